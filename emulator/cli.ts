@@ -1,0 +1,37 @@
+/**
+ * npm run emulator -- [--port N] [--host H] [--api-key KEY] [--url-ttl SECONDS] [--data-dir DIR] [--quiet]
+ * Every flag also reads from the environment: NETIKS_EMULATOR_PORT, _HOST, _API_KEY, _URL_TTL,
+ * _DATA_DIR.
+ */
+import { parseArgs } from 'node:util'
+import { EMULATOR_API_KEY, startEmulator } from './server.js'
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.NETIKS_EMULATOR_PORT ?? '8787' },
+    host: { type: 'string', default: process.env.NETIKS_EMULATOR_HOST ?? '127.0.0.1' },
+    'api-key': { type: 'string', default: process.env.NETIKS_EMULATOR_API_KEY ?? EMULATOR_API_KEY },
+    'url-ttl': { type: 'string', default: process.env.NETIKS_EMULATOR_URL_TTL ?? '900' },
+    'data-dir': { type: 'string', default: process.env.NETIKS_EMULATOR_DATA_DIR },
+    quiet: { type: 'boolean', default: false }
+  }
+})
+
+const emulator = await startEmulator({
+  port: Number(values.port),
+  host: values.host,
+  apiKeys: [values['api-key']],
+  urlTtlSeconds: Number(values['url-ttl']),
+  dataDir: values['data-dir'],
+  log: values.quiet ? undefined : line => console.log(line)
+})
+console.log(`Netiks emulator listening on ${emulator.url}`)
+console.log(`  api-key:  ${emulator.apiKey}`)
+console.log(`  state:    ${emulator.url}/_emulator/state`)
+console.log(`  data dir: ${emulator.store.dir}`)
+
+const stop = (): void => {
+  void emulator.close().then(() => process.exit(0))
+}
+process.once('SIGINT', stop)
+process.once('SIGTERM', stop)

@@ -1,0 +1,99 @@
+/**
+ * Runs the committed bundle exactly as a GitHub runner does: `node dist/index.js` under
+ * Node 24, one INPUT_* variable per input, and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const BUNDLE = path.join(REPO_ROOT, 'dist', 'index.js')
+/** Node 24 from the `node` npm package: the runtime action.yml declares. */
+export const NODE24 = path.join(REPO_ROOT, 'node_modules', '.bin', 'node')
+
+export interface ActionRun {
+  exitCode: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+  durationMs: number
+}
+
+export interface RunActionOptions {
+  /** The job's workspace: GITHUB_WORKSPACE and the working directory. */
+  workspace: string
+  /** Input name (as in action.yml) → value. */
+  inputs: Record<string, string>
+  env?: Record<string, string>
+  /** Called once the process is spawned (e.g. to send it a signal). */
+  onSpawn?: (child: ReturnType<typeof spawn>) => void
+}
+
+export async function runAction(options: RunActionOptions): Promise<ActionRun> {
+  const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'netiks-runner-'))
+  const outputFile = path.join(runnerTemp, 'github_output')
+  const summaryFile = path.join(runnerTemp, 'step_summary')
+  await writeFile(outputFile, '')
+  await writeFile(summaryFile, '')
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? runnerTemp,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: runnerTemp,
+    ...options.env
+  }
+  for (const [name, value] of Object.entries(options.inputs)) {
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  }
+  const started = Date.now()
+  try {
+    const child = spawn(NODE24, [BUNDLE], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    options.onSpawn?.(child)
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
+      child.once('error', reject)
+      child.once('close', (code, sig) => resolve([code, sig]))
+    })
+    return {
+      exitCode,
+      signal,
+      stdout,
+      stderr,
+      outputs: parseOutputFile(await readFile(outputFile, 'utf8')),
+      summary: await readFile(summaryFile, 'utf8'),
+      durationMs: Date.now() - started
+    }
+  } finally {
+    await rm(runnerTemp, { recursive: true, force: true })
+  }
+}
+
+/** Reads the `name<<delimiter … delimiter` records @actions/core writes to GITHUB_OUTPUT. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i])
+    if (heredoc) {
+      const [, name, delimiter] = heredoc
+      const value: string[] = []
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i])
+      outputs[name] = value.join('\n')
+    } else if (lines[i].includes('=')) {
+      const at = lines[i].indexOf('=')
+      outputs[lines[i].slice(0, at)] = lines[i].slice(at + 1)
+    }
+  }
+  return outputs
+}

@@ -1,0 +1,44 @@
+/** Input names, exactly as action.yml spells them. */
+export enum Input {
+  ApiKey = 'api-key',
+  Path = 'path',
+  Mode = 'mode',
+  BaseUrl = 'base-url',
+  Concurrency = 'concurrency',
+  IfNoFilesFound = 'if-no-files-found'
+}
+
+/** Output names, exactly as action.yml spells them. */
+export enum Output {
+  AssetIds = 'asset-ids',
+  Assets = 'assets',
+  Count = 'count'
+}
+
+export enum UploadMode {
+  Auto = 'auto',
+  Single = 'single',
+  Bulk = 'bulk'
+}
+
+export enum NoFileOption {
+  Error = 'error',
+  Warn = 'warn',
+  Ignore = 'ignore'
+}
+
+export const DEFAULT_BASE_URL = 'https://prod.backend.netikscloud.com'
+export const DEFAULT_CONCURRENCY = 8
+export const MAX_CONCURRENCY = 64
+
+/** `auto` picks single mode for exactly one file smaller than this. */
+export const AUTO_SINGLE_MAX_BYTES = 10 * 1024 * 1024
+
+/** Files per generate-presigned-url call. */
+export const PRESIGN_BATCH_SIZE = 50
+
+/** S3 accepts at most this many bytes in one PUT. */
+export const MAX_PUT_BYTES = 5 * 1024 * 1024 * 1024
+
+export const ACTION_VERSION = '1.0.0'
+export const ACTION_USER_AGENT = `netiks-upload-action/${ACTION_VERSION}`

@@ -1,0 +1,80 @@
+/** The steps of an upload, as users see them in messages and in the `failed` output. */
+export type UploadStep = 'upload' | 'generate' | 'put' | 'confirm'
+
+/** A problem with the workflow's inputs or files, found before anything is uploaded. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'InputError'
+  }
+}
+
+/** The server answered, but not with success. `serverMessage` is the server's own words. */
+export class HttpError extends Error {
+  constructor(
+    readonly step: UploadStep,
+    readonly status: number,
+    readonly serverMessage: string,
+    message: string
+  ) {
+    super(message)
+    this.name = 'HttpError'
+  }
+}
+
+/** The API refused the api-key: every further request would be refused too. */
+export class AuthError extends HttpError {
+  constructor(step: UploadStep, status: number, serverMessage: string, baseUrl: string) {
+    super(
+      step,
+      status,
+      serverMessage,
+      `The Netiks API at ${baseUrl} rejected the api-key (HTTP ${status}: ${serverMessage}). ` +
+        'Check that the secret passed as api-key holds a valid Netiks API key for this base-url.'
+    )
+    this.name = 'AuthError'
+  }
+}
+
+/** No HTTP answer at all: the connection failed, was reset, or stalled. */
+export class NetworkError extends Error {
+  constructor(
+    readonly step: UploadStep,
+    readonly code: string,
+    message: string
+  ) {
+    super(message)
+    this.name = 'NetworkError'
+  }
+}
+
+/** The server answered 2xx but not with what the contract promises. */
+export class ProtocolError extends Error {
+  constructor(
+    readonly step: UploadStep,
+    message: string
+  ) {
+    super(message)
+    this.name = 'ProtocolError'
+  }
+}
+
+/** The local file changed or could not be read while it was being sent. */
+export class FileReadError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'FileReadError'
+  }
+}
+
+/** The run was cancelled before this work finished. */
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled before it finished')
+    this.name = 'CancelledError'
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

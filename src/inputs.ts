@@ -1,0 +1,130 @@
+import * as core from '@actions/core'
+import {
+  DEFAULT_BASE_URL,
+  DEFAULT_CONCURRENCY,
+  Input,
+  MAX_CONCURRENCY,
+  NoFileOption,
+  UploadMode
+} from './constants.js'
+import { InputError } from './errors.js'
+
+export interface Inputs {
+  apiKey: string
+  patterns: string[]
+  mode: UploadMode
+  baseUrl: string
+  concurrency: number
+  ifNoFilesFound: NoFileOption
+}
+
+/** Reads and validates every input; throws one InputError naming the first bad one. */
+export function getInputs(): Inputs {
+  return {
+    apiKey: parseApiKey(core.getInput(Input.ApiKey)),
+    patterns: parsePatterns(core.getInput(Input.Path)),
+    mode: parseEnum(Input.Mode, core.getInput(Input.Mode), UploadMode, UploadMode.Auto),
+    baseUrl: parseBaseUrl(core.getInput(Input.BaseUrl)),
+    concurrency: parseInteger(Input.Concurrency, core.getInput(Input.Concurrency), {
+      min: 1,
+      max: MAX_CONCURRENCY,
+      fallback: DEFAULT_CONCURRENCY
+    }),
+    ifNoFilesFound: parseEnum(
+      Input.IfNoFilesFound,
+      core.getInput(Input.IfNoFilesFound),
+      NoFileOption,
+      NoFileOption.Error
+    )
+  }
+}
+
+export function parseApiKey(raw: string): string {
+  const key = raw.trim()
+  if (key === '') {
+    throw new InputError(
+      `Input '${Input.ApiKey}' is empty. Pass your Netiks API key from a secret, ` +
+        `e.g. "${Input.ApiKey}: \${{ secrets.NETIKS_API_KEY }}". Secrets are not available ` +
+        'to workflows triggered from forks: run those against the local emulator instead.'
+    )
+  }
+  if (/[\s\u0000-\u001f\u007f]/.test(key)) {
+    throw new InputError(
+      `Input '${Input.ApiKey}' contains white space or control characters, so it cannot be ` +
+        'a Netiks API key. Check that the secret holds only the key.'
+    )
+  }
+  return key
+}
+
+export function parsePatterns(raw: string): string[] {
+  const patterns = raw
+    .split(/\r?\n/)
+    .map(line => line.trim())
+    .filter(line => line !== '' && !line.startsWith('#'))
+  if (!patterns.some(pattern => !pattern.startsWith('!'))) {
+    throw new InputError(
+      `Input '${Input.Path}' has no pattern to include. Give one or more globs, one per ` +
+        'line, e.g. "dist/**/*.zip"; lines starting with ! exclude.'
+    )
+  }
+  return patterns
+}
+
+export function parseBaseUrl(raw: string): string {
+  const text = raw.trim() || DEFAULT_BASE_URL
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new InputError(
+      `Input '${Input.BaseUrl}' is not a URL: "${text}". Use an http(s) URL such as ${DEFAULT_BASE_URL}.`
+    )
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InputError(
+      `Input '${Input.BaseUrl}' must be an http or https URL, not ${url.protocol}// ("${text}").`
+    )
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new InputError(
+      `Input '${Input.BaseUrl}' must not carry credentials, a query or a fragment: give only ` +
+        `scheme, host and optional path, such as ${DEFAULT_BASE_URL}.`
+    )
+  }
+  return url.href.replace(/\/+$/, '')
+}
+
+export function parseInteger(
+  name: Input,
+  raw: string,
+  limits: { min: number; max: number; fallback: number }
+): number {
+  const text = raw.trim()
+  if (text === '') return limits.fallback
+  const value = /^\d+$/.test(text) ? Number(text) : NaN
+  if (!Number.isSafeInteger(value) || value < limits.min || value > limits.max) {
+    throw new InputError(
+      `Input '${name}' must be a whole number from ${limits.min} to ${limits.max}, got "${text}".`
+    )
+  }
+  return value
+}
+
+export function parseEnum<T extends string>(
+  name: Input,
+  raw: string,
+  choices: Record<string, T>,
+  fallback: T
+): T {
+  const text = raw.trim().toLowerCase()
+  if (text === '') return fallback
+  const allowed = Object.values(choices)
+  const match = allowed.find(choice => choice === text)
+  if (match === undefined) {
+    throw new InputError(
+      `Input '${name}' must be one of ${allowed.join(', ')}; got "${raw.trim()}".`
+    )
+  }
+  return match
+}

@@ -1,0 +1,255 @@
+import {
+  AuthError,
+  CancelledError,
+  HttpError,
+  NetworkError,
+  ProtocolError,
+  type UploadStep
+} from '../errors.js'
+import { HttpTransport, type HttpRequest, type HttpResponse } from './http.js'
+import type {
+  ConfirmRequest,
+  GeneratePresignedResponse,
+  NetiksAsset,
+  PresignRequestFile,
+  PresignedEntry,
+  UploadFileResponse
+} from './types.js'
+import type { StreamedBody } from './body.js'
+
+export const UPLOAD_FILE_PATH = '/api/v1/assets/developer-upload-file/'
+export const GENERATE_PRESIGNED_PATH = '/api/v1/assets/developer-generate-presigned-url/'
+
+export interface NetiksClientOptions {
+  baseUrl: string
+  apiKey: string
+  /** Requests in flight at once, per host. */
+  concurrency: number
+  userAgent: string
+  /** A request making no progress for this long is aborted. */
+  stallTimeoutMs: number
+  /** Aborts every request in flight (a cancelled run). */
+  signal?: AbortSignal
+}
+
+const SERVER_WORDS_MAX_CHARS = 300
+
+/**
+ * The Netiks Uploads API, one method per call of the contract. Quiet and reusable: it logs
+ * nothing and throws typed errors whose messages never carry the api key or a presigned
+ * URL's query string.
+ */
+export class NetiksClient {
+  private readonly api: HttpTransport
+  private readonly storage: HttpTransport
+
+  constructor(private readonly options: NetiksClientOptions) {
+    const transport = {
+      userAgent: options.userAgent,
+      maxSockets: options.concurrency,
+      stallTimeoutMs: options.stallTimeoutMs
+    }
+    this.api = new HttpTransport(transport)
+    this.storage = new HttpTransport(transport)
+  }
+
+  get baseUrl(): string {
+    return this.options.baseUrl
+  }
+
+  /** Mode 1: POST a multipart body; the server stores the file and returns the asset. */
+  async uploadMultipart(body: StreamedBody & { contentType: string }): Promise<NetiksAsset> {
+    const response = await this.callApi('upload', {
+      method: 'POST',
+      url: this.options.baseUrl + UPLOAD_FILE_PATH,
+      headers: { 'content-type': body.contentType, 'content-length': body.length },
+      body: body.stream
+    })
+    return assetFrom('upload', parseJson<UploadFileResponse>('upload', response))
+  }
+
+  /** Mode 2, step 1: one presigned PUT URL per file, in the order asked. */
+  async generatePresignedUrls(files: PresignRequestFile[]): Promise<PresignedEntry[]> {
+    const response = await this.callApi('generate', {
+      method: 'POST',
+      url: this.options.baseUrl + GENERATE_PRESIGNED_PATH,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ files })
+    })
+    const parsed = parseJson<GeneratePresignedResponse>('generate', response)
+    if (!Array.isArray(parsed.presigned_urls)) {
+      throw new ProtocolError('generate', 'generate answered without a presigned_urls list.')
+    }
+    return parsed.presigned_urls
+  }
+
+  /**
+   * Mode 2, step 2: PUT the bytes to the presigned URL exactly as the server wrote it, with
+   * exactly the content type it signed. Returns the ETag.
+   */
+  async putObject(entry: PresignedEntry, body: StreamedBody): Promise<string> {
+    const response = await this.send(this.storage, 'put', {
+      method: 'PUT',
+      url: entry.presigned_url,
+      headers: { 'content-type': entry.content_type, 'content-length': body.length },
+      body: body.stream
+    })
+    if (response.status < 200 || response.status > 299) {
+      throw new HttpError(
+        'put',
+        response.status,
+        this.serverWords(response),
+        `put to ${redactUrl(entry.presigned_url)} failed with HTTP ${response.status}: ${this.serverWords(response)}`
+      )
+    }
+    return String(response.headers.etag ?? '')
+  }
+
+  /** Mode 2, step 3: register the uploaded object as an asset. */
+  async confirmUpload(entry: PresignedEntry, fileSize: number): Promise<NetiksAsset> {
+    const confirm: ConfirmRequest = {
+      is_presigned: true,
+      file_name: entry.file_name,
+      storage_url: entry.storage_url,
+      s3_path: entry.s3_path,
+      content_type: entry.content_type,
+      file_size: fileSize
+    }
+    const response = await this.callApi('confirm', {
+      method: 'POST',
+      url: this.options.baseUrl + UPLOAD_FILE_PATH,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(confirm)
+    })
+    return assetFrom('confirm', parseJson<UploadFileResponse>('confirm', response))
+  }
+
+  close(): void {
+    this.api.close()
+    this.storage.close()
+  }
+
+  private async callApi(
+    step: UploadStep,
+    request: Omit<HttpRequest, 'signal'>
+  ): Promise<HttpResponse> {
+    request.headers['x-api-key'] = this.options.apiKey
+    request.headers.accept = 'application/json'
+    const response = await this.send(this.api, step, request)
+    if (response.status >= 200 && response.status <= 299) return response
+    const words = this.serverWords(response)
+    if (response.status === 401 || response.status === 403) {
+      throw new AuthError(step, response.status, words, this.options.baseUrl)
+    }
+    throw new HttpError(step, response.status, words, `${step} failed with HTTP ${response.status}: ${words}`)
+  }
+
+  private async send(
+    transport: HttpTransport,
+    step: UploadStep,
+    request: Omit<HttpRequest, 'signal'>
+  ): Promise<HttpResponse> {
+    try {
+      return await transport.send({ ...request, signal: this.options.signal })
+    } catch (error) {
+      throw this.describeFailure(step, request.url, error)
+    }
+  }
+
+  private describeFailure(step: UploadStep, url: string, error: unknown): Error {
+    if (this.options.signal?.aborted) return new CancelledError()
+    if (!(error instanceof Error)) return new NetworkError(step, 'UNKNOWN', `${step} failed: ${String(error)}`)
+    const code = (error as NodeJS.ErrnoException).code
+    if (code !== undefined) {
+      const host = safeOrigin(url)
+      const reason = error.name === 'StallError' ? `${error.message}, aborted` : code
+      return new NetworkError(step, code, `${step} failed: network error (${reason}) talking to ${host}.`)
+    }
+    // Body errors (the file changed or vanished) and anything else keep their own message.
+    return error
+  }
+
+  /** The server's own words, short and with anything secret taken out. */
+  private serverWords(response: HttpResponse): string {
+    return redactSecrets(describeServerError(response), this.options.apiKey)
+  }
+}
+
+function parseJson<T>(step: UploadStep, response: HttpResponse): T {
+  try {
+    return JSON.parse(response.body) as T
+  } catch {
+    throw new ProtocolError(
+      step,
+      `${step} answered HTTP ${response.status} with a body that is not JSON: ${truncate(response.body.trim())}`
+    )
+  }
+}
+
+function assetFrom(step: UploadStep, response: UploadFileResponse): NetiksAsset {
+  const asset = response?.asset
+  if (asset === undefined || asset === null || typeof asset.id !== 'string' || asset.id === '') {
+    throw new ProtocolError(step, `${step} answered without an asset id, so the upload is not confirmed.`)
+  }
+  return asset
+}
+
+/**
+ * Reads the error formats the API and S3 use: DRF `{"detail": …}`, DRF field errors
+ * `{"file": ["…"]}`, and S3's XML `<Error><Code>…</Code><Message>…</Message></Error>`.
+ */
+export function describeServerError(response: Pick<HttpResponse, 'body' | 'headers'>): string {
+  const text = response.body.trim()
+  if (text === '') return '(no response body)'
+  const xmlCode = /<Code>([^<]*)<\/Code>/.exec(text)?.[1]
+  if (xmlCode !== undefined) {
+    const xmlMessage = /<Message>([^<]*)<\/Message>/.exec(text)?.[1]
+    return truncate(xmlMessage ? `${xmlCode}: ${xmlMessage}` : xmlCode)
+  }
+  try {
+    return truncate(describeJsonError(JSON.parse(text)))
+  } catch {
+    return truncate(text.replace(/\s+/g, ' '))
+  }
+}
+
+function describeJsonError(body: unknown): string {
+  if (typeof body === 'string') return body
+  if (Array.isArray(body)) return body.map(describeJsonError).join('; ')
+  if (body !== null && typeof body === 'object') {
+    const record = body as Record<string, unknown>
+    if (typeof record.detail === 'string') return record.detail
+    if (typeof record.message === 'string' && Object.keys(record).length === 1) return record.message
+    return Object.entries(record)
+      .map(([field, value]) => `${field}: ${describeJsonError(value)}`)
+      .join('; ')
+  }
+  return JSON.stringify(body)
+}
+
+function truncate(text: string): string {
+  return text.length > SERVER_WORDS_MAX_CHARS ? `${text.slice(0, SERVER_WORDS_MAX_CHARS)}…` : text
+}
+
+export function redactSecrets(text: string, apiKey: string): string {
+  const withoutKey = apiKey ? text.split(apiKey).join('***') : text
+  return withoutKey.replace(/(X-Amz-(?:Signature|Credential|Security-Token)=)[^&\s"<]*/gi, '$1***')
+}
+
+/** A URL with its query string (the presigned signature) removed. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url)
+    return `${parsed.origin}${parsed.pathname}`
+  } catch {
+    return '(an unparseable URL)'
+  }
+}
+
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).origin
+  } catch {
+    return '(an unparseable URL)'
+  }
+}

@@ -1,0 +1,138 @@
+import { HttpClient } from '@actions/http-client'
+import http from 'node:http'
+import https from 'node:https'
+import type { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT'
+  url: string
+  headers: Record<string, string | number>
+  /** A string or buffer is sent as is; a stream is piped with backpressure. */
+  body?: string | Buffer | Readable
+  signal?: AbortSignal
+}
+
+export interface HttpResponse {
+  status: number
+  headers: http.IncomingHttpHeaders
+  /** The response body as text, cut at MAX_KEPT_BODY_BYTES. */
+  body: string
+}
+
+export interface HttpTransportOptions {
+  userAgent: string
+  /** Sockets per origin: the number of requests that may be in flight at once. */
+  maxSockets: number
+  /** A request that sends and receives nothing for this long is aborted. */
+  stallTimeoutMs: number
+}
+
+/** Raised for a request that made no progress for `stallTimeoutMs`. */
+export class StallError extends Error {
+  readonly code = 'ETIMEDOUT'
+  constructor(ms: number) {
+    super(`no progress for ${Math.round(ms / 1000)} s`)
+    this.name = 'StallError'
+  }
+}
+
+const MAX_KEPT_BODY_BYTES = 64 * 1024
+
+/**
+ * Sends requests over keep-alive connections. The agents come from @actions/http-client, so
+ * the runner's proxy settings (https_proxy, http_proxy, no_proxy) apply exactly as in the
+ * official actions; the request itself is driven here because streaming a file needs what
+ * HttpClient.request does not give: abort, error propagation from the body and a stall timer.
+ */
+export class HttpTransport {
+  // HttpClient caches one agent per instance, built for the first URL's scheme: keep one per scheme.
+  private readonly agentSources = new Map<string, HttpClient>()
+
+  constructor(private readonly options: HttpTransportOptions) {}
+
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    const url = new URL(request.url)
+    const agent = this.agentFor(url)
+    const module = url.protocol === 'https:' ? https : http
+    return await new Promise<HttpResponse>((resolve, reject) => {
+      let settled = false
+      const fail = (error: Error): void => {
+        if (settled) return
+        settled = true
+        req.destroy()
+        reject(error)
+      }
+      const req = module.request({
+        method: request.method,
+        host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port: url.port || (url.protocol === 'https:' ? 443 : 80),
+        path: rawPathAndQuery(request.url),
+        headers: { ...request.headers, 'user-agent': this.options.userAgent },
+        agent,
+        signal: request.signal
+      })
+      req.setTimeout(this.options.stallTimeoutMs, () => fail(new StallError(this.options.stallTimeoutMs)))
+      req.on('error', fail)
+      req.on('response', response => {
+        readLimited(response).then(
+          body => {
+            if (settled) return
+            settled = true
+            // An early error answer (e.g. S3 refusing a PUT) must not keep the upload going.
+            if (!req.writableFinished) req.destroy()
+            resolve({ status: response.statusCode ?? 0, headers: response.headers, body })
+          },
+          (error: Error) => fail(error)
+        )
+      })
+      if (request.body === undefined || typeof request.body === 'string' || Buffer.isBuffer(request.body)) {
+        req.end(request.body)
+      } else {
+        pipeline(request.body, req).catch((error: Error) => fail(error))
+      }
+    })
+  }
+
+  /** Frees every pooled connection so the process can exit. */
+  close(): void {
+    for (const source of this.agentSources.values()) source.dispose()
+    this.agentSources.clear()
+  }
+
+  private agentFor(url: URL): http.Agent {
+    let source = this.agentSources.get(url.protocol)
+    if (source === undefined) {
+      source = new HttpClient(this.options.userAgent, [], {
+        keepAlive: true,
+        maxSockets: this.options.maxSockets,
+        allowRedirects: false,
+        allowRetries: false
+      })
+      this.agentSources.set(url.protocol, source)
+    }
+    return source.getAgent(url.href)
+  }
+}
+
+async function readLimited(response: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  let kept = 0
+  for await (const chunk of response as AsyncIterable<Buffer>) {
+    if (kept >= MAX_KEPT_BODY_BYTES) continue
+    chunks.push(chunk)
+    kept += chunk.length
+  }
+  return Buffer.concat(chunks).subarray(0, MAX_KEPT_BODY_BYTES).toString('utf8')
+}
+
+/**
+ * The path and query exactly as written in the URL. WHATWG URL parsing may re-encode a path,
+ * and a presigned URL's signature covers the path byte for byte.
+ */
+export function rawPathAndQuery(url: string): string {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^#]*)/i.exec(url)
+  const rest = match?.[1] ?? ''
+  if (rest === '') return '/'
+  return rest.startsWith('?') ? `/${rest}` : rest
+}

@@ -1,0 +1,153 @@
+import { PRESIGN_BATCH_SIZE } from '../constants.js'
+import { ProtocolError } from '../errors.js'
+import { runPool } from '../pool.js'
+import { openFileBody } from './body.js'
+import type { NetiksClient } from './client.js'
+import { OutcomeRecorder, checkAssetSize } from './outcome.js'
+import type { ConfirmedUpload, LocalFile, PresignedEntry, UploadOptions, UploadOutcome } from './types.js'
+
+/** A file paired with the presigned URL generated for it. */
+export interface PresignedTicket {
+  file: LocalFile
+  entry: PresignedEntry
+}
+
+/** Bytes per generate call beyond the first file: bounds how long a batch's URLs wait. */
+const BATCH_MAX_BYTES = 1024 * 1024 * 1024
+
+/** Mode 2 for many files: generate → PUT → confirm, `concurrency` files at a time. */
+export async function uploadPresigned(
+  client: NetiksClient,
+  files: LocalFile[],
+  options: UploadOptions
+): Promise<UploadOutcome> {
+  const recorder = new OutcomeRecorder(files, options)
+  const feed = new PresignedFeed(client, files, {
+    lookahead: options.concurrency,
+    shouldStop: () => recorder.shouldStop(),
+    onBatchFailed: (batch, error) => batch.forEach(file => recorder.fail(file, 'generate', error))
+  })
+  await runPool(
+    feed,
+    options.concurrency,
+    async ticket => {
+      recorder.markStarted(ticket.file)
+      try {
+        recorder.confirm(await putAndConfirm(client, ticket))
+      } catch (error) {
+        recorder.fail(ticket.file, 'put', error)
+      }
+    },
+    () => recorder.shouldStop()
+  )
+  return recorder.result()
+}
+
+/** Steps 2 and 3 for one file. Confirms only after the PUT succeeded, and only once. */
+export async function putAndConfirm(client: NetiksClient, ticket: PresignedTicket): Promise<ConfirmedUpload> {
+  const { file, entry } = ticket
+  const body = openFileBody(file)
+  await client.putObject(entry, body)
+  const sha256 = body.sha256()
+  const asset = await client.confirmUpload(entry, file.size)
+  checkAssetSize(file, asset, 'confirm')
+  return { file, asset, storageUrl: asset.storage_url ?? entry.storage_url, contentType: entry.content_type, sha256 }
+}
+
+interface FeedOptions {
+  /** Keep at least this many tickets ready while files remain. */
+  lookahead: number
+  shouldStop: () => boolean
+  onBatchFailed: (files: LocalFile[], error: unknown) => void
+}
+
+/**
+ * Hands out presigned tickets in file order, generating URLs in batches only as they are
+ * about to be used: a batch is asked for when fewer than `lookahead` tickets are ready, so a
+ * long queue never holds URLs that could expire before their turn.
+ */
+export class PresignedFeed implements AsyncIterable<PresignedTicket> {
+  private readonly ready: PresignedTicket[] = []
+  private cursor = 0
+  private generating?: Promise<void>
+
+  constructor(
+    private readonly client: NetiksClient,
+    private readonly files: LocalFile[],
+    private readonly options: FeedOptions
+  ) {}
+
+  [Symbol.asyncIterator](): AsyncIterator<PresignedTicket> {
+    return { next: async () => await this.next() }
+  }
+
+  async next(): Promise<IteratorResult<PresignedTicket>> {
+    for (;;) {
+      if (this.options.shouldStop()) return { done: true, value: undefined }
+      const ticket = this.ready.shift()
+      if (ticket !== undefined) {
+        if (this.ready.length < this.options.lookahead) void this.generateNextBatch()
+        return { done: false, value: ticket }
+      }
+      if (this.cursor >= this.files.length && this.generating === undefined) {
+        return { done: true, value: undefined }
+      }
+      await this.generateNextBatch()
+    }
+  }
+
+  private generateNextBatch(): Promise<void> {
+    if (this.generating === undefined && this.cursor < this.files.length && !this.options.shouldStop()) {
+      const batch = nextBatch(this.files, this.cursor)
+      this.cursor += batch.length
+      this.generating = this.generate(batch).finally(() => {
+        this.generating = undefined
+      })
+    }
+    return this.generating ?? Promise.resolve()
+  }
+
+  private async generate(batch: LocalFile[]): Promise<void> {
+    try {
+      const entries = await this.client.generatePresignedUrls(
+        batch.map(file => ({ name: file.name, type: file.contentType, size: file.size }))
+      )
+      this.ready.push(...pairEntries(batch, entries))
+    } catch (error) {
+      this.options.onBatchFailed(batch, error)
+    }
+  }
+}
+
+/** Up to PRESIGN_BATCH_SIZE files and BATCH_MAX_BYTES, but always at least one file. */
+export function nextBatch(files: LocalFile[], start: number): LocalFile[] {
+  const batch: LocalFile[] = []
+  let bytes = 0
+  for (let i = start; i < files.length && batch.length < PRESIGN_BATCH_SIZE; i++) {
+    if (batch.length > 0 && bytes + files[i].size > BATCH_MAX_BYTES) break
+    batch.push(files[i])
+    bytes += files[i].size
+  }
+  return batch
+}
+
+/**
+ * Pairs each file with its entry: by position when the names agree (names can repeat within a
+ * batch), otherwise by the first unused entry of that name.
+ */
+export function pairEntries(files: LocalFile[], entries: PresignedEntry[]): PresignedTicket[] {
+  const used = new Set<number>()
+  return files.map((file, index) => {
+    let position = entries[index]?.file_name === file.name && !used.has(index) ? index : -1
+    if (position < 0) position = entries.findIndex((entry, i) => !used.has(i) && entry.file_name === file.name)
+    if (position < 0) {
+      throw new ProtocolError('generate', `generate answered no presigned URL for "${file.name}".`)
+    }
+    used.add(position)
+    const entry = entries[position]
+    if (typeof entry.presigned_url !== 'string' || typeof entry.s3_path !== 'string') {
+      throw new ProtocolError('generate', `generate answered an incomplete entry for "${file.name}".`)
+    }
+    return { file, entry: { ...entry, content_type: entry.content_type || file.contentType } }
+  })
+}

@@ -1,0 +1,88 @@
+/** One local file to upload, described once from a single stat. */
+export interface LocalFile {
+  absolutePath: string
+  /** Relative to the workspace, with forward slashes. */
+  relativePath: string
+  /** The name sent to Netiks. */
+  name: string
+  size: number
+  contentType: string
+}
+
+/** The `asset` object of a 201 from developer-upload-file (both modes). */
+export interface NetiksAsset {
+  id: string
+  asset_name?: string
+  storage_url?: string
+  format?: string
+  file_size?: number
+  [field: string]: unknown
+}
+
+export interface UploadFileResponse {
+  message?: string
+  asset: NetiksAsset
+}
+
+export interface PresignRequestFile {
+  name: string
+  type: string
+  size: number
+}
+
+/** One entry of `presigned_urls` from developer-generate-presigned-url. */
+export interface PresignedEntry {
+  file_name: string
+  presigned_url: string
+  storage_url: string
+  s3_path: string
+  content_type: string
+}
+
+export interface GeneratePresignedResponse {
+  presigned_urls: PresignedEntry[]
+}
+
+/** The confirm body: the generate entry's storage details, the size, and the presigned flag. */
+export interface ConfirmRequest {
+  is_presigned: true
+  file_name: string
+  storage_url: string
+  s3_path: string
+  content_type: string
+  file_size: number
+}
+
+/** A file the server confirmed, with what the action learned while sending it. */
+export interface ConfirmedUpload {
+  file: LocalFile
+  asset: NetiksAsset
+  storageUrl: string
+  contentType: string
+  sha256: string
+}
+
+/** A file that could not be uploaded, and where it stopped. */
+export interface FailedUpload {
+  file: LocalFile
+  step: 'upload' | 'generate' | 'put' | 'confirm'
+  status?: number
+  message: string
+}
+
+/** What a whole upload run achieved. */
+export interface UploadOutcome {
+  confirmed: ConfirmedUpload[]
+  failed: FailedUpload[]
+  /** Files never started, because the run stopped early (cancelled, or the key was refused). */
+  notStarted: LocalFile[]
+  /** The error that stopped the run early, if one did. */
+  fatal?: Error
+}
+
+export interface UploadOptions {
+  concurrency: number
+  signal?: AbortSignal
+  onConfirmed?: (upload: ConfirmedUpload) => void
+  onFailed?: (failure: FailedUpload) => void
+}
