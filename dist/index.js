@@ -31746,7 +31746,10 @@ class CancelledError extends Error {
     }
 }
 function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
+    if (typeof error === 'object' && error !== null && typeof error.message === 'string') {
+        return error.message;
+    }
+    return String(error);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
@@ -35847,16 +35850,15 @@ class NetiksClient {
     describeFailure(step, url, error) {
         if (this.options.signal?.aborted)
             return new CancelledError();
-        if (!(error instanceof Error))
-            return new NetworkError(step, 'UNKNOWN', `${step} failed: ${String(error)}`);
-        const code = error.code;
+        const code = errnoCode(error);
         if (code !== undefined) {
-            const host = safeOrigin(url);
             const reason = error.name === 'StallError' ? `${error.message}, aborted` : code;
-            return new NetworkError(step, code, `${step} failed: network error (${reason}) talking to ${host}.`);
+            return new NetworkError(step, code, `${step} failed: network error (${reason}) talking to ${safeOrigin(url)}.`);
         }
-        // Body errors (the file changed or vanished) and anything else keep their own message.
-        return error;
+        // Body errors (the file changed or vanished) keep their own message.
+        if (isError(error))
+            return error;
+        return new NetworkError(step, 'UNKNOWN', `${step} failed: ${String(error)}`);
     }
     /** The server's own words, short and with anything secret taken out. */
     serverWords(response) {
@@ -35939,6 +35941,14 @@ function safeOrigin(url) {
     catch {
         return '(an unparseable URL)';
     }
+}
+/** Errors from Node's core can come from another realm (as under jest), so no instanceof. */
+function isError(error) {
+    return typeof error === 'object' && error !== null && typeof error.message === 'string';
+}
+function errnoCode(error) {
+    const code = isError(error) ? error.code : undefined;
+    return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/pool.ts

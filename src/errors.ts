@@ -76,5 +76,8 @@ export class CancelledError extends Error {
 }
 
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
+  if (typeof error === 'object' && error !== null && typeof (error as Error).message === 'string') {
+    return (error as Error).message
+  }
+  return String(error)
 }

@@ -158,15 +158,14 @@ export class NetiksClient {
 
   private describeFailure(step: UploadStep, url: string, error: unknown): Error {
     if (this.options.signal?.aborted) return new CancelledError()
-    if (!(error instanceof Error)) return new NetworkError(step, 'UNKNOWN', `${step} failed: ${String(error)}`)
-    const code = (error as NodeJS.ErrnoException).code
+    const code = errnoCode(error)
     if (code !== undefined) {
-      const host = safeOrigin(url)
-      const reason = error.name === 'StallError' ? `${error.message}, aborted` : code
-      return new NetworkError(step, code, `${step} failed: network error (${reason}) talking to ${host}.`)
+      const reason = (error as Error).name === 'StallError' ? `${(error as Error).message}, aborted` : code
+      return new NetworkError(step, code, `${step} failed: network error (${reason}) talking to ${safeOrigin(url)}.`)
     }
-    // Body errors (the file changed or vanished) and anything else keep their own message.
-    return error
+    // Body errors (the file changed or vanished) keep their own message.
+    if (isError(error)) return error
+    return new NetworkError(step, 'UNKNOWN', `${step} failed: ${String(error)}`)
   }
 
   /** The server's own words, short and with anything secret taken out. */
@@ -252,4 +251,14 @@ function safeOrigin(url: string): string {
   } catch {
     return '(an unparseable URL)'
   }
+}
+
+/** Errors from Node's core can come from another realm (as under jest), so no instanceof. */
+function isError(error: unknown): error is Error {
+  return typeof error === 'object' && error !== null && typeof (error as Error).message === 'string'
+}
+
+function errnoCode(error: unknown): string | undefined {
+  const code = isError(error) ? (error as NodeJS.ErrnoException).code : undefined
+  return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : undefined
 }

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdir, symlink } from 'node:fs/promises'
+import path from 'node:path'
+import { findFiles } from '../src/files.js'
+import { makeWorkspace, removeDir } from './helpers.js'
+
+let ws: string
+const rel = (files: Array<{ relativePath: string }>): string[] => files.map(file => file.relativePath)
+
+beforeAll(async () => {
+  ws = await makeWorkspace({
+    'dist/app.zip': 'zip',
+    'dist/app.tmp': 'tmp',
+    'dist/nested/deep/lib.zip': 'lib',
+    'dist/nested/deep/notes.txt': 'notes',
+    'dist/with space/ünï (1)+[x]&.zip': 'odd',
+    'docs/index.html': '<html></html>',
+    'docs/img/logo.svg': '<svg/>',
+    'README.md': '# readme',
+    'empty.bin': ''
+  })
+  await mkdir(path.join(ws, 'dist/emptydir'))
+})
+
+afterAll(async () => removeDir(ws))
+
+describe('findFiles', () => {
+  it('matches globs recursively and sorts by relative path', async () => {
+    const files = await findFiles([`${ws}/dist/**/*.zip`], ws)
+    expect(rel(files)).toEqual(['dist/app.zip', 'dist/nested/deep/lib.zip', 'dist/with space/ünï (1)+[x]&.zip'])
+  })
+
+  it('applies ! exclusions', async () => {
+    const files = await findFiles([`${ws}/dist`, `!${ws}/dist/**/*.tmp`, `!${ws}/dist/nested`], ws)
+    expect(rel(files)).toEqual(['dist/app.zip', 'dist/with space/ünï (1)+[x]&.zip'])
+  })
+
+  it('expands a directory to every file beneath it, and drops directories', async () => {
+    const files = await findFiles([`${ws}/docs`], ws)
+    expect(rel(files)).toEqual(['docs/img/logo.svg', 'docs/index.html'])
+  })
+
+  it('lists a file matched by several patterns once', async () => {
+    const files = await findFiles([`${ws}/docs/index.html`, `${ws}/docs/*.html`, `${ws}/docs`], ws)
+    expect(rel(files)).toEqual(['docs/img/logo.svg', 'docs/index.html'])
+  })
+
+  it('describes each file: base name, size, content type', async () => {
+    const files = await findFiles([`${ws}/docs`, `${ws}/empty.bin`, `${ws}/dist/app.zip`], ws)
+    expect(files.map(({ name, size, contentType }) => ({ name, size, contentType }))).toEqual([
+      { name: 'app.zip', size: 3, contentType: 'application/zip' },
+      { name: 'logo.svg', size: 6, contentType: 'image/svg+xml' },
+      { name: 'index.html', size: 13, contentType: 'text/html' },
+      { name: 'empty.bin', size: 0, contentType: 'application/octet-stream' }
+    ])
+    expect(files[0].absolutePath).toBe(path.join(ws, 'dist/app.zip'))
+  })
+
+  it('resolves relative patterns against the working directory', async () => {
+    const cwd = process.cwd()
+    process.chdir(ws)
+    try {
+      expect(rel(await findFiles(['*.md'], ws))).toEqual(['README.md'])
+    } finally {
+      process.chdir(cwd)
+    }
+  })
+
+  it('follows symbolic links to files', async () => {
+    await symlink(path.join(ws, 'README.md'), path.join(ws, 'docs-link.md'))
+    expect(rel(await findFiles([`${ws}/docs-link.md`], ws))).toEqual(['docs-link.md'])
+  })
+
+  it('returns nothing when nothing matches', async () => {
+    expect(await findFiles([`${ws}/nope/**`], ws)).toEqual([])
+  })
+})

@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { Input, NoFileOption, UploadMode } from '../src/constants.js'
+import { InputError } from '../src/errors.js'
+import { getInputs } from '../src/inputs.js'
+import { setInputs } from './helpers.js'
+
+const KEY = 'ne-zwpVh1idj6InYwTWk866n1qrf'
+let clear: () => void = () => undefined
+
+function withInputs(inputs: Record<string, string>): void {
+  clear()
+  clear = setInputs(inputs)
+}
+
+afterEach(() => clear())
+
+describe('getInputs', () => {
+  it('applies the defaults when only the required inputs are set', () => {
+    withInputs({ [Input.ApiKey]: KEY, [Input.Path]: 'dist/*.zip' })
+    expect(getInputs()).toEqual({
+      apiKey: KEY,
+      patterns: ['dist/*.zip'],
+      mode: UploadMode.Auto,
+      baseUrl: 'https://prod.backend.netikscloud.com',
+      concurrency: 8,
+      ifNoFilesFound: NoFileOption.Error
+    })
+  })
+
+  it('reads every input', () => {
+    withInputs({
+      [Input.ApiKey]: `  ${KEY}\n`,
+      [Input.Path]: 'dist/**/*.zip\n\n  !dist/**/*.tmp  \n# a comment\nREADME.md\n',
+      [Input.Mode]: 'Bulk',
+      [Input.BaseUrl]: 'http://127.0.0.1:8787/',
+      [Input.Concurrency]: '64',
+      [Input.IfNoFilesFound]: 'warn'
+    })
+    expect(getInputs()).toEqual({
+      apiKey: KEY,
+      patterns: ['dist/**/*.zip', '!dist/**/*.tmp', 'README.md'],
+      mode: UploadMode.Bulk,
+      baseUrl: 'http://127.0.0.1:8787',
+      concurrency: 64,
+      ifNoFilesFound: NoFileOption.Warn
+    })
+  })
+
+  it('keeps a base-url path prefix', () => {
+    withInputs({ [Input.ApiKey]: KEY, [Input.Path]: 'a', [Input.BaseUrl]: 'https://proxy.example/netiks//' })
+    expect(getInputs().baseUrl).toBe('https://proxy.example/netiks')
+  })
+
+  it.each([
+    ['empty api-key', { [Input.ApiKey]: '  ' }, /api-key' is empty.*secrets\.NETIKS_API_KEY/],
+    ['api-key with a space', { [Input.ApiKey]: 'ne-abc def' }, /api-key' contains white space/],
+    ['empty path', { [Input.Path]: '\n  \n' }, /path' has no pattern to include/],
+    ['only exclusions', { [Input.Path]: '!dist/*.tmp' }, /path' has no pattern to include/],
+    ['unknown mode', { [Input.Mode]: 'fast' }, /mode' must be one of auto, single, bulk; got "fast"/],
+    ['concurrency 0', { [Input.Concurrency]: '0' }, /concurrency' must be a whole number from 1 to 64, got "0"/],
+    ['concurrency 65', { [Input.Concurrency]: '65' }, /from 1 to 64, got "65"/],
+    ['concurrency abc', { [Input.Concurrency]: 'abc' }, /got "abc"/],
+    ['concurrency 2.5', { [Input.Concurrency]: '2.5' }, /got "2.5"/],
+    ['concurrency -3', { [Input.Concurrency]: '-3' }, /got "-3"/],
+    ['base-url not a URL', { [Input.BaseUrl]: 'prod.backend' }, /base-url' is not a URL/],
+    ['base-url ftp', { [Input.BaseUrl]: 'ftp://host/' }, /must be an http or https URL, not ftp:/],
+    ['base-url with a query', { [Input.BaseUrl]: 'https://h/?x=1' }, /must not carry credentials, a query/],
+    ['base-url with credentials', { [Input.BaseUrl]: 'https://u:p@h/' }, /must not carry credentials/],
+    ['unknown if-no-files-found', { [Input.IfNoFilesFound]: 'fail' }, /if-no-files-found' must be one of error, warn, ignore/]
+  ])('rejects %s with an InputError that says what to do', (_name, bad, message) => {
+    withInputs({ [Input.ApiKey]: KEY, [Input.Path]: 'dist', ...bad })
+    expect(() => getInputs()).toThrow(InputError)
+    expect(() => getInputs()).toThrow(message)
+  })
+
+  it('never puts the api key in an error message', () => {
+    withInputs({ [Input.ApiKey]: `${KEY} x`, [Input.Path]: 'dist' })
+    expect(() => getInputs()).toThrow(InputError)
+    try {
+      getInputs()
+    } catch (error) {
+      expect((error as Error).message).not.toContain(KEY)
+    }
+  })
+})
