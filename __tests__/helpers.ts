@@ -1,56 +1,14 @@
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
+import { inputEnvName } from '../harness/run-action.js'
 
-export async function makeWorkspace(files: Record<string, string | Buffer> = {}): Promise<string> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'netiks-ws-'))
-  for (const [relative, content] of Object.entries(files)) await writeWorkspaceFile(root, relative, content)
-  return root
-}
-
-export async function writeWorkspaceFile(root: string, relative: string, content: string | Buffer): Promise<string> {
-  const target = path.join(root, relative)
-  await mkdir(path.dirname(target), { recursive: true })
-  await writeFile(target, content)
-  return target
-}
-
-/** Writes `bytes` of pseudo-random data in 1 MiB chunks (never one big buffer). */
-export async function writeRandomFile(target: string, bytes: number): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true })
-  const handle = await open(target, 'w')
-  try {
-    const chunk = Buffer.alloc(1024 * 1024)
-    for (let written = 0; written < bytes; written += chunk.length) {
-      for (let i = 0; i < chunk.length; i += 4) chunk.writeUInt32LE((Math.random() * 0xffffffff) >>> 0, i)
-      await handle.write(chunk, 0, Math.min(chunk.length, bytes - written))
-    }
-  } finally {
-    await handle.close()
-  }
-}
-
-export async function sha256OfFile(file: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
-  return hash.digest('hex')
-}
+export { makeWorkspace, removeDir, sha256OfFile, writeRandomFile, writeWorkspaceFile } from '../harness/workspace.js'
 
 export function sha256(content: string | Buffer): string {
   return createHash('sha256').update(content).digest('hex')
 }
 
-export async function removeDir(dir: string): Promise<void> {
-  await rm(dir, { recursive: true, force: true })
-}
-
 /** Sets INPUT_* variables the way the runner does, and returns a function that unsets them. */
 export function setInputs(inputs: Record<string, string>): () => void {
-  const names = Object.keys(inputs).map(name => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`)
-  Object.entries(inputs).forEach(([name, value]) => {
-    process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-  })
-  return () => names.forEach(name => delete process.env[name])
+  for (const [name, value] of Object.entries(inputs)) process.env[inputEnvName(name)] = value
+  return () => Object.keys(inputs).forEach(name => delete process.env[inputEnvName(name)])
 }

@@ -50,9 +50,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     RUNNER_TEMP: runnerTemp,
     ...options.env
   }
-  for (const [name, value] of Object.entries(options.inputs)) {
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-  }
+  for (const [name, value] of Object.entries(options.inputs)) env[inputEnvName(name)] = value
   const started = Date.now()
   try {
     const child = spawn(NODE24, [BUNDLE], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -77,6 +75,11 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   } finally {
     await rm(runnerTemp, { recursive: true, force: true })
   }
+}
+
+/** The variable the runner sets for an input, as @actions/core reads it. */
+export function inputEnvName(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
 }
 
 /** Reads the `name<<delimiter … delimiter` records @actions/core writes to GITHUB_OUTPUT. */
