@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../emulator/server.js'
+import { startConnectProxy } from '../harness/connect-proxy.js'
 import { NODE24, runAction, type ActionRun } from '../harness/run-action.js'
 import { makeWorkspace, removeDir, sha256, sha256OfFile, writeRandomFile } from './helpers.js'
 
@@ -218,5 +219,28 @@ describe('the bundle as a runner runs it', () => {
     const run = await runAction({ workspace: ws, inputs: inputs({ concurrency: '0' }) })
     expectCleanFailure(run, /^::error::Input 'concurrency' must be a whole number from 1 to 64, got "0"\.$/m)
     expect(requestsDuring(before)).toEqual({ upload: 0, generate: 0, put: 0, confirm: 0 })
+  })
+})
+
+describe('behind a proxy', () => {
+  it('sends the API calls and the presigned PUTs through http_proxy, as the runner configures it', async () => {
+    const hidden = await startEmulator({ publicHost: 'netiks.proxied.test' })
+    const proxy = await startConnectProxy(hidden.port)
+    try {
+      const run = await runAction({
+        workspace: ws,
+        inputs: inputs({ 'base-url': hidden.url, mode: 'bulk' }),
+        env: { http_proxy: proxy.url }
+      })
+      expect(run.stdout + run.stderr).not.toMatch(/::error::/)
+      expect(run.exitCode).toBe(0)
+      expect(run.outputs.count).toBe(String(EXPECTED.length))
+      expect(hidden.state().requests).toMatchObject({ generate: 1, put: EXPECTED.length, confirm: EXPECTED.length })
+      expect(proxy.tunnels.length).toBeGreaterThan(0)
+      expect(new Set(proxy.tunnels)).toEqual(new Set([`netiks.proxied.test:${hidden.port}`]))
+    } finally {
+      await proxy.close()
+      await hidden.close()
+    }
   })
 })

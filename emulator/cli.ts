@@ -1,7 +1,8 @@
 /**
- * npm run emulator -- [--port N] [--host H] [--api-key KEY] [--url-ttl SECONDS] [--data-dir DIR] [--quiet]
+ * npm run emulator -- [--port N] [--host H] [--api-key KEY] [--url-ttl SECONDS] [--data-dir DIR]
+ *   [--public-host NAME] [--quiet]
  * Every flag also reads from the environment: NETIKS_EMULATOR_PORT, _HOST, _API_KEY, _URL_TTL,
- * _DATA_DIR.
+ * _DATA_DIR, _PUBLIC_HOST.
  */
 import { parseArgs } from 'node:util'
 import { EMULATOR_API_KEY, startEmulator } from './server.js'
@@ -13,6 +14,7 @@ const { values } = parseArgs({
     'api-key': { type: 'string', default: process.env.NETIKS_EMULATOR_API_KEY ?? EMULATOR_API_KEY },
     'url-ttl': { type: 'string', default: process.env.NETIKS_EMULATOR_URL_TTL ?? '900' },
     'data-dir': { type: 'string', default: process.env.NETIKS_EMULATOR_DATA_DIR },
+    'public-host': { type: 'string', default: process.env.NETIKS_EMULATOR_PUBLIC_HOST },
     quiet: { type: 'boolean', default: false }
   }
 })
@@ -23,6 +25,7 @@ const emulator = await startEmulator({
   apiKeys: [values['api-key']],
   urlTtlSeconds: Number(values['url-ttl']),
   dataDir: values['data-dir'],
+  publicHost: values['public-host'],
   log: values.quiet ? undefined : line => console.log(line)
 })
 console.log(`Netiks emulator listening on ${emulator.url}`)

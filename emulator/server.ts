@@ -30,6 +30,11 @@ export interface EmulatorOptions {
   maxBatch?: number
   /** Where bytes are kept; a fresh temp dir (removed on close) by default. */
   dataDir?: string
+  /**
+   * The host name to write into URLs instead of the listening address, for clients that reach
+   * the emulator through a proxy which resolves that name (the name itself is never looked up).
+   */
+  publicHost?: string
   /** One line per request, for the CLI. */
   log?: (line: string) => void
 }
@@ -275,7 +280,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve())
   })
   const address = server.address() as AddressInfo
-  const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  const listening = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  const hostForUrl = options.publicHost ?? listening
   origin = `http://${hostForUrl}:${address.port}`
 
   return {
