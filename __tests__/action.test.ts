@@ -195,13 +195,13 @@ describe('the bundle as a runner runs it', () => {
       const run = await runAction({ workspace: ws, inputs: inputs({ path: 'nothing/**', 'if-no-files-found': 'warn' }) })
       expect(run.exitCode).toBe(0)
       expect(run.stdout).toMatch(/^::warning::No files were found/m)
-      expect(run.outputs).toEqual({ 'asset-ids': '[]', assets: '[]', count: '0' })
+      expect(run.outputs).toEqual({ 'asset-ids': '[]', assets: '[]', count: '0', failed: '[]' })
     })
     it('ignore: succeeds quietly with empty outputs', async () => {
       const run = await runAction({ workspace: ws, inputs: inputs({ path: 'nothing/**', 'if-no-files-found': 'ignore' }) })
       expect(run.exitCode).toBe(0)
       expect(run.stdout).not.toMatch(/::(warning|error)::/)
-      expect(run.outputs).toEqual({ 'asset-ids': '[]', assets: '[]', count: '0' })
+      expect(run.outputs).toEqual({ 'asset-ids': '[]', assets: '[]', count: '0', failed: '[]' })
     })
   })
 

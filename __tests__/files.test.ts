@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdir, symlink } from 'node:fs/promises'
 import path from 'node:path'
-import { findFiles } from '../src/files.js'
+import { findFiles, type FoundFiles } from '../src/files.js'
 import { makeWorkspace, removeDir } from './helpers.js'
 
 let ws: string
-const rel = (files: Array<{ relativePath: string }>): string[] => files.map(file => file.relativePath)
+const rel = (found: FoundFiles): string[] => found.files.map(file => file.relativePath)
 
 beforeAll(async () => {
   ws = await makeWorkspace({
@@ -46,7 +46,7 @@ describe('findFiles', () => {
   })
 
   it('describes each file: base name, size, content type', async () => {
-    const files = await findFiles([`${ws}/docs`, `${ws}/empty.bin`, `${ws}/dist/app.zip`], ws)
+    const { files } = await findFiles([`${ws}/docs`, `${ws}/empty.bin`, `${ws}/dist/app.zip`], ws)
     expect(files.map(({ name, size, contentType }) => ({ name, size, contentType }))).toEqual([
       { name: 'app.zip', size: 3, contentType: 'application/zip' },
       { name: 'logo.svg', size: 6, contentType: 'image/svg+xml' },
@@ -71,7 +71,17 @@ describe('findFiles', () => {
     expect(rel(await findFiles([`${ws}/docs-link.md`], ws))).toEqual(['docs-link.md'])
   })
 
+  it('skips broken symbolic links and names them', async () => {
+    const dir = await makeWorkspace({ 'out/good.txt': 'good' })
+    await symlink(path.join(dir, 'out/missing-target'), path.join(dir, 'out/broken.txt'))
+    await symlink(path.join(dir, 'out/good.txt'), path.join(dir, 'out/alias.txt'))
+    const found = await findFiles([`${dir}/out`], dir)
+    expect(rel(found)).toEqual(['out/alias.txt', 'out/good.txt'])
+    expect(found.brokenLinks).toEqual(['out/broken.txt'])
+    await removeDir(dir)
+  })
+
   it('returns nothing when nothing matches', async () => {
-    expect(await findFiles([`${ws}/nope/**`], ws)).toEqual([])
+    expect(await findFiles([`${ws}/nope/**`], ws)).toEqual({ files: [], brokenLinks: [] })
   })
 })

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { Input, NoFileOption, UploadMode } from '../src/constants.js'
 import { InputError } from '../src/errors.js'
-import { getInputs } from '../src/inputs.js'
+import { getInputs, getTuning } from '../src/inputs.js'
 import { setInputs } from './helpers.js'
 
 const KEY = 'ne-zwpVh1idj6InYwTWk866n1qrf'
@@ -14,6 +14,20 @@ function withInputs(inputs: Record<string, string>): void {
 
 afterEach(() => clear())
 
+describe('getTuning', () => {
+  it('defaults, and reads positive whole numbers from the environment', () => {
+    expect(getTuning({})).toEqual({ stallTimeoutMs: 60000, retryBaseMs: 1000 })
+    expect(getTuning({ NETIKS_STALL_TIMEOUT_MS: '1500', NETIKS_RETRY_BASE_MS: '20' })).toEqual({
+      stallTimeoutMs: 1500,
+      retryBaseMs: 20
+    })
+    expect(getTuning({ NETIKS_STALL_TIMEOUT_MS: '-5', NETIKS_RETRY_BASE_MS: 'fast' })).toEqual({
+      stallTimeoutMs: 60000,
+      retryBaseMs: 1000
+    })
+  })
+})
+
 describe('getInputs', () => {
   it('applies the defaults when only the required inputs are set', () => {
     withInputs({ [Input.ApiKey]: KEY, [Input.Path]: 'dist/*.zip' })
@@ -23,7 +37,9 @@ describe('getInputs', () => {
       mode: UploadMode.Auto,
       baseUrl: 'https://prod.backend.netikscloud.com',
       concurrency: 8,
-      ifNoFilesFound: NoFileOption.Error
+      ifNoFilesFound: NoFileOption.Error,
+      retries: 4,
+      failFast: false
     })
   })
 
@@ -34,7 +50,9 @@ describe('getInputs', () => {
       [Input.Mode]: 'Bulk',
       [Input.BaseUrl]: 'http://127.0.0.1:8787/',
       [Input.Concurrency]: '64',
-      [Input.IfNoFilesFound]: 'warn'
+      [Input.IfNoFilesFound]: 'warn',
+      [Input.Retries]: '0',
+      [Input.FailFast]: 'true'
     })
     expect(getInputs()).toEqual({
       apiKey: KEY,
@@ -42,7 +60,9 @@ describe('getInputs', () => {
       mode: UploadMode.Bulk,
       baseUrl: 'http://127.0.0.1:8787',
       concurrency: 64,
-      ifNoFilesFound: NoFileOption.Warn
+      ifNoFilesFound: NoFileOption.Warn,
+      retries: 0,
+      failFast: true
     })
   })
 
@@ -66,6 +86,10 @@ describe('getInputs', () => {
     ['base-url ftp', { [Input.BaseUrl]: 'ftp://host/' }, /must be an http or https URL, not ftp:/],
     ['base-url with a query', { [Input.BaseUrl]: 'https://h/?x=1' }, /must not carry credentials, a query/],
     ['base-url with credentials', { [Input.BaseUrl]: 'https://u:p@h/' }, /must not carry credentials/],
+    ['retries -1', { [Input.Retries]: '-1' }, /retries' must be a whole number from 0 to 10, got "-1"/],
+    ['retries x', { [Input.Retries]: 'x' }, /retries' must be a whole number from 0 to 10, got "x"/],
+    ['retries 11', { [Input.Retries]: '11' }, /from 0 to 10, got "11"/],
+    ['fail-fast maybe', { [Input.FailFast]: 'maybe' }, /fail-fast' must be true or false, got "maybe"/],
     ['unknown if-no-files-found', { [Input.IfNoFilesFound]: 'fail' }, /if-no-files-found' must be one of error, warn, ignore/]
   ])('rejects %s with an InputError that says what to do', (_name, bad, message) => {
     withInputs({ [Input.ApiKey]: KEY, [Input.Path]: 'dist', ...bad })

@@ -28675,7 +28675,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1466);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3907);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28684,7 +28684,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1466:
+/***/ 3907:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31640,6 +31640,53 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/cancel.ts
+/**
+ * A cancelled workflow signals the action (SIGINT, then SIGTERM) and kills it a few seconds
+ * later. On the first signal nothing new starts and uploads in flight are aborted; confirms in
+ * flight get `graceMs` more, since their files are already stored; at `deadlineMs` (or on a
+ * second signal) `onDeadline` runs so the outputs are written whatever is still pending.
+ */
+class Cancellation {
+    hooks;
+    graceMs;
+    deadlineMs;
+    run = new AbortController();
+    confirms = new AbortController();
+    timers = [];
+    onSignal = (signal) => this.cancel(signal);
+    constructor(hooks, graceMs = 2500, deadlineMs = 4000) {
+        this.hooks = hooks;
+        this.graceMs = graceMs;
+        this.deadlineMs = deadlineMs;
+        process.on('SIGINT', this.onSignal);
+        process.on('SIGTERM', this.onSignal);
+    }
+    /** Aborts uploads, PUTs and generate calls. */
+    get signal() {
+        return this.run.signal;
+    }
+    /** Aborts confirms, `graceMs` after the run was cancelled. */
+    get confirmSignal() {
+        return this.confirms.signal;
+    }
+    cancel(signal) {
+        if (this.run.signal.aborted) {
+            this.hooks.onDeadline();
+            return;
+        }
+        this.run.abort();
+        this.hooks.onCancel(signal);
+        this.timers.push(setTimeout(() => this.confirms.abort(), this.graceMs).unref());
+        this.timers.push(setTimeout(() => this.hooks.onDeadline(), this.deadlineMs).unref());
+    }
+    dispose() {
+        this.timers.forEach(timer => clearTimeout(timer));
+        process.off('SIGINT', this.onSignal);
+        process.off('SIGTERM', this.onSignal);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/constants.ts
 /** Input names, exactly as action.yml spells them. */
 var Input;
@@ -31650,6 +31697,8 @@ var Input;
     Input["BaseUrl"] = "base-url";
     Input["Concurrency"] = "concurrency";
     Input["IfNoFilesFound"] = "if-no-files-found";
+    Input["Retries"] = "retries";
+    Input["FailFast"] = "fail-fast";
 })(Input || (Input = {}));
 /** Output names, exactly as action.yml spells them. */
 var Output;
@@ -31657,6 +31706,7 @@ var Output;
     Output["AssetIds"] = "asset-ids";
     Output["Assets"] = "assets";
     Output["Count"] = "count";
+    Output["Failed"] = "failed";
 })(Output || (Output = {}));
 var UploadMode;
 (function (UploadMode) {
@@ -31673,6 +31723,12 @@ var NoFileOption;
 const DEFAULT_BASE_URL = 'https://prod.backend.netikscloud.com';
 const DEFAULT_CONCURRENCY = 8;
 const MAX_CONCURRENCY = 64;
+const DEFAULT_RETRIES = 4;
+const MAX_RETRIES = 10;
+/** A request that sends and receives nothing for this long is aborted (and retried). */
+const DEFAULT_STALL_TIMEOUT_MS = 60_000;
+/** The first retry waits up to this long; each further retry doubles the window. */
+const DEFAULT_RETRY_BASE_MS = 1000;
 /** `auto` picks single mode for exactly one file smaller than this. */
 const AUTO_SINGLE_MAX_BYTES = 10 * 1024 * 1024;
 /** Files per generate-presigned-url call. */
@@ -31695,11 +31751,15 @@ class HttpError extends Error {
     step;
     status;
     serverMessage;
-    constructor(step, status, serverMessage, message) {
+    retryAfterMs;
+    constructor(step, status, serverMessage, message, 
+    /** How long the server asked us to wait (Retry-After), if it did. */
+    retryAfterMs) {
         super(message);
         this.step = step;
         this.status = status;
         this.serverMessage = serverMessage;
+        this.retryAfterMs = retryAfterMs;
         this.name = 'HttpError';
     }
 }
@@ -35460,6 +35520,8 @@ function glob_hashFiles(patterns_1) {
     });
 }
 //# sourceMappingURL=glob.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
@@ -35480,37 +35542,79 @@ function contentTypeFor(fileName) {
 
 
 
+
+
 /**
  * Resolves newline-separated globs (with `!` exclusions) into regular files: directories
  * stand for every file beneath them, duplicates collapse, and the result is sorted by
- * relative path so outputs are in a stable order.
+ * relative path so outputs are in a stable order. Throws an InputError naming every matched
+ * file that cannot be read, so that nothing is uploaded from a set that cannot be complete.
  */
 async function findFiles(patterns, workspace) {
-    const globber = await create(patterns.join('\n'), {
-        implicitDescendants: true,
-        matchDirectories: false,
-        followSymbolicLinks: true,
-        omitBrokenSymbolicLinks: true
-    });
-    const matches = new Set(await globber.glob());
+    const pattern = patterns.join('\n');
+    const matches = await globPaths(pattern, true);
     const files = [];
+    const unreadable = [];
     for (const absolutePath of matches) {
-        const info = await (0,promises_namespaceObject.stat)(absolutePath);
-        if (!info.isFile())
-            continue;
-        files.push(describeFile(absolutePath, info.size, workspace));
+        try {
+            const info = await (0,promises_namespaceObject.stat)(absolutePath);
+            if (!info.isFile())
+                continue;
+            await (0,promises_namespaceObject.access)(absolutePath, external_node_fs_namespaceObject.constants.R_OK);
+            files.push(describeFile(absolutePath, info.size, workspace));
+        }
+        catch (error) {
+            unreadable.push(`${relativeTo(workspace, absolutePath)} (${error.code ?? 'unreadable'})`);
+        }
     }
-    return files.sort((a, b) => compareText(a.relativePath, b.relativePath));
+    if (unreadable.length > 0) {
+        throw new InputError(`Cannot read ${unreadable.length} matched file${unreadable.length === 1 ? '' : 's'}: ` +
+            `${unreadable.join(', ')}. Fix their permissions, or exclude them with a ! pattern in 'path'.`);
+    }
+    return {
+        files: files.sort((a, b) => compareText(a.relativePath, b.relativePath)),
+        brokenLinks: await findBrokenLinks(pattern, matches, workspace)
+    };
 }
 function describeFile(absolutePath, size, workspace) {
     const name = external_node_path_default().basename(absolutePath);
     return {
         absolutePath,
-        relativePath: external_node_path_default().relative(workspace, absolutePath).split((external_node_path_default()).sep).join('/'),
+        relativePath: relativeTo(workspace, absolutePath),
         name,
         size,
         contentType: contentTypeFor(name)
     };
+}
+async function globPaths(pattern, followSymbolicLinks) {
+    const globber = await create(pattern, {
+        implicitDescendants: true,
+        matchDirectories: false,
+        followSymbolicLinks,
+        omitBrokenSymbolicLinks: true
+    });
+    return new Set(await globber.glob());
+}
+/**
+ * The glob that follows links drops broken ones silently; a second walk that does not follow
+ * links sees them as entries, so they can be named in a warning.
+ */
+async function findBrokenLinks(pattern, followed, workspace) {
+    const broken = [];
+    for (const candidate of await globPaths(pattern, false)) {
+        if (followed.has(candidate))
+            continue;
+        const isLink = await (0,promises_namespaceObject.lstat)(candidate).then(info => info.isSymbolicLink(), () => false);
+        if (!isLink)
+            continue;
+        const targetExists = await (0,promises_namespaceObject.stat)(candidate).then(() => true, () => false);
+        if (!targetExists)
+            broken.push(relativeTo(workspace, candidate));
+    }
+    return broken.sort(compareText);
+}
+function relativeTo(workspace, absolutePath) {
+    return external_node_path_default().relative(workspace, absolutePath).split((external_node_path_default()).sep).join('/');
 }
 /** Code-unit order: the same on every runner, whatever its locale. */
 function compareText(a, b) {
@@ -35549,8 +35653,24 @@ function getInputs() {
             max: MAX_CONCURRENCY,
             fallback: DEFAULT_CONCURRENCY
         }),
-        ifNoFilesFound: parseEnum(Input.IfNoFilesFound, getInput(Input.IfNoFilesFound), NoFileOption, NoFileOption.Error)
+        ifNoFilesFound: parseEnum(Input.IfNoFilesFound, getInput(Input.IfNoFilesFound), NoFileOption, NoFileOption.Error),
+        retries: parseInteger(Input.Retries, getInput(Input.Retries), {
+            min: 0,
+            max: MAX_RETRIES,
+            fallback: DEFAULT_RETRIES
+        }),
+        failFast: parseBoolean(Input.FailFast, getInput(Input.FailFast), false)
     };
+}
+function getTuning(env = process.env) {
+    return {
+        stallTimeoutMs: positiveInteger(env.NETIKS_STALL_TIMEOUT_MS) ?? DEFAULT_STALL_TIMEOUT_MS,
+        retryBaseMs: positiveInteger(env.NETIKS_RETRY_BASE_MS) ?? DEFAULT_RETRY_BASE_MS
+    };
+}
+function positiveInteger(text) {
+    const value = Number(text);
+    return text && Number.isSafeInteger(value) && value > 0 ? value : undefined;
 }
 function parseApiKey(raw) {
     const key = raw.trim();
@@ -35614,6 +35734,102 @@ function parseEnum(name, raw, choices, fallback) {
         throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got "${raw.trim()}".`);
     }
     return match;
+}
+/** YAML 1.2 core-schema booleans, as core.getBooleanInput reads them. */
+function parseBoolean(name, raw, fallback) {
+    const text = raw.trim();
+    if (text === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw new InputError(`Input '${name}' must be true or false, got "${text}".`);
+}
+
+;// CONCATENATED MODULE: ./src/retry.ts
+
+const RETRY_AFTER_CAP_MS = 60_000;
+function defaultRetryPolicy(retries, baseDelayMs = 1000) {
+    return { retries, baseDelayMs, maxDelayMs: 30_000, maxRetryAfterMs: RETRY_AFTER_CAP_MS, random: Math.random };
+}
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+const RETRYABLE_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ESOCKETTIMEDOUT',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'UND_ERR_SOCKET',
+    'ERR_STREAM_PREMATURE_CLOSE',
+    'HPE_INVALID_CONSTANT'
+]);
+/** Transient failures: the network, timeouts, throttling and 5xx gateways. Other 4xx are final. */
+function isRetryable(error) {
+    if (error instanceof HttpError)
+        return RETRYABLE_STATUSES.has(error.status);
+    if (error instanceof NetworkError)
+        return RETRYABLE_CODES.has(error.code) || /socket hang up/i.test(error.message);
+    return false;
+}
+/**
+ * Milliseconds to wait before retry number `retry` (1-based): the server's Retry-After when it
+ * gave one (capped), else exponential backoff with full jitter.
+ */
+function retryDelayMs(retry, error, policy) {
+    const retryAfter = error instanceof HttpError ? error.retryAfterMs : undefined;
+    if (retryAfter !== undefined)
+        return Math.min(retryAfter, policy.maxRetryAfterMs);
+    const window = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+    return Math.floor(policy.random() * window);
+}
+/** Reads Retry-After: delta-seconds or an HTTP date. Undefined when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = (Array.isArray(value) ? value[0] : value)?.trim();
+    if (!text)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * Runs `attempt` until it succeeds, fails for good, or retries run out. Each attempt gets a
+ * fresh call, so a body is re-opened and streamed again from its start.
+ */
+async function withRetries(attempt, policy, hooks = {}) {
+    for (let retry = 0;; retry++) {
+        try {
+            return await attempt(retry + 1);
+        }
+        catch (error) {
+            if (retry >= policy.retries || !isRetryable(error) || hooks.signal?.aborted)
+                throw error;
+            const delay = retryDelayMs(retry + 1, error, policy);
+            hooks.onRetry?.(retry + 1, delay, error);
+            await sleep(delay, hooks.signal);
+        }
+    }
+}
+/** Waits, but ends at once (with CancelledError) when the signal fires. */
+async function sleep(ms, signal) {
+    if (signal?.aborted)
+        throw new CancelledError();
+    await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new CancelledError());
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -35740,6 +35956,7 @@ function rawPathAndQuery(url) {
 ;// CONCATENATED MODULE: ./src/netiks/client.ts
 
 
+
 const UPLOAD_FILE_PATH = '/api/v1/assets/developer-upload-file/';
 const GENERATE_PRESIGNED_PATH = '/api/v1/assets/developer-generate-presigned-url/';
 const SERVER_WORDS_MAX_CHARS = 300;
@@ -35766,22 +35983,24 @@ class NetiksClient {
         return this.options.baseUrl;
     }
     /** Mode 1: POST a multipart body; the server stores the file and returns the asset. */
-    async uploadMultipart(body) {
+    async uploadMultipart(body, signal) {
         const response = await this.callApi('upload', {
             method: 'POST',
             url: this.options.baseUrl + UPLOAD_FILE_PATH,
             headers: { 'content-type': body.contentType, 'content-length': body.length },
-            body: body.stream
+            body: body.stream,
+            signal
         });
         return assetFrom('upload', parseJson('upload', response));
     }
     /** Mode 2, step 1: one presigned PUT URL per file, in the order asked. */
-    async generatePresignedUrls(files) {
+    async generatePresignedUrls(files, signal) {
         const response = await this.callApi('generate', {
             method: 'POST',
             url: this.options.baseUrl + GENERATE_PRESIGNED_PATH,
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ files })
+            body: JSON.stringify({ files }),
+            signal
         });
         const parsed = parseJson('generate', response);
         if (!Array.isArray(parsed.presigned_urls)) {
@@ -35793,20 +36012,21 @@ class NetiksClient {
      * Mode 2, step 2: PUT the bytes to the presigned URL exactly as the server wrote it, with
      * exactly the content type it signed. Returns the ETag.
      */
-    async putObject(entry, body) {
+    async putObject(entry, body, signal) {
         const response = await this.send(this.storage, 'put', {
             method: 'PUT',
             url: entry.presigned_url,
             headers: { 'content-type': entry.content_type, 'content-length': body.length },
-            body: body.stream
+            body: body.stream,
+            signal
         });
         if (response.status < 200 || response.status > 299) {
-            throw new HttpError('put', response.status, this.serverWords(response), `put to ${redactUrl(entry.presigned_url)} failed with HTTP ${response.status}: ${this.serverWords(response)}`);
+            throw new HttpError('put', response.status, this.serverWords(response), `put to ${redactUrl(entry.presigned_url)} failed with HTTP ${response.status}: ${this.serverWords(response)}`, parseRetryAfter(response.headers['retry-after']));
         }
         return String(response.headers.etag ?? '');
     }
     /** Mode 2, step 3: register the uploaded object as an asset. */
-    async confirmUpload(entry, fileSize) {
+    async confirmUpload(entry, fileSize, signal) {
         const confirm = {
             is_presigned: true,
             file_name: entry.file_name,
@@ -35819,7 +36039,8 @@ class NetiksClient {
             method: 'POST',
             url: this.options.baseUrl + UPLOAD_FILE_PATH,
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(confirm)
+            body: JSON.stringify(confirm),
+            signal
         });
         return assetFrom('confirm', parseJson('confirm', response));
     }
@@ -35837,33 +36058,34 @@ class NetiksClient {
         if (response.status === 401 || response.status === 403) {
             throw new AuthError(step, response.status, words, this.options.baseUrl);
         }
-        throw new HttpError(step, response.status, words, `${step} failed with HTTP ${response.status}: ${words}`);
+        throw new HttpError(step, response.status, words, `${step} failed with HTTP ${response.status}: ${words}`, parseRetryAfter(response.headers['retry-after']));
     }
     async send(transport, step, request) {
         try {
-            return await transport.send({ ...request, signal: this.options.signal });
+            return await transport.send(request);
         }
         catch (error) {
-            throw this.describeFailure(step, request.url, error);
+            throw describeFailure(step, request, error);
         }
-    }
-    describeFailure(step, url, error) {
-        if (this.options.signal?.aborted)
-            return new CancelledError();
-        const code = errnoCode(error);
-        if (code !== undefined) {
-            const reason = error.name === 'StallError' ? `${error.message}, aborted` : code;
-            return new NetworkError(step, code, `${step} failed: network error (${reason}) talking to ${safeOrigin(url)}.`);
-        }
-        // Body errors (the file changed or vanished) keep their own message.
-        if (isError(error))
-            return error;
-        return new NetworkError(step, 'UNKNOWN', `${step} failed: ${String(error)}`);
     }
     /** The server's own words, short and with anything secret taken out. */
     serverWords(response) {
         return redactSecrets(describeServerError(response), this.options.apiKey);
     }
+}
+function describeFailure(step, request, error) {
+    if (request.signal?.aborted)
+        return new CancelledError();
+    const url = request.url;
+    const code = errnoCode(error);
+    if (code !== undefined) {
+        const reason = error.name === 'StallError' ? `${error.message}, aborted` : code;
+        return new NetworkError(step, code, `${step} failed: network error (${reason}) talking to ${safeOrigin(url)}.`);
+    }
+    // Body errors (the file changed or vanished) keep their own message.
+    if (isError(error))
+        return error;
+    return new NetworkError(step, 'UNKNOWN', `${step} failed: ${String(error)}`);
 }
 function parseJson(step, response) {
     try {
@@ -35951,6 +36173,97 @@ function errnoCode(error) {
     return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/netiks/outcome.ts
+
+/** Raised into `stoppedBy` when fail-fast ends a run. */
+class FailFastError extends Error {
+    constructor(file) {
+        super(`fail-fast: stopped starting new files after ${file.relativePath} failed`);
+        this.name = 'FailFastError';
+    }
+}
+/**
+ * What each file became while a run goes on. It decides when the run must stop early — a
+ * refused api key would be refused for every file, a cancelled run starts nothing, fail-fast
+ * stops after the first failure — and can report at any moment, even mid-run.
+ */
+class OutcomeRecorder {
+    files;
+    options;
+    confirmed = [];
+    failed = [];
+    settled = new Set();
+    stoppedBy;
+    constructor(files, options) {
+        this.files = files;
+        this.options = options;
+    }
+    shouldStop() {
+        if (this.options.signal?.aborted)
+            this.stoppedBy ??= new CancelledError();
+        return this.stoppedBy !== undefined;
+    }
+    confirm(upload) {
+        this.settled.add(upload.file);
+        this.confirmed.push(upload);
+        this.options.onConfirmed?.(upload);
+    }
+    fail(file, fallbackStep, error) {
+        if (this.settled.has(file))
+            return;
+        this.settled.add(file);
+        if (error instanceof AuthError)
+            this.stoppedBy ??= error;
+        if (error instanceof CancelledError || this.options.signal?.aborted)
+            this.stoppedBy ??= new CancelledError();
+        if (this.options.failFast)
+            this.stoppedBy ??= new FailFastError(file);
+        const failure = {
+            file,
+            step: stepOf(error) ?? fallbackStep,
+            status: error instanceof HttpError ? error.status : undefined,
+            message: errorMessage(error)
+        };
+        this.failed.push(failure);
+        this.options.onFailed?.(failure);
+    }
+    /** The outcome so far, in file order; files not settled yet are reported as not started. */
+    result() {
+        const order = new Map(this.files.map((file, index) => [file, index]));
+        const byFileOrder = (a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0);
+        const reason = notStartedReason(this.stoppedBy);
+        const notStarted = this.files
+            .filter(file => !this.settled.has(file))
+            .map(file => ({ file, step: 'not-started', message: reason }));
+        return {
+            confirmed: [...this.confirmed].sort(byFileOrder),
+            failed: [...this.failed, ...notStarted].sort(byFileOrder),
+            stoppedBy: this.stoppedBy
+        };
+    }
+}
+function notStartedReason(stoppedBy) {
+    if (stoppedBy instanceof CancelledError)
+        return 'not uploaded: the run was cancelled first';
+    if (stoppedBy instanceof AuthError)
+        return 'not uploaded: the api-key was rejected';
+    if (stoppedBy instanceof FailFastError)
+        return `not uploaded: ${stoppedBy.message}`;
+    return 'not uploaded: the run ended before this file finished';
+}
+function stepOf(error) {
+    if (error instanceof HttpError || error instanceof NetworkError || error instanceof ProtocolError) {
+        return error.step;
+    }
+    return undefined;
+}
+/** The server's record must describe the bytes that were sent. */
+function checkAssetSize(file, asset, step) {
+    if (typeof asset.file_size === 'number' && asset.file_size !== file.size) {
+        throw new ProtocolError(step, `${step} answered asset ${asset.id} with file_size ${asset.file_size}, but ${file.size} bytes were sent.`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pool.ts
 /**
  * Runs `worker` over the items with at most `concurrency` of them in flight. Workers pull
@@ -35978,8 +36291,6 @@ async function runPool(items, concurrency, worker, shouldStop = () => false) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./src/netiks/body.ts
@@ -36059,75 +36370,8 @@ function encodeFormDataName(name) {
     return name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
-;// CONCATENATED MODULE: ./src/netiks/outcome.ts
-
-/**
- * Collects what each file became while a strategy runs, and decides when the run must stop
- * early: a refused api key would be refused for every file, and a cancelled run starts nothing.
- */
-class OutcomeRecorder {
-    files;
-    options;
-    confirmed = [];
-    failed = [];
-    started = new Set();
-    fatal;
-    constructor(files, options) {
-        this.files = files;
-        this.options = options;
-    }
-    shouldStop() {
-        return this.fatal !== undefined || this.options.signal?.aborted === true;
-    }
-    markStarted(file) {
-        this.started.add(file);
-    }
-    confirm(upload) {
-        this.confirmed.push(upload);
-        this.options.onConfirmed?.(upload);
-    }
-    fail(file, fallbackStep, error) {
-        this.started.add(file);
-        if (error instanceof AuthError) {
-            this.fatal ??= error;
-        }
-        if (error instanceof CancelledError || this.options.signal?.aborted) {
-            this.fatal ??= new CancelledError();
-        }
-        const failure = {
-            file,
-            step: stepOf(error) ?? fallbackStep,
-            status: error instanceof HttpError ? error.status : undefined,
-            message: errorMessage(error)
-        };
-        this.failed.push(failure);
-        this.options.onFailed?.(failure);
-    }
-    result() {
-        const order = new Map(this.files.map((file, index) => [file, index]));
-        const byFileOrder = (a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0);
-        return {
-            confirmed: [...this.confirmed].sort(byFileOrder),
-            failed: [...this.failed].sort(byFileOrder),
-            notStarted: this.files.filter(file => !this.started.has(file)),
-            fatal: this.fatal
-        };
-    }
-}
-function stepOf(error) {
-    if (error instanceof HttpError || error instanceof NetworkError || error instanceof ProtocolError) {
-        return error.step;
-    }
-    return undefined;
-}
-/** The server's record must describe the bytes that were sent. */
-function checkAssetSize(file, asset, step) {
-    if (typeof asset.file_size === 'number' && asset.file_size !== file.size) {
-        throw new ProtocolError(step, `${step} answered asset ${asset.id} with file_size ${asset.file_size}, but ${file.size} bytes were sent.`);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/netiks/presigned.ts
+
 
 
 
@@ -36136,33 +36380,66 @@ function checkAssetSize(file, asset, step) {
 /** Bytes per generate call beyond the first file: bounds how long a batch's URLs wait. */
 const BATCH_MAX_BYTES = 1024 * 1024 * 1024;
 /** Mode 2 for many files: generate → PUT → confirm, `concurrency` files at a time. */
-async function uploadPresigned(client, files, options) {
-    const recorder = new OutcomeRecorder(files, options);
-    const feed = new PresignedFeed(client, files, {
+async function uploadPresigned(client, recorder, options) {
+    const feed = new PresignedFeed(recorder.files, {
         lookahead: options.concurrency,
         shouldStop: () => recorder.shouldStop(),
+        generate: async (batch) => await generateWithRetries(client, batch, options),
         onBatchFailed: (batch, error) => batch.forEach(file => recorder.fail(file, 'generate', error))
     });
     await runPool(feed, options.concurrency, async (ticket) => {
-        recorder.markStarted(ticket.file);
         try {
-            recorder.confirm(await putAndConfirm(client, ticket));
+            recorder.confirm(await putAndConfirm(client, ticket, options));
         }
         catch (error) {
             recorder.fail(ticket.file, 'put', error);
         }
     }, () => recorder.shouldStop());
-    return recorder.result();
 }
-/** Steps 2 and 3 for one file. Confirms only after the PUT succeeded, and only once. */
-async function putAndConfirm(client, ticket) {
-    const { file, entry } = ticket;
-    const body = openFileBody(file);
-    await client.putObject(entry, body);
-    const sha256 = body.sha256();
-    const asset = await client.confirmUpload(entry, file.size);
+/**
+ * Steps 2 and 3 for one file. The confirm is sent only after a PUT succeeded, and only for
+ * the URL that PUT went to; once a confirm has answered with an id it is never sent again.
+ */
+async function putAndConfirm(client, ticket, options) {
+    const { file } = ticket;
+    const { entry, sha256 } = await putWithFreshUrls(client, ticket, options);
+    const asset = await withRetries(async () => await client.confirmUpload(entry, file.size, options.confirmSignal), options.retry, retryHooks(file, 'confirm', options, options.confirmSignal));
     checkAssetSize(file, asset, 'confirm');
     return { file, asset, storageUrl: asset.storage_url ?? entry.storage_url, contentType: entry.content_type, sha256 };
+}
+/**
+ * PUTs the file, re-opening it for every attempt. A URL that expired while it waited is
+ * replaced by a freshly generated one (at most `retries` times) rather than retried.
+ */
+async function putWithFreshUrls(client, ticket, options) {
+    const { file } = ticket;
+    let entry = ticket.entry;
+    for (let refresh = 0;; refresh++) {
+        try {
+            const sha256 = await withRetries(async () => {
+                const body = openFileBody(file);
+                await client.putObject(entry, body, options.signal);
+                return body.sha256();
+            }, options.retry, retryHooks(file, 'put', options, options.signal));
+            return { entry, sha256 };
+        }
+        catch (error) {
+            if (!isExpiredUrl(error) || refresh >= options.retry.retries)
+                throw error;
+            options.onRetry?.(file, 'generate', refresh + 1, 0, error);
+            [entry] = (await generateWithRetries(client, [file], options)).map(ticket => ticket.entry);
+        }
+    }
+}
+function isExpiredUrl(error) {
+    return error instanceof HttpError && error.step === 'put' && error.status === 403 && /expired/i.test(error.serverMessage);
+}
+async function generateWithRetries(client, batch, options) {
+    const entries = await withRetries(async () => await client.generatePresignedUrls(batch.map(file => ({ name: file.name, type: file.contentType, size: file.size })), options.signal), options.retry, retryHooks(batch[0], 'generate', options, options.signal));
+    return pairEntries(batch, entries);
+}
+function retryHooks(file, step, options, signal) {
+    return { signal, onRetry: (retry, delay, error) => options.onRetry?.(file, step, retry, delay, error) };
 }
 /**
  * Hands out presigned tickets in file order, generating URLs in batches only as they are
@@ -36170,14 +36447,12 @@ async function putAndConfirm(client, ticket) {
  * long queue never holds URLs that could expire before their turn.
  */
 class PresignedFeed {
-    client;
     files;
     options;
     ready = [];
     cursor = 0;
     generating;
-    constructor(client, files, options) {
-        this.client = client;
+    constructor(files, options) {
         this.files = files;
         this.options = options;
     }
@@ -36212,8 +36487,7 @@ class PresignedFeed {
     }
     async generate(batch) {
         try {
-            const entries = await this.client.generatePresignedUrls(batch.map(file => ({ name: file.name, type: file.contentType, size: file.size })));
-            this.ready.push(...pairEntries(batch, entries));
+            this.ready.push(...(await this.options.generate(batch)));
         }
         catch (error) {
             this.options.onBatchFailed(batch, error);
@@ -36258,32 +36532,32 @@ function pairEntries(files, entries) {
 
 
 
-/** Mode 1 for one file: a streamed multipart POST; the answer is the confirmed asset. */
-async function uploadSingle(client, file) {
-    const body = openMultipartBody(file, 'file');
-    const asset = await client.uploadMultipart(body);
-    checkAssetSize(file, asset, 'upload');
-    return {
-        file,
-        asset,
-        storageUrl: asset.storage_url ?? '',
-        contentType: file.contentType,
-        sha256: body.sha256()
-    };
+
+/**
+ * Mode 1 for one file: a streamed multipart POST whose answer is the confirmed asset. Each
+ * attempt re-opens the file and streams it from the start.
+ */
+async function uploadSingle(client, file, options) {
+    return await withRetries(async () => {
+        const body = openMultipartBody(file, 'file');
+        const asset = await client.uploadMultipart(body, options.signal);
+        checkAssetSize(file, asset, 'upload');
+        return { file, asset, storageUrl: asset.storage_url ?? '', contentType: file.contentType, sha256: body.sha256() };
+    }, options.retry, {
+        signal: options.signal,
+        onRetry: (retry, delay, error) => options.onRetry?.(file, 'upload', retry, delay, error)
+    });
 }
 /** Mode 1 for many files: one multipart POST per file, `concurrency` at a time. */
-async function uploadSingleFiles(client, files, options) {
-    const recorder = new OutcomeRecorder(files, options);
-    await runPool(files, options.concurrency, async (file) => {
-        recorder.markStarted(file);
+async function uploadSingleFiles(client, recorder, options) {
+    await runPool(recorder.files, options.concurrency, async (file) => {
         try {
-            recorder.confirm(await uploadSingle(client, file));
+            recorder.confirm(await uploadSingle(client, file, options));
         }
         catch (error) {
             recorder.fail(file, 'upload', error);
         }
     }, () => recorder.shouldStop());
-    return recorder.result();
 }
 
 ;// CONCATENATED MODULE: ./src/plan.ts
@@ -36335,16 +36609,27 @@ function toAssetOutput(upload) {
         sha256: upload.sha256
     };
 }
-/** Sets every output from what the server confirmed, in the order of the sorted files. */
-function writeOutputs(confirmed) {
-    const assets = confirmed.map(toAssetOutput);
+function toFailureOutput(failure) {
+    return {
+        path: failure.file.relativePath,
+        step: failure.step,
+        status: failure.status ?? null,
+        message: failure.message
+    };
+}
+/** Sets every output: what the server confirmed, in the order of the sorted files, and what failed. */
+function writeOutputs(outcome) {
+    const assets = outcome.confirmed.map(toAssetOutput);
     setOutput(Output.AssetIds, JSON.stringify(assets.map(asset => asset.id)));
     setOutput(Output.Assets, JSON.stringify(assets));
     setOutput(Output.Count, String(assets.length));
+    setOutput(Output.Failed, JSON.stringify(outcome.failed.map(toFailureOutput)));
 }
-/** One `::error::` per file that could not be uploaded, naming the file and the step. */
-function annotateFailures(outcome) {
-    for (const failure of outcome.failed) {
+/** One `::error::` per file whose upload failed, naming the file, the step and the reason. */
+function annotateFailures(failed) {
+    for (const failure of failed) {
+        if (failure.step === 'not-started')
+            continue;
         error(`${failure.file.relativePath}: ${failure.message}`, { title: `Netiks ${failure.step} failed` });
     }
 }
@@ -36374,12 +36659,9 @@ async function writeSummary(outcome, run) {
     }
     summary.addRaw(`${outcome.confirmed.length} assets, ${formatBytes(bytes)} uploaded to ${escapeHtml(run.baseUrl)} ` +
         `in ${formatSeconds(run.durationMs)}.`, true);
-    if (outcome.failed.length > 0 || outcome.notStarted.length > 0) {
+    if (outcome.failed.length > 0) {
         summary.addHeading('Not uploaded', 3);
-        summary.addList([
-            ...outcome.failed.map(f => `${escapeHtml(f.file.relativePath)}: ${escapeHtml(f.message)}`),
-            ...outcome.notStarted.map(file => `${escapeHtml(file.relativePath)}: not started`)
-        ]);
+        summary.addList(outcome.failed.map(f => `${escapeHtml(f.file.relativePath)} (${f.step}): ${escapeHtml(f.message)}`));
     }
     await summary.write();
 }
@@ -36399,8 +36681,9 @@ function escapeHtml(text) {
 
 
 
-/** A request that sends and receives nothing for this long is aborted. */
-const STALL_TIMEOUT_MS = 120_000;
+
+
+
 /** inputs → files → plan → upload → report. The one place that fails the step. */
 async function run() {
     const startedAt = Date.now();
@@ -36411,10 +36694,7 @@ async function run() {
         if (files.length === 0)
             return;
         const plan = choosePlan(inputs.mode, files);
-        const outcome = await upload(inputs, files, plan);
-        writeOutputs(outcome.confirmed);
-        await writeSummary(outcome, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs: Date.now() - startedAt });
-        finish(outcome, files, startedAt);
+        await upload(inputs, files, plan, startedAt);
     }
     catch (error) {
         setFailed(errorMessage(error));
@@ -36428,7 +36708,11 @@ function maskApiKey() {
 }
 async function resolveFiles(inputs) {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const files = await findFiles(inputs.patterns, workspace);
+    const { files, brokenLinks } = await findFiles(inputs.patterns, workspace);
+    if (brokenLinks.length > 0) {
+        warning(`Skipping ${brokenLinks.length} broken symbolic link${brokenLinks.length === 1 ? '' : 's'} ` +
+            `(the target does not exist): ${brokenLinks.join(', ')}`);
+    }
     if (files.length > 0)
         return files;
     const message = `No files were found with the provided path: ${inputs.patterns.join(', ')}. No assets will be uploaded.`;
@@ -36438,53 +36722,84 @@ async function resolveFiles(inputs) {
         warning(message);
     else
         info(message);
-    writeOutputs([]);
+    writeOutputs({ confirmed: [], failed: [] });
     return files;
 }
-async function upload(inputs, files, plan) {
+async function upload(inputs, files, plan, startedAt) {
     const bytes = files.reduce((sum, file) => sum + file.size, 0);
     info(`Uploading ${files.length} file${files.length === 1 ? '' : 's'} (${formatBytes(bytes)}) to ` +
         `${inputs.baseUrl} in ${plan.strategy} mode (${plan.reason}), ${inputs.concurrency} at a time.`);
-    const cancel = new AbortController();
-    const onSignal = () => cancel.abort();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    const tuning = getTuning();
+    let reported = false;
+    const report = async (outcome) => {
+        if (reported)
+            return;
+        reported = true;
+        writeOutputs(outcome);
+        await writeSummary(outcome, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs: Date.now() - startedAt });
+        finish(outcome, files.length, startedAt);
+    };
+    const cancellation = new Cancellation({
+        onCancel: signal => warning(`Received ${signal}: cancelling. Nothing new starts; uploads in flight are aborted.`),
+        onDeadline: () => {
+            void report(recorder.result()).finally(() => process.exit(1));
+        }
+    });
+    const options = {
+        concurrency: inputs.concurrency,
+        retry: defaultRetryPolicy(inputs.retries, tuning.retryBaseMs),
+        failFast: inputs.failFast,
+        signal: cancellation.signal,
+        confirmSignal: cancellation.confirmSignal,
+        onConfirmed: upload => info(`✓ ${upload.file.relativePath} (${formatBytes(upload.file.size)}) → asset ${upload.asset.id}`),
+        onRetry: (file, step, retry, delayMs, error) => logRetry(file, step, retry, delayMs, error, inputs.retries)
+    };
+    const recorder = new OutcomeRecorder(files, options);
     const client = new NetiksClient({
         baseUrl: inputs.baseUrl,
         apiKey: inputs.apiKey,
         concurrency: inputs.concurrency,
         userAgent: ACTION_USER_AGENT,
-        stallTimeoutMs: STALL_TIMEOUT_MS,
-        signal: cancel.signal
+        stallTimeoutMs: tuning.stallTimeoutMs
     });
-    const options = {
-        concurrency: inputs.concurrency,
-        signal: cancel.signal,
-        onConfirmed: (upload) => info(`✓ ${upload.file.relativePath} (${formatBytes(upload.file.size)}) → asset ${upload.asset.id}`)
-    };
     try {
-        return plan.strategy === UploadMode.Single
-            ? await uploadSingleFiles(client, files, options)
-            : await uploadPresigned(client, files, options);
+        if (plan.strategy === UploadMode.Single)
+            await uploadSingleFiles(client, recorder, options);
+        else
+            await uploadPresigned(client, recorder, options);
     }
     finally {
         client.close();
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        cancellation.dispose();
     }
+    await report(recorder.result());
 }
-function finish(outcome, files, startedAt) {
+function logRetry(file, step, retry, delayMs, error, retries) {
+    if (step === 'generate' && delayMs === 0) {
+        info(`↻ ${file.relativePath}: the presigned URL expired before its PUT; generating a new one.`);
+        return;
+    }
+    info(`↻ ${file.relativePath}: ${errorMessage(error)} Retry ${retry} of ${retries} in ${formatSeconds(delayMs)}.`);
+}
+function finish(outcome, total, startedAt) {
     const bytes = outcome.confirmed.reduce((sum, upload) => sum + upload.file.size, 0);
-    info(`${outcome.confirmed.length} of ${files.length} files confirmed by Netiks, ` +
+    info(`${outcome.confirmed.length} of ${total} files confirmed by Netiks, ` +
         `${formatBytes(bytes)} in ${formatSeconds(Date.now() - startedAt)}.`);
-    if (outcome.fatal) {
-        setFailed(outcome.fatal.message);
+    const { stoppedBy } = outcome;
+    if (stoppedBy instanceof AuthError) {
+        setFailed(stoppedBy.message);
+        return;
+    }
+    if (stoppedBy instanceof CancelledError) {
+        setFailed(`The run was cancelled: ${outcome.confirmed.length} of ${total} files were confirmed and are in the ` +
+            `outputs; ${outcome.failed.length} were not uploaded (listed in the 'failed' output).`);
         return;
     }
     if (outcome.failed.length > 0) {
-        annotateFailures(outcome);
-        setFailed(`${outcome.failed.length} of ${files.length} files could not be uploaded; ` +
-            `${outcome.confirmed.length} were confirmed and are in the outputs.`);
+        annotateFailures(outcome.failed);
+        const failFast = stoppedBy instanceof FailFastError ? ` ${stoppedBy.message}.` : '';
+        setFailed(`${outcome.failed.length} of ${total} files were not uploaded; ${outcome.confirmed.length} were ` +
+            `confirmed and are in the outputs.${failFast} See the 'failed' output for each file and why.`);
     }
 }
 

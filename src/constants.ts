@@ -5,14 +5,17 @@ export enum Input {
   Mode = 'mode',
   BaseUrl = 'base-url',
   Concurrency = 'concurrency',
-  IfNoFilesFound = 'if-no-files-found'
+  IfNoFilesFound = 'if-no-files-found',
+  Retries = 'retries',
+  FailFast = 'fail-fast'
 }
 
 /** Output names, exactly as action.yml spells them. */
 export enum Output {
   AssetIds = 'asset-ids',
   Assets = 'assets',
-  Count = 'count'
+  Count = 'count',
+  Failed = 'failed'
 }
 
 export enum UploadMode {
@@ -30,6 +33,13 @@ export enum NoFileOption {
 export const DEFAULT_BASE_URL = 'https://prod.backend.netikscloud.com'
 export const DEFAULT_CONCURRENCY = 8
 export const MAX_CONCURRENCY = 64
+export const DEFAULT_RETRIES = 4
+export const MAX_RETRIES = 10
+
+/** A request that sends and receives nothing for this long is aborted (and retried). */
+export const DEFAULT_STALL_TIMEOUT_MS = 60_000
+/** The first retry waits up to this long; each further retry doubles the window. */
+export const DEFAULT_RETRY_BASE_MS = 1000
 
 /** `auto` picks single mode for exactly one file smaller than this. */
 export const AUTO_SINGLE_MAX_BYTES = 10 * 1024 * 1024

@@ -15,7 +15,9 @@ export class HttpError extends Error {
     readonly step: UploadStep,
     readonly status: number,
     readonly serverMessage: string,
-    message: string
+    message: string,
+    /** How long the server asked us to wait (Retry-After), if it did. */
+    readonly retryAfterMs?: number
   ) {
     super(message)
     this.name = 'HttpError'

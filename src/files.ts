@@ -1,42 +1,92 @@
 import * as glob from '@actions/glob'
-import { stat } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { access, lstat, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { contentTypeFor } from './content-type.js'
+import { InputError } from './errors.js'
 import type { LocalFile } from './netiks/types.js'
 
 export type { LocalFile }
 
+export interface FoundFiles {
+  /** Regular files, sorted by relative path. */
+  files: LocalFile[]
+  /** Relative paths of matched symbolic links whose target does not exist; they are skipped. */
+  brokenLinks: string[]
+}
+
 /**
  * Resolves newline-separated globs (with `!` exclusions) into regular files: directories
  * stand for every file beneath them, duplicates collapse, and the result is sorted by
- * relative path so outputs are in a stable order.
+ * relative path so outputs are in a stable order. Throws an InputError naming every matched
+ * file that cannot be read, so that nothing is uploaded from a set that cannot be complete.
  */
-export async function findFiles(patterns: string[], workspace: string): Promise<LocalFile[]> {
-  const globber = await glob.create(patterns.join('\n'), {
-    implicitDescendants: true,
-    matchDirectories: false,
-    followSymbolicLinks: true,
-    omitBrokenSymbolicLinks: true
-  })
-  const matches = new Set(await globber.glob())
+export async function findFiles(patterns: string[], workspace: string): Promise<FoundFiles> {
+  const pattern = patterns.join('\n')
+  const matches = await globPaths(pattern, true)
   const files: LocalFile[] = []
+  const unreadable: string[] = []
   for (const absolutePath of matches) {
-    const info = await stat(absolutePath)
-    if (!info.isFile()) continue
-    files.push(describeFile(absolutePath, info.size, workspace))
+    try {
+      const info = await stat(absolutePath)
+      if (!info.isFile()) continue
+      await access(absolutePath, constants.R_OK)
+      files.push(describeFile(absolutePath, info.size, workspace))
+    } catch (error) {
+      unreadable.push(`${relativeTo(workspace, absolutePath)} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`)
+    }
   }
-  return files.sort((a, b) => compareText(a.relativePath, b.relativePath))
+  if (unreadable.length > 0) {
+    throw new InputError(
+      `Cannot read ${unreadable.length} matched file${unreadable.length === 1 ? '' : 's'}: ` +
+        `${unreadable.join(', ')}. Fix their permissions, or exclude them with a ! pattern in 'path'.`
+    )
+  }
+  return {
+    files: files.sort((a, b) => compareText(a.relativePath, b.relativePath)),
+    brokenLinks: await findBrokenLinks(pattern, matches, workspace)
+  }
 }
 
 export function describeFile(absolutePath: string, size: number, workspace: string): LocalFile {
   const name = path.basename(absolutePath)
   return {
     absolutePath,
-    relativePath: path.relative(workspace, absolutePath).split(path.sep).join('/'),
+    relativePath: relativeTo(workspace, absolutePath),
     name,
     size,
     contentType: contentTypeFor(name)
   }
+}
+
+async function globPaths(pattern: string, followSymbolicLinks: boolean): Promise<Set<string>> {
+  const globber = await glob.create(pattern, {
+    implicitDescendants: true,
+    matchDirectories: false,
+    followSymbolicLinks,
+    omitBrokenSymbolicLinks: true
+  })
+  return new Set(await globber.glob())
+}
+
+/**
+ * The glob that follows links drops broken ones silently; a second walk that does not follow
+ * links sees them as entries, so they can be named in a warning.
+ */
+async function findBrokenLinks(pattern: string, followed: Set<string>, workspace: string): Promise<string[]> {
+  const broken: string[] = []
+  for (const candidate of await globPaths(pattern, false)) {
+    if (followed.has(candidate)) continue
+    const isLink = await lstat(candidate).then(info => info.isSymbolicLink(), () => false)
+    if (!isLink) continue
+    const targetExists = await stat(candidate).then(() => true, () => false)
+    if (!targetExists) broken.push(relativeTo(workspace, candidate))
+  }
+  return broken.sort(compareText)
+}
+
+function relativeTo(workspace: string, absolutePath: string): string {
+  return path.relative(workspace, absolutePath).split(path.sep).join('/')
 }
 
 /** Code-unit order: the same on every runner, whatever its locale. */

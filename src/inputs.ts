@@ -2,8 +2,12 @@ import * as core from '@actions/core'
 import {
   DEFAULT_BASE_URL,
   DEFAULT_CONCURRENCY,
+  DEFAULT_RETRIES,
+  DEFAULT_RETRY_BASE_MS,
+  DEFAULT_STALL_TIMEOUT_MS,
   Input,
   MAX_CONCURRENCY,
+  MAX_RETRIES,
   NoFileOption,
   UploadMode
 } from './constants.js'
@@ -16,6 +20,8 @@ export interface Inputs {
   baseUrl: string
   concurrency: number
   ifNoFilesFound: NoFileOption
+  retries: number
+  failFast: boolean
 }
 
 /** Reads and validates every input; throws one InputError naming the first bad one. */
@@ -35,8 +41,32 @@ export function getInputs(): Inputs {
       core.getInput(Input.IfNoFilesFound),
       NoFileOption,
       NoFileOption.Error
-    )
+    ),
+    retries: parseInteger(Input.Retries, core.getInput(Input.Retries), {
+      min: 0,
+      max: MAX_RETRIES,
+      fallback: DEFAULT_RETRIES
+    }),
+    failFast: parseBoolean(Input.FailFast, core.getInput(Input.FailFast), false)
   }
+}
+
+/** Knobs for tests and unusual networks, read from the environment rather than inputs. */
+export interface Tuning {
+  stallTimeoutMs: number
+  retryBaseMs: number
+}
+
+export function getTuning(env: NodeJS.ProcessEnv = process.env): Tuning {
+  return {
+    stallTimeoutMs: positiveInteger(env.NETIKS_STALL_TIMEOUT_MS) ?? DEFAULT_STALL_TIMEOUT_MS,
+    retryBaseMs: positiveInteger(env.NETIKS_RETRY_BASE_MS) ?? DEFAULT_RETRY_BASE_MS
+  }
+}
+
+function positiveInteger(text: string | undefined): number | undefined {
+  const value = Number(text)
+  return text && Number.isSafeInteger(value) && value > 0 ? value : undefined
 }
 
 export function parseApiKey(raw: string): string {
@@ -127,4 +157,13 @@ export function parseEnum<T extends string>(
     )
   }
   return match
+}
+
+/** YAML 1.2 core-schema booleans, as core.getBooleanInput reads them. */
+export function parseBoolean(name: Input, raw: string, fallback: boolean): boolean {
+  const text = raw.trim()
+  if (text === '') return fallback
+  if (['true', 'True', 'TRUE'].includes(text)) return true
+  if (['false', 'False', 'FALSE'].includes(text)) return false
+  throw new InputError(`Input '${name}' must be true or false, got "${text}".`)
 }

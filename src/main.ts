@@ -1,18 +1,18 @@
 import * as core from '@actions/core'
+import { Cancellation } from './cancel.js'
 import { ACTION_USER_AGENT, Input, NoFileOption, UploadMode } from './constants.js'
-import { InputError, errorMessage } from './errors.js'
+import { AuthError, CancelledError, InputError, errorMessage } from './errors.js'
 import { findFiles } from './files.js'
 import { formatBytes, formatSeconds } from './format.js'
-import { getInputs, type Inputs } from './inputs.js'
+import { getInputs, getTuning, type Inputs } from './inputs.js'
 import { NetiksClient } from './netiks/client.js'
+import { FailFastError, OutcomeRecorder, type UploadOptions } from './netiks/outcome.js'
 import { uploadPresigned } from './netiks/presigned.js'
 import { uploadSingleFiles } from './netiks/single.js'
-import type { LocalFile, UploadOutcome } from './netiks/types.js'
+import type { FailedStep, LocalFile, UploadOutcome } from './netiks/types.js'
 import { choosePlan, type UploadPlan } from './plan.js'
 import { annotateFailures, writeOutputs, writeSummary } from './report.js'
-
-/** A request that sends and receives nothing for this long is aborted. */
-const STALL_TIMEOUT_MS = 120_000
+import { defaultRetryPolicy } from './retry.js'
 
 /** inputs → files → plan → upload → report. The one place that fails the step. */
 export async function run(): Promise<void> {
@@ -23,10 +23,7 @@ export async function run(): Promise<void> {
     const files = await resolveFiles(inputs)
     if (files.length === 0) return
     const plan = choosePlan(inputs.mode, files)
-    const outcome = await upload(inputs, files, plan)
-    writeOutputs(outcome.confirmed)
-    await writeSummary(outcome, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs: Date.now() - startedAt })
-    finish(outcome, files, startedAt)
+    await upload(inputs, files, plan, startedAt)
   } catch (error) {
     core.setFailed(errorMessage(error))
   }
@@ -40,66 +37,105 @@ function maskApiKey(): void {
 
 async function resolveFiles(inputs: Inputs): Promise<LocalFile[]> {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-  const files = await findFiles(inputs.patterns, workspace)
+  const { files, brokenLinks } = await findFiles(inputs.patterns, workspace)
+  if (brokenLinks.length > 0) {
+    core.warning(
+      `Skipping ${brokenLinks.length} broken symbolic link${brokenLinks.length === 1 ? '' : 's'} ` +
+        `(the target does not exist): ${brokenLinks.join(', ')}`
+    )
+  }
   if (files.length > 0) return files
   const message = `No files were found with the provided path: ${inputs.patterns.join(', ')}. No assets will be uploaded.`
   if (inputs.ifNoFilesFound === NoFileOption.Error) throw new InputError(message)
   if (inputs.ifNoFilesFound === NoFileOption.Warn) core.warning(message)
   else core.info(message)
-  writeOutputs([])
+  writeOutputs({ confirmed: [], failed: [] })
   return files
 }
 
-async function upload(inputs: Inputs, files: LocalFile[], plan: UploadPlan): Promise<UploadOutcome> {
+async function upload(inputs: Inputs, files: LocalFile[], plan: UploadPlan, startedAt: number): Promise<void> {
   const bytes = files.reduce((sum, file) => sum + file.size, 0)
   core.info(
     `Uploading ${files.length} file${files.length === 1 ? '' : 's'} (${formatBytes(bytes)}) to ` +
       `${inputs.baseUrl} in ${plan.strategy} mode (${plan.reason}), ${inputs.concurrency} at a time.`
   )
-  const cancel = new AbortController()
-  const onSignal = (): void => cancel.abort()
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
+  const tuning = getTuning()
+  let reported = false
+  const report = async (outcome: UploadOutcome): Promise<void> => {
+    if (reported) return
+    reported = true
+    writeOutputs(outcome)
+    await writeSummary(outcome, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs: Date.now() - startedAt })
+    finish(outcome, files.length, startedAt)
+  }
+  const cancellation = new Cancellation({
+    onCancel: signal => core.warning(`Received ${signal}: cancelling. Nothing new starts; uploads in flight are aborted.`),
+    onDeadline: () => {
+      void report(recorder.result()).finally(() => process.exit(1))
+    }
+  })
+  const options: UploadOptions = {
+    concurrency: inputs.concurrency,
+    retry: defaultRetryPolicy(inputs.retries, tuning.retryBaseMs),
+    failFast: inputs.failFast,
+    signal: cancellation.signal,
+    confirmSignal: cancellation.confirmSignal,
+    onConfirmed: upload =>
+      core.info(`✓ ${upload.file.relativePath} (${formatBytes(upload.file.size)}) → asset ${upload.asset.id}`),
+    onRetry: (file, step, retry, delayMs, error) => logRetry(file, step, retry, delayMs, error, inputs.retries)
+  }
+  const recorder = new OutcomeRecorder(files, options)
   const client = new NetiksClient({
     baseUrl: inputs.baseUrl,
     apiKey: inputs.apiKey,
     concurrency: inputs.concurrency,
     userAgent: ACTION_USER_AGENT,
-    stallTimeoutMs: STALL_TIMEOUT_MS,
-    signal: cancel.signal
+    stallTimeoutMs: tuning.stallTimeoutMs
   })
-  const options = {
-    concurrency: inputs.concurrency,
-    signal: cancel.signal,
-    onConfirmed: (upload: { file: LocalFile; asset: { id: string } }) =>
-      core.info(`✓ ${upload.file.relativePath} (${formatBytes(upload.file.size)}) → asset ${upload.asset.id}`)
-  }
   try {
-    return plan.strategy === UploadMode.Single
-      ? await uploadSingleFiles(client, files, options)
-      : await uploadPresigned(client, files, options)
+    if (plan.strategy === UploadMode.Single) await uploadSingleFiles(client, recorder, options)
+    else await uploadPresigned(client, recorder, options)
   } finally {
     client.close()
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
+    cancellation.dispose()
   }
+  await report(recorder.result())
 }
 
-function finish(outcome: UploadOutcome, files: LocalFile[], startedAt: number): void {
+function logRetry(file: LocalFile, step: FailedStep, retry: number, delayMs: number, error: unknown, retries: number): void {
+  if (step === 'generate' && delayMs === 0) {
+    core.info(`↻ ${file.relativePath}: the presigned URL expired before its PUT; generating a new one.`)
+    return
+  }
+  core.info(
+    `↻ ${file.relativePath}: ${errorMessage(error)} Retry ${retry} of ${retries} in ${formatSeconds(delayMs)}.`
+  )
+}
+
+function finish(outcome: UploadOutcome, total: number, startedAt: number): void {
   const bytes = outcome.confirmed.reduce((sum, upload) => sum + upload.file.size, 0)
   core.info(
-    `${outcome.confirmed.length} of ${files.length} files confirmed by Netiks, ` +
+    `${outcome.confirmed.length} of ${total} files confirmed by Netiks, ` +
       `${formatBytes(bytes)} in ${formatSeconds(Date.now() - startedAt)}.`
   )
-  if (outcome.fatal) {
-    core.setFailed(outcome.fatal.message)
+  const { stoppedBy } = outcome
+  if (stoppedBy instanceof AuthError) {
+    core.setFailed(stoppedBy.message)
+    return
+  }
+  if (stoppedBy instanceof CancelledError) {
+    core.setFailed(
+      `The run was cancelled: ${outcome.confirmed.length} of ${total} files were confirmed and are in the ` +
+        `outputs; ${outcome.failed.length} were not uploaded (listed in the 'failed' output).`
+    )
     return
   }
   if (outcome.failed.length > 0) {
-    annotateFailures(outcome)
+    annotateFailures(outcome.failed)
+    const failFast = stoppedBy instanceof FailFastError ? ` ${stoppedBy.message}.` : ''
     core.setFailed(
-      `${outcome.failed.length} of ${files.length} files could not be uploaded; ` +
-        `${outcome.confirmed.length} were confirmed and are in the outputs.`
+      `${outcome.failed.length} of ${total} files were not uploaded; ${outcome.confirmed.length} were ` +
+        `confirmed and are in the outputs.${failFast} See the 'failed' output for each file and why.`
     )
   }
 }

@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { Output } from './constants.js'
 import { formatBytes, formatSeconds } from './format.js'
-import type { ConfirmedUpload, UploadOutcome } from './netiks/types.js'
+import type { ConfirmedUpload, FailedUpload, UploadOutcome } from './netiks/types.js'
 
 /** One element of the `assets` output. */
 export interface AssetOutput {
@@ -26,17 +26,36 @@ export function toAssetOutput(upload: ConfirmedUpload): AssetOutput {
   }
 }
 
-/** Sets every output from what the server confirmed, in the order of the sorted files. */
-export function writeOutputs(confirmed: ConfirmedUpload[]): void {
-  const assets = confirmed.map(toAssetOutput)
+/** One element of the `failed` output. */
+export interface FailureOutput {
+  path: string
+  step: FailedUpload['step']
+  status: number | null
+  message: string
+}
+
+export function toFailureOutput(failure: FailedUpload): FailureOutput {
+  return {
+    path: failure.file.relativePath,
+    step: failure.step,
+    status: failure.status ?? null,
+    message: failure.message
+  }
+}
+
+/** Sets every output: what the server confirmed, in the order of the sorted files, and what failed. */
+export function writeOutputs(outcome: Pick<UploadOutcome, 'confirmed' | 'failed'>): void {
+  const assets = outcome.confirmed.map(toAssetOutput)
   core.setOutput(Output.AssetIds, JSON.stringify(assets.map(asset => asset.id)))
   core.setOutput(Output.Assets, JSON.stringify(assets))
   core.setOutput(Output.Count, String(assets.length))
+  core.setOutput(Output.Failed, JSON.stringify(outcome.failed.map(toFailureOutput)))
 }
 
-/** One `::error::` per file that could not be uploaded, naming the file and the step. */
-export function annotateFailures(outcome: UploadOutcome): void {
-  for (const failure of outcome.failed) {
+/** One `::error::` per file whose upload failed, naming the file, the step and the reason. */
+export function annotateFailures(failed: FailedUpload[]): void {
+  for (const failure of failed) {
+    if (failure.step === 'not-started') continue
     core.error(`${failure.file.relativePath}: ${failure.message}`, { title: `Netiks ${failure.step} failed` })
   }
 }
@@ -75,12 +94,9 @@ export async function writeSummary(outcome: UploadOutcome, run: RunSummary): Pro
       `in ${formatSeconds(run.durationMs)}.`,
     true
   )
-  if (outcome.failed.length > 0 || outcome.notStarted.length > 0) {
+  if (outcome.failed.length > 0) {
     summary.addHeading('Not uploaded', 3)
-    summary.addList([
-      ...outcome.failed.map(f => `${escapeHtml(f.file.relativePath)}: ${escapeHtml(f.message)}`),
-      ...outcome.notStarted.map(file => `${escapeHtml(file.relativePath)}: not started`)
-    ])
+    summary.addList(outcome.failed.map(f => `${escapeHtml(f.file.relativePath)} (${f.step}): ${escapeHtml(f.message)}`))
   }
   await summary.write()
 }

@@ -6,6 +6,7 @@ import {
   ProtocolError,
   type UploadStep
 } from '../errors.js'
+import { parseRetryAfter } from '../retry.js'
 import { HttpTransport, type HttpRequest, type HttpResponse } from './http.js'
 import type {
   ConfirmRequest,
@@ -28,8 +29,6 @@ export interface NetiksClientOptions {
   userAgent: string
   /** A request making no progress for this long is aborted. */
   stallTimeoutMs: number
-  /** Aborts every request in flight (a cancelled run). */
-  signal?: AbortSignal
 }
 
 const SERVER_WORDS_MAX_CHARS = 300
@@ -58,23 +57,25 @@ export class NetiksClient {
   }
 
   /** Mode 1: POST a multipart body; the server stores the file and returns the asset. */
-  async uploadMultipart(body: StreamedBody & { contentType: string }): Promise<NetiksAsset> {
+  async uploadMultipart(body: StreamedBody & { contentType: string }, signal?: AbortSignal): Promise<NetiksAsset> {
     const response = await this.callApi('upload', {
       method: 'POST',
       url: this.options.baseUrl + UPLOAD_FILE_PATH,
       headers: { 'content-type': body.contentType, 'content-length': body.length },
-      body: body.stream
+      body: body.stream,
+      signal
     })
     return assetFrom('upload', parseJson<UploadFileResponse>('upload', response))
   }
 
   /** Mode 2, step 1: one presigned PUT URL per file, in the order asked. */
-  async generatePresignedUrls(files: PresignRequestFile[]): Promise<PresignedEntry[]> {
+  async generatePresignedUrls(files: PresignRequestFile[], signal?: AbortSignal): Promise<PresignedEntry[]> {
     const response = await this.callApi('generate', {
       method: 'POST',
       url: this.options.baseUrl + GENERATE_PRESIGNED_PATH,
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ files })
+      body: JSON.stringify({ files }),
+      signal
     })
     const parsed = parseJson<GeneratePresignedResponse>('generate', response)
     if (!Array.isArray(parsed.presigned_urls)) {
@@ -87,26 +88,28 @@ export class NetiksClient {
    * Mode 2, step 2: PUT the bytes to the presigned URL exactly as the server wrote it, with
    * exactly the content type it signed. Returns the ETag.
    */
-  async putObject(entry: PresignedEntry, body: StreamedBody): Promise<string> {
+  async putObject(entry: PresignedEntry, body: StreamedBody, signal?: AbortSignal): Promise<string> {
     const response = await this.send(this.storage, 'put', {
       method: 'PUT',
       url: entry.presigned_url,
       headers: { 'content-type': entry.content_type, 'content-length': body.length },
-      body: body.stream
+      body: body.stream,
+      signal
     })
     if (response.status < 200 || response.status > 299) {
       throw new HttpError(
         'put',
         response.status,
         this.serverWords(response),
-        `put to ${redactUrl(entry.presigned_url)} failed with HTTP ${response.status}: ${this.serverWords(response)}`
+        `put to ${redactUrl(entry.presigned_url)} failed with HTTP ${response.status}: ${this.serverWords(response)}`,
+        parseRetryAfter(response.headers['retry-after'])
       )
     }
     return String(response.headers.etag ?? '')
   }
 
   /** Mode 2, step 3: register the uploaded object as an asset. */
-  async confirmUpload(entry: PresignedEntry, fileSize: number): Promise<NetiksAsset> {
+  async confirmUpload(entry: PresignedEntry, fileSize: number, signal?: AbortSignal): Promise<NetiksAsset> {
     const confirm: ConfirmRequest = {
       is_presigned: true,
       file_name: entry.file_name,
@@ -119,7 +122,8 @@ export class NetiksClient {
       method: 'POST',
       url: this.options.baseUrl + UPLOAD_FILE_PATH,
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(confirm)
+      body: JSON.stringify(confirm),
+      signal
     })
     return assetFrom('confirm', parseJson<UploadFileResponse>('confirm', response))
   }
@@ -129,10 +133,7 @@ export class NetiksClient {
     this.storage.close()
   }
 
-  private async callApi(
-    step: UploadStep,
-    request: Omit<HttpRequest, 'signal'>
-  ): Promise<HttpResponse> {
+  private async callApi(step: UploadStep, request: HttpRequest): Promise<HttpResponse> {
     request.headers['x-api-key'] = this.options.apiKey
     request.headers.accept = 'application/json'
     const response = await this.send(this.api, step, request)
@@ -141,37 +142,40 @@ export class NetiksClient {
     if (response.status === 401 || response.status === 403) {
       throw new AuthError(step, response.status, words, this.options.baseUrl)
     }
-    throw new HttpError(step, response.status, words, `${step} failed with HTTP ${response.status}: ${words}`)
+    throw new HttpError(
+      step,
+      response.status,
+      words,
+      `${step} failed with HTTP ${response.status}: ${words}`,
+      parseRetryAfter(response.headers['retry-after'])
+    )
   }
 
-  private async send(
-    transport: HttpTransport,
-    step: UploadStep,
-    request: Omit<HttpRequest, 'signal'>
-  ): Promise<HttpResponse> {
+  private async send(transport: HttpTransport, step: UploadStep, request: HttpRequest): Promise<HttpResponse> {
     try {
-      return await transport.send({ ...request, signal: this.options.signal })
+      return await transport.send(request)
     } catch (error) {
-      throw this.describeFailure(step, request.url, error)
+      throw describeFailure(step, request, error)
     }
-  }
-
-  private describeFailure(step: UploadStep, url: string, error: unknown): Error {
-    if (this.options.signal?.aborted) return new CancelledError()
-    const code = errnoCode(error)
-    if (code !== undefined) {
-      const reason = (error as Error).name === 'StallError' ? `${(error as Error).message}, aborted` : code
-      return new NetworkError(step, code, `${step} failed: network error (${reason}) talking to ${safeOrigin(url)}.`)
-    }
-    // Body errors (the file changed or vanished) keep their own message.
-    if (isError(error)) return error
-    return new NetworkError(step, 'UNKNOWN', `${step} failed: ${String(error)}`)
   }
 
   /** The server's own words, short and with anything secret taken out. */
   private serverWords(response: HttpResponse): string {
     return redactSecrets(describeServerError(response), this.options.apiKey)
   }
+}
+
+function describeFailure(step: UploadStep, request: HttpRequest, error: unknown): Error {
+  if (request.signal?.aborted) return new CancelledError()
+  const url = request.url
+  const code = errnoCode(error)
+  if (code !== undefined) {
+    const reason = (error as Error).name === 'StallError' ? `${(error as Error).message}, aborted` : code
+    return new NetworkError(step, code, `${step} failed: network error (${reason}) talking to ${safeOrigin(url)}.`)
+  }
+  // Body errors (the file changed or vanished) keep their own message.
+  if (isError(error)) return error
+  return new NetworkError(step, 'UNKNOWN', `${step} failed: ${String(error)}`)
 }
 
 function parseJson<T>(step: UploadStep, response: HttpResponse): T {

@@ -1,10 +1,11 @@
 import { PRESIGN_BATCH_SIZE } from '../constants.js'
-import { ProtocolError } from '../errors.js'
+import { HttpError, ProtocolError } from '../errors.js'
 import { runPool } from '../pool.js'
+import { withRetries, type RetryHooks } from '../retry.js'
 import { openFileBody } from './body.js'
 import type { NetiksClient } from './client.js'
-import { OutcomeRecorder, checkAssetSize } from './outcome.js'
-import type { ConfirmedUpload, LocalFile, PresignedEntry, UploadOptions, UploadOutcome } from './types.js'
+import { OutcomeRecorder, checkAssetSize, type UploadOptions } from './outcome.js'
+import type { ConfirmedUpload, FailedStep, LocalFile, PresignedEntry } from './types.js'
 
 /** A file paired with the presigned URL generated for it. */
 export interface PresignedTicket {
@@ -18,46 +19,115 @@ const BATCH_MAX_BYTES = 1024 * 1024 * 1024
 /** Mode 2 for many files: generate → PUT → confirm, `concurrency` files at a time. */
 export async function uploadPresigned(
   client: NetiksClient,
-  files: LocalFile[],
+  recorder: OutcomeRecorder,
   options: UploadOptions
-): Promise<UploadOutcome> {
-  const recorder = new OutcomeRecorder(files, options)
-  const feed = new PresignedFeed(client, files, {
+): Promise<void> {
+  const feed = new PresignedFeed(recorder.files, {
     lookahead: options.concurrency,
     shouldStop: () => recorder.shouldStop(),
+    generate: async batch => await generateWithRetries(client, batch, options),
     onBatchFailed: (batch, error) => batch.forEach(file => recorder.fail(file, 'generate', error))
   })
   await runPool(
     feed,
     options.concurrency,
     async ticket => {
-      recorder.markStarted(ticket.file)
       try {
-        recorder.confirm(await putAndConfirm(client, ticket))
+        recorder.confirm(await putAndConfirm(client, ticket, options))
       } catch (error) {
         recorder.fail(ticket.file, 'put', error)
       }
     },
     () => recorder.shouldStop()
   )
-  return recorder.result()
 }
 
-/** Steps 2 and 3 for one file. Confirms only after the PUT succeeded, and only once. */
-export async function putAndConfirm(client: NetiksClient, ticket: PresignedTicket): Promise<ConfirmedUpload> {
-  const { file, entry } = ticket
-  const body = openFileBody(file)
-  await client.putObject(entry, body)
-  const sha256 = body.sha256()
-  const asset = await client.confirmUpload(entry, file.size)
+/**
+ * Steps 2 and 3 for one file. The confirm is sent only after a PUT succeeded, and only for
+ * the URL that PUT went to; once a confirm has answered with an id it is never sent again.
+ */
+export async function putAndConfirm(
+  client: NetiksClient,
+  ticket: PresignedTicket,
+  options: Pick<UploadOptions, 'retry' | 'signal' | 'confirmSignal' | 'onRetry'>
+): Promise<ConfirmedUpload> {
+  const { file } = ticket
+  const { entry, sha256 } = await putWithFreshUrls(client, ticket, options)
+  const asset = await withRetries(
+    async () => await client.confirmUpload(entry, file.size, options.confirmSignal),
+    options.retry,
+    retryHooks(file, 'confirm', options, options.confirmSignal)
+  )
   checkAssetSize(file, asset, 'confirm')
   return { file, asset, storageUrl: asset.storage_url ?? entry.storage_url, contentType: entry.content_type, sha256 }
+}
+
+/**
+ * PUTs the file, re-opening it for every attempt. A URL that expired while it waited is
+ * replaced by a freshly generated one (at most `retries` times) rather than retried.
+ */
+async function putWithFreshUrls(
+  client: NetiksClient,
+  ticket: PresignedTicket,
+  options: Pick<UploadOptions, 'retry' | 'signal' | 'onRetry'>
+): Promise<{ entry: PresignedEntry; sha256: string }> {
+  const { file } = ticket
+  let entry = ticket.entry
+  for (let refresh = 0; ; refresh++) {
+    try {
+      const sha256 = await withRetries(
+        async () => {
+          const body = openFileBody(file)
+          await client.putObject(entry, body, options.signal)
+          return body.sha256()
+        },
+        options.retry,
+        retryHooks(file, 'put', options, options.signal)
+      )
+      return { entry, sha256 }
+    } catch (error) {
+      if (!isExpiredUrl(error) || refresh >= options.retry.retries) throw error
+      options.onRetry?.(file, 'generate', refresh + 1, 0, error)
+      ;[entry] = (await generateWithRetries(client, [file], options)).map(ticket => ticket.entry)
+    }
+  }
+}
+
+export function isExpiredUrl(error: unknown): boolean {
+  return error instanceof HttpError && error.step === 'put' && error.status === 403 && /expired/i.test(error.serverMessage)
+}
+
+async function generateWithRetries(
+  client: NetiksClient,
+  batch: LocalFile[],
+  options: Pick<UploadOptions, 'retry' | 'signal' | 'onRetry'>
+): Promise<PresignedTicket[]> {
+  const entries = await withRetries(
+    async () =>
+      await client.generatePresignedUrls(
+        batch.map(file => ({ name: file.name, type: file.contentType, size: file.size })),
+        options.signal
+      ),
+    options.retry,
+    retryHooks(batch[0], 'generate', options, options.signal)
+  )
+  return pairEntries(batch, entries)
+}
+
+function retryHooks(
+  file: LocalFile,
+  step: FailedStep,
+  options: Pick<UploadOptions, 'onRetry'>,
+  signal: AbortSignal | undefined
+): RetryHooks {
+  return { signal, onRetry: (retry, delay, error) => options.onRetry?.(file, step, retry, delay, error) }
 }
 
 interface FeedOptions {
   /** Keep at least this many tickets ready while files remain. */
   lookahead: number
   shouldStop: () => boolean
+  generate: (batch: LocalFile[]) => Promise<PresignedTicket[]>
   onBatchFailed: (files: LocalFile[], error: unknown) => void
 }
 
@@ -72,7 +142,6 @@ export class PresignedFeed implements AsyncIterable<PresignedTicket> {
   private generating?: Promise<void>
 
   constructor(
-    private readonly client: NetiksClient,
     private readonly files: LocalFile[],
     private readonly options: FeedOptions
   ) {}
@@ -109,10 +178,7 @@ export class PresignedFeed implements AsyncIterable<PresignedTicket> {
 
   private async generate(batch: LocalFile[]): Promise<void> {
     try {
-      const entries = await this.client.generatePresignedUrls(
-        batch.map(file => ({ name: file.name, type: file.contentType, size: file.size }))
-      )
-      this.ready.push(...pairEntries(batch, entries))
+      this.ready.push(...(await this.options.generate(batch)))
     } catch (error) {
       this.options.onBatchFailed(batch, error)
     }

@@ -1,42 +1,50 @@
 import { runPool } from '../pool.js'
+import { withRetries } from '../retry.js'
 import { openMultipartBody } from './body.js'
 import type { NetiksClient } from './client.js'
-import { OutcomeRecorder, checkAssetSize } from './outcome.js'
-import type { ConfirmedUpload, LocalFile, UploadOptions, UploadOutcome } from './types.js'
+import { OutcomeRecorder, checkAssetSize, type UploadOptions } from './outcome.js'
+import type { ConfirmedUpload, LocalFile } from './types.js'
 
-/** Mode 1 for one file: a streamed multipart POST; the answer is the confirmed asset. */
-export async function uploadSingle(client: NetiksClient, file: LocalFile): Promise<ConfirmedUpload> {
-  const body = openMultipartBody(file, 'file')
-  const asset = await client.uploadMultipart(body)
-  checkAssetSize(file, asset, 'upload')
-  return {
-    file,
-    asset,
-    storageUrl: asset.storage_url ?? '',
-    contentType: file.contentType,
-    sha256: body.sha256()
-  }
+/**
+ * Mode 1 for one file: a streamed multipart POST whose answer is the confirmed asset. Each
+ * attempt re-opens the file and streams it from the start.
+ */
+export async function uploadSingle(
+  client: NetiksClient,
+  file: LocalFile,
+  options: Pick<UploadOptions, 'retry' | 'signal' | 'onRetry'>
+): Promise<ConfirmedUpload> {
+  return await withRetries(
+    async () => {
+      const body = openMultipartBody(file, 'file')
+      const asset = await client.uploadMultipart(body, options.signal)
+      checkAssetSize(file, asset, 'upload')
+      return { file, asset, storageUrl: asset.storage_url ?? '', contentType: file.contentType, sha256: body.sha256() }
+    },
+    options.retry,
+    {
+      signal: options.signal,
+      onRetry: (retry, delay, error) => options.onRetry?.(file, 'upload', retry, delay, error)
+    }
+  )
 }
 
 /** Mode 1 for many files: one multipart POST per file, `concurrency` at a time. */
 export async function uploadSingleFiles(
   client: NetiksClient,
-  files: LocalFile[],
+  recorder: OutcomeRecorder,
   options: UploadOptions
-): Promise<UploadOutcome> {
-  const recorder = new OutcomeRecorder(files, options)
+): Promise<void> {
   await runPool(
-    files,
+    recorder.files,
     options.concurrency,
     async file => {
-      recorder.markStarted(file)
       try {
-        recorder.confirm(await uploadSingle(client, file))
+        recorder.confirm(await uploadSingle(client, file, options))
       } catch (error) {
         recorder.fail(file, 'upload', error)
       }
     },
     () => recorder.shouldStop()
   )
-  return recorder.result()
 }

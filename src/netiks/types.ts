@@ -62,27 +62,21 @@ export interface ConfirmedUpload {
   sha256: string
 }
 
-/** A file that could not be uploaded, and where it stopped. */
+/** Where a file stopped: a step of the contract, or never started at all. */
+export type FailedStep = 'upload' | 'generate' | 'put' | 'confirm' | 'not-started'
+
+/** A file that was not uploaded, and why. */
 export interface FailedUpload {
   file: LocalFile
-  step: 'upload' | 'generate' | 'put' | 'confirm'
+  step: FailedStep
   status?: number
   message: string
 }
 
-/** What a whole upload run achieved. */
+/** What a whole upload run achieved. Every file is in exactly one of the two lists. */
 export interface UploadOutcome {
   confirmed: ConfirmedUpload[]
   failed: FailedUpload[]
-  /** Files never started, because the run stopped early (cancelled, or the key was refused). */
-  notStarted: LocalFile[]
-  /** The error that stopped the run early, if one did. */
-  fatal?: Error
-}
-
-export interface UploadOptions {
-  concurrency: number
-  signal?: AbortSignal
-  onConfirmed?: (upload: ConfirmedUpload) => void
-  onFailed?: (failure: FailedUpload) => void
+  /** Why the run stopped early (cancelled, the key refused, fail-fast), if it did. */
+  stoppedBy?: Error
 }
