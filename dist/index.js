@@ -35593,7 +35593,16 @@ async function globPaths(pattern, followSymbolicLinks) {
         followSymbolicLinks,
         omitBrokenSymbolicLinks: true
     });
-    return new Set(await globber.glob());
+    try {
+        return new Set(await globber.glob());
+    }
+    catch (error) {
+        const { code, path: where } = error;
+        if (code === undefined)
+            throw error;
+        throw new InputError(`Cannot search ${where ?? 'a matched directory'} for files (${code}). Fix its permissions, ` +
+            "or exclude it with a ! pattern in 'path'.");
+    }
 }
 /**
  * The glob that follows links drops broken ones silently; a second walk that does not follow

@@ -1,11 +1,17 @@
 /**
  * npm run emulator -- [--port N] [--host H] [--api-key KEY] [--url-ttl SECONDS] [--data-dir DIR]
- *   [--public-host NAME] [--quiet]
+ *   [--public-host NAME] [--faults SPEC] [--expired-batches N] [--always-fail NAME]… [--latency-ms MS]
+ *   [--quiet]
  * Every flag also reads from the environment: NETIKS_EMULATOR_PORT, _HOST, _API_KEY, _URL_TTL,
- * _DATA_DIR, _PUBLIC_HOST.
+ * _DATA_DIR, _PUBLIC_HOST, _FAULTS, _EXPIRED_BATCHES, _ALWAYS_FAIL (comma-separated), _LATENCY_MS.
  */
 import { parseArgs } from 'node:util'
+import { parseFaultSpec } from './faults.js'
 import { EMULATOR_API_KEY, startEmulator } from './server.js'
+
+function splitList(text: string | undefined): string[] {
+  return (text ?? '').split(',').map(item => item.trim()).filter(Boolean)
+}
 
 const { values } = parseArgs({
   options: {
@@ -15,6 +21,10 @@ const { values } = parseArgs({
     'url-ttl': { type: 'string', default: process.env.NETIKS_EMULATOR_URL_TTL ?? '900' },
     'data-dir': { type: 'string', default: process.env.NETIKS_EMULATOR_DATA_DIR },
     'public-host': { type: 'string', default: process.env.NETIKS_EMULATOR_PUBLIC_HOST },
+    faults: { type: 'string', default: process.env.NETIKS_EMULATOR_FAULTS ?? '' },
+    'expired-batches': { type: 'string', default: process.env.NETIKS_EMULATOR_EXPIRED_BATCHES ?? '0' },
+    'always-fail': { type: 'string', multiple: true, default: splitList(process.env.NETIKS_EMULATOR_ALWAYS_FAIL) },
+    'latency-ms': { type: 'string', default: process.env.NETIKS_EMULATOR_LATENCY_MS ?? '0' },
     quiet: { type: 'boolean', default: false }
   }
 })
@@ -26,12 +36,17 @@ const emulator = await startEmulator({
   urlTtlSeconds: Number(values['url-ttl']),
   dataDir: values['data-dir'],
   publicHost: values['public-host'],
+  faults: values.faults ? parseFaultSpec(values.faults) : undefined,
+  expiredBatches: Number(values['expired-batches']),
+  alwaysFail: values['always-fail'],
+  latencyMs: Number(values['latency-ms']),
   log: values.quiet ? undefined : line => console.log(line)
 })
 console.log(`Netiks emulator listening on ${emulator.url}`)
 console.log(`  api-key:  ${emulator.apiKey}`)
 console.log(`  state:    ${emulator.url}/_emulator/state`)
 console.log(`  data dir: ${emulator.store.dir}`)
+if (values.faults) console.log(`  faults:   ${values.faults}`)
 
 const stop = (): void => {
   void emulator.close().then(() => process.exit(0))

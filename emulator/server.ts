@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import { DEFAULT_FAULTS, FaultInjector, type FaultKind, type FaultOptions } from './faults.js'
 import { PresignedUrlSigner, encodeKey } from './signer.js'
 import { EmulatorStore, type AssetRecord, type StoredObject } from './store.js'
 
@@ -35,6 +36,14 @@ export interface EmulatorOptions {
    * the emulator through a proxy which resolves that name (the name itself is never looked up).
    */
   publicHost?: string
+  /** Seeded fault injection (see faults.ts); none by default. */
+  faults?: Partial<FaultOptions>
+  /** The first N generate calls hand out URLs that expired before they were issued. */
+  expiredBatches?: number
+  /** File names whose PUT or single upload always fails with a 500. */
+  alwaysFail?: string[]
+  /** Every API and S3 request waits this long before it is handled (unless the client left). */
+  latencyMs?: number
   /** One line per request, for the CLI. */
   log?: (line: string) => void
 }
@@ -46,6 +55,10 @@ export interface EmulatorState {
   objects: Array<Omit<StoredObject, 'diskPath'>>
   requests: Record<Endpoint, number>
   confirmations: Record<string, number>
+  /** Faults injected, per endpoint and kind. */
+  faults: ReturnType<FaultInjector['summary']>
+  /** The X-Amz-Signature of every presigned URL handed out, so tests can look for leaks. */
+  signatures: string[]
 }
 
 export interface Emulator {
@@ -69,6 +82,17 @@ class ApiError extends Error {
   }
 }
 
+/** An answer with a body of its own, like a gateway's HTML error page. */
+class RawError extends Error {
+  constructor(
+    readonly status: number,
+    readonly contentType: string,
+    readonly body: string
+  ) {
+    super(`HTTP ${status}`)
+  }
+}
+
 class S3Error extends Error {
   constructor(
     readonly status: number,
@@ -87,6 +111,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const urlTtlSeconds = options.urlTtlSeconds ?? 900
   const maxBatch = options.maxBatch ?? 100
   const requests: Record<Endpoint, number> = { upload: 0, generate: 0, put: 0, confirm: 0, other: 0 }
+  const faults = new FaultInjector({ ...DEFAULT_FAULTS, ...options.faults })
+  const alwaysFail = new Set(options.alwaysFail ?? [])
+  const signatures: string[] = []
+  let generateCalls = 0
   let origin = ''
 
   const server = http.createServer({ requestTimeout: 0 }, (req, res) => {
@@ -95,8 +123,56 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     res.on('finish', () =>
       options.log?.(`${req.method} ${(req.url ?? '').split('?')[0]} → ${res.statusCode} (${endpoint})`)
     )
-    handle(endpoint, req, res).catch(error => sendError(req, res, error))
+    serve(endpoint, req, res).catch(error => sendError(req, res, error))
   })
+
+  /** Latency and faults come first, before the request can take effect. */
+  async function serve(endpoint: Endpoint, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (endpoint !== 'other' && options.latencyMs) {
+      await delay(options.latencyMs)
+      if (req.socket.destroyed) return
+    }
+    const fault = faults.pick(endpoint)
+    if (fault !== undefined) return await injectFault(fault, endpoint, req, res)
+    return await handle(endpoint, req, res)
+  }
+
+  async function injectFault(
+    kind: FaultKind,
+    endpoint: Endpoint,
+    req: http.IncomingMessage,
+    res: http.ServerResponse
+  ): Promise<void> {
+    const s3 = endpoint === 'put'
+    switch (kind) {
+      case 'reset':
+        req.socket.resetAndDestroy()
+        return
+      case 'slow':
+        await delay(faults.options.slowMs)
+        req.socket.destroy()
+        return
+      case 'expired':
+        throw new S3Error(403, 'AccessDenied', 'Request has expired')
+      case '429': {
+        const seconds = faults.options.retryAfterSeconds
+        res.setHeader('Retry-After', String(seconds))
+        throw s3
+          ? new S3Error(429, 'SlowDown', 'Please reduce your request rate.')
+          : new ApiError(429, { detail: `Request was throttled. Expected available in ${seconds} seconds.` })
+      }
+      case '500':
+        throw s3
+          ? new S3Error(500, 'InternalError', 'We encountered an internal error. Please try again.')
+          : new ApiError(500, { detail: 'A server error occurred.' })
+      case '502':
+        throw new RawError(502, 'text/html', '<html><body><h1>502 Bad Gateway</h1></body></html>')
+      case '503':
+        throw s3
+          ? new S3Error(503, 'ServiceUnavailable', 'Please reduce your request rate.')
+          : new ApiError(503, { detail: 'Service temporarily unavailable, try again later.' })
+    }
+  }
 
   async function handle(endpoint: Endpoint, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     switch (endpoint) {
@@ -128,6 +204,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   async function handleSingleUpload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const received = await receiveMultipartFile(req, store)
+    if (alwaysFail.has(received.fileName)) {
+      await store.discard(received.body.tempPath)
+      throw new ApiError(500, { detail: 'A server error occurred.' })
+    }
     const key = `developer-uploads/${randomUUID()}/${safeName(received.fileName)}`
     const object = await store.putObject(key, received.body, received.contentType)
     const asset = store.addAsset(object, received.fileName, storageUrlFor(key), 'single')
@@ -147,7 +227,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (fieldErrors.some(errors => Object.keys(errors).length > 0)) {
       throw new ApiError(400, { files: fieldErrors })
     }
-    const now = new Date()
+    generateCalls++
+    const expired = generateCalls <= (options.expiredBatches ?? 0)
+    const now = new Date(Date.now() - (expired ? (urlTtlSeconds + 60) * 1000 : 0))
     const host = new URL(origin).host
     const presigned_urls = []
     for (const file of files as Array<{ name: string; type?: string; size: number }>) {
@@ -160,6 +242,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         expiresInSeconds: urlTtlSeconds,
         now
       })
+      signatures.push(new URL(presignedUrl).searchParams.get('X-Amz-Signature') ?? '')
       store.issued.set(key, {
         s3Path: key,
         fileName: file.name,
@@ -191,6 +274,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const key = decodeKey(rawPath.slice(`/${BUCKET}/`.length))
     const issued = store.issued.get(key)
     if (issued === undefined) throw new S3Error(403, 'AccessDenied', 'Access Denied')
+    if (alwaysFail.has(issued.fileName)) {
+      throw new S3Error(500, 'InternalError', 'We encountered an internal error. Please try again.')
+    }
     const length = req.headers['content-length']
     if (length === undefined || req.headers['transfer-encoding'] !== undefined) {
       throw new S3Error(411, 'MissingContentLength', 'You must provide the Content-Length HTTP header.')
@@ -271,7 +357,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       assets: [...store.assets],
       objects: [...store.objects.values()].map(({ diskPath: _diskPath, ...rest }) => rest),
       requests: { ...requests },
-      confirmations: Object.fromEntries(store.confirmations)
+      confirmations: Object.fromEntries(store.confirmations),
+      faults: faults.summary(),
+      signatures: [...signatures]
     }
   }
 
@@ -441,7 +529,16 @@ function sendError(req: http.IncomingMessage, res: http.ServerResponse, error: u
     sendJson(res, error.status, error.body)
     return
   }
+  if (error instanceof RawError) {
+    res.writeHead(error.status, { 'Content-Type': error.contentType, 'Content-Length': Buffer.byteLength(error.body) })
+    res.end(error.body)
+    return
+  }
   sendJson(res, 500, { detail: 'A server error occurred.' })
+}
+
+async function delay(ms: number): Promise<void> {
+  await new Promise(resolve => setTimeout(resolve, ms).unref())
 }
 
 function escapeXml(text: string): string {

@@ -3,7 +3,7 @@
  * Node 24, one INPUT_* variable per input, and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files.
  */
 import { spawn } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -31,7 +31,14 @@ export interface RunActionOptions {
   env?: Record<string, string>
   /** Called once the process is spawned (e.g. to send it a signal). */
   onSpawn?: (child: ReturnType<typeof spawn>) => void
+  /**
+   * Run as an unprivileged user (nobody) when the tests run as root, so that file permissions
+   * apply to the action as they do on a runner.
+   */
+  unprivileged?: boolean
 }
+
+const NOBODY = 65534
 
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'netiks-runner-'))
@@ -39,6 +46,10 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const summaryFile = path.join(runnerTemp, 'step_summary')
   await writeFile(outputFile, '')
   await writeFile(summaryFile, '')
+  const asNobody = options.unprivileged === true && process.getuid?.() === 0
+  if (asNobody) {
+    await Promise.all([chmod(runnerTemp, 0o777), chmod(outputFile, 0o666), chmod(summaryFile, 0o666)])
+  }
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? runnerTemp,
@@ -53,7 +64,12 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(options.inputs)) env[inputEnvName(name)] = value
   const started = Date.now()
   try {
-    const child = spawn(NODE24, [BUNDLE], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(NODE24, [BUNDLE], {
+      cwd: options.workspace,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {})
+    })
     options.onSpawn?.(child)
     let stdout = ''
     let stderr = ''

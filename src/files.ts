@@ -66,7 +66,16 @@ async function globPaths(pattern: string, followSymbolicLinks: boolean): Promise
     followSymbolicLinks,
     omitBrokenSymbolicLinks: true
   })
-  return new Set(await globber.glob())
+  try {
+    return new Set(await globber.glob())
+  } catch (error) {
+    const { code, path: where } = error as NodeJS.ErrnoException
+    if (code === undefined) throw error
+    throw new InputError(
+      `Cannot search ${where ?? 'a matched directory'} for files (${code}). Fix its permissions, ` +
+        "or exclude it with a ! pattern in 'path'."
+    )
+  }
 }
 
 /**

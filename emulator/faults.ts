@@ -1,0 +1,138 @@
+/**
+ * Deterministic fault injection. A seeded generator decides, request by request in arrival
+ * order, whether a request to a faulted endpoint fails and how. Every fault is applied before
+ * the request takes effect, so a retried request is never also a processed one, and the counts
+ * let a test know exactly how many requests of each endpoint were faulted.
+ */
+export const FAULT_ENDPOINTS = ['upload', 'generate', 'put', 'confirm'] as const
+export type FaultEndpoint = (typeof FAULT_ENDPOINTS)[number]
+
+export const FAULT_KINDS = ['429', '500', '502', '503', 'reset', 'slow', 'expired'] as const
+export type FaultKind = (typeof FAULT_KINDS)[number]
+
+export interface FaultOptions {
+  /** Probability, 0 to 1, that a request to one of `endpoints` is faulted. */
+  rate: number
+  seed: number
+  endpoints: FaultEndpoint[]
+  /** `expired` applies to PUTs only; other endpoints draw from the rest. */
+  kinds: FaultKind[]
+  /** A `slow` fault holds the request this long, then drops the connection unanswered. */
+  slowMs: number
+  /** Retry-After (seconds) sent with a 429. */
+  retryAfterSeconds: number
+}
+
+export const DEFAULT_FAULTS: FaultOptions = {
+  rate: 0,
+  seed: 1,
+  endpoints: [...FAULT_ENDPOINTS],
+  kinds: ['429', '500', '502', '503', 'reset', 'slow'],
+  slowMs: 3000,
+  retryAfterSeconds: 1
+}
+
+export class FaultInjector {
+  private readonly random: () => number
+  private readonly counts: Record<FaultEndpoint, Partial<Record<FaultKind, number>>> = {
+    upload: {},
+    generate: {},
+    put: {},
+    confirm: {}
+  }
+
+  constructor(readonly options: FaultOptions) {
+    this.random = mulberry32(options.seed)
+  }
+
+  /** The fault for this request, or undefined to let it through. */
+  pick(endpoint: string): FaultKind | undefined {
+    if (!isFaultEndpoint(endpoint) || !this.options.endpoints.includes(endpoint) || this.options.rate <= 0) {
+      return undefined
+    }
+    const roll = this.random()
+    const kinds = this.options.kinds.filter(kind => kind !== 'expired' || endpoint === 'put')
+    const kind = kinds[Math.floor(this.random() * kinds.length)]
+    if (roll >= this.options.rate || kind === undefined) return undefined
+    this.counts[endpoint][kind] = (this.counts[endpoint][kind] ?? 0) + 1
+    return kind
+  }
+
+  /** Faults injected so far, per endpoint and kind, with a total per endpoint. */
+  summary(): Record<FaultEndpoint, { total: number } & Partial<Record<FaultKind, number>>> {
+    const result = {} as Record<FaultEndpoint, { total: number } & Partial<Record<FaultKind, number>>>
+    for (const endpoint of FAULT_ENDPOINTS) {
+      const byKind = this.counts[endpoint]
+      const total = Object.values(byKind).reduce((sum, n) => sum + (n ?? 0), 0)
+      result[endpoint] = { ...byKind, total }
+    }
+    return result
+  }
+}
+
+function isFaultEndpoint(endpoint: string): endpoint is FaultEndpoint {
+  return (FAULT_ENDPOINTS as readonly string[]).includes(endpoint)
+}
+
+/**
+ * Reads `rate=0.2,seed=7,endpoints=put+confirm,kinds=429+503+reset,slow-ms=3000,retry-after=1`.
+ * Anything left out keeps its default. Throws with the offending part named.
+ */
+export function parseFaultSpec(spec: string): FaultOptions {
+  const options: FaultOptions = { ...DEFAULT_FAULTS, endpoints: [...DEFAULT_FAULTS.endpoints], kinds: [...DEFAULT_FAULTS.kinds] }
+  for (const part of spec.split(',').map(p => p.trim()).filter(Boolean)) {
+    const [key, value = ''] = part.split('=').map(p => p.trim())
+    switch (key) {
+      case 'rate':
+        options.rate = numberIn(part, value, 0, 1)
+        break
+      case 'seed':
+        options.seed = numberIn(part, value, 0, 2 ** 32 - 1)
+        break
+      case 'slow-ms':
+        options.slowMs = numberIn(part, value, 0, 600_000)
+        break
+      case 'retry-after':
+        options.retryAfterSeconds = numberIn(part, value, 0, 3600)
+        break
+      case 'endpoints':
+        options.endpoints = listOf(part, value, FAULT_ENDPOINTS)
+        break
+      case 'kinds':
+        options.kinds = listOf(part, value, FAULT_KINDS)
+        break
+      default:
+        throw new Error(`unknown fault setting "${part}" (use rate, seed, endpoints, kinds, slow-ms, retry-after)`)
+    }
+  }
+  return options
+}
+
+function numberIn(part: string, value: string, min: number, max: number): number {
+  const n = Number(value)
+  if (value === '' || !Number.isFinite(n) || n < min || n > max) {
+    throw new Error(`fault setting "${part}" needs a number from ${min} to ${max}`)
+  }
+  return n
+}
+
+function listOf<T extends string>(part: string, value: string, allowed: readonly T[]): T[] {
+  const items = value.split('+').map(item => item.trim()).filter(Boolean)
+  const unknown = items.filter(item => !(allowed as readonly string[]).includes(item))
+  if (items.length === 0 || unknown.length > 0) {
+    throw new Error(`fault setting "${part}" takes ${allowed.join(', ')} joined by +`)
+  }
+  return items as T[]
+}
+
+/** A small, fast, seedable PRNG: the same seed gives the same sequence on every machine. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
