@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { DEFAULT_FAULTS, FaultInjector, parseFaultSpec } from '../emulator/faults.js'
+import { DEFAULT_FAULTS, FaultInjector, describeFaults, parseFaultSpec } from '../emulator/faults.js'
 
 describe('parseFaultSpec', () => {
   it('reads every setting', () => {
@@ -11,6 +11,11 @@ describe('parseFaultSpec', () => {
       slowMs: 1500,
       retryAfterSeconds: 2
     })
+  })
+  it('round-trips through describeFaults', () => {
+    const spec = 'rate=0.25,seed=3,endpoints=put,kinds=slow+reset,slow-ms=10,retry-after=4'
+    expect(describeFaults(parseFaultSpec(spec))).toBe(spec)
+    expect(describeFaults(DEFAULT_FAULTS)).toBe('')
   })
   it('keeps defaults for what is left out', () => {
     expect(parseFaultSpec('rate=0.5')).toEqual({ ...DEFAULT_FAULTS, rate: 0.5 })

@@ -104,6 +104,10 @@ describe('chaos: 300 files, 20% of requests faulted on every endpoint', () => {
     await expectExactlyOnce(emulator, run, ws)
     const { requests, faults: injected } = emulator.state()
     expect(injected.put.total + injected.confirm.total + injected.generate.total).toBeGreaterThan(100)
+    for (const kind of ['429', '500', '502', '503', 'reset', 'slow', 'expired'] as const) {
+      const count = (['generate', 'put', 'confirm'] as const).reduce((sum, e) => sum + (injected[e][kind] ?? 0), 0)
+      expect([kind, count > 0]).toEqual([kind, true])
+    }
     expect(requests.put).toBe(300 + injected.put.total)
     expect(requests.confirm).toBe(300 + injected.confirm.total)
     // One generate per batch of 50, one more per expired URL, plus the faulted ones.

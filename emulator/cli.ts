@@ -9,44 +9,57 @@ import { parseArgs } from 'node:util'
 import { parseFaultSpec } from './faults.js'
 import { EMULATOR_API_KEY, startEmulator } from './server.js'
 
+function wholeNumber(flag: string, text: string): number {
+  const value = Number(text)
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value)) throw new Error(`--${flag} needs a whole number, got "${text}"`)
+  return value
+}
+
 function splitList(text: string | undefined): string[] {
   return (text ?? '').split(',').map(item => item.trim()).filter(Boolean)
 }
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: process.env.NETIKS_EMULATOR_PORT ?? '8787' },
-    host: { type: 'string', default: process.env.NETIKS_EMULATOR_HOST ?? '127.0.0.1' },
-    'api-key': { type: 'string', default: process.env.NETIKS_EMULATOR_API_KEY ?? EMULATOR_API_KEY },
-    'url-ttl': { type: 'string', default: process.env.NETIKS_EMULATOR_URL_TTL ?? '900' },
-    'data-dir': { type: 'string', default: process.env.NETIKS_EMULATOR_DATA_DIR },
-    'public-host': { type: 'string', default: process.env.NETIKS_EMULATOR_PUBLIC_HOST },
-    faults: { type: 'string', default: process.env.NETIKS_EMULATOR_FAULTS ?? '' },
-    'expired-batches': { type: 'string', default: process.env.NETIKS_EMULATOR_EXPIRED_BATCHES ?? '0' },
-    'always-fail': { type: 'string', multiple: true, default: splitList(process.env.NETIKS_EMULATOR_ALWAYS_FAIL) },
-    'latency-ms': { type: 'string', default: process.env.NETIKS_EMULATOR_LATENCY_MS ?? '0' },
-    quiet: { type: 'boolean', default: false }
-  }
-})
+let emulator: Awaited<ReturnType<typeof startEmulator>>
+try {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: process.env.NETIKS_EMULATOR_PORT ?? '8787' },
+      host: { type: 'string', default: process.env.NETIKS_EMULATOR_HOST ?? '127.0.0.1' },
+      'api-key': { type: 'string', default: process.env.NETIKS_EMULATOR_API_KEY ?? EMULATOR_API_KEY },
+      'url-ttl': { type: 'string', default: process.env.NETIKS_EMULATOR_URL_TTL ?? '900' },
+      'data-dir': { type: 'string', default: process.env.NETIKS_EMULATOR_DATA_DIR },
+      'public-host': { type: 'string', default: process.env.NETIKS_EMULATOR_PUBLIC_HOST },
+      faults: { type: 'string', default: process.env.NETIKS_EMULATOR_FAULTS ?? '' },
+      'expired-batches': { type: 'string', default: process.env.NETIKS_EMULATOR_EXPIRED_BATCHES ?? '0' },
+      'always-fail': { type: 'string', multiple: true, default: splitList(process.env.NETIKS_EMULATOR_ALWAYS_FAIL) },
+      'latency-ms': { type: 'string', default: process.env.NETIKS_EMULATOR_LATENCY_MS ?? '0' },
+      quiet: { type: 'boolean', default: false }
+    }
+  })
 
-const emulator = await startEmulator({
-  port: Number(values.port),
-  host: values.host,
-  apiKeys: [values['api-key']],
-  urlTtlSeconds: Number(values['url-ttl']),
-  dataDir: values['data-dir'],
-  publicHost: values['public-host'],
-  faults: values.faults ? parseFaultSpec(values.faults) : undefined,
-  expiredBatches: Number(values['expired-batches']),
-  alwaysFail: values['always-fail'],
-  latencyMs: Number(values['latency-ms']),
-  log: values.quiet ? undefined : line => console.log(line)
-})
+  emulator = await startEmulator({
+    port: wholeNumber('port', values.port),
+    host: values.host,
+    apiKeys: [values['api-key']],
+    urlTtlSeconds: wholeNumber('url-ttl', values['url-ttl']),
+    dataDir: values['data-dir'],
+    publicHost: values['public-host'],
+    faults: values.faults ? parseFaultSpec(values.faults) : undefined,
+    expiredBatches: wholeNumber('expired-batches', values['expired-batches']),
+    alwaysFail: values['always-fail'],
+    latencyMs: wholeNumber('latency-ms', values['latency-ms']),
+    log: values.quiet ? undefined : line => console.log(line)
+  })
+} catch (error) {
+  console.error(`netiks emulator: ${(error as Error).message}`)
+  process.exit(2)
+}
+
 console.log(`Netiks emulator listening on ${emulator.url}`)
 console.log(`  api-key:  ${emulator.apiKey}`)
 console.log(`  state:    ${emulator.url}/_emulator/state`)
 console.log(`  data dir: ${emulator.store.dir}`)
-if (values.faults) console.log(`  faults:   ${values.faults}`)
+if (emulator.faultSpec) console.log(`  faults:   ${emulator.faultSpec}`)
 
 const stop = (): void => {
   void emulator.close().then(() => process.exit(0))

@@ -108,6 +108,19 @@ export function parseFaultSpec(spec: string): FaultOptions {
   return options
 }
 
+/** The spec string parseFaultSpec reads, or '' when nothing is injected. */
+export function describeFaults(options: FaultOptions): string {
+  if (options.rate <= 0) return ''
+  return [
+    `rate=${options.rate}`,
+    `seed=${options.seed}`,
+    `endpoints=${options.endpoints.join('+')}`,
+    `kinds=${options.kinds.join('+')}`,
+    `slow-ms=${options.slowMs}`,
+    `retry-after=${options.retryAfterSeconds}`
+  ].join(',')
+}
+
 function numberIn(part: string, value: string, min: number, max: number): number {
   const n = Number(value)
   if (value === '' || !Number.isFinite(n) || n < min || n > max) {

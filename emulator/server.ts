@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import { DEFAULT_FAULTS, FaultInjector, type FaultKind, type FaultOptions } from './faults.js'
+import { DEFAULT_FAULTS, FaultInjector, describeFaults, type FaultKind, type FaultOptions } from './faults.js'
 import { PresignedUrlSigner, encodeKey } from './signer.js'
 import { EmulatorStore, type AssetRecord, type StoredObject } from './store.js'
 
@@ -67,6 +67,8 @@ export interface Emulator {
   port: number
   apiKey: string
   store: EmulatorStore
+  /** The fault settings in force, as a spec string; empty when none are injected. */
+  faultSpec: string
   state(): EmulatorState
   /** Path on disk of the bytes behind an asset. */
   assetDiskPath(asset: AssetRecord): string
@@ -377,6 +379,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     port: address.port,
     apiKey: [...apiKeys][0],
     store,
+    faultSpec: describeFaults(faults.options),
     state,
     assetDiskPath: asset => {
       const object = store.objects.get(asset.s3_path)
