@@ -101,7 +101,8 @@ describe('emulator: presigned PUTs behave as S3', () => {
     expect(entry.presigned_url).toContain('X-Amz-SignedHeaders=content-type%3Bhost')
     const reply = await request('PUT', entry.presigned_url, { 'content-type': 'text/plain', 'content-length': 5 }, 'hello')
     expect(reply.status).toBe(200)
-    expect(reply.headers.etag).toBe(`"${createHash('md5').update('hello').digest('hex')}"`)
+    expect(reply.headers.etag).toMatch(/^"[0-9a-f]{32}"$/)
+    expect(emulator.state().objects.find(o => o.key === entry.s3_path)?.sha256).toBe(createHash('sha256').update('hello').digest('hex'))
     const stored = await request('GET', entry.storage_url, {})
     expect(stored.body).toBe('hello')
   })
@@ -161,7 +162,7 @@ describe('emulator: presigned PUTs behave as S3', () => {
     expect([reply.status, xmlCode(reply)]).toEqual([400, 'EntityTooLarge'])
   })
 
-  it('checks Content-MD5: BadDigest on mismatch, stored on match', async () => {
+  it('checks Content-MD5: BadDigest on mismatch; stored, with the MD5 as ETag, on match', async () => {
     const entry = await generate('md5.txt', 'text/plain', 5)
     const wrong = await request('PUT', entry.presigned_url, {
       'content-type': 'text/plain',
@@ -176,6 +177,7 @@ describe('emulator: presigned PUTs behave as S3', () => {
       'content-md5': createHash('md5').update('hello').digest('base64')
     }, 'hello')
     expect(right.status).toBe(200)
+    expect(right.headers.etag).toBe(`"${createHash('md5').update('hello').digest('hex')}"`)
   })
 
   it('counts requests per endpoint and confirmations per object', async () => {

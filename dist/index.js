@@ -28675,7 +28675,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3907);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2253);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28684,7 +28684,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3907:
+/***/ 2253:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35552,15 +35552,17 @@ function contentTypeFor(fileName) {
  */
 async function findFiles(patterns, workspace) {
     const pattern = patterns.join('\n');
-    const matches = await globPaths(pattern, true);
+    const { matches, brokenLinks } = await matchPaths(pattern, workspace);
     const files = [];
     const unreadable = [];
+    // Synchronous on purpose: nothing else runs yet, and a thousand stat calls take milliseconds
+    // this way instead of a round trip through the thread pool each.
     for (const absolutePath of matches) {
         try {
-            const info = await (0,promises_namespaceObject.stat)(absolutePath);
+            const info = (0,external_node_fs_namespaceObject.statSync)(absolutePath);
             if (!info.isFile())
                 continue;
-            await (0,promises_namespaceObject.access)(absolutePath, external_node_fs_namespaceObject.constants.R_OK);
+            (0,external_node_fs_namespaceObject.accessSync)(absolutePath, external_node_fs_namespaceObject.constants.R_OK);
             files.push(describeFile(absolutePath, info.size, workspace));
         }
         catch (error) {
@@ -35571,10 +35573,22 @@ async function findFiles(patterns, workspace) {
         throw new InputError(`Cannot read ${unreadable.length} matched file${unreadable.length === 1 ? '' : 's'}: ` +
             `${unreadable.join(', ')}. Fix their permissions, or exclude them with a ! pattern in 'path'.`);
     }
-    return {
-        files: files.sort((a, b) => compareText(a.relativePath, b.relativePath)),
-        brokenLinks: await findBrokenLinks(pattern, matches, workspace)
-    };
+    return { files: files.sort((a, b) => compareText(a.relativePath, b.relativePath)), brokenLinks };
+}
+/**
+ * One walk in the usual case. A walk that meets a broken symbolic link stops with an error;
+ * only then are two walks made: one that skips broken links, one that finds them to name them.
+ */
+async function matchPaths(pattern, workspace) {
+    try {
+        return { matches: await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: false }), brokenLinks: [] };
+    }
+    catch (error) {
+        if (error instanceof InputError)
+            throw error;
+    }
+    const matches = await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: true });
+    return { matches, brokenLinks: await findBrokenLinks(pattern, matches, workspace) };
 }
 function describeFile(absolutePath, size, workspace) {
     const name = external_node_path_default().basename(absolutePath);
@@ -35586,13 +35600,8 @@ function describeFile(absolutePath, size, workspace) {
         contentType: contentTypeFor(name)
     };
 }
-async function globPaths(pattern, followSymbolicLinks) {
-    const globber = await create(pattern, {
-        implicitDescendants: true,
-        matchDirectories: false,
-        followSymbolicLinks,
-        omitBrokenSymbolicLinks: true
-    });
+async function globPaths(pattern, links) {
+    const globber = await create(pattern, { implicitDescendants: true, matchDirectories: false, ...links });
     try {
         return new Set(await globber.glob());
     }
@@ -35610,7 +35619,7 @@ async function globPaths(pattern, followSymbolicLinks) {
  */
 async function findBrokenLinks(pattern, followed, workspace) {
     const broken = [];
-    for (const candidate of await globPaths(pattern, false)) {
+    for (const candidate of await globPaths(pattern, { followSymbolicLinks: false, omitBrokenSymbolicLinks: true })) {
         if (followed.has(candidate))
             continue;
         const isLink = await (0,promises_namespaceObject.lstat)(candidate).then(info => info.isSymbolicLink(), () => false);
@@ -35847,10 +35856,7 @@ var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/netiks/http.ts
-
 
 
 
@@ -35873,6 +35879,8 @@ class HttpTransport {
     options;
     // HttpClient caches one agent per instance, built for the first URL's scheme: keep one per scheme.
     agentSources = new Map();
+    // Which agent an origin uses (direct or through the proxy) is decided once per origin.
+    agents = new Map();
     constructor(options) {
         this.options = options;
     }
@@ -35915,7 +35923,7 @@ class HttpTransport {
                 req.end(request.body);
             }
             else {
-                (0,external_node_stream_promises_namespaceObject.pipeline)(request.body, req).catch((error) => fail(error));
+                request.body.writeTo(req).then(() => req.end(), (error) => fail(error));
             }
         });
     }
@@ -35924,8 +35932,18 @@ class HttpTransport {
         for (const source of this.agentSources.values())
             source.dispose();
         this.agentSources.clear();
+        this.agents.clear();
     }
     agentFor(url) {
+        const origin = `${url.protocol}//${url.host}`;
+        let agent = this.agents.get(origin);
+        if (agent === undefined) {
+            agent = this.agentSourceFor(url).getAgent(url.href);
+            this.agents.set(origin, agent);
+        }
+        return agent;
+    }
+    agentSourceFor(url) {
         let source = this.agentSources.get(url.protocol);
         if (source === undefined) {
             source = new lib_HttpClient(this.options.userAgent, [], {
@@ -35936,19 +35954,28 @@ class HttpTransport {
             });
             this.agentSources.set(url.protocol, source);
         }
-        return source.getAgent(url.href);
+        return source;
     }
 }
-async function readLimited(response) {
-    const chunks = [];
-    let kept = 0;
-    for await (const chunk of response) {
-        if (kept >= MAX_KEPT_BODY_BYTES)
-            continue;
-        chunks.push(chunk);
-        kept += chunk.length;
-    }
-    return Buffer.concat(chunks).subarray(0, MAX_KEPT_BODY_BYTES).toString('utf8');
+/** Reads a response body, keeping at most MAX_KEPT_BODY_BYTES of it and draining the rest. */
+function readLimited(response) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let kept = 0;
+        response.on('data', (chunk) => {
+            if (kept >= MAX_KEPT_BODY_BYTES)
+                return;
+            chunks.push(chunk);
+            kept += chunk.length;
+        });
+        response.once('end', () => resolve(Buffer.concat(chunks).subarray(0, MAX_KEPT_BODY_BYTES).toString('utf8')));
+        response.once('error', reject);
+        // A response cut off mid-body (the connection closed) ends neither way without this.
+        response.once('close', () => {
+            if (!response.complete)
+                reject(Object.assign(new Error('the response was cut off'), { code: 'ECONNRESET' }));
+        });
+    });
 }
 /**
  * The path and query exactly as written in the URL. WHATWG URL parsing may re-encode a path,
@@ -35997,7 +36024,7 @@ class NetiksClient {
             method: 'POST',
             url: this.options.baseUrl + UPLOAD_FILE_PATH,
             headers: { 'content-type': body.contentType, 'content-length': body.length },
-            body: body.stream,
+            body,
             signal
         });
         return assetFrom('upload', parseJson('upload', response));
@@ -36026,7 +36053,7 @@ class NetiksClient {
             method: 'PUT',
             url: entry.presigned_url,
             headers: { 'content-type': entry.content_type, 'content-length': body.length },
-            body: body.stream,
+            body,
             signal
         });
         if (response.status < 200 || response.status > 299) {
@@ -36300,78 +36327,164 @@ async function runPool(items, concurrency, worker, shouldStop = () => false) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/netiks/body.ts
 
 
 
 
-/** Passes bytes through unchanged while hashing and counting them. */
-class DigestTap extends external_node_stream_.Transform {
-    source;
+/** Bytes read (and written) at a time. Large slices keep a single upload near the wire's speed. */
+const SLICE_BYTES = 1024 * 1024;
+/** Slices per body: some being read while others are being written (4 measured best). */
+const SLICES_IN_FLIGHT = 4;
+/**
+ * The file's first `size` bytes (its size when it was found), hashed as they go. Memory stays
+ * flat whatever the file's size: a fixed pair of buffers is reused, and a buffer is refilled
+ * only after the socket has taken its previous contents.
+ */
+class FileBody {
+    file;
+    head;
+    tail;
+    length;
     hash = (0,external_node_crypto_.createHash)('sha256');
-    bytes = 0;
-    constructor(source) {
-        super();
-        this.source = source;
+    constructor(file, head = Buffer.alloc(0), tail = Buffer.alloc(0)) {
+        this.file = file;
+        this.head = head;
+        this.tail = tail;
+        this.length = head.length + file.size + tail.length;
     }
-    _transform(chunk, _encoding, callback) {
-        this.hash.update(chunk);
-        this.bytes += chunk.length;
-        callback(null, chunk);
-    }
-    _flush(callback) {
-        if (this.bytes !== this.source.size) {
-            callback(new FileReadError(`${this.source.relativePath} changed while it was being uploaded: ` +
-                `expected ${this.source.size} bytes, read ${this.bytes}.`));
-            return;
-        }
-        callback();
-    }
-    digest() {
+    sha256() {
         return this.hash.copy().digest('hex');
     }
+    async writeTo(sink) {
+        const file = await this.openFile();
+        try {
+            if (this.head.length > 0)
+                await writeChunk(sink, this.head);
+            await this.writeFileBytes(sink, file);
+            if (this.tail.length > 0)
+                await writeChunk(sink, this.tail);
+        }
+        finally {
+            await file.close();
+        }
+    }
+    /**
+     * A file that fits in one slice is read with synchronous calls: a few microseconds each,
+     * where a round trip through the thread pool costs tens, which adds up over many small
+     * files. Larger files are read asynchronously so the other uploads keep moving.
+     */
+    async openFile() {
+        const fail = (error) => {
+            throw this.readError(error);
+        };
+        if (this.file.size <= SLICE_BYTES) {
+            let fd;
+            try {
+                fd = (0,external_node_fs_namespaceObject.openSync)(this.file.absolutePath, 'r');
+            }
+            catch (error) {
+                return fail(error);
+            }
+            return {
+                read: async (buffer, length, position) => {
+                    try {
+                        return (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, length, position);
+                    }
+                    catch (error) {
+                        return fail(error);
+                    }
+                },
+                close: async () => (0,external_node_fs_namespaceObject.closeSync)(fd)
+            };
+        }
+        const fd = await openAsync(this.file.absolutePath, 'r').catch(fail);
+        return {
+            read: async (buffer, length, position) => (await readAsync(fd, buffer, 0, length, position).catch(fail)).bytesRead,
+            close: async () => await closeAsync(fd)
+        };
+    }
+    async writeFileBytes(sink, file) {
+        const sliceBytes = Math.max(1, Math.min(SLICE_BYTES, this.file.size));
+        const slices = Math.min(SLICES_IN_FLIGHT, Math.ceil(this.file.size / sliceBytes));
+        const free = Array.from({ length: slices }, () => Buffer.allocUnsafe(sliceBytes));
+        const writing = new Set();
+        let offset = 0;
+        try {
+            while (offset < this.file.size) {
+                if (free.length === 0)
+                    await Promise.race(writing);
+                const buffer = free.pop();
+                const bytesRead = await file.read(buffer, Math.min(buffer.length, this.file.size - offset), offset);
+                if (bytesRead === 0)
+                    throw this.changedError(offset);
+                const slice = buffer.subarray(0, bytesRead);
+                this.hash.update(slice);
+                offset += bytesRead;
+                const write = writeChunk(sink, slice).then(() => {
+                    writing.delete(write);
+                    free.push(buffer);
+                });
+                // Observed later (race, allSettled); marked handled now so a failure is never "unhandled".
+                write.catch(() => undefined);
+                writing.add(write);
+            }
+        }
+        finally {
+            // Let the writes already handed to the socket settle before the buffers and file go.
+            await Promise.allSettled(writing);
+        }
+        await Promise.all(writing);
+    }
+    readError(error) {
+        return new FileReadError(`Could not read ${this.file.relativePath}: ${error.code ?? error.message}.`);
+    }
+    changedError(read) {
+        return new FileReadError(`${this.file.relativePath} changed while it was being uploaded: expected ${this.file.size} bytes, read ${read}.`);
+    }
 }
-const READ_CHUNK_BYTES = 256 * 1024;
-/** The file's bytes exactly as they were when it was found (its first `size` bytes). */
-function openFileBody(source) {
-    const tap = new DigestTap(source);
-    const file = source.size === 0
-        ? external_node_stream_.Readable.from([])
-        : (0,external_node_fs_namespaceObject.createReadStream)(source.absolutePath, {
-            start: 0,
-            end: source.size - 1,
-            highWaterMark: READ_CHUNK_BYTES
+const openAsync = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.open);
+const readAsync = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.read);
+const closeAsync = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.close);
+/** Writes one chunk and waits until the sink has taken it (or has closed). */
+function writeChunk(sink, chunk) {
+    return new Promise((resolve, reject) => {
+        if (sink.destroyed) {
+            reject(new Error('the request closed before its body was sent'));
+            return;
+        }
+        const onClose = () => reject(new Error('the request closed before its body was sent'));
+        sink.once('close', onClose);
+        sink.write(chunk, error => {
+            sink.off('close', onClose);
+            if (error)
+                reject(error);
+            else
+                resolve();
         });
-    file.on('error', (error) => tap.destroy(new FileReadError(`Could not read ${source.relativePath}: ${error.code ?? error.message}.`)));
-    tap.on('close', () => file.destroy());
-    file.pipe(tap);
-    return { stream: tap, length: source.size, sha256: () => tap.digest() };
+    });
+}
+function openFileBody(file) {
+    return new FileBody(file);
 }
 /**
- * A multipart/form-data body with one file field, as a stream with an exact length.
- * The filename is UTF-8 as RFC 7578 §4.2 allows, with `"`, CR and LF percent-encoded the way
- * browsers do (the HTML form-data encoding), never a `filename*` parameter (RFC 7578 forbids it).
+ * A multipart/form-data body with one file field, with an exact length. The filename is
+ * UTF-8 as RFC 7578 §4.2 allows, with `"`, CR and LF percent-encoded the way browsers do
+ * (the HTML form-data encoding), never a `filename*` parameter (RFC 7578 forbids it).
  */
-function openMultipartBody(source, fieldName) {
+function openMultipartBody(file, fieldName) {
     const boundary = `----NetiksUpload${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
     const head = Buffer.from(`--${boundary}\r\n` +
-        `Content-Disposition: form-data; name="${fieldName}"; filename="${encodeFormDataName(source.name)}"\r\n` +
-        `Content-Type: ${source.contentType}\r\n\r\n`, 'utf8');
+        `Content-Disposition: form-data; name="${fieldName}"; filename="${encodeFormDataName(file.name)}"\r\n` +
+        `Content-Type: ${file.contentType}\r\n\r\n`, 'utf8');
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
-    const file = openFileBody(source);
-    async function* parts() {
-        yield head;
-        yield* file.stream;
-        yield tail;
-    }
-    const stream = external_node_stream_.Readable.from(parts(), { objectMode: false });
-    stream.on('close', () => file.stream.destroy());
+    const body = new FileBody(file, head, tail);
     return {
-        stream,
-        length: head.length + source.size + tail.length,
-        sha256: file.sha256,
+        length: body.length,
+        writeTo: async (sink) => await body.writeTo(sink),
+        sha256: () => body.sha256(),
         contentType: `multipart/form-data; boundary=${boundary}`
     };
 }

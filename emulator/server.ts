@@ -48,11 +48,19 @@ export interface EmulatorOptions {
   log?: (line: string) => void
 }
 
+/** When a request arrived and when its answer was finished, in epoch milliseconds. */
+export interface TimelineEntry {
+  endpoint: Endpoint
+  start: number
+  end: number
+  status: number
+}
+
 export type Endpoint = 'upload' | 'generate' | 'put' | 'confirm' | 'other'
 
 export interface EmulatorState {
   assets: AssetRecord[]
-  objects: Array<Omit<StoredObject, 'diskPath'>>
+  objects: Array<Omit<StoredObject, 'diskPath'> & { sha256: string }>
   requests: Record<Endpoint, number>
   confirmations: Record<string, number>
   /** Faults injected, per endpoint and kind. */
@@ -72,6 +80,10 @@ export interface Emulator {
   state(): EmulatorState
   /** Path on disk of the bytes behind an asset. */
   assetDiskPath(asset: AssetRecord): string
+  /** Every API and S3 request served since the start (or the last reset), in order of arrival. */
+  timeline(): TimelineEntry[]
+  /** Forgets every object, asset, count and timeline entry, and frees the disk they used. */
+  reset(): Promise<void>
   close(): Promise<void>
 }
 
@@ -118,10 +130,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const signatures: string[] = []
   let generateCalls = 0
   let origin = ''
+  let timeline: TimelineEntry[] = []
 
   const server = http.createServer({ requestTimeout: 0 }, (req, res) => {
     const endpoint = classify(req)
+    const start = epochMs()
     requests[endpoint]++
+    res.on('close', () => {
+      if (endpoint !== 'other') timeline.push({ endpoint, start, end: epochMs(), status: res.statusCode })
+    })
     res.on('finish', () =>
       options.log?.(`${req.method} ${(req.url ?? '').split('?')[0]} → ${res.statusCode} (${endpoint})`)
     )
@@ -207,7 +224,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   async function handleSingleUpload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const received = await receiveMultipartFile(req, store)
     if (alwaysFail.has(received.fileName)) {
-      await store.discard(received.body.tempPath)
+      await store.discard(received.body.diskPath)
       throw new ApiError(500, { detail: 'A server error occurred.' })
     }
     const key = `developer-uploads/${randomUUID()}/${safeName(received.fileName)}`
@@ -287,18 +304,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (declared > MAX_PUT_BYTES) {
       throw new S3Error(400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size')
     }
-    const body = await store.receive(req)
+    const contentMd5 = req.headers['content-md5']
+    const body = await store.receive(req, { md5: typeof contentMd5 === 'string' })
     if (body.size !== declared) {
-      await store.discard(body.tempPath)
+      await store.discard(body.diskPath)
       throw new S3Error(400, 'IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header')
     }
-    const contentMd5 = req.headers['content-md5']
     if (typeof contentMd5 === 'string' && contentMd5 !== body.md5) {
-      await store.discard(body.tempPath)
+      await store.discard(body.diskPath)
       throw new S3Error(400, 'BadDigest', 'The Content-MD5 you specified did not match what we received.')
     }
     const object = await store.putObject(key, body, String(req.headers['content-type'] ?? ''))
-    res.writeHead(200, { ETag: `"${object.md5}"`, 'Content-Length': 0 })
+    res.writeHead(200, { ETag: `"${object.etag}"`, 'Content-Length': 0 })
     res.end()
   }
 
@@ -356,8 +373,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   function state(): EmulatorState {
     return {
-      assets: [...store.assets],
-      objects: [...store.objects.values()].map(({ diskPath: _diskPath, ...rest }) => rest),
+      assets: store.assets.map(asset => ({ ...asset, sha256: store.sha256Of(asset.s3_path) })),
+      objects: [...store.objects.values()].map(({ diskPath: _diskPath, ...rest }) => ({
+        ...rest,
+        sha256: store.sha256Of(rest.key)
+      })),
       requests: { ...requests },
       confirmations: Object.fromEntries(store.confirmations),
       faults: faults.summary(),
@@ -385,6 +405,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const object = store.objects.get(asset.s3_path)
       if (object === undefined) throw new Error(`no object behind asset ${asset.id}`)
       return object.diskPath
+    },
+    timeline: () => [...timeline].sort((a, b) => a.start - b.start),
+    reset: async () => {
+      await store.reset()
+      timeline = []
+      signatures.length = 0
+      generateCalls = 0
+      for (const endpoint of Object.keys(requests) as Endpoint[]) requests[endpoint] = 0
     },
     close: async () => {
       server.closeAllConnections()
@@ -450,7 +478,7 @@ async function receiveMultipartFile(req: http.IncomingMessage, store: EmulatorSt
       }
       pending.then(received => {
         if (received.fileName === '') {
-          void store.discard(received.body.tempPath)
+          void store.discard(received.body.diskPath)
           reject(new ApiError(400, { file: ['The submitted file has no name.'] }))
         } else {
           resolve(received)
@@ -538,6 +566,11 @@ function sendError(req: http.IncomingMessage, res: http.ServerResponse, error: u
     return
   }
   sendJson(res, 500, { detail: 'A server error occurred.' })
+}
+
+/** Wall-clock milliseconds with sub-millisecond precision. */
+function epochMs(): number {
+  return performance.timeOrigin + performance.now()
 }
 
 async function delay(ms: number): Promise<void> {

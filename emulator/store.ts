@@ -1,18 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
-import { mkdir, mkdtemp, rename, rm, unlink } from 'node:fs/promises'
+import { closeSync, openSync, readSync, writeSync } from 'node:fs'
+import { mkdir, mkdtemp, rm, unlink } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { Transform, type Readable, type TransformCallback } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
+import type { Readable } from 'node:stream'
 
 /** Bytes held at an S3 key, on disk. */
 export interface StoredObject {
   key: string
   diskPath: string
   size: number
-  sha256: string
-  md5: string
+  /** The ETag S3 would answer: the MD5 (hex) when the client sent Content-MD5, else opaque. */
+  etag: string
   contentType: string
 }
 
@@ -33,18 +32,22 @@ export interface AssetRecord {
   file_size: number
   format: string
   content_type: string
+  /** Filled in by the store when asked (see sha256Of). */
   sha256: string
   mode: 'single' | 'presigned'
   created_at: string
 }
 
-/** A body received to a temp file, not yet an object. */
+/** A body received to a file of its own, not yet an object. */
 export interface ReceivedBody {
-  tempPath: string
+  diskPath: string
   size: number
-  sha256: string
-  md5: string
+  /** Base64 MD5, computed only when asked for (to check a Content-MD5). */
+  md5?: string
 }
+
+/** Received bytes are written in slices of this size: one write per slice, not per socket read. */
+const WRITE_SLICE_BYTES = 1024 * 1024
 
 /** The emulator's disk and memory: objects (as S3 holds them) and assets (as Netiks does). */
 export class EmulatorStore {
@@ -53,6 +56,8 @@ export class EmulatorStore {
   readonly assets: AssetRecord[] = []
   /** How many times each s3_path was confirmed: more than once is a duplicate asset. */
   readonly confirmations = new Map<string, number>()
+  private readonly digests = new Map<string, string>()
+  private nextFile = 0
 
   private constructor(
     readonly dir: string,
@@ -62,51 +67,79 @@ export class EmulatorStore {
   static async open(dir?: string): Promise<EmulatorStore> {
     const root = dir ?? (await mkdtemp(path.join(os.tmpdir(), 'netiks-emulator-')))
     await mkdir(path.join(root, 'objects'), { recursive: true })
-    await mkdir(path.join(root, 'incoming'), { recursive: true })
     return new EmulatorStore(root, dir === undefined)
   }
 
-  /** Streams a body to a temp file, hashing it on the way; never holds it in memory. */
-  async receive(body: Readable): Promise<ReceivedBody> {
-    const tempPath = path.join(this.dir, 'incoming', randomUUID())
-    const sha256 = createHash('sha256')
-    const md5 = createHash('md5')
+  /**
+   * Streams a body to a temp file, a slice at a time; never holds it in memory. Nothing is
+   * hashed here (sha256Of does that when asked), so the emulator keeps up with a fast client:
+   * a server that hashes inline on the same core would be the bottleneck of a benchmark.
+   */
+  async receive(body: Readable, options: { md5?: boolean } = {}): Promise<ReceivedBody> {
+    // Each body gets a file of its own, so a failed PUT never touches the object it would replace.
+    const diskPath = path.join(this.dir, 'objects', `${this.nextFile++}`)
+    const md5 = options.md5 ? createHash('md5') : undefined
+    const fd = openSync(diskPath, 'w')
     let size = 0
-    const tap = new Transform({
-      transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-        sha256.update(chunk)
-        md5.update(chunk)
-        size += chunk.length
-        callback(null, chunk)
-      }
-    })
+    let slice: Buffer[] = []
+    let sliceBytes = 0
     try {
-      await pipeline(body, tap, createWriteStream(tempPath))
+      for await (const chunk of body as AsyncIterable<Buffer>) {
+        md5?.update(chunk)
+        size += chunk.length
+        slice.push(chunk)
+        sliceBytes += chunk.length
+        if (sliceBytes >= WRITE_SLICE_BYTES) {
+          writeFully(fd, Buffer.concat(slice, sliceBytes))
+          slice = []
+          sliceBytes = 0
+        }
+      }
+      if (sliceBytes > 0) writeFully(fd, Buffer.concat(slice, sliceBytes))
     } catch (error) {
-      await this.discard(tempPath)
+      closeSync(fd)
+      await this.discard(diskPath)
       throw error
     }
-    return { tempPath, size, sha256: sha256.digest('hex'), md5: md5.digest('base64') }
+    closeSync(fd)
+    return { diskPath, size, md5: md5?.digest('base64') }
   }
 
-  async discard(tempPath: string): Promise<void> {
-    await unlink(tempPath).catch(() => undefined)
+  /** SHA-256 (hex) of the bytes held at `key`, hashed from disk on first use. */
+  sha256Of(key: string): string {
+    const object = this.objects.get(key)
+    if (object === undefined) return ''
+    let digest = this.digests.get(key)
+    if (digest === undefined) {
+      digest = hashFileSync(object.diskPath)
+      this.digests.set(key, digest)
+    }
+    return digest
+  }
+
+  async discard(diskPath: string): Promise<void> {
+    await unlink(diskPath).catch(() => undefined)
   }
 
   /** Makes a received body the object at `key`, replacing any earlier one (as S3 does). */
   async putObject(key: string, body: ReceivedBody, contentType: string): Promise<StoredObject> {
-    const diskPath = path.join(this.dir, 'objects', createHash('sha1').update(key).digest('hex'))
-    await rename(body.tempPath, diskPath)
+    const replaced = this.objects.get(key)
     const stored: StoredObject = {
       key,
-      diskPath,
+      diskPath: body.diskPath,
       size: body.size,
-      sha256: body.sha256,
-      md5: Buffer.from(body.md5, 'base64').toString('hex'),
+      etag: body.md5 ? Buffer.from(body.md5, 'base64').toString('hex') : this.opaqueEtag(),
       contentType
     }
     this.objects.set(key, stored)
+    this.digests.delete(key)
+    if (replaced) await this.discard(replaced.diskPath)
     return stored
+  }
+
+  /** An ETag that is not an MD5, as S3 answers for encrypted objects. */
+  private opaqueEtag(): string {
+    return createHash('md5').update(`${this.dir}:${this.nextFile}`).digest('hex')
   }
 
   addAsset(object: StoredObject, name: string, storageUrl: string, mode: AssetRecord['mode']): AssetRecord {
@@ -118,7 +151,7 @@ export class EmulatorStore {
       file_size: object.size,
       format: path.extname(name).replace(/^\./, '').toLowerCase() || 'bin',
       content_type: object.contentType,
-      sha256: object.sha256,
+      sha256: '',
       mode,
       created_at: new Date().toISOString()
     }
@@ -129,7 +162,32 @@ export class EmulatorStore {
     return asset
   }
 
+  async reset(): Promise<void> {
+    await Promise.all([...this.objects.values()].map(object => unlink(object.diskPath).catch(() => undefined)))
+    this.objects.clear()
+    this.digests.clear()
+    this.issued.clear()
+    this.assets.length = 0
+    this.confirmations.clear()
+  }
+
   async close(): Promise<void> {
     if (this.ownsDir) await rm(this.dir, { recursive: true, force: true })
   }
+}
+
+function writeFully(fd: number, bytes: Buffer): void {
+  for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written)
+}
+
+function hashFileSync(file: string): string {
+  const hash = createHash('sha256')
+  const buffer = Buffer.alloc(WRITE_SLICE_BYTES)
+  const fd = openSync(file, 'r')
+  try {
+    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) hash.update(buffer.subarray(0, read))
+  } finally {
+    closeSync(fd)
+  }
+  return hash.digest('hex')
 }

@@ -21,6 +21,8 @@ export interface ActionRun {
   outputs: Record<string, string>
   summary: string
   durationMs: number
+  /** When the process was spawned, in epoch milliseconds (sub-millisecond precision). */
+  spawnedAt: number
 }
 
 export interface RunActionOptions {
@@ -36,6 +38,8 @@ export interface RunActionOptions {
    * apply to the action as they do on a runner.
    */
   unprivileged?: boolean
+  /** A command to run the action under, e.g. ['/usr/bin/time', '-v'] to measure peak memory. */
+  wrapper?: string[]
 }
 
 const NOBODY = 65534
@@ -63,8 +67,10 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   }
   for (const [name, value] of Object.entries(options.inputs)) env[inputEnvName(name)] = value
   const started = Date.now()
+  const spawnedAt = performance.timeOrigin + performance.now()
+  const [command, ...args] = [...(options.wrapper ?? []), NODE24, BUNDLE]
   try {
-    const child = spawn(NODE24, [BUNDLE], {
+    const child = spawn(command, args, {
       cwd: options.workspace,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -86,7 +92,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
       stderr,
       outputs: parseOutputFile(await readFile(outputFile, 'utf8')),
       summary: await readFile(summaryFile, 'utf8'),
-      durationMs: Date.now() - started
+      durationMs: Date.now() - started,
+      spawnedAt
     }
   } finally {
     await rm(runnerTemp, { recursive: true, force: true })

@@ -1,6 +1,6 @@
 import * as glob from '@actions/glob'
-import { constants } from 'node:fs'
-import { access, lstat, stat } from 'node:fs/promises'
+import { accessSync, constants, statSync } from 'node:fs'
+import { lstat, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { contentTypeFor } from './content-type.js'
 import { InputError } from './errors.js'
@@ -23,14 +23,16 @@ export interface FoundFiles {
  */
 export async function findFiles(patterns: string[], workspace: string): Promise<FoundFiles> {
   const pattern = patterns.join('\n')
-  const matches = await globPaths(pattern, true)
+  const { matches, brokenLinks } = await matchPaths(pattern, workspace)
   const files: LocalFile[] = []
   const unreadable: string[] = []
+  // Synchronous on purpose: nothing else runs yet, and a thousand stat calls take milliseconds
+  // this way instead of a round trip through the thread pool each.
   for (const absolutePath of matches) {
     try {
-      const info = await stat(absolutePath)
+      const info = statSync(absolutePath)
       if (!info.isFile()) continue
-      await access(absolutePath, constants.R_OK)
+      accessSync(absolutePath, constants.R_OK)
       files.push(describeFile(absolutePath, info.size, workspace))
     } catch (error) {
       unreadable.push(`${relativeTo(workspace, absolutePath)} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`)
@@ -42,10 +44,21 @@ export async function findFiles(patterns: string[], workspace: string): Promise<
         `${unreadable.join(', ')}. Fix their permissions, or exclude them with a ! pattern in 'path'.`
     )
   }
-  return {
-    files: files.sort((a, b) => compareText(a.relativePath, b.relativePath)),
-    brokenLinks: await findBrokenLinks(pattern, matches, workspace)
+  return { files: files.sort((a, b) => compareText(a.relativePath, b.relativePath)), brokenLinks }
+}
+
+/**
+ * One walk in the usual case. A walk that meets a broken symbolic link stops with an error;
+ * only then are two walks made: one that skips broken links, one that finds them to name them.
+ */
+async function matchPaths(pattern: string, workspace: string): Promise<{ matches: Set<string>; brokenLinks: string[] }> {
+  try {
+    return { matches: await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: false }), brokenLinks: [] }
+  } catch (error) {
+    if (error instanceof InputError) throw error
   }
+  const matches = await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: true })
+  return { matches, brokenLinks: await findBrokenLinks(pattern, matches, workspace) }
 }
 
 export function describeFile(absolutePath: string, size: number, workspace: string): LocalFile {
@@ -59,13 +72,11 @@ export function describeFile(absolutePath: string, size: number, workspace: stri
   }
 }
 
-async function globPaths(pattern: string, followSymbolicLinks: boolean): Promise<Set<string>> {
-  const globber = await glob.create(pattern, {
-    implicitDescendants: true,
-    matchDirectories: false,
-    followSymbolicLinks,
-    omitBrokenSymbolicLinks: true
-  })
+async function globPaths(
+  pattern: string,
+  links: { followSymbolicLinks: boolean; omitBrokenSymbolicLinks: boolean }
+): Promise<Set<string>> {
+  const globber = await glob.create(pattern, { implicitDescendants: true, matchDirectories: false, ...links })
   try {
     return new Set(await globber.glob())
   } catch (error) {
@@ -84,7 +95,7 @@ async function globPaths(pattern: string, followSymbolicLinks: boolean): Promise
  */
 async function findBrokenLinks(pattern: string, followed: Set<string>, workspace: string): Promise<string[]> {
   const broken: string[] = []
-  for (const candidate of await globPaths(pattern, false)) {
+  for (const candidate of await globPaths(pattern, { followSymbolicLinks: false, omitBrokenSymbolicLinks: true })) {
     if (followed.has(candidate)) continue
     const isLink = await lstat(candidate).then(info => info.isSymbolicLink(), () => false)
     if (!isLink) continue

@@ -62,7 +62,7 @@ export class NetiksClient {
       method: 'POST',
       url: this.options.baseUrl + UPLOAD_FILE_PATH,
       headers: { 'content-type': body.contentType, 'content-length': body.length },
-      body: body.stream,
+      body,
       signal
     })
     return assetFrom('upload', parseJson<UploadFileResponse>('upload', response))
@@ -93,7 +93,7 @@ export class NetiksClient {
       method: 'PUT',
       url: entry.presigned_url,
       headers: { 'content-type': entry.content_type, 'content-length': body.length },
-      body: body.stream,
+      body,
       signal
     })
     if (response.status < 200 || response.status > 299) {

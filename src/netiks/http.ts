@@ -1,16 +1,20 @@
 import { HttpClient } from '@actions/http-client'
 import http from 'node:http'
 import https from 'node:https'
-import type { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
+import type { Writable } from 'node:stream'
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT'
   url: string
   headers: Record<string, string | number>
-  /** A string or buffer is sent as is; a stream is piped with backpressure. */
-  body?: string | Buffer | Readable
+  /** A string or buffer is sent as is; a body writer writes itself, with backpressure. */
+  body?: string | Buffer | BodyWriter
   signal?: AbortSignal
+}
+
+/** A body that writes itself to the request (see body.ts). */
+export interface BodyWriter {
+  writeTo(sink: Writable): Promise<void>
 }
 
 export interface HttpResponse {
@@ -48,6 +52,8 @@ const MAX_KEPT_BODY_BYTES = 64 * 1024
 export class HttpTransport {
   // HttpClient caches one agent per instance, built for the first URL's scheme: keep one per scheme.
   private readonly agentSources = new Map<string, HttpClient>()
+  // Which agent an origin uses (direct or through the proxy) is decided once per origin.
+  private readonly agents = new Map<string, http.Agent>()
 
   constructor(private readonly options: HttpTransportOptions) {}
 
@@ -89,7 +95,10 @@ export class HttpTransport {
       if (request.body === undefined || typeof request.body === 'string' || Buffer.isBuffer(request.body)) {
         req.end(request.body)
       } else {
-        pipeline(request.body, req).catch((error: Error) => fail(error))
+        request.body.writeTo(req).then(
+          () => req.end(),
+          (error: Error) => fail(error)
+        )
       }
     })
   }
@@ -98,9 +107,20 @@ export class HttpTransport {
   close(): void {
     for (const source of this.agentSources.values()) source.dispose()
     this.agentSources.clear()
+    this.agents.clear()
   }
 
   private agentFor(url: URL): http.Agent {
+    const origin = `${url.protocol}//${url.host}`
+    let agent = this.agents.get(origin)
+    if (agent === undefined) {
+      agent = this.agentSourceFor(url).getAgent(url.href)
+      this.agents.set(origin, agent)
+    }
+    return agent
+  }
+
+  private agentSourceFor(url: URL): HttpClient {
     let source = this.agentSources.get(url.protocol)
     if (source === undefined) {
       source = new HttpClient(this.options.userAgent, [], {
@@ -111,19 +131,27 @@ export class HttpTransport {
       })
       this.agentSources.set(url.protocol, source)
     }
-    return source.getAgent(url.href)
+    return source
   }
 }
 
-async function readLimited(response: http.IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  let kept = 0
-  for await (const chunk of response as AsyncIterable<Buffer>) {
-    if (kept >= MAX_KEPT_BODY_BYTES) continue
-    chunks.push(chunk)
-    kept += chunk.length
-  }
-  return Buffer.concat(chunks).subarray(0, MAX_KEPT_BODY_BYTES).toString('utf8')
+/** Reads a response body, keeping at most MAX_KEPT_BODY_BYTES of it and draining the rest. */
+function readLimited(response: http.IncomingMessage): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let kept = 0
+    response.on('data', (chunk: Buffer) => {
+      if (kept >= MAX_KEPT_BODY_BYTES) return
+      chunks.push(chunk)
+      kept += chunk.length
+    })
+    response.once('end', () => resolve(Buffer.concat(chunks).subarray(0, MAX_KEPT_BODY_BYTES).toString('utf8')))
+    response.once('error', reject)
+    // A response cut off mid-body (the connection closed) ends neither way without this.
+    response.once('close', () => {
+      if (!response.complete) reject(Object.assign(new Error('the response was cut off'), { code: 'ECONNRESET' }))
+    })
+  })
 }
 
 /**
