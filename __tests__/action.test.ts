@@ -189,16 +189,25 @@ describe('the bundle as a runner runs it', () => {
   describe('if-no-files-found', () => {
     it('error (the default): fails with a clear ::error::', async () => {
       const run = await runAction({ workspace: ws, inputs: inputs({ path: 'nothing/**' }) })
-      expectCleanFailure(run, /^::error::No files were found with the provided path: nothing\/\*\*\. No assets will be uploaded\.$/m)
+      expectCleanFailure(
+        run,
+        /^::error::No files were found with the provided path: nothing\/\*\*\. No assets will be uploaded\.$/m
+      )
     })
     it('warn: warns, succeeds, and sets empty outputs', async () => {
-      const run = await runAction({ workspace: ws, inputs: inputs({ path: 'nothing/**', 'if-no-files-found': 'warn' }) })
+      const run = await runAction({
+        workspace: ws,
+        inputs: inputs({ path: 'nothing/**', 'if-no-files-found': 'warn' })
+      })
       expect(run.exitCode).toBe(0)
       expect(run.stdout).toMatch(/^::warning::No files were found/m)
       expect(run.outputs).toEqual({ 'asset-ids': '[]', assets: '[]', count: '0', failed: '[]' })
     })
     it('ignore: succeeds quietly with empty outputs', async () => {
-      const run = await runAction({ workspace: ws, inputs: inputs({ path: 'nothing/**', 'if-no-files-found': 'ignore' }) })
+      const run = await runAction({
+        workspace: ws,
+        inputs: inputs({ path: 'nothing/**', 'if-no-files-found': 'ignore' })
+      })
       expect(run.exitCode).toBe(0)
       expect(run.stdout).not.toMatch(/::(warning|error)::/)
       expect(run.outputs).toEqual({ 'asset-ids': '[]', assets: '[]', count: '0', failed: '[]' })
@@ -208,7 +217,10 @@ describe('the bundle as a runner runs it', () => {
   it('a wrong api key: one clean ::error::, no stack trace, no key, non-zero exit', async () => {
     const key = 'ne-ThisKeyIsWrong0000000000'
     const run = await runAction({ workspace: ws, inputs: inputs({ 'api-key': key }) })
-    expectCleanFailure(run, /^::error::The Netiks API at http:\/\/127\.0\.0\.1:\d+ rejected the api-key \(HTTP 401: Invalid API key\.\)\. Check that the secret/m)
+    expectCleanFailure(
+      run,
+      /^::error::The Netiks API at http:\/\/127\.0\.0\.1:\d+ rejected the api-key \(HTTP 401: Invalid API key\.\)\. Check that the secret/m
+    )
     expect(run.stdout).toContain(`::add-mask::${key}`)
     expect(run.stdout.replace(`::add-mask::${key}`, '')).not.toContain(key)
     expect(run.outputs.count).toBe('0')

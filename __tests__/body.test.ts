@@ -32,7 +32,10 @@ async function parseMultipart(body: Buffer, contentType: string) {
   return await new Promise<{ field: string; filename: string; mimeType: string; data: Buffer }>((resolve, reject) => {
     const parser = busboy({ headers: { 'content-type': contentType }, defParamCharset: 'utf8' })
     parser.on('file', (field, stream, info) => {
-      readAll(stream).then(data => resolve({ field, filename: info.filename ?? '', mimeType: info.mimeType, data }), reject)
+      readAll(stream).then(
+        data => resolve({ field, filename: info.filename ?? '', mimeType: info.mimeType, data }),
+        reject
+      )
     })
     parser.on('error', reject)
     parser.end(body)
@@ -90,7 +93,7 @@ describe('openFileBody', () => {
 })
 
 describe('openMultipartBody', () => {
-  it.each(['app.zip', 'ünï cøde (1)+[x]&\'.txt', 'quote"d.txt', 'empty.bin'])(
+  it.each(['app.zip', "ünï cøde (1)+[x]&'.txt", 'quote"d.txt', 'empty.bin'])(
     'builds a body a multipart parser reads back: %s',
     async name => {
       const ws = await makeWorkspace()

@@ -91,13 +91,15 @@ describe('NetiksClient against the emulator', () => {
     client.close()
   })
 
-  it('refuses to confirm what was never PUT, in the server\'s own words', async () => {
+  it("refuses to confirm what was never PUT, in the server's own words", async () => {
     const client = clientFor()
     const [entry] = await client.generatePresignedUrls([{ name: 'never.txt', type: 'text/plain', size: 1 }])
     const error = await client.confirmUpload(entry, 1).catch(e => e as HttpError)
     client.close()
     expect(error).toBeInstanceOf(HttpError)
-    expect(error.message).toBe('confirm failed with HTTP 400: s3_path: No uploaded file was found at this path. PUT the file before confirming.')
+    expect(error.message).toBe(
+      'confirm failed with HTTP 400: s3_path: No uploaded file was found at this path. PUT the file before confirming.'
+    )
   })
 
   it('refuses a confirm with the wrong size', async () => {
@@ -135,7 +137,9 @@ describe('NetiksClient against the emulator', () => {
 
   it('refuses a 2xx answer without an asset id', async () => {
     const http = await import('node:http')
-    const server = http.createServer((_req, res) => res.writeHead(201, { 'content-type': 'application/json' }).end('{"asset":{}}'))
+    const server = http.createServer((_req, res) =>
+      res.writeHead(201, { 'content-type': 'application/json' }).end('{"asset":{}}')
+    )
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
     const { port } = server.address() as { port: number }
     const client = clientFor({ baseUrl: `http://127.0.0.1:${port}` })
@@ -152,7 +156,10 @@ describe('describeServerError', () => {
     ['{"detail": "Invalid API key."}', 'Invalid API key.'],
     ['{"file": ["No file was submitted."]}', 'file: No file was submitted.'],
     ['{"files": [{}, {"size": ["A valid integer is required."]}]}', 'files: ; size: A valid integer is required.'],
-    ['<?xml version="1.0"?><Error><Code>BadDigest</Code><Message>The Content-MD5 you specified did not match.</Message></Error>', 'BadDigest: The Content-MD5 you specified did not match.'],
+    [
+      '<?xml version="1.0"?><Error><Code>BadDigest</Code><Message>The Content-MD5 you specified did not match.</Message></Error>',
+      'BadDigest: The Content-MD5 you specified did not match.'
+    ],
     ['<html>\n<h1>502 Bad Gateway</h1>\n</html>', '<html> <h1>502 Bad Gateway</h1> </html>'],
     ['', '(no response body)']
   ])('reads %s', (body, words) => {
@@ -170,6 +177,8 @@ describe('redaction', () => {
     )
   })
   it('drops the query string of a presigned URL', () => {
-    expect(redactUrl('https://s3.example/bucket/a%20b.zip?X-Amz-Signature=abc')).toBe('https://s3.example/bucket/a%20b.zip')
+    expect(redactUrl('https://s3.example/bucket/a%20b.zip?X-Amz-Signature=abc')).toBe(
+      'https://s3.example/bucket/a%20b.zip'
+    )
   })
 })

@@ -3,7 +3,9 @@ import { DEFAULT_FAULTS, FaultInjector, describeFaults, parseFaultSpec } from '.
 
 describe('parseFaultSpec', () => {
   it('reads every setting', () => {
-    expect(parseFaultSpec('rate=0.2, seed=7, endpoints=put+confirm, kinds=429+reset+expired, slow-ms=1500, retry-after=2')).toEqual({
+    expect(
+      parseFaultSpec('rate=0.2, seed=7, endpoints=put+confirm, kinds=429+reset+expired, slow-ms=1500, retry-after=2')
+    ).toEqual({
       rate: 0.2,
       seed: 7,
       endpoints: ['put', 'confirm'],
@@ -27,7 +29,12 @@ describe('parseFaultSpec', () => {
 
 describe('FaultInjector', () => {
   const sequence = (seed: number) => {
-    const injector = new FaultInjector({ ...DEFAULT_FAULTS, rate: 0.3, seed, kinds: ['429', '500', 'reset', 'expired'] })
+    const injector = new FaultInjector({
+      ...DEFAULT_FAULTS,
+      rate: 0.3,
+      seed,
+      kinds: ['429', '500', 'reset', 'expired']
+    })
     return Array.from({ length: 200 }, (_, i) => injector.pick(['put', 'confirm', 'generate', 'upload'][i % 4]))
   }
 
@@ -46,7 +53,12 @@ describe('FaultInjector', () => {
   })
 
   it('sends expired only to PUTs, and leaves other endpoints and other paths alone', () => {
-    const injector = new FaultInjector({ ...DEFAULT_FAULTS, rate: 1, kinds: ['expired'], endpoints: ['put', 'confirm'] })
+    const injector = new FaultInjector({
+      ...DEFAULT_FAULTS,
+      rate: 1,
+      kinds: ['expired'],
+      endpoints: ['put', 'confirm']
+    })
     expect(injector.pick('put')).toBe('expired')
     expect(injector.pick('confirm')).toBeUndefined()
     expect(injector.pick('generate')).toBeUndefined()

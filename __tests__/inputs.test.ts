@@ -90,7 +90,11 @@ describe('getInputs', () => {
     ['retries x', { [Input.Retries]: 'x' }, /retries' must be a whole number from 0 to 10, got "x"/],
     ['retries 11', { [Input.Retries]: '11' }, /from 0 to 10, got "11"/],
     ['fail-fast maybe', { [Input.FailFast]: 'maybe' }, /fail-fast' must be true or false, got "maybe"/],
-    ['unknown if-no-files-found', { [Input.IfNoFilesFound]: 'fail' }, /if-no-files-found' must be one of error, warn, ignore/]
+    [
+      'unknown if-no-files-found',
+      { [Input.IfNoFilesFound]: 'fail' },
+      /if-no-files-found' must be one of error, warn, ignore/
+    ]
   ])('rejects %s with an InputError that says what to do', (_name, bad, message) => {
     withInputs({ [Input.ApiKey]: KEY, [Input.Path]: 'dist', ...bad })
     expect(() => getInputs()).toThrow(InputError)

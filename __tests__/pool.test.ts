@@ -8,13 +8,17 @@ describe('runPool', () => {
     let inFlight = 0
     let peak = 0
     const done: number[] = []
-    await runPool(Array.from({ length: 20 }, (_, i) => i), cap, async item => {
-      inFlight++
-      peak = Math.max(peak, inFlight)
-      await tick(5 + (item % 3))
-      inFlight--
-      done.push(item)
-    })
+    await runPool(
+      Array.from({ length: 20 }, (_, i) => i),
+      cap,
+      async item => {
+        inFlight++
+        peak = Math.max(peak, inFlight)
+        await tick(5 + (item % 3))
+        inFlight--
+        done.push(item)
+      }
+    )
     expect(peak).toBe(cap)
     expect(done.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i))
   })

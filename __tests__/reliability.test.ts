@@ -94,7 +94,9 @@ describe('chaos: 300 files, 20% of requests faulted on every endpoint', () => {
   const faults = { rate: 0.2, seed: 20261125, slowMs: 1500, retryAfterSeconds: 1 }
 
   it('bulk: every file confirmed exactly once, byte for byte, and no secret in the log', async () => {
-    const emulator = await emulatorWith({ faults: { ...faults, kinds: ['429', '500', '502', '503', 'reset', 'slow', 'expired'] } })
+    const emulator = await emulatorWith({
+      faults: { ...faults, kinds: ['429', '500', '502', '503', 'reset', 'slow', 'expired'] }
+    })
     const ws = await workspaceOf(300)
     const run = await runAction({ workspace: ws, inputs: inputs(emulator, { retries: '10' }), env: FAST })
     expect(run.exitCode).toBe(0)
@@ -120,7 +122,11 @@ describe('chaos: 300 files, 20% of requests faulted on every endpoint', () => {
   it('single: every file confirmed exactly once, byte for byte, and no secret in the log', async () => {
     const emulator = await emulatorWith({ faults })
     const ws = await workspaceOf(300)
-    const run = await runAction({ workspace: ws, inputs: inputs(emulator, { mode: 'single', retries: '10' }), env: FAST })
+    const run = await runAction({
+      workspace: ws,
+      inputs: inputs(emulator, { mode: 'single', retries: '10' }),
+      env: FAST
+    })
     expect(run.exitCode).toBe(0)
     expect(assetsOf(run)).toHaveLength(300)
     await expectExactlyOnce(emulator, run, ws)
@@ -152,17 +158,23 @@ describe('partial failure', () => {
     const run = await runAction({ workspace: ws, inputs: inputs(emulator, { retries: '2' }), env: FAST })
     expect(run.exitCode).toBe(1)
     expect(assetsOf(run).map(a => a.path)).toEqual(
-      Array.from({ length: 20 }, (_, i) => `build/part-${String(i).padStart(3, '0')}.bin`).filter(p => !p.includes('007'))
+      Array.from({ length: 20 }, (_, i) => `build/part-${String(i).padStart(3, '0')}.bin`).filter(
+        p => !p.includes('007')
+      )
     )
     expect(failedOf(run)).toEqual([
       {
         path: 'build/part-007.bin',
         step: 'put',
         status: 500,
-        message: expect.stringMatching(/^put to http:\/\/127\.0\.0\.1:\d+\/netiks-emulator\/.*part-007\.bin failed with HTTP 500: InternalError: We encountered an internal error/)
+        message: expect.stringMatching(
+          /^put to http:\/\/127\.0\.0\.1:\d+\/netiks-emulator\/.*part-007\.bin failed with HTTP 500: InternalError: We encountered an internal error/
+        )
       }
     ])
-    expect(run.stdout).toMatch(/^::error title=Netiks put failed::build\/part-007\.bin: put to .* failed with HTTP 500/m)
+    expect(run.stdout).toMatch(
+      /^::error title=Netiks put failed::build\/part-007\.bin: put to .* failed with HTTP 500/m
+    )
     expect(run.stdout).toMatch(/^::error::1 of 20 files were not uploaded; 19 were confirmed/m)
     expect(emulator.state().requests.put).toBe(19 + 3)
     await expectExactlyOnce(emulator, run, ws)
@@ -251,8 +263,16 @@ describe('bad input is refused before any upload, with one clear ::error::', () 
     ['concurrency abc', { concurrency: 'abc' }, /got "abc"/],
     ['retries -1', { retries: '-1' }, /Input 'retries' must be a whole number from 0 to 10, got "-1"/],
     ['retries x', { retries: 'x' }, /Input 'retries' must be a whole number from 0 to 10, got "x"/],
-    ['a base-url that is not http(s)', { 'base-url': 'ftp://files.example' }, /Input 'base-url' must be an http or https URL/],
-    ['an unknown if-no-files-found', { 'if-no-files-found': 'shrug' }, /Input 'if-no-files-found' must be one of error, warn, ignore/],
+    [
+      'a base-url that is not http(s)',
+      { 'base-url': 'ftp://files.example' },
+      /Input 'base-url' must be an http or https URL/
+    ],
+    [
+      'an unknown if-no-files-found',
+      { 'if-no-files-found': 'shrug' },
+      /Input 'if-no-files-found' must be one of error, warn, ignore/
+    ],
     ['an empty path', { path: '' }, /Input 'path' has no pattern to include/],
     ['fail-fast that is not a boolean', { 'fail-fast': 'sometimes' }, /Input 'fail-fast' must be true or false/]
   ])('%s', async (_name, overrides, message) => {
@@ -260,30 +280,44 @@ describe('bad input is refused before any upload, with one clear ::error::', () 
   })
 
   it('an unreadable file', async () => {
-    await refuse({}, /Cannot read 1 matched file: build\/part-001\.bin \(EACCES\)\. Fix their permissions, or exclude them/, async ws => {
-      await chmod(ws, 0o755)
-      await chmod(path.join(ws, 'build'), 0o755)
-      await chmod(path.join(ws, 'build/part-001.bin'), 0o000)
-    }, true)
+    await refuse(
+      {},
+      /Cannot read 1 matched file: build\/part-001\.bin \(EACCES\)\. Fix their permissions, or exclude them/,
+      async ws => {
+        await chmod(ws, 0o755)
+        await chmod(path.join(ws, 'build'), 0o755)
+        await chmod(path.join(ws, 'build/part-001.bin'), 0o000)
+      },
+      true
+    )
   })
 
   it('an unreadable directory', async () => {
-    await refuse({}, /Cannot search \/.*\/build\/locked for files \(EACCES\)\. Fix its permissions, or exclude it/, async ws => {
-      await chmod(ws, 0o755)
-      await chmod(path.join(ws, 'build'), 0o755)
-      await writeFile(path.join(ws, 'build/locked-file.bin'), 'x')
-      await mkdir(path.join(ws, 'build/locked'), { mode: 0o700 })
-      await writeFile(path.join(ws, 'build/locked/inner.bin'), 'x')
-      await chmod(path.join(ws, 'build/locked'), 0o000)
-    }, true)
+    await refuse(
+      {},
+      /Cannot search \/.*\/build\/locked for files \(EACCES\)\. Fix its permissions, or exclude it/,
+      async ws => {
+        await chmod(ws, 0o755)
+        await chmod(path.join(ws, 'build'), 0o755)
+        await writeFile(path.join(ws, 'build/locked-file.bin'), 'x')
+        await mkdir(path.join(ws, 'build/locked'), { mode: 0o700 })
+        await writeFile(path.join(ws, 'build/locked/inner.bin'), 'x')
+        await chmod(path.join(ws, 'build/locked'), 0o000)
+      },
+      true
+    )
   })
 
   it('a file over 5 GiB in bulk mode', async () => {
-    await refuse({}, /build\/huge\.iso \(5368709121 bytes\) is larger than 5 GiB.*mode: single, or split them/, async ws => {
-      const huge = path.join(ws, 'build/huge.iso')
-      await writeFile(huge, '')
-      await truncate(huge, 5 * 1024 ** 3 + 1)
-    })
+    await refuse(
+      {},
+      /build\/huge\.iso \(5368709121 bytes\) is larger than 5 GiB.*mode: single, or split them/,
+      async ws => {
+        const huge = path.join(ws, 'build/huge.iso')
+        await writeFile(huge, '')
+        await truncate(huge, 5 * 1024 ** 3 + 1)
+      }
+    )
   })
 
   it('broken symbolic links: a warning naming them, then the rest is uploaded', async () => {
@@ -292,7 +326,9 @@ describe('bad input is refused before any upload, with one clear ::error::', () 
     await symlink(path.join(ws, 'build/nowhere.bin'), path.join(ws, 'build/dangling.bin'))
     const run = await runAction({ workspace: ws, inputs: inputs(emulator) })
     expect(run.exitCode).toBe(0)
-    expect(run.stdout).toMatch(/^::warning::Skipping 1 broken symbolic link \(the target does not exist\): build\/dangling\.bin$/m)
+    expect(run.stdout).toMatch(
+      /^::warning::Skipping 1 broken symbolic link \(the target does not exist\): build\/dangling\.bin$/m
+    )
     expect(assetsOf(run).map(a => a.path)).toEqual(['build/part-000.bin', 'build/part-001.bin'])
   })
 })

@@ -1,8 +1,17 @@
 import { describe, expect, it } from '@jest/globals'
 import { CancelledError, HttpError, NetworkError } from '../src/errors.js'
-import { defaultRetryPolicy, isRetryable, parseRetryAfter, retryDelayMs, sleep, withRetries, type RetryPolicy } from '../src/retry.js'
+import {
+  defaultRetryPolicy,
+  isRetryable,
+  parseRetryAfter,
+  retryDelayMs,
+  sleep,
+  withRetries,
+  type RetryPolicy
+} from '../src/retry.js'
 
-const http = (status: number, retryAfterMs?: number) => new HttpError('put', status, 'words', `HTTP ${status}`, retryAfterMs)
+const http = (status: number, retryAfterMs?: number) =>
+  new HttpError('put', status, 'words', `HTTP ${status}`, retryAfterMs)
 const net = (code: string, message = code) => new NetworkError('put', code, message)
 const fast = (retries: number): RetryPolicy => ({ ...defaultRetryPolicy(retries, 1), random: () => 0.5 })
 
@@ -14,7 +23,8 @@ describe('isRetryable', () => {
   it.each(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ERR_STREAM_PREMATURE_CLOSE', 'ECONNREFUSED'])('retries %s', code =>
     expect(isRetryable(net(code))).toBe(true)
   )
-  it('retries a socket hang-up whatever its code', () => expect(isRetryable(net('EOTHER', 'socket hang up'))).toBe(true))
+  it('retries a socket hang-up whatever its code', () =>
+    expect(isRetryable(net('EOTHER', 'socket hang up'))).toBe(true))
   it('does not retry a host that does not exist, a cancelled run, or a local file error', () => {
     expect(isRetryable(net('ENOTFOUND'))).toBe(false)
     expect(isRetryable(new CancelledError())).toBe(false)
@@ -25,7 +35,9 @@ describe('isRetryable', () => {
 describe('retryDelayMs', () => {
   const policy: RetryPolicy = { ...defaultRetryPolicy(10, 1000), random: () => 0.999 }
   it('backs off exponentially with full jitter, up to the cap', () => {
-    expect([1, 2, 3, 4, 5, 6, 7].map(n => retryDelayMs(n, http(503), policy))).toEqual([999, 1998, 3996, 7992, 15984, 29970, 29970])
+    expect([1, 2, 3, 4, 5, 6, 7].map(n => retryDelayMs(n, http(503), policy))).toEqual([
+      999, 1998, 3996, 7992, 15984, 29970, 29970
+    ])
     expect(retryDelayMs(3, http(503), { ...policy, random: () => 0 })).toBe(0)
   })
   it('honours Retry-After, capped at 60 s', () => {
@@ -64,10 +76,14 @@ describe('withRetries', () => {
     let calls = 0
     const retried: number[] = []
     await expect(
-      withRetries(async () => {
-        calls++
-        throw http(503)
-      }, fast(2), { onRetry: retry => retried.push(retry) })
+      withRetries(
+        async () => {
+          calls++
+          throw http(503)
+        },
+        fast(2),
+        { onRetry: retry => retried.push(retry) }
+      )
     ).rejects.toMatchObject({ status: 503 })
     expect(calls).toBe(3)
     expect(retried).toEqual([1, 2])
@@ -89,9 +105,13 @@ describe('withRetries', () => {
     const started = Date.now()
     setTimeout(() => controller.abort(), 20)
     await expect(
-      withRetries(async () => {
-        throw http(429, 30_000)
-      }, fast(4), { signal: controller.signal })
+      withRetries(
+        async () => {
+          throw http(429, 30_000)
+        },
+        fast(4),
+        { signal: controller.signal }
+      )
     ).rejects.toBeInstanceOf(CancelledError)
     expect(Date.now() - started).toBeLessThan(2000)
   })

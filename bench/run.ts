@@ -56,7 +56,9 @@ interface Sample {
 
 async function main(): Promise<number> {
   // Memory-backed storage where there is some, so the disk is not what gets measured.
-  const scratch = existsSync('/dev/shm') ? await mkdtemp('/dev/shm/netiks-bench-') : await mkdtemp(path.join(os.tmpdir(), 'netiks-bench-'))
+  const scratch = existsSync('/dev/shm')
+    ? await mkdtemp('/dev/shm/netiks-bench-')
+    : await mkdtemp(path.join(os.tmpdir(), 'netiks-bench-'))
   const emulator = await startEmulator({ dataDir: path.join(scratch, 'emulator') })
   const ws = path.join(scratch, 'workspace')
   try {
@@ -117,20 +119,38 @@ async function measureLarge(
   let curlStarted = Date.now()
   let firstEntry = 0
   if (mode === 'bulk') {
-    const [entry] = await generate(emulator, [{ name: 'big.bin', type: 'application/octet-stream', size: config.largeBytes }])
+    const [entry] = await generate(emulator, [
+      { name: 'big.bin', type: 'application/octet-stream', size: config.largeBytes }
+    ])
     firstEntry = emulator.timeline().length
     curlStarted = Date.now()
-    await curl(['-sS', '-f', '-o', '/dev/null', '-T', file, '-H', `Content-Type: ${entry.content_type}`, entry.presigned_url])
+    await curl([
+      '-sS',
+      '-f',
+      '-o',
+      '/dev/null',
+      '-T',
+      file,
+      '-H',
+      `Content-Type: ${entry.content_type}`,
+      entry.presigned_url
+    ])
   } else {
     await curl([
-      '-sS', '-f', '-o', '/dev/null',
-      '-H', `x-api-key: ${emulator.apiKey}`,
-      '-F', `file=@${file};type=application/octet-stream`,
+      '-sS',
+      '-f',
+      '-o',
+      '/dev/null',
+      '-H',
+      `x-api-key: ${emulator.apiKey}`,
+      '-F',
+      `file=@${file};type=application/octet-stream`,
       emulator.url + UPLOAD_FILE_PATH
     ])
   }
   const curlTiming = { wireMs: wireSpan(emulator, firstEntry), wallMs: Date.now() - curlStarted }
-  if (emulator.state().objects[0]?.sha256 !== sha256) throw new Error(`curl ${mode}: the emulator does not hold the bytes`)
+  if (emulator.state().objects[0]?.sha256 !== sha256)
+    throw new Error(`curl ${mode}: the emulator does not hold the bytes`)
   return { action, curl: curlTiming, rssMiB }
 }
 
@@ -148,14 +168,21 @@ async function measureSmall(emulator: Emulator, ws: string, files: SmallFile[]):
   const entries: PresignedEntry[] = []
   for (let i = 0; i < files.length; i += 50) {
     const batch = files.slice(i, i + 50)
-    entries.push(...(await generate(emulator, batch.map(f => ({ name: f.name, type: 'application/octet-stream', size: f.size })))))
+    entries.push(
+      ...(await generate(
+        emulator,
+        batch.map(f => ({ name: f.name, type: 'application/octet-stream', size: f.size }))
+      ))
+    )
   }
   const dir = path.join(ws, 'curl')
   await mkdir(dir, { recursive: true })
   await writeFile(
     path.join(dir, 'puts.cfg'),
     'header = "Content-Type: application/octet-stream"\n' +
-      entries.map((e, i) => `upload-file = ${quote(files[i].path)}\nurl = ${quote(e.presigned_url)}\noutput = "/dev/null"\n`).join('')
+      entries
+        .map((e, i) => `upload-file = ${quote(files[i].path)}\nurl = ${quote(e.presigned_url)}\noutput = "/dev/null"\n`)
+        .join('')
   )
   await writeFile(
     path.join(dir, 'confirms.cfg'),
@@ -215,9 +242,23 @@ async function report(results: Record<'largeBulk' | 'largeSingle' | 'smallBulk',
   transfer(`${config.smallFiles} files of 1–8 KiB, bulk, concurrency ${config.concurrency}`, results.smallBulk, 0.8)
 
   const rss = Math.max(...[...results.largeBulk, ...results.largeSingle].map(s => s.rssMiB ?? Infinity))
-  rows.push({ measure: `peak RSS, ${large} MiB file (max of all runs)`, action: `${rss.toFixed(1)} MiB`, curl: '', ratio: '', target: '≤ 100 MiB', ok: rss <= 100 })
+  rows.push({
+    measure: `peak RSS, ${large} MiB file (max of all runs)`,
+    action: `${rss.toFixed(1)} MiB`,
+    curl: '',
+    ratio: '',
+    target: '≤ 100 MiB',
+    ok: rss <= 100
+  })
   const startup = median(results.smallBulk.map(s => s.startupMs ?? Infinity))
-  rows.push({ measure: `process start → first request (${config.smallFiles} files)`, action: `${startup.toFixed(0)} ms`, curl: '', ratio: '', target: '< 300 ms', ok: startup < 300 })
+  rows.push({
+    measure: `process start → first request (${config.smallFiles} files)`,
+    action: `${startup.toFixed(0)} ms`,
+    curl: '',
+    ratio: '',
+    target: '< 300 ms',
+    ok: startup < 300
+  })
   const requests = results.smallBulk[results.smallBulk.length - 1].requests ?? {}
   const perThousand = (n: number): number => Math.round((n * 1000) / config.smallFiles)
   const maxGenerate = Math.ceil(config.smallFiles / 50)
@@ -236,7 +277,10 @@ async function report(results: Record<'largeBulk' | 'largeSingle' | 'smallBulk',
   console.log('Times are medians of the wire time seen by the emulator; ratio = curl time / action time.')
   const out = args.out ?? path.join(REPO_ROOT, 'bench', 'results', `${args.smoke ? 'smoke' : 'latest'}.json`)
   await mkdir(path.dirname(out), { recursive: true })
-  await writeFile(out, JSON.stringify({ date: new Date().toISOString(), machine, config, rows, samples: results }, null, 2))
+  await writeFile(
+    out,
+    JSON.stringify({ date: new Date().toISOString(), machine, config, rows, samples: results }, null, 2)
+  )
   console.log(`JSON: ${path.relative(process.cwd(), out)}`)
   const missed = rows.filter(row => row.ok === false)
   if (args.smoke) return 0
@@ -246,7 +290,14 @@ async function report(results: Record<'largeBulk' | 'largeSingle' | 'smallBulk',
 
 function printTable(rows: Row[]): void {
   const header = ['measure', 'action', 'curl', 'curl/action', 'target', '']
-  const cells = rows.map(r => [r.measure, r.action, r.curl, r.ratio, r.target, r.ok === null ? '' : r.ok ? 'PASS' : 'MISS'])
+  const cells = rows.map(r => [
+    r.measure,
+    r.action,
+    r.curl,
+    r.ratio,
+    r.target,
+    r.ok === null ? '' : r.ok ? 'PASS' : 'MISS'
+  ])
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map(c => c[i].length)))
   const line = (c: string[]): string => `| ${c.map((v, i) => v.padEnd(widths[i])).join(' | ')} |`
   console.log('')

@@ -52,7 +52,12 @@ async function main(): Promise<number> {
         }
       })
       console.log(`── ${job.title} ──`)
-      console.log(run.stdout.split('\n').filter(line => line && !line.startsWith('::debug::')).join('\n'))
+      console.log(
+        run.stdout
+          .split('\n')
+          .filter(line => line && !line.startsWith('::debug::'))
+          .join('\n')
+      )
       if (run.stderr) console.log(run.stderr)
       console.log(`exit code: ${run.exitCode}`)
       console.log(`outputs.count:     ${run.outputs.count}`)
@@ -75,7 +80,9 @@ async function main(): Promise<number> {
     await emulator.close()
     await removeDir(workspace)
   }
-  console.log(problems === 0 ? 'Demo OK: every file confirmed and held byte for byte.' : `Demo FAILED: ${problems} problem(s).`)
+  console.log(
+    problems === 0 ? 'Demo OK: every file confirmed and held byte for byte.' : `Demo FAILED: ${problems} problem(s).`
+  )
   return problems === 0 ? 0 : 1
 }
 

@@ -35581,7 +35581,10 @@ async function findFiles(patterns, workspace) {
  */
 async function matchPaths(pattern, workspace) {
     try {
-        return { matches: await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: false }), brokenLinks: [] };
+        return {
+            matches: await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: false }),
+            brokenLinks: []
+        };
     }
     catch (error) {
         if (error instanceof InputError)
@@ -35697,7 +35700,7 @@ function parseApiKey(raw) {
             `e.g. "${Input.ApiKey}: \${{ secrets.NETIKS_API_KEY }}". Secrets are not available ` +
             'to workflows triggered from forks: run those against the local emulator instead.');
     }
-    if (/[\s\u0000-\u001f\u007f]/.test(key)) {
+    if ([...key].some(char => /\s/.test(char) || char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) {
         throw new InputError(`Input '${Input.ApiKey}' contains white space or control characters, so it cannot be ` +
             'a Netiks API key. Check that the secret holds only the key.');
     }
@@ -36554,7 +36557,7 @@ async function putWithFreshUrls(client, ticket, options) {
     }
 }
 function isExpiredUrl(error) {
-    return error instanceof HttpError && error.step === 'put' && error.status === 403 && /expired/i.test(error.serverMessage);
+    return (error instanceof HttpError && error.step === 'put' && error.status === 403 && /expired/i.test(error.serverMessage));
 }
 async function generateWithRetries(client, batch, options) {
     const entries = await withRetries(async () => await client.generatePresignedUrls(batch.map(file => ({ name: file.name, type: file.contentType, size: file.size })), options.signal), options.retry, retryHooks(batch[0], 'generate', options, options.signal));
@@ -36858,7 +36861,11 @@ async function upload(inputs, files, plan, startedAt) {
             return;
         reported = true;
         writeOutputs(outcome);
-        await writeSummary(outcome, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs: Date.now() - startedAt });
+        await writeSummary(outcome, {
+            strategy: plan.strategy,
+            baseUrl: inputs.baseUrl,
+            durationMs: Date.now() - startedAt
+        });
         finish(outcome, files.length, startedAt);
     };
     const cancellation = new Cancellation({

@@ -11,12 +11,16 @@ import { EMULATOR_API_KEY, startEmulator } from './server.js'
 
 function wholeNumber(flag: string, text: string): number {
   const value = Number(text)
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value)) throw new Error(`--${flag} needs a whole number, got "${text}"`)
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value))
+    throw new Error(`--${flag} needs a whole number, got "${text}"`)
   return value
 }
 
 function splitList(text: string | undefined): string[] {
-  return (text ?? '').split(',').map(item => item.trim()).filter(Boolean)
+  return (text ?? '')
+    .split(',')
+    .map(item => item.trim())
+    .filter(Boolean)
 }
 
 let emulator: Awaited<ReturnType<typeof startEmulator>>

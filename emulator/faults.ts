@@ -79,8 +79,15 @@ function isFaultEndpoint(endpoint: string): endpoint is FaultEndpoint {
  * Anything left out keeps its default. Throws with the offending part named.
  */
 export function parseFaultSpec(spec: string): FaultOptions {
-  const options: FaultOptions = { ...DEFAULT_FAULTS, endpoints: [...DEFAULT_FAULTS.endpoints], kinds: [...DEFAULT_FAULTS.kinds] }
-  for (const part of spec.split(',').map(p => p.trim()).filter(Boolean)) {
+  const options: FaultOptions = {
+    ...DEFAULT_FAULTS,
+    endpoints: [...DEFAULT_FAULTS.endpoints],
+    kinds: [...DEFAULT_FAULTS.kinds]
+  }
+  for (const part of spec
+    .split(',')
+    .map(p => p.trim())
+    .filter(Boolean)) {
     const [key, value = ''] = part.split('=').map(p => p.trim())
     switch (key) {
       case 'rate':
@@ -130,7 +137,10 @@ function numberIn(part: string, value: string, min: number, max: number): number
 }
 
 function listOf<T extends string>(part: string, value: string, allowed: readonly T[]): T[] {
-  const items = value.split('+').map(item => item.trim()).filter(Boolean)
+  const items = value
+    .split('+')
+    .map(item => item.trim())
+    .filter(Boolean)
   const unknown = items.filter(item => !(allowed as readonly string[]).includes(item))
   if (items.length === 0 || unknown.length > 0) {
     throw new Error(`fault setting "${part}" takes ${allowed.join(', ')} joined by +`)

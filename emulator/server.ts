@@ -308,7 +308,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const body = await store.receive(req, { md5: typeof contentMd5 === 'string' })
     if (body.size !== declared) {
       await store.discard(body.diskPath)
-      throw new S3Error(400, 'IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header')
+      throw new S3Error(
+        400,
+        'IncompleteBody',
+        'You did not provide the number of bytes specified by the Content-Length HTTP header'
+      )
     }
     if (typeof contentMd5 === 'string' && contentMd5 !== body.md5) {
       await store.discard(body.diskPath)

@@ -177,7 +177,7 @@ export class EmulatorStore {
 }
 
 function writeFully(fd: number, bytes: Buffer): void {
-  for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written)
+  for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written)
 }
 
 function hashFileSync(file: string): string {

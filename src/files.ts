@@ -35,7 +35,9 @@ export async function findFiles(patterns: string[], workspace: string): Promise<
       accessSync(absolutePath, constants.R_OK)
       files.push(describeFile(absolutePath, info.size, workspace))
     } catch (error) {
-      unreadable.push(`${relativeTo(workspace, absolutePath)} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`)
+      unreadable.push(
+        `${relativeTo(workspace, absolutePath)} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`
+      )
     }
   }
   if (unreadable.length > 0) {
@@ -51,9 +53,15 @@ export async function findFiles(patterns: string[], workspace: string): Promise<
  * One walk in the usual case. A walk that meets a broken symbolic link stops with an error;
  * only then are two walks made: one that skips broken links, one that finds them to name them.
  */
-async function matchPaths(pattern: string, workspace: string): Promise<{ matches: Set<string>; brokenLinks: string[] }> {
+async function matchPaths(
+  pattern: string,
+  workspace: string
+): Promise<{ matches: Set<string>; brokenLinks: string[] }> {
   try {
-    return { matches: await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: false }), brokenLinks: [] }
+    return {
+      matches: await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: false }),
+      brokenLinks: []
+    }
   } catch (error) {
     if (error instanceof InputError) throw error
   }
@@ -97,9 +105,15 @@ async function findBrokenLinks(pattern: string, followed: Set<string>, workspace
   const broken: string[] = []
   for (const candidate of await globPaths(pattern, { followSymbolicLinks: false, omitBrokenSymbolicLinks: true })) {
     if (followed.has(candidate)) continue
-    const isLink = await lstat(candidate).then(info => info.isSymbolicLink(), () => false)
+    const isLink = await lstat(candidate).then(
+      info => info.isSymbolicLink(),
+      () => false
+    )
     if (!isLink) continue
-    const targetExists = await stat(candidate).then(() => true, () => false)
+    const targetExists = await stat(candidate).then(
+      () => true,
+      () => false
+    )
     if (!targetExists) broken.push(relativeTo(workspace, candidate))
   }
   return broken.sort(compareText)

@@ -78,7 +78,7 @@ export function parseApiKey(raw: string): string {
         'to workflows triggered from forks: run those against the local emulator instead.'
     )
   }
-  if (/[\s\u0000-\u001f\u007f]/.test(key)) {
+  if ([...key].some(char => /\s/.test(char) || char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) {
     throw new InputError(
       `Input '${Input.ApiKey}' contains white space or control characters, so it cannot be ` +
         'a Netiks API key. Check that the secret holds only the key.'
@@ -112,9 +112,7 @@ export function parseBaseUrl(raw: string): string {
     )
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError(
-      `Input '${Input.BaseUrl}' must be an http or https URL, not ${url.protocol}// ("${text}").`
-    )
+    throw new InputError(`Input '${Input.BaseUrl}' must be an http or https URL, not ${url.protocol}// ("${text}").`)
   }
   if (url.username || url.password || url.search || url.hash) {
     throw new InputError(
@@ -125,36 +123,23 @@ export function parseBaseUrl(raw: string): string {
   return url.href.replace(/\/+$/, '')
 }
 
-export function parseInteger(
-  name: Input,
-  raw: string,
-  limits: { min: number; max: number; fallback: number }
-): number {
+export function parseInteger(name: Input, raw: string, limits: { min: number; max: number; fallback: number }): number {
   const text = raw.trim()
   if (text === '') return limits.fallback
   const value = /^\d+$/.test(text) ? Number(text) : NaN
   if (!Number.isSafeInteger(value) || value < limits.min || value > limits.max) {
-    throw new InputError(
-      `Input '${name}' must be a whole number from ${limits.min} to ${limits.max}, got "${text}".`
-    )
+    throw new InputError(`Input '${name}' must be a whole number from ${limits.min} to ${limits.max}, got "${text}".`)
   }
   return value
 }
 
-export function parseEnum<T extends string>(
-  name: Input,
-  raw: string,
-  choices: Record<string, T>,
-  fallback: T
-): T {
+export function parseEnum<T extends string>(name: Input, raw: string, choices: Record<string, T>, fallback: T): T {
   const text = raw.trim().toLowerCase()
   if (text === '') return fallback
   const allowed = Object.values(choices)
   const match = allowed.find(choice => choice === text)
   if (match === undefined) {
-    throw new InputError(
-      `Input '${name}' must be one of ${allowed.join(', ')}; got "${raw.trim()}".`
-    )
+    throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got "${raw.trim()}".`)
   }
   return match
 }

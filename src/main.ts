@@ -65,11 +65,16 @@ async function upload(inputs: Inputs, files: LocalFile[], plan: UploadPlan, star
     if (reported) return
     reported = true
     writeOutputs(outcome)
-    await writeSummary(outcome, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs: Date.now() - startedAt })
+    await writeSummary(outcome, {
+      strategy: plan.strategy,
+      baseUrl: inputs.baseUrl,
+      durationMs: Date.now() - startedAt
+    })
     finish(outcome, files.length, startedAt)
   }
   const cancellation = new Cancellation({
-    onCancel: signal => core.warning(`Received ${signal}: cancelling. Nothing new starts; uploads in flight are aborted.`),
+    onCancel: signal =>
+      core.warning(`Received ${signal}: cancelling. Nothing new starts; uploads in flight are aborted.`),
     onDeadline: () => {
       void report(recorder.result()).finally(() => process.exit(1))
     }
@@ -102,14 +107,19 @@ async function upload(inputs: Inputs, files: LocalFile[], plan: UploadPlan, star
   await report(recorder.result())
 }
 
-function logRetry(file: LocalFile, step: FailedStep, retry: number, delayMs: number, error: unknown, retries: number): void {
+function logRetry(
+  file: LocalFile,
+  step: FailedStep,
+  retry: number,
+  delayMs: number,
+  error: unknown,
+  retries: number
+): void {
   if (step === 'generate' && delayMs === 0) {
     core.info(`↻ ${file.relativePath}: the presigned URL expired before its PUT; generating a new one.`)
     return
   }
-  core.info(
-    `↻ ${file.relativePath}: ${errorMessage(error)} Retry ${retry} of ${retries} in ${formatSeconds(delayMs)}.`
-  )
+  core.info(`↻ ${file.relativePath}: ${errorMessage(error)} Retry ${retry} of ${retries} in ${formatSeconds(delayMs)}.`)
 }
 
 function finish(outcome: UploadOutcome, total: number, startedAt: number): void {

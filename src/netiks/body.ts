@@ -81,7 +81,8 @@ class FileBody implements StreamedBody {
     }
     const fd = await openAsync(this.file.absolutePath, 'r').catch(fail)
     return {
-      read: async (buffer, length, position) => (await readAsync(fd, buffer, 0, length, position).catch(fail)).bytesRead,
+      read: async (buffer, length, position) =>
+        (await readAsync(fd, buffer, 0, length, position).catch(fail)).bytesRead,
       close: async () => await closeAsync(fd)
     }
   }

@@ -1,11 +1,4 @@
-import {
-  AuthError,
-  CancelledError,
-  HttpError,
-  NetworkError,
-  ProtocolError,
-  type UploadStep
-} from '../errors.js'
+import { AuthError, CancelledError, HttpError, NetworkError, ProtocolError, type UploadStep } from '../errors.js'
 import { parseRetryAfter } from '../retry.js'
 import { HttpTransport, type HttpRequest, type HttpResponse } from './http.js'
 import type {

@@ -94,7 +94,9 @@ async function putWithFreshUrls(
 }
 
 export function isExpiredUrl(error: unknown): boolean {
-  return error instanceof HttpError && error.step === 'put' && error.status === 403 && /expired/i.test(error.serverMessage)
+  return (
+    error instanceof HttpError && error.step === 'put' && error.status === 403 && /expired/i.test(error.serverMessage)
+  )
 }
 
 async function generateWithRetries(
