@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { Input, NoFileOption, UploadMode } from '../src/constants.js'
+import { AssetNaming, Input, NoFileOption, UploadMode } from '../src/constants.js'
 import { InputError } from '../src/errors.js'
 import { getInputs, getTuning } from '../src/inputs.js'
 import { setInputs } from './helpers.js'
@@ -16,14 +16,14 @@ afterEach(() => clear())
 
 describe('getTuning', () => {
   it('defaults, and reads positive whole numbers from the environment', () => {
-    expect(getTuning({})).toEqual({ stallTimeoutMs: 60000, retryBaseMs: 1000 })
-    expect(getTuning({ NETIKS_STALL_TIMEOUT_MS: '1500', NETIKS_RETRY_BASE_MS: '20' })).toEqual({
-      stallTimeoutMs: 1500,
-      retryBaseMs: 20
-    })
+    expect(getTuning({})).toEqual({ stallTimeoutMs: 60000, retryBaseMs: 1000, progressIntervalMs: 10000 })
+    expect(
+      getTuning({ NETIKS_STALL_TIMEOUT_MS: '1500', NETIKS_RETRY_BASE_MS: '20', NETIKS_PROGRESS_INTERVAL_MS: '250' })
+    ).toEqual({ stallTimeoutMs: 1500, retryBaseMs: 20, progressIntervalMs: 250 })
     expect(getTuning({ NETIKS_STALL_TIMEOUT_MS: '-5', NETIKS_RETRY_BASE_MS: 'fast' })).toEqual({
       stallTimeoutMs: 60000,
-      retryBaseMs: 1000
+      retryBaseMs: 1000,
+      progressIntervalMs: 10000
     })
   })
 })
@@ -39,7 +39,9 @@ describe('getInputs', () => {
       concurrency: 8,
       ifNoFilesFound: NoFileOption.Error,
       retries: 4,
-      failFast: false
+      failFast: false,
+      dryRun: false,
+      assetName: AssetNaming.Basename
     })
   })
 
@@ -52,7 +54,9 @@ describe('getInputs', () => {
       [Input.Concurrency]: '64',
       [Input.IfNoFilesFound]: 'warn',
       [Input.Retries]: '0',
-      [Input.FailFast]: 'true'
+      [Input.FailFast]: 'true',
+      [Input.DryRun]: 'TRUE',
+      [Input.AssetName]: 'relative'
     })
     expect(getInputs()).toEqual({
       apiKey: KEY,
@@ -62,7 +66,9 @@ describe('getInputs', () => {
       concurrency: 64,
       ifNoFilesFound: NoFileOption.Warn,
       retries: 0,
-      failFast: true
+      failFast: true,
+      dryRun: true,
+      assetName: AssetNaming.Relative
     })
   })
 

@@ -3841,7 +3841,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 5371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4016,7 +4016,7 @@ const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
 const { InvalidArgumentError } = __nccwpck_require__(8707)
 const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { tree } = __nccwpck_require__(5371)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -28675,7 +28675,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2253);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7752);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28684,7 +28684,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2253:
+/***/ 7752:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28717,7 +28717,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -31530,7 +31530,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -31538,7 +31538,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -31546,7 +31546,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -31563,13 +31563,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -31699,6 +31699,8 @@ var Input;
     Input["IfNoFilesFound"] = "if-no-files-found";
     Input["Retries"] = "retries";
     Input["FailFast"] = "fail-fast";
+    Input["DryRun"] = "dry-run";
+    Input["AssetName"] = "asset-name";
 })(Input || (Input = {}));
 /** Output names, exactly as action.yml spells them. */
 var Output;
@@ -31714,6 +31716,11 @@ var UploadMode;
     UploadMode["Single"] = "single";
     UploadMode["Bulk"] = "bulk";
 })(UploadMode || (UploadMode = {}));
+var AssetNaming;
+(function (AssetNaming) {
+    AssetNaming["Basename"] = "basename";
+    AssetNaming["Relative"] = "relative";
+})(AssetNaming || (AssetNaming = {}));
 var NoFileOption;
 (function (NoFileOption) {
     NoFileOption["Error"] = "error";
@@ -31729,6 +31736,8 @@ const MAX_RETRIES = 10;
 const DEFAULT_STALL_TIMEOUT_MS = 60_000;
 /** The first retry waits up to this long; each further retry doubles the window. */
 const DEFAULT_RETRY_BASE_MS = 1000;
+/** A transfer longer than this gets a progress line every this long. */
+const DEFAULT_PROGRESS_INTERVAL_MS = 10_000;
 /** `auto` picks single mode for exactly one file smaller than this. */
 const AUTO_SINGLE_MAX_BYTES = 10 * 1024 * 1024;
 /** Files per generate-presigned-url call. */
@@ -35544,6 +35553,7 @@ function contentTypeFor(fileName) {
 
 
 
+
 /**
  * Resolves newline-separated globs (with `!` exclusions) into regular files: directories
  * stand for every file beneath them, duplicates collapse, and the result is sorted by
@@ -35634,6 +35644,33 @@ async function findBrokenLinks(pattern, followed, workspace) {
     }
     return broken.sort(compareText);
 }
+/**
+ * Sets the name each file is sent under: its base name, or its path relative to the common
+ * root of all matches (as actions/upload-artifact roots its files). Reports base names that
+ * clash, since Netiks would then hold several assets of one name.
+ */
+function nameAssets(files, naming) {
+    const named = naming === AssetNaming.Relative
+        ? files.map(file => ({ ...file, name: relativeTo(commonRoot(files), file.absolutePath) }))
+        : files;
+    const byName = new Map();
+    for (const file of named)
+        byName.set(file.name, [...(byName.get(file.name) ?? []), file.relativePath]);
+    const clashes = [...byName].filter(([, paths]) => paths.length > 1).map(([name, paths]) => ({ name, paths }));
+    return { files: named, clashes };
+}
+/** The deepest directory that holds every file. */
+function commonRoot(files) {
+    if (files.length === 0)
+        return '';
+    let root = external_node_path_default().dirname(files[0].absolutePath);
+    for (const file of files) {
+        while (root !== external_node_path_default().dirname(root) && external_node_path_default().relative(root, file.absolutePath).startsWith('..')) {
+            root = external_node_path_default().dirname(root);
+        }
+    }
+    return root;
+}
 function relativeTo(workspace, absolutePath) {
     return external_node_path_default().relative(workspace, absolutePath).split((external_node_path_default()).sep).join('/');
 }
@@ -35680,13 +35717,16 @@ function getInputs() {
             max: MAX_RETRIES,
             fallback: DEFAULT_RETRIES
         }),
-        failFast: parseBoolean(Input.FailFast, getInput(Input.FailFast), false)
+        failFast: parseBoolean(Input.FailFast, getInput(Input.FailFast), false),
+        dryRun: parseBoolean(Input.DryRun, getInput(Input.DryRun), false),
+        assetName: parseEnum(Input.AssetName, getInput(Input.AssetName), AssetNaming, AssetNaming.Basename)
     };
 }
 function getTuning(env = process.env) {
     return {
         stallTimeoutMs: positiveInteger(env.NETIKS_STALL_TIMEOUT_MS) ?? DEFAULT_STALL_TIMEOUT_MS,
-        retryBaseMs: positiveInteger(env.NETIKS_RETRY_BASE_MS) ?? DEFAULT_RETRY_BASE_MS
+        retryBaseMs: positiveInteger(env.NETIKS_RETRY_BASE_MS) ?? DEFAULT_RETRY_BASE_MS,
+        progressIntervalMs: positiveInteger(env.NETIKS_PROGRESS_INTERVAL_MS) ?? DEFAULT_PROGRESS_INTERVAL_MS
     };
 }
 function positiveInteger(text) {
@@ -36348,12 +36388,14 @@ const SLICES_IN_FLIGHT = 4;
  */
 class FileBody {
     file;
+    onSent;
     head;
     tail;
     length;
     hash = (0,external_node_crypto_.createHash)('sha256');
-    constructor(file, head = Buffer.alloc(0), tail = Buffer.alloc(0)) {
+    constructor(file, onSent = () => undefined, head = Buffer.alloc(0), tail = Buffer.alloc(0)) {
         this.file = file;
+        this.onSent = onSent;
         this.head = head;
         this.tail = tail;
         this.length = head.length + file.size + tail.length;
@@ -36429,6 +36471,7 @@ class FileBody {
                 const write = writeChunk(sink, slice).then(() => {
                     writing.delete(write);
                     free.push(buffer);
+                    this.onSent(slice.length);
                 });
                 // Observed later (race, allSettled); marked handled now so a failure is never "unhandled".
                 write.catch(() => undefined);
@@ -36469,21 +36512,22 @@ function writeChunk(sink, chunk) {
         });
     });
 }
-function openFileBody(file) {
-    return new FileBody(file);
+/** `onSent` is told each time the socket has taken a slice of the file's bytes. */
+function openFileBody(file, onSent) {
+    return new FileBody(file, onSent);
 }
 /**
  * A multipart/form-data body with one file field, with an exact length. The filename is
  * UTF-8 as RFC 7578 §4.2 allows, with `"`, CR and LF percent-encoded the way browsers do
  * (the HTML form-data encoding), never a `filename*` parameter (RFC 7578 forbids it).
  */
-function openMultipartBody(file, fieldName) {
+function openMultipartBody(file, fieldName, onSent) {
     const boundary = `----NetiksUpload${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
     const head = Buffer.from(`--${boundary}\r\n` +
         `Content-Disposition: form-data; name="${fieldName}"; filename="${encodeFormDataName(file.name)}"\r\n` +
         `Content-Type: ${file.contentType}\r\n\r\n`, 'utf8');
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
-    const body = new FileBody(file, head, tail);
+    const body = new FileBody(file, onSent, head, tail);
     return {
         length: body.length,
         writeTo: async (sink) => await body.writeTo(sink),
@@ -36519,6 +36563,9 @@ async function uploadPresigned(client, recorder, options) {
         catch (error) {
             recorder.fail(ticket.file, 'put', error);
         }
+        finally {
+            options.progress?.finished(ticket.file);
+        }
     }, () => recorder.shouldStop());
 }
 /**
@@ -36542,7 +36589,8 @@ async function putWithFreshUrls(client, ticket, options) {
     for (let refresh = 0;; refresh++) {
         try {
             const sha256 = await withRetries(async () => {
-                const body = openFileBody(file);
+                options.progress?.started(file);
+                const body = openFileBody(file, bytes => options.progress?.sent(file, bytes));
                 await client.putObject(entry, body, options.signal);
                 return body.sha256();
             }, options.retry, retryHooks(file, 'put', options, options.signal));
@@ -36619,6 +36667,14 @@ class PresignedFeed {
         }
     }
 }
+/** Every batch of generate calls the bulk flow will make for these files, in order. */
+function planBatches(files) {
+    const batches = [];
+    for (let start = 0; start < files.length; start += batches[batches.length - 1].length) {
+        batches.push(nextBatch(files, start));
+    }
+    return batches;
+}
 /** Up to PRESIGN_BATCH_SIZE files and BATCH_MAX_BYTES, but always at least one file. */
 function nextBatch(files, start) {
     const batch = [];
@@ -36664,7 +36720,8 @@ function pairEntries(files, entries) {
  */
 async function uploadSingle(client, file, options) {
     return await withRetries(async () => {
-        const body = openMultipartBody(file, 'file');
+        options.progress?.started(file);
+        const body = openMultipartBody(file, 'file', bytes => options.progress?.sent(file, bytes));
         const asset = await client.uploadMultipart(body, options.signal);
         checkAssetSize(file, asset, 'upload');
         return { file, asset, storageUrl: asset.storage_url ?? '', contentType: file.contentType, sha256: body.sha256() };
@@ -36681,6 +36738,9 @@ async function uploadSingleFiles(client, recorder, options) {
         }
         catch (error) {
             recorder.fail(file, 'upload', error);
+        }
+        finally {
+            options.progress?.finished(file);
         }
     }, () => recorder.shouldStop());
 }
@@ -36719,7 +36779,75 @@ function pickStrategy(requested, files) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/progress.ts
+
+/**
+ * Reports long uploads in the log without a line per chunk: every `intervalMs`, one line for
+ * each transfer that has lasted at least that long (percent, speed, time left), and for a
+ * batch of several files one line of overall progress.
+ */
+class ProgressReporter {
+    files;
+    intervalMs;
+    log;
+    now;
+    active = new Map();
+    doneFiles = 0;
+    doneBytes = 0;
+    timer;
+    constructor(files, intervalMs, log, now = Date.now) {
+        this.files = files;
+        this.intervalMs = intervalMs;
+        this.log = log;
+        this.now = now;
+    }
+    start() {
+        this.timer = setInterval(() => this.report(), this.intervalMs);
+        this.timer.unref();
+    }
+    stop() {
+        clearInterval(this.timer);
+    }
+    started(file) {
+        this.active.set(file, { startedAt: this.now(), bytes: 0 });
+    }
+    sent(file, bytes) {
+        const transfer = this.active.get(file);
+        if (transfer)
+            transfer.bytes += bytes;
+    }
+    finished(file) {
+        if (this.active.delete(file)) {
+            this.doneFiles++;
+            this.doneBytes += file.size;
+        }
+    }
+    report() {
+        const now = this.now();
+        for (const [file, transfer] of this.active) {
+            const elapsedMs = now - transfer.startedAt;
+            if (elapsedMs >= this.intervalMs)
+                this.log(describeTransfer(file, transfer.bytes, elapsedMs));
+        }
+        if (this.files.length > 1) {
+            const totalBytes = this.files.reduce((sum, file) => sum + file.size, 0);
+            const inFlight = [...this.active.values()].reduce((sum, transfer) => sum + transfer.bytes, 0);
+            this.log(`Progress: ${this.doneFiles}/${this.files.length} files done, ` +
+                `${formatBytes(this.doneBytes + inFlight)} of ${formatBytes(totalBytes)} sent.`);
+        }
+    }
+}
+/** "dist/big.iso: 45% of 1.0 GiB, 85.3 MiB/s, about 6.4 s left". */
+function describeTransfer(file, bytesSent, elapsedMs) {
+    const percent = file.size === 0 ? 100 : Math.floor((bytesSent / file.size) * 100);
+    const bytesPerSecond = elapsedMs > 0 ? bytesSent / (elapsedMs / 1000) : 0;
+    const left = bytesPerSecond > 0 ? formatSeconds(((file.size - bytesSent) / bytesPerSecond) * 1000) : 'unknown';
+    return (`↑ ${file.relativePath}: ${percent}% of ${formatBytes(file.size)}, ` +
+        `${(bytesPerSecond / (1024 * 1024)).toFixed(1)} MiB/s, about ${left} left`);
+}
+
 ;// CONCATENATED MODULE: ./src/report.ts
+
 
 
 
@@ -36758,7 +36886,17 @@ function annotateFailures(failed) {
         error(`${failure.file.relativePath}: ${failure.message}`, { title: `Netiks ${failure.step} failed` });
     }
 }
-/** The job summary: a table of confirmed assets, totals, then failures. */
+/** The one-line result: "12 assets uploaded to Netiks, 48.2 MiB in 3.1 s (15.5 MiB/s)". */
+function describeResult(outcome, total, durationMs) {
+    const bytes = outcome.confirmed.reduce((sum, upload) => sum + upload.file.size, 0);
+    const count = outcome.confirmed.length === total ? `${total}` : `${outcome.confirmed.length} of ${total}`;
+    return (`${count} asset${total === 1 ? '' : 's'} uploaded to Netiks, ${formatBytes(bytes)} in ` +
+        `${formatSeconds(durationMs)} (${formatRate(bytes, durationMs)}).`);
+}
+/**
+ * The job summary: a table of every confirmed asset, the totals, then what was not uploaded.
+ * Written whatever the outcome, failures and cancellation included.
+ */
 async function writeSummary(outcome, run) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
@@ -36766,12 +36904,7 @@ async function writeSummary(outcome, run) {
     const summary = summary_summary.addHeading('Netiks upload', 2);
     if (outcome.confirmed.length > 0) {
         summary.addTable([
-            [
-                { data: 'File', header: true },
-                { data: 'Size', header: true },
-                { data: 'Asset id', header: true },
-                { data: 'Mode', header: true }
-            ],
+            ['File', 'Size', 'Asset id', 'Mode'].map(data => ({ data, header: true })),
             ...outcome.confirmed.map(upload => [
                 escapeHtml(upload.file.relativePath),
                 formatBytes(upload.file.size),
@@ -36782,13 +36915,80 @@ async function writeSummary(outcome, run) {
             ])
         ]);
     }
-    summary.addRaw(`${outcome.confirmed.length} assets, ${formatBytes(bytes)} uploaded to ${escapeHtml(run.baseUrl)} ` +
-        `in ${formatSeconds(run.durationMs)}.`, true);
+    summary.addTable([
+        ['Files', 'Bytes', 'Duration', 'Throughput', 'Base URL'].map(data => ({ data, header: true })),
+        [
+            `${outcome.confirmed.length} of ${outcome.confirmed.length + outcome.failed.length}`,
+            formatBytes(bytes),
+            formatSeconds(run.durationMs),
+            formatRate(bytes, run.durationMs),
+            escapeHtml(run.baseUrl)
+        ]
+    ]);
     if (outcome.failed.length > 0) {
         summary.addHeading('Not uploaded', 3);
-        summary.addList(outcome.failed.map(f => `${escapeHtml(f.file.relativePath)} (${f.step}): ${escapeHtml(f.message)}`));
+        summary.addTable([
+            ['File', 'Step', 'Status', 'Reason'].map(data => ({ data, header: true })),
+            ...outcome.failed.map(failure => [
+                escapeHtml(failure.file.relativePath),
+                failure.step,
+                failure.status === undefined ? '' : String(failure.status),
+                escapeHtml(failure.message)
+            ])
+        ]);
     }
     await summary.write();
+}
+/** A summary for a run that stopped before uploading anything (bad input, no files). */
+async function writeFailureSummary(message) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await summary_summary
+        .addHeading('Netiks upload', 2)
+        .addRaw(`Nothing was uploaded: ${escapeHtml(message)}`, true)
+        .write();
+}
+/** The dry-run plan, in the log: each file, the mode and why, and the generate batches. */
+function printPlan(files, plan, inputs) {
+    const bytes = files.reduce((sum, file) => sum + file.size, 0);
+    info('Dry run: nothing will be uploaded.');
+    info(`Mode: ${plan.strategy} (${plan.reason}); ${inputs.concurrency} files at a time; base-url ${inputs.baseUrl}.`);
+    info(`Files: ${files.length}, ${formatBytes(bytes)}:`);
+    for (const file of files) {
+        info(`  ${file.relativePath}  ${formatBytes(file.size)}  ${file.contentType}  as "${file.name}"`);
+    }
+    if (plan.strategy === UploadMode.Single) {
+        info(`Requests: ${files.length} multipart upload${files.length === 1 ? '' : 's'}, one per file.`);
+        return;
+    }
+    const batches = planBatches(files);
+    info(`Requests: ${batches.length} generate call${batches.length === 1 ? '' : 's'}, then one PUT and one confirm per file:`);
+    let first = 1;
+    for (const [index, batch] of batches.entries()) {
+        const batchBytes = batch.reduce((sum, file) => sum + file.size, 0);
+        info(`  batch ${index + 1}: files ${first}–${first + batch.length - 1} (${formatBytes(batchBytes)})`);
+        first += batch.length;
+    }
+}
+async function writePlanSummary(files, plan) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await summary_summary
+        .addHeading('Netiks upload (dry run)', 2)
+        .addRaw(`Nothing was uploaded. Mode: ${plan.strategy} (${escapeHtml(plan.reason)}).`, true)
+        .addTable([
+        ['File', 'Size', 'Content type', 'Name'].map(data => ({ data, header: true })),
+        ...files.map(file => [
+            escapeHtml(file.relativePath),
+            formatBytes(file.size),
+            escapeHtml(file.contentType),
+            escapeHtml(file.name)
+        ])
+    ])
+        .write();
+}
+function formatRate(bytes, durationMs) {
+    return durationMs > 0 ? `${formatBytes(Math.round(bytes / (durationMs / 1000)))}/s` : 'n/a';
 }
 function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -36809,20 +37009,26 @@ function escapeHtml(text) {
 
 
 
+
 /** inputs → files → plan → upload → report. The one place that fails the step. */
 async function run() {
     const startedAt = Date.now();
     try {
         maskApiKey();
         const inputs = getInputs();
-        const files = await resolveFiles(inputs);
+        const files = await group('Resolve files', async () => await resolveFiles(inputs));
         if (files.length === 0)
             return;
         const plan = choosePlan(inputs.mode, files);
+        if (inputs.dryRun) {
+            await dryRun(inputs, files, plan);
+            return;
+        }
         await upload(inputs, files, plan, startedAt);
     }
     catch (error) {
         setFailed(errorMessage(error));
+        await writeFailureSummary(errorMessage(error));
     }
 }
 /** Masks the key before anything can print it, even when it is otherwise invalid. */
@@ -36833,13 +37039,24 @@ function maskApiKey() {
 }
 async function resolveFiles(inputs) {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const { files, brokenLinks } = await findFiles(inputs.patterns, workspace);
-    if (brokenLinks.length > 0) {
-        warning(`Skipping ${brokenLinks.length} broken symbolic link${brokenLinks.length === 1 ? '' : 's'} ` +
-            `(the target does not exist): ${brokenLinks.join(', ')}`);
+    const found = await findFiles(inputs.patterns, workspace);
+    if (found.brokenLinks.length > 0) {
+        warning(`Skipping ${found.brokenLinks.length} broken symbolic link${found.brokenLinks.length === 1 ? '' : 's'} ` +
+            `(the target does not exist): ${found.brokenLinks.join(', ')}`);
     }
-    if (files.length > 0)
+    const { files, clashes } = nameAssets(found.files, inputs.assetName);
+    for (const clash of clashes) {
+        warning(`${clash.paths.join(' and ')} would all be uploaded as "${clash.name}": Netiks will hold ` +
+            `${clash.paths.length} assets of that name. Set asset-name: relative to keep their paths apart.`);
+    }
+    for (const file of files) {
+        info(`${file.relativePath} (${formatBytes(file.size)}, ${file.contentType}) as "${file.name}"`);
+    }
+    if (files.length > 0) {
+        const bytes = files.reduce((sum, file) => sum + file.size, 0);
+        info(`${files.length} file${files.length === 1 ? '' : 's'}, ${formatBytes(bytes)}.`);
         return files;
+    }
     const message = `No files were found with the provided path: ${inputs.patterns.join(', ')}. No assets will be uploaded.`;
     if (inputs.ifNoFilesFound === NoFileOption.Error)
         throw new InputError(message);
@@ -36850,23 +37067,27 @@ async function resolveFiles(inputs) {
     writeOutputs({ confirmed: [], failed: [] });
     return files;
 }
-async function upload(inputs, files, plan, startedAt) {
+async function dryRun(inputs, files, plan) {
+    printPlan(files, plan, inputs);
+    writeOutputs({ confirmed: [], failed: [] });
+    await writePlanSummary(files, plan);
     const bytes = files.reduce((sum, file) => sum + file.size, 0);
-    info(`Uploading ${files.length} file${files.length === 1 ? '' : 's'} (${formatBytes(bytes)}) to ` +
-        `${inputs.baseUrl} in ${plan.strategy} mode (${plan.reason}), ${inputs.concurrency} at a time.`);
+    notice(`Dry run: ${files.length} file${files.length === 1 ? '' : 's'} (${formatBytes(bytes)}) would be uploaded ` +
+        `to Netiks in ${plan.strategy} mode. Nothing was uploaded.`);
+}
+async function upload(inputs, files, plan, startedAt) {
     const tuning = getTuning();
+    const progress = new ProgressReporter(files, tuning.progressIntervalMs, line => info(line));
     let reported = false;
     const report = async (outcome) => {
         if (reported)
             return;
         reported = true;
+        progress.stop();
+        const durationMs = Date.now() - startedAt;
         writeOutputs(outcome);
-        await writeSummary(outcome, {
-            strategy: plan.strategy,
-            baseUrl: inputs.baseUrl,
-            durationMs: Date.now() - startedAt
-        });
-        finish(outcome, files.length, startedAt);
+        await writeSummary(outcome, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs });
+        finish(outcome, files.length, durationMs);
     };
     const cancellation = new Cancellation({
         onCancel: signal => warning(`Received ${signal}: cancelling. Nothing new starts; uploads in flight are aborted.`),
@@ -36880,6 +37101,7 @@ async function upload(inputs, files, plan, startedAt) {
         failFast: inputs.failFast,
         signal: cancellation.signal,
         confirmSignal: cancellation.confirmSignal,
+        progress,
         onConfirmed: upload => info(`✓ ${upload.file.relativePath} (${formatBytes(upload.file.size)}) → asset ${upload.asset.id}`),
         onRetry: (file, step, retry, delayMs, error) => logRetry(file, step, retry, delayMs, error, inputs.retries)
     };
@@ -36891,11 +37113,17 @@ async function upload(inputs, files, plan, startedAt) {
         userAgent: ACTION_USER_AGENT,
         stallTimeoutMs: tuning.stallTimeoutMs
     });
+    const bytes = files.reduce((sum, file) => sum + file.size, 0);
+    const title = `Upload ${files.length} file${files.length === 1 ? '' : 's'} (${formatBytes(bytes)}) to ${inputs.baseUrl} ` +
+        `in ${plan.strategy} mode (${plan.reason}), ${inputs.concurrency} at a time`;
     try {
-        if (plan.strategy === UploadMode.Single)
-            await uploadSingleFiles(client, recorder, options);
-        else
-            await uploadPresigned(client, recorder, options);
+        progress.start();
+        await group(title, async () => {
+            if (plan.strategy === UploadMode.Single)
+                await uploadSingleFiles(client, recorder, options);
+            else
+                await uploadPresigned(client, recorder, options);
+        });
     }
     finally {
         client.close();
@@ -36910,10 +37138,10 @@ function logRetry(file, step, retry, delayMs, error, retries) {
     }
     info(`↻ ${file.relativePath}: ${errorMessage(error)} Retry ${retry} of ${retries} in ${formatSeconds(delayMs)}.`);
 }
-function finish(outcome, total, startedAt) {
-    const bytes = outcome.confirmed.reduce((sum, upload) => sum + upload.file.size, 0);
-    info(`${outcome.confirmed.length} of ${total} files confirmed by Netiks, ` +
-        `${formatBytes(bytes)} in ${formatSeconds(Date.now() - startedAt)}.`);
+function finish(outcome, total, durationMs) {
+    const result = describeResult(outcome, total, durationMs);
+    info(result);
+    notice(result, { title: 'Netiks upload' });
     const { stoppedBy } = outcome;
     if (stoppedBy instanceof AuthError) {
         setFailed(stoppedBy.message);

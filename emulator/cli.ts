@@ -1,9 +1,10 @@
 /**
  * npm run emulator -- [--port N] [--host H] [--api-key KEY] [--url-ttl SECONDS] [--data-dir DIR]
- *   [--public-host NAME] [--faults SPEC] [--expired-batches N] [--always-fail NAME]… [--latency-ms MS]
+ *   [--public-host NAME] [--faults SPEC] [--expired-batches N] [--always-fail NAME]… [--latency-ms MS] [--throttle-kibps N]
  *   [--quiet]
  * Every flag also reads from the environment: NETIKS_EMULATOR_PORT, _HOST, _API_KEY, _URL_TTL,
- * _DATA_DIR, _PUBLIC_HOST, _FAULTS, _EXPIRED_BATCHES, _ALWAYS_FAIL (comma-separated), _LATENCY_MS.
+ * _DATA_DIR, _PUBLIC_HOST, _FAULTS, _EXPIRED_BATCHES, _ALWAYS_FAIL (comma-separated), _LATENCY_MS,
+ * _THROTTLE_KIBPS.
  */
 import { parseArgs } from 'node:util'
 import { parseFaultSpec } from './faults.js'
@@ -37,6 +38,7 @@ try {
       'expired-batches': { type: 'string', default: process.env.NETIKS_EMULATOR_EXPIRED_BATCHES ?? '0' },
       'always-fail': { type: 'string', multiple: true, default: splitList(process.env.NETIKS_EMULATOR_ALWAYS_FAIL) },
       'latency-ms': { type: 'string', default: process.env.NETIKS_EMULATOR_LATENCY_MS ?? '0' },
+      'throttle-kibps': { type: 'string', default: process.env.NETIKS_EMULATOR_THROTTLE_KIBPS ?? '0' },
       quiet: { type: 'boolean', default: false }
     }
   })
@@ -52,6 +54,7 @@ try {
     expiredBatches: wholeNumber('expired-batches', values['expired-batches']),
     alwaysFail: values['always-fail'],
     latencyMs: wholeNumber('latency-ms', values['latency-ms']),
+    throttleBytesPerSecond: wholeNumber('throttle-kibps', values['throttle-kibps']) * 1024 || undefined,
     log: values.quiet ? undefined : line => console.log(line)
   })
 } catch (error) {

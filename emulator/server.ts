@@ -44,6 +44,8 @@ export interface EmulatorOptions {
   alwaysFail?: string[]
   /** Every API and S3 request waits this long before it is handled (unless the client left). */
   latencyMs?: number
+  /** Receives request bodies no faster than this, as a slower network would. */
+  throttleBytesPerSecond?: number
   /** One line per request, for the CLI. */
   log?: (line: string) => void
 }
@@ -222,7 +224,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 
   async function handleSingleUpload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const received = await receiveMultipartFile(req, store)
+    const received = await receiveMultipartFile(req, store, options.throttleBytesPerSecond)
     if (alwaysFail.has(received.fileName)) {
       await store.discard(received.body.diskPath)
       throw new ApiError(500, { detail: 'A server error occurred.' })
@@ -305,7 +307,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       throw new S3Error(400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size')
     }
     const contentMd5 = req.headers['content-md5']
-    const body = await store.receive(req, { md5: typeof contentMd5 === 'string' })
+    const body = await store.receive(req, {
+      md5: typeof contentMd5 === 'string',
+      bytesPerSecond: options.throttleBytesPerSecond
+    })
     if (body.size !== declared) {
       await store.discard(body.diskPath)
       throw new S3Error(
@@ -454,7 +459,11 @@ interface ReceivedFile {
 }
 
 /** Parses multipart/form-data as a stream: the `file` field goes straight to disk. */
-async function receiveMultipartFile(req: http.IncomingMessage, store: EmulatorStore): Promise<ReceivedFile> {
+async function receiveMultipartFile(
+  req: http.IncomingMessage,
+  store: EmulatorStore,
+  bytesPerSecond?: number
+): Promise<ReceivedFile> {
   return await new Promise<ReceivedFile>((resolve, reject) => {
     let parser: busboy.Busboy
     try {
@@ -470,7 +479,7 @@ async function receiveMultipartFile(req: http.IncomingMessage, store: EmulatorSt
         return
       }
       const fileName = info.filename ? decodeFormDataName(info.filename) : ''
-      pending = store.receive(stream).then(body => ({ fileName, contentType: info.mimeType, body }))
+      pending = store.receive(stream, { bytesPerSecond }).then(body => ({ fileName, contentType: info.mimeType, body }))
     })
     parser.on('error', error =>
       reject(new ApiError(400, { detail: `Multipart form parse error - ${(error as Error).message}` }))

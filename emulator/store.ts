@@ -75,7 +75,7 @@ export class EmulatorStore {
    * hashed here (sha256Of does that when asked), so the emulator keeps up with a fast client:
    * a server that hashes inline on the same core would be the bottleneck of a benchmark.
    */
-  async receive(body: Readable, options: { md5?: boolean } = {}): Promise<ReceivedBody> {
+  async receive(body: Readable, options: { md5?: boolean; bytesPerSecond?: number } = {}): Promise<ReceivedBody> {
     // Each body gets a file of its own, so a failed PUT never touches the object it would replace.
     const diskPath = path.join(this.dir, 'objects', `${this.nextFile++}`)
     const md5 = options.md5 ? createHash('md5') : undefined
@@ -83,10 +83,12 @@ export class EmulatorStore {
     let size = 0
     let slice: Buffer[] = []
     let sliceBytes = 0
+    const started = Date.now()
     try {
       for await (const chunk of body as AsyncIterable<Buffer>) {
         md5?.update(chunk)
         size += chunk.length
+        if (options.bytesPerSecond) await keepToRate(size, options.bytesPerSecond, started)
         slice.push(chunk)
         sliceBytes += chunk.length
         if (sliceBytes >= WRITE_SLICE_BYTES) {
@@ -190,4 +192,10 @@ function hashFileSync(file: string): string {
     closeSync(fd)
   }
   return hash.digest('hex')
+}
+
+/** Waits until `bytes` would have arrived at `bytesPerSecond`: a slower wire, by backpressure. */
+async function keepToRate(bytes: number, bytesPerSecond: number, started: number): Promise<void> {
+  const ahead = (bytes / bytesPerSecond) * 1000 - (Date.now() - started)
+  if (ahead > 5) await new Promise(resolve => setTimeout(resolve, ahead))
 }

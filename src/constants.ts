@@ -7,7 +7,9 @@ export enum Input {
   Concurrency = 'concurrency',
   IfNoFilesFound = 'if-no-files-found',
   Retries = 'retries',
-  FailFast = 'fail-fast'
+  FailFast = 'fail-fast',
+  DryRun = 'dry-run',
+  AssetName = 'asset-name'
 }
 
 /** Output names, exactly as action.yml spells them. */
@@ -22,6 +24,11 @@ export enum UploadMode {
   Auto = 'auto',
   Single = 'single',
   Bulk = 'bulk'
+}
+
+export enum AssetNaming {
+  Basename = 'basename',
+  Relative = 'relative'
 }
 
 export enum NoFileOption {
@@ -40,6 +47,8 @@ export const MAX_RETRIES = 10
 export const DEFAULT_STALL_TIMEOUT_MS = 60_000
 /** The first retry waits up to this long; each further retry doubles the window. */
 export const DEFAULT_RETRY_BASE_MS = 1000
+/** A transfer longer than this gets a progress line every this long. */
+export const DEFAULT_PROGRESS_INTERVAL_MS = 10_000
 
 /** `auto` picks single mode for exactly one file smaller than this. */
 export const AUTO_SINGLE_MAX_BYTES = 10 * 1024 * 1024

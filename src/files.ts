@@ -2,6 +2,7 @@ import * as glob from '@actions/glob'
 import { accessSync, constants, statSync } from 'node:fs'
 import { lstat, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { AssetNaming } from './constants.js'
 import { contentTypeFor } from './content-type.js'
 import { InputError } from './errors.js'
 import type { LocalFile } from './netiks/types.js'
@@ -117,6 +118,40 @@ async function findBrokenLinks(pattern: string, followed: Set<string>, workspace
     if (!targetExists) broken.push(relativeTo(workspace, candidate))
   }
   return broken.sort(compareText)
+}
+
+/** Two or more matched files that would be sent under one name. */
+export interface NameClash {
+  name: string
+  paths: string[]
+}
+
+/**
+ * Sets the name each file is sent under: its base name, or its path relative to the common
+ * root of all matches (as actions/upload-artifact roots its files). Reports base names that
+ * clash, since Netiks would then hold several assets of one name.
+ */
+export function nameAssets(files: LocalFile[], naming: AssetNaming): { files: LocalFile[]; clashes: NameClash[] } {
+  const named =
+    naming === AssetNaming.Relative
+      ? files.map(file => ({ ...file, name: relativeTo(commonRoot(files), file.absolutePath) }))
+      : files
+  const byName = new Map<string, string[]>()
+  for (const file of named) byName.set(file.name, [...(byName.get(file.name) ?? []), file.relativePath])
+  const clashes = [...byName].filter(([, paths]) => paths.length > 1).map(([name, paths]) => ({ name, paths }))
+  return { files: named, clashes }
+}
+
+/** The deepest directory that holds every file. */
+export function commonRoot(files: LocalFile[]): string {
+  if (files.length === 0) return ''
+  let root = path.dirname(files[0].absolutePath)
+  for (const file of files) {
+    while (root !== path.dirname(root) && path.relative(root, file.absolutePath).startsWith('..')) {
+      root = path.dirname(root)
+    }
+  }
+  return root
 }
 
 function relativeTo(workspace: string, absolutePath: string): string {

@@ -1,6 +1,8 @@
 import * as core from '@actions/core'
 import {
+  AssetNaming,
   DEFAULT_BASE_URL,
+  DEFAULT_PROGRESS_INTERVAL_MS,
   DEFAULT_CONCURRENCY,
   DEFAULT_RETRIES,
   DEFAULT_RETRY_BASE_MS,
@@ -22,6 +24,8 @@ export interface Inputs {
   ifNoFilesFound: NoFileOption
   retries: number
   failFast: boolean
+  dryRun: boolean
+  assetName: AssetNaming
 }
 
 /** Reads and validates every input; throws one InputError naming the first bad one. */
@@ -47,7 +51,9 @@ export function getInputs(): Inputs {
       max: MAX_RETRIES,
       fallback: DEFAULT_RETRIES
     }),
-    failFast: parseBoolean(Input.FailFast, core.getInput(Input.FailFast), false)
+    failFast: parseBoolean(Input.FailFast, core.getInput(Input.FailFast), false),
+    dryRun: parseBoolean(Input.DryRun, core.getInput(Input.DryRun), false),
+    assetName: parseEnum(Input.AssetName, core.getInput(Input.AssetName), AssetNaming, AssetNaming.Basename)
   }
 }
 
@@ -55,12 +61,14 @@ export function getInputs(): Inputs {
 export interface Tuning {
   stallTimeoutMs: number
   retryBaseMs: number
+  progressIntervalMs: number
 }
 
 export function getTuning(env: NodeJS.ProcessEnv = process.env): Tuning {
   return {
     stallTimeoutMs: positiveInteger(env.NETIKS_STALL_TIMEOUT_MS) ?? DEFAULT_STALL_TIMEOUT_MS,
-    retryBaseMs: positiveInteger(env.NETIKS_RETRY_BASE_MS) ?? DEFAULT_RETRY_BASE_MS
+    retryBaseMs: positiveInteger(env.NETIKS_RETRY_BASE_MS) ?? DEFAULT_RETRY_BASE_MS,
+    progressIntervalMs: positiveInteger(env.NETIKS_PROGRESS_INTERVAL_MS) ?? DEFAULT_PROGRESS_INTERVAL_MS
   }
 }
 

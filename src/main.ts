@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { Cancellation } from './cancel.js'
 import { ACTION_USER_AGENT, Input, NoFileOption, UploadMode } from './constants.js'
 import { AuthError, CancelledError, InputError, errorMessage } from './errors.js'
-import { findFiles } from './files.js'
+import { findFiles, nameAssets } from './files.js'
 import { formatBytes, formatSeconds } from './format.js'
 import { getInputs, getTuning, type Inputs } from './inputs.js'
 import { NetiksClient } from './netiks/client.js'
@@ -11,7 +11,16 @@ import { uploadPresigned } from './netiks/presigned.js'
 import { uploadSingleFiles } from './netiks/single.js'
 import type { FailedStep, LocalFile, UploadOutcome } from './netiks/types.js'
 import { choosePlan, type UploadPlan } from './plan.js'
-import { annotateFailures, writeOutputs, writeSummary } from './report.js'
+import { ProgressReporter } from './progress.js'
+import {
+  annotateFailures,
+  describeResult,
+  printPlan,
+  writeFailureSummary,
+  writeOutputs,
+  writePlanSummary,
+  writeSummary
+} from './report.js'
 import { defaultRetryPolicy } from './retry.js'
 
 /** inputs → files → plan → upload → report. The one place that fails the step. */
@@ -20,12 +29,17 @@ export async function run(): Promise<void> {
   try {
     maskApiKey()
     const inputs = getInputs()
-    const files = await resolveFiles(inputs)
+    const files = await core.group('Resolve files', async () => await resolveFiles(inputs))
     if (files.length === 0) return
     const plan = choosePlan(inputs.mode, files)
+    if (inputs.dryRun) {
+      await dryRun(inputs, files, plan)
+      return
+    }
     await upload(inputs, files, plan, startedAt)
   } catch (error) {
     core.setFailed(errorMessage(error))
+    await writeFailureSummary(errorMessage(error))
   }
 }
 
@@ -37,14 +51,28 @@ function maskApiKey(): void {
 
 async function resolveFiles(inputs: Inputs): Promise<LocalFile[]> {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-  const { files, brokenLinks } = await findFiles(inputs.patterns, workspace)
-  if (brokenLinks.length > 0) {
+  const found = await findFiles(inputs.patterns, workspace)
+  if (found.brokenLinks.length > 0) {
     core.warning(
-      `Skipping ${brokenLinks.length} broken symbolic link${brokenLinks.length === 1 ? '' : 's'} ` +
-        `(the target does not exist): ${brokenLinks.join(', ')}`
+      `Skipping ${found.brokenLinks.length} broken symbolic link${found.brokenLinks.length === 1 ? '' : 's'} ` +
+        `(the target does not exist): ${found.brokenLinks.join(', ')}`
     )
   }
-  if (files.length > 0) return files
+  const { files, clashes } = nameAssets(found.files, inputs.assetName)
+  for (const clash of clashes) {
+    core.warning(
+      `${clash.paths.join(' and ')} would all be uploaded as "${clash.name}": Netiks will hold ` +
+        `${clash.paths.length} assets of that name. Set asset-name: relative to keep their paths apart.`
+    )
+  }
+  for (const file of files) {
+    core.info(`${file.relativePath} (${formatBytes(file.size)}, ${file.contentType}) as "${file.name}"`)
+  }
+  if (files.length > 0) {
+    const bytes = files.reduce((sum, file) => sum + file.size, 0)
+    core.info(`${files.length} file${files.length === 1 ? '' : 's'}, ${formatBytes(bytes)}.`)
+    return files
+  }
   const message = `No files were found with the provided path: ${inputs.patterns.join(', ')}. No assets will be uploaded.`
   if (inputs.ifNoFilesFound === NoFileOption.Error) throw new InputError(message)
   if (inputs.ifNoFilesFound === NoFileOption.Warn) core.warning(message)
@@ -53,24 +81,29 @@ async function resolveFiles(inputs: Inputs): Promise<LocalFile[]> {
   return files
 }
 
-async function upload(inputs: Inputs, files: LocalFile[], plan: UploadPlan, startedAt: number): Promise<void> {
+async function dryRun(inputs: Inputs, files: LocalFile[], plan: UploadPlan): Promise<void> {
+  printPlan(files, plan, inputs)
+  writeOutputs({ confirmed: [], failed: [] })
+  await writePlanSummary(files, plan)
   const bytes = files.reduce((sum, file) => sum + file.size, 0)
-  core.info(
-    `Uploading ${files.length} file${files.length === 1 ? '' : 's'} (${formatBytes(bytes)}) to ` +
-      `${inputs.baseUrl} in ${plan.strategy} mode (${plan.reason}), ${inputs.concurrency} at a time.`
+  core.notice(
+    `Dry run: ${files.length} file${files.length === 1 ? '' : 's'} (${formatBytes(bytes)}) would be uploaded ` +
+      `to Netiks in ${plan.strategy} mode. Nothing was uploaded.`
   )
+}
+
+async function upload(inputs: Inputs, files: LocalFile[], plan: UploadPlan, startedAt: number): Promise<void> {
   const tuning = getTuning()
+  const progress = new ProgressReporter(files, tuning.progressIntervalMs, line => core.info(line))
   let reported = false
   const report = async (outcome: UploadOutcome): Promise<void> => {
     if (reported) return
     reported = true
+    progress.stop()
+    const durationMs = Date.now() - startedAt
     writeOutputs(outcome)
-    await writeSummary(outcome, {
-      strategy: plan.strategy,
-      baseUrl: inputs.baseUrl,
-      durationMs: Date.now() - startedAt
-    })
-    finish(outcome, files.length, startedAt)
+    await writeSummary(outcome, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs })
+    finish(outcome, files.length, durationMs)
   }
   const cancellation = new Cancellation({
     onCancel: signal =>
@@ -85,6 +118,7 @@ async function upload(inputs: Inputs, files: LocalFile[], plan: UploadPlan, star
     failFast: inputs.failFast,
     signal: cancellation.signal,
     confirmSignal: cancellation.confirmSignal,
+    progress,
     onConfirmed: upload =>
       core.info(`✓ ${upload.file.relativePath} (${formatBytes(upload.file.size)}) → asset ${upload.asset.id}`),
     onRetry: (file, step, retry, delayMs, error) => logRetry(file, step, retry, delayMs, error, inputs.retries)
@@ -97,9 +131,16 @@ async function upload(inputs: Inputs, files: LocalFile[], plan: UploadPlan, star
     userAgent: ACTION_USER_AGENT,
     stallTimeoutMs: tuning.stallTimeoutMs
   })
+  const bytes = files.reduce((sum, file) => sum + file.size, 0)
+  const title =
+    `Upload ${files.length} file${files.length === 1 ? '' : 's'} (${formatBytes(bytes)}) to ${inputs.baseUrl} ` +
+    `in ${plan.strategy} mode (${plan.reason}), ${inputs.concurrency} at a time`
   try {
-    if (plan.strategy === UploadMode.Single) await uploadSingleFiles(client, recorder, options)
-    else await uploadPresigned(client, recorder, options)
+    progress.start()
+    await core.group(title, async () => {
+      if (plan.strategy === UploadMode.Single) await uploadSingleFiles(client, recorder, options)
+      else await uploadPresigned(client, recorder, options)
+    })
   } finally {
     client.close()
     cancellation.dispose()
@@ -122,12 +163,10 @@ function logRetry(
   core.info(`↻ ${file.relativePath}: ${errorMessage(error)} Retry ${retry} of ${retries} in ${formatSeconds(delayMs)}.`)
 }
 
-function finish(outcome: UploadOutcome, total: number, startedAt: number): void {
-  const bytes = outcome.confirmed.reduce((sum, upload) => sum + upload.file.size, 0)
-  core.info(
-    `${outcome.confirmed.length} of ${total} files confirmed by Netiks, ` +
-      `${formatBytes(bytes)} in ${formatSeconds(Date.now() - startedAt)}.`
-  )
+function finish(outcome: UploadOutcome, total: number, durationMs: number): void {
+  const result = describeResult(outcome, total, durationMs)
+  core.info(result)
+  core.notice(result, { title: 'Netiks upload' })
   const { stoppedBy } = outcome
   if (stoppedBy instanceof AuthError) {
     core.setFailed(stoppedBy.message)

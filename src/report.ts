@@ -1,7 +1,10 @@
 import * as core from '@actions/core'
-import { Output } from './constants.js'
+import { Output, UploadMode } from './constants.js'
 import { formatBytes, formatSeconds } from './format.js'
-import type { ConfirmedUpload, FailedUpload, UploadOutcome } from './netiks/types.js'
+import type { Inputs } from './inputs.js'
+import { planBatches } from './netiks/presigned.js'
+import type { ConfirmedUpload, FailedUpload, LocalFile, UploadOutcome } from './netiks/types.js'
+import type { UploadPlan } from './plan.js'
 
 /** One element of the `assets` output. */
 export interface AssetOutput {
@@ -66,19 +69,27 @@ export interface RunSummary {
   durationMs: number
 }
 
-/** The job summary: a table of confirmed assets, totals, then failures. */
+/** The one-line result: "12 assets uploaded to Netiks, 48.2 MiB in 3.1 s (15.5 MiB/s)". */
+export function describeResult(outcome: UploadOutcome, total: number, durationMs: number): string {
+  const bytes = outcome.confirmed.reduce((sum, upload) => sum + upload.file.size, 0)
+  const count = outcome.confirmed.length === total ? `${total}` : `${outcome.confirmed.length} of ${total}`
+  return (
+    `${count} asset${total === 1 ? '' : 's'} uploaded to Netiks, ${formatBytes(bytes)} in ` +
+    `${formatSeconds(durationMs)} (${formatRate(bytes, durationMs)}).`
+  )
+}
+
+/**
+ * The job summary: a table of every confirmed asset, the totals, then what was not uploaded.
+ * Written whatever the outcome, failures and cancellation included.
+ */
 export async function writeSummary(outcome: UploadOutcome, run: RunSummary): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   const bytes = outcome.confirmed.reduce((sum, upload) => sum + upload.file.size, 0)
   const summary = core.summary.addHeading('Netiks upload', 2)
   if (outcome.confirmed.length > 0) {
     summary.addTable([
-      [
-        { data: 'File', header: true },
-        { data: 'Size', header: true },
-        { data: 'Asset id', header: true },
-        { data: 'Mode', header: true }
-      ],
+      ['File', 'Size', 'Asset id', 'Mode'].map(data => ({ data, header: true })),
       ...outcome.confirmed.map(upload => [
         escapeHtml(upload.file.relativePath),
         formatBytes(upload.file.size),
@@ -89,16 +100,86 @@ export async function writeSummary(outcome: UploadOutcome, run: RunSummary): Pro
       ])
     ])
   }
-  summary.addRaw(
-    `${outcome.confirmed.length} assets, ${formatBytes(bytes)} uploaded to ${escapeHtml(run.baseUrl)} ` +
-      `in ${formatSeconds(run.durationMs)}.`,
-    true
-  )
+  summary.addTable([
+    ['Files', 'Bytes', 'Duration', 'Throughput', 'Base URL'].map(data => ({ data, header: true })),
+    [
+      `${outcome.confirmed.length} of ${outcome.confirmed.length + outcome.failed.length}`,
+      formatBytes(bytes),
+      formatSeconds(run.durationMs),
+      formatRate(bytes, run.durationMs),
+      escapeHtml(run.baseUrl)
+    ]
+  ])
   if (outcome.failed.length > 0) {
     summary.addHeading('Not uploaded', 3)
-    summary.addList(outcome.failed.map(f => `${escapeHtml(f.file.relativePath)} (${f.step}): ${escapeHtml(f.message)}`))
+    summary.addTable([
+      ['File', 'Step', 'Status', 'Reason'].map(data => ({ data, header: true })),
+      ...outcome.failed.map(failure => [
+        escapeHtml(failure.file.relativePath),
+        failure.step,
+        failure.status === undefined ? '' : String(failure.status),
+        escapeHtml(failure.message)
+      ])
+    ])
   }
   await summary.write()
+}
+
+/** A summary for a run that stopped before uploading anything (bad input, no files). */
+export async function writeFailureSummary(message: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  await core.summary
+    .addHeading('Netiks upload', 2)
+    .addRaw(`Nothing was uploaded: ${escapeHtml(message)}`, true)
+    .write()
+}
+
+/** The dry-run plan, in the log: each file, the mode and why, and the generate batches. */
+export function printPlan(files: LocalFile[], plan: UploadPlan, inputs: Inputs): void {
+  const bytes = files.reduce((sum, file) => sum + file.size, 0)
+  core.info('Dry run: nothing will be uploaded.')
+  core.info(
+    `Mode: ${plan.strategy} (${plan.reason}); ${inputs.concurrency} files at a time; base-url ${inputs.baseUrl}.`
+  )
+  core.info(`Files: ${files.length}, ${formatBytes(bytes)}:`)
+  for (const file of files) {
+    core.info(`  ${file.relativePath}  ${formatBytes(file.size)}  ${file.contentType}  as "${file.name}"`)
+  }
+  if (plan.strategy === UploadMode.Single) {
+    core.info(`Requests: ${files.length} multipart upload${files.length === 1 ? '' : 's'}, one per file.`)
+    return
+  }
+  const batches = planBatches(files)
+  core.info(
+    `Requests: ${batches.length} generate call${batches.length === 1 ? '' : 's'}, then one PUT and one confirm per file:`
+  )
+  let first = 1
+  for (const [index, batch] of batches.entries()) {
+    const batchBytes = batch.reduce((sum, file) => sum + file.size, 0)
+    core.info(`  batch ${index + 1}: files ${first}–${first + batch.length - 1} (${formatBytes(batchBytes)})`)
+    first += batch.length
+  }
+}
+
+export async function writePlanSummary(files: LocalFile[], plan: UploadPlan): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  await core.summary
+    .addHeading('Netiks upload (dry run)', 2)
+    .addRaw(`Nothing was uploaded. Mode: ${plan.strategy} (${escapeHtml(plan.reason)}).`, true)
+    .addTable([
+      ['File', 'Size', 'Content type', 'Name'].map(data => ({ data, header: true })),
+      ...files.map(file => [
+        escapeHtml(file.relativePath),
+        formatBytes(file.size),
+        escapeHtml(file.contentType),
+        escapeHtml(file.name)
+      ])
+    ])
+    .write()
+}
+
+function formatRate(bytes: number, durationMs: number): string {
+  return durationMs > 0 ? `${formatBytes(Math.round(bytes / (durationMs / 1000)))}/s` : 'n/a'
 }
 
 function escapeHtml(text: string): string {

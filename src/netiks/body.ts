@@ -31,6 +31,7 @@ class FileBody implements StreamedBody {
 
   constructor(
     private readonly file: LocalFile,
+    private readonly onSent: (bytes: number) => void = () => undefined,
     private readonly head: Buffer = Buffer.alloc(0),
     private readonly tail: Buffer = Buffer.alloc(0)
   ) {
@@ -105,6 +106,7 @@ class FileBody implements StreamedBody {
         const write: Promise<void> = writeChunk(sink, slice).then(() => {
           writing.delete(write)
           free.push(buffer)
+          this.onSent(slice.length)
         })
         // Observed later (race, allSettled); marked handled now so a failure is never "unhandled".
         write.catch(() => undefined)
@@ -154,8 +156,9 @@ function writeChunk(sink: Writable, chunk: Buffer): Promise<void> {
   })
 }
 
-export function openFileBody(file: LocalFile): StreamedBody {
-  return new FileBody(file)
+/** `onSent` is told each time the socket has taken a slice of the file's bytes. */
+export function openFileBody(file: LocalFile, onSent?: (bytes: number) => void): StreamedBody {
+  return new FileBody(file, onSent)
 }
 
 /**
@@ -163,7 +166,11 @@ export function openFileBody(file: LocalFile): StreamedBody {
  * UTF-8 as RFC 7578 §4.2 allows, with `"`, CR and LF percent-encoded the way browsers do
  * (the HTML form-data encoding), never a `filename*` parameter (RFC 7578 forbids it).
  */
-export function openMultipartBody(file: LocalFile, fieldName: string): StreamedBody & { contentType: string } {
+export function openMultipartBody(
+  file: LocalFile,
+  fieldName: string,
+  onSent?: (bytes: number) => void
+): StreamedBody & { contentType: string } {
   const boundary = `----NetiksUpload${randomBytes(16).toString('hex')}`
   const head = Buffer.from(
     `--${boundary}\r\n` +
@@ -172,7 +179,7 @@ export function openMultipartBody(file: LocalFile, fieldName: string): StreamedB
     'utf8'
   )
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')
-  const body = new FileBody(file, head, tail)
+  const body = new FileBody(file, onSent, head, tail)
   return {
     length: body.length,
     writeTo: async sink => await body.writeTo(sink),

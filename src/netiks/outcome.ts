@@ -2,6 +2,15 @@ import { AuthError, CancelledError, HttpError, NetworkError, ProtocolError, erro
 import type { RetryPolicy } from '../retry.js'
 import type { ConfirmedUpload, FailedStep, FailedUpload, LocalFile, NetiksAsset, UploadOutcome } from './types.js'
 
+/** Told how far each file's bytes have gone, so the caller can report long transfers. */
+export interface TransferTracker {
+  /** A transfer of the file begins (again, on a retry: its count starts over). */
+  started(file: LocalFile): void
+  sent(file: LocalFile, bytes: number): void
+  /** The file is done with, confirmed or not. */
+  finished(file: LocalFile): void
+}
+
 export interface UploadOptions {
   concurrency: number
   retry: RetryPolicy
@@ -14,6 +23,7 @@ export interface UploadOptions {
   onConfirmed?: (upload: ConfirmedUpload) => void
   onFailed?: (failure: FailedUpload) => void
   onRetry?: (file: LocalFile, step: FailedStep, retry: number, delayMs: number, error: unknown) => void
+  progress?: TransferTracker
 }
 
 /** Raised into `stoppedBy` when fail-fast ends a run. */

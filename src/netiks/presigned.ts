@@ -36,6 +36,8 @@ export async function uploadPresigned(
         recorder.confirm(await putAndConfirm(client, ticket, options))
       } catch (error) {
         recorder.fail(ticket.file, 'put', error)
+      } finally {
+        options.progress?.finished(ticket.file)
       }
     },
     () => recorder.shouldStop()
@@ -49,7 +51,7 @@ export async function uploadPresigned(
 export async function putAndConfirm(
   client: NetiksClient,
   ticket: PresignedTicket,
-  options: Pick<UploadOptions, 'retry' | 'signal' | 'confirmSignal' | 'onRetry'>
+  options: Pick<UploadOptions, 'retry' | 'signal' | 'confirmSignal' | 'onRetry' | 'progress'>
 ): Promise<ConfirmedUpload> {
   const { file } = ticket
   const { entry, sha256 } = await putWithFreshUrls(client, ticket, options)
@@ -69,7 +71,7 @@ export async function putAndConfirm(
 async function putWithFreshUrls(
   client: NetiksClient,
   ticket: PresignedTicket,
-  options: Pick<UploadOptions, 'retry' | 'signal' | 'onRetry'>
+  options: Pick<UploadOptions, 'retry' | 'signal' | 'onRetry' | 'progress'>
 ): Promise<{ entry: PresignedEntry; sha256: string }> {
   const { file } = ticket
   let entry = ticket.entry
@@ -77,7 +79,8 @@ async function putWithFreshUrls(
     try {
       const sha256 = await withRetries(
         async () => {
-          const body = openFileBody(file)
+          options.progress?.started(file)
+          const body = openFileBody(file, bytes => options.progress?.sent(file, bytes))
           await client.putObject(entry, body, options.signal)
           return body.sha256()
         },
@@ -185,6 +188,15 @@ export class PresignedFeed implements AsyncIterable<PresignedTicket> {
       this.options.onBatchFailed(batch, error)
     }
   }
+}
+
+/** Every batch of generate calls the bulk flow will make for these files, in order. */
+export function planBatches(files: LocalFile[]): LocalFile[][] {
+  const batches: LocalFile[][] = []
+  for (let start = 0; start < files.length; start += batches[batches.length - 1].length) {
+    batches.push(nextBatch(files, start))
+  }
+  return batches
 }
 
 /** Up to PRESIGN_BATCH_SIZE files and BATCH_MAX_BYTES, but always at least one file. */

@@ -12,11 +12,12 @@ import type { ConfirmedUpload, LocalFile } from './types.js'
 export async function uploadSingle(
   client: NetiksClient,
   file: LocalFile,
-  options: Pick<UploadOptions, 'retry' | 'signal' | 'onRetry'>
+  options: Pick<UploadOptions, 'retry' | 'signal' | 'onRetry' | 'progress'>
 ): Promise<ConfirmedUpload> {
   return await withRetries(
     async () => {
-      const body = openMultipartBody(file, 'file')
+      options.progress?.started(file)
+      const body = openMultipartBody(file, 'file', bytes => options.progress?.sent(file, bytes))
       const asset = await client.uploadMultipart(body, options.signal)
       checkAssetSize(file, asset, 'upload')
       return { file, asset, storageUrl: asset.storage_url ?? '', contentType: file.contentType, sha256: body.sha256() }
@@ -43,6 +44,8 @@ export async function uploadSingleFiles(
         recorder.confirm(await uploadSingle(client, file, options))
       } catch (error) {
         recorder.fail(file, 'upload', error)
+      } finally {
+        options.progress?.finished(file)
       }
     },
     () => recorder.shouldStop()

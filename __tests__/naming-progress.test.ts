@@ -1,0 +1,116 @@
+import { describe, expect, it } from '@jest/globals'
+import { AssetNaming } from '../src/constants.js'
+import { commonRoot, nameAssets } from '../src/files.js'
+import { planBatches } from '../src/netiks/presigned.js'
+import type { LocalFile } from '../src/netiks/types.js'
+import { ProgressReporter, describeTransfer } from '../src/progress.js'
+import { describeResult } from '../src/report.js'
+
+const MiB = 1024 * 1024
+const file = (relativePath: string, size = 10): LocalFile => ({
+  absolutePath: `/ws/${relativePath}`,
+  relativePath,
+  name: relativePath.split('/').pop()!,
+  size,
+  contentType: 'application/octet-stream'
+})
+
+describe('nameAssets', () => {
+  const files = [file('dist/linux/app.zip'), file('dist/mac/app.zip'), file('dist/README.md')]
+
+  it('basename: sends base names and names every clash', () => {
+    const { files: named, clashes } = nameAssets(files, AssetNaming.Basename)
+    expect(named.map(f => f.name)).toEqual(['app.zip', 'app.zip', 'README.md'])
+    expect(clashes).toEqual([{ name: 'app.zip', paths: ['dist/linux/app.zip', 'dist/mac/app.zip'] }])
+  })
+
+  it('relative: sends the path below the common root of the matches', () => {
+    const { files: named, clashes } = nameAssets(files, AssetNaming.Relative)
+    expect(named.map(f => f.name)).toEqual(['linux/app.zip', 'mac/app.zip', 'README.md'])
+    expect(clashes).toEqual([])
+  })
+
+  it('relative: a single file is named by its base name', () => {
+    expect(nameAssets([file('a/b/c.txt')], AssetNaming.Relative).files[0].name).toBe('c.txt')
+  })
+
+  it('finds the deepest common directory', () => {
+    expect(commonRoot([file('a/b/c/x'), file('a/b/y'), file('a/b/c/d/z')])).toBe('/ws/a/b')
+    expect(commonRoot([file('x'), file('deep/y')])).toBe('/ws')
+  })
+})
+
+describe('progress', () => {
+  it('describes a transfer: percent, speed, time left', () => {
+    expect(describeTransfer(file('dist/big.iso', 100 * MiB), 25 * MiB, 10_000)).toBe(
+      '↑ dist/big.iso: 25% of 100.0 MiB, 2.5 MiB/s, about 30.0 s left'
+    )
+  })
+
+  it('reports only transfers older than the interval, plus overall progress for a batch', () => {
+    let now = 0
+    const lines: string[] = []
+    const big = file('big.bin', 10 * MiB)
+    const young = file('young.bin', 10 * MiB)
+    const done = file('done.bin', MiB)
+    const reporter = new ProgressReporter(
+      [big, young, done],
+      10_000,
+      line => lines.push(line),
+      () => now
+    )
+    reporter.started(big)
+    reporter.started(done)
+    reporter.sent(done, MiB)
+    reporter.finished(done)
+    now = 5_000
+    reporter.started(young)
+    reporter.sent(big, 4 * MiB)
+    now = 10_000
+    reporter.report()
+    expect(lines).toEqual([
+      '↑ big.bin: 40% of 10.0 MiB, 0.4 MiB/s, about 15.0 s left',
+      'Progress: 1/3 files done, 5.0 MiB of 21.0 MiB sent.'
+    ])
+  })
+
+  it('says nothing for a single short transfer', () => {
+    const lines: string[] = []
+    const reporter = new ProgressReporter(
+      [file('a', 10)],
+      10_000,
+      line => lines.push(line),
+      () => 0
+    )
+    reporter.started(file('a', 10))
+    reporter.report()
+    expect(lines).toEqual([])
+  })
+})
+
+describe('planBatches', () => {
+  it('groups 50 files per generate call, and caps a batch at 1 GiB', () => {
+    const many = Array.from({ length: 120 }, (_, i) => file(`f${i}`))
+    expect(planBatches(many).map(b => b.length)).toEqual([50, 50, 20])
+    const big = [file('a', 700 * MiB), file('b', 700 * MiB), file('c', 1)]
+    expect(planBatches(big).map(b => b.map(f => f.name))).toEqual([['a'], ['b', 'c']])
+    expect(planBatches([])).toEqual([])
+  })
+})
+
+describe('describeResult', () => {
+  const confirmed = (f: LocalFile) => ({ file: f, asset: { id: 'x' }, storageUrl: '', contentType: '', sha256: '' })
+  it('says how many, how much, how fast', () => {
+    const files = [file('a', 30 * MiB), file('b', 18.2 * MiB)]
+    expect(describeResult({ confirmed: files.map(confirmed), failed: [] }, 2, 3100)).toBe(
+      '2 assets uploaded to Netiks, 48.2 MiB in 3.1 s (15.5 MiB/s).'
+    )
+    expect(
+      describeResult(
+        { confirmed: [confirmed(files[0])], failed: [{ file: files[1], step: 'put', message: 'x' }] },
+        2,
+        1000
+      )
+    ).toBe('1 of 2 assets uploaded to Netiks, 30.0 MiB in 1.0 s (30.0 MiB/s).')
+  })
+})

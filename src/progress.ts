@@ -1,0 +1,79 @@
+import { formatBytes, formatSeconds } from './format.js'
+import type { TransferTracker } from './netiks/outcome.js'
+import type { LocalFile } from './netiks/types.js'
+
+interface ActiveTransfer {
+  startedAt: number
+  bytes: number
+}
+
+/**
+ * Reports long uploads in the log without a line per chunk: every `intervalMs`, one line for
+ * each transfer that has lasted at least that long (percent, speed, time left), and for a
+ * batch of several files one line of overall progress.
+ */
+export class ProgressReporter implements TransferTracker {
+  private readonly active = new Map<LocalFile, ActiveTransfer>()
+  private doneFiles = 0
+  private doneBytes = 0
+  private timer?: NodeJS.Timeout
+
+  constructor(
+    private readonly files: LocalFile[],
+    private readonly intervalMs: number,
+    private readonly log: (line: string) => void,
+    private readonly now: () => number = Date.now
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => this.report(), this.intervalMs)
+    this.timer.unref()
+  }
+
+  stop(): void {
+    clearInterval(this.timer)
+  }
+
+  started(file: LocalFile): void {
+    this.active.set(file, { startedAt: this.now(), bytes: 0 })
+  }
+
+  sent(file: LocalFile, bytes: number): void {
+    const transfer = this.active.get(file)
+    if (transfer) transfer.bytes += bytes
+  }
+
+  finished(file: LocalFile): void {
+    if (this.active.delete(file)) {
+      this.doneFiles++
+      this.doneBytes += file.size
+    }
+  }
+
+  report(): void {
+    const now = this.now()
+    for (const [file, transfer] of this.active) {
+      const elapsedMs = now - transfer.startedAt
+      if (elapsedMs >= this.intervalMs) this.log(describeTransfer(file, transfer.bytes, elapsedMs))
+    }
+    if (this.files.length > 1) {
+      const totalBytes = this.files.reduce((sum, file) => sum + file.size, 0)
+      const inFlight = [...this.active.values()].reduce((sum, transfer) => sum + transfer.bytes, 0)
+      this.log(
+        `Progress: ${this.doneFiles}/${this.files.length} files done, ` +
+          `${formatBytes(this.doneBytes + inFlight)} of ${formatBytes(totalBytes)} sent.`
+      )
+    }
+  }
+}
+
+/** "dist/big.iso: 45% of 1.0 GiB, 85.3 MiB/s, about 6.4 s left". */
+export function describeTransfer(file: LocalFile, bytesSent: number, elapsedMs: number): string {
+  const percent = file.size === 0 ? 100 : Math.floor((bytesSent / file.size) * 100)
+  const bytesPerSecond = elapsedMs > 0 ? bytesSent / (elapsedMs / 1000) : 0
+  const left = bytesPerSecond > 0 ? formatSeconds(((file.size - bytesSent) / bytesPerSecond) * 1000) : 'unknown'
+  return (
+    `↑ ${file.relativePath}: ${percent}% of ${formatBytes(file.size)}, ` +
+    `${(bytesPerSecond / (1024 * 1024)).toFixed(1)} MiB/s, about ${left} left`
+  )
+}
