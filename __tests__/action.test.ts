@@ -122,8 +122,11 @@ describe('the bundle as a runner runs it', () => {
       storage_url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/storage\/.+app-linux\.zip$/),
       size: 11,
       content_type: 'application/zip',
-      sha256: sha256('linux build')
+      sha256: sha256('linux build'),
+      skipped: false
     })
+    expect(run.outputs['uploaded-count']).toBe(String(EXPECTED.length))
+    expect(run.outputs['skipped-count']).toBe('0')
     expect(assets.find(a => a.name === 'empty.bin')).toMatchObject({ size: 0, sha256: sha256('') })
     await expectServerHolds(run, ws)
     const requests = requestsDuring(before)
@@ -201,7 +204,14 @@ describe('the bundle as a runner runs it', () => {
       })
       expect(run.exitCode).toBe(0)
       expect(run.stdout).toMatch(/^::warning::No files were found/m)
-      expect(run.outputs).toEqual({ 'asset-ids': '[]', assets: '[]', count: '0', failed: '[]' })
+      expect(run.outputs).toEqual({
+        'asset-ids': '[]',
+        assets: '[]',
+        count: '0',
+        'uploaded-count': '0',
+        'skipped-count': '0',
+        failed: '[]'
+      })
     })
     it('ignore: succeeds quietly with empty outputs', async () => {
       const run = await runAction({
@@ -210,7 +220,14 @@ describe('the bundle as a runner runs it', () => {
       })
       expect(run.exitCode).toBe(0)
       expect(run.stdout).not.toMatch(/::(warning|error)::/)
-      expect(run.outputs).toEqual({ 'asset-ids': '[]', assets: '[]', count: '0', failed: '[]' })
+      expect(run.outputs).toEqual({
+        'asset-ids': '[]',
+        assets: '[]',
+        count: '0',
+        'uploaded-count': '0',
+        'skipped-count': '0',
+        failed: '[]'
+      })
     })
   })
 

@@ -121,7 +121,14 @@ describe('dry-run', () => {
     const run = await runAction({ workspace: ws, inputs: inputs(emulator, { 'dry-run': 'true' }) })
     expect(run.exitCode).toBe(0)
     expect(emulator.state().requests).toMatchObject({ upload: 0, generate: 0, put: 0, confirm: 0 })
-    expect(run.outputs).toEqual({ 'asset-ids': '[]', assets: '[]', count: '0', failed: '[]' })
+    expect(run.outputs).toEqual({
+      'asset-ids': '[]',
+      assets: '[]',
+      count: '0',
+      'uploaded-count': '0',
+      'skipped-count': '0',
+      failed: '[]'
+    })
     expect(run.stdout).toContain('Dry run: nothing will be uploaded.')
     expect(run.stdout).toMatch(/^Mode: bulk \(mode: auto, 5 files\); 4 files at a time; base-url http/m)
     expect(run.stdout).toContain('  out/docs/img/logo.svg  6 B  image/svg+xml  as "logo.svg"')

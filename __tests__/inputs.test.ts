@@ -41,7 +41,8 @@ describe('getInputs', () => {
       retries: 4,
       failFast: false,
       dryRun: false,
-      assetName: AssetNaming.Basename
+      assetName: AssetNaming.Basename,
+      manifest: ''
     })
   })
 
@@ -56,7 +57,8 @@ describe('getInputs', () => {
       [Input.Retries]: '0',
       [Input.FailFast]: 'true',
       [Input.DryRun]: 'TRUE',
-      [Input.AssetName]: 'relative'
+      [Input.AssetName]: 'relative',
+      [Input.Manifest]: ' .netiks/manifest.json '
     })
     expect(getInputs()).toEqual({
       apiKey: KEY,
@@ -68,7 +70,8 @@ describe('getInputs', () => {
       retries: 0,
       failFast: true,
       dryRun: true,
-      assetName: AssetNaming.Relative
+      assetName: AssetNaming.Relative,
+      manifest: '.netiks/manifest.json'
     })
   })
 

@@ -3841,7 +3841,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5371:
+/***/ 7752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4016,7 +4016,7 @@ const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
 const { InvalidArgumentError } = __nccwpck_require__(8707)
 const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(5371)
+const { tree } = __nccwpck_require__(7752)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -28675,7 +28675,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7752);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(147);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28684,7 +28684,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7752:
+/***/ 147:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31640,6 +31640,11 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/cancel.ts
 /**
  * A cancelled workflow signals the action (SIGINT, then SIGTERM) and kills it a few seconds
@@ -31701,6 +31706,7 @@ var Input;
     Input["FailFast"] = "fail-fast";
     Input["DryRun"] = "dry-run";
     Input["AssetName"] = "asset-name";
+    Input["Manifest"] = "manifest";
 })(Input || (Input = {}));
 /** Output names, exactly as action.yml spells them. */
 var Output;
@@ -31709,6 +31715,8 @@ var Output;
     Output["Assets"] = "assets";
     Output["Count"] = "count";
     Output["Failed"] = "failed";
+    Output["UploadedCount"] = "uploaded-count";
+    Output["SkippedCount"] = "skipped-count";
 })(Output || (Output = {}));
 var UploadMode;
 (function (UploadMode) {
@@ -35531,11 +35539,6 @@ function glob_hashFiles(patterns_1) {
 //# sourceMappingURL=glob.js.map
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 // EXTERNAL MODULE: ./node_modules/mime-types/index.js
 var mime_types = __nccwpck_require__(4096);
 ;// CONCATENATED MODULE: ./src/content-type.ts
@@ -35719,7 +35722,8 @@ function getInputs() {
         }),
         failFast: parseBoolean(Input.FailFast, getInput(Input.FailFast), false),
         dryRun: parseBoolean(Input.DryRun, getInput(Input.DryRun), false),
-        assetName: parseEnum(Input.AssetName, getInput(Input.AssetName), AssetNaming, AssetNaming.Basename)
+        assetName: parseEnum(Input.AssetName, getInput(Input.AssetName), AssetNaming, AssetNaming.Basename),
+        manifest: getInput(Input.Manifest).trim()
     };
 }
 function getTuning(env = process.env) {
@@ -35806,6 +35810,156 @@ function parseBoolean(name, raw, fallback) {
     if (['false', 'False', 'FALSE'].includes(text))
         return false;
     throw new InputError(`Input '${name}' must be true or false, got "${text}".`);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/pool.ts
+/**
+ * Runs `worker` over the items with at most `concurrency` of them in flight. Workers pull
+ * from one shared iterator, so a slow item never holds up the others, and an async source
+ * is asked for its next item only when a worker is free.
+ */
+async function runPool(items, concurrency, worker, shouldStop = () => false) {
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+        throw new RangeError(`concurrency must be a whole number of at least 1, got ${concurrency}`);
+    }
+    const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
+    const runWorker = async () => {
+        while (!shouldStop()) {
+            const next = await iterator.next();
+            if (next.done)
+                return;
+            await worker(next.value);
+        }
+    };
+    const results = await Promise.allSettled(Array.from({ length: concurrency }, runWorker));
+    const failure = results.find(result => result.status === 'rejected');
+    if (failure)
+        throw failure.reason;
+}
+
+;// CONCATENATED MODULE: ./src/manifest.ts
+
+
+
+
+
+const MANIFEST_VERSION = 1;
+/**
+ * Reads the manifest. A file that cannot be used — not JSON, another version, made against
+ * another base-url — yields an empty manifest and a `problem` to warn about: every file is
+ * then uploaded and the manifest rewritten. It never throws for the file's contents.
+ */
+async function loadManifest(file, baseUrl) {
+    const empty = { version: MANIFEST_VERSION, 'base-url': baseUrl, assets: {} };
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return { manifest: empty, existed: false };
+        return { manifest: empty, existed: true, problem: `cannot be read (${error.code})` };
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        return { manifest: empty, existed: true, problem: `is not valid JSON (${error.message})` };
+    }
+    const record = (parsed ?? {});
+    if (typeof parsed !== 'object' || Array.isArray(parsed) || record.version !== MANIFEST_VERSION) {
+        return {
+            manifest: empty,
+            existed: true,
+            problem: `has version ${JSON.stringify(record.version)}, which this action does not know (it writes version ${MANIFEST_VERSION})`
+        };
+    }
+    if (record['base-url'] !== baseUrl) {
+        return {
+            manifest: empty,
+            existed: true,
+            problem: `was made against ${JSON.stringify(record['base-url'])}, not ${baseUrl}, so its assets are not known there`
+        };
+    }
+    const assets = {};
+    for (const [name, entry] of Object.entries((record.assets ?? {}))) {
+        if (isEntry(entry))
+            assets[name] = entry;
+    }
+    return { manifest: { ...empty, assets }, existed: true };
+}
+function isEntry(value) {
+    const entry = value;
+    return (typeof entry === 'object' &&
+        entry !== null &&
+        typeof entry.sha256 === 'string' &&
+        /^[0-9a-f]{64}$/.test(entry.sha256) &&
+        Number.isSafeInteger(entry.size) &&
+        typeof entry.id === 'string' &&
+        entry.id !== '');
+}
+/**
+ * Splits the files into those to upload and those the manifest already holds unchanged (same
+ * name, same sha256). Only a file whose name and size match an entry is hashed — one
+ * streaming read — so new and resized files cost nothing here.
+ */
+async function findUnchanged(files, manifest, concurrency) {
+    const digests = new Map();
+    const candidates = files.filter(file => manifest.assets[file.name]?.size === file.size);
+    await runPool(candidates, concurrency, async (file) => {
+        digests.set(file, await sha256OfFile(file.absolutePath));
+    });
+    const unchanged = [];
+    const upload = [];
+    for (const file of files) {
+        const entry = manifest.assets[file.name];
+        if (entry !== undefined && digests.get(file) === entry.sha256)
+            unchanged.push({ file, entry });
+        else
+            upload.push(file);
+    }
+    return { upload, unchanged, digests };
+}
+/** The manifest with every asset confirmed in this run added (or replacing the entry of its name). */
+function recordUploads(manifest, confirmed, now = new Date()) {
+    const assets = { ...manifest.assets };
+    for (const upload of confirmed) {
+        assets[upload.file.name] = {
+            sha256: upload.sha256,
+            size: upload.file.size,
+            id: upload.asset.id,
+            storage_url: upload.storageUrl,
+            content_type: upload.contentType,
+            uploaded_at: now.toISOString()
+        };
+    }
+    return { ...manifest, assets };
+}
+/** Writes the manifest so that a reader sees the old file or the new one, never half of one. */
+async function writeManifest(file, manifest) {
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    const sorted = {
+        ...manifest,
+        assets: Object.fromEntries(Object.entries(manifest.assets).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    };
+    try {
+        await (0,promises_namespaceObject.writeFile)(temp, `${JSON.stringify(sorted, null, 2)}\n`);
+        await (0,promises_namespaceObject.rename)(temp, file);
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temp, { force: true });
+        throw error;
+    }
+}
+async function sha256OfFile(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 1024 * 1024 }))
+        hash.update(chunk);
+    return hash.digest('hex');
 }
 
 ;// CONCATENATED MODULE: ./src/retry.ts
@@ -36343,33 +36497,6 @@ function checkAssetSize(file, asset, step) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pool.ts
-/**
- * Runs `worker` over the items with at most `concurrency` of them in flight. Workers pull
- * from one shared iterator, so a slow item never holds up the others, and an async source
- * is asked for its next item only when a worker is free.
- */
-async function runPool(items, concurrency, worker, shouldStop = () => false) {
-    if (!Number.isInteger(concurrency) || concurrency < 1) {
-        throw new RangeError(`concurrency must be a whole number of at least 1, got ${concurrency}`);
-    }
-    const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
-    const runWorker = async () => {
-        while (!shouldStop()) {
-            const next = await iterator.next();
-            if (next.done)
-                return;
-            await worker(next.value);
-        }
-    };
-    const results = await Promise.allSettled(Array.from({ length: concurrency }, runWorker));
-    const failure = results.find(result => result.status === 'rejected');
-    if (failure)
-        throw failure.reason;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/netiks/body.ts
@@ -36859,7 +36986,20 @@ function toAssetOutput(upload) {
         storage_url: upload.storageUrl,
         size: upload.file.size,
         content_type: upload.contentType,
-        sha256: upload.sha256
+        sha256: upload.sha256,
+        skipped: false
+    };
+}
+function unchangedToAssetOutput({ file, entry }) {
+    return {
+        path: file.relativePath,
+        name: file.name,
+        id: entry.id,
+        storage_url: entry.storage_url,
+        size: file.size,
+        content_type: entry.content_type,
+        sha256: entry.sha256,
+        skipped: true
     };
 }
 function toFailureOutput(failure) {
@@ -36870,13 +37010,19 @@ function toFailureOutput(failure) {
         message: failure.message
     };
 }
-/** Sets every output: what the server confirmed, in the order of the sorted files, and what failed. */
-function writeOutputs(outcome) {
-    const assets = outcome.confirmed.map(toAssetOutput);
+/**
+ * Sets every output: the assets Netiks holds for the matched files — confirmed in this run or
+ * left unchanged — in the order of the sorted files, the counts, and what failed.
+ */
+function writeOutputs(result) {
+    const unchanged = result.unchanged ?? [];
+    const assets = [...result.confirmed.map(toAssetOutput), ...unchanged.map(unchangedToAssetOutput)].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
     setOutput(Output.AssetIds, JSON.stringify(assets.map(asset => asset.id)));
     setOutput(Output.Assets, JSON.stringify(assets));
     setOutput(Output.Count, String(assets.length));
-    setOutput(Output.Failed, JSON.stringify(outcome.failed.map(toFailureOutput)));
+    setOutput(Output.UploadedCount, String(result.confirmed.length));
+    setOutput(Output.SkippedCount, String(unchanged.length));
+    setOutput(Output.Failed, JSON.stringify(result.failed.map(toFailureOutput)));
 }
 /** One `::error::` per file whose upload failed, naming the file, the step and the reason. */
 function annotateFailures(failed) {
@@ -36887,11 +37033,12 @@ function annotateFailures(failed) {
     }
 }
 /** The one-line result: "12 assets uploaded to Netiks, 48.2 MiB in 3.1 s (15.5 MiB/s)". */
-function describeResult(outcome, total, durationMs) {
+function describeResult(outcome, total, durationMs, unchanged = 0) {
     const bytes = outcome.confirmed.reduce((sum, upload) => sum + upload.file.size, 0);
     const count = outcome.confirmed.length === total ? `${total}` : `${outcome.confirmed.length} of ${total}`;
+    const skipped = unchanged > 0 ? `; ${unchanged} unchanged file${unchanged === 1 ? '' : 's'} skipped` : '';
     return (`${count} asset${total === 1 ? '' : 's'} uploaded to Netiks, ${formatBytes(bytes)} in ` +
-        `${formatSeconds(durationMs)} (${formatRate(bytes, durationMs)}).`);
+        `${formatSeconds(durationMs)} (${formatRate(bytes, durationMs)})${skipped}.`);
 }
 /**
  * The job summary: a table of every confirmed asset, the totals, then what was not uploaded.
@@ -36901,6 +37048,7 @@ async function writeSummary(outcome, run) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     const bytes = outcome.confirmed.reduce((sum, upload) => sum + upload.file.size, 0);
+    const unchanged = outcome.unchanged ?? [];
     const summary = summary_summary.addHeading('Netiks upload', 2);
     if (outcome.confirmed.length > 0) {
         summary.addTable([
@@ -36918,13 +37066,28 @@ async function writeSummary(outcome, run) {
     summary.addTable([
         ['Files', 'Bytes', 'Duration', 'Throughput', 'Base URL'].map(data => ({ data, header: true })),
         [
-            `${outcome.confirmed.length} of ${outcome.confirmed.length + outcome.failed.length}`,
+            `${outcome.confirmed.length} of ${outcome.confirmed.length + outcome.failed.length}` +
+                (unchanged.length > 0 ? ` (+${unchanged.length} unchanged)` : ''),
             formatBytes(bytes),
             formatSeconds(run.durationMs),
             formatRate(bytes, run.durationMs),
             escapeHtml(run.baseUrl)
         ]
     ]);
+    if (unchanged.length > 0) {
+        summary.addHeading('Skipped as unchanged', 3);
+        summary.addTable([
+            ['File', 'Size', 'Asset id', 'Uploaded'].map(data => ({ data, header: true })),
+            ...unchanged.map(({ file, entry }) => [
+                escapeHtml(file.relativePath),
+                formatBytes(file.size),
+                entry.storage_url
+                    ? `<a href="${escapeHtml(entry.storage_url)}">${escapeHtml(entry.id)}</a>`
+                    : escapeHtml(entry.id),
+                escapeHtml(entry.uploaded_at)
+            ])
+        ]);
+    }
     if (outcome.failed.length > 0) {
         summary.addHeading('Not uploaded', 3);
         summary.addTable([
@@ -36949,11 +37112,20 @@ async function writeFailureSummary(message) {
         .write();
 }
 /** The dry-run plan, in the log: each file, the mode and why, and the generate batches. */
-function printPlan(files, plan, inputs) {
+function printPlan(files, plan, inputs, unchanged = []) {
     const bytes = files.reduce((sum, file) => sum + file.size, 0);
     info('Dry run: nothing will be uploaded.');
+    if (unchanged.length > 0) {
+        info(`Would skip ${unchanged.length} file${unchanged.length === 1 ? '' : 's'} the manifest holds unchanged:`);
+        for (const { file, entry } of unchanged)
+            info(`  ${file.relativePath}  (asset ${entry.id})`);
+    }
+    if (files.length === 0 || plan === undefined) {
+        info('Would upload: nothing.');
+        return;
+    }
     info(`Mode: ${plan.strategy} (${plan.reason}); ${inputs.concurrency} files at a time; base-url ${inputs.baseUrl}.`);
-    info(`Files: ${files.length}, ${formatBytes(bytes)}:`);
+    info(`Would upload ${files.length} file${files.length === 1 ? '' : 's'}, ${formatBytes(bytes)}:`);
     for (const file of files) {
         info(`  ${file.relativePath}  ${formatBytes(file.size)}  ${file.contentType}  as "${file.name}"`);
     }
@@ -36973,9 +37145,10 @@ function printPlan(files, plan, inputs) {
 async function writePlanSummary(files, plan) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
+    const mode = plan ? ` Mode: ${plan.strategy} (${escapeHtml(plan.reason)}).` : '';
     await summary_summary
         .addHeading('Netiks upload (dry run)', 2)
-        .addRaw(`Nothing was uploaded. Mode: ${plan.strategy} (${escapeHtml(plan.reason)}).`, true)
+        .addRaw(`Nothing was uploaded.${mode}`, true)
         .addTable([
         ['File', 'Size', 'Content type', 'Name'].map(data => ({ data, header: true })),
         ...files.map(file => [
@@ -37010,21 +37183,30 @@ function escapeHtml(text) {
 
 
 
-/** inputs → files → plan → upload → report. The one place that fails the step. */
+
+
+
+/** inputs → files → manifest → plan → upload → report. The one place that fails the step. */
 async function run() {
     const startedAt = Date.now();
     try {
         maskApiKey();
         const inputs = getInputs();
-        const files = await group('Resolve files', async () => await resolveFiles(inputs));
+        const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+        const manifestFile = inputs.manifest ? external_node_path_default().resolve(workspace, inputs.manifest) : undefined;
+        const files = await group('Resolve files', async () => await resolveFiles(inputs, workspace, manifestFile));
         if (files.length === 0)
             return;
-        const plan = choosePlan(inputs.mode, files);
-        if (inputs.dryRun) {
-            await dryRun(inputs, files, plan);
-            return;
-        }
-        await upload(inputs, files, plan, startedAt);
+        const work = manifestFile
+            ? await group('Compare with the manifest', async () => await compareWithManifest(inputs, files, manifestFile))
+            : { upload: files, unchanged: [] };
+        const plan = work.upload.length > 0 ? choosePlan(inputs.mode, work.upload) : undefined;
+        if (inputs.dryRun)
+            await dryRun(inputs, work, plan);
+        else if (plan === undefined)
+            await reportAllUnchanged(inputs, work);
+        else
+            await upload(inputs, work, plan, startedAt);
     }
     catch (error) {
         setFailed(errorMessage(error));
@@ -37037,9 +37219,12 @@ function maskApiKey() {
     if (raw.trim() !== '')
         core_setSecret(raw.trim());
 }
-async function resolveFiles(inputs) {
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+async function resolveFiles(inputs, workspace, manifestFile) {
     const found = await findFiles(inputs.patterns, workspace);
+    if (manifestFile && found.files.some(file => file.absolutePath === manifestFile)) {
+        info(`Leaving out the manifest itself (${inputs.manifest}): it changes on every run.`);
+        found.files = found.files.filter(file => file.absolutePath !== manifestFile);
+    }
     if (found.brokenLinks.length > 0) {
         warning(`Skipping ${found.brokenLinks.length} broken symbolic link${found.brokenLinks.length === 1 ? '' : 's'} ` +
             `(the target does not exist): ${found.brokenLinks.join(', ')}`);
@@ -37067,15 +37252,62 @@ async function resolveFiles(inputs) {
     writeOutputs({ confirmed: [], failed: [] });
     return files;
 }
-async function dryRun(inputs, files, plan) {
-    printPlan(files, plan, inputs);
+async function compareWithManifest(inputs, files, manifestFile) {
+    const isDirectory = await (0,promises_namespaceObject.stat)(manifestFile).then(info => info.isDirectory(), () => false);
+    if (isDirectory) {
+        throw new InputError(`Input '${Input.Manifest}' is a directory (${inputs.manifest}). Give the path of a JSON file, ` +
+            'such as .netiks/manifest.json; it is created if it does not exist.');
+    }
+    const loaded = await loadManifest(manifestFile, inputs.baseUrl);
+    if (loaded.problem) {
+        warning(`The manifest ${inputs.manifest} ${loaded.problem}. Every matched file will be uploaded, and the ` +
+            'manifest rewritten after the run.');
+    }
+    else if (!loaded.existed) {
+        info(`No manifest at ${inputs.manifest} yet: every file will be uploaded, and the manifest written after the run.`);
+    }
+    const { upload, unchanged } = await findUnchanged(files, loaded.manifest, inputs.concurrency);
+    for (const { file, entry } of unchanged) {
+        info(`= ${file.relativePath} unchanged since ${entry.uploaded_at} (asset ${entry.id}): skipped`);
+    }
+    info(`${unchanged.length} unchanged, ${upload.length} new or changed.`);
+    return { upload, unchanged, manifest: { file: manifestFile, before: loaded.manifest } };
+}
+/** Nothing new to send: every matched file is in the manifest with the same bytes. */
+async function reportAllUnchanged(inputs, work) {
+    const result = { confirmed: [], failed: [], unchanged: work.unchanged };
+    writeOutputs(result);
+    if (work.manifest)
+        await saveManifest(inputs, work.manifest.file, work.manifest.before);
+    await writeSummary(result, { strategy: 'none', baseUrl: inputs.baseUrl, durationMs: 0 });
+    notice(`Nothing to upload: all ${work.unchanged.length} matched file${work.unchanged.length === 1 ? ' is' : 's are'} ` +
+        'unchanged since the manifest recorded them.', { title: 'Netiks upload' });
+}
+async function dryRun(inputs, work, plan) {
+    const files = work.upload;
+    printPlan(files, plan, inputs, work.unchanged);
     writeOutputs({ confirmed: [], failed: [] });
     await writePlanSummary(files, plan);
     const bytes = files.reduce((sum, file) => sum + file.size, 0);
+    const skipped = work.unchanged.length > 0 ? ` (${work.unchanged.length} unchanged would be skipped)` : '';
     notice(`Dry run: ${files.length} file${files.length === 1 ? '' : 's'} (${formatBytes(bytes)}) would be uploaded ` +
-        `to Netiks in ${plan.strategy} mode. Nothing was uploaded.`);
+        `to Netiks${plan ? ` in ${plan.strategy} mode` : ''}${skipped}. Nothing was uploaded.`);
 }
-async function upload(inputs, files, plan, startedAt) {
+/** Writes the manifest; a failure fails the step, since the next run would upload everything again. */
+async function saveManifest(inputs, file, manifest) {
+    try {
+        await writeManifest(file, manifest);
+        info(`Manifest ${inputs.manifest} written: ${Object.keys(manifest.assets).length} assets.`);
+        return true;
+    }
+    catch (error) {
+        setFailed(`Could not write the manifest ${inputs.manifest} (${error.code ?? errorMessage(error)}). ` +
+            'The outputs are complete, but the next run will upload every file again.');
+        return false;
+    }
+}
+async function upload(inputs, work, plan, startedAt) {
+    const files = work.upload;
     const tuning = getTuning();
     const progress = new ProgressReporter(files, tuning.progressIntervalMs, line => info(line));
     let reported = false;
@@ -37085,9 +37317,13 @@ async function upload(inputs, files, plan, startedAt) {
         reported = true;
         progress.stop();
         const durationMs = Date.now() - startedAt;
-        writeOutputs(outcome);
-        await writeSummary(outcome, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs });
-        finish(outcome, files.length, durationMs);
+        const result = { ...outcome, unchanged: work.unchanged };
+        writeOutputs(result);
+        // Written whatever happened, so that nothing confirmed is forgotten.
+        if (work.manifest)
+            await saveManifest(inputs, work.manifest.file, recordUploads(work.manifest.before, outcome.confirmed));
+        await writeSummary(result, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs });
+        finish(outcome, files.length, durationMs, work.unchanged.length);
     };
     const cancellation = new Cancellation({
         onCancel: signal => warning(`Received ${signal}: cancelling. Nothing new starts; uploads in flight are aborted.`),
@@ -37138,8 +37374,8 @@ function logRetry(file, step, retry, delayMs, error, retries) {
     }
     info(`↻ ${file.relativePath}: ${errorMessage(error)} Retry ${retry} of ${retries} in ${formatSeconds(delayMs)}.`);
 }
-function finish(outcome, total, durationMs) {
-    const result = describeResult(outcome, total, durationMs);
+function finish(outcome, total, durationMs, unchanged) {
+    const result = describeResult(outcome, total, durationMs, unchanged);
     info(result);
     notice(result, { title: 'Netiks upload' });
     const { stoppedBy } = outcome;

@@ -9,7 +9,8 @@ export enum Input {
   Retries = 'retries',
   FailFast = 'fail-fast',
   DryRun = 'dry-run',
-  AssetName = 'asset-name'
+  AssetName = 'asset-name',
+  Manifest = 'manifest'
 }
 
 /** Output names, exactly as action.yml spells them. */
@@ -17,7 +18,9 @@ export enum Output {
   AssetIds = 'asset-ids',
   Assets = 'assets',
   Count = 'count',
-  Failed = 'failed'
+  Failed = 'failed',
+  UploadedCount = 'uploaded-count',
+  SkippedCount = 'skipped-count'
 }
 
 export enum UploadMode {

@@ -26,6 +26,8 @@ export interface Inputs {
   failFast: boolean
   dryRun: boolean
   assetName: AssetNaming
+  /** Path of the manifest, relative to the workspace; '' for none. */
+  manifest: string
 }
 
 /** Reads and validates every input; throws one InputError naming the first bad one. */
@@ -53,7 +55,8 @@ export function getInputs(): Inputs {
     }),
     failFast: parseBoolean(Input.FailFast, core.getInput(Input.FailFast), false),
     dryRun: parseBoolean(Input.DryRun, core.getInput(Input.DryRun), false),
-    assetName: parseEnum(Input.AssetName, core.getInput(Input.AssetName), AssetNaming, AssetNaming.Basename)
+    assetName: parseEnum(Input.AssetName, core.getInput(Input.AssetName), AssetNaming, AssetNaming.Basename),
+    manifest: core.getInput(Input.Manifest).trim()
   }
 }
 

@@ -1,10 +1,20 @@
 import * as core from '@actions/core'
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
 import { Cancellation } from './cancel.js'
 import { ACTION_USER_AGENT, Input, NoFileOption, UploadMode } from './constants.js'
 import { AuthError, CancelledError, InputError, errorMessage } from './errors.js'
 import { findFiles, nameAssets } from './files.js'
 import { formatBytes, formatSeconds } from './format.js'
 import { getInputs, getTuning, type Inputs } from './inputs.js'
+import {
+  findUnchanged,
+  loadManifest,
+  recordUploads,
+  writeManifest,
+  type Manifest,
+  type UnchangedFile
+} from './manifest.js'
 import { NetiksClient } from './netiks/client.js'
 import { FailFastError, OutcomeRecorder, type UploadOptions } from './netiks/outcome.js'
 import { uploadPresigned } from './netiks/presigned.js'
@@ -23,20 +33,34 @@ import {
 } from './report.js'
 import { defaultRetryPolicy } from './retry.js'
 
-/** inputs → files → plan → upload → report. The one place that fails the step. */
+/** The matched files, split by the manifest (when there is one) into new or changed, and unchanged. */
+interface Work {
+  upload: LocalFile[]
+  unchanged: UnchangedFile[]
+  /** Where the manifest lives, and what it held before this run; undefined without one. */
+  manifest?: { file: string; before: Manifest }
+}
+
+/** inputs → files → manifest → plan → upload → report. The one place that fails the step. */
 export async function run(): Promise<void> {
   const startedAt = Date.now()
   try {
     maskApiKey()
     const inputs = getInputs()
-    const files = await core.group('Resolve files', async () => await resolveFiles(inputs))
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+    const manifestFile = inputs.manifest ? path.resolve(workspace, inputs.manifest) : undefined
+    const files = await core.group('Resolve files', async () => await resolveFiles(inputs, workspace, manifestFile))
     if (files.length === 0) return
-    const plan = choosePlan(inputs.mode, files)
-    if (inputs.dryRun) {
-      await dryRun(inputs, files, plan)
-      return
-    }
-    await upload(inputs, files, plan, startedAt)
+    const work: Work = manifestFile
+      ? await core.group(
+          'Compare with the manifest',
+          async () => await compareWithManifest(inputs, files, manifestFile)
+        )
+      : { upload: files, unchanged: [] }
+    const plan = work.upload.length > 0 ? choosePlan(inputs.mode, work.upload) : undefined
+    if (inputs.dryRun) await dryRun(inputs, work, plan)
+    else if (plan === undefined) await reportAllUnchanged(inputs, work)
+    else await upload(inputs, work, plan, startedAt)
   } catch (error) {
     core.setFailed(errorMessage(error))
     await writeFailureSummary(errorMessage(error))
@@ -49,9 +73,12 @@ function maskApiKey(): void {
   if (raw.trim() !== '') core.setSecret(raw.trim())
 }
 
-async function resolveFiles(inputs: Inputs): Promise<LocalFile[]> {
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+async function resolveFiles(inputs: Inputs, workspace: string, manifestFile?: string): Promise<LocalFile[]> {
   const found = await findFiles(inputs.patterns, workspace)
+  if (manifestFile && found.files.some(file => file.absolutePath === manifestFile)) {
+    core.info(`Leaving out the manifest itself (${inputs.manifest}): it changes on every run.`)
+    found.files = found.files.filter(file => file.absolutePath !== manifestFile)
+  }
   if (found.brokenLinks.length > 0) {
     core.warning(
       `Skipping ${found.brokenLinks.length} broken symbolic link${found.brokenLinks.length === 1 ? '' : 's'} ` +
@@ -81,18 +108,79 @@ async function resolveFiles(inputs: Inputs): Promise<LocalFile[]> {
   return files
 }
 
-async function dryRun(inputs: Inputs, files: LocalFile[], plan: UploadPlan): Promise<void> {
-  printPlan(files, plan, inputs)
-  writeOutputs({ confirmed: [], failed: [] })
-  await writePlanSummary(files, plan)
-  const bytes = files.reduce((sum, file) => sum + file.size, 0)
+async function compareWithManifest(inputs: Inputs, files: LocalFile[], manifestFile: string): Promise<Work> {
+  const isDirectory = await stat(manifestFile).then(
+    info => info.isDirectory(),
+    () => false
+  )
+  if (isDirectory) {
+    throw new InputError(
+      `Input '${Input.Manifest}' is a directory (${inputs.manifest}). Give the path of a JSON file, ` +
+        'such as .netiks/manifest.json; it is created if it does not exist.'
+    )
+  }
+  const loaded = await loadManifest(manifestFile, inputs.baseUrl)
+  if (loaded.problem) {
+    core.warning(
+      `The manifest ${inputs.manifest} ${loaded.problem}. Every matched file will be uploaded, and the ` +
+        'manifest rewritten after the run.'
+    )
+  } else if (!loaded.existed) {
+    core.info(
+      `No manifest at ${inputs.manifest} yet: every file will be uploaded, and the manifest written after the run.`
+    )
+  }
+  const { upload, unchanged } = await findUnchanged(files, loaded.manifest, inputs.concurrency)
+  for (const { file, entry } of unchanged) {
+    core.info(`= ${file.relativePath} unchanged since ${entry.uploaded_at} (asset ${entry.id}): skipped`)
+  }
+  core.info(`${unchanged.length} unchanged, ${upload.length} new or changed.`)
+  return { upload, unchanged, manifest: { file: manifestFile, before: loaded.manifest } }
+}
+
+/** Nothing new to send: every matched file is in the manifest with the same bytes. */
+async function reportAllUnchanged(inputs: Inputs, work: Work): Promise<void> {
+  const result = { confirmed: [], failed: [], unchanged: work.unchanged }
+  writeOutputs(result)
+  if (work.manifest) await saveManifest(inputs, work.manifest.file, work.manifest.before)
+  await writeSummary(result, { strategy: 'none', baseUrl: inputs.baseUrl, durationMs: 0 })
   core.notice(
-    `Dry run: ${files.length} file${files.length === 1 ? '' : 's'} (${formatBytes(bytes)}) would be uploaded ` +
-      `to Netiks in ${plan.strategy} mode. Nothing was uploaded.`
+    `Nothing to upload: all ${work.unchanged.length} matched file${work.unchanged.length === 1 ? ' is' : 's are'} ` +
+      'unchanged since the manifest recorded them.',
+    { title: 'Netiks upload' }
   )
 }
 
-async function upload(inputs: Inputs, files: LocalFile[], plan: UploadPlan, startedAt: number): Promise<void> {
+async function dryRun(inputs: Inputs, work: Work, plan: UploadPlan | undefined): Promise<void> {
+  const files = work.upload
+  printPlan(files, plan, inputs, work.unchanged)
+  writeOutputs({ confirmed: [], failed: [] })
+  await writePlanSummary(files, plan)
+  const bytes = files.reduce((sum, file) => sum + file.size, 0)
+  const skipped = work.unchanged.length > 0 ? ` (${work.unchanged.length} unchanged would be skipped)` : ''
+  core.notice(
+    `Dry run: ${files.length} file${files.length === 1 ? '' : 's'} (${formatBytes(bytes)}) would be uploaded ` +
+      `to Netiks${plan ? ` in ${plan.strategy} mode` : ''}${skipped}. Nothing was uploaded.`
+  )
+}
+
+/** Writes the manifest; a failure fails the step, since the next run would upload everything again. */
+async function saveManifest(inputs: Inputs, file: string, manifest: Manifest): Promise<boolean> {
+  try {
+    await writeManifest(file, manifest)
+    core.info(`Manifest ${inputs.manifest} written: ${Object.keys(manifest.assets).length} assets.`)
+    return true
+  } catch (error) {
+    core.setFailed(
+      `Could not write the manifest ${inputs.manifest} (${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}). ` +
+        'The outputs are complete, but the next run will upload every file again.'
+    )
+    return false
+  }
+}
+
+async function upload(inputs: Inputs, work: Work, plan: UploadPlan, startedAt: number): Promise<void> {
+  const files = work.upload
   const tuning = getTuning()
   const progress = new ProgressReporter(files, tuning.progressIntervalMs, line => core.info(line))
   let reported = false
@@ -101,9 +189,13 @@ async function upload(inputs: Inputs, files: LocalFile[], plan: UploadPlan, star
     reported = true
     progress.stop()
     const durationMs = Date.now() - startedAt
-    writeOutputs(outcome)
-    await writeSummary(outcome, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs })
-    finish(outcome, files.length, durationMs)
+    const result = { ...outcome, unchanged: work.unchanged }
+    writeOutputs(result)
+    // Written whatever happened, so that nothing confirmed is forgotten.
+    if (work.manifest)
+      await saveManifest(inputs, work.manifest.file, recordUploads(work.manifest.before, outcome.confirmed))
+    await writeSummary(result, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs })
+    finish(outcome, files.length, durationMs, work.unchanged.length)
   }
   const cancellation = new Cancellation({
     onCancel: signal =>
@@ -163,8 +255,8 @@ function logRetry(
   core.info(`↻ ${file.relativePath}: ${errorMessage(error)} Retry ${retry} of ${retries} in ${formatSeconds(delayMs)}.`)
 }
 
-function finish(outcome: UploadOutcome, total: number, durationMs: number): void {
-  const result = describeResult(outcome, total, durationMs)
+function finish(outcome: UploadOutcome, total: number, durationMs: number, unchanged: number): void {
+  const result = describeResult(outcome, total, durationMs, unchanged)
   core.info(result)
   core.notice(result, { title: 'Netiks upload' })
   const { stoppedBy } = outcome

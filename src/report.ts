@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { Output, UploadMode } from './constants.js'
 import { formatBytes, formatSeconds } from './format.js'
 import type { Inputs } from './inputs.js'
+import type { UnchangedFile } from './manifest.js'
 import { planBatches } from './netiks/presigned.js'
 import type { ConfirmedUpload, FailedUpload, LocalFile, UploadOutcome } from './netiks/types.js'
 import type { UploadPlan } from './plan.js'
@@ -15,6 +16,8 @@ export interface AssetOutput {
   size: number
   content_type: string
   sha256: string
+  /** True when the file was not sent because the manifest holds it unchanged. */
+  skipped: boolean
 }
 
 export function toAssetOutput(upload: ConfirmedUpload): AssetOutput {
@@ -25,8 +28,29 @@ export function toAssetOutput(upload: ConfirmedUpload): AssetOutput {
     storage_url: upload.storageUrl,
     size: upload.file.size,
     content_type: upload.contentType,
-    sha256: upload.sha256
+    sha256: upload.sha256,
+    skipped: false
   }
+}
+
+export function unchangedToAssetOutput({ file, entry }: UnchangedFile): AssetOutput {
+  return {
+    path: file.relativePath,
+    name: file.name,
+    id: entry.id,
+    storage_url: entry.storage_url,
+    size: file.size,
+    content_type: entry.content_type,
+    sha256: entry.sha256,
+    skipped: true
+  }
+}
+
+/** What a run reports: uploaded, left unchanged, and not uploaded. */
+export interface RunResult {
+  confirmed: ConfirmedUpload[]
+  failed: FailedUpload[]
+  unchanged?: UnchangedFile[]
 }
 
 /** One element of the `failed` output. */
@@ -46,13 +70,21 @@ export function toFailureOutput(failure: FailedUpload): FailureOutput {
   }
 }
 
-/** Sets every output: what the server confirmed, in the order of the sorted files, and what failed. */
-export function writeOutputs(outcome: Pick<UploadOutcome, 'confirmed' | 'failed'>): void {
-  const assets = outcome.confirmed.map(toAssetOutput)
+/**
+ * Sets every output: the assets Netiks holds for the matched files — confirmed in this run or
+ * left unchanged — in the order of the sorted files, the counts, and what failed.
+ */
+export function writeOutputs(result: RunResult): void {
+  const unchanged = result.unchanged ?? []
+  const assets = [...result.confirmed.map(toAssetOutput), ...unchanged.map(unchangedToAssetOutput)].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0
+  )
   core.setOutput(Output.AssetIds, JSON.stringify(assets.map(asset => asset.id)))
   core.setOutput(Output.Assets, JSON.stringify(assets))
   core.setOutput(Output.Count, String(assets.length))
-  core.setOutput(Output.Failed, JSON.stringify(outcome.failed.map(toFailureOutput)))
+  core.setOutput(Output.UploadedCount, String(result.confirmed.length))
+  core.setOutput(Output.SkippedCount, String(unchanged.length))
+  core.setOutput(Output.Failed, JSON.stringify(result.failed.map(toFailureOutput)))
 }
 
 /** One `::error::` per file whose upload failed, naming the file, the step and the reason. */
@@ -70,12 +102,13 @@ export interface RunSummary {
 }
 
 /** The one-line result: "12 assets uploaded to Netiks, 48.2 MiB in 3.1 s (15.5 MiB/s)". */
-export function describeResult(outcome: UploadOutcome, total: number, durationMs: number): string {
+export function describeResult(outcome: UploadOutcome, total: number, durationMs: number, unchanged = 0): string {
   const bytes = outcome.confirmed.reduce((sum, upload) => sum + upload.file.size, 0)
   const count = outcome.confirmed.length === total ? `${total}` : `${outcome.confirmed.length} of ${total}`
+  const skipped = unchanged > 0 ? `; ${unchanged} unchanged file${unchanged === 1 ? '' : 's'} skipped` : ''
   return (
     `${count} asset${total === 1 ? '' : 's'} uploaded to Netiks, ${formatBytes(bytes)} in ` +
-    `${formatSeconds(durationMs)} (${formatRate(bytes, durationMs)}).`
+    `${formatSeconds(durationMs)} (${formatRate(bytes, durationMs)})${skipped}.`
   )
 }
 
@@ -83,9 +116,10 @@ export function describeResult(outcome: UploadOutcome, total: number, durationMs
  * The job summary: a table of every confirmed asset, the totals, then what was not uploaded.
  * Written whatever the outcome, failures and cancellation included.
  */
-export async function writeSummary(outcome: UploadOutcome, run: RunSummary): Promise<void> {
+export async function writeSummary(outcome: RunResult, run: RunSummary): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   const bytes = outcome.confirmed.reduce((sum, upload) => sum + upload.file.size, 0)
+  const unchanged = outcome.unchanged ?? []
   const summary = core.summary.addHeading('Netiks upload', 2)
   if (outcome.confirmed.length > 0) {
     summary.addTable([
@@ -103,13 +137,28 @@ export async function writeSummary(outcome: UploadOutcome, run: RunSummary): Pro
   summary.addTable([
     ['Files', 'Bytes', 'Duration', 'Throughput', 'Base URL'].map(data => ({ data, header: true })),
     [
-      `${outcome.confirmed.length} of ${outcome.confirmed.length + outcome.failed.length}`,
+      `${outcome.confirmed.length} of ${outcome.confirmed.length + outcome.failed.length}` +
+        (unchanged.length > 0 ? ` (+${unchanged.length} unchanged)` : ''),
       formatBytes(bytes),
       formatSeconds(run.durationMs),
       formatRate(bytes, run.durationMs),
       escapeHtml(run.baseUrl)
     ]
   ])
+  if (unchanged.length > 0) {
+    summary.addHeading('Skipped as unchanged', 3)
+    summary.addTable([
+      ['File', 'Size', 'Asset id', 'Uploaded'].map(data => ({ data, header: true })),
+      ...unchanged.map(({ file, entry }) => [
+        escapeHtml(file.relativePath),
+        formatBytes(file.size),
+        entry.storage_url
+          ? `<a href="${escapeHtml(entry.storage_url)}">${escapeHtml(entry.id)}</a>`
+          : escapeHtml(entry.id),
+        escapeHtml(entry.uploaded_at)
+      ])
+    ])
+  }
   if (outcome.failed.length > 0) {
     summary.addHeading('Not uploaded', 3)
     summary.addTable([
@@ -135,13 +184,26 @@ export async function writeFailureSummary(message: string): Promise<void> {
 }
 
 /** The dry-run plan, in the log: each file, the mode and why, and the generate batches. */
-export function printPlan(files: LocalFile[], plan: UploadPlan, inputs: Inputs): void {
+export function printPlan(
+  files: LocalFile[],
+  plan: UploadPlan | undefined,
+  inputs: Inputs,
+  unchanged: UnchangedFile[] = []
+): void {
   const bytes = files.reduce((sum, file) => sum + file.size, 0)
   core.info('Dry run: nothing will be uploaded.')
+  if (unchanged.length > 0) {
+    core.info(`Would skip ${unchanged.length} file${unchanged.length === 1 ? '' : 's'} the manifest holds unchanged:`)
+    for (const { file, entry } of unchanged) core.info(`  ${file.relativePath}  (asset ${entry.id})`)
+  }
+  if (files.length === 0 || plan === undefined) {
+    core.info('Would upload: nothing.')
+    return
+  }
   core.info(
     `Mode: ${plan.strategy} (${plan.reason}); ${inputs.concurrency} files at a time; base-url ${inputs.baseUrl}.`
   )
-  core.info(`Files: ${files.length}, ${formatBytes(bytes)}:`)
+  core.info(`Would upload ${files.length} file${files.length === 1 ? '' : 's'}, ${formatBytes(bytes)}:`)
   for (const file of files) {
     core.info(`  ${file.relativePath}  ${formatBytes(file.size)}  ${file.contentType}  as "${file.name}"`)
   }
@@ -161,11 +223,12 @@ export function printPlan(files: LocalFile[], plan: UploadPlan, inputs: Inputs):
   }
 }
 
-export async function writePlanSummary(files: LocalFile[], plan: UploadPlan): Promise<void> {
+export async function writePlanSummary(files: LocalFile[], plan: UploadPlan | undefined): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
+  const mode = plan ? ` Mode: ${plan.strategy} (${escapeHtml(plan.reason)}).` : ''
   await core.summary
     .addHeading('Netiks upload (dry run)', 2)
-    .addRaw(`Nothing was uploaded. Mode: ${plan.strategy} (${escapeHtml(plan.reason)}).`, true)
+    .addRaw(`Nothing was uploaded.${mode}`, true)
     .addTable([
       ['File', 'Size', 'Content type', 'Name'].map(data => ({ data, header: true })),
       ...files.map(file => [

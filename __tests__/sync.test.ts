@@ -1,0 +1,250 @@
+/**
+ * Sync without duplicates, through the committed bundle: a manifest lets re-runs skip files
+ * already uploaded unchanged. Every claim is checked against the emulator's request counts.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js'
+import { runAction, type ActionRun } from '../harness/run-action.js'
+import { makeWorkspace, removeDir, sha256 } from './helpers.js'
+
+interface AssetOutput {
+  path: string
+  name: string
+  id: string
+  sha256: string
+  skipped: boolean
+}
+
+const cleanups: Array<() => Promise<void>> = []
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!()
+})
+
+const DOCS: Record<string, string> = {
+  'docs/index.html': '<h1>home</h1>',
+  'docs/guide.html': '<h1>guide</h1>',
+  'docs/img/logo.svg': '<svg/>',
+  'docs/img/photo.png': 'png bytes',
+  'docs/old.html': 'to be deleted'
+}
+const MANIFEST = '.netiks/manifest.json'
+
+async function setup(options: EmulatorOptions = {}) {
+  const emulator = await startEmulator(options)
+  const ws = await makeWorkspace(DOCS)
+  cleanups.push(
+    () => emulator.close(),
+    () => removeDir(ws)
+  )
+  return { emulator, ws }
+}
+
+function inputs(emulator: Emulator, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    'api-key': emulator.apiKey,
+    path: 'docs',
+    mode: 'auto',
+    'base-url': emulator.url,
+    concurrency: '4',
+    'if-no-files-found': 'error',
+    retries: '0',
+    'fail-fast': 'false',
+    'dry-run': 'false',
+    'asset-name': 'relative',
+    manifest: MANIFEST,
+    ...overrides
+  }
+}
+
+const assetsOf = (run: ActionRun): AssetOutput[] => JSON.parse(run.outputs.assets) as AssetOutput[]
+const idsOf = (run: ActionRun): string[] => JSON.parse(run.outputs['asset-ids']) as string[]
+const uploadRequests = (emulator: Emulator) => {
+  const { upload, generate, put, confirm } = emulator.state().requests
+  return { upload, generate, put, confirm }
+}
+async function readManifest(ws: string) {
+  return JSON.parse(await readFile(path.join(ws, MANIFEST), 'utf8')) as {
+    version: number
+    'base-url': string
+    assets: Record<string, { sha256: string; id: string; size: number }>
+  }
+}
+
+describe('the manifest', () => {
+  it('second run over the same tree sends nothing and reports the same ids', async () => {
+    const { emulator, ws } = await setup()
+    const first = await runAction({ workspace: ws, inputs: inputs(emulator) })
+    expect(first.exitCode).toBe(0)
+    expect(first.stdout).toContain(`No manifest at ${MANIFEST} yet`)
+    expect(first.outputs).toMatchObject({ count: '5', 'uploaded-count': '5', 'skipped-count': '0' })
+    const manifest = await readManifest(ws)
+    expect(manifest.version).toBe(1)
+    expect(manifest['base-url']).toBe(emulator.url)
+    expect(Object.keys(manifest.assets)).toEqual([
+      'guide.html',
+      'img/logo.svg',
+      'img/photo.png',
+      'index.html',
+      'old.html'
+    ])
+    expect(manifest.assets['index.html'].sha256).toBe(sha256('<h1>home</h1>'))
+
+    const before = uploadRequests(emulator)
+    const second = await runAction({ workspace: ws, inputs: inputs(emulator) })
+    expect(second.exitCode).toBe(0)
+    expect(uploadRequests(emulator)).toEqual(before)
+    expect(idsOf(second)).toEqual(idsOf(first))
+    expect(assetsOf(second).every(asset => asset.skipped)).toBe(true)
+    expect(second.outputs).toMatchObject({ count: '5', 'uploaded-count': '0', 'skipped-count': '5', failed: '[]' })
+    expect(second.stdout).toMatch(/^= docs\/index\.html unchanged since .* \(asset [0-9a-f-]{36}\): skipped$/m)
+    expect(second.stdout).toMatch(
+      /^::notice title=Netiks upload::Nothing to upload: all 5 matched files are unchanged/m
+    )
+    expect(second.summary).toContain('Skipped as unchanged')
+    expect(emulator.state().assets).toHaveLength(5)
+  })
+
+  it('after one change, one addition and one deletion, uploads exactly two and keeps the union', async () => {
+    const { emulator, ws } = await setup()
+    const first = await runAction({ workspace: ws, inputs: inputs(emulator) })
+    const firstIds = Object.fromEntries(assetsOf(first).map(a => [a.name, a.id]))
+    await writeFile(path.join(ws, 'docs/guide.html'), '<h1>guide, revised</h1>')
+    await writeFile(path.join(ws, 'docs/img/new.svg'), '<svg id="new"/>')
+    await rm(path.join(ws, 'docs/old.html'))
+
+    const before = uploadRequests(emulator)
+    const third = await runAction({ workspace: ws, inputs: inputs(emulator) })
+    expect(third.exitCode).toBe(0)
+    const after = uploadRequests(emulator)
+    expect(after.put - before.put + (after.upload - before.upload)).toBe(2)
+    expect(after.confirm - before.confirm).toBe(after.put - before.put)
+    expect(third.outputs).toMatchObject({ count: '5', 'uploaded-count': '2', 'skipped-count': '3' })
+    const assets = assetsOf(third)
+    expect(assets.filter(a => !a.skipped).map(a => a.name)).toEqual(['guide.html', 'img/new.svg'])
+    expect(assets.find(a => a.name === 'index.html')?.id).toBe(firstIds['index.html'])
+    expect(assets.find(a => a.name === 'guide.html')?.id).not.toBe(firstIds['guide.html'])
+    expect(third.stdout).toMatch(
+      /^::notice title=Netiks upload::2 assets uploaded to Netiks, .*; 3 unchanged files skipped\.$/m
+    )
+
+    const manifest = await readManifest(ws)
+    expect(Object.keys(manifest.assets)).toEqual([
+      'guide.html',
+      'img/logo.svg',
+      'img/new.svg',
+      'img/photo.png',
+      'index.html',
+      'old.html'
+    ])
+    expect(manifest.assets['old.html'].id).toBe(firstIds['old.html'])
+    expect(manifest.assets['guide.html'].sha256).toBe(sha256('<h1>guide, revised</h1>'))
+  })
+
+  it.each([
+    ['not valid JSON', () => '{"version": 1, "base-url"', /The manifest \.netiks\/manifest\.json is not valid JSON/],
+    [
+      'made against another base-url',
+      () => JSON.stringify({ version: 1, 'base-url': 'https://staging.example', assets: {} }),
+      /was made against "https:\/\/staging\.example", not http:\/\/127\.0\.0\.1:\d+, so its assets are not known there/
+    ],
+    [
+      'of an unknown version',
+      () => JSON.stringify({ version: 9, assets: {} }),
+      /has version 9, which this action does not know/
+    ]
+  ])('a manifest %s: a warning, every file uploaded, the manifest rewritten', async (_name, content, warning) => {
+    const { emulator, ws } = await setup()
+    await mkdir(path.join(ws, '.netiks'), { recursive: true })
+    await writeFile(path.join(ws, MANIFEST), content())
+    const run = await runAction({ workspace: ws, inputs: inputs(emulator) })
+    expect(run.exitCode).toBe(0)
+    const warnings = run.stdout.split('\n').filter(line => line.startsWith('::warning::'))
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(warning)
+    expect(warnings[0]).toMatch(/Every matched file will be uploaded, and the manifest rewritten after the run\.$/)
+    expect(run.outputs).toMatchObject({ 'uploaded-count': '5', 'skipped-count': '0' })
+    const manifest = await readManifest(ws)
+    expect(manifest['base-url']).toBe(emulator.url)
+    expect(Object.keys(manifest.assets)).toHaveLength(5)
+  })
+
+  it('a run that fails on one file still records every file it confirmed', async () => {
+    const { emulator, ws } = await setup({ alwaysFail: ['img/photo.png'] })
+    const run = await runAction({ workspace: ws, inputs: inputs(emulator), env: { NETIKS_RETRY_BASE_MS: '1' } })
+    expect(run.exitCode).toBe(1)
+    expect(JSON.parse(run.outputs.failed).map((f: { path: string }) => f.path)).toEqual(['docs/img/photo.png'])
+    const manifest = await readManifest(ws)
+    expect(Object.keys(manifest.assets)).toEqual(['guide.html', 'img/logo.svg', 'index.html', 'old.html'])
+    expect(new Set(Object.values(manifest.assets).map(a => a.id))).toEqual(new Set(idsOf(run)))
+  })
+
+  it('a cancelled run records exactly what it confirmed', async () => {
+    const emulator = await startEmulator({ latencyMs: 150 })
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 80; i++) files[`docs/page-${String(i).padStart(2, '0')}.html`] = `page ${i}`
+    const ws = await makeWorkspace(files)
+    cleanups.push(
+      () => emulator.close(),
+      () => removeDir(ws)
+    )
+    let killed = false
+    const run = await runAction({
+      workspace: ws,
+      inputs: inputs(emulator, { concurrency: '2' }),
+      onSpawn: child => {
+        child.stdout?.on('data', (chunk: Buffer) => {
+          if (!killed && chunk.toString().includes('✓ ')) {
+            killed = true
+            child.kill('SIGTERM')
+          }
+        })
+      }
+    })
+    expect(run.exitCode).not.toBe(0)
+    const confirmed = idsOf(run)
+    expect(confirmed.length).toBeGreaterThan(0)
+    expect(confirmed.length).toBeLessThan(80)
+    const manifest = await readManifest(ws)
+    expect(new Set(Object.values(manifest.assets).map(a => a.id))).toEqual(new Set(confirmed))
+    expect(new Set(emulator.state().assets.map(a => a.id))).toEqual(new Set(confirmed))
+  })
+
+  it('dry-run lists what would be uploaded and what would be skipped, and writes nothing', async () => {
+    const { emulator, ws } = await setup()
+    await runAction({ workspace: ws, inputs: inputs(emulator) })
+    const manifestBefore = await readFile(path.join(ws, MANIFEST), 'utf8')
+    await writeFile(path.join(ws, 'docs/index.html'), '<h1>home, revised</h1>')
+    const before = uploadRequests(emulator)
+    const run = await runAction({ workspace: ws, inputs: inputs(emulator, { 'dry-run': 'true' }) })
+    expect(run.exitCode).toBe(0)
+    expect(uploadRequests(emulator)).toEqual(before)
+    expect(run.stdout).toContain('Would skip 4 files the manifest holds unchanged:')
+    expect(run.stdout).toMatch(/^ {2}docs\/guide\.html {2}\(asset [0-9a-f-]{36}\)$/m)
+    expect(run.stdout).toContain('Would upload 1 file, 22 B:')
+    expect(run.stdout).toContain('  docs/index.html  22 B  text/html  as "index.html"')
+    expect(run.outputs.count).toBe('0')
+    expect(await readFile(path.join(ws, MANIFEST), 'utf8')).toBe(manifestBefore)
+  })
+
+  it('leaves the manifest itself out when the globs match it', async () => {
+    const { emulator, ws } = await setup()
+    const settings = inputs(emulator, { path: '.', manifest: 'docs/.netiks.json' })
+    const first = await runAction({ workspace: ws, inputs: settings })
+    expect(first.exitCode).toBe(0)
+    const again = await runAction({ workspace: ws, inputs: settings })
+    expect(again.stdout).toContain('Leaving out the manifest itself (docs/.netiks.json): it changes on every run.')
+    expect(again.outputs).toMatchObject({ 'uploaded-count': '0', 'skipped-count': '5' })
+  })
+
+  it('refuses a manifest path that is a directory, before any upload', async () => {
+    const { emulator, ws } = await setup()
+    const run = await runAction({ workspace: ws, inputs: inputs(emulator, { manifest: 'docs/img' }) })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(
+      /^::error::Input 'manifest' is a directory \(docs\/img\)\. Give the path of a JSON file/m
+    )
+    expect(uploadRequests(emulator)).toEqual({ upload: 0, generate: 0, put: 0, confirm: 0 })
+  })
+})
