@@ -8,18 +8,9 @@ import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../emulator/server.js'
 import { startConnectProxy } from '../harness/connect-proxy.js'
+import type { AssetOutput } from '../src/report.js'
 import { NODE24, runAction, type ActionRun } from '../harness/run-action.js'
-import { makeWorkspace, removeDir, sha256, sha256OfFile, writeRandomFile } from './helpers.js'
-
-interface AssetOutput {
-  path: string
-  name: string
-  id: string
-  storage_url: string
-  size: number
-  content_type: string
-  sha256: string
-}
+import { EMPTY_OUTPUTS, makeWorkspace, removeDir, sha256, sha256OfFile, writeRandomFile } from './helpers.js'
 
 const TREE: Record<string, string> = {
   'dist/app-linux.zip': 'linux build',
@@ -204,14 +195,7 @@ describe('the bundle as a runner runs it', () => {
       })
       expect(run.exitCode).toBe(0)
       expect(run.stdout).toMatch(/^::warning::No files were found/m)
-      expect(run.outputs).toEqual({
-        'asset-ids': '[]',
-        assets: '[]',
-        count: '0',
-        'uploaded-count': '0',
-        'skipped-count': '0',
-        failed: '[]'
-      })
+      expect(run.outputs).toEqual(EMPTY_OUTPUTS)
     })
     it('ignore: succeeds quietly with empty outputs', async () => {
       const run = await runAction({
@@ -220,14 +204,7 @@ describe('the bundle as a runner runs it', () => {
       })
       expect(run.exitCode).toBe(0)
       expect(run.stdout).not.toMatch(/::(warning|error)::/)
-      expect(run.outputs).toEqual({
-        'asset-ids': '[]',
-        assets: '[]',
-        count: '0',
-        'uploaded-count': '0',
-        'skipped-count': '0',
-        failed: '[]'
-      })
+      expect(run.outputs).toEqual(EMPTY_OUTPUTS)
     })
   })
 

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js'
 import { runAction } from '../harness/run-action.js'
-import { makeWorkspace, removeDir, writeRandomFile } from './helpers.js'
+import { EMPTY_OUTPUTS, makeWorkspace, removeDir, writeRandomFile } from './helpers.js'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -121,14 +121,7 @@ describe('dry-run', () => {
     const run = await runAction({ workspace: ws, inputs: inputs(emulator, { 'dry-run': 'true' }) })
     expect(run.exitCode).toBe(0)
     expect(emulator.state().requests).toMatchObject({ upload: 0, generate: 0, put: 0, confirm: 0 })
-    expect(run.outputs).toEqual({
-      'asset-ids': '[]',
-      assets: '[]',
-      count: '0',
-      'uploaded-count': '0',
-      'skipped-count': '0',
-      failed: '[]'
-    })
+    expect(run.outputs).toEqual(EMPTY_OUTPUTS)
     expect(run.stdout).toContain('Dry run: nothing will be uploaded.')
     expect(run.stdout).toMatch(/^Mode: bulk \(mode: auto, 5 files\); 4 files at a time; base-url http/m)
     expect(run.stdout).toContain('  out/docs/img/logo.svg  6 B  image/svg+xml  as "logo.svg"')

@@ -12,3 +12,13 @@ export function setInputs(inputs: Record<string, string>): () => void {
   for (const [name, value] of Object.entries(inputs)) process.env[inputEnvName(name)] = value
   return () => Object.keys(inputs).forEach(name => delete process.env[inputEnvName(name)])
 }
+
+/** The outputs of a run that reported no asset. */
+export const EMPTY_OUTPUTS = {
+  'asset-ids': '[]',
+  assets: '[]',
+  count: '0',
+  'uploaded-count': '0',
+  'skipped-count': '0',
+  failed: '[]'
+}

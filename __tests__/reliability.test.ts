@@ -7,21 +7,9 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { chmod, mkdir, symlink, truncate, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js'
+import type { AssetOutput, FailureOutput } from '../src/report.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
 import { makeWorkspace, removeDir, sha256OfFile } from './helpers.js'
-
-interface AssetOutput {
-  path: string
-  id: string
-  size: number
-  sha256: string
-}
-interface FailureOutput {
-  path: string
-  step: string
-  status: number | null
-  message: string
-}
 
 /** Fast clocks for tests: a 1 s stall timeout, 20 ms backoff windows. */
 const FAST = { NETIKS_STALL_TIMEOUT_MS: '1000', NETIKS_RETRY_BASE_MS: '20' }

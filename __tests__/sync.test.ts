@@ -6,16 +6,9 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js'
+import type { AssetOutput } from '../src/report.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
 import { makeWorkspace, removeDir, sha256 } from './helpers.js'
-
-interface AssetOutput {
-  path: string
-  name: string
-  id: string
-  sha256: string
-  skipped: boolean
-}
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {

@@ -37352,6 +37352,7 @@ async function upload(inputs, work, plan, startedAt) {
     const bytes = files.reduce((sum, file) => sum + file.size, 0);
     const title = `Upload ${files.length} file${files.length === 1 ? '' : 's'} (${formatBytes(bytes)}) to ${inputs.baseUrl} ` +
         `in ${plan.strategy} mode (${plan.reason}), ${inputs.concurrency} at a time`;
+    let unexpected;
     try {
         progress.start();
         await group(title, async () => {
@@ -37361,11 +37362,17 @@ async function upload(inputs, work, plan, startedAt) {
                 await uploadPresigned(client, recorder, options);
         });
     }
+    catch (error) {
+        unexpected = error;
+    }
     finally {
         client.close();
         cancellation.dispose();
     }
+    // Reported even after an unexpected error: what was confirmed must reach the outputs and the manifest.
     await report(recorder.result());
+    if (unexpected !== undefined)
+        throw unexpected;
 }
 function logRetry(file, step, retry, delayMs, error, retries) {
     if (step === 'generate' && delayMs === 0) {

@@ -227,17 +227,22 @@ async function upload(inputs: Inputs, work: Work, plan: UploadPlan, startedAt: n
   const title =
     `Upload ${files.length} file${files.length === 1 ? '' : 's'} (${formatBytes(bytes)}) to ${inputs.baseUrl} ` +
     `in ${plan.strategy} mode (${plan.reason}), ${inputs.concurrency} at a time`
+  let unexpected: unknown
   try {
     progress.start()
     await core.group(title, async () => {
       if (plan.strategy === UploadMode.Single) await uploadSingleFiles(client, recorder, options)
       else await uploadPresigned(client, recorder, options)
     })
+  } catch (error) {
+    unexpected = error
   } finally {
     client.close()
     cancellation.dispose()
   }
+  // Reported even after an unexpected error: what was confirmed must reach the outputs and the manifest.
   await report(recorder.result())
+  if (unexpected !== undefined) throw unexpected
 }
 
 function logRetry(
