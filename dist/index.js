@@ -28675,7 +28675,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(147);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1576);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28684,7 +28684,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 147:
+/***/ 1576:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31640,8 +31640,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
@@ -35539,6 +35537,8 @@ function glob_hashFiles(patterns_1) {
 //# sourceMappingURL=glob.js.map
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: ./node_modules/mime-types/index.js
 var mime_types = __nccwpck_require__(4096);
 ;// CONCATENATED MODULE: ./src/content-type.ts
@@ -37167,6 +37167,59 @@ function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+;// CONCATENATED MODULE: ./src/sync.ts
+
+
+
+
+
+
+/** Reads the manifest and splits the matched files into new or changed (to upload) and unchanged. */
+async function compareWithManifest(inputs, files, manifestFile) {
+    const isDirectory = await (0,promises_namespaceObject.stat)(manifestFile).then(info => info.isDirectory(), () => false);
+    if (isDirectory) {
+        throw new InputError(`Input '${Input.Manifest}' is a directory (${inputs.manifest}). Give the path of a JSON file, ` +
+            'such as .netiks/manifest.json; it is created if it does not exist.');
+    }
+    const loaded = await loadManifest(manifestFile, inputs.baseUrl);
+    if (loaded.problem) {
+        warning(`The manifest ${inputs.manifest} ${loaded.problem}. Every matched file will be uploaded, and the ` +
+            'manifest rewritten after the run.');
+    }
+    else if (!loaded.existed) {
+        info(`No manifest at ${inputs.manifest} yet: every file will be uploaded, and the manifest written after the run.`);
+    }
+    const { upload, unchanged } = await findUnchanged(files, loaded.manifest, inputs.concurrency);
+    for (const { file, entry } of unchanged) {
+        info(`= ${file.relativePath} unchanged since ${entry.uploaded_at} (asset ${entry.id}): skipped`);
+    }
+    info(`${unchanged.length} unchanged, ${upload.length} new or changed.`);
+    return { upload, unchanged, manifest: { file: manifestFile, before: loaded.manifest } };
+}
+/** Nothing new to send: every matched file is in the manifest with the same bytes. */
+async function reportAllUnchanged(inputs, work) {
+    const result = { confirmed: [], failed: [], unchanged: work.unchanged };
+    writeOutputs(result);
+    if (work.manifest)
+        await saveManifest(inputs, work.manifest.file, work.manifest.before);
+    await writeSummary(result, { strategy: 'none', baseUrl: inputs.baseUrl, durationMs: 0 });
+    notice(`Nothing to upload: all ${work.unchanged.length} matched file${work.unchanged.length === 1 ? ' is' : 's are'} ` +
+        'unchanged since the manifest recorded them.', { title: 'Netiks upload' });
+}
+/** Writes the manifest; a failure fails the step, since the next run would upload everything again. */
+async function saveManifest(inputs, file, manifest) {
+    try {
+        await writeManifest(file, manifest);
+        info(`Manifest ${inputs.manifest} written: ${Object.keys(manifest.assets).length} assets.`);
+        return true;
+    }
+    catch (error) {
+        setFailed(`Could not write the manifest ${inputs.manifest} (${error.code ?? errorMessage(error)}). ` +
+            'The outputs are complete, but the next run will upload every file again.');
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -37252,37 +37305,6 @@ async function resolveFiles(inputs, workspace, manifestFile) {
     writeOutputs({ confirmed: [], failed: [] });
     return files;
 }
-async function compareWithManifest(inputs, files, manifestFile) {
-    const isDirectory = await (0,promises_namespaceObject.stat)(manifestFile).then(info => info.isDirectory(), () => false);
-    if (isDirectory) {
-        throw new InputError(`Input '${Input.Manifest}' is a directory (${inputs.manifest}). Give the path of a JSON file, ` +
-            'such as .netiks/manifest.json; it is created if it does not exist.');
-    }
-    const loaded = await loadManifest(manifestFile, inputs.baseUrl);
-    if (loaded.problem) {
-        warning(`The manifest ${inputs.manifest} ${loaded.problem}. Every matched file will be uploaded, and the ` +
-            'manifest rewritten after the run.');
-    }
-    else if (!loaded.existed) {
-        info(`No manifest at ${inputs.manifest} yet: every file will be uploaded, and the manifest written after the run.`);
-    }
-    const { upload, unchanged } = await findUnchanged(files, loaded.manifest, inputs.concurrency);
-    for (const { file, entry } of unchanged) {
-        info(`= ${file.relativePath} unchanged since ${entry.uploaded_at} (asset ${entry.id}): skipped`);
-    }
-    info(`${unchanged.length} unchanged, ${upload.length} new or changed.`);
-    return { upload, unchanged, manifest: { file: manifestFile, before: loaded.manifest } };
-}
-/** Nothing new to send: every matched file is in the manifest with the same bytes. */
-async function reportAllUnchanged(inputs, work) {
-    const result = { confirmed: [], failed: [], unchanged: work.unchanged };
-    writeOutputs(result);
-    if (work.manifest)
-        await saveManifest(inputs, work.manifest.file, work.manifest.before);
-    await writeSummary(result, { strategy: 'none', baseUrl: inputs.baseUrl, durationMs: 0 });
-    notice(`Nothing to upload: all ${work.unchanged.length} matched file${work.unchanged.length === 1 ? ' is' : 's are'} ` +
-        'unchanged since the manifest recorded them.', { title: 'Netiks upload' });
-}
 async function dryRun(inputs, work, plan) {
     const files = work.upload;
     printPlan(files, plan, inputs, work.unchanged);
@@ -37292,19 +37314,6 @@ async function dryRun(inputs, work, plan) {
     const skipped = work.unchanged.length > 0 ? ` (${work.unchanged.length} unchanged would be skipped)` : '';
     notice(`Dry run: ${files.length} file${files.length === 1 ? '' : 's'} (${formatBytes(bytes)}) would be uploaded ` +
         `to Netiks${plan ? ` in ${plan.strategy} mode` : ''}${skipped}. Nothing was uploaded.`);
-}
-/** Writes the manifest; a failure fails the step, since the next run would upload everything again. */
-async function saveManifest(inputs, file, manifest) {
-    try {
-        await writeManifest(file, manifest);
-        info(`Manifest ${inputs.manifest} written: ${Object.keys(manifest.assets).length} assets.`);
-        return true;
-    }
-    catch (error) {
-        setFailed(`Could not write the manifest ${inputs.manifest} (${error.code ?? errorMessage(error)}). ` +
-            'The outputs are complete, but the next run will upload every file again.');
-        return false;
-    }
 }
 async function upload(inputs, work, plan, startedAt) {
     const files = work.upload;

@@ -1,5 +1,4 @@
 import * as core from '@actions/core'
-import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Cancellation } from './cancel.js'
 import { ACTION_USER_AGENT, Input, NoFileOption, UploadMode } from './constants.js'
@@ -7,14 +6,7 @@ import { AuthError, CancelledError, InputError, errorMessage } from './errors.js
 import { findFiles, nameAssets } from './files.js'
 import { formatBytes, formatSeconds } from './format.js'
 import { getInputs, getTuning, type Inputs } from './inputs.js'
-import {
-  findUnchanged,
-  loadManifest,
-  recordUploads,
-  writeManifest,
-  type Manifest,
-  type UnchangedFile
-} from './manifest.js'
+import { recordUploads } from './manifest.js'
 import { NetiksClient } from './netiks/client.js'
 import { FailFastError, OutcomeRecorder, type UploadOptions } from './netiks/outcome.js'
 import { uploadPresigned } from './netiks/presigned.js'
@@ -32,14 +24,7 @@ import {
   writeSummary
 } from './report.js'
 import { defaultRetryPolicy } from './retry.js'
-
-/** The matched files, split by the manifest (when there is one) into new or changed, and unchanged. */
-interface Work {
-  upload: LocalFile[]
-  unchanged: UnchangedFile[]
-  /** Where the manifest lives, and what it held before this run; undefined without one. */
-  manifest?: { file: string; before: Manifest }
-}
+import { compareWithManifest, reportAllUnchanged, saveManifest, type Work } from './sync.js'
 
 /** inputs → files → manifest → plan → upload → report. The one place that fails the step. */
 export async function run(): Promise<void> {
@@ -108,49 +93,6 @@ async function resolveFiles(inputs: Inputs, workspace: string, manifestFile?: st
   return files
 }
 
-async function compareWithManifest(inputs: Inputs, files: LocalFile[], manifestFile: string): Promise<Work> {
-  const isDirectory = await stat(manifestFile).then(
-    info => info.isDirectory(),
-    () => false
-  )
-  if (isDirectory) {
-    throw new InputError(
-      `Input '${Input.Manifest}' is a directory (${inputs.manifest}). Give the path of a JSON file, ` +
-        'such as .netiks/manifest.json; it is created if it does not exist.'
-    )
-  }
-  const loaded = await loadManifest(manifestFile, inputs.baseUrl)
-  if (loaded.problem) {
-    core.warning(
-      `The manifest ${inputs.manifest} ${loaded.problem}. Every matched file will be uploaded, and the ` +
-        'manifest rewritten after the run.'
-    )
-  } else if (!loaded.existed) {
-    core.info(
-      `No manifest at ${inputs.manifest} yet: every file will be uploaded, and the manifest written after the run.`
-    )
-  }
-  const { upload, unchanged } = await findUnchanged(files, loaded.manifest, inputs.concurrency)
-  for (const { file, entry } of unchanged) {
-    core.info(`= ${file.relativePath} unchanged since ${entry.uploaded_at} (asset ${entry.id}): skipped`)
-  }
-  core.info(`${unchanged.length} unchanged, ${upload.length} new or changed.`)
-  return { upload, unchanged, manifest: { file: manifestFile, before: loaded.manifest } }
-}
-
-/** Nothing new to send: every matched file is in the manifest with the same bytes. */
-async function reportAllUnchanged(inputs: Inputs, work: Work): Promise<void> {
-  const result = { confirmed: [], failed: [], unchanged: work.unchanged }
-  writeOutputs(result)
-  if (work.manifest) await saveManifest(inputs, work.manifest.file, work.manifest.before)
-  await writeSummary(result, { strategy: 'none', baseUrl: inputs.baseUrl, durationMs: 0 })
-  core.notice(
-    `Nothing to upload: all ${work.unchanged.length} matched file${work.unchanged.length === 1 ? ' is' : 's are'} ` +
-      'unchanged since the manifest recorded them.',
-    { title: 'Netiks upload' }
-  )
-}
-
 async function dryRun(inputs: Inputs, work: Work, plan: UploadPlan | undefined): Promise<void> {
   const files = work.upload
   printPlan(files, plan, inputs, work.unchanged)
@@ -162,21 +104,6 @@ async function dryRun(inputs: Inputs, work: Work, plan: UploadPlan | undefined):
     `Dry run: ${files.length} file${files.length === 1 ? '' : 's'} (${formatBytes(bytes)}) would be uploaded ` +
       `to Netiks${plan ? ` in ${plan.strategy} mode` : ''}${skipped}. Nothing was uploaded.`
   )
-}
-
-/** Writes the manifest; a failure fails the step, since the next run would upload everything again. */
-async function saveManifest(inputs: Inputs, file: string, manifest: Manifest): Promise<boolean> {
-  try {
-    await writeManifest(file, manifest)
-    core.info(`Manifest ${inputs.manifest} written: ${Object.keys(manifest.assets).length} assets.`)
-    return true
-  } catch (error) {
-    core.setFailed(
-      `Could not write the manifest ${inputs.manifest} (${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}). ` +
-        'The outputs are complete, but the next run will upload every file again.'
-    )
-    return false
-  }
 }
 
 async function upload(inputs: Inputs, work: Work, plan: UploadPlan, startedAt: number): Promise<void> {

@@ -1,0 +1,75 @@
+import * as core from '@actions/core'
+import { stat } from 'node:fs/promises'
+import { Input } from './constants.js'
+import { InputError, errorMessage } from './errors.js'
+import type { Inputs } from './inputs.js'
+import { findUnchanged, loadManifest, writeManifest, type Manifest, type UnchangedFile } from './manifest.js'
+import type { LocalFile } from './netiks/types.js'
+import { writeOutputs, writeSummary } from './report.js'
+
+/** The matched files, split by the manifest (when there is one) into new or changed, and unchanged. */
+export interface Work {
+  upload: LocalFile[]
+  unchanged: UnchangedFile[]
+  /** Where the manifest lives, and what it held before this run; undefined without one. */
+  manifest?: { file: string; before: Manifest }
+}
+
+/** Reads the manifest and splits the matched files into new or changed (to upload) and unchanged. */
+export async function compareWithManifest(inputs: Inputs, files: LocalFile[], manifestFile: string): Promise<Work> {
+  const isDirectory = await stat(manifestFile).then(
+    info => info.isDirectory(),
+    () => false
+  )
+  if (isDirectory) {
+    throw new InputError(
+      `Input '${Input.Manifest}' is a directory (${inputs.manifest}). Give the path of a JSON file, ` +
+        'such as .netiks/manifest.json; it is created if it does not exist.'
+    )
+  }
+  const loaded = await loadManifest(manifestFile, inputs.baseUrl)
+  if (loaded.problem) {
+    core.warning(
+      `The manifest ${inputs.manifest} ${loaded.problem}. Every matched file will be uploaded, and the ` +
+        'manifest rewritten after the run.'
+    )
+  } else if (!loaded.existed) {
+    core.info(
+      `No manifest at ${inputs.manifest} yet: every file will be uploaded, and the manifest written after the run.`
+    )
+  }
+  const { upload, unchanged } = await findUnchanged(files, loaded.manifest, inputs.concurrency)
+  for (const { file, entry } of unchanged) {
+    core.info(`= ${file.relativePath} unchanged since ${entry.uploaded_at} (asset ${entry.id}): skipped`)
+  }
+  core.info(`${unchanged.length} unchanged, ${upload.length} new or changed.`)
+  return { upload, unchanged, manifest: { file: manifestFile, before: loaded.manifest } }
+}
+
+/** Nothing new to send: every matched file is in the manifest with the same bytes. */
+export async function reportAllUnchanged(inputs: Inputs, work: Work): Promise<void> {
+  const result = { confirmed: [], failed: [], unchanged: work.unchanged }
+  writeOutputs(result)
+  if (work.manifest) await saveManifest(inputs, work.manifest.file, work.manifest.before)
+  await writeSummary(result, { strategy: 'none', baseUrl: inputs.baseUrl, durationMs: 0 })
+  core.notice(
+    `Nothing to upload: all ${work.unchanged.length} matched file${work.unchanged.length === 1 ? ' is' : 's are'} ` +
+      'unchanged since the manifest recorded them.',
+    { title: 'Netiks upload' }
+  )
+}
+
+/** Writes the manifest; a failure fails the step, since the next run would upload everything again. */
+export async function saveManifest(inputs: Inputs, file: string, manifest: Manifest): Promise<boolean> {
+  try {
+    await writeManifest(file, manifest)
+    core.info(`Manifest ${inputs.manifest} written: ${Object.keys(manifest.assets).length} assets.`)
+    return true
+  } catch (error) {
+    core.setFailed(
+      `Could not write the manifest ${inputs.manifest} (${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}). ` +
+        'The outputs are complete, but the next run will upload every file again.'
+    )
+    return false
+  }
+}
