@@ -36110,10 +36110,11 @@ class HttpTransport {
                     if (settled)
                         return;
                     settled = true;
+                    const status = response.statusCode ?? 0;
                     // An early error answer (e.g. S3 refusing a PUT) must not keep the upload going.
-                    if (!req.writableFinished)
+                    if (status >= 300 && !req.writableFinished)
                         req.destroy();
-                    resolve({ status: response.statusCode ?? 0, headers: response.headers, body });
+                    resolve({ status, headers: response.headers, body });
                 }, (error) => fail(error));
             });
             if (request.body === undefined || typeof request.body === 'string' || Buffer.isBuffer(request.body)) {

@@ -85,9 +85,10 @@ export class HttpTransport {
           body => {
             if (settled) return
             settled = true
+            const status = response.statusCode ?? 0
             // An early error answer (e.g. S3 refusing a PUT) must not keep the upload going.
-            if (!req.writableFinished) req.destroy()
-            resolve({ status: response.statusCode ?? 0, headers: response.headers, body })
+            if (status >= 300 && !req.writableFinished) req.destroy()
+            resolve({ status, headers: response.headers, body })
           },
           (error: Error) => fail(error)
         )
