@@ -35535,6 +35535,34 @@ function glob_hashFiles(patterns_1) {
     });
 }
 //# sourceMappingURL=glob.js.map
+;// CONCATENATED MODULE: ./src/format.ts
+/** 1536 → "1.5 KiB". */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+function formatSeconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+/** countOf(1, 'file') → "1 file"; countOf(3, 'file') → "3 files". */
+function countOf(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+/** The bytes of all the files together. */
+function totalSize(files) {
+    return files.reduce((sum, file) => sum + file.size, 0);
+}
+/** Code-unit order: the same on every runner, whatever its locale. */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -35550,6 +35578,7 @@ function contentTypeFor(fileName) {
 }
 
 ;// CONCATENATED MODULE: ./src/files.ts
+
 
 
 
@@ -35583,7 +35612,7 @@ async function findFiles(patterns, workspace) {
         }
     }
     if (unreadable.length > 0) {
-        throw new InputError(`Cannot read ${unreadable.length} matched file${unreadable.length === 1 ? '' : 's'}: ` +
+        throw new InputError(`Cannot read ${countOf(unreadable.length, 'matched file')}: ` +
             `${unreadable.join(', ')}. Fix their permissions, or exclude them with a ! pattern in 'path'.`);
     }
     return { files: files.sort((a, b) => compareText(a.relativePath, b.relativePath)), brokenLinks };
@@ -35676,26 +35705,6 @@ function commonRoot(files) {
 }
 function relativeTo(workspace, absolutePath) {
     return external_node_path_default().relative(workspace, absolutePath).split((external_node_path_default()).sep).join('/');
-}
-/** Code-unit order: the same on every runner, whatever its locale. */
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./src/format.ts
-/** 1536 → "1.5 KiB". */
-function formatBytes(bytes) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
-function formatSeconds(ms) {
-    return `${(ms / 1000).toFixed(1)} s`;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -35845,6 +35854,7 @@ async function runPool(items, concurrency, worker, shouldStop = () => false) {
 
 
 
+
 const MANIFEST_VERSION = 1;
 /**
  * Reads the manifest. A file that cannot be used — not JSON, another version, made against
@@ -35944,7 +35954,7 @@ async function writeManifest(file, manifest) {
     const temp = `${file}.${process.pid}.tmp`;
     const sorted = {
         ...manifest,
-        assets: Object.fromEntries(Object.entries(manifest.assets).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        assets: Object.fromEntries(Object.entries(manifest.assets).sort(([a], [b]) => compareText(a, b)))
     };
     try {
         await (0,promises_namespaceObject.writeFile)(temp, `${JSON.stringify(sorted, null, 2)}\n`);
@@ -36958,7 +36968,7 @@ class ProgressReporter {
                 this.log(describeTransfer(file, transfer.bytes, elapsedMs));
         }
         if (this.files.length > 1) {
-            const totalBytes = this.files.reduce((sum, file) => sum + file.size, 0);
+            const totalBytes = totalSize(this.files);
             const inFlight = [...this.active.values()].reduce((sum, transfer) => sum + transfer.bytes, 0);
             this.log(`Progress: ${this.doneFiles}/${this.files.length} files done, ` +
                 `${formatBytes(this.doneBytes + inFlight)} of ${formatBytes(totalBytes)} sent.`);
@@ -37017,7 +37027,7 @@ function toFailureOutput(failure) {
  */
 function writeOutputs(result) {
     const unchanged = result.unchanged ?? [];
-    const assets = [...result.confirmed.map(toAssetOutput), ...unchanged.map(unchangedToAssetOutput)].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    const assets = [...result.confirmed.map(toAssetOutput), ...unchanged.map(unchangedToAssetOutput)].sort((a, b) => compareText(a.path, b.path));
     setOutput(Output.AssetIds, JSON.stringify(assets.map(asset => asset.id)));
     setOutput(Output.Assets, JSON.stringify(assets));
     setOutput(Output.Count, String(assets.length));
@@ -37035,9 +37045,9 @@ function annotateFailures(failed) {
 }
 /** The one-line result: "12 assets uploaded to Netiks, 48.2 MiB in 3.1 s (15.5 MiB/s)". */
 function describeResult(outcome, total, durationMs, unchanged = 0) {
-    const bytes = outcome.confirmed.reduce((sum, upload) => sum + upload.file.size, 0);
+    const bytes = totalSize(outcome.confirmed.map(upload => upload.file));
     const count = outcome.confirmed.length === total ? `${total}` : `${outcome.confirmed.length} of ${total}`;
-    const skipped = unchanged > 0 ? `; ${unchanged} unchanged file${unchanged === 1 ? '' : 's'} skipped` : '';
+    const skipped = unchanged > 0 ? `; ${countOf(unchanged, 'unchanged file')} skipped` : '';
     return (`${count} asset${total === 1 ? '' : 's'} uploaded to Netiks, ${formatBytes(bytes)} in ` +
         `${formatSeconds(durationMs)} (${formatRate(bytes, durationMs)})${skipped}.`);
 }
@@ -37048,7 +37058,7 @@ function describeResult(outcome, total, durationMs, unchanged = 0) {
 async function writeSummary(outcome, run) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    const bytes = outcome.confirmed.reduce((sum, upload) => sum + upload.file.size, 0);
+    const bytes = totalSize(outcome.confirmed.map(upload => upload.file));
     const unchanged = outcome.unchanged ?? [];
     const summary = summary_summary.addHeading('Netiks upload', 2);
     if (outcome.confirmed.length > 0) {
@@ -37114,10 +37124,10 @@ async function writeFailureSummary(message) {
 }
 /** The dry-run plan, in the log: each file, the mode and why, and the generate batches. */
 function printPlan(files, plan, inputs, unchanged = []) {
-    const bytes = files.reduce((sum, file) => sum + file.size, 0);
+    const bytes = totalSize(files);
     info('Dry run: nothing will be uploaded.');
     if (unchanged.length > 0) {
-        info(`Would skip ${unchanged.length} file${unchanged.length === 1 ? '' : 's'} the manifest holds unchanged:`);
+        info(`Would skip ${countOf(unchanged.length, 'file')} the manifest holds unchanged:`);
         for (const { file, entry } of unchanged)
             info(`  ${file.relativePath}  (asset ${entry.id})`);
     }
@@ -37126,19 +37136,19 @@ function printPlan(files, plan, inputs, unchanged = []) {
         return;
     }
     info(`Mode: ${plan.strategy} (${plan.reason}); ${inputs.concurrency} files at a time; base-url ${inputs.baseUrl}.`);
-    info(`Would upload ${files.length} file${files.length === 1 ? '' : 's'}, ${formatBytes(bytes)}:`);
+    info(`Would upload ${countOf(files.length, 'file')}, ${formatBytes(bytes)}:`);
     for (const file of files) {
         info(`  ${file.relativePath}  ${formatBytes(file.size)}  ${file.contentType}  as "${file.name}"`);
     }
     if (plan.strategy === UploadMode.Single) {
-        info(`Requests: ${files.length} multipart upload${files.length === 1 ? '' : 's'}, one per file.`);
+        info(`Requests: ${countOf(files.length, 'multipart upload')}, one per file.`);
         return;
     }
     const batches = planBatches(files);
-    info(`Requests: ${batches.length} generate call${batches.length === 1 ? '' : 's'}, then one PUT and one confirm per file:`);
+    info(`Requests: ${countOf(batches.length, 'generate call')}, then one PUT and one confirm per file:`);
     let first = 1;
     for (const [index, batch] of batches.entries()) {
-        const batchBytes = batch.reduce((sum, file) => sum + file.size, 0);
+        const batchBytes = totalSize(batch);
         info(`  batch ${index + 1}: files ${first}–${first + batch.length - 1} (${formatBytes(batchBytes)})`);
         first += batch.length;
     }
@@ -37280,7 +37290,7 @@ async function resolveFiles(inputs, workspace, manifestFile) {
         found.files = found.files.filter(file => file.absolutePath !== manifestFile);
     }
     if (found.brokenLinks.length > 0) {
-        warning(`Skipping ${found.brokenLinks.length} broken symbolic link${found.brokenLinks.length === 1 ? '' : 's'} ` +
+        warning(`Skipping ${countOf(found.brokenLinks.length, 'broken symbolic link')} ` +
             `(the target does not exist): ${found.brokenLinks.join(', ')}`);
     }
     const { files, clashes } = nameAssets(found.files, inputs.assetName);
@@ -37292,8 +37302,8 @@ async function resolveFiles(inputs, workspace, manifestFile) {
         info(`${file.relativePath} (${formatBytes(file.size)}, ${file.contentType}) as "${file.name}"`);
     }
     if (files.length > 0) {
-        const bytes = files.reduce((sum, file) => sum + file.size, 0);
-        info(`${files.length} file${files.length === 1 ? '' : 's'}, ${formatBytes(bytes)}.`);
+        const bytes = totalSize(files);
+        info(`${countOf(files.length, 'file')}, ${formatBytes(bytes)}.`);
         return files;
     }
     const message = `No files were found with the provided path: ${inputs.patterns.join(', ')}. No assets will be uploaded.`;
@@ -37311,9 +37321,9 @@ async function dryRun(inputs, work, plan) {
     printPlan(files, plan, inputs, work.unchanged);
     writeOutputs({ confirmed: [], failed: [] });
     await writePlanSummary(files, plan);
-    const bytes = files.reduce((sum, file) => sum + file.size, 0);
+    const bytes = totalSize(files);
     const skipped = work.unchanged.length > 0 ? ` (${work.unchanged.length} unchanged would be skipped)` : '';
-    notice(`Dry run: ${files.length} file${files.length === 1 ? '' : 's'} (${formatBytes(bytes)}) would be uploaded ` +
+    notice(`Dry run: ${countOf(files.length, 'file')} (${formatBytes(bytes)}) would be uploaded ` +
         `to Netiks${plan ? ` in ${plan.strategy} mode` : ''}${skipped}. Nothing was uploaded.`);
 }
 async function upload(inputs, work, plan, startedAt) {
@@ -37359,8 +37369,8 @@ async function upload(inputs, work, plan, startedAt) {
         userAgent: ACTION_USER_AGENT,
         stallTimeoutMs: tuning.stallTimeoutMs
     });
-    const bytes = files.reduce((sum, file) => sum + file.size, 0);
-    const title = `Upload ${files.length} file${files.length === 1 ? '' : 's'} (${formatBytes(bytes)}) to ${inputs.baseUrl} ` +
+    const bytes = totalSize(files);
+    const title = `Upload ${countOf(files.length, 'file')} (${formatBytes(bytes)}) to ${inputs.baseUrl} ` +
         `in ${plan.strategy} mode (${plan.reason}), ${inputs.concurrency} at a time`;
     let unexpected;
     try {

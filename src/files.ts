@@ -1,4 +1,5 @@
 import * as glob from '@actions/glob'
+import { countOf, compareText } from './format.js'
 import { accessSync, constants, statSync } from 'node:fs'
 import { lstat, stat } from 'node:fs/promises'
 import path from 'node:path'
@@ -43,7 +44,7 @@ export async function findFiles(patterns: string[], workspace: string): Promise<
   }
   if (unreadable.length > 0) {
     throw new InputError(
-      `Cannot read ${unreadable.length} matched file${unreadable.length === 1 ? '' : 's'}: ` +
+      `Cannot read ${countOf(unreadable.length, 'matched file')}: ` +
         `${unreadable.join(', ')}. Fix their permissions, or exclude them with a ! pattern in 'path'.`
     )
   }
@@ -156,9 +157,4 @@ export function commonRoot(files: LocalFile[]): string {
 
 function relativeTo(workspace: string, absolutePath: string): string {
   return path.relative(workspace, absolutePath).split(path.sep).join('/')
-}
-
-/** Code-unit order: the same on every runner, whatever its locale. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -4,7 +4,7 @@ import { Cancellation } from './cancel.js'
 import { ACTION_USER_AGENT, Input, NoFileOption, UploadMode } from './constants.js'
 import { AuthError, CancelledError, InputError, errorMessage } from './errors.js'
 import { findFiles, nameAssets } from './files.js'
-import { formatBytes, formatSeconds } from './format.js'
+import { countOf, formatBytes, formatSeconds, totalSize } from './format.js'
 import { getInputs, getTuning, type Inputs } from './inputs.js'
 import { recordUploads } from './manifest.js'
 import { NetiksClient } from './netiks/client.js'
@@ -66,7 +66,7 @@ async function resolveFiles(inputs: Inputs, workspace: string, manifestFile?: st
   }
   if (found.brokenLinks.length > 0) {
     core.warning(
-      `Skipping ${found.brokenLinks.length} broken symbolic link${found.brokenLinks.length === 1 ? '' : 's'} ` +
+      `Skipping ${countOf(found.brokenLinks.length, 'broken symbolic link')} ` +
         `(the target does not exist): ${found.brokenLinks.join(', ')}`
     )
   }
@@ -81,8 +81,8 @@ async function resolveFiles(inputs: Inputs, workspace: string, manifestFile?: st
     core.info(`${file.relativePath} (${formatBytes(file.size)}, ${file.contentType}) as "${file.name}"`)
   }
   if (files.length > 0) {
-    const bytes = files.reduce((sum, file) => sum + file.size, 0)
-    core.info(`${files.length} file${files.length === 1 ? '' : 's'}, ${formatBytes(bytes)}.`)
+    const bytes = totalSize(files)
+    core.info(`${countOf(files.length, 'file')}, ${formatBytes(bytes)}.`)
     return files
   }
   const message = `No files were found with the provided path: ${inputs.patterns.join(', ')}. No assets will be uploaded.`
@@ -98,10 +98,10 @@ async function dryRun(inputs: Inputs, work: Work, plan: UploadPlan | undefined):
   printPlan(files, plan, inputs, work.unchanged)
   writeOutputs({ confirmed: [], failed: [] })
   await writePlanSummary(files, plan)
-  const bytes = files.reduce((sum, file) => sum + file.size, 0)
+  const bytes = totalSize(files)
   const skipped = work.unchanged.length > 0 ? ` (${work.unchanged.length} unchanged would be skipped)` : ''
   core.notice(
-    `Dry run: ${files.length} file${files.length === 1 ? '' : 's'} (${formatBytes(bytes)}) would be uploaded ` +
+    `Dry run: ${countOf(files.length, 'file')} (${formatBytes(bytes)}) would be uploaded ` +
       `to Netiks${plan ? ` in ${plan.strategy} mode` : ''}${skipped}. Nothing was uploaded.`
   )
 }
@@ -150,9 +150,9 @@ async function upload(inputs: Inputs, work: Work, plan: UploadPlan, startedAt: n
     userAgent: ACTION_USER_AGENT,
     stallTimeoutMs: tuning.stallTimeoutMs
   })
-  const bytes = files.reduce((sum, file) => sum + file.size, 0)
+  const bytes = totalSize(files)
   const title =
-    `Upload ${files.length} file${files.length === 1 ? '' : 's'} (${formatBytes(bytes)}) to ${inputs.baseUrl} ` +
+    `Upload ${countOf(files.length, 'file')} (${formatBytes(bytes)}) to ${inputs.baseUrl} ` +
     `in ${plan.strategy} mode (${plan.reason}), ${inputs.concurrency} at a time`
   let unexpected: unknown
   try {

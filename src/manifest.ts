@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { compareText } from './format.js'
 import { createReadStream } from 'node:fs'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -139,7 +140,7 @@ export async function writeManifest(file: string, manifest: Manifest): Promise<v
   const temp = `${file}.${process.pid}.tmp`
   const sorted = {
     ...manifest,
-    assets: Object.fromEntries(Object.entries(manifest.assets).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    assets: Object.fromEntries(Object.entries(manifest.assets).sort(([a], [b]) => compareText(a, b)))
   }
   try {
     await writeFile(temp, `${JSON.stringify(sorted, null, 2)}\n`)

@@ -1,4 +1,4 @@
-import { formatBytes, formatSeconds } from './format.js'
+import { formatBytes, formatSeconds, totalSize } from './format.js'
 import type { TransferTracker } from './netiks/outcome.js'
 import type { LocalFile } from './netiks/types.js'
 
@@ -57,7 +57,7 @@ export class ProgressReporter implements TransferTracker {
       if (elapsedMs >= this.intervalMs) this.log(describeTransfer(file, transfer.bytes, elapsedMs))
     }
     if (this.files.length > 1) {
-      const totalBytes = this.files.reduce((sum, file) => sum + file.size, 0)
+      const totalBytes = totalSize(this.files)
       const inFlight = [...this.active.values()].reduce((sum, transfer) => sum + transfer.bytes, 0)
       this.log(
         `Progress: ${this.doneFiles}/${this.files.length} files done, ` +

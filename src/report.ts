@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { Output, UploadMode } from './constants.js'
-import { formatBytes, formatSeconds } from './format.js'
+import { compareText, countOf, formatBytes, formatSeconds, totalSize } from './format.js'
 import type { Inputs } from './inputs.js'
 import type { UnchangedFile } from './manifest.js'
 import { planBatches } from './netiks/presigned.js'
@@ -77,7 +77,7 @@ export function toFailureOutput(failure: FailedUpload): FailureOutput {
 export function writeOutputs(result: RunResult): void {
   const unchanged = result.unchanged ?? []
   const assets = [...result.confirmed.map(toAssetOutput), ...unchanged.map(unchangedToAssetOutput)].sort((a, b) =>
-    a.path < b.path ? -1 : a.path > b.path ? 1 : 0
+    compareText(a.path, b.path)
   )
   core.setOutput(Output.AssetIds, JSON.stringify(assets.map(asset => asset.id)))
   core.setOutput(Output.Assets, JSON.stringify(assets))
@@ -103,9 +103,9 @@ export interface RunSummary {
 
 /** The one-line result: "12 assets uploaded to Netiks, 48.2 MiB in 3.1 s (15.5 MiB/s)". */
 export function describeResult(outcome: UploadOutcome, total: number, durationMs: number, unchanged = 0): string {
-  const bytes = outcome.confirmed.reduce((sum, upload) => sum + upload.file.size, 0)
+  const bytes = totalSize(outcome.confirmed.map(upload => upload.file))
   const count = outcome.confirmed.length === total ? `${total}` : `${outcome.confirmed.length} of ${total}`
-  const skipped = unchanged > 0 ? `; ${unchanged} unchanged file${unchanged === 1 ? '' : 's'} skipped` : ''
+  const skipped = unchanged > 0 ? `; ${countOf(unchanged, 'unchanged file')} skipped` : ''
   return (
     `${count} asset${total === 1 ? '' : 's'} uploaded to Netiks, ${formatBytes(bytes)} in ` +
     `${formatSeconds(durationMs)} (${formatRate(bytes, durationMs)})${skipped}.`
@@ -118,7 +118,7 @@ export function describeResult(outcome: UploadOutcome, total: number, durationMs
  */
 export async function writeSummary(outcome: RunResult, run: RunSummary): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
-  const bytes = outcome.confirmed.reduce((sum, upload) => sum + upload.file.size, 0)
+  const bytes = totalSize(outcome.confirmed.map(upload => upload.file))
   const unchanged = outcome.unchanged ?? []
   const summary = core.summary.addHeading('Netiks upload', 2)
   if (outcome.confirmed.length > 0) {
@@ -190,10 +190,10 @@ export function printPlan(
   inputs: Inputs,
   unchanged: UnchangedFile[] = []
 ): void {
-  const bytes = files.reduce((sum, file) => sum + file.size, 0)
+  const bytes = totalSize(files)
   core.info('Dry run: nothing will be uploaded.')
   if (unchanged.length > 0) {
-    core.info(`Would skip ${unchanged.length} file${unchanged.length === 1 ? '' : 's'} the manifest holds unchanged:`)
+    core.info(`Would skip ${countOf(unchanged.length, 'file')} the manifest holds unchanged:`)
     for (const { file, entry } of unchanged) core.info(`  ${file.relativePath}  (asset ${entry.id})`)
   }
   if (files.length === 0 || plan === undefined) {
@@ -203,21 +203,19 @@ export function printPlan(
   core.info(
     `Mode: ${plan.strategy} (${plan.reason}); ${inputs.concurrency} files at a time; base-url ${inputs.baseUrl}.`
   )
-  core.info(`Would upload ${files.length} file${files.length === 1 ? '' : 's'}, ${formatBytes(bytes)}:`)
+  core.info(`Would upload ${countOf(files.length, 'file')}, ${formatBytes(bytes)}:`)
   for (const file of files) {
     core.info(`  ${file.relativePath}  ${formatBytes(file.size)}  ${file.contentType}  as "${file.name}"`)
   }
   if (plan.strategy === UploadMode.Single) {
-    core.info(`Requests: ${files.length} multipart upload${files.length === 1 ? '' : 's'}, one per file.`)
+    core.info(`Requests: ${countOf(files.length, 'multipart upload')}, one per file.`)
     return
   }
   const batches = planBatches(files)
-  core.info(
-    `Requests: ${batches.length} generate call${batches.length === 1 ? '' : 's'}, then one PUT and one confirm per file:`
-  )
+  core.info(`Requests: ${countOf(batches.length, 'generate call')}, then one PUT and one confirm per file:`)
   let first = 1
   for (const [index, batch] of batches.entries()) {
-    const batchBytes = batch.reduce((sum, file) => sum + file.size, 0)
+    const batchBytes = totalSize(batch)
     core.info(`  batch ${index + 1}: files ${first}–${first + batch.length - 1} (${formatBytes(batchBytes)})`)
     first += batch.length
   }
