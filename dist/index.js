@@ -36087,14 +36087,12 @@ class HttpTransport {
     // HttpClient caches one agent per instance, built for the first URL's scheme: keep one per scheme.
     agentSources = new Map();
     // Which agent an origin uses (direct or through the proxy) is decided once per origin.
-    agents = new Map();
+    routes = new Map();
     constructor(options) {
         this.options = options;
     }
     async send(request) {
-        const url = new URL(request.url);
-        const agent = this.agentFor(url);
-        const module = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+        const { module, host, port, agent } = this.routeFor(request.url);
         return await new Promise((resolve, reject) => {
             let settled = false;
             const fail = (error) => {
@@ -36106,8 +36104,8 @@ class HttpTransport {
             };
             const req = module.request({
                 method: request.method,
-                host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
-                port: url.port || (url.protocol === 'https:' ? 443 : 80),
+                host,
+                port,
                 path: rawPathAndQuery(request.url),
                 headers: { ...request.headers, 'user-agent': this.options.userAgent },
                 agent,
@@ -36140,16 +36138,24 @@ class HttpTransport {
         for (const source of this.agentSources.values())
             source.dispose();
         this.agentSources.clear();
-        this.agents.clear();
+        this.routes.clear();
     }
-    agentFor(url) {
-        const origin = `${url.protocol}//${url.host}`;
-        let agent = this.agents.get(origin);
-        if (agent === undefined) {
-            agent = this.agentSourceFor(url).getAgent(url.href);
-            this.agents.set(origin, agent);
+    /** Where a URL's requests go, worked out once per origin: a presigned URL is long to parse. */
+    routeFor(url) {
+        const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url)?.[0] ?? url;
+        let route = this.routes.get(origin);
+        if (route === undefined) {
+            const parsed = new URL(url);
+            const secure = parsed.protocol === 'https:';
+            route = {
+                module: secure ? (external_node_https_default()) : (external_node_http_default()),
+                host: parsed.hostname.replace(/^\[(.*)\]$/, '$1'),
+                port: parsed.port || (secure ? 443 : 80),
+                agent: this.agentSourceFor(parsed).getAgent(parsed.href)
+            };
+            this.routes.set(origin, route);
         }
-        return agent;
+        return route;
     }
     agentSourceFor(url) {
         let source = this.agentSources.get(url.protocol);
@@ -36590,6 +36596,8 @@ class FileBody {
         };
     }
     async writeFileBytes(sink, file) {
+        if (this.file.size <= SLICE_BYTES)
+            return await this.writeOneSlice(sink, file);
         const sliceBytes = Math.max(1, Math.min(SLICE_BYTES, this.file.size));
         const slices = Math.min(SLICES_IN_FLIGHT, Math.ceil(this.file.size / sliceBytes));
         const free = Array.from({ length: slices }, () => Buffer.allocUnsafe(sliceBytes));
@@ -36621,6 +36629,21 @@ class FileBody {
             await Promise.allSettled(writing);
         }
         await Promise.all(writing);
+    }
+    /** The common case of many small files, kept free of the pipelining bookkeeping. */
+    async writeOneSlice(sink, file) {
+        if (this.file.size === 0)
+            return;
+        const buffer = Buffer.allocUnsafe(this.file.size);
+        for (let offset = 0; offset < buffer.length;) {
+            const bytesRead = await file.read(buffer.subarray(offset), buffer.length - offset, offset);
+            if (bytesRead === 0)
+                throw this.changedError(offset);
+            offset += bytesRead;
+        }
+        this.hash.update(buffer);
+        await writeChunk(sink, buffer);
+        this.onSent(buffer.length);
     }
     readError(error) {
         return new FileReadError(`Could not read ${this.file.relativePath}: ${error.code ?? error.message}.`);

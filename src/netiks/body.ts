@@ -89,6 +89,7 @@ class FileBody implements StreamedBody {
   }
 
   private async writeFileBytes(sink: Writable, file: SliceReader): Promise<void> {
+    if (this.file.size <= SLICE_BYTES) return await this.writeOneSlice(sink, file)
     const sliceBytes = Math.max(1, Math.min(SLICE_BYTES, this.file.size))
     const slices = Math.min(SLICES_IN_FLIGHT, Math.ceil(this.file.size / sliceBytes))
     const free = Array.from({ length: slices }, () => Buffer.allocUnsafe(sliceBytes))
@@ -117,6 +118,20 @@ class FileBody implements StreamedBody {
       await Promise.allSettled(writing)
     }
     await Promise.all(writing)
+  }
+
+  /** The common case of many small files, kept free of the pipelining bookkeeping. */
+  private async writeOneSlice(sink: Writable, file: SliceReader): Promise<void> {
+    if (this.file.size === 0) return
+    const buffer = Buffer.allocUnsafe(this.file.size)
+    for (let offset = 0; offset < buffer.length;) {
+      const bytesRead = await file.read(buffer.subarray(offset), buffer.length - offset, offset)
+      if (bytesRead === 0) throw this.changedError(offset)
+      offset += bytesRead
+    }
+    this.hash.update(buffer)
+    await writeChunk(sink, buffer)
+    this.onSent(buffer.length)
   }
 
   private readError(error: NodeJS.ErrnoException): FileReadError {

@@ -43,6 +43,13 @@ export class StallError extends Error {
 
 const MAX_KEPT_BODY_BYTES = 64 * 1024
 
+interface Route {
+  module: typeof http | typeof https
+  host: string
+  port: string | number
+  agent: http.Agent
+}
+
 /**
  * Sends requests over keep-alive connections. The agents come from @actions/http-client, so
  * the runner's proxy settings (https_proxy, http_proxy, no_proxy) apply exactly as in the
@@ -53,14 +60,12 @@ export class HttpTransport {
   // HttpClient caches one agent per instance, built for the first URL's scheme: keep one per scheme.
   private readonly agentSources = new Map<string, HttpClient>()
   // Which agent an origin uses (direct or through the proxy) is decided once per origin.
-  private readonly agents = new Map<string, http.Agent>()
+  private readonly routes = new Map<string, Route>()
 
   constructor(private readonly options: HttpTransportOptions) {}
 
   async send(request: HttpRequest): Promise<HttpResponse> {
-    const url = new URL(request.url)
-    const agent = this.agentFor(url)
-    const module = url.protocol === 'https:' ? https : http
+    const { module, host, port, agent } = this.routeFor(request.url)
     return await new Promise<HttpResponse>((resolve, reject) => {
       let settled = false
       const fail = (error: Error): void => {
@@ -71,8 +76,8 @@ export class HttpTransport {
       }
       const req = module.request({
         method: request.method,
-        host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
-        port: url.port || (url.protocol === 'https:' ? 443 : 80),
+        host,
+        port,
         path: rawPathAndQuery(request.url),
         headers: { ...request.headers, 'user-agent': this.options.userAgent },
         agent,
@@ -108,17 +113,25 @@ export class HttpTransport {
   close(): void {
     for (const source of this.agentSources.values()) source.dispose()
     this.agentSources.clear()
-    this.agents.clear()
+    this.routes.clear()
   }
 
-  private agentFor(url: URL): http.Agent {
-    const origin = `${url.protocol}//${url.host}`
-    let agent = this.agents.get(origin)
-    if (agent === undefined) {
-      agent = this.agentSourceFor(url).getAgent(url.href)
-      this.agents.set(origin, agent)
+  /** Where a URL's requests go, worked out once per origin: a presigned URL is long to parse. */
+  private routeFor(url: string): Route {
+    const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url)?.[0] ?? url
+    let route = this.routes.get(origin)
+    if (route === undefined) {
+      const parsed = new URL(url)
+      const secure = parsed.protocol === 'https:'
+      route = {
+        module: secure ? https : http,
+        host: parsed.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port: parsed.port || (secure ? 443 : 80),
+        agent: this.agentSourceFor(parsed).getAgent(parsed.href)
+      }
+      this.routes.set(origin, route)
     }
-    return agent
+    return route
   }
 
   private agentSourceFor(url: URL): HttpClient {
