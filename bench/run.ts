@@ -18,7 +18,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs, promisify } from 'node:util'
 import { GENERATE_PRESIGNED_PATH, UPLOAD_FILE_PATH, startEmulator, type Emulator } from '../emulator/server.js'
-import { REPO_ROOT, runAction, type ActionRun } from '../harness/run-action.js'
+import { NODE24, REPO_ROOT, runAction, type ActionRun } from '../harness/run-action.js'
 import { removeDir, writeRandomFile } from '../harness/workspace.js'
 
 const execFileAsync = promisify(execFile)
@@ -49,6 +49,8 @@ interface Timing {
 interface Sample {
   action: Timing
   curl: Timing
+  /** The bare node:http reference (bench/node-baseline.mjs): bulk large file and small files. */
+  bareNode?: Timing
   rssMiB?: number
   startupMs?: number
   requests?: Record<string, number>
@@ -151,7 +153,22 @@ async function measureLarge(
   const curlTiming = { wireMs: wireSpan(emulator, firstEntry), wallMs: Date.now() - curlStarted }
   if (emulator.state().objects[0]?.sha256 !== sha256)
     throw new Error(`curl ${mode}: the emulator does not hold the bytes`)
-  return { action, curl: curlTiming, rssMiB }
+  const bareNode = mode === 'bulk' ? await measureBareNodePut(emulator, file, sha256) : undefined
+  return { action, curl: curlTiming, bareNode, rssMiB }
+}
+
+/** A plain read stream piped into an http PUT, with no hashing: what Node itself reaches. */
+async function measureBareNodePut(emulator: Emulator, file: string, sha256: string): Promise<Timing> {
+  await emulator.reset()
+  const [entry] = await generate(emulator, [
+    { name: 'big.bin', type: 'application/octet-stream', size: config.largeBytes }
+  ])
+  const firstEntry = emulator.timeline().length
+  const started = Date.now()
+  await runNodeBaseline(['put', entry.presigned_url, file, entry.content_type])
+  const timing = { wireMs: wireSpan(emulator, firstEntry), wallMs: Date.now() - started }
+  if (emulator.state().objects[0]?.sha256 !== sha256) throw new Error('bare Node: the emulator does not hold the bytes')
+  return timing
 }
 
 async function measureSmall(emulator: Emulator, ws: string, files: SmallFile[]): Promise<Sample> {
@@ -162,6 +179,13 @@ async function measureSmall(emulator: Emulator, ws: string, files: SmallFile[]):
   const action = { wireMs: wireSpan(emulator), wallMs: run.durationMs }
   const startupMs = timeline[0].start - run.spawnedAt
   const requests = { ...emulator.state().requests }
+
+  // What Node itself allows: the same three steps with nothing but node:http, on the same Node.
+  await emulator.reset()
+  const bareStarted = Date.now()
+  await runNodeBaseline(['bulk', emulator.url, emulator.apiKey, path.join(ws, 'small'), String(config.concurrency)])
+  const bareNode = { wireMs: wireSpan(emulator), wallMs: Date.now() - bareStarted }
+  if (emulator.state().assets.length !== files.length) throw new Error('bare Node: not every small file was confirmed')
 
   // The raw baseline: URLs made beforehand (not timed), then two parallel curl waves.
   await emulator.reset()
@@ -206,7 +230,7 @@ async function measureSmall(emulator: Emulator, ws: string, files: SmallFile[]):
   const curlWall = Date.now() - curlStarted
   const curlTiming = { wireMs: wireSpan(emulator, firstRequestBefore), wallMs: curlWall }
   if (emulator.state().assets.length !== files.length) throw new Error('curl: not every small file was confirmed')
-  return { action, curl: curlTiming, startupMs, requests }
+  return { action, curl: curlTiming, bareNode, startupMs, requests }
 }
 
 // ── reporting ────────────────────────────────────────────────────────────────
@@ -232,14 +256,31 @@ async function report(results: Record<'largeBulk' | 'largeSingle' | 'smallBulk',
       measure: label,
       action: `${(actionMs / 1000).toFixed(3)} s ${rate(actionMs)}`.trim(),
       curl: `${(curlMs / 1000).toFixed(3)} s ${rate(curlMs)}`.trim(),
-      ratio: ratio.toFixed(3),
+      ratio: `${ratio.toFixed(3)} ${spread(samples.map(s => s.curl.wireMs / s.action.wireMs))}`,
       target: `≥ ${target}`,
       ok: ratio >= target
     })
   }
+  // The same work done by bench/node-baseline.mjs: how close Node itself gets to curl here.
+  const reference = (label: string, samples: Sample[], sizeMiB?: number): void => {
+    const bareMs = median(samples.map(s => s.bareNode?.wireMs ?? Infinity))
+    const curlMs = median(samples.map(s => s.curl.wireMs))
+    const actionMs = median(samples.map(s => s.action.wireMs))
+    const rate = sizeMiB ? ` ${(sizeMiB / (bareMs / 1000)).toFixed(0)} MiB/s` : ''
+    rows.push({
+      measure: `  reference: ${label}`,
+      action: `${(bareMs / 1000).toFixed(3)} s${rate}`,
+      curl: `${(curlMs / 1000).toFixed(3)} s`,
+      ratio: `${(curlMs / bareMs).toFixed(3)} ${spread(samples.map(s => s.curl.wireMs / (s.bareNode?.wireMs ?? Infinity)))}`,
+      target: `action: ${(bareMs / actionMs).toFixed(2)} × this`,
+      ok: null
+    })
+  }
   transfer(`${large} MiB file, bulk (vs curl -T)`, results.largeBulk, 0.95, large)
+  reference('a plain Node read stream piped into the PUT, no sha256', results.largeBulk, large)
   transfer(`${large} MiB file, single (vs curl -F)`, results.largeSingle, 0.9, large)
   transfer(`${config.smallFiles} files of 1–8 KiB, bulk, concurrency ${config.concurrency}`, results.smallBulk, 0.8)
+  reference('a bare node:http client doing the same three steps', results.smallBulk)
 
   const rss = Math.max(...[...results.largeBulk, ...results.largeSingle].map(s => s.rssMiB ?? Infinity))
   rows.push({
@@ -274,7 +315,9 @@ async function report(results: Record<'largeBulk' | 'largeSingle' | 'smallBulk',
   printTable(rows)
   const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${process.platform} ${os.release()}, Node ${process.version}`
   console.log(`\nMachine: ${machine}`)
-  console.log('Times are medians of the wire time seen by the emulator; ratio = curl time / action time.')
+  console.log(
+    'Times are medians of the wire time seen by the emulator; ratio = curl time / action time (median, and the range of the per-run ratios).'
+  )
   const out = args.out ?? path.join(REPO_ROOT, 'bench', 'results', `${args.smoke ? 'smoke' : 'latest'}.json`)
   await mkdir(path.dirname(out), { recursive: true })
   await writeFile(
@@ -374,6 +417,11 @@ async function generate(
   return ((await response.json()) as { presigned_urls: PresignedEntry[] }).presigned_urls
 }
 
+/** bench/node-baseline.mjs on the action's Node. */
+async function runNodeBaseline(baselineArgs: string[]): Promise<void> {
+  await execFileAsync(NODE24, [path.join(REPO_ROOT, 'bench', 'node-baseline.mjs'), ...baselineArgs])
+}
+
 /** curl, run asynchronously: the emulator shares this process's event loop. */
 async function curl(curlArgs: string[]): Promise<void> {
   await execFileAsync('curl', curlArgs, { maxBuffer: 64 * MiB })
@@ -386,6 +434,11 @@ function peakRssMiB(timeOutput: string): number | undefined {
 
 function quote(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
+}
+
+/** The lowest and highest of the per-run ratios, e.g. "(0.81–1.02)": how noisy the median is. */
+function spread(ratios: number[]): string {
+  return ratios.length < 2 ? '' : `(${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`
 }
 
 function median(values: number[]): number {

@@ -1,0 +1,140 @@
+/**
+ * The benchmark's reference for what Node itself allows: the bulk flow (generate per 50
+ * files, PUT, confirm) for every file in a directory, written with nothing but node:http and
+ * a keep-alive agent: no retries, logging, progress, timeouts or cancellation. It runs on the
+ * same Node 24 as the action, so the gap between it and curl is Node's, and the gap between
+ * it and the action is the action's own.
+ *
+ *   node bench/node-baseline.mjs bulk <base-url> <api-key> <directory> <concurrency>
+ *   node bench/node-baseline.mjs put <presigned-url> <file> <content-type>
+ *
+ * `put` is the one-file reference: a plain read stream piped into an http PUT, no hashing.
+ */
+import { createHash } from 'node:crypto'
+import { closeSync, createReadStream, openSync, readSync, readdirSync, statSync } from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+
+const [mode, ...args] = process.argv.slice(2)
+if (mode === 'put') await putOneFile(...args)
+else if (mode === 'bulk') await uploadDirectory(...args)
+else throw new Error(`unknown mode ${mode}`)
+
+async function putOneFile(presignedUrl, file, contentType) {
+  const url = new URL(presignedUrl)
+  await new Promise((resolve, reject) => {
+    const request = http.request({
+      host: url.hostname,
+      port: url.port,
+      method: 'PUT',
+      path: url.pathname + url.search,
+      headers: { 'content-type': contentType, 'content-length': statSync(file).size }
+    })
+    request.on('error', reject)
+    request.on('response', response => {
+      response.resume()
+      response.on('end', () =>
+        response.statusCode === 200 ? resolve() : reject(new Error(`put: HTTP ${response.statusCode}`))
+      )
+    })
+    createReadStream(file).on('error', reject).pipe(request)
+  })
+}
+
+async function uploadDirectory(baseUrl, apiKey, directory, concurrencyText) {
+  const concurrency = Number(concurrencyText)
+  const base = new URL(baseUrl)
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency })
+  const GENERATE = '/api/v1/assets/developer-generate-presigned-url/'
+  const UPLOAD = '/api/v1/assets/developer-upload-file/'
+  const BATCH = 50
+
+  function send(method, requestPath, headers, body) {
+    return new Promise((resolve, reject) => {
+      const request = http.request({ host: base.hostname, port: base.port, method, path: requestPath, headers, agent })
+      request.on('error', reject)
+      request.on('response', response => {
+        const chunks = []
+        response.on('data', chunk => chunks.push(chunk))
+        response.on('end', () => resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString() }))
+      })
+      request.end(body)
+    })
+  }
+
+  function expectStatus(step, response, status) {
+    if (response.status !== status) throw new Error(`${step}: HTTP ${response.status} ${response.body}`)
+  }
+
+  const files = readdirSync(directory)
+    .sort()
+    .map(name => ({ name, file: path.join(directory, name), size: statSync(path.join(directory, name)).size }))
+
+  const tickets = []
+  let generated = 0
+  let generating
+  async function generateBatch() {
+    const batch = files.slice(generated, generated + BATCH)
+    generated += batch.length
+    const body = JSON.stringify({
+      files: batch.map(f => ({ name: f.name, type: 'application/octet-stream', size: f.size }))
+    })
+    const response = await send(
+      'POST',
+      GENERATE,
+      { 'content-type': 'application/json', 'x-api-key': apiKey, 'content-length': Buffer.byteLength(body) },
+      body
+    )
+    expectStatus('generate', response, 200)
+    JSON.parse(response.body).presigned_urls.forEach((entry, i) => tickets.push({ ...batch[i], entry }))
+  }
+  function ensureBatch() {
+    generating ??= generateBatch().finally(() => (generating = undefined))
+    return generating
+  }
+
+  let next = 0
+  async function worker() {
+    for (;;) {
+      while (next >= tickets.length && generated < files.length) await ensureBatch()
+      if (next >= tickets.length) return
+      // Ask for the next batch while this one still has work, as the action does.
+      if (tickets.length - next <= concurrency && generated < files.length) void ensureBatch()
+      const { file, size, entry } = tickets[next++]
+      const bytes = Buffer.allocUnsafe(size)
+      const fd = openSync(file, 'r')
+      try {
+        readSync(fd, bytes, 0, size, 0)
+      } finally {
+        closeSync(fd)
+      }
+      createHash('sha256').update(bytes).digest('hex')
+      const url = new URL(entry.presigned_url)
+      const put = await send(
+        'PUT',
+        url.pathname + url.search,
+        { 'content-type': entry.content_type, 'content-length': size },
+        bytes
+      )
+      expectStatus('put', put, 200)
+      const confirm = JSON.stringify({
+        is_presigned: true,
+        file_name: entry.file_name,
+        storage_url: entry.storage_url,
+        s3_path: entry.s3_path,
+        content_type: entry.content_type,
+        file_size: size
+      })
+      const confirmed = await send(
+        'POST',
+        UPLOAD,
+        { 'content-type': 'application/json', 'x-api-key': apiKey, 'content-length': Buffer.byteLength(confirm) },
+        confirm
+      )
+      expectStatus('confirm', confirmed, 201)
+    }
+  }
+
+  await Promise.all(Array.from({ length: concurrency }, worker))
+  agent.destroy()
+}
