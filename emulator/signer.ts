@@ -113,7 +113,8 @@ export class PresignedUrlSigner {
 
   private expectedSignature(request: IncomingSignedRequest, amzDate: string): string | undefined {
     const headers: Array<[string, string]> = []
-    for (const name of (request.query.get('X-Amz-SignedHeaders') ?? '').split(';')) {
+    // Node gives header names in lower case; SigV4 lists them sorted.
+    for (const name of (request.query.get('X-Amz-SignedHeaders') ?? '').toLowerCase().split(';').sort()) {
       const value = request.headers[name]
       if (typeof value !== 'string') return undefined
       headers.push([name, value])
