@@ -62,6 +62,16 @@ async function uploadDirectory(baseUrl, apiKey, directory, concurrencyText) {
     })
   }
 
+  function postJson(requestPath, value) {
+    const body = JSON.stringify(value)
+    const headers = {
+      'content-type': 'application/json',
+      'x-api-key': apiKey,
+      'content-length': Buffer.byteLength(body)
+    }
+    return send('POST', requestPath, headers, body)
+  }
+
   function expectStatus(step, response, status) {
     if (response.status !== status) throw new Error(`${step}: HTTP ${response.status} ${response.body}`)
   }
@@ -76,15 +86,9 @@ async function uploadDirectory(baseUrl, apiKey, directory, concurrencyText) {
   async function generateBatch() {
     const batch = files.slice(generated, generated + BATCH)
     generated += batch.length
-    const body = JSON.stringify({
+    const response = await postJson(GENERATE, {
       files: batch.map(f => ({ name: f.name, type: 'application/octet-stream', size: f.size }))
     })
-    const response = await send(
-      'POST',
-      GENERATE,
-      { 'content-type': 'application/json', 'x-api-key': apiKey, 'content-length': Buffer.byteLength(body) },
-      body
-    )
     expectStatus('generate', response, 200)
     JSON.parse(response.body).presigned_urls.forEach((entry, i) => tickets.push({ ...batch[i], entry }))
   }
@@ -101,6 +105,7 @@ async function uploadDirectory(baseUrl, apiKey, directory, concurrencyText) {
       // Ask for the next batch while this one still has work, as the action does.
       if (tickets.length - next <= concurrency && generated < files.length) void ensureBatch()
       const { file, size, entry } = tickets[next++]
+      // Read whole: these files are a few KiB, and one read is the cheapest way for plain Node.
       const bytes = Buffer.allocUnsafe(size)
       const fd = openSync(file, 'r')
       try {
@@ -117,7 +122,7 @@ async function uploadDirectory(baseUrl, apiKey, directory, concurrencyText) {
         bytes
       )
       expectStatus('put', put, 200)
-      const confirm = JSON.stringify({
+      const confirmed = await postJson(UPLOAD, {
         is_presigned: true,
         file_name: entry.file_name,
         storage_url: entry.storage_url,
@@ -125,12 +130,6 @@ async function uploadDirectory(baseUrl, apiKey, directory, concurrencyText) {
         content_type: entry.content_type,
         file_size: size
       })
-      const confirmed = await send(
-        'POST',
-        UPLOAD,
-        { 'content-type': 'application/json', 'x-api-key': apiKey, 'content-length': Buffer.byteLength(confirm) },
-        confirm
-      )
       expectStatus('confirm', confirmed, 201)
     }
   }
