@@ -35,7 +35,7 @@ describe('NetiksClient against the emulator', () => {
   it('uploads a file in single mode and the server holds its bytes', async () => {
     const client = clientFor()
     const file = await localFile('single.txt', 'single mode bytes')
-    const asset = await client.uploadMultipart(openMultipartBody(file, 'file'))
+    const { asset } = await client.uploadMultipart(openMultipartBody(file, 'file'))
     client.close()
     expect(asset).toMatchObject({ asset_name: 'single.txt', file_size: 17 })
     const held = emulator.state().assets.find(a => a.id === asset.id)
@@ -51,7 +51,7 @@ describe('NetiksClient against the emulator', () => {
     expect(entry.presigned_url).toMatch(/X-Amz-Signature=[0-9a-f]{64}/)
     const etag = await client.putObject(entry, openFileBody(file))
     expect(etag).toMatch(/^"[0-9a-f]{32}"$/)
-    const asset = await client.confirmUpload(entry, file.size)
+    const { asset } = await client.confirmUpload(entry, file.size)
     client.close()
     expect(asset).toMatchObject({ asset_name: 'bulk one.zip', file_size: 10, storage_url: entry.storage_url })
     expect(emulator.state().confirmations[entry.s3_path]).toBe(1)
@@ -94,7 +94,7 @@ describe('NetiksClient against the emulator', () => {
   it("refuses to confirm what was never PUT, in the server's own words", async () => {
     const client = clientFor()
     const [entry] = await client.generatePresignedUrls([{ name: 'never.txt', type: 'text/plain', size: 1 }])
-    const error = await client.confirmUpload(entry, 1).catch(e => e as HttpError)
+    const error = (await client.confirmUpload(entry, 1).catch((e: unknown) => e)) as HttpError
     client.close()
     expect(error).toBeInstanceOf(HttpError)
     expect(error.message).toBe(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { AssetNaming } from '../src/constants.js'
 import { commonRoot, nameAssets } from '../src/files.js'
-import { planBatches } from '../src/netiks/presigned.js'
+import { planBatches } from '../src/transfer/presigned.js'
 import type { LocalFile } from '../src/netiks/types.js'
 import { ProgressReporter, describeTransfer } from '../src/progress.js'
 import { describeResult } from '../src/report.js'

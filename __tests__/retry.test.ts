@@ -1,14 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { CancelledError, HttpError, NetworkError } from '../src/errors.js'
+import { parseRetryAfter } from '../src/netiks/retry-after.js'
 import {
   defaultRetryPolicy,
   isRetryable,
-  parseRetryAfter,
   retryDelayMs,
   sleep,
   withRetries,
   type RetryPolicy
-} from '../src/retry.js'
+} from '../src/transfer/retry.js'
 
 const http = (status: number, retryAfterMs?: number) =>
   new HttpError('put', status, 'words', `HTTP ${status}`, retryAfterMs)

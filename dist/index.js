@@ -28675,7 +28675,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1576);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(657);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28684,7 +28684,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1576:
+/***/ 657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31643,7 +31643,7 @@ function getIDToken(aud) {
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/cancel.ts
+;// CONCATENATED MODULE: ./src/transfer/cancel.ts
 /**
  * A cancelled workflow signals the action (SIGINT, then SIGTERM) and kills it a few seconds
  * later. On the first signal nothing new starts and uploads in flight are aborted; confirms in
@@ -31767,14 +31767,18 @@ class HttpError extends Error {
     status;
     serverMessage;
     retryAfterMs;
+    s3Code;
     constructor(step, status, serverMessage, message, 
     /** How long the server asked us to wait (Retry-After), if it did. */
-    retryAfterMs) {
+    retryAfterMs, 
+    /** S3's error code (`AccessDenied`, `SignatureDoesNotMatch`, …) when S3 answered. */
+    s3Code) {
         super(message);
         this.step = step;
         this.status = status;
         this.serverMessage = serverMessage;
         this.retryAfterMs = retryAfterMs;
+        this.s3Code = s3Code;
         this.name = 'HttpError';
     }
 }
@@ -31790,10 +31794,17 @@ class AuthError extends HttpError {
 class NetworkError extends Error {
     step;
     code;
-    constructor(step, code, message) {
+    requestSent;
+    constructor(step, code, message, 
+    /**
+     * Whether the whole request had been written when it failed. If not, the server cannot
+     * have acted on it; if so, it may have (the answer was lost, not the request).
+     */
+    requestSent = true) {
         super(message);
         this.step = step;
         this.code = code;
+        this.requestSent = requestSent;
         this.name = 'NetworkError';
     }
 }
@@ -31811,6 +31822,13 @@ class FileReadError extends Error {
     constructor(message) {
         super(message);
         this.name = 'FileReadError';
+    }
+}
+/** The file's size or modification time changed between its stat and the end of its read. */
+class FileChangedError extends FileReadError {
+    constructor(message) {
+        super(message);
+        this.name = 'FileChangedError';
     }
 }
 /** The run was cancelled before this work finished. */
@@ -35605,7 +35623,7 @@ async function findFiles(patterns, workspace) {
             if (!info.isFile())
                 continue;
             (0,external_node_fs_namespaceObject.accessSync)(absolutePath, external_node_fs_namespaceObject.constants.R_OK);
-            files.push(describeFile(absolutePath, info.size, workspace));
+            files.push(describeFile(absolutePath, info.size, workspace, info.mtimeMs));
         }
         catch (error) {
             unreadable.push(`${relativeTo(workspace, absolutePath)} (${error.code ?? 'unreadable'})`);
@@ -35635,13 +35653,14 @@ async function matchPaths(pattern, workspace) {
     const matches = await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: true });
     return { matches, brokenLinks: await findBrokenLinks(pattern, matches, workspace) };
 }
-function describeFile(absolutePath, size, workspace) {
+function describeFile(absolutePath, size, workspace, mtimeMs) {
     const name = external_node_path_default().basename(absolutePath);
     return {
         absolutePath,
         relativePath: relativeTo(workspace, absolutePath),
         name,
         size,
+        mtimeMs,
         contentType: contentTypeFor(name)
     };
 }
@@ -35823,7 +35842,7 @@ function parseBoolean(name, raw, fallback) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/pool.ts
+;// CONCATENATED MODULE: ./src/transfer/pool.ts
 /**
  * Runs `worker` over the items with at most `concurrency` of them in flight. Workers pull
  * from one shared iterator, so a slow item never holds up the others, and an async source
@@ -35972,46 +35991,7 @@ async function sha256OfFile(file) {
     return hash.digest('hex');
 }
 
-;// CONCATENATED MODULE: ./src/retry.ts
-
-const RETRY_AFTER_CAP_MS = 60_000;
-function defaultRetryPolicy(retries, baseDelayMs = 1000) {
-    return { retries, baseDelayMs, maxDelayMs: 30_000, maxRetryAfterMs: RETRY_AFTER_CAP_MS, random: Math.random };
-}
-const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-const RETRYABLE_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ESOCKETTIMEDOUT',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'UND_ERR_SOCKET',
-    'ERR_STREAM_PREMATURE_CLOSE',
-    'HPE_INVALID_CONSTANT'
-]);
-/** Transient failures: the network, timeouts, throttling and 5xx gateways. Other 4xx are final. */
-function isRetryable(error) {
-    if (error instanceof HttpError)
-        return RETRYABLE_STATUSES.has(error.status);
-    if (error instanceof NetworkError)
-        return RETRYABLE_CODES.has(error.code) || /socket hang up/i.test(error.message);
-    return false;
-}
-/**
- * Milliseconds to wait before retry number `retry` (1-based): the server's Retry-After when it
- * gave one (capped), else exponential backoff with full jitter.
- */
-function retryDelayMs(retry, error, policy) {
-    const retryAfter = error instanceof HttpError ? error.retryAfterMs : undefined;
-    if (retryAfter !== undefined)
-        return Math.min(retryAfter, policy.maxRetryAfterMs);
-    const window = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
-    return Math.floor(policy.random() * window);
-}
+;// CONCATENATED MODULE: ./src/netiks/retry-after.ts
 /** Reads Retry-After: delta-seconds or an HTTP date. Undefined when absent or unreadable. */
 function parseRetryAfter(value, now = Date.now()) {
     const text = (Array.isArray(value) ? value[0] : value)?.trim();
@@ -36021,40 +36001,6 @@ function parseRetryAfter(value, now = Date.now()) {
         return Math.round(Number(text) * 1000);
     const date = Date.parse(text);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/**
- * Runs `attempt` until it succeeds, fails for good, or retries run out. Each attempt gets a
- * fresh call, so a body is re-opened and streamed again from its start.
- */
-async function withRetries(attempt, policy, hooks = {}) {
-    for (let retry = 0;; retry++) {
-        try {
-            return await attempt(retry + 1);
-        }
-        catch (error) {
-            if (retry >= policy.retries || !isRetryable(error) || hooks.signal?.aborted)
-                throw error;
-            const delay = retryDelayMs(retry + 1, error, policy);
-            hooks.onRetry?.(retry + 1, delay, error);
-            await sleep(delay, hooks.signal);
-        }
-    }
-}
-/** Waits, but ends at once (with CancelledError) when the signal fires. */
-async function sleep(ms, signal) {
-    if (signal?.aborted)
-        throw new CancelledError();
-    await new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new CancelledError());
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -36233,15 +36179,19 @@ class NetiksClient {
         return this.options.baseUrl;
     }
     /** Mode 1: POST a multipart body; the server stores the file and returns the asset. */
-    async uploadMultipart(body, signal) {
+    async uploadMultipart(body, options = {}) {
         const response = await this.callApi('upload', {
             method: 'POST',
             url: this.options.baseUrl + UPLOAD_FILE_PATH,
-            headers: { 'content-type': body.contentType, 'content-length': body.length },
+            headers: {
+                'content-type': body.contentType,
+                'content-length': body.length,
+                ...idempotencyHeader(options.idempotencyKey)
+            },
             body,
-            signal
+            signal: options.signal
         });
-        return assetFrom('upload', parseJson('upload', response));
+        return assetReplyFrom('upload', response);
     }
     /** Mode 2, step 1: one presigned PUT URL per file, in the order asked. */
     async generatePresignedUrls(files, signal) {
@@ -36276,7 +36226,7 @@ class NetiksClient {
         return String(response.headers.etag ?? '');
     }
     /** Mode 2, step 3: register the uploaded object as an asset. */
-    async confirmUpload(entry, fileSize, signal) {
+    async confirmUpload(entry, fileSize, options = {}) {
         const confirm = {
             is_presigned: true,
             file_name: entry.file_name,
@@ -36288,11 +36238,11 @@ class NetiksClient {
         const response = await this.callApi('confirm', {
             method: 'POST',
             url: this.options.baseUrl + UPLOAD_FILE_PATH,
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', ...idempotencyHeader(options.idempotencyKey) },
             body: JSON.stringify(confirm),
-            signal
+            signal: options.signal
         });
-        return assetFrom('confirm', parseJson('confirm', response));
+        return assetReplyFrom('confirm', response);
     }
     close() {
         this.api.close();
@@ -36344,6 +36294,18 @@ function parseJson(step, response) {
     catch {
         throw new ProtocolError(step, `${step} answered HTTP ${response.status} with a body that is not JSON: ${truncate(response.body.trim())}`);
     }
+}
+function assetReplyFrom(step, response) {
+    const asset = assetFrom(step, parseJson(step, response));
+    const replayed = String(response.headers['idempotent-replayed'] ?? '').toLowerCase() === 'true';
+    return { asset, replayed };
+}
+/**
+ * The IETF httpapi draft's header: the same key on every retry of one call lets a server that
+ * supports it answer a repeat with the first result instead of registering a second asset.
+ */
+function idempotencyHeader(key) {
+    return key ? { 'idempotency-key': `"${key}"` } : {};
 }
 function assetFrom(step, response) {
     const asset = response?.asset;
@@ -36423,7 +36385,7 @@ function errnoCode(error) {
     return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/netiks/outcome.ts
+;// CONCATENATED MODULE: ./src/transfer/outcome.ts
 
 /** Raised into `stoppedBy` when fail-fast ends a run. */
 class FailFastError extends Error {
@@ -36512,6 +36474,81 @@ function checkAssetSize(file, asset, step) {
     if (typeof asset.file_size === 'number' && asset.file_size !== file.size) {
         throw new ProtocolError(step, `${step} answered asset ${asset.id} with file_size ${asset.file_size}, but ${file.size} bytes were sent.`);
     }
+}
+
+;// CONCATENATED MODULE: ./src/transfer/retry.ts
+
+const RETRY_AFTER_CAP_MS = 60_000;
+function defaultRetryPolicy(retries, baseDelayMs = 1000) {
+    return { retries, baseDelayMs, maxDelayMs: 30_000, maxRetryAfterMs: RETRY_AFTER_CAP_MS, random: Math.random };
+}
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+const RETRYABLE_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ESOCKETTIMEDOUT',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'UND_ERR_SOCKET',
+    'ERR_STREAM_PREMATURE_CLOSE',
+    'HPE_INVALID_CONSTANT'
+]);
+/** Transient failures: the network, timeouts, throttling and 5xx gateways. Other 4xx are final. */
+function isRetryable(error) {
+    if (error instanceof HttpError)
+        return RETRYABLE_STATUSES.has(error.status);
+    if (error instanceof NetworkError)
+        return RETRYABLE_CODES.has(error.code) || /socket hang up/i.test(error.message);
+    return false;
+}
+/**
+ * Milliseconds to wait before retry number `retry` (1-based): the server's Retry-After when it
+ * gave one (capped), else exponential backoff with full jitter.
+ */
+function retryDelayMs(retry, error, policy) {
+    const retryAfter = error instanceof HttpError ? error.retryAfterMs : undefined;
+    if (retryAfter !== undefined)
+        return Math.min(retryAfter, policy.maxRetryAfterMs);
+    const window = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+    return Math.floor(policy.random() * window);
+}
+/**
+ * Runs `attempt` until it succeeds, fails for good, or retries run out. Each attempt gets a
+ * fresh call, so a body is re-opened and streamed again from its start.
+ */
+async function withRetries(attempt, policy, hooks = {}) {
+    for (let retry = 0;; retry++) {
+        try {
+            return await attempt(retry + 1);
+        }
+        catch (error) {
+            if (retry >= policy.retries || !isRetryable(error) || hooks.signal?.aborted)
+                throw error;
+            const delay = retryDelayMs(retry + 1, error, policy);
+            hooks.onRetry?.(retry + 1, delay, error);
+            await sleep(delay, hooks.signal);
+        }
+    }
+}
+/** Waits, but ends at once (with CancelledError) when the signal fires. */
+async function sleep(ms, signal) {
+    if (signal?.aborted)
+        throw new CancelledError();
+    await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new CancelledError());
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
 }
 
 // EXTERNAL MODULE: external "node:util"
@@ -36700,7 +36737,7 @@ function encodeFormDataName(name) {
     return name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
-;// CONCATENATED MODULE: ./src/netiks/presigned.ts
+;// CONCATENATED MODULE: ./src/transfer/presigned.ts
 
 
 
@@ -36736,7 +36773,7 @@ async function uploadPresigned(client, recorder, options) {
 async function putAndConfirm(client, ticket, options) {
     const { file } = ticket;
     const { entry, sha256 } = await putWithFreshUrls(client, ticket, options);
-    const asset = await withRetries(async () => await client.confirmUpload(entry, file.size, options.confirmSignal), options.retry, retryHooks(file, 'confirm', options, options.confirmSignal));
+    const { asset } = await withRetries(async () => await client.confirmUpload(entry, file.size, { signal: options.confirmSignal }), options.retry, retryHooks(file, 'confirm', options, options.confirmSignal));
     checkAssetSize(file, asset, 'confirm');
     return { file, asset, storageUrl: asset.storage_url ?? entry.storage_url, contentType: entry.content_type, sha256 };
 }
@@ -36870,7 +36907,7 @@ function pairEntries(files, entries) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/netiks/single.ts
+;// CONCATENATED MODULE: ./src/transfer/single.ts
 
 
 
@@ -36883,7 +36920,7 @@ async function uploadSingle(client, file, options) {
     return await withRetries(async () => {
         options.progress?.started(file);
         const body = openMultipartBody(file, 'file', bytes => options.progress?.sent(file, bytes));
-        const asset = await client.uploadMultipart(body, options.signal);
+        const { asset } = await client.uploadMultipart(body, { signal: options.signal });
         checkAssetSize(file, asset, 'upload');
         return { file, asset, storageUrl: asset.storage_url ?? '', contentType: file.contentType, sha256: body.sha256() };
     }, options.retry, {

@@ -17,7 +17,9 @@ export class HttpError extends Error {
     readonly serverMessage: string,
     message: string,
     /** How long the server asked us to wait (Retry-After), if it did. */
-    readonly retryAfterMs?: number
+    readonly retryAfterMs?: number,
+    /** S3's error code (`AccessDenied`, `SignatureDoesNotMatch`, …) when S3 answered. */
+    readonly s3Code?: string
   ) {
     super(message)
     this.name = 'HttpError'
@@ -43,7 +45,12 @@ export class NetworkError extends Error {
   constructor(
     readonly step: UploadStep,
     readonly code: string,
-    message: string
+    message: string,
+    /**
+     * Whether the whole request had been written when it failed. If not, the server cannot
+     * have acted on it; if so, it may have (the answer was lost, not the request).
+     */
+    readonly requestSent = true
   ) {
     super(message)
     this.name = 'NetworkError'
@@ -66,6 +73,14 @@ export class FileReadError extends Error {
   constructor(message: string) {
     super(message)
     this.name = 'FileReadError'
+  }
+}
+
+/** The file's size or modification time changed between its stat and the end of its read. */
+export class FileChangedError extends FileReadError {
+  constructor(message: string) {
+    super(message)
+    this.name = 'FileChangedError'
   }
 }
 

@@ -35,7 +35,7 @@ export async function findFiles(patterns: string[], workspace: string): Promise<
       const info = statSync(absolutePath)
       if (!info.isFile()) continue
       accessSync(absolutePath, constants.R_OK)
-      files.push(describeFile(absolutePath, info.size, workspace))
+      files.push(describeFile(absolutePath, info.size, workspace, info.mtimeMs))
     } catch (error) {
       unreadable.push(
         `${relativeTo(workspace, absolutePath)} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`
@@ -71,13 +71,14 @@ async function matchPaths(
   return { matches, brokenLinks: await findBrokenLinks(pattern, matches, workspace) }
 }
 
-export function describeFile(absolutePath: string, size: number, workspace: string): LocalFile {
+export function describeFile(absolutePath: string, size: number, workspace: string, mtimeMs?: number): LocalFile {
   const name = path.basename(absolutePath)
   return {
     absolutePath,
     relativePath: relativeTo(workspace, absolutePath),
     name,
     size,
+    mtimeMs,
     contentType: contentTypeFor(name)
   }
 }

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import path from 'node:path'
-import { Cancellation } from './cancel.js'
+import { Cancellation } from './transfer/cancel.js'
 import { ACTION_USER_AGENT, Input, NoFileOption, UploadMode } from './constants.js'
 import { AuthError, CancelledError, InputError, errorMessage } from './errors.js'
 import { findFiles, nameAssets } from './files.js'
@@ -8,9 +8,9 @@ import { countOf, formatBytes, formatSeconds, totalSize } from './format.js'
 import { getInputs, getTuning, type Inputs } from './inputs.js'
 import { recordUploads } from './manifest.js'
 import { NetiksClient } from './netiks/client.js'
-import { FailFastError, OutcomeRecorder, type UploadOptions } from './netiks/outcome.js'
-import { uploadPresigned } from './netiks/presigned.js'
-import { uploadSingleFiles } from './netiks/single.js'
+import { FailFastError, OutcomeRecorder, type UploadOptions } from './transfer/outcome.js'
+import { uploadPresigned } from './transfer/presigned.js'
+import { uploadSingleFiles } from './transfer/single.js'
 import type { FailedStep, LocalFile, UploadOutcome } from './netiks/types.js'
 import { choosePlan, type UploadPlan } from './plan.js'
 import { ProgressReporter } from './progress.js'
@@ -23,7 +23,7 @@ import {
   writePlanSummary,
   writeSummary
 } from './report.js'
-import { defaultRetryPolicy } from './retry.js'
+import { defaultRetryPolicy } from './transfer/retry.js'
 import { compareWithManifest, reportAllUnchanged, saveManifest, type Work } from './sync.js'
 
 /** inputs → files → manifest → plan → upload → report. The one place that fails the step. */

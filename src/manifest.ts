@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ConfirmedUpload, LocalFile } from './netiks/types.js'
-import { runPool } from './pool.js'
+import { runPool } from './transfer/pool.js'
 
 export const MANIFEST_VERSION = 1
 

@@ -1,5 +1,5 @@
 import { formatBytes, formatSeconds, totalSize } from './format.js'
-import type { TransferTracker } from './netiks/outcome.js'
+import type { TransferTracker } from './transfer/outcome.js'
 import type { LocalFile } from './netiks/types.js'
 
 interface ActiveTransfer {

@@ -3,7 +3,7 @@ import { Output, UploadMode } from './constants.js'
 import { compareText, countOf, formatBytes, formatSeconds, totalSize } from './format.js'
 import type { Inputs } from './inputs.js'
 import type { UnchangedFile } from './manifest.js'
-import { planBatches } from './netiks/presigned.js'
+import { planBatches } from './transfer/presigned.js'
 import type { ConfirmedUpload, FailedUpload, LocalFile, UploadOutcome } from './netiks/types.js'
 import type { UploadPlan } from './plan.js'
 

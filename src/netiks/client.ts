@@ -1,7 +1,8 @@
 import { AuthError, CancelledError, HttpError, NetworkError, ProtocolError, type UploadStep } from '../errors.js'
-import { parseRetryAfter } from '../retry.js'
+import { parseRetryAfter } from './retry-after.js'
 import { HttpTransport, type HttpRequest, type HttpResponse } from './http.js'
 import type {
+  AssetReply,
   ConfirmRequest,
   GeneratePresignedResponse,
   NetiksAsset,
@@ -13,6 +14,13 @@ import type { StreamedBody } from './body.js'
 
 export const UPLOAD_FILE_PATH = '/api/v1/assets/developer-upload-file/'
 export const GENERATE_PRESIGNED_PATH = '/api/v1/assets/developer-generate-presigned-url/'
+
+/** Per-call options of the asset-creating calls. */
+export interface AssetCallOptions {
+  signal?: AbortSignal
+  /** Sent as the Idempotency-Key header: one key per file and step, the same on every retry. */
+  idempotencyKey?: string
+}
 
 export interface NetiksClientOptions {
   baseUrl: string
@@ -50,15 +58,22 @@ export class NetiksClient {
   }
 
   /** Mode 1: POST a multipart body; the server stores the file and returns the asset. */
-  async uploadMultipart(body: StreamedBody & { contentType: string }, signal?: AbortSignal): Promise<NetiksAsset> {
+  async uploadMultipart(
+    body: StreamedBody & { contentType: string },
+    options: AssetCallOptions = {}
+  ): Promise<AssetReply> {
     const response = await this.callApi('upload', {
       method: 'POST',
       url: this.options.baseUrl + UPLOAD_FILE_PATH,
-      headers: { 'content-type': body.contentType, 'content-length': body.length },
+      headers: {
+        'content-type': body.contentType,
+        'content-length': body.length,
+        ...idempotencyHeader(options.idempotencyKey)
+      },
       body,
-      signal
+      signal: options.signal
     })
-    return assetFrom('upload', parseJson<UploadFileResponse>('upload', response))
+    return assetReplyFrom('upload', response)
   }
 
   /** Mode 2, step 1: one presigned PUT URL per file, in the order asked. */
@@ -102,7 +117,7 @@ export class NetiksClient {
   }
 
   /** Mode 2, step 3: register the uploaded object as an asset. */
-  async confirmUpload(entry: PresignedEntry, fileSize: number, signal?: AbortSignal): Promise<NetiksAsset> {
+  async confirmUpload(entry: PresignedEntry, fileSize: number, options: AssetCallOptions = {}): Promise<AssetReply> {
     const confirm: ConfirmRequest = {
       is_presigned: true,
       file_name: entry.file_name,
@@ -114,11 +129,11 @@ export class NetiksClient {
     const response = await this.callApi('confirm', {
       method: 'POST',
       url: this.options.baseUrl + UPLOAD_FILE_PATH,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...idempotencyHeader(options.idempotencyKey) },
       body: JSON.stringify(confirm),
-      signal
+      signal: options.signal
     })
-    return assetFrom('confirm', parseJson<UploadFileResponse>('confirm', response))
+    return assetReplyFrom('confirm', response)
   }
 
   close(): void {
@@ -180,6 +195,20 @@ function parseJson<T>(step: UploadStep, response: HttpResponse): T {
       `${step} answered HTTP ${response.status} with a body that is not JSON: ${truncate(response.body.trim())}`
     )
   }
+}
+
+function assetReplyFrom(step: UploadStep, response: HttpResponse): AssetReply {
+  const asset = assetFrom(step, parseJson<UploadFileResponse>(step, response))
+  const replayed = String(response.headers['idempotent-replayed'] ?? '').toLowerCase() === 'true'
+  return { asset, replayed }
+}
+
+/**
+ * The IETF httpapi draft's header: the same key on every retry of one call lets a server that
+ * supports it answer a repeat with the first result instead of registering a second asset.
+ */
+function idempotencyHeader(key: string | undefined): Record<string, string> {
+  return key ? { 'idempotency-key': `"${key}"` } : {}
 }
 
 function assetFrom(step: UploadStep, response: UploadFileResponse): NetiksAsset {

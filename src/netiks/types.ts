@@ -6,6 +6,8 @@ export interface LocalFile {
   /** The name sent to Netiks. */
   name: string
   size: number
+  /** Modification time at that stat; a file whose size or mtime differs later has changed. */
+  mtimeMs?: number
   contentType: string
 }
 
@@ -17,6 +19,16 @@ export interface NetiksAsset {
   format?: string
   file_size?: number
   [field: string]: unknown
+}
+
+/** An asset-creating call's answer. */
+export interface AssetReply {
+  asset: NetiksAsset
+  /**
+   * The server said this answers an earlier request with the same Idempotency-Key
+   * (`Idempotent-Replayed: true`): the asset was created once, by that earlier request.
+   */
+  replayed: boolean
 }
 
 export interface UploadFileResponse {

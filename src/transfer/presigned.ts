@@ -1,11 +1,11 @@
 import { PRESIGN_BATCH_SIZE } from '../constants.js'
 import { HttpError, ProtocolError } from '../errors.js'
-import { runPool } from '../pool.js'
-import { withRetries, type RetryHooks } from '../retry.js'
-import { openFileBody } from './body.js'
-import type { NetiksClient } from './client.js'
+import { runPool } from './pool.js'
+import { withRetries, type RetryHooks } from './retry.js'
+import { openFileBody } from '../netiks/body.js'
+import type { NetiksClient } from '../netiks/client.js'
 import { OutcomeRecorder, checkAssetSize, type UploadOptions } from './outcome.js'
-import type { ConfirmedUpload, FailedStep, LocalFile, PresignedEntry } from './types.js'
+import type { ConfirmedUpload, FailedStep, LocalFile, PresignedEntry } from '../netiks/types.js'
 
 /** A file paired with the presigned URL generated for it. */
 export interface PresignedTicket {
@@ -55,8 +55,8 @@ export async function putAndConfirm(
 ): Promise<ConfirmedUpload> {
   const { file } = ticket
   const { entry, sha256 } = await putWithFreshUrls(client, ticket, options)
-  const asset = await withRetries(
-    async () => await client.confirmUpload(entry, file.size, options.confirmSignal),
+  const { asset } = await withRetries(
+    async () => await client.confirmUpload(entry, file.size, { signal: options.confirmSignal }),
     options.retry,
     retryHooks(file, 'confirm', options, options.confirmSignal)
   )

@@ -1,4 +1,4 @@
-import { CancelledError, HttpError, NetworkError } from './errors.js'
+import { CancelledError, HttpError, NetworkError } from '../errors.js'
 
 /** How failed requests are retried: the one policy every request follows. */
 export interface RetryPolicy {
@@ -52,15 +52,6 @@ export function retryDelayMs(retry: number, error: unknown, policy: RetryPolicy)
   if (retryAfter !== undefined) return Math.min(retryAfter, policy.maxRetryAfterMs)
   const window = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1))
   return Math.floor(policy.random() * window)
-}
-
-/** Reads Retry-After: delta-seconds or an HTTP date. Undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
-  const text = (Array.isArray(value) ? value[0] : value)?.trim()
-  if (!text) return undefined
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000)
-  const date = Date.parse(text)
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
 export interface RetryHooks {

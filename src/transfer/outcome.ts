@@ -1,6 +1,13 @@
 import { AuthError, CancelledError, HttpError, NetworkError, ProtocolError, errorMessage } from '../errors.js'
-import type { RetryPolicy } from '../retry.js'
-import type { ConfirmedUpload, FailedStep, FailedUpload, LocalFile, NetiksAsset, UploadOutcome } from './types.js'
+import type { RetryPolicy } from './retry.js'
+import type {
+  ConfirmedUpload,
+  FailedStep,
+  FailedUpload,
+  LocalFile,
+  NetiksAsset,
+  UploadOutcome
+} from '../netiks/types.js'
 
 /** Told how far each file's bytes have gone, so the caller can report long transfers. */
 export interface TransferTracker {

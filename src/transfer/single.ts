@@ -1,9 +1,9 @@
-import { runPool } from '../pool.js'
-import { withRetries } from '../retry.js'
-import { openMultipartBody } from './body.js'
-import type { NetiksClient } from './client.js'
+import { runPool } from './pool.js'
+import { withRetries } from './retry.js'
+import { openMultipartBody } from '../netiks/body.js'
+import type { NetiksClient } from '../netiks/client.js'
 import { OutcomeRecorder, checkAssetSize, type UploadOptions } from './outcome.js'
-import type { ConfirmedUpload, LocalFile } from './types.js'
+import type { ConfirmedUpload, LocalFile } from '../netiks/types.js'
 
 /**
  * Mode 1 for one file: a streamed multipart POST whose answer is the confirmed asset. Each
@@ -18,7 +18,7 @@ export async function uploadSingle(
     async () => {
       options.progress?.started(file)
       const body = openMultipartBody(file, 'file', bytes => options.progress?.sent(file, bytes))
-      const asset = await client.uploadMultipart(body, options.signal)
+      const { asset } = await client.uploadMultipart(body, { signal: options.signal })
       checkAssetSize(file, asset, 'upload')
       return { file, asset, storageUrl: asset.storage_url ?? '', contentType: file.contentType, sha256: body.sha256() }
     },
