@@ -114,7 +114,8 @@ describe('the bundle as a runner runs it', () => {
       size: 11,
       content_type: 'application/zip',
       sha256: sha256('linux build'),
-      skipped: false
+      skipped: false,
+      possible_duplicate: false
     })
     expect(run.outputs['uploaded-count']).toBe(String(EXPECTED.length))
     expect(run.outputs['skipped-count']).toBe('0')

@@ -96,6 +96,8 @@ describe('recordUploads and writeManifest', () => {
         {
           file,
           asset: { id: 'id-b' },
+          recordedName: 'b.txt',
+          possibleDuplicate: false,
           storageUrl: 'https://cdn.example/b',
           contentType: 'text/plain',
           sha256: sha256('bee')

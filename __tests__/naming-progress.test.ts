@@ -99,7 +99,15 @@ describe('planBatches', () => {
 })
 
 describe('describeResult', () => {
-  const confirmed = (f: LocalFile) => ({ file: f, asset: { id: 'x' }, storageUrl: '', contentType: '', sha256: '' })
+  const confirmed = (f: LocalFile) => ({
+    file: f,
+    asset: { id: 'x' },
+    recordedName: f.name,
+    storageUrl: '',
+    contentType: '',
+    sha256: '',
+    possibleDuplicate: false
+  })
   it('says how many, how much, how fast', () => {
     const files = [file('a', 30 * MiB), file('b', 18.2 * MiB)]
     expect(describeResult({ confirmed: files.map(confirmed), failed: [] }, 2, 3100)).toBe(

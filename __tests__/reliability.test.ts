@@ -102,7 +102,7 @@ describe('chaos: 300 files, 20% of requests faulted on every endpoint', () => {
     expect(requests.confirm).toBe(300 + injected.confirm.total)
     // One generate per batch of 50, one more per expired URL, plus the faulted ones.
     expect(requests.generate).toBe(6 + (injected.put.expired ?? 0) + injected.generate.total)
-    expect(run.stdout).toMatch(/↻ build\/part-\d+\.bin: .*Retry 1 of 10/)
+    expect(run.stdout).toMatch(/↻ build\/part-\d+\.bin: .*Retry 1 in /)
     expect(emulator.state().signatures.length).toBeGreaterThanOrEqual(300)
     expectNoSecrets(emulator, run)
   })
@@ -135,7 +135,7 @@ describe('expired presigned URLs', () => {
     await expectExactlyOnce(emulator, run, ws)
     // 2 batches, then one fresh URL for each of the 50 files of the expired batch.
     expect(emulator.state().requests).toMatchObject({ generate: 2 + 50, put: 60 + 50, confirm: 60 })
-    expect(run.stdout).toContain('the presigned URL expired before its PUT; generating a new one')
+    expect(run.stdout).toContain('S3 refused its presigned URL as expired; generating a fresh one')
   })
 })
 
@@ -180,7 +180,9 @@ describe('partial failure', () => {
     expect(assetsOf(run)).toEqual([])
     const failed = failedOf(run)
     expect(failed).toHaveLength(20)
-    expect(failed[0]).toMatchObject({ path: 'build/part-000.bin', step: 'upload', status: 500 })
+    // A 500 may come after the server registered the file: reported as possibly registered.
+    expect(failed[0]).toMatchObject({ path: 'build/part-000.bin', step: 'upload-unknown', status: 500 })
+    expect(failed[0].message).toMatch(/may have registered the asset/)
     expect(failed.slice(1).every(f => f.step === 'not-started' && /fail-fast/.test(f.message))).toBe(true)
     expect(emulator.state().requests.upload).toBe(1)
     expect(run.stdout).toMatch(/^::error::20 of 20 files were not uploaded; 0 were confirmed.*fail-fast/m)

@@ -25,7 +25,7 @@ describe('isRetryable', () => {
   )
   it('retries a socket hang-up whatever its code', () =>
     expect(isRetryable(net('EOTHER', 'socket hang up'))).toBe(true))
-  it('does not retry a host that does not exist, a cancelled run, or a local file error', () => {
+  it('does not retry a host that does not exist, a cancelled run, or a local read error', () => {
     expect(isRetryable(net('ENOTFOUND'))).toBe(false)
     expect(isRetryable(new CancelledError())).toBe(false)
     expect(isRetryable(new Error('file changed'))).toBe(false)
@@ -79,12 +79,12 @@ describe('withRetries', () => {
       withRetries(
         async () => {
           calls++
-          throw http(503)
+          throw http(502)
         },
         fast(2),
         { onRetry: retry => retried.push(retry) }
       )
-    ).rejects.toMatchObject({ status: 503 })
+    ).rejects.toMatchObject({ status: 502 })
     expect(calls).toBe(3)
     expect(retried).toEqual([1, 2])
   })

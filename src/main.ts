@@ -1,16 +1,12 @@
 import * as core from '@actions/core'
 import path from 'node:path'
-import { Cancellation } from './transfer/cancel.js'
 import { ACTION_USER_AGENT, Input, NoFileOption, UploadMode } from './constants.js'
-import { AuthError, CancelledError, InputError, errorMessage } from './errors.js'
+import { CancelledError, InputError, errorMessage } from './errors.js'
 import { findFiles, nameAssets } from './files.js'
 import { countOf, formatBytes, formatSeconds, totalSize } from './format.js'
 import { getInputs, getTuning, type Inputs } from './inputs.js'
 import { recordUploads } from './manifest.js'
 import { NetiksClient } from './netiks/client.js'
-import { FailFastError, OutcomeRecorder, type UploadOptions } from './transfer/outcome.js'
-import { uploadPresigned } from './transfer/presigned.js'
-import { uploadSingleFiles } from './transfer/single.js'
 import type { FailedStep, LocalFile, UploadOutcome } from './netiks/types.js'
 import { choosePlan, type UploadPlan } from './plan.js'
 import { ProgressReporter } from './progress.js'
@@ -21,9 +17,17 @@ import {
   writeFailureSummary,
   writeOutputs,
   writePlanSummary,
+  warnAboutPossibleDuplicates,
+  warnAboutRecordedNames,
   writeSummary
 } from './report.js'
+import { Cancellation } from './transfer/cancel.js'
+import { isSystemic } from './transfer/breaker.js'
+import { MAX_URL_REFRESHES } from './transfer/expiry.js'
+import { FailFastError, OutcomeRecorder, type UploadOptions } from './transfer/outcome.js'
+import { uploadPresigned } from './transfer/presigned.js'
 import { defaultRetryPolicy } from './transfer/retry.js'
+import { uploadSingleFiles } from './transfer/single.js'
 import { compareWithManifest, reportAllUnchanged, saveManifest, type Work } from './sync.js'
 
 /** inputs → files → manifest → plan → upload → report. The one place that fails the step. */
@@ -110,38 +114,43 @@ async function upload(inputs: Inputs, work: Work, plan: UploadPlan, startedAt: n
   const files = work.upload
   const tuning = getTuning()
   const progress = new ProgressReporter(files, tuning.progressIntervalMs, line => core.info(line))
-  let reported = false
-  const report = async (outcome: UploadOutcome): Promise<void> => {
-    if (reported) return
-    reported = true
-    progress.stop()
-    const durationMs = Date.now() - startedAt
-    const result = { ...outcome, unchanged: work.unchanged }
-    writeOutputs(result)
-    // Written whatever happened, so that nothing confirmed is forgotten.
-    if (work.manifest)
-      await saveManifest(inputs, work.manifest.file, recordUploads(work.manifest.before, outcome.confirmed))
-    await writeSummary(result, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs })
-    finish(outcome, files.length, durationMs, work.unchanged.length)
-  }
-  const cancellation = new Cancellation({
-    onCancel: signal =>
-      core.warning(`Received ${signal}: cancelling. Nothing new starts; uploads in flight are aborted.`),
-    onDeadline: () => {
-      void report(recorder.result()).finally(() => process.exit(1))
-    }
-  })
   const options: UploadOptions = {
+    baseUrl: inputs.baseUrl,
     concurrency: inputs.concurrency,
     retry: defaultRetryPolicy(inputs.retries, tuning.retryBaseMs),
     failFast: inputs.failFast,
-    signal: cancellation.signal,
-    confirmSignal: cancellation.confirmSignal,
     progress,
     onConfirmed: upload =>
       core.info(`✓ ${upload.file.relativePath} (${formatBytes(upload.file.size)}) → asset ${upload.asset.id}`),
-    onRetry: (file, step, retry, delayMs, error) => logRetry(file, step, retry, delayMs, error, inputs.retries)
+    onRetry: logRetry,
+    onUrlRefresh: ({ file, refresh }) =>
+      core.info(
+        `↻ ${file.relativePath}: S3 refused its presigned URL as expired; generating a fresh one ` +
+          `(${refresh} of ${MAX_URL_REFRESHES}).`
+      ),
+    onFileChanged: (before, now) =>
+      core.warning(
+        `${before.relativePath} changed while it waited to be uploaded (${before.size} → ${now.size} bytes); ` +
+          'sending it again as it is now.'
+      )
   }
+  // Written once, by whichever comes first: the end of the run or the cancellation deadline.
+  let reporting: Promise<void> | undefined
+  const report = async (): Promise<void> => {
+    reporting ??= reportRun(inputs, work, plan, recorder.result(), startedAt, progress)
+    await reporting
+  }
+  const cancellation = new Cancellation({
+    onCancel: signal =>
+      core.warning(
+        `Received ${signal}: cancelling. Nothing new starts and bodies still being sent are aborted; ` +
+          'requests already sent are given until the runner’s deadline to be answered.'
+      ),
+    onDeadline: () => {
+      void report().finally(() => process.exit(1))
+    }
+  })
+  options.signal = cancellation.signal
   const recorder = new OutcomeRecorder(files, options)
   const client = new NetiksClient({
     baseUrl: inputs.baseUrl,
@@ -168,23 +177,35 @@ async function upload(inputs: Inputs, work: Work, plan: UploadPlan, startedAt: n
     cancellation.dispose()
   }
   // Reported even after an unexpected error: what was confirmed must reach the outputs and the manifest.
-  await report(recorder.result())
+  await report()
   if (unexpected !== undefined) throw unexpected
 }
 
-function logRetry(
-  file: LocalFile,
-  step: FailedStep,
-  retry: number,
-  delayMs: number,
-  error: unknown,
-  retries: number
-): void {
-  if (step === 'generate' && delayMs === 0) {
-    core.info(`↻ ${file.relativePath}: the presigned URL expired before its PUT; generating a new one.`)
-    return
+/** Outputs, manifest, summary and the step's status, for whatever the run achieved. */
+async function reportRun(
+  inputs: Inputs,
+  work: Work,
+  plan: UploadPlan,
+  outcome: UploadOutcome,
+  startedAt: number,
+  progress: ProgressReporter
+): Promise<void> {
+  progress.stop()
+  const durationMs = Date.now() - startedAt
+  const result = { ...outcome, unchanged: work.unchanged }
+  writeOutputs(result)
+  // Written whatever happened, so that nothing confirmed is forgotten.
+  if (work.manifest) {
+    await saveManifest(inputs, work.manifest.file, recordUploads(work.manifest.before, outcome.confirmed))
   }
-  core.info(`↻ ${file.relativePath}: ${errorMessage(error)} Retry ${retry} of ${retries} in ${formatSeconds(delayMs)}.`)
+  await writeSummary(result, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs })
+  warnAboutRecordedNames(outcome.confirmed)
+  warnAboutPossibleDuplicates(outcome.confirmed)
+  finish(outcome, work.upload.length, durationMs, work.unchanged.length)
+}
+
+function logRetry(file: LocalFile, _step: FailedStep, retry: number, delayMs: number, error: unknown): void {
+  core.info(`↻ ${file.relativePath}: ${errorMessage(error)} Retry ${retry} in ${formatSeconds(delayMs)}.`)
 }
 
 function finish(outcome: UploadOutcome, total: number, durationMs: number, unchanged: number): void {
@@ -192,8 +213,11 @@ function finish(outcome: UploadOutcome, total: number, durationMs: number, uncha
   core.info(result)
   core.notice(result, { title: 'Netiks upload' })
   const { stoppedBy } = outcome
-  if (stoppedBy instanceof AuthError) {
-    core.setFailed(stoppedBy.message)
+  if (isSystemic(stoppedBy)) {
+    // One error that names the cause, not one per file: every file failed for the same reason.
+    core.setFailed(
+      `${stoppedBy!.message} ${outcome.confirmed.length} of ${total} files were confirmed and are in the outputs.`
+    )
     return
   }
   if (stoppedBy instanceof CancelledError) {

@@ -30,10 +30,33 @@ export function choosePlan(requested: UploadMode, files: LocalFile[]): UploadPla
   return plan
 }
 
+/**
+ * The Netiks backend reads a single upload's file name with Django's multipart parser, which
+ * keeps only what follows the last `/` or `\\`: such a name cannot survive single mode.
+ */
+export function losesFoldersInSingleMode(file: LocalFile): boolean {
+  return /[/\\]/.test(file.name)
+}
+
 function pickStrategy(requested: UploadMode, files: LocalFile[]): UploadPlan {
-  if (requested === UploadMode.Single) return { strategy: UploadMode.Single, reason: 'mode: single' }
+  const folded = files.filter(losesFoldersInSingleMode)
+  if (requested === UploadMode.Single) {
+    if (folded.length > 0) {
+      throw new InputError(
+        `mode: single cannot keep the name "${folded[0].name}"` +
+          (folded.length > 1 ? ` (nor ${folded.length - 1} more)` : '') +
+          ": the Netiks API reads a single upload's file name with a multipart parser that keeps only the part " +
+          'after the last / or \\. Use mode: bulk or auto (the presigned flow keeps the whole name), or ' +
+          'asset-name: basename.'
+      )
+    }
+    return { strategy: UploadMode.Single, reason: 'mode: single' }
+  }
   if (requested === UploadMode.Bulk) return { strategy: UploadMode.Bulk, reason: 'mode: bulk' }
   if (files.length === 1 && files[0].size < AUTO_SINGLE_MAX_BYTES) {
+    if (folded.length > 0) {
+      return { strategy: UploadMode.Bulk, reason: 'mode: auto, a name with a folder, which only bulk mode keeps' }
+    }
     return { strategy: UploadMode.Single, reason: 'mode: auto, one file under 10 MiB' }
   }
   return {

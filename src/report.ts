@@ -18,18 +18,24 @@ export interface AssetOutput {
   sha256: string
   /** True when the file was not sent because the manifest holds it unchanged. */
   skipped: boolean
+  /**
+   * True when an earlier attempt to register this asset may have succeeded too (its answer was
+   * lost), so Netiks may hold a second asset for this file.
+   */
+  possible_duplicate: boolean
 }
 
 export function toAssetOutput(upload: ConfirmedUpload): AssetOutput {
   return {
     path: upload.file.relativePath,
-    name: upload.file.name,
+    name: upload.recordedName,
     id: upload.asset.id,
     storage_url: upload.storageUrl,
     size: upload.file.size,
     content_type: upload.contentType,
     sha256: upload.sha256,
-    skipped: false
+    skipped: false,
+    possible_duplicate: upload.possibleDuplicate
   }
 }
 
@@ -42,7 +48,8 @@ export function unchangedToAssetOutput({ file, entry }: UnchangedFile): AssetOut
     size: file.size,
     content_type: entry.content_type,
     sha256: entry.sha256,
-    skipped: true
+    skipped: true,
+    possible_duplicate: false
   }
 }
 
@@ -86,6 +93,36 @@ export function writeOutputs(result: RunResult): void {
   core.setOutput(Output.SkippedCount, String(unchanged.length))
   core.setOutput(Output.Failed, JSON.stringify(result.failed.map(toFailureOutput)))
 }
+
+/** The server recorded some names differently from how they were sent: one warning says which. */
+export function warnAboutRecordedNames(confirmed: ConfirmedUpload[]): void {
+  const renamed = confirmed.filter(upload => upload.recordedName !== upload.file.name)
+  if (renamed.length === 0) return
+  const shown = renamed.slice(0, NAMED_IN_WARNING)
+  const more = renamed.length > shown.length ? `, and ${renamed.length - shown.length} more` : ''
+  core.warning(
+    `Netiks recorded ${countOf(renamed.length, 'asset')} under another name than was sent: ` +
+      `${shown.map(upload => `"${upload.file.name}" as "${upload.recordedName}"`).join(', ')}${more}. ` +
+      "The outputs give the names Netiks recorded ('name' in 'assets')."
+  )
+}
+
+/** Files that may be registered twice: one warning names them, and the outputs mark them. */
+export function warnAboutPossibleDuplicates(confirmed: ConfirmedUpload[]): void {
+  const doubtful = confirmed.filter(upload => upload.possibleDuplicate)
+  if (doubtful.length === 0) return
+  const shown = doubtful.slice(0, NAMED_IN_WARNING)
+  const more = doubtful.length > shown.length ? `, and ${doubtful.length - shown.length} more` : ''
+  core.warning(
+    `${countOf(doubtful.length, 'file')} may be registered twice on Netiks: an attempt's answer was lost after ` +
+      `the request was sent, and the retry may have registered it again: ` +
+      `${shown.map(upload => upload.file.relativePath).join(', ')}${more}. ` +
+      'They are marked "possible_duplicate": true in the \'assets\' output; the asset ids given are the ones confirmed.'
+  )
+}
+
+/** Names listed in one warning before "and N more". */
+const NAMED_IN_WARNING = 10
 
 /** One `::error::` per file whose upload failed, naming the file, the step and the reason. */
 export function annotateFailures(failed: FailedUpload[]): void {
@@ -145,6 +182,17 @@ export async function writeSummary(outcome: RunResult, run: RunSummary): Promise
       escapeHtml(run.baseUrl)
     ]
   ])
+  const doubtful = outcome.confirmed.filter(upload => upload.possibleDuplicate)
+  if (doubtful.length > 0) {
+    summary.addRaw(
+      `<p>${countOf(doubtful.length, 'asset')} may be registered twice (an answer was lost after the request ` +
+        `was sent): ${doubtful
+          .slice(0, NAMED_IN_WARNING)
+          .map(upload => `<code>${escapeHtml(upload.file.relativePath)}</code>`)
+          .join(', ')}${doubtful.length > NAMED_IN_WARNING ? ', …' : ''}.</p>`,
+      true
+    )
+  }
   if (unchanged.length > 0) {
     summary.addHeading('Skipped as unchanged', 3)
     summary.addTable([

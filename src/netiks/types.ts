@@ -67,15 +67,29 @@ export interface ConfirmRequest {
 
 /** A file the server confirmed, with what the action learned while sending it. */
 export interface ConfirmedUpload {
+  /** The file as it was sent (a fresh stat when it changed after it was found). */
   file: LocalFile
   asset: NetiksAsset
+  /** The name the server recorded (`asset_name` in its answer), else the name sent. */
+  recordedName: string
   storageUrl: string
   contentType: string
   sha256: string
+  /**
+   * An earlier attempt of the asset-creating call may have been registered too: it failed in
+   * a way that does not prove it had no effect (reply lost or stalled, 500, 502, 504), and
+   * the server did not say that this answer replays it.
+   */
+  possibleDuplicate: boolean
 }
 
-/** Where a file stopped: a step of the contract, or never started at all. */
-export type FailedStep = 'upload' | 'generate' | 'put' | 'confirm' | 'not-started'
+/**
+ * Where a file stopped: a step of the contract, or never started at all. `upload-unknown` and
+ * `confirm-unknown`: the asset-creating request was sent but no answer settled it, so the
+ * asset may exist on Netiks.
+ */
+export type FailedStep =
+  'upload' | 'generate' | 'put' | 'confirm' | 'upload-unknown' | 'confirm-unknown' | 'not-started'
 
 /** A file that was not uploaded, and why. */
 export interface FailedUpload {
@@ -89,6 +103,6 @@ export interface FailedUpload {
 export interface UploadOutcome {
   confirmed: ConfirmedUpload[]
   failed: FailedUpload[]
-  /** Why the run stopped early (cancelled, the key refused, fail-fast), if it did. */
+  /** Why the run stopped early (cancelled, the key refused, fail-fast, a systemic failure), if it did. */
   stoppedBy?: Error
 }

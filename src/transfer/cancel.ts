@@ -1,48 +1,70 @@
 /**
- * A cancelled workflow signals the action (SIGINT, then SIGTERM) and kills it a few seconds
- * later. On the first signal nothing new starts and uploads in flight are aborted; confirms in
- * flight get `graceMs` more, since their files are already stored; at `deadlineMs` (or on a
- * second signal) `onDeadline` runs so the outputs are written whatever is still pending.
+ * How a GitHub runner cancels a step: SIGINT, then SIGTERM 7.5 s later, then a kill of the
+ * whole process tree 2.5 s after that. The report must be written before the kill.
+ */
+export const RUNNER_CANCEL = {
+  /** After the first SIGINT, the report is written by then if no SIGTERM comes first. */
+  reportAfterInterruptMs: 9000,
+  /** After a SIGTERM (or a second signal), the report is written by then: 1 s before the kill. */
+  reportAfterTerminateMs: 1500
+}
+
+export interface CancellationHooks {
+  onCancel: (signal: NodeJS.Signals) => void
+  /** Time is up: write the report with whatever is settled, then exit. Called at most once. */
+  onDeadline: () => void
+}
+
+/**
+ * On the first signal nothing new starts, and uploads whose bytes are still being sent are
+ * aborted (the server cannot have registered them). Requests whose bytes are all sent —
+ * confirms, and single uploads waiting for their answer — go on, since they may be
+ * registered: they get the time the runner allows. The deadline is set by the signals: 9 s
+ * after a SIGINT, 1.5 s after a SIGTERM or a second signal, whichever comes first.
  */
 export class Cancellation {
   private readonly run = new AbortController()
-  private readonly confirms = new AbortController()
-  private readonly timers: NodeJS.Timeout[] = []
+  private deadline?: { at: number; timer: NodeJS.Timeout }
+  private deadlinePassed = false
   private readonly onSignal = (signal: NodeJS.Signals): void => this.cancel(signal)
 
   constructor(
-    private readonly hooks: { onCancel: (signal: NodeJS.Signals) => void; onDeadline: () => void },
-    private readonly graceMs = 2500,
-    private readonly deadlineMs = 4000
+    private readonly hooks: CancellationHooks,
+    private readonly timing = RUNNER_CANCEL
   ) {
     process.on('SIGINT', this.onSignal)
     process.on('SIGTERM', this.onSignal)
   }
 
-  /** Aborts uploads, PUTs and generate calls. */
+  /** Fires on the first signal. */
   get signal(): AbortSignal {
     return this.run.signal
   }
 
-  /** Aborts confirms, `graceMs` after the run was cancelled. */
-  get confirmSignal(): AbortSignal {
-    return this.confirms.signal
-  }
-
   cancel(signal: NodeJS.Signals): void {
-    if (this.run.signal.aborted) {
-      this.hooks.onDeadline()
-      return
+    const first = !this.run.signal.aborted
+    if (first) {
+      this.run.abort()
+      this.hooks.onCancel(signal)
     }
-    this.run.abort()
-    this.hooks.onCancel(signal)
-    this.timers.push(setTimeout(() => this.confirms.abort(), this.graceMs).unref())
-    this.timers.push(setTimeout(() => this.hooks.onDeadline(), this.deadlineMs).unref())
+    const hurry = signal === 'SIGTERM' || !first
+    this.reportWithin(hurry ? this.timing.reportAfterTerminateMs : this.timing.reportAfterInterruptMs)
   }
 
   dispose(): void {
-    this.timers.forEach(timer => clearTimeout(timer))
+    if (this.deadline) clearTimeout(this.deadline.timer)
     process.off('SIGINT', this.onSignal)
     process.off('SIGTERM', this.onSignal)
+  }
+
+  private reportWithin(ms: number): void {
+    const at = Date.now() + ms
+    if (this.deadlinePassed || (this.deadline && this.deadline.at <= at)) return
+    if (this.deadline) clearTimeout(this.deadline.timer)
+    const timer = setTimeout(() => {
+      this.deadlinePassed = true
+      this.hooks.onDeadline()
+    }, ms)
+    this.deadline = { at, timer }
   }
 }

@@ -1,5 +1,4 @@
 import { AuthError, CancelledError, HttpError, NetworkError, ProtocolError, errorMessage } from '../errors.js'
-import type { RetryPolicy } from './retry.js'
 import type {
   ConfirmedUpload,
   FailedStep,
@@ -8,6 +7,8 @@ import type {
   NetiksAsset,
   UploadOutcome
 } from '../netiks/types.js'
+import { systemicCause } from './breaker.js'
+import type { RetryPolicy } from './retry.js'
 
 /** Told how far each file's bytes have gone, so the caller can report long transfers. */
 export interface TransferTracker {
@@ -18,18 +19,30 @@ export interface TransferTracker {
   finished(file: LocalFile): void
 }
 
+/** A presigned URL was replaced by a fresh one, because S3 refused it as expired. */
+export interface UrlRefresh {
+  file: LocalFile
+  /** 1 for the first fresh URL of this file. */
+  refresh: number
+  /** S3's refusal. */
+  error: unknown
+}
+
 export interface UploadOptions {
+  /** The API's base URL, to name it when it turns out to be wrong. */
+  baseUrl: string
   concurrency: number
   retry: RetryPolicy
   /** Stop starting new files after the first failure. */
   failFast: boolean
-  /** Cancels the run: nothing new starts, uploads in flight are aborted. */
+  /** Cancels the run: nothing new starts; generate calls and bodies still being sent are aborted. */
   signal?: AbortSignal
-  /** Aborts confirms in flight; fired a little after `signal` so that finished PUTs still count. */
-  confirmSignal?: AbortSignal
   onConfirmed?: (upload: ConfirmedUpload) => void
   onFailed?: (failure: FailedUpload) => void
   onRetry?: (file: LocalFile, step: FailedStep, retry: number, delayMs: number, error: unknown) => void
+  onUrlRefresh?: (refresh: UrlRefresh) => void
+  /** The file changed after it was found; it is sent as it is now. */
+  onFileChanged?: (before: LocalFile, now: LocalFile) => void
   progress?: TransferTracker
 }
 
@@ -41,20 +54,26 @@ export class FailFastError extends Error {
   }
 }
 
+/** An asset-creating request that was sent and not yet answered. */
+type Unsettled = 'upload' | 'confirm'
+
 /**
  * What each file became while a run goes on. It decides when the run must stop early — a
- * refused api key would be refused for every file, a cancelled run starts nothing, fail-fast
- * stops after the first failure — and can report at any moment, even mid-run.
+ * systemic failure would fail every file alike, a cancelled run starts nothing, fail-fast
+ * stops after the first failure — and can report at any moment, even mid-run: a file whose
+ * asset-creating request is out and unanswered is then reported as possibly existing.
  */
 export class OutcomeRecorder {
   private readonly confirmed: ConfirmedUpload[] = []
   private readonly failed: FailedUpload[] = []
-  private readonly settled = new Set<LocalFile>()
+  /** Keyed by relative path: a file that changed is sent as a fresh copy of its record. */
+  private readonly settled = new Set<string>()
+  private readonly awaitingAnswer = new Map<string, Unsettled>()
   private stoppedBy?: Error
 
   constructor(
     readonly files: LocalFile[],
-    private readonly options: Pick<UploadOptions, 'failFast' | 'signal' | 'onConfirmed' | 'onFailed'>
+    private readonly options: Pick<UploadOptions, 'baseUrl' | 'failFast' | 'signal' | 'onConfirmed' | 'onFailed'>
   ) {}
 
   shouldStop(): boolean {
@@ -62,57 +81,81 @@ export class OutcomeRecorder {
     return this.stoppedBy !== undefined
   }
 
+  /** The file's asset-creating request is out (or no longer): if the run ends now, it may exist. */
+  awaiting(file: LocalFile, request: Unsettled | undefined): void {
+    if (request === undefined) this.awaitingAnswer.delete(file.relativePath)
+    else this.awaitingAnswer.set(file.relativePath, request)
+  }
+
   confirm(upload: ConfirmedUpload): void {
-    this.settled.add(upload.file)
+    if (this.settled.has(upload.file.relativePath)) return
+    this.settled.add(upload.file.relativePath)
+    this.awaitingAnswer.delete(upload.file.relativePath)
     this.confirmed.push(upload)
     this.options.onConfirmed?.(upload)
   }
 
-  fail(file: LocalFile, fallbackStep: FailedStep, error: unknown): void {
-    if (this.settled.has(file)) return
-    this.settled.add(file)
-    if (error instanceof AuthError) this.stoppedBy ??= error
+  /** `note` adds to the error's message, e.g. that an earlier attempt may have been registered. */
+  fail(file: LocalFile, step: FailedStep, error: unknown, note = ''): void {
+    if (this.settled.has(file.relativePath)) return
+    this.settled.add(file.relativePath)
+    this.awaitingAnswer.delete(file.relativePath)
+    const systemic = systemicCause(error, this.options.baseUrl)
+    if (systemic) this.stoppedBy ??= systemic
     if (error instanceof CancelledError || this.options.signal?.aborted) this.stoppedBy ??= new CancelledError()
     if (this.options.failFast) this.stoppedBy ??= new FailFastError(file)
     const failure: FailedUpload = {
       file,
-      step: stepOf(error) ?? fallbackStep,
+      step,
       status: error instanceof HttpError ? error.status : undefined,
-      message: errorMessage(error)
+      message: note ? `${errorMessage(error)} ${note}` : errorMessage(error)
     }
     this.failed.push(failure)
     this.options.onFailed?.(failure)
   }
 
-  /** The outcome so far, in file order; files not settled yet are reported as not started. */
+  /** The outcome so far, in file order; files not settled yet are reported as unknown or not started. */
   result(): UploadOutcome {
-    const order = new Map(this.files.map((file, index) => [file, index]))
+    const order = new Map(this.files.map((file, index) => [file.relativePath, index]))
     const byFileOrder = (a: { file: LocalFile }, b: { file: LocalFile }): number =>
-      (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0)
+      (order.get(a.file.relativePath) ?? 0) - (order.get(b.file.relativePath) ?? 0)
     const reason = notStartedReason(this.stoppedBy)
-    const notStarted: FailedUpload[] = this.files
-      .filter(file => !this.settled.has(file))
-      .map(file => ({ file, step: 'not-started', message: reason }))
+    const unsettled: FailedUpload[] = this.files
+      .filter(file => !this.settled.has(file.relativePath))
+      .map(file => {
+        const request = this.awaitingAnswer.get(file.relativePath)
+        if (request === undefined) return { file, step: 'not-started', message: reason }
+        return { file, step: `${request}-unknown`, message: unansweredMessage(request) }
+      })
     return {
       confirmed: [...this.confirmed].sort(byFileOrder),
-      failed: [...this.failed, ...notStarted].sort(byFileOrder),
+      failed: [...this.failed, ...unsettled].sort(byFileOrder),
       stoppedBy: this.stoppedBy
     }
   }
+}
+
+function unansweredMessage(request: Unsettled): string {
+  return (
+    `the ${request} request was sent, but the run ended before Netiks answered it: the asset may exist ` +
+    'on Netiks. Check before uploading this file again.'
+  )
 }
 
 function notStartedReason(stoppedBy: Error | undefined): string {
   if (stoppedBy instanceof CancelledError) return 'not uploaded: the run was cancelled first'
   if (stoppedBy instanceof AuthError) return 'not uploaded: the api-key was rejected'
   if (stoppedBy instanceof FailFastError) return `not uploaded: ${stoppedBy.message}`
+  if (stoppedBy !== undefined) return `not uploaded: the run stopped first (${stoppedBy.name})`
   return 'not uploaded: the run ended before this file finished'
 }
 
-function stepOf(error: unknown): FailedStep | undefined {
+/** The step an error names, else the step the strategy was in. */
+export function stepOf(error: unknown, fallback: FailedStep): FailedStep {
   if (error instanceof HttpError || error instanceof NetworkError || error instanceof ProtocolError) {
     return error.step
   }
-  return undefined
+  return fallback
 }
 
 /** The server's record must describe the bytes that were sent. */
@@ -123,4 +166,9 @@ export function checkAssetSize(file: LocalFile, asset: NetiksAsset, step: 'uploa
       `${step} answered asset ${asset.id} with file_size ${asset.file_size}, but ${file.size} bytes were sent.`
     )
   }
+}
+
+/** The name the server says it recorded, else the name that was sent. */
+export function recordedNameOf(file: LocalFile, asset: NetiksAsset): string {
+  return typeof asset.asset_name === 'string' && asset.asset_name !== '' ? asset.asset_name : file.name
 }

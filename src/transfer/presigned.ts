@@ -1,11 +1,14 @@
 import { PRESIGN_BATCH_SIZE } from '../constants.js'
-import { HttpError, ProtocolError } from '../errors.js'
-import { runPool } from './pool.js'
-import { withRetries, type RetryHooks } from './retry.js'
+import { ProtocolError } from '../errors.js'
 import { openFileBody } from '../netiks/body.js'
 import type { NetiksClient } from '../netiks/client.js'
-import { OutcomeRecorder, checkAssetSize, type UploadOptions } from './outcome.js'
 import type { ConfirmedUpload, FailedStep, LocalFile, PresignedEntry } from '../netiks/types.js'
+import { callCreatingAsset, failureOfAssetCall } from './asset-call.js'
+import { MAX_URL_REFRESHES, isExpiredUrlRefusal } from './expiry.js'
+import { fileAsItIsNow } from './file-state.js'
+import { OutcomeRecorder, checkAssetSize, recordedNameOf, stepOf, type UploadOptions } from './outcome.js'
+import { runPool } from './pool.js'
+import { withRetries, type RetryHooks } from './retry.js'
 
 /** A file paired with the presigned URL generated for it. */
 export interface PresignedTicket {
@@ -33,9 +36,10 @@ export async function uploadPresigned(
     options.concurrency,
     async ticket => {
       try {
-        recorder.confirm(await putAndConfirm(client, ticket, options))
+        recorder.confirm(await putAndConfirm(client, ticket, recorder, options))
       } catch (error) {
-        recorder.fail(ticket.file, 'put', error)
+        const failure = failureOfAssetCall(error, stepOf(error, 'put'))
+        recorder.fail(ticket.file, failure.step, failure.error, failure.note)
       } finally {
         options.progress?.finished(ticket.file)
       }
@@ -46,60 +50,75 @@ export async function uploadPresigned(
 
 /**
  * Steps 2 and 3 for one file. The confirm is sent only after a PUT succeeded, and only for
- * the URL that PUT went to; once a confirm has answered with an id it is never sent again.
+ * the URL that PUT went to. Cancelling does not stop a confirm: the bytes are stored, and the
+ * run's deadline decides how long it may take.
  */
 export async function putAndConfirm(
   client: NetiksClient,
   ticket: PresignedTicket,
-  options: Pick<UploadOptions, 'retry' | 'signal' | 'confirmSignal' | 'onRetry' | 'progress'>
+  recorder: OutcomeRecorder,
+  options: Pick<UploadOptions, 'retry' | 'signal' | 'onRetry' | 'onUrlRefresh' | 'onFileChanged' | 'progress'>
 ): Promise<ConfirmedUpload> {
-  const { file } = ticket
-  const { entry, sha256 } = await putWithFreshUrls(client, ticket, options)
-  const { asset } = await withRetries(
-    async () => await client.confirmUpload(entry, file.size, { signal: options.confirmSignal }),
-    options.retry,
-    retryHooks(file, 'confirm', options, options.confirmSignal)
+  const put = await putWithFreshUrls(client, ticket, options)
+  const { reply, possibleDuplicate } = await callCreatingAsset(
+    'confirm',
+    ticket.file,
+    async (idempotencyKey, markSent) => {
+      markSent()
+      return await client.confirmUpload(put.entry, put.file.size, { idempotencyKey })
+    },
+    { recorder, options }
   )
-  checkAssetSize(file, asset, 'confirm')
-  return { file, asset, storageUrl: asset.storage_url ?? entry.storage_url, contentType: entry.content_type, sha256 }
+  checkAssetSize(put.file, reply.asset, 'confirm')
+  return {
+    file: put.file,
+    asset: reply.asset,
+    recordedName: recordedNameOf(put.file, reply.asset),
+    storageUrl: reply.asset.storage_url ?? put.entry.storage_url,
+    contentType: put.entry.content_type,
+    sha256: put.sha256,
+    possibleDuplicate
+  }
 }
 
 /**
- * PUTs the file, re-opening it for every attempt. A URL that expired while it waited is
- * replaced by a freshly generated one (at most `retries` times) rather than retried.
+ * PUTs the file, re-opening it for every attempt. A URL that S3 refuses as expired is
+ * replaced by a freshly generated one (at most MAX_URL_REFRESHES times, whatever `retries`).
  */
 async function putWithFreshUrls(
   client: NetiksClient,
   ticket: PresignedTicket,
-  options: Pick<UploadOptions, 'retry' | 'signal' | 'onRetry' | 'progress'>
-): Promise<{ entry: PresignedEntry; sha256: string }> {
+  options: Pick<UploadOptions, 'retry' | 'signal' | 'onRetry' | 'onUrlRefresh' | 'onFileChanged' | 'progress'>
+): Promise<{ entry: PresignedEntry; sha256: string; file: LocalFile }> {
   const { file } = ticket
   let entry = ticket.entry
+  let current = file
+  let lastError: unknown
   for (let refresh = 0; ; refresh++) {
     try {
       const sha256 = await withRetries(
         async () => {
+          current = fileAsItIsNow(current, lastError, options)
           options.progress?.started(file)
-          const body = openFileBody(file, bytes => options.progress?.sent(file, bytes))
-          await client.putObject(entry, body, options.signal)
+          const body = openFileBody(current, bytes => options.progress?.sent(file, bytes))
+          try {
+            await client.putObject(entry, body, options.signal)
+          } catch (error) {
+            lastError = error
+            throw error
+          }
           return body.sha256()
         },
         options.retry,
         retryHooks(file, 'put', options, options.signal)
       )
-      return { entry, sha256 }
+      return { entry, sha256, file: current }
     } catch (error) {
-      if (!isExpiredUrl(error) || refresh >= options.retry.retries) throw error
-      options.onRetry?.(file, 'generate', refresh + 1, 0, error)
-      ;[entry] = (await generateWithRetries(client, [file], options)).map(ticket => ticket.entry)
+      if (!isExpiredUrlRefusal(error, entry.presigned_url) || refresh >= MAX_URL_REFRESHES) throw error
+      options.onUrlRefresh?.({ file, refresh: refresh + 1, error })
+      ;[{ entry }] = await generateWithRetries(client, [current], options)
     }
   }
-}
-
-export function isExpiredUrl(error: unknown): boolean {
-  return (
-    error instanceof HttpError && error.step === 'put' && error.status === 403 && /expired/i.test(error.serverMessage)
-  )
 }
 
 async function generateWithRetries(

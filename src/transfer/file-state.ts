@@ -1,0 +1,29 @@
+import { statSync } from 'node:fs'
+import { FileChangedError, FileReadError } from '../errors.js'
+import type { LocalFile } from '../netiks/types.js'
+import type { UploadOptions } from './outcome.js'
+
+/**
+ * The file as it is now, after a body found it changed since it was found: sent again from a
+ * fresh stat, so that what is uploaded is always whole and what is reported is what was sent.
+ */
+export function restat(file: LocalFile, error: unknown): LocalFile {
+  if (!(error instanceof FileChangedError)) return file
+  try {
+    const info = statSync(file.absolutePath)
+    return { ...file, size: info.size, mtimeMs: info.mtimeMs }
+  } catch (cause) {
+    throw new FileReadError(`Could not read ${file.relativePath}: ${(cause as NodeJS.ErrnoException).code ?? 'gone'}.`)
+  }
+}
+
+/** After a body found the file changed, the file as it is now; the caller is told. */
+export function fileAsItIsNow(
+  file: LocalFile,
+  lastError: unknown,
+  options: Pick<UploadOptions, 'onFileChanged'>
+): LocalFile {
+  const now = restat(file, lastError)
+  if (now !== file) options.onFileChanged?.(file, now)
+  return now
+}
