@@ -86,7 +86,7 @@ describe('chaos: 300 files, 20% of requests faulted on every endpoint', () => {
       faults: { ...faults, kinds: ['429', '500', '502', '503', 'reset', 'slow', 'expired'] }
     })
     const ws = await workspaceOf(300)
-    const run = await runAction({ workspace: ws, inputs: inputs(emulator, { retries: '10' }), env: FAST })
+    const run = await runAction({ workspace: ws, inputs: inputs(emulator), env: FAST })
     expect(run.exitCode).toBe(0)
     expect(assetsOf(run)).toHaveLength(300)
     expect(run.outputs.count).toBe('300')
@@ -112,7 +112,7 @@ describe('chaos: 300 files, 20% of requests faulted on every endpoint', () => {
     const ws = await workspaceOf(300)
     const run = await runAction({
       workspace: ws,
-      inputs: inputs(emulator, { mode: 'single', retries: '10' }),
+      inputs: inputs(emulator, { mode: 'single' }),
       env: FAST
     })
     expect(run.exitCode).toBe(0)

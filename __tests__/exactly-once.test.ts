@@ -1,0 +1,226 @@
+/**
+ * Exactly once when things go wrong after the request was sent: the committed bundle, run as
+ * a runner runs it, with slow servers, cancellation in the runner's exact sequence, expired
+ * URLs without retries, and systemic failures. Every claim is checked against what the
+ * server holds.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import type { ChildProcess } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import net from 'node:net'
+import path from 'node:path'
+import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js'
+import { runAction, type ActionRun } from '../harness/run-action.js'
+import { startSlowProxy } from '../harness/slow-proxy.js'
+import type { AssetOutput, FailureOutput } from '../src/report.js'
+import { makeWorkspace, removeDir } from './helpers.js'
+
+const FAST = { NETIKS_STALL_TIMEOUT_MS: '1000', NETIKS_RETRY_BASE_MS: '20' }
+const MANIFEST = '.netiks/manifest.json'
+const cleanups: Array<() => Promise<void> | void> = []
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!()
+})
+
+async function emulatorWith(options: EmulatorOptions = {}): Promise<Emulator> {
+  const emulator = await startEmulator(options)
+  cleanups.push(() => emulator.close())
+  return emulator
+}
+
+async function workspaceOf(count: number): Promise<string> {
+  const files: Record<string, string> = {}
+  for (let i = 0; i < count; i++) files[`build/part-${String(i).padStart(4, '0')}.bin`] = `payload ${i}`
+  const ws = await makeWorkspace(files)
+  cleanups.push(() => removeDir(ws))
+  return ws
+}
+
+function inputs(baseUrl: string, apiKey: string, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    'api-key': apiKey,
+    path: 'build',
+    mode: 'bulk',
+    'base-url': baseUrl,
+    concurrency: '8',
+    'if-no-files-found': 'error',
+    retries: '4',
+    'fail-fast': 'false',
+    'dry-run': 'false',
+    'asset-name': 'basename',
+    manifest: '',
+    ...overrides
+  }
+}
+
+const assetsOf = (run: ActionRun): AssetOutput[] => JSON.parse(run.outputs.assets ?? '[]') as AssetOutput[]
+const failedOf = (run: ActionRun): FailureOutput[] => JSON.parse(run.outputs.failed ?? '[]') as FailureOutput[]
+const errorLines = (run: ActionRun): string[] => run.stdout.split('\n').filter(line => line.startsWith('::error'))
+const isConfirm = (method?: string, url?: string, type?: string): boolean =>
+  method === 'POST' && url === '/api/v1/assets/developer-upload-file/' && (type ?? '').startsWith('application/json')
+
+/**
+ * What a GitHub runner does to a cancelled step: SIGINT, SIGTERM 7.5 s later, and a kill of
+ * the process 2.5 s after that.
+ */
+function cancelLikeTheRunner(child: ChildProcess): void {
+  const timers = [setTimeout(() => child.kill('SIGTERM'), 7500), setTimeout(() => child.kill('SIGKILL'), 10_000)]
+  child.kill('SIGINT')
+  child.once('exit', () => timers.forEach(timer => clearTimeout(timer)))
+}
+
+async function readManifest(ws: string): Promise<Record<string, { id: string }>> {
+  return (JSON.parse(await readFile(path.join(ws, MANIFEST), 'utf8')) as { assets: Record<string, { id: string }> })
+    .assets
+}
+
+describe('cancellation with confirms slower than the grace', () => {
+  /** Cancels the run as the first confirm reaches the (slow) server. */
+  async function cancelledRun(confirmHoldMs: number) {
+    const emulator = await emulatorWith()
+    let child: ChildProcess | undefined
+    let cancelled = false
+    const proxy = await startSlowProxy({
+      target: emulator.url,
+      holdMs: req => (isConfirm(req.method, req.url, req.headers['content-type']) ? confirmHoldMs : 0),
+      onRequest: req => {
+        if (!cancelled && child && isConfirm(req.method, req.url, req.headers['content-type'])) {
+          cancelled = true
+          cancelLikeTheRunner(child)
+        }
+      }
+    })
+    cleanups.push(() => proxy.close())
+    const ws = await workspaceOf(6)
+    const run = await runAction({
+      workspace: ws,
+      inputs: inputs(proxy.url, emulator.apiKey, { manifest: MANIFEST }),
+      // The default stall timeout (60 s): a slow confirm is waited for, not retried.
+      env: { NETIKS_RETRY_BASE_MS: '20' },
+      onSpawn: spawned => (child = spawned)
+    })
+    return { emulator, run, ws }
+  }
+
+  it('confirms answered within the runner’s 10 s are in the outputs and the manifest', async () => {
+    const { emulator, run, ws } = await cancelledRun(5000)
+    expect(run.signal).toBeNull()
+    expect(run.exitCode).toBe(1)
+    expect(run.durationMs).toBeLessThan(10_000)
+    const held = emulator.state().assets.map(asset => asset.id)
+    expect(held.length).toBeGreaterThan(0)
+    expect(
+      assetsOf(run)
+        .map(asset => asset.id)
+        .sort()
+    ).toEqual([...held].sort())
+    expect(run.outputs.count).toBe(String(held.length))
+    expect(
+      Object.values(await readManifest(ws))
+        .map(entry => entry.id)
+        .sort()
+    ).toEqual([...held].sort())
+    // A file whose PUT succeeded is never reported as a failed PUT.
+    for (const failure of failedOf(run)) expect(['put', 'not-started', 'generate']).toContain(failure.step)
+    expect(run.stdout).toMatch(/Received SIGINT: cancelling/)
+  }, 30_000)
+
+  it('confirms the server answers too late are reported as possibly registered, and the step ends before the kill', async () => {
+    const { emulator, run } = await cancelledRun(12_000)
+    expect(run.signal).toBeNull()
+    expect(run.exitCode).toBe(1)
+    expect(run.durationMs).toBeLessThan(10_000)
+    const unknown = failedOf(run).filter(failure => failure.step === 'confirm-unknown')
+    expect(unknown.length).toBeGreaterThan(0)
+    expect(unknown[0].message).toMatch(/may exist on Netiks/)
+    // The server commits them after the action has gone: each belongs to a file reported as unknown.
+    await new Promise(resolve => setTimeout(resolve, 3500))
+    const held = emulator.state().assets
+    expect(held.length).toBe(unknown.length)
+    const unknownNames = unknown.map(failure => path.basename(failure.path)).sort()
+    expect(held.map(asset => asset.asset_name).sort()).toEqual(unknownNames)
+    expect(assetsOf(run)).toEqual([])
+  }, 30_000)
+})
+
+describe('expired URLs', () => {
+  it('retries: 0 still refreshes an expired batch: every file confirmed once', async () => {
+    const emulator = await emulatorWith({ expiredBatches: 1 })
+    const ws = await workspaceOf(60)
+    const run = await runAction({
+      workspace: ws,
+      inputs: inputs(emulator.url, emulator.apiKey, { retries: '0' }),
+      env: FAST
+    })
+    expect(run.exitCode).toBe(0)
+    expect(assetsOf(run)).toHaveLength(60)
+    const state = emulator.state()
+    expect(state.assets).toHaveLength(60)
+    expect(Object.values(state.confirmations).every(n => n === 1)).toBe(true)
+  })
+})
+
+describe('systemic failures: one error that names the cause', () => {
+  it('a base-url with a wrong path: 3,000 files, one ::error:: about base-url, within seconds', async () => {
+    const emulator = await emulatorWith()
+    const ws = await workspaceOf(3000)
+    const run = await runAction({ workspace: ws, inputs: inputs(`${emulator.url}/netiks`, emulator.apiKey) })
+    expect(run.exitCode).toBe(1)
+    const errors = errorLines(run)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/HTTP 404 to generate.*base-url is probably wrong/)
+    expect(run.durationMs).toBeLessThan(10_000)
+    expect(failedOf(run)).toHaveLength(3000)
+  }, 60_000)
+
+  it('a port with nothing listening: 3,000 files, one ::error::, within the documented 20 s', async () => {
+    const port = await freePort()
+    const ws = await workspaceOf(3000)
+    const run = await runAction({
+      workspace: ws,
+      inputs: inputs(`http://127.0.0.1:${port}`, 'ne-EmulatorLocalKey0000001')
+    })
+    expect(run.exitCode).toBe(1)
+    const errors = errorLines(run)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/ECONNREFUSED.*No connection could be made after every retry/)
+    expect(run.durationMs).toBeLessThan(20_000)
+  }, 60_000)
+})
+
+describe('names with folders', () => {
+  it('mode: single refuses names that Django would cut, before any upload; auto sends them in bulk', async () => {
+    const emulator = await emulatorWith()
+    const ws = await makeWorkspace({ 'site/deeper/dir/report (copy).json': '{}', 'site/index.html': '<p>' })
+    cleanups.push(() => removeDir(ws))
+    const single = await runAction({
+      workspace: ws,
+      inputs: inputs(emulator.url, emulator.apiKey, { path: 'site', mode: 'single', 'asset-name': 'relative' })
+    })
+    expect(single.exitCode).toBe(1)
+    expect(errorLines(single)).toEqual([
+      expect.stringMatching(/mode: single cannot keep the name "deeper\/dir\/report \(copy\)\.json"/)
+    ])
+    expect(emulator.state().requests.upload).toBe(0)
+    const auto = await runAction({
+      workspace: ws,
+      inputs: inputs(emulator.url, emulator.apiKey, { path: 'site', mode: 'auto', 'asset-name': 'relative' })
+    })
+    expect(auto.exitCode).toBe(0)
+    expect(assetsOf(auto).map(asset => asset.name)).toEqual(['deeper/dir/report (copy).json', 'index.html'])
+    expect(
+      emulator
+        .state()
+        .assets.map(asset => asset.asset_name)
+        .sort()
+    ).toEqual(['deeper/dir/report (copy).json', 'index.html'])
+  })
+})
+
+async function freePort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', () => resolve()))
+  const { port } = server.address() as net.AddressInfo
+  await new Promise<void>(resolve => server.close(() => resolve()))
+  return port
+}
