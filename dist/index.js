@@ -37852,8 +37852,10 @@ function finish(outcome, total, durationMs, unchanged) {
         return;
     }
     if (stoppedBy instanceof CancelledError) {
+        const unknown = outcome.failed.filter(failure => failure.step.endsWith('-unknown')).length;
+        const mayExist = unknown > 0 ? `, of which ${unknown} may exist on Netiks (sent, never answered)` : '';
         setFailed(`The run was cancelled: ${outcome.confirmed.length} of ${total} files were confirmed and are in the ` +
-            `outputs; ${outcome.failed.length} were not uploaded (listed in the 'failed' output).`);
+            `outputs; ${outcome.failed.length} were not uploaded${mayExist} (listed in the 'failed' output).`);
         return;
     }
     if (outcome.failed.length > 0) {
