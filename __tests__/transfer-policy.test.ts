@@ -13,7 +13,11 @@ describe('classifyFailure: did the request take effect?', () => {
     expect(classifyFailure(http(status))).toBe('not-applied')
   )
   it.each([500, 502, 504])('HTTP %i leaves it open', status => expect(classifyFailure(http(status))).toBe('ambiguous'))
-  it.each([400, 401, 403, 404, 409, 413, 422])('HTTP %i is final', status =>
+  it('409 to a register request (the same Idempotency-Key still being processed) is retried', () => {
+    expect(classifyFailure(http(409, 'confirm'))).toBe('not-applied')
+    expect(classifyFailure(http(409, 'generate'))).toBe('final')
+  })
+  it.each([400, 401, 403, 404, 413, 422])('HTTP %i is final', status =>
     expect(classifyFailure(http(status))).toBe('final')
   )
   it('a reset before the request was fully written proves nothing was done; after, it is ambiguous', () => {

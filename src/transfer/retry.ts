@@ -69,6 +69,9 @@ export type FailureKind = 'not-applied' | 'ambiguous' | 'final'
 export function classifyFailure(error: unknown): FailureKind {
   if (error instanceof HttpError) {
     if (NOT_APPLIED_STATUSES.has(error.status)) return 'not-applied'
+    // The IETF idempotency draft's answer while the first request with the same key is still
+    // being processed: this one was not applied, and a later retry gets the first's answer.
+    if (error.status === 409 && (error.step === 'upload' || error.step === 'confirm')) return 'not-applied'
     if (AMBIGUOUS_STATUSES.has(error.status)) return 'ambiguous'
     return 'final'
   }
