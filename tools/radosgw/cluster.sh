@@ -82,10 +82,11 @@ cmd_stop() {
   if [ -f "$dir/watcher.pid" ]; then
     local watcher
     watcher=$(cat "$dir/watcher.pid")
-    [ "$watcher" != "$$" ] && kill "$watcher" 2> /dev/null || true
+    # Not the watcher that is running this very stop (bash -c may have exec'd into it).
+    if [ "$watcher" != "$$" ] && [ "$watcher" != "$PPID" ]; then kill "$watcher" 2> /dev/null || true; fi
   fi
   for pid in $pids; do kill -TERM "$pid" 2> /dev/null || true; done
-  for _ in $(seq 1 50); do
+  for _ in $(seq 1 20); do
     local alive=0
     for pid in $pids; do kill -0 "$pid" 2> /dev/null && alive=1; done
     [ $alive -eq 0 ] && break
@@ -195,7 +196,7 @@ make_cluster() {
   # No cephx: the keyring is only what mkfs wants to find.
   ceph-authtool --create-keyring "$dir/keyring" --gen-key -n mon. --cap mon 'allow *' > /dev/null
   monmaptool --create --fsid "$fsid" --addv a "[v2:127.0.0.1:$mon_port]" "$dir/monmap" > /dev/null
-  ceph-mon -c "$conf" -i a --mkfs --monmap "$dir/monmap" --keyring "$dir/keyring"
+  ceph-mon -c "$conf" -i a --mkfs --monmap "$dir/monmap" --keyring "$dir/keyring" > "$dir/log/mon-mkfs.log" 2>&1
   daemon mon.a ceph-mon -c "$conf" -i a -f
   wait_for "mon up" $deadline ceph -c "$conf" --connect-timeout 2 mon stat || return 1
 
@@ -203,7 +204,7 @@ make_cluster() {
   osd_uuid=$(cat /proc/sys/kernel/random/uuid)
   osd_id=$(ceph -c "$conf" osd new "$osd_uuid")
   mkdir -p "$dir/osd/osd.$osd_id"
-  ceph-osd -c "$conf" -i "$osd_id" --mkfs --osd-uuid "$osd_uuid" 2> "$dir/log/osd-mkfs.log"
+  ceph-osd -c "$conf" -i "$osd_id" --mkfs --osd-uuid "$osd_uuid" > "$dir/log/osd-mkfs.log" 2>&1
   daemon "osd.$osd_id" ceph-osd -c "$conf" -i "$osd_id" -f
   wait_for "osd up" $deadline osd_up || return 1
 
@@ -259,7 +260,16 @@ cmd_start() {
   fi
   DIR=$dir
   START=$SECONDS
-  if ! make_cluster "$dir"; then
+  # In a subshell of its own, where `set -e` holds: inside an `if` or `||` bash ignores it.
+  local status
+  set +e
+  (
+    set -e
+    make_cluster "$dir"
+  )
+  status=$?
+  set -e
+  if [ $status -ne 0 ]; then
     say "the cluster in $dir did not start within ${START_TIMEOUT_S} s; last log lines:"
     tail -n 5 "$dir"/log/*.log >&2 2> /dev/null || true
     if [ "${NETIKS_RADOSGW_KEEP_ON_FAILURE:-}" = 1 ]; then
