@@ -60,9 +60,10 @@ async function findRadosgw(): Promise<Found> {
     )
   )
   if (result.code !== 0) {
-    const why = result.stderr.trim().split('\n').filter(Boolean)
+    // The script's own lines say what failed; the daemons' log tails follow them.
+    const why = result.stderr.split('\n').filter(line => line.startsWith('radosgw: '))
     const head = result.code === 3 ? 'the Ceph packages are missing' : `the cluster did not start (exit ${result.code})`
-    return { reason: `${head}: ${why.slice(-6).join(' | ')}` }
+    return { reason: `${head}: ${why.join(' | ') || result.stderr.trim().slice(-500)}` }
   }
   const vars = Object.fromEntries(
     result.stdout

@@ -37,7 +37,11 @@ die() {
 
 missing_binaries() {
   local missing=()
-  for binary in "${BINARIES[@]}"; do command -v "$binary" > /dev/null || missing+=("$binary"); done
+  local found
+  for binary in "${BINARIES[@]}"; do
+    found=$(type -P "$binary" || true)
+    [ -f "$found" ] && [ -x "$found" ] || missing+=("$binary")
+  done
   echo "${missing[*]}"
 }
 
@@ -170,10 +174,26 @@ daemon() {
   echo $! > "$DIR/pids/$name"
 }
 
+# A daemon that exited: say which and why, rather than wait for the deadline.
+dead_daemon() {
+  local pidfile
+  for pidfile in "$DIR"/pids/*; do
+    [ -f "$pidfile" ] || continue
+    if ! kill -0 "$(cat "$pidfile")" 2> /dev/null; then
+      local name
+      name=$(basename "$pidfile")
+      say "$name exited: $(tail -n 3 "$DIR/log/$name.out" 2> /dev/null | tr '\n' ' ')"
+      return 0
+    fi
+  done
+  return 1
+}
+
 wait_for() {
   local what=$1 deadline=$2
   shift 2
   until "$@" > /dev/null 2>&1; do
+    ! dead_daemon || return 1
     [ $SECONDS -lt "$deadline" ] || return 1
     sleep 0.5
   done
@@ -270,7 +290,7 @@ cmd_start() {
   status=$?
   set -e
   if [ $status -ne 0 ]; then
-    say "the cluster in $dir did not start within ${START_TIMEOUT_S} s; last log lines:"
+    say "the cluster in $dir did not start (a daemon exited, a step failed, or ${START_TIMEOUT_S} s passed); last log lines:"
     tail -n 5 "$dir"/log/*.log >&2 2> /dev/null || true
     if [ "${NETIKS_RADOSGW_KEEP_ON_FAILURE:-}" = 1 ]; then
       say "kept for a look (NETIKS_RADOSGW_KEEP_ON_FAILURE=1); '$0 stop --dir $dir' removes it"
