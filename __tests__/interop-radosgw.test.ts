@@ -462,7 +462,7 @@ function interopTier(radosgw: Radosgw): void {
     while (sent < size && !closed) {
       const piece = chunk.subarray(0, Math.min(chunk.length, size - sent))
       sent += piece.length
-      if (!socket.write(piece)) await new Promise(resolve => socket.once('drain', resolve))
+      if (!socket.write(piece)) await drainedOrClosed(socket)
     }
     const first = received
     socket.write(`GET / HTTP/1.1\r\nHost: ${target.host}\r\n\r\n`)
@@ -482,6 +482,17 @@ function interopTier(radosgw: Radosgw): void {
       connectionKeptOpen: /HTTP\/1\.1 200/.test(received.slice(first.length))
     }
   }
+}
+
+/** Resolves when the socket can take more, or is gone (radosgw may close it mid-body). */
+async function drainedOrClosed(socket: net.Socket): Promise<void> {
+  await new Promise<void>(resolve => {
+    const done = (): void => {
+      socket.off('drain', done).off('close', done)
+      resolve()
+    }
+    socket.on('drain', done).on('close', done)
+  })
 }
 
 function unescapeXml(text: string): string {

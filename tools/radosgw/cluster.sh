@@ -8,9 +8,9 @@
 #   tools/radosgw/cluster.sh stop  [--dir DIR]
 #   tools/radosgw/cluster.sh status [--dir DIR]
 #
-# `start` prints shell-style lines on stdout (progress goes to stderr), so that
-#   eval "$(tools/radosgw/cluster.sh start)"
-# sets NETIKS_RADOSGW_ENDPOINT, _ACCESS_KEY_ID, _SECRET_ACCESS_KEY, _BUCKET, _REGION, _DIR.
+# `start` prints KEY=VALUE lines on stdout (progress goes to stderr), so that
+#   set -a; eval "$(tools/radosgw/cluster.sh start)"; set +a
+# exports NETIKS_RADOSGW_ENDPOINT, _ACCESS_KEY_ID, _SECRET_ACCESS_KEY, _BUCKET, _REGION, _DIR.
 # Without --dir it makes a new temp directory; with a --dir that already holds a running
 # cluster it prints that cluster's lines again (a stale one is torn down and made anew).
 # --watch-pid PID stops the cluster when that process ends (a test runner killed mid-run).
@@ -59,7 +59,8 @@ cmd_install() {
   local started=$SECONDS
   say "installing ${PACKAGES[*]} with apt-get (missing: $missing)"
   export DEBIAN_FRONTEND=noninteractive
-  # A package's postinst must not start daemons of its own; policy-rc.d is the Debian way to say so.
+  # Daemons the packages' own units might start find no /etc/ceph/ceph.conf and stay idle: this
+  # script's daemons read the config in their own directory only.
   apt-get update -qq > /dev/null || die 3 "apt-get update failed"
   if ! apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" > /dev/null; then
     die 3 "apt-get install ${PACKAGES[*]} failed"
