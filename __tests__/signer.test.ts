@@ -102,3 +102,54 @@ describe('emulator signer agrees with AWS SigV4 (@smithy/signature-v4)', () => {
     expect(ours.searchParams.get('X-Amz-Signature')).toBe(theirs.searchParams.get('X-Amz-Signature'))
   })
 })
+
+describe('emulator signer with the credentials of another S3', () => {
+  const credentials = { accessKeyId: 'OTHERS3ACCESSKEY0001', secretAccessKey: 'other-secret', region: 'eu-west-3' }
+  const other = new SignatureV4({
+    credentials,
+    region: credentials.region,
+    service: 's3',
+    sha256: Hash.bind(null, 'sha256'),
+    uriEscapePath: false,
+    applyChecksum: false
+  })
+
+  it('signs a PUT and a HEAD (no content type signed) as AWS does with those credentials', async () => {
+    const signer = new PresignedUrlSigner(credentials)
+    const encodedPath = '/bucket/k/file%20name.bin'
+    for (const [method, contentType] of [
+      ['PUT', 'application/octet-stream'],
+      ['HEAD', undefined]
+    ] as const) {
+      const ours = new URL(
+        await signer.presign({ method, host, encodedPath, contentType, expiresInSeconds: 60, now, protocol: 'https' })
+      )
+      expect(ours.protocol).toBe('https:')
+      const headers: Record<string, string> = { host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }
+      if (contentType !== undefined) headers['content-type'] = contentType
+      const theirs = await other.presign(
+        new HttpRequest({ method, protocol: 'https:', hostname: host, path: encodedPath, headers, query: {} }),
+        {
+          expiresIn: 60,
+          signingDate: now,
+          unsignableHeaders: new Set(['x-amz-content-sha256']),
+          unhoistableHeaders: new Set(['x-amz-content-sha256'])
+        }
+      )
+      expect(Object.fromEntries(ours.searchParams)).toEqual(theirs.query)
+    }
+  })
+
+  it("checks against its own access key: the emulator's default key is refused", async () => {
+    const url = await new PresignedUrlSigner().presignPut({
+      host,
+      encodedPath: '/b/k',
+      contentType: 'text/plain',
+      expiresInSeconds: 60,
+      now
+    })
+    expect(await new PresignedUrlSigner(credentials).check(checkOf(url, 'text/plain'))).toMatchObject({
+      code: 'InvalidAccessKeyId'
+    })
+  })
+})

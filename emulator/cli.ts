@@ -1,12 +1,15 @@
 /**
  * npm run emulator -- [--port N] [--host H] [--api-key KEY] [--url-ttl SECONDS] [--data-dir DIR]
  *   [--public-host NAME] [--faults SPEC] [--expired-batches N] [--always-fail NAME]… [--latency-ms MS] [--throttle-kibps N]
+ *   [--s3-endpoint URL --s3-bucket NAME --s3-access-key-id ID --s3-secret-access-key SECRET [--s3-region R]]
  *   [--quiet]
  * Every flag also reads from the environment: NETIKS_EMULATOR_PORT, _HOST, _API_KEY, _URL_TTL,
  * _DATA_DIR, _PUBLIC_HOST, _FAULTS, _EXPIRED_BATCHES, _ALWAYS_FAIL (comma-separated), _LATENCY_MS,
- * _THROTTLE_KIBPS.
+ * _THROTTLE_KIBPS, _S3_ENDPOINT, _S3_BUCKET, _S3_ACCESS_KEY_ID, _S3_SECRET_ACCESS_KEY, _S3_REGION.
+ * With --s3-endpoint, presigned URLs point at that S3 (e.g. tools/radosgw/cluster.sh's radosgw).
  */
 import { parseArgs } from 'node:util'
+import type { ExternalS3Options } from './external-s3.js'
 import { parseFaultSpec } from './faults.js'
 import { EMULATOR_API_KEY, startEmulator } from './server.js'
 
@@ -24,7 +27,23 @@ function splitList(text: string | undefined): string[] {
     .filter(Boolean)
 }
 
+/** The external S3 the flags name, if any; all of endpoint, bucket and keys, or none. */
+function externalS3Of(values: Record<string, unknown>): ExternalS3Options | undefined {
+  const [endpoint, bucket, accessKeyId, secretAccessKey] = [
+    's3-endpoint',
+    's3-bucket',
+    's3-access-key-id',
+    's3-secret-access-key'
+  ].map(flag => values[flag] as string | undefined)
+  if (endpoint === undefined) return undefined
+  if (!bucket || !accessKeyId || !secretAccessKey) {
+    throw new Error('--s3-endpoint needs --s3-bucket, --s3-access-key-id and --s3-secret-access-key too')
+  }
+  return { endpoint, bucket, accessKeyId, secretAccessKey, region: values['s3-region'] as string | undefined }
+}
+
 let emulator: Awaited<ReturnType<typeof startEmulator>>
+let externalS3: ExternalS3Options | undefined
 try {
   const { values } = parseArgs({
     options: {
@@ -39,10 +58,16 @@ try {
       'always-fail': { type: 'string', multiple: true, default: splitList(process.env.NETIKS_EMULATOR_ALWAYS_FAIL) },
       'latency-ms': { type: 'string', default: process.env.NETIKS_EMULATOR_LATENCY_MS ?? '0' },
       'throttle-kibps': { type: 'string', default: process.env.NETIKS_EMULATOR_THROTTLE_KIBPS ?? '0' },
+      's3-endpoint': { type: 'string', default: process.env.NETIKS_EMULATOR_S3_ENDPOINT },
+      's3-bucket': { type: 'string', default: process.env.NETIKS_EMULATOR_S3_BUCKET },
+      's3-access-key-id': { type: 'string', default: process.env.NETIKS_EMULATOR_S3_ACCESS_KEY_ID },
+      's3-secret-access-key': { type: 'string', default: process.env.NETIKS_EMULATOR_S3_SECRET_ACCESS_KEY },
+      's3-region': { type: 'string', default: process.env.NETIKS_EMULATOR_S3_REGION },
       quiet: { type: 'boolean', default: false }
     }
   })
 
+  externalS3 = externalS3Of(values)
   emulator = await startEmulator({
     port: wholeNumber('port', values.port),
     host: values.host,
@@ -55,7 +80,8 @@ try {
     alwaysFail: values['always-fail'],
     latencyMs: wholeNumber('latency-ms', values['latency-ms']),
     throttleBytesPerSecond: wholeNumber('throttle-kibps', values['throttle-kibps']) * 1024 || undefined,
-    log: values.quiet ? undefined : line => console.log(line)
+    log: values.quiet ? undefined : line => console.log(line),
+    externalS3
   })
 } catch (error) {
   console.error(`netiks emulator: ${(error as Error).message}`)
@@ -66,6 +92,7 @@ console.log(`Netiks emulator listening on ${emulator.url}`)
 console.log(`  api-key:  ${emulator.apiKey}`)
 console.log(`  state:    ${emulator.url}/_emulator/state`)
 console.log(`  data dir: ${emulator.store.dir}`)
+if (externalS3) console.log(`  S3:       ${externalS3.endpoint}/${externalS3.bucket} (external)`)
 if (emulator.faultSpec) console.log(`  faults:   ${emulator.faultSpec}`)
 
 const stop = (): void => {

@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import { ExternalS3, type ExternalS3Options } from './external-s3.js'
 import { DEFAULT_FAULTS, FaultInjector, describeFaults, type FaultKind, type FaultOptions } from './faults.js'
 import { PresignedUrlSigner, encodeKey } from './signer.js'
 import { EmulatorStore, type AssetRecord, type StoredObject } from './store.js'
@@ -48,6 +49,12 @@ export interface EmulatorOptions {
   throttleBytesPerSecond?: number
   /** One line per request, for the CLI. */
   log?: (line: string) => void
+  /**
+   * A real S3 to presign for instead of the emulator's own: PUTs go there, and confirm HEADs
+   * the object there. `expiredBatches` still works (URLs signed in the past); faults on `put`
+   * and `alwaysFail` do not, since the emulator does not see the PUTs.
+   */
+  externalS3?: ExternalS3Options
 }
 
 /** When a request arrived and when its answer was finished, in epoch milliseconds. */
@@ -123,6 +130,7 @@ class S3Error extends Error {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const store = await EmulatorStore.open(options.dataDir)
   const signer = new PresignedUrlSigner()
+  const externalS3 = options.externalS3 ? new ExternalS3(options.externalS3) : undefined
   const apiKeys = new Set(options.apiKeys ?? [EMULATOR_API_KEY])
   const urlTtlSeconds = options.urlTtlSeconds ?? 900
   const maxBatch = options.maxBatch ?? 100
@@ -256,13 +264,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     for (const file of files as Array<{ name: string; type?: string; size: number }>) {
       const contentType = file.type || 'application/octet-stream'
       const key = `developer-uploads/${randomUUID()}/${safeName(file.name)}`
-      const presignedUrl = await signer.presignPut({
-        host,
-        encodedPath: `/${BUCKET}/${encodeKey(key)}`,
-        contentType,
-        expiresInSeconds: urlTtlSeconds,
-        now
-      })
+      const presignedUrl = externalS3
+        ? await externalS3.presignPut({ key, contentType, expiresInSeconds: urlTtlSeconds, now })
+        : await signer.presignPut({
+            host,
+            encodedPath: `/${BUCKET}/${encodeKey(key)}`,
+            contentType,
+            expiresInSeconds: urlTtlSeconds,
+            now
+          })
       signatures.push(new URL(presignedUrl).searchParams.get('X-Amz-Signature') ?? '')
       store.issued.set(key, {
         s3Path: key,
@@ -346,7 +356,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (issued === undefined) {
       throw new ApiError(400, { s3_path: ['No presigned URL was generated for this path.'] })
     }
-    const object = store.objects.get(s3Path)
+    const object = externalS3 ? await externalS3.head(s3Path) : store.objects.get(s3Path)
     if (object === undefined) {
       throw new ApiError(400, { s3_path: ['No uploaded file was found at this path. PUT the file before confirming.'] })
     }
@@ -377,7 +387,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 
   function storageUrlFor(key: string): string {
-    return `${origin}${STORAGE_PREFIX}${encodeKey(key)}`
+    return externalS3?.objectUrl(key) ?? `${origin}${STORAGE_PREFIX}${encodeKey(key)}`
   }
 
   function state(): EmulatorState {

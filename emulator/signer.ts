@@ -7,8 +7,13 @@ const SERVICE = 's3'
 const ALGORITHM = 'AWS4-HMAC-SHA256'
 /** What S3 presigned URLs sign as the payload: the body is not part of the signature. */
 const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD'
-/** The headers a presigned PUT must be sent with unchanged. */
-const PRESIGNED_HEADERS = 'content-type;host'
+
+/** Whose URLs these are: the emulator's own unless another S3 is named. */
+export interface SignerCredentials {
+  accessKeyId: string
+  secretAccessKey: string
+  region: string
+}
 
 /** Why S3 refuses a query-signed request: S3's own error code, status and message. */
 export interface SignatureProblem {
@@ -46,27 +51,50 @@ const REQUIRED_PARAMS = [
  */
 export class PresignedUrlSigner {
   private signingKey = { day: '', key: Buffer.alloc(0) }
+  private readonly credentials: SignerCredentials
 
+  constructor(credentials: Partial<SignerCredentials> = {}) {
+    this.credentials = {
+      accessKeyId: credentials.accessKeyId ?? ACCESS_KEY_ID,
+      secretAccessKey: credentials.secretAccessKey ?? SECRET_ACCESS_KEY,
+      region: credentials.region ?? REGION
+    }
+  }
+
+  /** A PUT URL that must be sent with this content type (`host` and `content-type` are signed). */
   async presignPut(options: {
     host: string
     encodedPath: string
     contentType: string
     expiresInSeconds: number
     now: Date
+    protocol?: 'http' | 'https'
+  }): Promise<string> {
+    return await this.presign({ ...options, method: 'PUT' })
+  }
+
+  /** A query-signed URL for any method; `content-type` is signed only when one is given. */
+  async presign(options: {
+    method: string
+    host: string
+    encodedPath: string
+    contentType?: string
+    expiresInSeconds: number
+    now: Date
+    protocol?: 'http' | 'https'
   }): Promise<string> {
     const amzDate = toAmzDate(options.now)
+    const headers: Array<[string, string]> = [['host', options.host]]
+    if (options.contentType !== undefined) headers.unshift(['content-type', options.contentType])
     // The parameters in canonical order, so the query is already canonical.
     const query =
       `X-Amz-Algorithm=${ALGORITHM}` +
-      `&X-Amz-Credential=${encodeRfc3986(`${ACCESS_KEY_ID}/${credentialScope(amzDate)}`)}` +
+      `&X-Amz-Credential=${encodeRfc3986(`${this.credentials.accessKeyId}/${this.scope(amzDate)}`)}` +
       `&X-Amz-Date=${amzDate}` +
       `&X-Amz-Expires=${options.expiresInSeconds}` +
-      `&X-Amz-SignedHeaders=${encodeRfc3986(PRESIGNED_HEADERS)}`
-    const signature = this.sign('PUT', options.encodedPath, query, amzDate, [
-      ['content-type', options.contentType],
-      ['host', options.host]
-    ])
-    return `http://${options.host}${options.encodedPath}?${query}&X-Amz-Signature=${signature}`
+      `&X-Amz-SignedHeaders=${encodeRfc3986(headers.map(([name]) => name).join(';'))}`
+    const signature = this.sign(options.method, options.encodedPath, query, amzDate, headers)
+    return `${options.protocol ?? 'http'}://${options.host}${options.encodedPath}?${query}&X-Amz-Signature=${signature}`
   }
 
   /** Returns the reason S3 would refuse this request, or undefined if it is good. */
@@ -89,7 +117,7 @@ export class PresignedUrlSigner {
         message: 'X-Amz-Date must be in the ISO8601 Long Format and X-Amz-Expires between 1 and 604800'
       }
     }
-    if (!(request.query.get('X-Amz-Credential') ?? '').startsWith(`${ACCESS_KEY_ID}/`)) {
+    if (!(request.query.get('X-Amz-Credential') ?? '').startsWith(`${this.credentials.accessKeyId}/`)) {
       return {
         status: 403,
         code: 'InvalidAccessKeyId',
@@ -147,7 +175,7 @@ export class PresignedUrlSigner {
     const stringToSign = [
       ALGORITHM,
       amzDate,
-      credentialScope(amzDate),
+      this.scope(amzDate),
       createHash('sha256').update(canonicalRequest).digest('hex')
     ].join('\n')
     return createHmac('sha256', this.keyFor(amzDate.slice(0, 8)))
@@ -157,16 +185,17 @@ export class PresignedUrlSigner {
 
   private keyFor(day: string): Buffer {
     if (this.signingKey.day !== day) {
-      let key = Buffer.from(`AWS4${SECRET_ACCESS_KEY}`)
-      for (const part of [day, REGION, SERVICE, 'aws4_request']) key = createHmac('sha256', key).update(part).digest()
+      let key = Buffer.from(`AWS4${this.credentials.secretAccessKey}`)
+      for (const part of [day, this.credentials.region, SERVICE, 'aws4_request'])
+        key = createHmac('sha256', key).update(part).digest()
       this.signingKey = { day, key }
     }
     return this.signingKey.key
   }
-}
 
-function credentialScope(amzDate: string): string {
-  return `${amzDate.slice(0, 8)}/${REGION}/${SERVICE}/aws4_request`
+  private scope(amzDate: string): string {
+    return `${amzDate.slice(0, 8)}/${this.credentials.region}/${SERVICE}/aws4_request`
+  }
 }
 
 /** Sorted by encoded key, then value, each part RFC 3986-encoded, as SigV4 wants. */
