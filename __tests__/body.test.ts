@@ -6,7 +6,7 @@ import path from 'node:path'
 import { Writable, type Readable } from 'node:stream'
 import { FileChangedError } from '../src/errors.js'
 import { describeFile } from '../src/files.js'
-import { encodeFormDataName, openFileBody, openMultipartBody, type StreamedBody } from '../src/netiks/body.js'
+import { formDataFilename, openFileBody, openMultipartBody, type StreamedBody } from '../src/netiks/body.js'
 import { makeWorkspace, sha256, writeWorkspaceFile } from './helpers.js'
 
 /** A sink that keeps a copy of each chunk (the body reuses its buffers). */
@@ -92,25 +92,60 @@ describe('openFileBody', () => {
 })
 
 describe('openMultipartBody', () => {
-  it.each(['app.zip', "ünï cøde (1)+[x]&'.txt", 'quote"d.txt', 'empty.bin'])(
-    'builds a body a multipart parser reads back: %s',
-    async name => {
-      const ws = await makeWorkspace()
-      const content = name === 'empty.bin' ? Buffer.alloc(0) : Buffer.from(`content of ${name}`)
-      const target = await writeWorkspaceFile(ws, name, content)
-      const body = openMultipartBody(describeFile(target, content.length, ws), 'file')
-      const bytes = await drain(body)
-      expect(bytes.length).toBe(body.length)
-      const part = await parseMultipart(bytes, body.contentType)
-      expect(part.field).toBe('file')
-      expect(part.filename.replace(/%22/g, '"')).toBe(name)
-      expect(part.data.equals(content)).toBe(true)
-      expect(body.sha256()).toBe(sha256(content))
-    }
-  )
+  it.each([
+    'app.zip',
+    "ünï cøde (1)+[x]&'.txt",
+    'quote"d.txt',
+    'say "hello" it\'s.txt',
+    'a";b.txt',
+    'semi;colon.txt',
+    'say %22hello%22.txt',
+    '100%.txt',
+    'e\u0301te\u0301 NFD.txt',
+    '😀 party 🎉.txt',
+    'line\r\nbreak.txt',
+    ' spaced .txt ',
+    'empty.bin'
+  ])("builds a body busboy (the emulator's parser) reads back exactly: %j", async name => {
+    const ws = await makeWorkspace()
+    const content = name === 'empty.bin' ? Buffer.alloc(0) : Buffer.from(`content of ${name}`)
+    const target = path.join(ws, 'file.bin')
+    writeFileSync(target, content)
+    const body = openMultipartBody({ ...describeFile(target, content.length, ws), name }, 'file')
+    const bytes = await drain(body)
+    expect(bytes.length).toBe(body.length)
+    const part = await parseMultipart(bytes, body.contentType)
+    expect(part.field).toBe('file')
+    expect(part.filename).toBe(name)
+    expect(part.data.equals(content)).toBe(true)
+    expect(body.sha256()).toBe(sha256(content))
+  })
 
-  it('escapes quote, CR and LF in filenames as browsers do', () => {
-    expect(encodeFormDataName('a"b\r\nc')).toBe('a%22b%0D%0Ac')
+  it.each([
+    ['report.pdf', 'filename="report.pdf"'],
+    ['ünïcödé 名前.txt', 'filename="ünïcödé 名前.txt"'],
+    ['back\\slash.txt', 'filename="back\\\\slash.txt"'],
+    ["it's 100%.txt", 'filename="it\'s 100%.txt"'],
+    ['say "hi".txt', 'filename="say %22hi%22.txt"; filename*=UTF-8\'\'say%20%22hi%22.txt'],
+    ['a\r\nb', 'filename="a%0D%0Ab"; filename*=UTF-8\'\'a%0D%0Ab'],
+    ['"é\'*', "filename=\"%22é'*\"; filename*=UTF-8''%22%C3%A9%27%2A"],
+    ['R&D.txt', 'filename="R&D.txt"'],
+    ['a&amp;b &notes &#34; &x;.txt', 'filename="a&amp;amp;b &amp;notes &amp;#34; &amp;x;.txt"']
+  ])('writes the filename of %j as %s', (name, parameters) => {
+    expect(formDataFilename(name)).toBe(parameters)
+  })
+
+  it("keeps a part's headers within the 1024 bytes Django reads them from, dropping the fallback if need be", async () => {
+    const ws = await makeWorkspace()
+    const target = path.join(ws, 'file.bin')
+    writeFileSync(target, 'x')
+    const name = '😀'.repeat(60) + '".txt'
+    const body = openMultipartBody({ ...describeFile(target, 1, ws), name }, 'file')
+    const bytes = await drain(body)
+    const headers = bytes.subarray(bytes.indexOf('\r\n') + 2, bytes.indexOf('\r\n\r\n') + 4)
+    expect(headers.length).toBeLessThanOrEqual(1022)
+    expect(headers.toString()).not.toContain('filename="')
+    expect((await parseMultipart(bytes, body.contentType)).filename).toBe(name)
   })
 })
 
