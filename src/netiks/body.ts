@@ -1,9 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { close, closeSync, fstat, fstatSync, open, openSync, read, readSync } from 'node:fs'
-import type { Writable } from 'node:stream'
 import { promisify } from 'node:util'
 import { FileChangedError, FileReadError } from '../errors.js'
 import type { LocalFile } from './types.js'
+
+/**
+ * What a body writes to: a Writable, or the transport's gate in front of a request. A write's
+ * callback means the sink has taken the chunk, and only then is its buffer reused.
+ */
+export interface BodySink {
+  readonly destroyed: boolean
+  write(chunk: Buffer, callback: (error?: Error | null) => void): unknown
+  once(event: 'close', listener: () => void): unknown
+  off(event: 'close', listener: () => void): unknown
+}
 
 /** A request body that writes itself to the request, streamed from disk and hashed on the way. */
 export interface StreamedBody {
@@ -13,13 +23,13 @@ export interface StreamedBody {
    * Writes the whole body; rejects when the file cannot be read whole, has changed since it was
    * found (FileChangedError, before the body's last bytes are written), or the sink closes.
    */
-  writeTo(sink: Writable): Promise<void>
+  writeTo(sink: BodySink): Promise<void>
   /** SHA-256 (hex) of the file's bytes; valid once writeTo has resolved. */
   sha256(): string
 }
 
 /** Bytes read (and written) at a time. Large slices keep a single upload near the wire's speed. */
-const SLICE_BYTES = 1024 * 1024
+export const SLICE_BYTES = 1024 * 1024
 /** Slices per body: some being read while others are being written (4 measured best). */
 const SLICES_IN_FLIGHT = 4
 
@@ -52,7 +62,7 @@ class FileBody implements StreamedBody {
     return this.hash.copy().digest('hex')
   }
 
-  async writeTo(sink: Writable): Promise<void> {
+  async writeTo(sink: BodySink): Promise<void> {
     const file = await this.openFile()
     try {
       await this.checkUnchanged(file, 'opened')
@@ -103,7 +113,7 @@ class FileBody implements StreamedBody {
     }
   }
 
-  private async writeSlices(sink: Writable, file: OpenFile): Promise<void> {
+  private async writeSlices(sink: BodySink, file: OpenFile): Promise<void> {
     const slices = Math.min(SLICES_IN_FLIGHT, Math.ceil(this.file.size / SLICE_BYTES))
     const free = Array.from({ length: slices }, () => Buffer.allocUnsafe(SLICE_BYTES))
     const writing = new Set<Promise<void>>()
@@ -139,7 +149,7 @@ class FileBody implements StreamedBody {
    * The common case of many small files, kept free of the pipelining bookkeeping: head, file and
    * tail go in one buffer and one write, which the socket takes at once.
    */
-  private async writeWhole(sink: Writable, file: OpenFile): Promise<void> {
+  private async writeWhole(sink: BodySink, file: OpenFile): Promise<void> {
     const whole = Buffer.allocUnsafe(this.length)
     this.head.copy(whole)
     const bytes = whole.subarray(this.head.length, this.head.length + this.file.size)
@@ -218,7 +228,7 @@ const fstatAsync = promisify(fstat)
 const closeAsync = promisify(close)
 
 /** Writes one chunk and waits until the sink has taken it (or has closed). */
-function writeChunk(sink: Writable, chunk: Buffer): Promise<void> {
+function writeChunk(sink: BodySink, chunk: Buffer): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     if (sink.destroyed) {
       reject(new Error('the request closed before its body was sent'))
