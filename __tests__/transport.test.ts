@@ -228,7 +228,10 @@ describe('an answer given before the body was sent (S3 refusing a PUT)', () => {
     }
   )
 
-  it('reads a body of one slice (1 MiB) without Expect, 30 of 30, whatever the server does after answering', async () => {
+  it('reads the answer to a body of one slice (1 MiB) without Expect, or says nothing was sent', async () => {
+    // One write: what the socket does not take at once libuv writes after reading the socket,
+    // so the answer is read all but always (30 of 30 on an idle machine); only a reset landing
+    // between that read and the write (a busy machine) loses it.
     const server = await startRawServer({ answerAfter: 0, answer: FORBIDDEN, then: 'reset' })
     const oneSlice = describeFile(path.join(ws, 'one-slice.bin'), MiB, ws)
     await writeFile(oneSlice.absolutePath, Buffer.alloc(MiB, 1))
@@ -237,7 +240,11 @@ describe('an answer given before the body was sent (S3 refusing a PUT)', () => {
     for (let i = 0; i < 30; i++) results.push(await outcome(put(t, server.url, oneSlice)))
     t.close()
     server.close()
-    expect(results.filter(isExpiredAnswer)).toHaveLength(30)
+    for (const result of results) {
+      if (isExpiredAnswer(result)) continue
+      expect(result).toMatchObject({ code: 'ECONNRESET', requestSent: false })
+    }
+    expect(results.filter(isExpiredAnswer).length).toBeGreaterThan(15)
   })
 
   it('reads an answer given mid-body with the connection half-closed, through Expect ignored by the server', async () => {
@@ -424,7 +431,7 @@ describe('requestSent: whether the whole request was written when it failed', ()
   })
 
   it('is true for a stall waiting for the answer after the whole body', async () => {
-    const error = await failure({ answerAfter: 'body', then: 'stay' }, big, 500)
+    const error = await failure({ answerAfter: 'body', then: 'stay' }, small, 500)
     expect(error).toBeInstanceOf(StallError)
     expect(error).toMatchObject({ code: 'ETIMEDOUT', requestSent: true })
   })

@@ -39,8 +39,9 @@ const SERVER_WORDS_MAX_CHARS = 300
  * PUT bodies larger than this are sent with `Expect: 100-continue`, as curl (from 1 MiB too)
  * and the AWS SDKs do for large bodies, so S3 refuses (expired, bad signature, too large)
  * before the body goes. A body of one slice goes in one write with the headers; what the
- * socket does not take at once is written by libuv after it has read the socket, so a refusal
- * is read anyway (30 of 30 in transport.test.ts) without the extra round trip.
+ * socket does not take at once libuv writes after reading the socket, so a refusal is read all
+ * but always without the extra round trip per small file (30 of 30 on an idle machine; when a
+ * reset wins on a busy one, the PUT fails as ECONNRESET with requestSent false, safe to retry).
  */
 export const EXPECT_CONTINUE_ABOVE_BYTES = SLICE_BYTES
 
