@@ -36003,30 +36003,62 @@ function parseRetryAfter(value, now = Date.now()) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
 ;// CONCATENATED MODULE: ./src/netiks/http.ts
 
 
 
+
+
+
+/** A request that got no (complete) answer: the connection failed, was reset, or stalled. */
+class TransportError extends Error {
+    code;
+    requestSent;
+    constructor(
+    /** An errno-style code: ECONNREFUSED, ECONNRESET, EPIPE, ETIMEDOUT, … */
+    code, message, 
+    /**
+     * Whether the whole request (headers and body) had been handed to the socket when it
+     * failed. If not, the server cannot have acted on it; if so, it may have.
+     */
+    requestSent, options) {
+        super(message, options);
+        this.code = code;
+        this.requestSent = requestSent;
+        this.name = 'TransportError';
+    }
+}
 /** Raised for a request that made no progress for `stallTimeoutMs`. */
-class StallError extends Error {
-    code = 'ETIMEDOUT';
-    constructor(ms) {
-        super(`no progress for ${Math.round(ms / 1000)} s`);
+class StallError extends TransportError {
+    constructor(ms, requestSent) {
+        super('ETIMEDOUT', `no progress for ${Math.round(ms / 1000)} s`, requestSent);
         this.name = 'StallError';
     }
 }
 const MAX_KEPT_BODY_BYTES = 64 * 1024;
 /**
+ * The longest wait for `100 Continue` before the body is sent anyway (curl waits 1 s too).
+ * Never more than half the stall timeout, so the stall timer cannot fire during the wait.
+ */
+const CONTINUE_WAIT_MS = 1000;
+/** Failures that happen before a connection exists: nothing can have been sent. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/**
  * Sends requests over keep-alive connections. The agents come from @actions/http-client, so
  * the runner's proxy settings (https_proxy, http_proxy, no_proxy) apply exactly as in the
  * official actions; the request itself is driven here because streaming a file needs what
- * HttpClient.request does not give: abort, error propagation from the body and a stall timer.
+ * HttpClient.request does not give: abort, error propagation from the body, a stall timer,
+ * 100-continue, and reading an answer the server gives before it has the whole body.
  */
 class HttpTransport {
     options;
@@ -36037,46 +36069,111 @@ class HttpTransport {
     constructor(options) {
         this.options = options;
     }
+    /**
+     * Resolves with the server's answer whenever one arrived, even one given while the body was
+     * still being sent (a refusal: the body then stops, and the write error that follows is not
+     * reported). Rejects with a TransportError (StallError for a stall) when no answer arrived,
+     * or with the body's own error (FileReadError, FileChangedError) when the file could not be
+     * sent as it was found.
+     */
     async send(request) {
         const { module, host, port, agent } = this.routeFor(request.url);
+        const body = request.body;
+        const expectContinue = request.expectContinue === true && isBodyWriter(body);
+        const { stallTimeoutMs } = this.options;
         return await new Promise((resolve, reject) => {
             let settled = false;
+            /** Every byte of the request handed to the socket: the server may have acted on it. */
+            let requestSent = false;
+            let answered = false;
+            let continueTimer;
+            const settle = () => {
+                settled = true;
+                clearTimeout(continueTimer);
+                gate?.stop();
+            };
             const fail = (error) => {
                 if (settled)
                     return;
-                settled = true;
+                settle();
                 req.destroy();
                 reject(error);
+            };
+            /**
+             * The connection failed. An answer that arrived before that wins: reading it decides.
+             * (Node hands over what it read before it reports the failure, and closes the socket with
+             * it, so waiting longer could not bring an answer: measured in transport.test.ts.)
+             */
+            const connectionFailed = (error) => {
+                if (!answered || request.signal?.aborted)
+                    fail(transportError(error, requestSent));
             };
             const req = module.request({
                 method: request.method,
                 host,
                 port,
                 path: rawPathAndQuery(request.url),
-                headers: { ...request.headers, 'user-agent': this.options.userAgent },
+                headers: {
+                    ...request.headers,
+                    ...(expectContinue ? { expect: '100-continue' } : {}),
+                    'user-agent': this.options.userAgent
+                },
                 agent,
                 signal: request.signal
             });
-            req.setTimeout(this.options.stallTimeoutMs, () => fail(new StallError(this.options.stallTimeoutMs)));
-            req.on('error', fail);
+            const gate = isBodyWriter(body) ? new BodyGate(req, expectContinue) : undefined;
+            req.setTimeout(stallTimeoutMs, () => fail(new StallError(stallTimeoutMs, requestSent)));
+            req.on('error', connectionFailed);
+            req.on('finish', () => (requestSent = true));
             req.on('response', response => {
-                readLimited(response).then(body => {
+                answered = true;
+                const early = !requestSent;
+                // The server has answered: whatever is left of the body would only be refused.
+                gate?.stop();
+                readLimited(response).then(({ text, complete }) => {
                     if (settled)
                         return;
-                    settled = true;
-                    const status = response.statusCode ?? 0;
-                    // An early error answer (e.g. S3 refusing a PUT) must not keep the upload going.
-                    if (status >= 300 && !req.writableFinished)
+                    if (!complete && !early) {
+                        return fail(new TransportError('ECONNRESET', 'the answer was cut off', requestSent));
+                    }
+                    settle();
+                    // A request that was not sent whole leaves the connection unusable.
+                    if (!requestSent || !complete)
                         req.destroy();
-                    resolve({ status, headers: response.headers, body });
-                }, (error) => fail(error));
+                    resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text });
+                });
             });
-            if (request.body === undefined || typeof request.body === 'string' || Buffer.isBuffer(request.body)) {
-                req.end(request.body);
+            if (gate === undefined || !isBodyWriter(body)) {
+                req.end(body);
+                return;
             }
-            else {
-                request.body.writeTo(req).then(() => req.end(), (error) => fail(error));
+            if (expectContinue) {
+                const open = () => {
+                    clearTimeout(continueTimer);
+                    gate.open();
+                };
+                const startWaiting = () => {
+                    clearTimeout(continueTimer);
+                    continueTimer = setTimeout(open, Math.min(CONTINUE_WAIT_MS, stallTimeoutMs / 2));
+                };
+                req.once('continue', open);
+                req.once('socket', socket => {
+                    // The wait starts when the headers can leave: once the connection is up.
+                    if (!socket.connecting)
+                        return startWaiting();
+                    socket.once(socket instanceof external_node_tls_.TLSSocket ? 'secureConnect' : 'connect', startWaiting);
+                });
+                req.flushHeaders();
             }
+            body.writeTo(gate).then(() => {
+                if (!settled && !gate.stopped)
+                    req.end();
+            }, (error) => {
+                if (error instanceof FileReadError && !answered)
+                    fail(error);
+                else
+                    connectionFailed(error);
+            });
         });
     }
     /** Frees every pooled connection so the process can exit. */
@@ -36117,24 +36214,105 @@ class HttpTransport {
         return source;
     }
 }
-/** Reads a response body, keeping at most MAX_KEPT_BODY_BYTES of it and draining the rest. */
+/**
+ * Stands between a body writer and the request: holds the body while the server may still
+ * refuse it (Expect: 100-continue), stops it the moment the server answers, and lets the event
+ * loop poll the socket before each write the server could answer first.
+ *
+ * Why the poll: a server that refuses a body it is receiving answers and closes; its kernel
+ * resets the connection. A write that meets the reset fails at once, and Node then closes the
+ * socket with the answer still unread in it: no wait afterwards can bring it back. Reading the
+ * socket before each write narrows that race; only Expect: 100-continue removes it. Measured
+ * with a 64 MiB body and a server in another process that answers 403 after the headers and
+ * resets: the answer was read in 5 to 12 tries of 30 before, 18 to 25 with the poll, 30 with
+ * Expect (transport.test.ts holds the cases).
+ */
+class BodyGate extends external_node_events_.EventEmitter {
+    req;
+    stopped = false;
+    release;
+    queue;
+    /** Whether the headers have left: from then on the server can answer before a write. */
+    headersSent;
+    pending = new Set();
+    constructor(req, held) {
+        super();
+        this.req = req;
+        this.queue = new Promise(resolve => (this.release = resolve));
+        // A held body's headers were flushed on their own; otherwise they go with the first write.
+        this.headersSent = held;
+        if (!held)
+            this.release();
+    }
+    get destroyed() {
+        return this.stopped;
+    }
+    /** The server said to go on, or did not answer the Expect in time. */
+    open() {
+        this.release();
+    }
+    write(chunk, callback) {
+        if (this.stopped) {
+            process.nextTick(callback, stoppedError());
+            return false;
+        }
+        const done = (error) => {
+            if (this.pending.delete(done))
+                callback(error);
+        };
+        this.pending.add(done);
+        const poll = this.headersSent ? afterPoll : noWait;
+        this.headersSent = true;
+        this.queue = this.queue.then(poll).then(() => {
+            if (!this.stopped)
+                this.req.write(chunk, done);
+        });
+        return true;
+    }
+    /** No more body: the server answered, or the request is over. Pending writes fail now. */
+    stop() {
+        if (this.stopped)
+            return;
+        this.stopped = true;
+        this.release();
+        for (const done of [...this.pending])
+            done(stoppedError());
+        this.emit('close');
+    }
+}
+/** Resolves after the event loop's next poll phase (setImmediate runs right after it). */
+const afterPoll = () => new Promise(resolve => setImmediate(resolve));
+const noWait = () => undefined;
+const stoppedError = () => new Error('the request ended before its body was sent');
+function isBodyWriter(body) {
+    return body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body);
+}
+function transportError(error, requestSent) {
+    if (error instanceof TransportError)
+        return error;
+    const errno = error.code;
+    const code = typeof errno === 'string' ? errno : 'ECONNRESET';
+    return new TransportError(code, error.message, requestSent && !NOT_CONNECTED.has(code), { cause: error });
+}
+/**
+ * Reads a response body, keeping at most MAX_KEPT_BODY_BYTES of it and draining the rest.
+ * `complete` is false when the connection closed before the body ended.
+ */
 function readLimited(response) {
-    return new Promise((resolve, reject) => {
+    return new Promise(resolve => {
         const chunks = [];
         let kept = 0;
+        const text = () => Buffer.concat(chunks).subarray(0, MAX_KEPT_BODY_BYTES).toString('utf8');
         response.on('data', (chunk) => {
             if (kept >= MAX_KEPT_BODY_BYTES)
                 return;
             chunks.push(chunk);
             kept += chunk.length;
         });
-        response.once('end', () => resolve(Buffer.concat(chunks).subarray(0, MAX_KEPT_BODY_BYTES).toString('utf8')));
-        response.once('error', reject);
-        // A response cut off mid-body (the connection closed) ends neither way without this.
-        response.once('close', () => {
-            if (!response.complete)
-                reject(Object.assign(new Error('the response was cut off'), { code: 'ECONNRESET' }));
-        });
+        response.once('end', () => resolve({ text: text(), complete: true }));
+        // Node destroys an answer cut off mid-body ("aborted"); 'close' then tells what arrived.
+        response.on('error', () => undefined);
+        response.once('close', () => resolve({ text: text(), complete: response.complete }));
     });
 }
 /**
@@ -36149,13 +36327,332 @@ function rawPathAndQuery(url) {
     return rest.startsWith('?') ? `/${rest}` : rest;
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/netiks/body.ts
+
+
+
+
+/** Bytes read (and written) at a time. Large slices keep a single upload near the wire's speed. */
+const SLICE_BYTES = 1024 * 1024;
+/** Slices per body: some being read while others are being written (4 measured best). */
+const SLICES_IN_FLIGHT = 4;
+/**
+ * The file's first `size` bytes (its size when it was found), hashed as they go. Memory stays
+ * flat whatever the file's size: a fixed set of buffers is reused, and a buffer is refilled
+ * only after the socket has taken its previous contents.
+ *
+ * A file that changed since it was found is never sent whole: its size and mtime are checked
+ * when it is opened (before any byte is written) and again once its bytes have been read but
+ * before the last of them is written, so the server sees an incomplete request and keeps nothing.
+ */
+class FileBody {
+    file;
+    onSent;
+    head;
+    tail;
+    length;
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    constructor(file, onSent = () => undefined, head = Buffer.alloc(0), tail = Buffer.alloc(0)) {
+        this.file = file;
+        this.onSent = onSent;
+        this.head = head;
+        this.tail = tail;
+        this.length = head.length + file.size + tail.length;
+    }
+    sha256() {
+        return this.hash.copy().digest('hex');
+    }
+    async writeTo(sink) {
+        const file = await this.openFile();
+        try {
+            await this.checkUnchanged(file, 'opened');
+            if (this.file.size <= SLICE_BYTES)
+                return await this.writeWhole(sink, file);
+            if (this.head.length > 0)
+                await writeChunk(sink, this.head);
+            await this.writeSlices(sink, file);
+            if (this.tail.length > 0)
+                await writeChunk(sink, this.tail);
+        }
+        finally {
+            await file.close();
+        }
+    }
+    /**
+     * A file that fits in one slice is read with synchronous calls: a few microseconds each,
+     * where a round trip through the thread pool costs tens, which adds up over many small
+     * files. Larger files are read asynchronously so the other uploads keep moving.
+     */
+    async openFile() {
+        const fail = (error) => {
+            throw this.readError(error);
+        };
+        if (this.file.size <= SLICE_BYTES) {
+            let fd;
+            try {
+                fd = (0,external_node_fs_namespaceObject.openSync)(this.file.absolutePath, 'r');
+            }
+            catch (error) {
+                return fail(error);
+            }
+            const sync = (call) => {
+                try {
+                    return Promise.resolve(call());
+                }
+                catch (error) {
+                    return fail(error);
+                }
+            };
+            return {
+                read: async (buffer, length, position) => await sync(() => (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, length, position)),
+                stat: async () => await sync(() => (0,external_node_fs_namespaceObject.fstatSync)(fd)),
+                close: async () => (0,external_node_fs_namespaceObject.closeSync)(fd)
+            };
+        }
+        const fd = await openAsync(this.file.absolutePath, 'r').catch(fail);
+        return {
+            read: async (buffer, length, position) => (await readAsync(fd, buffer, 0, length, position).catch(fail)).bytesRead,
+            stat: async () => await fstatAsync(fd).catch(fail),
+            close: async () => await closeAsync(fd)
+        };
+    }
+    async writeSlices(sink, file) {
+        const slices = Math.min(SLICES_IN_FLIGHT, Math.ceil(this.file.size / SLICE_BYTES));
+        const free = Array.from({ length: slices }, () => Buffer.allocUnsafe(SLICE_BYTES));
+        const writing = new Set();
+        let offset = 0;
+        try {
+            while (offset < this.file.size) {
+                if (free.length === 0)
+                    await Promise.race(writing);
+                const buffer = free.pop();
+                const bytesRead = await file.read(buffer, Math.min(buffer.length, this.file.size - offset), offset);
+                if (bytesRead === 0)
+                    return await this.endedEarly(file, offset);
+                const slice = buffer.subarray(0, bytesRead);
+                this.hash.update(slice);
+                offset += bytesRead;
+                // The last slice leaves only if the file is still the one that was found.
+                if (offset === this.file.size)
+                    await this.checkUnchanged(file, 'read');
+                const write = writeChunk(sink, slice).then(() => {
+                    writing.delete(write);
+                    free.push(buffer);
+                    this.onSent(slice.length);
+                });
+                // Observed later (race, allSettled); marked handled now so a failure is never "unhandled".
+                write.catch(() => undefined);
+                writing.add(write);
+            }
+        }
+        finally {
+            // Let the writes already handed to the socket settle before the buffers and file go.
+            await Promise.allSettled(writing);
+        }
+        await Promise.all(writing);
+    }
+    /**
+     * The common case of many small files, kept free of the pipelining bookkeeping: head, file and
+     * tail go in one buffer and one write, which the socket takes at once.
+     */
+    async writeWhole(sink, file) {
+        const whole = Buffer.allocUnsafe(this.length);
+        this.head.copy(whole);
+        const bytes = whole.subarray(this.head.length, this.head.length + this.file.size);
+        for (let offset = 0; offset < bytes.length;) {
+            const bytesRead = await file.read(bytes.subarray(offset), bytes.length - offset, offset);
+            if (bytesRead === 0)
+                return await this.endedEarly(file, offset);
+            offset += bytesRead;
+        }
+        this.hash.update(bytes);
+        await this.checkUnchanged(file, 'read');
+        this.tail.copy(whole, this.head.length + bytes.length);
+        if (whole.length === 0)
+            return;
+        await writeChunk(sink, whole);
+        if (bytes.length > 0)
+            this.onSent(bytes.length);
+    }
+    /**
+     * Compares the open file with the stat it was found with: size, mtime (when known) and, after
+     * the read, whether bytes follow where the file was expected to end (metadata can lag).
+     */
+    async checkUnchanged(file, at) {
+        const now = await file.stat();
+        let change = this.describeChange(now.size, now.mtimeMs);
+        if (change === undefined && at === 'read') {
+            const probe = Buffer.allocUnsafe(1);
+            if ((await file.read(probe, 1, this.file.size)) > 0) {
+                change = `it has more than the ${this.file.size} bytes it had when it was found`;
+            }
+        }
+        if (change !== undefined)
+            throw this.changedError(change, at);
+    }
+    describeChange(size, mtimeMs) {
+        if (size > this.file.size)
+            return `it grew from ${this.file.size} to ${size} bytes`;
+        if (size < this.file.size)
+            return `it shrank from ${this.file.size} to ${size} bytes`;
+        if (this.file.mtimeMs !== undefined && mtimeMs !== this.file.mtimeMs) {
+            return 'it was modified (same size, new modification time)';
+        }
+        return undefined;
+    }
+    /** The file ended before the size it was found with. */
+    async endedEarly(file, read) {
+        const { size, mtimeMs } = await file.stat();
+        const change = this.describeChange(size, mtimeMs) ??
+            `it ended after ${read} of the ${this.file.size} bytes it had when it was found`;
+        throw this.changedError(change, 'read');
+    }
+    readError(error) {
+        return new FileReadError(`Could not read ${this.file.relativePath}: ${error.code ?? error.message}.`);
+    }
+    changedError(change, at) {
+        const name = this.file.relativePath;
+        const next = 'Upload it again once it is complete.';
+        return new FileChangedError(at === 'opened'
+            ? `${name} changed after it was found: ${change}. Nothing was sent or registered for it. ${next}`
+            : `${name} changed while it was being uploaded: ${change}. The upload was stopped before its ` +
+                `last bytes, so the server kept nothing and nothing was registered for it. ${next}`);
+    }
+}
+const openAsync = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.open);
+const readAsync = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.read);
+const fstatAsync = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.fstat);
+const closeAsync = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.close);
+/** Writes one chunk and waits until the sink has taken it (or has closed). */
+function writeChunk(sink, chunk) {
+    return new Promise((resolve, reject) => {
+        if (sink.destroyed) {
+            reject(new Error('the request closed before its body was sent'));
+            return;
+        }
+        const onClose = () => reject(new Error('the request closed before its body was sent'));
+        sink.once('close', onClose);
+        sink.write(chunk, error => {
+            sink.off('close', onClose);
+            if (error)
+                reject(error);
+            else
+                resolve();
+        });
+    });
+}
+/** `onSent` is told each time the socket has taken a slice of the file's bytes. */
+function openFileBody(file, onSent) {
+    return new FileBody(file, onSent);
+}
+/**
+ * Django reads a part's headers with one 1024-byte read that starts at the CRLF ending the
+ * boundary line; a part whose headers do not fit is not taken as a file at all.
+ */
+const DJANGO_PART_HEADER_BYTES = 1024 - 2;
+/** A multipart/form-data body with one file field, with an exact length. */
+function openMultipartBody(file, fieldName, onSent) {
+    const boundary = `----NetiksUpload${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+    const partHeaders = (filename) => `Content-Disposition: form-data; name="${fieldName}"; ${filename}\r\nContent-Type: ${file.contentType}\r\n\r\n`;
+    let headers = partHeaders(formDataFilename(file.name));
+    if (Buffer.byteLength(headers) > DJANGO_PART_HEADER_BYTES) {
+        // With a name the file system allows (255 bytes at most), only one that also carries
+        // filename* gets here; the fallback is what Django ignores, so it goes.
+        headers = partHeaders(formDataFilename(file.name, { fallback: false }));
+    }
+    const head = Buffer.from(`--${boundary}\r\n${headers}`, 'utf8');
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
+    const body = new FileBody(file, onSent, head, tail);
+    return {
+        length: body.length,
+        writeTo: async (sink) => await body.writeTo(sink),
+        sha256: () => body.sha256(),
+        contentType: `multipart/form-data; boundary=${boundary}`
+    };
+}
+/**
+ * The Content-Disposition filename parameter(s) for `name`, written so that the Netiks backend
+ * (Django's multipart parser, which DRF uses) records exactly `name`. Checked against Django
+ * itself (__tests__/django-names.test.ts). Django:
+ * - reads `filename="…"` as raw UTF-8 with `\\` and `\"` unescaped, but splits parameters at a
+ *   `;` that follows an odd number of `"` characters, escaped or not, which loses the file;
+ * - does not decode `%22` (the HTML form encoding of `"`, which RFC 7578 points to);
+ * - reads RFC 5987 `filename*=UTF-8''…` (only with exactly two `'`), and when both are given
+ *   keeps whichever comes last; busboy always prefers `filename*`;
+ * - reads a part's headers from 1024 bytes, so sending both for every non-ASCII name would lose
+ *   long names (60 emoji: 244 bytes raw, 732 percent-encoded) that raw UTF-8 alone carries;
+ * - then html-unescapes the name (`&amp;` → `&`, `&copy2024` → `©2024`) and keeps what follows
+ *   the last `/` or `\` (no encoding can save a name with a `\`).
+ * So: raw UTF-8 in a quoted `filename` (what RFC 7578 and browsers send, and every server
+ * reads); and for a name with `"` or a control character, which that cannot carry, the HTML
+ * form encoding as a fallback and the exact name in a `filename*` after it, which RFC 7578
+ * forbids but Django, busboy and Go's mime package read.
+ */
+function formDataFilename(name, options = {}) {
+    const sent = escapeHtmlReferences(name);
+    if (!Array.from(name).some(isUnquotable))
+        return `filename="${quotedPairs(sent)}"`;
+    const extended = `filename*=UTF-8''${encodeExtendedValue(sent)}`;
+    if (options.fallback === false)
+        return extended;
+    const htmlFormEncoded = Array.from(sent, char => (isUnquotable(char) ? percentEncode(char) : char)).join('');
+    return `filename="${quotedPairs(htmlFormEncoded)}"; ${extended}`;
+}
+/** What a quoted filename cannot carry to Django exactly: `"` (see above) and control characters. */
+function isUnquotable(char) {
+    return char === '"' || char < ' ' || char === '\x7f';
+}
+function quotedPairs(text) {
+    return text.replace(/[\\"]/g, '\\$&');
+}
+/** RFC 5987 attr-char stays as it is; everything else is percent-encoded UTF-8. */
+function encodeExtendedValue(text) {
+    return text.replace(/[^A-Za-z0-9!#$&+\-.^_`|~]/gu, percentEncode);
+}
+function percentEncode(text) {
+    return Array.from(Buffer.from(text, 'utf8'), byte => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+}
+/**
+ * The HTML entities Python's html.unescape decodes even without a closing `;` (and as the start
+ * of a longer word: `&notes` → `¬es`), from Python's html.entities.html5.
+ */
+const BARE_ENTITIES = ('AElig AMP Aacute Acirc Agrave Aring Atilde Auml COPY Ccedil ETH Eacute Ecirc Egrave Euml GT ' +
+    'Iacute Icirc Igrave Iuml LT Ntilde Oacute Ocirc Ograve Oslash Otilde Ouml QUOT REG THORN ' +
+    'Uacute Ucirc Ugrave Uuml Yacute aacute acirc acute aelig agrave amp aring atilde auml brvbar ' +
+    'ccedil cedil cent copy curren deg divide eacute ecirc egrave eth euml frac12 frac14 frac34 gt ' +
+    'iacute icirc iexcl igrave iquest iuml laquo lt macr micro middot nbsp not ntilde oacute ocirc ' +
+    'ograve ordf ordm oslash otilde ouml para plusmn pound quot raquo reg sect shy sup1 sup2 sup3 ' +
+    'szlig thorn times uacute ucirc ugrave uml uuml yacute yen yuml').split(' ');
+/**
+ * An `&` that html.unescape would decode: a numeric reference, anything shaped like a named one
+ * with its `;` (a few more than the real names: harmless, as `&amp;` reads back as `&`), or a
+ * bare entity.
+ */
+const DECODED_AMPERSAND = new RegExp(`&(?=#[0-9]|#[xX][0-9a-fA-F]|[A-Za-z][A-Za-z0-9]{0,31};|${BARE_ENTITIES.join('|')})`, 'g');
+/** Django html-unescapes every uploaded file name: an `&` it would decode is sent as `&amp;`. */
+function escapeHtmlReferences(name) {
+    return name.replace(DECODED_AMPERSAND, '&amp;');
+}
+
 ;// CONCATENATED MODULE: ./src/netiks/client.ts
+
 
 
 
 const UPLOAD_FILE_PATH = '/api/v1/assets/developer-upload-file/';
 const GENERATE_PRESIGNED_PATH = '/api/v1/assets/developer-generate-presigned-url/';
 const SERVER_WORDS_MAX_CHARS = 300;
+/**
+ * PUT bodies larger than this are sent with `Expect: 100-continue`, as curl (from 1 MiB too)
+ * and the AWS SDKs do for large bodies, so S3 refuses (expired, bad signature, too large)
+ * before the body goes. A body of one slice goes in one write with the headers; what the
+ * socket does not take at once libuv writes after reading the socket, so a refusal is read all
+ * but always without the extra round trip per small file (30 of 30 on an idle machine; when a
+ * reset wins on a busy one, the PUT fails as ECONNRESET with requestSent false, safe to retry).
+ */
+const EXPECT_CONTINUE_ABOVE_BYTES = SLICE_BYTES;
 /**
  * The Netiks Uploads API, one method per call of the contract. Quiet and reusable: it logs
  * nothing and throws typed errors whose messages never carry the api key or a presigned
@@ -36218,10 +36715,12 @@ class NetiksClient {
             url: entry.presigned_url,
             headers: { 'content-type': entry.content_type, 'content-length': body.length },
             body,
+            expectContinue: body.length > EXPECT_CONTINUE_ABOVE_BYTES,
             signal
         });
         if (response.status < 200 || response.status > 299) {
-            throw new HttpError('put', response.status, this.serverWords(response), `put to ${redactUrl(entry.presigned_url)} failed with HTTP ${response.status}: ${this.serverWords(response)}`, parseRetryAfter(response.headers['retry-after']));
+            const words = this.serverWords(response);
+            throw new HttpError('put', response.status, words, `put to ${redactUrl(entry.presigned_url)} failed with HTTP ${response.status}: ${words}`, parseRetryAfter(response.headers['retry-after']), s3ErrorCode(response.body));
         }
         return String(response.headers.etag ?? '');
     }
@@ -36280,12 +36779,20 @@ function describeFailure(step, request, error) {
     const code = errnoCode(error);
     if (code !== undefined) {
         const reason = error.name === 'StallError' ? `${error.message}, aborted` : code;
-        return new NetworkError(step, code, `${step} failed: network error (${reason}) talking to ${safeOrigin(url)}.`);
+        return new NetworkError(step, code, `${step} failed: network error (${reason}) talking to ${safeOrigin(url)}.`, requestSent(error));
     }
     // Body errors (the file changed or vanished) keep their own message.
     if (isError(error))
         return error;
     return new NetworkError(step, 'UNKNOWN', `${step} failed: ${String(error)}`);
+}
+/**
+ * Whether the whole request had been written (the transport says); when it cannot say, assume
+ * it had: the server may have acted on it.
+ */
+function requestSent(error) {
+    const sent = error.requestSent;
+    return typeof sent === 'boolean' ? sent : true;
 }
 function parseJson(step, response) {
     try {
@@ -36322,10 +36829,11 @@ function describeServerError(response) {
     const text = response.body.trim();
     if (text === '')
         return '(no response body)';
-    const xmlCode = /<Code>([^<]*)<\/Code>/.exec(text)?.[1];
+    const xmlCode = s3ErrorCode(text);
     if (xmlCode !== undefined) {
-        const xmlMessage = /<Message>([^<]*)<\/Message>/.exec(text)?.[1];
-        return truncate(xmlMessage ? `${xmlCode}: ${xmlMessage}` : xmlCode);
+        // Ceph radosgw, for one, gives a code and no message.
+        const xmlMessage = /<Message>([^<]*)<\/Message>/.exec(text)?.[1]?.trim();
+        return truncate(xmlMessage ? `${xmlCode}: ${xmlMessage}` : `${xmlCode} (no message)`);
     }
     try {
         return truncate(describeJsonError(JSON.parse(text)));
@@ -36333,6 +36841,11 @@ function describeServerError(response) {
     catch {
         return truncate(text.replace(/\s+/g, ' '));
     }
+}
+/** S3's error code (`AccessDenied`, …) from an XML error body, if it is one. */
+function s3ErrorCode(body) {
+    const code = /<Error>[\s\S]*?<Code>([^<]*)<\/Code>/.exec(body)?.[1]?.trim();
+    return code ? code : undefined;
 }
 function describeJsonError(body) {
     if (typeof body === 'string')
@@ -36549,192 +37062,6 @@ async function sleep(ms, signal) {
         };
         signal?.addEventListener('abort', onAbort, { once: true });
     });
-}
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/netiks/body.ts
-
-
-
-
-/** Bytes read (and written) at a time. Large slices keep a single upload near the wire's speed. */
-const SLICE_BYTES = 1024 * 1024;
-/** Slices per body: some being read while others are being written (4 measured best). */
-const SLICES_IN_FLIGHT = 4;
-/**
- * The file's first `size` bytes (its size when it was found), hashed as they go. Memory stays
- * flat whatever the file's size: a fixed pair of buffers is reused, and a buffer is refilled
- * only after the socket has taken its previous contents.
- */
-class FileBody {
-    file;
-    onSent;
-    head;
-    tail;
-    length;
-    hash = (0,external_node_crypto_.createHash)('sha256');
-    constructor(file, onSent = () => undefined, head = Buffer.alloc(0), tail = Buffer.alloc(0)) {
-        this.file = file;
-        this.onSent = onSent;
-        this.head = head;
-        this.tail = tail;
-        this.length = head.length + file.size + tail.length;
-    }
-    sha256() {
-        return this.hash.copy().digest('hex');
-    }
-    async writeTo(sink) {
-        const file = await this.openFile();
-        try {
-            if (this.head.length > 0)
-                await writeChunk(sink, this.head);
-            await this.writeFileBytes(sink, file);
-            if (this.tail.length > 0)
-                await writeChunk(sink, this.tail);
-        }
-        finally {
-            await file.close();
-        }
-    }
-    /**
-     * A file that fits in one slice is read with synchronous calls: a few microseconds each,
-     * where a round trip through the thread pool costs tens, which adds up over many small
-     * files. Larger files are read asynchronously so the other uploads keep moving.
-     */
-    async openFile() {
-        const fail = (error) => {
-            throw this.readError(error);
-        };
-        if (this.file.size <= SLICE_BYTES) {
-            let fd;
-            try {
-                fd = (0,external_node_fs_namespaceObject.openSync)(this.file.absolutePath, 'r');
-            }
-            catch (error) {
-                return fail(error);
-            }
-            return {
-                read: async (buffer, length, position) => {
-                    try {
-                        return (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, length, position);
-                    }
-                    catch (error) {
-                        return fail(error);
-                    }
-                },
-                close: async () => (0,external_node_fs_namespaceObject.closeSync)(fd)
-            };
-        }
-        const fd = await openAsync(this.file.absolutePath, 'r').catch(fail);
-        return {
-            read: async (buffer, length, position) => (await readAsync(fd, buffer, 0, length, position).catch(fail)).bytesRead,
-            close: async () => await closeAsync(fd)
-        };
-    }
-    async writeFileBytes(sink, file) {
-        if (this.file.size <= SLICE_BYTES)
-            return await this.writeOneSlice(sink, file);
-        const sliceBytes = Math.max(1, Math.min(SLICE_BYTES, this.file.size));
-        const slices = Math.min(SLICES_IN_FLIGHT, Math.ceil(this.file.size / sliceBytes));
-        const free = Array.from({ length: slices }, () => Buffer.allocUnsafe(sliceBytes));
-        const writing = new Set();
-        let offset = 0;
-        try {
-            while (offset < this.file.size) {
-                if (free.length === 0)
-                    await Promise.race(writing);
-                const buffer = free.pop();
-                const bytesRead = await file.read(buffer, Math.min(buffer.length, this.file.size - offset), offset);
-                if (bytesRead === 0)
-                    throw this.changedError(offset);
-                const slice = buffer.subarray(0, bytesRead);
-                this.hash.update(slice);
-                offset += bytesRead;
-                const write = writeChunk(sink, slice).then(() => {
-                    writing.delete(write);
-                    free.push(buffer);
-                    this.onSent(slice.length);
-                });
-                // Observed later (race, allSettled); marked handled now so a failure is never "unhandled".
-                write.catch(() => undefined);
-                writing.add(write);
-            }
-        }
-        finally {
-            // Let the writes already handed to the socket settle before the buffers and file go.
-            await Promise.allSettled(writing);
-        }
-        await Promise.all(writing);
-    }
-    /** The common case of many small files, kept free of the pipelining bookkeeping. */
-    async writeOneSlice(sink, file) {
-        if (this.file.size === 0)
-            return;
-        const buffer = Buffer.allocUnsafe(this.file.size);
-        for (let offset = 0; offset < buffer.length;) {
-            const bytesRead = await file.read(buffer.subarray(offset), buffer.length - offset, offset);
-            if (bytesRead === 0)
-                throw this.changedError(offset);
-            offset += bytesRead;
-        }
-        this.hash.update(buffer);
-        await writeChunk(sink, buffer);
-        this.onSent(buffer.length);
-    }
-    readError(error) {
-        return new FileReadError(`Could not read ${this.file.relativePath}: ${error.code ?? error.message}.`);
-    }
-    changedError(read) {
-        return new FileReadError(`${this.file.relativePath} changed while it was being uploaded: expected ${this.file.size} bytes, read ${read}.`);
-    }
-}
-const openAsync = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.open);
-const readAsync = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.read);
-const closeAsync = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.close);
-/** Writes one chunk and waits until the sink has taken it (or has closed). */
-function writeChunk(sink, chunk) {
-    return new Promise((resolve, reject) => {
-        if (sink.destroyed) {
-            reject(new Error('the request closed before its body was sent'));
-            return;
-        }
-        const onClose = () => reject(new Error('the request closed before its body was sent'));
-        sink.once('close', onClose);
-        sink.write(chunk, error => {
-            sink.off('close', onClose);
-            if (error)
-                reject(error);
-            else
-                resolve();
-        });
-    });
-}
-/** `onSent` is told each time the socket has taken a slice of the file's bytes. */
-function openFileBody(file, onSent) {
-    return new FileBody(file, onSent);
-}
-/**
- * A multipart/form-data body with one file field, with an exact length. The filename is
- * UTF-8 as RFC 7578 §4.2 allows, with `"`, CR and LF percent-encoded the way browsers do
- * (the HTML form-data encoding), never a `filename*` parameter (RFC 7578 forbids it).
- */
-function openMultipartBody(file, fieldName, onSent) {
-    const boundary = `----NetiksUpload${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
-    const head = Buffer.from(`--${boundary}\r\n` +
-        `Content-Disposition: form-data; name="${fieldName}"; filename="${encodeFormDataName(file.name)}"\r\n` +
-        `Content-Type: ${file.contentType}\r\n\r\n`, 'utf8');
-    const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
-    const body = new FileBody(file, onSent, head, tail);
-    return {
-        length: body.length,
-        writeTo: async (sink) => await body.writeTo(sink),
-        sha256: () => body.sha256(),
-        contentType: `multipart/form-data; boundary=${boundary}`
-    };
-}
-function encodeFormDataName(name) {
-    return name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 ;// CONCATENATED MODULE: ./src/transfer/presigned.ts
