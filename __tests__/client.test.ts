@@ -75,7 +75,7 @@ describe('NetiksClient against the emulator', () => {
       .catch(e => e)) as HttpError
     client.close()
     expect(error).toBeInstanceOf(HttpError)
-    expect(error).toMatchObject({ step: 'put', status: 403 })
+    expect(error).toMatchObject({ step: 'put', status: 403, s3Code: 'SignatureDoesNotMatch' })
     expect(error.message).toMatch(/HTTP 403: SignatureDoesNotMatch: The request signature we calculated/)
     const signature = new URL(entry.presigned_url).searchParams.get('X-Amz-Signature')!
     expect(error.message).not.toContain(signature)
@@ -124,6 +124,69 @@ describe('NetiksClient against the emulator', () => {
     await shortLived.close()
   })
 
+  it('PUTs a file of several slices with Expect: 100-continue, and reads the refusal of an expired URL', async () => {
+    const shortLived = await startEmulator({ urlTtlSeconds: 1 })
+    const client = clientFor({ baseUrl: shortLived.url })
+    const content = Buffer.alloc(3 * 1024 * 1024 + 5, 9)
+    const file = await localFile('large.bin', content)
+    const [fresh, stale] = await client.generatePresignedUrls([
+      { name: file.name, type: file.contentType, size: file.size },
+      { name: file.name, type: file.contentType, size: file.size }
+    ])
+    await client.putObject(fresh, openFileBody(file))
+    await client.confirmUpload(fresh, file.size)
+    await new Promise(resolve => setTimeout(resolve, 2100))
+    const error = (await client.putObject(stale, openFileBody(file)).catch((e: unknown) => e)) as HttpError
+    client.close()
+    const held = shortLived.state().assets.find(a => a.storage_url === fresh.storage_url)
+    await shortLived.close()
+    expect(held?.sha256).toBe(sha256(content))
+    expect(error).toBeInstanceOf(HttpError)
+    expect(error).toMatchObject({
+      step: 'put',
+      status: 403,
+      s3Code: 'AccessDenied',
+      serverMessage: 'AccessDenied: Request has expired'
+    })
+  })
+
+  it("keeps a name with quotes exactly, as the server records it (the emulator's parser reads filename*)", async () => {
+    const client = clientFor()
+    const file = await localFile('say "hello" it\'s.txt', 'quoted')
+    const { asset } = await client.uploadMultipart(openMultipartBody(file, 'file'))
+    client.close()
+    expect(asset.asset_name).toBe('say "hello" it\'s.txt')
+  })
+
+  it('words an S3 error without a message (Ceph radosgw) and keeps its code', async () => {
+    const http = await import('node:http')
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><RequestId>tx1</RequestId></Error>'
+    const server = http.createServer((req, res) => {
+      req.resume()
+      res.writeHead(403, { 'content-type': 'application/xml' }).end(xml)
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as { port: number }
+    const client = clientFor()
+    const file = await localFile('rgw.txt', 'x')
+    const entry = {
+      file_name: 'rgw.txt',
+      presigned_url: `http://127.0.0.1:${port}/bucket/rgw.txt?X-Amz-Signature=abc`,
+      storage_url: '',
+      s3_path: 'rgw.txt',
+      content_type: 'text/plain'
+    }
+    const error = (await client.putObject(entry, openFileBody(file)).catch((e: unknown) => e)) as HttpError
+    client.close()
+    server.close()
+    expect(error).toBeInstanceOf(HttpError)
+    expect(error).toMatchObject({ status: 403, s3Code: 'AccessDenied', serverMessage: 'AccessDenied (no message)' })
+    expect(error.message).toBe(
+      `put to http://127.0.0.1:${port}/bucket/rgw.txt failed with HTTP 403: AccessDenied (no message)`
+    )
+  })
+
   it('reports a refused connection as a NetworkError naming only the host', async () => {
     const closed = await startEmulator()
     const url = closed.url
@@ -133,6 +196,7 @@ describe('NetiksClient against the emulator', () => {
     client.close()
     expect(error).toBeInstanceOf(NetworkError)
     expect(error.message).toBe(`generate failed: network error (ECONNREFUSED) talking to ${url}.`)
+    expect(error.requestSent).toBe(false)
   })
 
   it('refuses a 2xx answer without an asset id', async () => {
@@ -160,6 +224,8 @@ describe('describeServerError', () => {
       '<?xml version="1.0"?><Error><Code>BadDigest</Code><Message>The Content-MD5 you specified did not match.</Message></Error>',
       'BadDigest: The Content-MD5 you specified did not match.'
     ],
+    ['<Error><Code>AccessDenied</Code><RequestId>tx1</RequestId></Error>', 'AccessDenied (no message)'],
+    ['<Error><Code>AccessDenied</Code><Message></Message></Error>', 'AccessDenied (no message)'],
     ['<html>\n<h1>502 Bad Gateway</h1>\n</html>', '<html> <h1>502 Bad Gateway</h1> </html>'],
     ['', '(no response body)']
   ])('reads %s', (body, words) => {

@@ -28675,7 +28675,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7899);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(657);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28684,7 +28684,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7899:
+/***/ 657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31643,6 +31643,53 @@ function getIDToken(aud) {
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/transfer/cancel.ts
+/**
+ * A cancelled workflow signals the action (SIGINT, then SIGTERM) and kills it a few seconds
+ * later. On the first signal nothing new starts and uploads in flight are aborted; confirms in
+ * flight get `graceMs` more, since their files are already stored; at `deadlineMs` (or on a
+ * second signal) `onDeadline` runs so the outputs are written whatever is still pending.
+ */
+class Cancellation {
+    hooks;
+    graceMs;
+    deadlineMs;
+    run = new AbortController();
+    confirms = new AbortController();
+    timers = [];
+    onSignal = (signal) => this.cancel(signal);
+    constructor(hooks, graceMs = 2500, deadlineMs = 4000) {
+        this.hooks = hooks;
+        this.graceMs = graceMs;
+        this.deadlineMs = deadlineMs;
+        process.on('SIGINT', this.onSignal);
+        process.on('SIGTERM', this.onSignal);
+    }
+    /** Aborts uploads, PUTs and generate calls. */
+    get signal() {
+        return this.run.signal;
+    }
+    /** Aborts confirms, `graceMs` after the run was cancelled. */
+    get confirmSignal() {
+        return this.confirms.signal;
+    }
+    cancel(signal) {
+        if (this.run.signal.aborted) {
+            this.hooks.onDeadline();
+            return;
+        }
+        this.run.abort();
+        this.hooks.onCancel(signal);
+        this.timers.push(setTimeout(() => this.confirms.abort(), this.graceMs).unref());
+        this.timers.push(setTimeout(() => this.hooks.onDeadline(), this.deadlineMs).unref());
+    }
+    dispose() {
+        this.timers.forEach(timer => clearTimeout(timer));
+        process.off('SIGINT', this.onSignal);
+        process.off('SIGTERM', this.onSignal);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/constants.ts
 /** Input names, exactly as action.yml spells them. */
 var Input;
@@ -35956,30 +36003,62 @@ function parseRetryAfter(value, now = Date.now()) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
 ;// CONCATENATED MODULE: ./src/netiks/http.ts
 
 
 
+
+
+
+/** A request that got no (complete) answer: the connection failed, was reset, or stalled. */
+class TransportError extends Error {
+    code;
+    requestSent;
+    constructor(
+    /** An errno-style code: ECONNREFUSED, ECONNRESET, EPIPE, ETIMEDOUT, … */
+    code, message, 
+    /**
+     * Whether the whole request (headers and body) had been handed to the socket when it
+     * failed. If not, the server cannot have acted on it; if so, it may have.
+     */
+    requestSent, options) {
+        super(message, options);
+        this.code = code;
+        this.requestSent = requestSent;
+        this.name = 'TransportError';
+    }
+}
 /** Raised for a request that made no progress for `stallTimeoutMs`. */
-class StallError extends Error {
-    code = 'ETIMEDOUT';
-    constructor(ms) {
-        super(`no progress for ${Math.round(ms / 1000)} s`);
+class StallError extends TransportError {
+    constructor(ms, requestSent) {
+        super('ETIMEDOUT', `no progress for ${Math.round(ms / 1000)} s`, requestSent);
         this.name = 'StallError';
     }
 }
 const MAX_KEPT_BODY_BYTES = 64 * 1024;
 /**
+ * The longest wait for `100 Continue` before the body is sent anyway (curl waits 1 s too).
+ * Never more than half the stall timeout, so the stall timer cannot fire during the wait.
+ */
+const CONTINUE_WAIT_MS = 1000;
+/** Failures that happen before a connection exists: nothing can have been sent. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/**
  * Sends requests over keep-alive connections. The agents come from @actions/http-client, so
  * the runner's proxy settings (https_proxy, http_proxy, no_proxy) apply exactly as in the
  * official actions; the request itself is driven here because streaming a file needs what
- * HttpClient.request does not give: abort, error propagation from the body and a stall timer.
+ * HttpClient.request does not give: abort, error propagation from the body, a stall timer,
+ * 100-continue, and reading an answer the server gives before it has the whole body.
  */
 class HttpTransport {
     options;
@@ -35990,46 +36069,111 @@ class HttpTransport {
     constructor(options) {
         this.options = options;
     }
+    /**
+     * Resolves with the server's answer whenever one arrived, even one given while the body was
+     * still being sent (a refusal: the body then stops, and the write error that follows is not
+     * reported). Rejects with a TransportError (StallError for a stall) when no answer arrived,
+     * or with the body's own error (FileReadError, FileChangedError) when the file could not be
+     * sent as it was found.
+     */
     async send(request) {
         const { module, host, port, agent } = this.routeFor(request.url);
+        const body = request.body;
+        const expectContinue = request.expectContinue === true && isBodyWriter(body);
+        const { stallTimeoutMs } = this.options;
         return await new Promise((resolve, reject) => {
             let settled = false;
+            /** Every byte of the request handed to the socket: the server may have acted on it. */
+            let requestSent = false;
+            let answered = false;
+            let continueTimer;
+            const settle = () => {
+                settled = true;
+                clearTimeout(continueTimer);
+                gate?.stop();
+            };
             const fail = (error) => {
                 if (settled)
                     return;
-                settled = true;
+                settle();
                 req.destroy();
                 reject(error);
+            };
+            /**
+             * The connection failed. An answer that arrived before that wins: reading it decides.
+             * (Node hands over what it read before it reports the failure, and closes the socket with
+             * it, so waiting longer could not bring an answer: measured in transport.test.ts.)
+             */
+            const connectionFailed = (error) => {
+                if (!answered || request.signal?.aborted)
+                    fail(transportError(error, requestSent));
             };
             const req = module.request({
                 method: request.method,
                 host,
                 port,
                 path: rawPathAndQuery(request.url),
-                headers: { ...request.headers, 'user-agent': this.options.userAgent },
+                headers: {
+                    ...request.headers,
+                    ...(expectContinue ? { expect: '100-continue' } : {}),
+                    'user-agent': this.options.userAgent
+                },
                 agent,
                 signal: request.signal
             });
-            req.setTimeout(this.options.stallTimeoutMs, () => fail(new StallError(this.options.stallTimeoutMs)));
-            req.on('error', fail);
+            const gate = isBodyWriter(body) ? new BodyGate(req, expectContinue) : undefined;
+            req.setTimeout(stallTimeoutMs, () => fail(new StallError(stallTimeoutMs, requestSent)));
+            req.on('error', connectionFailed);
+            req.on('finish', () => (requestSent = true));
             req.on('response', response => {
-                readLimited(response).then(body => {
+                answered = true;
+                const early = !requestSent;
+                // The server has answered: whatever is left of the body would only be refused.
+                gate?.stop();
+                readLimited(response).then(({ text, complete }) => {
                     if (settled)
                         return;
-                    settled = true;
-                    const status = response.statusCode ?? 0;
-                    // An early error answer (e.g. S3 refusing a PUT) must not keep the upload going.
-                    if (status >= 300 && !req.writableFinished)
+                    if (!complete && !early) {
+                        return fail(new TransportError('ECONNRESET', 'the answer was cut off', requestSent));
+                    }
+                    settle();
+                    // A request that was not sent whole leaves the connection unusable.
+                    if (!requestSent || !complete)
                         req.destroy();
-                    resolve({ status, headers: response.headers, body });
-                }, (error) => fail(error));
+                    resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text });
+                });
             });
-            if (request.body === undefined || typeof request.body === 'string' || Buffer.isBuffer(request.body)) {
-                req.end(request.body);
+            if (gate === undefined || !isBodyWriter(body)) {
+                req.end(body);
+                return;
             }
-            else {
-                request.body.writeTo(req).then(() => req.end(), (error) => fail(error));
+            if (expectContinue) {
+                const open = () => {
+                    clearTimeout(continueTimer);
+                    gate.open();
+                };
+                const startWaiting = () => {
+                    clearTimeout(continueTimer);
+                    continueTimer = setTimeout(open, Math.min(CONTINUE_WAIT_MS, stallTimeoutMs / 2));
+                };
+                req.once('continue', open);
+                req.once('socket', socket => {
+                    // The wait starts when the headers can leave: once the connection is up.
+                    if (!socket.connecting)
+                        return startWaiting();
+                    socket.once(socket instanceof external_node_tls_.TLSSocket ? 'secureConnect' : 'connect', startWaiting);
+                });
+                req.flushHeaders();
             }
+            body.writeTo(gate).then(() => {
+                if (!settled && !gate.stopped)
+                    req.end();
+            }, (error) => {
+                if (error instanceof FileReadError && !answered)
+                    fail(error);
+                else
+                    connectionFailed(error);
+            });
         });
     }
     /** Frees every pooled connection so the process can exit. */
@@ -36070,24 +36214,105 @@ class HttpTransport {
         return source;
     }
 }
-/** Reads a response body, keeping at most MAX_KEPT_BODY_BYTES of it and draining the rest. */
+/**
+ * Stands between a body writer and the request: holds the body while the server may still
+ * refuse it (Expect: 100-continue), stops it the moment the server answers, and lets the event
+ * loop poll the socket before each write the server could answer first.
+ *
+ * Why the poll: a server that refuses a body it is receiving answers and closes; its kernel
+ * resets the connection. A write that meets the reset fails at once, and Node then closes the
+ * socket with the answer still unread in it: no wait afterwards can bring it back. Reading the
+ * socket before each write narrows that race; only Expect: 100-continue removes it. Measured
+ * with a 64 MiB body and a server in another process that answers 403 after the headers and
+ * resets: the answer was read in 5 to 12 tries of 30 before, 18 to 25 with the poll, 30 with
+ * Expect (transport.test.ts holds the cases).
+ */
+class BodyGate extends external_node_events_.EventEmitter {
+    req;
+    stopped = false;
+    release;
+    queue;
+    /** Whether the headers have left: from then on the server can answer before a write. */
+    headersSent;
+    pending = new Set();
+    constructor(req, held) {
+        super();
+        this.req = req;
+        this.queue = new Promise(resolve => (this.release = resolve));
+        // A held body's headers were flushed on their own; otherwise they go with the first write.
+        this.headersSent = held;
+        if (!held)
+            this.release();
+    }
+    get destroyed() {
+        return this.stopped;
+    }
+    /** The server said to go on, or did not answer the Expect in time. */
+    open() {
+        this.release();
+    }
+    write(chunk, callback) {
+        if (this.stopped) {
+            process.nextTick(callback, stoppedError());
+            return false;
+        }
+        const done = (error) => {
+            if (this.pending.delete(done))
+                callback(error);
+        };
+        this.pending.add(done);
+        const poll = this.headersSent ? afterPoll : noWait;
+        this.headersSent = true;
+        this.queue = this.queue.then(poll).then(() => {
+            if (!this.stopped)
+                this.req.write(chunk, done);
+        });
+        return true;
+    }
+    /** No more body: the server answered, or the request is over. Pending writes fail now. */
+    stop() {
+        if (this.stopped)
+            return;
+        this.stopped = true;
+        this.release();
+        for (const done of [...this.pending])
+            done(stoppedError());
+        this.emit('close');
+    }
+}
+/** Resolves after the event loop's next poll phase (setImmediate runs right after it). */
+const afterPoll = () => new Promise(resolve => setImmediate(resolve));
+const noWait = () => undefined;
+const stoppedError = () => new Error('the request ended before its body was sent');
+function isBodyWriter(body) {
+    return body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body);
+}
+function transportError(error, requestSent) {
+    if (error instanceof TransportError)
+        return error;
+    const errno = error.code;
+    const code = typeof errno === 'string' ? errno : 'ECONNRESET';
+    return new TransportError(code, error.message, requestSent && !NOT_CONNECTED.has(code), { cause: error });
+}
+/**
+ * Reads a response body, keeping at most MAX_KEPT_BODY_BYTES of it and draining the rest.
+ * `complete` is false when the connection closed before the body ended.
+ */
 function readLimited(response) {
-    return new Promise((resolve, reject) => {
+    return new Promise(resolve => {
         const chunks = [];
         let kept = 0;
+        const text = () => Buffer.concat(chunks).subarray(0, MAX_KEPT_BODY_BYTES).toString('utf8');
         response.on('data', (chunk) => {
             if (kept >= MAX_KEPT_BODY_BYTES)
                 return;
             chunks.push(chunk);
             kept += chunk.length;
         });
-        response.once('end', () => resolve(Buffer.concat(chunks).subarray(0, MAX_KEPT_BODY_BYTES).toString('utf8')));
-        response.once('error', reject);
-        // A response cut off mid-body (the connection closed) ends neither way without this.
-        response.once('close', () => {
-            if (!response.complete)
-                reject(Object.assign(new Error('the response was cut off'), { code: 'ECONNRESET' }));
-        });
+        response.once('end', () => resolve({ text: text(), complete: true }));
+        // Node destroys an answer cut off mid-body ("aborted"); 'close' then tells what arrived.
+        response.on('error', () => undefined);
+        response.once('close', () => resolve({ text: text(), complete: response.complete }));
     });
 }
 /**
@@ -36102,13 +36327,332 @@ function rawPathAndQuery(url) {
     return rest.startsWith('?') ? `/${rest}` : rest;
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/netiks/body.ts
+
+
+
+
+/** Bytes read (and written) at a time. Large slices keep a single upload near the wire's speed. */
+const SLICE_BYTES = 1024 * 1024;
+/** Slices per body: some being read while others are being written (4 measured best). */
+const SLICES_IN_FLIGHT = 4;
+/**
+ * The file's first `size` bytes (its size when it was found), hashed as they go. Memory stays
+ * flat whatever the file's size: a fixed set of buffers is reused, and a buffer is refilled
+ * only after the socket has taken its previous contents.
+ *
+ * A file that changed since it was found is never sent whole: its size and mtime are checked
+ * when it is opened (before any byte is written) and again once its bytes have been read but
+ * before the last of them is written, so the server sees an incomplete request and keeps nothing.
+ */
+class FileBody {
+    file;
+    onSent;
+    head;
+    tail;
+    length;
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    constructor(file, onSent = () => undefined, head = Buffer.alloc(0), tail = Buffer.alloc(0)) {
+        this.file = file;
+        this.onSent = onSent;
+        this.head = head;
+        this.tail = tail;
+        this.length = head.length + file.size + tail.length;
+    }
+    sha256() {
+        return this.hash.copy().digest('hex');
+    }
+    async writeTo(sink) {
+        const file = await this.openFile();
+        try {
+            await this.checkUnchanged(file, 'opened');
+            if (this.file.size <= SLICE_BYTES)
+                return await this.writeWhole(sink, file);
+            if (this.head.length > 0)
+                await writeChunk(sink, this.head);
+            await this.writeSlices(sink, file);
+            if (this.tail.length > 0)
+                await writeChunk(sink, this.tail);
+        }
+        finally {
+            await file.close();
+        }
+    }
+    /**
+     * A file that fits in one slice is read with synchronous calls: a few microseconds each,
+     * where a round trip through the thread pool costs tens, which adds up over many small
+     * files. Larger files are read asynchronously so the other uploads keep moving.
+     */
+    async openFile() {
+        const fail = (error) => {
+            throw this.readError(error);
+        };
+        if (this.file.size <= SLICE_BYTES) {
+            let fd;
+            try {
+                fd = (0,external_node_fs_namespaceObject.openSync)(this.file.absolutePath, 'r');
+            }
+            catch (error) {
+                return fail(error);
+            }
+            const sync = (call) => {
+                try {
+                    return Promise.resolve(call());
+                }
+                catch (error) {
+                    return fail(error);
+                }
+            };
+            return {
+                read: async (buffer, length, position) => await sync(() => (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, length, position)),
+                stat: async () => await sync(() => (0,external_node_fs_namespaceObject.fstatSync)(fd)),
+                close: async () => (0,external_node_fs_namespaceObject.closeSync)(fd)
+            };
+        }
+        const fd = await openAsync(this.file.absolutePath, 'r').catch(fail);
+        return {
+            read: async (buffer, length, position) => (await readAsync(fd, buffer, 0, length, position).catch(fail)).bytesRead,
+            stat: async () => await fstatAsync(fd).catch(fail),
+            close: async () => await closeAsync(fd)
+        };
+    }
+    async writeSlices(sink, file) {
+        const slices = Math.min(SLICES_IN_FLIGHT, Math.ceil(this.file.size / SLICE_BYTES));
+        const free = Array.from({ length: slices }, () => Buffer.allocUnsafe(SLICE_BYTES));
+        const writing = new Set();
+        let offset = 0;
+        try {
+            while (offset < this.file.size) {
+                if (free.length === 0)
+                    await Promise.race(writing);
+                const buffer = free.pop();
+                const bytesRead = await file.read(buffer, Math.min(buffer.length, this.file.size - offset), offset);
+                if (bytesRead === 0)
+                    return await this.endedEarly(file, offset);
+                const slice = buffer.subarray(0, bytesRead);
+                this.hash.update(slice);
+                offset += bytesRead;
+                // The last slice leaves only if the file is still the one that was found.
+                if (offset === this.file.size)
+                    await this.checkUnchanged(file, 'read');
+                const write = writeChunk(sink, slice).then(() => {
+                    writing.delete(write);
+                    free.push(buffer);
+                    this.onSent(slice.length);
+                });
+                // Observed later (race, allSettled); marked handled now so a failure is never "unhandled".
+                write.catch(() => undefined);
+                writing.add(write);
+            }
+        }
+        finally {
+            // Let the writes already handed to the socket settle before the buffers and file go.
+            await Promise.allSettled(writing);
+        }
+        await Promise.all(writing);
+    }
+    /**
+     * The common case of many small files, kept free of the pipelining bookkeeping: head, file and
+     * tail go in one buffer and one write, which the socket takes at once.
+     */
+    async writeWhole(sink, file) {
+        const whole = Buffer.allocUnsafe(this.length);
+        this.head.copy(whole);
+        const bytes = whole.subarray(this.head.length, this.head.length + this.file.size);
+        for (let offset = 0; offset < bytes.length;) {
+            const bytesRead = await file.read(bytes.subarray(offset), bytes.length - offset, offset);
+            if (bytesRead === 0)
+                return await this.endedEarly(file, offset);
+            offset += bytesRead;
+        }
+        this.hash.update(bytes);
+        await this.checkUnchanged(file, 'read');
+        this.tail.copy(whole, this.head.length + bytes.length);
+        if (whole.length === 0)
+            return;
+        await writeChunk(sink, whole);
+        if (bytes.length > 0)
+            this.onSent(bytes.length);
+    }
+    /**
+     * Compares the open file with the stat it was found with: size, mtime (when known) and, after
+     * the read, whether bytes follow where the file was expected to end (metadata can lag).
+     */
+    async checkUnchanged(file, at) {
+        const now = await file.stat();
+        let change = this.describeChange(now.size, now.mtimeMs);
+        if (change === undefined && at === 'read') {
+            const probe = Buffer.allocUnsafe(1);
+            if ((await file.read(probe, 1, this.file.size)) > 0) {
+                change = `it has more than the ${this.file.size} bytes it had when it was found`;
+            }
+        }
+        if (change !== undefined)
+            throw this.changedError(change, at);
+    }
+    describeChange(size, mtimeMs) {
+        if (size > this.file.size)
+            return `it grew from ${this.file.size} to ${size} bytes`;
+        if (size < this.file.size)
+            return `it shrank from ${this.file.size} to ${size} bytes`;
+        if (this.file.mtimeMs !== undefined && mtimeMs !== this.file.mtimeMs) {
+            return 'it was modified (same size, new modification time)';
+        }
+        return undefined;
+    }
+    /** The file ended before the size it was found with. */
+    async endedEarly(file, read) {
+        const { size, mtimeMs } = await file.stat();
+        const change = this.describeChange(size, mtimeMs) ??
+            `it ended after ${read} of the ${this.file.size} bytes it had when it was found`;
+        throw this.changedError(change, 'read');
+    }
+    readError(error) {
+        return new FileReadError(`Could not read ${this.file.relativePath}: ${error.code ?? error.message}.`);
+    }
+    changedError(change, at) {
+        const name = this.file.relativePath;
+        const next = 'Upload it again once it is complete.';
+        return new FileChangedError(at === 'opened'
+            ? `${name} changed after it was found: ${change}. Nothing was sent or registered for it. ${next}`
+            : `${name} changed while it was being uploaded: ${change}. The upload was stopped before its ` +
+                `last bytes, so the server kept nothing and nothing was registered for it. ${next}`);
+    }
+}
+const openAsync = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.open);
+const readAsync = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.read);
+const fstatAsync = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.fstat);
+const closeAsync = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.close);
+/** Writes one chunk and waits until the sink has taken it (or has closed). */
+function writeChunk(sink, chunk) {
+    return new Promise((resolve, reject) => {
+        if (sink.destroyed) {
+            reject(new Error('the request closed before its body was sent'));
+            return;
+        }
+        const onClose = () => reject(new Error('the request closed before its body was sent'));
+        sink.once('close', onClose);
+        sink.write(chunk, error => {
+            sink.off('close', onClose);
+            if (error)
+                reject(error);
+            else
+                resolve();
+        });
+    });
+}
+/** `onSent` is told each time the socket has taken a slice of the file's bytes. */
+function openFileBody(file, onSent) {
+    return new FileBody(file, onSent);
+}
+/**
+ * Django reads a part's headers with one 1024-byte read that starts at the CRLF ending the
+ * boundary line; a part whose headers do not fit is not taken as a file at all.
+ */
+const DJANGO_PART_HEADER_BYTES = 1024 - 2;
+/** A multipart/form-data body with one file field, with an exact length. */
+function openMultipartBody(file, fieldName, onSent) {
+    const boundary = `----NetiksUpload${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+    const partHeaders = (filename) => `Content-Disposition: form-data; name="${fieldName}"; ${filename}\r\nContent-Type: ${file.contentType}\r\n\r\n`;
+    let headers = partHeaders(formDataFilename(file.name));
+    if (Buffer.byteLength(headers) > DJANGO_PART_HEADER_BYTES) {
+        // With a name the file system allows (255 bytes at most), only one that also carries
+        // filename* gets here; the fallback is what Django ignores, so it goes.
+        headers = partHeaders(formDataFilename(file.name, { fallback: false }));
+    }
+    const head = Buffer.from(`--${boundary}\r\n${headers}`, 'utf8');
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
+    const body = new FileBody(file, onSent, head, tail);
+    return {
+        length: body.length,
+        writeTo: async (sink) => await body.writeTo(sink),
+        sha256: () => body.sha256(),
+        contentType: `multipart/form-data; boundary=${boundary}`
+    };
+}
+/**
+ * The Content-Disposition filename parameter(s) for `name`, written so that the Netiks backend
+ * (Django's multipart parser, which DRF uses) records exactly `name`. Checked against Django
+ * itself (__tests__/django-names.test.ts). Django:
+ * - reads `filename="…"` as raw UTF-8 with `\\` and `\"` unescaped, but splits parameters at a
+ *   `;` that follows an odd number of `"` characters, escaped or not, which loses the file;
+ * - does not decode `%22` (the HTML form encoding of `"`, which RFC 7578 points to);
+ * - reads RFC 5987 `filename*=UTF-8''…` (only with exactly two `'`), and when both are given
+ *   keeps whichever comes last; busboy always prefers `filename*`;
+ * - reads a part's headers from 1024 bytes, so sending both for every non-ASCII name would lose
+ *   long names (60 emoji: 244 bytes raw, 732 percent-encoded) that raw UTF-8 alone carries;
+ * - then html-unescapes the name (`&amp;` → `&`, `&copy2024` → `©2024`) and keeps what follows
+ *   the last `/` or `\` (no encoding can save a name with a `\`).
+ * So: raw UTF-8 in a quoted `filename` (what RFC 7578 and browsers send, and every server
+ * reads); and for a name with `"` or a control character, which that cannot carry, the HTML
+ * form encoding as a fallback and the exact name in a `filename*` after it, which RFC 7578
+ * forbids but Django, busboy and Go's mime package read.
+ */
+function formDataFilename(name, options = {}) {
+    const sent = escapeHtmlReferences(name);
+    if (!Array.from(name).some(isUnquotable))
+        return `filename="${quotedPairs(sent)}"`;
+    const extended = `filename*=UTF-8''${encodeExtendedValue(sent)}`;
+    if (options.fallback === false)
+        return extended;
+    const htmlFormEncoded = Array.from(sent, char => (isUnquotable(char) ? percentEncode(char) : char)).join('');
+    return `filename="${quotedPairs(htmlFormEncoded)}"; ${extended}`;
+}
+/** What a quoted filename cannot carry to Django exactly: `"` (see above) and control characters. */
+function isUnquotable(char) {
+    return char === '"' || char < ' ' || char === '\x7f';
+}
+function quotedPairs(text) {
+    return text.replace(/[\\"]/g, '\\$&');
+}
+/** RFC 5987 attr-char stays as it is; everything else is percent-encoded UTF-8. */
+function encodeExtendedValue(text) {
+    return text.replace(/[^A-Za-z0-9!#$&+\-.^_`|~]/gu, percentEncode);
+}
+function percentEncode(text) {
+    return Array.from(Buffer.from(text, 'utf8'), byte => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+}
+/**
+ * The HTML entities Python's html.unescape decodes even without a closing `;` (and as the start
+ * of a longer word: `&notes` → `¬es`), from Python's html.entities.html5.
+ */
+const BARE_ENTITIES = ('AElig AMP Aacute Acirc Agrave Aring Atilde Auml COPY Ccedil ETH Eacute Ecirc Egrave Euml GT ' +
+    'Iacute Icirc Igrave Iuml LT Ntilde Oacute Ocirc Ograve Oslash Otilde Ouml QUOT REG THORN ' +
+    'Uacute Ucirc Ugrave Uuml Yacute aacute acirc acute aelig agrave amp aring atilde auml brvbar ' +
+    'ccedil cedil cent copy curren deg divide eacute ecirc egrave eth euml frac12 frac14 frac34 gt ' +
+    'iacute icirc iexcl igrave iquest iuml laquo lt macr micro middot nbsp not ntilde oacute ocirc ' +
+    'ograve ordf ordm oslash otilde ouml para plusmn pound quot raquo reg sect shy sup1 sup2 sup3 ' +
+    'szlig thorn times uacute ucirc ugrave uml uuml yacute yen yuml').split(' ');
+/**
+ * An `&` that html.unescape would decode: a numeric reference, anything shaped like a named one
+ * with its `;` (a few more than the real names: harmless, as `&amp;` reads back as `&`), or a
+ * bare entity.
+ */
+const DECODED_AMPERSAND = new RegExp(`&(?=#[0-9]|#[xX][0-9a-fA-F]|[A-Za-z][A-Za-z0-9]{0,31};|${BARE_ENTITIES.join('|')})`, 'g');
+/** Django html-unescapes every uploaded file name: an `&` it would decode is sent as `&amp;`. */
+function escapeHtmlReferences(name) {
+    return name.replace(DECODED_AMPERSAND, '&amp;');
+}
+
 ;// CONCATENATED MODULE: ./src/netiks/client.ts
+
 
 
 
 const UPLOAD_FILE_PATH = '/api/v1/assets/developer-upload-file/';
 const GENERATE_PRESIGNED_PATH = '/api/v1/assets/developer-generate-presigned-url/';
 const SERVER_WORDS_MAX_CHARS = 300;
+/**
+ * PUT bodies larger than this are sent with `Expect: 100-continue`, as curl (from 1 MiB too)
+ * and the AWS SDKs do for large bodies, so S3 refuses (expired, bad signature, too large)
+ * before the body goes. A body of one slice goes in one write with the headers; what the
+ * socket does not take at once libuv writes after reading the socket, so a refusal is read all
+ * but always without the extra round trip per small file (30 of 30 on an idle machine; when a
+ * reset wins on a busy one, the PUT fails as ECONNRESET with requestSent false, safe to retry).
+ */
+const EXPECT_CONTINUE_ABOVE_BYTES = SLICE_BYTES;
 /**
  * The Netiks Uploads API, one method per call of the contract. Quiet and reusable: it logs
  * nothing and throws typed errors whose messages never carry the api key or a presigned
@@ -36171,10 +36715,12 @@ class NetiksClient {
             url: entry.presigned_url,
             headers: { 'content-type': entry.content_type, 'content-length': body.length },
             body,
+            expectContinue: body.length > EXPECT_CONTINUE_ABOVE_BYTES,
             signal
         });
         if (response.status < 200 || response.status > 299) {
-            throw new HttpError('put', response.status, this.serverWords(response), `put to ${redactUrl(entry.presigned_url)} failed with HTTP ${response.status}: ${this.serverWords(response)}`, parseRetryAfter(response.headers['retry-after']));
+            const words = this.serverWords(response);
+            throw new HttpError('put', response.status, words, `put to ${redactUrl(entry.presigned_url)} failed with HTTP ${response.status}: ${words}`, parseRetryAfter(response.headers['retry-after']), s3ErrorCode(response.body));
         }
         return String(response.headers.etag ?? '');
     }
@@ -36233,12 +36779,20 @@ function describeFailure(step, request, error) {
     const code = errnoCode(error);
     if (code !== undefined) {
         const reason = error.name === 'StallError' ? `${error.message}, aborted` : code;
-        return new NetworkError(step, code, `${step} failed: network error (${reason}) talking to ${safeOrigin(url)}.`);
+        return new NetworkError(step, code, `${step} failed: network error (${reason}) talking to ${safeOrigin(url)}.`, requestSent(error));
     }
     // Body errors (the file changed or vanished) keep their own message.
     if (isError(error))
         return error;
     return new NetworkError(step, 'UNKNOWN', `${step} failed: ${String(error)}`);
+}
+/**
+ * Whether the whole request had been written (the transport says); when it cannot say, assume
+ * it had: the server may have acted on it.
+ */
+function requestSent(error) {
+    const sent = error.requestSent;
+    return typeof sent === 'boolean' ? sent : true;
 }
 function parseJson(step, response) {
     try {
@@ -36275,10 +36829,11 @@ function describeServerError(response) {
     const text = response.body.trim();
     if (text === '')
         return '(no response body)';
-    const xmlCode = /<Code>([^<]*)<\/Code>/.exec(text)?.[1];
+    const xmlCode = s3ErrorCode(text);
     if (xmlCode !== undefined) {
-        const xmlMessage = /<Message>([^<]*)<\/Message>/.exec(text)?.[1];
-        return truncate(xmlMessage ? `${xmlCode}: ${xmlMessage}` : xmlCode);
+        // Ceph radosgw, for one, gives a code and no message.
+        const xmlMessage = /<Message>([^<]*)<\/Message>/.exec(text)?.[1]?.trim();
+        return truncate(xmlMessage ? `${xmlCode}: ${xmlMessage}` : `${xmlCode} (no message)`);
     }
     try {
         return truncate(describeJsonError(JSON.parse(text)));
@@ -36286,6 +36841,11 @@ function describeServerError(response) {
     catch {
         return truncate(text.replace(/\s+/g, ' '));
     }
+}
+/** S3's error code (`AccessDenied`, …) from an XML error body, if it is one. */
+function s3ErrorCode(body) {
+    const code = /<Error>[\s\S]*?<Code>([^<]*)<\/Code>/.exec(body)?.[1]?.trim();
+    return code ? code : undefined;
 }
 function describeJsonError(body) {
     if (typeof body === 'string')
@@ -36338,333 +36898,104 @@ function errnoCode(error) {
     return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/plan.ts
+;// CONCATENATED MODULE: ./src/transfer/outcome.ts
 
-
-/**
- * `auto` sends exactly one file under 10 MiB as a single multipart upload, and everything
- * else through presigned URLs. Throws when bulk mode would have to PUT a file larger than
- * S3 takes in one PUT.
- */
-function choosePlan(requested, files) {
-    const plan = pickStrategy(requested, files);
-    if (plan.strategy === UploadMode.Bulk) {
-        const tooLarge = files.filter(file => file.size > MAX_PUT_BYTES);
-        if (tooLarge.length > 0) {
-            throw new InputError(`${tooLarge.map(file => `${file.relativePath} (${file.size} bytes)`).join(', ')} ` +
-                `${tooLarge.length === 1 ? 'is' : 'are'} larger than 5 GiB, the most one presigned ` +
-                'S3 PUT accepts. Upload such files with mode: single, or split them before uploading.');
-        }
+/** Raised into `stoppedBy` when fail-fast ends a run. */
+class FailFastError extends Error {
+    constructor(file) {
+        super(`fail-fast: stopped starting new files after ${file.relativePath} failed`);
+        this.name = 'FailFastError';
     }
-    return plan;
 }
 /**
- * The Netiks backend reads a single upload's file name with Django's multipart parser, which
- * keeps only what follows the last `/` or `\\`: such a name cannot survive single mode.
+ * What each file became while a run goes on. It decides when the run must stop early — a
+ * refused api key would be refused for every file, a cancelled run starts nothing, fail-fast
+ * stops after the first failure — and can report at any moment, even mid-run.
  */
-function losesFoldersInSingleMode(file) {
-    return /[/\\]/.test(file.name);
-}
-function pickStrategy(requested, files) {
-    const folded = files.filter(losesFoldersInSingleMode);
-    if (requested === UploadMode.Single) {
-        if (folded.length > 0) {
-            throw new InputError(`mode: single cannot keep the name "${folded[0].name}"` +
-                (folded.length > 1 ? ` (nor ${folded.length - 1} more)` : '') +
-                ": the Netiks API reads a single upload's file name with a multipart parser that keeps only the part " +
-                'after the last / or \\. Use mode: bulk or auto (the presigned flow keeps the whole name), or ' +
-                'asset-name: basename.');
-        }
-        return { strategy: UploadMode.Single, reason: 'mode: single' };
-    }
-    if (requested === UploadMode.Bulk)
-        return { strategy: UploadMode.Bulk, reason: 'mode: bulk' };
-    if (files.length === 1 && files[0].size < AUTO_SINGLE_MAX_BYTES) {
-        if (folded.length > 0) {
-            return { strategy: UploadMode.Bulk, reason: 'mode: auto, a name with a folder, which only bulk mode keeps' };
-        }
-        return { strategy: UploadMode.Single, reason: 'mode: auto, one file under 10 MiB' };
-    }
-    return {
-        strategy: UploadMode.Bulk,
-        reason: files.length === 1 ? 'mode: auto, one file of 10 MiB or more' : `mode: auto, ${files.length} files`
-    };
-}
-
-;// CONCATENATED MODULE: ./src/progress.ts
-
-/**
- * Reports long uploads in the log without a line per chunk: every `intervalMs`, one line for
- * each transfer that has lasted at least that long (percent, speed, time left), and for a
- * batch of several files one line of overall progress.
- */
-class ProgressReporter {
+class OutcomeRecorder {
     files;
-    intervalMs;
-    log;
-    now;
-    active = new Map();
-    doneFiles = 0;
-    doneBytes = 0;
-    timer;
-    constructor(files, intervalMs, log, now = Date.now) {
+    options;
+    confirmed = [];
+    failed = [];
+    settled = new Set();
+    stoppedBy;
+    constructor(files, options) {
         this.files = files;
-        this.intervalMs = intervalMs;
-        this.log = log;
-        this.now = now;
+        this.options = options;
     }
-    start() {
-        this.timer = setInterval(() => this.report(), this.intervalMs);
-        this.timer.unref();
+    shouldStop() {
+        if (this.options.signal?.aborted)
+            this.stoppedBy ??= new CancelledError();
+        return this.stoppedBy !== undefined;
     }
-    stop() {
-        clearInterval(this.timer);
+    confirm(upload) {
+        this.settled.add(upload.file);
+        this.confirmed.push(upload);
+        this.options.onConfirmed?.(upload);
     }
-    started(file) {
-        this.active.set(file, { startedAt: this.now(), bytes: 0 });
-    }
-    sent(file, bytes) {
-        const transfer = this.active.get(file);
-        if (transfer)
-            transfer.bytes += bytes;
-    }
-    finished(file) {
-        if (this.active.delete(file)) {
-            this.doneFiles++;
-            this.doneBytes += file.size;
-        }
-    }
-    report() {
-        const now = this.now();
-        for (const [file, transfer] of this.active) {
-            const elapsedMs = now - transfer.startedAt;
-            if (elapsedMs >= this.intervalMs)
-                this.log(describeTransfer(file, transfer.bytes, elapsedMs));
-        }
-        if (this.files.length > 1) {
-            const totalBytes = totalSize(this.files);
-            const inFlight = [...this.active.values()].reduce((sum, transfer) => sum + transfer.bytes, 0);
-            this.log(`Progress: ${this.doneFiles}/${this.files.length} files done, ` +
-                `${formatBytes(this.doneBytes + inFlight)} of ${formatBytes(totalBytes)} sent.`);
-        }
-    }
-}
-/** "dist/big.iso: 45% of 1.0 GiB, 85.3 MiB/s, about 6.4 s left". */
-function describeTransfer(file, bytesSent, elapsedMs) {
-    const percent = file.size === 0 ? 100 : Math.floor((bytesSent / file.size) * 100);
-    const bytesPerSecond = elapsedMs > 0 ? bytesSent / (elapsedMs / 1000) : 0;
-    const left = bytesPerSecond > 0 ? formatSeconds(((file.size - bytesSent) / bytesPerSecond) * 1000) : 'unknown';
-    return (`↑ ${file.relativePath}: ${percent}% of ${formatBytes(file.size)}, ` +
-        `${(bytesPerSecond / (1024 * 1024)).toFixed(1)} MiB/s, about ${left} left`);
-}
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/netiks/body.ts
-
-
-
-
-/** Bytes read (and written) at a time. Large slices keep a single upload near the wire's speed. */
-const SLICE_BYTES = 1024 * 1024;
-/** Slices per body: some being read while others are being written (4 measured best). */
-const SLICES_IN_FLIGHT = 4;
-/**
- * The file's first `size` bytes (its size when it was found), hashed as they go. Memory stays
- * flat whatever the file's size: a fixed pair of buffers is reused, and a buffer is refilled
- * only after the socket has taken its previous contents.
- */
-class FileBody {
-    file;
-    onSent;
-    head;
-    tail;
-    length;
-    hash = (0,external_node_crypto_.createHash)('sha256');
-    constructor(file, onSent = () => undefined, head = Buffer.alloc(0), tail = Buffer.alloc(0)) {
-        this.file = file;
-        this.onSent = onSent;
-        this.head = head;
-        this.tail = tail;
-        this.length = head.length + file.size + tail.length;
-    }
-    sha256() {
-        return this.hash.copy().digest('hex');
-    }
-    async writeTo(sink) {
-        const file = await this.openFile();
-        try {
-            if (this.head.length > 0)
-                await writeChunk(sink, this.head);
-            await this.writeFileBytes(sink, file);
-            if (this.tail.length > 0)
-                await writeChunk(sink, this.tail);
-        }
-        finally {
-            await file.close();
-        }
-    }
-    /**
-     * A file that fits in one slice is read with synchronous calls: a few microseconds each,
-     * where a round trip through the thread pool costs tens, which adds up over many small
-     * files. Larger files are read asynchronously so the other uploads keep moving.
-     */
-    async openFile() {
-        const fail = (error) => {
-            throw this.readError(error);
+    fail(file, fallbackStep, error) {
+        if (this.settled.has(file))
+            return;
+        this.settled.add(file);
+        if (error instanceof AuthError)
+            this.stoppedBy ??= error;
+        if (error instanceof CancelledError || this.options.signal?.aborted)
+            this.stoppedBy ??= new CancelledError();
+        if (this.options.failFast)
+            this.stoppedBy ??= new FailFastError(file);
+        const failure = {
+            file,
+            step: stepOf(error) ?? fallbackStep,
+            status: error instanceof HttpError ? error.status : undefined,
+            message: errorMessage(error)
         };
-        if (this.file.size <= SLICE_BYTES) {
-            let fd;
-            try {
-                fd = (0,external_node_fs_namespaceObject.openSync)(this.file.absolutePath, 'r');
-            }
-            catch (error) {
-                return fail(error);
-            }
-            return {
-                read: async (buffer, length, position) => {
-                    try {
-                        return (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, length, position);
-                    }
-                    catch (error) {
-                        return fail(error);
-                    }
-                },
-                close: async () => (0,external_node_fs_namespaceObject.closeSync)(fd)
-            };
-        }
-        const fd = await openAsync(this.file.absolutePath, 'r').catch(fail);
+        this.failed.push(failure);
+        this.options.onFailed?.(failure);
+    }
+    /** The outcome so far, in file order; files not settled yet are reported as not started. */
+    result() {
+        const order = new Map(this.files.map((file, index) => [file, index]));
+        const byFileOrder = (a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0);
+        const reason = notStartedReason(this.stoppedBy);
+        const notStarted = this.files
+            .filter(file => !this.settled.has(file))
+            .map(file => ({ file, step: 'not-started', message: reason }));
         return {
-            read: async (buffer, length, position) => (await readAsync(fd, buffer, 0, length, position).catch(fail)).bytesRead,
-            close: async () => await closeAsync(fd)
+            confirmed: [...this.confirmed].sort(byFileOrder),
+            failed: [...this.failed, ...notStarted].sort(byFileOrder),
+            stoppedBy: this.stoppedBy
         };
     }
-    async writeFileBytes(sink, file) {
-        if (this.file.size <= SLICE_BYTES)
-            return await this.writeOneSlice(sink, file);
-        const sliceBytes = Math.max(1, Math.min(SLICE_BYTES, this.file.size));
-        const slices = Math.min(SLICES_IN_FLIGHT, Math.ceil(this.file.size / sliceBytes));
-        const free = Array.from({ length: slices }, () => Buffer.allocUnsafe(sliceBytes));
-        const writing = new Set();
-        let offset = 0;
-        try {
-            while (offset < this.file.size) {
-                if (free.length === 0)
-                    await Promise.race(writing);
-                const buffer = free.pop();
-                const bytesRead = await file.read(buffer, Math.min(buffer.length, this.file.size - offset), offset);
-                if (bytesRead === 0)
-                    throw this.changedError(offset);
-                const slice = buffer.subarray(0, bytesRead);
-                this.hash.update(slice);
-                offset += bytesRead;
-                const write = writeChunk(sink, slice).then(() => {
-                    writing.delete(write);
-                    free.push(buffer);
-                    this.onSent(slice.length);
-                });
-                // Observed later (race, allSettled); marked handled now so a failure is never "unhandled".
-                write.catch(() => undefined);
-                writing.add(write);
-            }
-        }
-        finally {
-            // Let the writes already handed to the socket settle before the buffers and file go.
-            await Promise.allSettled(writing);
-        }
-        await Promise.all(writing);
-    }
-    /** The common case of many small files, kept free of the pipelining bookkeeping. */
-    async writeOneSlice(sink, file) {
-        if (this.file.size === 0)
-            return;
-        const buffer = Buffer.allocUnsafe(this.file.size);
-        for (let offset = 0; offset < buffer.length;) {
-            const bytesRead = await file.read(buffer.subarray(offset), buffer.length - offset, offset);
-            if (bytesRead === 0)
-                throw this.changedError(offset);
-            offset += bytesRead;
-        }
-        this.hash.update(buffer);
-        await writeChunk(sink, buffer);
-        this.onSent(buffer.length);
-    }
-    readError(error) {
-        return new FileReadError(`Could not read ${this.file.relativePath}: ${error.code ?? error.message}.`);
-    }
-    changedError(read) {
-        return new FileReadError(`${this.file.relativePath} changed while it was being uploaded: expected ${this.file.size} bytes, read ${read}.`);
-    }
 }
-const openAsync = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.open);
-const readAsync = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.read);
-const closeAsync = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.close);
-/** Writes one chunk and waits until the sink has taken it (or has closed). */
-function writeChunk(sink, chunk) {
-    return new Promise((resolve, reject) => {
-        if (sink.destroyed) {
-            reject(new Error('the request closed before its body was sent'));
-            return;
-        }
-        const onClose = () => reject(new Error('the request closed before its body was sent'));
-        sink.once('close', onClose);
-        sink.write(chunk, error => {
-            sink.off('close', onClose);
-            if (error)
-                reject(error);
-            else
-                resolve();
-        });
-    });
+function notStartedReason(stoppedBy) {
+    if (stoppedBy instanceof CancelledError)
+        return 'not uploaded: the run was cancelled first';
+    if (stoppedBy instanceof AuthError)
+        return 'not uploaded: the api-key was rejected';
+    if (stoppedBy instanceof FailFastError)
+        return `not uploaded: ${stoppedBy.message}`;
+    return 'not uploaded: the run ended before this file finished';
 }
-/** `onSent` is told each time the socket has taken a slice of the file's bytes. */
-function openFileBody(file, onSent) {
-    return new FileBody(file, onSent);
+function stepOf(error) {
+    if (error instanceof HttpError || error instanceof NetworkError || error instanceof ProtocolError) {
+        return error.step;
+    }
+    return undefined;
 }
-/**
- * A multipart/form-data body with one file field, with an exact length. The filename is
- * UTF-8 as RFC 7578 §4.2 allows, with `"`, CR and LF percent-encoded the way browsers do
- * (the HTML form-data encoding), never a `filename*` parameter (RFC 7578 forbids it).
- */
-function openMultipartBody(file, fieldName, onSent) {
-    const boundary = `----NetiksUpload${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
-    const head = Buffer.from(`--${boundary}\r\n` +
-        `Content-Disposition: form-data; name="${fieldName}"; filename="${encodeFormDataName(file.name)}"\r\n` +
-        `Content-Type: ${file.contentType}\r\n\r\n`, 'utf8');
-    const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
-    const body = new FileBody(file, onSent, head, tail);
-    return {
-        length: body.length,
-        writeTo: async (sink) => await body.writeTo(sink),
-        sha256: () => body.sha256(),
-        contentType: `multipart/form-data; boundary=${boundary}`
-    };
-}
-function encodeFormDataName(name) {
-    return name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/** The server's record must describe the bytes that were sent. */
+function checkAssetSize(file, asset, step) {
+    if (typeof asset.file_size === 'number' && asset.file_size !== file.size) {
+        throw new ProtocolError(step, `${step} answered asset ${asset.id} with file_size ${asset.file_size}, but ${file.size} bytes were sent.`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/transfer/retry.ts
 
 const RETRY_AFTER_CAP_MS = 60_000;
-/** Throttling answers a call may meet before it fails, beside its `retries`. */
-const DEFAULT_THROTTLE_RETRIES = 8;
 function defaultRetryPolicy(retries, baseDelayMs = 1000) {
-    return {
-        retries,
-        throttleRetries: DEFAULT_THROTTLE_RETRIES,
-        baseDelayMs,
-        maxDelayMs: 30_000,
-        maxRetryAfterMs: RETRY_AFTER_CAP_MS,
-        random: Math.random
-    };
+    return { retries, baseDelayMs, maxDelayMs: 30_000, maxRetryAfterMs: RETRY_AFTER_CAP_MS, random: Math.random };
 }
-/** The server asked us to slow down: nothing was done with the request. */
-const THROTTLE_STATUSES = new Set([429, 503]);
-/** The request timed out before the server read it whole: nothing was done with it. */
-const NOT_APPLIED_STATUSES = new Set([408, ...THROTTLE_STATUSES]);
-/** The server (or a gateway before it) failed: it may have acted before it failed. */
-const AMBIGUOUS_STATUSES = new Set([500, 502, 504]);
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 const RETRYABLE_CODES = new Set([
     'ECONNRESET',
     'ECONNREFUSED',
@@ -36679,37 +37010,13 @@ const RETRYABLE_CODES = new Set([
     'ERR_STREAM_PREMATURE_CLOSE',
     'HPE_INVALID_CONSTANT'
 ]);
-/** No connection could be made at all: the request never left. */
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
-function classifyFailure(error) {
-    if (error instanceof HttpError) {
-        if (NOT_APPLIED_STATUSES.has(error.status))
-            return 'not-applied';
-        if (AMBIGUOUS_STATUSES.has(error.status))
-            return 'ambiguous';
-        return 'final';
-    }
-    if (error instanceof NetworkError) {
-        if (!RETRYABLE_CODES.has(error.code) && !/socket hang up/i.test(error.message))
-            return 'final';
-        if (UNREACHABLE_CODES.has(error.code) || !error.requestSent)
-            return 'not-applied';
-        return 'ambiguous';
-    }
-    if (error instanceof FileChangedError)
-        return 'not-applied';
-    return 'final';
-}
-/** Transient failures: the network, timeouts, throttling, 5xx gateways, a file still being written. */
+/** Transient failures: the network, timeouts, throttling and 5xx gateways. Other 4xx are final. */
 function isRetryable(error) {
-    return classifyFailure(error) !== 'final';
-}
-function isThrottled(error) {
-    return error instanceof HttpError && THROTTLE_STATUSES.has(error.status);
-}
-/** No connection could be made: the host or port is wrong, or nothing is listening. */
-function isUnreachable(error) {
-    return error instanceof NetworkError && UNREACHABLE_CODES.has(error.code);
+    if (error instanceof HttpError)
+        return RETRYABLE_STATUSES.has(error.status);
+    if (error instanceof NetworkError)
+        return RETRYABLE_CODES.has(error.code) || /socket hang up/i.test(error.message);
+    return false;
 }
 /**
  * Milliseconds to wait before retry number `retry` (1-based): the server's Retry-After when it
@@ -36723,30 +37030,19 @@ function retryDelayMs(retry, error, policy) {
     return Math.floor(policy.random() * window);
 }
 /**
- * Runs `attempt` until it succeeds, fails for good, or its budgets run out: `retries` for
- * failures, `throttleRetries` more for throttling answers. Each attempt gets a fresh call, so
- * a body is re-opened and streamed again from its start.
+ * Runs `attempt` until it succeeds, fails for good, or retries run out. Each attempt gets a
+ * fresh call, so a body is re-opened and streamed again from its start.
  */
 async function withRetries(attempt, policy, hooks = {}) {
-    let failures = 0;
-    let throttled = 0;
-    for (let attemptNumber = 1;; attemptNumber++) {
+    for (let retry = 0;; retry++) {
         try {
-            return await attempt(attemptNumber);
+            return await attempt(retry + 1);
         }
         catch (error) {
-            const kind = classifyFailure(error);
-            if (!(error instanceof CancelledError))
-                hooks.onFailure?.(kind, error);
-            if (kind === 'final' || hooks.signal?.aborted)
+            if (retry >= policy.retries || !isRetryable(error) || hooks.signal?.aborted)
                 throw error;
-            const throttle = isThrottled(error) && throttled < policy.throttleRetries;
-            if (throttle)
-                throttled++;
-            else if (failures++ >= policy.retries)
-                throw error;
-            const delay = retryDelayMs(throttle ? throttled : failures, error, policy);
-            hooks.onRetry?.(attemptNumber, delay, error);
+            const delay = retryDelayMs(retry + 1, error, policy);
+            hooks.onRetry?.(retry + 1, delay, error);
             await sleep(delay, hooks.signal);
         }
     }
@@ -36768,291 +37064,7 @@ async function sleep(ms, signal) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/transfer/asset-call.ts
-
-
-/** The asset call failed for good after an attempt that may have registered the asset. */
-class MaybeRegisteredError extends Error {
-    request;
-    last;
-    constructor(request, last) {
-        super(`an earlier ${request} attempt may have registered the asset on Netiks: check before uploading again.`);
-        this.request = request;
-        this.last = last;
-        this.name = 'MaybeRegisteredError';
-    }
-}
-/**
- * Runs an asset-creating call with retries, exactly once where the server allows it and
- * honestly where it does not. Every attempt carries the same Idempotency-Key. A failure that
- * proves the request had no effect is simply retried; an ambiguous one (the request was sent,
- * its answer never came or was a 500/502/504) is retried too, since a missing asset is worse
- * than a duplicate, but the result is then marked as a possible duplicate. The recorder is
- * told while the request is out, so that a run ending early reports the file as possibly
- * registered rather than not uploaded.
- */
-async function callCreatingAsset(request, file, attempt, context) {
-    const { recorder, options } = context;
-    const idempotencyKey = (0,external_node_crypto_.randomUUID)();
-    let ambiguous = false;
-    const hooks = {
-        signal: context.signal,
-        onFailure: kind => {
-            if (kind === 'ambiguous')
-                ambiguous = true;
-            if (!ambiguous)
-                recorder.awaiting(file, undefined);
-        },
-        onRetry: (retry, delay, error) => options.onRetry?.(file, request, retry, delay, error)
-    };
-    try {
-        const reply = await withRetries(async () => await attempt(idempotencyKey, () => recorder.awaiting(file, request)), options.retry, hooks);
-        return { reply, possibleDuplicate: ambiguous && !reply.replayed };
-    }
-    catch (error) {
-        if (ambiguous)
-            throw new MaybeRegisteredError(request, error);
-        throw error;
-    }
-}
-/** The step a failed asset call is reported under, and the note that goes with it. */
-function failureOfAssetCall(error, fallback) {
-    if (error instanceof MaybeRegisteredError) {
-        return { step: `${error.request}-unknown`, error: error.last, note: error.message };
-    }
-    return { step: fallback, error, note: '' };
-}
-
-;// CONCATENATED MODULE: ./src/transfer/expiry.ts
-
-/** Fresh URLs a file may be given when S3 refuses its URL as expired, apart from `retries`. */
-const MAX_URL_REFRESHES = 3;
-/** Clocks differ: a URL this close to its end is taken as expired when S3 refuses it. */
-const CLOCK_SKEW_MS = 60_000;
-/**
- * When a SigV4 presigned URL stops being valid, from its own X-Amz-Date and X-Amz-Expires;
- * undefined when the URL does not say.
- */
-function urlExpiresAt(url) {
-    const query = url.split('?')[1];
-    if (query === undefined)
-        return undefined;
-    const params = new URLSearchParams(query.split('#')[0]);
-    const date = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(params.get('X-Amz-Date') ?? '');
-    const expires = Number(params.get('X-Amz-Expires') ?? NaN);
-    if (date === null || !Number.isFinite(expires))
-        return undefined;
-    const [, y, mo, d, h, mi, s] = date.map(Number);
-    return Date.UTC(y, mo - 1, d, h, mi, s) + expires * 1000;
-}
-/**
- * A PUT refused with 403 because its URL expired. S3's words vary (AWS says "Request has
- * expired", radosgw only AccessDenied), so the URL's own expiry decides, and the words only
- * add to it.
- */
-function isExpiredUrlRefusal(error, url, now = Date.now()) {
-    if (!(error instanceof HttpError) || error.step !== 'put' || error.status !== 403)
-        return false;
-    if (/expired/i.test(error.serverMessage) || /expired/i.test(error.s3Code ?? ''))
-        return true;
-    const expiresAt = urlExpiresAt(url);
-    return expiresAt !== undefined && now >= expiresAt - CLOCK_SKEW_MS;
-}
-
-;// CONCATENATED MODULE: ./src/transfer/file-state.ts
-
-
-/**
- * The file as it is now, after a body found it changed since it was found: sent again from a
- * fresh stat, so that what is uploaded is always whole and what is reported is what was sent.
- */
-function restat(file, error) {
-    if (!(error instanceof FileChangedError))
-        return file;
-    try {
-        const info = (0,external_node_fs_namespaceObject.statSync)(file.absolutePath);
-        return { ...file, size: info.size, mtimeMs: info.mtimeMs };
-    }
-    catch (cause) {
-        throw new FileReadError(`Could not read ${file.relativePath}: ${cause.code ?? 'gone'}.`);
-    }
-}
-/** After a body found the file changed, the file as it is now; the caller is told. */
-function fileAsItIsNow(file, lastError, options) {
-    const now = restat(file, lastError);
-    if (now !== file)
-        options.onFileChanged?.(file, now);
-    return now;
-}
-
-;// CONCATENATED MODULE: ./src/transfer/breaker.ts
-
-
-/** Every request goes to one API: a 404 from a documented endpoint means base-url is wrong. */
-class WrongBaseUrlError extends Error {
-    constructor(baseUrl, error) {
-        super(`The Netiks API at ${baseUrl} answered HTTP 404 to ${error.step} (${error.serverMessage}): ` +
-            'base-url is probably wrong. Give only the API origin, such as https://prod.backend.netikscloud.com, ' +
-            'without /api/v1 or any other path. No other file was started.');
-        this.name = 'WrongBaseUrlError';
-    }
-}
-/** No connection could be made even after the retries: every other file would fail alike. */
-class UnreachableError extends Error {
-    constructor(error) {
-        super(`${error.message} No connection could be made after every retry, so no other file was started. ` +
-            'Check base-url, that the server is up, and the runner’s proxy settings (https_proxy, no_proxy).');
-        this.name = 'UnreachableError';
-    }
-}
-/**
- * A failure that says the whole run cannot succeed — the key is refused, the API is not where
- * base-url points, nothing answers — as the error that stops the run; undefined for a failure
- * of this file alone.
- */
-function systemicCause(error, baseUrl) {
-    if (error instanceof AuthError)
-        return error;
-    if (error instanceof HttpError && error.status === 404 && error.step !== 'put') {
-        return new WrongBaseUrlError(baseUrl, error);
-    }
-    if (isUnreachable(error))
-        return new UnreachableError(error);
-    return undefined;
-}
-/** Stops a run at once, with one error that names the cause instead of one per file. */
-function isSystemic(error) {
-    return error instanceof AuthError || error instanceof WrongBaseUrlError || error instanceof UnreachableError;
-}
-
-;// CONCATENATED MODULE: ./src/transfer/outcome.ts
-
-
-/** Raised into `stoppedBy` when fail-fast ends a run. */
-class FailFastError extends Error {
-    constructor(file) {
-        super(`fail-fast: stopped starting new files after ${file.relativePath} failed`);
-        this.name = 'FailFastError';
-    }
-}
-/**
- * What each file became while a run goes on. It decides when the run must stop early — a
- * systemic failure would fail every file alike, a cancelled run starts nothing, fail-fast
- * stops after the first failure — and can report at any moment, even mid-run: a file whose
- * asset-creating request is out and unanswered is then reported as possibly existing.
- */
-class OutcomeRecorder {
-    files;
-    options;
-    confirmed = [];
-    failed = [];
-    /** Keyed by relative path: a file that changed is sent as a fresh copy of its record. */
-    settled = new Set();
-    awaitingAnswer = new Map();
-    stoppedBy;
-    constructor(files, options) {
-        this.files = files;
-        this.options = options;
-    }
-    shouldStop() {
-        if (this.options.signal?.aborted)
-            this.stoppedBy ??= new CancelledError();
-        return this.stoppedBy !== undefined;
-    }
-    /** The file's asset-creating request is out (or no longer): if the run ends now, it may exist. */
-    awaiting(file, request) {
-        if (request === undefined)
-            this.awaitingAnswer.delete(file.relativePath);
-        else
-            this.awaitingAnswer.set(file.relativePath, request);
-    }
-    confirm(upload) {
-        if (this.settled.has(upload.file.relativePath))
-            return;
-        this.settled.add(upload.file.relativePath);
-        this.awaitingAnswer.delete(upload.file.relativePath);
-        this.confirmed.push(upload);
-        this.options.onConfirmed?.(upload);
-    }
-    /** `note` adds to the error's message, e.g. that an earlier attempt may have been registered. */
-    fail(file, step, error, note = '') {
-        if (this.settled.has(file.relativePath))
-            return;
-        this.settled.add(file.relativePath);
-        this.awaitingAnswer.delete(file.relativePath);
-        const systemic = systemicCause(error, this.options.baseUrl);
-        if (systemic)
-            this.stoppedBy ??= systemic;
-        if (error instanceof CancelledError || this.options.signal?.aborted)
-            this.stoppedBy ??= new CancelledError();
-        if (this.options.failFast)
-            this.stoppedBy ??= new FailFastError(file);
-        const failure = {
-            file,
-            step,
-            status: error instanceof HttpError ? error.status : undefined,
-            message: note ? `${errorMessage(error)} ${note}` : errorMessage(error)
-        };
-        this.failed.push(failure);
-        this.options.onFailed?.(failure);
-    }
-    /** The outcome so far, in file order; files not settled yet are reported as unknown or not started. */
-    result() {
-        const order = new Map(this.files.map((file, index) => [file.relativePath, index]));
-        const byFileOrder = (a, b) => (order.get(a.file.relativePath) ?? 0) - (order.get(b.file.relativePath) ?? 0);
-        const reason = notStartedReason(this.stoppedBy);
-        const unsettled = this.files
-            .filter(file => !this.settled.has(file.relativePath))
-            .map(file => {
-            const request = this.awaitingAnswer.get(file.relativePath);
-            if (request === undefined)
-                return { file, step: 'not-started', message: reason };
-            return { file, step: `${request}-unknown`, message: unansweredMessage(request) };
-        });
-        return {
-            confirmed: [...this.confirmed].sort(byFileOrder),
-            failed: [...this.failed, ...unsettled].sort(byFileOrder),
-            stoppedBy: this.stoppedBy
-        };
-    }
-}
-function unansweredMessage(request) {
-    return (`the ${request} request was sent, but the run ended before Netiks answered it: the asset may exist ` +
-        'on Netiks. Check before uploading this file again.');
-}
-function notStartedReason(stoppedBy) {
-    if (stoppedBy instanceof CancelledError)
-        return 'not uploaded: the run was cancelled first';
-    if (stoppedBy instanceof AuthError)
-        return 'not uploaded: the api-key was rejected';
-    if (stoppedBy instanceof FailFastError)
-        return `not uploaded: ${stoppedBy.message}`;
-    if (stoppedBy !== undefined)
-        return `not uploaded: the run stopped first (${stoppedBy.name})`;
-    return 'not uploaded: the run ended before this file finished';
-}
-/** The step an error names, else the step the strategy was in. */
-function stepOf(error, fallback) {
-    if (error instanceof HttpError || error instanceof NetworkError || error instanceof ProtocolError) {
-        return error.step;
-    }
-    return fallback;
-}
-/** The server's record must describe the bytes that were sent. */
-function checkAssetSize(file, asset, step) {
-    if (typeof asset.file_size === 'number' && asset.file_size !== file.size) {
-        throw new ProtocolError(step, `${step} answered asset ${asset.id} with file_size ${asset.file_size}, but ${file.size} bytes were sent.`);
-    }
-}
-/** The name the server says it recorded, else the name that was sent. */
-function recordedNameOf(file, asset) {
-    return typeof asset.asset_name === 'string' && asset.asset_name !== '' ? asset.asset_name : file.name;
-}
-
 ;// CONCATENATED MODULE: ./src/transfer/presigned.ts
-
-
-
 
 
 
@@ -37071,11 +37083,10 @@ async function uploadPresigned(client, recorder, options) {
     });
     await runPool(feed, options.concurrency, async (ticket) => {
         try {
-            recorder.confirm(await putAndConfirm(client, ticket, recorder, options));
+            recorder.confirm(await putAndConfirm(client, ticket, options));
         }
         catch (error) {
-            const failure = failureOfAssetCall(error, stepOf(error, 'put'));
-            recorder.fail(ticket.file, failure.step, failure.error, failure.note);
+            recorder.fail(ticket.file, 'put', error);
         }
         finally {
             options.progress?.finished(ticket.file);
@@ -37084,59 +37095,42 @@ async function uploadPresigned(client, recorder, options) {
 }
 /**
  * Steps 2 and 3 for one file. The confirm is sent only after a PUT succeeded, and only for
- * the URL that PUT went to. Cancelling does not stop a confirm: the bytes are stored, and the
- * run's deadline decides how long it may take.
+ * the URL that PUT went to; once a confirm has answered with an id it is never sent again.
  */
-async function putAndConfirm(client, ticket, recorder, options) {
-    const put = await putWithFreshUrls(client, ticket, options);
-    const { reply, possibleDuplicate } = await callCreatingAsset('confirm', ticket.file, async (idempotencyKey, markSent) => {
-        markSent();
-        return await client.confirmUpload(put.entry, put.file.size, { idempotencyKey });
-    }, { recorder, options });
-    checkAssetSize(put.file, reply.asset, 'confirm');
-    return {
-        file: put.file,
-        asset: reply.asset,
-        recordedName: recordedNameOf(put.file, reply.asset),
-        storageUrl: reply.asset.storage_url ?? put.entry.storage_url,
-        contentType: put.entry.content_type,
-        sha256: put.sha256,
-        possibleDuplicate
-    };
+async function putAndConfirm(client, ticket, options) {
+    const { file } = ticket;
+    const { entry, sha256 } = await putWithFreshUrls(client, ticket, options);
+    const { asset } = await withRetries(async () => await client.confirmUpload(entry, file.size, { signal: options.confirmSignal }), options.retry, retryHooks(file, 'confirm', options, options.confirmSignal));
+    checkAssetSize(file, asset, 'confirm');
+    return { file, asset, storageUrl: asset.storage_url ?? entry.storage_url, contentType: entry.content_type, sha256 };
 }
 /**
- * PUTs the file, re-opening it for every attempt. A URL that S3 refuses as expired is
- * replaced by a freshly generated one (at most MAX_URL_REFRESHES times, whatever `retries`).
+ * PUTs the file, re-opening it for every attempt. A URL that expired while it waited is
+ * replaced by a freshly generated one (at most `retries` times) rather than retried.
  */
 async function putWithFreshUrls(client, ticket, options) {
     const { file } = ticket;
     let entry = ticket.entry;
-    let current = file;
-    let lastError;
     for (let refresh = 0;; refresh++) {
         try {
             const sha256 = await withRetries(async () => {
-                current = fileAsItIsNow(current, lastError, options);
                 options.progress?.started(file);
-                const body = openFileBody(current, bytes => options.progress?.sent(file, bytes));
-                try {
-                    await client.putObject(entry, body, options.signal);
-                }
-                catch (error) {
-                    lastError = error;
-                    throw error;
-                }
+                const body = openFileBody(file, bytes => options.progress?.sent(file, bytes));
+                await client.putObject(entry, body, options.signal);
                 return body.sha256();
             }, options.retry, retryHooks(file, 'put', options, options.signal));
-            return { entry, sha256, file: current };
+            return { entry, sha256 };
         }
         catch (error) {
-            if (!isExpiredUrlRefusal(error, entry.presigned_url) || refresh >= MAX_URL_REFRESHES)
+            if (!isExpiredUrl(error) || refresh >= options.retry.retries)
                 throw error;
-            options.onUrlRefresh?.({ file, refresh: refresh + 1, error });
-            [{ entry }] = await generateWithRetries(client, [current], options);
+            options.onRetry?.(file, 'generate', refresh + 1, 0, error);
+            [entry] = (await generateWithRetries(client, [file], options)).map(ticket => ticket.entry);
         }
     }
+}
+function isExpiredUrl(error) {
+    return (error instanceof HttpError && error.step === 'put' && error.status === 403 && /expired/i.test(error.serverMessage));
 }
 async function generateWithRetries(client, batch, options) {
     const entries = await withRetries(async () => await client.generatePresignedUrls(batch.map(file => ({ name: file.name, type: file.contentType, size: file.size })), options.signal), options.retry, retryHooks(batch[0], 'generate', options, options.signal));
@@ -37240,6 +37234,143 @@ function pairEntries(files, entries) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/transfer/single.ts
+
+
+
+
+/**
+ * Mode 1 for one file: a streamed multipart POST whose answer is the confirmed asset. Each
+ * attempt re-opens the file and streams it from the start.
+ */
+async function uploadSingle(client, file, options) {
+    return await withRetries(async () => {
+        options.progress?.started(file);
+        const body = openMultipartBody(file, 'file', bytes => options.progress?.sent(file, bytes));
+        const { asset } = await client.uploadMultipart(body, { signal: options.signal });
+        checkAssetSize(file, asset, 'upload');
+        return { file, asset, storageUrl: asset.storage_url ?? '', contentType: file.contentType, sha256: body.sha256() };
+    }, options.retry, {
+        signal: options.signal,
+        onRetry: (retry, delay, error) => options.onRetry?.(file, 'upload', retry, delay, error)
+    });
+}
+/** Mode 1 for many files: one multipart POST per file, `concurrency` at a time. */
+async function uploadSingleFiles(client, recorder, options) {
+    await runPool(recorder.files, options.concurrency, async (file) => {
+        try {
+            recorder.confirm(await uploadSingle(client, file, options));
+        }
+        catch (error) {
+            recorder.fail(file, 'upload', error);
+        }
+        finally {
+            options.progress?.finished(file);
+        }
+    }, () => recorder.shouldStop());
+}
+
+;// CONCATENATED MODULE: ./src/plan.ts
+
+
+/**
+ * `auto` sends exactly one file under 10 MiB as a single multipart upload, and everything
+ * else through presigned URLs. Throws when bulk mode would have to PUT a file larger than
+ * S3 takes in one PUT.
+ */
+function choosePlan(requested, files) {
+    const plan = pickStrategy(requested, files);
+    if (plan.strategy === UploadMode.Bulk) {
+        const tooLarge = files.filter(file => file.size > MAX_PUT_BYTES);
+        if (tooLarge.length > 0) {
+            throw new InputError(`${tooLarge.map(file => `${file.relativePath} (${file.size} bytes)`).join(', ')} ` +
+                `${tooLarge.length === 1 ? 'is' : 'are'} larger than 5 GiB, the most one presigned ` +
+                'S3 PUT accepts. Upload such files with mode: single, or split them before uploading.');
+        }
+    }
+    return plan;
+}
+function pickStrategy(requested, files) {
+    if (requested === UploadMode.Single)
+        return { strategy: UploadMode.Single, reason: 'mode: single' };
+    if (requested === UploadMode.Bulk)
+        return { strategy: UploadMode.Bulk, reason: 'mode: bulk' };
+    if (files.length === 1 && files[0].size < AUTO_SINGLE_MAX_BYTES) {
+        return { strategy: UploadMode.Single, reason: 'mode: auto, one file under 10 MiB' };
+    }
+    return {
+        strategy: UploadMode.Bulk,
+        reason: files.length === 1 ? 'mode: auto, one file of 10 MiB or more' : `mode: auto, ${files.length} files`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/progress.ts
+
+/**
+ * Reports long uploads in the log without a line per chunk: every `intervalMs`, one line for
+ * each transfer that has lasted at least that long (percent, speed, time left), and for a
+ * batch of several files one line of overall progress.
+ */
+class ProgressReporter {
+    files;
+    intervalMs;
+    log;
+    now;
+    active = new Map();
+    doneFiles = 0;
+    doneBytes = 0;
+    timer;
+    constructor(files, intervalMs, log, now = Date.now) {
+        this.files = files;
+        this.intervalMs = intervalMs;
+        this.log = log;
+        this.now = now;
+    }
+    start() {
+        this.timer = setInterval(() => this.report(), this.intervalMs);
+        this.timer.unref();
+    }
+    stop() {
+        clearInterval(this.timer);
+    }
+    started(file) {
+        this.active.set(file, { startedAt: this.now(), bytes: 0 });
+    }
+    sent(file, bytes) {
+        const transfer = this.active.get(file);
+        if (transfer)
+            transfer.bytes += bytes;
+    }
+    finished(file) {
+        if (this.active.delete(file)) {
+            this.doneFiles++;
+            this.doneBytes += file.size;
+        }
+    }
+    report() {
+        const now = this.now();
+        for (const [file, transfer] of this.active) {
+            const elapsedMs = now - transfer.startedAt;
+            if (elapsedMs >= this.intervalMs)
+                this.log(describeTransfer(file, transfer.bytes, elapsedMs));
+        }
+        if (this.files.length > 1) {
+            const totalBytes = totalSize(this.files);
+            const inFlight = [...this.active.values()].reduce((sum, transfer) => sum + transfer.bytes, 0);
+            this.log(`Progress: ${this.doneFiles}/${this.files.length} files done, ` +
+                `${formatBytes(this.doneBytes + inFlight)} of ${formatBytes(totalBytes)} sent.`);
+        }
+    }
+}
+/** "dist/big.iso: 45% of 1.0 GiB, 85.3 MiB/s, about 6.4 s left". */
+function describeTransfer(file, bytesSent, elapsedMs) {
+    const percent = file.size === 0 ? 100 : Math.floor((bytesSent / file.size) * 100);
+    const bytesPerSecond = elapsedMs > 0 ? bytesSent / (elapsedMs / 1000) : 0;
+    const left = bytesPerSecond > 0 ? formatSeconds(((file.size - bytesSent) / bytesPerSecond) * 1000) : 'unknown';
+    return (`↑ ${file.relativePath}: ${percent}% of ${formatBytes(file.size)}, ` +
+        `${(bytesPerSecond / (1024 * 1024)).toFixed(1)} MiB/s, about ${left} left`);
+}
+
 ;// CONCATENATED MODULE: ./src/report.ts
 
 
@@ -37248,14 +37379,13 @@ function pairEntries(files, entries) {
 function toAssetOutput(upload) {
     return {
         path: upload.file.relativePath,
-        name: upload.recordedName,
+        name: upload.file.name,
         id: upload.asset.id,
         storage_url: upload.storageUrl,
         size: upload.file.size,
         content_type: upload.contentType,
         sha256: upload.sha256,
-        skipped: false,
-        possible_duplicate: upload.possibleDuplicate
+        skipped: false
     };
 }
 function unchangedToAssetOutput({ file, entry }) {
@@ -37267,8 +37397,7 @@ function unchangedToAssetOutput({ file, entry }) {
         size: file.size,
         content_type: entry.content_type,
         sha256: entry.sha256,
-        skipped: true,
-        possible_duplicate: false
+        skipped: true
     };
 }
 function toFailureOutput(failure) {
@@ -37293,31 +37422,6 @@ function writeOutputs(result) {
     setOutput(Output.SkippedCount, String(unchanged.length));
     setOutput(Output.Failed, JSON.stringify(result.failed.map(toFailureOutput)));
 }
-/** The server recorded some names differently from how they were sent: one warning says which. */
-function warnAboutRecordedNames(confirmed) {
-    const renamed = confirmed.filter(upload => upload.recordedName !== upload.file.name);
-    if (renamed.length === 0)
-        return;
-    const shown = renamed.slice(0, NAMED_IN_WARNING);
-    const more = renamed.length > shown.length ? `, and ${renamed.length - shown.length} more` : '';
-    warning(`Netiks recorded ${countOf(renamed.length, 'asset')} under another name than was sent: ` +
-        `${shown.map(upload => `"${upload.file.name}" as "${upload.recordedName}"`).join(', ')}${more}. ` +
-        "The outputs give the names Netiks recorded ('name' in 'assets').");
-}
-/** Files that may be registered twice: one warning names them, and the outputs mark them. */
-function warnAboutPossibleDuplicates(confirmed) {
-    const doubtful = confirmed.filter(upload => upload.possibleDuplicate);
-    if (doubtful.length === 0)
-        return;
-    const shown = doubtful.slice(0, NAMED_IN_WARNING);
-    const more = doubtful.length > shown.length ? `, and ${doubtful.length - shown.length} more` : '';
-    warning(`${countOf(doubtful.length, 'file')} may be registered twice on Netiks: an attempt's answer was lost after ` +
-        `the request was sent, and the retry may have registered it again: ` +
-        `${shown.map(upload => upload.file.relativePath).join(', ')}${more}. ` +
-        'They are marked "possible_duplicate": true in the \'assets\' output; the asset ids given are the ones confirmed.');
-}
-/** Names listed in one warning before "and N more". */
-const NAMED_IN_WARNING = 10;
 /** One `::error::` per file whose upload failed, naming the file, the step and the reason. */
 function annotateFailures(failed) {
     for (const failure of failed) {
@@ -37368,14 +37472,6 @@ async function writeSummary(outcome, run) {
             escapeHtml(run.baseUrl)
         ]
     ]);
-    const doubtful = outcome.confirmed.filter(upload => upload.possibleDuplicate);
-    if (doubtful.length > 0) {
-        summary.addRaw(`<p>${countOf(doubtful.length, 'asset')} may be registered twice (an answer was lost after the request ` +
-            `was sent): ${doubtful
-                .slice(0, NAMED_IN_WARNING)
-                .map(upload => `<code>${escapeHtml(upload.file.relativePath)}</code>`)
-                .join(', ')}${doubtful.length > NAMED_IN_WARNING ? ', …' : ''}.</p>`, true);
-    }
     if (unchanged.length > 0) {
         summary.addHeading('Skipped as unchanged', 3);
         summary.addTable([
@@ -37469,146 +37565,6 @@ function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-;// CONCATENATED MODULE: ./src/transfer/cancel.ts
-/**
- * How a GitHub runner cancels a step: SIGINT, then SIGTERM 7.5 s later, then a kill of the
- * whole process tree 2.5 s after that. The report must be written before the kill.
- */
-const RUNNER_CANCEL = {
-    /** After the first SIGINT, the report is written by then if no SIGTERM comes first. */
-    reportAfterInterruptMs: 9000,
-    /** After a SIGTERM (or a second signal), the report is written by then: 1 s before the kill. */
-    reportAfterTerminateMs: 1500
-};
-/**
- * On the first signal nothing new starts, and uploads whose bytes are still being sent are
- * aborted (the server cannot have registered them). Requests whose bytes are all sent —
- * confirms, and single uploads waiting for their answer — go on, since they may be
- * registered: they get the time the runner allows. The deadline is set by the signals: 9 s
- * after a SIGINT, 1.5 s after a SIGTERM or a second signal, whichever comes first.
- */
-class Cancellation {
-    hooks;
-    timing;
-    run = new AbortController();
-    deadline;
-    deadlinePassed = false;
-    onSignal = (signal) => this.cancel(signal);
-    constructor(hooks, timing = RUNNER_CANCEL) {
-        this.hooks = hooks;
-        this.timing = timing;
-        process.on('SIGINT', this.onSignal);
-        process.on('SIGTERM', this.onSignal);
-    }
-    /** Fires on the first signal. */
-    get signal() {
-        return this.run.signal;
-    }
-    cancel(signal) {
-        const first = !this.run.signal.aborted;
-        if (first) {
-            this.run.abort();
-            this.hooks.onCancel(signal);
-        }
-        const hurry = signal === 'SIGTERM' || !first;
-        this.reportWithin(hurry ? this.timing.reportAfterTerminateMs : this.timing.reportAfterInterruptMs);
-    }
-    dispose() {
-        if (this.deadline)
-            clearTimeout(this.deadline.timer);
-        process.off('SIGINT', this.onSignal);
-        process.off('SIGTERM', this.onSignal);
-    }
-    reportWithin(ms) {
-        const at = Date.now() + ms;
-        if (this.deadlinePassed || (this.deadline && this.deadline.at <= at))
-            return;
-        if (this.deadline)
-            clearTimeout(this.deadline.timer);
-        const timer = setTimeout(() => {
-            this.deadlinePassed = true;
-            this.hooks.onDeadline();
-        }, ms);
-        this.deadline = { at, timer };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/transfer/single.ts
-
-
-
-
-
-/**
- * Mode 1 for one file: a streamed multipart POST whose answer is the confirmed asset. Each
- * attempt re-opens the file and streams it from the start. Cancelling aborts a body still
- * being sent (the server cannot have registered it); one already sent is left to be answered.
- */
-async function uploadSingle(client, file, recorder, options) {
-    let current = file;
-    let lastError;
-    let sha256 = '';
-    const { reply, possibleDuplicate } = await callCreatingAsset('upload', file, async (idempotencyKey, markSent) => {
-        current = fileAsItIsNow(current, lastError, options);
-        options.progress?.started(file);
-        const multipart = openMultipartBody(current, 'file', bytes => options.progress?.sent(file, bytes));
-        let sent = false;
-        const abortUnlessSent = new AbortController();
-        const onCancel = () => {
-            if (!sent)
-                abortUnlessSent.abort();
-        };
-        options.signal?.addEventListener('abort', onCancel, { once: true });
-        if (options.signal?.aborted)
-            onCancel();
-        const body = {
-            ...multipart,
-            writeTo: async (sink) => {
-                await multipart.writeTo(sink);
-                sent = true;
-                markSent();
-            }
-        };
-        try {
-            const answer = await client.uploadMultipart(body, { signal: abortUnlessSent.signal, idempotencyKey });
-            sha256 = multipart.sha256();
-            return answer;
-        }
-        catch (error) {
-            lastError = error;
-            throw error;
-        }
-        finally {
-            options.signal?.removeEventListener('abort', onCancel);
-        }
-    }, { recorder, options, signal: options.signal });
-    checkAssetSize(current, reply.asset, 'upload');
-    return {
-        file: current,
-        asset: reply.asset,
-        recordedName: recordedNameOf(current, reply.asset),
-        storageUrl: reply.asset.storage_url ?? '',
-        contentType: current.contentType,
-        sha256,
-        possibleDuplicate
-    };
-}
-/** Mode 1 for many files: one multipart POST per file, `concurrency` at a time. */
-async function uploadSingleFiles(client, recorder, options) {
-    await runPool(recorder.files, options.concurrency, async (file) => {
-        try {
-            recorder.confirm(await uploadSingle(client, file, recorder, options));
-        }
-        catch (error) {
-            const failure = failureOfAssetCall(error, stepOf(error, 'upload'));
-            recorder.fail(file, failure.step, failure.error, failure.note);
-        }
-        finally {
-            options.progress?.finished(file);
-        }
-    }, () => recorder.shouldStop());
-}
-
 ;// CONCATENATED MODULE: ./src/sync.ts
 
 
@@ -37663,8 +37619,6 @@ async function saveManifest(inputs, file, manifest) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-
-
 
 
 
@@ -37763,33 +37717,37 @@ async function upload(inputs, work, plan, startedAt) {
     const files = work.upload;
     const tuning = getTuning();
     const progress = new ProgressReporter(files, tuning.progressIntervalMs, line => info(line));
+    let reported = false;
+    const report = async (outcome) => {
+        if (reported)
+            return;
+        reported = true;
+        progress.stop();
+        const durationMs = Date.now() - startedAt;
+        const result = { ...outcome, unchanged: work.unchanged };
+        writeOutputs(result);
+        // Written whatever happened, so that nothing confirmed is forgotten.
+        if (work.manifest)
+            await saveManifest(inputs, work.manifest.file, recordUploads(work.manifest.before, outcome.confirmed));
+        await writeSummary(result, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs });
+        finish(outcome, files.length, durationMs, work.unchanged.length);
+    };
+    const cancellation = new Cancellation({
+        onCancel: signal => warning(`Received ${signal}: cancelling. Nothing new starts; uploads in flight are aborted.`),
+        onDeadline: () => {
+            void report(recorder.result()).finally(() => process.exit(1));
+        }
+    });
     const options = {
-        baseUrl: inputs.baseUrl,
         concurrency: inputs.concurrency,
         retry: defaultRetryPolicy(inputs.retries, tuning.retryBaseMs),
         failFast: inputs.failFast,
+        signal: cancellation.signal,
+        confirmSignal: cancellation.confirmSignal,
         progress,
         onConfirmed: upload => info(`✓ ${upload.file.relativePath} (${formatBytes(upload.file.size)}) → asset ${upload.asset.id}`),
-        onRetry: logRetry,
-        onUrlRefresh: ({ file, refresh }) => info(`↻ ${file.relativePath}: S3 refused its presigned URL as expired; generating a fresh one ` +
-            `(${refresh} of ${MAX_URL_REFRESHES}).`),
-        onFileChanged: (before, now) => warning(`${before.relativePath} changed while it waited to be uploaded (${before.size} → ${now.size} bytes); ` +
-            'sending it again as it is now.')
+        onRetry: (file, step, retry, delayMs, error) => logRetry(file, step, retry, delayMs, error, inputs.retries)
     };
-    // Written once, by whichever comes first: the end of the run or the cancellation deadline.
-    let reporting;
-    const report = async () => {
-        reporting ??= reportRun(inputs, work, plan, recorder.result(), startedAt, progress);
-        await reporting;
-    };
-    const cancellation = new Cancellation({
-        onCancel: signal => warning(`Received ${signal}: cancelling. Nothing new starts and bodies still being sent are aborted; ` +
-            'requests already sent are given until the runner’s deadline to be answered.'),
-        onDeadline: () => {
-            void report().finally(() => process.exit(1));
-        }
-    });
-    options.signal = cancellation.signal;
     const recorder = new OutcomeRecorder(files, options);
     const client = new NetiksClient({
         baseUrl: inputs.baseUrl,
@@ -37819,43 +37777,29 @@ async function upload(inputs, work, plan, startedAt) {
         cancellation.dispose();
     }
     // Reported even after an unexpected error: what was confirmed must reach the outputs and the manifest.
-    await report();
+    await report(recorder.result());
     if (unexpected !== undefined)
         throw unexpected;
 }
-/** Outputs, manifest, summary and the step's status, for whatever the run achieved. */
-async function reportRun(inputs, work, plan, outcome, startedAt, progress) {
-    progress.stop();
-    const durationMs = Date.now() - startedAt;
-    const result = { ...outcome, unchanged: work.unchanged };
-    writeOutputs(result);
-    // Written whatever happened, so that nothing confirmed is forgotten.
-    if (work.manifest) {
-        await saveManifest(inputs, work.manifest.file, recordUploads(work.manifest.before, outcome.confirmed));
+function logRetry(file, step, retry, delayMs, error, retries) {
+    if (step === 'generate' && delayMs === 0) {
+        info(`↻ ${file.relativePath}: the presigned URL expired before its PUT; generating a new one.`);
+        return;
     }
-    await writeSummary(result, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs });
-    warnAboutRecordedNames(outcome.confirmed);
-    warnAboutPossibleDuplicates(outcome.confirmed);
-    finish(outcome, work.upload.length, durationMs, work.unchanged.length);
-}
-function logRetry(file, _step, retry, delayMs, error) {
-    info(`↻ ${file.relativePath}: ${errorMessage(error)} Retry ${retry} in ${formatSeconds(delayMs)}.`);
+    info(`↻ ${file.relativePath}: ${errorMessage(error)} Retry ${retry} of ${retries} in ${formatSeconds(delayMs)}.`);
 }
 function finish(outcome, total, durationMs, unchanged) {
     const result = describeResult(outcome, total, durationMs, unchanged);
     info(result);
     notice(result, { title: 'Netiks upload' });
     const { stoppedBy } = outcome;
-    if (isSystemic(stoppedBy)) {
-        // One error that names the cause, not one per file: every file failed for the same reason.
-        setFailed(`${stoppedBy.message} ${outcome.confirmed.length} of ${total} files were confirmed and are in the outputs.`);
+    if (stoppedBy instanceof AuthError) {
+        setFailed(stoppedBy.message);
         return;
     }
     if (stoppedBy instanceof CancelledError) {
-        const unknown = outcome.failed.filter(failure => failure.step.endsWith('-unknown')).length;
-        const mayExist = unknown > 0 ? `, of which ${unknown} may exist on Netiks (sent, never answered)` : '';
         setFailed(`The run was cancelled: ${outcome.confirmed.length} of ${total} files were confirmed and are in the ` +
-            `outputs; ${outcome.failed.length} were not uploaded${mayExist} (listed in the 'failed' output).`);
+            `outputs; ${outcome.failed.length} were not uploaded (listed in the 'failed' output).`);
         return;
     }
     if (outcome.failed.length > 0) {

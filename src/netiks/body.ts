@@ -1,29 +1,49 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { close, closeSync, open, openSync, read, readSync } from 'node:fs'
-import type { Writable } from 'node:stream'
+import { close, closeSync, fstat, fstatSync, open, openSync, read, readSync } from 'node:fs'
 import { promisify } from 'node:util'
-import { FileReadError } from '../errors.js'
+import { FileChangedError, FileReadError } from '../errors.js'
 import type { LocalFile } from './types.js'
+
+/**
+ * What a body writes to: a Writable, or the transport's gate in front of a request. A write's
+ * callback means the sink has taken the chunk, and only then is its buffer reused.
+ */
+export interface BodySink {
+  readonly destroyed: boolean
+  write(chunk: Buffer, callback: (error?: Error | null) => void): unknown
+  once(event: 'close', listener: () => void): unknown
+  off(event: 'close', listener: () => void): unknown
+}
 
 /** A request body that writes itself to the request, streamed from disk and hashed on the way. */
 export interface StreamedBody {
   /** Exact byte count, for Content-Length. */
   length: number
-  /** Writes the whole body; rejects when the file cannot be read whole or the sink closes. */
-  writeTo(sink: Writable): Promise<void>
+  /**
+   * Writes the whole body; rejects when the file cannot be read whole, has changed since it was
+   * found (FileChangedError, before the body's last bytes are written), or the sink closes.
+   */
+  writeTo(sink: BodySink): Promise<void>
   /** SHA-256 (hex) of the file's bytes; valid once writeTo has resolved. */
   sha256(): string
 }
 
 /** Bytes read (and written) at a time. Large slices keep a single upload near the wire's speed. */
-const SLICE_BYTES = 1024 * 1024
+export const SLICE_BYTES = 1024 * 1024
 /** Slices per body: some being read while others are being written (4 measured best). */
 const SLICES_IN_FLIGHT = 4
 
+/** When the file is compared with what was found: right after opening, or after its last read. */
+type CheckPoint = 'opened' | 'read'
+
 /**
  * The file's first `size` bytes (its size when it was found), hashed as they go. Memory stays
- * flat whatever the file's size: a fixed pair of buffers is reused, and a buffer is refilled
+ * flat whatever the file's size: a fixed set of buffers is reused, and a buffer is refilled
  * only after the socket has taken its previous contents.
+ *
+ * A file that changed since it was found is never sent whole: its size and mtime are checked
+ * when it is opened (before any byte is written) and again once its bytes have been read but
+ * before the last of them is written, so the server sees an incomplete request and keeps nothing.
  */
 class FileBody implements StreamedBody {
   readonly length: number
@@ -42,11 +62,13 @@ class FileBody implements StreamedBody {
     return this.hash.copy().digest('hex')
   }
 
-  async writeTo(sink: Writable): Promise<void> {
+  async writeTo(sink: BodySink): Promise<void> {
     const file = await this.openFile()
     try {
+      await this.checkUnchanged(file, 'opened')
+      if (this.file.size <= SLICE_BYTES) return await this.writeWhole(sink, file)
       if (this.head.length > 0) await writeChunk(sink, this.head)
-      await this.writeFileBytes(sink, file)
+      await this.writeSlices(sink, file)
       if (this.tail.length > 0) await writeChunk(sink, this.tail)
     } finally {
       await file.close()
@@ -58,7 +80,7 @@ class FileBody implements StreamedBody {
    * where a round trip through the thread pool costs tens, which adds up over many small
    * files. Larger files are read asynchronously so the other uploads keep moving.
    */
-  private async openFile(): Promise<SliceReader> {
+  private async openFile(): Promise<OpenFile> {
     const fail = (error: NodeJS.ErrnoException): never => {
       throw this.readError(error)
     }
@@ -69,14 +91,16 @@ class FileBody implements StreamedBody {
       } catch (error) {
         return fail(error as NodeJS.ErrnoException)
       }
+      const sync = <T>(call: () => T): Promise<T> => {
+        try {
+          return Promise.resolve(call())
+        } catch (error) {
+          return fail(error as NodeJS.ErrnoException)
+        }
+      }
       return {
-        read: async (buffer, length, position) => {
-          try {
-            return readSync(fd, buffer, 0, length, position)
-          } catch (error) {
-            return fail(error as NodeJS.ErrnoException)
-          }
-        },
+        read: async (buffer, length, position) => await sync(() => readSync(fd, buffer, 0, length, position)),
+        stat: async () => await sync(() => fstatSync(fd)),
         close: async () => closeSync(fd)
       }
     }
@@ -84,15 +108,14 @@ class FileBody implements StreamedBody {
     return {
       read: async (buffer, length, position) =>
         (await readAsync(fd, buffer, 0, length, position).catch(fail)).bytesRead,
+      stat: async () => await fstatAsync(fd).catch(fail),
       close: async () => await closeAsync(fd)
     }
   }
 
-  private async writeFileBytes(sink: Writable, file: SliceReader): Promise<void> {
-    if (this.file.size <= SLICE_BYTES) return await this.writeOneSlice(sink, file)
-    const sliceBytes = Math.max(1, Math.min(SLICE_BYTES, this.file.size))
-    const slices = Math.min(SLICES_IN_FLIGHT, Math.ceil(this.file.size / sliceBytes))
-    const free = Array.from({ length: slices }, () => Buffer.allocUnsafe(sliceBytes))
+  private async writeSlices(sink: BodySink, file: OpenFile): Promise<void> {
+    const slices = Math.min(SLICES_IN_FLIGHT, Math.ceil(this.file.size / SLICE_BYTES))
+    const free = Array.from({ length: slices }, () => Buffer.allocUnsafe(SLICE_BYTES))
     const writing = new Set<Promise<void>>()
     let offset = 0
     try {
@@ -100,10 +123,12 @@ class FileBody implements StreamedBody {
         if (free.length === 0) await Promise.race(writing)
         const buffer = free.pop()!
         const bytesRead = await file.read(buffer, Math.min(buffer.length, this.file.size - offset), offset)
-        if (bytesRead === 0) throw this.changedError(offset)
+        if (bytesRead === 0) return await this.endedEarly(file, offset)
         const slice = buffer.subarray(0, bytesRead)
         this.hash.update(slice)
         offset += bytesRead
+        // The last slice leaves only if the file is still the one that was found.
+        if (offset === this.file.size) await this.checkUnchanged(file, 'read')
         const write: Promise<void> = writeChunk(sink, slice).then(() => {
           writing.delete(write)
           free.push(buffer)
@@ -120,42 +145,90 @@ class FileBody implements StreamedBody {
     await Promise.all(writing)
   }
 
-  /** The common case of many small files, kept free of the pipelining bookkeeping. */
-  private async writeOneSlice(sink: Writable, file: SliceReader): Promise<void> {
-    if (this.file.size === 0) return
-    const buffer = Buffer.allocUnsafe(this.file.size)
-    for (let offset = 0; offset < buffer.length;) {
-      const bytesRead = await file.read(buffer.subarray(offset), buffer.length - offset, offset)
-      if (bytesRead === 0) throw this.changedError(offset)
+  /**
+   * The common case of many small files, kept free of the pipelining bookkeeping: head, file and
+   * tail go in one buffer and one write, which the socket takes at once.
+   */
+  private async writeWhole(sink: BodySink, file: OpenFile): Promise<void> {
+    const whole = Buffer.allocUnsafe(this.length)
+    this.head.copy(whole)
+    const bytes = whole.subarray(this.head.length, this.head.length + this.file.size)
+    for (let offset = 0; offset < bytes.length;) {
+      const bytesRead = await file.read(bytes.subarray(offset), bytes.length - offset, offset)
+      if (bytesRead === 0) return await this.endedEarly(file, offset)
       offset += bytesRead
     }
-    this.hash.update(buffer)
-    await writeChunk(sink, buffer)
-    this.onSent(buffer.length)
+    this.hash.update(bytes)
+    await this.checkUnchanged(file, 'read')
+    this.tail.copy(whole, this.head.length + bytes.length)
+    if (whole.length === 0) return
+    await writeChunk(sink, whole)
+    if (bytes.length > 0) this.onSent(bytes.length)
+  }
+
+  /**
+   * Compares the open file with the stat it was found with: size, mtime (when known) and, after
+   * the read, whether bytes follow where the file was expected to end (metadata can lag).
+   */
+  private async checkUnchanged(file: OpenFile, at: CheckPoint): Promise<void> {
+    const now = await file.stat()
+    let change = this.describeChange(now.size, now.mtimeMs)
+    if (change === undefined && at === 'read') {
+      const probe = Buffer.allocUnsafe(1)
+      if ((await file.read(probe, 1, this.file.size)) > 0) {
+        change = `it has more than the ${this.file.size} bytes it had when it was found`
+      }
+    }
+    if (change !== undefined) throw this.changedError(change, at)
+  }
+
+  private describeChange(size: number, mtimeMs: number): string | undefined {
+    if (size > this.file.size) return `it grew from ${this.file.size} to ${size} bytes`
+    if (size < this.file.size) return `it shrank from ${this.file.size} to ${size} bytes`
+    if (this.file.mtimeMs !== undefined && mtimeMs !== this.file.mtimeMs) {
+      return 'it was modified (same size, new modification time)'
+    }
+    return undefined
+  }
+
+  /** The file ended before the size it was found with. */
+  private async endedEarly(file: OpenFile, read: number): Promise<never> {
+    const { size, mtimeMs } = await file.stat()
+    const change =
+      this.describeChange(size, mtimeMs) ??
+      `it ended after ${read} of the ${this.file.size} bytes it had when it was found`
+    throw this.changedError(change, 'read')
   }
 
   private readError(error: NodeJS.ErrnoException): FileReadError {
     return new FileReadError(`Could not read ${this.file.relativePath}: ${error.code ?? error.message}.`)
   }
 
-  private changedError(read: number): FileReadError {
-    return new FileReadError(
-      `${this.file.relativePath} changed while it was being uploaded: expected ${this.file.size} bytes, read ${read}.`
+  private changedError(change: string, at: CheckPoint): FileChangedError {
+    const name = this.file.relativePath
+    const next = 'Upload it again once it is complete.'
+    return new FileChangedError(
+      at === 'opened'
+        ? `${name} changed after it was found: ${change}. Nothing was sent or registered for it. ${next}`
+        : `${name} changed while it was being uploaded: ${change}. The upload was stopped before its ` +
+            `last bytes, so the server kept nothing and nothing was registered for it. ${next}`
     )
   }
 }
 
-interface SliceReader {
+interface OpenFile {
   read(buffer: Buffer, length: number, position: number): Promise<number>
+  stat(): Promise<{ size: number; mtimeMs: number }>
   close(): Promise<void>
 }
 
 const openAsync = promisify(open)
 const readAsync = promisify(read)
+const fstatAsync = promisify(fstat)
 const closeAsync = promisify(close)
 
 /** Writes one chunk and waits until the sink has taken it (or has closed). */
-function writeChunk(sink: Writable, chunk: Buffer): Promise<void> {
+function writeChunk(sink: BodySink, chunk: Buffer): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     if (sink.destroyed) {
       reject(new Error('the request closed before its body was sent'))
@@ -177,22 +250,27 @@ export function openFileBody(file: LocalFile, onSent?: (bytes: number) => void):
 }
 
 /**
- * A multipart/form-data body with one file field, with an exact length. The filename is
- * UTF-8 as RFC 7578 §4.2 allows, with `"`, CR and LF percent-encoded the way browsers do
- * (the HTML form-data encoding), never a `filename*` parameter (RFC 7578 forbids it).
+ * Django reads a part's headers with one 1024-byte read that starts at the CRLF ending the
+ * boundary line; a part whose headers do not fit is not taken as a file at all.
  */
+const DJANGO_PART_HEADER_BYTES = 1024 - 2
+
+/** A multipart/form-data body with one file field, with an exact length. */
 export function openMultipartBody(
   file: LocalFile,
   fieldName: string,
   onSent?: (bytes: number) => void
 ): StreamedBody & { contentType: string } {
   const boundary = `----NetiksUpload${randomBytes(16).toString('hex')}`
-  const head = Buffer.from(
-    `--${boundary}\r\n` +
-      `Content-Disposition: form-data; name="${fieldName}"; filename="${encodeFormDataName(file.name)}"\r\n` +
-      `Content-Type: ${file.contentType}\r\n\r\n`,
-    'utf8'
-  )
+  const partHeaders = (filename: string): string =>
+    `Content-Disposition: form-data; name="${fieldName}"; ${filename}\r\nContent-Type: ${file.contentType}\r\n\r\n`
+  let headers = partHeaders(formDataFilename(file.name))
+  if (Buffer.byteLength(headers) > DJANGO_PART_HEADER_BYTES) {
+    // With a name the file system allows (255 bytes at most), only one that also carries
+    // filename* gets here; the fallback is what Django ignores, so it goes.
+    headers = partHeaders(formDataFilename(file.name, { fallback: false }))
+  }
+  const head = Buffer.from(`--${boundary}\r\n${headers}`, 'utf8')
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')
   const body = new FileBody(file, onSent, head, tail)
   return {
@@ -203,6 +281,76 @@ export function openMultipartBody(
   }
 }
 
-export function encodeFormDataName(name: string): string {
-  return name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+/**
+ * The Content-Disposition filename parameter(s) for `name`, written so that the Netiks backend
+ * (Django's multipart parser, which DRF uses) records exactly `name`. Checked against Django
+ * itself (__tests__/django-names.test.ts). Django:
+ * - reads `filename="…"` as raw UTF-8 with `\\` and `\"` unescaped, but splits parameters at a
+ *   `;` that follows an odd number of `"` characters, escaped or not, which loses the file;
+ * - does not decode `%22` (the HTML form encoding of `"`, which RFC 7578 points to);
+ * - reads RFC 5987 `filename*=UTF-8''…` (only with exactly two `'`), and when both are given
+ *   keeps whichever comes last; busboy always prefers `filename*`;
+ * - reads a part's headers from 1024 bytes, so sending both for every non-ASCII name would lose
+ *   long names (60 emoji: 244 bytes raw, 732 percent-encoded) that raw UTF-8 alone carries;
+ * - then html-unescapes the name (`&amp;` → `&`, `&copy2024` → `©2024`) and keeps what follows
+ *   the last `/` or `\` (no encoding can save a name with a `\`).
+ * So: raw UTF-8 in a quoted `filename` (what RFC 7578 and browsers send, and every server
+ * reads); and for a name with `"` or a control character, which that cannot carry, the HTML
+ * form encoding as a fallback and the exact name in a `filename*` after it, which RFC 7578
+ * forbids but Django, busboy and Go's mime package read.
+ */
+export function formDataFilename(name: string, options: { fallback?: boolean } = {}): string {
+  const sent = escapeHtmlReferences(name)
+  if (!Array.from(name).some(isUnquotable)) return `filename="${quotedPairs(sent)}"`
+  const extended = `filename*=UTF-8''${encodeExtendedValue(sent)}`
+  if (options.fallback === false) return extended
+  const htmlFormEncoded = Array.from(sent, char => (isUnquotable(char) ? percentEncode(char) : char)).join('')
+  return `filename="${quotedPairs(htmlFormEncoded)}"; ${extended}`
+}
+
+/** What a quoted filename cannot carry to Django exactly: `"` (see above) and control characters. */
+function isUnquotable(char: string): boolean {
+  return char === '"' || char < ' ' || char === '\x7f'
+}
+
+function quotedPairs(text: string): string {
+  return text.replace(/[\\"]/g, '\\$&')
+}
+
+/** RFC 5987 attr-char stays as it is; everything else is percent-encoded UTF-8. */
+function encodeExtendedValue(text: string): string {
+  return text.replace(/[^A-Za-z0-9!#$&+\-.^_`|~]/gu, percentEncode)
+}
+
+function percentEncode(text: string): string {
+  return Array.from(Buffer.from(text, 'utf8'), byte => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('')
+}
+
+/**
+ * The HTML entities Python's html.unescape decodes even without a closing `;` (and as the start
+ * of a longer word: `&notes` → `¬es`), from Python's html.entities.html5.
+ */
+const BARE_ENTITIES = (
+  'AElig AMP Aacute Acirc Agrave Aring Atilde Auml COPY Ccedil ETH Eacute Ecirc Egrave Euml GT ' +
+  'Iacute Icirc Igrave Iuml LT Ntilde Oacute Ocirc Ograve Oslash Otilde Ouml QUOT REG THORN ' +
+  'Uacute Ucirc Ugrave Uuml Yacute aacute acirc acute aelig agrave amp aring atilde auml brvbar ' +
+  'ccedil cedil cent copy curren deg divide eacute ecirc egrave eth euml frac12 frac14 frac34 gt ' +
+  'iacute icirc iexcl igrave iquest iuml laquo lt macr micro middot nbsp not ntilde oacute ocirc ' +
+  'ograve ordf ordm oslash otilde ouml para plusmn pound quot raquo reg sect shy sup1 sup2 sup3 ' +
+  'szlig thorn times uacute ucirc ugrave uml uuml yacute yen yuml'
+).split(' ')
+
+/**
+ * An `&` that html.unescape would decode: a numeric reference, anything shaped like a named one
+ * with its `;` (a few more than the real names: harmless, as `&amp;` reads back as `&`), or a
+ * bare entity.
+ */
+const DECODED_AMPERSAND = new RegExp(
+  `&(?=#[0-9]|#[xX][0-9a-fA-F]|[A-Za-z][A-Za-z0-9]{0,31};|${BARE_ENTITIES.join('|')})`,
+  'g'
+)
+
+/** Django html-unescapes every uploaded file name: an `&` it would decode is sent as `&amp;`. */
+function escapeHtmlReferences(name: string): string {
+  return name.replace(DECODED_AMPERSAND, '&amp;')
 }
