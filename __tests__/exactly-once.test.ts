@@ -6,14 +6,14 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { ChildProcess } from 'node:child_process'
-import { readFile } from 'node:fs/promises'
+import { appendFile, readFile } from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
 import { startSlowProxy } from '../harness/slow-proxy.js'
 import type { AssetOutput, FailureOutput } from '../src/report.js'
-import { makeWorkspace, removeDir } from './helpers.js'
+import { makeWorkspace, removeDir, sha256 } from './helpers.js'
 
 const FAST = { NETIKS_STALL_TIMEOUT_MS: '1000', NETIKS_RETRY_BASE_MS: '20' }
 const MANIFEST = '.netiks/manifest.json'
@@ -158,6 +158,42 @@ describe('expired URLs', () => {
     expect(state.assets).toHaveLength(60)
     expect(Object.values(state.confirmations).every(n => n === 1)).toBe(true)
   })
+})
+
+describe('a file that grows after it was found', () => {
+  it.each(['bulk', 'single'] as const)(
+    '%s: never reported as uploaded short; sent again as it is now',
+    async mode => {
+      const emulator = await emulatorWith()
+      const ws = await makeWorkspace({ 'build/a-first.txt': 'first', 'build/b-log.txt': 'hello' })
+      cleanups.push(() => removeDir(ws))
+      const grown = 'hello, and then some more.'
+      let held = false
+      // The first request is held for a while; the log file grows meanwhile, before its own upload.
+      const proxy = await startSlowProxy({
+        target: emulator.url,
+        holdMs: () => {
+          if (held) return 0
+          held = true
+          setTimeout(() => void appendFile(path.join(ws, 'build/b-log.txt'), grown.slice(5)), 300)
+          return 1500
+        }
+      })
+      cleanups.push(() => proxy.close())
+      const run = await runAction({
+        workspace: ws,
+        inputs: inputs(proxy.url, emulator.apiKey, { mode, concurrency: '1' }),
+        env: { NETIKS_RETRY_BASE_MS: '20' }
+      })
+      expect(run.exitCode).toBe(0)
+      const log = assetsOf(run).find(asset => asset.path === 'build/b-log.txt')!
+      expect(log).toMatchObject({ size: grown.length, sha256: sha256(grown) })
+      const stored = emulator.state().assets.filter(asset => asset.asset_name === 'b-log.txt')
+      expect(stored.map(asset => [asset.file_size, asset.sha256])).toEqual([[grown.length, sha256(grown)]])
+      expect(run.stdout).toMatch(/::warning::build\/b-log\.txt changed while it waited to be uploaded \(5 → 26 bytes\)/)
+    },
+    30_000
+  )
 })
 
 describe('systemic failures: one error that names the cause', () => {

@@ -28675,7 +28675,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(657);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7899);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28684,7 +28684,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 657:
+/***/ 7899:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31643,53 +31643,6 @@ function getIDToken(aud) {
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/transfer/cancel.ts
-/**
- * A cancelled workflow signals the action (SIGINT, then SIGTERM) and kills it a few seconds
- * later. On the first signal nothing new starts and uploads in flight are aborted; confirms in
- * flight get `graceMs` more, since their files are already stored; at `deadlineMs` (or on a
- * second signal) `onDeadline` runs so the outputs are written whatever is still pending.
- */
-class Cancellation {
-    hooks;
-    graceMs;
-    deadlineMs;
-    run = new AbortController();
-    confirms = new AbortController();
-    timers = [];
-    onSignal = (signal) => this.cancel(signal);
-    constructor(hooks, graceMs = 2500, deadlineMs = 4000) {
-        this.hooks = hooks;
-        this.graceMs = graceMs;
-        this.deadlineMs = deadlineMs;
-        process.on('SIGINT', this.onSignal);
-        process.on('SIGTERM', this.onSignal);
-    }
-    /** Aborts uploads, PUTs and generate calls. */
-    get signal() {
-        return this.run.signal;
-    }
-    /** Aborts confirms, `graceMs` after the run was cancelled. */
-    get confirmSignal() {
-        return this.confirms.signal;
-    }
-    cancel(signal) {
-        if (this.run.signal.aborted) {
-            this.hooks.onDeadline();
-            return;
-        }
-        this.run.abort();
-        this.hooks.onCancel(signal);
-        this.timers.push(setTimeout(() => this.confirms.abort(), this.graceMs).unref());
-        this.timers.push(setTimeout(() => this.hooks.onDeadline(), this.deadlineMs).unref());
-    }
-    dispose() {
-        this.timers.forEach(timer => clearTimeout(timer));
-        process.off('SIGINT', this.onSignal);
-        process.off('SIGTERM', this.onSignal);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/constants.ts
 /** Input names, exactly as action.yml spells them. */
 var Input;
@@ -36898,104 +36851,147 @@ function errnoCode(error) {
     return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/transfer/outcome.ts
+;// CONCATENATED MODULE: ./src/plan.ts
 
-/** Raised into `stoppedBy` when fail-fast ends a run. */
-class FailFastError extends Error {
-    constructor(file) {
-        super(`fail-fast: stopped starting new files after ${file.relativePath} failed`);
-        this.name = 'FailFastError';
+
+/**
+ * `auto` sends exactly one file under 10 MiB as a single multipart upload, and everything
+ * else through presigned URLs. Throws when bulk mode would have to PUT a file larger than
+ * S3 takes in one PUT.
+ */
+function choosePlan(requested, files) {
+    const plan = pickStrategy(requested, files);
+    if (plan.strategy === UploadMode.Bulk) {
+        const tooLarge = files.filter(file => file.size > MAX_PUT_BYTES);
+        if (tooLarge.length > 0) {
+            throw new InputError(`${tooLarge.map(file => `${file.relativePath} (${file.size} bytes)`).join(', ')} ` +
+                `${tooLarge.length === 1 ? 'is' : 'are'} larger than 5 GiB, the most one presigned ` +
+                'S3 PUT accepts. Upload such files with mode: single, or split them before uploading.');
+        }
     }
+    return plan;
 }
 /**
- * What each file became while a run goes on. It decides when the run must stop early — a
- * refused api key would be refused for every file, a cancelled run starts nothing, fail-fast
- * stops after the first failure — and can report at any moment, even mid-run.
+ * The Netiks backend reads a single upload's file name with Django's multipart parser, which
+ * keeps only what follows the last `/` or `\\`: such a name cannot survive single mode.
  */
-class OutcomeRecorder {
+function losesFoldersInSingleMode(file) {
+    return /[/\\]/.test(file.name);
+}
+function pickStrategy(requested, files) {
+    const folded = files.filter(losesFoldersInSingleMode);
+    if (requested === UploadMode.Single) {
+        if (folded.length > 0) {
+            throw new InputError(`mode: single cannot keep the name "${folded[0].name}"` +
+                (folded.length > 1 ? ` (nor ${folded.length - 1} more)` : '') +
+                ": the Netiks API reads a single upload's file name with a multipart parser that keeps only the part " +
+                'after the last / or \\. Use mode: bulk or auto (the presigned flow keeps the whole name), or ' +
+                'asset-name: basename.');
+        }
+        return { strategy: UploadMode.Single, reason: 'mode: single' };
+    }
+    if (requested === UploadMode.Bulk)
+        return { strategy: UploadMode.Bulk, reason: 'mode: bulk' };
+    if (files.length === 1 && files[0].size < AUTO_SINGLE_MAX_BYTES) {
+        if (folded.length > 0) {
+            return { strategy: UploadMode.Bulk, reason: 'mode: auto, a name with a folder, which only bulk mode keeps' };
+        }
+        return { strategy: UploadMode.Single, reason: 'mode: auto, one file under 10 MiB' };
+    }
+    return {
+        strategy: UploadMode.Bulk,
+        reason: files.length === 1 ? 'mode: auto, one file of 10 MiB or more' : `mode: auto, ${files.length} files`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/progress.ts
+
+/**
+ * Reports long uploads in the log without a line per chunk: every `intervalMs`, one line for
+ * each transfer that has lasted at least that long (percent, speed, time left), and for a
+ * batch of several files one line of overall progress.
+ */
+class ProgressReporter {
     files;
-    options;
-    confirmed = [];
-    failed = [];
-    settled = new Set();
-    stoppedBy;
-    constructor(files, options) {
+    intervalMs;
+    log;
+    now;
+    active = new Map();
+    doneFiles = 0;
+    doneBytes = 0;
+    timer;
+    constructor(files, intervalMs, log, now = Date.now) {
         this.files = files;
-        this.options = options;
+        this.intervalMs = intervalMs;
+        this.log = log;
+        this.now = now;
     }
-    shouldStop() {
-        if (this.options.signal?.aborted)
-            this.stoppedBy ??= new CancelledError();
-        return this.stoppedBy !== undefined;
+    start() {
+        this.timer = setInterval(() => this.report(), this.intervalMs);
+        this.timer.unref();
     }
-    confirm(upload) {
-        this.settled.add(upload.file);
-        this.confirmed.push(upload);
-        this.options.onConfirmed?.(upload);
+    stop() {
+        clearInterval(this.timer);
     }
-    fail(file, fallbackStep, error) {
-        if (this.settled.has(file))
-            return;
-        this.settled.add(file);
-        if (error instanceof AuthError)
-            this.stoppedBy ??= error;
-        if (error instanceof CancelledError || this.options.signal?.aborted)
-            this.stoppedBy ??= new CancelledError();
-        if (this.options.failFast)
-            this.stoppedBy ??= new FailFastError(file);
-        const failure = {
-            file,
-            step: stepOf(error) ?? fallbackStep,
-            status: error instanceof HttpError ? error.status : undefined,
-            message: errorMessage(error)
-        };
-        this.failed.push(failure);
-        this.options.onFailed?.(failure);
+    started(file) {
+        this.active.set(file, { startedAt: this.now(), bytes: 0 });
     }
-    /** The outcome so far, in file order; files not settled yet are reported as not started. */
-    result() {
-        const order = new Map(this.files.map((file, index) => [file, index]));
-        const byFileOrder = (a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0);
-        const reason = notStartedReason(this.stoppedBy);
-        const notStarted = this.files
-            .filter(file => !this.settled.has(file))
-            .map(file => ({ file, step: 'not-started', message: reason }));
-        return {
-            confirmed: [...this.confirmed].sort(byFileOrder),
-            failed: [...this.failed, ...notStarted].sort(byFileOrder),
-            stoppedBy: this.stoppedBy
-        };
+    sent(file, bytes) {
+        const transfer = this.active.get(file);
+        if (transfer)
+            transfer.bytes += bytes;
+    }
+    finished(file) {
+        if (this.active.delete(file)) {
+            this.doneFiles++;
+            this.doneBytes += file.size;
+        }
+    }
+    report() {
+        const now = this.now();
+        for (const [file, transfer] of this.active) {
+            const elapsedMs = now - transfer.startedAt;
+            if (elapsedMs >= this.intervalMs)
+                this.log(describeTransfer(file, transfer.bytes, elapsedMs));
+        }
+        if (this.files.length > 1) {
+            const totalBytes = totalSize(this.files);
+            const inFlight = [...this.active.values()].reduce((sum, transfer) => sum + transfer.bytes, 0);
+            this.log(`Progress: ${this.doneFiles}/${this.files.length} files done, ` +
+                `${formatBytes(this.doneBytes + inFlight)} of ${formatBytes(totalBytes)} sent.`);
+        }
     }
 }
-function notStartedReason(stoppedBy) {
-    if (stoppedBy instanceof CancelledError)
-        return 'not uploaded: the run was cancelled first';
-    if (stoppedBy instanceof AuthError)
-        return 'not uploaded: the api-key was rejected';
-    if (stoppedBy instanceof FailFastError)
-        return `not uploaded: ${stoppedBy.message}`;
-    return 'not uploaded: the run ended before this file finished';
-}
-function stepOf(error) {
-    if (error instanceof HttpError || error instanceof NetworkError || error instanceof ProtocolError) {
-        return error.step;
-    }
-    return undefined;
-}
-/** The server's record must describe the bytes that were sent. */
-function checkAssetSize(file, asset, step) {
-    if (typeof asset.file_size === 'number' && asset.file_size !== file.size) {
-        throw new ProtocolError(step, `${step} answered asset ${asset.id} with file_size ${asset.file_size}, but ${file.size} bytes were sent.`);
-    }
+/** "dist/big.iso: 45% of 1.0 GiB, 85.3 MiB/s, about 6.4 s left". */
+function describeTransfer(file, bytesSent, elapsedMs) {
+    const percent = file.size === 0 ? 100 : Math.floor((bytesSent / file.size) * 100);
+    const bytesPerSecond = elapsedMs > 0 ? bytesSent / (elapsedMs / 1000) : 0;
+    const left = bytesPerSecond > 0 ? formatSeconds(((file.size - bytesSent) / bytesPerSecond) * 1000) : 'unknown';
+    return (`↑ ${file.relativePath}: ${percent}% of ${formatBytes(file.size)}, ` +
+        `${(bytesPerSecond / (1024 * 1024)).toFixed(1)} MiB/s, about ${left} left`);
 }
 
 ;// CONCATENATED MODULE: ./src/transfer/retry.ts
 
 const RETRY_AFTER_CAP_MS = 60_000;
+/** Throttling answers a call may meet before it fails, beside its `retries`. */
+const DEFAULT_THROTTLE_RETRIES = 8;
 function defaultRetryPolicy(retries, baseDelayMs = 1000) {
-    return { retries, baseDelayMs, maxDelayMs: 30_000, maxRetryAfterMs: RETRY_AFTER_CAP_MS, random: Math.random };
+    return {
+        retries,
+        throttleRetries: DEFAULT_THROTTLE_RETRIES,
+        baseDelayMs,
+        maxDelayMs: 30_000,
+        maxRetryAfterMs: RETRY_AFTER_CAP_MS,
+        random: Math.random
+    };
 }
-const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/** The server asked us to slow down: nothing was done with the request. */
+const THROTTLE_STATUSES = new Set([429, 503]);
+/** The request timed out before the server read it whole: nothing was done with it. */
+const NOT_APPLIED_STATUSES = new Set([408, ...THROTTLE_STATUSES]);
+/** The server (or a gateway before it) failed: it may have acted before it failed. */
+const AMBIGUOUS_STATUSES = new Set([500, 502, 504]);
 const RETRYABLE_CODES = new Set([
     'ECONNRESET',
     'ECONNREFUSED',
@@ -37010,13 +37006,41 @@ const RETRYABLE_CODES = new Set([
     'ERR_STREAM_PREMATURE_CLOSE',
     'HPE_INVALID_CONSTANT'
 ]);
-/** Transient failures: the network, timeouts, throttling and 5xx gateways. Other 4xx are final. */
+/** No connection could be made at all: the request never left. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+function classifyFailure(error) {
+    if (error instanceof HttpError) {
+        if (NOT_APPLIED_STATUSES.has(error.status))
+            return 'not-applied';
+        // The IETF idempotency draft's answer while the first request with the same key is still
+        // being processed: this one was not applied, and a later retry gets the first's answer.
+        if (error.status === 409 && (error.step === 'upload' || error.step === 'confirm'))
+            return 'not-applied';
+        if (AMBIGUOUS_STATUSES.has(error.status))
+            return 'ambiguous';
+        return 'final';
+    }
+    if (error instanceof NetworkError) {
+        if (!RETRYABLE_CODES.has(error.code) && !/socket hang up/i.test(error.message))
+            return 'final';
+        if (UNREACHABLE_CODES.has(error.code) || !error.requestSent)
+            return 'not-applied';
+        return 'ambiguous';
+    }
+    if (error instanceof FileChangedError)
+        return 'not-applied';
+    return 'final';
+}
+/** Transient failures: the network, timeouts, throttling, 5xx gateways, a file still being written. */
 function isRetryable(error) {
-    if (error instanceof HttpError)
-        return RETRYABLE_STATUSES.has(error.status);
-    if (error instanceof NetworkError)
-        return RETRYABLE_CODES.has(error.code) || /socket hang up/i.test(error.message);
-    return false;
+    return classifyFailure(error) !== 'final';
+}
+function isThrottled(error) {
+    return error instanceof HttpError && THROTTLE_STATUSES.has(error.status);
+}
+/** No connection could be made: the host or port is wrong, or nothing is listening. */
+function isUnreachable(error) {
+    return error instanceof NetworkError && UNREACHABLE_CODES.has(error.code);
 }
 /**
  * Milliseconds to wait before retry number `retry` (1-based): the server's Retry-After when it
@@ -37030,19 +37054,30 @@ function retryDelayMs(retry, error, policy) {
     return Math.floor(policy.random() * window);
 }
 /**
- * Runs `attempt` until it succeeds, fails for good, or retries run out. Each attempt gets a
- * fresh call, so a body is re-opened and streamed again from its start.
+ * Runs `attempt` until it succeeds, fails for good, or its budgets run out: `retries` for
+ * failures, `throttleRetries` more for throttling answers. Each attempt gets a fresh call, so
+ * a body is re-opened and streamed again from its start.
  */
 async function withRetries(attempt, policy, hooks = {}) {
-    for (let retry = 0;; retry++) {
+    let failures = 0;
+    let throttled = 0;
+    for (let attemptNumber = 1;; attemptNumber++) {
         try {
-            return await attempt(retry + 1);
+            return await attempt(attemptNumber);
         }
         catch (error) {
-            if (retry >= policy.retries || !isRetryable(error) || hooks.signal?.aborted)
+            const kind = classifyFailure(error);
+            if (!(error instanceof CancelledError))
+                hooks.onFailure?.(kind, error);
+            if (kind === 'final' || hooks.signal?.aborted)
                 throw error;
-            const delay = retryDelayMs(retry + 1, error, policy);
-            hooks.onRetry?.(retry + 1, delay, error);
+            const throttle = isThrottled(error) && throttled < policy.throttleRetries;
+            if (throttle)
+                throttled++;
+            else if (failures++ >= policy.retries)
+                throw error;
+            const delay = retryDelayMs(throttle ? throttled : failures, error, policy);
+            hooks.onRetry?.(attemptNumber, delay, error);
             await sleep(delay, hooks.signal);
         }
     }
@@ -37064,7 +37099,291 @@ async function sleep(ms, signal) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/transfer/asset-call.ts
+
+
+/** The asset call failed for good after an attempt that may have registered the asset. */
+class MaybeRegisteredError extends Error {
+    request;
+    last;
+    constructor(request, last) {
+        super(`an earlier ${request} attempt may have registered the asset on Netiks: check before uploading again.`);
+        this.request = request;
+        this.last = last;
+        this.name = 'MaybeRegisteredError';
+    }
+}
+/**
+ * Runs an asset-creating call with retries, exactly once where the server allows it and
+ * honestly where it does not. Every attempt carries the same Idempotency-Key. A failure that
+ * proves the request had no effect is simply retried; an ambiguous one (the request was sent,
+ * its answer never came or was a 500/502/504) is retried too, since a missing asset is worse
+ * than a duplicate, but the result is then marked as a possible duplicate. The recorder is
+ * told while the request is out, so that a run ending early reports the file as possibly
+ * registered rather than not uploaded.
+ */
+async function callCreatingAsset(request, file, attempt, context) {
+    const { recorder, options } = context;
+    const idempotencyKey = (0,external_node_crypto_.randomUUID)();
+    let ambiguous = false;
+    const hooks = {
+        signal: context.signal,
+        onFailure: kind => {
+            if (kind === 'ambiguous')
+                ambiguous = true;
+            if (!ambiguous)
+                recorder.awaiting(file, undefined);
+        },
+        onRetry: (retry, delay, error) => options.onRetry?.(file, request, retry, delay, error)
+    };
+    try {
+        const reply = await withRetries(async () => await attempt(idempotencyKey, () => recorder.awaiting(file, request)), options.retry, hooks);
+        return { reply, possibleDuplicate: ambiguous && !reply.replayed };
+    }
+    catch (error) {
+        if (ambiguous)
+            throw new MaybeRegisteredError(request, error);
+        throw error;
+    }
+}
+/** The step a failed asset call is reported under, and the note that goes with it. */
+function failureOfAssetCall(error, fallback) {
+    if (error instanceof MaybeRegisteredError) {
+        return { step: `${error.request}-unknown`, error: error.last, note: error.message };
+    }
+    return { step: fallback, error, note: '' };
+}
+
+;// CONCATENATED MODULE: ./src/transfer/expiry.ts
+
+/** Fresh URLs a file may be given when S3 refuses its URL as expired, apart from `retries`. */
+const MAX_URL_REFRESHES = 3;
+/** Clocks differ: a URL this close to its end is taken as expired when S3 refuses it. */
+const CLOCK_SKEW_MS = 60_000;
+/**
+ * When a SigV4 presigned URL stops being valid, from its own X-Amz-Date and X-Amz-Expires;
+ * undefined when the URL does not say.
+ */
+function urlExpiresAt(url) {
+    const query = url.split('?')[1];
+    if (query === undefined)
+        return undefined;
+    const params = new URLSearchParams(query.split('#')[0]);
+    const date = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(params.get('X-Amz-Date') ?? '');
+    const expires = Number(params.get('X-Amz-Expires') ?? NaN);
+    if (date === null || !Number.isFinite(expires))
+        return undefined;
+    const [, y, mo, d, h, mi, s] = date.map(Number);
+    return Date.UTC(y, mo - 1, d, h, mi, s) + expires * 1000;
+}
+/**
+ * A PUT refused with 403 because its URL expired. S3's words vary (AWS says "Request has
+ * expired", radosgw only AccessDenied), so the URL's own expiry decides, and the words only
+ * add to it.
+ */
+function isExpiredUrlRefusal(error, url, now = Date.now()) {
+    if (!(error instanceof HttpError) || error.step !== 'put' || error.status !== 403)
+        return false;
+    if (/expired/i.test(error.serverMessage) || /expired/i.test(error.s3Code ?? ''))
+        return true;
+    const expiresAt = urlExpiresAt(url);
+    return expiresAt !== undefined && now >= expiresAt - CLOCK_SKEW_MS;
+}
+
+;// CONCATENATED MODULE: ./src/transfer/file-state.ts
+
+
+/**
+ * The file as it is now, after a body found it changed since it was found: sent again from a
+ * fresh stat, so that what is uploaded is always whole and what is reported is what was sent.
+ */
+function restat(file, error) {
+    if (!(error instanceof FileChangedError))
+        return file;
+    try {
+        const info = (0,external_node_fs_namespaceObject.statSync)(file.absolutePath);
+        return { ...file, size: info.size, mtimeMs: info.mtimeMs };
+    }
+    catch (cause) {
+        throw new FileReadError(`Could not read ${file.relativePath}: ${cause.code ?? 'gone'}.`);
+    }
+}
+/** After a body found the file changed, the file as it is now; the caller is told. */
+function fileAsItIsNow(file, lastError, options) {
+    const now = restat(file, lastError);
+    if (now !== file)
+        options.onFileChanged?.(file, now);
+    return now;
+}
+
+;// CONCATENATED MODULE: ./src/transfer/breaker.ts
+
+
+/** Every request goes to one API: a 404 from a documented endpoint means base-url is wrong. */
+class WrongBaseUrlError extends Error {
+    constructor(baseUrl, error) {
+        super(`The Netiks API at ${baseUrl} answered HTTP 404 to ${error.step} (${error.serverMessage}): ` +
+            'base-url is probably wrong. Give only the API origin, such as https://prod.backend.netikscloud.com, ' +
+            'without /api/v1 or any other path. No other file was started.');
+        this.name = 'WrongBaseUrlError';
+    }
+}
+/** No connection could be made even after the retries: every other file would fail alike. */
+class UnreachableError extends Error {
+    constructor(error) {
+        super(`${error.message} No connection could be made after every retry, so no other file was started. ` +
+            'Check base-url, that the server is up, and the runner’s proxy settings (https_proxy, no_proxy).');
+        this.name = 'UnreachableError';
+    }
+}
+/**
+ * A failure that says the whole run cannot succeed — the key is refused, the API is not where
+ * base-url points, nothing answers — as the error that stops the run; undefined for a failure
+ * of this file alone.
+ */
+function systemicCause(error, baseUrl) {
+    if (error instanceof AuthError)
+        return error;
+    if (error instanceof HttpError && error.status === 404 && error.step !== 'put') {
+        return new WrongBaseUrlError(baseUrl, error);
+    }
+    if (isUnreachable(error))
+        return new UnreachableError(error);
+    return undefined;
+}
+/** Stops a run at once, with one error that names the cause instead of one per file. */
+function isSystemic(error) {
+    return error instanceof AuthError || error instanceof WrongBaseUrlError || error instanceof UnreachableError;
+}
+
+;// CONCATENATED MODULE: ./src/transfer/outcome.ts
+
+
+/** Raised into `stoppedBy` when fail-fast ends a run. */
+class FailFastError extends Error {
+    constructor(file) {
+        super(`fail-fast: stopped starting new files after ${file.relativePath} failed`);
+        this.name = 'FailFastError';
+    }
+}
+/**
+ * What each file became while a run goes on. It decides when the run must stop early — a
+ * systemic failure would fail every file alike, a cancelled run starts nothing, fail-fast
+ * stops after the first failure — and can report at any moment, even mid-run: a file whose
+ * asset-creating request is out and unanswered is then reported as possibly existing.
+ */
+class OutcomeRecorder {
+    files;
+    options;
+    confirmed = [];
+    failed = [];
+    /** Keyed by relative path: a file that changed is sent as a fresh copy of its record. */
+    settled = new Set();
+    awaitingAnswer = new Map();
+    stoppedBy;
+    constructor(files, options) {
+        this.files = files;
+        this.options = options;
+    }
+    shouldStop() {
+        if (this.options.signal?.aborted)
+            this.stoppedBy ??= new CancelledError();
+        return this.stoppedBy !== undefined;
+    }
+    /** The file's asset-creating request is out (or no longer): if the run ends now, it may exist. */
+    awaiting(file, request) {
+        if (request === undefined)
+            this.awaitingAnswer.delete(file.relativePath);
+        else
+            this.awaitingAnswer.set(file.relativePath, request);
+    }
+    confirm(upload) {
+        if (this.settled.has(upload.file.relativePath))
+            return;
+        this.settled.add(upload.file.relativePath);
+        this.awaitingAnswer.delete(upload.file.relativePath);
+        this.confirmed.push(upload);
+        this.options.onConfirmed?.(upload);
+    }
+    /** `note` adds to the error's message, e.g. that an earlier attempt may have been registered. */
+    fail(file, step, error, note = '') {
+        if (this.settled.has(file.relativePath))
+            return;
+        this.settled.add(file.relativePath);
+        this.awaitingAnswer.delete(file.relativePath);
+        const systemic = systemicCause(error, this.options.baseUrl);
+        if (systemic)
+            this.stoppedBy ??= systemic;
+        if (error instanceof CancelledError || this.options.signal?.aborted)
+            this.stoppedBy ??= new CancelledError();
+        if (this.options.failFast)
+            this.stoppedBy ??= new FailFastError(file);
+        const failure = {
+            file,
+            step,
+            status: error instanceof HttpError ? error.status : undefined,
+            message: note ? `${errorMessage(error)} ${note}` : errorMessage(error)
+        };
+        this.failed.push(failure);
+        this.options.onFailed?.(failure);
+    }
+    /** The outcome so far, in file order; files not settled yet are reported as unknown or not started. */
+    result() {
+        const order = new Map(this.files.map((file, index) => [file.relativePath, index]));
+        const byFileOrder = (a, b) => (order.get(a.file.relativePath) ?? 0) - (order.get(b.file.relativePath) ?? 0);
+        const reason = notStartedReason(this.stoppedBy);
+        const unsettled = this.files
+            .filter(file => !this.settled.has(file.relativePath))
+            .map(file => {
+            const request = this.awaitingAnswer.get(file.relativePath);
+            if (request === undefined)
+                return { file, step: 'not-started', message: reason };
+            return { file, step: `${request}-unknown`, message: unansweredMessage(request) };
+        });
+        return {
+            confirmed: [...this.confirmed].sort(byFileOrder),
+            failed: [...this.failed, ...unsettled].sort(byFileOrder),
+            stoppedBy: this.stoppedBy
+        };
+    }
+}
+function unansweredMessage(request) {
+    return (`the ${request} request was sent, but the run ended before Netiks answered it: the asset may exist ` +
+        'on Netiks. Check before uploading this file again.');
+}
+function notStartedReason(stoppedBy) {
+    if (stoppedBy instanceof CancelledError)
+        return 'not uploaded: the run was cancelled first';
+    if (stoppedBy instanceof AuthError)
+        return 'not uploaded: the api-key was rejected';
+    if (stoppedBy instanceof FailFastError)
+        return `not uploaded: ${stoppedBy.message}`;
+    if (stoppedBy !== undefined)
+        return `not uploaded: the run stopped first (${stoppedBy.name})`;
+    return 'not uploaded: the run ended before this file finished';
+}
+/** The step an error names, else the step the strategy was in. */
+function stepOf(error, fallback) {
+    if (error instanceof HttpError || error instanceof NetworkError || error instanceof ProtocolError) {
+        return error.step;
+    }
+    return fallback;
+}
+/** The server's record must describe the bytes that were sent. */
+function checkAssetSize(file, asset, step) {
+    if (typeof asset.file_size === 'number' && asset.file_size !== file.size) {
+        throw new ProtocolError(step, `${step} answered asset ${asset.id} with file_size ${asset.file_size}, but ${file.size} bytes were sent.`);
+    }
+}
+/** The name the server says it recorded, else the name that was sent. */
+function recordedNameOf(file, asset) {
+    return typeof asset.asset_name === 'string' && asset.asset_name !== '' ? asset.asset_name : file.name;
+}
+
 ;// CONCATENATED MODULE: ./src/transfer/presigned.ts
+
+
+
 
 
 
@@ -37083,10 +37402,11 @@ async function uploadPresigned(client, recorder, options) {
     });
     await runPool(feed, options.concurrency, async (ticket) => {
         try {
-            recorder.confirm(await putAndConfirm(client, ticket, options));
+            recorder.confirm(await putAndConfirm(client, ticket, recorder, options));
         }
         catch (error) {
-            recorder.fail(ticket.file, 'put', error);
+            const failure = failureOfAssetCall(error, stepOf(error, 'put'));
+            recorder.fail(ticket.file, failure.step, failure.error, failure.note);
         }
         finally {
             options.progress?.finished(ticket.file);
@@ -37095,42 +37415,59 @@ async function uploadPresigned(client, recorder, options) {
 }
 /**
  * Steps 2 and 3 for one file. The confirm is sent only after a PUT succeeded, and only for
- * the URL that PUT went to; once a confirm has answered with an id it is never sent again.
+ * the URL that PUT went to. Cancelling does not stop a confirm: the bytes are stored, and the
+ * run's deadline decides how long it may take.
  */
-async function putAndConfirm(client, ticket, options) {
-    const { file } = ticket;
-    const { entry, sha256 } = await putWithFreshUrls(client, ticket, options);
-    const { asset } = await withRetries(async () => await client.confirmUpload(entry, file.size, { signal: options.confirmSignal }), options.retry, retryHooks(file, 'confirm', options, options.confirmSignal));
-    checkAssetSize(file, asset, 'confirm');
-    return { file, asset, storageUrl: asset.storage_url ?? entry.storage_url, contentType: entry.content_type, sha256 };
+async function putAndConfirm(client, ticket, recorder, options) {
+    const put = await putWithFreshUrls(client, ticket, options);
+    const { reply, possibleDuplicate } = await callCreatingAsset('confirm', ticket.file, async (idempotencyKey, markSent) => {
+        markSent();
+        return await client.confirmUpload(put.entry, put.file.size, { idempotencyKey });
+    }, { recorder, options });
+    checkAssetSize(put.file, reply.asset, 'confirm');
+    return {
+        file: put.file,
+        asset: reply.asset,
+        recordedName: recordedNameOf(put.file, reply.asset),
+        storageUrl: reply.asset.storage_url ?? put.entry.storage_url,
+        contentType: put.entry.content_type,
+        sha256: put.sha256,
+        possibleDuplicate
+    };
 }
 /**
- * PUTs the file, re-opening it for every attempt. A URL that expired while it waited is
- * replaced by a freshly generated one (at most `retries` times) rather than retried.
+ * PUTs the file, re-opening it for every attempt. A URL that S3 refuses as expired is
+ * replaced by a freshly generated one (at most MAX_URL_REFRESHES times, whatever `retries`).
  */
 async function putWithFreshUrls(client, ticket, options) {
     const { file } = ticket;
     let entry = ticket.entry;
+    let current = file;
+    let lastError;
     for (let refresh = 0;; refresh++) {
         try {
             const sha256 = await withRetries(async () => {
+                current = fileAsItIsNow(current, lastError, options);
                 options.progress?.started(file);
-                const body = openFileBody(file, bytes => options.progress?.sent(file, bytes));
-                await client.putObject(entry, body, options.signal);
+                const body = openFileBody(current, bytes => options.progress?.sent(file, bytes));
+                try {
+                    await client.putObject(entry, body, options.signal);
+                }
+                catch (error) {
+                    lastError = error;
+                    throw error;
+                }
                 return body.sha256();
             }, options.retry, retryHooks(file, 'put', options, options.signal));
-            return { entry, sha256 };
+            return { entry, sha256, file: current };
         }
         catch (error) {
-            if (!isExpiredUrl(error) || refresh >= options.retry.retries)
+            if (!isExpiredUrlRefusal(error, entry.presigned_url) || refresh >= MAX_URL_REFRESHES)
                 throw error;
-            options.onRetry?.(file, 'generate', refresh + 1, 0, error);
-            [entry] = (await generateWithRetries(client, [file], options)).map(ticket => ticket.entry);
+            options.onUrlRefresh?.({ file, refresh: refresh + 1, error });
+            [{ entry }] = await generateWithRetries(client, [current], options);
         }
     }
-}
-function isExpiredUrl(error) {
-    return (error instanceof HttpError && error.step === 'put' && error.status === 403 && /expired/i.test(error.serverMessage));
 }
 async function generateWithRetries(client, batch, options) {
     const entries = await withRetries(async () => await client.generatePresignedUrls(batch.map(file => ({ name: file.name, type: file.contentType, size: file.size })), options.signal), options.retry, retryHooks(batch[0], 'generate', options, options.signal));
@@ -37234,143 +37571,6 @@ function pairEntries(files, entries) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/transfer/single.ts
-
-
-
-
-/**
- * Mode 1 for one file: a streamed multipart POST whose answer is the confirmed asset. Each
- * attempt re-opens the file and streams it from the start.
- */
-async function uploadSingle(client, file, options) {
-    return await withRetries(async () => {
-        options.progress?.started(file);
-        const body = openMultipartBody(file, 'file', bytes => options.progress?.sent(file, bytes));
-        const { asset } = await client.uploadMultipart(body, { signal: options.signal });
-        checkAssetSize(file, asset, 'upload');
-        return { file, asset, storageUrl: asset.storage_url ?? '', contentType: file.contentType, sha256: body.sha256() };
-    }, options.retry, {
-        signal: options.signal,
-        onRetry: (retry, delay, error) => options.onRetry?.(file, 'upload', retry, delay, error)
-    });
-}
-/** Mode 1 for many files: one multipart POST per file, `concurrency` at a time. */
-async function uploadSingleFiles(client, recorder, options) {
-    await runPool(recorder.files, options.concurrency, async (file) => {
-        try {
-            recorder.confirm(await uploadSingle(client, file, options));
-        }
-        catch (error) {
-            recorder.fail(file, 'upload', error);
-        }
-        finally {
-            options.progress?.finished(file);
-        }
-    }, () => recorder.shouldStop());
-}
-
-;// CONCATENATED MODULE: ./src/plan.ts
-
-
-/**
- * `auto` sends exactly one file under 10 MiB as a single multipart upload, and everything
- * else through presigned URLs. Throws when bulk mode would have to PUT a file larger than
- * S3 takes in one PUT.
- */
-function choosePlan(requested, files) {
-    const plan = pickStrategy(requested, files);
-    if (plan.strategy === UploadMode.Bulk) {
-        const tooLarge = files.filter(file => file.size > MAX_PUT_BYTES);
-        if (tooLarge.length > 0) {
-            throw new InputError(`${tooLarge.map(file => `${file.relativePath} (${file.size} bytes)`).join(', ')} ` +
-                `${tooLarge.length === 1 ? 'is' : 'are'} larger than 5 GiB, the most one presigned ` +
-                'S3 PUT accepts. Upload such files with mode: single, or split them before uploading.');
-        }
-    }
-    return plan;
-}
-function pickStrategy(requested, files) {
-    if (requested === UploadMode.Single)
-        return { strategy: UploadMode.Single, reason: 'mode: single' };
-    if (requested === UploadMode.Bulk)
-        return { strategy: UploadMode.Bulk, reason: 'mode: bulk' };
-    if (files.length === 1 && files[0].size < AUTO_SINGLE_MAX_BYTES) {
-        return { strategy: UploadMode.Single, reason: 'mode: auto, one file under 10 MiB' };
-    }
-    return {
-        strategy: UploadMode.Bulk,
-        reason: files.length === 1 ? 'mode: auto, one file of 10 MiB or more' : `mode: auto, ${files.length} files`
-    };
-}
-
-;// CONCATENATED MODULE: ./src/progress.ts
-
-/**
- * Reports long uploads in the log without a line per chunk: every `intervalMs`, one line for
- * each transfer that has lasted at least that long (percent, speed, time left), and for a
- * batch of several files one line of overall progress.
- */
-class ProgressReporter {
-    files;
-    intervalMs;
-    log;
-    now;
-    active = new Map();
-    doneFiles = 0;
-    doneBytes = 0;
-    timer;
-    constructor(files, intervalMs, log, now = Date.now) {
-        this.files = files;
-        this.intervalMs = intervalMs;
-        this.log = log;
-        this.now = now;
-    }
-    start() {
-        this.timer = setInterval(() => this.report(), this.intervalMs);
-        this.timer.unref();
-    }
-    stop() {
-        clearInterval(this.timer);
-    }
-    started(file) {
-        this.active.set(file, { startedAt: this.now(), bytes: 0 });
-    }
-    sent(file, bytes) {
-        const transfer = this.active.get(file);
-        if (transfer)
-            transfer.bytes += bytes;
-    }
-    finished(file) {
-        if (this.active.delete(file)) {
-            this.doneFiles++;
-            this.doneBytes += file.size;
-        }
-    }
-    report() {
-        const now = this.now();
-        for (const [file, transfer] of this.active) {
-            const elapsedMs = now - transfer.startedAt;
-            if (elapsedMs >= this.intervalMs)
-                this.log(describeTransfer(file, transfer.bytes, elapsedMs));
-        }
-        if (this.files.length > 1) {
-            const totalBytes = totalSize(this.files);
-            const inFlight = [...this.active.values()].reduce((sum, transfer) => sum + transfer.bytes, 0);
-            this.log(`Progress: ${this.doneFiles}/${this.files.length} files done, ` +
-                `${formatBytes(this.doneBytes + inFlight)} of ${formatBytes(totalBytes)} sent.`);
-        }
-    }
-}
-/** "dist/big.iso: 45% of 1.0 GiB, 85.3 MiB/s, about 6.4 s left". */
-function describeTransfer(file, bytesSent, elapsedMs) {
-    const percent = file.size === 0 ? 100 : Math.floor((bytesSent / file.size) * 100);
-    const bytesPerSecond = elapsedMs > 0 ? bytesSent / (elapsedMs / 1000) : 0;
-    const left = bytesPerSecond > 0 ? formatSeconds(((file.size - bytesSent) / bytesPerSecond) * 1000) : 'unknown';
-    return (`↑ ${file.relativePath}: ${percent}% of ${formatBytes(file.size)}, ` +
-        `${(bytesPerSecond / (1024 * 1024)).toFixed(1)} MiB/s, about ${left} left`);
-}
-
 ;// CONCATENATED MODULE: ./src/report.ts
 
 
@@ -37379,13 +37579,14 @@ function describeTransfer(file, bytesSent, elapsedMs) {
 function toAssetOutput(upload) {
     return {
         path: upload.file.relativePath,
-        name: upload.file.name,
+        name: upload.recordedName,
         id: upload.asset.id,
         storage_url: upload.storageUrl,
         size: upload.file.size,
         content_type: upload.contentType,
         sha256: upload.sha256,
-        skipped: false
+        skipped: false,
+        possible_duplicate: upload.possibleDuplicate
     };
 }
 function unchangedToAssetOutput({ file, entry }) {
@@ -37397,7 +37598,8 @@ function unchangedToAssetOutput({ file, entry }) {
         size: file.size,
         content_type: entry.content_type,
         sha256: entry.sha256,
-        skipped: true
+        skipped: true,
+        possible_duplicate: false
     };
 }
 function toFailureOutput(failure) {
@@ -37422,6 +37624,31 @@ function writeOutputs(result) {
     setOutput(Output.SkippedCount, String(unchanged.length));
     setOutput(Output.Failed, JSON.stringify(result.failed.map(toFailureOutput)));
 }
+/** The server recorded some names differently from how they were sent: one warning says which. */
+function warnAboutRecordedNames(confirmed) {
+    const renamed = confirmed.filter(upload => upload.recordedName !== upload.file.name);
+    if (renamed.length === 0)
+        return;
+    const shown = renamed.slice(0, NAMED_IN_WARNING);
+    const more = renamed.length > shown.length ? `, and ${renamed.length - shown.length} more` : '';
+    warning(`Netiks recorded ${countOf(renamed.length, 'asset')} under another name than was sent: ` +
+        `${shown.map(upload => `"${upload.file.name}" as "${upload.recordedName}"`).join(', ')}${more}. ` +
+        "The outputs give the names Netiks recorded ('name' in 'assets').");
+}
+/** Files that may be registered twice: one warning names them, and the outputs mark them. */
+function warnAboutPossibleDuplicates(confirmed) {
+    const doubtful = confirmed.filter(upload => upload.possibleDuplicate);
+    if (doubtful.length === 0)
+        return;
+    const shown = doubtful.slice(0, NAMED_IN_WARNING);
+    const more = doubtful.length > shown.length ? `, and ${doubtful.length - shown.length} more` : '';
+    warning(`${countOf(doubtful.length, 'file')} may be registered twice on Netiks: an attempt's answer was lost after ` +
+        `the request was sent, and the retry may have registered it again: ` +
+        `${shown.map(upload => upload.file.relativePath).join(', ')}${more}. ` +
+        'They are marked "possible_duplicate": true in the \'assets\' output; the asset ids given are the ones confirmed.');
+}
+/** Names listed in one warning before "and N more". */
+const NAMED_IN_WARNING = 10;
 /** One `::error::` per file whose upload failed, naming the file, the step and the reason. */
 function annotateFailures(failed) {
     for (const failure of failed) {
@@ -37472,6 +37699,14 @@ async function writeSummary(outcome, run) {
             escapeHtml(run.baseUrl)
         ]
     ]);
+    const doubtful = outcome.confirmed.filter(upload => upload.possibleDuplicate);
+    if (doubtful.length > 0) {
+        summary.addRaw(`<p>${countOf(doubtful.length, 'asset')} may be registered twice (an answer was lost after the request ` +
+            `was sent): ${doubtful
+                .slice(0, NAMED_IN_WARNING)
+                .map(upload => `<code>${escapeHtml(upload.file.relativePath)}</code>`)
+                .join(', ')}${doubtful.length > NAMED_IN_WARNING ? ', …' : ''}.</p>`, true);
+    }
     if (unchanged.length > 0) {
         summary.addHeading('Skipped as unchanged', 3);
         summary.addTable([
@@ -37565,6 +37800,146 @@ function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+;// CONCATENATED MODULE: ./src/transfer/cancel.ts
+/**
+ * How a GitHub runner cancels a step: SIGINT, then SIGTERM 7.5 s later, then a kill of the
+ * whole process tree 2.5 s after that. The report must be written before the kill.
+ */
+const RUNNER_CANCEL = {
+    /** After the first SIGINT, the report is written by then if no SIGTERM comes first. */
+    reportAfterInterruptMs: 9000,
+    /** After a SIGTERM (or a second signal), the report is written by then: 1 s before the kill. */
+    reportAfterTerminateMs: 1500
+};
+/**
+ * On the first signal nothing new starts, and uploads whose bytes are still being sent are
+ * aborted (the server cannot have registered them). Requests whose bytes are all sent —
+ * confirms, and single uploads waiting for their answer — go on, since they may be
+ * registered: they get the time the runner allows. The deadline is set by the signals: 9 s
+ * after a SIGINT, 1.5 s after a SIGTERM or a second signal, whichever comes first.
+ */
+class Cancellation {
+    hooks;
+    timing;
+    run = new AbortController();
+    deadline;
+    deadlinePassed = false;
+    onSignal = (signal) => this.cancel(signal);
+    constructor(hooks, timing = RUNNER_CANCEL) {
+        this.hooks = hooks;
+        this.timing = timing;
+        process.on('SIGINT', this.onSignal);
+        process.on('SIGTERM', this.onSignal);
+    }
+    /** Fires on the first signal. */
+    get signal() {
+        return this.run.signal;
+    }
+    cancel(signal) {
+        const first = !this.run.signal.aborted;
+        if (first) {
+            this.run.abort();
+            this.hooks.onCancel(signal);
+        }
+        const hurry = signal === 'SIGTERM' || !first;
+        this.reportWithin(hurry ? this.timing.reportAfterTerminateMs : this.timing.reportAfterInterruptMs);
+    }
+    dispose() {
+        if (this.deadline)
+            clearTimeout(this.deadline.timer);
+        process.off('SIGINT', this.onSignal);
+        process.off('SIGTERM', this.onSignal);
+    }
+    reportWithin(ms) {
+        const at = Date.now() + ms;
+        if (this.deadlinePassed || (this.deadline && this.deadline.at <= at))
+            return;
+        if (this.deadline)
+            clearTimeout(this.deadline.timer);
+        const timer = setTimeout(() => {
+            this.deadlinePassed = true;
+            this.hooks.onDeadline();
+        }, ms);
+        this.deadline = { at, timer };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/transfer/single.ts
+
+
+
+
+
+/**
+ * Mode 1 for one file: a streamed multipart POST whose answer is the confirmed asset. Each
+ * attempt re-opens the file and streams it from the start. Cancelling aborts a body still
+ * being sent (the server cannot have registered it); one already sent is left to be answered.
+ */
+async function uploadSingle(client, file, recorder, options) {
+    let current = file;
+    let lastError;
+    let sha256 = '';
+    const { reply, possibleDuplicate } = await callCreatingAsset('upload', file, async (idempotencyKey, markSent) => {
+        current = fileAsItIsNow(current, lastError, options);
+        options.progress?.started(file);
+        const multipart = openMultipartBody(current, 'file', bytes => options.progress?.sent(file, bytes));
+        let sent = false;
+        const abortUnlessSent = new AbortController();
+        const onCancel = () => {
+            if (!sent)
+                abortUnlessSent.abort();
+        };
+        options.signal?.addEventListener('abort', onCancel, { once: true });
+        if (options.signal?.aborted)
+            onCancel();
+        const body = {
+            ...multipart,
+            writeTo: async (sink) => {
+                await multipart.writeTo(sink);
+                sent = true;
+                markSent();
+            }
+        };
+        try {
+            const answer = await client.uploadMultipart(body, { signal: abortUnlessSent.signal, idempotencyKey });
+            sha256 = multipart.sha256();
+            return answer;
+        }
+        catch (error) {
+            lastError = error;
+            throw error;
+        }
+        finally {
+            options.signal?.removeEventListener('abort', onCancel);
+        }
+    }, { recorder, options, signal: options.signal });
+    checkAssetSize(current, reply.asset, 'upload');
+    return {
+        file: current,
+        asset: reply.asset,
+        recordedName: recordedNameOf(current, reply.asset),
+        storageUrl: reply.asset.storage_url ?? '',
+        contentType: current.contentType,
+        sha256,
+        possibleDuplicate
+    };
+}
+/** Mode 1 for many files: one multipart POST per file, `concurrency` at a time. */
+async function uploadSingleFiles(client, recorder, options) {
+    await runPool(recorder.files, options.concurrency, async (file) => {
+        try {
+            recorder.confirm(await uploadSingle(client, file, recorder, options));
+        }
+        catch (error) {
+            const failure = failureOfAssetCall(error, stepOf(error, 'upload'));
+            recorder.fail(file, failure.step, failure.error, failure.note);
+        }
+        finally {
+            options.progress?.finished(file);
+        }
+    }, () => recorder.shouldStop());
+}
+
 ;// CONCATENATED MODULE: ./src/sync.ts
 
 
@@ -37619,6 +37994,8 @@ async function saveManifest(inputs, file, manifest) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
 
 
 
@@ -37717,37 +38094,33 @@ async function upload(inputs, work, plan, startedAt) {
     const files = work.upload;
     const tuning = getTuning();
     const progress = new ProgressReporter(files, tuning.progressIntervalMs, line => info(line));
-    let reported = false;
-    const report = async (outcome) => {
-        if (reported)
-            return;
-        reported = true;
-        progress.stop();
-        const durationMs = Date.now() - startedAt;
-        const result = { ...outcome, unchanged: work.unchanged };
-        writeOutputs(result);
-        // Written whatever happened, so that nothing confirmed is forgotten.
-        if (work.manifest)
-            await saveManifest(inputs, work.manifest.file, recordUploads(work.manifest.before, outcome.confirmed));
-        await writeSummary(result, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs });
-        finish(outcome, files.length, durationMs, work.unchanged.length);
-    };
-    const cancellation = new Cancellation({
-        onCancel: signal => warning(`Received ${signal}: cancelling. Nothing new starts; uploads in flight are aborted.`),
-        onDeadline: () => {
-            void report(recorder.result()).finally(() => process.exit(1));
-        }
-    });
     const options = {
+        baseUrl: inputs.baseUrl,
         concurrency: inputs.concurrency,
         retry: defaultRetryPolicy(inputs.retries, tuning.retryBaseMs),
         failFast: inputs.failFast,
-        signal: cancellation.signal,
-        confirmSignal: cancellation.confirmSignal,
         progress,
         onConfirmed: upload => info(`✓ ${upload.file.relativePath} (${formatBytes(upload.file.size)}) → asset ${upload.asset.id}`),
-        onRetry: (file, step, retry, delayMs, error) => logRetry(file, step, retry, delayMs, error, inputs.retries)
+        onRetry: logRetry,
+        onUrlRefresh: ({ file, refresh }) => info(`↻ ${file.relativePath}: S3 refused its presigned URL as expired; generating a fresh one ` +
+            `(${refresh} of ${MAX_URL_REFRESHES}).`),
+        onFileChanged: (before, now) => warning(`${before.relativePath} changed while it waited to be uploaded (${before.size} → ${now.size} bytes); ` +
+            'sending it again as it is now.')
     };
+    // Written once, by whichever comes first: the end of the run or the cancellation deadline.
+    let reporting;
+    const report = async () => {
+        reporting ??= reportRun(inputs, work, plan, recorder.result(), startedAt, progress);
+        await reporting;
+    };
+    const cancellation = new Cancellation({
+        onCancel: signal => warning(`Received ${signal}: cancelling. Nothing new starts and bodies still being sent are aborted; ` +
+            'requests already sent are given until the runner’s deadline to be answered.'),
+        onDeadline: () => {
+            void report().finally(() => process.exit(1));
+        }
+    });
+    options.signal = cancellation.signal;
     const recorder = new OutcomeRecorder(files, options);
     const client = new NetiksClient({
         baseUrl: inputs.baseUrl,
@@ -37777,29 +38150,43 @@ async function upload(inputs, work, plan, startedAt) {
         cancellation.dispose();
     }
     // Reported even after an unexpected error: what was confirmed must reach the outputs and the manifest.
-    await report(recorder.result());
+    await report();
     if (unexpected !== undefined)
         throw unexpected;
 }
-function logRetry(file, step, retry, delayMs, error, retries) {
-    if (step === 'generate' && delayMs === 0) {
-        info(`↻ ${file.relativePath}: the presigned URL expired before its PUT; generating a new one.`);
-        return;
+/** Outputs, manifest, summary and the step's status, for whatever the run achieved. */
+async function reportRun(inputs, work, plan, outcome, startedAt, progress) {
+    progress.stop();
+    const durationMs = Date.now() - startedAt;
+    const result = { ...outcome, unchanged: work.unchanged };
+    writeOutputs(result);
+    // Written whatever happened, so that nothing confirmed is forgotten.
+    if (work.manifest) {
+        await saveManifest(inputs, work.manifest.file, recordUploads(work.manifest.before, outcome.confirmed));
     }
-    info(`↻ ${file.relativePath}: ${errorMessage(error)} Retry ${retry} of ${retries} in ${formatSeconds(delayMs)}.`);
+    await writeSummary(result, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs });
+    warnAboutRecordedNames(outcome.confirmed);
+    warnAboutPossibleDuplicates(outcome.confirmed);
+    finish(outcome, work.upload.length, durationMs, work.unchanged.length);
+}
+function logRetry(file, _step, retry, delayMs, error) {
+    info(`↻ ${file.relativePath}: ${errorMessage(error)} Retry ${retry} in ${formatSeconds(delayMs)}.`);
 }
 function finish(outcome, total, durationMs, unchanged) {
     const result = describeResult(outcome, total, durationMs, unchanged);
     info(result);
     notice(result, { title: 'Netiks upload' });
     const { stoppedBy } = outcome;
-    if (stoppedBy instanceof AuthError) {
-        setFailed(stoppedBy.message);
+    if (isSystemic(stoppedBy)) {
+        // One error that names the cause, not one per file: every file failed for the same reason.
+        setFailed(`${stoppedBy.message} ${outcome.confirmed.length} of ${total} files were confirmed and are in the outputs.`);
         return;
     }
     if (stoppedBy instanceof CancelledError) {
+        const unknown = outcome.failed.filter(failure => failure.step.endsWith('-unknown')).length;
+        const mayExist = unknown > 0 ? `, of which ${unknown} may exist on Netiks (sent, never answered)` : '';
         setFailed(`The run was cancelled: ${outcome.confirmed.length} of ${total} files were confirmed and are in the ` +
-            `outputs; ${outcome.failed.length} were not uploaded (listed in the 'failed' output).`);
+            `outputs; ${outcome.failed.length} were not uploaded${mayExist} (listed in the 'failed' output).`);
         return;
     }
     if (outcome.failed.length > 0) {
