@@ -37883,25 +37883,9 @@ async function uploadSingle(client, file, recorder, options) {
         current = fileAsItIsNow(current, lastError, options);
         options.progress?.started(file);
         const multipart = openMultipartBody(current, 'file', bytes => options.progress?.sent(file, bytes));
-        let sent = false;
-        const abortUnlessSent = new AbortController();
-        const onCancel = () => {
-            if (!sent)
-                abortUnlessSent.abort();
-        };
-        options.signal?.addEventListener('abort', onCancel, { once: true });
-        if (options.signal?.aborted)
-            onCancel();
-        const body = {
-            ...multipart,
-            writeTo: async (sink) => {
-                await multipart.writeTo(sink);
-                sent = true;
-                markSent();
-            }
-        };
+        const sending = cancellableUntilSent(multipart, options.signal, markSent);
         try {
-            const answer = await client.uploadMultipart(body, { signal: abortUnlessSent.signal, idempotencyKey });
+            const answer = await client.uploadMultipart(sending.body, { signal: sending.signal, idempotencyKey });
             sha256 = multipart.sha256();
             return answer;
         }
@@ -37910,7 +37894,7 @@ async function uploadSingle(client, file, recorder, options) {
             throw error;
         }
         finally {
-            options.signal?.removeEventListener('abort', onCancel);
+            sending.dispose();
         }
     }, { recorder, options, signal: options.signal });
     checkAssetSize(current, reply.asset, 'upload');
@@ -37923,6 +37907,30 @@ async function uploadSingle(client, file, recorder, options) {
         sha256,
         possibleDuplicate
     };
+}
+/**
+ * A cancelled run aborts a body still being sent — the server cannot register half a body —
+ * but not one sent whole, which the server may be registering: that one is left to be answered.
+ */
+function cancellableUntilSent(multipart, runSignal, onSent) {
+    let sent = false;
+    const controller = new AbortController();
+    const onCancel = () => {
+        if (!sent)
+            controller.abort();
+    };
+    runSignal?.addEventListener('abort', onCancel, { once: true });
+    if (runSignal?.aborted)
+        onCancel();
+    const body = {
+        ...multipart,
+        writeTo: async (sink) => {
+            await multipart.writeTo(sink);
+            sent = true;
+            onSent();
+        }
+    };
+    return { body, signal: controller.signal, dispose: () => runSignal?.removeEventListener('abort', onCancel) };
 }
 /** Mode 1 for many files: one multipart POST per file, `concurrency` at a time. */
 async function uploadSingleFiles(client, recorder, options) {

@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream'
 import { openMultipartBody, type StreamedBody } from '../netiks/body.js'
 import type { NetiksClient } from '../netiks/client.js'
 import type { ConfirmedUpload, LocalFile } from '../netiks/types.js'
@@ -27,30 +28,16 @@ export async function uploadSingle(
       current = fileAsItIsNow(current, lastError, options)
       options.progress?.started(file)
       const multipart = openMultipartBody(current, 'file', bytes => options.progress?.sent(file, bytes))
-      let sent = false
-      const abortUnlessSent = new AbortController()
-      const onCancel = (): void => {
-        if (!sent) abortUnlessSent.abort()
-      }
-      options.signal?.addEventListener('abort', onCancel, { once: true })
-      if (options.signal?.aborted) onCancel()
-      const body: StreamedBody & { contentType: string } = {
-        ...multipart,
-        writeTo: async sink => {
-          await multipart.writeTo(sink)
-          sent = true
-          markSent()
-        }
-      }
+      const sending = cancellableUntilSent(multipart, options.signal, markSent)
       try {
-        const answer = await client.uploadMultipart(body, { signal: abortUnlessSent.signal, idempotencyKey })
+        const answer = await client.uploadMultipart(sending.body, { signal: sending.signal, idempotencyKey })
         sha256 = multipart.sha256()
         return answer
       } catch (error) {
         lastError = error
         throw error
       } finally {
-        options.signal?.removeEventListener('abort', onCancel)
+        sending.dispose()
       }
     },
     { recorder, options, signal: options.signal }
@@ -65,6 +52,33 @@ export async function uploadSingle(
     sha256,
     possibleDuplicate
   }
+}
+
+/**
+ * A cancelled run aborts a body still being sent — the server cannot register half a body —
+ * but not one sent whole, which the server may be registering: that one is left to be answered.
+ */
+function cancellableUntilSent(
+  multipart: StreamedBody & { contentType: string },
+  runSignal: AbortSignal | undefined,
+  onSent: () => void
+): { body: StreamedBody & { contentType: string }; signal: AbortSignal; dispose: () => void } {
+  let sent = false
+  const controller = new AbortController()
+  const onCancel = (): void => {
+    if (!sent) controller.abort()
+  }
+  runSignal?.addEventListener('abort', onCancel, { once: true })
+  if (runSignal?.aborted) onCancel()
+  const body = {
+    ...multipart,
+    writeTo: async (sink: Writable): Promise<void> => {
+      await multipart.writeTo(sink)
+      sent = true
+      onSent()
+    }
+  }
+  return { body, signal: controller.signal, dispose: () => runSignal?.removeEventListener('abort', onCancel) }
 }
 
 /** Mode 1 for many files: one multipart POST per file, `concurrency` at a time. */
