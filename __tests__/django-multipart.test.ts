@@ -137,7 +137,7 @@ function askDjango(bodies: Buffer[]): { version: string; results: DjangoResult[]
     maxBuffer: 64 * 1024 * 1024
   })
   if (run.status !== 0) {
-    const reason = run.error?.message ?? run.stderr.trim().split('\n').pop() ?? `exit ${run.status}`
+    const reason = (run.stderr ?? '').trim().split('\n').pop() || run.error?.message || `exit ${run.status}`
     return { missing: `${PYTHON} ${path.basename(SCRIPT)} failed: ${reason}` }
   }
   const parsed = JSON.parse(run.stdout) as { django: string; results: DjangoResult[] }
