@@ -85,7 +85,8 @@ describe('emulator signer agrees with AWS SigV4 (@smithy/signature-v4)', () => {
     expect(await signer.check(checkOf(url, 'application/octet-stream', new Date(now.getTime() + 61_000)))).toEqual({
       status: 403,
       code: 'AccessDenied',
-      message: 'Request has expired'
+      message: 'Request has expired',
+      expired: true
     })
   })
 

@@ -2,22 +2,37 @@
  * npm run emulator -- [--port N] [--host H] [--api-key KEY] [--url-ttl SECONDS] [--data-dir DIR]
  *   [--public-host NAME] [--faults SPEC] [--expired-batches N] [--always-fail NAME]… [--latency-ms MS] [--throttle-kibps N]
  *   [--s3-endpoint URL --s3-bucket NAME --s3-access-key-id ID --s3-secret-access-key SECRET [--s3-region R]]
- *   [--quiet]
+ *   [--s3-early-answer] [--s3-dialect aws|radosgw] [--idempotency] [--quiet]
  * Every flag also reads from the environment: NETIKS_EMULATOR_PORT, _HOST, _API_KEY, _URL_TTL,
  * _DATA_DIR, _PUBLIC_HOST, _FAULTS, _EXPIRED_BATCHES, _ALWAYS_FAIL (comma-separated), _LATENCY_MS,
- * _THROTTLE_KIBPS, _S3_ENDPOINT, _S3_BUCKET, _S3_ACCESS_KEY_ID, _S3_SECRET_ACCESS_KEY, _S3_REGION.
+ * _THROTTLE_KIBPS, _S3_ENDPOINT, _S3_BUCKET, _S3_ACCESS_KEY_ID, _S3_SECRET_ACCESS_KEY, _S3_REGION,
+ * _S3_EARLY_ANSWER and _IDEMPOTENCY (true/false, 1/0, yes/no), _S3_DIALECT.
  * With --s3-endpoint, presigned URLs point at that S3 (e.g. tools/radosgw/cluster.sh's radosgw).
  */
 import { parseArgs } from 'node:util'
 import type { ExternalS3Options } from './external-s3.js'
 import { parseFaultSpec } from './faults.js'
-import { EMULATOR_API_KEY, startEmulator } from './server.js'
+import { EMULATOR_API_KEY, S3_DIALECTS, startEmulator, type S3Dialect } from './server.js'
 
 function wholeNumber(flag: string, text: string): number {
   const value = Number(text)
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(value))
     throw new Error(`--${flag} needs a whole number, got "${text}"`)
   return value
+}
+
+function switchFromEnv(variable: string): boolean {
+  const text = (process.env[variable] ?? '').trim().toLowerCase()
+  if (['', '0', 'false', 'no', 'off'].includes(text)) return false
+  if (['1', 'true', 'yes', 'on'].includes(text)) return true
+  throw new Error(`${variable} needs true or false, got "${process.env[variable]}"`)
+}
+
+function dialect(text: string): S3Dialect {
+  if (!(S3_DIALECTS as readonly string[]).includes(text)) {
+    throw new Error(`--s3-dialect takes ${S3_DIALECTS.join(' or ')}, got "${text}"`)
+  }
+  return text as S3Dialect
 }
 
 function splitList(text: string | undefined): string[] {
@@ -44,6 +59,7 @@ function externalS3Of(values: Record<string, unknown>): ExternalS3Options | unde
 
 let emulator: Awaited<ReturnType<typeof startEmulator>>
 let externalS3: ExternalS3Options | undefined
+let modes: string[] = []
 try {
   const { values } = parseArgs({
     options: {
@@ -63,6 +79,9 @@ try {
       's3-access-key-id': { type: 'string', default: process.env.NETIKS_EMULATOR_S3_ACCESS_KEY_ID },
       's3-secret-access-key': { type: 'string', default: process.env.NETIKS_EMULATOR_S3_SECRET_ACCESS_KEY },
       's3-region': { type: 'string', default: process.env.NETIKS_EMULATOR_S3_REGION },
+      's3-early-answer': { type: 'boolean', default: switchFromEnv('NETIKS_EMULATOR_S3_EARLY_ANSWER') },
+      's3-dialect': { type: 'string', default: process.env.NETIKS_EMULATOR_S3_DIALECT || 'aws' },
+      idempotency: { type: 'boolean', default: switchFromEnv('NETIKS_EMULATOR_IDEMPOTENCY') },
       quiet: { type: 'boolean', default: false }
     }
   })
@@ -80,9 +99,17 @@ try {
     alwaysFail: values['always-fail'],
     latencyMs: wholeNumber('latency-ms', values['latency-ms']),
     throttleBytesPerSecond: wholeNumber('throttle-kibps', values['throttle-kibps']) * 1024 || undefined,
+    s3EarlyAnswer: values['s3-early-answer'],
+    s3Dialect: dialect(values['s3-dialect']),
+    idempotency: values.idempotency,
     log: values.quiet ? undefined : line => console.log(line),
     externalS3
   })
+  modes = [
+    values['s3-early-answer'] ? 's3-early-answer' : '',
+    values['s3-dialect'] === 'radosgw' ? 's3-dialect radosgw' : '',
+    values.idempotency ? 'idempotency' : ''
+  ].filter(Boolean)
 } catch (error) {
   console.error(`netiks emulator: ${(error as Error).message}`)
   process.exit(2)
@@ -94,6 +121,7 @@ console.log(`  state:    ${emulator.url}/_emulator/state`)
 console.log(`  data dir: ${emulator.store.dir}`)
 if (externalS3) console.log(`  S3:       ${externalS3.endpoint}/${externalS3.bucket} (external)`)
 if (emulator.faultSpec) console.log(`  faults:   ${emulator.faultSpec}`)
+if (modes.length > 0) console.log(`  modes:    ${modes.join(', ')}`)
 
 const stop = (): void => {
   void emulator.close().then(() => process.exit(0))

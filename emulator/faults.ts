@@ -1,14 +1,35 @@
 /**
  * Deterministic fault injection. A seeded generator decides, request by request in arrival
- * order, whether a request to a faulted endpoint fails and how. Every fault is applied before
- * the request takes effect, so a retried request is never also a processed one, and the counts
- * let a test know exactly how many requests of each endpoint were faulted.
+ * order, whether a request to a faulted endpoint fails and how, and the counts let a test know
+ * exactly how many requests of each endpoint were faulted.
+ *
+ * Most kinds strike before the request takes effect, so a retried request is never also a
+ * processed one. The AFTER_EFFECT_KINDS strike once the request was handled (an asset created,
+ * an object stored, URLs issued): the server did the work, the client never learns it.
  */
 export const FAULT_ENDPOINTS = ['upload', 'generate', 'put', 'confirm'] as const
 export type FaultEndpoint = (typeof FAULT_ENDPOINTS)[number]
 
-export const FAULT_KINDS = ['429', '500', '502', '503', 'reset', 'slow', 'expired'] as const
+export const FAULT_KINDS = [
+  '429',
+  '500',
+  '502',
+  '503',
+  'reset',
+  'slow',
+  'expired',
+  'lost-reply',
+  'late-reply',
+  'commit-then-500'
+] as const
 export type FaultKind = (typeof FAULT_KINDS)[number]
+
+/** Kinds that let the request take effect first, then spoil its answer. */
+export const AFTER_EFFECT_KINDS: readonly FaultKind[] = ['lost-reply', 'late-reply', 'commit-then-500']
+
+export function strikesAfterEffect(kind: FaultKind): boolean {
+  return AFTER_EFFECT_KINDS.includes(kind)
+}
 
 export interface FaultOptions {
   /** Probability, 0 to 1, that a request to one of `endpoints` is faulted. */
@@ -19,6 +40,11 @@ export interface FaultOptions {
   kinds: FaultKind[]
   /** A `slow` fault holds the request this long, then drops the connection unanswered. */
   slowMs: number
+  /**
+   * A `late-reply` fault holds the answer of a handled request this long (longer than the
+   * client's stall timeout, to be of use), then sends it if the client is still there.
+   */
+  lateMs: number
   /** Retry-After (seconds) sent with a 429. */
   retryAfterSeconds: number
 }
@@ -29,6 +55,7 @@ export const DEFAULT_FAULTS: FaultOptions = {
   endpoints: [...FAULT_ENDPOINTS],
   kinds: ['429', '500', '502', '503', 'reset', 'slow'],
   slowMs: 3000,
+  lateMs: 5000,
   retryAfterSeconds: 1
 }
 
@@ -75,7 +102,7 @@ function isFaultEndpoint(endpoint: string): endpoint is FaultEndpoint {
 }
 
 /**
- * Reads `rate=0.2,seed=7,endpoints=put+confirm,kinds=429+503+reset,slow-ms=3000,retry-after=1`.
+ * Reads `rate=0.2,seed=7,endpoints=put+confirm,kinds=429+503+reset,slow-ms=3000,late-ms=5000,retry-after=1`.
  * Anything left out keeps its default. Throws with the offending part named.
  */
 export function parseFaultSpec(spec: string): FaultOptions {
@@ -99,6 +126,9 @@ export function parseFaultSpec(spec: string): FaultOptions {
       case 'slow-ms':
         options.slowMs = numberIn(part, value, 0, 600_000)
         break
+      case 'late-ms':
+        options.lateMs = numberIn(part, value, 0, 600_000)
+        break
       case 'retry-after':
         options.retryAfterSeconds = numberIn(part, value, 0, 3600)
         break
@@ -109,13 +139,15 @@ export function parseFaultSpec(spec: string): FaultOptions {
         options.kinds = listOf(part, value, FAULT_KINDS)
         break
       default:
-        throw new Error(`unknown fault setting "${part}" (use rate, seed, endpoints, kinds, slow-ms, retry-after)`)
+        throw new Error(
+          `unknown fault setting "${part}" (use rate, seed, endpoints, kinds, slow-ms, late-ms, retry-after)`
+        )
     }
   }
   return options
 }
 
-/** The spec string parseFaultSpec reads, or '' when nothing is injected. */
+/** The spec string parseFaultSpec reads, or '' when nothing is injected. `late-ms` only with `late-reply`. */
 export function describeFaults(options: FaultOptions): string {
   if (options.rate <= 0) return ''
   return [
@@ -124,6 +156,7 @@ export function describeFaults(options: FaultOptions): string {
     `endpoints=${options.endpoints.join('+')}`,
     `kinds=${options.kinds.join('+')}`,
     `slow-ms=${options.slowMs}`,
+    ...(options.kinds.includes('late-reply') ? [`late-ms=${options.lateMs}`] : []),
     `retry-after=${options.retryAfterSeconds}`
   ].join(',')
 }

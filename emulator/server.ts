@@ -1,13 +1,21 @@
-import busboy from 'busboy'
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { ExternalS3, type ExternalS3Options } from './external-s3.js'
-import { DEFAULT_FAULTS, FaultInjector, describeFaults, type FaultKind, type FaultOptions } from './faults.js'
+import type { Readable } from 'node:stream'
+import { MultipartCrashError, MultipartParseError, readDjangoMultipart } from './django-multipart.js'
+import {
+  DEFAULT_FAULTS,
+  FaultInjector,
+  describeFaults,
+  strikesAfterEffect,
+  type FaultKind,
+  type FaultOptions
+} from './faults.js'
 import { PresignedUrlSigner, encodeKey } from './signer.js'
-import { EmulatorStore, type AssetRecord, type StoredObject } from './store.js'
+import { EmulatorStore, type AssetRecord, type ReceivedBody, type StoredObject } from './store.js'
 
 /** The key the emulator accepts unless told otherwise: `ne-` and 25 alphanumerics, like real keys. */
 export const EMULATOR_API_KEY = 'ne-EmulatorLocalKey0000001'
@@ -47,6 +55,22 @@ export interface EmulatorOptions {
   latencyMs?: number
   /** Receives request bodies no faster than this, as a slower network would. */
   throttleBytesPerSecond?: number
+  /**
+   * Refuse a PUT as S3 does when the URL or headers already decide it (signature, expiry,
+   * unknown key, no Content-Length, over 5 GiB, and the `expired` fault): answer at once with
+   * `Connection: close`, read none of the body, and close the connection once the answer is
+   * out, so a client still sending gets EPIPE or ECONNRESET unless it reads while it writes.
+   * Off (the default), the body is read and dropped first, then the refusal is answered.
+   */
+  s3EarlyAnswer?: boolean
+  /** Whose words an expired presigned URL gets: AWS S3's (the default) or Ceph radosgw's. */
+  s3Dialect?: S3Dialect
+  /**
+   * Honour an `Idempotency-Key` header on single uploads and confirms (per API key): a repeat
+   * is answered with the first answer and `Idempotent-Replayed: true`. Off by default: the real
+   * Netiks API publishes no such support.
+   */
+  idempotency?: boolean
   /** One line per request, for the CLI. */
   log?: (line: string) => void
   /**
@@ -57,12 +81,18 @@ export interface EmulatorOptions {
   externalS3?: ExternalS3Options
 }
 
+export const S3_DIALECTS = ['aws', 'radosgw'] as const
+export type S3Dialect = (typeof S3_DIALECTS)[number]
+
 /** When a request arrived and when its answer was finished, in epoch milliseconds. */
 export interface TimelineEntry {
   endpoint: Endpoint
   start: number
   end: number
+  /** 0 when no answer was sent (the connection was reset or dropped). */
   status: number
+  /** Bytes read off the connection between the request's headers and its end. */
+  bytesRead: number
 }
 
 export type Endpoint = 'upload' | 'generate' | 'put' | 'confirm' | 'other'
@@ -76,6 +106,8 @@ export interface EmulatorState {
   faults: ReturnType<FaultInjector['summary']>
   /** The X-Amz-Signature of every presigned URL handed out, so tests can look for leaks. */
   signatures: string[]
+  /** With `idempotency` on: repeats answered from a stored answer, 409s and 422s. */
+  idempotency: { replayed: number; conflicts: number; mismatches: number }
 }
 
 export interface Emulator {
@@ -120,10 +152,44 @@ class S3Error extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    readonly s3Message: string
+    readonly s3Message: string,
+    readonly reason: {
+      /** Decided from the URL and headers alone, before any of the body. */
+      beforeBody?: boolean
+      /** The URL expired: the dialect decides the words. */
+      expired?: boolean
+      /** Refused without reading the body whatever the mode (no one drains 5 GiB to say no). */
+      neverRead?: boolean
+    } = {}
   ) {
     super(`${code}: ${s3Message}`)
   }
+}
+
+/** A successful answer, held until faults have had their say. */
+interface Reply {
+  status: number
+  headers: http.OutgoingHttpHeaders
+  body: string
+}
+
+/** One request and its answer, and whether the client still waits for `100 Continue`. */
+interface Exchange {
+  endpoint: Endpoint
+  req: http.IncomingMessage
+  res: http.ServerResponse
+  awaitingContinue: boolean
+}
+
+type Outcome = { reply: Reply | undefined } | { error: unknown }
+
+/** What a keyed request is remembered as: being processed, or answered. */
+type IdempotentEntry = { state: 'processing' } | { state: 'done'; fingerprint: string; reply: Reply }
+
+interface UploadInput {
+  fileName: string
+  contentType: string
+  body: ReceivedBody
 }
 
 /** Starts a Netiks-compatible server (API and S3 side) on loopback. */
@@ -134,90 +200,129 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const apiKeys = new Set(options.apiKeys ?? [EMULATOR_API_KEY])
   const urlTtlSeconds = options.urlTtlSeconds ?? 900
   const maxBatch = options.maxBatch ?? 100
+  const s3Dialect = options.s3Dialect ?? 'aws'
   const requests: Record<Endpoint, number> = { upload: 0, generate: 0, put: 0, confirm: 0, other: 0 }
   const faults = new FaultInjector({ ...DEFAULT_FAULTS, ...options.faults })
   const alwaysFail = new Set(options.alwaysFail ?? [])
   const signatures: string[] = []
+  const idempotent = new Map<string, IdempotentEntry>()
+  const idempotency = { replayed: 0, conflicts: 0, mismatches: 0 }
   let generateCalls = 0
   let origin = ''
   let timeline: TimelineEntry[] = []
 
-  const server = http.createServer({ requestTimeout: 0 }, (req, res) => {
+  /**
+   * Every request comes here, whether Node hands it over as a 'request' or, for one sent with
+   * `Expect: 100-continue`, as a 'checkContinue' (then nothing is sent until a handler decides).
+   */
+  const receive = (awaitingContinue: boolean) => (req: http.IncomingMessage, res: http.ServerResponse) => {
     const endpoint = classify(req)
     const start = epochMs()
+    const readBefore = req.socket.bytesRead
     requests[endpoint]++
     res.on('close', () => {
-      if (endpoint !== 'other') timeline.push({ endpoint, start, end: epochMs(), status: res.statusCode })
+      if (endpoint === 'other') return
+      const status = res.headersSent ? res.statusCode : 0
+      timeline.push({ endpoint, start, end: epochMs(), status, bytesRead: req.socket.bytesRead - readBefore })
     })
     res.on('finish', () =>
       options.log?.(`${req.method} ${(req.url ?? '').split('?')[0]} → ${res.statusCode} (${endpoint})`)
     )
-    serve(endpoint, req, res).catch(error => sendError(req, res, error))
-  })
+    const exchange: Exchange = { endpoint, req, res, awaitingContinue }
+    serve(exchange)
+      .catch(error => answerError(exchange, error))
+      .catch(() => res.destroy())
+  }
+  const server = http.createServer({ requestTimeout: 0 }, receive(false))
+  server.on('checkContinue', receive(true))
 
-  /** Latency and faults come first, before the request can take effect. */
-  async function serve(endpoint: Endpoint, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    if (endpoint !== 'other' && options.latencyMs) {
+  /** Latency first; then a fault strikes before the request takes effect, or after. */
+  async function serve(ex: Exchange): Promise<void> {
+    if (ex.endpoint !== 'other' && options.latencyMs) {
       await delay(options.latencyMs)
-      if (req.socket.destroyed) return
+      if (ex.req.socket.destroyed) return
     }
-    const fault = faults.pick(endpoint)
-    if (fault !== undefined) return await injectFault(fault, endpoint, req, res)
-    return await handle(endpoint, req, res)
+    const fault = faults.pick(ex.endpoint)
+    if (fault !== undefined && !strikesAfterEffect(fault)) return await injectFault(fault, ex)
+    const outcome: Outcome = await handle(ex).then(
+      reply => ({ reply }),
+      (error: unknown) => ({ error })
+    )
+    if (fault === undefined) return await deliver(ex, outcome)
+    return await spoilAnswer(fault, ex, outcome)
   }
 
-  async function injectFault(
-    kind: FaultKind,
-    endpoint: Endpoint,
-    req: http.IncomingMessage,
-    res: http.ServerResponse
-  ): Promise<void> {
-    const s3 = endpoint === 'put'
+  async function injectFault(kind: FaultKind, ex: Exchange): Promise<void> {
+    const s3 = ex.endpoint === 'put'
     switch (kind) {
       case 'reset':
-        req.socket.resetAndDestroy()
+        ex.req.socket.resetAndDestroy()
         return
       case 'slow':
         await delay(faults.options.slowMs)
-        req.socket.destroy()
+        ex.req.socket.destroy()
         return
       case 'expired':
-        throw new S3Error(403, 'AccessDenied', 'Request has expired')
+        throw expiredError()
       case '429': {
         const seconds = faults.options.retryAfterSeconds
-        res.setHeader('Retry-After', String(seconds))
+        ex.res.setHeader('Retry-After', String(seconds))
         throw s3
           ? new S3Error(429, 'SlowDown', 'Please reduce your request rate.')
           : new ApiError(429, { detail: `Request was throttled. Expected available in ${seconds} seconds.` })
       }
       case '500':
-        throw s3
-          ? new S3Error(500, 'InternalError', 'We encountered an internal error. Please try again.')
-          : new ApiError(500, { detail: 'A server error occurred.' })
+        throw serverError(ex.endpoint)
       case '502':
         throw new RawError(502, 'text/html', '<html><body><h1>502 Bad Gateway</h1></body></html>')
       case '503':
         throw s3
           ? new S3Error(503, 'ServiceUnavailable', 'Please reduce your request rate.')
           : new ApiError(503, { detail: 'Service temporarily unavailable, try again later.' })
+      default:
+        throw new Error(`fault ${kind} strikes after the request, not before`)
     }
   }
 
-  async function handle(endpoint: Endpoint, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    switch (endpoint) {
-      case 'upload':
-        checkApiKey(req)
-        return await handleSingleUpload(req, res)
-      case 'confirm':
-        checkApiKey(req)
-        return await handleConfirm(req, res)
-      case 'generate':
-        checkApiKey(req)
-        return await handleGenerate(req, res)
-      case 'put':
-        return await handlePut(req, res)
+  /** The request took effect (or failed on its own); now its answer is lost, late or a 500. */
+  async function spoilAnswer(kind: FaultKind, ex: Exchange, outcome: Outcome): Promise<void> {
+    switch (kind) {
+      case 'lost-reply':
+        ex.req.socket.resetAndDestroy()
+        return
+      case 'late-reply':
+        await delay(faults.options.lateMs)
+        // A client that gave up has closed the connection: there is no one left to answer.
+        if (ex.req.socket.destroyed || ex.res.destroyed) return
+        return await deliver(ex, outcome)
+      case 'commit-then-500':
+        return await deliver(ex, { error: serverError(ex.endpoint) })
       default:
-        return await handleOther(req, res)
+        throw new Error(`fault ${kind} strikes before the request, not after`)
+    }
+  }
+
+  async function deliver(ex: Exchange, outcome: Outcome): Promise<void> {
+    if ('error' in outcome) return await answerError(ex, outcome.error)
+    if (outcome.reply !== undefined) send(ex.res, outcome.reply)
+  }
+
+  /** A successful answer, or undefined when the handler answered itself (a streamed GET). */
+  async function handle(ex: Exchange): Promise<Reply | undefined> {
+    switch (ex.endpoint) {
+      case 'upload':
+        checkApiKey(ex.req)
+        return await idempotently(ex, readUpload, fingerprintUpload, commitUpload, releaseUpload)
+      case 'confirm':
+        checkApiKey(ex.req)
+        return await idempotently(ex, readConfirm, fingerprintConfirm, commitConfirm, async () => undefined)
+      case 'generate':
+        checkApiKey(ex.req)
+        return await handleGenerate(ex)
+      case 'put':
+        return await handlePut(ex)
+      default:
+        return await handleOther(ex)
     }
   }
 
@@ -231,20 +336,128 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
   }
 
-  async function handleSingleUpload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const received = await receiveMultipartFile(req, store, options.throttleBytesPerSecond)
-    if (alwaysFail.has(received.fileName)) {
-      await store.discard(received.body.diskPath)
-      throw new ApiError(500, { detail: 'A server error occurred.' })
-    }
-    const key = `developer-uploads/${randomUUID()}/${safeName(received.fileName)}`
-    const object = await store.putObject(key, received.body, received.contentType)
-    const asset = store.addAsset(object, received.fileName, storageUrlFor(key), 'single')
-    sendJson(res, 201, { message: 'File uploaded successfully.', asset: assetResponse(asset) })
+  /** A client sent `Expect: 100-continue` and the request has passed every check made without its body. */
+  function continueIfAwaited(ex: Exchange): void {
+    if (!ex.awaitingContinue) return
+    ex.awaitingContinue = false
+    ex.res.writeContinue()
   }
 
-  async function handleGenerate(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const body = await readJson(req)
+  /**
+   * Runs an asset-creating request: read it, then commit it. With `idempotency` on and an
+   * `Idempotency-Key` sent, a key seen before (for this API key) is answered from memory: 409
+   * while its first request is still being processed, 422 when this request differs from that
+   * one, and otherwise that request's answer again, with `Idempotent-Replayed: true`. Only
+   * a success is remembered, so a request that failed can be retried with the same key.
+   */
+  async function idempotently<T>(
+    ex: Exchange,
+    read: (ex: Exchange) => Promise<T>,
+    fingerprint: (input: T) => string,
+    commit: (input: T) => Promise<Reply>,
+    release: (input: T) => Promise<void>
+  ): Promise<Reply> {
+    const header = ex.req.headers['idempotency-key']
+    if (!options.idempotency || typeof header !== 'string' || header === '') return await commit(await read(ex))
+    const key = `${String(ex.req.headers['x-api-key'])}\u0000${header}`
+    const seen = idempotent.get(key)
+    if (seen?.state === 'processing') {
+      idempotency.conflicts++
+      throw new ApiError(409, { detail: 'A request with this Idempotency-Key is being processed.' })
+    }
+    if (seen === undefined) idempotent.set(key, { state: 'processing' })
+    let input: T
+    try {
+      input = await read(ex)
+    } catch (error) {
+      if (seen === undefined) idempotent.delete(key)
+      throw error
+    }
+    if (seen !== undefined) {
+      await release(input)
+      if (fingerprint(input) !== seen.fingerprint) {
+        idempotency.mismatches++
+        throw new ApiError(422, { detail: 'Idempotency-Key reused with a different request.' })
+      }
+      idempotency.replayed++
+      return { ...seen.reply, headers: { ...seen.reply.headers, 'Idempotent-Replayed': 'true' } }
+    }
+    try {
+      const reply = await commit(input)
+      idempotent.set(key, { state: 'done', fingerprint: fingerprint(input), reply })
+      return reply
+    } catch (error) {
+      idempotent.delete(key)
+      throw error
+    }
+  }
+
+  /** The `file` field of a multipart body, named as Django names it, on disk. */
+  async function readUpload(ex: Exchange): Promise<UploadInput> {
+    continueIfAwaited(ex)
+    let form: Awaited<ReturnType<typeof readDjangoMultipart<ReceivedBody | undefined>>>
+    try {
+      form = await readDjangoMultipart<ReceivedBody | undefined>(
+        ex.req,
+        String(ex.req.headers['content-type'] ?? ''),
+        async (file, stream) =>
+          file.fieldName === 'file'
+            ? await store.receive(stream, { bytesPerSecond: options.throttleBytesPerSecond })
+            : await dropStream(stream),
+        async received => {
+          if (received !== undefined) await store.discard(received.diskPath)
+        }
+      )
+    } catch (error) {
+      if (error instanceof MultipartParseError) {
+        throw new ApiError(400, { detail: `Multipart form parse error - ${error.message}` })
+      }
+      if (error instanceof MultipartCrashError) throw serverError('upload')
+      throw error
+    }
+    const files = form.files.flatMap(file => (file.received === undefined ? [] : [{ ...file, body: file.received }]))
+    // DRF's request.data['file'] is the last file of that field; the others go unused.
+    const chosen = files.pop()
+    await Promise.all(files.map(file => store.discard(file.body.diskPath)))
+    if (chosen === undefined) {
+      // A part with `filename=""` is a form field to Django, so DRF finds text where a file should be.
+      throw new ApiError(400, {
+        file: [
+          form.fields.has('file')
+            ? 'The submitted data was not a file. Check the encoding type on the form.'
+            : 'No file was submitted.'
+        ]
+      })
+    }
+    return {
+      fileName: chosen.fileName,
+      contentType: chosen.contentType || 'application/octet-stream',
+      body: chosen.body
+    }
+  }
+
+  function fingerprintUpload(input: UploadInput): string {
+    return JSON.stringify(['upload', input.fileName, input.body.size])
+  }
+
+  async function commitUpload(input: UploadInput): Promise<Reply> {
+    if (alwaysFail.has(input.fileName)) {
+      await store.discard(input.body.diskPath)
+      throw serverError('upload')
+    }
+    const key = `developer-uploads/${randomUUID()}/${safeName(input.fileName)}`
+    const object = await store.putObject(key, input.body, input.contentType)
+    const asset = store.addAsset(object, input.fileName, storageUrlFor(key), 'single')
+    return jsonReply(201, { message: 'File uploaded successfully.', asset: assetResponse(asset) })
+  }
+
+  async function releaseUpload(input: UploadInput): Promise<void> {
+    await store.discard(input.body.diskPath)
+  }
+
+  async function handleGenerate(ex: Exchange): Promise<Reply> {
+    continueIfAwaited(ex)
+    const body = await readJson(ex.req)
     const files = (body as { files?: unknown }).files
     if (!Array.isArray(files) || files.length === 0) {
       throw new ApiError(400, { files: ['This field is required and must be a non-empty list.'] })
@@ -289,10 +502,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         content_type: contentType
       })
     }
-    sendJson(res, 200, { presigned_urls })
+    return jsonReply(200, { presigned_urls })
   }
 
-  async function handlePut(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  /**
+   * S3's order: everything the URL and headers decide is checked before `100 Continue` and
+   * before any of the body is read; then the body; then what only the body can tell.
+   */
+  async function handlePut(ex: Exchange): Promise<Reply> {
+    const { req } = ex
     const [rawPath, rawQuery = ''] = (req.url ?? '').split(/\?(.*)/s)
     const problem = await signer.check({
       method: 'PUT',
@@ -301,20 +519,27 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       headers: req.headers,
       now: new Date()
     })
-    if (problem) throw new S3Error(problem.status, problem.code, problem.message)
+    if (problem?.expired) throw expiredError()
+    if (problem) throw new S3Error(problem.status, problem.code, problem.message, { beforeBody: true })
     const key = decodeKey(rawPath.slice(`/${BUCKET}/`.length))
     const issued = store.issued.get(key)
-    if (issued === undefined) throw new S3Error(403, 'AccessDenied', 'Access Denied')
-    if (alwaysFail.has(issued.fileName)) {
-      throw new S3Error(500, 'InternalError', 'We encountered an internal error. Please try again.')
-    }
+    if (issued === undefined) throw new S3Error(403, 'AccessDenied', 'Access Denied', { beforeBody: true })
     const length = req.headers['content-length']
     if (length === undefined || req.headers['transfer-encoding'] !== undefined) {
-      throw new S3Error(411, 'MissingContentLength', 'You must provide the Content-Length HTTP header.')
+      throw new S3Error(411, 'MissingContentLength', 'You must provide the Content-Length HTTP header.', {
+        beforeBody: true
+      })
     }
     const declared = Number(length)
     if (declared > MAX_PUT_BYTES) {
-      throw new S3Error(400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size')
+      throw new S3Error(400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', {
+        beforeBody: true,
+        neverRead: true
+      })
+    }
+    continueIfAwaited(ex)
+    if (alwaysFail.has(issued.fileName)) {
+      throw new S3Error(500, 'InternalError', 'We encountered an internal error. Please try again.')
     }
     const contentMd5 = req.headers['content-md5']
     const body = await store.receive(req, {
@@ -334,12 +559,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       throw new S3Error(400, 'BadDigest', 'The Content-MD5 you specified did not match what we received.')
     }
     const object = await store.putObject(key, body, String(req.headers['content-type'] ?? ''))
-    res.writeHead(200, { ETag: `"${object.etag}"`, 'Content-Length': 0 })
-    res.end()
+    return { status: 200, headers: { ETag: `"${object.etag}"` }, body: '' }
   }
 
-  async function handleConfirm(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const body = (await readJson(req)) as Record<string, unknown>
+  async function readConfirm(ex: Exchange): Promise<Record<string, unknown>> {
+    continueIfAwaited(ex)
+    return (await readJson(ex.req)) as Record<string, unknown>
+  }
+
+  function fingerprintConfirm(body: Record<string, unknown>): string {
+    return JSON.stringify(['confirm', canonical(body)])
+  }
+
+  async function commitConfirm(body: Record<string, unknown>): Promise<Reply> {
     if (body.is_presigned !== true) {
       throw new ApiError(400, { file: ['No file was submitted.'] })
     }
@@ -366,24 +598,70 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       })
     }
     const asset = store.addAsset(object, issued.fileName, issued.storageUrl, 'presigned')
-    sendJson(res, 201, { message: 'File uploaded successfully.', asset: assetResponse(asset) })
+    return jsonReply(201, { message: 'File uploaded successfully.', asset: assetResponse(asset) })
   }
 
-  async function handleOther(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async function handleOther(ex: Exchange): Promise<Reply | undefined> {
+    const { req, res } = ex
     const urlPath = (req.url ?? '').split('?')[0]
-    if (req.method === 'GET' && urlPath === STATE_PATH) {
-      sendJson(res, 200, state())
-      return
-    }
+    if (req.method === 'GET' && urlPath === STATE_PATH) return jsonReply(200, state())
     if (req.method === 'GET' && urlPath.startsWith(STORAGE_PREFIX)) {
       const object = store.objects.get(decodeKey(urlPath.slice(STORAGE_PREFIX.length)))
       if (object !== undefined) {
         res.writeHead(200, { 'Content-Type': object.contentType, 'Content-Length': object.size })
         createReadStream(object.diskPath).pipe(res)
-        return
+        return undefined
       }
     }
     throw new ApiError(404, { detail: 'Not found.' })
+  }
+
+  /** AWS S3's or radosgw's words for an expired URL; decided before the body, as S3 decides it. */
+  function expiredError(): S3Error {
+    return new S3Error(403, 'AccessDenied', s3Dialect === 'radosgw' ? '' : 'Request has expired', {
+      beforeBody: true,
+      expired: true
+    })
+  }
+
+  /**
+   * Answers an error. A client still waiting for `100 Continue` sends no body: it gets the
+   * answer at once. A refusal S3 makes from the URL and headers is answered at once in early-
+   * answer mode (and a body over 5 GiB always is): nothing of the body is read, and the
+   * connection is closed once the answer is out. Otherwise a body not yet read is read to its
+   * end and dropped first, so a client that only reads once it has sent everything still gets
+   * the answer; the connection is closed after such an answer all the same.
+   */
+  async function answerError(ex: Exchange, error: unknown): Promise<void> {
+    const { req, res } = ex
+    if (res.headersSent) {
+      res.destroy()
+      return
+    }
+    const reply = errorReply(error)
+    if (!req.complete) {
+      reply.headers.Connection = 'close'
+      if (ex.awaitingContinue) return send(res, reply)
+      if (error instanceof S3Error && (error.reason.neverRead || (error.reason.beforeBody && options.s3EarlyAnswer))) {
+        res.once('finish', () => req.socket.destroy())
+        return send(res, reply)
+      }
+      await drain(req)
+      if (req.socket.destroyed) return
+    }
+    send(res, reply)
+  }
+
+  function errorReply(error: unknown): Reply {
+    if (error instanceof S3Error) {
+      const xml = error.reason.expired && s3Dialect === 'radosgw' ? radosgwErrorXml(error) : awsErrorXml(error)
+      return { status: error.status, headers: { 'Content-Type': 'application/xml' }, body: xml }
+    }
+    if (error instanceof ApiError) return jsonReply(error.status, error.body)
+    if (error instanceof RawError) {
+      return { status: error.status, headers: { 'Content-Type': error.contentType }, body: error.body }
+    }
+    return jsonReply(500, { detail: 'A server error occurred.' })
   }
 
   function storageUrlFor(key: string): string {
@@ -400,7 +678,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       requests: { ...requests },
       confirmations: Object.fromEntries(store.confirmations),
       faults: faults.summary(),
-      signatures: [...signatures]
+      signatures: [...signatures],
+      idempotency: { ...idempotency }
     }
   }
 
@@ -431,6 +710,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       timeline = []
       signatures.length = 0
       generateCalls = 0
+      idempotent.clear()
+      Object.assign(idempotency, { replayed: 0, conflicts: 0, mismatches: 0 })
       for (const endpoint of Object.keys(requests) as Endpoint[]) requests[endpoint] = 0
     },
     close: async () => {
@@ -462,56 +743,17 @@ function validatePresignFile(file: unknown): Record<string, string[]> {
   return errors
 }
 
-interface ReceivedFile {
-  fileName: string
-  contentType: string
-  body: Awaited<ReturnType<EmulatorStore['receive']>>
+/** The server's own failure, in the words of the side that failed. */
+function serverError(endpoint: Endpoint): Error {
+  return endpoint === 'put'
+    ? new S3Error(500, 'InternalError', 'We encountered an internal error. Please try again.')
+    : new ApiError(500, { detail: 'A server error occurred.' })
 }
 
-/** Parses multipart/form-data as a stream: the `file` field goes straight to disk. */
-async function receiveMultipartFile(
-  req: http.IncomingMessage,
-  store: EmulatorStore,
-  bytesPerSecond?: number
-): Promise<ReceivedFile> {
-  return await new Promise<ReceivedFile>((resolve, reject) => {
-    let parser: busboy.Busboy
-    try {
-      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fields: 20 } })
-    } catch (error) {
-      reject(new ApiError(400, { detail: `Multipart form parse error - ${(error as Error).message}` }))
-      return
-    }
-    let pending: Promise<ReceivedFile> | undefined
-    parser.on('file', (field, stream, info) => {
-      if (field !== 'file' || pending !== undefined) {
-        stream.resume()
-        return
-      }
-      const fileName = info.filename ? decodeFormDataName(info.filename) : ''
-      pending = store.receive(stream, { bytesPerSecond }).then(body => ({ fileName, contentType: info.mimeType, body }))
-    })
-    parser.on('error', error =>
-      reject(new ApiError(400, { detail: `Multipart form parse error - ${(error as Error).message}` }))
-    )
-    parser.on('close', () => {
-      if (pending === undefined) {
-        reject(new ApiError(400, { file: ['No file was submitted.'] }))
-        return
-      }
-      pending.then(received => {
-        if (received.fileName === '') {
-          void store.discard(received.body.diskPath)
-          reject(new ApiError(400, { file: ['The submitted file has no name.'] }))
-        } else {
-          resolve(received)
-        }
-      }, reject)
-    })
-    req.pipe(parser)
-  })
-}
-
+/**
+ * Reads a JSON object body. Too large a body is still read to its end before the 413 (breaking
+ * off would destroy the request, and the connection the answer goes back on).
+ */
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
   const type = String(req.headers['content-type'] ?? '')
   if (!type.toLowerCase().startsWith('application/json')) {
@@ -521,9 +763,9 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
   let size = 0
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length
-    if (size > MAX_JSON_BYTES) throw new ApiError(413, { detail: 'Request body too large.' })
-    chunks.push(chunk)
+    if (size <= MAX_JSON_BYTES) chunks.push(chunk)
   }
+  if (size > MAX_JSON_BYTES) throw new ApiError(413, { detail: 'Request body too large.' })
   try {
     const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'))
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object')
@@ -531,6 +773,17 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
   } catch (error) {
     throw new ApiError(400, { detail: `JSON parse error - ${(error as Error).message}` })
   }
+}
+
+/** JSON with object keys sorted, so two equal bodies compare equal whatever their key order. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical)
+  if (value === null || typeof value !== 'object') return value
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, item]) => [key, canonical(item)])
+  )
 }
 
 function assetResponse(asset: AssetRecord): Record<string, unknown> {
@@ -551,44 +804,52 @@ function assetResponse(asset: AssetRecord): Record<string, unknown> {
   }
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body)
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) })
-  res.end(text)
+function jsonReply(status: number, body: unknown): Reply {
+  return { status, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }
 }
 
-/**
- * Answers an error. A request body not yet read is drained (not cut off), so the client
- * sees the answer instead of a reset connection; the connection is then closed, as S3 does.
- */
-function sendError(req: http.IncomingMessage, res: http.ServerResponse, error: unknown): void {
-  if (res.headersSent) {
-    res.destroy()
-    return
-  }
-  if (!req.complete) {
-    res.setHeader('Connection', 'close')
+function send(res: http.ServerResponse, reply: Reply): void {
+  res.writeHead(reply.status, { ...reply.headers, 'Content-Length': Buffer.byteLength(reply.body) })
+  res.end(reply.body)
+}
+
+function awsErrorXml(error: S3Error): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<Error><Code>${error.code}</Code><Message>${escapeXml(error.s3Message)}</Message>` +
+    `<RequestId>${randomUUID()}</RequestId></Error>`
+  )
+}
+
+/** As Ceph radosgw (Debian bookworm's 16.2) writes it: no Message element when it has none. */
+function radosgwErrorXml(error: S3Error): string {
+  const transaction = `tx00000${randomBytes(8).toString('hex')}-${Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, '0')}-1a2b-default`
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>' +
+    `<Error><Code>${error.code}</Code>` +
+    (error.s3Message ? `<Message>${escapeXml(error.s3Message)}</Message>` : '') +
+    `<BucketName>${BUCKET}</BucketName><RequestId>${transaction}</RequestId>` +
+    '<HostId>1a2b-default-default</HostId></Error>'
+  )
+}
+
+/** Reads a request body to its end and drops it; resolves early if the connection goes. */
+async function drain(req: http.IncomingMessage): Promise<void> {
+  if (req.readableEnded || req.destroyed) return
+  await new Promise<void>(resolve => {
+    req.once('end', resolve)
+    req.once('close', resolve)
     req.resume()
+  })
+}
+
+async function dropStream(stream: Readable): Promise<undefined> {
+  for await (const _chunk of stream) {
+    // dropped
   }
-  if (error instanceof S3Error) {
-    const xml =
-      '<?xml version="1.0" encoding="UTF-8"?>\n' +
-      `<Error><Code>${error.code}</Code><Message>${escapeXml(error.s3Message)}</Message>` +
-      `<RequestId>${randomUUID()}</RequestId></Error>`
-    res.writeHead(error.status, { 'Content-Type': 'application/xml', 'Content-Length': Buffer.byteLength(xml) })
-    res.end(xml)
-    return
-  }
-  if (error instanceof ApiError) {
-    sendJson(res, error.status, error.body)
-    return
-  }
-  if (error instanceof RawError) {
-    res.writeHead(error.status, { 'Content-Type': error.contentType, 'Content-Length': Buffer.byteLength(error.body) })
-    res.end(error.body)
-    return
-  }
-  sendJson(res, 500, { detail: 'A server error occurred.' })
+  return undefined
 }
 
 /** Wall-clock milliseconds with sub-millisecond precision. */
@@ -610,11 +871,6 @@ function decodeKey(encoded: string): string {
   } catch {
     return ''
   }
-}
-
-/** Browsers' form-data escapes, undone: %22 → ", %0D → CR, %0A → LF. */
-function decodeFormDataName(name: string): string {
-  return name.replace(/%22/g, '"').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n')
 }
 
 function safeName(name: string): string {

@@ -20,6 +20,8 @@ export interface SignatureProblem {
   status: number
   code: string
   message: string
+  /** The URL was good but is past its X-Amz-Date + X-Amz-Expires. */
+  expired?: true
 }
 
 export interface IncomingSignedRequest {
@@ -134,7 +136,7 @@ export class PresignedUrlSigner {
       }
     }
     if (request.now.getTime() > signingDate.getTime() + expiresIn * 1000) {
-      return { status: 403, code: 'AccessDenied', message: 'Request has expired' }
+      return { status: 403, code: 'AccessDenied', message: 'Request has expired', expired: true }
     }
     return undefined
   }
