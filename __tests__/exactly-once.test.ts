@@ -13,7 +13,7 @@ import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/
 import { runAction, type ActionRun } from '../harness/run-action.js'
 import { startSlowProxy } from '../harness/slow-proxy.js'
 import type { AssetOutput, FailureOutput } from '../src/report.js'
-import { makeWorkspace, removeDir, sha256 } from './helpers.js'
+import { makeWorkspace, removeDir, sha256, sha256OfFile, writeRandomFile } from './helpers.js'
 
 const FAST = { NETIKS_STALL_TIMEOUT_MS: '1000', NETIKS_RETRY_BASE_MS: '20' }
 const MANIFEST = '.netiks/manifest.json'
@@ -157,6 +157,76 @@ describe('expired URLs', () => {
     const state = emulator.state()
     expect(state.assets).toHaveLength(60)
     expect(Object.values(state.confirmations).every(n => n === 1)).toBe(true)
+  })
+})
+
+describe("S3's early answer to an expired URL on a 64 MiB file", () => {
+  it.each([
+    ['AWS', 'aws'],
+    ['radosgw (an empty message)', 'radosgw']
+  ] as const)(
+    '%s wording: refreshed, confirmed once, the bytes equal',
+    async (_label, s3Dialect) => {
+      const emulator = await emulatorWith({ expiredBatches: 1, s3EarlyAnswer: true, s3Dialect })
+      const ws = await makeWorkspace({ 'build/small.txt': 'small' })
+      cleanups.push(() => removeDir(ws))
+      await writeRandomFile(path.join(ws, 'build/big.bin'), 64 * 1024 * 1024)
+      const run = await runAction({ workspace: ws, inputs: inputs(emulator.url, emulator.apiKey), env: FAST })
+      expect(run.exitCode).toBe(0)
+      expect(run.stdout).toContain('build/big.bin: S3 refused its presigned URL as expired; generating a fresh one')
+      const state = emulator.state()
+      expect(state.requests.generate).toBe(3)
+      expect(state.assets).toHaveLength(2)
+      expect(Object.values(state.confirmations)).toEqual([1, 1])
+      const big = assetsOf(run).find(asset => asset.path === 'build/big.bin')!
+      const local = await sha256OfFile(path.join(ws, 'build/big.bin'))
+      expect(big.sha256).toBe(local)
+      expect(state.assets.find(asset => asset.id === big.id)?.sha256).toBe(local)
+    },
+    60_000
+  )
+})
+
+describe('names Django keeps', () => {
+  const NAMES = [
+    'say "hello" it\'s.txt',
+    'ünïcödé 名前.txt',
+    'cafe\u0301 (NFD).txt',
+    '&amp; notes; 100%22.txt',
+    ' spaced .txt'
+  ]
+  it.each(['single', 'bulk'] as const)('%s: the name Netiks records is the name in the outputs', async mode => {
+    const emulator = await emulatorWith()
+    const files: Record<string, string> = {}
+    for (const [i, name] of NAMES.entries()) files[`names/${name}`] = `file ${i}`
+    const ws = await makeWorkspace(files)
+    cleanups.push(() => removeDir(ws))
+    const run = await runAction({
+      workspace: ws,
+      inputs: inputs(emulator.url, emulator.apiKey, { path: 'names', mode })
+    })
+    expect(run.exitCode).toBe(0)
+    const reported = assetsOf(run)
+    expect(reported.map(asset => asset.name).sort()).toEqual([...NAMES].sort())
+    const held = emulator.state().assets
+    for (const asset of reported) expect(held.find(h => h.id === asset.id)?.asset_name).toBe(asset.name)
+    expect(run.stdout).not.toMatch(/recorded .* under another name/)
+  })
+
+  it('relative names keep their folders in bulk mode', async () => {
+    const emulator = await emulatorWith()
+    const ws = await makeWorkspace({ 'site/deeper/dir/report (copy).json': '{}', 'site/a "b".txt': 'x' })
+    cleanups.push(() => removeDir(ws))
+    const run = await runAction({
+      workspace: ws,
+      inputs: inputs(emulator.url, emulator.apiKey, { path: 'site', 'asset-name': 'relative' })
+    })
+    expect(run.exitCode).toBe(0)
+    const held = emulator.state().assets
+    expect(assetsOf(run).map(asset => [asset.name, held.find(h => h.id === asset.id)?.asset_name])).toEqual([
+      ['a "b".txt', 'a "b".txt'],
+      ['deeper/dir/report (copy).json', 'deeper/dir/report (copy).json']
+    ])
   })
 })
 
