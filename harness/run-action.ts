@@ -3,7 +3,6 @@
  * Node 24, one INPUT_* variable per input, and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files.
  */
 import { spawn } from 'node:child_process'
-import { rmSync } from 'node:fs'
 import { chmod, copyFile, cp, link, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -69,7 +68,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(options.inputs)) env[inputEnvName(name)] = value
   const started = Date.now()
   const spawnedAt = performance.timeOrigin + performance.now()
-  const runtime = asNobody ? await stagedForNobody() : { node: NODE24, bundle: BUNDLE }
+  const runtime = asNobody ? await stageForNobody(runnerTemp) : { node: NODE24, bundle: BUNDLE }
   const [command, ...args] = [...(options.wrapper ?? []), runtime.node, runtime.bundle]
   try {
     const child = spawn(command, args, {
@@ -102,27 +101,19 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   }
 }
 
-let staged: Promise<{ node: string; bundle: string }> | undefined
-
 /**
- * Node 24 and the bundle where an unprivileged user can reach them. A clone in a private
- * folder (`mktemp -d` makes it 0700) is out of nobody's reach; a world-readable folder of
- * its own, with the binary hard-linked (or copied) and dist/ copied, is not.
+ * Node 24 and the bundle where an unprivileged user can reach them: a clone in a private
+ * folder (`mktemp -d` makes it 0700) is out of nobody's reach, so both go into the run's own
+ * world-readable temp folder (the binary hard-linked, or copied across file systems).
  */
-async function stagedForNobody(): Promise<{ node: string; bundle: string }> {
-  staged ??= (async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'netiks-runtime-'))
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
-    await chmod(dir, 0o755)
-    const node = path.join(dir, 'node')
-    const binary = await realpath(NODE24)
-    await link(binary, node).catch(async () => await copyFile(binary, node))
-    await chmod(node, 0o755)
-    await cp(path.join(REPO_ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true })
-    await chmod(path.join(dir, 'dist'), 0o755)
-    return { node, bundle: path.join(dir, 'dist', 'index.js') }
-  })()
-  return await staged
+async function stageForNobody(dir: string): Promise<{ node: string; bundle: string }> {
+  const node = path.join(dir, 'node')
+  const binary = await realpath(NODE24)
+  await link(binary, node).catch(async () => await copyFile(binary, node))
+  await chmod(node, 0o755)
+  await cp(path.join(REPO_ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true })
+  await chmod(path.join(dir, 'dist'), 0o755)
+  return { node, bundle: path.join(dir, 'dist', 'index.js') }
 }
 
 /** The variable the runner sets for an input, as @actions/core reads it. */
