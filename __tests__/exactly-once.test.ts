@@ -213,9 +213,13 @@ describe('names Django keeps', () => {
     expect(run.stdout).not.toMatch(/recorded .* under another name/)
   })
 
-  it('relative names keep their folders in bulk mode', async () => {
+  it('relative names keep their folders, and a backslash stays, in bulk mode', async () => {
     const emulator = await emulatorWith()
-    const ws = await makeWorkspace({ 'site/deeper/dir/report (copy).json': '{}', 'site/a "b".txt': 'x' })
+    const ws = await makeWorkspace({
+      'site/deeper/dir/report (copy).json': '{}',
+      'site/a "b".txt': 'x',
+      'site/back\\slash.txt': 'y'
+    })
     cleanups.push(() => removeDir(ws))
     const run = await runAction({
       workspace: ws,
@@ -225,6 +229,7 @@ describe('names Django keeps', () => {
     const held = emulator.state().assets
     expect(assetsOf(run).map(asset => [asset.name, held.find(h => h.id === asset.id)?.asset_name])).toEqual([
       ['a "b".txt', 'a "b".txt'],
+      ['back\\slash.txt', 'back\\slash.txt'],
       ['deeper/dir/report (copy).json', 'deeper/dir/report (copy).json']
     ])
   })
