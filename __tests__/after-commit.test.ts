@@ -7,8 +7,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
-import type { AssetOutput } from '../src/report.js'
-import { makeWorkspace, removeDir } from './helpers.js'
+import { assetsOf, makeWorkspace, removeDir } from './helpers.js'
 
 /** A 1 s stall timeout, so that a late reply (1.5 s) is given up on and retried. */
 const FAST = { NETIKS_STALL_TIMEOUT_MS: '1000', NETIKS_RETRY_BASE_MS: '20' }
@@ -31,8 +30,6 @@ async function workspaceOf(count: number): Promise<string> {
   cleanups.push(() => removeDir(ws))
   return ws
 }
-
-const assetsOf = (run: ActionRun): AssetOutput[] => JSON.parse(run.outputs.assets ?? '[]') as AssetOutput[]
 
 async function runWithAfterCommitFaults(mode: 'bulk' | 'single', idempotency: boolean) {
   const emulator = await emulatorWith({

@@ -12,8 +12,7 @@ import path from 'node:path'
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
 import { startSlowProxy } from '../harness/slow-proxy.js'
-import type { AssetOutput, FailureOutput } from '../src/report.js'
-import { makeWorkspace, removeDir, sha256, sha256OfFile, writeRandomFile } from './helpers.js'
+import { assetsOf, failedOf, makeWorkspace, removeDir, sha256, sha256OfFile, writeRandomFile } from './helpers.js'
 
 const FAST = { NETIKS_STALL_TIMEOUT_MS: '1000', NETIKS_RETRY_BASE_MS: '20' }
 const MANIFEST = '.netiks/manifest.json'
@@ -53,8 +52,6 @@ function inputs(baseUrl: string, apiKey: string, overrides: Record<string, strin
   }
 }
 
-const assetsOf = (run: ActionRun): AssetOutput[] => JSON.parse(run.outputs.assets ?? '[]') as AssetOutput[]
-const failedOf = (run: ActionRun): FailureOutput[] => JSON.parse(run.outputs.failed ?? '[]') as FailureOutput[]
 const errorLines = (run: ActionRun): string[] => run.stdout.split('\n').filter(line => line.startsWith('::error'))
 const isConfirm = (method?: string, url?: string, type?: string): boolean =>
   method === 'POST' && url === '/api/v1/assets/developer-upload-file/' && (type ?? '').startsWith('application/json')

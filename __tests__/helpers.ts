@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { inputEnvName } from '../harness/run-action.js'
+import { inputEnvName, type ActionRun } from '../harness/run-action.js'
+import type { AssetOutput, FailureOutput } from '../src/report.js'
 
 export { makeWorkspace, removeDir, sha256OfFile, writeRandomFile, writeWorkspaceFile } from '../harness/workspace.js'
 
@@ -21,4 +22,14 @@ export const EMPTY_OUTPUTS = {
   'uploaded-count': '0',
   'skipped-count': '0',
   failed: '[]'
+}
+
+/** The `assets` output of a run, parsed. */
+export function assetsOf(run: Pick<ActionRun, 'outputs'>): AssetOutput[] {
+  return JSON.parse(run.outputs.assets ?? '[]') as AssetOutput[]
+}
+
+/** The `failed` output of a run, parsed. */
+export function failedOf(run: Pick<ActionRun, 'outputs'>): FailureOutput[] {
+  return JSON.parse(run.outputs.failed ?? '[]') as FailureOutput[]
 }

@@ -21,8 +21,15 @@ import type { ExternalS3Options } from '../emulator/external-s3.js'
 import { GENERATE_PRESIGNED_PATH, UPLOAD_FILE_PATH, startEmulator, type Emulator } from '../emulator/server.js'
 import { encodeKey, encodeRfc3986 } from '../emulator/signer.js'
 import { REPO_ROOT, runAction, type ActionRun } from '../harness/run-action.js'
-import type { AssetOutput, FailureOutput } from '../src/report.js'
-import { makeWorkspace, removeDir, sha256OfFile, writeRandomFile, writeWorkspaceFile } from './helpers.js'
+import {
+  assetsOf,
+  failedOf,
+  makeWorkspace,
+  removeDir,
+  sha256OfFile,
+  writeRandomFile,
+  writeWorkspaceFile
+} from './helpers.js'
 
 const CLUSTER_SCRIPT = path.join(REPO_ROOT, 'tools', 'radosgw', 'cluster.sh')
 const REQUIRED = process.env.NETIKS_REQUIRE_RADOSGW === '1'
@@ -234,8 +241,6 @@ function interopTier(radosgw: Radosgw): void {
     }
   }
 
-  const assetsOf = (run: ActionRun): AssetOutput[] => JSON.parse(run.outputs.assets ?? '[]') as AssetOutput[]
-  const failedOf = (run: ActionRun): FailureOutput[] => JSON.parse(run.outputs.failed ?? '[]') as FailureOutput[]
   /** Backoff in milliseconds, not seconds; a stall timeout a radosgw pause cannot trip. */
   const env = { NETIKS_RETRY_BASE_MS: '20', NETIKS_STALL_TIMEOUT_MS: '15000' }
 

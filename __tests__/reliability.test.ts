@@ -7,9 +7,8 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { chmod, mkdir, symlink, truncate, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js'
-import type { AssetOutput, FailureOutput } from '../src/report.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
-import { makeWorkspace, removeDir, sha256OfFile } from './helpers.js'
+import { assetsOf, failedOf, makeWorkspace, removeDir, sha256OfFile } from './helpers.js'
 
 /** Fast clocks for tests: a 1 s stall timeout, 20 ms backoff windows. */
 const FAST = { NETIKS_STALL_TIMEOUT_MS: '1000', NETIKS_RETRY_BASE_MS: '20' }
@@ -48,9 +47,6 @@ function inputs(emulator: Emulator, overrides: Record<string, string> = {}): Rec
     ...overrides
   }
 }
-
-const assetsOf = (run: ActionRun): AssetOutput[] => JSON.parse(run.outputs.assets ?? '[]') as AssetOutput[]
-const failedOf = (run: ActionRun): FailureOutput[] => JSON.parse(run.outputs.failed ?? '[]') as FailureOutput[]
 
 /** Every reported asset is held once with the local bytes; every held asset is reported. */
 async function expectExactlyOnce(emulator: Emulator, run: ActionRun, ws: string): Promise<void> {
