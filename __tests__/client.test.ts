@@ -57,6 +57,19 @@ describe('NetiksClient against the emulator', () => {
     expect(emulator.state().confirmations[entry.s3_path]).toBe(1)
   })
 
+  it('reads a generate answer of any size: 50 URLs for 200-character names (well over 64 KiB)', async () => {
+    const client = clientFor()
+    const files = Array.from({ length: 50 }, (_, i) => ({
+      name: `${'n'.repeat(196)}${String(i).padStart(2, '0')}.txt`,
+      type: 'text/plain',
+      size: 1
+    }))
+    const entries = await client.generatePresignedUrls(files)
+    client.close()
+    expect(JSON.stringify(entries).length).toBeGreaterThan(64 * 1024)
+    expect(entries.map(entry => entry.file_name)).toEqual(files.map(file => file.name))
+  })
+
   it('turns a rejected api key into an AuthError that names the fix and not the key', async () => {
     const client = clientFor({ apiKey: 'ne-wrongwrongwrongwrongwrong0' })
     const error = await client.generatePresignedUrls([{ name: 'a', type: 'text/plain', size: 1 }]).catch(e => e)

@@ -5,15 +5,17 @@
  * server holds.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import type { ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { appendFile, readFile } from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
 import { startSlowProxy } from '../harness/slow-proxy.js'
 import { assetsOf, failedOf, makeWorkspace, removeDir, sha256, sha256OfFile, writeRandomFile } from './helpers.js'
 
+const __dirname_ = path.dirname(fileURLToPath(import.meta.url))
 const FAST = { NETIKS_STALL_TIMEOUT_MS: '1000', NETIKS_RETRY_BASE_MS: '20' }
 const MANIFEST = '.netiks/manifest.json'
 const cleanups: Array<() => Promise<void> | void> = []
@@ -292,6 +294,54 @@ describe('systemic failures: one error that names the cause', () => {
     const errors = errorLines(run)
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatch(/ECONNREFUSED.*No connection could be made after every retry/)
+    expect(run.durationMs).toBeLessThan(20_000)
+  }, 60_000)
+})
+
+describe('a server failing every request: one error, not one per file', () => {
+  it('every generate throttled (429): the run stops after the first batch, with one error', async () => {
+    const emulator = await emulatorWith({
+      faults: { rate: 1, seed: 1, endpoints: ['generate'], kinds: ['429'], retryAfterSeconds: 0 }
+    })
+    const ws = await workspaceOf(300)
+    const run = await runAction({ workspace: ws, inputs: inputs(emulator.url, emulator.apiKey), env: FAST })
+    expect(run.exitCode).toBe(1)
+    const errors = errorLines(run)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/The last \d+ files failed the same way after every retry.*HTTP 429/)
+    // One batch: its first attempt, 8 throttled retries and 4 more.
+    expect(emulator.state().requests.generate).toBe(13)
+  }, 60_000)
+
+  it('every single upload answered 500: a pool of failures stops the run, with one error', async () => {
+    const emulator = await emulatorWith({ faults: { rate: 1, seed: 1, endpoints: ['upload'], kinds: ['500'] } })
+    const ws = await workspaceOf(300)
+    const run = await runAction({
+      workspace: ws,
+      inputs: inputs(emulator.url, emulator.apiKey, { mode: 'single' }),
+      env: FAST
+    })
+    expect(run.exitCode).toBe(1)
+    expect(errorLines(run)).toEqual([expect.stringMatching(/The last 8 files failed the same way.*HTTP 500/)])
+    expect(emulator.state().requests.upload).toBeLessThan(16 * 5)
+    expect(failedOf(run).filter(failure => failure.step === 'not-started').length).toBeGreaterThan(250)
+  }, 60_000)
+
+  it('a host that drops connections: each attempt gives up on connecting, and the run stops with one error', async () => {
+    const port = await freePort()
+    const blackhole = spawn('python3', [path.join(__dirname_, 'fixtures', 'blackhole.py'), String(port)])
+    cleanups.push(() => void blackhole.kill())
+    await new Promise(resolve => blackhole.stdout.once('data', resolve))
+    const ws = await workspaceOf(100)
+    const run = await runAction({
+      workspace: ws,
+      inputs: inputs(`http://127.0.0.1:${port}`, 'ne-EmulatorLocalKey0000001'),
+      env: FAST
+    })
+    expect(run.exitCode).toBe(1)
+    const errors = errorLines(run)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/ECONNTIMEOUT|no connection within/)
     expect(run.durationMs).toBeLessThan(20_000)
   }, 60_000)
 })

@@ -35998,7 +35998,19 @@ class StallError extends TransportError {
         this.name = 'StallError';
     }
 }
+/** Of an error answer, only the start is kept: the server's words, not a whole HTML page. */
 const MAX_KEPT_BODY_BYTES = 64 * 1024;
+/**
+ * A success is read whole, up to this: a generate answer lists a presigned URL per file, and
+ * URLs signed with temporary credentials carry a session token of a kilobyte or two each.
+ */
+const MAX_KEPT_SUCCESS_BYTES = 16 * 1024 * 1024;
+/**
+ * A connection not made within this long is given up (`ECONNTIMEOUT`): the stall timer only
+ * starts once a socket is connected, and a host that drops packets would otherwise hold each
+ * attempt for the operating system's limit (about 2 minutes on Linux).
+ */
+const CONNECT_TIMEOUT_MS = 15_000;
 /**
  * The longest wait for `100 Continue` before the body is sent anyway (curl waits 1 s too).
  * Never more than half the stall timeout, so the stall timer cannot fire during the wait.
@@ -36076,6 +36088,17 @@ class HttpTransport {
             });
             const gate = isBodyWriter(body) ? new BodyGate(req, expectContinue) : undefined;
             req.setTimeout(stallTimeoutMs, () => fail(new StallError(stallTimeoutMs, requestSent)));
+            req.once('socket', socket => {
+                if (!socket.connecting)
+                    return;
+                const connectMs = Math.min(CONNECT_TIMEOUT_MS, stallTimeoutMs);
+                const timer = setTimeout(() => {
+                    fail(new TransportError('ECONNTIMEOUT', `no connection within ${Math.round(connectMs / 1000)} s`, false));
+                }, connectMs);
+                const clear = () => clearTimeout(timer);
+                socket.once('connect', clear);
+                socket.once('close', clear);
+            });
             req.on('error', connectionFailed);
             req.on('finish', () => (requestSent = true));
             req.on('response', response => {
@@ -36083,7 +36106,9 @@ class HttpTransport {
                 const early = !requestSent;
                 // The server has answered: whatever is left of the body would only be refused.
                 gate?.stop();
-                readLimited(response).then(({ text, complete }) => {
+                const status = response.statusCode ?? 0;
+                const limit = status >= 200 && status <= 299 ? MAX_KEPT_SUCCESS_BYTES : MAX_KEPT_BODY_BYTES;
+                readLimited(response, limit).then(({ text, complete }) => {
                     if (settled)
                         return;
                     if (!complete && !early) {
@@ -36093,7 +36118,7 @@ class HttpTransport {
                     // A request that was not sent whole leaves the connection unusable.
                     if (!requestSent || !complete)
                         req.destroy();
-                    resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text });
+                    resolve({ status, headers: response.headers, body: text });
                 });
             });
             if (gate === undefined || !isBodyWriter(body)) {
@@ -36248,16 +36273,16 @@ function transportError(error, requestSent) {
     return new TransportError(code, error.message, requestSent && !NOT_CONNECTED.has(code), { cause: error });
 }
 /**
- * Reads a response body, keeping at most MAX_KEPT_BODY_BYTES of it and draining the rest.
+ * Reads a response body, keeping at most `limit` bytes of it and draining the rest.
  * `complete` is false when the connection closed before the body ended.
  */
-function readLimited(response) {
+function readLimited(response, limit) {
     return new Promise(resolve => {
         const chunks = [];
         let kept = 0;
-        const text = () => Buffer.concat(chunks).subarray(0, MAX_KEPT_BODY_BYTES).toString('utf8');
+        const text = () => Buffer.concat(chunks).subarray(0, limit).toString('utf8');
         response.on('data', (chunk) => {
-            if (kept >= MAX_KEPT_BODY_BYTES)
+            if (kept >= limit)
                 return;
             chunks.push(chunk);
             kept += chunk.length;
@@ -36731,7 +36756,8 @@ function describeFailure(step, request, error) {
     const url = request.url;
     const code = errnoCode(error);
     if (code !== undefined) {
-        const reason = error.name === 'StallError' ? `${error.message}, aborted` : code;
+        const described = error.name === 'StallError' || code === 'ECONNTIMEOUT';
+        const reason = described ? `${error.message}, aborted` : code;
         return new NetworkError(step, code, `${step} failed: network error (${reason}) talking to ${safeOrigin(url)}.`, requestSent(error));
     }
     // Body errors (the file changed or vanished) keep their own message.
@@ -36752,7 +36778,8 @@ function parseJson(step, response) {
         return JSON.parse(response.body);
     }
     catch {
-        throw new ProtocolError(step, `${step} answered HTTP ${response.status} with a body that is not JSON: ${truncate(response.body.trim())}`);
+        throw new ProtocolError(step, `${step} answered HTTP ${response.status} with a body that is not JSON: ` +
+            truncate(redactSecrets(response.body.trim(), '')));
     }
 }
 function assetReplyFrom(step, response) {
@@ -36995,6 +37022,7 @@ const AMBIGUOUS_STATUSES = new Set([500, 502, 504]);
 const RETRYABLE_CODES = new Set([
     'ECONNRESET',
     'ECONNREFUSED',
+    'ECONNTIMEOUT',
     'ECONNABORTED',
     'EPIPE',
     'ETIMEDOUT',
@@ -37007,7 +37035,14 @@ const RETRYABLE_CODES = new Set([
     'HPE_INVALID_CONSTANT'
 ]);
 /** No connection could be made at all: the request never left. */
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+const UNREACHABLE_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNTIMEOUT',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH'
+]);
 function classifyFailure(error) {
     if (error instanceof HttpError) {
         if (NOT_APPLIED_STATUSES.has(error.status))
@@ -37102,6 +37137,7 @@ async function sleep(ms, signal) {
 ;// CONCATENATED MODULE: ./src/transfer/asset-call.ts
 
 
+
 /** The asset call failed for good after an attempt that may have registered the asset. */
 class MaybeRegisteredError extends Error {
     request;
@@ -37141,7 +37177,8 @@ async function callCreatingAsset(request, file, attempt, context) {
         return { reply, possibleDuplicate: ambiguous && !reply.replayed };
     }
     catch (error) {
-        if (ambiguous)
+        // A 2xx the client cannot read was still a success on the server's side.
+        if (ambiguous || error instanceof ProtocolError)
             throw new MaybeRegisteredError(request, error);
         throw error;
     }
@@ -37236,6 +37273,27 @@ class UnreachableError extends Error {
         this.name = 'UnreachableError';
     }
 }
+/** Several files in a row failed the same transient way, after every retry, with none uploaded between. */
+class RepeatedFailureError extends Error {
+    constructor(files, last) {
+        super(`The last ${files} files failed the same way after every retry, with none uploaded in between ` +
+            `(${errorMessage(last)}): the server is failing or throttling every request. No other file was ` +
+            'started; try again later, or lower concurrency.');
+        this.name = 'RepeatedFailureError';
+    }
+}
+/** The cause of a transient failure, to tell a streak of the same one; undefined for a file's own. */
+function transientCause(error) {
+    if (error instanceof HttpError)
+        return [408, 429, 500, 502, 503, 504].includes(error.status) ? `HTTP ${error.status}` : undefined;
+    if (error instanceof NetworkError)
+        return error.code;
+    return undefined;
+}
+/** Files failing in a row from one transient cause that stop the run: at least a full pool of them. */
+function repeatedFailureLimit(concurrency) {
+    return Math.max(concurrency, 5);
+}
 /**
  * A failure that says the whole run cannot succeed — the key is refused, the API is not where
  * base-url points, nothing answers — as the error that stops the run; undefined for a failure
@@ -37253,7 +37311,10 @@ function systemicCause(error, baseUrl) {
 }
 /** Stops a run at once, with one error that names the cause instead of one per file. */
 function isSystemic(error) {
-    return error instanceof AuthError || error instanceof WrongBaseUrlError || error instanceof UnreachableError;
+    return (error instanceof AuthError ||
+        error instanceof WrongBaseUrlError ||
+        error instanceof UnreachableError ||
+        error instanceof RepeatedFailureError);
 }
 
 ;// CONCATENATED MODULE: ./src/transfer/outcome.ts
@@ -37280,6 +37341,8 @@ class OutcomeRecorder {
     /** Keyed by relative path: a file that changed is sent as a fresh copy of its record. */
     settled = new Set();
     awaitingAnswer = new Map();
+    /** Files failed in a row from one transient cause, with none confirmed since. */
+    streak;
     stoppedBy;
     constructor(files, options) {
         this.files = files;
@@ -37302,6 +37365,7 @@ class OutcomeRecorder {
             return;
         this.settled.add(upload.file.relativePath);
         this.awaitingAnswer.delete(upload.file.relativePath);
+        this.streak = undefined;
         this.confirmed.push(upload);
         this.options.onConfirmed?.(upload);
     }
@@ -37311,7 +37375,7 @@ class OutcomeRecorder {
             return;
         this.settled.add(file.relativePath);
         this.awaitingAnswer.delete(file.relativePath);
-        const systemic = systemicCause(error, this.options.baseUrl);
+        const systemic = systemicCause(error, this.options.baseUrl) ?? this.repeatedFailure(error);
         if (systemic)
             this.stoppedBy ??= systemic;
         if (error instanceof CancelledError || this.options.signal?.aborted)
@@ -37326,6 +37390,18 @@ class OutcomeRecorder {
         };
         this.failed.push(failure);
         this.options.onFailed?.(failure);
+    }
+    /** A streak of files failing from one transient cause, long enough to say the server is down. */
+    repeatedFailure(error) {
+        const cause = transientCause(error);
+        if (cause === undefined || this.options.signal?.aborted) {
+            this.streak = undefined;
+            return undefined;
+        }
+        this.streak = this.streak?.cause === cause ? { cause, files: this.streak.files + 1 } : { cause, files: 1 };
+        if (this.streak.files < repeatedFailureLimit(this.options.concurrency))
+            return undefined;
+        return new RepeatedFailureError(this.streak.files, error);
     }
     /** The outcome so far, in file order; files not settled yet are reported as unknown or not started. */
     result() {
@@ -38155,10 +38231,15 @@ async function upload(inputs, work, plan, startedAt) {
     }
     finally {
         client.close();
+    }
+    // Reported even after an unexpected error: what was confirmed must reach the outputs and the
+    // manifest. The signal handlers stay until it is written, so a signal cannot cut it short.
+    try {
+        await report();
+    }
+    finally {
         cancellation.dispose();
     }
-    // Reported even after an unexpected error: what was confirmed must reach the outputs and the manifest.
-    await report();
     if (unexpected !== undefined)
         throw unexpected;
 }

@@ -174,10 +174,14 @@ async function upload(inputs: Inputs, work: Work, plan: UploadPlan, startedAt: n
     unexpected = error
   } finally {
     client.close()
+  }
+  // Reported even after an unexpected error: what was confirmed must reach the outputs and the
+  // manifest. The signal handlers stay until it is written, so a signal cannot cut it short.
+  try {
+    await report()
+  } finally {
     cancellation.dispose()
   }
-  // Reported even after an unexpected error: what was confirmed must reach the outputs and the manifest.
-  await report()
   if (unexpected !== undefined) throw unexpected
 }
 

@@ -192,7 +192,8 @@ function describeFailure(step: UploadStep, request: HttpRequest, error: unknown)
   const url = request.url
   const code = errnoCode(error)
   if (code !== undefined) {
-    const reason = (error as Error).name === 'StallError' ? `${(error as Error).message}, aborted` : code
+    const described = (error as Error).name === 'StallError' || code === 'ECONNTIMEOUT'
+    const reason = described ? `${(error as Error).message}, aborted` : code
     return new NetworkError(
       step,
       code,
@@ -220,7 +221,8 @@ function parseJson<T>(step: UploadStep, response: HttpResponse): T {
   } catch {
     throw new ProtocolError(
       step,
-      `${step} answered HTTP ${response.status} with a body that is not JSON: ${truncate(response.body.trim())}`
+      `${step} answered HTTP ${response.status} with a body that is not JSON: ` +
+        truncate(redactSecrets(response.body.trim(), ''))
     )
   }
 }

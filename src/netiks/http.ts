@@ -71,7 +71,19 @@ export class StallError extends TransportError {
   }
 }
 
+/** Of an error answer, only the start is kept: the server's words, not a whole HTML page. */
 const MAX_KEPT_BODY_BYTES = 64 * 1024
+/**
+ * A success is read whole, up to this: a generate answer lists a presigned URL per file, and
+ * URLs signed with temporary credentials carry a session token of a kilobyte or two each.
+ */
+const MAX_KEPT_SUCCESS_BYTES = 16 * 1024 * 1024
+/**
+ * A connection not made within this long is given up (`ECONNTIMEOUT`): the stall timer only
+ * starts once a socket is connected, and a host that drops packets would otherwise hold each
+ * attempt for the operating system's limit (about 2 minutes on Linux).
+ */
+const CONNECT_TIMEOUT_MS = 15_000
 
 /**
  * The longest wait for `100 Continue` before the body is sent anyway (curl waits 1 s too).
@@ -158,6 +170,16 @@ export class HttpTransport {
       })
       const gate = isBodyWriter(body) ? new BodyGate(req, expectContinue) : undefined
       req.setTimeout(stallTimeoutMs, () => fail(new StallError(stallTimeoutMs, requestSent)))
+      req.once('socket', socket => {
+        if (!socket.connecting) return
+        const connectMs = Math.min(CONNECT_TIMEOUT_MS, stallTimeoutMs)
+        const timer = setTimeout(() => {
+          fail(new TransportError('ECONNTIMEOUT', `no connection within ${Math.round(connectMs / 1000)} s`, false))
+        }, connectMs)
+        const clear = (): void => clearTimeout(timer)
+        socket.once('connect', clear)
+        socket.once('close', clear)
+      })
       req.on('error', connectionFailed)
       req.on('finish', () => (requestSent = true))
       req.on('response', response => {
@@ -165,7 +187,9 @@ export class HttpTransport {
         const early = !requestSent
         // The server has answered: whatever is left of the body would only be refused.
         gate?.stop()
-        readLimited(response).then(({ text, complete }) => {
+        const status = response.statusCode ?? 0
+        const limit = status >= 200 && status <= 299 ? MAX_KEPT_SUCCESS_BYTES : MAX_KEPT_BODY_BYTES
+        readLimited(response, limit).then(({ text, complete }) => {
           if (settled) return
           if (!complete && !early) {
             return fail(new TransportError('ECONNRESET', 'the answer was cut off', requestSent))
@@ -173,7 +197,7 @@ export class HttpTransport {
           settle()
           // A request that was not sent whole leaves the connection unusable.
           if (!requestSent || !complete) req.destroy()
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text })
+          resolve({ status, headers: response.headers, body: text })
         })
       })
 
@@ -335,16 +359,16 @@ function transportError(error: Error, requestSent: boolean): TransportError {
 }
 
 /**
- * Reads a response body, keeping at most MAX_KEPT_BODY_BYTES of it and draining the rest.
+ * Reads a response body, keeping at most `limit` bytes of it and draining the rest.
  * `complete` is false when the connection closed before the body ended.
  */
-function readLimited(response: http.IncomingMessage): Promise<{ text: string; complete: boolean }> {
+function readLimited(response: http.IncomingMessage, limit: number): Promise<{ text: string; complete: boolean }> {
   return new Promise(resolve => {
     const chunks: Buffer[] = []
     let kept = 0
-    const text = (): string => Buffer.concat(chunks).subarray(0, MAX_KEPT_BODY_BYTES).toString('utf8')
+    const text = (): string => Buffer.concat(chunks).subarray(0, limit).toString('utf8')
     response.on('data', (chunk: Buffer) => {
-      if (kept >= MAX_KEPT_BODY_BYTES) return
+      if (kept >= limit) return
       chunks.push(chunk)
       kept += chunk.length
     })

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { ProtocolError } from '../errors.js'
 import type { AssetReply, FailedStep, LocalFile } from '../netiks/types.js'
 import type { OutcomeRecorder, UploadOptions } from './outcome.js'
 import { withRetries, type RetryHooks } from './retry.js'
@@ -60,7 +61,8 @@ export async function callCreatingAsset(
     )
     return { reply, possibleDuplicate: ambiguous && !reply.replayed }
   } catch (error) {
-    if (ambiguous) throw new MaybeRegisteredError(request, error)
+    // A 2xx the client cannot read was still a success on the server's side.
+    if (ambiguous || error instanceof ProtocolError) throw new MaybeRegisteredError(request, error)
     throw error
   }
 }

@@ -1,4 +1,4 @@
-import { AuthError, HttpError, NetworkError } from '../errors.js'
+import { AuthError, HttpError, NetworkError, errorMessage } from '../errors.js'
 import { isUnreachable } from './retry.js'
 
 /** Every request goes to one API: a 404 from a documented endpoint means base-url is wrong. */
@@ -24,6 +24,31 @@ export class UnreachableError extends Error {
   }
 }
 
+/** Several files in a row failed the same transient way, after every retry, with none uploaded between. */
+export class RepeatedFailureError extends Error {
+  constructor(files: number, last: unknown) {
+    super(
+      `The last ${files} files failed the same way after every retry, with none uploaded in between ` +
+        `(${errorMessage(last)}): the server is failing or throttling every request. No other file was ` +
+        'started; try again later, or lower concurrency.'
+    )
+    this.name = 'RepeatedFailureError'
+  }
+}
+
+/** The cause of a transient failure, to tell a streak of the same one; undefined for a file's own. */
+export function transientCause(error: unknown): string | undefined {
+  if (error instanceof HttpError)
+    return [408, 429, 500, 502, 503, 504].includes(error.status) ? `HTTP ${error.status}` : undefined
+  if (error instanceof NetworkError) return error.code
+  return undefined
+}
+
+/** Files failing in a row from one transient cause that stop the run: at least a full pool of them. */
+export function repeatedFailureLimit(concurrency: number): number {
+  return Math.max(concurrency, 5)
+}
+
 /**
  * A failure that says the whole run cannot succeed — the key is refused, the API is not where
  * base-url points, nothing answers — as the error that stops the run; undefined for a failure
@@ -40,5 +65,10 @@ export function systemicCause(error: unknown, baseUrl: string): Error | undefine
 
 /** Stops a run at once, with one error that names the cause instead of one per file. */
 export function isSystemic(error: unknown): boolean {
-  return error instanceof AuthError || error instanceof WrongBaseUrlError || error instanceof UnreachableError
+  return (
+    error instanceof AuthError ||
+    error instanceof WrongBaseUrlError ||
+    error instanceof UnreachableError ||
+    error instanceof RepeatedFailureError
+  )
 }

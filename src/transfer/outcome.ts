@@ -7,7 +7,7 @@ import type {
   NetiksAsset,
   UploadOutcome
 } from '../netiks/types.js'
-import { systemicCause } from './breaker.js'
+import { RepeatedFailureError, repeatedFailureLimit, systemicCause, transientCause } from './breaker.js'
 import type { RetryPolicy } from './retry.js'
 
 /** Told how far each file's bytes have gone, so the caller can report long transfers. */
@@ -69,11 +69,16 @@ export class OutcomeRecorder {
   /** Keyed by relative path: a file that changed is sent as a fresh copy of its record. */
   private readonly settled = new Set<string>()
   private readonly awaitingAnswer = new Map<string, Unsettled>()
+  /** Files failed in a row from one transient cause, with none confirmed since. */
+  private streak?: { cause: string; files: number }
   private stoppedBy?: Error
 
   constructor(
     readonly files: LocalFile[],
-    private readonly options: Pick<UploadOptions, 'baseUrl' | 'failFast' | 'signal' | 'onConfirmed' | 'onFailed'>
+    private readonly options: Pick<
+      UploadOptions,
+      'baseUrl' | 'concurrency' | 'failFast' | 'signal' | 'onConfirmed' | 'onFailed'
+    >
   ) {}
 
   shouldStop(): boolean {
@@ -91,6 +96,7 @@ export class OutcomeRecorder {
     if (this.settled.has(upload.file.relativePath)) return
     this.settled.add(upload.file.relativePath)
     this.awaitingAnswer.delete(upload.file.relativePath)
+    this.streak = undefined
     this.confirmed.push(upload)
     this.options.onConfirmed?.(upload)
   }
@@ -100,7 +106,7 @@ export class OutcomeRecorder {
     if (this.settled.has(file.relativePath)) return
     this.settled.add(file.relativePath)
     this.awaitingAnswer.delete(file.relativePath)
-    const systemic = systemicCause(error, this.options.baseUrl)
+    const systemic = systemicCause(error, this.options.baseUrl) ?? this.repeatedFailure(error)
     if (systemic) this.stoppedBy ??= systemic
     if (error instanceof CancelledError || this.options.signal?.aborted) this.stoppedBy ??= new CancelledError()
     if (this.options.failFast) this.stoppedBy ??= new FailFastError(file)
@@ -112,6 +118,18 @@ export class OutcomeRecorder {
     }
     this.failed.push(failure)
     this.options.onFailed?.(failure)
+  }
+
+  /** A streak of files failing from one transient cause, long enough to say the server is down. */
+  private repeatedFailure(error: unknown): Error | undefined {
+    const cause = transientCause(error)
+    if (cause === undefined || this.options.signal?.aborted) {
+      this.streak = undefined
+      return undefined
+    }
+    this.streak = this.streak?.cause === cause ? { cause, files: this.streak.files + 1 } : { cause, files: 1 }
+    if (this.streak.files < repeatedFailureLimit(this.options.concurrency)) return undefined
+    return new RepeatedFailureError(this.streak.files, error)
   }
 
   /** The outcome so far, in file order; files not settled yet are reported as unknown or not started. */

@@ -44,6 +44,7 @@ const AMBIGUOUS_STATUSES = new Set([500, 502, 504])
 const RETRYABLE_CODES = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
+  'ECONNTIMEOUT',
   'ECONNABORTED',
   'EPIPE',
   'ETIMEDOUT',
@@ -56,7 +57,14 @@ const RETRYABLE_CODES = new Set([
   'HPE_INVALID_CONSTANT'
 ])
 /** No connection could be made at all: the request never left. */
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'])
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNTIMEOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH'
+])
 
 /**
  * What a failure says about the request. `not-applied`: proven not to have taken effect
