@@ -31770,6 +31770,17 @@ class ProtocolError extends Error {
         this.name = 'ProtocolError';
     }
 }
+/**
+ * The API answered a presigned URL the action will not follow: plain http behind an https
+ * base-url, credentials in its authority, or not an http(s) URL at all. Nothing is sent to it,
+ * and the run stops: every other URL from the same API would be the same.
+ */
+class InsecureUrlError extends ProtocolError {
+    constructor(step, message) {
+        super(step, message);
+        this.name = 'InsecureUrlError';
+    }
+}
 /** The local file changed or could not be read while it was being sent. */
 class FileReadError extends Error {
     constructor(message) {
@@ -36656,6 +36667,8 @@ class NetiksClient {
         if (!Array.isArray(parsed.presigned_urls)) {
             throw new ProtocolError('generate', 'generate answered without a presigned_urls list.');
         }
+        for (const entry of parsed.presigned_urls)
+            this.checkPresignedUrl('generate', entry);
         return parsed.presigned_urls;
     }
     /**
@@ -36663,6 +36676,8 @@ class NetiksClient {
      * exactly the content type it signed. Returns the ETag.
      */
     async putObject(entry, body, signal) {
+        // Checked at generate already; checked again here so that no caller can send bytes to one.
+        this.checkPresignedUrl('put', entry);
         const response = await this.send(this.storage, 'put', {
             method: 'PUT',
             url: entry.presigned_url,
@@ -36719,6 +36734,22 @@ class NetiksClient {
         catch (error) {
             throw describeFailure(step, request, error);
         }
+    }
+    /**
+     * A presigned URL is followed only as safely as the API was reached. The api key never goes
+     * with it (only callApi sets x-api-key), but the file's bytes do, so an https API must not
+     * hand them to plain http; and a presigned URL is signed in its query, so credentials in its
+     * authority mean something rewrote it.
+     */
+    checkPresignedUrl(step, entry) {
+        if (typeof entry?.presigned_url !== 'string')
+            return; // pairEntries names an incomplete entry
+        const problem = presignedUrlProblem(entry.presigned_url, this.options.baseUrl);
+        if (problem === undefined)
+            return;
+        throw new InsecureUrlError(step, `generate answered a presigned URL for "${entry.file_name}" that ${problem}: ` +
+            `${redactUrl(entry.presigned_url)} (query left out). Nothing was sent to it, and no other file was started. ` +
+            'Check that base-url is the Netiks API itself and that nothing between rewrites its answers.');
     }
     /** The server's own words, short and with anything secret taken out. */
     serverWords(response) {
@@ -36823,6 +36854,37 @@ function truncate(text) {
 function redactSecrets(text, apiKey) {
     const withoutKey = apiKey ? text.split(apiKey).join('***') : text;
     return withoutKey.replace(/(X-Amz-(?:Signature|Credential|Security-Token)=)[^&\s"<]*/gi, '$1***');
+}
+/**
+ * Why a presigned URL must not be followed from an API at `baseUrl`, or undefined when it may:
+ * an https API's bytes never go over plain http, and no URL carries `user:password@`.
+ */
+function presignedUrlProblem(url, baseUrl) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return 'is not a URL';
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+        return `is not an http or https URL (${parsed.protocol})`;
+    }
+    if (parsed.username !== '' || parsed.password !== '') {
+        return 'carries credentials in its authority (user:password@host)';
+    }
+    if (parsed.protocol === 'http:' && client_isHttps(baseUrl)) {
+        return "is plain http while base-url is https, so the file's bytes would travel unencrypted";
+    }
+    return undefined;
+}
+function client_isHttps(url) {
+    try {
+        return new URL(url).protocol === 'https:';
+    }
+    catch {
+        return false;
+    }
 }
 /** A URL with its query string (the presigned signature) removed. */
 function redactUrl(url) {
@@ -37304,11 +37366,11 @@ class UnreachableError extends Error {
 }
 /**
  * A failure that says the whole run cannot succeed — the key is refused, the API is not where
- * base-url points, nothing answers — as the error that stops the run; undefined for a failure
- * of this file alone.
+ * base-url points, nothing answers, the API hands out presigned URLs that are not followed — as
+ * the error that stops the run; undefined for a failure of this file alone.
  */
 function systemicCause(error, baseUrl) {
-    if (error instanceof AuthError)
+    if (error instanceof AuthError || error instanceof InsecureUrlError)
         return error;
     if (error instanceof HttpError && error.status === 404 && error.step !== 'put') {
         return new WrongBaseUrlError(baseUrl, error);
@@ -37319,7 +37381,10 @@ function systemicCause(error, baseUrl) {
 }
 /** Stops a run at once, with one error that names the cause instead of one per file. */
 function isSystemic(error) {
-    return error instanceof AuthError || error instanceof WrongBaseUrlError || error instanceof UnreachableError;
+    return (error instanceof AuthError ||
+        error instanceof InsecureUrlError ||
+        error instanceof WrongBaseUrlError ||
+        error instanceof UnreachableError);
 }
 
 ;// CONCATENATED MODULE: ./src/transfer/outcome.ts

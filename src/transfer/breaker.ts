@@ -1,4 +1,4 @@
-import { AuthError, HttpError, NetworkError } from '../errors.js'
+import { AuthError, HttpError, InsecureUrlError, NetworkError } from '../errors.js'
 import { isUnreachable } from './retry.js'
 
 /** Every request goes to one API: a 404 from a documented endpoint means base-url is wrong. */
@@ -26,11 +26,11 @@ export class UnreachableError extends Error {
 
 /**
  * A failure that says the whole run cannot succeed — the key is refused, the API is not where
- * base-url points, nothing answers — as the error that stops the run; undefined for a failure
- * of this file alone.
+ * base-url points, nothing answers, the API hands out presigned URLs that are not followed — as
+ * the error that stops the run; undefined for a failure of this file alone.
  */
 export function systemicCause(error: unknown, baseUrl: string): Error | undefined {
-  if (error instanceof AuthError) return error
+  if (error instanceof AuthError || error instanceof InsecureUrlError) return error
   if (error instanceof HttpError && error.status === 404 && error.step !== 'put') {
     return new WrongBaseUrlError(baseUrl, error)
   }
@@ -40,5 +40,10 @@ export function systemicCause(error: unknown, baseUrl: string): Error | undefine
 
 /** Stops a run at once, with one error that names the cause instead of one per file. */
 export function isSystemic(error: unknown): boolean {
-  return error instanceof AuthError || error instanceof WrongBaseUrlError || error instanceof UnreachableError
+  return (
+    error instanceof AuthError ||
+    error instanceof InsecureUrlError ||
+    error instanceof WrongBaseUrlError ||
+    error instanceof UnreachableError
+  )
 }
