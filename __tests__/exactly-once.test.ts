@@ -264,7 +264,9 @@ describe('a file that grows after it was found', () => {
       expect(log).toMatchObject({ size: grown.length, sha256: sha256(grown) })
       const stored = emulator.state().assets.filter(asset => asset.asset_name === 'b-log.txt')
       expect(stored.map(asset => [asset.file_size, asset.sha256])).toEqual([[grown.length, sha256(grown)]])
-      expect(run.stdout).toMatch(/::warning::build\/b-log\.txt changed while it waited to be uploaded \(5 → 26 bytes\)/)
+      expect(run.stdout).toMatch(
+        /::warning::File changed while it waited to be uploaded: build\/b-log\.txt \(5 → 26 bytes\)/
+      )
     },
     30_000
   )

@@ -61,7 +61,7 @@ describe('the log', () => {
     ])
     expect(lines.filter(line => line === '::endgroup::')).toHaveLength(2)
     expect(lines.filter(line => line.startsWith('✓ '))).toHaveLength(5)
-    expect(run.stdout).toContain('out/docs/img/logo.svg (6 B, image/svg+xml) as "docs/img/logo.svg"')
+    expect(run.stdout).toContain('• out/docs/img/logo.svg (6 B, image/svg+xml) as "docs/img/logo.svg"')
     expect(run.stdout).toMatch(
       /^::notice title=Netiks upload::5 assets uploaded to Netiks, 32 B in \d+\.\d s \([\d.]+ [KM]?i?B\/s\)\.$/m
     )
@@ -124,7 +124,7 @@ describe('dry-run', () => {
     expect(run.outputs).toEqual(EMPTY_OUTPUTS)
     expect(run.stdout).toContain('Dry run: nothing will be uploaded.')
     expect(run.stdout).toMatch(/^Mode: bulk \(mode: auto, 5 files\); 4 files at a time; base-url http/m)
-    expect(run.stdout).toContain('  out/docs/img/logo.svg  6 B  image/svg+xml  as "logo.svg"')
+    expect(run.stdout).toContain('  • out/docs/img/logo.svg  6 B  image/svg+xml  as "logo.svg"')
     expect(run.stdout).toContain('Requests: 1 generate call, then one PUT and one confirm per file:')
     expect(run.stdout).toContain('  batch 1: files 1–5 (32 B)')
     expect(run.stdout).toMatch(/^::notice::Dry run: 5 files \(32 B\) would be uploaded to Netiks in bulk mode\./m)

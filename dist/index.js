@@ -28675,7 +28675,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7899);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(684);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28684,7 +28684,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7899:
+/***/ 684:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31768,6 +31768,17 @@ class ProtocolError extends Error {
         super(message);
         this.step = step;
         this.name = 'ProtocolError';
+    }
+}
+/**
+ * The API answered a presigned URL the action will not follow: plain http behind an https
+ * base-url, credentials in its authority, or not an http(s) URL at all. Nothing is sent to it,
+ * and the run stops: every other URL from the same API would be the same.
+ */
+class InsecureUrlError extends ProtocolError {
+    constructor(step, message) {
+        super(step, message);
+        this.name = 'InsecureUrlError';
     }
 }
 /** The local file changed or could not be read while it was being sent. */
@@ -36681,6 +36692,8 @@ class NetiksClient {
         if (!Array.isArray(parsed.presigned_urls)) {
             throw new ProtocolError('generate', 'generate answered without a presigned_urls list.');
         }
+        for (const entry of parsed.presigned_urls)
+            this.checkPresignedUrl('generate', entry);
         return parsed.presigned_urls;
     }
     /**
@@ -36688,6 +36701,8 @@ class NetiksClient {
      * exactly the content type it signed. Returns the ETag.
      */
     async putObject(entry, body, signal) {
+        // Checked at generate already; checked again here so that no caller can send bytes to one.
+        this.checkPresignedUrl('put', entry);
         const response = await this.send(this.storage, 'put', {
             method: 'PUT',
             url: entry.presigned_url,
@@ -36744,6 +36759,22 @@ class NetiksClient {
         catch (error) {
             throw describeFailure(step, request, error);
         }
+    }
+    /**
+     * A presigned URL is followed only as safely as the API was reached. The api key never goes
+     * with it (only callApi sets x-api-key), but the file's bytes do, so an https API must not
+     * hand them to plain http; and a presigned URL is signed in its query, so credentials in its
+     * authority mean something rewrote it.
+     */
+    checkPresignedUrl(step, entry) {
+        if (typeof entry?.presigned_url !== 'string')
+            return; // pairEntries names an incomplete entry
+        const problem = presignedUrlProblem(entry.presigned_url, this.options.baseUrl);
+        if (problem === undefined)
+            return;
+        throw new InsecureUrlError(step, `generate answered a presigned URL for "${entry.file_name}" that ${problem}: ` +
+            `${redactUrl(entry.presigned_url)} (query left out). Nothing was sent to it, and no other file was started. ` +
+            'Check that base-url is the Netiks API itself and that nothing between rewrites its answers.');
     }
     /** The server's own words, short and with anything secret taken out. */
     serverWords(response) {
@@ -36851,6 +36882,37 @@ function redactSecrets(text, apiKey) {
     const withoutKey = apiKey ? text.split(apiKey).join('***') : text;
     return withoutKey.replace(/(X-Amz-(?:Signature|Credential|Security-Token)=)[^&\s"<]*/gi, '$1***');
 }
+/**
+ * Why a presigned URL must not be followed from an API at `baseUrl`, or undefined when it may:
+ * an https API's bytes never go over plain http, and no URL carries `user:password@`.
+ */
+function presignedUrlProblem(url, baseUrl) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return 'is not a URL';
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+        return `is not an http or https URL (${parsed.protocol})`;
+    }
+    if (parsed.username !== '' || parsed.password !== '') {
+        return 'carries credentials in its authority (user:password@host)';
+    }
+    if (parsed.protocol === 'http:' && client_isHttps(baseUrl)) {
+        return "is plain http while base-url is https, so the file's bytes would travel unencrypted";
+    }
+    return undefined;
+}
+function client_isHttps(url) {
+    try {
+        return new URL(url).protocol === 'https:';
+    }
+    catch {
+        return false;
+    }
+}
 /** A URL with its query string (the presigned signature) removed. */
 function redactUrl(url) {
     try {
@@ -36931,7 +36993,73 @@ function pickStrategy(requested, files) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/log-safe.ts
+/**
+ * Text from outside the action — file names, the server's words, URLs, manifest entries — made
+ * safe to write into the log, an annotation or the job summary.
+ *
+ * The runner reads a line of a step's output as a workflow command when, after its leading
+ * white space, it starts with `::` (`::warning::`, `::add-mask::`, `::stop-commands::`), and
+ * also when it holds `##[name]` *anywhere* (the legacy form: `##[add-mask]x`,
+ * `##[warning]x`). A file name is free to contain all of these, and a line break (legal in a
+ * Linux file name) would start a line of its own. So:
+ *
+ * - every value from outside goes through `escapeForLog` (or `quoteForLog`), which
+ *   percent-encodes `%` and line breaks as @actions/core does for command data, and every other
+ *   character that could break or disguise a line, and breaks up `##[`;
+ * - no such value ever starts a line: each line the action writes starts with its own words or
+ *   a marker (`✓`, `↻`, `↑`, `=`, `•`).
+ *
+ * The encoding is percent-encoded UTF-8, so `decodeURIComponent` reads any escaped value back.
+ */
+/**
+ * Written as their UTF-8 bytes in %XX form: `%` itself (so the encoding stays unambiguous),
+ * the C0 and C1 controls (CR, LF, tab, ESC and its colour codes, NEL, …), DEL, the line and
+ * paragraph separators, and the bidirectional controls that reorder what a reader sees.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+/** A value from outside, made safe to write anywhere on a log line (but never first on it). */
+function escapeForLog(value) {
+    return String(value).replace(UNSAFE, log_safe_percentEncode).replace(/##\[/g, '##%5B');
+}
+/** A name in double quotes, as the log shows names: `"a.zip"`; a `"` inside is written %22. */
+function quoteForLog(value) {
+    return `"${escapeForLog(value).replace(/"/g, '%22')}"`;
+}
+/**
+ * A value from outside, made safe for the job summary: escaped as in the log (so no line
+ * break can end the HTML block and let the rest be read as Markdown), then as HTML text.
+ */
+function escapeForSummary(value) {
+    return escapeHtml(escapeForLog(value));
+}
+/**
+ * A URL from outside as the summary may link to it: http(s) only (a server cannot plant a
+ * `javascript:` link), as the URL parser writes it (no raw white space or line break),
+ * escaped for an HTML attribute. Undefined for anything else.
+ */
+function summaryHref(url) {
+    try {
+        const parsed = new URL(url);
+        return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? escapeHtml(parsed.href) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** HTML text and double-quoted attribute values (the summary uses no single-quoted ones). */
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+function log_safe_percentEncode(character) {
+    return [...Buffer.from(character, 'utf8')]
+        .map(byte => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+        .join('');
+}
+
 ;// CONCATENATED MODULE: ./src/progress.ts
+
 
 /**
  * Reports long uploads in the log without a line per chunk: every `intervalMs`, one line for
@@ -36994,7 +37122,7 @@ function describeTransfer(file, bytesSent, elapsedMs) {
     const percent = file.size === 0 ? 100 : Math.floor((bytesSent / file.size) * 100);
     const bytesPerSecond = elapsedMs > 0 ? bytesSent / (elapsedMs / 1000) : 0;
     const left = bytesPerSecond > 0 ? formatSeconds(((file.size - bytesSent) / bytesPerSecond) * 1000) : 'unknown';
-    return (`↑ ${file.relativePath}: ${percent}% of ${formatBytes(file.size)}, ` +
+    return (`↑ ${escapeForLog(file.relativePath)}: ${percent}% of ${formatBytes(file.size)}, ` +
         `${(bytesPerSecond / (1024 * 1024)).toFixed(1)} MiB/s, about ${left} left`);
 }
 
@@ -37296,11 +37424,11 @@ function repeatedFailureLimit(concurrency) {
 }
 /**
  * A failure that says the whole run cannot succeed — the key is refused, the API is not where
- * base-url points, nothing answers — as the error that stops the run; undefined for a failure
- * of this file alone.
+ * base-url points, nothing answers, the API hands out presigned URLs that are not followed — as
+ * the error that stops the run; undefined for a failure of this file alone.
  */
 function systemicCause(error, baseUrl) {
-    if (error instanceof AuthError)
+    if (error instanceof AuthError || error instanceof InsecureUrlError)
         return error;
     if (error instanceof HttpError && error.status === 404 && error.step !== 'put') {
         return new WrongBaseUrlError(baseUrl, error);
@@ -37312,6 +37440,7 @@ function systemicCause(error, baseUrl) {
 /** Stops a run at once, with one error that names the cause instead of one per file. */
 function isSystemic(error) {
     return (error instanceof AuthError ||
+        error instanceof InsecureUrlError ||
         error instanceof WrongBaseUrlError ||
         error instanceof UnreachableError ||
         error instanceof RepeatedFailureError);
@@ -37652,6 +37781,7 @@ function pairEntries(files, entries) {
 
 
 
+
 function toAssetOutput(upload) {
     return {
         path: upload.file.relativePath,
@@ -37708,7 +37838,7 @@ function warnAboutRecordedNames(confirmed) {
     const shown = renamed.slice(0, NAMED_IN_WARNING);
     const more = renamed.length > shown.length ? `, and ${renamed.length - shown.length} more` : '';
     warning(`Netiks recorded ${countOf(renamed.length, 'asset')} under another name than was sent: ` +
-        `${shown.map(upload => `"${upload.file.name}" as "${upload.recordedName}"`).join(', ')}${more}. ` +
+        `${shown.map(upload => `${quoteForLog(upload.file.name)} as ${quoteForLog(upload.recordedName)}`).join(', ')}${more}. ` +
         "The outputs give the names Netiks recorded ('name' in 'assets').");
 }
 /** Files that may be registered twice: one warning names them, and the outputs mark them. */
@@ -37720,7 +37850,7 @@ function warnAboutPossibleDuplicates(confirmed) {
     const more = doubtful.length > shown.length ? `, and ${doubtful.length - shown.length} more` : '';
     warning(`${countOf(doubtful.length, 'file')} may be registered twice on Netiks: an attempt's answer was lost after ` +
         `the request was sent, and the retry may have registered it again: ` +
-        `${shown.map(upload => upload.file.relativePath).join(', ')}${more}. ` +
+        `${shown.map(upload => escapeForLog(upload.file.relativePath)).join(', ')}${more}. ` +
         'They are marked "possible_duplicate": true in the \'assets\' output; the asset ids given are the ones confirmed.');
 }
 /** Names listed in one warning before "and N more". */
@@ -37730,7 +37860,9 @@ function annotateFailures(failed) {
     for (const failure of failed) {
         if (failure.step === 'not-started')
             continue;
-        error(`${failure.file.relativePath}: ${failure.message}`, { title: `Netiks ${failure.step} failed` });
+        error(`${escapeForLog(failure.file.relativePath)}: ${escapeForLog(failure.message)}`, {
+            title: `Netiks ${failure.step} failed`
+        });
     }
 }
 /** The one-line result: "12 assets uploaded to Netiks, 48.2 MiB in 3.1 s (15.5 MiB/s)". */
@@ -37755,11 +37887,9 @@ async function writeSummary(outcome, run) {
         summary.addTable([
             ['File', 'Size', 'Asset id', 'Mode'].map(data => ({ data, header: true })),
             ...outcome.confirmed.map(upload => [
-                escapeHtml(upload.file.relativePath),
+                escapeForSummary(upload.file.relativePath),
                 formatBytes(upload.file.size),
-                upload.storageUrl
-                    ? `<a href="${escapeHtml(upload.storageUrl)}">${escapeHtml(upload.asset.id)}</a>`
-                    : escapeHtml(upload.asset.id),
+                linkTo(upload.storageUrl, upload.asset.id),
                 run.strategy
             ])
         ]);
@@ -37772,7 +37902,7 @@ async function writeSummary(outcome, run) {
             formatBytes(bytes),
             formatSeconds(run.durationMs),
             formatRate(bytes, run.durationMs),
-            escapeHtml(run.baseUrl)
+            escapeForSummary(run.baseUrl)
         ]
     ]);
     const doubtful = outcome.confirmed.filter(upload => upload.possibleDuplicate);
@@ -37780,7 +37910,7 @@ async function writeSummary(outcome, run) {
         summary.addRaw(`<p>${countOf(doubtful.length, 'asset')} may be registered twice (an answer was lost after the request ` +
             `was sent): ${doubtful
                 .slice(0, NAMED_IN_WARNING)
-                .map(upload => `<code>${escapeHtml(upload.file.relativePath)}</code>`)
+                .map(upload => `<code>${escapeForSummary(upload.file.relativePath)}</code>`)
                 .join(', ')}${doubtful.length > NAMED_IN_WARNING ? ', …' : ''}.</p>`, true);
     }
     if (unchanged.length > 0) {
@@ -37788,12 +37918,10 @@ async function writeSummary(outcome, run) {
         summary.addTable([
             ['File', 'Size', 'Asset id', 'Uploaded'].map(data => ({ data, header: true })),
             ...unchanged.map(({ file, entry }) => [
-                escapeHtml(file.relativePath),
+                escapeForSummary(file.relativePath),
                 formatBytes(file.size),
-                entry.storage_url
-                    ? `<a href="${escapeHtml(entry.storage_url)}">${escapeHtml(entry.id)}</a>`
-                    : escapeHtml(entry.id),
-                escapeHtml(entry.uploaded_at)
+                linkTo(entry.storage_url, entry.id),
+                escapeForSummary(entry.uploaded_at)
             ])
         ]);
     }
@@ -37802,10 +37930,10 @@ async function writeSummary(outcome, run) {
         summary.addTable([
             ['File', 'Step', 'Status', 'Reason'].map(data => ({ data, header: true })),
             ...outcome.failed.map(failure => [
-                escapeHtml(failure.file.relativePath),
+                escapeForSummary(failure.file.relativePath),
                 failure.step,
                 failure.status === undefined ? '' : String(failure.status),
-                escapeHtml(failure.message)
+                escapeForSummary(failure.message)
             ])
         ]);
     }
@@ -37817,7 +37945,7 @@ async function writeFailureSummary(message) {
         return;
     await summary_summary
         .addHeading('Netiks upload', 2)
-        .addRaw(`Nothing was uploaded: ${escapeHtml(message)}`, true)
+        .addRaw(`<p>Nothing was uploaded: ${escapeForSummary(message)}</p>`, true)
         .write();
 }
 /** The dry-run plan, in the log: each file, the mode and why, and the generate batches. */
@@ -37826,8 +37954,9 @@ function printPlan(files, plan, inputs, unchanged = []) {
     info('Dry run: nothing will be uploaded.');
     if (unchanged.length > 0) {
         info(`Would skip ${countOf(unchanged.length, 'file')} the manifest holds unchanged:`);
-        for (const { file, entry } of unchanged)
-            info(`  ${file.relativePath}  (asset ${entry.id})`);
+        for (const { file, entry } of unchanged) {
+            info(`  • ${escapeForLog(file.relativePath)}  (asset ${escapeForLog(entry.id)})`);
+        }
     }
     if (files.length === 0 || plan === undefined) {
         info('Would upload: nothing.');
@@ -37836,7 +37965,7 @@ function printPlan(files, plan, inputs, unchanged = []) {
     info(`Mode: ${plan.strategy} (${plan.reason}); ${inputs.concurrency} files at a time; base-url ${inputs.baseUrl}.`);
     info(`Would upload ${countOf(files.length, 'file')}, ${formatBytes(bytes)}:`);
     for (const file of files) {
-        info(`  ${file.relativePath}  ${formatBytes(file.size)}  ${file.contentType}  as "${file.name}"`);
+        info(`  • ${escapeForLog(file.relativePath)}  ${formatBytes(file.size)}  ${file.contentType}  as ${quoteForLog(file.name)}`);
     }
     if (plan.strategy === UploadMode.Single) {
         info(`Requests: ${countOf(files.length, 'multipart upload')}, one per file.`);
@@ -37854,17 +37983,17 @@ function printPlan(files, plan, inputs, unchanged = []) {
 async function writePlanSummary(files, plan) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    const mode = plan ? ` Mode: ${plan.strategy} (${escapeHtml(plan.reason)}).` : '';
+    const mode = plan ? ` Mode: ${plan.strategy} (${escapeForSummary(plan.reason)}).` : '';
     await summary_summary
         .addHeading('Netiks upload (dry run)', 2)
-        .addRaw(`Nothing was uploaded.${mode}`, true)
+        .addRaw(`<p>Nothing was uploaded.${mode}</p>`, true)
         .addTable([
         ['File', 'Size', 'Content type', 'Name'].map(data => ({ data, header: true })),
         ...files.map(file => [
-            escapeHtml(file.relativePath),
+            escapeForSummary(file.relativePath),
             formatBytes(file.size),
-            escapeHtml(file.contentType),
-            escapeHtml(file.name)
+            escapeForSummary(file.contentType),
+            escapeForSummary(file.name)
         ])
     ])
         .write();
@@ -37872,8 +38001,10 @@ async function writePlanSummary(files, plan) {
 function formatRate(bytes, durationMs) {
     return durationMs > 0 ? `${formatBytes(Math.round(bytes / (durationMs / 1000)))}/s` : 'n/a';
 }
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** An asset id, linked to its storage URL when the server gave an http(s) one. */
+function linkTo(url, id) {
+    const href = url ? summaryHref(url) : undefined;
+    return href ? `<a href="${href}">${escapeForSummary(id)}</a>` : escapeForSummary(id);
 }
 
 ;// CONCATENATED MODULE: ./src/transfer/cancel.ts
@@ -38031,6 +38162,7 @@ async function uploadSingleFiles(client, recorder, options) {
 
 
 
+
 /** Reads the manifest and splits the matched files into new or changed (to upload) and unchanged. */
 async function compareWithManifest(inputs, files, manifestFile) {
     const isDirectory = await (0,promises_namespaceObject.stat)(manifestFile).then(info => info.isDirectory(), () => false);
@@ -38040,7 +38172,7 @@ async function compareWithManifest(inputs, files, manifestFile) {
     }
     const loaded = await loadManifest(manifestFile, inputs.baseUrl);
     if (loaded.problem) {
-        warning(`The manifest ${inputs.manifest} ${loaded.problem}. Every matched file will be uploaded, and the ` +
+        warning(`The manifest ${escapeForLog(inputs.manifest)} ${escapeForLog(loaded.problem)}. Every matched file will be uploaded, and the ` +
             'manifest rewritten after the run.');
     }
     else if (!loaded.existed) {
@@ -38048,7 +38180,8 @@ async function compareWithManifest(inputs, files, manifestFile) {
     }
     const { upload, unchanged } = await findUnchanged(files, loaded.manifest, inputs.concurrency);
     for (const { file, entry } of unchanged) {
-        info(`= ${file.relativePath} unchanged since ${entry.uploaded_at} (asset ${entry.id}): skipped`);
+        info(`= ${escapeForLog(file.relativePath)} unchanged since ${escapeForLog(entry.uploaded_at)} ` +
+            `(asset ${escapeForLog(entry.id)}): skipped`);
     }
     info(`${unchanged.length} unchanged, ${upload.length} new or changed.`);
     return { upload, unchanged, manifest: { file: manifestFile, before: loaded.manifest } };
@@ -38098,6 +38231,7 @@ async function saveManifest(inputs, file, manifest) {
 
 
 
+
 /** inputs → files → manifest → plan → upload → report. The one place that fails the step. */
 async function run() {
     const startedAt = Date.now();
@@ -38121,7 +38255,7 @@ async function run() {
             await upload(inputs, work, plan, startedAt);
     }
     catch (error) {
-        setFailed(errorMessage(error));
+        setFailed(escapeForLog(errorMessage(error)));
         await writeFailureSummary(errorMessage(error));
     }
 }
@@ -38134,20 +38268,20 @@ function maskApiKey() {
 async function resolveFiles(inputs, workspace, manifestFile) {
     const found = await findFiles(inputs.patterns, workspace);
     if (manifestFile && found.files.some(file => file.absolutePath === manifestFile)) {
-        info(`Leaving out the manifest itself (${inputs.manifest}): it changes on every run.`);
+        info(`Leaving out the manifest itself (${escapeForLog(inputs.manifest)}): it changes on every run.`);
         found.files = found.files.filter(file => file.absolutePath !== manifestFile);
     }
     if (found.brokenLinks.length > 0) {
         warning(`Skipping ${countOf(found.brokenLinks.length, 'broken symbolic link')} ` +
-            `(the target does not exist): ${found.brokenLinks.join(', ')}`);
+            `(the target does not exist): ${found.brokenLinks.map(escapeForLog).join(', ')}`);
     }
     const { files, clashes } = nameAssets(found.files, inputs.assetName);
     for (const clash of clashes) {
-        warning(`${clash.paths.join(' and ')} would all be uploaded as "${clash.name}": Netiks will hold ` +
+        warning(`${clash.paths.map(escapeForLog).join(' and ')} would all be uploaded as ${quoteForLog(clash.name)}: Netiks will hold ` +
             `${clash.paths.length} assets of that name. Set asset-name: relative to keep their paths apart.`);
     }
     for (const file of files) {
-        info(`${file.relativePath} (${formatBytes(file.size)}, ${file.contentType}) as "${file.name}"`);
+        info(`• ${escapeForLog(file.relativePath)} (${formatBytes(file.size)}, ${file.contentType}) as ${quoteForLog(file.name)}`);
     }
     if (files.length > 0) {
         const bytes = totalSize(files);
@@ -38184,12 +38318,13 @@ async function upload(inputs, work, plan, startedAt) {
         retry: defaultRetryPolicy(inputs.retries, tuning.retryBaseMs),
         failFast: inputs.failFast,
         progress,
-        onConfirmed: upload => info(`✓ ${upload.file.relativePath} (${formatBytes(upload.file.size)}) → asset ${upload.asset.id}`),
+        onConfirmed: upload => info(`✓ ${escapeForLog(upload.file.relativePath)} (${formatBytes(upload.file.size)}) → ` +
+            `asset ${escapeForLog(upload.asset.id)}`),
         onRetry: logRetry,
-        onUrlRefresh: ({ file, refresh }) => info(`↻ ${file.relativePath}: S3 refused its presigned URL as expired; generating a fresh one ` +
+        onUrlRefresh: ({ file, refresh }) => info(`↻ ${escapeForLog(file.relativePath)}: S3 refused its presigned URL as expired; generating a fresh one ` +
             `(${refresh} of ${MAX_URL_REFRESHES}).`),
-        onFileChanged: (before, now) => warning(`${before.relativePath} changed while it waited to be uploaded (${before.size} → ${now.size} bytes); ` +
-            'sending it again as it is now.')
+        onFileChanged: (before, now) => warning(`File changed while it waited to be uploaded: ${escapeForLog(before.relativePath)} ` +
+            `(${before.size} → ${now.size} bytes); sending it again as it is now.`)
     };
     // Written once, by whichever comes first: the end of the run or the cancellation deadline.
     let reporting;
@@ -38214,7 +38349,7 @@ async function upload(inputs, work, plan, startedAt) {
         stallTimeoutMs: tuning.stallTimeoutMs
     });
     const bytes = totalSize(files);
-    const title = `Upload ${countOf(files.length, 'file')} (${formatBytes(bytes)}) to ${inputs.baseUrl} ` +
+    const title = `Upload ${countOf(files.length, 'file')} (${formatBytes(bytes)}) to ${escapeForLog(inputs.baseUrl)} ` +
         `in ${plan.strategy} mode (${plan.reason}), ${inputs.concurrency} at a time`;
     let unexpected;
     try {
@@ -38259,7 +38394,7 @@ async function reportRun(inputs, work, plan, outcome, startedAt, progress) {
     finish(outcome, work.upload.length, durationMs, work.unchanged.length);
 }
 function logRetry(file, _step, retry, delayMs, error) {
-    info(`↻ ${file.relativePath}: ${errorMessage(error)} Retry ${retry} in ${formatSeconds(delayMs)}.`);
+    info(`↻ ${escapeForLog(file.relativePath)}: ${escapeForLog(errorMessage(error))} Retry ${retry} in ${formatSeconds(delayMs)}.`);
 }
 function finish(outcome, total, durationMs, unchanged) {
     const result = describeResult(outcome, total, durationMs, unchanged);
@@ -38268,7 +38403,7 @@ function finish(outcome, total, durationMs, unchanged) {
     const { stoppedBy } = outcome;
     if (isSystemic(stoppedBy)) {
         // One error that names the cause, not one per file: every file failed for the same reason.
-        setFailed(`${stoppedBy.message} ${outcome.confirmed.length} of ${total} files were confirmed and are in the outputs.`);
+        setFailed(`${escapeForLog(stoppedBy.message)} ${outcome.confirmed.length} of ${total} files were confirmed and are in the outputs.`);
         return;
     }
     if (stoppedBy instanceof CancelledError) {
@@ -38280,7 +38415,7 @@ function finish(outcome, total, durationMs, unchanged) {
     }
     if (outcome.failed.length > 0) {
         annotateFailures(outcome.failed);
-        const failFast = stoppedBy instanceof FailFastError ? ` ${stoppedBy.message}.` : '';
+        const failFast = stoppedBy instanceof FailFastError ? ` ${escapeForLog(stoppedBy.message)}.` : '';
         setFailed(`${outcome.failed.length} of ${total} files were not uploaded; ${outcome.confirmed.length} were ` +
             `confirmed and are in the outputs.${failFast} See the 'failed' output for each file and why.`);
     }

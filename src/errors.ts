@@ -68,6 +68,18 @@ export class ProtocolError extends Error {
   }
 }
 
+/**
+ * The API answered a presigned URL the action will not follow: plain http behind an https
+ * base-url, credentials in its authority, or not an http(s) URL at all. Nothing is sent to it,
+ * and the run stops: every other URL from the same API would be the same.
+ */
+export class InsecureUrlError extends ProtocolError {
+  constructor(step: UploadStep, message: string) {
+    super(step, message)
+    this.name = 'InsecureUrlError'
+  }
+}
+
 /** The local file changed or could not be read while it was being sent. */
 export class FileReadError extends Error {
   constructor(message: string) {

@@ -21,6 +21,7 @@ import {
   warnAboutRecordedNames,
   writeSummary
 } from './report.js'
+import { escapeForLog, quoteForLog } from './report/log-safe.js'
 import { Cancellation } from './transfer/cancel.js'
 import { isSystemic } from './transfer/breaker.js'
 import { MAX_URL_REFRESHES } from './transfer/expiry.js'
@@ -51,7 +52,7 @@ export async function run(): Promise<void> {
     else if (plan === undefined) await reportAllUnchanged(inputs, work)
     else await upload(inputs, work, plan, startedAt)
   } catch (error) {
-    core.setFailed(errorMessage(error))
+    core.setFailed(escapeForLog(errorMessage(error)))
     await writeFailureSummary(errorMessage(error))
   }
 }
@@ -65,24 +66,26 @@ function maskApiKey(): void {
 async function resolveFiles(inputs: Inputs, workspace: string, manifestFile?: string): Promise<LocalFile[]> {
   const found = await findFiles(inputs.patterns, workspace)
   if (manifestFile && found.files.some(file => file.absolutePath === manifestFile)) {
-    core.info(`Leaving out the manifest itself (${inputs.manifest}): it changes on every run.`)
+    core.info(`Leaving out the manifest itself (${escapeForLog(inputs.manifest)}): it changes on every run.`)
     found.files = found.files.filter(file => file.absolutePath !== manifestFile)
   }
   if (found.brokenLinks.length > 0) {
     core.warning(
       `Skipping ${countOf(found.brokenLinks.length, 'broken symbolic link')} ` +
-        `(the target does not exist): ${found.brokenLinks.join(', ')}`
+        `(the target does not exist): ${found.brokenLinks.map(escapeForLog).join(', ')}`
     )
   }
   const { files, clashes } = nameAssets(found.files, inputs.assetName)
   for (const clash of clashes) {
     core.warning(
-      `${clash.paths.join(' and ')} would all be uploaded as "${clash.name}": Netiks will hold ` +
+      `${clash.paths.map(escapeForLog).join(' and ')} would all be uploaded as ${quoteForLog(clash.name)}: Netiks will hold ` +
         `${clash.paths.length} assets of that name. Set asset-name: relative to keep their paths apart.`
     )
   }
   for (const file of files) {
-    core.info(`${file.relativePath} (${formatBytes(file.size)}, ${file.contentType}) as "${file.name}"`)
+    core.info(
+      `• ${escapeForLog(file.relativePath)} (${formatBytes(file.size)}, ${file.contentType}) as ${quoteForLog(file.name)}`
+    )
   }
   if (files.length > 0) {
     const bytes = totalSize(files)
@@ -121,17 +124,20 @@ async function upload(inputs: Inputs, work: Work, plan: UploadPlan, startedAt: n
     failFast: inputs.failFast,
     progress,
     onConfirmed: upload =>
-      core.info(`✓ ${upload.file.relativePath} (${formatBytes(upload.file.size)}) → asset ${upload.asset.id}`),
+      core.info(
+        `✓ ${escapeForLog(upload.file.relativePath)} (${formatBytes(upload.file.size)}) → ` +
+          `asset ${escapeForLog(upload.asset.id)}`
+      ),
     onRetry: logRetry,
     onUrlRefresh: ({ file, refresh }) =>
       core.info(
-        `↻ ${file.relativePath}: S3 refused its presigned URL as expired; generating a fresh one ` +
+        `↻ ${escapeForLog(file.relativePath)}: S3 refused its presigned URL as expired; generating a fresh one ` +
           `(${refresh} of ${MAX_URL_REFRESHES}).`
       ),
     onFileChanged: (before, now) =>
       core.warning(
-        `${before.relativePath} changed while it waited to be uploaded (${before.size} → ${now.size} bytes); ` +
-          'sending it again as it is now.'
+        `File changed while it waited to be uploaded: ${escapeForLog(before.relativePath)} ` +
+          `(${before.size} → ${now.size} bytes); sending it again as it is now.`
       )
   }
   // Written once, by whichever comes first: the end of the run or the cancellation deadline.
@@ -161,7 +167,7 @@ async function upload(inputs: Inputs, work: Work, plan: UploadPlan, startedAt: n
   })
   const bytes = totalSize(files)
   const title =
-    `Upload ${countOf(files.length, 'file')} (${formatBytes(bytes)}) to ${inputs.baseUrl} ` +
+    `Upload ${countOf(files.length, 'file')} (${formatBytes(bytes)}) to ${escapeForLog(inputs.baseUrl)} ` +
     `in ${plan.strategy} mode (${plan.reason}), ${inputs.concurrency} at a time`
   let unexpected: unknown
   try {
@@ -209,7 +215,9 @@ async function reportRun(
 }
 
 function logRetry(file: LocalFile, _step: FailedStep, retry: number, delayMs: number, error: unknown): void {
-  core.info(`↻ ${file.relativePath}: ${errorMessage(error)} Retry ${retry} in ${formatSeconds(delayMs)}.`)
+  core.info(
+    `↻ ${escapeForLog(file.relativePath)}: ${escapeForLog(errorMessage(error))} Retry ${retry} in ${formatSeconds(delayMs)}.`
+  )
 }
 
 function finish(outcome: UploadOutcome, total: number, durationMs: number, unchanged: number): void {
@@ -220,7 +228,7 @@ function finish(outcome: UploadOutcome, total: number, durationMs: number, uncha
   if (isSystemic(stoppedBy)) {
     // One error that names the cause, not one per file: every file failed for the same reason.
     core.setFailed(
-      `${stoppedBy!.message} ${outcome.confirmed.length} of ${total} files were confirmed and are in the outputs.`
+      `${escapeForLog(stoppedBy!.message)} ${outcome.confirmed.length} of ${total} files were confirmed and are in the outputs.`
     )
     return
   }
@@ -235,7 +243,7 @@ function finish(outcome: UploadOutcome, total: number, durationMs: number, uncha
   }
   if (outcome.failed.length > 0) {
     annotateFailures(outcome.failed)
-    const failFast = stoppedBy instanceof FailFastError ? ` ${stoppedBy.message}.` : ''
+    const failFast = stoppedBy instanceof FailFastError ? ` ${escapeForLog(stoppedBy.message)}.` : ''
     core.setFailed(
       `${outcome.failed.length} of ${total} files were not uploaded; ${outcome.confirmed.length} were ` +
         `confirmed and are in the outputs.${failFast} See the 'failed' output for each file and why.`

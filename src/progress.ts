@@ -1,6 +1,7 @@
 import { formatBytes, formatSeconds, totalSize } from './format.js'
 import type { TransferTracker } from './transfer/outcome.js'
 import type { LocalFile } from './netiks/types.js'
+import { escapeForLog } from './report/log-safe.js'
 
 interface ActiveTransfer {
   startedAt: number
@@ -73,7 +74,7 @@ export function describeTransfer(file: LocalFile, bytesSent: number, elapsedMs: 
   const bytesPerSecond = elapsedMs > 0 ? bytesSent / (elapsedMs / 1000) : 0
   const left = bytesPerSecond > 0 ? formatSeconds(((file.size - bytesSent) / bytesPerSecond) * 1000) : 'unknown'
   return (
-    `↑ ${file.relativePath}: ${percent}% of ${formatBytes(file.size)}, ` +
+    `↑ ${escapeForLog(file.relativePath)}: ${percent}% of ${formatBytes(file.size)}, ` +
     `${(bytesPerSecond / (1024 * 1024)).toFixed(1)} MiB/s, about ${left} left`
   )
 }

@@ -6,6 +6,7 @@ import type { UnchangedFile } from './manifest.js'
 import { planBatches } from './transfer/presigned.js'
 import type { ConfirmedUpload, FailedUpload, LocalFile, UploadOutcome } from './netiks/types.js'
 import type { UploadPlan } from './plan.js'
+import { escapeForLog, escapeForSummary, quoteForLog, summaryHref } from './report/log-safe.js'
 
 /** One element of the `assets` output. */
 export interface AssetOutput {
@@ -102,7 +103,7 @@ export function warnAboutRecordedNames(confirmed: ConfirmedUpload[]): void {
   const more = renamed.length > shown.length ? `, and ${renamed.length - shown.length} more` : ''
   core.warning(
     `Netiks recorded ${countOf(renamed.length, 'asset')} under another name than was sent: ` +
-      `${shown.map(upload => `"${upload.file.name}" as "${upload.recordedName}"`).join(', ')}${more}. ` +
+      `${shown.map(upload => `${quoteForLog(upload.file.name)} as ${quoteForLog(upload.recordedName)}`).join(', ')}${more}. ` +
       "The outputs give the names Netiks recorded ('name' in 'assets')."
   )
 }
@@ -116,7 +117,7 @@ export function warnAboutPossibleDuplicates(confirmed: ConfirmedUpload[]): void 
   core.warning(
     `${countOf(doubtful.length, 'file')} may be registered twice on Netiks: an attempt's answer was lost after ` +
       `the request was sent, and the retry may have registered it again: ` +
-      `${shown.map(upload => upload.file.relativePath).join(', ')}${more}. ` +
+      `${shown.map(upload => escapeForLog(upload.file.relativePath)).join(', ')}${more}. ` +
       'They are marked "possible_duplicate": true in the \'assets\' output; the asset ids given are the ones confirmed.'
   )
 }
@@ -128,7 +129,9 @@ const NAMED_IN_WARNING = 10
 export function annotateFailures(failed: FailedUpload[]): void {
   for (const failure of failed) {
     if (failure.step === 'not-started') continue
-    core.error(`${failure.file.relativePath}: ${failure.message}`, { title: `Netiks ${failure.step} failed` })
+    core.error(`${escapeForLog(failure.file.relativePath)}: ${escapeForLog(failure.message)}`, {
+      title: `Netiks ${failure.step} failed`
+    })
   }
 }
 
@@ -162,11 +165,9 @@ export async function writeSummary(outcome: RunResult, run: RunSummary): Promise
     summary.addTable([
       ['File', 'Size', 'Asset id', 'Mode'].map(data => ({ data, header: true })),
       ...outcome.confirmed.map(upload => [
-        escapeHtml(upload.file.relativePath),
+        escapeForSummary(upload.file.relativePath),
         formatBytes(upload.file.size),
-        upload.storageUrl
-          ? `<a href="${escapeHtml(upload.storageUrl)}">${escapeHtml(upload.asset.id)}</a>`
-          : escapeHtml(upload.asset.id),
+        linkTo(upload.storageUrl, upload.asset.id),
         run.strategy
       ])
     ])
@@ -179,7 +180,7 @@ export async function writeSummary(outcome: RunResult, run: RunSummary): Promise
       formatBytes(bytes),
       formatSeconds(run.durationMs),
       formatRate(bytes, run.durationMs),
-      escapeHtml(run.baseUrl)
+      escapeForSummary(run.baseUrl)
     ]
   ])
   const doubtful = outcome.confirmed.filter(upload => upload.possibleDuplicate)
@@ -188,7 +189,7 @@ export async function writeSummary(outcome: RunResult, run: RunSummary): Promise
       `<p>${countOf(doubtful.length, 'asset')} may be registered twice (an answer was lost after the request ` +
         `was sent): ${doubtful
           .slice(0, NAMED_IN_WARNING)
-          .map(upload => `<code>${escapeHtml(upload.file.relativePath)}</code>`)
+          .map(upload => `<code>${escapeForSummary(upload.file.relativePath)}</code>`)
           .join(', ')}${doubtful.length > NAMED_IN_WARNING ? ', …' : ''}.</p>`,
       true
     )
@@ -198,12 +199,10 @@ export async function writeSummary(outcome: RunResult, run: RunSummary): Promise
     summary.addTable([
       ['File', 'Size', 'Asset id', 'Uploaded'].map(data => ({ data, header: true })),
       ...unchanged.map(({ file, entry }) => [
-        escapeHtml(file.relativePath),
+        escapeForSummary(file.relativePath),
         formatBytes(file.size),
-        entry.storage_url
-          ? `<a href="${escapeHtml(entry.storage_url)}">${escapeHtml(entry.id)}</a>`
-          : escapeHtml(entry.id),
-        escapeHtml(entry.uploaded_at)
+        linkTo(entry.storage_url, entry.id),
+        escapeForSummary(entry.uploaded_at)
       ])
     ])
   }
@@ -212,10 +211,10 @@ export async function writeSummary(outcome: RunResult, run: RunSummary): Promise
     summary.addTable([
       ['File', 'Step', 'Status', 'Reason'].map(data => ({ data, header: true })),
       ...outcome.failed.map(failure => [
-        escapeHtml(failure.file.relativePath),
+        escapeForSummary(failure.file.relativePath),
         failure.step,
         failure.status === undefined ? '' : String(failure.status),
-        escapeHtml(failure.message)
+        escapeForSummary(failure.message)
       ])
     ])
   }
@@ -227,7 +226,7 @@ export async function writeFailureSummary(message: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   await core.summary
     .addHeading('Netiks upload', 2)
-    .addRaw(`Nothing was uploaded: ${escapeHtml(message)}`, true)
+    .addRaw(`<p>Nothing was uploaded: ${escapeForSummary(message)}</p>`, true)
     .write()
 }
 
@@ -242,7 +241,9 @@ export function printPlan(
   core.info('Dry run: nothing will be uploaded.')
   if (unchanged.length > 0) {
     core.info(`Would skip ${countOf(unchanged.length, 'file')} the manifest holds unchanged:`)
-    for (const { file, entry } of unchanged) core.info(`  ${file.relativePath}  (asset ${entry.id})`)
+    for (const { file, entry } of unchanged) {
+      core.info(`  • ${escapeForLog(file.relativePath)}  (asset ${escapeForLog(entry.id)})`)
+    }
   }
   if (files.length === 0 || plan === undefined) {
     core.info('Would upload: nothing.')
@@ -253,7 +254,9 @@ export function printPlan(
   )
   core.info(`Would upload ${countOf(files.length, 'file')}, ${formatBytes(bytes)}:`)
   for (const file of files) {
-    core.info(`  ${file.relativePath}  ${formatBytes(file.size)}  ${file.contentType}  as "${file.name}"`)
+    core.info(
+      `  • ${escapeForLog(file.relativePath)}  ${formatBytes(file.size)}  ${file.contentType}  as ${quoteForLog(file.name)}`
+    )
   }
   if (plan.strategy === UploadMode.Single) {
     core.info(`Requests: ${countOf(files.length, 'multipart upload')}, one per file.`)
@@ -271,17 +274,17 @@ export function printPlan(
 
 export async function writePlanSummary(files: LocalFile[], plan: UploadPlan | undefined): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
-  const mode = plan ? ` Mode: ${plan.strategy} (${escapeHtml(plan.reason)}).` : ''
+  const mode = plan ? ` Mode: ${plan.strategy} (${escapeForSummary(plan.reason)}).` : ''
   await core.summary
     .addHeading('Netiks upload (dry run)', 2)
-    .addRaw(`Nothing was uploaded.${mode}`, true)
+    .addRaw(`<p>Nothing was uploaded.${mode}</p>`, true)
     .addTable([
       ['File', 'Size', 'Content type', 'Name'].map(data => ({ data, header: true })),
       ...files.map(file => [
-        escapeHtml(file.relativePath),
+        escapeForSummary(file.relativePath),
         formatBytes(file.size),
-        escapeHtml(file.contentType),
-        escapeHtml(file.name)
+        escapeForSummary(file.contentType),
+        escapeForSummary(file.name)
       ])
     ])
     .write()
@@ -291,6 +294,8 @@ function formatRate(bytes: number, durationMs: number): string {
   return durationMs > 0 ? `${formatBytes(Math.round(bytes / (durationMs / 1000)))}/s` : 'n/a'
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+/** An asset id, linked to its storage URL when the server gave an http(s) one. */
+function linkTo(url: string | undefined, id: string): string {
+  const href = url ? summaryHref(url) : undefined
+  return href ? `<a href="${href}">${escapeForSummary(id)}</a>` : escapeForSummary(id)
 }

@@ -6,6 +6,7 @@ import type { Inputs } from './inputs.js'
 import { findUnchanged, loadManifest, writeManifest, type Manifest, type UnchangedFile } from './manifest.js'
 import type { LocalFile } from './netiks/types.js'
 import { writeOutputs, writeSummary } from './report.js'
+import { escapeForLog } from './report/log-safe.js'
 
 /** The matched files, split by the manifest (when there is one) into new or changed, and unchanged. */
 export interface Work {
@@ -30,7 +31,7 @@ export async function compareWithManifest(inputs: Inputs, files: LocalFile[], ma
   const loaded = await loadManifest(manifestFile, inputs.baseUrl)
   if (loaded.problem) {
     core.warning(
-      `The manifest ${inputs.manifest} ${loaded.problem}. Every matched file will be uploaded, and the ` +
+      `The manifest ${escapeForLog(inputs.manifest)} ${escapeForLog(loaded.problem)}. Every matched file will be uploaded, and the ` +
         'manifest rewritten after the run.'
     )
   } else if (!loaded.existed) {
@@ -40,7 +41,10 @@ export async function compareWithManifest(inputs: Inputs, files: LocalFile[], ma
   }
   const { upload, unchanged } = await findUnchanged(files, loaded.manifest, inputs.concurrency)
   for (const { file, entry } of unchanged) {
-    core.info(`= ${file.relativePath} unchanged since ${entry.uploaded_at} (asset ${entry.id}): skipped`)
+    core.info(
+      `= ${escapeForLog(file.relativePath)} unchanged since ${escapeForLog(entry.uploaded_at)} ` +
+        `(asset ${escapeForLog(entry.id)}): skipped`
+    )
   }
   core.info(`${unchanged.length} unchanged, ${upload.length} new or changed.`)
   return { upload, unchanged, manifest: { file: manifestFile, before: loaded.manifest } }

@@ -1,4 +1,12 @@
-import { AuthError, CancelledError, HttpError, NetworkError, ProtocolError, type UploadStep } from '../errors.js'
+import {
+  AuthError,
+  CancelledError,
+  HttpError,
+  InsecureUrlError,
+  NetworkError,
+  ProtocolError,
+  type UploadStep
+} from '../errors.js'
 import { parseRetryAfter } from './retry-after.js'
 import { HttpTransport, type HttpRequest, type HttpResponse } from './http.js'
 import { SLICE_BYTES } from './body.js'
@@ -100,6 +108,7 @@ export class NetiksClient {
     if (!Array.isArray(parsed.presigned_urls)) {
       throw new ProtocolError('generate', 'generate answered without a presigned_urls list.')
     }
+    for (const entry of parsed.presigned_urls) this.checkPresignedUrl('generate', entry)
     return parsed.presigned_urls
   }
 
@@ -108,6 +117,8 @@ export class NetiksClient {
    * exactly the content type it signed. Returns the ETag.
    */
   async putObject(entry: PresignedEntry, body: StreamedBody, signal?: AbortSignal): Promise<string> {
+    // Checked at generate already; checked again here so that no caller can send bytes to one.
+    this.checkPresignedUrl('put', entry)
     const response = await this.send(this.storage, 'put', {
       method: 'PUT',
       url: entry.presigned_url,
@@ -179,6 +190,24 @@ export class NetiksClient {
     } catch (error) {
       throw describeFailure(step, request, error)
     }
+  }
+
+  /**
+   * A presigned URL is followed only as safely as the API was reached. The api key never goes
+   * with it (only callApi sets x-api-key), but the file's bytes do, so an https API must not
+   * hand them to plain http; and a presigned URL is signed in its query, so credentials in its
+   * authority mean something rewrote it.
+   */
+  private checkPresignedUrl(step: UploadStep, entry: PresignedEntry): void {
+    if (typeof entry?.presigned_url !== 'string') return // pairEntries names an incomplete entry
+    const problem = presignedUrlProblem(entry.presigned_url, this.options.baseUrl)
+    if (problem === undefined) return
+    throw new InsecureUrlError(
+      step,
+      `generate answered a presigned URL for "${entry.file_name}" that ${problem}: ` +
+        `${redactUrl(entry.presigned_url)} (query left out). Nothing was sent to it, and no other file was started. ` +
+        'Check that base-url is the Netiks API itself and that nothing between rewrites its answers.'
+    )
   }
 
   /** The server's own words, short and with anything secret taken out. */
@@ -296,6 +325,37 @@ function truncate(text: string): string {
 export function redactSecrets(text: string, apiKey: string): string {
   const withoutKey = apiKey ? text.split(apiKey).join('***') : text
   return withoutKey.replace(/(X-Amz-(?:Signature|Credential|Security-Token)=)[^&\s"<]*/gi, '$1***')
+}
+
+/**
+ * Why a presigned URL must not be followed from an API at `baseUrl`, or undefined when it may:
+ * an https API's bytes never go over plain http, and no URL carries `user:password@`.
+ */
+export function presignedUrlProblem(url: string, baseUrl: string): string | undefined {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return 'is not a URL'
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    return `is not an http or https URL (${parsed.protocol})`
+  }
+  if (parsed.username !== '' || parsed.password !== '') {
+    return 'carries credentials in its authority (user:password@host)'
+  }
+  if (parsed.protocol === 'http:' && isHttps(baseUrl)) {
+    return "is plain http while base-url is https, so the file's bytes would travel unencrypted"
+  }
+  return undefined
+}
+
+function isHttps(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:'
+  } catch {
+    return false
+  }
 }
 
 /** A URL with its query string (the presigned signature) removed. */

