@@ -249,11 +249,55 @@ describe('the manifest', () => {
   })
 })
 
-describe('a manifest keyed by path', () => {
+describe('the workspace as the root, and a manifest keyed by path', () => {
   const sent = (emulator: Emulator): number => {
     const { upload, put } = uploadRequests(emulator)
     return upload + put
   }
+
+  it('with another working directory: globs, names, outputs and the manifest all start at the workspace', async () => {
+    const { emulator, ws } = await setup()
+    const elsewhere = await makeWorkspace({ 'docs/decoy.html': 'not ours', [MANIFEST]: '{"decoy": true}' })
+    cleanups.push(() => removeDir(elsewhere))
+    const settings = inputs(emulator, { path: '.' })
+    const first = await runAction({ workspace: ws, cwd: elsewhere, inputs: settings })
+    expect(first.exitCode).toBe(0)
+    expect(assetsOf(first).map(asset => [asset.path, asset.name])).toEqual([
+      ['docs/guide.html', 'docs/guide.html'],
+      ['docs/img/logo.svg', 'docs/img/logo.svg'],
+      ['docs/img/photo.png', 'docs/img/photo.png'],
+      ['docs/index.html', 'docs/index.html'],
+      ['docs/old.html', 'docs/old.html']
+    ])
+    expect(first.stdout).not.toContain('decoy')
+    expect(first.stdout).not.toContain('::warning::')
+    expect(Object.keys((await readManifest(ws)).assets)).toHaveLength(5)
+    expect(await readFile(path.join(elsewhere, MANIFEST), 'utf8')).toBe('{"decoy": true}')
+
+    const before = sent(emulator)
+    const second = await runAction({ workspace: ws, cwd: elsewhere, inputs: settings })
+    expect(second.stdout).toContain(`Leaving out the manifest itself (${MANIFEST}): it changes on every run.`)
+    expect(second.outputs).toMatchObject({ count: '5', 'uploaded-count': '0', 'skipped-count': '5' })
+    expect(sent(emulator)).toBe(before)
+    expect(emulator.state().assets.map(asset => asset.asset_name)).not.toContain(MANIFEST)
+  })
+
+  it('a file outside the workspace: uploaded, reported with its absolute path, named in one warning', async () => {
+    const { emulator, ws } = await setup()
+    const outside = await makeWorkspace({ 'out/extra.txt': 'extra' })
+    cleanups.push(() => removeDir(outside))
+    const run = await runAction({
+      workspace: ws,
+      inputs: inputs(emulator, { path: `docs/index.html\n${outside}/out`, 'asset-name': 'basename' })
+    })
+    expect(run.exitCode).toBe(0)
+    expect(assetsOf(run).map(asset => asset.path)).toEqual([`${outside}/out/extra.txt`, 'docs/index.html'])
+    const warnings = run.stdout.split('\n').filter(line => line.startsWith('::warning::'))
+    expect(warnings).toEqual([
+      `::warning::1 matched file outside the workspace (${ws}), reported with its absolute path: ${outside}/out/extra.txt`
+    ])
+    expect(Object.keys((await readManifest(ws)).assets)).toEqual([`${outside}/out/extra.txt`, 'docs/index.html'])
+  })
 
   it('two app.zip in two folders under one base name: the second run sends nothing', async () => {
     const emulator = await startEmulator()
@@ -277,6 +321,38 @@ describe('a manifest keyed by path', () => {
     }
     expect(sent(emulator)).toBe(2)
     expect(emulator.state().assets).toHaveLength(2)
+  })
+
+  it('asset-name relative: a new folder next to the others sends that file alone and renames nothing', async () => {
+    const emulator = await startEmulator()
+    const ws = await makeWorkspace({ 'site/en/a.html': 'english a', 'site/en/b.html': 'english b' })
+    cleanups.push(
+      () => emulator.close(),
+      () => removeDir(ws)
+    )
+    const settings = inputs(emulator, { path: 'site' })
+    const first = await runAction({ workspace: ws, inputs: settings })
+    expect(assetsOf(first).map(asset => asset.name)).toEqual(['en/a.html', 'en/b.html'])
+
+    await writeFile(path.join(ws, 'site/de/a.html'), 'deutsch a').catch(async () => {
+      await mkdir(path.join(ws, 'site/de'))
+      await writeFile(path.join(ws, 'site/de/a.html'), 'deutsch a')
+    })
+    const before = sent(emulator)
+    const second = await runAction({ workspace: ws, inputs: settings })
+    expect(second.exitCode).toBe(0)
+    expect(sent(emulator) - before).toBe(1)
+    expect(assetsOf(second).map(asset => [asset.name, asset.skipped])).toEqual([
+      ['de/a.html', false],
+      ['en/a.html', true],
+      ['en/b.html', true]
+    ])
+    expect(
+      emulator
+        .state()
+        .assets.map(asset => asset.asset_name)
+        .sort()
+    ).toEqual(['de/a.html', 'en/a.html', 'en/b.html'])
   })
 
   it('a version 1 manifest (keyed by asset name): the next run sends nothing and writes version 2', async () => {

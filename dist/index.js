@@ -35548,253 +35548,6 @@ function contentTypeFor(fileName) {
     return mime_types.lookup(fileName) || FALLBACK_CONTENT_TYPE;
 }
 
-;// CONCATENATED MODULE: ./src/files.ts
-
-
-
-
-
-
-
-
-/**
- * Resolves newline-separated globs (with `!` exclusions) into regular files: directories
- * stand for every file beneath them, duplicates collapse, and the result is sorted by
- * relative path so outputs are in a stable order. Throws an InputError naming every matched
- * file that cannot be read, so that nothing is uploaded from a set that cannot be complete.
- */
-async function findFiles(patterns, workspace) {
-    const pattern = patterns.join('\n');
-    const { matches, brokenLinks } = await matchPaths(pattern, workspace);
-    const files = [];
-    const unreadable = [];
-    // Synchronous on purpose: nothing else runs yet, and a thousand stat calls take milliseconds
-    // this way instead of a round trip through the thread pool each.
-    for (const absolutePath of matches) {
-        try {
-            const info = (0,external_node_fs_namespaceObject.statSync)(absolutePath);
-            if (!info.isFile())
-                continue;
-            (0,external_node_fs_namespaceObject.accessSync)(absolutePath, external_node_fs_namespaceObject.constants.R_OK);
-            files.push(describeFile(absolutePath, info.size, workspace, info.mtimeMs));
-        }
-        catch (error) {
-            unreadable.push(`${relativeTo(workspace, absolutePath)} (${error.code ?? 'unreadable'})`);
-        }
-    }
-    if (unreadable.length > 0) {
-        throw new InputError(`Cannot read ${countOf(unreadable.length, 'matched file')}: ` +
-            `${unreadable.join(', ')}. Fix their permissions, or exclude them with a ! pattern in 'path'.`);
-    }
-    return { files: files.sort((a, b) => compareText(a.relativePath, b.relativePath)), brokenLinks };
-}
-/**
- * One walk in the usual case. A walk that meets a broken symbolic link stops with an error;
- * only then are two walks made: one that skips broken links, one that finds them to name them.
- */
-async function matchPaths(pattern, workspace) {
-    try {
-        return {
-            matches: await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: false }),
-            brokenLinks: []
-        };
-    }
-    catch (error) {
-        if (error instanceof InputError)
-            throw error;
-    }
-    const matches = await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: true });
-    return { matches, brokenLinks: await findBrokenLinks(pattern, matches, workspace) };
-}
-function describeFile(absolutePath, size, workspace, mtimeMs) {
-    const name = external_node_path_default().basename(absolutePath);
-    return {
-        absolutePath,
-        relativePath: relativeTo(workspace, absolutePath),
-        name,
-        size,
-        mtimeMs,
-        contentType: contentTypeFor(name)
-    };
-}
-async function globPaths(pattern, links) {
-    const globber = await create(pattern, { implicitDescendants: true, matchDirectories: false, ...links });
-    try {
-        return new Set(await globber.glob());
-    }
-    catch (error) {
-        const { code, path: where } = error;
-        if (code === undefined)
-            throw error;
-        throw new InputError(`Cannot search ${where ?? 'a matched directory'} for files (${code}). Fix its permissions, ` +
-            "or exclude it with a ! pattern in 'path'.");
-    }
-}
-/**
- * The glob that follows links drops broken ones silently; a second walk that does not follow
- * links sees them as entries, so they can be named in a warning.
- */
-async function findBrokenLinks(pattern, followed, workspace) {
-    const broken = [];
-    for (const candidate of await globPaths(pattern, { followSymbolicLinks: false, omitBrokenSymbolicLinks: true })) {
-        if (followed.has(candidate))
-            continue;
-        const isLink = await (0,promises_namespaceObject.lstat)(candidate).then(info => info.isSymbolicLink(), () => false);
-        if (!isLink)
-            continue;
-        const targetExists = await (0,promises_namespaceObject.stat)(candidate).then(() => true, () => false);
-        if (!targetExists)
-            broken.push(relativeTo(workspace, candidate));
-    }
-    return broken.sort(compareText);
-}
-/**
- * Sets the name each file is sent under: its base name, or its path relative to the common
- * root of all matches (as actions/upload-artifact roots its files). Reports base names that
- * clash, since Netiks would then hold several assets of one name.
- */
-function nameAssets(files, naming) {
-    const named = naming === AssetNaming.Relative
-        ? files.map(file => ({ ...file, name: relativeTo(commonRoot(files), file.absolutePath) }))
-        : files;
-    const byName = new Map();
-    for (const file of named)
-        byName.set(file.name, [...(byName.get(file.name) ?? []), file.relativePath]);
-    const clashes = [...byName].filter(([, paths]) => paths.length > 1).map(([name, paths]) => ({ name, paths }));
-    return { files: named, clashes };
-}
-/** The deepest directory that holds every file. */
-function commonRoot(files) {
-    if (files.length === 0)
-        return '';
-    let root = external_node_path_default().dirname(files[0].absolutePath);
-    for (const file of files) {
-        while (root !== external_node_path_default().dirname(root) && external_node_path_default().relative(root, file.absolutePath).startsWith('..')) {
-            root = external_node_path_default().dirname(root);
-        }
-    }
-    return root;
-}
-function relativeTo(workspace, absolutePath) {
-    return external_node_path_default().relative(workspace, absolutePath).split((external_node_path_default()).sep).join('/');
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-
-
-/** Reads and validates every input; throws one InputError naming the first bad one. */
-function getInputs() {
-    return {
-        apiKey: parseApiKey(getInput(Input.ApiKey)),
-        patterns: parsePatterns(getInput(Input.Path)),
-        mode: parseEnum(Input.Mode, getInput(Input.Mode), UploadMode, UploadMode.Auto),
-        baseUrl: parseBaseUrl(getInput(Input.BaseUrl)),
-        concurrency: parseInteger(Input.Concurrency, getInput(Input.Concurrency), {
-            min: 1,
-            max: MAX_CONCURRENCY,
-            fallback: DEFAULT_CONCURRENCY
-        }),
-        ifNoFilesFound: parseEnum(Input.IfNoFilesFound, getInput(Input.IfNoFilesFound), NoFileOption, NoFileOption.Error),
-        retries: parseInteger(Input.Retries, getInput(Input.Retries), {
-            min: 0,
-            max: MAX_RETRIES,
-            fallback: DEFAULT_RETRIES
-        }),
-        failFast: parseBoolean(Input.FailFast, getInput(Input.FailFast), false),
-        dryRun: parseBoolean(Input.DryRun, getInput(Input.DryRun), false),
-        assetName: parseEnum(Input.AssetName, getInput(Input.AssetName), AssetNaming, AssetNaming.Basename),
-        manifest: getInput(Input.Manifest).trim()
-    };
-}
-function getTuning(env = process.env) {
-    return {
-        stallTimeoutMs: positiveInteger(env.NETIKS_STALL_TIMEOUT_MS) ?? DEFAULT_STALL_TIMEOUT_MS,
-        retryBaseMs: positiveInteger(env.NETIKS_RETRY_BASE_MS) ?? DEFAULT_RETRY_BASE_MS,
-        progressIntervalMs: positiveInteger(env.NETIKS_PROGRESS_INTERVAL_MS) ?? DEFAULT_PROGRESS_INTERVAL_MS
-    };
-}
-function positiveInteger(text) {
-    const value = Number(text);
-    return text && Number.isSafeInteger(value) && value > 0 ? value : undefined;
-}
-function parseApiKey(raw) {
-    const key = raw.trim();
-    if (key === '') {
-        throw new InputError(`Input '${Input.ApiKey}' is empty. Pass your Netiks API key from a secret, ` +
-            `e.g. "${Input.ApiKey}: \${{ secrets.NETIKS_API_KEY }}". Secrets are not available ` +
-            'to workflows triggered from forks: run those against the local emulator instead.');
-    }
-    if ([...key].some(char => /\s/.test(char) || char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) {
-        throw new InputError(`Input '${Input.ApiKey}' contains white space or control characters, so it cannot be ` +
-            'a Netiks API key. Check that the secret holds only the key.');
-    }
-    return key;
-}
-function parsePatterns(raw) {
-    const patterns = raw
-        .split(/\r?\n/)
-        .map(line => line.trim())
-        .filter(line => line !== '' && !line.startsWith('#'));
-    if (!patterns.some(pattern => !pattern.startsWith('!'))) {
-        throw new InputError(`Input '${Input.Path}' has no pattern to include. Give one or more globs, one per ` +
-            'line, e.g. "dist/**/*.zip"; lines starting with ! exclude.');
-    }
-    return patterns;
-}
-function parseBaseUrl(raw) {
-    const text = raw.trim() || DEFAULT_BASE_URL;
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new InputError(`Input '${Input.BaseUrl}' is not a URL: "${text}". Use an http(s) URL such as ${DEFAULT_BASE_URL}.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError(`Input '${Input.BaseUrl}' must be an http or https URL, not ${url.protocol}// ("${text}").`);
-    }
-    if (url.username || url.password || url.search || url.hash) {
-        throw new InputError(`Input '${Input.BaseUrl}' must not carry credentials, a query or a fragment: give only ` +
-            `scheme, host and optional path, such as ${DEFAULT_BASE_URL}.`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-function parseInteger(name, raw, limits) {
-    const text = raw.trim();
-    if (text === '')
-        return limits.fallback;
-    const value = /^\d+$/.test(text) ? Number(text) : NaN;
-    if (!Number.isSafeInteger(value) || value < limits.min || value > limits.max) {
-        throw new InputError(`Input '${name}' must be a whole number from ${limits.min} to ${limits.max}, got "${text}".`);
-    }
-    return value;
-}
-function parseEnum(name, raw, choices, fallback) {
-    const text = raw.trim().toLowerCase();
-    if (text === '')
-        return fallback;
-    const allowed = Object.values(choices);
-    const match = allowed.find(choice => choice === text);
-    if (match === undefined) {
-        throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got "${raw.trim()}".`);
-    }
-    return match;
-}
-/** YAML 1.2 core-schema booleans, as core.getBooleanInput reads them. */
-function parseBoolean(name, raw, fallback) {
-    const text = raw.trim();
-    if (text === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(text))
-        return false;
-    throw new InputError(`Input '${name}' must be true or false, got "${text}".`);
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/paths.ts
 /**
  * Paths as this runner's file system spells and compares them. The one place that looks at the
@@ -35960,6 +35713,267 @@ function globEscape(literal, rules = HOST_PATHS) {
     return escaped.replace(/\[/g, '[[]').replace(/\?/g, '[?]').replace(/\*/g, '[*]');
 }
 
+;// CONCATENATED MODULE: ./src/files.ts
+
+
+
+
+
+
+
+
+/**
+ * Resolves newline-separated globs (with `!` exclusions) into regular files: relative patterns
+ * start at the workspace, whatever the current directory; directories stand for every file
+ * beneath them, duplicates collapse, and the result is sorted by reported path so outputs are
+ * in a stable order. Throws an InputError naming every matched file that cannot be read, so
+ * that nothing is uploaded from a set that cannot be complete.
+ */
+async function findFiles(patterns, workspace, rules = HOST_PATHS) {
+    const pattern = anchorPatterns(patterns, workspace, rules).join('\n');
+    const { matches, brokenLinks, searchPaths } = await matchPaths(pattern, workspace, rules);
+    const files = [];
+    const outside = [];
+    const unreadable = [];
+    // Synchronous on purpose: nothing else runs yet, and a thousand stat calls take milliseconds
+    // this way instead of a round trip through the thread pool each.
+    for (const absolutePath of matches) {
+        try {
+            const info = (0,external_node_fs_namespaceObject.statSync)(absolutePath);
+            if (!info.isFile())
+                continue;
+            (0,external_node_fs_namespaceObject.accessSync)(absolutePath, external_node_fs_namespaceObject.constants.R_OK);
+            files.push(describeFile(absolutePath, info.size, workspace, info.mtimeMs, rules));
+            const where = reportedPath(workspace, absolutePath, rules);
+            if (where.outside)
+                outside.push(where.path);
+        }
+        catch (error) {
+            unreadable.push(`${reportedPath(workspace, absolutePath, rules).path} (${error.code ?? 'unreadable'})`);
+        }
+    }
+    if (unreadable.length > 0) {
+        throw new InputError(`Cannot read ${countOf(unreadable.length, 'matched file')}: ` +
+            `${unreadable.join(', ')}. Fix their permissions, or exclude them with a ! pattern in 'path'.`);
+    }
+    return {
+        files: files.sort((a, b) => compareText(a.relativePath, b.relativePath)),
+        brokenLinks,
+        outside: outside.sort(compareText),
+        root: namingRoot(searchPaths, rules)
+    };
+}
+/** The least common ancestor of the search paths; one that names a file stands for its folder. */
+function namingRoot(searchPaths, rules) {
+    const folders = searchPaths.map(searchPath => {
+        try {
+            return (0,external_node_fs_namespaceObject.statSync)(searchPath).isFile() ? rules.path.dirname(searchPath) : searchPath;
+        }
+        catch {
+            return searchPath;
+        }
+    });
+    return commonAncestor(folders, rules);
+}
+/**
+ * One walk in the usual case. A walk that meets a broken symbolic link stops with an error;
+ * only then are two walks made: one that skips broken links, one that finds them to name them.
+ */
+async function matchPaths(pattern, workspace, rules) {
+    try {
+        return {
+            ...(await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: false })),
+            brokenLinks: []
+        };
+    }
+    catch (error) {
+        if (error instanceof InputError)
+            throw error;
+    }
+    const found = await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: true });
+    return { ...found, brokenLinks: await findBrokenLinks(pattern, found.matches, workspace, rules) };
+}
+function describeFile(absolutePath, size, workspace, mtimeMs, rules = HOST_PATHS) {
+    const name = rules.path.basename(absolutePath);
+    return {
+        absolutePath,
+        relativePath: reportedPath(workspace, absolutePath, rules).path,
+        name,
+        size,
+        mtimeMs,
+        contentType: contentTypeFor(name)
+    };
+}
+async function globPaths(pattern, links) {
+    const globber = await create(pattern, { implicitDescendants: true, matchDirectories: false, ...links });
+    try {
+        return { matches: new Set(await globber.glob()), searchPaths: globber.getSearchPaths() };
+    }
+    catch (error) {
+        const { code, path: where } = error;
+        if (code === undefined)
+            throw error;
+        throw new InputError(`Cannot search ${where ?? 'a matched directory'} for files (${code}). Fix its permissions, ` +
+            "or exclude it with a ! pattern in 'path'.");
+    }
+}
+/**
+ * The glob that follows links drops broken ones silently; a second walk that does not follow
+ * links sees them as entries, so they can be named in a warning.
+ */
+async function findBrokenLinks(pattern, followed, workspace, rules) {
+    const broken = [];
+    const { matches } = await globPaths(pattern, { followSymbolicLinks: false, omitBrokenSymbolicLinks: true });
+    for (const candidate of matches) {
+        if (followed.has(candidate))
+            continue;
+        const isLink = await (0,promises_namespaceObject.lstat)(candidate).then(info => info.isSymbolicLink(), () => false);
+        if (!isLink)
+            continue;
+        const targetExists = await (0,promises_namespaceObject.stat)(candidate).then(() => true, () => false);
+        if (!targetExists)
+            broken.push(reportedPath(workspace, candidate, rules).path);
+    }
+    return broken.sort(compareText);
+}
+/**
+ * Sets the name each file is sent under: its base name, or its path below `root` (see
+ * FoundFiles.root), always `/`-separated. Reports names that clash — compared as the file
+ * system compares names — since Netiks would then hold several assets of one name. Linear in
+ * the number of files.
+ */
+function nameAssets(files, naming, root, rules = HOST_PATHS) {
+    const named = naming === AssetNaming.Relative
+        ? files.map(file => ({ ...file, name: nameBelow(root, file.absolutePath, rules) }))
+        : files;
+    const byName = new Map();
+    for (const file of named) {
+        const key = pathKey(file.name, rules);
+        const seen = byName.get(key);
+        if (seen)
+            seen.paths.push(file.relativePath);
+        else
+            byName.set(key, { name: file.name, paths: [file.relativePath] });
+    }
+    return { files: named, clashes: [...byName.values()].filter(clash => clash.paths.length > 1) };
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+
+/** Reads and validates every input; throws one InputError naming the first bad one. */
+function getInputs() {
+    return {
+        apiKey: parseApiKey(getInput(Input.ApiKey)),
+        patterns: parsePatterns(getInput(Input.Path)),
+        mode: parseEnum(Input.Mode, getInput(Input.Mode), UploadMode, UploadMode.Auto),
+        baseUrl: parseBaseUrl(getInput(Input.BaseUrl)),
+        concurrency: parseInteger(Input.Concurrency, getInput(Input.Concurrency), {
+            min: 1,
+            max: MAX_CONCURRENCY,
+            fallback: DEFAULT_CONCURRENCY
+        }),
+        ifNoFilesFound: parseEnum(Input.IfNoFilesFound, getInput(Input.IfNoFilesFound), NoFileOption, NoFileOption.Error),
+        retries: parseInteger(Input.Retries, getInput(Input.Retries), {
+            min: 0,
+            max: MAX_RETRIES,
+            fallback: DEFAULT_RETRIES
+        }),
+        failFast: parseBoolean(Input.FailFast, getInput(Input.FailFast), false),
+        dryRun: parseBoolean(Input.DryRun, getInput(Input.DryRun), false),
+        assetName: parseEnum(Input.AssetName, getInput(Input.AssetName), AssetNaming, AssetNaming.Basename),
+        manifest: getInput(Input.Manifest).trim()
+    };
+}
+function getTuning(env = process.env) {
+    return {
+        stallTimeoutMs: positiveInteger(env.NETIKS_STALL_TIMEOUT_MS) ?? DEFAULT_STALL_TIMEOUT_MS,
+        retryBaseMs: positiveInteger(env.NETIKS_RETRY_BASE_MS) ?? DEFAULT_RETRY_BASE_MS,
+        progressIntervalMs: positiveInteger(env.NETIKS_PROGRESS_INTERVAL_MS) ?? DEFAULT_PROGRESS_INTERVAL_MS
+    };
+}
+function positiveInteger(text) {
+    const value = Number(text);
+    return text && Number.isSafeInteger(value) && value > 0 ? value : undefined;
+}
+function parseApiKey(raw) {
+    const key = raw.trim();
+    if (key === '') {
+        throw new InputError(`Input '${Input.ApiKey}' is empty. Pass your Netiks API key from a secret, ` +
+            `e.g. "${Input.ApiKey}: \${{ secrets.NETIKS_API_KEY }}". Secrets are not available ` +
+            'to workflows triggered from forks: run those against the local emulator instead.');
+    }
+    if ([...key].some(char => /\s/.test(char) || char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) {
+        throw new InputError(`Input '${Input.ApiKey}' contains white space or control characters, so it cannot be ` +
+            'a Netiks API key. Check that the secret holds only the key.');
+    }
+    return key;
+}
+function parsePatterns(raw) {
+    const patterns = raw
+        .split(/\r?\n/)
+        .map(line => line.trim())
+        .filter(line => line !== '' && !line.startsWith('#'));
+    if (!patterns.some(pattern => !pattern.startsWith('!'))) {
+        throw new InputError(`Input '${Input.Path}' has no pattern to include. Give one or more globs, one per ` +
+            'line, e.g. "dist/**/*.zip"; lines starting with ! exclude.');
+    }
+    return patterns;
+}
+function parseBaseUrl(raw) {
+    const text = raw.trim() || DEFAULT_BASE_URL;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new InputError(`Input '${Input.BaseUrl}' is not a URL: "${text}". Use an http(s) URL such as ${DEFAULT_BASE_URL}.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new InputError(`Input '${Input.BaseUrl}' must be an http or https URL, not ${url.protocol}// ("${text}").`);
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        throw new InputError(`Input '${Input.BaseUrl}' must not carry credentials, a query or a fragment: give only ` +
+            `scheme, host and optional path, such as ${DEFAULT_BASE_URL}.`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+function parseInteger(name, raw, limits) {
+    const text = raw.trim();
+    if (text === '')
+        return limits.fallback;
+    const value = /^\d+$/.test(text) ? Number(text) : NaN;
+    if (!Number.isSafeInteger(value) || value < limits.min || value > limits.max) {
+        throw new InputError(`Input '${name}' must be a whole number from ${limits.min} to ${limits.max}, got "${text}".`);
+    }
+    return value;
+}
+function parseEnum(name, raw, choices, fallback) {
+    const text = raw.trim().toLowerCase();
+    if (text === '')
+        return fallback;
+    const allowed = Object.values(choices);
+    const match = allowed.find(choice => choice === text);
+    if (match === undefined) {
+        throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got "${raw.trim()}".`);
+    }
+    return match;
+}
+/** YAML 1.2 core-schema booleans, as core.getBooleanInput reads them. */
+function parseBoolean(name, raw, fallback) {
+    const text = raw.trim();
+    if (text === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw new InputError(`Input '${name}' must be true or false, got "${text}".`);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/transfer/pool.ts
 /**
  * Runs `worker` over the items with at most `concurrency` of them in flight. Workers pull
@@ -38334,13 +38348,15 @@ async function saveManifest(inputs, file, manifest) {
 
 
 
+
 /** inputs → files → manifest → plan → upload → report. The one place that fails the step. */
 async function run() {
     const startedAt = Date.now();
     try {
         maskApiKey();
         const inputs = getInputs();
-        const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+        // Globs, the manifest and every reported path start here, whatever the current directory.
+        const workspace = external_node_path_default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
         const manifestFile = inputs.manifest ? external_node_path_default().resolve(workspace, inputs.manifest) : undefined;
         const files = await group('Resolve files', async () => await resolveFiles(inputs, workspace, manifestFile));
         if (files.length === 0)
@@ -38369,15 +38385,20 @@ function maskApiKey() {
 }
 async function resolveFiles(inputs, workspace, manifestFile) {
     const found = await findFiles(inputs.patterns, workspace);
-    if (manifestFile && found.files.some(file => file.absolutePath === manifestFile)) {
+    const isManifest = (file) => manifestFile !== undefined && samePath(file.absolutePath, manifestFile);
+    if (found.files.some(isManifest)) {
         info(`Leaving out the manifest itself (${inputs.manifest}): it changes on every run.`);
-        found.files = found.files.filter(file => file.absolutePath !== manifestFile);
+        found.files = found.files.filter(file => !isManifest(file));
+    }
+    if (found.outside.length > 0) {
+        warning(`${countOf(found.outside.length, 'matched file')} outside the workspace (${workspace}), reported with ` +
+            `${found.outside.length === 1 ? 'its' : 'their'} absolute path: ${listSome(found.outside)}`);
     }
     if (found.brokenLinks.length > 0) {
         warning(`Skipping ${countOf(found.brokenLinks.length, 'broken symbolic link')} ` +
             `(the target does not exist): ${found.brokenLinks.join(', ')}`);
     }
-    const { files, clashes } = nameAssets(found.files, inputs.assetName);
+    const { files, clashes } = nameAssets(found.files, inputs.assetName, found.root);
     for (const clash of clashes) {
         warning(`${clash.paths.join(' and ')} would all be uploaded as "${clash.name}": Netiks will hold ` +
             `${clash.paths.length} assets of that name. Set asset-name: relative to keep their paths apart.`);
@@ -38399,6 +38420,11 @@ async function resolveFiles(inputs, workspace, manifestFile) {
         info(message);
     writeOutputs({ confirmed: [], failed: [] });
     return files;
+}
+/** The first few items and how many more: a warning must stay readable with thousands of files. */
+function listSome(items, shown = 20) {
+    const more = items.length > shown ? ` and ${items.length - shown} more` : '';
+    return `${items.slice(0, shown).join(', ')}${more}`;
 }
 async function dryRun(inputs, work, plan) {
     const files = work.upload;
