@@ -38124,6 +38124,12 @@ const RUNNER_CANCEL = {
     reportAfterTerminateMs: 1500
 };
 /**
+ * SIGBREAK is Ctrl-Break on Windows (Node maps Ctrl-C to SIGINT there): the Windows runner sends
+ * Ctrl-C, then Ctrl-Break 7.5 s later, so as the second signal it hurries the report. Elsewhere
+ * it is never sent, and listening for it is harmless.
+ */
+const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGBREAK'];
+/**
  * On the first signal nothing new starts, and uploads whose bytes are still being sent are
  * aborted (the server cannot have registered them). Requests whose bytes are all sent —
  * confirms, and single uploads waiting for their answer — go on, since they may be
@@ -38140,8 +38146,8 @@ class Cancellation {
     constructor(hooks, timing = RUNNER_CANCEL) {
         this.hooks = hooks;
         this.timing = timing;
-        process.on('SIGINT', this.onSignal);
-        process.on('SIGTERM', this.onSignal);
+        for (const signal of CANCEL_SIGNALS)
+            process.on(signal, this.onSignal);
     }
     /** Fires on the first signal. */
     get signal() {
@@ -38159,8 +38165,8 @@ class Cancellation {
     dispose() {
         if (this.deadline)
             clearTimeout(this.deadline.timer);
-        process.off('SIGINT', this.onSignal);
-        process.off('SIGTERM', this.onSignal);
+        for (const signal of CANCEL_SIGNALS)
+            process.off(signal, this.onSignal);
     }
     reportWithin(ms) {
         const at = Date.now() + ms;
