@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdir, symlink } from 'node:fs/promises'
+import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { findFiles, type FoundFiles } from '../src/files.js'
 import { makeWorkspace, removeDir } from './helpers.js'
@@ -56,14 +56,55 @@ describe('findFiles', () => {
     expect(files[0].absolutePath).toBe(path.join(ws, 'dist/app.zip'))
   })
 
-  it('resolves relative patterns against the working directory', async () => {
+  it('resolves relative patterns against the workspace, whatever the working directory', async () => {
+    const elsewhere = await makeWorkspace({ 'README.md': 'not this one', 'dist/app.zip': 'nor this' })
     const cwd = process.cwd()
-    process.chdir(ws)
+    process.chdir(elsewhere)
     try {
-      expect(rel(await findFiles(['*.md'], ws))).toEqual(['README.md'])
+      const found = await findFiles(['*.md', 'dist', '!dist/**/*.tmp', '!dist/nested'], ws)
+      expect(rel(found)).toEqual(['README.md', 'dist/app.zip', 'dist/with space/ünï (1)+[x]&.zip'])
+      expect(found.files.every(file => file.absolutePath.startsWith(ws))).toBe(true)
+      expect(found.outside).toEqual([])
     } finally {
       process.chdir(cwd)
+      await removeDir(elsewhere)
     }
+  })
+
+  it('finds files in a workspace whose own path holds glob characters', async () => {
+    const parent = await makeWorkspace()
+    const odd = path.join(parent, 'we[ir]d*ws?')
+    await mkdir(path.join(odd, 'dist'), { recursive: true })
+    await writeFile(path.join(odd, 'dist/a.zip'), 'a')
+    await writeFile(path.join(odd, 'dist/b.tmp'), 'b')
+    try {
+      const found = await findFiles(['dist', '!dist/*.tmp'], odd)
+      expect(rel(found)).toEqual(['dist/a.zip'])
+      expect(found.root).toBe(path.join(odd, 'dist'))
+    } finally {
+      await removeDir(parent)
+    }
+  })
+
+  it('reports a file outside the workspace with its absolute path, and lists it', async () => {
+    const other = await makeWorkspace({ 'out/x.bin': 'x' })
+    try {
+      const found = await findFiles([`${other}/out`, 'README.md'], ws)
+      expect(rel(found)).toEqual([`${other}/out/x.bin`, 'README.md'])
+      expect(found.outside).toEqual([`${other}/out/x.bin`])
+    } finally {
+      await removeDir(other)
+    }
+  })
+
+  it.each([
+    [['dist/**/*.zip'], 'dist'],
+    [['dist/app.zip'], 'dist'],
+    [['dist/nested', 'dist/app.zip'], 'dist'],
+    [['dist/nested/deep/*.zip', 'docs/*.html', '!docs/img'], '.'],
+    [['docs', 'docs/img'], 'docs']
+  ])('roots relative names at the search paths of %j, as upload-artifact does', async (patterns, root) => {
+    expect((await findFiles(patterns, ws)).root).toBe(path.join(ws, root))
   })
 
   it('follows symbolic links to files', async () => {
@@ -82,6 +123,11 @@ describe('findFiles', () => {
   })
 
   it('returns nothing when nothing matches', async () => {
-    expect(await findFiles([`${ws}/nope/**`], ws)).toEqual({ files: [], brokenLinks: [] })
+    expect(await findFiles([`${ws}/nope/**`], ws)).toEqual({
+      files: [],
+      brokenLinks: [],
+      outside: [],
+      root: path.join(ws, 'nope')
+    })
   })
 })

@@ -2,11 +2,26 @@ import { describe, expect, it } from '@jest/globals'
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describeFile } from '../src/files.js'
-import { findUnchanged, loadManifest, recordUploads, writeManifest, type Manifest } from '../src/manifest.js'
+import {
+  findUnchanged,
+  loadManifest,
+  recordUnchanged,
+  recordUploads,
+  serializeManifest,
+  writeManifest,
+  type LegacyEntry,
+  type Manifest,
+  type ManifestEntry
+} from '../src/manifest.js'
+import type { ConfirmedUpload, LocalFile } from '../src/netiks/types.js'
+import { pathRulesFor } from '../src/paths.js'
 import { makeWorkspace, sha256 } from './helpers.js'
 
 const BASE = 'https://prod.backend.netikscloud.com'
-const entry = (content: string, id: string) => ({
+const LINUX = pathRulesFor('linux')
+const MAC = pathRulesFor('darwin')
+
+const legacy = (content: string, id: string): LegacyEntry => ({
   sha256: sha256(content),
   size: Buffer.byteLength(content),
   id,
@@ -14,117 +29,254 @@ const entry = (content: string, id: string) => ({
   content_type: 'text/plain',
   uploaded_at: '2026-11-01T00:00:00.000Z'
 })
+const entry = (name: string, content: string, id: string): ManifestEntry => ({ name, ...legacy(content, id) })
+
+function manifestOf(assets: Record<string, ManifestEntry>, v1: Record<string, LegacyEntry> = {}): Manifest {
+  return {
+    version: 2,
+    'base-url': BASE,
+    assets: new Map(Object.entries(assets)),
+    legacy: new Map(Object.entries(v1))
+  }
+}
+
+async function load(json: unknown) {
+  const ws = await makeWorkspace({ 'm.json': typeof json === 'string' ? json : JSON.stringify(json) })
+  return await loadManifest(path.join(ws, 'm.json'), BASE)
+}
+
+function confirmed(file: LocalFile, content: string, id: string, recordedName = file.name): ConfirmedUpload {
+  return {
+    file,
+    asset: { id },
+    recordedName,
+    possibleDuplicate: false,
+    storageUrl: `https://cdn.example/${id}`,
+    contentType: 'text/plain',
+    sha256: sha256(content)
+  }
+}
 
 describe('loadManifest', () => {
   it('starts empty, without a problem, when there is no file yet', async () => {
     const ws = await makeWorkspace()
     expect(await loadManifest(path.join(ws, 'none.json'), BASE)).toEqual({
-      manifest: { version: 1, 'base-url': BASE, assets: {} },
-      existed: false
+      manifest: manifestOf({}),
+      existed: false,
+      ignored: []
     })
   })
 
   it.each([
-    ['not JSON', '{"version": 1,', /is not valid JSON/],
-    [
-      'another version',
-      '{"version": 2, "base-url": "x", "assets": {}}',
-      /has version 2, which this action does not know/
-    ],
-    ['an array', '[]', /has version undefined/],
+    ['not JSON', '{"version": 2,', /is not valid JSON/],
+    ['another version', { version: 3, 'base-url': BASE, assets: {} }, /has version 3, which this action does not know/],
+    ['no version', { 'base-url': BASE, assets: {} }, /has version undefined/],
+    ['an array', [], /is not a JSON object/],
+    ['null', null, /is not a JSON object/],
+    ['a number', 7, /is not a JSON object/],
+    ['assets that are a list', { version: 2, 'base-url': BASE, assets: [] }, /has "assets" that is not an object/],
+    ['assets that are a string', { version: 1, 'base-url': BASE, assets: 'abc' }, /has "assets" that is not an object/],
     [
       'another base-url',
-      `{"version": 1, "base-url": "http://127.0.0.1:9", "assets": {}}`,
+      { version: 2, 'base-url': 'http://127.0.0.1:9', assets: {} },
       /was made against "http:\/\/127\.0\.0\.1:9", not https:\/\/prod\.backend\.netikscloud\.com/
     ]
-  ])('says what is wrong with %s, and starts empty', async (_name, text, problem) => {
-    const ws = await makeWorkspace({ 'm.json': text })
-    const loaded = await loadManifest(path.join(ws, 'm.json'), BASE)
+  ])('says what is wrong with %s, and starts empty', async (_name, json, problem) => {
+    const loaded = await load(json)
     expect(loaded.problem).toMatch(problem)
-    expect(loaded.manifest.assets).toEqual({})
+    expect(loaded.manifest).toEqual(manifestOf({}))
   })
 
-  it('keeps well-formed entries and drops the rest', async () => {
-    const good = entry('a', 'id-a')
-    const text = JSON.stringify({ version: 1, 'base-url': BASE, assets: { 'a.txt': good, 'b.txt': { id: 'x' } } })
-    const ws = await makeWorkspace({ 'm.json': text })
-    const loaded = await loadManifest(path.join(ws, 'm.json'), BASE)
-    expect(loaded).toEqual({ manifest: { version: 1, 'base-url': BASE, assets: { 'a.txt': good } }, existed: true })
+  it('keeps well-formed entries, and names each malformed one with what is wrong', async () => {
+    const good = entry('a.txt', 'a', 'id-a')
+    const loaded = await load({
+      version: 2,
+      'base-url': BASE,
+      assets: {
+        'docs/a.txt': { ...good, extra: 'dropped' },
+        'docs/b.txt': { id: 'x' },
+        'docs/c.txt': { ...entry('c.txt', 'c', 'id-c'), uploaded_at: undefined },
+        'docs/d.txt': { ...entry('d.txt', 'd', 'id-d'), size: -1, sha256: 'zz' },
+        'docs/e.txt': 'not an entry',
+        'docs/f.txt': { ...entry('f.txt', 'f', 'id-f'), name: 7 }
+      },
+      'v1-assets': { 'old.txt': legacy('old', 'id-old'), 'bad.txt': { ...legacy('bad', 'id-bad'), id: '' } }
+    })
+    expect(loaded.problem).toBeUndefined()
+    expect(loaded.manifest).toEqual(manifestOf({ 'docs/a.txt': good }, { 'old.txt': legacy('old', 'id-old') }))
+    expect(loaded.ignored).toEqual([
+      '"docs/b.txt" (name, sha256, size, storage_url, content_type, uploaded_at are missing or invalid)',
+      '"docs/c.txt" (uploaded_at is missing or invalid)',
+      '"docs/d.txt" (sha256, size are missing or invalid)',
+      '"docs/e.txt" (not an object)',
+      '"docs/f.txt" (name is missing or invalid)',
+      '"bad.txt" (id is missing or invalid)'
+    ])
+  })
+
+  it('reads a version 1 manifest (keyed by asset name) into the entries no file has claimed yet', async () => {
+    const loaded = await load({ version: 1, 'base-url': BASE, assets: { 'a.txt': legacy('a', 'id-a'), 'b.txt': {} } })
+    expect(loaded.version).toBe(1)
+    expect(loaded.manifest).toEqual(manifestOf({}, { 'a.txt': legacy('a', 'id-a') }))
+    expect(loaded.ignored).toHaveLength(1)
+  })
+
+  it('does not let an entry named __proto__ reach a prototype', async () => {
+    const loaded = await load(
+      `{"version": 2, "base-url": "${BASE}", "assets": {"__proto__": ${JSON.stringify(entry('p', 'p', 'id-p'))}}}`
+    )
+    expect([...loaded.manifest.assets.keys()]).toEqual(['__proto__'])
+    expect(JSON.parse(serializeManifest(loaded.manifest)).assets.__proto__.id).toBe('id-p')
   })
 })
 
 describe('findUnchanged', () => {
-  it('skips a file only when its name and sha256 match an entry', async () => {
-    const ws = await makeWorkspace({
+  it('skips a file only when the entry of its path has its name and sha256', async () => {
+    const contents = {
       'same.txt': 'same',
       'changed.txt': 'new!',
       'resized.txt': 'longer now',
+      'renamed.txt': 'renm',
       'new.txt': 'n'
-    })
-    const files = ['same.txt', 'changed.txt', 'resized.txt', 'new.txt'].map(name =>
-      describeFile(path.join(ws, name), name === 'resized.txt' ? 10 : name === 'new.txt' ? 1 : 4, ws)
-    )
-    const manifest: Manifest = {
-      version: 1,
-      'base-url': BASE,
-      assets: {
-        'same.txt': entry('same', 'id-1'),
-        'changed.txt': entry('old!', 'id-2'),
-        'resized.txt': entry('short', 'id-3')
-      }
     }
+    const ws = await makeWorkspace(contents)
+    const files = Object.entries(contents).map(([name, content]) =>
+      describeFile(path.join(ws, name), Buffer.byteLength(content), ws)
+    )
+    const manifest = manifestOf({
+      'same.txt': entry('same.txt', 'same', 'id-1'),
+      'changed.txt': entry('changed.txt', 'old!', 'id-2'),
+      'resized.txt': entry('resized.txt', 'short', 'id-3'),
+      // Sent before under another name (asset-name was relative): sent again under the new one.
+      'renamed.txt': entry('docs/renamed.txt', 'renm', 'id-4')
+    })
     const { upload, unchanged, digests } = await findUnchanged(files, manifest, 4)
-    expect(unchanged.map(u => [u.file.name, u.entry.id])).toEqual([['same.txt', 'id-1']])
-    expect(upload.map(f => f.name)).toEqual(['changed.txt', 'resized.txt', 'new.txt'])
-    // Only files whose name and size match an entry are read to hash them.
-    expect([...digests.keys()].map(f => f.name).sort()).toEqual(['changed.txt', 'same.txt'])
+    expect(unchanged.map(u => [u.file.relativePath, u.entry.id])).toEqual([['same.txt', 'id-1']])
+    expect(upload.map(f => f.relativePath)).toEqual(['changed.txt', 'resized.txt', 'renamed.txt', 'new.txt'])
+    // Only files whose entry has their name and size are read to hash them.
+    expect([...digests.keys()].map(f => f.relativePath).sort()).toEqual(['changed.txt', 'same.txt'])
+  })
+
+  it('tells two files of one base name apart by their paths', async () => {
+    const ws = await makeWorkspace({ 'linux/app.zip': 'linux', 'mac/app.zip': 'mac!!' })
+    const files = ['linux/app.zip', 'mac/app.zip'].map(p => describeFile(path.join(ws, p), 5, ws))
+    const manifest = manifestOf({
+      'linux/app.zip': entry('app.zip', 'linux', 'id-l'),
+      'mac/app.zip': entry('app.zip', 'mac!!', 'id-m')
+    })
+    const { upload, unchanged } = await findUnchanged(files, manifest, 2)
+    expect(upload).toEqual([])
+    expect(unchanged.map(u => u.entry.id)).toEqual(['id-l', 'id-m'])
+  })
+
+  it('matches a version 1 entry by name and sha256 when no entry has the path', async () => {
+    const ws = await makeWorkspace({ 'linux/app.zip': 'linux', 'mac/app.zip': 'mac!!' })
+    const files = ['linux/app.zip', 'mac/app.zip'].map(p => describeFile(path.join(ws, p), 5, ws))
+    // Version 1 kept one entry per name: the last app.zip sent.
+    const before = manifestOf({}, { 'app.zip': legacy('mac!!', 'id-m') })
+    const { upload, unchanged } = await findUnchanged(files, before, 2)
+    expect(upload.map(f => f.relativePath)).toEqual(['linux/app.zip'])
+    expect(unchanged.map(u => [u.file.relativePath, u.entry])).toEqual([
+      ['mac/app.zip', { name: 'app.zip', ...legacy('mac!!', 'id-m') }]
+    ])
+    const after = recordUnchanged(before, unchanged)
+    expect(after.assets).toEqual(new Map([['mac/app.zip', { name: 'app.zip', ...legacy('mac!!', 'id-m') }]]))
+    expect(after.legacy.size).toBe(0)
+  })
+
+  it('finds the entry of a path spelled in another case where the file system ignores case', async () => {
+    const ws = await makeWorkspace({ 'Docs/a.txt': 'aaaa' })
+    const file = describeFile(path.join(ws, 'Docs/a.txt'), 4, ws)
+    const manifest = manifestOf({ 'docs/a.txt': entry('a.txt', 'aaaa', 'id-a') })
+    expect((await findUnchanged([file], manifest, 1, LINUX)).unchanged).toEqual([])
+    const { unchanged } = await findUnchanged([file], manifest, 1, MAC)
+    expect(unchanged.map(u => u.entry.id)).toEqual(['id-a'])
+    expect([...recordUnchanged(manifest, unchanged, MAC).assets.keys()]).toEqual(['Docs/a.txt'])
   })
 })
 
 describe('recordUploads and writeManifest', () => {
-  it('adds or replaces the confirmed assets, keeps the others, and writes atomically, sorted', async () => {
-    const ws = await makeWorkspace({ 'b.txt': 'bee' })
-    const before: Manifest = {
-      version: 1,
-      'base-url': BASE,
-      assets: { 'z.txt': entry('z', 'id-z'), 'b.txt': entry('old', 'id-old') }
-    }
-    const file = describeFile(path.join(ws, 'b.txt'), 3, ws)
-    const after = recordUploads(
-      before,
-      [
-        {
-          file,
-          asset: { id: 'id-b' },
-          recordedName: 'b.txt',
-          possibleDuplicate: false,
-          storageUrl: 'https://cdn.example/b',
-          contentType: 'text/plain',
-          sha256: sha256('bee')
-        }
-      ],
-      new Date('2026-11-25T12:00:00Z')
+  it('adds or replaces the confirmed files by path, keeps the others, and writes atomically, sorted', async () => {
+    const ws = await makeWorkspace({ 'docs/b.txt': 'bee' })
+    const before = manifestOf(
+      { 'z.txt': entry('z.txt', 'z', 'id-z'), 'docs/b.txt': entry('b.txt', 'old', 'id-old') },
+      { 'b.txt': legacy('older', 'id-older'), 'q.txt': legacy('q', 'id-q') }
     )
-    expect(after.assets['b.txt']).toEqual({
+    const file = describeFile(path.join(ws, 'docs/b.txt'), 3, ws)
+    const after = recordUploads(before, [confirmed(file, 'bee', 'id-b', 'b_1.txt')], new Date('2026-11-25T12:00:00Z'))
+    expect(after.assets.get('docs/b.txt')).toEqual({
+      name: 'b.txt',
+      recorded_name: 'b_1.txt',
       sha256: sha256('bee'),
       size: 3,
       id: 'id-b',
-      storage_url: 'https://cdn.example/b',
+      storage_url: 'https://cdn.example/id-b',
       content_type: 'text/plain',
       uploaded_at: '2026-11-25T12:00:00.000Z'
     })
-    expect(after.assets['z.txt']).toEqual(before.assets['z.txt'])
+    expect(after.assets.get('z.txt')).toEqual(before.assets.get('z.txt'))
+    // The version 1 entry of that name described an earlier upload of it: replaced, as version 1 did.
+    expect([...after.legacy.keys()]).toEqual(['q.txt'])
+    expect(before.assets.get('docs/b.txt')!.id).toBe('id-old')
+
     const target = path.join(ws, 'nested/dir/manifest.json')
     await writeManifest(target, after)
     const written = JSON.parse(await readFile(target, 'utf8'))
-    expect(Object.keys(written.assets)).toEqual(['b.txt', 'z.txt'])
-    expect(written).toEqual(after)
+    expect(written.version).toBe(2)
+    expect(written['base-url']).toBe(BASE)
+    expect(Object.keys(written.assets)).toEqual(['docs/b.txt', 'z.txt'])
+    expect(Object.keys(written['v1-assets'])).toEqual(['q.txt'])
+    expect(written.assets['docs/b.txt']).toEqual(after.assets.get('docs/b.txt'))
     expect(await readdir(path.dirname(target))).toEqual(['manifest.json'])
+    expect(await loadManifest(target, BASE)).toEqual({ manifest: after, existed: true, ignored: [], version: 2 })
+
     await writeFile(target, 'garbage')
-    await writeManifest(target, before)
-    expect(JSON.parse(await readFile(target, 'utf8'))).toEqual({
-      ...before,
-      assets: { 'b.txt': before.assets['b.txt'], 'z.txt': before.assets['z.txt'] }
-    })
+    await writeManifest(target, manifestOf({}))
+    expect(JSON.parse(await readFile(target, 'utf8'))).toEqual({ version: 2, 'base-url': BASE, assets: {} })
+  })
+
+  it('replaces the entry of the same file spelled in another case, where case is ignored', async () => {
+    const ws = await makeWorkspace({ 'Docs/a.txt': 'new' })
+    const file = describeFile(path.join(ws, 'Docs/a.txt'), 3, ws)
+    const before = manifestOf({ 'docs/a.txt': entry('a.txt', 'old', 'id-old') })
+    expect([...recordUploads(before, [confirmed(file, 'new', 'id-new')], new Date(), MAC).assets.keys()]).toEqual([
+      'Docs/a.txt'
+    ])
+    expect([...recordUploads(before, [confirmed(file, 'new', 'id-new')], new Date(), LINUX).assets.keys()]).toEqual([
+      'docs/a.txt',
+      'Docs/a.txt'
+    ])
+  })
+
+  it('retries the replace while Windows says the file is busy, then gives up with the error', async () => {
+    const ws = await makeWorkspace()
+    const target = path.join(ws, 'manifest.json')
+    const { rename } = await import('node:fs/promises')
+    const codes = ['EPERM', 'EBUSY', 'EACCES']
+    const flaky = async (from: string, to: string) => {
+      const code = codes.shift()
+      if (code) throw Object.assign(new Error(code), { code })
+      await rename(from, to)
+    }
+    await writeManifest(target, manifestOf({}), { rename: flaky, retryDelaysMs: [1, 1, 1] })
+    expect(JSON.parse(await readFile(target, 'utf8')).version).toBe(2)
+
+    let attempts = 0
+    const busy = async () => {
+      attempts++
+      throw Object.assign(new Error('busy'), { code: 'EBUSY' })
+    }
+    await expect(writeManifest(target, manifestOf({}), { rename: busy, retryDelaysMs: [1, 1] })).rejects.toThrow('busy')
+    expect(attempts).toBe(3)
+    const other = async () => {
+      attempts++
+      throw Object.assign(new Error('no space'), { code: 'ENOSPC' })
+    }
+    attempts = 0
+    await expect(writeManifest(target, manifestOf({}), { rename: other, retryDelaysMs: [1, 1] })).rejects.toThrow(
+      'no space'
+    )
+    expect(attempts).toBe(1)
+    expect(await readdir(ws)).toEqual(['manifest.json'])
   })
 })

@@ -61,7 +61,8 @@ async function readManifest(ws: string) {
   return JSON.parse(await readFile(path.join(ws, MANIFEST), 'utf8')) as {
     version: number
     'base-url': string
-    assets: Record<string, { sha256: string; id: string; size: number }>
+    assets: Record<string, { name: string; recorded_name?: string; sha256: string; id: string; size: number }>
+    'v1-assets'?: Record<string, { sha256: string; id: string; size: number }>
   }
 }
 
@@ -73,16 +74,17 @@ describe('the manifest', () => {
     expect(first.stdout).toContain(`No manifest at ${MANIFEST} yet`)
     expect(first.outputs).toMatchObject({ count: '5', 'uploaded-count': '5', 'skipped-count': '0' })
     const manifest = await readManifest(ws)
-    expect(manifest.version).toBe(1)
+    expect(manifest.version).toBe(2)
     expect(manifest['base-url']).toBe(emulator.url)
     expect(Object.keys(manifest.assets)).toEqual([
-      'guide.html',
-      'img/logo.svg',
-      'img/photo.png',
-      'index.html',
-      'old.html'
+      'docs/guide.html',
+      'docs/img/logo.svg',
+      'docs/img/photo.png',
+      'docs/index.html',
+      'docs/old.html'
     ])
-    expect(manifest.assets['index.html'].sha256).toBe(sha256('<h1>home</h1>'))
+    expect(manifest.assets['docs/index.html'].sha256).toBe(sha256('<h1>home</h1>'))
+    expect(manifest.assets['docs/img/logo.svg'].name).toBe('img/logo.svg')
 
     const before = uploadRequests(emulator)
     const second = await runAction({ workspace: ws, inputs: inputs(emulator) })
@@ -124,22 +126,22 @@ describe('the manifest', () => {
 
     const manifest = await readManifest(ws)
     expect(Object.keys(manifest.assets)).toEqual([
-      'guide.html',
-      'img/logo.svg',
-      'img/new.svg',
-      'img/photo.png',
-      'index.html',
-      'old.html'
+      'docs/guide.html',
+      'docs/img/logo.svg',
+      'docs/img/new.svg',
+      'docs/img/photo.png',
+      'docs/index.html',
+      'docs/old.html'
     ])
-    expect(manifest.assets['old.html'].id).toBe(firstIds['old.html'])
-    expect(manifest.assets['guide.html'].sha256).toBe(sha256('<h1>guide, revised</h1>'))
+    expect(manifest.assets['docs/old.html'].id).toBe(firstIds['old.html'])
+    expect(manifest.assets['docs/guide.html'].sha256).toBe(sha256('<h1>guide, revised</h1>'))
   })
 
   it.each([
-    ['not valid JSON', () => '{"version": 1, "base-url"', /The manifest \.netiks\/manifest\.json is not valid JSON/],
+    ['not valid JSON', () => '{"version": 2, "base-url"', /The manifest \.netiks\/manifest\.json is not valid JSON/],
     [
       'made against another base-url',
-      () => JSON.stringify({ version: 1, 'base-url': 'https://staging.example', assets: {} }),
+      () => JSON.stringify({ version: 2, 'base-url': 'https://staging.example', assets: {} }),
       /was made against "https:\/\/staging\.example", not http:\/\/127\.0\.0\.1:\d+, so its assets are not known there/
     ],
     [
@@ -169,7 +171,12 @@ describe('the manifest', () => {
     expect(run.exitCode).toBe(1)
     expect(JSON.parse(run.outputs.failed).map((f: { path: string }) => f.path)).toEqual(['docs/img/photo.png'])
     const manifest = await readManifest(ws)
-    expect(Object.keys(manifest.assets)).toEqual(['guide.html', 'img/logo.svg', 'index.html', 'old.html'])
+    expect(Object.keys(manifest.assets)).toEqual([
+      'docs/guide.html',
+      'docs/img/logo.svg',
+      'docs/index.html',
+      'docs/old.html'
+    ])
     expect(new Set(Object.values(manifest.assets).map(a => a.id))).toEqual(new Set(idsOf(run)))
   })
 
@@ -239,5 +246,172 @@ describe('the manifest', () => {
       /^::error::Input 'manifest' is a directory \(docs\/img\)\. Give the path of a JSON file/m
     )
     expect(uploadRequests(emulator)).toEqual({ upload: 0, generate: 0, put: 0, confirm: 0 })
+  })
+})
+
+describe('the workspace as the root, and a manifest keyed by path', () => {
+  const sent = (emulator: Emulator): number => {
+    const { upload, put } = uploadRequests(emulator)
+    return upload + put
+  }
+
+  it('with another working directory: globs, names, outputs and the manifest all start at the workspace', async () => {
+    const { emulator, ws } = await setup()
+    const elsewhere = await makeWorkspace({ 'docs/decoy.html': 'not ours', [MANIFEST]: '{"decoy": true}' })
+    cleanups.push(() => removeDir(elsewhere))
+    const settings = inputs(emulator, { path: '.' })
+    const first = await runAction({ workspace: ws, cwd: elsewhere, inputs: settings })
+    expect(first.exitCode).toBe(0)
+    expect(assetsOf(first).map(asset => [asset.path, asset.name])).toEqual([
+      ['docs/guide.html', 'docs/guide.html'],
+      ['docs/img/logo.svg', 'docs/img/logo.svg'],
+      ['docs/img/photo.png', 'docs/img/photo.png'],
+      ['docs/index.html', 'docs/index.html'],
+      ['docs/old.html', 'docs/old.html']
+    ])
+    expect(first.stdout).not.toContain('decoy')
+    expect(first.stdout).not.toContain('::warning::')
+    expect(Object.keys((await readManifest(ws)).assets)).toHaveLength(5)
+    expect(await readFile(path.join(elsewhere, MANIFEST), 'utf8')).toBe('{"decoy": true}')
+
+    const before = sent(emulator)
+    const second = await runAction({ workspace: ws, cwd: elsewhere, inputs: settings })
+    expect(second.stdout).toContain(`Leaving out the manifest itself (${MANIFEST}): it changes on every run.`)
+    expect(second.outputs).toMatchObject({ count: '5', 'uploaded-count': '0', 'skipped-count': '5' })
+    expect(sent(emulator)).toBe(before)
+    expect(emulator.state().assets.map(asset => asset.asset_name)).not.toContain(MANIFEST)
+  })
+
+  it('a file outside the workspace: uploaded, reported with its absolute path, named in one warning', async () => {
+    const { emulator, ws } = await setup()
+    const outside = await makeWorkspace({ 'out/extra.txt': 'extra' })
+    cleanups.push(() => removeDir(outside))
+    const run = await runAction({
+      workspace: ws,
+      inputs: inputs(emulator, { path: `docs/index.html\n${outside}/out`, 'asset-name': 'basename' })
+    })
+    expect(run.exitCode).toBe(0)
+    expect(assetsOf(run).map(asset => asset.path)).toEqual([`${outside}/out/extra.txt`, 'docs/index.html'])
+    const warnings = run.stdout.split('\n').filter(line => line.startsWith('::warning::'))
+    expect(warnings).toEqual([
+      `::warning::1 matched file outside the workspace (${ws}), reported with its absolute path: ${outside}/out/extra.txt`
+    ])
+    expect(Object.keys((await readManifest(ws)).assets)).toEqual([`${outside}/out/extra.txt`, 'docs/index.html'])
+  })
+
+  it('two app.zip in two folders under one base name: the second run sends nothing', async () => {
+    const emulator = await startEmulator()
+    const ws = await makeWorkspace({ 'linux/app.zip': 'linux build', 'mac/app.zip': 'mac build!' })
+    cleanups.push(
+      () => emulator.close(),
+      () => removeDir(ws)
+    )
+    const settings = inputs(emulator, { path: 'linux\nmac', 'asset-name': 'basename' })
+    const first = await runAction({ workspace: ws, inputs: settings })
+    expect(first.exitCode).toBe(0)
+    expect(first.stdout).toMatch(/^::warning::linux\/app\.zip and mac\/app\.zip would all be uploaded as "app\.zip"/m)
+    expect(sent(emulator)).toBe(2)
+    const manifest = await readManifest(ws)
+    expect(Object.keys(manifest.assets)).toEqual(['linux/app.zip', 'mac/app.zip'])
+    expect(Object.values(manifest.assets).map(entry => entry.name)).toEqual(['app.zip', 'app.zip'])
+    for (let run = 0; run < 2; run++) {
+      const again = await runAction({ workspace: ws, inputs: settings })
+      expect(again.outputs).toMatchObject({ 'uploaded-count': '0', 'skipped-count': '2' })
+      expect(idsOf(again)).toEqual(idsOf(first))
+    }
+    expect(sent(emulator)).toBe(2)
+    expect(emulator.state().assets).toHaveLength(2)
+  })
+
+  it('asset-name relative: a new folder next to the others sends that file alone and renames nothing', async () => {
+    const emulator = await startEmulator()
+    const ws = await makeWorkspace({ 'site/en/a.html': 'english a', 'site/en/b.html': 'english b' })
+    cleanups.push(
+      () => emulator.close(),
+      () => removeDir(ws)
+    )
+    const settings = inputs(emulator, { path: 'site' })
+    const first = await runAction({ workspace: ws, inputs: settings })
+    expect(assetsOf(first).map(asset => asset.name)).toEqual(['en/a.html', 'en/b.html'])
+
+    await writeFile(path.join(ws, 'site/de/a.html'), 'deutsch a').catch(async () => {
+      await mkdir(path.join(ws, 'site/de'))
+      await writeFile(path.join(ws, 'site/de/a.html'), 'deutsch a')
+    })
+    const before = sent(emulator)
+    const second = await runAction({ workspace: ws, inputs: settings })
+    expect(second.exitCode).toBe(0)
+    expect(sent(emulator) - before).toBe(1)
+    expect(assetsOf(second).map(asset => [asset.name, asset.skipped])).toEqual([
+      ['de/a.html', false],
+      ['en/a.html', true],
+      ['en/b.html', true]
+    ])
+    expect(
+      emulator
+        .state()
+        .assets.map(asset => asset.asset_name)
+        .sort()
+    ).toEqual(['de/a.html', 'en/a.html', 'en/b.html'])
+  })
+
+  it('a version 1 manifest (keyed by asset name): the next run sends nothing and writes version 2', async () => {
+    const { emulator, ws } = await setup()
+    const first = await runAction({ workspace: ws, inputs: inputs(emulator) })
+    expect(first.exitCode).toBe(0)
+    // The same assets as version 1 recorded them: by the name sent, without a path. One more
+    // entry names a file that is gone, and must not be forgotten.
+    const v2 = await readManifest(ws)
+    const v1Assets = Object.fromEntries(
+      Object.values(v2.assets).map(({ name, ...entry }) => [name, entry] as const)
+    ) as Record<string, unknown>
+    v1Assets['gone.html'] = { ...(v1Assets['old.html'] as object), id: 'id-of-a-gone-file' }
+    await writeFile(
+      path.join(ws, MANIFEST),
+      JSON.stringify({ version: 1, 'base-url': emulator.url, assets: v1Assets }, null, 2)
+    )
+
+    const before = sent(emulator)
+    const second = await runAction({ workspace: ws, inputs: inputs(emulator) })
+    expect(second.exitCode).toBe(0)
+    expect(sent(emulator)).toBe(before)
+    expect(second.outputs).toMatchObject({ 'uploaded-count': '0', 'skipped-count': '5' })
+    expect(idsOf(second)).toEqual(idsOf(first))
+    expect(second.stdout).not.toContain('::warning::')
+    expect(second.stdout).toContain(
+      `The manifest ${MANIFEST} holds 6 version 1 entries (by asset name): 5 matched a file by name and sha256`
+    )
+    const migrated = await readManifest(ws)
+    expect(migrated.version).toBe(2)
+    expect(migrated.assets).toEqual(v2.assets)
+    expect(Object.keys(migrated['v1-assets'] ?? {})).toEqual(['gone.html'])
+
+    const third = await runAction({ workspace: ws, inputs: inputs(emulator) })
+    expect(third.outputs).toMatchObject({ 'uploaded-count': '0', 'skipped-count': '5' })
+    expect(sent(emulator)).toBe(before)
+  })
+
+  it('a malformed entry: one warning naming it, the other entries used, no crash', async () => {
+    const { emulator, ws } = await setup()
+    await runAction({ workspace: ws, inputs: inputs(emulator) })
+    const manifest = await readManifest(ws)
+    delete (manifest.assets['docs/index.html'] as { uploaded_at?: string }).uploaded_at
+    await writeFile(path.join(ws, MANIFEST), JSON.stringify(manifest))
+
+    const before = sent(emulator)
+    const run = await runAction({ workspace: ws, inputs: inputs(emulator) })
+    expect(run.exitCode).toBe(0)
+    const warnings = run.stdout.split('\n').filter(line => line.startsWith('::warning::'))
+    expect(warnings).toEqual([
+      `::warning::The manifest ${MANIFEST} has 1 malformed entry, ignored (its file is uploaded if matched): ` +
+        '"docs/index.html" (uploaded_at is missing or invalid).'
+    ])
+    expect(sent(emulator) - before).toBe(1)
+    expect(
+      assetsOf(run)
+        .filter(asset => !asset.skipped)
+        .map(asset => asset.path)
+    ).toEqual(['docs/index.html'])
+    expect((await readManifest(ws)).assets['docs/index.html']).toMatchObject({ name: 'index.html' })
   })
 })

@@ -28675,7 +28675,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(684);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7491);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28684,7 +28684,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 684:
+/***/ 7491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35559,6 +35559,171 @@ function contentTypeFor(fileName) {
     return mime_types.lookup(fileName) || FALLBACK_CONTENT_TYPE;
 }
 
+;// CONCATENATED MODULE: ./src/paths.ts
+/**
+ * Paths as this runner's file system spells and compares them. The one place that looks at the
+ * platform: everything else takes a PathRules, so the Windows rules are tested on Linux too.
+ */
+
+/**
+ * Windows (NTFS) and macOS (APFS, HFS+) are case-insensitive by default; Linux file systems
+ * are not. A case-sensitive APFS volume is rare enough to follow the default.
+ */
+function pathRulesFor(platform) {
+    return {
+        path: platform === 'win32' ? (external_node_path_default()).win32 : (external_node_path_default()).posix,
+        caseInsensitive: platform === 'win32' || platform === 'darwin'
+    };
+}
+const HOST_PATHS = pathRulesFor(process.platform);
+/**
+ * What two path strings are compared by. Case is folded one character to one character, as
+ * NTFS's upcase table does ('ß' stays 'ß'); macOS also finds é and e + ◌́ to be one name.
+ */
+function pathKey(text, rules = HOST_PATHS) {
+    if (!rules.caseInsensitive)
+        return text;
+    const normalized = text.normalize('NFC');
+    const upper = normalized.toUpperCase();
+    if (upper.length === normalized.length)
+        return upper;
+    let folded = '';
+    for (const char of normalized) {
+        const up = char.toUpperCase();
+        folded += up.length === char.length ? up : char;
+    }
+    return folded;
+}
+function split(absolutePath, rules) {
+    const normalized = rules.path.normalize(absolutePath);
+    const root = rules.path.parse(normalized).root;
+    return { root, segments: normalized.slice(root.length).split(rules.path.sep).filter(Boolean) };
+}
+/** The number of leading segments `inner` shares with `outer`, or -1 when their roots differ. */
+function sharedDepth(outer, inner, rules) {
+    if (pathKey(outer.root, rules) !== pathKey(inner.root, rules))
+        return -1;
+    const limit = Math.min(outer.segments.length, inner.segments.length);
+    let depth = 0;
+    while (depth < limit && pathKey(outer.segments[depth], rules) === pathKey(inner.segments[depth], rules))
+        depth++;
+    return depth;
+}
+/**
+ * The path of `absolutePath` below `folder`, `/`-separated ('' for the folder itself), or
+ * undefined when it is not inside. Segment by segment, so `..foo` is inside and `C:` is not `D:`.
+ */
+function pathInside(folder, absolutePath, rules = HOST_PATHS) {
+    const outer = split(folder, rules);
+    const inner = split(absolutePath, rules);
+    if (sharedDepth(outer, inner, rules) !== outer.segments.length)
+        return undefined;
+    return inner.segments.slice(outer.segments.length).join('/');
+}
+function samePath(a, b, rules = HOST_PATHS) {
+    return pathKey(rules.path.normalize(a), rules) === pathKey(rules.path.normalize(b), rules);
+}
+/** An absolute path with `/` separators: `C:/out/a.zip`, `//server/share/a.zip`, `/tmp/a.zip`. */
+function withSlashes(absolutePath, rules = HOST_PATHS) {
+    return rules.path.normalize(absolutePath).split(rules.path.sep).join('/');
+}
+/** How a file is shown in outputs, logs and the manifest: relative to the workspace, or absolute. */
+function reportedPath(workspace, absolutePath, rules = HOST_PATHS) {
+    const inside = pathInside(workspace, absolutePath, rules);
+    return inside === undefined || inside === ''
+        ? { path: withSlashes(absolutePath, rules), outside: true }
+        : { path: inside, outside: false };
+}
+/**
+ * The deepest folder that holds every one of the paths, or undefined when they are on
+ * different drives or shares (Windows): then names start at the drive (see nameBelow).
+ */
+function commonAncestor(paths, rules = HOST_PATHS) {
+    if (paths.length === 0)
+        return undefined;
+    const first = split(paths[0], rules);
+    let depth = first.segments.length;
+    for (const other of paths.slice(1)) {
+        const shared = sharedDepth(first, split(other, rules), rules);
+        if (shared < 0)
+            return undefined;
+        depth = Math.min(depth, shared);
+    }
+    return first.root + first.segments.slice(0, depth).join(rules.path.sep);
+}
+/**
+ * The `/`-separated name of `absolutePath` below `root`. Without a root (files on several
+ * drives) the drive or share is the first part: `E:\out\a.zip` → `E/out/a.zip`,
+ * `\\server\share\a.zip` → `server/share/a.zip`, as if one folder held every drive.
+ */
+function nameBelow(root, absolutePath, rules = HOST_PATHS) {
+    if (root !== undefined) {
+        const inside = pathInside(root, absolutePath, rules);
+        if (inside !== undefined && inside !== '')
+            return inside;
+    }
+    const { root: drive, segments } = split(absolutePath, rules);
+    const driveParts = drive.split(/[\\/:]+/).filter(Boolean);
+    return [...driveParts, ...segments].join('/');
+}
+/**
+ * Makes each relative line of `path` absolute under the workspace, as @actions/glob would
+ * under the current directory: `!` exclusions and `#` comments kept, the workspace escaped
+ * so that its own `*`, `?` or `[` match only themselves. Absolute lines and `~` lines are
+ * left to @actions/glob; on Windows, `\x` is taken on the workspace's drive and `C:x` in the
+ * workspace when it is on C:, as they would be with the workspace as the current directory.
+ */
+function anchorPatterns(patterns, workspace, rules = HOST_PATHS) {
+    const folder = rules.path.normalize(workspace);
+    return patterns.map(line => anchorPattern(line, folder, rules));
+}
+function anchorPattern(line, workspace, rules) {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#'))
+        return line;
+    const bangs = /^(?:!\s*)*/.exec(trimmed)[0];
+    const pattern = trimmed.slice(bangs.length);
+    const anchored = paths_anchor(pattern, workspace, rules);
+    return anchored === undefined ? line : `${bangs.replace(/\s/g, '')}${anchored}`;
+}
+/** The pattern made absolute, or undefined to leave it as it is. */
+function paths_anchor(pattern, workspace, rules) {
+    if (pattern === '' || pattern === '~' || /^~[\\/]/.test(pattern))
+        return undefined;
+    if (!paths_isWindows(rules))
+        return pattern.startsWith('/') ? undefined : below(workspace, pattern, rules);
+    if (/^[\\/]{2}/.test(pattern) || /^[A-Za-z]:[\\/]/.test(pattern))
+        return undefined;
+    const drive = rules.path.parse(workspace).root;
+    if (/^[\\/]/.test(pattern))
+        return below(drive, pattern.replace(/^[\\/]+/, ''), rules);
+    const driveRelative = /^([A-Za-z]):(.*)$/s.exec(pattern);
+    if (driveRelative === null)
+        return below(workspace, pattern, rules);
+    const [, letter, rest] = driveRelative;
+    const sameDrive = pathKey(`${letter}:`, rules) === pathKey(drive.slice(0, 2), rules);
+    return below(sameDrive ? workspace : `${letter}:\\`, rest, rules);
+}
+/** `folder` escaped for a glob, then the relative pattern, without a leading `./`. */
+function below(folder, pattern, rules) {
+    const dotSlash = paths_isWindows(rules) ? /^\.(?:[\\/]+|$)/ : /^\.(?:\/+|$)/;
+    let rest = pattern;
+    while (dotSlash.test(rest))
+        rest = rest.replace(dotSlash, '');
+    const prefix = globEscape(folder, rules);
+    if (rest === '')
+        return prefix;
+    return prefix.endsWith(rules.path.sep) ? prefix + rest : prefix + rules.path.sep + rest;
+}
+function paths_isWindows(rules) {
+    return rules.path.sep === '\\';
+}
+/** As @actions/glob escapes a literal path: `*`, `?` and `[` match only themselves. */
+function globEscape(literal, rules = HOST_PATHS) {
+    const escaped = paths_isWindows(rules) ? literal : literal.replace(/\\/g, '\\\\');
+    return escaped.replace(/\[/g, '[[]').replace(/\?/g, '[?]').replace(/\*/g, '[*]');
+}
+
 ;// CONCATENATED MODULE: ./src/files.ts
 
 
@@ -35569,15 +35734,17 @@ function contentTypeFor(fileName) {
 
 
 /**
- * Resolves newline-separated globs (with `!` exclusions) into regular files: directories
- * stand for every file beneath them, duplicates collapse, and the result is sorted by
- * relative path so outputs are in a stable order. Throws an InputError naming every matched
- * file that cannot be read, so that nothing is uploaded from a set that cannot be complete.
+ * Resolves newline-separated globs (with `!` exclusions) into regular files: relative patterns
+ * start at the workspace, whatever the current directory; directories stand for every file
+ * beneath them, duplicates collapse, and the result is sorted by reported path so outputs are
+ * in a stable order. Throws an InputError naming every matched file that cannot be read, so
+ * that nothing is uploaded from a set that cannot be complete.
  */
-async function findFiles(patterns, workspace) {
-    const pattern = patterns.join('\n');
-    const { matches, brokenLinks } = await matchPaths(pattern, workspace);
+async function findFiles(patterns, workspace, rules = HOST_PATHS) {
+    const pattern = anchorPatterns(patterns, workspace, rules).join('\n');
+    const { matches, brokenLinks, searchPaths } = await matchPaths(pattern, workspace, rules);
     const files = [];
+    const outside = [];
     const unreadable = [];
     // Synchronous on purpose: nothing else runs yet, and a thousand stat calls take milliseconds
     // this way instead of a round trip through the thread pool each.
@@ -35587,26 +35754,46 @@ async function findFiles(patterns, workspace) {
             if (!info.isFile())
                 continue;
             (0,external_node_fs_namespaceObject.accessSync)(absolutePath, external_node_fs_namespaceObject.constants.R_OK);
-            files.push(describeFile(absolutePath, info.size, workspace, info.mtimeMs));
+            files.push(describeFile(absolutePath, info.size, workspace, info.mtimeMs, rules));
+            const where = reportedPath(workspace, absolutePath, rules);
+            if (where.outside)
+                outside.push(where.path);
         }
         catch (error) {
-            unreadable.push(`${relativeTo(workspace, absolutePath)} (${error.code ?? 'unreadable'})`);
+            unreadable.push(`${reportedPath(workspace, absolutePath, rules).path} (${error.code ?? 'unreadable'})`);
         }
     }
     if (unreadable.length > 0) {
         throw new InputError(`Cannot read ${countOf(unreadable.length, 'matched file')}: ` +
             `${unreadable.join(', ')}. Fix their permissions, or exclude them with a ! pattern in 'path'.`);
     }
-    return { files: files.sort((a, b) => compareText(a.relativePath, b.relativePath)), brokenLinks };
+    return {
+        files: files.sort((a, b) => compareText(a.relativePath, b.relativePath)),
+        brokenLinks,
+        outside: outside.sort(compareText),
+        root: namingRoot(searchPaths, rules)
+    };
+}
+/** The least common ancestor of the search paths; one that names a file stands for its folder. */
+function namingRoot(searchPaths, rules) {
+    const folders = searchPaths.map(searchPath => {
+        try {
+            return (0,external_node_fs_namespaceObject.statSync)(searchPath).isFile() ? rules.path.dirname(searchPath) : searchPath;
+        }
+        catch {
+            return searchPath;
+        }
+    });
+    return commonAncestor(folders, rules);
 }
 /**
  * One walk in the usual case. A walk that meets a broken symbolic link stops with an error;
  * only then are two walks made: one that skips broken links, one that finds them to name them.
  */
-async function matchPaths(pattern, workspace) {
+async function matchPaths(pattern, workspace, rules) {
     try {
         return {
-            matches: await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: false }),
+            ...(await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: false })),
             brokenLinks: []
         };
     }
@@ -35614,14 +35801,14 @@ async function matchPaths(pattern, workspace) {
         if (error instanceof InputError)
             throw error;
     }
-    const matches = await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: true });
-    return { matches, brokenLinks: await findBrokenLinks(pattern, matches, workspace) };
+    const found = await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: true });
+    return { ...found, brokenLinks: await findBrokenLinks(pattern, found.matches, workspace, rules) };
 }
-function describeFile(absolutePath, size, workspace, mtimeMs) {
-    const name = external_node_path_default().basename(absolutePath);
+function describeFile(absolutePath, size, workspace, mtimeMs, rules = HOST_PATHS) {
+    const name = rules.path.basename(absolutePath);
     return {
         absolutePath,
-        relativePath: relativeTo(workspace, absolutePath),
+        relativePath: reportedPath(workspace, absolutePath, rules).path,
         name,
         size,
         mtimeMs,
@@ -35631,7 +35818,7 @@ function describeFile(absolutePath, size, workspace, mtimeMs) {
 async function globPaths(pattern, links) {
     const globber = await create(pattern, { implicitDescendants: true, matchDirectories: false, ...links });
     try {
-        return new Set(await globber.glob());
+        return { matches: new Set(await globber.glob()), searchPaths: globber.getSearchPaths() };
     }
     catch (error) {
         const { code, path: where } = error;
@@ -35645,9 +35832,10 @@ async function globPaths(pattern, links) {
  * The glob that follows links drops broken ones silently; a second walk that does not follow
  * links sees them as entries, so they can be named in a warning.
  */
-async function findBrokenLinks(pattern, followed, workspace) {
+async function findBrokenLinks(pattern, followed, workspace, rules) {
     const broken = [];
-    for (const candidate of await globPaths(pattern, { followSymbolicLinks: false, omitBrokenSymbolicLinks: true })) {
+    const { matches } = await globPaths(pattern, { followSymbolicLinks: false, omitBrokenSymbolicLinks: true });
+    for (const candidate of matches) {
         if (followed.has(candidate))
             continue;
         const isLink = await (0,promises_namespaceObject.lstat)(candidate).then(info => info.isSymbolicLink(), () => false);
@@ -35655,39 +35843,30 @@ async function findBrokenLinks(pattern, followed, workspace) {
             continue;
         const targetExists = await (0,promises_namespaceObject.stat)(candidate).then(() => true, () => false);
         if (!targetExists)
-            broken.push(relativeTo(workspace, candidate));
+            broken.push(reportedPath(workspace, candidate, rules).path);
     }
     return broken.sort(compareText);
 }
 /**
- * Sets the name each file is sent under: its base name, or its path relative to the common
- * root of all matches (as actions/upload-artifact roots its files). Reports base names that
- * clash, since Netiks would then hold several assets of one name.
+ * Sets the name each file is sent under: its base name, or its path below `root` (see
+ * FoundFiles.root), always `/`-separated. Reports names that clash — compared as the file
+ * system compares names — since Netiks would then hold several assets of one name. Linear in
+ * the number of files.
  */
-function nameAssets(files, naming) {
+function nameAssets(files, naming, root, rules = HOST_PATHS) {
     const named = naming === AssetNaming.Relative
-        ? files.map(file => ({ ...file, name: relativeTo(commonRoot(files), file.absolutePath) }))
+        ? files.map(file => ({ ...file, name: nameBelow(root, file.absolutePath, rules) }))
         : files;
     const byName = new Map();
-    for (const file of named)
-        byName.set(file.name, [...(byName.get(file.name) ?? []), file.relativePath]);
-    const clashes = [...byName].filter(([, paths]) => paths.length > 1).map(([name, paths]) => ({ name, paths }));
-    return { files: named, clashes };
-}
-/** The deepest directory that holds every file. */
-function commonRoot(files) {
-    if (files.length === 0)
-        return '';
-    let root = external_node_path_default().dirname(files[0].absolutePath);
-    for (const file of files) {
-        while (root !== external_node_path_default().dirname(root) && external_node_path_default().relative(root, file.absolutePath).startsWith('..')) {
-            root = external_node_path_default().dirname(root);
-        }
+    for (const file of named) {
+        const key = pathKey(file.name, rules);
+        const seen = byName.get(key);
+        if (seen)
+            seen.paths.push(file.relativePath);
+        else
+            byName.set(key, { name: file.name, paths: [file.relativePath] });
     }
-    return root;
-}
-function relativeTo(workspace, absolutePath) {
-    return external_node_path_default().relative(workspace, absolutePath).split((external_node_path_default()).sep).join('/');
+    return { files: named, clashes: [...byName.values()].filter(clash => clash.paths.length > 1) };
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -35838,77 +36017,153 @@ async function runPool(items, concurrency, worker, shouldStop = () => false) {
 
 
 
-const MANIFEST_VERSION = 1;
+
+/** Version 2 keys entries by the file's path; version 1 keyed them by asset name. */
+const MANIFEST_VERSION = 2;
+function emptyManifest(baseUrl) {
+    return { version: MANIFEST_VERSION, 'base-url': baseUrl, assets: new Map(), legacy: new Map() };
+}
 /**
- * Reads the manifest. A file that cannot be used — not JSON, another version, made against
- * another base-url — yields an empty manifest and a `problem` to warn about: every file is
- * then uploaded and the manifest rewritten. It never throws for the file's contents.
+ * Reads the manifest, of this version or of version 1. A file that cannot be used — not a
+ * JSON object, another version, made against another base-url — yields an empty manifest and
+ * a `problem` to warn about: every file is then uploaded and the manifest rewritten. A
+ * malformed entry is left out and listed in `ignored`; the others are used. It never throws
+ * for the file's contents.
  */
 async function loadManifest(file, baseUrl) {
-    const empty = { version: MANIFEST_VERSION, 'base-url': baseUrl, assets: {} };
+    const empty = emptyManifest(baseUrl);
+    const unusable = (problem) => ({ manifest: empty, existed: true, problem, ignored: [] });
     let text;
     try {
         text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
     }
     catch (error) {
         if (error.code === 'ENOENT')
-            return { manifest: empty, existed: false };
-        return { manifest: empty, existed: true, problem: `cannot be read (${error.code})` };
+            return { manifest: empty, existed: false, ignored: [] };
+        return unusable(`cannot be read (${error.code})`);
     }
     let parsed;
     try {
         parsed = JSON.parse(text);
     }
     catch (error) {
-        return { manifest: empty, existed: true, problem: `is not valid JSON (${error.message})` };
+        return unusable(`is not valid JSON (${error.message})`);
     }
-    const record = (parsed ?? {});
-    if (typeof parsed !== 'object' || Array.isArray(parsed) || record.version !== MANIFEST_VERSION) {
-        return {
-            manifest: empty,
-            existed: true,
-            problem: `has version ${JSON.stringify(record.version)}, which this action does not know (it writes version ${MANIFEST_VERSION})`
-        };
+    if (!isRecord(parsed))
+        return unusable('is not a JSON object');
+    const version = parsed.version;
+    if (version !== 1 && version !== MANIFEST_VERSION) {
+        return unusable(`has version ${JSON.stringify(version)}, which this action does not know (it reads versions 1 and ` +
+            `${MANIFEST_VERSION}, and writes ${MANIFEST_VERSION})`);
     }
-    if (record['base-url'] !== baseUrl) {
-        return {
-            manifest: empty,
-            existed: true,
-            problem: `was made against ${JSON.stringify(record['base-url'])}, not ${baseUrl}, so its assets are not known there`
-        };
+    if (parsed['base-url'] !== baseUrl) {
+        return unusable(`was made against ${JSON.stringify(parsed['base-url'])}, not ${baseUrl}, so its assets are not known there`);
     }
-    const assets = {};
-    for (const [name, entry] of Object.entries((record.assets ?? {}))) {
-        if (isEntry(entry))
-            assets[name] = entry;
+    if (parsed.assets != null && !isRecord(parsed.assets))
+        return unusable('has "assets" that is not an object');
+    const ignored = [];
+    let byPath = {};
+    let byName = {};
+    if (version === 1)
+        byName = parsed.assets ?? {};
+    else {
+        byPath = parsed.assets ?? {};
+        const legacy = parsed['v1-assets'];
+        if (isRecord(legacy))
+            byName = legacy;
+        else if (legacy != null)
+            ignored.push('"v1-assets" (not an object)');
     }
-    return { manifest: { ...empty, assets }, existed: true };
+    const manifest = empty;
+    for (const [key, value] of Object.entries(byPath)) {
+        const wrong = entryProblem(value, true);
+        if (wrong)
+            ignored.push(`${JSON.stringify(key)} (${wrong})`);
+        else
+            manifest.assets.set(key, pickEntry(value));
+    }
+    for (const [name, value] of Object.entries(byName)) {
+        const wrong = entryProblem(value, false);
+        if (wrong)
+            ignored.push(`${JSON.stringify(name)} (${wrong})`);
+        else
+            manifest.legacy.set(name, pickLegacy(value));
+    }
+    return { manifest, existed: true, ignored, version };
 }
-function isEntry(value) {
-    const entry = value;
-    return (typeof entry === 'object' &&
-        entry !== null &&
-        typeof entry.sha256 === 'string' &&
-        /^[0-9a-f]{64}$/.test(entry.sha256) &&
-        Number.isSafeInteger(entry.size) &&
-        typeof entry.id === 'string' &&
-        entry.id !== '');
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+const STRING_FIELDS = ['id', 'storage_url', 'content_type', 'uploaded_at'];
+/** What is wrong with an entry, or undefined when it can be used. */
+function entryProblem(value, withName) {
+    if (!isRecord(value))
+        return 'not an object';
+    const wrong = [];
+    if (withName && (typeof value.name !== 'string' || value.name === ''))
+        wrong.push('name');
+    if (withName && value.recorded_name !== undefined && typeof value.recorded_name !== 'string') {
+        wrong.push('recorded_name');
+    }
+    if (typeof value.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(value.sha256))
+        wrong.push('sha256');
+    if (!Number.isSafeInteger(value.size) || value.size < 0)
+        wrong.push('size');
+    for (const field of STRING_FIELDS)
+        if (typeof value[field] !== 'string')
+            wrong.push(field);
+    if (value.id === '')
+        wrong.push('id');
+    if (wrong.length === 0)
+        return undefined;
+    return `${wrong.join(', ')} ${wrong.length === 1 ? 'is' : 'are'} missing or invalid`;
+}
+/** Only the known fields, so that nothing unexpected is carried over to the next manifest. */
+function pickLegacy(entry) {
+    return {
+        sha256: entry.sha256.toLowerCase(),
+        size: entry.size,
+        id: entry.id,
+        storage_url: entry.storage_url,
+        content_type: entry.content_type,
+        uploaded_at: entry.uploaded_at
+    };
+}
+function pickEntry(entry) {
+    const recorded = entry.recorded_name !== undefined && entry.recorded_name !== entry.name;
+    return { name: entry.name, ...(recorded ? { recorded_name: entry.recorded_name } : {}), ...pickLegacy(entry) };
 }
 /**
- * Splits the files into those to upload and those the manifest already holds unchanged (same
- * name, same sha256). Only a file whose name and size match an entry is hashed — one
- * streaming read — so new and resized files cost nothing here.
+ * Splits the files into those to upload and those the manifest already holds unchanged: the
+ * entry of the file's path (compared as the file system compares paths) has the name the file
+ * is sent under now and its sha256. A file no entry has a path for may match a version 1 entry
+ * of its name instead. Only a file whose entry has its size is hashed — one streaming read —
+ * so new and resized files cost nothing here. Linear in the number of files and entries.
  */
-async function findUnchanged(files, manifest, concurrency) {
+async function findUnchanged(files, manifest, concurrency, rules = HOST_PATHS) {
+    const byPath = new Map();
+    for (const [key, entry] of manifest.assets)
+        byPath.set(pathKey(key, rules), entry);
+    const candidates = new Map();
+    for (const file of files) {
+        const entry = byPath.get(pathKey(file.relativePath, rules));
+        if (entry !== undefined) {
+            if (entry.name === file.name && entry.size === file.size)
+                candidates.set(file, entry);
+            continue;
+        }
+        const legacy = manifest.legacy.get(file.name);
+        if (legacy !== undefined && legacy.size === file.size)
+            candidates.set(file, { name: file.name, ...legacy });
+    }
     const digests = new Map();
-    const candidates = files.filter(file => manifest.assets[file.name]?.size === file.size);
-    await runPool(candidates, concurrency, async (file) => {
+    await runPool([...candidates.keys()], concurrency, async (file) => {
         digests.set(file, await sha256OfFile(file.absolutePath));
     });
     const unchanged = [];
     const upload = [];
     for (const file of files) {
-        const entry = manifest.assets[file.name];
+        const entry = candidates.get(file);
         if (entry !== undefined && digests.get(file) === entry.sha256)
             unchanged.push({ file, entry });
         else
@@ -35916,32 +36171,89 @@ async function findUnchanged(files, manifest, concurrency) {
     }
     return { upload, unchanged, digests };
 }
-/** The manifest with every asset confirmed in this run added (or replacing the entry of its name). */
-function recordUploads(manifest, confirmed, now = new Date()) {
-    const assets = { ...manifest.assets };
-    for (const upload of confirmed) {
-        assets[upload.file.name] = {
+/**
+ * The manifest with each unchanged file's entry under the file's path as it is spelled now:
+ * this is how a version 1 entry becomes a version 2 one, without sending anything.
+ */
+function recordUnchanged(manifest, unchanged, rules = HOST_PATHS) {
+    return withEntries(manifest, unchanged.map(({ file, entry }) => [file.relativePath, entry]), rules);
+}
+/** The manifest with every asset confirmed in this run added (or replacing the entry of its path). */
+function recordUploads(manifest, confirmed, now = new Date(), rules = HOST_PATHS) {
+    const entries = confirmed.map((upload) => [
+        upload.file.relativePath,
+        {
+            name: upload.file.name,
+            ...(upload.recordedName !== upload.file.name ? { recorded_name: upload.recordedName } : {}),
             sha256: upload.sha256,
             size: upload.file.size,
             id: upload.asset.id,
             storage_url: upload.storageUrl,
             content_type: upload.contentType,
             uploaded_at: now.toISOString()
-        };
-    }
-    return { ...manifest, assets };
+        }
+    ]);
+    return withEntries(manifest, entries, rules);
 }
-/** Writes the manifest so that a reader sees the old file or the new one, never half of one. */
-async function writeManifest(file, manifest) {
+/**
+ * Sets each entry under its path, replacing an entry whose path is spelled differently but
+ * names the same file. A version 1 entry of the same asset name is dropped: it described an
+ * earlier upload of that name, as version 1 would have replaced it.
+ */
+function withEntries(manifest, entries, rules) {
+    const assets = new Map(manifest.assets);
+    const legacy = new Map(manifest.legacy);
+    const spelling = new Map();
+    for (const key of assets.keys())
+        spelling.set(pathKey(key, rules), key);
+    for (const [key, entry] of entries) {
+        const folded = pathKey(key, rules);
+        const previous = spelling.get(folded);
+        if (previous !== undefined && previous !== key)
+            assets.delete(previous);
+        assets.set(key, entry);
+        spelling.set(folded, key);
+        legacy.delete(entry.name);
+    }
+    return { ...manifest, assets, legacy };
+}
+/** The JSON a manifest is written as: entries sorted by key, `v1-assets` only while it holds any. */
+function serializeManifest(manifest) {
+    const sorted = (entries) => Object.fromEntries([...entries].sort(([a], [b]) => compareText(a, b)));
+    const json = {
+        version: manifest.version,
+        'base-url': manifest['base-url'],
+        assets: sorted(manifest.assets),
+        ...(manifest.legacy.size > 0 ? { 'v1-assets': sorted(manifest.legacy) } : {})
+    };
+    return `${JSON.stringify(json, null, 2)}\n`;
+}
+/** Windows refuses a rename while another process (an antivirus, an indexer) holds the file open. */
+const RENAME_RETRY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
+const RENAME_RETRY_DELAYS_MS = [25, 50, 100, 200, 400, 800];
+/**
+ * Writes the manifest so that a reader sees the old file or the new one, never half of one.
+ * The replace is retried for a moment when Windows reports the file busy.
+ */
+async function writeManifest(file, manifest, options = {}) {
+    const replace = options.rename ?? promises_namespaceObject.rename;
+    const delays = options.retryDelaysMs ?? RENAME_RETRY_DELAYS_MS;
     await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
-    const sorted = {
-        ...manifest,
-        assets: Object.fromEntries(Object.entries(manifest.assets).sort(([a], [b]) => compareText(a, b)))
-    };
     try {
-        await (0,promises_namespaceObject.writeFile)(temp, `${JSON.stringify(sorted, null, 2)}\n`);
-        await (0,promises_namespaceObject.rename)(temp, file);
+        await (0,promises_namespaceObject.writeFile)(temp, serializeManifest(manifest));
+        for (let attempt = 0;; attempt++) {
+            try {
+                await replace(temp, file);
+                return;
+            }
+            catch (error) {
+                const code = error.code;
+                if (attempt >= delays.length || code === undefined || !RENAME_RETRY_CODES.has(code))
+                    throw error;
+                await new Promise(resolve => setTimeout(resolve, delays[attempt]));
+            }
+        }
     }
     catch (error) {
         await (0,promises_namespaceObject.rm)(temp, { force: true });
@@ -38019,6 +38331,12 @@ const RUNNER_CANCEL = {
     reportAfterTerminateMs: 1500
 };
 /**
+ * SIGBREAK is Ctrl-Break on Windows (Node maps Ctrl-C to SIGINT there): the Windows runner sends
+ * Ctrl-C, then Ctrl-Break 7.5 s later, so as the second signal it hurries the report. Elsewhere
+ * it is never sent, and listening for it is harmless.
+ */
+const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGBREAK'];
+/**
  * On the first signal nothing new starts, and uploads whose bytes are still being sent are
  * aborted (the server cannot have registered them). Requests whose bytes are all sent —
  * confirms, and single uploads waiting for their answer — go on, since they may be
@@ -38035,8 +38353,8 @@ class Cancellation {
     constructor(hooks, timing = RUNNER_CANCEL) {
         this.hooks = hooks;
         this.timing = timing;
-        process.on('SIGINT', this.onSignal);
-        process.on('SIGTERM', this.onSignal);
+        for (const signal of CANCEL_SIGNALS)
+            process.on(signal, this.onSignal);
     }
     /** Fires on the first signal. */
     get signal() {
@@ -38054,8 +38372,8 @@ class Cancellation {
     dispose() {
         if (this.deadline)
             clearTimeout(this.deadline.timer);
-        process.off('SIGINT', this.onSignal);
-        process.off('SIGTERM', this.onSignal);
+        for (const signal of CANCEL_SIGNALS)
+            process.off(signal, this.onSignal);
     }
     reportWithin(ms) {
         const at = Date.now() + ms;
@@ -38178,13 +38496,27 @@ async function compareWithManifest(inputs, files, manifestFile) {
     else if (!loaded.existed) {
         info(`No manifest at ${inputs.manifest} yet: every file will be uploaded, and the manifest written after the run.`);
     }
+    if (loaded.ignored.length > 0) {
+        const count = loaded.ignored.length;
+        const shown = loaded.ignored.slice(0, 20).join(', ');
+        const more = count > 20 ? ` and ${count - 20} more` : '';
+        warning(`The manifest ${inputs.manifest} has ${count} malformed ${count === 1 ? 'entry' : 'entries'}, ignored ` +
+            `(${count === 1 ? 'its file is' : 'their files are'} uploaded if matched): ${shown}${more}.`);
+    }
     const { upload, unchanged } = await findUnchanged(files, loaded.manifest, inputs.concurrency);
     for (const { file, entry } of unchanged) {
         info(`= ${escapeForLog(file.relativePath)} unchanged since ${escapeForLog(entry.uploaded_at)} ` +
             `(asset ${escapeForLog(entry.id)}): skipped`);
     }
     info(`${unchanged.length} unchanged, ${upload.length} new or changed.`);
-    return { upload, unchanged, manifest: { file: manifestFile, before: loaded.manifest } };
+    const before = recordUnchanged(loaded.manifest, unchanged);
+    if (loaded.manifest.legacy.size > 0) {
+        const claimed = loaded.manifest.legacy.size - before.legacy.size;
+        info(`The manifest ${inputs.manifest} holds ${loaded.manifest.legacy.size} version 1 entries (by asset name): ` +
+            `${claimed} matched a file by name and sha256 and are now kept under its path; ` +
+            `${before.legacy.size} are kept under "v1-assets" until a file matches them.`);
+    }
+    return { upload, unchanged, manifest: { file: manifestFile, before } };
 }
 /** Nothing new to send: every matched file is in the manifest with the same bytes. */
 async function reportAllUnchanged(inputs, work) {
@@ -38200,7 +38532,7 @@ async function reportAllUnchanged(inputs, work) {
 async function saveManifest(inputs, file, manifest) {
     try {
         await writeManifest(file, manifest);
-        info(`Manifest ${inputs.manifest} written: ${Object.keys(manifest.assets).length} assets.`);
+        info(`Manifest ${inputs.manifest} written: ${manifest.assets.size} assets.`);
         return true;
     }
     catch (error) {
@@ -38232,13 +38564,15 @@ async function saveManifest(inputs, file, manifest) {
 
 
 
+
 /** inputs → files → manifest → plan → upload → report. The one place that fails the step. */
 async function run() {
     const startedAt = Date.now();
     try {
         maskApiKey();
         const inputs = getInputs();
-        const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+        // Globs, the manifest and every reported path start here, whatever the current directory.
+        const workspace = external_node_path_default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
         const manifestFile = inputs.manifest ? external_node_path_default().resolve(workspace, inputs.manifest) : undefined;
         const files = await group('Resolve files', async () => await resolveFiles(inputs, workspace, manifestFile));
         if (files.length === 0)
@@ -38267,15 +38601,20 @@ function maskApiKey() {
 }
 async function resolveFiles(inputs, workspace, manifestFile) {
     const found = await findFiles(inputs.patterns, workspace);
-    if (manifestFile && found.files.some(file => file.absolutePath === manifestFile)) {
+    const isManifest = (file) => manifestFile !== undefined && samePath(file.absolutePath, manifestFile);
+    if (found.files.some(isManifest)) {
         info(`Leaving out the manifest itself (${escapeForLog(inputs.manifest)}): it changes on every run.`);
-        found.files = found.files.filter(file => file.absolutePath !== manifestFile);
+        found.files = found.files.filter(file => !isManifest(file));
+    }
+    if (found.outside.length > 0) {
+        warning(`${countOf(found.outside.length, 'matched file')} outside the workspace (${escapeForLog(workspace)}), reported with ` +
+            `${found.outside.length === 1 ? 'its' : 'their'} absolute path: ${listSome(found.outside.map(escapeForLog))}`);
     }
     if (found.brokenLinks.length > 0) {
         warning(`Skipping ${countOf(found.brokenLinks.length, 'broken symbolic link')} ` +
             `(the target does not exist): ${found.brokenLinks.map(escapeForLog).join(', ')}`);
     }
-    const { files, clashes } = nameAssets(found.files, inputs.assetName);
+    const { files, clashes } = nameAssets(found.files, inputs.assetName, found.root);
     for (const clash of clashes) {
         warning(`${clash.paths.map(escapeForLog).join(' and ')} would all be uploaded as ${quoteForLog(clash.name)}: Netiks will hold ` +
             `${clash.paths.length} assets of that name. Set asset-name: relative to keep their paths apart.`);
@@ -38297,6 +38636,11 @@ async function resolveFiles(inputs, workspace, manifestFile) {
         info(message);
     writeOutputs({ confirmed: [], failed: [] });
     return files;
+}
+/** The first few items and how many more: a warning must stay readable with thousands of files. */
+function listSome(items, shown = 20) {
+    const more = items.length > shown ? ` and ${items.length - shown} more` : '';
+    return `${items.slice(0, shown).join(', ')}${more}`;
 }
 async function dryRun(inputs, work, plan) {
     const files = work.upload;

@@ -26,8 +26,10 @@ export interface ActionRun {
 }
 
 export interface RunActionOptions {
-  /** The job's workspace: GITHUB_WORKSPACE and the working directory. */
+  /** The job's workspace: GITHUB_WORKSPACE, and the working directory unless `cwd` is given. */
   workspace: string
+  /** Another working directory, as a symlinked self-hosted workspace or @github/local-action gives. */
+  cwd?: string
   /** Input name (as in action.yml) → value. */
   inputs: Record<string, string>
   env?: Record<string, string>
@@ -72,7 +74,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const [command, ...args] = [...(options.wrapper ?? []), runtime.node, runtime.bundle]
   try {
     const child = spawn(command, args, {
-      cwd: options.workspace,
+      cwd: options.cwd ?? options.workspace,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
       ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {})

@@ -2,11 +2,19 @@ import * as glob from '@actions/glob'
 import { countOf, compareText } from './format.js'
 import { accessSync, constants, statSync } from 'node:fs'
 import { lstat, stat } from 'node:fs/promises'
-import path from 'node:path'
 import { AssetNaming } from './constants.js'
 import { contentTypeFor } from './content-type.js'
 import { InputError } from './errors.js'
 import type { LocalFile } from './netiks/types.js'
+import {
+  HOST_PATHS,
+  anchorPatterns,
+  commonAncestor,
+  nameBelow,
+  pathKey,
+  reportedPath,
+  type PathRules
+} from './paths.js'
 
 export type { LocalFile }
 
@@ -15,18 +23,29 @@ export interface FoundFiles {
   files: LocalFile[]
   /** Relative paths of matched symbolic links whose target does not exist; they are skipped. */
   brokenLinks: string[]
+  /** Absolute (`/`-separated) paths of the files outside the workspace, as they are reported. */
+  outside: string[]
+  /**
+   * Where `asset-name: relative` names start: the deepest folder holding every pattern's
+   * search path (a search path that is a file stands for its folder), as actions/upload-artifact
+   * roots an artifact. It depends on the patterns, not on which files match, so a new file
+   * never renames another. Undefined when the search paths are on different drives.
+   */
+  root?: string
 }
 
 /**
- * Resolves newline-separated globs (with `!` exclusions) into regular files: directories
- * stand for every file beneath them, duplicates collapse, and the result is sorted by
- * relative path so outputs are in a stable order. Throws an InputError naming every matched
- * file that cannot be read, so that nothing is uploaded from a set that cannot be complete.
+ * Resolves newline-separated globs (with `!` exclusions) into regular files: relative patterns
+ * start at the workspace, whatever the current directory; directories stand for every file
+ * beneath them, duplicates collapse, and the result is sorted by reported path so outputs are
+ * in a stable order. Throws an InputError naming every matched file that cannot be read, so
+ * that nothing is uploaded from a set that cannot be complete.
  */
-export async function findFiles(patterns: string[], workspace: string): Promise<FoundFiles> {
-  const pattern = patterns.join('\n')
-  const { matches, brokenLinks } = await matchPaths(pattern, workspace)
+export async function findFiles(patterns: string[], workspace: string, rules = HOST_PATHS): Promise<FoundFiles> {
+  const pattern = anchorPatterns(patterns, workspace, rules).join('\n')
+  const { matches, brokenLinks, searchPaths } = await matchPaths(pattern, workspace, rules)
   const files: LocalFile[] = []
+  const outside: string[] = []
   const unreadable: string[] = []
   // Synchronous on purpose: nothing else runs yet, and a thousand stat calls take milliseconds
   // this way instead of a round trip through the thread pool each.
@@ -35,10 +54,12 @@ export async function findFiles(patterns: string[], workspace: string): Promise<
       const info = statSync(absolutePath)
       if (!info.isFile()) continue
       accessSync(absolutePath, constants.R_OK)
-      files.push(describeFile(absolutePath, info.size, workspace, info.mtimeMs))
+      files.push(describeFile(absolutePath, info.size, workspace, info.mtimeMs, rules))
+      const where = reportedPath(workspace, absolutePath, rules)
+      if (where.outside) outside.push(where.path)
     } catch (error) {
       unreadable.push(
-        `${relativeTo(workspace, absolutePath)} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`
+        `${reportedPath(workspace, absolutePath, rules).path} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`
       )
     }
   }
@@ -48,7 +69,24 @@ export async function findFiles(patterns: string[], workspace: string): Promise<
         `${unreadable.join(', ')}. Fix their permissions, or exclude them with a ! pattern in 'path'.`
     )
   }
-  return { files: files.sort((a, b) => compareText(a.relativePath, b.relativePath)), brokenLinks }
+  return {
+    files: files.sort((a, b) => compareText(a.relativePath, b.relativePath)),
+    brokenLinks,
+    outside: outside.sort(compareText),
+    root: namingRoot(searchPaths, rules)
+  }
+}
+
+/** The least common ancestor of the search paths; one that names a file stands for its folder. */
+function namingRoot(searchPaths: string[], rules: PathRules): string | undefined {
+  const folders = searchPaths.map(searchPath => {
+    try {
+      return statSync(searchPath).isFile() ? rules.path.dirname(searchPath) : searchPath
+    } catch {
+      return searchPath
+    }
+  })
+  return commonAncestor(folders, rules)
 }
 
 /**
@@ -57,25 +95,32 @@ export async function findFiles(patterns: string[], workspace: string): Promise<
  */
 async function matchPaths(
   pattern: string,
-  workspace: string
-): Promise<{ matches: Set<string>; brokenLinks: string[] }> {
+  workspace: string,
+  rules: PathRules
+): Promise<{ matches: Set<string>; brokenLinks: string[]; searchPaths: string[] }> {
   try {
     return {
-      matches: await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: false }),
+      ...(await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: false })),
       brokenLinks: []
     }
   } catch (error) {
     if (error instanceof InputError) throw error
   }
-  const matches = await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: true })
-  return { matches, brokenLinks: await findBrokenLinks(pattern, matches, workspace) }
+  const found = await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: true })
+  return { ...found, brokenLinks: await findBrokenLinks(pattern, found.matches, workspace, rules) }
 }
 
-export function describeFile(absolutePath: string, size: number, workspace: string, mtimeMs?: number): LocalFile {
-  const name = path.basename(absolutePath)
+export function describeFile(
+  absolutePath: string,
+  size: number,
+  workspace: string,
+  mtimeMs?: number,
+  rules = HOST_PATHS
+): LocalFile {
+  const name = rules.path.basename(absolutePath)
   return {
     absolutePath,
-    relativePath: relativeTo(workspace, absolutePath),
+    relativePath: reportedPath(workspace, absolutePath, rules).path,
     name,
     size,
     mtimeMs,
@@ -86,10 +131,10 @@ export function describeFile(absolutePath: string, size: number, workspace: stri
 async function globPaths(
   pattern: string,
   links: { followSymbolicLinks: boolean; omitBrokenSymbolicLinks: boolean }
-): Promise<Set<string>> {
+): Promise<{ matches: Set<string>; searchPaths: string[] }> {
   const globber = await glob.create(pattern, { implicitDescendants: true, matchDirectories: false, ...links })
   try {
-    return new Set(await globber.glob())
+    return { matches: new Set(await globber.glob()), searchPaths: globber.getSearchPaths() }
   } catch (error) {
     const { code, path: where } = error as NodeJS.ErrnoException
     if (code === undefined) throw error
@@ -104,9 +149,15 @@ async function globPaths(
  * The glob that follows links drops broken ones silently; a second walk that does not follow
  * links sees them as entries, so they can be named in a warning.
  */
-async function findBrokenLinks(pattern: string, followed: Set<string>, workspace: string): Promise<string[]> {
+async function findBrokenLinks(
+  pattern: string,
+  followed: Set<string>,
+  workspace: string,
+  rules: PathRules
+): Promise<string[]> {
   const broken: string[] = []
-  for (const candidate of await globPaths(pattern, { followSymbolicLinks: false, omitBrokenSymbolicLinks: true })) {
+  const { matches } = await globPaths(pattern, { followSymbolicLinks: false, omitBrokenSymbolicLinks: true })
+  for (const candidate of matches) {
     if (followed.has(candidate)) continue
     const isLink = await lstat(candidate).then(
       info => info.isSymbolicLink(),
@@ -117,7 +168,7 @@ async function findBrokenLinks(pattern: string, followed: Set<string>, workspace
       () => true,
       () => false
     )
-    if (!targetExists) broken.push(relativeTo(workspace, candidate))
+    if (!targetExists) broken.push(reportedPath(workspace, candidate, rules).path)
   }
   return broken.sort(compareText)
 }
@@ -129,33 +180,27 @@ export interface NameClash {
 }
 
 /**
- * Sets the name each file is sent under: its base name, or its path relative to the common
- * root of all matches (as actions/upload-artifact roots its files). Reports base names that
- * clash, since Netiks would then hold several assets of one name.
+ * Sets the name each file is sent under: its base name, or its path below `root` (see
+ * FoundFiles.root), always `/`-separated. Reports names that clash — compared as the file
+ * system compares names — since Netiks would then hold several assets of one name. Linear in
+ * the number of files.
  */
-export function nameAssets(files: LocalFile[], naming: AssetNaming): { files: LocalFile[]; clashes: NameClash[] } {
+export function nameAssets(
+  files: LocalFile[],
+  naming: AssetNaming,
+  root: string | undefined,
+  rules = HOST_PATHS
+): { files: LocalFile[]; clashes: NameClash[] } {
   const named =
     naming === AssetNaming.Relative
-      ? files.map(file => ({ ...file, name: relativeTo(commonRoot(files), file.absolutePath) }))
+      ? files.map(file => ({ ...file, name: nameBelow(root, file.absolutePath, rules) }))
       : files
-  const byName = new Map<string, string[]>()
-  for (const file of named) byName.set(file.name, [...(byName.get(file.name) ?? []), file.relativePath])
-  const clashes = [...byName].filter(([, paths]) => paths.length > 1).map(([name, paths]) => ({ name, paths }))
-  return { files: named, clashes }
-}
-
-/** The deepest directory that holds every file. */
-export function commonRoot(files: LocalFile[]): string {
-  if (files.length === 0) return ''
-  let root = path.dirname(files[0].absolutePath)
-  for (const file of files) {
-    while (root !== path.dirname(root) && path.relative(root, file.absolutePath).startsWith('..')) {
-      root = path.dirname(root)
-    }
+  const byName = new Map<string, NameClash>()
+  for (const file of named) {
+    const key = pathKey(file.name, rules)
+    const seen = byName.get(key)
+    if (seen) seen.paths.push(file.relativePath)
+    else byName.set(key, { name: file.name, paths: [file.relativePath] })
   }
-  return root
-}
-
-function relativeTo(workspace: string, absolutePath: string): string {
-  return path.relative(workspace, absolutePath).split(path.sep).join('/')
+  return { files: named, clashes: [...byName.values()].filter(clash => clash.paths.length > 1) }
 }

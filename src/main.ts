@@ -6,6 +6,7 @@ import { findFiles, nameAssets } from './files.js'
 import { countOf, formatBytes, formatSeconds, totalSize } from './format.js'
 import { getInputs, getTuning, type Inputs } from './inputs.js'
 import { recordUploads } from './manifest.js'
+import { samePath } from './paths.js'
 import { NetiksClient } from './netiks/client.js'
 import type { FailedStep, LocalFile, UploadOutcome } from './netiks/types.js'
 import { choosePlan, type UploadPlan } from './plan.js'
@@ -37,7 +38,8 @@ export async function run(): Promise<void> {
   try {
     maskApiKey()
     const inputs = getInputs()
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+    // Globs, the manifest and every reported path start here, whatever the current directory.
+    const workspace = path.resolve(process.env.GITHUB_WORKSPACE || process.cwd())
     const manifestFile = inputs.manifest ? path.resolve(workspace, inputs.manifest) : undefined
     const files = await core.group('Resolve files', async () => await resolveFiles(inputs, workspace, manifestFile))
     if (files.length === 0) return
@@ -65,9 +67,17 @@ function maskApiKey(): void {
 
 async function resolveFiles(inputs: Inputs, workspace: string, manifestFile?: string): Promise<LocalFile[]> {
   const found = await findFiles(inputs.patterns, workspace)
-  if (manifestFile && found.files.some(file => file.absolutePath === manifestFile)) {
+  const isManifest = (file: LocalFile): boolean =>
+    manifestFile !== undefined && samePath(file.absolutePath, manifestFile)
+  if (found.files.some(isManifest)) {
     core.info(`Leaving out the manifest itself (${escapeForLog(inputs.manifest)}): it changes on every run.`)
-    found.files = found.files.filter(file => file.absolutePath !== manifestFile)
+    found.files = found.files.filter(file => !isManifest(file))
+  }
+  if (found.outside.length > 0) {
+    core.warning(
+      `${countOf(found.outside.length, 'matched file')} outside the workspace (${escapeForLog(workspace)}), reported with ` +
+        `${found.outside.length === 1 ? 'its' : 'their'} absolute path: ${listSome(found.outside.map(escapeForLog))}`
+    )
   }
   if (found.brokenLinks.length > 0) {
     core.warning(
@@ -75,7 +85,7 @@ async function resolveFiles(inputs: Inputs, workspace: string, manifestFile?: st
         `(the target does not exist): ${found.brokenLinks.map(escapeForLog).join(', ')}`
     )
   }
-  const { files, clashes } = nameAssets(found.files, inputs.assetName)
+  const { files, clashes } = nameAssets(found.files, inputs.assetName, found.root)
   for (const clash of clashes) {
     core.warning(
       `${clash.paths.map(escapeForLog).join(' and ')} would all be uploaded as ${quoteForLog(clash.name)}: Netiks will hold ` +
@@ -98,6 +108,12 @@ async function resolveFiles(inputs: Inputs, workspace: string, manifestFile?: st
   else core.info(message)
   writeOutputs({ confirmed: [], failed: [] })
   return files
+}
+
+/** The first few items and how many more: a warning must stay readable with thousands of files. */
+function listSome(items: string[], shown = 20): string {
+  const more = items.length > shown ? ` and ${items.length - shown} more` : ''
+  return `${items.slice(0, shown).join(', ')}${more}`
 }
 
 async function dryRun(inputs: Inputs, work: Work, plan: UploadPlan | undefined): Promise<void> {

@@ -4,12 +4,14 @@ import { createReadStream } from 'node:fs'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ConfirmedUpload, LocalFile } from './netiks/types.js'
+import { HOST_PATHS, pathKey, type PathRules } from './paths.js'
 import { runPool } from './transfer/pool.js'
 
-export const MANIFEST_VERSION = 1
+/** Version 2 keys entries by the file's path; version 1 keyed them by asset name. */
+export const MANIFEST_VERSION = 2
 
-/** What the action remembers of one asset it uploaded, under the name it was sent as. */
-export interface ManifestEntry {
+/** What a version 1 manifest remembered of an asset, under the name it was sent as. */
+export interface LegacyEntry {
   sha256: string
   size: number
   id: string
@@ -18,10 +20,24 @@ export interface ManifestEntry {
   uploaded_at: string
 }
 
+/** What the action remembers of one file it uploaded, under the file's path. */
+export interface ManifestEntry extends LegacyEntry {
+  /** The name the file was sent under: sent under another name now, it is sent again. */
+  name: string
+  /** The name Netiks recorded, when it is not the name sent. */
+  recorded_name?: string
+}
+
 export interface Manifest {
   version: typeof MANIFEST_VERSION
   'base-url': string
-  assets: Record<string, ManifestEntry>
+  /** By the file's workspace-relative path, `/`-separated (absolute for a file outside it). */
+  assets: Map<string, ManifestEntry>
+  /**
+   * Entries of a version 1 manifest, by asset name, that no matched file has claimed yet (by
+   * name and sha256). Kept, as `v1-assets`, so that a file that comes back is not sent again.
+   */
+  legacy: Map<string, LegacyEntry>
 }
 
 /** A matched file left alone because the manifest already holds its exact bytes. */
@@ -32,97 +48,183 @@ export interface UnchangedFile {
 
 export interface LoadedManifest {
   manifest: Manifest
-  /** Why the file on disk could not be used, for a warning; undefined when it was used or absent. */
+  /** Why the file on disk could not be used at all, for a warning; undefined when it was used or absent. */
   problem?: string
+  /** Each entry left out because it is malformed: its key and what is wrong, for one warning. */
+  ignored: string[]
+  /** The version the file was written in, when it was used. */
+  version?: 1 | 2
   /** False when there was no file yet. */
   existed: boolean
 }
 
+export function emptyManifest(baseUrl: string): Manifest {
+  return { version: MANIFEST_VERSION, 'base-url': baseUrl, assets: new Map(), legacy: new Map() }
+}
+
 /**
- * Reads the manifest. A file that cannot be used — not JSON, another version, made against
- * another base-url — yields an empty manifest and a `problem` to warn about: every file is
- * then uploaded and the manifest rewritten. It never throws for the file's contents.
+ * Reads the manifest, of this version or of version 1. A file that cannot be used — not a
+ * JSON object, another version, made against another base-url — yields an empty manifest and
+ * a `problem` to warn about: every file is then uploaded and the manifest rewritten. A
+ * malformed entry is left out and listed in `ignored`; the others are used. It never throws
+ * for the file's contents.
  */
 export async function loadManifest(file: string, baseUrl: string): Promise<LoadedManifest> {
-  const empty: Manifest = { version: MANIFEST_VERSION, 'base-url': baseUrl, assets: {} }
+  const empty = emptyManifest(baseUrl)
+  const unusable = (problem: string): LoadedManifest => ({ manifest: empty, existed: true, problem, ignored: [] })
   let text: string
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { manifest: empty, existed: false }
-    return { manifest: empty, existed: true, problem: `cannot be read (${(error as NodeJS.ErrnoException).code})` }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { manifest: empty, existed: false, ignored: [] }
+    return unusable(`cannot be read (${(error as NodeJS.ErrnoException).code})`)
   }
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
   } catch (error) {
-    return { manifest: empty, existed: true, problem: `is not valid JSON (${(error as Error).message})` }
+    return unusable(`is not valid JSON (${(error as Error).message})`)
   }
-  const record = (parsed ?? {}) as Record<string, unknown>
-  if (typeof parsed !== 'object' || Array.isArray(parsed) || record.version !== MANIFEST_VERSION) {
-    return {
-      manifest: empty,
-      existed: true,
-      problem: `has version ${JSON.stringify(record.version)}, which this action does not know (it writes version ${MANIFEST_VERSION})`
-    }
+  if (!isRecord(parsed)) return unusable('is not a JSON object')
+  const version = parsed.version
+  if (version !== 1 && version !== MANIFEST_VERSION) {
+    return unusable(
+      `has version ${JSON.stringify(version)}, which this action does not know (it reads versions 1 and ` +
+        `${MANIFEST_VERSION}, and writes ${MANIFEST_VERSION})`
+    )
   }
-  if (record['base-url'] !== baseUrl) {
-    return {
-      manifest: empty,
-      existed: true,
-      problem: `was made against ${JSON.stringify(record['base-url'])}, not ${baseUrl}, so its assets are not known there`
-    }
+  if (parsed['base-url'] !== baseUrl) {
+    return unusable(
+      `was made against ${JSON.stringify(parsed['base-url'])}, not ${baseUrl}, so its assets are not known there`
+    )
   }
-  const assets: Record<string, ManifestEntry> = {}
-  for (const [name, entry] of Object.entries((record.assets ?? {}) as Record<string, unknown>)) {
-    if (isEntry(entry)) assets[name] = entry
+  if (parsed.assets != null && !isRecord(parsed.assets)) return unusable('has "assets" that is not an object')
+  const ignored: string[] = []
+  let byPath: Record<string, unknown> = {}
+  let byName: Record<string, unknown> = {}
+  if (version === 1) byName = parsed.assets ?? {}
+  else {
+    byPath = parsed.assets ?? {}
+    const legacy = parsed['v1-assets']
+    if (isRecord(legacy)) byName = legacy
+    else if (legacy != null) ignored.push('"v1-assets" (not an object)')
   }
-  return { manifest: { ...empty, assets }, existed: true }
+  const manifest = empty
+  for (const [key, value] of Object.entries(byPath)) {
+    const wrong = entryProblem(value, true)
+    if (wrong) ignored.push(`${JSON.stringify(key)} (${wrong})`)
+    else manifest.assets.set(key, pickEntry(value as ManifestEntry))
+  }
+  for (const [name, value] of Object.entries(byName)) {
+    const wrong = entryProblem(value, false)
+    if (wrong) ignored.push(`${JSON.stringify(name)} (${wrong})`)
+    else manifest.legacy.set(name, pickLegacy(value as LegacyEntry))
+  }
+  return { manifest, existed: true, ignored, version }
 }
 
-function isEntry(value: unknown): value is ManifestEntry {
-  const entry = value as ManifestEntry
-  return (
-    typeof entry === 'object' &&
-    entry !== null &&
-    typeof entry.sha256 === 'string' &&
-    /^[0-9a-f]{64}$/.test(entry.sha256) &&
-    Number.isSafeInteger(entry.size) &&
-    typeof entry.id === 'string' &&
-    entry.id !== ''
-  )
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+const STRING_FIELDS = ['id', 'storage_url', 'content_type', 'uploaded_at'] as const
+
+/** What is wrong with an entry, or undefined when it can be used. */
+function entryProblem(value: unknown, withName: boolean): string | undefined {
+  if (!isRecord(value)) return 'not an object'
+  const wrong: string[] = []
+  if (withName && (typeof value.name !== 'string' || value.name === '')) wrong.push('name')
+  if (withName && value.recorded_name !== undefined && typeof value.recorded_name !== 'string') {
+    wrong.push('recorded_name')
+  }
+  if (typeof value.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(value.sha256)) wrong.push('sha256')
+  if (!Number.isSafeInteger(value.size) || (value.size as number) < 0) wrong.push('size')
+  for (const field of STRING_FIELDS) if (typeof value[field] !== 'string') wrong.push(field)
+  if (value.id === '') wrong.push('id')
+  if (wrong.length === 0) return undefined
+  return `${wrong.join(', ')} ${wrong.length === 1 ? 'is' : 'are'} missing or invalid`
+}
+
+/** Only the known fields, so that nothing unexpected is carried over to the next manifest. */
+function pickLegacy(entry: LegacyEntry): LegacyEntry {
+  return {
+    sha256: entry.sha256.toLowerCase(),
+    size: entry.size,
+    id: entry.id,
+    storage_url: entry.storage_url,
+    content_type: entry.content_type,
+    uploaded_at: entry.uploaded_at
+  }
+}
+
+function pickEntry(entry: ManifestEntry): ManifestEntry {
+  const recorded = entry.recorded_name !== undefined && entry.recorded_name !== entry.name
+  return { name: entry.name, ...(recorded ? { recorded_name: entry.recorded_name } : {}), ...pickLegacy(entry) }
 }
 
 /**
- * Splits the files into those to upload and those the manifest already holds unchanged (same
- * name, same sha256). Only a file whose name and size match an entry is hashed — one
- * streaming read — so new and resized files cost nothing here.
+ * Splits the files into those to upload and those the manifest already holds unchanged: the
+ * entry of the file's path (compared as the file system compares paths) has the name the file
+ * is sent under now and its sha256. A file no entry has a path for may match a version 1 entry
+ * of its name instead. Only a file whose entry has its size is hashed — one streaming read —
+ * so new and resized files cost nothing here. Linear in the number of files and entries.
  */
 export async function findUnchanged(
   files: LocalFile[],
   manifest: Manifest,
-  concurrency: number
+  concurrency: number,
+  rules = HOST_PATHS
 ): Promise<{ upload: LocalFile[]; unchanged: UnchangedFile[]; digests: Map<LocalFile, string> }> {
+  const byPath = new Map<string, ManifestEntry>()
+  for (const [key, entry] of manifest.assets) byPath.set(pathKey(key, rules), entry)
+  const candidates = new Map<LocalFile, ManifestEntry>()
+  for (const file of files) {
+    const entry = byPath.get(pathKey(file.relativePath, rules))
+    if (entry !== undefined) {
+      if (entry.name === file.name && entry.size === file.size) candidates.set(file, entry)
+      continue
+    }
+    const legacy = manifest.legacy.get(file.name)
+    if (legacy !== undefined && legacy.size === file.size) candidates.set(file, { name: file.name, ...legacy })
+  }
   const digests = new Map<LocalFile, string>()
-  const candidates = files.filter(file => manifest.assets[file.name]?.size === file.size)
-  await runPool(candidates, concurrency, async file => {
+  await runPool([...candidates.keys()], concurrency, async file => {
     digests.set(file, await sha256OfFile(file.absolutePath))
   })
   const unchanged: UnchangedFile[] = []
   const upload: LocalFile[] = []
   for (const file of files) {
-    const entry = manifest.assets[file.name]
+    const entry = candidates.get(file)
     if (entry !== undefined && digests.get(file) === entry.sha256) unchanged.push({ file, entry })
     else upload.push(file)
   }
   return { upload, unchanged, digests }
 }
 
-/** The manifest with every asset confirmed in this run added (or replacing the entry of its name). */
-export function recordUploads(manifest: Manifest, confirmed: ConfirmedUpload[], now = new Date()): Manifest {
-  const assets = { ...manifest.assets }
-  for (const upload of confirmed) {
-    assets[upload.file.name] = {
+/**
+ * The manifest with each unchanged file's entry under the file's path as it is spelled now:
+ * this is how a version 1 entry becomes a version 2 one, without sending anything.
+ */
+export function recordUnchanged(manifest: Manifest, unchanged: UnchangedFile[], rules = HOST_PATHS): Manifest {
+  return withEntries(
+    manifest,
+    unchanged.map(({ file, entry }) => [file.relativePath, entry]),
+    rules
+  )
+}
+
+/** The manifest with every asset confirmed in this run added (or replacing the entry of its path). */
+export function recordUploads(
+  manifest: Manifest,
+  confirmed: ConfirmedUpload[],
+  now = new Date(),
+  rules = HOST_PATHS
+): Manifest {
+  const entries = confirmed.map((upload): [string, ManifestEntry] => [
+    upload.file.relativePath,
+    {
+      name: upload.file.name,
+      ...(upload.recordedName !== upload.file.name ? { recorded_name: upload.recordedName } : {}),
       sha256: upload.sha256,
       size: upload.file.size,
       id: upload.asset.id,
@@ -130,21 +232,78 @@ export function recordUploads(manifest: Manifest, confirmed: ConfirmedUpload[], 
       content_type: upload.contentType,
       uploaded_at: now.toISOString()
     }
-  }
-  return { ...manifest, assets }
+  ])
+  return withEntries(manifest, entries, rules)
 }
 
-/** Writes the manifest so that a reader sees the old file or the new one, never half of one. */
-export async function writeManifest(file: string, manifest: Manifest): Promise<void> {
+/**
+ * Sets each entry under its path, replacing an entry whose path is spelled differently but
+ * names the same file. A version 1 entry of the same asset name is dropped: it described an
+ * earlier upload of that name, as version 1 would have replaced it.
+ */
+function withEntries(manifest: Manifest, entries: Array<[string, ManifestEntry]>, rules: PathRules): Manifest {
+  const assets = new Map(manifest.assets)
+  const legacy = new Map(manifest.legacy)
+  const spelling = new Map<string, string>()
+  for (const key of assets.keys()) spelling.set(pathKey(key, rules), key)
+  for (const [key, entry] of entries) {
+    const folded = pathKey(key, rules)
+    const previous = spelling.get(folded)
+    if (previous !== undefined && previous !== key) assets.delete(previous)
+    assets.set(key, entry)
+    spelling.set(folded, key)
+    legacy.delete(entry.name)
+  }
+  return { ...manifest, assets, legacy }
+}
+
+/** The JSON a manifest is written as: entries sorted by key, `v1-assets` only while it holds any. */
+export function serializeManifest(manifest: Manifest): string {
+  const sorted = <T>(entries: Map<string, T>): Record<string, T> =>
+    Object.fromEntries([...entries].sort(([a], [b]) => compareText(a, b)))
+  const json = {
+    version: manifest.version,
+    'base-url': manifest['base-url'],
+    assets: sorted(manifest.assets),
+    ...(manifest.legacy.size > 0 ? { 'v1-assets': sorted(manifest.legacy) } : {})
+  }
+  return `${JSON.stringify(json, null, 2)}\n`
+}
+
+/** Windows refuses a rename while another process (an antivirus, an indexer) holds the file open. */
+const RENAME_RETRY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES'])
+export const RENAME_RETRY_DELAYS_MS = [25, 50, 100, 200, 400, 800]
+
+export interface WriteManifestOptions {
+  rename?: (from: string, to: string) => Promise<void>
+  retryDelaysMs?: number[]
+}
+
+/**
+ * Writes the manifest so that a reader sees the old file or the new one, never half of one.
+ * The replace is retried for a moment when Windows reports the file busy.
+ */
+export async function writeManifest(
+  file: string,
+  manifest: Manifest,
+  options: WriteManifestOptions = {}
+): Promise<void> {
+  const replace = options.rename ?? rename
+  const delays = options.retryDelaysMs ?? RENAME_RETRY_DELAYS_MS
   await mkdir(path.dirname(file), { recursive: true })
   const temp = `${file}.${process.pid}.tmp`
-  const sorted = {
-    ...manifest,
-    assets: Object.fromEntries(Object.entries(manifest.assets).sort(([a], [b]) => compareText(a, b)))
-  }
   try {
-    await writeFile(temp, `${JSON.stringify(sorted, null, 2)}\n`)
-    await rename(temp, file)
+    await writeFile(temp, serializeManifest(manifest))
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await replace(temp, file)
+        return
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code
+        if (attempt >= delays.length || code === undefined || !RENAME_RETRY_CODES.has(code)) throw error
+        await new Promise(resolve => setTimeout(resolve, delays[attempt]))
+      }
+    }
   } catch (error) {
     await rm(temp, { force: true })
     throw error

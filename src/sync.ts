@@ -3,7 +3,14 @@ import { stat } from 'node:fs/promises'
 import { Input } from './constants.js'
 import { InputError, errorMessage } from './errors.js'
 import type { Inputs } from './inputs.js'
-import { findUnchanged, loadManifest, writeManifest, type Manifest, type UnchangedFile } from './manifest.js'
+import {
+  findUnchanged,
+  loadManifest,
+  recordUnchanged,
+  writeManifest,
+  type Manifest,
+  type UnchangedFile
+} from './manifest.js'
 import type { LocalFile } from './netiks/types.js'
 import { writeOutputs, writeSummary } from './report.js'
 import { escapeForLog } from './report/log-safe.js'
@@ -12,7 +19,10 @@ import { escapeForLog } from './report/log-safe.js'
 export interface Work {
   upload: LocalFile[]
   unchanged: UnchangedFile[]
-  /** Where the manifest lives, and what it held before this run; undefined without one. */
+  /**
+   * Where the manifest lives, and what it held before this run (with the unchanged files'
+   * entries under their paths); undefined without one.
+   */
   manifest?: { file: string; before: Manifest }
 }
 
@@ -39,6 +49,15 @@ export async function compareWithManifest(inputs: Inputs, files: LocalFile[], ma
       `No manifest at ${inputs.manifest} yet: every file will be uploaded, and the manifest written after the run.`
     )
   }
+  if (loaded.ignored.length > 0) {
+    const count = loaded.ignored.length
+    const shown = loaded.ignored.slice(0, 20).join(', ')
+    const more = count > 20 ? ` and ${count - 20} more` : ''
+    core.warning(
+      `The manifest ${inputs.manifest} has ${count} malformed ${count === 1 ? 'entry' : 'entries'}, ignored ` +
+        `(${count === 1 ? 'its file is' : 'their files are'} uploaded if matched): ${shown}${more}.`
+    )
+  }
   const { upload, unchanged } = await findUnchanged(files, loaded.manifest, inputs.concurrency)
   for (const { file, entry } of unchanged) {
     core.info(
@@ -47,7 +66,16 @@ export async function compareWithManifest(inputs: Inputs, files: LocalFile[], ma
     )
   }
   core.info(`${unchanged.length} unchanged, ${upload.length} new or changed.`)
-  return { upload, unchanged, manifest: { file: manifestFile, before: loaded.manifest } }
+  const before = recordUnchanged(loaded.manifest, unchanged)
+  if (loaded.manifest.legacy.size > 0) {
+    const claimed = loaded.manifest.legacy.size - before.legacy.size
+    core.info(
+      `The manifest ${inputs.manifest} holds ${loaded.manifest.legacy.size} version 1 entries (by asset name): ` +
+        `${claimed} matched a file by name and sha256 and are now kept under its path; ` +
+        `${before.legacy.size} are kept under "v1-assets" until a file matches them.`
+    )
+  }
+  return { upload, unchanged, manifest: { file: manifestFile, before } }
 }
 
 /** Nothing new to send: every matched file is in the manifest with the same bytes. */
@@ -67,7 +95,7 @@ export async function reportAllUnchanged(inputs: Inputs, work: Work): Promise<vo
 export async function saveManifest(inputs: Inputs, file: string, manifest: Manifest): Promise<boolean> {
   try {
     await writeManifest(file, manifest)
-    core.info(`Manifest ${inputs.manifest} written: ${Object.keys(manifest.assets).length} assets.`)
+    core.info(`Manifest ${inputs.manifest} written: ${manifest.assets.size} assets.`)
     return true
   } catch (error) {
     core.setFailed(

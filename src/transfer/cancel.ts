@@ -9,6 +9,13 @@ export const RUNNER_CANCEL = {
   reportAfterTerminateMs: 1500
 }
 
+/**
+ * SIGBREAK is Ctrl-Break on Windows (Node maps Ctrl-C to SIGINT there): the Windows runner sends
+ * Ctrl-C, then Ctrl-Break 7.5 s later, so as the second signal it hurries the report. Elsewhere
+ * it is never sent, and listening for it is harmless.
+ */
+const CANCEL_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGBREAK']
+
 export interface CancellationHooks {
   onCancel: (signal: NodeJS.Signals) => void
   /** Time is up: write the report with whatever is settled, then exit. Called at most once. */
@@ -32,8 +39,7 @@ export class Cancellation {
     private readonly hooks: CancellationHooks,
     private readonly timing = RUNNER_CANCEL
   ) {
-    process.on('SIGINT', this.onSignal)
-    process.on('SIGTERM', this.onSignal)
+    for (const signal of CANCEL_SIGNALS) process.on(signal, this.onSignal)
   }
 
   /** Fires on the first signal. */
@@ -53,8 +59,7 @@ export class Cancellation {
 
   dispose(): void {
     if (this.deadline) clearTimeout(this.deadline.timer)
-    process.off('SIGINT', this.onSignal)
-    process.off('SIGTERM', this.onSignal)
+    for (const signal of CANCEL_SIGNALS) process.off(signal, this.onSignal)
   }
 
   private reportWithin(ms: number): void {
