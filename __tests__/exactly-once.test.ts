@@ -12,7 +12,17 @@ import path from 'node:path'
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
 import { startSlowProxy } from '../harness/slow-proxy.js'
-import { assetsOf, failedOf, makeWorkspace, removeDir, sha256, sha256OfFile, writeRandomFile } from './helpers.js'
+import {
+  NEEDS_SIGNALS,
+  assetsOf,
+  failedOf,
+  makeWorkspace,
+  posixOnly,
+  removeDir,
+  sha256,
+  sha256OfFile,
+  writeRandomFile
+} from './helpers.js'
 
 const FAST = { NETIKS_STALL_TIMEOUT_MS: '1000', NETIKS_RETRY_BASE_MS: '20' }
 const MANIFEST = '.netiks/manifest.json'
@@ -71,7 +81,7 @@ async function readManifest(ws: string): Promise<Record<string, { id: string }>>
     .assets
 }
 
-describe('cancellation with confirms slower than the grace', () => {
+posixOnly(describe, NEEDS_SIGNALS)('cancellation with confirms slower than the grace', () => {
   /** Cancels the run as the first confirm reaches the (slow) server. */
   async function cancelledRun(confirmHoldMs: number) {
     const emulator = await emulatorWith()
