@@ -13,7 +13,17 @@ import { fileURLToPath } from 'node:url'
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
 import { startSlowProxy } from '../harness/slow-proxy.js'
-import { assetsOf, failedOf, makeWorkspace, removeDir, sha256, sha256OfFile, writeRandomFile } from './helpers.js'
+import {
+  NEEDS_SIGNALS,
+  assetsOf,
+  failedOf,
+  makeWorkspace,
+  posixOnly,
+  removeDir,
+  sha256,
+  sha256OfFile,
+  writeRandomFile
+} from './helpers.js'
 
 const __dirname_ = path.dirname(fileURLToPath(import.meta.url))
 const FAST = { NETIKS_STALL_TIMEOUT_MS: '1000', NETIKS_RETRY_BASE_MS: '20' }
@@ -73,7 +83,7 @@ async function readManifest(ws: string): Promise<Record<string, { id: string }>>
     .assets
 }
 
-describe('cancellation with confirms slower than the grace', () => {
+posixOnly(describe, NEEDS_SIGNALS)('cancellation with confirms slower than the grace', () => {
   /** Cancels the run as the first confirm reaches the (slow) server. */
   async function cancelledRun(confirmHoldMs: number) {
     const emulator = await emulatorWith()

@@ -8,7 +8,16 @@ import { chmod, mkdir, symlink, truncate, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
-import { assetsOf, failedOf, makeWorkspace, removeDir, sha256OfFile } from './helpers.js'
+import {
+  NEEDS_MODE_BITS,
+  NEEDS_SIGNALS,
+  assetsOf,
+  failedOf,
+  makeWorkspace,
+  posixOnly,
+  removeDir,
+  sha256OfFile
+} from './helpers.js'
 
 /** Fast clocks for tests: a 1 s stall timeout, 20 ms backoff windows. */
 const FAST = { NETIKS_STALL_TIMEOUT_MS: '1000', NETIKS_RETRY_BASE_MS: '20' }
@@ -185,7 +194,7 @@ describe('partial failure', () => {
   })
 })
 
-describe('cancellation', () => {
+posixOnly(describe, NEEDS_SIGNALS)('cancellation', () => {
   it('SIGTERM mid-run: outputs for what was confirmed, non-zero exit within 5 s, nothing lost', async () => {
     const emulator = await emulatorWith({ latencyMs: 150 })
     const ws = await workspaceOf(200)
@@ -265,7 +274,7 @@ describe('bad input is refused before any upload, with one clear ::error::', () 
     await refuse(overrides, message)
   })
 
-  it('an unreadable file', async () => {
+  posixOnly(it, NEEDS_MODE_BITS)('an unreadable file', async () => {
     await refuse(
       {},
       /Cannot read 1 matched file: build\/part-001\.bin \(EACCES\)\. Fix their permissions, or exclude them/,
@@ -278,7 +287,7 @@ describe('bad input is refused before any upload, with one clear ::error::', () 
     )
   })
 
-  it('an unreadable directory', async () => {
+  posixOnly(it, NEEDS_MODE_BITS)('an unreadable directory', async () => {
     await refuse(
       {},
       /Cannot search \/.*\/build\/locked for files \(EACCES\)\. Fix its permissions, or exclude it/,

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js'
 import type { AssetOutput } from '../src/report.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
-import { makeWorkspace, removeDir, sha256 } from './helpers.js'
+import { NEEDS_SIGNALS, makeWorkspace, posixOnly, removeDir, sha256 } from './helpers.js'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -51,6 +51,8 @@ function inputs(emulator: Emulator, overrides: Record<string, string> = {}): Rec
   }
 }
 
+/** An absolute path as the action reports it: with /, on Windows too. */
+const slashes = (absolute: string): string => absolute.split(path.sep).join('/')
 const assetsOf = (run: ActionRun): AssetOutput[] => JSON.parse(run.outputs.assets) as AssetOutput[]
 const idsOf = (run: ActionRun): string[] => JSON.parse(run.outputs['asset-ids']) as string[]
 const uploadRequests = (emulator: Emulator) => {
@@ -180,7 +182,7 @@ describe('the manifest', () => {
     expect(new Set(Object.values(manifest.assets).map(a => a.id))).toEqual(new Set(idsOf(run)))
   })
 
-  it('a cancelled run records exactly what it confirmed', async () => {
+  posixOnly(it, NEEDS_SIGNALS)('a cancelled run records exactly what it confirmed', async () => {
     const emulator = await startEmulator({ latencyMs: 150 })
     const files: Record<string, string> = {}
     for (let i = 0; i < 80; i++) files[`docs/page-${String(i).padStart(2, '0')}.html`] = `page ${i}`
@@ -291,12 +293,13 @@ describe('the workspace as the root, and a manifest keyed by path', () => {
       inputs: inputs(emulator, { path: `docs/index.html\n${outside}/out`, 'asset-name': 'basename' })
     })
     expect(run.exitCode).toBe(0)
-    expect(assetsOf(run).map(asset => asset.path)).toEqual([`${outside}/out/extra.txt`, 'docs/index.html'])
+    const extra = slashes(path.join(outside, 'out/extra.txt'))
+    expect(assetsOf(run).map(asset => asset.path)).toEqual([extra, 'docs/index.html'])
     const warnings = run.stdout.split('\n').filter(line => line.startsWith('::warning::'))
     expect(warnings).toEqual([
-      `::warning::1 matched file outside the workspace (${ws}), reported with its absolute path: ${outside}/out/extra.txt`
+      `::warning::1 matched file outside the workspace (${ws}), reported with its absolute path: ${extra}`
     ])
-    expect(Object.keys((await readManifest(ws)).assets)).toEqual([`${outside}/out/extra.txt`, 'docs/index.html'])
+    expect(Object.keys((await readManifest(ws)).assets)).toEqual([extra, 'docs/index.html'])
   })
 
   it('two app.zip in two folders under one base name: the second run sends nothing', async () => {

