@@ -36393,8 +36393,10 @@ class HttpTransport {
              * it, so waiting longer could not bring an answer: measured in transport.test.ts.)
              */
             const connectionFailed = (error) => {
+                // Once end() has handed the last byte to Node, the server may have it all before
+                // 'finish' fires here: in doubt, the request counts as sent.
                 if (!answered || request.signal?.aborted)
-                    fail(transportError(error, requestSent));
+                    fail(transportError(error, requestSent || req.writableEnded));
             };
             const req = module.request({
                 method: request.method,
