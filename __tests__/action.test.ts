@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../emulator/server.js'
 import { startConnectProxy } from '../harness/connect-proxy.js'
-import type { AssetOutput } from '../src/report.js'
+import type { AssetRecord as AssetOutput } from '../src/report/records.js'
 import { NODE24, runAction, type ActionRun } from '../harness/run-action.js'
 import { EMPTY_OUTPUTS, makeWorkspace, removeDir, sha256, sha256OfFile, writeRandomFile } from './helpers.js'
 
@@ -196,7 +196,7 @@ describe('the bundle as a runner runs it', () => {
       })
       expect(run.exitCode).toBe(0)
       expect(run.stdout).toMatch(/^::warning::No files were found/m)
-      expect(run.outputs).toEqual(EMPTY_OUTPUTS)
+      expect(run.outputs).toMatchObject(EMPTY_OUTPUTS)
     })
     it('ignore: succeeds quietly with empty outputs', async () => {
       const run = await runAction({
@@ -205,7 +205,7 @@ describe('the bundle as a runner runs it', () => {
       })
       expect(run.exitCode).toBe(0)
       expect(run.stdout).not.toMatch(/::(warning|error)::/)
-      expect(run.outputs).toEqual(EMPTY_OUTPUTS)
+      expect(run.outputs).toMatchObject(EMPTY_OUTPUTS)
     })
   })
 

@@ -121,7 +121,7 @@ describe('dry-run', () => {
     const run = await runAction({ workspace: ws, inputs: inputs(emulator, { 'dry-run': 'true' }) })
     expect(run.exitCode).toBe(0)
     expect(emulator.state().requests).toMatchObject({ upload: 0, generate: 0, put: 0, confirm: 0 })
-    expect(run.outputs).toEqual(EMPTY_OUTPUTS)
+    expect(run.outputs).toMatchObject(EMPTY_OUTPUTS)
     expect(run.stdout).toContain('Dry run: nothing will be uploaded.')
     expect(run.stdout).toMatch(/^Mode: bulk \(mode: auto, 5 files\); 4 files at a time; base-url http/m)
     expect(run.stdout).toContain('  • out/docs/img/logo.svg  6 B  image/svg+xml  as "logo.svg"')
@@ -143,10 +143,16 @@ describe('the job summary', () => {
     })
     expect(run.exitCode).toBe(1)
     expect(run.summary).toMatch(/<a href="http:\/\/127\.0\.0\.1:\d+\/storage\/[^"]+app\.zip">[0-9a-f-]{36}<\/a>/)
-    expect(run.summary).toContain('<th>Files</th><th>Bytes</th><th>Duration</th><th>Throughput</th>')
-    expect(run.summary).toContain('<td>4 of 5</td>')
-    expect(run.summary).toContain('Not uploaded')
-    expect(run.summary).toMatch(/<td>out\/notes\.txt<\/td><td>put<\/td><td>500<\/td>/)
+    // Totals first, then what was not uploaded grouped by cause, then the assets.
+    expect(run.summary).toContain(
+      '<th>Uploaded</th><th>Skipped (unchanged)</th><th>Not uploaded</th><th>Bytes</th><th>Duration</th>'
+    )
+    expect(run.summary).toMatch(/<tr><td>4<\/td><td>0<\/td><td>1<\/td>/)
+    expect(run.summary).toContain('<h3>Not uploaded: 1 file</h3>')
+    expect(run.summary).toMatch(
+      /<tr><td>1<\/td><td>put<\/td><td>500<\/td><td>[^<]*‹url›[^<]*<\/td><td><code>out\/notes\.txt<\/code><\/td><\/tr>/
+    )
+    expect(run.summary.indexOf('Not uploaded:')).toBeLessThan(run.summary.indexOf('<h3>Assets</h3>'))
   })
 
   it('is written when the run stops on bad input too', async () => {

@@ -1,7 +1,7 @@
 import type { describe, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { inputEnvName, type ActionRun } from '../harness/run-action.js'
-import type { AssetOutput, FailureOutput } from '../src/report.js'
+import type { AssetRecord as AssetOutput, FailureRecord as FailureOutput } from '../src/report/records.js'
 
 export { makeWorkspace, removeDir, sha256OfFile, writeRandomFile, writeWorkspaceFile } from '../harness/workspace.js'
 
@@ -15,14 +15,15 @@ export function setInputs(inputs: Record<string, string>): () => void {
   return () => Object.keys(inputs).forEach(name => delete process.env[inputEnvName(name)])
 }
 
-/** The outputs of a run that reported no asset. */
+/** The outputs of a run that reported no asset (besides the paths of its record files). */
 export const EMPTY_OUTPUTS = {
   'asset-ids': '[]',
   assets: '[]',
   count: '0',
   'uploaded-count': '0',
   'skipped-count': '0',
-  failed: '[]'
+  failed: '[]',
+  'outputs-truncated': 'false'
 }
 
 /** The `assets` output of a run, parsed. */

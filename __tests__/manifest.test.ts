@@ -48,7 +48,7 @@ async function load(json: unknown) {
 function confirmed(file: LocalFile, content: string, id: string, recordedName = file.name): ConfirmedUpload {
   return {
     file,
-    asset: { id },
+    assetId: id,
     recordedName,
     possibleDuplicate: false,
     storageUrl: `https://cdn.example/${id}`,

@@ -4,8 +4,8 @@ import { nameAssets } from '../src/files.js'
 import { pathRulesFor } from '../src/paths.js'
 import { planBatches } from '../src/transfer/presigned.js'
 import type { LocalFile } from '../src/netiks/types.js'
-import { ProgressReporter, describeTransfer } from '../src/progress.js'
-import { describeResult } from '../src/report.js'
+import { ProgressReporter, describeTransfer } from '../src/report/progress.js'
+import { describeResult } from '../src/report/messages.js'
 
 const MiB = 1024 * 1024
 const POSIX = pathRulesFor('linux')
@@ -83,6 +83,8 @@ describe('progress', () => {
       line => lines.push(line),
       () => now
     )
+    reporter.start()
+    reporter.stop()
     reporter.started(big)
     reporter.started(done)
     reporter.sent(done, MiB)
@@ -94,7 +96,7 @@ describe('progress', () => {
     reporter.report()
     expect(lines).toEqual([
       '↑ big.bin: 40% of 10.0 MiB, 0.4 MiB/s, about 15.0 s left',
-      'Progress: 1/3 files done, 5.0 MiB of 21.0 MiB sent.'
+      'Progress: 1 of 3 files (33%), 5.0 MiB of 21.0 MiB, 0.1 files/s, 512.0 KiB/s, about 32.0 s left.'
     ])
   })
 
@@ -125,7 +127,7 @@ describe('planBatches', () => {
 describe('describeResult', () => {
   const confirmed = (f: LocalFile) => ({
     file: f,
-    asset: { id: 'x' },
+    assetId: 'x',
     recordedName: f.name,
     storageUrl: '',
     contentType: '',

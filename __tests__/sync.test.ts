@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js'
-import type { AssetOutput } from '../src/report.js'
+import type { AssetRecord as AssetOutput } from '../src/report/records.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
 import { NEEDS_SIGNALS, makeWorkspace, posixOnly, removeDir, sha256 } from './helpers.js'
 
@@ -99,7 +99,7 @@ describe('the manifest', () => {
     expect(second.stdout).toMatch(
       /^::notice title=Netiks upload::Nothing to upload: all 5 matched files are unchanged/m
     )
-    expect(second.summary).toContain('Skipped as unchanged')
+    expect(second.summary).toContain('<td>unchanged</td>')
     expect(emulator.state().assets).toHaveLength(5)
   })
 

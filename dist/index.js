@@ -28675,16 +28675,19 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7491);
+/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9328);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6827);
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+(0,_memory_js__WEBPACK_IMPORTED_MODULE_0__/* .keepYoungGenerationSmall */ .D)();
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 7491:
+/***/ 6827:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31668,6 +31671,9 @@ var Output;
     Output["Failed"] = "failed";
     Output["UploadedCount"] = "uploaded-count";
     Output["SkippedCount"] = "skipped-count";
+    Output["OutputsTruncated"] = "outputs-truncated";
+    Output["AssetsFile"] = "assets-file";
+    Output["ChecksumsFile"] = "checksums-file";
 })(Output || (Output = {}));
 var UploadMode;
 (function (UploadMode) {
@@ -36187,7 +36193,7 @@ function recordUploads(manifest, confirmed, now = new Date(), rules = HOST_PATHS
             ...(upload.recordedName !== upload.file.name ? { recorded_name: upload.recordedName } : {}),
             sha256: upload.sha256,
             size: upload.file.size,
-            id: upload.asset.id,
+            id: upload.assetId,
             storage_url: upload.storageUrl,
             content_type: upload.contentType,
             uploaded_at: now.toISOString()
@@ -37307,6 +37313,81 @@ function pickStrategy(requested, files) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/log.ts
+
+
+/**
+ * Per-file lines of one kind shown in the log before they give way to periodic progress. With
+ * step debug logging (the ACTIONS_STEP_DEBUG secret, which sets RUNNER_DEBUG) every line is
+ * still written, as a debug line.
+ */
+const PER_FILE_LINES = 100;
+/** GitHub shows about 10 annotations of a kind per step: more would only bury the first ones. */
+const MAX_ANNOTATIONS = 10;
+/**
+ * One kind of per-file line ("✓ a.html … → asset 42"): the first `limit` go to the log, the
+ * rest only to the debug log, and `close` says how many were left out.
+ */
+class PerFileLines {
+    what;
+    limit;
+    debug;
+    count = 0;
+    constructor(
+    /** What the lines are, for the closing line: "confirmed files", "retries". */
+    what, limit = PER_FILE_LINES, debug = isDebug()) {
+        this.what = what;
+        this.limit = limit;
+        this.debug = debug;
+    }
+    line(text) {
+        this.count++;
+        if (this.count <= this.limit)
+            info(text);
+        else if (this.debug)
+            core_debug(text);
+    }
+    /** Writes, once, how many lines were not shown; returns that number. */
+    close() {
+        const hidden = Math.max(0, this.count - this.limit);
+        if (hidden > 0 && !this.debug) {
+            info(`… and ${countOf(hidden, 'more line')} of ${this.what}, not shown: ` +
+                'enable step debug logging (re-run with debug logging, or set the ACTIONS_STEP_DEBUG secret) to see every one.');
+        }
+        this.count = Math.min(this.count, this.limit);
+        return hidden;
+    }
+}
+/**
+ * Warnings of one kind, one per file (a file changed while it waited, …): the first few are
+ * annotations, the rest are per-file log lines, and `close` adds one warning with the count.
+ */
+class CappedWarnings {
+    what;
+    limit;
+    count = 0;
+    overflow;
+    constructor(what, limit = MAX_ANNOTATIONS) {
+        this.what = what;
+        this.limit = limit;
+        this.overflow = new PerFileLines(what);
+    }
+    warn(text) {
+        this.count++;
+        if (this.count <= this.limit)
+            warning(text);
+        else
+            this.overflow.line(`Warning: ${text}`);
+    }
+    close() {
+        this.overflow.close();
+        if (this.count > this.limit) {
+            warning(`${countOf(this.count - this.limit, 'more warning')} of ${this.what}: see the log.`);
+        }
+        this.count = 0;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/log-safe.ts
 /**
  * Text from outside the action — file names, the server's words, URLs, manifest entries — made
@@ -37370,74 +37451,6 @@ function log_safe_percentEncode(character) {
     return [...Buffer.from(character, 'utf8')]
         .map(byte => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
         .join('');
-}
-
-;// CONCATENATED MODULE: ./src/progress.ts
-
-
-/**
- * Reports long uploads in the log without a line per chunk: every `intervalMs`, one line for
- * each transfer that has lasted at least that long (percent, speed, time left), and for a
- * batch of several files one line of overall progress.
- */
-class ProgressReporter {
-    files;
-    intervalMs;
-    log;
-    now;
-    active = new Map();
-    doneFiles = 0;
-    doneBytes = 0;
-    timer;
-    constructor(files, intervalMs, log, now = Date.now) {
-        this.files = files;
-        this.intervalMs = intervalMs;
-        this.log = log;
-        this.now = now;
-    }
-    start() {
-        this.timer = setInterval(() => this.report(), this.intervalMs);
-        this.timer.unref();
-    }
-    stop() {
-        clearInterval(this.timer);
-    }
-    started(file) {
-        this.active.set(file, { startedAt: this.now(), bytes: 0 });
-    }
-    sent(file, bytes) {
-        const transfer = this.active.get(file);
-        if (transfer)
-            transfer.bytes += bytes;
-    }
-    finished(file) {
-        if (this.active.delete(file)) {
-            this.doneFiles++;
-            this.doneBytes += file.size;
-        }
-    }
-    report() {
-        const now = this.now();
-        for (const [file, transfer] of this.active) {
-            const elapsedMs = now - transfer.startedAt;
-            if (elapsedMs >= this.intervalMs)
-                this.log(describeTransfer(file, transfer.bytes, elapsedMs));
-        }
-        if (this.files.length > 1) {
-            const totalBytes = totalSize(this.files);
-            const inFlight = [...this.active.values()].reduce((sum, transfer) => sum + transfer.bytes, 0);
-            this.log(`Progress: ${this.doneFiles}/${this.files.length} files done, ` +
-                `${formatBytes(this.doneBytes + inFlight)} of ${formatBytes(totalBytes)} sent.`);
-        }
-    }
-}
-/** "dist/big.iso: 45% of 1.0 GiB, 85.3 MiB/s, about 6.4 s left". */
-function describeTransfer(file, bytesSent, elapsedMs) {
-    const percent = file.size === 0 ? 100 : Math.floor((bytesSent / file.size) * 100);
-    const bytesPerSecond = elapsedMs > 0 ? bytesSent / (elapsedMs / 1000) : 0;
-    const left = bytesPerSecond > 0 ? formatSeconds(((file.size - bytesSent) / bytesPerSecond) * 1000) : 'unknown';
-    return (`↑ ${escapeForLog(file.relativePath)}: ${percent}% of ${formatBytes(file.size)}, ` +
-        `${(bytesPerSecond / (1024 * 1024)).toFixed(1)} MiB/s, about ${left} left`);
 }
 
 ;// CONCATENATED MODULE: ./src/transfer/retry.ts
@@ -37896,7 +37909,10 @@ function checkAssetSize(file, asset, step) {
 }
 /** The name the server says it recorded, else the name that was sent. */
 function recordedNameOf(file, asset) {
-    return typeof asset.asset_name === 'string' && asset.asset_name !== '' ? asset.asset_name : file.name;
+    // The sent name itself when they agree, so that 100,000 records do not hold each name twice.
+    return typeof asset.asset_name === 'string' && asset.asset_name !== '' && asset.asset_name !== file.name
+        ? asset.asset_name
+        : file.name;
 }
 
 ;// CONCATENATED MODULE: ./src/transfer/presigned.ts
@@ -37946,7 +37962,7 @@ async function putAndConfirm(client, ticket, recorder, options) {
     checkAssetSize(put.file, reply.asset, 'confirm');
     return {
         file: put.file,
-        asset: reply.asset,
+        assetId: reply.asset.id,
         recordedName: recordedNameOf(put.file, reply.asset),
         storageUrl: reply.asset.storage_url ?? put.entry.storage_url,
         contentType: put.entry.content_type,
@@ -38090,17 +38106,13 @@ function pairEntries(files, entries) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/report/records.ts
 
-
-
-
-
-function toAssetOutput(upload) {
+function assetRecordOf(upload) {
     return {
         path: upload.file.relativePath,
         name: upload.recordedName,
-        id: upload.asset.id,
+        id: upload.assetId,
         storage_url: upload.storageUrl,
         size: upload.file.size,
         content_type: upload.contentType,
@@ -38109,10 +38121,10 @@ function toAssetOutput(upload) {
         possible_duplicate: upload.possibleDuplicate
     };
 }
-function unchangedToAssetOutput({ file, entry }) {
+function assetRecordOfUnchanged({ file, entry }) {
     return {
         path: file.relativePath,
-        name: file.name,
+        name: entry.recorded_name ?? entry.name,
         id: entry.id,
         storage_url: entry.storage_url,
         size: file.size,
@@ -38122,7 +38134,7 @@ function unchangedToAssetOutput({ file, entry }) {
         possible_duplicate: false
     };
 }
-function toFailureOutput(failure) {
+function failureRecordOf(failure) {
     return {
         path: failure.file.relativePath,
         step: failure.step,
@@ -38130,20 +38142,264 @@ function toFailureOutput(failure) {
         message: failure.message
     };
 }
-/**
- * Sets every output: the assets Netiks holds for the matched files — confirmed in this run or
- * left unchanged — in the order of the sorted files, the counts, and what failed.
- */
-function writeOutputs(result) {
-    const unchanged = result.unchanged ?? [];
-    const assets = [...result.confirmed.map(toAssetOutput), ...unchanged.map(unchangedToAssetOutput)].sort((a, b) => compareText(a.path, b.path));
-    setOutput(Output.AssetIds, JSON.stringify(assets.map(asset => asset.id)));
-    setOutput(Output.Assets, JSON.stringify(assets));
-    setOutput(Output.Count, String(assets.length));
-    setOutput(Output.UploadedCount, String(result.confirmed.length));
-    setOutput(Output.SkippedCount, String(unchanged.length));
-    setOutput(Output.Failed, JSON.stringify(result.failed.map(toFailureOutput)));
+function fileRecordOfFailure(failure) {
+    return {
+        path: failure.file.relativePath,
+        name: failure.file.name,
+        id: null,
+        storage_url: null,
+        size: failure.file.size,
+        content_type: failure.file.contentType,
+        sha256: null,
+        skipped: false,
+        possible_duplicate: false,
+        failure: { step: failure.step, status: failure.status ?? null, message: failure.message }
+    };
 }
+/** How many assets Netiks holds for the matched files: confirmed now, or left unchanged. */
+function heldCount(result) {
+    return result.confirmed.length + (result.unchanged?.length ?? 0);
+}
+/**
+ * The assets Netiks holds for the matched files, in path order, made one at a time: a run of
+ * 100,000 files never holds all of its records at once.
+ */
+function* assetRecords(result) {
+    yield* mergeByPath(mapped(sortedByPath(result.confirmed), assetRecordOf), mapped(sortedByPath(result.unchanged ?? []), assetRecordOfUnchanged));
+}
+function* failureRecords(result) {
+    yield* mapped(sortedByPath(result.failed), failureRecordOf);
+}
+/** Every matched file's record, held or failed, in path order. */
+function* fileRecords(result) {
+    const held = mapped(assetRecords(result), (record) => ({ ...record, failure: null }));
+    yield* mergeByPath(held, mapped(sortedByPath(result.failed), fileRecordOfFailure));
+}
+/** A copy in path order (the lists are in file order already, which makes this a linear pass). */
+function sortedByPath(items) {
+    return [...items].sort((a, b) => compareText(a.file.relativePath, b.file.relativePath));
+}
+function* mapped(items, make) {
+    for (const item of items)
+        yield make(item);
+}
+/** Two path-sorted sequences as one. */
+function* mergeByPath(first, second) {
+    const a = first[Symbol.iterator]();
+    const b = second[Symbol.iterator]();
+    let left = a.next();
+    let right = b.next();
+    while (!left.done || !right.done) {
+        if (right.done || (!left.done && compareText(left.value.path, right.value.path) <= 0)) {
+            yield left.value;
+            left = a.next();
+        }
+        else {
+            yield right.value;
+            right = b.next();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+
+
+const KiB = 1024;
+/**
+ * GitHub drops a step's whole summary above 1 MiB ("upload aborted"). Each table stops at a
+ * number of rows and of bytes, and the whole is checked against SUMMARY_MAX_BYTES before it
+ * is written, so that the summary always arrives, whatever the number of files.
+ */
+const SUMMARY_MAX_BYTES = 1024 * KiB;
+const SUMMARY_TABLE_ROWS = 250;
+const SUMMARY_TABLE_BYTES = 200 * KiB;
+/** Failure causes listed, and files named for each. */
+const SUMMARY_FAILURE_GROUPS = 20;
+const SUMMARY_FILES_PER_GROUP = 5;
+const RECORD_FILES = `every file's record is in the <code>${Output.AssetsFile}</code> output's file, and its checksum in ` +
+    `<code>${Output.ChecksumsFile}</code>'s`;
+/**
+ * The job summary, whatever the outcome: totals first, then the assets (up to a number of
+ * rows, then how many more and where they are), files skipped as unchanged, and what was not
+ * uploaded grouped by cause.
+ */
+async function writeSummary(outcome, run) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const bytes = totalSize(outcome.confirmed.map(upload => upload.file));
+    const unchanged = outcome.unchanged ?? [];
+    const summary = summary_summary.addHeading('Netiks upload', 2);
+    summary.addTable([
+        headerRow(['Uploaded', 'Skipped (unchanged)', 'Not uploaded', 'Bytes', 'Duration', 'Throughput', 'Base URL']),
+        [
+            String(outcome.confirmed.length),
+            String(unchanged.length),
+            String(outcome.failed.length),
+            formatBytes(bytes),
+            formatSeconds(run.durationMs),
+            formatRate(bytes, run.durationMs),
+            escapeForSummary(run.baseUrl)
+        ]
+    ]);
+    const doubtful = outcome.confirmed.filter(upload => upload.possibleDuplicate);
+    if (doubtful.length > 0) {
+        summary.addRaw(`<p>${countOf(doubtful.length, 'asset')} may be registered twice (an answer was lost after the request ` +
+            `was sent): ${doubtful
+                .slice(0, SUMMARY_FILES_PER_GROUP * 2)
+                .map(upload => `<code>${escapeForSummary(upload.file.relativePath)}</code>`)
+                .join(', ')}${doubtful.length > SUMMARY_FILES_PER_GROUP * 2 ? ', …' : ''}.</p>`, true);
+    }
+    if (outcome.failed.length > 0)
+        addFailureGroups(outcome.failed);
+    const held = outcome.confirmed.length + unchanged.length;
+    if (held > 0) {
+        summary.addHeading('Assets', 3);
+        addCappedTable(['File', 'Size', 'Asset id', 'Mode'], (function* () {
+            for (const asset of assetRecords(outcome)) {
+                yield [
+                    escapeForSummary(asset.path),
+                    formatBytes(asset.size),
+                    linkTo(asset.storage_url, asset.id),
+                    asset.skipped ? 'unchanged' : run.strategy
+                ];
+            }
+        })(), held);
+    }
+    await writeWithin(summary);
+}
+/** Failures grouped by what went wrong: a count and the first few files of each cause. */
+function addFailureGroups(failed) {
+    const groups = new Map();
+    for (const failure of failed) {
+        const status = failure.status === undefined ? '–' : String(failure.status);
+        const cause = causeOf(failure);
+        const key = `${failure.step}\u0000${status}\u0000${cause}`;
+        let group = groups.get(key);
+        if (group === undefined) {
+            group = { step: failure.step, status, message: cause, files: [], count: 0 };
+            groups.set(key, group);
+        }
+        group.count++;
+        if (group.files.length < SUMMARY_FILES_PER_GROUP)
+            group.files.push(failure.file.relativePath);
+    }
+    const ordered = [...groups.values()].sort((a, b) => b.count - a.count);
+    summary_summary.addHeading(`Not uploaded: ${countOf(failed.length, 'file')}`, 3);
+    summary_summary.addTable([
+        headerRow(['Files', 'Step', 'Status', 'Reason', 'First files']),
+        ...ordered
+            .slice(0, SUMMARY_FAILURE_GROUPS)
+            .map(group => [
+            String(group.count),
+            group.step,
+            group.status,
+            escapeForSummary(group.message),
+            group.files.map(file => `<code>${escapeForSummary(file)}</code>`).join('<br>') +
+                (group.count > group.files.length ? `<br>and ${group.count - group.files.length} more` : '')
+        ])
+    ]);
+    const more = ordered.length - SUMMARY_FAILURE_GROUPS;
+    if (more > 0) {
+        summary_summary.addRaw(`<p>and ${countOf(more, 'more cause')} (${countOf(ordered.slice(SUMMARY_FAILURE_GROUPS).reduce((sum, group) => sum + group.count, 0), 'file')}): every failed file and why is in the <code>${Output.Failed}</code> output and the ` +
+            `<code>${Output.AssetsFile}</code>.</p>`, true);
+    }
+}
+/**
+ * What went wrong, in words that do not depend on the file: its URL and its name are left out,
+ * so that 3,000 files refused alike make one group.
+ */
+function causeOf(failure) {
+    let text = failure.message.replace(/\bhttps?:\/\/[^\s"'<>]+/g, '‹url›');
+    for (const own of [failure.file.relativePath, failure.file.name]) {
+        if (own !== '')
+            text = text.split(own).join('‹file›');
+    }
+    return text;
+}
+/** A table of at most SUMMARY_TABLE_ROWS rows and SUMMARY_TABLE_BYTES, then how many more. */
+function addCappedTable(header, rows, total, whereTheRestIs = RECORD_FILES) {
+    const shown = [];
+    let bytes = 0;
+    for (const row of rows) {
+        const size = row.reduce((sum, cell) => sum + Buffer.byteLength(cell) + 9, 9);
+        if (shown.length >= SUMMARY_TABLE_ROWS || bytes + size > SUMMARY_TABLE_BYTES)
+            break;
+        shown.push(row);
+        bytes += size;
+    }
+    summary_summary.addTable([headerRow(header), ...shown]);
+    if (total > shown.length) {
+        summary_summary.addRaw(`<p>and ${total - shown.length} more: ${whereTheRestIs}.</p>`, true);
+    }
+}
+/** Writes the summary, or, should it still exceed GitHub's limit, a short one that does not. */
+async function writeWithin(summary) {
+    if (Buffer.byteLength(summary.stringify()) > SUMMARY_MAX_BYTES - 4 * KiB) {
+        summary.emptyBuffer();
+        summary
+            .addHeading('Netiks upload', 2)
+            .addRaw(`<p>The summary was too large for GitHub's limit of 1 MiB per step; the complete record is in the ` +
+            `<code>${Output.AssetsFile}</code> output's file.</p>`, true);
+    }
+    await summary.write();
+}
+/** A summary for a run that stopped before uploading anything (bad input, no files). */
+async function writeFailureSummary(message) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const text = message.length > 16 * KiB ? `${message.slice(0, 16 * KiB)}…` : message;
+    await summary_summary
+        .addHeading('Netiks upload', 2)
+        .addRaw(`<p>Nothing was uploaded: ${escapeForSummary(text)}</p>`, true)
+        .write();
+}
+/** The dry run's plan: the mode, the totals, and the files that would be sent. */
+async function writePlanSummary(files, plan) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const mode = plan ? ` Mode: ${plan.strategy} (${escapeForSummary(plan.reason)}).` : '';
+    summary_summary
+        .addHeading('Netiks upload (dry run)', 2)
+        .addRaw(`<p>Nothing was uploaded. Would upload ${countOf(files.length, 'file')}, ${formatBytes(totalSize(files))}.${mode}</p>`, true);
+    if (files.length > 0) {
+        addCappedTable(['File', 'Size', 'Content type', 'Name'], (function* () {
+            for (const file of files) {
+                yield [
+                    escapeForSummary(file.relativePath),
+                    formatBytes(file.size),
+                    escapeForSummary(file.contentType),
+                    escapeForSummary(file.name)
+                ];
+            }
+        })(), files.length, 'the log lists every file with step debug logging');
+    }
+    await writeWithin(summary_summary);
+}
+function headerRow(titles) {
+    return titles.map(data => ({ data, header: true }));
+}
+function formatRate(bytes, durationMs) {
+    return durationMs > 0 ? `${formatBytes(Math.round(bytes / (durationMs / 1000)))}/s` : 'n/a';
+}
+/** An asset id, linked to its storage URL when the server gave an http(s) one. */
+function linkTo(url, id) {
+    const href = url ? summaryHref(url) : undefined;
+    return href ? `<a href="${href}">${escapeForSummary(id)}</a>` : escapeForSummary(id);
+}
+
+;// CONCATENATED MODULE: ./src/report/messages.ts
+
+
+
+
+
+
+
+/** Names listed in one warning before "and N more". */
+const NAMED_IN_WARNING = 10;
 /** The server recorded some names differently from how they were sent: one warning says which. */
 function warnAboutRecordedNames(confirmed) {
     const renamed = confirmed.filter(upload => upload.recordedName !== upload.file.name);
@@ -38167,18 +38423,22 @@ function warnAboutPossibleDuplicates(confirmed) {
         `${shown.map(upload => escapeForLog(upload.file.relativePath)).join(', ')}${more}. ` +
         'They are marked "possible_duplicate": true in the \'assets\' output; the asset ids given are the ones confirmed.');
 }
-/** Names listed in one warning before "and N more". */
-const NAMED_IN_WARNING = 10;
-/** One `::error::` per file whose upload failed, naming the file, the step and the reason. */
+/**
+ * One `::error::` per failed file, naming the file, the step and the reason, for the first
+ * MAX_ANNOTATIONS files (GitHub shows about that many); returns how many failed files were
+ * not annotated, for the step's closing error to count.
+ */
 function annotateFailures(failed) {
-    for (const failure of failed) {
-        if (failure.step === 'not-started')
-            continue;
+    const worth = failed.filter(failure => failure.step !== 'not-started');
+    for (const failure of worth.slice(0, MAX_ANNOTATIONS)) {
         error(`${escapeForLog(failure.file.relativePath)}: ${escapeForLog(failure.message)}`, {
             title: `Netiks ${failure.step} failed`
         });
     }
+    return Math.max(0, worth.length - MAX_ANNOTATIONS);
 }
+/** Where every failed file is listed, for an error that could not name them all. */
+const WHERE_FAILURES_ARE = `every failed file and why is in the '${Output.Failed}' output and the '${Output.AssetsFile}'`;
 /** The one-line result: "12 assets uploaded to Netiks, 48.2 MiB in 3.1 s (15.5 MiB/s)". */
 function describeResult(outcome, total, durationMs, unchanged = 0) {
     const bytes = totalSize(outcome.confirmed.map(upload => upload.file));
@@ -38187,90 +38447,17 @@ function describeResult(outcome, total, durationMs, unchanged = 0) {
     return (`${count} asset${total === 1 ? '' : 's'} uploaded to Netiks, ${formatBytes(bytes)} in ` +
         `${formatSeconds(durationMs)} (${formatRate(bytes, durationMs)})${skipped}.`);
 }
-/**
- * The job summary: a table of every confirmed asset, the totals, then what was not uploaded.
- * Written whatever the outcome, failures and cancellation included.
- */
-async function writeSummary(outcome, run) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    const bytes = totalSize(outcome.confirmed.map(upload => upload.file));
-    const unchanged = outcome.unchanged ?? [];
-    const summary = summary_summary.addHeading('Netiks upload', 2);
-    if (outcome.confirmed.length > 0) {
-        summary.addTable([
-            ['File', 'Size', 'Asset id', 'Mode'].map(data => ({ data, header: true })),
-            ...outcome.confirmed.map(upload => [
-                escapeForSummary(upload.file.relativePath),
-                formatBytes(upload.file.size),
-                linkTo(upload.storageUrl, upload.asset.id),
-                run.strategy
-            ])
-        ]);
-    }
-    summary.addTable([
-        ['Files', 'Bytes', 'Duration', 'Throughput', 'Base URL'].map(data => ({ data, header: true })),
-        [
-            `${outcome.confirmed.length} of ${outcome.confirmed.length + outcome.failed.length}` +
-                (unchanged.length > 0 ? ` (+${unchanged.length} unchanged)` : ''),
-            formatBytes(bytes),
-            formatSeconds(run.durationMs),
-            formatRate(bytes, run.durationMs),
-            escapeForSummary(run.baseUrl)
-        ]
-    ]);
-    const doubtful = outcome.confirmed.filter(upload => upload.possibleDuplicate);
-    if (doubtful.length > 0) {
-        summary.addRaw(`<p>${countOf(doubtful.length, 'asset')} may be registered twice (an answer was lost after the request ` +
-            `was sent): ${doubtful
-                .slice(0, NAMED_IN_WARNING)
-                .map(upload => `<code>${escapeForSummary(upload.file.relativePath)}</code>`)
-                .join(', ')}${doubtful.length > NAMED_IN_WARNING ? ', …' : ''}.</p>`, true);
-    }
-    if (unchanged.length > 0) {
-        summary.addHeading('Skipped as unchanged', 3);
-        summary.addTable([
-            ['File', 'Size', 'Asset id', 'Uploaded'].map(data => ({ data, header: true })),
-            ...unchanged.map(({ file, entry }) => [
-                escapeForSummary(file.relativePath),
-                formatBytes(file.size),
-                linkTo(entry.storage_url, entry.id),
-                escapeForSummary(entry.uploaded_at)
-            ])
-        ]);
-    }
-    if (outcome.failed.length > 0) {
-        summary.addHeading('Not uploaded', 3);
-        summary.addTable([
-            ['File', 'Step', 'Status', 'Reason'].map(data => ({ data, header: true })),
-            ...outcome.failed.map(failure => [
-                escapeForSummary(failure.file.relativePath),
-                failure.step,
-                failure.status === undefined ? '' : String(failure.status),
-                escapeForSummary(failure.message)
-            ])
-        ]);
-    }
-    await summary.write();
-}
-/** A summary for a run that stopped before uploading anything (bad input, no files). */
-async function writeFailureSummary(message) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await summary_summary
-        .addHeading('Netiks upload', 2)
-        .addRaw(`<p>Nothing was uploaded: ${escapeForSummary(message)}</p>`, true)
-        .write();
-}
-/** The dry-run plan, in the log: each file, the mode and why, and the generate batches. */
+/** The dry-run plan, in the log: each file (up to a cap), the mode and why, and the generate batches. */
 function printPlan(files, plan, inputs, unchanged = []) {
     const bytes = totalSize(files);
     info('Dry run: nothing will be uploaded.');
     if (unchanged.length > 0) {
         info(`Would skip ${countOf(unchanged.length, 'file')} the manifest holds unchanged:`);
+        const lines = new PerFileLines('files to skip');
         for (const { file, entry } of unchanged) {
-            info(`  • ${escapeForLog(file.relativePath)}  (asset ${escapeForLog(entry.id)})`);
+            lines.line(`  • ${escapeForLog(file.relativePath)}  (asset ${escapeForLog(entry.id)})`);
         }
+        lines.close();
     }
     if (files.length === 0 || plan === undefined) {
         info('Would upload: nothing.');
@@ -38278,47 +38465,269 @@ function printPlan(files, plan, inputs, unchanged = []) {
     }
     info(`Mode: ${plan.strategy} (${plan.reason}); ${inputs.concurrency} files at a time; base-url ${inputs.baseUrl}.`);
     info(`Would upload ${countOf(files.length, 'file')}, ${formatBytes(bytes)}:`);
+    const lines = new PerFileLines('files to upload');
     for (const file of files) {
-        info(`  • ${escapeForLog(file.relativePath)}  ${formatBytes(file.size)}  ${file.contentType}  as ${quoteForLog(file.name)}`);
+        lines.line(`  • ${escapeForLog(file.relativePath)}  ${formatBytes(file.size)}  ${file.contentType}  as ${quoteForLog(file.name)}`);
     }
+    lines.close();
     if (plan.strategy === UploadMode.Single) {
         info(`Requests: ${countOf(files.length, 'multipart upload')}, one per file.`);
         return;
     }
     const batches = planBatches(files);
     info(`Requests: ${countOf(batches.length, 'generate call')}, then one PUT and one confirm per file:`);
+    const batchLines = new PerFileLines('generate batches');
     let first = 1;
     for (const [index, batch] of batches.entries()) {
         const batchBytes = totalSize(batch);
-        info(`  batch ${index + 1}: files ${first}–${first + batch.length - 1} (${formatBytes(batchBytes)})`);
+        batchLines.line(`  batch ${index + 1}: files ${first}–${first + batch.length - 1} (${formatBytes(batchBytes)})`);
         first += batch.length;
     }
+    batchLines.close();
 }
-async function writePlanSummary(files, plan) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    const mode = plan ? ` Mode: ${plan.strategy} (${escapeForSummary(plan.reason)}).` : '';
-    await summary_summary
-        .addHeading('Netiks upload (dry run)', 2)
-        .addRaw(`<p>Nothing was uploaded.${mode}</p>`, true)
-        .addTable([
-        ['File', 'Size', 'Content type', 'Name'].map(data => ({ data, header: true })),
-        ...files.map(file => [
-            escapeForSummary(file.relativePath),
-            formatBytes(file.size),
-            escapeForSummary(file.contentType),
-            escapeForSummary(file.name)
-        ])
-    ])
-        .write();
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/report/assets-file.ts
+
+
+
+
+/**
+ * Writes the run's complete record, whatever its size, to a fresh folder under RUNNER_TEMP
+ * (so two steps of one job never share it): `assets.json`, one object per matched file in
+ * path order (see FileRecord), and `checksums.sha256`, one `sha256sum` line per asset Netiks
+ * holds, with the file's workspace-relative path, so that `sha256sum -c` verifies it from the
+ * workspace. Both are written in chunks from records made one at a time.
+ */
+async function writeRecordFiles(result, env = process.env) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'netiks-upload-'));
+    const files = {
+        assetsFile: external_node_path_default().join(dir, 'assets.json'),
+        checksumsFile: external_node_path_default().join(dir, 'checksums.sha256')
+    };
+    await writeText(files.assetsFile, jsonArrayLines(fileRecords(result)));
+    await writeText(files.checksumsFile, checksumLines(result));
+    return files;
 }
-function formatRate(bytes, durationMs) {
-    return durationMs > 0 ? `${formatBytes(Math.round(bytes / (durationMs / 1000)))}/s` : 'n/a';
+/** A JSON array with one element per line, so that line tools and diffs work on it too. */
+function* jsonArrayLines(items) {
+    let first = true;
+    for (const item of items) {
+        yield `${first ? '[\n' : ',\n'}${JSON.stringify(item)}`;
+        first = false;
+    }
+    yield first ? '[]\n' : '\n]\n';
 }
-/** An asset id, linked to its storage URL when the server gave an http(s) one. */
-function linkTo(url, id) {
-    const href = url ? summaryHref(url) : undefined;
-    return href ? `<a href="${href}">${escapeForSummary(id)}</a>` : escapeForSummary(id);
+function* checksumLines(result) {
+    for (const record of assetRecords(result))
+        yield checksumLine(record.sha256, record.path);
+}
+/**
+ * One line as GNU `sha256sum` writes it: a name holding `\`, a line feed or a carriage return
+ * is escaped, and the line then starts with `\`, so that `sha256sum -c` reads the name back.
+ */
+function checksumLine(sha256, name) {
+    if (!/[\\\n\r]/.test(name))
+        return `${sha256}  ${name}\n`;
+    const escaped = name.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+    return `\\${sha256}  ${escaped}\n`;
+}
+const CHUNK_CHARS = 64 * 1024;
+async function writeText(file, pieces) {
+    const handle = await (0,promises_namespaceObject.open)(file, 'w');
+    try {
+        let chunk = '';
+        for (const piece of pieces) {
+            chunk += piece;
+            if (chunk.length >= CHUNK_CHARS) {
+                await handle.write(chunk);
+                chunk = '';
+            }
+        }
+        if (chunk !== '')
+            await handle.write(chunk);
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+
+
+
+
+
+const outputs_KiB = 1024;
+/**
+ * The most each list output may take, in bytes. GitHub keeps at most 1 MB of outputs per job,
+ * for every step together, and drops the job's outputs beyond it: these three stay at half of
+ * that, so other steps keep room for theirs. A list that would not fit is cut at a whole
+ * element; the assets file always holds everything.
+ */
+const OUTPUT_BUDGET = {
+    [Output.AssetIds]: 128 * outputs_KiB,
+    [Output.Assets]: 256 * outputs_KiB,
+    [Output.Failed]: 128 * outputs_KiB
+};
+/**
+ * Sets every output: the assets Netiks holds for the matched files — confirmed in this run or
+ * left unchanged — in path order, the counts, what failed, and the files with the complete
+ * record. Lists that would not fit GitHub's budget for outputs are cut, `outputs-truncated`
+ * says so, and one warning points to the assets file.
+ */
+async function writeOutputs(result) {
+    const files = await writeRecordFiles(result);
+    const held = heldCount(result);
+    const ids = jsonArrayWithin((function* () {
+        for (const record of assetRecords(result))
+            yield record.id;
+    })(), OUTPUT_BUDGET[Output.AssetIds]);
+    const assets = jsonArrayWithin(assetRecords(result), OUTPUT_BUDGET[Output.Assets]);
+    const failed = jsonArrayWithin(failureRecords(result), OUTPUT_BUDGET[Output.Failed]);
+    const written = {
+        assets: { shown: assets.count, total: held },
+        assetIds: { shown: ids.count, total: held },
+        failed: { shown: failed.count, total: result.failed.length },
+        truncated: assets.count < held || ids.count < held || failed.count < result.failed.length,
+        ...files
+    };
+    setOutput(Output.AssetIds, ids.json);
+    setOutput(Output.Assets, assets.json);
+    setOutput(Output.Count, String(held));
+    setOutput(Output.UploadedCount, String(result.confirmed.length));
+    setOutput(Output.SkippedCount, String(result.unchanged?.length ?? 0));
+    setOutput(Output.Failed, failed.json);
+    setOutput(Output.OutputsTruncated, String(written.truncated));
+    setOutput(Output.AssetsFile, files.assetsFile);
+    setOutput(Output.ChecksumsFile, files.checksumsFile);
+    if (written.truncated)
+        warnTruncated(written);
+    return written;
+}
+function warnTruncated(written) {
+    const cut = [
+        written.assetIds.shown < written.assetIds.total
+            ? `'${Output.AssetIds}' the first ${written.assetIds.shown} of ${written.assetIds.total}`
+            : undefined,
+        written.assets.shown < written.assets.total
+            ? `'${Output.Assets}' the first ${written.assets.shown} of ${written.assets.total}`
+            : undefined,
+        written.failed.shown < written.failed.total
+            ? `'${Output.Failed}' the first ${written.failed.shown} of ${written.failed.total}`
+            : undefined
+    ].filter(part => part !== undefined);
+    warning(`The outputs are cut to fit GitHub's limit of 1 MB of outputs per job: ${cut.join('; ')} ` +
+        `(outputs-truncated is true). Every file's record is in the file named by the ` +
+        `'${Output.AssetsFile}' output (${countOf(written.assets.total + written.failed.total, 'record')}); read it ` +
+        `with jq rather than passing lists this long through outputs or env.`);
+}
+/** A JSON array of as many leading items as fit in `budget` bytes, cut at a whole element. */
+function jsonArrayWithin(items, budget) {
+    const parts = [];
+    let bytes = 2;
+    for (const item of items) {
+        const part = JSON.stringify(item);
+        const size = Buffer.byteLength(part) + (parts.length > 0 ? 1 : 0);
+        if (bytes + size > budget)
+            break;
+        parts.push(part);
+        bytes += size;
+    }
+    return { json: `[${parts.join(',')}]`, count: parts.length };
+}
+
+;// CONCATENATED MODULE: ./src/report/progress.ts
+
+
+/**
+ * Reports long uploads in the log without a line per chunk: every `intervalMs`, one line for
+ * each transfer that has lasted at least that long (percent, speed, time left), and for a
+ * batch of several files one line of overall progress.
+ */
+class ProgressReporter {
+    files;
+    intervalMs;
+    log;
+    now;
+    active = new Map();
+    doneFiles = 0;
+    doneBytes = 0;
+    timer;
+    startedAt;
+    totalBytes;
+    constructor(files, intervalMs, log, now = Date.now) {
+        this.files = files;
+        this.intervalMs = intervalMs;
+        this.log = log;
+        this.now = now;
+    }
+    start() {
+        this.startedAt = this.now();
+        this.timer = setInterval(() => this.report(), this.intervalMs);
+        this.timer.unref();
+    }
+    stop() {
+        clearInterval(this.timer);
+    }
+    started(file) {
+        this.active.set(file, { startedAt: this.now(), bytes: 0 });
+    }
+    sent(file, bytes) {
+        const transfer = this.active.get(file);
+        if (transfer)
+            transfer.bytes += bytes;
+    }
+    finished(file) {
+        if (this.active.delete(file)) {
+            this.doneFiles++;
+            this.doneBytes += file.size;
+        }
+    }
+    report() {
+        const now = this.now();
+        for (const [file, transfer] of this.active) {
+            const elapsedMs = now - transfer.startedAt;
+            if (elapsedMs >= this.intervalMs)
+                this.log(describeTransfer(file, transfer.bytes, elapsedMs));
+        }
+        if (this.files.length > 1) {
+            const inFlight = [...this.active.values()].reduce((sum, transfer) => sum + transfer.bytes, 0);
+            this.log(describeProgress({
+                doneFiles: this.doneFiles,
+                totalFiles: this.files.length,
+                sentBytes: this.doneBytes + inFlight,
+                totalBytes: (this.totalBytes ??= totalSize(this.files)),
+                elapsedMs: now - (this.startedAt ?? now)
+            }));
+        }
+    }
+}
+/**
+ * "Progress: 3400 of 10000 files (34%), 12.5 MiB of 40.1 MiB, 680 files/s, 2.5 MiB/s, about
+ * 9.7 s left" — the time left is the longer of what the files and the bytes still need.
+ */
+function describeProgress(progress) {
+    const { doneFiles, totalFiles, sentBytes, totalBytes, elapsedMs } = progress;
+    const seconds = elapsedMs / 1000;
+    const percent = totalFiles === 0 ? 100 : Math.floor((doneFiles / totalFiles) * 100);
+    const filesPerSecond = seconds > 0 ? doneFiles / seconds : 0;
+    const bytesPerSecond = seconds > 0 ? sentBytes / seconds : 0;
+    const leftMs = Math.max(filesPerSecond > 0 ? ((totalFiles - doneFiles) / filesPerSecond) * 1000 : Infinity, bytesPerSecond > 0 ? ((totalBytes - sentBytes) / bytesPerSecond) * 1000 : totalBytes > sentBytes ? Infinity : 0);
+    const left = Number.isFinite(leftMs) ? `about ${formatSeconds(leftMs)} left` : 'time left unknown yet';
+    return (`Progress: ${doneFiles} of ${totalFiles} files (${percent}%), ${formatBytes(sentBytes)} of ` +
+        `${formatBytes(totalBytes)}, ${filesPerSecond.toFixed(filesPerSecond < 10 ? 1 : 0)} files/s, ` +
+        `${formatBytes(Math.round(bytesPerSecond))}/s, ${left}.`);
+}
+/** "dist/big.iso: 45% of 1.0 GiB, 85.3 MiB/s, about 6.4 s left". */
+function describeTransfer(file, bytesSent, elapsedMs) {
+    const percent = file.size === 0 ? 100 : Math.floor((bytesSent / file.size) * 100);
+    const bytesPerSecond = elapsedMs > 0 ? bytesSent / (elapsedMs / 1000) : 0;
+    const left = bytesPerSecond > 0 ? formatSeconds(((file.size - bytesSent) / bytesPerSecond) * 1000) : 'unknown';
+    return (`↑ ${escapeForLog(file.relativePath)}: ${percent}% of ${formatBytes(file.size)}, ` +
+        `${(bytesPerSecond / (1024 * 1024)).toFixed(1)} MiB/s, about ${left} left`);
 }
 
 ;// CONCATENATED MODULE: ./src/transfer/cancel.ts
@@ -38427,7 +38836,7 @@ async function uploadSingle(client, file, recorder, options) {
     checkAssetSize(current, reply.asset, 'upload');
     return {
         file: current,
-        asset: reply.asset,
+        assetId: reply.asset.id,
         recordedName: recordedNameOf(current, reply.asset),
         storageUrl: reply.asset.storage_url ?? '',
         contentType: current.contentType,
@@ -38483,6 +38892,8 @@ async function uploadSingleFiles(client, recorder, options) {
 
 
 
+
+
 /** Reads the manifest and splits the matched files into new or changed (to upload) and unchanged. */
 async function compareWithManifest(inputs, files, manifestFile) {
     const isDirectory = await (0,promises_namespaceObject.stat)(manifestFile).then(info => info.isDirectory(), () => false);
@@ -38506,10 +38917,12 @@ async function compareWithManifest(inputs, files, manifestFile) {
             `(${count === 1 ? 'its file is' : 'their files are'} uploaded if matched): ${shown}${more}.`);
     }
     const { upload, unchanged } = await findUnchanged(files, loaded.manifest, inputs.concurrency);
+    const lines = new PerFileLines('unchanged files');
     for (const { file, entry } of unchanged) {
-        info(`= ${escapeForLog(file.relativePath)} unchanged since ${escapeForLog(entry.uploaded_at)} ` +
+        lines.line(`= ${escapeForLog(file.relativePath)} unchanged since ${escapeForLog(entry.uploaded_at)} ` +
             `(asset ${escapeForLog(entry.id)}): skipped`);
     }
+    lines.close();
     info(`${unchanged.length} unchanged, ${upload.length} new or changed.`);
     const before = recordUnchanged(loaded.manifest, unchanged);
     if (loaded.manifest.legacy.size > 0) {
@@ -38523,7 +38936,7 @@ async function compareWithManifest(inputs, files, manifestFile) {
 /** Nothing new to send: every matched file is in the manifest with the same bytes. */
 async function reportAllUnchanged(inputs, work) {
     const result = { confirmed: [], failed: [], unchanged: work.unchanged };
-    writeOutputs(result);
+    await writeOutputs(result);
     if (work.manifest)
         await saveManifest(inputs, work.manifest.file, work.manifest.before);
     await writeSummary(result, { strategy: 'none', baseUrl: inputs.baseUrl, durationMs: 0 });
@@ -38545,6 +38958,9 @@ async function saveManifest(inputs, file, manifest) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
+
 
 
 
@@ -38617,13 +39033,17 @@ async function resolveFiles(inputs, workspace, manifestFile) {
             `(the target does not exist): ${found.brokenLinks.map(escapeForLog).join(', ')}`);
     }
     const { files, clashes } = nameAssets(found.files, inputs.assetName, found.root);
+    const clashWarnings = new CappedWarnings('names shared by several files');
     for (const clash of clashes) {
-        warning(`${clash.paths.map(escapeForLog).join(' and ')} would all be uploaded as ${quoteForLog(clash.name)}: Netiks will hold ` +
-            `${clash.paths.length} assets of that name. Set asset-name: relative to keep their paths apart.`);
+        clashWarnings.warn(`${listSome(clash.paths.map(escapeForLog), 10, ' and ')} would all be uploaded as ${quoteForLog(clash.name)}: ` +
+            `Netiks will hold ${clash.paths.length} assets of that name. Set asset-name: relative to keep their paths apart.`);
     }
+    clashWarnings.close();
+    const listed = new PerFileLines('matched files');
     for (const file of files) {
-        info(`• ${escapeForLog(file.relativePath)} (${formatBytes(file.size)}, ${file.contentType}) as ${quoteForLog(file.name)}`);
+        listed.line(`• ${escapeForLog(file.relativePath)} (${formatBytes(file.size)}, ${file.contentType}) as ${quoteForLog(file.name)}`);
     }
+    listed.close();
     if (files.length > 0) {
         const bytes = totalSize(files);
         info(`${countOf(files.length, 'file')}, ${formatBytes(bytes)}.`);
@@ -38636,18 +39056,18 @@ async function resolveFiles(inputs, workspace, manifestFile) {
         warning(message);
     else
         info(message);
-    writeOutputs({ confirmed: [], failed: [] });
+    await writeOutputs({ confirmed: [], failed: [] });
     return files;
 }
 /** The first few items and how many more: a warning must stay readable with thousands of files. */
-function listSome(items, shown = 20) {
+function listSome(items, shown = 20, separator = ', ') {
     const more = items.length > shown ? ` and ${items.length - shown} more` : '';
-    return `${items.slice(0, shown).join(', ')}${more}`;
+    return `${items.slice(0, shown).join(separator)}${more}`;
 }
 async function dryRun(inputs, work, plan) {
     const files = work.upload;
     printPlan(files, plan, inputs, work.unchanged);
-    writeOutputs({ confirmed: [], failed: [] });
+    await writeOutputs({ confirmed: [], failed: [] });
     await writePlanSummary(files, plan);
     const bytes = totalSize(files);
     const skipped = work.unchanged.length > 0 ? ` (${work.unchanged.length} unchanged would be skipped)` : '';
@@ -38658,24 +39078,28 @@ async function upload(inputs, work, plan, startedAt) {
     const files = work.upload;
     const tuning = getTuning();
     const progress = new ProgressReporter(files, tuning.progressIntervalMs, line => info(line));
+    const lines = runLines();
     const options = {
         baseUrl: inputs.baseUrl,
         concurrency: inputs.concurrency,
         retry: defaultRetryPolicy(inputs.retries, tuning.retryBaseMs),
         failFast: inputs.failFast,
         progress,
-        onConfirmed: upload => info(`✓ ${escapeForLog(upload.file.relativePath)} (${formatBytes(upload.file.size)}) → ` +
-            `asset ${escapeForLog(upload.asset.id)}`),
-        onRetry: logRetry,
-        onUrlRefresh: ({ file, refresh }) => info(`↻ ${escapeForLog(file.relativePath)}: S3 refused its presigned URL as expired; generating a fresh one ` +
+        onConfirmed: upload => lines.confirmed.line(`✓ ${escapeForLog(upload.file.relativePath)} (${formatBytes(upload.file.size)}) → ` +
+            `asset ${escapeForLog(upload.assetId)}`),
+        onRetry: (file, _step, retry, delayMs, error) => lines.retries.line(`↻ ${escapeForLog(file.relativePath)}: ${escapeForLog(errorMessage(error))} Retry ${retry} in ${formatSeconds(delayMs)}.`),
+        onUrlRefresh: ({ file, refresh }) => lines.retries.line(`↻ ${escapeForLog(file.relativePath)}: S3 refused its presigned URL as expired; generating a fresh one ` +
             `(${refresh} of ${MAX_URL_REFRESHES}).`),
-        onFileChanged: (before, now) => warning(`File changed while it waited to be uploaded: ${escapeForLog(before.relativePath)} ` +
+        onFileChanged: (before, now) => lines.changed.warn(`File changed while it waited to be uploaded: ${escapeForLog(before.relativePath)} ` +
             `(${before.size} → ${now.size} bytes); sending it again as it is now.`)
     };
     // Written once, by whichever comes first: the end of the run or the cancellation deadline.
     let reporting;
     const report = async () => {
-        reporting ??= reportRun(inputs, work, plan, recorder.result(), startedAt, progress);
+        reporting ??= reportRun(inputs, work, plan, recorder.result(), startedAt, () => {
+            progress.stop();
+            lines.close();
+        });
         await reporting;
     };
     const cancellation = new Cancellation({
@@ -38725,11 +39149,11 @@ async function upload(inputs, work, plan, startedAt) {
         throw unexpected;
 }
 /** Outputs, manifest, summary and the step's status, for whatever the run achieved. */
-async function reportRun(inputs, work, plan, outcome, startedAt, progress) {
-    progress.stop();
+async function reportRun(inputs, work, plan, outcome, startedAt, endLiveLog) {
+    endLiveLog();
     const durationMs = Date.now() - startedAt;
     const result = { ...outcome, unchanged: work.unchanged };
-    writeOutputs(result);
+    await writeOutputs(result);
     // Written whatever happened, so that nothing confirmed is forgotten.
     if (work.manifest) {
         await saveManifest(inputs, work.manifest.file, recordUploads(work.manifest.before, outcome.confirmed));
@@ -38739,8 +39163,19 @@ async function reportRun(inputs, work, plan, outcome, startedAt, progress) {
     warnAboutPossibleDuplicates(outcome.confirmed);
     finish(outcome, work.upload.length, durationMs, work.unchanged.length);
 }
-function logRetry(file, _step, retry, delayMs, error) {
-    info(`↻ ${escapeForLog(file.relativePath)}: ${escapeForLog(errorMessage(error))} Retry ${retry} in ${formatSeconds(delayMs)}.`);
+/** The run's per-file lines: shown up to a cap, then left to the progress lines (and the debug log). */
+function runLines() {
+    const lines = {
+        confirmed: new PerFileLines('confirmed files'),
+        retries: new PerFileLines('retries'),
+        changed: new CappedWarnings('files that changed while they waited'),
+        close: () => {
+            lines.confirmed.close();
+            lines.retries.close();
+            lines.changed.close();
+        }
+    };
+    return lines;
 }
 function finish(outcome, total, durationMs, unchanged) {
     const result = describeResult(outcome, total, durationMs, unchanged);
@@ -38760,11 +39195,40 @@ function finish(outcome, total, durationMs, unchanged) {
         return;
     }
     if (outcome.failed.length > 0) {
-        annotateFailures(outcome.failed);
+        const notAnnotated = annotateFailures(outcome.failed);
         const failFast = stoppedBy instanceof FailFastError ? ` ${escapeForLog(stoppedBy.message)}.` : '';
+        const more = notAnnotated > 0 ? ` ${countOf(notAnnotated, 'more failed file')} not annotated above:` : '';
         setFailed(`${outcome.failed.length} of ${total} files were not uploaded; ${outcome.confirmed.length} were ` +
-            `confirmed and are in the outputs.${failFast} See the 'failed' output for each file and why.`);
+            `confirmed and are in the outputs.${failFast}${more} ${WHERE_FAILURES_ARE}, and the job summary groups them by cause.`);
     }
+}
+
+
+/***/ }),
+
+/***/ 9328:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  D: () => (/* binding */ keepYoungGenerationSmall)
+});
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+var external_node_v8_default = /*#__PURE__*/__nccwpck_require__.n(external_node_v8_namespaceObject);
+;// CONCATENATED MODULE: ./src/memory.ts
+
+/**
+ * Keeps V8's young generation at its starting size. V8 grows it (to several tens of MiB) while
+ * many new objects outlive a collection, which is exactly what building a list of 100,000
+ * files does: measured, a dry run over 100,000 files peaked at 264 MiB with the default and at
+ * 125 MiB with this, for no measurable change in time. The flag has been in V8 for years; an
+ * unknown flag would only be ignored (with one line on stderr), never fail the run.
+ */
+function keepYoungGenerationSmall() {
+    external_node_v8_default().setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 

@@ -20,7 +20,10 @@ export enum Output {
   Count = 'count',
   Failed = 'failed',
   UploadedCount = 'uploaded-count',
-  SkippedCount = 'skipped-count'
+  SkippedCount = 'skipped-count',
+  OutputsTruncated = 'outputs-truncated',
+  AssetsFile = 'assets-file',
+  ChecksumsFile = 'checksums-file'
 }
 
 export enum UploadMode {

@@ -8,21 +8,21 @@ import { getInputs, getTuning, type Inputs } from './inputs.js'
 import { recordUploads } from './manifest.js'
 import { samePath } from './paths.js'
 import { NetiksClient } from './netiks/client.js'
-import type { FailedStep, LocalFile, UploadOutcome } from './netiks/types.js'
+import type { LocalFile, UploadOutcome } from './netiks/types.js'
 import { choosePlan, type UploadPlan } from './plan.js'
-import { ProgressReporter } from './progress.js'
+import { CappedWarnings, PerFileLines } from './report/log.js'
+import { escapeForLog, quoteForLog } from './report/log-safe.js'
 import {
+  WHERE_FAILURES_ARE,
   annotateFailures,
   describeResult,
   printPlan,
-  writeFailureSummary,
-  writeOutputs,
-  writePlanSummary,
   warnAboutPossibleDuplicates,
-  warnAboutRecordedNames,
-  writeSummary
-} from './report.js'
-import { escapeForLog, quoteForLog } from './report/log-safe.js'
+  warnAboutRecordedNames
+} from './report/messages.js'
+import { writeOutputs } from './report/outputs.js'
+import { ProgressReporter } from './report/progress.js'
+import { writeFailureSummary, writePlanSummary, writeSummary } from './report/summary.js'
 import { Cancellation } from './transfer/cancel.js'
 import { isSystemic } from './transfer/breaker.js'
 import { MAX_URL_REFRESHES } from './transfer/expiry.js'
@@ -86,17 +86,21 @@ async function resolveFiles(inputs: Inputs, workspace: string, manifestFile?: st
     )
   }
   const { files, clashes } = nameAssets(found.files, inputs.assetName, found.root)
+  const clashWarnings = new CappedWarnings('names shared by several files')
   for (const clash of clashes) {
-    core.warning(
-      `${clash.paths.map(escapeForLog).join(' and ')} would all be uploaded as ${quoteForLog(clash.name)}: Netiks will hold ` +
-        `${clash.paths.length} assets of that name. Set asset-name: relative to keep their paths apart.`
+    clashWarnings.warn(
+      `${listSome(clash.paths.map(escapeForLog), 10, ' and ')} would all be uploaded as ${quoteForLog(clash.name)}: ` +
+        `Netiks will hold ${clash.paths.length} assets of that name. Set asset-name: relative to keep their paths apart.`
     )
   }
+  clashWarnings.close()
+  const listed = new PerFileLines('matched files')
   for (const file of files) {
-    core.info(
+    listed.line(
       `• ${escapeForLog(file.relativePath)} (${formatBytes(file.size)}, ${file.contentType}) as ${quoteForLog(file.name)}`
     )
   }
+  listed.close()
   if (files.length > 0) {
     const bytes = totalSize(files)
     core.info(`${countOf(files.length, 'file')}, ${formatBytes(bytes)}.`)
@@ -106,20 +110,20 @@ async function resolveFiles(inputs: Inputs, workspace: string, manifestFile?: st
   if (inputs.ifNoFilesFound === NoFileOption.Error) throw new InputError(message)
   if (inputs.ifNoFilesFound === NoFileOption.Warn) core.warning(message)
   else core.info(message)
-  writeOutputs({ confirmed: [], failed: [] })
+  await writeOutputs({ confirmed: [], failed: [] })
   return files
 }
 
 /** The first few items and how many more: a warning must stay readable with thousands of files. */
-function listSome(items: string[], shown = 20): string {
+function listSome(items: string[], shown = 20, separator = ', '): string {
   const more = items.length > shown ? ` and ${items.length - shown} more` : ''
-  return `${items.slice(0, shown).join(', ')}${more}`
+  return `${items.slice(0, shown).join(separator)}${more}`
 }
 
 async function dryRun(inputs: Inputs, work: Work, plan: UploadPlan | undefined): Promise<void> {
   const files = work.upload
   printPlan(files, plan, inputs, work.unchanged)
-  writeOutputs({ confirmed: [], failed: [] })
+  await writeOutputs({ confirmed: [], failed: [] })
   await writePlanSummary(files, plan)
   const bytes = totalSize(files)
   const skipped = work.unchanged.length > 0 ? ` (${work.unchanged.length} unchanged would be skipped)` : ''
@@ -133,6 +137,7 @@ async function upload(inputs: Inputs, work: Work, plan: UploadPlan, startedAt: n
   const files = work.upload
   const tuning = getTuning()
   const progress = new ProgressReporter(files, tuning.progressIntervalMs, line => core.info(line))
+  const lines = runLines()
   const options: UploadOptions = {
     baseUrl: inputs.baseUrl,
     concurrency: inputs.concurrency,
@@ -140,18 +145,21 @@ async function upload(inputs: Inputs, work: Work, plan: UploadPlan, startedAt: n
     failFast: inputs.failFast,
     progress,
     onConfirmed: upload =>
-      core.info(
+      lines.confirmed.line(
         `✓ ${escapeForLog(upload.file.relativePath)} (${formatBytes(upload.file.size)}) → ` +
-          `asset ${escapeForLog(upload.asset.id)}`
+          `asset ${escapeForLog(upload.assetId)}`
       ),
-    onRetry: logRetry,
+    onRetry: (file, _step, retry, delayMs, error) =>
+      lines.retries.line(
+        `↻ ${escapeForLog(file.relativePath)}: ${escapeForLog(errorMessage(error))} Retry ${retry} in ${formatSeconds(delayMs)}.`
+      ),
     onUrlRefresh: ({ file, refresh }) =>
-      core.info(
+      lines.retries.line(
         `↻ ${escapeForLog(file.relativePath)}: S3 refused its presigned URL as expired; generating a fresh one ` +
           `(${refresh} of ${MAX_URL_REFRESHES}).`
       ),
     onFileChanged: (before, now) =>
-      core.warning(
+      lines.changed.warn(
         `File changed while it waited to be uploaded: ${escapeForLog(before.relativePath)} ` +
           `(${before.size} → ${now.size} bytes); sending it again as it is now.`
       )
@@ -159,7 +167,10 @@ async function upload(inputs: Inputs, work: Work, plan: UploadPlan, startedAt: n
   // Written once, by whichever comes first: the end of the run or the cancellation deadline.
   let reporting: Promise<void> | undefined
   const report = async (): Promise<void> => {
-    reporting ??= reportRun(inputs, work, plan, recorder.result(), startedAt, progress)
+    reporting ??= reportRun(inputs, work, plan, recorder.result(), startedAt, () => {
+      progress.stop()
+      lines.close()
+    })
     await reporting
   }
   const cancellation = new Cancellation({
@@ -214,12 +225,12 @@ async function reportRun(
   plan: UploadPlan,
   outcome: UploadOutcome,
   startedAt: number,
-  progress: ProgressReporter
+  endLiveLog: () => void
 ): Promise<void> {
-  progress.stop()
+  endLiveLog()
   const durationMs = Date.now() - startedAt
   const result = { ...outcome, unchanged: work.unchanged }
-  writeOutputs(result)
+  await writeOutputs(result)
   // Written whatever happened, so that nothing confirmed is forgotten.
   if (work.manifest) {
     await saveManifest(inputs, work.manifest.file, recordUploads(work.manifest.before, outcome.confirmed))
@@ -230,10 +241,24 @@ async function reportRun(
   finish(outcome, work.upload.length, durationMs, work.unchanged.length)
 }
 
-function logRetry(file: LocalFile, _step: FailedStep, retry: number, delayMs: number, error: unknown): void {
-  core.info(
-    `↻ ${escapeForLog(file.relativePath)}: ${escapeForLog(errorMessage(error))} Retry ${retry} in ${formatSeconds(delayMs)}.`
-  )
+/** The run's per-file lines: shown up to a cap, then left to the progress lines (and the debug log). */
+function runLines(): {
+  confirmed: PerFileLines
+  retries: PerFileLines
+  changed: CappedWarnings
+  close: () => void
+} {
+  const lines = {
+    confirmed: new PerFileLines('confirmed files'),
+    retries: new PerFileLines('retries'),
+    changed: new CappedWarnings('files that changed while they waited'),
+    close: () => {
+      lines.confirmed.close()
+      lines.retries.close()
+      lines.changed.close()
+    }
+  }
+  return lines
 }
 
 function finish(outcome: UploadOutcome, total: number, durationMs: number, unchanged: number): void {
@@ -258,11 +283,12 @@ function finish(outcome: UploadOutcome, total: number, durationMs: number, uncha
     return
   }
   if (outcome.failed.length > 0) {
-    annotateFailures(outcome.failed)
+    const notAnnotated = annotateFailures(outcome.failed)
     const failFast = stoppedBy instanceof FailFastError ? ` ${escapeForLog(stoppedBy.message)}.` : ''
+    const more = notAnnotated > 0 ? ` ${countOf(notAnnotated, 'more failed file')} not annotated above:` : ''
     core.setFailed(
       `${outcome.failed.length} of ${total} files were not uploaded; ${outcome.confirmed.length} were ` +
-        `confirmed and are in the outputs.${failFast} See the 'failed' output for each file and why.`
+        `confirmed and are in the outputs.${failFast}${more} ${WHERE_FAILURES_ARE}, and the job summary groups them by cause.`
     )
   }
 }

@@ -227,7 +227,7 @@ export function recordUploads(
       ...(upload.recordedName !== upload.file.name ? { recorded_name: upload.recordedName } : {}),
       sha256: upload.sha256,
       size: upload.file.size,
-      id: upload.asset.id,
+      id: upload.assetId,
       storage_url: upload.storageUrl,
       content_type: upload.contentType,
       uploaded_at: now.toISOString()

@@ -12,7 +12,9 @@ import {
   type UnchangedFile
 } from './manifest.js'
 import type { LocalFile } from './netiks/types.js'
-import { writeOutputs, writeSummary } from './report.js'
+import { PerFileLines } from './report/log.js'
+import { writeOutputs } from './report/outputs.js'
+import { writeSummary } from './report/summary.js'
 import { escapeForLog } from './report/log-safe.js'
 
 /** The matched files, split by the manifest (when there is one) into new or changed, and unchanged. */
@@ -59,12 +61,14 @@ export async function compareWithManifest(inputs: Inputs, files: LocalFile[], ma
     )
   }
   const { upload, unchanged } = await findUnchanged(files, loaded.manifest, inputs.concurrency)
+  const lines = new PerFileLines('unchanged files')
   for (const { file, entry } of unchanged) {
-    core.info(
+    lines.line(
       `= ${escapeForLog(file.relativePath)} unchanged since ${escapeForLog(entry.uploaded_at)} ` +
         `(asset ${escapeForLog(entry.id)}): skipped`
     )
   }
+  lines.close()
   core.info(`${unchanged.length} unchanged, ${upload.length} new or changed.`)
   const before = recordUnchanged(loaded.manifest, unchanged)
   if (loaded.manifest.legacy.size > 0) {
@@ -81,7 +85,7 @@ export async function compareWithManifest(inputs: Inputs, files: LocalFile[], ma
 /** Nothing new to send: every matched file is in the manifest with the same bytes. */
 export async function reportAllUnchanged(inputs: Inputs, work: Work): Promise<void> {
   const result = { confirmed: [], failed: [], unchanged: work.unchanged }
-  writeOutputs(result)
+  await writeOutputs(result)
   if (work.manifest) await saveManifest(inputs, work.manifest.file, work.manifest.before)
   await writeSummary(result, { strategy: 'none', baseUrl: inputs.baseUrl, durationMs: 0 })
   core.notice(

@@ -69,7 +69,8 @@ export interface ConfirmRequest {
 export interface ConfirmedUpload {
   /** The file as it was sent (a fresh stat when it changed after it was found). */
   file: LocalFile
-  asset: NetiksAsset
+  /** The asset's id. Only what the outputs need is kept: a run may hold 100,000 of these. */
+  assetId: string
   /** The name the server recorded (`asset_name` in its answer), else the name sent. */
   recordedName: string
   storageUrl: string

@@ -72,7 +72,7 @@ export async function putAndConfirm(
   checkAssetSize(put.file, reply.asset, 'confirm')
   return {
     file: put.file,
-    asset: reply.asset,
+    assetId: reply.asset.id,
     recordedName: recordedNameOf(put.file, reply.asset),
     storageUrl: reply.asset.storage_url ?? put.entry.storage_url,
     contentType: put.entry.content_type,

@@ -45,7 +45,7 @@ export async function uploadSingle(
   checkAssetSize(current, reply.asset, 'upload')
   return {
     file: current,
-    asset: reply.asset,
+    assetId: reply.asset.id,
     recordedName: recordedNameOf(current, reply.asset),
     storageUrl: reply.asset.storage_url ?? '',
     contentType: current.contentType,

@@ -1,7 +1,7 @@
-import { formatBytes, formatSeconds, totalSize } from './format.js'
-import type { TransferTracker } from './transfer/outcome.js'
-import type { LocalFile } from './netiks/types.js'
-import { escapeForLog } from './report/log-safe.js'
+import { formatBytes, formatSeconds, totalSize } from '../format.js'
+import type { TransferTracker } from '../transfer/outcome.js'
+import type { LocalFile } from '../netiks/types.js'
+import { escapeForLog } from './log-safe.js'
 
 interface ActiveTransfer {
   startedAt: number
@@ -18,6 +18,8 @@ export class ProgressReporter implements TransferTracker {
   private doneFiles = 0
   private doneBytes = 0
   private timer?: NodeJS.Timeout
+  private startedAt?: number
+  private totalBytes?: number
 
   constructor(
     private readonly files: LocalFile[],
@@ -27,6 +29,7 @@ export class ProgressReporter implements TransferTracker {
   ) {}
 
   start(): void {
+    this.startedAt = this.now()
     this.timer = setInterval(() => this.report(), this.intervalMs)
     this.timer.unref()
   }
@@ -58,14 +61,48 @@ export class ProgressReporter implements TransferTracker {
       if (elapsedMs >= this.intervalMs) this.log(describeTransfer(file, transfer.bytes, elapsedMs))
     }
     if (this.files.length > 1) {
-      const totalBytes = totalSize(this.files)
       const inFlight = [...this.active.values()].reduce((sum, transfer) => sum + transfer.bytes, 0)
       this.log(
-        `Progress: ${this.doneFiles}/${this.files.length} files done, ` +
-          `${formatBytes(this.doneBytes + inFlight)} of ${formatBytes(totalBytes)} sent.`
+        describeProgress({
+          doneFiles: this.doneFiles,
+          totalFiles: this.files.length,
+          sentBytes: this.doneBytes + inFlight,
+          totalBytes: (this.totalBytes ??= totalSize(this.files)),
+          elapsedMs: now - (this.startedAt ?? now)
+        })
       )
     }
   }
+}
+
+export interface RunProgress {
+  doneFiles: number
+  totalFiles: number
+  sentBytes: number
+  totalBytes: number
+  elapsedMs: number
+}
+
+/**
+ * "Progress: 3400 of 10000 files (34%), 12.5 MiB of 40.1 MiB, 680 files/s, 2.5 MiB/s, about
+ * 9.7 s left" — the time left is the longer of what the files and the bytes still need.
+ */
+export function describeProgress(progress: RunProgress): string {
+  const { doneFiles, totalFiles, sentBytes, totalBytes, elapsedMs } = progress
+  const seconds = elapsedMs / 1000
+  const percent = totalFiles === 0 ? 100 : Math.floor((doneFiles / totalFiles) * 100)
+  const filesPerSecond = seconds > 0 ? doneFiles / seconds : 0
+  const bytesPerSecond = seconds > 0 ? sentBytes / seconds : 0
+  const leftMs = Math.max(
+    filesPerSecond > 0 ? ((totalFiles - doneFiles) / filesPerSecond) * 1000 : Infinity,
+    bytesPerSecond > 0 ? ((totalBytes - sentBytes) / bytesPerSecond) * 1000 : totalBytes > sentBytes ? Infinity : 0
+  )
+  const left = Number.isFinite(leftMs) ? `about ${formatSeconds(leftMs)} left` : 'time left unknown yet'
+  return (
+    `Progress: ${doneFiles} of ${totalFiles} files (${percent}%), ${formatBytes(sentBytes)} of ` +
+    `${formatBytes(totalBytes)}, ${filesPerSecond.toFixed(filesPerSecond < 10 ? 1 : 0)} files/s, ` +
+    `${formatBytes(Math.round(bytesPerSecond))}/s, ${left}.`
+  )
 }
 
 /** "dist/big.iso: 45% of 1.0 GiB, 85.3 MiB/s, about 6.4 s left". */

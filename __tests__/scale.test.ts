@@ -1,0 +1,227 @@
+/**
+ * Thousands of files, as a documentation sync has them: the outputs and the job summary stay
+ * inside GitHub's limits, the log stays readable, and the assets file and checksums file hold
+ * every record. The committed bundle runs as the runner runs it, against the emulator.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { startEmulator, type Emulator } from '../emulator/server.js'
+import { runAction, type ActionRun } from '../harness/run-action.js'
+import type { FileRecord } from '../src/report/records.js'
+import { OUTPUT_BUDGET } from '../src/report/outputs.js'
+import { assetsOf, failedOf, removeDir, sha256 } from './helpers.js'
+
+const FILES = 10_000
+const MB = 1_000_000
+const MiB = 1024 * 1024
+
+/** Bytes the outputs take in $GITHUB_OUTPUT: name, value and the heredoc delimiters around it. */
+function outputBytes(run: ActionRun): number {
+  return Object.entries(run.outputs).reduce(
+    (sum, [name, value]) => sum + Buffer.byteLength(name) + Buffer.byteLength(value) + 2 * 48,
+    0
+  )
+}
+
+function lineCount(text: string): number {
+  return text.split('\n').length
+}
+
+/** `count` small files over 100 folders, content and size varying with the index. */
+async function writeDocsTree(root: string, count: number): Promise<Map<string, string>> {
+  const digests = new Map<string, string>()
+  for (let start = 0; start < count; start += 100) {
+    const dir = `site/section-${start / 100}`
+    await mkdir(path.join(root, dir), { recursive: true })
+    await Promise.all(
+      Array.from({ length: Math.min(100, count - start) }, async (_, i) => {
+        const relative = `${dir}/page-${i}.html`
+        const content = `<p>${start + i}</p>`.padEnd(200 + ((start + i) % 700), '.')
+        digests.set(relative, sha256(content))
+        await writeFile(path.join(root, relative), content)
+      })
+    )
+  }
+  return digests
+}
+
+describe(`${FILES} files in bulk mode`, () => {
+  let emulator: Emulator
+  let workspace: string
+  let runnerTemp: string
+  let digests: Map<string, string>
+  let run: ActionRun
+
+  beforeAll(async () => {
+    workspace = await mkdtemp(path.join(os.tmpdir(), 'netiks-scale-'))
+    runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'netiks-scale-temp-'))
+    digests = await writeDocsTree(workspace, FILES)
+    emulator = await startEmulator()
+    run = await runAction({
+      workspace,
+      inputs: {
+        'api-key': emulator.apiKey,
+        'base-url': emulator.url,
+        path: 'site',
+        mode: 'bulk',
+        concurrency: '16',
+        'asset-name': 'relative'
+      },
+      // The run's own RUNNER_TEMP, kept after the run so that the assets file can be read.
+      env: { RUNNER_TEMP: runnerTemp }
+    })
+  }, 240_000)
+
+  afterAll(async () => {
+    await emulator?.close()
+    await removeDir(workspace)
+    await removeDir(runnerTemp)
+  })
+
+  it('uploads every file and stays inside GitHub’s limit for outputs', () => {
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.count).toBe(String(FILES))
+    expect(run.outputs['uploaded-count']).toBe(String(FILES))
+    expect(outputBytes(run)).toBeLessThanOrEqual(MB)
+    expect(run.outputs['outputs-truncated']).toBe('true')
+    for (const [name, budget] of Object.entries(OUTPUT_BUDGET)) {
+      expect(Buffer.byteLength(run.outputs[name])).toBeLessThanOrEqual(budget)
+    }
+    // Cut at whole elements: each list still parses, and holds the first assets in path order.
+    const ids = JSON.parse(run.outputs['asset-ids']) as string[]
+    const assets = assetsOf(run)
+    expect(ids.length).toBeGreaterThan(1000)
+    expect(assets.length).toBeGreaterThan(300)
+    expect(assets.map(asset => asset.id)).toEqual(ids.slice(0, assets.length))
+    expect(
+      run.stdout.match(/^::warning::The outputs are cut to fit GitHub's limit.*'assets-file'/gm) ?? []
+    ).toHaveLength(1)
+  })
+
+  it('writes every record to the assets file, matching what Netiks holds', async () => {
+    const records = JSON.parse(await readFile(run.outputs['assets-file'], 'utf8')) as FileRecord[]
+    expect(path.dirname(path.dirname(run.outputs['assets-file']))).toBe(runnerTemp)
+    expect(records).toHaveLength(FILES)
+    const held = new Map(emulator.state().assets.map(asset => [asset.id, asset]))
+    expect(held.size).toBe(FILES)
+    const paths = records.map(record => record.path)
+    expect(paths).toEqual([...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+    for (const record of records) {
+      expect(record.failure).toBeNull()
+      const asset = held.get(record.id!)
+      expect(asset).toBeDefined()
+      expect(record.sha256).toBe(digests.get(record.path))
+      expect(asset!.asset_name).toBe(record.name)
+      expect(asset!.file_size).toBe(record.size)
+      held.delete(record.id!)
+    }
+    expect(held.size).toBe(0)
+    // The outputs are the head of the file.
+    expect(assetsOf(run)).toEqual(
+      records.slice(0, assetsOf(run).length).map(({ failure: _failure, ...asset }) => asset)
+    )
+  })
+
+  it('writes a checksums file that sha256sum -c verifies from the workspace', async () => {
+    const lines = (await readFile(run.outputs['checksums-file'], 'utf8')).trimEnd().split('\n')
+    expect(lines).toHaveLength(FILES)
+    expect(lines[0]).toBe(`${digests.get('site/section-0/page-0.html')}  site/section-0/page-0.html`)
+    if (process.platform === 'linux') {
+      execFileSync('sha256sum', ['--check', '--quiet', '--strict', run.outputs['checksums-file']], {
+        cwd: workspace,
+        stdio: 'pipe'
+      })
+    }
+  })
+
+  it('keeps the summary under 1 MiB, totals first, the table cut with a pointer to the assets file', () => {
+    expect(Buffer.byteLength(run.summary)).toBeLessThan(MiB)
+    const totals = run.summary.indexOf('<th>Uploaded</th>')
+    expect(totals).toBeGreaterThan(-1)
+    expect(totals).toBeLessThan(run.summary.indexOf('<h3>Assets</h3>'))
+    expect(run.summary).toMatch(/<p>and \d+ more: every file's record is in the <code>assets-file<\/code>/)
+    expect(run.summary).not.toMatch(/<td><\/td>|<td>\s*<\/td>/)
+    expect(run.summary.match(/<tr>/g)!.length).toBeLessThan(300)
+  })
+
+  it('keeps the log readable: a bounded number of lines, progress instead of a line per file', () => {
+    expect(lineCount(run.stdout)).toBeLessThan(600)
+    expect(run.stdout).toMatch(/more lines of confirmed files, not shown: enable step debug logging/)
+    expect((run.stdout.match(/^::(warning|error)/gm) ?? []).length).toBeLessThanOrEqual(10)
+    expect(run.stdout).not.toMatch(/^::debug::✓/m)
+  })
+})
+
+describe('per-file lines with step debug logging', () => {
+  it('writes every per-file line as a debug line when RUNNER_DEBUG is set', async () => {
+    const workspace = await mkdtemp(path.join(os.tmpdir(), 'netiks-scale-debug-'))
+    const emulator = await startEmulator()
+    try {
+      await writeDocsTree(workspace, 250)
+      const run = await runAction({
+        workspace,
+        inputs: { 'api-key': emulator.apiKey, 'base-url': emulator.url, path: 'site', mode: 'bulk' },
+        env: { RUNNER_DEBUG: '1' }
+      })
+      expect(run.exitCode).toBe(0)
+      expect(run.stdout.match(/^✓ /gm)).toHaveLength(100)
+      expect(run.stdout.match(/^::debug::✓ /gm)).toHaveLength(150)
+      expect(run.stdout.match(/^::debug::• /gm)).toHaveLength(150)
+      expect(run.stdout).not.toMatch(/not shown: enable step debug logging/)
+    } finally {
+      await emulator.close()
+      await removeDir(workspace)
+    }
+  }, 60_000)
+})
+
+describe('3,000 files failing the same way', () => {
+  it('annotates at most 10 files plus one error that counts the rest; the summary groups them', async () => {
+    const workspace = await mkdtemp(path.join(os.tmpdir(), 'netiks-scale-fail-'))
+    const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'netiks-scale-fail-temp-'))
+    // Every URL handed out has expired before it is issued: each PUT is refused for good.
+    const emulator = await startEmulator({ expiredBatches: Number.MAX_SAFE_INTEGER })
+    try {
+      await writeDocsTree(workspace, 3000)
+      const run = await runAction({
+        workspace,
+        inputs: {
+          'api-key': emulator.apiKey,
+          'base-url': emulator.url,
+          path: 'site',
+          mode: 'bulk',
+          concurrency: '16',
+          retries: '0'
+        },
+        env: { RUNNER_TEMP: runnerTemp }
+      })
+      expect(run.exitCode).toBe(1)
+      const errors = run.stdout.match(/^::error[^\n]*/gm) ?? []
+      expect(errors.length).toBeLessThanOrEqual(11)
+      expect(errors.at(-1)).toMatch(
+        /3000 of 3000 files were not uploaded.* 2990 more failed files not annotated above: every failed file and why is in the 'failed' output and the 'assets-file'/
+      )
+      expect(Buffer.byteLength(run.summary)).toBeLessThan(MiB)
+      expect(run.summary).toMatch(/<h3>Not uploaded: 3000 files<\/h3>/)
+      // One cause, one row: its count, and the first few files.
+      expect(run.summary).toMatch(/<tr><td>3000<\/td><td>put<\/td><td>403<\/td>/)
+      expect(run.summary.match(/<code>site\//g)).toHaveLength(5)
+      expect(run.outputs['outputs-truncated']).toBe('true')
+      expect(failedOf(run).length).toBeGreaterThan(100)
+      expect(failedOf(run).length).toBeLessThan(3000)
+      const records = JSON.parse(await readFile(run.outputs['assets-file'], 'utf8')) as FileRecord[]
+      expect(records).toHaveLength(3000)
+      expect(records.every(record => record.id === null && record.failure?.step === 'put')).toBe(true)
+      expect(records[0].failure!.status).toBe(403)
+      expect(await readFile(run.outputs['checksums-file'], 'utf8')).toBe('')
+      expect(lineCount(run.stdout)).toBeLessThan(600)
+    } finally {
+      await emulator.close()
+      await removeDir(workspace)
+      await removeDir(runnerTemp)
+    }
+  }, 180_000)
+})

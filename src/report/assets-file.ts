@@ -1,0 +1,71 @@
+import { mkdtemp, open } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { assetRecords, fileRecords, type RunResult } from './records.js'
+
+/** Where a run's complete record is: the files behind the `assets-file` and `checksums-file` outputs. */
+export interface RecordFiles {
+  assetsFile: string
+  checksumsFile: string
+}
+
+/**
+ * Writes the run's complete record, whatever its size, to a fresh folder under RUNNER_TEMP
+ * (so two steps of one job never share it): `assets.json`, one object per matched file in
+ * path order (see FileRecord), and `checksums.sha256`, one `sha256sum` line per asset Netiks
+ * holds, with the file's workspace-relative path, so that `sha256sum -c` verifies it from the
+ * workspace. Both are written in chunks from records made one at a time.
+ */
+export async function writeRecordFiles(result: RunResult, env: NodeJS.ProcessEnv = process.env): Promise<RecordFiles> {
+  const dir = await mkdtemp(path.join(env.RUNNER_TEMP || os.tmpdir(), 'netiks-upload-'))
+  const files: RecordFiles = {
+    assetsFile: path.join(dir, 'assets.json'),
+    checksumsFile: path.join(dir, 'checksums.sha256')
+  }
+  await writeText(files.assetsFile, jsonArrayLines(fileRecords(result)))
+  await writeText(files.checksumsFile, checksumLines(result))
+  return files
+}
+
+/** A JSON array with one element per line, so that line tools and diffs work on it too. */
+function* jsonArrayLines(items: Iterable<unknown>): Generator<string> {
+  let first = true
+  for (const item of items) {
+    yield `${first ? '[\n' : ',\n'}${JSON.stringify(item)}`
+    first = false
+  }
+  yield first ? '[]\n' : '\n]\n'
+}
+
+function* checksumLines(result: RunResult): Generator<string> {
+  for (const record of assetRecords(result)) yield checksumLine(record.sha256, record.path)
+}
+
+/**
+ * One line as GNU `sha256sum` writes it: a name holding `\`, a line feed or a carriage return
+ * is escaped, and the line then starts with `\`, so that `sha256sum -c` reads the name back.
+ */
+export function checksumLine(sha256: string, name: string): string {
+  if (!/[\\\n\r]/.test(name)) return `${sha256}  ${name}\n`
+  const escaped = name.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+  return `\\${sha256}  ${escaped}\n`
+}
+
+const CHUNK_CHARS = 64 * 1024
+
+async function writeText(file: string, pieces: Iterable<string>): Promise<void> {
+  const handle = await open(file, 'w')
+  try {
+    let chunk = ''
+    for (const piece of pieces) {
+      chunk += piece
+      if (chunk.length >= CHUNK_CHARS) {
+        await handle.write(chunk)
+        chunk = ''
+      }
+    }
+    if (chunk !== '') await handle.write(chunk)
+  } finally {
+    await handle.close()
+  }
+}

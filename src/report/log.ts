@@ -1,0 +1,76 @@
+import * as core from '@actions/core'
+import { countOf } from '../format.js'
+
+/**
+ * Per-file lines of one kind shown in the log before they give way to periodic progress. With
+ * step debug logging (the ACTIONS_STEP_DEBUG secret, which sets RUNNER_DEBUG) every line is
+ * still written, as a debug line.
+ */
+export const PER_FILE_LINES = 100
+
+/** GitHub shows about 10 annotations of a kind per step: more would only bury the first ones. */
+export const MAX_ANNOTATIONS = 10
+
+/**
+ * One kind of per-file line ("✓ a.html … → asset 42"): the first `limit` go to the log, the
+ * rest only to the debug log, and `close` says how many were left out.
+ */
+export class PerFileLines {
+  private count = 0
+
+  constructor(
+    /** What the lines are, for the closing line: "confirmed files", "retries". */
+    private readonly what: string,
+    private readonly limit = PER_FILE_LINES,
+    private readonly debug = core.isDebug()
+  ) {}
+
+  line(text: string): void {
+    this.count++
+    if (this.count <= this.limit) core.info(text)
+    else if (this.debug) core.debug(text)
+  }
+
+  /** Writes, once, how many lines were not shown; returns that number. */
+  close(): number {
+    const hidden = Math.max(0, this.count - this.limit)
+    if (hidden > 0 && !this.debug) {
+      core.info(
+        `… and ${countOf(hidden, 'more line')} of ${this.what}, not shown: ` +
+          'enable step debug logging (re-run with debug logging, or set the ACTIONS_STEP_DEBUG secret) to see every one.'
+      )
+    }
+    this.count = Math.min(this.count, this.limit)
+    return hidden
+  }
+}
+
+/**
+ * Warnings of one kind, one per file (a file changed while it waited, …): the first few are
+ * annotations, the rest are per-file log lines, and `close` adds one warning with the count.
+ */
+export class CappedWarnings {
+  private count = 0
+  private readonly overflow: PerFileLines
+
+  constructor(
+    private readonly what: string,
+    private readonly limit = MAX_ANNOTATIONS
+  ) {
+    this.overflow = new PerFileLines(what)
+  }
+
+  warn(text: string): void {
+    this.count++
+    if (this.count <= this.limit) core.warning(text)
+    else this.overflow.line(`Warning: ${text}`)
+  }
+
+  close(): void {
+    this.overflow.close()
+    if (this.count > this.limit) {
+      core.warning(`${countOf(this.count - this.limit, 'more warning')} of ${this.what}: see the log.`)
+    }
+    this.count = 0
+  }
+}
