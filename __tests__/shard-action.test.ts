@@ -4,7 +4,7 @@
  * emulator holds, byte for byte, not only against what the action says.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../emulator/server.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
@@ -115,6 +115,33 @@ describe('shard', () => {
       expect(run.outputs['asset-ids']).toBe(first[index].outputs['asset-ids'])
     }
     expect(emulator.state().assets).toHaveLength(60)
+  })
+
+  it('after a change of TOTAL, the old manifests merged into each new one (as README says) send nothing again', async () => {
+    const old = await runShards(index => ({ manifest: `.netiks/old-${index}.json` }))
+    expect(old.map(run => run.exitCode)).toEqual([0, 0, 0])
+    const manifests = await Promise.all(
+      [0, 1, 2].map(
+        async index =>
+          JSON.parse(await readFile(path.join(ws, `.netiks/old-${index}.json`), 'utf8')) as {
+            assets: Record<string, unknown>
+          }
+      )
+    )
+    // jq -s '.[0] + {assets: (map(.assets) | add)}' old/manifest-*.json
+    const merged = JSON.stringify({ ...manifests[0], assets: Object.assign({}, ...manifests.map(m => m.assets)) })
+    const requests = requestCount()
+    for (let index = 0; index < 2; index++) {
+      await writeFile(path.join(ws, `.netiks/new-${index}.json`), merged)
+      const run = await runAction({
+        workspace: ws,
+        inputs: inputs({ shard: `${index}/2`, manifest: `.netiks/new-${index}.json` })
+      })
+      expect(run.exitCode).toBe(0)
+      expect(run.outputs['uploaded-count']).toBe('0')
+      expect(Number(run.outputs['skipped-count'])).toBe(PATHS.filter(file => shardOf(file, 2) === index).length)
+    }
+    expect(requestCount()).toBe(requests)
   })
 
   it('a dry run plans only its shard’s files and sends nothing', async () => {
