@@ -157,6 +157,24 @@ describe('shard', () => {
     }
   })
 
+  it('names and clashes are decided over all matched files: every shard warns about the same clashes', async () => {
+    const warnings = async (shard: string): Promise<string[]> => {
+      const run = await runAction({
+        workspace: ws,
+        inputs: inputs({ shard, 'dry-run': 'true', 'asset-name': 'basename' })
+      })
+      expect(run.exitCode).toBe(0)
+      return run.stdout.split('\n').filter(line => line.startsWith('::warning'))
+    }
+    const first = await warnings('0/3')
+    // The index.html files of every folder, whichever shards they fell in.
+    expect(first).toHaveLength(1)
+    expect(first[0]).toContain(`would all be uploaded as "index.html"`)
+    for (const file of PATHS.filter(p => p.endsWith('/index.html'))) expect(first[0]).toContain(file)
+    expect(await warnings('2/3')).toEqual(first)
+    expect(requestCount()).toBe(0)
+  })
+
   it('a shard that takes none of the matched files succeeds with empty outputs, even with if-no-files-found: error', async () => {
     const only = PATHS[0]
     const index = (shardOf(only, TOTAL) + 1) % TOTAL
