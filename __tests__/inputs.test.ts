@@ -58,7 +58,8 @@ describe('getInputs', () => {
       [Input.FailFast]: 'true',
       [Input.DryRun]: 'TRUE',
       [Input.AssetName]: 'relative',
-      [Input.Manifest]: ' .netiks/manifest.json '
+      [Input.Manifest]: ' .netiks/manifest.json ',
+      [Input.Shard]: '2/3'
     })
     expect(getInputs()).toEqual({
       apiKey: KEY,
@@ -71,7 +72,8 @@ describe('getInputs', () => {
       failFast: true,
       dryRun: true,
       assetName: AssetNaming.Relative,
-      manifest: '.netiks/manifest.json'
+      manifest: '.netiks/manifest.json',
+      shard: { index: 2, total: 3 }
     })
   })
 
@@ -99,6 +101,8 @@ describe('getInputs', () => {
     ['retries x', { [Input.Retries]: 'x' }, /retries' must be a whole number from 0 to 10, got "x"/],
     ['retries 11', { [Input.Retries]: '11' }, /from 0 to 10, got "11"/],
     ['fail-fast maybe', { [Input.FailFast]: 'maybe' }, /fail-fast' must be true or false, got "maybe"/],
+    ['shard 3/3', { [Input.Shard]: '3/3' }, /shard' must be INDEX\/TOTAL such as 0\/4 .*; got "3\/3": INDEX must/],
+    ['shard 1-of-4', { [Input.Shard]: '1 of 4' }, /shard' must be INDEX\/TOTAL .*; got "1 of 4"\./],
     [
       'unknown if-no-files-found',
       { [Input.IfNoFilesFound]: 'fail' },

@@ -28676,7 +28676,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9328);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6827);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2236);
 
 
 (0,_memory_js__WEBPACK_IMPORTED_MODULE_0__/* .keepYoungGenerationSmall */ .D)();
@@ -28687,7 +28687,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6827:
+/***/ 2236:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31661,6 +31661,7 @@ var Input;
     Input["DryRun"] = "dry-run";
     Input["AssetName"] = "asset-name";
     Input["Manifest"] = "manifest";
+    Input["Shard"] = "shard";
 })(Input || (Input = {}));
 /** Output names, exactly as action.yml spells them. */
 var Output;
@@ -31697,6 +31698,8 @@ const DEFAULT_CONCURRENCY = 8;
 const MAX_CONCURRENCY = 64;
 const DEFAULT_RETRIES = 4;
 const MAX_RETRIES = 10;
+/** A matrix runs at most 256 jobs per workflow run, so no more shards than that. */
+const MAX_SHARDS = 256;
 /** A request that sends and receives nothing for this long is aborted (and retried). */
 const DEFAULT_STALL_TIMEOUT_MS = 60_000;
 /** The first retry waits up to this long; each further retry doubles the window. */
@@ -35875,7 +35878,65 @@ function nameAssets(files, naming, root, rules = HOST_PATHS) {
     return { files: named, clashes: [...byName.values()].filter(clash => clash.paths.length > 1) };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/shard.ts
+/**
+ * Sharding: splitting one sync across the jobs of a matrix. Each file belongs to exactly one
+ * shard, chosen by a hash of its workspace-relative path alone, so the partition is the same on
+ * every runner and every run, and adding or removing a file never moves another.
+ */
+
+
+
+/** Reads `INDEX/TOTAL`; empty means no sharding. Throws an InputError that says what to write. */
+function parseShard(raw) {
+    const text = raw.trim();
+    if (text === '')
+        return undefined;
+    const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
+    const usage = `Input '${Input.Shard}' must be INDEX/TOTAL such as 0/4 (from \${{ strategy.job-index }}/\${{ strategy.job-total }}), ` +
+        `with INDEX counted from 0 and TOTAL from 1 to ${MAX_SHARDS}`;
+    if (!match)
+        throw new InputError(`${usage}; got "${text}".`);
+    const index = Number(match[1]);
+    const total = Number(match[2]);
+    if (!Number.isSafeInteger(total) || total < 1 || total > MAX_SHARDS) {
+        throw new InputError(`${usage}; got "${text}", whose TOTAL is out of range.`);
+    }
+    if (!Number.isSafeInteger(index) || index >= total) {
+        throw new InputError(`${usage}; got "${text}": INDEX must be less than TOTAL (0 to ${total - 1}), as strategy.job-index is.`);
+    }
+    return { index, total };
+}
+/**
+ * The shard (0 to total - 1) a path belongs to: the first four bytes of the SHA-256 of its
+ * UTF-8 bytes (in Unicode NFC, so a macOS file system that hands out decomposed names agrees
+ * with Linux), as a big-endian number, modulo total. Reproducible in a shell:
+ * `printf %s "$path" | sha256sum | cut -c1-8`, then that hex number modulo TOTAL.
+ */
+function shardOf(relativePath, total) {
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(relativePath.normalize('NFC'), 'utf8').digest();
+    return digest.readUInt32BE(0) % total;
+}
+/**
+ * The files of this shard, in their order, and the line that says so in the log; every file
+ * and no line without sharding. The files come named: names (and clashes) are decided over
+ * every matched file, so a file's name does not depend on which shard sends it.
+ */
+function takeShard(files, shard) {
+    if (shard === undefined)
+        return { files };
+    const mine = files.filter(file => shardOf(file.relativePath, shard.total) === shard.index);
+    const none = mine.length === 0 ? '; nothing to upload in this shard' : '';
+    return {
+        files: mine,
+        line: `Shard ${shard.index}/${shard.total}: ${mine.length} of ${files.length} matched files${none}.`
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 
 
@@ -35900,7 +35961,8 @@ function getInputs() {
         failFast: parseBoolean(Input.FailFast, getInput(Input.FailFast), false),
         dryRun: parseBoolean(Input.DryRun, getInput(Input.DryRun), false),
         assetName: parseEnum(Input.AssetName, getInput(Input.AssetName), AssetNaming, AssetNaming.Basename),
-        manifest: getInput(Input.Manifest).trim()
+        manifest: getInput(Input.Manifest).trim(),
+        shard: parseShard(getInput(Input.Shard))
     };
 }
 function getTuning(env = process.env) {
@@ -35989,8 +36051,6 @@ function parseBoolean(name, raw, fallback) {
     throw new InputError(`Input '${name}' must be true or false, got "${text}".`);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/transfer/pool.ts
 /**
  * Runs `worker` over the items with at most `concurrency` of them in flight. Workers pull
@@ -38940,8 +39000,12 @@ async function reportAllUnchanged(inputs, work) {
     if (work.manifest)
         await saveManifest(inputs, work.manifest.file, work.manifest.before);
     await writeSummary(result, { strategy: 'none', baseUrl: inputs.baseUrl, durationMs: 0 });
-    notice(`Nothing to upload: all ${work.unchanged.length} matched file${work.unchanged.length === 1 ? ' is' : 's are'} ` +
-        'unchanged since the manifest recorded them.', { title: 'Netiks upload' });
+    // No file at all only when a shard took none of the matched files.
+    const why = work.unchanged.length === 0
+        ? 'none of the matched files is in this shard.'
+        : `all ${work.unchanged.length} matched file${work.unchanged.length === 1 ? ' is' : 's are'} ` +
+            'unchanged since the manifest recorded them.';
+    notice(`Nothing to upload: ${why}`, { title: 'Netiks upload' });
 }
 /** Writes the manifest; a failure fails the step, since the next run would upload everything again. */
 async function saveManifest(inputs, file, manifest) {
@@ -38983,6 +39047,7 @@ async function saveManifest(inputs, file, manifest) {
 
 
 
+
 /** inputs → files → manifest → plan → upload → report. The one place that fails the step. */
 async function run() {
     const startedAt = Date.now();
@@ -38992,9 +39057,13 @@ async function run() {
         // Globs, the manifest and every reported path start here, whatever the current directory.
         const workspace = external_node_path_default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
         const manifestFile = inputs.manifest ? external_node_path_default().resolve(workspace, inputs.manifest) : undefined;
-        const files = await group('Resolve files', async () => await resolveFiles(inputs, workspace, manifestFile));
-        if (files.length === 0)
+        const matched = await group('Resolve files', async () => await resolveFiles(inputs, workspace, manifestFile));
+        if (matched.length === 0)
             return;
+        // Named before the split, so a file's name does not depend on which shard sends it.
+        const { files, line: shardLine } = takeShard(matched, inputs.shard);
+        if (shardLine)
+            info(shardLine);
         const work = manifestFile
             ? await group('Compare with the manifest', async () => await compareWithManifest(inputs, files, manifestFile))
             : { upload: files, unchanged: [] };

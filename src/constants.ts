@@ -10,7 +10,8 @@ export enum Input {
   FailFast = 'fail-fast',
   DryRun = 'dry-run',
   AssetName = 'asset-name',
-  Manifest = 'manifest'
+  Manifest = 'manifest',
+  Shard = 'shard'
 }
 
 /** Output names, exactly as action.yml spells them. */
@@ -48,6 +49,8 @@ export const DEFAULT_CONCURRENCY = 8
 export const MAX_CONCURRENCY = 64
 export const DEFAULT_RETRIES = 4
 export const MAX_RETRIES = 10
+/** A matrix runs at most 256 jobs per workflow run, so no more shards than that. */
+export const MAX_SHARDS = 256
 
 /** A request that sends and receives nothing for this long is aborted (and retried). */
 export const DEFAULT_STALL_TIMEOUT_MS = 60_000

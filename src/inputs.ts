@@ -14,6 +14,7 @@ import {
   UploadMode
 } from './constants.js'
 import { InputError } from './errors.js'
+import { parseShard, type Shard } from './shard.js'
 
 export interface Inputs {
   apiKey: string
@@ -28,6 +29,8 @@ export interface Inputs {
   assetName: AssetNaming
   /** Path of the manifest, relative to the workspace; '' for none. */
   manifest: string
+  /** This job's shard of the matched files; undefined to upload them all. */
+  shard?: Shard
 }
 
 /** Reads and validates every input; throws one InputError naming the first bad one. */
@@ -56,7 +59,8 @@ export function getInputs(): Inputs {
     failFast: parseBoolean(Input.FailFast, core.getInput(Input.FailFast), false),
     dryRun: parseBoolean(Input.DryRun, core.getInput(Input.DryRun), false),
     assetName: parseEnum(Input.AssetName, core.getInput(Input.AssetName), AssetNaming, AssetNaming.Basename),
-    manifest: core.getInput(Input.Manifest).trim()
+    manifest: core.getInput(Input.Manifest).trim(),
+    shard: parseShard(core.getInput(Input.Shard))
   }
 }
 

@@ -7,6 +7,7 @@ import { countOf, formatBytes, formatSeconds, totalSize } from './format.js'
 import { getInputs, getTuning, type Inputs } from './inputs.js'
 import { recordUploads } from './manifest.js'
 import { samePath } from './paths.js'
+import { takeShard } from './shard.js'
 import { NetiksClient } from './netiks/client.js'
 import type { LocalFile, UploadOutcome } from './netiks/types.js'
 import { choosePlan, type UploadPlan } from './plan.js'
@@ -41,8 +42,11 @@ export async function run(): Promise<void> {
     // Globs, the manifest and every reported path start here, whatever the current directory.
     const workspace = path.resolve(process.env.GITHUB_WORKSPACE || process.cwd())
     const manifestFile = inputs.manifest ? path.resolve(workspace, inputs.manifest) : undefined
-    const files = await core.group('Resolve files', async () => await resolveFiles(inputs, workspace, manifestFile))
-    if (files.length === 0) return
+    const matched = await core.group('Resolve files', async () => await resolveFiles(inputs, workspace, manifestFile))
+    if (matched.length === 0) return
+    // Named before the split, so a file's name does not depend on which shard sends it.
+    const { files, line: shardLine } = takeShard(matched, inputs.shard)
+    if (shardLine) core.info(shardLine)
     const work: Work = manifestFile
       ? await core.group(
           'Compare with the manifest',

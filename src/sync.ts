@@ -88,11 +88,13 @@ export async function reportAllUnchanged(inputs: Inputs, work: Work): Promise<vo
   await writeOutputs(result)
   if (work.manifest) await saveManifest(inputs, work.manifest.file, work.manifest.before)
   await writeSummary(result, { strategy: 'none', baseUrl: inputs.baseUrl, durationMs: 0 })
-  core.notice(
-    `Nothing to upload: all ${work.unchanged.length} matched file${work.unchanged.length === 1 ? ' is' : 's are'} ` +
-      'unchanged since the manifest recorded them.',
-    { title: 'Netiks upload' }
-  )
+  // No file at all only when a shard took none of the matched files.
+  const why =
+    work.unchanged.length === 0
+      ? 'none of the matched files is in this shard.'
+      : `all ${work.unchanged.length} matched file${work.unchanged.length === 1 ? ' is' : 's are'} ` +
+        'unchanged since the manifest recorded them.'
+  core.notice(`Nothing to upload: ${why}`, { title: 'Netiks upload' })
 }
 
 /** Writes the manifest; a failure fails the step, since the next run would upload everything again. */
