@@ -222,6 +222,21 @@ describe('emulator action: inputs', () => {
     expect(await readdir(job.runnerTemp)).toEqual(['github_state'])
   })
 
+  it('the e2e workflow starts it with inputs it declares and reads outputs it writes', async () => {
+    // actionlint does not read local actions' metadata, so this is checked here.
+    const text = await readFile(path.join(REPO_ROOT, '.github', 'workflows', 'e2e.yml'), 'utf8')
+    const workflow = parse(text) as { jobs: Record<string, { steps?: Array<{ uses?: string; with?: object }> }> }
+    const steps = Object.values(workflow.jobs).flatMap(job => job.steps ?? [])
+    const emulatorSteps = steps.filter(step => step.uses === './emulator')
+    expect(emulatorSteps.length).toBeGreaterThan(0)
+    const declared: string[] = Object.values(EmulatorInput)
+    for (const step of emulatorSteps)
+      expect(Object.keys(step.with ?? {}).filter(n => !declared.includes(n))).toEqual([])
+    const read = [...text.matchAll(/steps\.emulator\.outputs\.([a-z-]+)/g)].map(match => match[1])
+    expect(read.length).toBeGreaterThan(0)
+    expect(read.filter(name => !(Object.values(EmulatorOutput) as string[]).includes(name))).toEqual([])
+  })
+
   it('emulator/action.yml declares exactly the inputs and outputs the code reads and writes', async () => {
     const action = parse(await readFile(path.join(REPO_ROOT, 'emulator', 'action.yml'), 'utf8')) as {
       runs: Record<string, string>
