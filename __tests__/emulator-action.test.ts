@@ -11,11 +11,11 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'yaml'
-import { EmulatorInput, EmulatorOutput, SavedState } from '../emulator/action/inputs.js'
+import { EmulatorInput, EmulatorOutput, SavedState, cliArgs, getEmulatorInputs } from '../emulator/action/inputs.js'
 import { getJson, isAlive } from '../emulator/action/process.js'
 import type { EmulatorState } from '../emulator/server.js'
 import { REPO_ROOT, parseOutputFile, runAction, type ActionRun } from '../harness/run-action.js'
-import { makeWorkspace, removeDir, sha256, sha256OfFile, writeRandomFile } from './helpers.js'
+import { makeWorkspace, removeDir, setInputs, sha256, sha256OfFile, writeRandomFile } from './helpers.js'
 
 const MAIN = path.join(REPO_ROOT, 'dist', 'emulator', 'main', 'index.js')
 const POST = path.join(REPO_ROOT, 'dist', 'emulator', 'post', 'index.js')
@@ -150,10 +150,23 @@ describe('emulator action: main, the upload action, post', () => {
     expect(await readdir(job.runnerTemp)).toEqual(['github_state'])
   })
 
-  it('listens on the port it is given', async () => {
+  it('listens on the port it is given, with every input set (the CLI takes the flags they become)', async () => {
     const job = await newJob()
     const port = await freePort()
-    const main = await emulatorMain(job, { [EmulatorInput.Port]: String(port), [EmulatorInput.ApiKey]: 'ne-Mine' })
+    const main = await emulatorMain(job, {
+      [EmulatorInput.Port]: String(port),
+      [EmulatorInput.ApiKey]: 'ne-Mine',
+      [EmulatorInput.UrlTtl]: '60',
+      [EmulatorInput.Faults]: 'rate=0.1,seed=7',
+      [EmulatorInput.ExpiredBatches]: '1',
+      [EmulatorInput.AlwaysFail]: 'a.zip\nb.zip',
+      [EmulatorInput.LatencyMs]: '5',
+      [EmulatorInput.ThrottleKibps]: '100000',
+      [EmulatorInput.Idempotency]: 'true',
+      [EmulatorInput.S3EarlyAnswer]: 'true',
+      [EmulatorInput.S3Dialect]: 'radosgw'
+    })
+    expect(main.stdout).not.toContain('::error::')
     expect(main.exitCode).toBe(0)
     expect(main.outputs[EmulatorOutput.BaseUrl]).toBe(`http://127.0.0.1:${port}`)
     expect(main.outputs[EmulatorOutput.ApiKey]).toBe('ne-Mine')
@@ -220,6 +233,34 @@ describe('emulator action: inputs', () => {
     expect(main.stdout).not.toContain('listening')
     expect(await readFile(job.stateFile, 'utf8')).toBe('')
     expect(await readdir(job.runnerTemp)).toEqual(['github_state'])
+  })
+
+  it('passes every input to the emulator CLI flag of the same name', () => {
+    const given: Record<EmulatorInput, string> = {
+      [EmulatorInput.ApiKey]: 'ne-Other',
+      [EmulatorInput.Port]: '9123',
+      [EmulatorInput.UrlTtl]: '60',
+      [EmulatorInput.Faults]: 'rate=0.1,seed=7',
+      [EmulatorInput.ExpiredBatches]: '2',
+      [EmulatorInput.AlwaysFail]: 'a.zip\nb.zip, c.zip',
+      [EmulatorInput.LatencyMs]: '15',
+      [EmulatorInput.ThrottleKibps]: '512',
+      [EmulatorInput.Idempotency]: 'true',
+      [EmulatorInput.S3EarlyAnswer]: 'true',
+      [EmulatorInput.S3Dialect]: 'radosgw'
+    }
+    const unset = setInputs(given)
+    try {
+      const args = cliArgs(getEmulatorInputs(), { dataDir: 'D', readyFile: 'R' })
+      expect(args.join(' ')).toBe(
+        '--host 127.0.0.1 --port 9123 --api-key ne-Other --url-ttl 60 --data-dir D --ready-file R ' +
+          '--faults rate=0.1,seed=7 --expired-batches 2 --always-fail a.zip --always-fail b.zip ' +
+          '--always-fail c.zip --latency-ms 15 --throttle-kibps 512 --s3-dialect radosgw --idempotency --s3-early-answer'
+      )
+      for (const name of Object.values(EmulatorInput)) expect(args).toContain(`--${name}`)
+    } finally {
+      unset()
+    }
   })
 
   it('the e2e workflow starts it with inputs it declares and reads outputs it writes', async () => {
