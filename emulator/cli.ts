@@ -2,17 +2,21 @@
  * npm run emulator -- [--port N] [--host H] [--api-key KEY] [--url-ttl SECONDS] [--data-dir DIR]
  *   [--public-host NAME] [--faults SPEC] [--expired-batches N] [--always-fail NAME]… [--latency-ms MS] [--throttle-kibps N]
  *   [--s3-endpoint URL --s3-bucket NAME --s3-access-key-id ID --s3-secret-access-key SECRET [--s3-region R]]
- *   [--s3-early-answer] [--s3-dialect aws|radosgw] [--idempotency] [--quiet]
+ *   [--s3-early-answer] [--s3-dialect aws|radosgw] [--idempotency] [--quiet] [--ready-file PATH]
  * Every flag also reads from the environment: NETIKS_EMULATOR_PORT, _HOST, _API_KEY, _URL_TTL,
  * _DATA_DIR, _PUBLIC_HOST, _FAULTS, _EXPIRED_BATCHES, _ALWAYS_FAIL (comma-separated), _LATENCY_MS,
  * _THROTTLE_KIBPS, _S3_ENDPOINT, _S3_BUCKET, _S3_ACCESS_KEY_ID, _S3_SECRET_ACCESS_KEY, _S3_REGION,
  * _S3_EARLY_ANSWER and _IDEMPOTENCY (true/false, 1/0, yes/no), _S3_DIALECT.
  * With --s3-endpoint, presigned URLs point at that S3 (e.g. tools/radosgw/cluster.sh's radosgw).
+ * With --ready-file, once listening it writes a ReadyFile (JSON) there, for a parent that
+ * started it on a free port (emulator/action) to learn where it listens.
  */
+import { rename, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import type { ExternalS3Options } from './external-s3.js'
+import type { ReadyFile } from './constants.js'
 import { parseFaultSpec } from './faults.js'
-import { EMULATOR_API_KEY, S3_DIALECTS, startEmulator, type S3Dialect } from './server.js'
+import { EMULATOR_API_KEY, S3_DIALECTS, STATE_PATH, startEmulator, type S3Dialect } from './server.js'
 
 function wholeNumber(flag: string, text: string): number {
   const value = Number(text)
@@ -82,7 +86,8 @@ try {
       's3-early-answer': { type: 'boolean', default: switchFromEnv('NETIKS_EMULATOR_S3_EARLY_ANSWER') },
       's3-dialect': { type: 'string', default: process.env.NETIKS_EMULATOR_S3_DIALECT || 'aws' },
       idempotency: { type: 'boolean', default: switchFromEnv('NETIKS_EMULATOR_IDEMPOTENCY') },
-      quiet: { type: 'boolean', default: false }
+      quiet: { type: 'boolean', default: false },
+      'ready-file': { type: 'string' }
     }
   })
 
@@ -110,6 +115,19 @@ try {
     values['s3-dialect'] === 'radosgw' ? 's3-dialect radosgw' : '',
     values.idempotency ? 'idempotency' : ''
   ].filter(Boolean)
+  const readyFile = values['ready-file']
+  if (readyFile) {
+    const ready: ReadyFile = {
+      pid: process.pid,
+      url: emulator.url,
+      apiKey: emulator.apiKey,
+      stateUrl: `${emulator.url}${STATE_PATH}`,
+      dataDir: emulator.store.dir
+    }
+    // Written whole, then renamed into place: a reader polling for it never sees half of it.
+    await writeFile(`${readyFile}.partial`, JSON.stringify(ready))
+    await rename(`${readyFile}.partial`, readyFile)
+  }
 } catch (error) {
   console.error(`netiks emulator: ${(error as Error).message}`)
   process.exit(2)
@@ -117,7 +135,7 @@ try {
 
 console.log(`Netiks emulator listening on ${emulator.url}`)
 console.log(`  api-key:  ${emulator.apiKey}`)
-console.log(`  state:    ${emulator.url}/_emulator/state`)
+console.log(`  state:    ${emulator.url}${STATE_PATH}`)
 console.log(`  data dir: ${emulator.store.dir}`)
 if (externalS3) console.log(`  S3:       ${externalS3.endpoint}/${externalS3.bucket} (external)`)
 if (emulator.faultSpec) console.log(`  faults:   ${emulator.faultSpec}`)

@@ -16,13 +16,12 @@ import {
 } from './faults.js'
 import { PresignedUrlSigner, encodeKey } from './signer.js'
 import { EmulatorStore, type AssetRecord, type ReceivedBody, type StoredObject } from './store.js'
+import { EMULATOR_API_KEY, STATE_PATH, type S3Dialect } from './constants.js'
 
-/** The key the emulator accepts unless told otherwise: `ne-` and 25 alphanumerics, like real keys. */
-export const EMULATOR_API_KEY = 'ne-EmulatorLocalKey0000001'
+export { EMULATOR_API_KEY, S3_DIALECTS, STATE_PATH, type S3Dialect } from './constants.js'
 
 export const UPLOAD_FILE_PATH = '/api/v1/assets/developer-upload-file/'
 export const GENERATE_PRESIGNED_PATH = '/api/v1/assets/developer-generate-presigned-url/'
-export const STATE_PATH = '/_emulator/state'
 const BUCKET = 'netiks-emulator'
 const STORAGE_PREFIX = '/storage/'
 const MAX_PUT_BYTES = 5 * 1024 * 1024 * 1024
@@ -80,9 +79,6 @@ export interface EmulatorOptions {
    */
   externalS3?: ExternalS3Options
 }
-
-export const S3_DIALECTS = ['aws', 'radosgw'] as const
-export type S3Dialect = (typeof S3_DIALECTS)[number]
 
 /** When a request arrived and when its answer was finished, in epoch milliseconds. */
 export interface TimelineEntry {

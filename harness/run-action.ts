@@ -52,6 +52,8 @@ export interface RunActionOptions {
   unprivileged?: boolean
   /** A command to run the action under, e.g. ['/usr/bin/time', '-v'] to measure peak memory. */
   wrapper?: string[]
+  /** Another bundle under dist/ to run, e.g. the emulator action's; dist/index.js by default. */
+  bundle?: string
 }
 
 const NOBODY = 65534
@@ -81,7 +83,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(options.inputs)) env[inputEnvName(name)] = value
   const started = Date.now()
   const spawnedAt = performance.timeOrigin + performance.now()
-  const runtime = asNobody ? await stageForNobody(runnerTemp) : { node: NODE24, bundle: BUNDLE }
+  const bundle = options.bundle ?? BUNDLE
+  const runtime = asNobody ? await stageForNobody(runnerTemp, bundle) : { node: NODE24, bundle }
   const [command, ...args] = [...(options.wrapper ?? []), runtime.node, runtime.bundle]
   try {
     const child = spawn(command, args, {
@@ -119,14 +122,14 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
  * folder (`mktemp -d` makes it 0700) is out of nobody's reach, so both go into the run's own
  * world-readable temp folder (the binary hard-linked, or copied across file systems).
  */
-async function stageForNobody(dir: string): Promise<{ node: string; bundle: string }> {
+async function stageForNobody(dir: string, bundle: string): Promise<{ node: string; bundle: string }> {
   const node = path.join(dir, 'node')
   const binary = await realpath(NODE24)
   await link(binary, node).catch(async () => await copyFile(binary, node))
   await chmod(node, 0o755)
   await cp(path.join(REPO_ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true })
   await chmod(path.join(dir, 'dist'), 0o755)
-  return { node, bundle: path.join(dir, 'dist', 'index.js') }
+  return { node, bundle: path.join(dir, path.relative(REPO_ROOT, bundle)) }
 }
 
 /** What a process needs on Windows to open sockets and temp files (absent elsewhere: nothing). */

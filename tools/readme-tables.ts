@@ -1,7 +1,9 @@
 /**
  * npm run docs — rewrites the inputs and outputs tables in README.md from action.yml, between
- * the <!-- inputs:start/end --> and <!-- outputs:start/end --> markers. A test fails when the
- * README and action.yml disagree, so the two cannot drift apart.
+ * the <!-- inputs:start/end --> and <!-- outputs:start/end --> markers, and the emulator
+ * action's from emulator/action.yml between <!-- emulator-inputs:… --> and
+ * <!-- emulator-outputs:… -->. A test fails when the README and action.yml disagree, so the
+ * two cannot drift apart.
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -32,13 +34,16 @@ export function renderOutputsTable(action: ActionYml): string {
 /** README.md with both tables rendered from action.yml. */
 export async function renderReadme(): Promise<{ current: string; rendered: string }> {
   const action = parse(await readFile(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as ActionYml
+  const emulator = parse(await readFile(path.join(REPO_ROOT, 'emulator', 'action.yml'), 'utf8')) as ActionYml
   const readme = path.join(REPO_ROOT, 'README.md')
   const current = await readFile(readme, 'utf8')
-  const replaced = replaceBetween(
-    replaceBetween(current, 'inputs', renderInputsTable(action)),
-    'outputs',
-    renderOutputsTable(action)
-  )
+  const tables: Array<[string, string]> = [
+    ['inputs', renderInputsTable(action)],
+    ['outputs', renderOutputsTable(action)],
+    ['emulator-inputs', renderInputsTable(emulator)],
+    ['emulator-outputs', renderOutputsTable(emulator)]
+  ]
+  const replaced = tables.reduce((text, [marker, table]) => replaceBetween(text, marker, table), current)
   // Formatted as `npm run format:write` would, so the two never fight over the file.
   const rendered = await prettier.format(replaced, { ...(await prettier.resolveConfig(readme)), filepath: readme })
   return { current, rendered }

@@ -1,0 +1,3 @@
+import { stop } from './stop.js'
+
+await stop()
