@@ -13,7 +13,8 @@ import {
   type Manifest,
   type ManifestEntry
 } from '../src/manifest.js'
-import type { ConfirmedUpload, LocalFile } from '../src/netiks/types.js'
+import type { LocalFile } from '../src/netiks/types.js'
+import { holdInMemory, type HeldUpload } from '../src/transfer/held.js'
 import { pathRulesFor } from '../src/paths.js'
 import { makeWorkspace, sha256 } from './helpers.js'
 
@@ -45,8 +46,8 @@ async function load(json: unknown) {
   return await loadManifest(path.join(ws, 'm.json'), BASE)
 }
 
-function confirmed(file: LocalFile, content: string, id: string, recordedName = file.name): ConfirmedUpload {
-  return {
+function confirmed(file: LocalFile, content: string, id: string, recordedName = file.name): HeldUpload {
+  return holdInMemory({
     file,
     assetId: id,
     recordedName,
@@ -54,7 +55,7 @@ function confirmed(file: LocalFile, content: string, id: string, recordedName = 
     storageUrl: `https://cdn.example/${id}`,
     contentType: 'text/plain',
     sha256: sha256(content)
-  }
+  })
 }
 
 describe('loadManifest', () => {

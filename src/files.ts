@@ -195,12 +195,17 @@ export function nameAssets(
     naming === AssetNaming.Relative
       ? files.map(file => ({ ...file, name: nameBelow(root, file.absolutePath, rules) }))
       : files
-  const byName = new Map<string, NameClash>()
+  // The first file of each name is kept as the file itself: a clash is made only for a second one,
+  // so 100,000 distinct names cost one map entry each, not an entry, an object and an array.
+  const byName = new Map<string, LocalFile | NameClash>()
   for (const file of named) {
     const key = pathKey(file.name, rules)
     const seen = byName.get(key)
-    if (seen) seen.paths.push(file.relativePath)
-    else byName.set(key, { name: file.name, paths: [file.relativePath] })
+    if (seen === undefined) byName.set(key, file)
+    else if ('paths' in seen) seen.paths.push(file.relativePath)
+    else byName.set(key, { name: seen.name, paths: [seen.relativePath, file.relativePath] })
   }
-  return { files: named, clashes: [...byName.values()].filter(clash => clash.paths.length > 1) }
+  const clashes: NameClash[] = []
+  for (const entry of byName.values()) if ('paths' in entry) clashes.push(entry)
+  return { files: named, clashes }
 }

@@ -1,5 +1,5 @@
-import { keepYoungGenerationSmall } from './memory.js'
+import { tuneGarbageCollector } from './memory.js'
 import { run } from './main.js'
 
-keepYoungGenerationSmall()
+tuneGarbageCollector()
 await run()

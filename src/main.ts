@@ -21,12 +21,14 @@ import {
   warnAboutPossibleDuplicates,
   warnAboutRecordedNames
 } from './report/messages.js'
+import { makeRunFolder } from './report/assets-file.js'
 import { writeOutputs } from './report/outputs.js'
 import { ProgressReporter } from './report/progress.js'
 import { writeFailureSummary, writePlanSummary, writeSummary } from './report/summary.js'
 import { Cancellation } from './transfer/cancel.js'
 import { isSystemic } from './transfer/breaker.js'
 import { MAX_URL_REFRESHES } from './transfer/expiry.js'
+import { DetailsSpool } from './transfer/held.js'
 import { FailFastError, OutcomeRecorder, type UploadOptions } from './transfer/outcome.js'
 import { uploadPresigned } from './transfer/presigned.js'
 import { defaultRetryPolicy } from './transfer/retry.js'
@@ -171,7 +173,7 @@ async function upload(inputs: Inputs, work: Work, plan: UploadPlan, startedAt: n
   // Written once, by whichever comes first: the end of the run or the cancellation deadline.
   let reporting: Promise<void> | undefined
   const report = async (): Promise<void> => {
-    reporting ??= reportRun(inputs, work, plan, recorder.result(), startedAt, () => {
+    reporting ??= reportRun(inputs, work, plan, recorder.result(), startedAt, runFolder, () => {
       progress.stop()
       lines.close()
     })
@@ -188,7 +190,9 @@ async function upload(inputs: Inputs, work: Work, plan: UploadPlan, startedAt: n
     }
   })
   options.signal = cancellation.signal
-  const recorder = new OutcomeRecorder(files, options)
+  const runFolder = await makeRunFolder()
+  const spool = new DetailsSpool(path.join(runFolder, 'confirmed.spool'))
+  const recorder = new OutcomeRecorder(files, options, spool.hold)
   const client = new NetiksClient({
     baseUrl: inputs.baseUrl,
     apiKey: inputs.apiKey,
@@ -218,6 +222,7 @@ async function upload(inputs: Inputs, work: Work, plan: UploadPlan, startedAt: n
     await report()
   } finally {
     cancellation.dispose()
+    spool.close()
   }
   if (unexpected !== undefined) throw unexpected
 }
@@ -229,12 +234,13 @@ async function reportRun(
   plan: UploadPlan,
   outcome: UploadOutcome,
   startedAt: number,
+  runFolder: string,
   endLiveLog: () => void
 ): Promise<void> {
   endLiveLog()
   const durationMs = Date.now() - startedAt
   const result = { ...outcome, unchanged: work.unchanged }
-  await writeOutputs(result)
+  await writeOutputs(result, runFolder)
   // Written whatever happened, so that nothing confirmed is forgotten.
   if (work.manifest) {
     await saveManifest(inputs, work.manifest.file, recordUploads(work.manifest.before, outcome.confirmed))

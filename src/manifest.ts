@@ -3,7 +3,8 @@ import { compareText } from './format.js'
 import { createReadStream } from 'node:fs'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { ConfirmedUpload, LocalFile } from './netiks/types.js'
+import type { LocalFile } from './netiks/types.js'
+import type { HeldUpload } from './transfer/held.js'
 import { HOST_PATHS, pathKey, type PathRules } from './paths.js'
 import { runPool } from './transfer/pool.js'
 
@@ -216,23 +217,27 @@ export function recordUnchanged(manifest: Manifest, unchanged: UnchangedFile[], 
 /** The manifest with every asset confirmed in this run added (or replacing the entry of its path). */
 export function recordUploads(
   manifest: Manifest,
-  confirmed: ConfirmedUpload[],
+  confirmed: HeldUpload[],
   now = new Date(),
   rules = HOST_PATHS
 ): Manifest {
-  const entries = confirmed.map((upload): [string, ManifestEntry] => [
-    upload.file.relativePath,
-    {
-      name: upload.file.name,
-      ...(upload.recordedName !== upload.file.name ? { recorded_name: upload.recordedName } : {}),
-      sha256: upload.sha256,
-      size: upload.file.size,
-      id: upload.assetId,
-      storage_url: upload.storageUrl,
-      content_type: upload.contentType,
-      uploaded_at: now.toISOString()
-    }
-  ])
+  const uploadedAt = now.toISOString()
+  const entries = confirmed.map((upload): [string, ManifestEntry] => {
+    const details = upload.details()
+    return [
+      upload.file.relativePath,
+      {
+        name: upload.file.name,
+        ...(upload.recordedName !== upload.file.name ? { recorded_name: upload.recordedName } : {}),
+        sha256: details.sha256,
+        size: upload.file.size,
+        id: details.assetId,
+        storage_url: details.storageUrl,
+        content_type: details.contentType,
+        uploaded_at: uploadedAt
+      }
+    ]
+  })
   return withEntries(manifest, entries, rules)
 }
 

@@ -1,3 +1,5 @@
+import type { HeldUpload } from '../transfer/held.js'
+
 /** One local file to upload, described once from a single stat. */
 export interface LocalFile {
   absolutePath: string
@@ -102,7 +104,7 @@ export interface FailedUpload {
 
 /** What a whole upload run achieved. Every file is in exactly one of the two lists. */
 export interface UploadOutcome {
-  confirmed: ConfirmedUpload[]
+  confirmed: HeldUpload[]
   failed: FailedUpload[]
   /** Why the run stopped early (cancelled, the key refused, fail-fast, a systemic failure), if it did. */
   stoppedBy?: Error

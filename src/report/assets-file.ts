@@ -16,8 +16,8 @@ export interface RecordFiles {
  * holds, with the file's workspace-relative path, so that `sha256sum -c` verifies it from the
  * workspace. Both are written in chunks from records made one at a time.
  */
-export async function writeRecordFiles(result: RunResult, env: NodeJS.ProcessEnv = process.env): Promise<RecordFiles> {
-  const dir = await mkdtemp(path.join(env.RUNNER_TEMP || os.tmpdir(), 'netiks-upload-'))
+export async function writeRecordFiles(result: RunResult, dir?: string): Promise<RecordFiles> {
+  dir ??= await makeRunFolder()
   const files: RecordFiles = {
     assetsFile: path.join(dir, 'assets.json'),
     checksumsFile: path.join(dir, 'checksums.sha256')
@@ -25,6 +25,11 @@ export async function writeRecordFiles(result: RunResult, env: NodeJS.ProcessEnv
   await writeText(files.assetsFile, jsonArrayLines(fileRecords(result)))
   await writeText(files.checksumsFile, checksumLines(result))
   return files
+}
+
+/** A fresh folder of this run's own under RUNNER_TEMP (the runner empties it after the job). */
+export async function makeRunFolder(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  return await mkdtemp(path.join(env.RUNNER_TEMP || os.tmpdir(), 'netiks-upload-'))
 }
 
 /** A JSON array with one element per line, so that line tools and diffs work on it too. */

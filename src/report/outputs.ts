@@ -34,8 +34,8 @@ export interface WrittenOutputs {
  * record. Lists that would not fit GitHub's budget for outputs are cut, `outputs-truncated`
  * says so, and one warning points to the assets file.
  */
-export async function writeOutputs(result: RunResult): Promise<WrittenOutputs> {
-  const files = await writeRecordFiles(result)
+export async function writeOutputs(result: RunResult, runFolder?: string): Promise<WrittenOutputs> {
+  const files = await writeRecordFiles(result, runFolder)
   const held = heldCount(result)
   const ids = jsonArrayWithin(
     (function* () {

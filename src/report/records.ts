@@ -1,10 +1,11 @@
 import { compareText } from '../format.js'
 import type { UnchangedFile } from '../manifest.js'
-import type { ConfirmedUpload, FailedUpload } from '../netiks/types.js'
+import type { FailedUpload } from '../netiks/types.js'
+import type { HeldUpload } from '../transfer/held.js'
 
 /** What a run reports: uploaded, left unchanged, and not uploaded. */
 export interface RunResult {
-  confirmed: ConfirmedUpload[]
+  confirmed: HeldUpload[]
   failed: FailedUpload[]
   unchanged?: UnchangedFile[]
 }
@@ -49,15 +50,16 @@ export type FileRecord =
       failure: Omit<FailureRecord, 'path'>
     })
 
-export function assetRecordOf(upload: ConfirmedUpload): AssetRecord {
+export function assetRecordOf(upload: HeldUpload): AssetRecord {
+  const details = upload.details()
   return {
     path: upload.file.relativePath,
     name: upload.recordedName,
-    id: upload.assetId,
-    storage_url: upload.storageUrl,
+    id: details.assetId,
+    storage_url: details.storageUrl,
     size: upload.file.size,
-    content_type: upload.contentType,
-    sha256: upload.sha256,
+    content_type: details.contentType,
+    sha256: details.sha256,
     skipped: false,
     possible_duplicate: upload.possibleDuplicate
   }
@@ -127,9 +129,13 @@ export function* fileRecords(result: RunResult): Generator<FileRecord> {
   yield* mergeByPath(held, mapped(sortedByPath(result.failed), fileRecordOfFailure))
 }
 
-/** A copy in path order (the lists are in file order already, which makes this a linear pass). */
+/** The items in path order: as they are when they already are (the usual case), else a sorted copy. */
 function sortedByPath<T extends { file: { relativePath: string } }>(items: T[]): T[] {
-  return [...items].sort((a, b) => compareText(a.file.relativePath, b.file.relativePath))
+  const byPath = (a: T, b: T): number => compareText(a.file.relativePath, b.file.relativePath)
+  for (let i = 1; i < items.length; i++) {
+    if (byPath(items[i - 1], items[i]) > 0) return [...items].sort(byPath)
+  }
+  return items
 }
 
 function* mapped<S, T>(items: Iterable<S>, make: (item: S) => T): Generator<T> {

@@ -1,3 +1,4 @@
+import { compareText } from '../format.js'
 import { AuthError, CancelledError, HttpError, NetworkError, ProtocolError, errorMessage } from '../errors.js'
 import type {
   ConfirmedUpload,
@@ -8,6 +9,7 @@ import type {
   UploadOutcome
 } from '../netiks/types.js'
 import { RepeatedFailureError, repeatedFailureLimit, systemicCause, transientCause } from './breaker.js'
+import { holdInMemory, type HeldUpload, type Holder } from './held.js'
 import type { RetryPolicy } from './retry.js'
 
 /** Told how far each file's bytes have gone, so the caller can report long transfers. */
@@ -64,7 +66,7 @@ type Unsettled = 'upload' | 'confirm'
  * asset-creating request is out and unanswered is then reported as possibly existing.
  */
 export class OutcomeRecorder {
-  private readonly confirmed: ConfirmedUpload[] = []
+  private readonly confirmed: HeldUpload[] = []
   private readonly failed: FailedUpload[] = []
   /** Keyed by relative path: a file that changed is sent as a fresh copy of its record. */
   private readonly settled = new Set<string>()
@@ -78,7 +80,9 @@ export class OutcomeRecorder {
     private readonly options: Pick<
       UploadOptions,
       'baseUrl' | 'concurrency' | 'failFast' | 'signal' | 'onConfirmed' | 'onFailed'
-    >
+    >,
+    /** Where confirmed uploads are kept until the report (see DetailsSpool). */
+    private readonly hold: Holder = holdInMemory
   ) {}
 
   shouldStop(): boolean {
@@ -97,7 +101,7 @@ export class OutcomeRecorder {
     this.settled.add(upload.file.relativePath)
     this.awaitingAnswer.delete(upload.file.relativePath)
     this.streak = undefined
-    this.confirmed.push(upload)
+    this.confirmed.push(this.hold(upload))
     this.options.onConfirmed?.(upload)
   }
 
@@ -134,9 +138,9 @@ export class OutcomeRecorder {
 
   /** The outcome so far, in file order; files not settled yet are reported as unknown or not started. */
   result(): UploadOutcome {
-    const order = new Map(this.files.map((file, index) => [file.relativePath, index]))
+    // The files are in path order: sorting by path puts everything in file order, with no index.
     const byFileOrder = (a: { file: LocalFile }, b: { file: LocalFile }): number =>
-      (order.get(a.file.relativePath) ?? 0) - (order.get(b.file.relativePath) ?? 0)
+      compareText(a.file.relativePath, b.file.relativePath)
     const reason = notStartedReason(this.stoppedBy)
     const unsettled: FailedUpload[] = this.files
       .filter(file => !this.settled.has(file.relativePath))
