@@ -35774,7 +35774,8 @@ async function findFiles(patterns, workspace, rules = HOST_PATHS) {
     }
     if (unreadable.length > 0) {
         throw new InputError(`Cannot read ${countOf(unreadable.length, 'matched file')}: ` +
-            `${unreadable.join(', ')}. Fix their permissions, or exclude them with a ! pattern in 'path'.`);
+            `${unreadable.slice(0, 20).join(', ')}${unreadable.length > 20 ? ` and ${unreadable.length - 20} more` : ''}. ` +
+            "Fix their permissions, or exclude them with a ! pattern in 'path'.");
     }
     return {
         files: files.sort((a, b) => compareText(a.relativePath, b.relativePath)),
@@ -38383,6 +38384,12 @@ const SUMMARY_TABLE_BYTES = 200 * KiB;
 /** Failure causes listed, and files named for each. */
 const SUMMARY_FAILURE_GROUPS = 20;
 const SUMMARY_FILES_PER_GROUP = 5;
+/**
+ * Characters of a reason, a path or the base URL shown in the summary's short lists before
+ * they are cut with "…" (the assets file has them whole). Escaped, a character may take up to
+ * 9 bytes, so without this 20 causes of long reasons and paths alone could pass 1 MiB.
+ */
+const SUMMARY_TEXT_CHARS = 1000;
 const RECORD_FILES = `every file's record is in the <code>${Output.AssetsFile}</code> output's file, and its checksum in ` +
     `<code>${Output.ChecksumsFile}</code>'s`;
 /**
@@ -38393,27 +38400,31 @@ const RECORD_FILES = `every file's record is in the <code>${Output.AssetsFile}</
 async function writeSummary(outcome, run) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    const bytes = totalSize(outcome.confirmed.map(upload => upload.file));
     const unchanged = outcome.unchanged ?? [];
-    const summary = summary_summary.addHeading('Netiks upload', 2);
-    summary.addTable([
-        headerRow(['Uploaded', 'Skipped (unchanged)', 'Not uploaded', 'Bytes', 'Duration', 'Throughput', 'Base URL']),
-        [
-            String(outcome.confirmed.length),
-            String(unchanged.length),
-            String(outcome.failed.length),
-            formatBytes(bytes),
-            formatSeconds(run.durationMs),
-            formatRate(bytes, run.durationMs),
-            escapeForSummary(run.baseUrl)
-        ]
-    ]);
+    const addTotals = () => {
+        const bytes = totalSize(outcome.confirmed.map(upload => upload.file));
+        summary_summary.addHeading('Netiks upload', 2);
+        summary_summary.addTable([
+            headerRow(['Uploaded', 'Skipped (unchanged)', 'Not uploaded', 'Bytes', 'Duration', 'Throughput', 'Base URL']),
+            [
+                String(outcome.confirmed.length),
+                String(unchanged.length),
+                String(outcome.failed.length),
+                formatBytes(bytes),
+                formatSeconds(run.durationMs),
+                formatRate(bytes, run.durationMs),
+                shortText(run.baseUrl)
+            ]
+        ]);
+    };
+    addTotals();
+    const summary = summary_summary;
     const doubtful = outcome.confirmed.filter(upload => upload.possibleDuplicate);
     if (doubtful.length > 0) {
         summary.addRaw(`<p>${countOf(doubtful.length, 'asset')} may be registered twice (an answer was lost after the request ` +
             `was sent): ${doubtful
                 .slice(0, SUMMARY_FILES_PER_GROUP * 2)
-                .map(upload => `<code>${escapeForSummary(upload.file.relativePath)}</code>`)
+                .map(upload => `<code>${shortText(upload.file.relativePath)}</code>`)
                 .join(', ')}${doubtful.length > SUMMARY_FILES_PER_GROUP * 2 ? ', …' : ''}.</p>`, true);
     }
     if (outcome.failed.length > 0)
@@ -38432,7 +38443,7 @@ async function writeSummary(outcome, run) {
             }
         })(), held);
     }
-    await writeWithin(summary);
+    await writeWithin(summary, addTotals);
 }
 /** Failures grouped by what went wrong: a count and the first few files of each cause. */
 function addFailureGroups(failed) {
@@ -38452,24 +38463,38 @@ function addFailureGroups(failed) {
     }
     const ordered = [...groups.values()].sort((a, b) => b.count - a.count);
     summary_summary.addHeading(`Not uploaded: ${countOf(failed.length, 'file')}`, 3);
-    summary_summary.addTable([
-        headerRow(['Files', 'Step', 'Status', 'Reason', 'First files']),
-        ...ordered
-            .slice(0, SUMMARY_FAILURE_GROUPS)
-            .map(group => [
+    const rows = [];
+    let bytes = 0;
+    for (const group of ordered) {
+        const row = [
             String(group.count),
             group.step,
             group.status,
-            escapeForSummary(group.message),
-            group.files.map(file => `<code>${escapeForSummary(file)}</code>`).join('<br>') +
+            group.message === '' ? '–' : shortText(group.message),
+            group.files.map(file => `<code>${shortText(file)}</code>`).join('<br>') +
                 (group.count > group.files.length ? `<br>and ${group.count - group.files.length} more` : '')
-        ])
-    ]);
-    const more = ordered.length - SUMMARY_FAILURE_GROUPS;
+        ];
+        const size = rowBytes(row);
+        if (rows.length >= SUMMARY_FAILURE_GROUPS || (rows.length > 0 && bytes + size > SUMMARY_TABLE_BYTES))
+            break;
+        rows.push(row);
+        bytes += size;
+    }
+    summary_summary.addTable([headerRow(['Files', 'Step', 'Status', 'Reason', 'First files']), ...rows]);
+    const more = ordered.length - rows.length;
     if (more > 0) {
-        summary_summary.addRaw(`<p>and ${countOf(more, 'more cause')} (${countOf(ordered.slice(SUMMARY_FAILURE_GROUPS).reduce((sum, group) => sum + group.count, 0), 'file')}): every failed file and why is in the <code>${Output.Failed}</code> output and the ` +
+        summary_summary.addRaw(`<p>and ${countOf(more, 'more cause')} (${countOf(ordered.slice(rows.length).reduce((sum, group) => sum + group.count, 0), 'file')}): every failed file and why is in the <code>${Output.Failed}</code> output and the ` +
             `<code>${Output.AssetsFile}</code>.</p>`, true);
     }
+}
+/** Text from outside for the summary's short lists: cut at SUMMARY_TEXT_CHARS, then escaped. */
+function shortText(text) {
+    const chars = [...text];
+    return escapeForSummary(chars.length > SUMMARY_TEXT_CHARS ? `${chars.slice(0, SUMMARY_TEXT_CHARS).join('')}…` : text);
+}
+/** Bytes a table row takes: its cells and their tags. */
+function rowBytes(row) {
+    return row.reduce((sum, cell) => sum + Buffer.byteLength(cell) + 9, 9);
 }
 /**
  * What went wrong, in words that do not depend on the file: its URL and its name are left out,
@@ -38488,7 +38513,7 @@ function addCappedTable(header, rows, total, whereTheRestIs = RECORD_FILES) {
     const shown = [];
     let bytes = 0;
     for (const row of rows) {
-        const size = row.reduce((sum, cell) => sum + Buffer.byteLength(cell) + 9, 9);
+        const size = rowBytes(row);
         if (shown.length >= SUMMARY_TABLE_ROWS || bytes + size > SUMMARY_TABLE_BYTES)
             break;
         shown.push(row);
@@ -38499,13 +38524,18 @@ function addCappedTable(header, rows, total, whereTheRestIs = RECORD_FILES) {
         summary_summary.addRaw(`<p>and ${total - shown.length} more: ${whereTheRestIs}.</p>`, true);
     }
 }
-/** Writes the summary, or, should it still exceed GitHub's limit, a short one that does not. */
-async function writeWithin(summary) {
+/**
+ * Writes the summary, or, should it still exceed GitHub's limit, a short one that does not:
+ * the totals (when `addTotals` is given) and where the complete record is.
+ */
+async function writeWithin(summary, addTotals) {
     if (Buffer.byteLength(summary.stringify()) > SUMMARY_MAX_BYTES - 4 * KiB) {
         summary.emptyBuffer();
-        summary
-            .addHeading('Netiks upload', 2)
-            .addRaw(`<p>The summary was too large for GitHub's limit of 1 MiB per step; the complete record is in the ` +
+        if (addTotals)
+            addTotals();
+        else
+            summary.addHeading('Netiks upload', 2);
+        summary.addRaw(`<p>The summary was too large for GitHub's limit of 1 MiB per step; the complete record is in the ` +
             `<code>${Output.AssetsFile}</code> output's file.</p>`, true);
     }
     await summary.write();
@@ -38728,17 +38758,22 @@ async function writeText(file, pieces) {
 
 
 
+
 const outputs_KiB = 1024;
 /**
  * The most each list output may take, in bytes. GitHub keeps at most 1 MB of outputs per job,
  * for every step together, and drops the job's outputs beyond it: these three stay at half of
  * that, so other steps keep room for theirs. A list that would not fit is cut at a whole
  * element; the assets file always holds everything.
+ *
+ * `asset-ids` and `failed` stay 1 KiB under 128 KiB: Linux refuses to start a program with an
+ * environment string (`NAME=value`) longer than 128 KiB ("Argument list too long"), and the
+ * README passes these two through `env:`, so a full one must still fit beside its name.
  */
 const OUTPUT_BUDGET = {
-    [Output.AssetIds]: 128 * outputs_KiB,
+    [Output.AssetIds]: 127 * outputs_KiB,
     [Output.Assets]: 256 * outputs_KiB,
-    [Output.Failed]: 128 * outputs_KiB
+    [Output.Failed]: 127 * outputs_KiB
 };
 /**
  * Sets every output: the assets Netiks holds for the matched files — confirmed in this run or
@@ -38747,7 +38782,7 @@ const OUTPUT_BUDGET = {
  * says so, and one warning points to the assets file.
  */
 async function writeOutputs(result, runFolder) {
-    const files = await writeRecordFiles(result, runFolder);
+    const files = await recordFilesOrNone(result, runFolder);
     const held = heldCount(result);
     const ids = jsonArrayWithin((function* () {
         for (const record of assetRecords(result))
@@ -38775,6 +38810,22 @@ async function writeOutputs(result, runFolder) {
         warnTruncated(written);
     return written;
 }
+/**
+ * The record files, or empty paths when they cannot be written (RUNNER_TEMP full or not
+ * writable): the outputs are still set and the step goes on to save the manifest, since what
+ * was confirmed must not be forgotten; the step fails, since the complete record is missing.
+ */
+async function recordFilesOrNone(result, runFolder) {
+    try {
+        return await writeRecordFiles(result, runFolder);
+    }
+    catch (error) {
+        setFailed(`Could not write the '${Output.AssetsFile}' and '${Output.ChecksumsFile}' files under RUNNER_TEMP ` +
+            `(${error.code ?? errorMessage(error)}): both outputs are empty. The other ` +
+            'outputs are set (cut if they would not fit GitHub’s limit), and the manifest, if any, is still written.');
+        return { assetsFile: '', checksumsFile: '' };
+    }
+}
 function warnTruncated(written) {
     const cut = [
         written.assetIds.shown < written.assetIds.total
@@ -38787,10 +38838,13 @@ function warnTruncated(written) {
             ? `'${Output.Failed}' the first ${written.failed.shown} of ${written.failed.total}`
             : undefined
     ].filter(part => part !== undefined);
+    const whereTheRestIs = written.assetsFile === ''
+        ? `The rest could not be written to the '${Output.AssetsFile}' either (see the error).`
+        : `Every file's record is in the file named by the '${Output.AssetsFile}' output ` +
+            `(${countOf(written.assets.total + written.failed.total, 'record')}); read it with jq rather than ` +
+            'passing lists this long through outputs or env.';
     warning(`The outputs are cut to fit GitHub's limit of 1 MB of outputs per job: ${cut.join('; ')} ` +
-        `(outputs-truncated is true). Every file's record is in the file named by the ` +
-        `'${Output.AssetsFile}' output (${countOf(written.assets.total + written.failed.total, 'record')}); read it ` +
-        `with jq rather than passing lists this long through outputs or env.`);
+        `(outputs-truncated is true). ${whereTheRestIs}`);
 }
 /** A JSON array of as many leading items as fit in `budget` bytes, cut at a whole element. */
 function jsonArrayWithin(items, budget) {
@@ -39209,7 +39263,7 @@ async function resolveFiles(inputs, workspace, manifestFile) {
     }
     if (found.brokenLinks.length > 0) {
         warning(`Skipping ${countOf(found.brokenLinks.length, 'broken symbolic link')} ` +
-            `(the target does not exist): ${found.brokenLinks.map(escapeForLog).join(', ')}`);
+            `(the target does not exist): ${listSome(found.brokenLinks.map(escapeForLog))}`);
     }
     const { files, clashes } = nameAssets(found.files, inputs.assetName, found.root);
     const clashWarnings = new CappedWarnings('names shared by several files');
@@ -39289,7 +39343,10 @@ async function upload(inputs, work, plan, startedAt) {
         }
     });
     options.signal = cancellation.signal;
-    const runFolder = await makeRunFolder();
+    const runFolder = await makeRunFolder().catch((error) => {
+        throw new InputError(`Cannot create a folder under RUNNER_TEMP (${escapeForLog(process.env.RUNNER_TEMP ?? '')}) for the run's record ` +
+            `(${error.code ?? errorMessage(error)}); nothing was uploaded. Check the runner's temp folder.`);
+    });
     const spool = new DetailsSpool(external_node_path_default().join(runFolder, 'confirmed.spool'));
     const recorder = new OutcomeRecorder(files, options, spool.hold);
     const client = new NetiksClient({
@@ -39335,10 +39392,14 @@ async function reportRun(inputs, work, plan, outcome, startedAt, runFolder, endL
     endLiveLog();
     const durationMs = Date.now() - startedAt;
     const result = { ...outcome, unchanged: work.unchanged };
-    await writeOutputs(result, runFolder);
-    // Written whatever happened, so that nothing confirmed is forgotten.
-    if (work.manifest) {
-        await saveManifest(inputs, work.manifest.file, recordUploads(work.manifest.before, outcome.confirmed));
+    try {
+        await writeOutputs(result, runFolder);
+    }
+    finally {
+        // Written whatever happened, so that nothing confirmed is forgotten.
+        if (work.manifest) {
+            await saveManifest(inputs, work.manifest.file, recordUploads(work.manifest.before, outcome.confirmed));
+        }
     }
     await writeSummary(result, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs });
     warnAboutRecordedNames(outcome.confirmed);

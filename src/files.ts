@@ -66,7 +66,8 @@ export async function findFiles(patterns: string[], workspace: string, rules = H
   if (unreadable.length > 0) {
     throw new InputError(
       `Cannot read ${countOf(unreadable.length, 'matched file')}: ` +
-        `${unreadable.join(', ')}. Fix their permissions, or exclude them with a ! pattern in 'path'.`
+        `${unreadable.slice(0, 20).join(', ')}${unreadable.length > 20 ? ` and ${unreadable.length - 20} more` : ''}. ` +
+        "Fix their permissions, or exclude them with a ! pattern in 'path'."
     )
   }
   return {

@@ -88,7 +88,7 @@ async function resolveFiles(inputs: Inputs, workspace: string, manifestFile?: st
   if (found.brokenLinks.length > 0) {
     core.warning(
       `Skipping ${countOf(found.brokenLinks.length, 'broken symbolic link')} ` +
-        `(the target does not exist): ${found.brokenLinks.map(escapeForLog).join(', ')}`
+        `(the target does not exist): ${listSome(found.brokenLinks.map(escapeForLog))}`
     )
   }
   const { files, clashes } = nameAssets(found.files, inputs.assetName, found.root)
@@ -190,7 +190,12 @@ async function upload(inputs: Inputs, work: Work, plan: UploadPlan, startedAt: n
     }
   })
   options.signal = cancellation.signal
-  const runFolder = await makeRunFolder()
+  const runFolder = await makeRunFolder().catch((error: unknown) => {
+    throw new InputError(
+      `Cannot create a folder under RUNNER_TEMP (${escapeForLog(process.env.RUNNER_TEMP ?? '')}) for the run's record ` +
+        `(${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}); nothing was uploaded. Check the runner's temp folder.`
+    )
+  })
   const spool = new DetailsSpool(path.join(runFolder, 'confirmed.spool'))
   const recorder = new OutcomeRecorder(files, options, spool.hold)
   const client = new NetiksClient({
@@ -240,10 +245,13 @@ async function reportRun(
   endLiveLog()
   const durationMs = Date.now() - startedAt
   const result = { ...outcome, unchanged: work.unchanged }
-  await writeOutputs(result, runFolder)
-  // Written whatever happened, so that nothing confirmed is forgotten.
-  if (work.manifest) {
-    await saveManifest(inputs, work.manifest.file, recordUploads(work.manifest.before, outcome.confirmed))
+  try {
+    await writeOutputs(result, runFolder)
+  } finally {
+    // Written whatever happened, so that nothing confirmed is forgotten.
+    if (work.manifest) {
+      await saveManifest(inputs, work.manifest.file, recordUploads(work.manifest.before, outcome.confirmed))
+    }
   }
   await writeSummary(result, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs })
   warnAboutRecordedNames(outcome.confirmed)

@@ -1,7 +1,8 @@
 import * as core from '@actions/core'
 import { Output } from '../constants.js'
 import { countOf } from '../format.js'
-import { writeRecordFiles } from './assets-file.js'
+import { errorMessage } from '../errors.js'
+import { writeRecordFiles, type RecordFiles } from './assets-file.js'
 import { assetRecords, failureRecords, heldCount, type RunResult } from './records.js'
 
 const KiB = 1024
@@ -11,11 +12,15 @@ const KiB = 1024
  * for every step together, and drops the job's outputs beyond it: these three stay at half of
  * that, so other steps keep room for theirs. A list that would not fit is cut at a whole
  * element; the assets file always holds everything.
+ *
+ * `asset-ids` and `failed` stay 1 KiB under 128 KiB: Linux refuses to start a program with an
+ * environment string (`NAME=value`) longer than 128 KiB ("Argument list too long"), and the
+ * README passes these two through `env:`, so a full one must still fit beside its name.
  */
 export const OUTPUT_BUDGET = {
-  [Output.AssetIds]: 128 * KiB,
+  [Output.AssetIds]: 127 * KiB,
   [Output.Assets]: 256 * KiB,
-  [Output.Failed]: 128 * KiB
+  [Output.Failed]: 127 * KiB
 } as const
 
 /** How much of each list the outputs hold. */
@@ -35,7 +40,7 @@ export interface WrittenOutputs {
  * says so, and one warning points to the assets file.
  */
 export async function writeOutputs(result: RunResult, runFolder?: string): Promise<WrittenOutputs> {
-  const files = await writeRecordFiles(result, runFolder)
+  const files = await recordFilesOrNone(result, runFolder)
   const held = heldCount(result)
   const ids = jsonArrayWithin(
     (function* () {
@@ -65,6 +70,24 @@ export async function writeOutputs(result: RunResult, runFolder?: string): Promi
   return written
 }
 
+/**
+ * The record files, or empty paths when they cannot be written (RUNNER_TEMP full or not
+ * writable): the outputs are still set and the step goes on to save the manifest, since what
+ * was confirmed must not be forgotten; the step fails, since the complete record is missing.
+ */
+async function recordFilesOrNone(result: RunResult, runFolder?: string): Promise<RecordFiles> {
+  try {
+    return await writeRecordFiles(result, runFolder)
+  } catch (error) {
+    core.setFailed(
+      `Could not write the '${Output.AssetsFile}' and '${Output.ChecksumsFile}' files under RUNNER_TEMP ` +
+        `(${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}): both outputs are empty. The other ` +
+        'outputs are set (cut if they would not fit GitHub’s limit), and the manifest, if any, is still written.'
+    )
+    return { assetsFile: '', checksumsFile: '' }
+  }
+}
+
 function warnTruncated(written: WrittenOutputs): void {
   const cut = [
     written.assetIds.shown < written.assetIds.total
@@ -77,11 +100,15 @@ function warnTruncated(written: WrittenOutputs): void {
       ? `'${Output.Failed}' the first ${written.failed.shown} of ${written.failed.total}`
       : undefined
   ].filter(part => part !== undefined)
+  const whereTheRestIs =
+    written.assetsFile === ''
+      ? `The rest could not be written to the '${Output.AssetsFile}' either (see the error).`
+      : `Every file's record is in the file named by the '${Output.AssetsFile}' output ` +
+        `(${countOf(written.assets.total + written.failed.total, 'record')}); read it with jq rather than ` +
+        'passing lists this long through outputs or env.'
   core.warning(
     `The outputs are cut to fit GitHub's limit of 1 MB of outputs per job: ${cut.join('; ')} ` +
-      `(outputs-truncated is true). Every file's record is in the file named by the ` +
-      `'${Output.AssetsFile}' output (${countOf(written.assets.total + written.failed.total, 'record')}); read it ` +
-      `with jq rather than passing lists this long through outputs or env.`
+      `(outputs-truncated is true). ${whereTheRestIs}`
   )
 }
 

@@ -19,6 +19,12 @@ const SUMMARY_TABLE_BYTES = 200 * KiB
 /** Failure causes listed, and files named for each. */
 export const SUMMARY_FAILURE_GROUPS = 20
 export const SUMMARY_FILES_PER_GROUP = 5
+/**
+ * Characters of a reason, a path or the base URL shown in the summary's short lists before
+ * they are cut with "…" (the assets file has them whole). Escaped, a character may take up to
+ * 9 bytes, so without this 20 causes of long reasons and paths alone could pass 1 MiB.
+ */
+export const SUMMARY_TEXT_CHARS = 1000
 
 export interface RunSummary {
   strategy: string
@@ -39,28 +45,32 @@ const RECORD_FILES =
  */
 export async function writeSummary(outcome: RunResult, run: RunSummary): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
-  const bytes = totalSize(outcome.confirmed.map(upload => upload.file))
   const unchanged = outcome.unchanged ?? []
-  const summary = core.summary.addHeading('Netiks upload', 2)
-  summary.addTable([
-    headerRow(['Uploaded', 'Skipped (unchanged)', 'Not uploaded', 'Bytes', 'Duration', 'Throughput', 'Base URL']),
-    [
-      String(outcome.confirmed.length),
-      String(unchanged.length),
-      String(outcome.failed.length),
-      formatBytes(bytes),
-      formatSeconds(run.durationMs),
-      formatRate(bytes, run.durationMs),
-      escapeForSummary(run.baseUrl)
-    ]
-  ])
+  const addTotals = (): void => {
+    const bytes = totalSize(outcome.confirmed.map(upload => upload.file))
+    core.summary.addHeading('Netiks upload', 2)
+    core.summary.addTable([
+      headerRow(['Uploaded', 'Skipped (unchanged)', 'Not uploaded', 'Bytes', 'Duration', 'Throughput', 'Base URL']),
+      [
+        String(outcome.confirmed.length),
+        String(unchanged.length),
+        String(outcome.failed.length),
+        formatBytes(bytes),
+        formatSeconds(run.durationMs),
+        formatRate(bytes, run.durationMs),
+        shortText(run.baseUrl)
+      ]
+    ])
+  }
+  addTotals()
+  const summary = core.summary
   const doubtful = outcome.confirmed.filter(upload => upload.possibleDuplicate)
   if (doubtful.length > 0) {
     summary.addRaw(
       `<p>${countOf(doubtful.length, 'asset')} may be registered twice (an answer was lost after the request ` +
         `was sent): ${doubtful
           .slice(0, SUMMARY_FILES_PER_GROUP * 2)
-          .map(upload => `<code>${escapeForSummary(upload.file.relativePath)}</code>`)
+          .map(upload => `<code>${shortText(upload.file.relativePath)}</code>`)
           .join(', ')}${doubtful.length > SUMMARY_FILES_PER_GROUP * 2 ? ', …' : ''}.</p>`,
       true
     )
@@ -84,7 +94,7 @@ export async function writeSummary(outcome: RunResult, run: RunSummary): Promise
       held
     )
   }
-  await writeWithin(summary)
+  await writeWithin(summary, addTotals)
 }
 
 /** Failures grouped by what went wrong: a count and the first few files of each cause. */
@@ -104,30 +114,45 @@ function addFailureGroups(failed: FailedUpload[]): void {
   }
   const ordered = [...groups.values()].sort((a, b) => b.count - a.count)
   core.summary.addHeading(`Not uploaded: ${countOf(failed.length, 'file')}`, 3)
-  core.summary.addTable([
-    headerRow(['Files', 'Step', 'Status', 'Reason', 'First files']),
-    ...ordered
-      .slice(0, SUMMARY_FAILURE_GROUPS)
-      .map(group => [
-        String(group.count),
-        group.step,
-        group.status,
-        escapeForSummary(group.message),
-        group.files.map(file => `<code>${escapeForSummary(file)}</code>`).join('<br>') +
-          (group.count > group.files.length ? `<br>and ${group.count - group.files.length} more` : '')
-      ])
-  ])
-  const more = ordered.length - SUMMARY_FAILURE_GROUPS
+  const rows: Row[] = []
+  let bytes = 0
+  for (const group of ordered) {
+    const row = [
+      String(group.count),
+      group.step,
+      group.status,
+      group.message === '' ? '–' : shortText(group.message),
+      group.files.map(file => `<code>${shortText(file)}</code>`).join('<br>') +
+        (group.count > group.files.length ? `<br>and ${group.count - group.files.length} more` : '')
+    ]
+    const size = rowBytes(row)
+    if (rows.length >= SUMMARY_FAILURE_GROUPS || (rows.length > 0 && bytes + size > SUMMARY_TABLE_BYTES)) break
+    rows.push(row)
+    bytes += size
+  }
+  core.summary.addTable([headerRow(['Files', 'Step', 'Status', 'Reason', 'First files']), ...rows])
+  const more = ordered.length - rows.length
   if (more > 0) {
     core.summary.addRaw(
       `<p>and ${countOf(more, 'more cause')} (${countOf(
-        ordered.slice(SUMMARY_FAILURE_GROUPS).reduce((sum, group) => sum + group.count, 0),
+        ordered.slice(rows.length).reduce((sum, group) => sum + group.count, 0),
         'file'
       )}): every failed file and why is in the <code>${Output.Failed}</code> output and the ` +
         `<code>${Output.AssetsFile}</code>.</p>`,
       true
     )
   }
+}
+
+/** Text from outside for the summary's short lists: cut at SUMMARY_TEXT_CHARS, then escaped. */
+function shortText(text: string): string {
+  const chars = [...text]
+  return escapeForSummary(chars.length > SUMMARY_TEXT_CHARS ? `${chars.slice(0, SUMMARY_TEXT_CHARS).join('')}…` : text)
+}
+
+/** Bytes a table row takes: its cells and their tags. */
+function rowBytes(row: Row): number {
+  return row.reduce((sum, cell) => sum + Buffer.byteLength(cell) + 9, 9)
 }
 
 /**
@@ -147,7 +172,7 @@ function addCappedTable(header: string[], rows: Iterable<Row>, total: number, wh
   const shown: Row[] = []
   let bytes = 0
   for (const row of rows) {
-    const size = row.reduce((sum, cell) => sum + Buffer.byteLength(cell) + 9, 9)
+    const size = rowBytes(row)
     if (shown.length >= SUMMARY_TABLE_ROWS || bytes + size > SUMMARY_TABLE_BYTES) break
     shown.push(row)
     bytes += size
@@ -158,17 +183,20 @@ function addCappedTable(header: string[], rows: Iterable<Row>, total: number, wh
   }
 }
 
-/** Writes the summary, or, should it still exceed GitHub's limit, a short one that does not. */
-async function writeWithin(summary: typeof core.summary): Promise<void> {
+/**
+ * Writes the summary, or, should it still exceed GitHub's limit, a short one that does not:
+ * the totals (when `addTotals` is given) and where the complete record is.
+ */
+async function writeWithin(summary: typeof core.summary, addTotals?: () => void): Promise<void> {
   if (Buffer.byteLength(summary.stringify()) > SUMMARY_MAX_BYTES - 4 * KiB) {
     summary.emptyBuffer()
-    summary
-      .addHeading('Netiks upload', 2)
-      .addRaw(
-        `<p>The summary was too large for GitHub's limit of 1 MiB per step; the complete record is in the ` +
-          `<code>${Output.AssetsFile}</code> output's file.</p>`,
-        true
-      )
+    if (addTotals) addTotals()
+    else summary.addHeading('Netiks upload', 2)
+    summary.addRaw(
+      `<p>The summary was too large for GitHub's limit of 1 MiB per step; the complete record is in the ` +
+        `<code>${Output.AssetsFile}</code> output's file.</p>`,
+      true
+    )
   }
   await summary.write()
 }
