@@ -131,6 +131,33 @@ describe('dry-run', () => {
     expect(run.summary).toContain('Netiks upload (dry run)')
     expect(run.summary).toContain('logo.svg')
   })
+
+  it('needs no api-key: a plan needs no credentials, and the same plan is printed', async () => {
+    const { emulator, ws } = await setup()
+    const { 'api-key': _key, ...noKey } = inputs(emulator, { 'dry-run': 'true' })
+    const run = await runAction({ workspace: ws, inputs: noKey })
+    expect([run.exitCode, run.stderr]).toEqual([0, ''])
+    expect(emulator.state().requests).toMatchObject({ upload: 0, generate: 0, put: 0, confirm: 0 })
+    expect(run.outputs).toMatchObject(EMPTY_OUTPUTS)
+    expect(run.stdout).toMatch(/^Mode: bulk \(mode: auto, 5 files\); 4 files at a time; base-url http/m)
+    expect(run.stdout).toMatch(/^::notice::Dry run: 5 files \(32 B\) would be uploaded to Netiks in bulk mode\./m)
+    expect(run.stdout).not.toContain('::error::')
+  })
+
+  it('still checks a key it is given, and a run that uploads still needs one', async () => {
+    const { emulator, ws } = await setup()
+    const badKey = await runAction({
+      workspace: ws,
+      inputs: inputs(emulator, { 'dry-run': 'true', 'api-key': 'ne-abc def' })
+    })
+    expect(badKey.exitCode).toBe(1)
+    expect(badKey.stdout).toMatch(/^::error::Input 'api-key' contains white space/m)
+    const { 'api-key': _key, ...noKey } = inputs(emulator)
+    const upload = await runAction({ workspace: ws, inputs: noKey })
+    expect(upload.exitCode).toBe(1)
+    expect(upload.stdout).toMatch(/^::error::Input 'api-key' is empty\..*set "dry-run: true" to see the plan/m)
+    expect(emulator.state().requests).toMatchObject({ upload: 0, generate: 0, put: 0, confirm: 0 })
+  })
 })
 
 describe('the job summary', () => {

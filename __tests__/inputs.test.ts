@@ -29,6 +29,17 @@ describe('getTuning', () => {
 })
 
 describe('getInputs', () => {
+  it('needs no api-key for a dry run, and still checks one that is given', () => {
+    withInputs({ [Input.Path]: 'dist', [Input.DryRun]: 'true' })
+    expect(getInputs()).toMatchObject({ dryRun: true, apiKey: undefined, patterns: ['dist'] })
+    withInputs({ [Input.Path]: 'dist', [Input.DryRun]: 'true', [Input.ApiKey]: `  ${KEY}\n` })
+    expect(getInputs()).toMatchObject({ dryRun: true, apiKey: KEY })
+    withInputs({ [Input.Path]: 'dist', [Input.DryRun]: 'true', [Input.ApiKey]: 'ne-abc def' })
+    expect(() => getInputs()).toThrow(/api-key' contains white space/)
+    withInputs({ [Input.Path]: 'dist', [Input.DryRun]: 'false' })
+    expect(() => getInputs()).toThrow(/api-key' is empty.*set "dry-run: true" to see the plan, which needs no key/)
+  })
+
   it('applies the defaults when only the required inputs are set', () => {
     withInputs({ [Input.ApiKey]: KEY, [Input.Path]: 'dist/*.zip' })
     expect(getInputs()).toEqual({

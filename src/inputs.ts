@@ -16,8 +16,16 @@ import {
 import { InputError } from './errors.js'
 import { parseShard, type Shard } from './shard.js'
 
-export interface Inputs {
-  apiKey: string
+/**
+ * Every input, read and checked. A dry run only plans, so it needs no credentials: its api key
+ * may be absent; any other run has one.
+ */
+export type Inputs = Settings & ({ dryRun: false; apiKey: string } | { dryRun: true; apiKey: string | undefined })
+
+/** Inputs of a run that uploads: it always has a key. */
+export type UploadInputs = Extract<Inputs, { dryRun: false }>
+
+interface Settings {
   patterns: string[]
   mode: UploadMode
   baseUrl: string
@@ -25,7 +33,6 @@ export interface Inputs {
   ifNoFilesFound: NoFileOption
   retries: number
   failFast: boolean
-  dryRun: boolean
   assetName: AssetNaming
   /** Path of the manifest, relative to the workspace; '' for none. */
   manifest: string
@@ -35,8 +42,13 @@ export interface Inputs {
 
 /** Reads and validates every input; throws one InputError naming the first bad one. */
 export function getInputs(): Inputs {
+  const rawKey = core.getInput(Input.ApiKey)
+  // A key given to a dry run is still checked: the same workflow will upload with it later.
+  const credentials = parseBoolean(Input.DryRun, core.getInput(Input.DryRun), false)
+    ? { dryRun: true as const, apiKey: rawKey.trim() === '' ? undefined : parseApiKey(rawKey) }
+    : { dryRun: false as const, apiKey: parseApiKey(rawKey) }
   return {
-    apiKey: parseApiKey(core.getInput(Input.ApiKey)),
+    ...credentials,
     patterns: parsePatterns(core.getInput(Input.Path)),
     mode: parseEnum(Input.Mode, core.getInput(Input.Mode), UploadMode, UploadMode.Auto),
     baseUrl: parseBaseUrl(core.getInput(Input.BaseUrl)),
@@ -57,7 +69,6 @@ export function getInputs(): Inputs {
       fallback: DEFAULT_RETRIES
     }),
     failFast: parseBoolean(Input.FailFast, core.getInput(Input.FailFast), false),
-    dryRun: parseBoolean(Input.DryRun, core.getInput(Input.DryRun), false),
     assetName: parseEnum(Input.AssetName, core.getInput(Input.AssetName), AssetNaming, AssetNaming.Basename),
     manifest: core.getInput(Input.Manifest).trim(),
     shard: parseShard(core.getInput(Input.Shard))
@@ -90,7 +101,8 @@ export function parseApiKey(raw: string): string {
     throw new InputError(
       `Input '${Input.ApiKey}' is empty. Pass your Netiks API key from a secret, ` +
         `e.g. "${Input.ApiKey}: \${{ secrets.NETIKS_API_KEY }}". Secrets are not available ` +
-        'to workflows triggered from forks: run those against the local emulator instead.'
+        'to workflows triggered from forks: run those against the local emulator instead, or ' +
+        `set "${Input.DryRun}: true" to see the plan, which needs no key.`
     )
   }
   if ([...key].some(char => /\s/.test(char) || char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) {

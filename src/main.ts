@@ -4,7 +4,7 @@ import { ACTION_USER_AGENT, Input, NoFileOption, UploadMode } from './constants.
 import { CancelledError, InputError, errorMessage } from './errors.js'
 import { findFiles, nameAssets } from './files.js'
 import { countOf, formatBytes, formatSeconds, totalSize } from './format.js'
-import { getInputs, getTuning, type Inputs } from './inputs.js'
+import { getInputs, getTuning, type Inputs, type UploadInputs } from './inputs.js'
 import { recordUploads } from './manifest.js'
 import { samePath } from './paths.js'
 import { takeShard } from './shard.js'
@@ -139,7 +139,7 @@ async function dryRun(inputs: Inputs, work: Work, plan: UploadPlan | undefined):
   )
 }
 
-async function upload(inputs: Inputs, work: Work, plan: UploadPlan, startedAt: number): Promise<void> {
+async function upload(inputs: UploadInputs, work: Work, plan: UploadPlan, startedAt: number): Promise<void> {
   const files = work.upload
   const tuning = getTuning()
   const progress = new ProgressReporter(files, tuning.progressIntervalMs, line => core.info(line))
