@@ -95,7 +95,9 @@ const FILES = 40
         path: 'site',
         mode: 'bulk',
         'asset-name': 'relative',
-        retries: '2'
+        // Enough that no file fails from faults alone (0.3^11 per file), whatever the order
+        // in which the confirms arrive.
+        retries: '10'
       },
       env: { RUNNER_TEMP: runnerTemp, NETIKS_RETRY_BASE_MS: '20' }
     })
