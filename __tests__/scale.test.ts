@@ -225,3 +225,29 @@ describe('3,000 files failing the same way', () => {
     }
   }, 180_000)
 })
+
+describe('a RUNNER_TEMP the run cannot write to', () => {
+  it('stops with one clear error before any request: the run would have nowhere to keep its record', async () => {
+    const workspace = await mkdtemp(path.join(os.tmpdir(), 'netiks-scale-temp-'))
+    const emulator = await startEmulator()
+    try {
+      await writeDocsTree(workspace, 3)
+      const notAFolder = path.join(workspace, 'not-a-folder')
+      await writeFile(notAFolder, 'a file')
+      const run = await runAction({
+        workspace,
+        inputs: { 'api-key': emulator.apiKey, 'base-url': emulator.url, path: 'site', mode: 'bulk' },
+        env: { RUNNER_TEMP: notAFolder }
+      })
+      expect(run.exitCode).toBe(1)
+      const errors = run.stdout.match(/^::error::.*$/gm) ?? []
+      expect(errors).toHaveLength(1)
+      expect(errors[0]).toMatch(/Cannot write under RUNNER_TEMP \(.*not-a-folder\).*ENOTDIR.*nothing was uploaded/)
+      expect(Object.values(emulator.state().requests).reduce((sum, count) => sum + count, 0)).toBe(0)
+      expect(run.stderr).not.toMatch(/\n\s+at /)
+    } finally {
+      await emulator.close()
+      await removeDir(workspace)
+    }
+  }, 60_000)
+})

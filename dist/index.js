@@ -39314,6 +39314,8 @@ async function dryRun(inputs, work, plan) {
 }
 async function upload(inputs, work, plan, startedAt) {
     const files = work.upload;
+    // Before anything is sent: where the run's record is kept, and the report's files go.
+    const { runFolder, spool } = await openRunRecord();
     const tuning = getTuning();
     const progress = new ProgressReporter(files, tuning.progressIntervalMs, line => info(line));
     const lines = runLines();
@@ -39348,11 +39350,6 @@ async function upload(inputs, work, plan, startedAt) {
         }
     });
     options.signal = cancellation.signal;
-    const runFolder = await makeRunFolder().catch((error) => {
-        throw new InputError(`Cannot create a folder under RUNNER_TEMP (${escapeForLog(process.env.RUNNER_TEMP ?? '')}) for the run's record ` +
-            `(${error.code ?? errorMessage(error)}); nothing was uploaded. Check the runner's temp folder.`);
-    });
-    const spool = new DetailsSpool(external_node_path_default().join(runFolder, 'confirmed.spool'));
     const recorder = new OutcomeRecorder(files, options, spool.hold);
     const client = new NetiksClient({
         baseUrl: inputs.baseUrl,
@@ -39391,6 +39388,17 @@ async function upload(inputs, work, plan, startedAt) {
     }
     if (unexpected !== undefined)
         throw unexpected;
+}
+/** A folder of the run's own under RUNNER_TEMP, and the spool of confirmed uploads in it. */
+async function openRunRecord() {
+    try {
+        const runFolder = await makeRunFolder();
+        return { runFolder, spool: new DetailsSpool(external_node_path_default().join(runFolder, 'confirmed.spool')) };
+    }
+    catch (error) {
+        throw new InputError(`Cannot write under RUNNER_TEMP (${escapeForLog(process.env.RUNNER_TEMP ?? '')}), where the run keeps its record ` +
+            `(${error.code ?? errorMessage(error)}); nothing was uploaded. Check the runner's temp folder.`);
+    }
 }
 /** Outputs, manifest, summary and the step's status, for whatever the run achieved. */
 async function reportRun(inputs, work, plan, outcome, startedAt, runFolder, endLiveLog) {

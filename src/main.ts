@@ -141,6 +141,8 @@ async function dryRun(inputs: Inputs, work: Work, plan: UploadPlan | undefined):
 
 async function upload(inputs: UploadInputs, work: Work, plan: UploadPlan, startedAt: number): Promise<void> {
   const files = work.upload
+  // Before anything is sent: where the run's record is kept, and the report's files go.
+  const { runFolder, spool } = await openRunRecord()
   const tuning = getTuning()
   const progress = new ProgressReporter(files, tuning.progressIntervalMs, line => core.info(line))
   const lines = runLines()
@@ -190,13 +192,6 @@ async function upload(inputs: UploadInputs, work: Work, plan: UploadPlan, starte
     }
   })
   options.signal = cancellation.signal
-  const runFolder = await makeRunFolder().catch((error: unknown) => {
-    throw new InputError(
-      `Cannot create a folder under RUNNER_TEMP (${escapeForLog(process.env.RUNNER_TEMP ?? '')}) for the run's record ` +
-        `(${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}); nothing was uploaded. Check the runner's temp folder.`
-    )
-  })
-  const spool = new DetailsSpool(path.join(runFolder, 'confirmed.spool'))
   const recorder = new OutcomeRecorder(files, options, spool.hold)
   const client = new NetiksClient({
     baseUrl: inputs.baseUrl,
@@ -230,6 +225,19 @@ async function upload(inputs: UploadInputs, work: Work, plan: UploadPlan, starte
     spool.close()
   }
   if (unexpected !== undefined) throw unexpected
+}
+
+/** A folder of the run's own under RUNNER_TEMP, and the spool of confirmed uploads in it. */
+async function openRunRecord(): Promise<{ runFolder: string; spool: DetailsSpool }> {
+  try {
+    const runFolder = await makeRunFolder()
+    return { runFolder, spool: new DetailsSpool(path.join(runFolder, 'confirmed.spool')) }
+  } catch (error) {
+    throw new InputError(
+      `Cannot write under RUNNER_TEMP (${escapeForLog(process.env.RUNNER_TEMP ?? '')}), where the run keeps its record ` +
+        `(${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}); nothing was uploaded. Check the runner's temp folder.`
+    )
+  }
 }
 
 /** Outputs, manifest, summary and the step's status, for whatever the run achieved. */
