@@ -36477,10 +36477,11 @@ class HttpTransport {
              * it, so waiting longer could not bring an answer: measured in transport.test.ts.)
              */
             const connectionFailed = (error) => {
-                // Once end() has handed the last byte to Node, the server may have it all before
-                // 'finish' fires here: in doubt, the request counts as sent.
+                // Once the last byte of the body is handed to Node (before end(), even), the server may
+                // have it all before 'finish' fires here: in doubt, the request counts as sent.
+                const allHanded = req.writableEnded || (gate !== undefined && gate.handed >= declaredLength);
                 if (!answered || request.signal?.aborted)
-                    fail(transportError(error, requestSent || req.writableEnded));
+                    fail(transportError(error, requestSent || allHanded));
             };
             const req = module.request({
                 method: request.method,
@@ -36496,6 +36497,7 @@ class HttpTransport {
                 signal: request.signal
             });
             const gate = isBodyWriter(body) ? new BodyGate(req, expectContinue) : undefined;
+            const declaredLength = Number(request.headers['content-length'] ?? request.headers['Content-Length'] ?? Infinity);
             req.setTimeout(stallTimeoutMs, () => fail(new StallError(stallTimeoutMs, requestSent)));
             req.once('socket', socket => {
                 if (!socket.connecting)
@@ -36617,6 +36619,8 @@ class HttpTransport {
 class BodyGate extends external_node_events_.EventEmitter {
     req;
     stopped = false;
+    /** Body bytes handed to the request so far. */
+    handed = 0;
     release;
     queue;
     /** Whether the headers have left: from then on the server can answer before a write. */
@@ -36651,8 +36655,10 @@ class BodyGate extends external_node_events_.EventEmitter {
         const poll = this.headersSent ? afterPoll : noWait;
         this.headersSent = true;
         this.queue = this.queue.then(poll).then(() => {
-            if (!this.stopped)
-                this.req.write(chunk, done);
+            if (this.stopped)
+                return;
+            this.handed += chunk.length;
+            this.req.write(chunk, done);
         });
         return true;
     }

@@ -152,9 +152,10 @@ export class HttpTransport {
        * it, so waiting longer could not bring an answer: measured in transport.test.ts.)
        */
       const connectionFailed = (error: Error): void => {
-        // Once end() has handed the last byte to Node, the server may have it all before
-        // 'finish' fires here: in doubt, the request counts as sent.
-        if (!answered || request.signal?.aborted) fail(transportError(error, requestSent || req.writableEnded))
+        // Once the last byte of the body is handed to Node (before end(), even), the server may
+        // have it all before 'finish' fires here: in doubt, the request counts as sent.
+        const allHanded = req.writableEnded || (gate !== undefined && gate.handed >= declaredLength)
+        if (!answered || request.signal?.aborted) fail(transportError(error, requestSent || allHanded))
       }
 
       const req = module.request({
@@ -171,6 +172,7 @@ export class HttpTransport {
         signal: request.signal
       })
       const gate = isBodyWriter(body) ? new BodyGate(req, expectContinue) : undefined
+      const declaredLength = Number(request.headers['content-length'] ?? request.headers['Content-Length'] ?? Infinity)
       req.setTimeout(stallTimeoutMs, () => fail(new StallError(stallTimeoutMs, requestSent)))
       req.once('socket', socket => {
         if (!socket.connecting) return
@@ -291,6 +293,8 @@ export class HttpTransport {
  */
 class BodyGate extends EventEmitter implements BodySink {
   stopped = false
+  /** Body bytes handed to the request so far. */
+  handed = 0
   private release!: () => void
   private queue: Promise<void>
   /** Whether the headers have left: from then on the server can answer before a write. */
@@ -329,7 +333,9 @@ class BodyGate extends EventEmitter implements BodySink {
     const poll = this.headersSent ? afterPoll : noWait
     this.headersSent = true
     this.queue = this.queue.then(poll).then(() => {
-      if (!this.stopped) this.req.write(chunk, done)
+      if (this.stopped) return
+      this.handed += chunk.length
+      this.req.write(chunk, done)
     })
     return true
   }
