@@ -251,3 +251,26 @@ describe('a RUNNER_TEMP the run cannot write to', () => {
     }
   }, 60_000)
 })
+
+describe('a job summary file that cannot be written', () => {
+  it('is one warning: the upload and its outputs are not affected, and nothing crashes', async () => {
+    const workspace = await mkdtemp(path.join(os.tmpdir(), 'netiks-scale-summary-'))
+    const emulator = await startEmulator()
+    try {
+      await writeDocsTree(workspace, 3)
+      const run = await runAction({
+        workspace,
+        inputs: { 'api-key': emulator.apiKey, 'base-url': emulator.url, path: 'site', mode: 'bulk' },
+        env: { GITHUB_STEP_SUMMARY: path.join(workspace, 'no-such-folder', 'summary.md') }
+      })
+      expect(run.exitCode).toBe(0)
+      expect(run.outputs.count).toBe('3')
+      expect(run.stdout.match(/^::warning::Could not write the job summary: .*no-such-folder/gm)).toHaveLength(1)
+      expect(run.stderr).not.toMatch(/\n\s+at /)
+      expect(emulator.state().assets).toHaveLength(3)
+    } finally {
+      await emulator.close()
+      await removeDir(workspace)
+    }
+  }, 60_000)
+})

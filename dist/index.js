@@ -38383,6 +38383,7 @@ function* mergeByPath(first, second) {
 
 
 
+
 const KiB = 1024;
 /**
  * GitHub drops a step's whole summary above 1 MiB ("upload aborted"). Each table stops at a
@@ -38549,17 +38550,27 @@ async function writeWithin(summary, addTotals) {
         summary.addRaw(`<p>The summary was too large for GitHub's limit of 1 MiB per step; the complete record is in the ` +
             `<code>${Output.AssetsFile}</code> output's file.</p>`, true);
     }
-    await summary.write();
+    await writeOrWarn(summary);
+}
+/**
+ * The summary is a courtesy: a file the runner provides that cannot be written (a runner or a
+ * local tool that set GITHUB_STEP_SUMMARY to a missing folder) is one warning, never a crash.
+ */
+async function writeOrWarn(summary) {
+    try {
+        await summary.write();
+    }
+    catch (error) {
+        summary.emptyBuffer();
+        warning(`Could not write the job summary: ${escapeForLog(errorMessage(error))}`);
+    }
 }
 /** A summary for a run that stopped before uploading anything (bad input, no files). */
 async function writeFailureSummary(message) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     const text = message.length > 16 * KiB ? `${message.slice(0, 16 * KiB)}…` : message;
-    await summary_summary
-        .addHeading('Netiks upload', 2)
-        .addRaw(`<p>Nothing was uploaded: ${escapeForSummary(text)}</p>`, true)
-        .write();
+    await writeOrWarn(summary_summary.addHeading('Netiks upload', 2).addRaw(`<p>Nothing was uploaded: ${escapeForSummary(text)}</p>`, true));
 }
 /** The dry run's plan: the mode, the totals, and the files that would be sent. */
 async function writePlanSummary(files, plan) {

@@ -3,7 +3,8 @@ import { Output } from '../constants.js'
 import { countOf, formatBytes, formatSeconds, totalSize } from '../format.js'
 import type { FailedUpload, LocalFile } from '../netiks/types.js'
 import type { UploadPlan } from '../plan.js'
-import { escapeForSummary, summaryHref } from './log-safe.js'
+import { errorMessage } from '../errors.js'
+import { escapeForLog, escapeForSummary, summaryHref } from './log-safe.js'
 import { assetRecords, type RunResult } from './records.js'
 
 const KiB = 1024
@@ -198,17 +199,29 @@ async function writeWithin(summary: typeof core.summary, addTotals?: () => void)
       true
     )
   }
-  await summary.write()
+  await writeOrWarn(summary)
+}
+
+/**
+ * The summary is a courtesy: a file the runner provides that cannot be written (a runner or a
+ * local tool that set GITHUB_STEP_SUMMARY to a missing folder) is one warning, never a crash.
+ */
+async function writeOrWarn(summary: typeof core.summary): Promise<void> {
+  try {
+    await summary.write()
+  } catch (error) {
+    summary.emptyBuffer()
+    core.warning(`Could not write the job summary: ${escapeForLog(errorMessage(error))}`)
+  }
 }
 
 /** A summary for a run that stopped before uploading anything (bad input, no files). */
 export async function writeFailureSummary(message: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   const text = message.length > 16 * KiB ? `${message.slice(0, 16 * KiB)}…` : message
-  await core.summary
-    .addHeading('Netiks upload', 2)
-    .addRaw(`<p>Nothing was uploaded: ${escapeForSummary(text)}</p>`, true)
-    .write()
+  await writeOrWarn(
+    core.summary.addHeading('Netiks upload', 2).addRaw(`<p>Nothing was uploaded: ${escapeForSummary(text)}</p>`, true)
+  )
 }
 
 /** The dry run's plan: the mode, the totals, and the files that would be sent. */
