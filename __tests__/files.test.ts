@@ -99,6 +99,19 @@ describe('findFiles', () => {
     }
   })
 
+  it('a workspace reached through a symbolic link: a path spelled through its target is inside it', async () => {
+    const link = `${ws}-link`
+    // A directory junction on Windows, which needs no privilege.
+    await symlink(ws, link, 'junction')
+    try {
+      const found = await findFiles([`${ws}/docs/index.html`, 'README.md'], link)
+      expect(rel(found)).toEqual(['README.md', 'docs/index.html'])
+      expect(found.outside).toEqual([])
+    } finally {
+      await removeDir(link)
+    }
+  })
+
   it.each([
     [['dist/**/*.zip'], 'dist'],
     [['dist/app.zip'], 'dist'],

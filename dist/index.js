@@ -35757,14 +35757,16 @@ async function findFiles(patterns, workspace, rules = HOST_PATHS) {
     const unreadable = [];
     // Synchronous on purpose: nothing else runs yet, and a thousand stat calls take milliseconds
     // this way instead of a round trip through the thread pool each.
+    const baseOf = workspaceSpellings(workspace, rules);
     for (const absolutePath of matches) {
         try {
             const info = (0,external_node_fs_namespaceObject.statSync)(absolutePath);
             if (!info.isFile())
                 continue;
             (0,external_node_fs_namespaceObject.accessSync)(absolutePath, external_node_fs_namespaceObject.constants.R_OK);
-            files.push(describeFile(absolutePath, info.size, workspace, info.mtimeMs, rules));
-            const where = reportedPath(workspace, absolutePath, rules);
+            const base = baseOf(absolutePath);
+            files.push(describeFile(absolutePath, info.size, base, info.mtimeMs, rules));
+            const where = reportedPath(base, absolutePath, rules);
             if (where.outside)
                 outside.push(where.path);
         }
@@ -35783,6 +35785,25 @@ async function findFiles(patterns, workspace, rules = HOST_PATHS) {
         outside: outside.sort(compareText),
         root: namingRoot(searchPaths, rules)
     };
+}
+/**
+ * The workspace to report a path against: the workspace as given, or, when it is reached
+ * through a symbolic link (a self-hosted runner's work folder often is), its real path for a
+ * path spelled through the link's target, which is inside the workspace too.
+ */
+function workspaceSpellings(workspace, rules) {
+    let real = workspace;
+    try {
+        real = (0,external_node_fs_namespaceObject.realpathSync)(workspace);
+    }
+    catch {
+        // A workspace that cannot be resolved is only ever spelled one way.
+    }
+    if (real === workspace)
+        return () => workspace;
+    return absolutePath => reportedPath(workspace, absolutePath, rules).outside && !reportedPath(real, absolutePath, rules).outside
+        ? real
+        : workspace;
 }
 /** The least common ancestor of the search paths; one that names a file stands for its folder. */
 function namingRoot(searchPaths, rules) {

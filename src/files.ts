@@ -1,6 +1,6 @@
 import * as glob from '@actions/glob'
 import { countOf, compareText } from './format.js'
-import { accessSync, constants, statSync } from 'node:fs'
+import { accessSync, constants, realpathSync, statSync } from 'node:fs'
 import { lstat, stat } from 'node:fs/promises'
 import { AssetNaming } from './constants.js'
 import { contentTypeFor } from './content-type.js'
@@ -49,13 +49,15 @@ export async function findFiles(patterns: string[], workspace: string, rules = H
   const unreadable: string[] = []
   // Synchronous on purpose: nothing else runs yet, and a thousand stat calls take milliseconds
   // this way instead of a round trip through the thread pool each.
+  const baseOf = workspaceSpellings(workspace, rules)
   for (const absolutePath of matches) {
     try {
       const info = statSync(absolutePath)
       if (!info.isFile()) continue
       accessSync(absolutePath, constants.R_OK)
-      files.push(describeFile(absolutePath, info.size, workspace, info.mtimeMs, rules))
-      const where = reportedPath(workspace, absolutePath, rules)
+      const base = baseOf(absolutePath)
+      files.push(describeFile(absolutePath, info.size, base, info.mtimeMs, rules))
+      const where = reportedPath(base, absolutePath, rules)
       if (where.outside) outside.push(where.path)
     } catch (error) {
       unreadable.push(
@@ -76,6 +78,25 @@ export async function findFiles(patterns: string[], workspace: string, rules = H
     outside: outside.sort(compareText),
     root: namingRoot(searchPaths, rules)
   }
+}
+
+/**
+ * The workspace to report a path against: the workspace as given, or, when it is reached
+ * through a symbolic link (a self-hosted runner's work folder often is), its real path for a
+ * path spelled through the link's target, which is inside the workspace too.
+ */
+function workspaceSpellings(workspace: string, rules: PathRules): (absolutePath: string) => string {
+  let real = workspace
+  try {
+    real = realpathSync(workspace)
+  } catch {
+    // A workspace that cannot be resolved is only ever spelled one way.
+  }
+  if (real === workspace) return () => workspace
+  return absolutePath =>
+    reportedPath(workspace, absolutePath, rules).outside && !reportedPath(real, absolutePath, rules).outside
+      ? real
+      : workspace
 }
 
 /** The least common ancestor of the search paths; one that names a file stands for its folder. */
