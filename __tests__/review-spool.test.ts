@@ -2,9 +2,8 @@
  * Review of the details spool (src/transfer/held.ts) and of the report after a cancelled run:
  * the committed bundle, run as a runner runs it, against the emulator.
  *
- * Tests named "KNOWN BUG" are `it.failing`: they state what the project promises ("nothing is
- * lost, nothing is hidden") and pass only while the bundle breaks that promise. When the bug is
- * fixed they fail: turn them into `it`.
+ * The spool tests broke "nothing is lost, nothing is hidden" when they were written (a file
+ * confirmed on the server was in no output; one short write emptied every output); they hold now.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { ChildProcess } from 'node:child_process'
@@ -88,44 +87,34 @@ function expectNothingLostOrHidden(run: ActionRun, paths: string[], held: string
 }
 
 describe('the details spool when RUNNER_TEMP fails under it', () => {
-  it.failing(
-    'KNOWN BUG: a spool write that fails at confirm time (ENOSPC) drops the confirmed file from assets AND failed, and the step succeeds',
-    async () => {
-      const server = await emulator()
-      const { ws, paths } = await workspaceOf(5)
-      const run = await runAction({
-        workspace: ws,
-        inputs: inputs(server.url, server.apiKey),
-        // The 4th confirmed file's line, and every later one, cannot be written.
-        env: { NODE_OPTIONS: `--import=${SPOOL_FAULT}`, SPOOL_FAULT: 'enospc:4', NETIKS_RETRY_BASE_MS: '20' }
-      })
-      const held = server.state().assets.map(asset => asset.id)
-      // What the bundle does today (for the record; the assertions that fail are below):
-      // 5 assets on the server, 3 in `assets`, none in `failed`, exit code 0.
-      expect(held).toHaveLength(5)
-      expectNothingLostOrHidden(run, paths, held)
-      expect(await manifestIds(ws)).toEqual([...held].sort())
-    },
-    30_000
-  )
+  it('a spool write that fails at confirm time (ENOSPC): that upload and the later ones are kept in memory, every file is reported', async () => {
+    const server = await emulator()
+    const { ws, paths } = await workspaceOf(5)
+    const run = await runAction({
+      workspace: ws,
+      inputs: inputs(server.url, server.apiKey),
+      // The 4th confirmed file's line, and every later one, cannot be written.
+      env: { NODE_OPTIONS: `--import=${SPOOL_FAULT}`, SPOOL_FAULT: 'enospc:4', NETIKS_RETRY_BASE_MS: '20' }
+    })
+    const held = server.state().assets.map(asset => asset.id)
+    expect(held).toHaveLength(5)
+    expectNothingLostOrHidden(run, paths, held)
+    expect(await manifestIds(ws)).toEqual([...held].sort())
+  }, 30_000)
 
-  it.failing(
-    'KNOWN BUG: one short spool write (a nearly full disk) makes details() throw at the report: no file is in the outputs or the manifest',
-    async () => {
-      const server = await emulator()
-      const { ws, paths } = await workspaceOf(5)
-      const run = await runAction({
-        workspace: ws,
-        inputs: inputs(server.url, server.apiKey),
-        env: { NODE_OPTIONS: `--import=${SPOOL_FAULT}`, SPOOL_FAULT: 'short:2', NETIKS_RETRY_BASE_MS: '20' }
-      })
-      const held = server.state().assets.map(asset => asset.id)
-      expect(held).toHaveLength(5)
-      expectNothingLostOrHidden(run, paths, held)
-      expect(await manifestIds(ws)).toEqual([...held].sort())
-    },
-    30_000
-  )
+  it('one short spool write (a nearly full disk): the write is finished, every file is in the outputs and the manifest', async () => {
+    const server = await emulator()
+    const { ws, paths } = await workspaceOf(5)
+    const run = await runAction({
+      workspace: ws,
+      inputs: inputs(server.url, server.apiKey),
+      env: { NODE_OPTIONS: `--import=${SPOOL_FAULT}`, SPOOL_FAULT: 'short:2', NETIKS_RETRY_BASE_MS: '20' }
+    })
+    const held = server.state().assets.map(asset => asset.id)
+    expect(held).toHaveLength(5)
+    expectNothingLostOrHidden(run, paths, held)
+    expect(await manifestIds(ws)).toEqual([...held].sort())
+  }, 30_000)
 })
 
 const isConfirm = (req: { method?: string; url?: string; headers: Record<string, unknown> }): boolean =>

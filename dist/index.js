@@ -36498,11 +36498,8 @@ class HttpTransport {
              * it, so waiting longer could not bring an answer: measured in transport.test.ts.)
              */
             const connectionFailed = (error) => {
-                // Once the last byte of the body is handed to Node (before end(), even), the server may
-                // have it all before 'finish' fires here: in doubt, the request counts as sent.
-                const allHanded = req.writableEnded || (gate !== undefined && gate.handed >= declaredLength);
                 if (!answered || request.signal?.aborted)
-                    fail(transportError(error, requestSent || allHanded));
+                    fail(transportError(error, requestSent || allHanded()));
             };
             const req = module.request({
                 method: request.method,
@@ -36519,7 +36516,10 @@ class HttpTransport {
             });
             const gate = isBodyWriter(body) ? new BodyGate(req, expectContinue) : undefined;
             const declaredLength = Number(request.headers['content-length'] ?? request.headers['Content-Length'] ?? Infinity);
-            req.setTimeout(stallTimeoutMs, () => fail(new StallError(stallTimeoutMs, requestSent)));
+            // Once the last byte of the body is handed to Node (before end(), even), the server may
+            // have it all: in doubt, the request counts as sent.
+            const allHanded = () => requestSent || req.writableEnded || (gate !== undefined && gate.handed >= declaredLength);
+            req.setTimeout(stallTimeoutMs, () => fail(new StallError(stallTimeoutMs, allHanded())));
             req.once('socket', socket => {
                 if (!socket.connecting)
                     return;
@@ -37900,16 +37900,38 @@ function holdInMemory(upload) {
  */
 class DetailsSpool {
     path;
+    onFallback;
     fd;
     end = 0;
     closed = false;
-    constructor(path) {
+    failed = false;
+    constructor(path, 
+    /** Told once, when a write fails and confirmed uploads are kept in memory from then on. */
+    onFallback = () => undefined) {
         this.path = path;
+        this.onFallback = onFallback;
         this.fd = (0,external_node_fs_namespaceObject.openSync)(path, 'w+', 0o600);
     }
+    /**
+     * Writes the details and hands back a handle; if the spool cannot be written (disk full, an
+     * I/O error), keeps this and every later upload in memory instead: a confirmed asset is
+     * never lost because the spool failed. A record is only ever read once written whole.
+     */
     hold = upload => {
+        if (this.failed || this.closed)
+            return holdInMemory(upload);
         const line = Buffer.from(`${JSON.stringify([upload.assetId, upload.storageUrl, upload.contentType, upload.sha256])}\n`);
-        (0,external_node_fs_namespaceObject.writeSync)(this.fd, line, 0, line.length, this.end);
+        try {
+            for (let done = 0; done < line.length;) {
+                done += (0,external_node_fs_namespaceObject.writeSync)(this.fd, line, done, line.length - done, this.end + done);
+            }
+        }
+        catch (error) {
+            // Nothing at or after `end` is ever read: a partial line there is harmless.
+            this.failed = true;
+            this.onFallback(error);
+            return holdInMemory(upload);
+        }
         const held = new SpooledUpload(this, upload.file, upload.recordedName, upload.possibleDuplicate, this.end, line.length - 1);
         this.end += line.length;
         return held;
@@ -38010,10 +38032,19 @@ class OutcomeRecorder {
     confirm(upload) {
         if (this.settled.has(upload.file.relativePath))
             return;
+        // Kept before the file counts as settled: a confirmed asset must reach the report, whatever
+        // happens to where it is kept (the spool falls back to memory by itself; this is the last net).
+        let held;
+        try {
+            held = this.hold(upload);
+        }
+        catch {
+            held = holdInMemory(upload);
+        }
         this.settled.add(upload.file.relativePath);
         this.awaitingAnswer.delete(upload.file.relativePath);
         this.streak = undefined;
-        this.confirmed.push(this.hold(upload));
+        this.confirmed.push(held);
         this.options.onConfirmed?.(upload);
     }
     /** `note` adds to the error's message, e.g. that an earlier attempt may have been registered. */
@@ -39431,7 +39462,9 @@ async function upload(inputs, work, plan, startedAt) {
 async function openRunRecord() {
     try {
         const runFolder = await makeRunFolder();
-        return { runFolder, spool: new DetailsSpool(external_node_path_default().join(runFolder, 'confirmed.spool')) };
+        const spool = new DetailsSpool(external_node_path_default().join(runFolder, 'confirmed.spool'), error => warning(`Could not write to ${escapeForLog(runFolder)} (${escapeForLog(error.code ?? errorMessage(error))}): ` +
+            'the run keeps the rest of its record in memory instead. Nothing is lost; memory may grow with the number of files.'));
+        return { runFolder, spool };
     }
     catch (error) {
         throw new InputError(`Cannot write under RUNNER_TEMP (${escapeForLog(process.env.RUNNER_TEMP ?? '')}), where the run keeps its record ` +

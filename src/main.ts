@@ -231,7 +231,13 @@ async function upload(inputs: UploadInputs, work: Work, plan: UploadPlan, starte
 async function openRunRecord(): Promise<{ runFolder: string; spool: DetailsSpool }> {
   try {
     const runFolder = await makeRunFolder()
-    return { runFolder, spool: new DetailsSpool(path.join(runFolder, 'confirmed.spool')) }
+    const spool = new DetailsSpool(path.join(runFolder, 'confirmed.spool'), error =>
+      core.warning(
+        `Could not write to ${escapeForLog(runFolder)} (${escapeForLog((error as NodeJS.ErrnoException).code ?? errorMessage(error))}): ` +
+          'the run keeps the rest of its record in memory instead. Nothing is lost; memory may grow with the number of files.'
+      )
+    )
+    return { runFolder, spool }
   } catch (error) {
     throw new InputError(
       `Cannot write under RUNNER_TEMP (${escapeForLog(process.env.RUNNER_TEMP ?? '')}), where the run keeps its record ` +

@@ -152,10 +152,7 @@ export class HttpTransport {
        * it, so waiting longer could not bring an answer: measured in transport.test.ts.)
        */
       const connectionFailed = (error: Error): void => {
-        // Once the last byte of the body is handed to Node (before end(), even), the server may
-        // have it all before 'finish' fires here: in doubt, the request counts as sent.
-        const allHanded = req.writableEnded || (gate !== undefined && gate.handed >= declaredLength)
-        if (!answered || request.signal?.aborted) fail(transportError(error, requestSent || allHanded))
+        if (!answered || request.signal?.aborted) fail(transportError(error, requestSent || allHanded()))
       }
 
       const req = module.request({
@@ -173,7 +170,11 @@ export class HttpTransport {
       })
       const gate = isBodyWriter(body) ? new BodyGate(req, expectContinue) : undefined
       const declaredLength = Number(request.headers['content-length'] ?? request.headers['Content-Length'] ?? Infinity)
-      req.setTimeout(stallTimeoutMs, () => fail(new StallError(stallTimeoutMs, requestSent)))
+      // Once the last byte of the body is handed to Node (before end(), even), the server may
+      // have it all: in doubt, the request counts as sent.
+      const allHanded = (): boolean =>
+        requestSent || req.writableEnded || (gate !== undefined && gate.handed >= declaredLength)
+      req.setTimeout(stallTimeoutMs, () => fail(new StallError(stallTimeoutMs, allHanded())))
       req.once('socket', socket => {
         if (!socket.connecting) return
         const connectMs = Math.min(CONNECT_TIMEOUT_MS, stallTimeoutMs)

@@ -47,15 +47,36 @@ export class DetailsSpool {
   private end = 0
   private closed = false
 
-  constructor(private readonly path: string) {
+  private failed = false
+
+  constructor(
+    private readonly path: string,
+    /** Told once, when a write fails and confirmed uploads are kept in memory from then on. */
+    private readonly onFallback: (error: unknown) => void = () => undefined
+  ) {
     this.fd = openSync(path, 'w+', 0o600)
   }
 
+  /**
+   * Writes the details and hands back a handle; if the spool cannot be written (disk full, an
+   * I/O error), keeps this and every later upload in memory instead: a confirmed asset is
+   * never lost because the spool failed. A record is only ever read once written whole.
+   */
   readonly hold: Holder = upload => {
+    if (this.failed || this.closed) return holdInMemory(upload)
     const line = Buffer.from(
       `${JSON.stringify([upload.assetId, upload.storageUrl, upload.contentType, upload.sha256])}\n`
     )
-    writeSync(this.fd, line, 0, line.length, this.end)
+    try {
+      for (let done = 0; done < line.length;) {
+        done += writeSync(this.fd, line, done, line.length - done, this.end + done)
+      }
+    } catch (error) {
+      // Nothing at or after `end` is ever read: a partial line there is harmless.
+      this.failed = true
+      this.onFallback(error)
+      return holdInMemory(upload)
+    }
     const held = new SpooledUpload(
       this,
       upload.file,

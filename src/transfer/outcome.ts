@@ -98,10 +98,18 @@ export class OutcomeRecorder {
 
   confirm(upload: ConfirmedUpload): void {
     if (this.settled.has(upload.file.relativePath)) return
+    // Kept before the file counts as settled: a confirmed asset must reach the report, whatever
+    // happens to where it is kept (the spool falls back to memory by itself; this is the last net).
+    let held: HeldUpload
+    try {
+      held = this.hold(upload)
+    } catch {
+      held = holdInMemory(upload)
+    }
     this.settled.add(upload.file.relativePath)
     this.awaitingAnswer.delete(upload.file.relativePath)
     this.streak = undefined
-    this.confirmed.push(this.hold(upload))
+    this.confirmed.push(held)
     this.options.onConfirmed?.(upload)
   }
 
