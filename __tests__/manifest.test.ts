@@ -9,6 +9,7 @@ import {
   recordUploads,
   serializeManifest,
   writeManifest,
+  writeManifestWithUploads,
   type LegacyEntry,
   type Manifest,
   type ManifestEntry
@@ -234,6 +235,60 @@ describe('recordUploads and writeManifest', () => {
     await writeFile(target, 'garbage')
     await writeManifest(target, manifestOf({}))
     expect(JSON.parse(await readFile(target, 'utf8'))).toEqual({ version: 2, 'base-url': BASE, assets: {} })
+  })
+
+  it('writeManifestWithUploads writes, entry by entry, exactly what recordUploads and writeManifest write', async () => {
+    const ws = await makeWorkspace({ 'docs/b.txt': 'bee', 'Docs/a.txt': 'new', 'x "q".txt': 'quote', 'ü/ñ.txt': 'ü' })
+    const now = new Date('2026-11-25T12:00:00Z')
+    const upload = (relative: string, content: string, id: string, recorded?: string): HeldUpload =>
+      confirmed(describeFile(path.join(ws, relative), Buffer.byteLength(content), ws), content, id, recorded)
+    const cases: Array<[string, Manifest, HeldUpload[], typeof LINUX]> = [
+      ['empty before, nothing new', manifestOf({}), [], LINUX],
+      [
+        'empty before',
+        manifestOf({}),
+        [upload('docs/b.txt', 'bee', 'id-b'), upload('x "q".txt', 'quote', 'id-q')],
+        LINUX
+      ],
+      [
+        'entries, v1 entries, a recorded name',
+        manifestOf(
+          { 'z.txt': entry('z.txt', 'z', 'id-z'), 'docs/b.txt': entry('b.txt', 'old', 'id-old') },
+          { 'b.txt': legacy('older', 'id-older'), 'q.txt': legacy('q', 'id-q') }
+        ),
+        [upload('docs/b.txt', 'bee', 'id-b', 'b_1.txt'), upload('ü/ñ.txt', 'ü', 'id-u')],
+        LINUX
+      ],
+      [
+        'another case, case ignored',
+        manifestOf({ 'docs/a.txt': entry('a.txt', 'old', 'id-old') }),
+        [upload('Docs/a.txt', 'new', 'id-new')],
+        MAC
+      ],
+      [
+        'another case, case kept',
+        manifestOf({ 'docs/a.txt': entry('a.txt', 'old', 'id-old') }),
+        [upload('Docs/a.txt', 'new', 'id-new')],
+        LINUX
+      ]
+    ]
+    for (const [name, before, uploads, rules] of cases) {
+      const target = path.join(ws, `${name}.json`)
+      const count = await writeManifestWithUploads(target, before, uploads, now, rules)
+      const expected = recordUploads(before, uploads, now, rules)
+      expect([name, await readFile(target, 'utf8')]).toEqual([name, serializeManifest(expected)])
+      expect(count).toBe(expected.assets.size)
+      // The text is what JSON.stringify writes, as it always was.
+      const sorted = <T>(entries: Map<string, T>): Record<string, T> =>
+        Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      const json = {
+        version: 2,
+        'base-url': BASE,
+        assets: sorted(expected.assets),
+        ...(expected.legacy.size > 0 ? { 'v1-assets': sorted(expected.legacy) } : {})
+      }
+      expect(serializeManifest(expected)).toBe(`${JSON.stringify(json, null, 2)}\n`)
+    }
   })
 
   it('replaces the entry of the same file spelled in another case, where case is ignored', async () => {

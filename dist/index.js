@@ -35584,12 +35584,12 @@ function pathRulesFor(platform) {
         caseInsensitive: platform === 'win32' || platform === 'darwin'
     };
 }
-const HOST_PATHS = pathRulesFor(process.platform);
+const paths_HOST_PATHS = pathRulesFor(process.platform);
 /**
  * What two path strings are compared by. Case is folded one character to one character, as
  * NTFS's upcase table does ('ß' stays 'ß'); macOS also finds é and e + ◌́ to be one name.
  */
-function pathKey(text, rules = HOST_PATHS) {
+function pathKey(text, rules = paths_HOST_PATHS) {
     if (!rules.caseInsensitive)
         return text;
     const normalized = text.normalize('NFC');
@@ -35622,22 +35622,22 @@ function sharedDepth(outer, inner, rules) {
  * The path of `absolutePath` below `folder`, `/`-separated ('' for the folder itself), or
  * undefined when it is not inside. Segment by segment, so `..foo` is inside and `C:` is not `D:`.
  */
-function pathInside(folder, absolutePath, rules = HOST_PATHS) {
+function pathInside(folder, absolutePath, rules = paths_HOST_PATHS) {
     const outer = split(folder, rules);
     const inner = split(absolutePath, rules);
     if (sharedDepth(outer, inner, rules) !== outer.segments.length)
         return undefined;
     return inner.segments.slice(outer.segments.length).join('/');
 }
-function samePath(a, b, rules = HOST_PATHS) {
+function samePath(a, b, rules = paths_HOST_PATHS) {
     return pathKey(rules.path.normalize(a), rules) === pathKey(rules.path.normalize(b), rules);
 }
 /** An absolute path with `/` separators: `C:/out/a.zip`, `//server/share/a.zip`, `/tmp/a.zip`. */
-function withSlashes(absolutePath, rules = HOST_PATHS) {
+function withSlashes(absolutePath, rules = paths_HOST_PATHS) {
     return rules.path.normalize(absolutePath).split(rules.path.sep).join('/');
 }
 /** How a file is shown in outputs, logs and the manifest: relative to the workspace, or absolute. */
-function reportedPath(workspace, absolutePath, rules = HOST_PATHS) {
+function reportedPath(workspace, absolutePath, rules = paths_HOST_PATHS) {
     const inside = pathInside(workspace, absolutePath, rules);
     return inside === undefined || inside === ''
         ? { path: withSlashes(absolutePath, rules), outside: true }
@@ -35647,7 +35647,7 @@ function reportedPath(workspace, absolutePath, rules = HOST_PATHS) {
  * The deepest folder that holds every one of the paths, or undefined when they are on
  * different drives or shares (Windows): then names start at the drive (see nameBelow).
  */
-function commonAncestor(paths, rules = HOST_PATHS) {
+function commonAncestor(paths, rules = paths_HOST_PATHS) {
     if (paths.length === 0)
         return undefined;
     const first = split(paths[0], rules);
@@ -35665,7 +35665,7 @@ function commonAncestor(paths, rules = HOST_PATHS) {
  * drives) the drive or share is the first part: `E:\out\a.zip` → `E/out/a.zip`,
  * `\\server\share\a.zip` → `server/share/a.zip`, as if one folder held every drive.
  */
-function nameBelow(root, absolutePath, rules = HOST_PATHS) {
+function nameBelow(root, absolutePath, rules = paths_HOST_PATHS) {
     if (root !== undefined) {
         const inside = pathInside(root, absolutePath, rules);
         if (inside !== undefined && inside !== '')
@@ -35682,7 +35682,7 @@ function nameBelow(root, absolutePath, rules = HOST_PATHS) {
  * left to @actions/glob; on Windows, `\x` is taken on the workspace's drive and `C:x` in the
  * workspace when it is on C:, as they would be with the workspace as the current directory.
  */
-function anchorPatterns(patterns, workspace, rules = HOST_PATHS) {
+function anchorPatterns(patterns, workspace, rules = paths_HOST_PATHS) {
     const folder = rules.path.normalize(workspace);
     return patterns.map(line => anchorPattern(line, folder, rules));
 }
@@ -35728,7 +35728,7 @@ function paths_isWindows(rules) {
     return rules.path.sep === '\\';
 }
 /** As @actions/glob escapes a literal path: `*`, `?` and `[` match only themselves. */
-function globEscape(literal, rules = HOST_PATHS) {
+function globEscape(literal, rules = paths_HOST_PATHS) {
     const escaped = paths_isWindows(rules) ? literal : literal.replace(/\\/g, '\\\\');
     return escaped.replace(/\[/g, '[[]').replace(/\?/g, '[?]').replace(/\*/g, '[*]');
 }
@@ -35749,7 +35749,7 @@ function globEscape(literal, rules = HOST_PATHS) {
  * in a stable order. Throws an InputError naming every matched file that cannot be read, so
  * that nothing is uploaded from a set that cannot be complete.
  */
-async function findFiles(patterns, workspace, rules = HOST_PATHS) {
+async function findFiles(patterns, workspace, rules = paths_HOST_PATHS) {
     const pattern = anchorPatterns(patterns, workspace, rules).join('\n');
     const { matches, brokenLinks, searchPaths } = await matchPaths(pattern, workspace, rules);
     const files = [];
@@ -35835,7 +35835,7 @@ async function matchPaths(pattern, workspace, rules) {
     const found = await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: true });
     return { ...found, brokenLinks: await findBrokenLinks(pattern, found.matches, workspace, rules) };
 }
-function describeFile(absolutePath, size, workspace, mtimeMs, rules = HOST_PATHS) {
+function describeFile(absolutePath, size, workspace, mtimeMs, rules = paths_HOST_PATHS) {
     const name = rules.path.basename(absolutePath);
     return {
         absolutePath,
@@ -35884,7 +35884,7 @@ async function findBrokenLinks(pattern, followed, workspace, rules) {
  * system compares names — since Netiks would then hold several assets of one name. Linear in
  * the number of files.
  */
-function nameAssets(files, naming, root, rules = HOST_PATHS) {
+function nameAssets(files, naming, root, rules = paths_HOST_PATHS) {
     const named = naming === AssetNaming.Relative
         ? files.map(file => ({ ...file, name: nameBelow(root, file.absolutePath, rules) }))
         : files;
@@ -36086,6 +36086,180 @@ function parseBoolean(name, raw, fallback) {
     throw new InputError(`Input '${name}' must be true or false, got "${text}".`);
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/report/records.ts
+
+function assetRecordOf(upload) {
+    const details = upload.details();
+    return {
+        path: upload.file.relativePath,
+        name: upload.recordedName,
+        id: details.assetId,
+        storage_url: details.storageUrl,
+        size: upload.file.size,
+        content_type: details.contentType,
+        sha256: details.sha256,
+        skipped: false,
+        possible_duplicate: upload.possibleDuplicate
+    };
+}
+function assetRecordOfUnchanged({ file, entry }) {
+    return {
+        path: file.relativePath,
+        name: entry.recorded_name ?? entry.name,
+        id: entry.id,
+        storage_url: entry.storage_url,
+        size: file.size,
+        content_type: entry.content_type,
+        sha256: entry.sha256,
+        skipped: true,
+        possible_duplicate: false
+    };
+}
+function failureRecordOf(failure) {
+    return {
+        path: failure.file.relativePath,
+        step: failure.step,
+        status: failure.status ?? null,
+        message: failure.message
+    };
+}
+function fileRecordOfFailure(failure) {
+    return {
+        path: failure.file.relativePath,
+        name: failure.file.name,
+        id: null,
+        storage_url: null,
+        size: failure.file.size,
+        content_type: failure.file.contentType,
+        sha256: null,
+        skipped: false,
+        possible_duplicate: false,
+        failure: { step: failure.step, status: failure.status ?? null, message: failure.message }
+    };
+}
+/** How many assets Netiks holds for the matched files: confirmed now, or left unchanged. */
+function heldCount(result) {
+    return result.confirmed.length + (result.unchanged?.length ?? 0);
+}
+/**
+ * The assets Netiks holds for the matched files, in path order, made one at a time: a run of
+ * 100,000 files never holds all of its records at once.
+ */
+function* assetRecords(result) {
+    yield* mergeByPath(mapped(sortedByPath(result.confirmed), assetRecordOf), mapped(sortedByPath(result.unchanged ?? []), assetRecordOfUnchanged));
+}
+function* failureRecords(result) {
+    yield* mapped(sortedByPath(result.failed), failureRecordOf);
+}
+/** Every matched file's record, held or failed, in path order. */
+function* fileRecords(result) {
+    const held = mapped(assetRecords(result), (record) => ({ ...record, failure: null }));
+    yield* mergeByPath(held, mapped(sortedByPath(result.failed), fileRecordOfFailure));
+}
+/** The items in path order: as they are when they already are (the usual case), else a sorted copy. */
+function sortedByPath(items) {
+    const byPath = (a, b) => compareText(a.file.relativePath, b.file.relativePath);
+    for (let i = 1; i < items.length; i++) {
+        if (byPath(items[i - 1], items[i]) > 0)
+            return [...items].sort(byPath);
+    }
+    return items;
+}
+function* mapped(items, make) {
+    for (const item of items)
+        yield make(item);
+}
+/** Two path-sorted sequences as one. */
+function* mergeByPath(first, second) {
+    const a = first[Symbol.iterator]();
+    const b = second[Symbol.iterator]();
+    let left = a.next();
+    let right = b.next();
+    while (!left.done || !right.done) {
+        if (right.done || (!left.done && compareText(left.value.path, right.value.path) <= 0)) {
+            yield left.value;
+            left = a.next();
+        }
+        else {
+            yield right.value;
+            right = b.next();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/assets-file.ts
+
+
+
+
+/**
+ * Writes the run's complete record, whatever its size, to a fresh folder under RUNNER_TEMP
+ * (so two steps of one job never share it): `assets.json`, one object per matched file in
+ * path order (see FileRecord), and `checksums.sha256`, one `sha256sum` line per asset Netiks
+ * holds, with the file's workspace-relative path, so that `sha256sum -c` verifies it from the
+ * workspace. Both are written in chunks from records made one at a time.
+ */
+async function writeRecordFiles(result, dir) {
+    dir ??= await makeRunFolder();
+    const files = {
+        assetsFile: external_node_path_default().join(dir, 'assets.json'),
+        checksumsFile: external_node_path_default().join(dir, 'checksums.sha256')
+    };
+    await writeText(files.assetsFile, jsonArrayLines(fileRecords(result)));
+    await writeText(files.checksumsFile, checksumLines(result));
+    return files;
+}
+/** A fresh folder of this run's own under RUNNER_TEMP (the runner empties it after the job). */
+async function makeRunFolder(env = process.env) {
+    return await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'netiks-upload-'));
+}
+/** A JSON array with one element per line, so that line tools and diffs work on it too. */
+function* jsonArrayLines(items) {
+    let first = true;
+    for (const item of items) {
+        yield `${first ? '[\n' : ',\n'}${JSON.stringify(item)}`;
+        first = false;
+    }
+    yield first ? '[]\n' : '\n]\n';
+}
+function* checksumLines(result) {
+    for (const record of assetRecords(result))
+        yield checksumLine(record.sha256, record.path);
+}
+/**
+ * One line as GNU `sha256sum` writes it: a name holding `\`, a line feed or a carriage return
+ * is escaped, and the line then starts with `\`, so that `sha256sum -c` reads the name back.
+ */
+function checksumLine(sha256, name) {
+    if (!/[\\\n\r]/.test(name))
+        return `${sha256}  ${name}\n`;
+    const escaped = name.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+    return `\\${sha256}  ${escaped}\n`;
+}
+const CHUNK_CHARS = 64 * 1024;
+/** Writes the pieces to `file` in chunks of about 64 KiB: never the whole text at once. */
+async function writeText(file, pieces) {
+    const handle = await (0,promises_namespaceObject.open)(file, 'w');
+    try {
+        let chunk = '';
+        for (const piece of pieces) {
+            chunk += piece;
+            if (chunk.length >= CHUNK_CHARS) {
+                await handle.write(chunk);
+                chunk = '';
+            }
+        }
+        if (chunk !== '')
+            await handle.write(chunk);
+    }
+    finally {
+        await handle.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/transfer/pool.ts
 /**
  * Runs `worker` over the items with at most `concurrency` of them in flight. Workers pull
@@ -36112,6 +36286,7 @@ async function runPool(items, concurrency, worker, shouldStop = () => false) {
 }
 
 ;// CONCATENATED MODULE: ./src/manifest.ts
+
 
 
 
@@ -36241,7 +36416,7 @@ function pickEntry(entry) {
  * of its name instead. Only a file whose entry has its size is hashed — one streaming read —
  * so new and resized files cost nothing here. Linear in the number of files and entries.
  */
-async function findUnchanged(files, manifest, concurrency, rules = HOST_PATHS) {
+async function findUnchanged(files, manifest, concurrency, rules = paths_HOST_PATHS) {
     const byPath = new Map();
     for (const [key, entry] of manifest.assets)
         byPath.set(pathKey(key, rules), entry);
@@ -36276,29 +36451,67 @@ async function findUnchanged(files, manifest, concurrency, rules = HOST_PATHS) {
  * The manifest with each unchanged file's entry under the file's path as it is spelled now:
  * this is how a version 1 entry becomes a version 2 one, without sending anything.
  */
-function recordUnchanged(manifest, unchanged, rules = HOST_PATHS) {
+function recordUnchanged(manifest, unchanged, rules = paths_HOST_PATHS) {
     return withEntries(manifest, unchanged.map(({ file, entry }) => [file.relativePath, entry]), rules);
 }
 /** The manifest with every asset confirmed in this run added (or replacing the entry of its path). */
 function recordUploads(manifest, confirmed, now = new Date(), rules = HOST_PATHS) {
     const uploadedAt = now.toISOString();
-    const entries = confirmed.map((upload) => {
-        const details = upload.details();
-        return [
-            upload.file.relativePath,
-            {
-                name: upload.file.name,
-                ...(upload.recordedName !== upload.file.name ? { recorded_name: upload.recordedName } : {}),
-                sha256: details.sha256,
-                size: upload.file.size,
-                id: details.assetId,
-                storage_url: details.storageUrl,
-                content_type: details.contentType,
-                uploaded_at: uploadedAt
-            }
-        ];
-    });
+    const entries = confirmed.map((upload) => [
+        upload.file.relativePath,
+        entryOf(upload, uploadedAt)
+    ]);
     return withEntries(manifest, entries, rules);
+}
+/** What the manifest remembers of a confirmed upload. */
+function entryOf(upload, uploadedAt) {
+    const details = upload.details();
+    return {
+        name: upload.file.name,
+        ...(upload.recordedName !== upload.file.name ? { recorded_name: upload.recordedName } : {}),
+        sha256: details.sha256,
+        size: upload.file.size,
+        id: details.assetId,
+        storage_url: details.storageUrl,
+        content_type: details.contentType,
+        uploaded_at: uploadedAt
+    };
+}
+/**
+ * Writes the manifest with every asset confirmed in this run added, as recordUploads and
+ * writeManifest would, but without holding the new entries or the JSON text in memory: the
+ * confirmed uploads' details are read one at a time as the file is written (100,000 entries
+ * are some 40 MB of objects and as much again of text). Returns how many assets it holds.
+ */
+async function writeManifestWithUploads(file, before, confirmed, now = new Date(), rules = paths_HOST_PATHS, options = {}) {
+    const uploadedAt = now.toISOString();
+    const fresh = new Map(confirmed.map(upload => [upload.file.relativePath, upload]));
+    // As withEntries: a key spelled differently for the same file is replaced; the version 1
+    // entry of a name sent again is dropped.
+    const spelling = new Map();
+    for (const key of before.assets.keys())
+        spelling.set(pathKey(key, rules), key);
+    const dropped = new Set();
+    const legacy = new Map(before.legacy);
+    for (const [key, upload] of fresh) {
+        const folded = pathKey(key, rules);
+        const previous = spelling.get(folded);
+        if (previous !== undefined && previous !== key)
+            dropped.add(previous);
+        spelling.set(folded, key);
+        dropped.delete(key);
+        legacy.delete(upload.file.name);
+    }
+    const keys = [
+        ...[...before.assets.keys()].filter(key => !fresh.has(key) && !dropped.has(key)),
+        ...[...fresh.keys()].filter(key => !dropped.has(key))
+    ].sort(compareText);
+    const entryAt = (key) => {
+        const upload = fresh.get(key);
+        return upload === undefined ? before.assets.get(key) : entryOf(upload, uploadedAt);
+    };
+    await writeManifestText(file, manifestPieces(before, keys, entryAt, legacy), options);
+    return keys.length;
 }
 /**
  * Sets each entry under its path, replacing an entry whose path is spelled differently but
@@ -36324,14 +36537,34 @@ function withEntries(manifest, entries, rules) {
 }
 /** The JSON a manifest is written as: entries sorted by key, `v1-assets` only while it holds any. */
 function serializeManifest(manifest) {
-    const sorted = (entries) => Object.fromEntries([...entries].sort(([a], [b]) => compareText(a, b)));
-    const json = {
-        version: manifest.version,
-        'base-url': manifest['base-url'],
-        assets: sorted(manifest.assets),
-        ...(manifest.legacy.size > 0 ? { 'v1-assets': sorted(manifest.legacy) } : {})
-    };
-    return `${JSON.stringify(json, null, 2)}\n`;
+    const keys = [...manifest.assets.keys()].sort(compareText);
+    return [...manifestPieces(manifest, keys, key => manifest.assets.get(key), manifest.legacy)].join('');
+}
+/**
+ * The manifest's text, piece by piece, exactly as `JSON.stringify(…, null, 2)` writes it: the
+ * assets under `keys` (in that order), then `v1-assets` while it holds any.
+ */
+function* manifestPieces(head, keys, entryAt, legacy) {
+    yield `{\n  "version": ${JSON.stringify(head.version)},\n  "base-url": ${JSON.stringify(head['base-url'])},\n  "assets": `;
+    yield* objectPieces(keys, entryAt);
+    if (legacy.size > 0) {
+        yield ',\n  "v1-assets": ';
+        yield* objectPieces([...legacy.keys()].sort(compareText), key => legacy.get(key));
+    }
+    yield '\n}\n';
+}
+/** One member object of the manifest, at the second level of indentation. */
+function* objectPieces(keys, valueAt) {
+    if (keys.length === 0) {
+        yield '{}';
+        return;
+    }
+    yield '{';
+    for (const [index, key] of keys.entries()) {
+        const value = JSON.stringify(valueAt(key), null, 2).replace(/\n/g, '\n    ');
+        yield `${index === 0 ? '' : ','}\n    ${JSON.stringify(key)}: ${value}`;
+    }
+    yield '\n  }';
 }
 /** Windows refuses a rename while another process (an antivirus, an indexer) holds the file open. */
 const RENAME_RETRY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
@@ -36341,12 +36574,16 @@ const RENAME_RETRY_DELAYS_MS = [25, 50, 100, 200, 400, 800];
  * The replace is retried for a moment when Windows reports the file busy.
  */
 async function writeManifest(file, manifest, options = {}) {
+    await writeManifestText(file, [serializeManifest(manifest)], options);
+}
+/** Writes the pieces to a temporary file, in chunks, then replaces the manifest with it. */
+async function writeManifestText(file, pieces, options) {
     const replace = options.rename ?? promises_namespaceObject.rename;
     const delays = options.retryDelaysMs ?? RENAME_RETRY_DELAYS_MS;
     await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
     try {
-        await (0,promises_namespaceObject.writeFile)(temp, serializeManifest(manifest));
+        await writeText(temp, pieces);
         for (let attempt = 0;; attempt++) {
             try {
                 await replace(temp, file);
@@ -38328,107 +38565,6 @@ function pairEntries(files, entries) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/report/records.ts
-
-function assetRecordOf(upload) {
-    const details = upload.details();
-    return {
-        path: upload.file.relativePath,
-        name: upload.recordedName,
-        id: details.assetId,
-        storage_url: details.storageUrl,
-        size: upload.file.size,
-        content_type: details.contentType,
-        sha256: details.sha256,
-        skipped: false,
-        possible_duplicate: upload.possibleDuplicate
-    };
-}
-function assetRecordOfUnchanged({ file, entry }) {
-    return {
-        path: file.relativePath,
-        name: entry.recorded_name ?? entry.name,
-        id: entry.id,
-        storage_url: entry.storage_url,
-        size: file.size,
-        content_type: entry.content_type,
-        sha256: entry.sha256,
-        skipped: true,
-        possible_duplicate: false
-    };
-}
-function failureRecordOf(failure) {
-    return {
-        path: failure.file.relativePath,
-        step: failure.step,
-        status: failure.status ?? null,
-        message: failure.message
-    };
-}
-function fileRecordOfFailure(failure) {
-    return {
-        path: failure.file.relativePath,
-        name: failure.file.name,
-        id: null,
-        storage_url: null,
-        size: failure.file.size,
-        content_type: failure.file.contentType,
-        sha256: null,
-        skipped: false,
-        possible_duplicate: false,
-        failure: { step: failure.step, status: failure.status ?? null, message: failure.message }
-    };
-}
-/** How many assets Netiks holds for the matched files: confirmed now, or left unchanged. */
-function heldCount(result) {
-    return result.confirmed.length + (result.unchanged?.length ?? 0);
-}
-/**
- * The assets Netiks holds for the matched files, in path order, made one at a time: a run of
- * 100,000 files never holds all of its records at once.
- */
-function* assetRecords(result) {
-    yield* mergeByPath(mapped(sortedByPath(result.confirmed), assetRecordOf), mapped(sortedByPath(result.unchanged ?? []), assetRecordOfUnchanged));
-}
-function* failureRecords(result) {
-    yield* mapped(sortedByPath(result.failed), failureRecordOf);
-}
-/** Every matched file's record, held or failed, in path order. */
-function* fileRecords(result) {
-    const held = mapped(assetRecords(result), (record) => ({ ...record, failure: null }));
-    yield* mergeByPath(held, mapped(sortedByPath(result.failed), fileRecordOfFailure));
-}
-/** The items in path order: as they are when they already are (the usual case), else a sorted copy. */
-function sortedByPath(items) {
-    const byPath = (a, b) => compareText(a.file.relativePath, b.file.relativePath);
-    for (let i = 1; i < items.length; i++) {
-        if (byPath(items[i - 1], items[i]) > 0)
-            return [...items].sort(byPath);
-    }
-    return items;
-}
-function* mapped(items, make) {
-    for (const item of items)
-        yield make(item);
-}
-/** Two path-sorted sequences as one. */
-function* mergeByPath(first, second) {
-    const a = first[Symbol.iterator]();
-    const b = second[Symbol.iterator]();
-    let left = a.next();
-    let right = b.next();
-    while (!left.done || !right.done) {
-        if (right.done || (!left.done && compareText(left.value.path, right.value.path) <= 0)) {
-            yield left.value;
-            left = a.next();
-        }
-        else {
-            yield right.value;
-            right = b.next();
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
 
@@ -38752,78 +38888,6 @@ function printPlan(files, plan, inputs, unchanged = []) {
         first += batch.length;
     }
     batchLines.close();
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: ./src/report/assets-file.ts
-
-
-
-
-/**
- * Writes the run's complete record, whatever its size, to a fresh folder under RUNNER_TEMP
- * (so two steps of one job never share it): `assets.json`, one object per matched file in
- * path order (see FileRecord), and `checksums.sha256`, one `sha256sum` line per asset Netiks
- * holds, with the file's workspace-relative path, so that `sha256sum -c` verifies it from the
- * workspace. Both are written in chunks from records made one at a time.
- */
-async function writeRecordFiles(result, dir) {
-    dir ??= await makeRunFolder();
-    const files = {
-        assetsFile: external_node_path_default().join(dir, 'assets.json'),
-        checksumsFile: external_node_path_default().join(dir, 'checksums.sha256')
-    };
-    await writeText(files.assetsFile, jsonArrayLines(fileRecords(result)));
-    await writeText(files.checksumsFile, checksumLines(result));
-    return files;
-}
-/** A fresh folder of this run's own under RUNNER_TEMP (the runner empties it after the job). */
-async function makeRunFolder(env = process.env) {
-    return await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'netiks-upload-'));
-}
-/** A JSON array with one element per line, so that line tools and diffs work on it too. */
-function* jsonArrayLines(items) {
-    let first = true;
-    for (const item of items) {
-        yield `${first ? '[\n' : ',\n'}${JSON.stringify(item)}`;
-        first = false;
-    }
-    yield first ? '[]\n' : '\n]\n';
-}
-function* checksumLines(result) {
-    for (const record of assetRecords(result))
-        yield checksumLine(record.sha256, record.path);
-}
-/**
- * One line as GNU `sha256sum` writes it: a name holding `\`, a line feed or a carriage return
- * is escaped, and the line then starts with `\`, so that `sha256sum -c` reads the name back.
- */
-function checksumLine(sha256, name) {
-    if (!/[\\\n\r]/.test(name))
-        return `${sha256}  ${name}\n`;
-    const escaped = name.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-    return `\\${sha256}  ${escaped}\n`;
-}
-const CHUNK_CHARS = 64 * 1024;
-async function writeText(file, pieces) {
-    const handle = await (0,promises_namespaceObject.open)(file, 'w');
-    try {
-        let chunk = '';
-        for (const piece of pieces) {
-            chunk += piece;
-            if (chunk.length >= CHUNK_CHARS) {
-                await handle.write(chunk);
-                chunk = '';
-            }
-        }
-        if (chunk !== '')
-            await handle.write(chunk);
-    }
-    finally {
-        await handle.close();
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
@@ -39233,8 +39297,13 @@ async function compareWithManifest(inputs, files, manifestFile) {
 async function reportAllUnchanged(inputs, work) {
     const result = { confirmed: [], failed: [], unchanged: work.unchanged };
     await writeOutputs(result);
-    if (work.manifest)
-        await saveManifest(inputs, work.manifest.file, work.manifest.before);
+    if (work.manifest) {
+        const { file, before } = work.manifest;
+        await saveManifest(inputs, async () => {
+            await writeManifest(file, before);
+            return before.assets.size;
+        });
+    }
     await writeSummary(result, { strategy: 'none', baseUrl: inputs.baseUrl, durationMs: 0 });
     // No file at all only when a shard took none of the matched files.
     const why = work.unchanged.length === 0
@@ -39244,10 +39313,10 @@ async function reportAllUnchanged(inputs, work) {
     notice(`Nothing to upload: ${why}`, { title: 'Netiks upload' });
 }
 /** Writes the manifest; a failure fails the step, since the next run would upload everything again. */
-async function saveManifest(inputs, file, manifest) {
+async function saveManifest(inputs, write) {
     try {
-        await writeManifest(file, manifest);
-        info(`Manifest ${inputs.manifest} written: ${manifest.assets.size} assets.`);
+        const assets = await write();
+        info(`Manifest ${inputs.manifest} written: ${assets} assets.`);
         return true;
     }
     catch (error) {
@@ -39482,7 +39551,8 @@ async function reportRun(inputs, work, plan, outcome, startedAt, runFolder, endL
     finally {
         // Written whatever happened, so that nothing confirmed is forgotten.
         if (work.manifest) {
-            await saveManifest(inputs, work.manifest.file, recordUploads(work.manifest.before, outcome.confirmed));
+            const { file, before } = work.manifest;
+            await saveManifest(inputs, async () => await writeManifestWithUploads(file, before, outcome.confirmed));
         }
     }
     await writeSummary(result, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs });

@@ -5,7 +5,7 @@ import { CancelledError, InputError, errorMessage } from './errors.js'
 import { findFiles, nameAssets } from './files.js'
 import { countOf, formatBytes, formatSeconds, totalSize } from './format.js'
 import { getInputs, getTuning, type Inputs, type UploadInputs } from './inputs.js'
-import { recordUploads } from './manifest.js'
+import { writeManifestWithUploads } from './manifest.js'
 import { samePath } from './paths.js'
 import { takeShard } from './shard.js'
 import { NetiksClient } from './netiks/client.js'
@@ -264,7 +264,8 @@ async function reportRun(
   } finally {
     // Written whatever happened, so that nothing confirmed is forgotten.
     if (work.manifest) {
-      await saveManifest(inputs, work.manifest.file, recordUploads(work.manifest.before, outcome.confirmed))
+      const { file, before } = work.manifest
+      await saveManifest(inputs, async () => await writeManifestWithUploads(file, before, outcome.confirmed))
     }
   }
   await writeSummary(result, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs })

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
 import { compareText } from './format.js'
 import { createReadStream } from 'node:fs'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { LocalFile } from './netiks/types.js'
 import type { HeldUpload } from './transfer/held.js'
+import { writeText } from './report/assets-file.js'
 import { HOST_PATHS, pathKey, type PathRules } from './paths.js'
 import { runPool } from './transfer/pool.js'
 
@@ -222,23 +223,68 @@ export function recordUploads(
   rules = HOST_PATHS
 ): Manifest {
   const uploadedAt = now.toISOString()
-  const entries = confirmed.map((upload): [string, ManifestEntry] => {
-    const details = upload.details()
-    return [
-      upload.file.relativePath,
-      {
-        name: upload.file.name,
-        ...(upload.recordedName !== upload.file.name ? { recorded_name: upload.recordedName } : {}),
-        sha256: details.sha256,
-        size: upload.file.size,
-        id: details.assetId,
-        storage_url: details.storageUrl,
-        content_type: details.contentType,
-        uploaded_at: uploadedAt
-      }
-    ]
-  })
+  const entries = confirmed.map((upload): [string, ManifestEntry] => [
+    upload.file.relativePath,
+    entryOf(upload, uploadedAt)
+  ])
   return withEntries(manifest, entries, rules)
+}
+
+/** What the manifest remembers of a confirmed upload. */
+function entryOf(upload: HeldUpload, uploadedAt: string): ManifestEntry {
+  const details = upload.details()
+  return {
+    name: upload.file.name,
+    ...(upload.recordedName !== upload.file.name ? { recorded_name: upload.recordedName } : {}),
+    sha256: details.sha256,
+    size: upload.file.size,
+    id: details.assetId,
+    storage_url: details.storageUrl,
+    content_type: details.contentType,
+    uploaded_at: uploadedAt
+  }
+}
+
+/**
+ * Writes the manifest with every asset confirmed in this run added, as recordUploads and
+ * writeManifest would, but without holding the new entries or the JSON text in memory: the
+ * confirmed uploads' details are read one at a time as the file is written (100,000 entries
+ * are some 40 MB of objects and as much again of text). Returns how many assets it holds.
+ */
+export async function writeManifestWithUploads(
+  file: string,
+  before: Manifest,
+  confirmed: HeldUpload[],
+  now = new Date(),
+  rules = HOST_PATHS,
+  options: WriteManifestOptions = {}
+): Promise<number> {
+  const uploadedAt = now.toISOString()
+  const fresh = new Map(confirmed.map(upload => [upload.file.relativePath, upload]))
+  // As withEntries: a key spelled differently for the same file is replaced; the version 1
+  // entry of a name sent again is dropped.
+  const spelling = new Map<string, string>()
+  for (const key of before.assets.keys()) spelling.set(pathKey(key, rules), key)
+  const dropped = new Set<string>()
+  const legacy = new Map(before.legacy)
+  for (const [key, upload] of fresh) {
+    const folded = pathKey(key, rules)
+    const previous = spelling.get(folded)
+    if (previous !== undefined && previous !== key) dropped.add(previous)
+    spelling.set(folded, key)
+    dropped.delete(key)
+    legacy.delete(upload.file.name)
+  }
+  const keys = [
+    ...[...before.assets.keys()].filter(key => !fresh.has(key) && !dropped.has(key)),
+    ...[...fresh.keys()].filter(key => !dropped.has(key))
+  ].sort(compareText)
+  const entryAt = (key: string): ManifestEntry => {
+    const upload = fresh.get(key)
+    return upload === undefined ? before.assets.get(key)! : entryOf(upload, uploadedAt)
+  }
+  await writeManifestText(file, manifestPieces(before, keys, entryAt, legacy), options)
+  return keys.length
 }
 
 /**
@@ -264,15 +310,41 @@ function withEntries(manifest: Manifest, entries: Array<[string, ManifestEntry]>
 
 /** The JSON a manifest is written as: entries sorted by key, `v1-assets` only while it holds any. */
 export function serializeManifest(manifest: Manifest): string {
-  const sorted = <T>(entries: Map<string, T>): Record<string, T> =>
-    Object.fromEntries([...entries].sort(([a], [b]) => compareText(a, b)))
-  const json = {
-    version: manifest.version,
-    'base-url': manifest['base-url'],
-    assets: sorted(manifest.assets),
-    ...(manifest.legacy.size > 0 ? { 'v1-assets': sorted(manifest.legacy) } : {})
+  const keys = [...manifest.assets.keys()].sort(compareText)
+  return [...manifestPieces(manifest, keys, key => manifest.assets.get(key)!, manifest.legacy)].join('')
+}
+
+/**
+ * The manifest's text, piece by piece, exactly as `JSON.stringify(…, null, 2)` writes it: the
+ * assets under `keys` (in that order), then `v1-assets` while it holds any.
+ */
+function* manifestPieces(
+  head: Pick<Manifest, 'version' | 'base-url'>,
+  keys: string[],
+  entryAt: (key: string) => ManifestEntry,
+  legacy: Map<string, LegacyEntry>
+): Generator<string> {
+  yield `{\n  "version": ${JSON.stringify(head.version)},\n  "base-url": ${JSON.stringify(head['base-url'])},\n  "assets": `
+  yield* objectPieces(keys, entryAt)
+  if (legacy.size > 0) {
+    yield ',\n  "v1-assets": '
+    yield* objectPieces([...legacy.keys()].sort(compareText), key => legacy.get(key)!)
   }
-  return `${JSON.stringify(json, null, 2)}\n`
+  yield '\n}\n'
+}
+
+/** One member object of the manifest, at the second level of indentation. */
+function* objectPieces<T>(keys: string[], valueAt: (key: string) => T): Generator<string> {
+  if (keys.length === 0) {
+    yield '{}'
+    return
+  }
+  yield '{'
+  for (const [index, key] of keys.entries()) {
+    const value = JSON.stringify(valueAt(key), null, 2).replace(/\n/g, '\n    ')
+    yield `${index === 0 ? '' : ','}\n    ${JSON.stringify(key)}: ${value}`
+  }
+  yield '\n  }'
 }
 
 /** Windows refuses a rename while another process (an antivirus, an indexer) holds the file open. */
@@ -293,12 +365,17 @@ export async function writeManifest(
   manifest: Manifest,
   options: WriteManifestOptions = {}
 ): Promise<void> {
+  await writeManifestText(file, [serializeManifest(manifest)], options)
+}
+
+/** Writes the pieces to a temporary file, in chunks, then replaces the manifest with it. */
+async function writeManifestText(file: string, pieces: Iterable<string>, options: WriteManifestOptions): Promise<void> {
   const replace = options.rename ?? rename
   const delays = options.retryDelaysMs ?? RENAME_RETRY_DELAYS_MS
   await mkdir(path.dirname(file), { recursive: true })
   const temp = `${file}.${process.pid}.tmp`
   try {
-    await writeFile(temp, serializeManifest(manifest))
+    await writeText(temp, pieces)
     for (let attempt = 0; ; attempt++) {
       try {
         await replace(temp, file)

@@ -86,7 +86,13 @@ export async function compareWithManifest(inputs: Inputs, files: LocalFile[], ma
 export async function reportAllUnchanged(inputs: Inputs, work: Work): Promise<void> {
   const result = { confirmed: [], failed: [], unchanged: work.unchanged }
   await writeOutputs(result)
-  if (work.manifest) await saveManifest(inputs, work.manifest.file, work.manifest.before)
+  if (work.manifest) {
+    const { file, before } = work.manifest
+    await saveManifest(inputs, async () => {
+      await writeManifest(file, before)
+      return before.assets.size
+    })
+  }
   await writeSummary(result, { strategy: 'none', baseUrl: inputs.baseUrl, durationMs: 0 })
   // No file at all only when a shard took none of the matched files.
   const why =
@@ -98,10 +104,10 @@ export async function reportAllUnchanged(inputs: Inputs, work: Work): Promise<vo
 }
 
 /** Writes the manifest; a failure fails the step, since the next run would upload everything again. */
-export async function saveManifest(inputs: Inputs, file: string, manifest: Manifest): Promise<boolean> {
+export async function saveManifest(inputs: Inputs, write: () => Promise<number>): Promise<boolean> {
   try {
-    await writeManifest(file, manifest)
-    core.info(`Manifest ${inputs.manifest} written: ${manifest.assets.size} assets.`)
+    const assets = await write()
+    core.info(`Manifest ${inputs.manifest} written: ${assets} assets.`)
     return true
   } catch (error) {
     core.setFailed(

@@ -58,7 +58,8 @@ export function checksumLine(sha256: string, name: string): string {
 
 const CHUNK_CHARS = 64 * 1024
 
-async function writeText(file: string, pieces: Iterable<string>): Promise<void> {
+/** Writes the pieces to `file` in chunks of about 64 KiB: never the whole text at once. */
+export async function writeText(file: string, pieces: Iterable<string>): Promise<void> {
   const handle = await open(file, 'w')
   try {
     let chunk = ''
