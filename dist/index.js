@@ -31811,6 +31811,10 @@ class CancelledError extends Error {
         this.name = 'CancelledError';
     }
 }
+/** An I/O failure in a few words: its code (ENOSPC, EACCES, …) when it has one, else its message. */
+function codeOrMessage(error) {
+    return error?.code ?? errorMessage(error);
+}
 function errorMessage(error) {
     if (typeof error === 'object' && error !== null && typeof error.message === 'string') {
         return error.message;
@@ -35541,9 +35545,18 @@ function formatBytes(bytes) {
 function formatSeconds(ms) {
     return `${(ms / 1000).toFixed(1)} s`;
 }
+/** Bytes per second over a duration: "15.5 MiB/s", or n/a for no time at all. */
+function formatRate(bytes, durationMs) {
+    return durationMs > 0 ? `${formatBytes(Math.round(bytes / (durationMs / 1000)))}/s` : 'n/a';
+}
 /** countOf(1, 'file') → "1 file"; countOf(3, 'file') → "3 files". */
 function countOf(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+/** The first few items and how many more: a message must stay readable with thousands of files. */
+function listSome(items, shown = 20, separator = ', ') {
+    const more = items.length > shown ? ` and ${items.length - shown} more` : '';
+    return `${items.slice(0, shown).join(separator)}${more}`;
 }
 /** The bytes of all the files together. */
 function totalSize(files) {
@@ -35776,7 +35789,7 @@ async function findFiles(patterns, workspace, rules = paths_HOST_PATHS) {
     }
     if (unreadable.length > 0) {
         throw new InputError(`Cannot read ${countOf(unreadable.length, 'matched file')}: ` +
-            `${unreadable.slice(0, 20).join(', ')}${unreadable.length > 20 ? ` and ${unreadable.length - 20} more` : ''}. ` +
+            `${listSome(unreadable)}. ` +
             "Fix their permissions, or exclude them with a ! pattern in 'path'.");
     }
     return {
@@ -36486,22 +36499,7 @@ function entryOf(upload, uploadedAt) {
 async function writeManifestWithUploads(file, before, confirmed, now = new Date(), rules = paths_HOST_PATHS, options = {}) {
     const uploadedAt = now.toISOString();
     const fresh = new Map(confirmed.map(upload => [upload.file.relativePath, upload]));
-    // As withEntries: a key spelled differently for the same file is replaced; the version 1
-    // entry of a name sent again is dropped.
-    const spelling = new Map();
-    for (const key of before.assets.keys())
-        spelling.set(pathKey(key, rules), key);
-    const dropped = new Set();
-    const legacy = new Map(before.legacy);
-    for (const [key, upload] of fresh) {
-        const folded = pathKey(key, rules);
-        const previous = spelling.get(folded);
-        if (previous !== undefined && previous !== key)
-            dropped.add(previous);
-        spelling.set(folded, key);
-        dropped.delete(key);
-        legacy.delete(upload.file.name);
-    }
+    const { dropped, legacy } = planEntries(before, confirmed.map(upload => [upload.file.relativePath, upload.file.name]), rules);
     const keys = [
         ...[...before.assets.keys()].filter(key => !fresh.has(key) && !dropped.has(key)),
         ...[...fresh.keys()].filter(key => !dropped.has(key))
@@ -36519,21 +36517,35 @@ async function writeManifestWithUploads(file, before, confirmed, now = new Date(
  * earlier upload of that name, as version 1 would have replaced it.
  */
 function withEntries(manifest, entries, rules) {
+    const { dropped, legacy } = planEntries(manifest, entries.map(([key, entry]) => [key, entry.name]), rules);
     const assets = new Map(manifest.assets);
-    const legacy = new Map(manifest.legacy);
+    for (const [key, entry] of entries)
+        assets.set(key, entry);
+    for (const key of dropped)
+        assets.delete(key);
+    return { ...manifest, assets, legacy };
+}
+/**
+ * What setting new entries (their keys and the names they were sent under) does to the
+ * manifest besides adding them: the keys they replace (the same file spelled in another case,
+ * where case is ignored) and the version 1 entries left (those of the names sent again go).
+ */
+function planEntries(manifest, entries, rules) {
     const spelling = new Map();
-    for (const key of assets.keys())
+    for (const key of manifest.assets.keys())
         spelling.set(pathKey(key, rules), key);
-    for (const [key, entry] of entries) {
+    const dropped = new Set();
+    const legacy = new Map(manifest.legacy);
+    for (const [key, name] of entries) {
         const folded = pathKey(key, rules);
         const previous = spelling.get(folded);
         if (previous !== undefined && previous !== key)
-            assets.delete(previous);
-        assets.set(key, entry);
+            dropped.add(previous);
         spelling.set(folded, key);
-        legacy.delete(entry.name);
+        dropped.delete(key);
+        legacy.delete(name);
     }
-    return { ...manifest, assets, legacy };
+    return { dropped, legacy };
 }
 /** The JSON a manifest is written as: entries sorted by key, `v1-assets` only while it holds any. */
 function serializeManifest(manifest) {
@@ -38565,7 +38577,102 @@ function pairEntries(files, entries) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/report/summary.ts
+;// CONCATENATED MODULE: ./src/report/messages.ts
+
+
+
+
+
+
+/** Names listed in one warning before "and N more". */
+const NAMED_IN_WARNING = 10;
+/** The server recorded some names differently from how they were sent: one warning says which. */
+function warnAboutRecordedNames(confirmed) {
+    const renamed = confirmed.filter(upload => upload.recordedName !== upload.file.name);
+    if (renamed.length === 0)
+        return;
+    const shown = renamed.slice(0, NAMED_IN_WARNING);
+    const more = renamed.length > shown.length ? `, and ${renamed.length - shown.length} more` : '';
+    warning(`Netiks recorded ${countOf(renamed.length, 'asset')} under another name than was sent: ` +
+        `${shown.map(upload => `${quoteForLog(upload.file.name)} as ${quoteForLog(upload.recordedName)}`).join(', ')}${more}. ` +
+        "The outputs give the names Netiks recorded ('name' in 'assets').");
+}
+/** Files that may be registered twice: one warning names them, and the outputs mark them. */
+function warnAboutPossibleDuplicates(confirmed) {
+    const doubtful = confirmed.filter(upload => upload.possibleDuplicate);
+    if (doubtful.length === 0)
+        return;
+    const shown = doubtful.slice(0, NAMED_IN_WARNING);
+    const more = doubtful.length > shown.length ? `, and ${doubtful.length - shown.length} more` : '';
+    warning(`${countOf(doubtful.length, 'file')} may be registered twice on Netiks: an attempt's answer was lost after ` +
+        `the request was sent, and the retry may have registered it again: ` +
+        `${shown.map(upload => escapeForLog(upload.file.relativePath)).join(', ')}${more}. ` +
+        'They are marked "possible_duplicate": true in the \'assets\' output; the asset ids given are the ones confirmed.');
+}
+/**
+ * One `::error::` per failed file, naming the file, the step and the reason, for the first
+ * MAX_ANNOTATIONS files (GitHub shows about that many); returns how many failed files were
+ * not annotated, for the step's closing error to count.
+ */
+function annotateFailures(failed) {
+    const worth = failed.filter(failure => failure.step !== 'not-started');
+    for (const failure of worth.slice(0, MAX_ANNOTATIONS)) {
+        error(`${escapeForLog(failure.file.relativePath)}: ${escapeForLog(failure.message)}`, {
+            title: `Netiks ${failure.step} failed`
+        });
+    }
+    return Math.max(0, worth.length - MAX_ANNOTATIONS);
+}
+/** Where every failed file is listed, for an error that could not name them all. */
+const WHERE_FAILURES_ARE = `every failed file and why is in the '${Output.Failed}' output and the '${Output.AssetsFile}'`;
+/** The one-line result: "12 assets uploaded to Netiks, 48.2 MiB in 3.1 s (15.5 MiB/s)". */
+function describeResult(outcome, total, durationMs, unchanged = 0) {
+    const bytes = totalSize(outcome.confirmed.map(upload => upload.file));
+    const count = outcome.confirmed.length === total ? `${total}` : `${outcome.confirmed.length} of ${total}`;
+    const skipped = unchanged > 0 ? `; ${countOf(unchanged, 'unchanged file')} skipped` : '';
+    return (`${count} asset${total === 1 ? '' : 's'} uploaded to Netiks, ${formatBytes(bytes)} in ` +
+        `${formatSeconds(durationMs)} (${formatRate(bytes, durationMs)})${skipped}.`);
+}
+/** The dry-run plan, in the log: each file (up to a cap), the mode and why, and the generate batches. */
+function printPlan(files, plan, inputs, unchanged = []) {
+    const bytes = totalSize(files);
+    info('Dry run: nothing will be uploaded.');
+    if (unchanged.length > 0) {
+        info(`Would skip ${countOf(unchanged.length, 'file')} the manifest holds unchanged:`);
+        const lines = new PerFileLines('files to skip');
+        for (const { file, entry } of unchanged) {
+            lines.line(`  • ${escapeForLog(file.relativePath)}  (asset ${escapeForLog(entry.id)})`);
+        }
+        lines.close();
+    }
+    if (files.length === 0 || plan === undefined) {
+        info('Would upload: nothing.');
+        return;
+    }
+    info(`Mode: ${plan.strategy} (${plan.reason}); ${inputs.concurrency} files at a time; base-url ${inputs.baseUrl}.`);
+    info(`Would upload ${countOf(files.length, 'file')}, ${formatBytes(bytes)}:`);
+    const lines = new PerFileLines('files to upload');
+    for (const file of files) {
+        lines.line(`  • ${escapeForLog(file.relativePath)}  ${formatBytes(file.size)}  ${file.contentType}  as ${quoteForLog(file.name)}`);
+    }
+    lines.close();
+    if (plan.strategy === UploadMode.Single) {
+        info(`Requests: ${countOf(files.length, 'multipart upload')}, one per file.`);
+        return;
+    }
+    const batches = planBatches(files);
+    info(`Requests: ${countOf(batches.length, 'generate call')}, then one PUT and one confirm per file:`);
+    const batchLines = new PerFileLines('generate batches');
+    let first = 1;
+    for (const [index, batch] of batches.entries()) {
+        const batchBytes = totalSize(batch);
+        batchLines.line(`  batch ${index + 1}: files ${first}–${first + batch.length - 1} (${formatBytes(batchBytes)})`);
+        first += batch.length;
+    }
+    batchLines.close();
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
 
 
 
@@ -38574,13 +38681,213 @@ function pairEntries(files, entries) {
 
 const KiB = 1024;
 /**
+ * The most each list output may take, in bytes. GitHub keeps at most 1 MB of outputs per job,
+ * for every step together, and drops the job's outputs beyond it: these three stay at half of
+ * that, so other steps keep room for theirs. A list that would not fit is cut at a whole
+ * element; the assets file always holds everything.
+ *
+ * `asset-ids` and `failed` stay 1 KiB under 128 KiB: Linux refuses to start a program with an
+ * environment string (`NAME=value`) longer than 128 KiB ("Argument list too long"), and the
+ * README passes these two through `env:`, so a full one must still fit beside its name.
+ */
+const OUTPUT_BUDGET = {
+    [Output.AssetIds]: 127 * KiB,
+    [Output.Assets]: 256 * KiB,
+    [Output.Failed]: 127 * KiB
+};
+/**
+ * Sets every output: the assets Netiks holds for the matched files — confirmed in this run or
+ * left unchanged — in path order, the counts, what failed, and the files with the complete
+ * record. Lists that would not fit GitHub's budget for outputs are cut, `outputs-truncated`
+ * says so, and one warning points to the assets file.
+ */
+async function writeOutputs(result, runFolder) {
+    const files = await recordFilesOrNone(result, runFolder);
+    const held = heldCount(result);
+    const ids = jsonArrayWithin((function* () {
+        for (const record of assetRecords(result))
+            yield record.id;
+    })(), OUTPUT_BUDGET[Output.AssetIds]);
+    const assets = jsonArrayWithin(assetRecords(result), OUTPUT_BUDGET[Output.Assets]);
+    const failed = jsonArrayWithin(failureRecords(result), OUTPUT_BUDGET[Output.Failed]);
+    const written = {
+        assets: { shown: assets.count, total: held },
+        assetIds: { shown: ids.count, total: held },
+        failed: { shown: failed.count, total: result.failed.length },
+        truncated: assets.count < held || ids.count < held || failed.count < result.failed.length,
+        ...files
+    };
+    setOutput(Output.AssetIds, ids.json);
+    setOutput(Output.Assets, assets.json);
+    setOutput(Output.Count, String(held));
+    setOutput(Output.UploadedCount, String(result.confirmed.length));
+    setOutput(Output.SkippedCount, String(result.unchanged?.length ?? 0));
+    setOutput(Output.Failed, failed.json);
+    setOutput(Output.OutputsTruncated, String(written.truncated));
+    setOutput(Output.AssetsFile, files.assetsFile);
+    setOutput(Output.ChecksumsFile, files.checksumsFile);
+    if (written.truncated)
+        warnTruncated(written);
+    return written;
+}
+/**
+ * The record files, or empty paths when they cannot be written (RUNNER_TEMP full or not
+ * writable): the outputs are still set and the step goes on to save the manifest, since what
+ * was confirmed must not be forgotten; the step fails, since the complete record is missing.
+ */
+async function recordFilesOrNone(result, runFolder) {
+    try {
+        return await writeRecordFiles(result, runFolder);
+    }
+    catch (error) {
+        setFailed(`Could not write the '${Output.AssetsFile}' and '${Output.ChecksumsFile}' files under RUNNER_TEMP ` +
+            `(${codeOrMessage(error)}): both outputs are empty. The other ` +
+            'outputs are set (cut if they would not fit GitHub’s limit), and the manifest, if any, is still written.');
+        return { assetsFile: '', checksumsFile: '' };
+    }
+}
+function warnTruncated(written) {
+    const cut = [
+        written.assetIds.shown < written.assetIds.total
+            ? `'${Output.AssetIds}' the first ${written.assetIds.shown} of ${written.assetIds.total}`
+            : undefined,
+        written.assets.shown < written.assets.total
+            ? `'${Output.Assets}' the first ${written.assets.shown} of ${written.assets.total}`
+            : undefined,
+        written.failed.shown < written.failed.total
+            ? `'${Output.Failed}' the first ${written.failed.shown} of ${written.failed.total}`
+            : undefined
+    ].filter(part => part !== undefined);
+    const whereTheRestIs = written.assetsFile === ''
+        ? `The rest could not be written to the '${Output.AssetsFile}' either (see the error).`
+        : `Every file's record is in the file named by the '${Output.AssetsFile}' output ` +
+            `(${countOf(written.assets.total + written.failed.total, 'record')}); read it with jq rather than ` +
+            'passing lists this long through outputs or env.';
+    warning(`The outputs are cut to fit GitHub's limit of 1 MB of outputs per job: ${cut.join('; ')} ` +
+        `(outputs-truncated is true). ${whereTheRestIs}`);
+}
+/** A JSON array of as many leading items as fit in `budget` bytes, cut at a whole element. */
+function jsonArrayWithin(items, budget) {
+    const parts = [];
+    let bytes = 2;
+    for (const item of items) {
+        const part = JSON.stringify(item);
+        const size = Buffer.byteLength(part) + (parts.length > 0 ? 1 : 0);
+        if (bytes + size > budget)
+            break;
+        parts.push(part);
+        bytes += size;
+    }
+    return { json: `[${parts.join(',')}]`, count: parts.length };
+}
+
+;// CONCATENATED MODULE: ./src/report/progress.ts
+
+
+/**
+ * Reports long uploads in the log without a line per chunk: every `intervalMs`, one line for
+ * each transfer that has lasted at least that long (percent, speed, time left), and for a
+ * batch of several files one line of overall progress.
+ */
+class ProgressReporter {
+    files;
+    intervalMs;
+    log;
+    now;
+    active = new Map();
+    doneFiles = 0;
+    doneBytes = 0;
+    timer;
+    startedAt;
+    totalBytes;
+    constructor(files, intervalMs, log, now = Date.now) {
+        this.files = files;
+        this.intervalMs = intervalMs;
+        this.log = log;
+        this.now = now;
+    }
+    start() {
+        this.startedAt = this.now();
+        this.timer = setInterval(() => this.report(), this.intervalMs);
+        this.timer.unref();
+    }
+    stop() {
+        clearInterval(this.timer);
+    }
+    started(file) {
+        this.active.set(file, { startedAt: this.now(), bytes: 0 });
+    }
+    sent(file, bytes) {
+        const transfer = this.active.get(file);
+        if (transfer)
+            transfer.bytes += bytes;
+    }
+    finished(file) {
+        if (this.active.delete(file)) {
+            this.doneFiles++;
+            this.doneBytes += file.size;
+        }
+    }
+    report() {
+        const now = this.now();
+        for (const [file, transfer] of this.active) {
+            const elapsedMs = now - transfer.startedAt;
+            if (elapsedMs >= this.intervalMs)
+                this.log(describeTransfer(file, transfer.bytes, elapsedMs));
+        }
+        if (this.files.length > 1) {
+            const inFlight = [...this.active.values()].reduce((sum, transfer) => sum + transfer.bytes, 0);
+            this.log(describeProgress({
+                doneFiles: this.doneFiles,
+                totalFiles: this.files.length,
+                sentBytes: this.doneBytes + inFlight,
+                totalBytes: (this.totalBytes ??= totalSize(this.files)),
+                elapsedMs: now - (this.startedAt ?? now)
+            }));
+        }
+    }
+}
+/**
+ * "Progress: 3400 of 10000 files (34%), 12.5 MiB of 40.1 MiB, 680 files/s, 2.5 MiB/s, about
+ * 9.7 s left" — the time left is the longer of what the files and the bytes still need.
+ */
+function describeProgress(progress) {
+    const { doneFiles, totalFiles, sentBytes, totalBytes, elapsedMs } = progress;
+    const seconds = elapsedMs / 1000;
+    const percent = totalFiles === 0 ? 100 : Math.floor((doneFiles / totalFiles) * 100);
+    const filesPerSecond = seconds > 0 ? doneFiles / seconds : 0;
+    const bytesPerSecond = seconds > 0 ? sentBytes / seconds : 0;
+    const leftMs = Math.max(filesPerSecond > 0 ? ((totalFiles - doneFiles) / filesPerSecond) * 1000 : Infinity, bytesPerSecond > 0 ? ((totalBytes - sentBytes) / bytesPerSecond) * 1000 : totalBytes > sentBytes ? Infinity : 0);
+    const left = Number.isFinite(leftMs) ? `about ${formatSeconds(leftMs)} left` : 'time left unknown yet';
+    return (`Progress: ${doneFiles} of ${totalFiles} files (${percent}%), ${formatBytes(sentBytes)} of ` +
+        `${formatBytes(totalBytes)}, ${filesPerSecond.toFixed(filesPerSecond < 10 ? 1 : 0)} files/s, ` +
+        `${formatBytes(Math.round(bytesPerSecond))}/s, ${left}.`);
+}
+/** "dist/big.iso: 45% of 1.0 GiB, 85.3 MiB/s, about 6.4 s left". */
+function describeTransfer(file, bytesSent, elapsedMs) {
+    const percent = file.size === 0 ? 100 : Math.floor((bytesSent / file.size) * 100);
+    const bytesPerSecond = elapsedMs > 0 ? bytesSent / (elapsedMs / 1000) : 0;
+    const left = bytesPerSecond > 0 ? formatSeconds(((file.size - bytesSent) / bytesPerSecond) * 1000) : 'unknown';
+    return (`↑ ${escapeForLog(file.relativePath)}: ${percent}% of ${formatBytes(file.size)}, ` +
+        `${(bytesPerSecond / (1024 * 1024)).toFixed(1)} MiB/s, about ${left} left`);
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+
+
+
+const summary_KiB = 1024;
+/**
  * GitHub drops a step's whole summary above 1 MiB ("upload aborted"). Each table stops at a
  * number of rows and of bytes, and the whole is checked against SUMMARY_MAX_BYTES before it
  * is written, so that the summary always arrives, whatever the number of files.
  */
-const SUMMARY_MAX_BYTES = 1024 * KiB;
+const SUMMARY_MAX_BYTES = 1024 * summary_KiB;
 const SUMMARY_TABLE_ROWS = 250;
-const SUMMARY_TABLE_BYTES = 200 * KiB;
+const SUMMARY_TABLE_BYTES = 200 * summary_KiB;
 /** Failure causes listed, and files named for each. */
 const SUMMARY_FAILURE_GROUPS = 20;
 const SUMMARY_FILES_PER_GROUP = 5;
@@ -38729,7 +39036,7 @@ function addCappedTable(header, rows, total, whereTheRestIs = RECORD_FILES) {
  * the totals (when `addTotals` is given) and where the complete record is.
  */
 async function writeWithin(summary, addTotals) {
-    if (Buffer.byteLength(summary.stringify()) > SUMMARY_MAX_BYTES - 4 * KiB) {
+    if (Buffer.byteLength(summary.stringify()) > SUMMARY_MAX_BYTES - 4 * summary_KiB) {
         summary.emptyBuffer();
         if (addTotals)
             addTotals();
@@ -38757,7 +39064,7 @@ async function writeOrWarn(summary) {
 async function writeFailureSummary(message) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    const text = message.length > 16 * KiB ? `${message.slice(0, 16 * KiB)}…` : message;
+    const text = message.length > 16 * summary_KiB ? `${message.slice(0, 16 * summary_KiB)}…` : message;
     await writeOrWarn(summary_summary.addHeading('Netiks upload', 2).addRaw(`<p>Nothing was uploaded: ${escapeForSummary(text)}</p>`, true));
 }
 /** The dry run's plan: the mode, the totals, and the files that would be sent. */
@@ -38785,309 +39092,10 @@ async function writePlanSummary(files, plan) {
 function headerRow(titles) {
     return titles.map(data => ({ data, header: true }));
 }
-function formatRate(bytes, durationMs) {
-    return durationMs > 0 ? `${formatBytes(Math.round(bytes / (durationMs / 1000)))}/s` : 'n/a';
-}
 /** An asset id, linked to its storage URL when the server gave an http(s) one. */
 function linkTo(url, id) {
     const href = url ? summaryHref(url) : undefined;
     return href ? `<a href="${href}">${escapeForSummary(id)}</a>` : escapeForSummary(id);
-}
-
-;// CONCATENATED MODULE: ./src/report/messages.ts
-
-
-
-
-
-
-
-/** Names listed in one warning before "and N more". */
-const NAMED_IN_WARNING = 10;
-/** The server recorded some names differently from how they were sent: one warning says which. */
-function warnAboutRecordedNames(confirmed) {
-    const renamed = confirmed.filter(upload => upload.recordedName !== upload.file.name);
-    if (renamed.length === 0)
-        return;
-    const shown = renamed.slice(0, NAMED_IN_WARNING);
-    const more = renamed.length > shown.length ? `, and ${renamed.length - shown.length} more` : '';
-    warning(`Netiks recorded ${countOf(renamed.length, 'asset')} under another name than was sent: ` +
-        `${shown.map(upload => `${quoteForLog(upload.file.name)} as ${quoteForLog(upload.recordedName)}`).join(', ')}${more}. ` +
-        "The outputs give the names Netiks recorded ('name' in 'assets').");
-}
-/** Files that may be registered twice: one warning names them, and the outputs mark them. */
-function warnAboutPossibleDuplicates(confirmed) {
-    const doubtful = confirmed.filter(upload => upload.possibleDuplicate);
-    if (doubtful.length === 0)
-        return;
-    const shown = doubtful.slice(0, NAMED_IN_WARNING);
-    const more = doubtful.length > shown.length ? `, and ${doubtful.length - shown.length} more` : '';
-    warning(`${countOf(doubtful.length, 'file')} may be registered twice on Netiks: an attempt's answer was lost after ` +
-        `the request was sent, and the retry may have registered it again: ` +
-        `${shown.map(upload => escapeForLog(upload.file.relativePath)).join(', ')}${more}. ` +
-        'They are marked "possible_duplicate": true in the \'assets\' output; the asset ids given are the ones confirmed.');
-}
-/**
- * One `::error::` per failed file, naming the file, the step and the reason, for the first
- * MAX_ANNOTATIONS files (GitHub shows about that many); returns how many failed files were
- * not annotated, for the step's closing error to count.
- */
-function annotateFailures(failed) {
-    const worth = failed.filter(failure => failure.step !== 'not-started');
-    for (const failure of worth.slice(0, MAX_ANNOTATIONS)) {
-        error(`${escapeForLog(failure.file.relativePath)}: ${escapeForLog(failure.message)}`, {
-            title: `Netiks ${failure.step} failed`
-        });
-    }
-    return Math.max(0, worth.length - MAX_ANNOTATIONS);
-}
-/** Where every failed file is listed, for an error that could not name them all. */
-const WHERE_FAILURES_ARE = `every failed file and why is in the '${Output.Failed}' output and the '${Output.AssetsFile}'`;
-/** The one-line result: "12 assets uploaded to Netiks, 48.2 MiB in 3.1 s (15.5 MiB/s)". */
-function describeResult(outcome, total, durationMs, unchanged = 0) {
-    const bytes = totalSize(outcome.confirmed.map(upload => upload.file));
-    const count = outcome.confirmed.length === total ? `${total}` : `${outcome.confirmed.length} of ${total}`;
-    const skipped = unchanged > 0 ? `; ${countOf(unchanged, 'unchanged file')} skipped` : '';
-    return (`${count} asset${total === 1 ? '' : 's'} uploaded to Netiks, ${formatBytes(bytes)} in ` +
-        `${formatSeconds(durationMs)} (${formatRate(bytes, durationMs)})${skipped}.`);
-}
-/** The dry-run plan, in the log: each file (up to a cap), the mode and why, and the generate batches. */
-function printPlan(files, plan, inputs, unchanged = []) {
-    const bytes = totalSize(files);
-    info('Dry run: nothing will be uploaded.');
-    if (unchanged.length > 0) {
-        info(`Would skip ${countOf(unchanged.length, 'file')} the manifest holds unchanged:`);
-        const lines = new PerFileLines('files to skip');
-        for (const { file, entry } of unchanged) {
-            lines.line(`  • ${escapeForLog(file.relativePath)}  (asset ${escapeForLog(entry.id)})`);
-        }
-        lines.close();
-    }
-    if (files.length === 0 || plan === undefined) {
-        info('Would upload: nothing.');
-        return;
-    }
-    info(`Mode: ${plan.strategy} (${plan.reason}); ${inputs.concurrency} files at a time; base-url ${inputs.baseUrl}.`);
-    info(`Would upload ${countOf(files.length, 'file')}, ${formatBytes(bytes)}:`);
-    const lines = new PerFileLines('files to upload');
-    for (const file of files) {
-        lines.line(`  • ${escapeForLog(file.relativePath)}  ${formatBytes(file.size)}  ${file.contentType}  as ${quoteForLog(file.name)}`);
-    }
-    lines.close();
-    if (plan.strategy === UploadMode.Single) {
-        info(`Requests: ${countOf(files.length, 'multipart upload')}, one per file.`);
-        return;
-    }
-    const batches = planBatches(files);
-    info(`Requests: ${countOf(batches.length, 'generate call')}, then one PUT and one confirm per file:`);
-    const batchLines = new PerFileLines('generate batches');
-    let first = 1;
-    for (const [index, batch] of batches.entries()) {
-        const batchBytes = totalSize(batch);
-        batchLines.line(`  batch ${index + 1}: files ${first}–${first + batch.length - 1} (${formatBytes(batchBytes)})`);
-        first += batch.length;
-    }
-    batchLines.close();
-}
-
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-
-
-
-
-
-
-const outputs_KiB = 1024;
-/**
- * The most each list output may take, in bytes. GitHub keeps at most 1 MB of outputs per job,
- * for every step together, and drops the job's outputs beyond it: these three stay at half of
- * that, so other steps keep room for theirs. A list that would not fit is cut at a whole
- * element; the assets file always holds everything.
- *
- * `asset-ids` and `failed` stay 1 KiB under 128 KiB: Linux refuses to start a program with an
- * environment string (`NAME=value`) longer than 128 KiB ("Argument list too long"), and the
- * README passes these two through `env:`, so a full one must still fit beside its name.
- */
-const OUTPUT_BUDGET = {
-    [Output.AssetIds]: 127 * outputs_KiB,
-    [Output.Assets]: 256 * outputs_KiB,
-    [Output.Failed]: 127 * outputs_KiB
-};
-/**
- * Sets every output: the assets Netiks holds for the matched files — confirmed in this run or
- * left unchanged — in path order, the counts, what failed, and the files with the complete
- * record. Lists that would not fit GitHub's budget for outputs are cut, `outputs-truncated`
- * says so, and one warning points to the assets file.
- */
-async function writeOutputs(result, runFolder) {
-    const files = await recordFilesOrNone(result, runFolder);
-    const held = heldCount(result);
-    const ids = jsonArrayWithin((function* () {
-        for (const record of assetRecords(result))
-            yield record.id;
-    })(), OUTPUT_BUDGET[Output.AssetIds]);
-    const assets = jsonArrayWithin(assetRecords(result), OUTPUT_BUDGET[Output.Assets]);
-    const failed = jsonArrayWithin(failureRecords(result), OUTPUT_BUDGET[Output.Failed]);
-    const written = {
-        assets: { shown: assets.count, total: held },
-        assetIds: { shown: ids.count, total: held },
-        failed: { shown: failed.count, total: result.failed.length },
-        truncated: assets.count < held || ids.count < held || failed.count < result.failed.length,
-        ...files
-    };
-    setOutput(Output.AssetIds, ids.json);
-    setOutput(Output.Assets, assets.json);
-    setOutput(Output.Count, String(held));
-    setOutput(Output.UploadedCount, String(result.confirmed.length));
-    setOutput(Output.SkippedCount, String(result.unchanged?.length ?? 0));
-    setOutput(Output.Failed, failed.json);
-    setOutput(Output.OutputsTruncated, String(written.truncated));
-    setOutput(Output.AssetsFile, files.assetsFile);
-    setOutput(Output.ChecksumsFile, files.checksumsFile);
-    if (written.truncated)
-        warnTruncated(written);
-    return written;
-}
-/**
- * The record files, or empty paths when they cannot be written (RUNNER_TEMP full or not
- * writable): the outputs are still set and the step goes on to save the manifest, since what
- * was confirmed must not be forgotten; the step fails, since the complete record is missing.
- */
-async function recordFilesOrNone(result, runFolder) {
-    try {
-        return await writeRecordFiles(result, runFolder);
-    }
-    catch (error) {
-        setFailed(`Could not write the '${Output.AssetsFile}' and '${Output.ChecksumsFile}' files under RUNNER_TEMP ` +
-            `(${error.code ?? errorMessage(error)}): both outputs are empty. The other ` +
-            'outputs are set (cut if they would not fit GitHub’s limit), and the manifest, if any, is still written.');
-        return { assetsFile: '', checksumsFile: '' };
-    }
-}
-function warnTruncated(written) {
-    const cut = [
-        written.assetIds.shown < written.assetIds.total
-            ? `'${Output.AssetIds}' the first ${written.assetIds.shown} of ${written.assetIds.total}`
-            : undefined,
-        written.assets.shown < written.assets.total
-            ? `'${Output.Assets}' the first ${written.assets.shown} of ${written.assets.total}`
-            : undefined,
-        written.failed.shown < written.failed.total
-            ? `'${Output.Failed}' the first ${written.failed.shown} of ${written.failed.total}`
-            : undefined
-    ].filter(part => part !== undefined);
-    const whereTheRestIs = written.assetsFile === ''
-        ? `The rest could not be written to the '${Output.AssetsFile}' either (see the error).`
-        : `Every file's record is in the file named by the '${Output.AssetsFile}' output ` +
-            `(${countOf(written.assets.total + written.failed.total, 'record')}); read it with jq rather than ` +
-            'passing lists this long through outputs or env.';
-    warning(`The outputs are cut to fit GitHub's limit of 1 MB of outputs per job: ${cut.join('; ')} ` +
-        `(outputs-truncated is true). ${whereTheRestIs}`);
-}
-/** A JSON array of as many leading items as fit in `budget` bytes, cut at a whole element. */
-function jsonArrayWithin(items, budget) {
-    const parts = [];
-    let bytes = 2;
-    for (const item of items) {
-        const part = JSON.stringify(item);
-        const size = Buffer.byteLength(part) + (parts.length > 0 ? 1 : 0);
-        if (bytes + size > budget)
-            break;
-        parts.push(part);
-        bytes += size;
-    }
-    return { json: `[${parts.join(',')}]`, count: parts.length };
-}
-
-;// CONCATENATED MODULE: ./src/report/progress.ts
-
-
-/**
- * Reports long uploads in the log without a line per chunk: every `intervalMs`, one line for
- * each transfer that has lasted at least that long (percent, speed, time left), and for a
- * batch of several files one line of overall progress.
- */
-class ProgressReporter {
-    files;
-    intervalMs;
-    log;
-    now;
-    active = new Map();
-    doneFiles = 0;
-    doneBytes = 0;
-    timer;
-    startedAt;
-    totalBytes;
-    constructor(files, intervalMs, log, now = Date.now) {
-        this.files = files;
-        this.intervalMs = intervalMs;
-        this.log = log;
-        this.now = now;
-    }
-    start() {
-        this.startedAt = this.now();
-        this.timer = setInterval(() => this.report(), this.intervalMs);
-        this.timer.unref();
-    }
-    stop() {
-        clearInterval(this.timer);
-    }
-    started(file) {
-        this.active.set(file, { startedAt: this.now(), bytes: 0 });
-    }
-    sent(file, bytes) {
-        const transfer = this.active.get(file);
-        if (transfer)
-            transfer.bytes += bytes;
-    }
-    finished(file) {
-        if (this.active.delete(file)) {
-            this.doneFiles++;
-            this.doneBytes += file.size;
-        }
-    }
-    report() {
-        const now = this.now();
-        for (const [file, transfer] of this.active) {
-            const elapsedMs = now - transfer.startedAt;
-            if (elapsedMs >= this.intervalMs)
-                this.log(describeTransfer(file, transfer.bytes, elapsedMs));
-        }
-        if (this.files.length > 1) {
-            const inFlight = [...this.active.values()].reduce((sum, transfer) => sum + transfer.bytes, 0);
-            this.log(describeProgress({
-                doneFiles: this.doneFiles,
-                totalFiles: this.files.length,
-                sentBytes: this.doneBytes + inFlight,
-                totalBytes: (this.totalBytes ??= totalSize(this.files)),
-                elapsedMs: now - (this.startedAt ?? now)
-            }));
-        }
-    }
-}
-/**
- * "Progress: 3400 of 10000 files (34%), 12.5 MiB of 40.1 MiB, 680 files/s, 2.5 MiB/s, about
- * 9.7 s left" — the time left is the longer of what the files and the bytes still need.
- */
-function describeProgress(progress) {
-    const { doneFiles, totalFiles, sentBytes, totalBytes, elapsedMs } = progress;
-    const seconds = elapsedMs / 1000;
-    const percent = totalFiles === 0 ? 100 : Math.floor((doneFiles / totalFiles) * 100);
-    const filesPerSecond = seconds > 0 ? doneFiles / seconds : 0;
-    const bytesPerSecond = seconds > 0 ? sentBytes / seconds : 0;
-    const leftMs = Math.max(filesPerSecond > 0 ? ((totalFiles - doneFiles) / filesPerSecond) * 1000 : Infinity, bytesPerSecond > 0 ? ((totalBytes - sentBytes) / bytesPerSecond) * 1000 : totalBytes > sentBytes ? Infinity : 0);
-    const left = Number.isFinite(leftMs) ? `about ${formatSeconds(leftMs)} left` : 'time left unknown yet';
-    return (`Progress: ${doneFiles} of ${totalFiles} files (${percent}%), ${formatBytes(sentBytes)} of ` +
-        `${formatBytes(totalBytes)}, ${filesPerSecond.toFixed(filesPerSecond < 10 ? 1 : 0)} files/s, ` +
-        `${formatBytes(Math.round(bytesPerSecond))}/s, ${left}.`);
-}
-/** "dist/big.iso: 45% of 1.0 GiB, 85.3 MiB/s, about 6.4 s left". */
-function describeTransfer(file, bytesSent, elapsedMs) {
-    const percent = file.size === 0 ? 100 : Math.floor((bytesSent / file.size) * 100);
-    const bytesPerSecond = elapsedMs > 0 ? bytesSent / (elapsedMs / 1000) : 0;
-    const left = bytesPerSecond > 0 ? formatSeconds(((file.size - bytesSent) / bytesPerSecond) * 1000) : 'unknown';
-    return (`↑ ${escapeForLog(file.relativePath)}: ${percent}% of ${formatBytes(file.size)}, ` +
-        `${(bytesPerSecond / (1024 * 1024)).toFixed(1)} MiB/s, about ${left} left`);
 }
 
 ;// CONCATENATED MODULE: ./src/transfer/cancel.ts
@@ -39254,6 +39262,7 @@ async function uploadSingleFiles(client, recorder, options) {
 
 
 
+
 /** Reads the manifest and splits the matched files into new or changed (to upload) and unchanged. */
 async function compareWithManifest(inputs, files, manifestFile) {
     const isDirectory = await (0,promises_namespaceObject.stat)(manifestFile).then(info => info.isDirectory(), () => false);
@@ -39271,10 +39280,8 @@ async function compareWithManifest(inputs, files, manifestFile) {
     }
     if (loaded.ignored.length > 0) {
         const count = loaded.ignored.length;
-        const shown = loaded.ignored.slice(0, 20).join(', ');
-        const more = count > 20 ? ` and ${count - 20} more` : '';
         warning(`The manifest ${inputs.manifest} has ${count} malformed ${count === 1 ? 'entry' : 'entries'}, ignored ` +
-            `(${count === 1 ? 'its file is' : 'their files are'} uploaded if matched): ${shown}${more}.`);
+            `(${count === 1 ? 'its file is' : 'their files are'} uploaded if matched): ${listSome(loaded.ignored)}.`);
     }
     const { upload, unchanged } = await findUnchanged(files, loaded.manifest, inputs.concurrency);
     const lines = new PerFileLines('unchanged files');
@@ -39320,7 +39327,7 @@ async function saveManifest(inputs, write) {
         return true;
     }
     catch (error) {
-        setFailed(`Could not write the manifest ${inputs.manifest} (${error.code ?? errorMessage(error)}). ` +
+        setFailed(`Could not write the manifest ${inputs.manifest} (${codeOrMessage(error)}). ` +
             'The outputs are complete, but the next run will upload every file again.');
         return false;
     }
@@ -39435,11 +39442,6 @@ async function resolveFiles(inputs, workspace, manifestFile) {
     await writeOutputs({ confirmed: [], failed: [] });
     return files;
 }
-/** The first few items and how many more: a warning must stay readable with thousands of files. */
-function listSome(items, shown = 20, separator = ', ') {
-    const more = items.length > shown ? ` and ${items.length - shown} more` : '';
-    return `${items.slice(0, shown).join(separator)}${more}`;
-}
 async function dryRun(inputs, work, plan) {
     const files = work.upload;
     printPlan(files, plan, inputs, work.unchanged);
@@ -39531,13 +39533,13 @@ async function upload(inputs, work, plan, startedAt) {
 async function openRunRecord() {
     try {
         const runFolder = await makeRunFolder();
-        const spool = new DetailsSpool(external_node_path_default().join(runFolder, 'confirmed.spool'), error => warning(`Could not write to ${escapeForLog(runFolder)} (${escapeForLog(error.code ?? errorMessage(error))}): ` +
+        const spool = new DetailsSpool(external_node_path_default().join(runFolder, 'confirmed.spool'), error => warning(`Could not write to ${escapeForLog(runFolder)} (${escapeForLog(codeOrMessage(error))}): ` +
             'the run keeps the rest of its record in memory instead. Nothing is lost; memory may grow with the number of files.'));
         return { runFolder, spool };
     }
     catch (error) {
         throw new InputError(`Cannot write under RUNNER_TEMP (${escapeForLog(process.env.RUNNER_TEMP ?? '')}), where the run keeps its record ` +
-            `(${error.code ?? errorMessage(error)}); nothing was uploaded. Check the runner's temp folder.`);
+            `(${codeOrMessage(error)}); nothing was uploaded. Check the runner's temp folder.`);
     }
 }
 /** Outputs, manifest, summary and the step's status, for whatever the run achieved. */

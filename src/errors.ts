@@ -104,6 +104,11 @@ export class CancelledError extends Error {
   }
 }
 
+/** An I/O failure in a few words: its code (ENOSPC, EACCES, …) when it has one, else its message. */
+export function codeOrMessage(error: unknown): string {
+  return (error as NodeJS.ErrnoException | undefined)?.code ?? errorMessage(error)
+}
+
 export function errorMessage(error: unknown): string {
   if (typeof error === 'object' && error !== null && typeof (error as Error).message === 'string') {
     return (error as Error).message

@@ -1,5 +1,5 @@
 import * as glob from '@actions/glob'
-import { countOf, compareText } from './format.js'
+import { countOf, compareText, listSome } from './format.js'
 import { accessSync, constants, realpathSync, statSync } from 'node:fs'
 import { lstat, stat } from 'node:fs/promises'
 import { AssetNaming } from './constants.js'
@@ -68,7 +68,7 @@ export async function findFiles(patterns: string[], workspace: string, rules = H
   if (unreadable.length > 0) {
     throw new InputError(
       `Cannot read ${countOf(unreadable.length, 'matched file')}: ` +
-        `${unreadable.slice(0, 20).join(', ')}${unreadable.length > 20 ? ` and ${unreadable.length - 20} more` : ''}. ` +
+        `${listSome(unreadable)}. ` +
         "Fix their permissions, or exclude them with a ! pattern in 'path'."
     )
   }

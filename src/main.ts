@@ -1,9 +1,9 @@
 import * as core from '@actions/core'
 import path from 'node:path'
 import { ACTION_USER_AGENT, Input, NoFileOption, UploadMode } from './constants.js'
-import { CancelledError, InputError, errorMessage } from './errors.js'
+import { CancelledError, InputError, codeOrMessage, errorMessage } from './errors.js'
 import { findFiles, nameAssets } from './files.js'
-import { countOf, formatBytes, formatSeconds, totalSize } from './format.js'
+import { countOf, formatBytes, formatSeconds, listSome, totalSize } from './format.js'
 import { getInputs, getTuning, type Inputs, type UploadInputs } from './inputs.js'
 import { writeManifestWithUploads } from './manifest.js'
 import { samePath } from './paths.js'
@@ -120,12 +120,6 @@ async function resolveFiles(inputs: Inputs, workspace: string, manifestFile?: st
   return files
 }
 
-/** The first few items and how many more: a warning must stay readable with thousands of files. */
-function listSome(items: string[], shown = 20, separator = ', '): string {
-  const more = items.length > shown ? ` and ${items.length - shown} more` : ''
-  return `${items.slice(0, shown).join(separator)}${more}`
-}
-
 async function dryRun(inputs: Inputs, work: Work, plan: UploadPlan | undefined): Promise<void> {
   const files = work.upload
   printPlan(files, plan, inputs, work.unchanged)
@@ -233,7 +227,7 @@ async function openRunRecord(): Promise<{ runFolder: string; spool: DetailsSpool
     const runFolder = await makeRunFolder()
     const spool = new DetailsSpool(path.join(runFolder, 'confirmed.spool'), error =>
       core.warning(
-        `Could not write to ${escapeForLog(runFolder)} (${escapeForLog((error as NodeJS.ErrnoException).code ?? errorMessage(error))}): ` +
+        `Could not write to ${escapeForLog(runFolder)} (${escapeForLog(codeOrMessage(error))}): ` +
           'the run keeps the rest of its record in memory instead. Nothing is lost; memory may grow with the number of files.'
       )
     )
@@ -241,7 +235,7 @@ async function openRunRecord(): Promise<{ runFolder: string; spool: DetailsSpool
   } catch (error) {
     throw new InputError(
       `Cannot write under RUNNER_TEMP (${escapeForLog(process.env.RUNNER_TEMP ?? '')}), where the run keeps its record ` +
-        `(${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}); nothing was uploaded. Check the runner's temp folder.`
+        `(${codeOrMessage(error)}); nothing was uploaded. Check the runner's temp folder.`
     )
   }
 }

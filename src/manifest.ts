@@ -261,20 +261,11 @@ export async function writeManifestWithUploads(
 ): Promise<number> {
   const uploadedAt = now.toISOString()
   const fresh = new Map(confirmed.map(upload => [upload.file.relativePath, upload]))
-  // As withEntries: a key spelled differently for the same file is replaced; the version 1
-  // entry of a name sent again is dropped.
-  const spelling = new Map<string, string>()
-  for (const key of before.assets.keys()) spelling.set(pathKey(key, rules), key)
-  const dropped = new Set<string>()
-  const legacy = new Map(before.legacy)
-  for (const [key, upload] of fresh) {
-    const folded = pathKey(key, rules)
-    const previous = spelling.get(folded)
-    if (previous !== undefined && previous !== key) dropped.add(previous)
-    spelling.set(folded, key)
-    dropped.delete(key)
-    legacy.delete(upload.file.name)
-  }
+  const { dropped, legacy } = planEntries(
+    before,
+    confirmed.map(upload => [upload.file.relativePath, upload.file.name]),
+    rules
+  )
   const keys = [
     ...[...before.assets.keys()].filter(key => !fresh.has(key) && !dropped.has(key)),
     ...[...fresh.keys()].filter(key => !dropped.has(key))
@@ -293,19 +284,40 @@ export async function writeManifestWithUploads(
  * earlier upload of that name, as version 1 would have replaced it.
  */
 function withEntries(manifest: Manifest, entries: Array<[string, ManifestEntry]>, rules: PathRules): Manifest {
+  const { dropped, legacy } = planEntries(
+    manifest,
+    entries.map(([key, entry]) => [key, entry.name]),
+    rules
+  )
   const assets = new Map(manifest.assets)
-  const legacy = new Map(manifest.legacy)
+  for (const [key, entry] of entries) assets.set(key, entry)
+  for (const key of dropped) assets.delete(key)
+  return { ...manifest, assets, legacy }
+}
+
+/**
+ * What setting new entries (their keys and the names they were sent under) does to the
+ * manifest besides adding them: the keys they replace (the same file spelled in another case,
+ * where case is ignored) and the version 1 entries left (those of the names sent again go).
+ */
+function planEntries(
+  manifest: Manifest,
+  entries: Iterable<[string, string]>,
+  rules: PathRules
+): { dropped: Set<string>; legacy: Map<string, LegacyEntry> } {
   const spelling = new Map<string, string>()
-  for (const key of assets.keys()) spelling.set(pathKey(key, rules), key)
-  for (const [key, entry] of entries) {
+  for (const key of manifest.assets.keys()) spelling.set(pathKey(key, rules), key)
+  const dropped = new Set<string>()
+  const legacy = new Map(manifest.legacy)
+  for (const [key, name] of entries) {
     const folded = pathKey(key, rules)
     const previous = spelling.get(folded)
-    if (previous !== undefined && previous !== key) assets.delete(previous)
-    assets.set(key, entry)
+    if (previous !== undefined && previous !== key) dropped.add(previous)
     spelling.set(folded, key)
-    legacy.delete(entry.name)
+    dropped.delete(key)
+    legacy.delete(name)
   }
-  return { ...manifest, assets, legacy }
+  return { dropped, legacy }
 }
 
 /** The JSON a manifest is written as: entries sorted by key, `v1-assets` only while it holds any. */

@@ -1,7 +1,8 @@
 import * as core from '@actions/core'
 import { stat } from 'node:fs/promises'
 import { Input } from './constants.js'
-import { InputError, errorMessage } from './errors.js'
+import { InputError, codeOrMessage } from './errors.js'
+import { listSome } from './format.js'
 import type { Inputs } from './inputs.js'
 import {
   findUnchanged,
@@ -53,11 +54,9 @@ export async function compareWithManifest(inputs: Inputs, files: LocalFile[], ma
   }
   if (loaded.ignored.length > 0) {
     const count = loaded.ignored.length
-    const shown = loaded.ignored.slice(0, 20).join(', ')
-    const more = count > 20 ? ` and ${count - 20} more` : ''
     core.warning(
       `The manifest ${inputs.manifest} has ${count} malformed ${count === 1 ? 'entry' : 'entries'}, ignored ` +
-        `(${count === 1 ? 'its file is' : 'their files are'} uploaded if matched): ${shown}${more}.`
+        `(${count === 1 ? 'its file is' : 'their files are'} uploaded if matched): ${listSome(loaded.ignored)}.`
     )
   }
   const { upload, unchanged } = await findUnchanged(files, loaded.manifest, inputs.concurrency)
@@ -111,7 +110,7 @@ export async function saveManifest(inputs: Inputs, write: () => Promise<number>)
     return true
   } catch (error) {
     core.setFailed(
-      `Could not write the manifest ${inputs.manifest} (${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}). ` +
+      `Could not write the manifest ${inputs.manifest} (${codeOrMessage(error)}). ` +
         'The outputs are complete, but the next run will upload every file again.'
     )
     return false

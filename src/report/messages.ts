@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { Output, UploadMode } from '../constants.js'
-import { countOf, formatBytes, formatSeconds, totalSize } from '../format.js'
+import { countOf, formatBytes, formatRate, formatSeconds, totalSize } from '../format.js'
 import type { Inputs } from '../inputs.js'
 import type { UnchangedFile } from '../manifest.js'
 import type { FailedUpload, LocalFile, UploadOutcome } from '../netiks/types.js'
@@ -9,7 +9,6 @@ import type { UploadPlan } from '../plan.js'
 import { planBatches } from '../transfer/presigned.js'
 import { MAX_ANNOTATIONS, PerFileLines } from './log.js'
 import { escapeForLog, quoteForLog } from './log-safe.js'
-import { formatRate } from './summary.js'
 
 /** Names listed in one warning before "and N more". */
 const NAMED_IN_WARNING = 10

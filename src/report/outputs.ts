@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { Output } from '../constants.js'
 import { countOf } from '../format.js'
-import { errorMessage } from '../errors.js'
+import { codeOrMessage } from '../errors.js'
 import { writeRecordFiles, type RecordFiles } from './assets-file.js'
 import { assetRecords, failureRecords, heldCount, type RunResult } from './records.js'
 
@@ -81,7 +81,7 @@ async function recordFilesOrNone(result: RunResult, runFolder?: string): Promise
   } catch (error) {
     core.setFailed(
       `Could not write the '${Output.AssetsFile}' and '${Output.ChecksumsFile}' files under RUNNER_TEMP ` +
-        `(${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}): both outputs are empty. The other ` +
+        `(${codeOrMessage(error)}): both outputs are empty. The other ` +
         'outputs are set (cut if they would not fit GitHub’s limit), and the manifest, if any, is still written.'
     )
     return { assetsFile: '', checksumsFile: '' }

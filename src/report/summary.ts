@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { Output } from '../constants.js'
-import { countOf, formatBytes, formatSeconds, totalSize } from '../format.js'
+import { countOf, formatBytes, formatRate, formatSeconds, totalSize } from '../format.js'
 import type { FailedUpload, LocalFile } from '../netiks/types.js'
 import type { UploadPlan } from '../plan.js'
 import { errorMessage } from '../errors.js'
@@ -256,10 +256,6 @@ export async function writePlanSummary(files: LocalFile[], plan: UploadPlan | un
 
 function headerRow(titles: string[]): { data: string; header: true }[] {
   return titles.map(data => ({ data, header: true }))
-}
-
-export function formatRate(bytes: number, durationMs: number): string {
-  return durationMs > 0 ? `${formatBytes(Math.round(bytes / (durationMs / 1000)))}/s` : 'n/a'
 }
 
 /** An asset id, linked to its storage URL when the server gave an http(s) one. */

@@ -31356,9 +31356,18 @@ function formatBytes(bytes) {
 function formatSeconds(ms) {
     return `${(ms / 1000).toFixed(1)} s`;
 }
+/** Bytes per second over a duration: "15.5 MiB/s", or n/a for no time at all. */
+function formatRate(bytes, durationMs) {
+    return durationMs > 0 ? `${formatBytes(Math.round(bytes / (durationMs / 1000)))}/s` : 'n/a';
+}
 /** countOf(1, 'file') → "1 file"; countOf(3, 'file') → "3 files". */
 function countOf(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+/** The first few items and how many more: a message must stay readable with thousands of files. */
+function listSome(items, shown = 20, separator = ', ') {
+    const more = items.length > shown ? ` and ${items.length - shown} more` : '';
+    return `${items.slice(0, shown).join(separator)}${more}`;
 }
 /** The bytes of all the files together. */
 function totalSize(files) {
