@@ -5,34 +5,24 @@
  * belongs to a file the outputs mark `possible_duplicate`.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js'
+import type { Emulator } from '../emulator/server.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
-import { assetsOf, failedOf, makeWorkspace, removeDir } from './helpers.js'
+import { assetsOf, failedOf, Cleanups, FAST_CLOCKS } from './helpers.js'
 
 /** A 1 s stall timeout, so that a late reply (1.5 s) is given up on and retried. */
-const FAST = { NETIKS_STALL_TIMEOUT_MS: '1000', NETIKS_RETRY_BASE_MS: '20' }
+const FAST = FAST_CLOCKS
 const FILES = 300
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!()
-})
-
-async function emulatorWith(options: EmulatorOptions): Promise<Emulator> {
-  const emulator = await startEmulator(options)
-  cleanups.push(() => emulator.close())
-  return emulator
-}
+const cleanups = new Cleanups()
+afterEach(async () => await cleanups.run())
 
 async function workspaceOf(count: number): Promise<string> {
   const files: Record<string, string> = {}
   for (let i = 0; i < count; i++) files[`build/part-${String(i).padStart(3, '0')}.bin`] = `payload ${i} `.repeat(3)
-  const ws = await makeWorkspace(files)
-  cleanups.push(() => removeDir(ws))
-  return ws
+  return await cleanups.workspace(files)
 }
 
 async function runWithAfterCommitFaults(mode: 'bulk' | 'single', idempotency: boolean) {
-  const emulator = await emulatorWith({
+  const emulator = await cleanups.emulator({
     idempotency,
     faults: {
       rate: 0.2,

@@ -10,41 +10,29 @@ import { appendFile, readFile } from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
 import { startSlowProxy } from '../harness/slow-proxy.js'
 import {
   NEEDS_SIGNALS,
   assetsOf,
   failedOf,
-  makeWorkspace,
   posixOnly,
-  removeDir,
   sha256,
   sha256OfFile,
-  writeRandomFile
+  writeRandomFile,
+  Cleanups,
+  FAST_CLOCKS
 } from './helpers.js'
 
 const __dirname_ = path.dirname(fileURLToPath(import.meta.url))
-const FAST = { NETIKS_STALL_TIMEOUT_MS: '1000', NETIKS_RETRY_BASE_MS: '20' }
 const MANIFEST = '.netiks/manifest.json'
-const cleanups: Array<() => Promise<void> | void> = []
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!()
-})
-
-async function emulatorWith(options: EmulatorOptions = {}): Promise<Emulator> {
-  const emulator = await startEmulator(options)
-  cleanups.push(() => emulator.close())
-  return emulator
-}
+const cleanups = new Cleanups()
+afterEach(async () => await cleanups.run())
 
 async function workspaceOf(count: number): Promise<string> {
   const files: Record<string, string> = {}
   for (let i = 0; i < count; i++) files[`build/part-${String(i).padStart(4, '0')}.bin`] = `payload ${i}`
-  const ws = await makeWorkspace(files)
-  cleanups.push(() => removeDir(ws))
-  return ws
+  return await cleanups.workspace(files)
 }
 
 function inputs(baseUrl: string, apiKey: string, overrides: Record<string, string> = {}): Record<string, string> {
@@ -86,7 +74,7 @@ async function readManifest(ws: string): Promise<Record<string, { id: string }>>
 posixOnly(describe, NEEDS_SIGNALS)('cancellation with confirms slower than the grace', () => {
   /** Cancels the run as the first confirm reaches the (slow) server. */
   async function cancelledRun(confirmHoldMs: number) {
-    const emulator = await emulatorWith()
+    const emulator = await cleanups.emulator()
     let child: ChildProcess | undefined
     let cancelled = false
     const proxy = await startSlowProxy({
@@ -99,7 +87,7 @@ posixOnly(describe, NEEDS_SIGNALS)('cancellation with confirms slower than the g
         }
       }
     })
-    cleanups.push(() => proxy.close())
+    cleanups.defer(() => proxy.close())
     const ws = await workspaceOf(6)
     const run = await runAction({
       workspace: ws,
@@ -154,12 +142,12 @@ posixOnly(describe, NEEDS_SIGNALS)('cancellation with confirms slower than the g
 
 describe('expired URLs', () => {
   it('retries: 0 still refreshes an expired batch: every file confirmed once', async () => {
-    const emulator = await emulatorWith({ expiredBatches: 1 })
+    const emulator = await cleanups.emulator({ expiredBatches: 1 })
     const ws = await workspaceOf(60)
     const run = await runAction({
       workspace: ws,
       inputs: inputs(emulator.url, emulator.apiKey, { retries: '0' }),
-      env: FAST
+      env: FAST_CLOCKS
     })
     expect(run.exitCode).toBe(0)
     expect(assetsOf(run)).toHaveLength(60)
@@ -176,11 +164,10 @@ describe("S3's early answer to an expired URL on a 64 MiB file", () => {
   ] as const)(
     '%s wording: refreshed, confirmed once, the bytes equal',
     async (_label, s3Dialect) => {
-      const emulator = await emulatorWith({ expiredBatches: 1, s3EarlyAnswer: true, s3Dialect })
-      const ws = await makeWorkspace({ 'build/small.txt': 'small' })
-      cleanups.push(() => removeDir(ws))
+      const emulator = await cleanups.emulator({ expiredBatches: 1, s3EarlyAnswer: true, s3Dialect })
+      const ws = await cleanups.workspace({ 'build/small.txt': 'small' })
       await writeRandomFile(path.join(ws, 'build/big.bin'), 64 * 1024 * 1024)
-      const run = await runAction({ workspace: ws, inputs: inputs(emulator.url, emulator.apiKey), env: FAST })
+      const run = await runAction({ workspace: ws, inputs: inputs(emulator.url, emulator.apiKey), env: FAST_CLOCKS })
       expect(run.exitCode).toBe(0)
       expect(run.stdout).toContain('build/big.bin: S3 refused its presigned URL as expired; generating a fresh one')
       const state = emulator.state()
@@ -205,11 +192,10 @@ describe('names Django keeps', () => {
     ' spaced .txt'
   ]
   it.each(['single', 'bulk'] as const)('%s: the name Netiks records is the name in the outputs', async mode => {
-    const emulator = await emulatorWith()
+    const emulator = await cleanups.emulator()
     const files: Record<string, string> = {}
     for (const [i, name] of NAMES.entries()) files[`names/${name}`] = `file ${i}`
-    const ws = await makeWorkspace(files)
-    cleanups.push(() => removeDir(ws))
+    const ws = await cleanups.workspace(files)
     const run = await runAction({
       workspace: ws,
       inputs: inputs(emulator.url, emulator.apiKey, { path: 'names', mode })
@@ -223,13 +209,12 @@ describe('names Django keeps', () => {
   })
 
   it('relative names keep their folders, and a backslash stays, in bulk mode', async () => {
-    const emulator = await emulatorWith()
-    const ws = await makeWorkspace({
+    const emulator = await cleanups.emulator()
+    const ws = await cleanups.workspace({
       'site/deeper/dir/report (copy).json': '{}',
       'site/a "b".txt': 'x',
       'site/back\\slash.txt': 'y'
     })
-    cleanups.push(() => removeDir(ws))
     const run = await runAction({
       workspace: ws,
       inputs: inputs(emulator.url, emulator.apiKey, { path: 'site', 'asset-name': 'relative' })
@@ -248,9 +233,8 @@ describe('a file that grows after it was found', () => {
   it.each(['bulk', 'single'] as const)(
     '%s: never reported as uploaded short; sent again as it is now',
     async mode => {
-      const emulator = await emulatorWith()
-      const ws = await makeWorkspace({ 'build/a-first.txt': 'first', 'build/b-log.txt': 'hello' })
-      cleanups.push(() => removeDir(ws))
+      const emulator = await cleanups.emulator()
+      const ws = await cleanups.workspace({ 'build/a-first.txt': 'first', 'build/b-log.txt': 'hello' })
       const grown = 'hello, and then some more.'
       let held = false
       // The first request is held for a while; the log file grows meanwhile, before its own upload.
@@ -263,7 +247,7 @@ describe('a file that grows after it was found', () => {
           return 1500
         }
       })
-      cleanups.push(() => proxy.close())
+      cleanups.defer(() => proxy.close())
       const run = await runAction({
         workspace: ws,
         inputs: inputs(proxy.url, emulator.apiKey, { mode, concurrency: '1' }),
@@ -284,7 +268,7 @@ describe('a file that grows after it was found', () => {
 
 describe('systemic failures: one error that names the cause', () => {
   it('a base-url with a wrong path: 3,000 files, one ::error:: about base-url, within seconds', async () => {
-    const emulator = await emulatorWith()
+    const emulator = await cleanups.emulator()
     const ws = await workspaceOf(3000)
     const run = await runAction({ workspace: ws, inputs: inputs(`${emulator.url}/netiks`, emulator.apiKey) })
     expect(run.exitCode).toBe(1)
@@ -315,11 +299,11 @@ describe('systemic failures: one error that names the cause', () => {
 
 describe('a server failing every request: one error, not one per file', () => {
   it('every generate throttled (429): the run stops after the first batch, with one error', async () => {
-    const emulator = await emulatorWith({
+    const emulator = await cleanups.emulator({
       faults: { rate: 1, seed: 1, endpoints: ['generate'], kinds: ['429'], retryAfterSeconds: 0 }
     })
     const ws = await workspaceOf(300)
-    const run = await runAction({ workspace: ws, inputs: inputs(emulator.url, emulator.apiKey), env: FAST })
+    const run = await runAction({ workspace: ws, inputs: inputs(emulator.url, emulator.apiKey), env: FAST_CLOCKS })
     expect(run.exitCode).toBe(1)
     const errors = errorLines(run)
     expect(errors).toHaveLength(1)
@@ -329,12 +313,12 @@ describe('a server failing every request: one error, not one per file', () => {
   }, 60_000)
 
   it('every single upload answered 500: a pool of failures stops the run, with one error', async () => {
-    const emulator = await emulatorWith({ faults: { rate: 1, seed: 1, endpoints: ['upload'], kinds: ['500'] } })
+    const emulator = await cleanups.emulator({ faults: { rate: 1, seed: 1, endpoints: ['upload'], kinds: ['500'] } })
     const ws = await workspaceOf(300)
     const run = await runAction({
       workspace: ws,
       inputs: inputs(emulator.url, emulator.apiKey, { mode: 'single' }),
-      env: FAST
+      env: FAST_CLOCKS
     })
     expect(run.exitCode).toBe(1)
     expect(errorLines(run)).toEqual([expect.stringMatching(/The last 8 files failed the same way.*HTTP 500/)])
@@ -345,13 +329,13 @@ describe('a server failing every request: one error, not one per file', () => {
   it('a host that drops connections: each attempt gives up on connecting, and the run stops with one error', async () => {
     const port = await freePort()
     const blackhole = spawn('python3', [path.join(__dirname_, 'fixtures', 'blackhole.py'), String(port)])
-    cleanups.push(() => void blackhole.kill())
+    cleanups.defer(() => void blackhole.kill())
     await new Promise(resolve => blackhole.stdout.once('data', resolve))
     const ws = await workspaceOf(100)
     const run = await runAction({
       workspace: ws,
       inputs: inputs(`http://127.0.0.1:${port}`, 'ne-EmulatorLocalKey0000001'),
-      env: FAST
+      env: FAST_CLOCKS
     })
     expect(run.exitCode).toBe(1)
     const errors = errorLines(run)
@@ -363,9 +347,8 @@ describe('a server failing every request: one error, not one per file', () => {
 
 describe('names with folders', () => {
   it('mode: single refuses names that Django would cut, before any upload; auto sends them in bulk', async () => {
-    const emulator = await emulatorWith()
-    const ws = await makeWorkspace({ 'site/deeper/dir/report (copy).json': '{}', 'site/index.html': '<p>' })
-    cleanups.push(() => removeDir(ws))
+    const emulator = await cleanups.emulator()
+    const ws = await cleanups.workspace({ 'site/deeper/dir/report (copy).json': '{}', 'site/index.html': '<p>' })
     const single = await runAction({
       workspace: ws,
       inputs: inputs(emulator.url, emulator.apiKey, { path: 'site', mode: 'single', 'asset-name': 'relative' })

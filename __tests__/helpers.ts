@@ -1,6 +1,11 @@
 import type { describe, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
+import { mkdtemp } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js'
 import { inputEnvName, type ActionRun } from '../harness/run-action.js'
+import { makeWorkspace, removeDir } from '../harness/workspace.js'
 import type { AssetRecord as AssetOutput, FailureRecord as FailureOutput } from '../src/report/records.js'
 
 export { makeWorkspace, removeDir, sha256OfFile, writeRandomFile, writeWorkspaceFile } from '../harness/workspace.js'
@@ -51,4 +56,41 @@ export function posixOnly<T extends typeof it | typeof describe>(run: T, why: st
   if (process.platform !== 'win32') return run
   console.warn(`SKIPPED on Windows: ${why}`)
   return run.skip as unknown as T
+}
+
+/** Fast clocks for the bundle under test: a 1 s stall timeout, 20 ms backoff windows. */
+export const FAST_CLOCKS = { NETIKS_STALL_TIMEOUT_MS: '1000', NETIKS_RETRY_BASE_MS: '20' }
+
+/**
+ * What a test starts (emulators, workspaces, proxies, processes), stopped or removed after it
+ * in reverse order: one per test file, with `afterEach(() => cleanups.run())`.
+ */
+export class Cleanups {
+  private readonly pending: Array<() => Promise<void> | void> = []
+
+  defer(cleanup: () => Promise<void> | void): void {
+    this.pending.push(cleanup)
+  }
+
+  async emulator(options: EmulatorOptions = {}): Promise<Emulator> {
+    const emulator = await startEmulator(options)
+    this.defer(() => emulator.close())
+    return emulator
+  }
+
+  async workspace(files: Record<string, string | Buffer>): Promise<string> {
+    const ws = await makeWorkspace(files)
+    this.defer(() => removeDir(ws))
+    return ws
+  }
+
+  async tempDir(prefix: string): Promise<string> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), prefix))
+    this.defer(() => removeDir(dir))
+    return dir
+  }
+
+  async run(): Promise<void> {
+    while (this.pending.length > 0) await this.pending.pop()!()
+  }
 }

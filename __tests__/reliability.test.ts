@@ -6,41 +6,28 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { chmod, mkdir, symlink, truncate, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js'
+import type { Emulator } from '../emulator/server.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
 import {
   NEEDS_MODE_BITS,
   NEEDS_SIGNALS,
   assetsOf,
   failedOf,
-  makeWorkspace,
   posixOnly,
-  removeDir,
-  sha256OfFile
+  sha256OfFile,
+  Cleanups,
+  FAST_CLOCKS
 } from './helpers.js'
 
-/** Fast clocks for tests: a 1 s stall timeout, 20 ms backoff windows. */
-const FAST = { NETIKS_STALL_TIMEOUT_MS: '1000', NETIKS_RETRY_BASE_MS: '20' }
-const cleanups: Array<() => Promise<void>> = []
-
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!()
-})
-
-async function emulatorWith(options: EmulatorOptions): Promise<Emulator> {
-  const emulator = await startEmulator(options)
-  cleanups.push(() => emulator.close())
-  return emulator
-}
+const cleanups = new Cleanups()
+afterEach(async () => await cleanups.run())
 
 async function workspaceOf(count: number, prefix = 'build'): Promise<string> {
   const files: Record<string, string> = {}
   for (let i = 0; i < count; i++) {
     files[`${prefix}/part-${String(i).padStart(3, '0')}.bin`] = `payload ${i} `.repeat(1 + (i % 50))
   }
-  const ws = await makeWorkspace(files)
-  cleanups.push(() => removeDir(ws))
-  return ws
+  return await cleanups.workspace(files)
 }
 
 function inputs(emulator: Emulator, overrides: Record<string, string> = {}): Record<string, string> {
@@ -93,11 +80,11 @@ describe('chaos: 300 files, 20% of requests faulted on every endpoint', () => {
   const faults = { rate: 0.2, seed: 20261125, slowMs: 1500, retryAfterSeconds: 1 }
 
   it('bulk: every file confirmed exactly once, byte for byte, and no secret in the log', async () => {
-    const emulator = await emulatorWith({
+    const emulator = await cleanups.emulator({
       faults: { ...faults, kinds: ['429', '500', '502', '503', 'reset', 'slow', 'expired'] }
     })
     const ws = await workspaceOf(300)
-    const run = await runAction({ workspace: ws, inputs: inputs(emulator), env: FAST })
+    const run = await runAction({ workspace: ws, inputs: inputs(emulator), env: FAST_CLOCKS })
     expect(run.exitCode).toBe(0)
     expect(assetsOf(run)).toHaveLength(300)
     expect(run.outputs.count).toBe('300')
@@ -119,12 +106,12 @@ describe('chaos: 300 files, 20% of requests faulted on every endpoint', () => {
   })
 
   it('single: every file confirmed exactly once, byte for byte, and no secret in the log', async () => {
-    const emulator = await emulatorWith({ faults })
+    const emulator = await cleanups.emulator({ faults })
     const ws = await workspaceOf(300)
     const run = await runAction({
       workspace: ws,
       inputs: inputs(emulator, { mode: 'single' }),
-      env: FAST
+      env: FAST_CLOCKS
     })
     expect(run.exitCode).toBe(0)
     expect(assetsOf(run)).toHaveLength(300)
@@ -138,9 +125,9 @@ describe('chaos: 300 files, 20% of requests faulted on every endpoint', () => {
 
 describe('expired presigned URLs', () => {
   it('the first batch hands out expired URLs: each file gets a fresh URL and is confirmed once', async () => {
-    const emulator = await emulatorWith({ expiredBatches: 1 })
+    const emulator = await cleanups.emulator({ expiredBatches: 1 })
     const ws = await workspaceOf(60)
-    const run = await runAction({ workspace: ws, inputs: inputs(emulator), env: FAST })
+    const run = await runAction({ workspace: ws, inputs: inputs(emulator), env: FAST_CLOCKS })
     expect(run.exitCode).toBe(0)
     expect(assetsOf(run)).toHaveLength(60)
     await expectExactlyOnce(emulator, run, ws)
@@ -152,9 +139,9 @@ describe('expired presigned URLs', () => {
 
 describe('partial failure', () => {
   it("one file's PUT always fails: the others are confirmed, 'failed' names it, the step fails", async () => {
-    const emulator = await emulatorWith({ alwaysFail: ['part-007.bin'] })
+    const emulator = await cleanups.emulator({ alwaysFail: ['part-007.bin'] })
     const ws = await workspaceOf(20)
-    const run = await runAction({ workspace: ws, inputs: inputs(emulator, { retries: '2' }), env: FAST })
+    const run = await runAction({ workspace: ws, inputs: inputs(emulator, { retries: '2' }), env: FAST_CLOCKS })
     expect(run.exitCode).toBe(1)
     expect(assetsOf(run).map(a => a.path)).toEqual(
       Array.from({ length: 20 }, (_, i) => `build/part-${String(i).padStart(3, '0')}.bin`).filter(
@@ -180,12 +167,12 @@ describe('partial failure', () => {
   })
 
   it('fail-fast: nothing new starts after the first failure, and the rest are named as not started', async () => {
-    const emulator = await emulatorWith({ alwaysFail: ['part-000.bin'] })
+    const emulator = await cleanups.emulator({ alwaysFail: ['part-000.bin'] })
     const ws = await workspaceOf(20)
     const run = await runAction({
       workspace: ws,
       inputs: inputs(emulator, { mode: 'single', concurrency: '1', retries: '0', 'fail-fast': 'true' }),
-      env: FAST
+      env: FAST_CLOCKS
     })
     expect(run.exitCode).toBe(1)
     expect(assetsOf(run)).toEqual([])
@@ -202,13 +189,13 @@ describe('partial failure', () => {
 
 posixOnly(describe, NEEDS_SIGNALS)('cancellation', () => {
   it('SIGTERM mid-run: outputs for what was confirmed, non-zero exit within 5 s, nothing lost', async () => {
-    const emulator = await emulatorWith({ latencyMs: 150 })
+    const emulator = await cleanups.emulator({ latencyMs: 150 })
     const ws = await workspaceOf(200)
     let killedAt = 0
     const run = await runAction({
       workspace: ws,
       inputs: inputs(emulator, { concurrency: '4' }),
-      env: FAST,
+      env: FAST_CLOCKS,
       onSpawn: child => {
         let seen = 0
         child.stdout?.on('data', (chunk: Buffer) => {
@@ -244,7 +231,7 @@ describe('bad input is refused before any upload, with one clear ::error::', () 
     prepare?: (ws: string) => Promise<void>,
     unprivileged = false
   ) {
-    emulator = await emulatorWith({})
+    emulator = await cleanups.emulator({})
     const ws = await workspaceOf(3)
     await prepare?.(ws)
     const run = await runAction({ workspace: ws, inputs: inputs(emulator, overrides), unprivileged })
@@ -322,7 +309,7 @@ describe('bad input is refused before any upload, with one clear ::error::', () 
   })
 
   it('broken symbolic links: a warning naming them, then the rest is uploaded', async () => {
-    emulator = await emulatorWith({})
+    emulator = await cleanups.emulator({})
     const ws = await workspaceOf(2)
     await symlink(path.join(ws, 'build/nowhere.bin'), path.join(ws, 'build/dangling.bin'))
     const run = await runAction({ workspace: ws, inputs: inputs(emulator) })

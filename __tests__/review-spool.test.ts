@@ -11,37 +11,27 @@ import { mkdtemp, readFile, readdir } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startEmulator, type Emulator } from '../emulator/server.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
 import { startSlowProxy } from '../harness/slow-proxy.js'
 import type { FileRecord } from '../src/report/records.js'
-import { NEEDS_SIGNALS, assetsOf, failedOf, makeWorkspace, posixOnly, removeDir } from './helpers.js'
+import { NEEDS_SIGNALS, assetsOf, failedOf, posixOnly, removeDir, Cleanups } from './helpers.js'
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures')
 const SPOOL_FAULT = path.join(FIXTURES, 'spool-fault.mjs')
 const MANIFEST = '.netiks/manifest.json'
-const cleanups: Array<() => Promise<void> | void> = []
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!()
-})
-
-async function emulator(): Promise<Emulator> {
-  const started = await startEmulator()
-  cleanups.push(() => started.close())
-  return started
-}
+const cleanups = new Cleanups()
+afterEach(async () => await cleanups.run())
 
 async function workspaceOf(count: number): Promise<{ ws: string; paths: string[] }> {
   const files: Record<string, string> = {}
   for (let i = 0; i < count; i++) files[`build/part-${String(i).padStart(4, '0')}.bin`] = `payload ${i}`
-  const ws = await makeWorkspace(files)
-  cleanups.push(() => removeDir(ws))
+  const ws = await cleanups.workspace(files)
   return { ws, paths: Object.keys(files).sort() }
 }
 
 async function runnerTemp(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'netiks-review-temp-'))
-  cleanups.push(() => removeDir(dir))
+  cleanups.defer(() => removeDir(dir))
   return dir
 }
 
@@ -88,7 +78,7 @@ function expectNothingLostOrHidden(run: ActionRun, paths: string[], held: string
 
 describe('the details spool when RUNNER_TEMP fails under it', () => {
   it('a spool write that fails at confirm time (ENOSPC): that upload and the later ones are kept in memory, every file is reported', async () => {
-    const server = await emulator()
+    const server = await cleanups.emulator()
     const { ws, paths } = await workspaceOf(5)
     const run = await runAction({
       workspace: ws,
@@ -106,7 +96,7 @@ describe('the details spool when RUNNER_TEMP fails under it', () => {
   }, 30_000)
 
   it('one short spool write (a nearly full disk): the write is finished, every file is in the outputs and the manifest', async () => {
-    const server = await emulator()
+    const server = await cleanups.emulator()
     const { ws, paths } = await workspaceOf(5)
     const run = await runAction({
       workspace: ws,
@@ -127,7 +117,7 @@ const isConfirm = (req: { method?: string; url?: string; headers: Record<string,
 
 posixOnly(describe, NEEDS_SIGNALS)('a cancelled run with confirms left unanswered', () => {
   it('outputs, assets file, checksums file and manifest agree, and name every matched file once', async () => {
-    const server = await emulator()
+    const server = await cleanups.emulator()
     let child: ChildProcess | undefined
     let arrived = 0
     let holdCount = 0
@@ -147,7 +137,7 @@ posixOnly(describe, NEEDS_SIGNALS)('a cancelled run with confirms left unanswere
         child.kill('SIGINT')
       }
     })
-    cleanups.push(() => proxy.close())
+    cleanups.defer(() => proxy.close())
     const { ws, paths } = await workspaceOf(16)
     const temp = await runnerTemp()
     const run = await runAction({

@@ -3,16 +3,16 @@
  * inside GitHub's limits, the log stays readable, and the assets file and checksums file hold
  * every record. The committed bundle runs as the runner runs it, against the emulator.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { startEmulator, type Emulator } from '../emulator/server.js'
+import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
 import type { FileRecord } from '../src/report/records.js'
 import { OUTPUT_BUDGET } from '../src/report/outputs.js'
-import { assetsOf, failedOf, removeDir, sha256 } from './helpers.js'
+import { Cleanups, assetsOf, failedOf, removeDir, sha256 } from './helpers.js'
 
 const FILES = 10_000
 const MB = 1_000_000
@@ -155,122 +155,95 @@ describe(`${FILES} files in bulk mode`, () => {
   })
 })
 
+const cleanups = new Cleanups()
+afterEach(async () => await cleanups.run())
+
+/** A docs tree of `count` files in a fresh workspace, and an emulator: both gone after the test. */
+async function smallRun(
+  count: number,
+  options: EmulatorOptions = {}
+): Promise<{ workspace: string; emulator: Emulator }> {
+  const workspace = await cleanups.tempDir('netiks-scale-small-')
+  await writeDocsTree(workspace, count)
+  return { workspace, emulator: await cleanups.emulator(options) }
+}
+
+function bulkInputs(emulator: Emulator, extra: Record<string, string> = {}): Record<string, string> {
+  return { 'api-key': emulator.apiKey, 'base-url': emulator.url, path: 'site', mode: 'bulk', ...extra }
+}
+
 describe('per-file lines with step debug logging', () => {
   it('writes every per-file line as a debug line when RUNNER_DEBUG is set', async () => {
-    const workspace = await mkdtemp(path.join(os.tmpdir(), 'netiks-scale-debug-'))
-    const emulator = await startEmulator()
-    try {
-      await writeDocsTree(workspace, 250)
-      const run = await runAction({
-        workspace,
-        inputs: { 'api-key': emulator.apiKey, 'base-url': emulator.url, path: 'site', mode: 'bulk' },
-        env: { RUNNER_DEBUG: '1' }
-      })
-      expect(run.exitCode).toBe(0)
-      expect(run.stdout.match(/^✓ /gm)).toHaveLength(100)
-      expect(run.stdout.match(/^::debug::✓ /gm)).toHaveLength(150)
-      expect(run.stdout.match(/^::debug::• /gm)).toHaveLength(150)
-      expect(run.stdout).not.toMatch(/not shown: enable step debug logging/)
-    } finally {
-      await emulator.close()
-      await removeDir(workspace)
-    }
+    const { workspace, emulator } = await smallRun(250)
+    const run = await runAction({ workspace, inputs: bulkInputs(emulator), env: { RUNNER_DEBUG: '1' } })
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout.match(/^✓ /gm)).toHaveLength(100)
+    expect(run.stdout.match(/^::debug::✓ /gm)).toHaveLength(150)
+    expect(run.stdout.match(/^::debug::• /gm)).toHaveLength(150)
+    expect(run.stdout).not.toMatch(/not shown: enable step debug logging/)
   }, 60_000)
 })
 
 describe('3,000 files failing the same way', () => {
   it('annotates at most 10 files plus one error that counts the rest; the summary groups them', async () => {
-    const workspace = await mkdtemp(path.join(os.tmpdir(), 'netiks-scale-fail-'))
-    const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'netiks-scale-fail-temp-'))
     // Every URL handed out has expired before it is issued: each PUT is refused for good.
-    const emulator = await startEmulator({ expiredBatches: Number.MAX_SAFE_INTEGER })
-    try {
-      await writeDocsTree(workspace, 3000)
-      const run = await runAction({
-        workspace,
-        inputs: {
-          'api-key': emulator.apiKey,
-          'base-url': emulator.url,
-          path: 'site',
-          mode: 'bulk',
-          concurrency: '16',
-          retries: '0'
-        },
-        env: { RUNNER_TEMP: runnerTemp }
-      })
-      expect(run.exitCode).toBe(1)
-      const errors = run.stdout.match(/^::error[^\n]*/gm) ?? []
-      expect(errors.length).toBeLessThanOrEqual(11)
-      expect(errors.at(-1)).toMatch(
-        /3000 of 3000 files were not uploaded.* 2990 more failed files not annotated above: every failed file and why is in the 'failed' output and the 'assets-file'/
-      )
-      expect(Buffer.byteLength(run.summary)).toBeLessThan(MiB)
-      expect(run.summary).toMatch(/<h3>Not uploaded: 3000 files<\/h3>/)
-      // One cause, one row: its count, and the first few files.
-      expect(run.summary).toMatch(/<tr><td>3000<\/td><td>put<\/td><td>403<\/td>/)
-      expect(run.summary.match(/<code>site\//g)).toHaveLength(5)
-      expect(run.outputs['outputs-truncated']).toBe('true')
-      expect(failedOf(run).length).toBeGreaterThan(100)
-      expect(failedOf(run).length).toBeLessThan(3000)
-      const records = JSON.parse(await readFile(run.outputs['assets-file'], 'utf8')) as FileRecord[]
-      expect(records).toHaveLength(3000)
-      expect(records.every(record => record.id === null && record.failure?.step === 'put')).toBe(true)
-      expect(records[0].failure!.status).toBe(403)
-      expect(await readFile(run.outputs['checksums-file'], 'utf8')).toBe('')
-      expect(lineCount(run.stdout)).toBeLessThan(600)
-    } finally {
-      await emulator.close()
-      await removeDir(workspace)
-      await removeDir(runnerTemp)
-    }
+    const { workspace, emulator } = await smallRun(3000, { expiredBatches: Number.MAX_SAFE_INTEGER })
+    const runnerTemp = await cleanups.tempDir('netiks-scale-fail-temp-')
+    const run = await runAction({
+      workspace,
+      inputs: bulkInputs(emulator, { concurrency: '16', retries: '0' }),
+      env: { RUNNER_TEMP: runnerTemp }
+    })
+    expect(run.exitCode).toBe(1)
+    const errors = run.stdout.match(/^::error[^\n]*/gm) ?? []
+    expect(errors.length).toBeLessThanOrEqual(11)
+    expect(errors.at(-1)).toMatch(
+      /3000 of 3000 files were not uploaded.* 2990 more failed files not annotated above: every failed file and why is in the 'failed' output and the 'assets-file'/
+    )
+    expect(Buffer.byteLength(run.summary)).toBeLessThan(MiB)
+    expect(run.summary).toMatch(/<h3>Not uploaded: 3000 files<\/h3>/)
+    // One cause, one row: its count, and the first few files.
+    expect(run.summary).toMatch(/<tr><td>3000<\/td><td>put<\/td><td>403<\/td>/)
+    expect(run.summary.match(/<code>site\//g)).toHaveLength(5)
+    expect(run.outputs['outputs-truncated']).toBe('true')
+    expect(failedOf(run).length).toBeGreaterThan(100)
+    expect(failedOf(run).length).toBeLessThan(3000)
+    const records = JSON.parse(await readFile(run.outputs['assets-file'], 'utf8')) as FileRecord[]
+    expect(records).toHaveLength(3000)
+    expect(records.every(record => record.id === null && record.failure?.step === 'put')).toBe(true)
+    expect(records[0].failure!.status).toBe(403)
+    expect(await readFile(run.outputs['checksums-file'], 'utf8')).toBe('')
+    expect(lineCount(run.stdout)).toBeLessThan(600)
   }, 180_000)
 })
 
 describe('a RUNNER_TEMP the run cannot write to', () => {
   it('stops with one clear error before any request: the run would have nowhere to keep its record', async () => {
-    const workspace = await mkdtemp(path.join(os.tmpdir(), 'netiks-scale-temp-'))
-    const emulator = await startEmulator()
-    try {
-      await writeDocsTree(workspace, 3)
-      const notAFolder = path.join(workspace, 'not-a-folder')
-      await writeFile(notAFolder, 'a file')
-      const run = await runAction({
-        workspace,
-        inputs: { 'api-key': emulator.apiKey, 'base-url': emulator.url, path: 'site', mode: 'bulk' },
-        env: { RUNNER_TEMP: notAFolder }
-      })
-      expect(run.exitCode).toBe(1)
-      const errors = run.stdout.match(/^::error::.*$/gm) ?? []
-      expect(errors).toHaveLength(1)
-      expect(errors[0]).toMatch(/Cannot write under RUNNER_TEMP \(.*not-a-folder\).*ENOTDIR.*nothing was uploaded/)
-      expect(Object.values(emulator.state().requests).reduce((sum, count) => sum + count, 0)).toBe(0)
-      expect(run.stderr).not.toMatch(/\n\s+at /)
-    } finally {
-      await emulator.close()
-      await removeDir(workspace)
-    }
+    const { workspace, emulator } = await smallRun(3)
+    const notAFolder = path.join(workspace, 'not-a-folder')
+    await writeFile(notAFolder, 'a file')
+    const run = await runAction({ workspace, inputs: bulkInputs(emulator), env: { RUNNER_TEMP: notAFolder } })
+    expect(run.exitCode).toBe(1)
+    const errors = run.stdout.match(/^::error::.*$/gm) ?? []
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/Cannot write under RUNNER_TEMP \(.*not-a-folder\).*ENOTDIR.*nothing was uploaded/)
+    expect(Object.values(emulator.state().requests).reduce((sum, count) => sum + count, 0)).toBe(0)
+    expect(run.stderr).not.toMatch(/\n\s+at /)
   }, 60_000)
 })
 
 describe('a job summary file that cannot be written', () => {
   it('is one warning: the upload and its outputs are not affected, and nothing crashes', async () => {
-    const workspace = await mkdtemp(path.join(os.tmpdir(), 'netiks-scale-summary-'))
-    const emulator = await startEmulator()
-    try {
-      await writeDocsTree(workspace, 3)
-      const run = await runAction({
-        workspace,
-        inputs: { 'api-key': emulator.apiKey, 'base-url': emulator.url, path: 'site', mode: 'bulk' },
-        env: { GITHUB_STEP_SUMMARY: path.join(workspace, 'no-such-folder', 'summary.md') }
-      })
-      expect(run.exitCode).toBe(0)
-      expect(run.outputs.count).toBe('3')
-      expect(run.stdout.match(/^::warning::Could not write the job summary: .*no-such-folder/gm)).toHaveLength(1)
-      expect(run.stderr).not.toMatch(/\n\s+at /)
-      expect(emulator.state().assets).toHaveLength(3)
-    } finally {
-      await emulator.close()
-      await removeDir(workspace)
-    }
+    const { workspace, emulator } = await smallRun(3)
+    const run = await runAction({
+      workspace,
+      inputs: bulkInputs(emulator),
+      env: { GITHUB_STEP_SUMMARY: path.join(workspace, 'no-such-folder', 'summary.md') }
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.count).toBe('3')
+    expect(run.stdout.match(/^::warning::Could not write the job summary: .*no-such-folder/gm)).toHaveLength(1)
+    expect(run.stderr).not.toMatch(/\n\s+at /)
+    expect(emulator.state().assets).toHaveLength(3)
   }, 60_000)
 })
