@@ -152,11 +152,28 @@ describe('findUnchanged', () => {
       // Sent before under another name (asset-name was relative): sent again under the new one.
       'renamed.txt': entry('docs/renamed.txt', 'renm', 'id-4')
     })
-    const { upload, unchanged, digests } = await findUnchanged(files, manifest, 4)
+    const { upload, unchanged, hashed } = await findUnchanged(files, manifest, 4)
     expect(unchanged.map(u => [u.file.relativePath, u.entry.id])).toEqual([['same.txt', 'id-1']])
     expect(upload.map(f => f.relativePath)).toEqual(['changed.txt', 'resized.txt', 'renamed.txt', 'new.txt'])
     // Only files whose entry has their name and size are read to hash them.
-    expect([...digests.keys()].map(f => f.relativePath).sort()).toEqual(['changed.txt', 'same.txt'])
+    expect(hashed.map(f => f.relativePath).sort()).toEqual(['changed.txt', 'same.txt'])
+  })
+
+  it('uploads a file that grew after it was found, even when its first bytes are the recorded ones', async () => {
+    const ws = await makeWorkspace({ 'grown.txt': 'same and more', 'big.bin': 'x'.repeat(2 * 1024 * 1024) })
+    // Found with 4 bytes and the recorded entry's size; on disk it has more by the time it is hashed.
+    const files = [
+      describeFile(path.join(ws, 'grown.txt'), 4, ws),
+      describeFile(path.join(ws, 'big.bin'), 2 * 1024 * 1024, ws)
+    ]
+    const manifest = manifestOf({
+      'grown.txt': entry('grown.txt', 'same', 'id-g'),
+      'big.bin': entry('big.bin', 'x'.repeat(2 * 1024 * 1024), 'id-b')
+    })
+    const { upload, unchanged } = await findUnchanged(files, manifest, 2)
+    expect(upload.map(f => f.relativePath)).toEqual(['grown.txt'])
+    // A file over 1 MiB is hashed as a stream, to the same digest.
+    expect(unchanged.map(u => u.entry.id)).toEqual(['id-b'])
   })
 
   it('tells two files of one base name apart by their paths', async () => {
