@@ -61,6 +61,8 @@ export interface ScaleResult {
   /** Seconds it took to write the tree (not measured against anything). */
   treeSeconds: number
   samples: ActionSample[]
+  /** With a `manifest`: the run that writes it, and the next, which finds every file unchanged. */
+  sync: { first: ActionSample[]; unchanged: ActionSample[] }
   /** Why the action did not complete a run, if it did not. */
   error?: string
 }
@@ -262,6 +264,8 @@ export function targetRows(results: Results, config: BenchConfig): Row[] {
 
 export interface ScaleRow {
   files: number
+  /** What the runs did: upload every file, or sync with a manifest. */
+  run: string
   runs: number
   wallS: string
   filesPerS: string
@@ -276,7 +280,7 @@ export interface ScaleRow {
 /** The cost per file as the count grows: one file (the fixed cost), the small-files runs, the scale rows. */
 export function scaleRows(results: Results, config: BenchConfig): ScaleRow[] {
   const fixedMs = median(results.small.map(s => s.oneFile.cpuMs))
-  const row = (files: number, samples: ActionSample[]): ScaleRow => {
+  const row = (files: number, samples: ActionSample[], run = 'upload'): ScaleRow => {
     const figure = (values: number[], digits: number): string => {
       const range = spread(values, digits)
       return `${median(values).toFixed(digits)}${range ? ` (${range})` : ''}`
@@ -284,6 +288,7 @@ export function scaleRows(results: Results, config: BenchConfig): ScaleRow[] {
     const bytes = (values: number[]): string => Math.max(...values).toLocaleString('en')
     return {
       files,
+      run,
       runs: samples.length,
       wallS: figure(
         samples.map(s => s.wallMs / 1000),
@@ -328,7 +333,11 @@ export function scaleRows(results: Results, config: BenchConfig): ScaleRow[] {
       )
     )
   }
-  for (const scale of results.scale) if (scale.samples.length > 0) rows.push(row(scale.files, scale.samples))
+  for (const scale of results.scale) {
+    if (scale.samples.length > 0) rows.push(row(scale.files, scale.samples))
+    if (scale.sync.first.length > 0) rows.push(row(scale.files, scale.sync.first, 'manifest, first run'))
+    if (scale.sync.unchanged.length > 0) rows.push(row(scale.files, scale.sync.unchanged, 'manifest, all unchanged'))
+  }
   return rows
 }
 
@@ -351,6 +360,7 @@ export function printScale(rows: ScaleRow[]): void {
   printTable(
     [
       'files',
+      'run',
       'runs',
       'wall s',
       'files/s',
@@ -363,6 +373,7 @@ export function printScale(rows: ScaleRow[]): void {
     ],
     rows.map(r => [
       r.files.toLocaleString('en'),
+      r.run,
       String(r.runs),
       r.wallS,
       r.filesPerS,

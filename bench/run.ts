@@ -121,7 +121,13 @@ async function main(): Promise<number> {
  * The action uploading every file below `dir` in bulk mode. It writes `$GITHUB_OUTPUT` and the
  * summary to files of the benchmark's own, so their sizes in bytes are what is reported.
  */
-async function measureAction(emulator: Emulator, ws: string, dir: string, files: number): Promise<ActionSample> {
+async function measureAction(
+  emulator: Emulator,
+  ws: string,
+  dir: string,
+  files: number,
+  sync: { manifest?: string; unchanged?: boolean } = {}
+): Promise<ActionSample> {
   await emulator.reset()
   const runner = await mkdtemp(path.join(scratch, 'runner-'))
   try {
@@ -131,28 +137,41 @@ async function measureAction(emulator: Emulator, ws: string, dir: string, files:
     await writeFile(summaryFile, '')
     const run = await runAction({
       workspace: ws,
-      inputs: actionInputs(emulator, { path: dir, mode: 'bulk' }),
+      inputs: actionInputs(emulator, {
+        path: dir,
+        mode: 'bulk',
+        ...(sync.manifest ? { manifest: sync.manifest } : {})
+      }),
       env: { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile },
       wrapper: TIME_V
     })
     const outputs = parseOutputFile(await readFile(outputFile, 'utf8'))
-    if (run.exitCode !== 0 || outputs.count !== String(files) || emulator.store.assets.length !== files) {
+    const confirmed = sync.unchanged ? 0 : files
+    const skipped = sync.unchanged ? files : 0
+    if (
+      run.exitCode !== 0 ||
+      outputs.count !== String(files) ||
+      outputs['skipped-count'] !== String(skipped) ||
+      emulator.store.assets.length !== confirmed
+    ) {
       throw new Error(
-        `the action failed on ${files} files (exit ${run.exitCode}, count ${outputs.count}, ` +
-          `${emulator.store.assets.length} confirmed):\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}`
+        `the action failed on ${files} files (exit ${run.exitCode}, count ${outputs.count}, skipped ` +
+          `${outputs['skipped-count']}, ${emulator.store.assets.length} confirmed):\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}`
       )
     }
     const usage = parseTimeV(run.stderr)
     const timeline = emulator.timeline()
+    // A run that finds every file unchanged sends no request at all.
+    const sent = timeline.length > 0
     return {
-      wireMs: span(timeline),
+      wireMs: sent ? span(timeline) : 0,
       wallMs: run.durationMs,
       cpuMs: usage.cpuMs,
       rssMiB: usage.rssMiB,
       outputBytes: (await stat(outputFile)).size,
       summaryBytes: (await stat(summaryFile)).size,
       logLines: countLines(run.stdout),
-      startupMs: timeline[0].start - run.spawnedAt
+      startupMs: sent ? timeline[0].start - run.spawnedAt : 0
     }
   } finally {
     await rm(runner, { recursive: true, force: true })
@@ -328,15 +347,28 @@ async function measureScale(emulator: Emulator, ws: string, files: number): Prom
   await writeSmallFiles(path.join(ws, dir), files, 1000)
   const treeSeconds = (Date.now() - started) / 1000
   console.log(`Scale: wrote ${label} files in ${treeSeconds.toFixed(1)} s`)
-  const result: ScaleResult = { files, treeSeconds, samples: [] }
+  const result: ScaleResult = { files, treeSeconds, samples: [], sync: { first: [], unchanged: [] } }
+  const show = (what: string, run: number, sample: ActionSample): void =>
+    console.log(
+      `Scale: ${label} files, ${what}run ${run} of ${config.scaleRuns}: ${(sample.wallMs / 1000).toFixed(1)} s, ` +
+        `${((sample.cpuMs * 1000) / files).toFixed(0)} µs CPU/file, ${sample.rssMiB.toFixed(0)} MiB peak`
+    )
+  // The docs-sync case: a manifest written by a first run, then a run that finds every file unchanged.
+  const manifest = `manifest-${files}.json`
   try {
     for (let run = 1; run <= config.scaleRuns; run++) {
       const sample = await measureAction(emulator, ws, dir, files)
       result.samples.push(sample)
-      console.log(
-        `Scale: ${label} files, run ${run} of ${config.scaleRuns}: ${(sample.wallMs / 1000).toFixed(1)} s, ` +
-          `${((sample.cpuMs * 1000) / files).toFixed(0)} µs CPU/file, ${sample.rssMiB.toFixed(0)} MiB peak`
-      )
+      show('', run, sample)
+    }
+    for (let run = 1; run <= config.scaleRuns; run++) {
+      await rm(path.join(ws, manifest), { force: true })
+      const first = await measureAction(emulator, ws, dir, files, { manifest })
+      result.sync.first.push(first)
+      show('with a new manifest, ', run, first)
+      const unchanged = await measureAction(emulator, ws, dir, files, { manifest, unchanged: true })
+      result.sync.unchanged.push(unchanged)
+      show('all unchanged since the manifest, ', run, unchanged)
     }
   } catch (error) {
     result.error = error instanceof Error ? error.message : String(error)
@@ -344,6 +376,7 @@ async function measureScale(emulator: Emulator, ws: string, files: number): Prom
   } finally {
     await emulator.reset()
     await removeDir(path.join(ws, dir))
+    await rm(path.join(ws, manifest), { force: true })
   }
   return result
 }
