@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterEach, describe, expect, it } from '@jest/globals'
 import busboy from 'busboy'
 import { appendFileSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs'
 import { truncate, utimes } from 'node:fs/promises'
@@ -7,7 +7,10 @@ import { Writable, type Readable } from 'node:stream'
 import { FileChangedError } from '../src/errors.js'
 import { describeFile } from '../src/files.js'
 import { formDataFilename, openFileBody, openMultipartBody, type StreamedBody } from '../src/netiks/body.js'
-import { makeWorkspace, sha256, writeWorkspaceFile } from './helpers.js'
+import { Cleanups, sha256, writeWorkspaceFile } from './helpers.js'
+
+const cleanups = new Cleanups()
+afterEach(async () => await cleanups.run())
 
 /** A sink that keeps a copy of each chunk (the body reuses its buffers). */
 function memorySink(onChunk: (chunk: Buffer, index: number) => void = () => undefined) {
@@ -52,7 +55,7 @@ async function parseMultipart(body: Buffer, contentType: string) {
 
 describe('openFileBody', () => {
   it('streams the exact bytes and their sha256, across several reused slices', async () => {
-    const ws = await makeWorkspace()
+    const ws = await cleanups.workspace()
     const content = Buffer.alloc(3 * 1024 * 1024 + 123)
     for (let i = 0; i < content.length; i++) content[i] = (i * 31) % 251
     const target = await writeWorkspaceFile(ws, 'a.bin', content)
@@ -63,14 +66,14 @@ describe('openFileBody', () => {
   })
 
   it('streams an empty file', async () => {
-    const ws = await makeWorkspace({ 'empty.txt': '' })
+    const ws = await cleanups.workspace({ 'empty.txt': '' })
     const body = openFileBody(describeFile(path.join(ws, 'empty.txt'), 0, ws))
     expect((await drain(body)).length).toBe(0)
     expect(body.sha256()).toBe(sha256(''))
   })
 
   it('stops with an error when the sink closes mid-body, releasing the file', async () => {
-    const ws = await makeWorkspace()
+    const ws = await cleanups.workspace()
     const target = await writeWorkspaceFile(ws, 'big.bin', Buffer.alloc(5 * 1024 * 1024, 1))
     const body = openFileBody(describeFile(target, 5 * 1024 * 1024, ws))
     let writes = 0
@@ -85,7 +88,7 @@ describe('openFileBody', () => {
   })
 
   it('fails with FileReadError when the file vanished', async () => {
-    const ws = await makeWorkspace()
+    const ws = await cleanups.workspace()
     const file = describeFile(path.join(ws, 'gone.txt'), 3, ws)
     await expect(drain(openFileBody(file))).rejects.toThrow(/Could not read gone.txt: ENOENT/)
   })
@@ -107,7 +110,7 @@ describe('openMultipartBody', () => {
     ' spaced .txt ',
     'empty.bin'
   ])("builds a body busboy (the emulator's parser) reads back exactly: %j", async name => {
-    const ws = await makeWorkspace()
+    const ws = await cleanups.workspace()
     const content = name === 'empty.bin' ? Buffer.alloc(0) : Buffer.from(`content of ${name}`)
     const target = path.join(ws, 'file.bin')
     writeFileSync(target, content)
@@ -136,7 +139,7 @@ describe('openMultipartBody', () => {
   })
 
   it("keeps a part's headers within the 1024 bytes Django reads them from, dropping the fallback if need be", async () => {
-    const ws = await makeWorkspace()
+    const ws = await cleanups.workspace()
     const target = path.join(ws, 'file.bin')
     writeFileSync(target, 'x')
     const name = '😀'.repeat(60) + '".txt'
@@ -153,14 +156,14 @@ describe('a file that changes while it is uploaded', () => {
   const SIZE = 5 * 1024 * 1024
 
   async function bigFile() {
-    const ws = await makeWorkspace()
+    const ws = await cleanups.workspace()
     const content = Buffer.alloc(SIZE, 3)
     const target = await writeWorkspaceFile(ws, 'big.bin', content)
     return { ws, file: describeFile(target, SIZE, ws, statSync(target).mtimeMs) }
   }
 
   it('is refused before any byte is written when it grew after it was found (5 → 27 bytes)', async () => {
-    const ws = await makeWorkspace({ 'log.txt': 'hello' })
+    const ws = await cleanups.workspace({ 'log.txt': 'hello' })
     const file = describeFile(path.join(ws, 'log.txt'), 5, ws)
     const body = openMultipartBody(file, 'file')
     appendFileSync(file.absolutePath, ' and 22 more bytes....')
@@ -175,7 +178,7 @@ describe('a file that changes while it is uploaded', () => {
   })
 
   it('is refused before any byte is written when it shrank after it was found', async () => {
-    const ws = await makeWorkspace({ 'a.txt': 'hello world' })
+    const ws = await cleanups.workspace({ 'a.txt': 'hello world' })
     const file = describeFile(path.join(ws, 'a.txt'), 11, ws)
     await truncate(file.absolutePath, 5)
     await expect(drain(openFileBody(file))).rejects.toThrow(
@@ -187,7 +190,7 @@ describe('a file that changes while it is uploaded', () => {
   })
 
   it('is refused when it was rewritten in place (same size, new mtime)', async () => {
-    const ws = await makeWorkspace({ 'a.txt': 'hello' })
+    const ws = await cleanups.workspace({ 'a.txt': 'hello' })
     const file = describeFile(path.join(ws, 'a.txt'), 5, ws, statSync(path.join(ws, 'a.txt')).mtimeMs)
     await utimes(file.absolutePath, new Date(), new Date(Date.now() + 5000))
     await expect(drain(openFileBody(file))).rejects.toThrow(
@@ -196,7 +199,7 @@ describe('a file that changes while it is uploaded', () => {
   })
 
   it('is not checked against an mtime it was not found with', async () => {
-    const ws = await makeWorkspace({ 'a.txt': 'hello' })
+    const ws = await cleanups.workspace({ 'a.txt': 'hello' })
     const file = describeFile(path.join(ws, 'a.txt'), 5, ws)
     await utimes(file.absolutePath, new Date(), new Date(Date.now() + 5000))
     expect((await drain(openFileBody(file))).toString()).toBe('hello')

@@ -5,7 +5,7 @@ import { describeFile } from '../src/files.js'
 import { openFileBody, openMultipartBody } from '../src/netiks/body.js'
 import { NetiksClient, describeServerError, redactSecrets, redactUrl } from '../src/netiks/client.js'
 import { startEmulator, type Emulator } from '../emulator/server.js'
-import { makeWorkspace, sha256, writeWorkspaceFile } from './helpers.js'
+import { makeWorkspace, removeDir, sha256, writeWorkspaceFile } from './helpers.js'
 
 let emulator: Emulator
 let ws: string
@@ -29,7 +29,10 @@ beforeAll(async () => {
   emulator = await startEmulator()
   ws = await makeWorkspace()
 })
-afterAll(async () => emulator.close())
+afterAll(async () => {
+  await emulator.close()
+  await removeDir(ws)
+})
 
 describe('NetiksClient against the emulator', () => {
   it('uploads a file in single mode and the server holds its bytes', async () => {

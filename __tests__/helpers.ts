@@ -78,7 +78,7 @@ export class Cleanups {
     return emulator
   }
 
-  async workspace(files: Record<string, string | Buffer>): Promise<string> {
+  async workspace(files: Record<string, string | Buffer> = {}): Promise<string> {
     const ws = await makeWorkspace(files)
     this.defer(() => removeDir(ws))
     return ws
