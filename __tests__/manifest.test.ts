@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterEach, describe, expect, it } from '@jest/globals'
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describeFile } from '../src/files.js'
@@ -17,7 +17,10 @@ import {
 import type { LocalFile } from '../src/netiks/types.js'
 import { holdInMemory, type HeldUpload } from '../src/transfer/held.js'
 import { pathRulesFor } from '../src/paths.js'
-import { makeWorkspace, sha256 } from './helpers.js'
+import { Cleanups, sha256 } from './helpers.js'
+
+const cleanups = new Cleanups()
+afterEach(async () => await cleanups.run())
 
 const BASE = 'https://prod.backend.netikscloud.com'
 const LINUX = pathRulesFor('linux')
@@ -43,7 +46,7 @@ function manifestOf(assets: Record<string, ManifestEntry>, v1: Record<string, Le
 }
 
 async function load(json: unknown) {
-  const ws = await makeWorkspace({ 'm.json': typeof json === 'string' ? json : JSON.stringify(json) })
+  const ws = await cleanups.workspace({ 'm.json': typeof json === 'string' ? json : JSON.stringify(json) })
   return await loadManifest(path.join(ws, 'm.json'), BASE)
 }
 
@@ -61,7 +64,7 @@ function confirmed(file: LocalFile, content: string, id: string, recordedName = 
 
 describe('loadManifest', () => {
   it('starts empty, without a problem, when there is no file yet', async () => {
-    const ws = await makeWorkspace()
+    const ws = await cleanups.workspace()
     expect(await loadManifest(path.join(ws, 'none.json'), BASE)).toEqual({
       manifest: manifestOf({}),
       existed: false,
@@ -141,7 +144,7 @@ describe('findUnchanged', () => {
       'renamed.txt': 'renm',
       'new.txt': 'n'
     }
-    const ws = await makeWorkspace(contents)
+    const ws = await cleanups.workspace(contents)
     const files = Object.entries(contents).map(([name, content]) =>
       describeFile(path.join(ws, name), Buffer.byteLength(content), ws)
     )
@@ -160,7 +163,7 @@ describe('findUnchanged', () => {
   })
 
   it('uploads a file that grew after it was found, even when its first bytes are the recorded ones', async () => {
-    const ws = await makeWorkspace({ 'grown.txt': 'same and more', 'big.bin': 'x'.repeat(2 * 1024 * 1024) })
+    const ws = await cleanups.workspace({ 'grown.txt': 'same and more', 'big.bin': 'x'.repeat(2 * 1024 * 1024) })
     // Found with 4 bytes and the recorded entry's size; on disk it has more by the time it is hashed.
     const files = [
       describeFile(path.join(ws, 'grown.txt'), 4, ws),
@@ -177,7 +180,7 @@ describe('findUnchanged', () => {
   })
 
   it('tells two files of one base name apart by their paths', async () => {
-    const ws = await makeWorkspace({ 'linux/app.zip': 'linux', 'mac/app.zip': 'mac!!' })
+    const ws = await cleanups.workspace({ 'linux/app.zip': 'linux', 'mac/app.zip': 'mac!!' })
     const files = ['linux/app.zip', 'mac/app.zip'].map(p => describeFile(path.join(ws, p), 5, ws))
     const manifest = manifestOf({
       'linux/app.zip': entry('app.zip', 'linux', 'id-l'),
@@ -189,7 +192,7 @@ describe('findUnchanged', () => {
   })
 
   it('matches a version 1 entry by name and sha256 when no entry has the path', async () => {
-    const ws = await makeWorkspace({ 'linux/app.zip': 'linux', 'mac/app.zip': 'mac!!' })
+    const ws = await cleanups.workspace({ 'linux/app.zip': 'linux', 'mac/app.zip': 'mac!!' })
     const files = ['linux/app.zip', 'mac/app.zip'].map(p => describeFile(path.join(ws, p), 5, ws))
     // Version 1 kept one entry per name: the last app.zip sent.
     const before = manifestOf({}, { 'app.zip': legacy('mac!!', 'id-m') })
@@ -204,7 +207,7 @@ describe('findUnchanged', () => {
   })
 
   it('finds the entry of a path spelled in another case where the file system ignores case', async () => {
-    const ws = await makeWorkspace({ 'Docs/a.txt': 'aaaa' })
+    const ws = await cleanups.workspace({ 'Docs/a.txt': 'aaaa' })
     const file = describeFile(path.join(ws, 'Docs/a.txt'), 4, ws)
     const manifest = manifestOf({ 'docs/a.txt': entry('a.txt', 'aaaa', 'id-a') })
     expect((await findUnchanged([file], manifest, 1, LINUX)).unchanged).toEqual([])
@@ -216,7 +219,7 @@ describe('findUnchanged', () => {
 
 describe('recordUploads and writeManifest', () => {
   it('adds or replaces the confirmed files by path, keeps the others, and writes atomically, sorted', async () => {
-    const ws = await makeWorkspace({ 'docs/b.txt': 'bee' })
+    const ws = await cleanups.workspace({ 'docs/b.txt': 'bee' })
     const before = manifestOf(
       { 'z.txt': entry('z.txt', 'z', 'id-z'), 'docs/b.txt': entry('b.txt', 'old', 'id-old') },
       { 'b.txt': legacy('older', 'id-older'), 'q.txt': legacy('q', 'id-q') }
@@ -255,7 +258,12 @@ describe('recordUploads and writeManifest', () => {
   })
 
   it('writeManifestWithUploads writes, entry by entry, exactly what recordUploads and writeManifest write', async () => {
-    const ws = await makeWorkspace({ 'docs/b.txt': 'bee', 'Docs/a.txt': 'new', 'x "q".txt': 'quote', 'ü/ñ.txt': 'ü' })
+    const ws = await cleanups.workspace({
+      'docs/b.txt': 'bee',
+      'Docs/a.txt': 'new',
+      'x "q".txt': 'quote',
+      'ü/ñ.txt': 'ü'
+    })
     const now = new Date('2026-11-25T12:00:00Z')
     const upload = (relative: string, content: string, id: string, recorded?: string): HeldUpload =>
       confirmed(describeFile(path.join(ws, relative), Buffer.byteLength(content), ws), content, id, recorded)
@@ -309,7 +317,7 @@ describe('recordUploads and writeManifest', () => {
   })
 
   it('replaces the entry of the same file spelled in another case, where case is ignored', async () => {
-    const ws = await makeWorkspace({ 'Docs/a.txt': 'new' })
+    const ws = await cleanups.workspace({ 'Docs/a.txt': 'new' })
     const file = describeFile(path.join(ws, 'Docs/a.txt'), 3, ws)
     const before = manifestOf({ 'docs/a.txt': entry('a.txt', 'old', 'id-old') })
     expect([...recordUploads(before, [confirmed(file, 'new', 'id-new')], new Date(), MAC).assets.keys()]).toEqual([
@@ -322,7 +330,7 @@ describe('recordUploads and writeManifest', () => {
   })
 
   it('retries the replace while Windows says the file is busy, then gives up with the error', async () => {
-    const ws = await makeWorkspace()
+    const ws = await cleanups.workspace()
     const target = path.join(ws, 'manifest.json')
     const { rename } = await import('node:fs/promises')
     const codes = ['EPERM', 'EBUSY', 'EACCES']
