@@ -136,3 +136,157 @@ describe('readManifestJson', () => {
     await expect(readManifestJson(dir, NESTED)).rejects.toMatchObject({ code: 'EISDIR' })
   })
 })
+
+/** A small deterministic generator (mulberry32): the same cases on every run. */
+function seeded(seed: number): { below: (n: number) => number; pick: <T>(items: readonly T[]) => T } {
+  let state = seed
+  const below = (n: number): number => {
+    state = (state + 0x6d2b79f5) | 0
+    let t = Math.imul(state ^ (state >>> 15), 1 | state)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n)
+  }
+  return { below, pick: items => items[below(items.length)] }
+}
+
+/**
+ * The result with each map as the object JSON.parse would make of it: the same members, values
+ * and order (integer-like keys first, as every object orders them), duplicate keys resolved.
+ */
+function asObjects(json: ManifestJson): unknown {
+  if (json.kind !== 'object') return json
+  const entries = (map: Map<string, unknown>) => Object.entries(Object.fromEntries(map))
+  return entries(json.members).map(([key, value]) => [key, value instanceof Map ? entries(value) : value])
+}
+
+/**
+ * Manifest-like texts, as bytes: escapes, surrogate pairs (escaped and raw), multi-byte
+ * characters, structural characters inside strings, numbers JSON.parse rounds or overflows,
+ * repeated keys at both levels, __proto__, integer-like keys, values long enough to cross a
+ * small pending limit; half of them then damaged: bytes dropped, inserted or replaced
+ * (invalid UTF-8, structure, escapes), or the text cut short.
+ */
+function fuzzCases(count: number): Buffer[] {
+  const { below, pick } = seeded(0x5eed)
+  const pieces = [
+    'a',
+    'é',
+    '日本',
+    '😀',
+    '\\"',
+    '\\\\',
+    '\\/',
+    '\\n',
+    '\\u0041',
+    '\\ud83d\\ude00',
+    '\\ud800',
+    '\\u00e9'
+  ]
+  const structural = ['{', '}', '[', ']', ',', ':', ' ', '\u2028', '\uFEFF']
+  const string = (): string => {
+    let text = ''
+    for (let i = below(5); i > 0; i--) text += pick(below(3) === 0 ? structural : pieces)
+    return below(12) === 0 ? `"${'x'.repeat(below(1500))}"` : `"${text}"`
+  }
+  const numbers = ['0', '-0', '7', '-1.5e3', '1e400', '-1e-400', '0.1', '9007199254740993', '1.0', '2E+2']
+  const space = (): string => pick(['', '', '', ' ', '\n  ', '\t', '\r\n'])
+  const key = (): string => (below(2) === 0 ? pick(['"a"', '"b"', '"__proto__"', '"1"', '"\\u0061"']) : string())
+  const value = (depth: number): string => {
+    const kind = below(depth > 2 ? 3 : 5)
+    if (kind === 0) return string()
+    if (kind === 1) return pick(numbers)
+    if (kind === 2) return pick(['true', 'false', 'null'])
+    if (kind === 3) return `[${Array.from({ length: below(3) }, () => space() + value(depth + 1)).join(',')}]`
+    return object(depth + 1, below(4))
+  }
+  const member = (name: string, value: string): string => `${space()}${name}${space()}:${space()}${value}${space()}`
+  const object = (depth: number, size: number): string =>
+    `{${Array.from({ length: size }, () => member(key(), value(depth))).join(',')}}`
+  // Each text has at least one of the objects read entry by entry, most often several entries long.
+  const manifest = (): string => {
+    const members = Array.from({ length: below(3) }, () => member(key(), value(0)))
+    for (let i = below(2) + 1; i > 0; i--) {
+      const name = pick(['"assets"', '"assets"', '"v1-assets"', '"\\u0061ssets"', '"version"'])
+      members.splice(below(members.length + 1), 0, member(name, below(8) > 0 ? object(1, below(6)) : value(0)))
+    }
+    return `{${members.join(',')}}`
+  }
+  const structure = [0x22, 0x5c, 0x7b, 0x7d, 0x5b, 0x5d, 0x2c, 0x3a]
+  const other = [0x20, 0x30, 0x2d, 0x65, 0x00, 0x80, 0xbf, 0xc3, 0xe6, 0xed, 0xf0, 0xff]
+  const cases: Buffer[] = []
+  for (let i = 0; i < count; i++) {
+    const bytes = [...Buffer.from(manifest() + space())]
+    for (let n = i % 2 === 0 ? 0 : below(4) === 0 ? 2 : 1; n > 0; n--) {
+      // Most often at a structural byte, with another one: where the scan decides the most.
+      const marks = bytes.flatMap((byte, at) => (structure.includes(byte) ? [at] : []))
+      const at = below(3) > 0 && marks.length > 0 ? pick(marks) : below(bytes.length + 1)
+      const byte = pick(below(3) > 0 ? structure : other)
+      const how = below(5)
+      if (how === 0) bytes.splice(at, 1)
+      else if (how === 1) bytes.splice(at, 0, byte)
+      else if (how === 2) bytes.splice(at, 1, byte)
+      else if (how === 3) bytes.splice(at, 0, ...Buffer.from(pick(['"k":1,', ',"k":1', '"\\u', '"\\'])))
+      else bytes.length = at
+    }
+    cases.push(Buffer.from(bytes))
+  }
+  return cases
+}
+
+describe('readManifestJson, fuzzed against JSON.parse', () => {
+  it('reads 200 generated and damaged texts as JSON.parse reads them whole, at any chunk size', async () => {
+    const file = path.join(await cleanups.tempDir('netiks-manifest-reader-'), 'manifest.json')
+    const { below } = seeded(42)
+    const read = { 'in-chunks': 0, whole: 0, refused: 0 }
+    for (const [index, bytes] of fuzzCases(200).entries()) {
+      await writeFile(file, bytes)
+      const text = bytes.toString('utf8')
+      const want = asObjects(expected(text))
+      // A few bytes at a time, some more with a small pending limit, and the default.
+      const sizes = [below(8) + 1, below(200) + 9, 64 * 1024]
+      for (const [run, chunkBytes] of sizes.entries()) {
+        const maxPendingBytes = run === 1 ? below(2000) + 16 : undefined
+        const json = await readManifestJson(file, NESTED, { chunkBytes, maxPendingBytes })
+        read[json.kind === 'object' ? json.read : 'refused']++
+        const got = asObjects(json)
+        expect({ index, text, chunkBytes, maxPendingBytes, got }).toEqual({
+          index,
+          text,
+          chunkBytes,
+          maxPendingBytes,
+          got: want
+        })
+      }
+    }
+    // Enough of each way of reading that the comparison means something.
+    expect(read['in-chunks']).toBeGreaterThan(200)
+    expect(read.whole).toBeGreaterThan(75)
+    expect(read.refused).toBeGreaterThan(200)
+  })
+})
+
+describe('readManifestJson, every one-byte edit of a small manifest', () => {
+  it('reads each text one byte dropped, inserted or replaced away as JSON.parse does', async () => {
+    const file = path.join(await cleanups.tempDir('netiks-manifest-reader-'), 'manifest.json')
+    const text = Buffer.from('{"version":2,"assets":{"a":{"k":[1,"}"]},"b":"\\u00e9"},"z":null}')
+    const bytes = [0x22, 0x5c, 0x7b, 0x7d, 0x5b, 0x5d, 0x2c, 0x3a, 0x20, 0x30, 0xc3]
+    const edits: Buffer[] = []
+    for (let at = 0; at <= text.length; at++) {
+      if (at < text.length) edits.push(Buffer.concat([text.subarray(0, at), text.subarray(at + 1)]))
+      for (const byte of bytes) {
+        edits.push(Buffer.concat([text.subarray(0, at), Buffer.from([byte]), text.subarray(at)]))
+        if (at < text.length)
+          edits.push(Buffer.concat([text.subarray(0, at), Buffer.from([byte]), text.subarray(at + 1)]))
+      }
+    }
+    let inChunks = 0
+    for (const edit of edits) {
+      await writeFile(file, edit)
+      const text = edit.toString('utf8')
+      const json = await readManifestJson(file, NESTED, { chunkBytes: 7 })
+      if (json.kind === 'object' && json.read === 'in-chunks') inChunks++
+      expect({ text, got: asObjects(json) }).toEqual({ text, got: asObjects(expected(text)) })
+    }
+    expect(inChunks).toBeGreaterThan(100)
+  })
+})
