@@ -133,6 +133,42 @@ describe('loadManifest', () => {
     expect([...loaded.manifest.assets.keys()]).toEqual(['__proto__'])
     expect(JSON.parse(serializeManifest(loaded.manifest)).assets.__proto__.id).toBe('id-p')
   })
+
+  it('keeps an entry as written as parsed, and makes every other usable one into the entry it writes', async () => {
+    const written = entry('a.txt', 'a', 'id-a')
+    const { name, ...rest } = written
+    const upper = { ...written, sha256: written.sha256.toUpperCase() }
+    const texts = {
+      'as written': JSON.stringify(written),
+      'with recorded_name': JSON.stringify({ name, recorded_name: 'a_1.txt', ...rest }),
+      'fields reordered': JSON.stringify({ ...rest, name }),
+      'an upper-case sha256': JSON.stringify(upper),
+      'recorded_name the name': JSON.stringify({ name, recorded_name: name, ...rest }),
+      'an extra field': JSON.stringify({ ...written, extra: 1 }),
+      'a __proto__ field': `${JSON.stringify(written).slice(0, -1)},"__proto__":{"sha256":"x"}}`,
+      'an integer-like field': JSON.stringify({ ...written, 0: 'x' }),
+      'a field given twice': `{"name":"a.txt","sha256":"${'0'.repeat(64)}",${JSON.stringify(written).slice(1)}`
+    }
+    const loaded = await load(
+      `{"version": 2, "base-url": "${BASE}", "assets": {${Object.entries(texts)
+        .map(([key, text]) => `${JSON.stringify(key)}: ${text}`)
+        .join(', ')}}}`
+    )
+    expect(loaded.ignored).toEqual([])
+    const recorded = { name, recorded_name: 'a_1.txt', ...rest }
+    const expected = Object.fromEntries(
+      Object.keys(texts).map(key => [key, key === 'with recorded_name' ? recorded : written])
+    )
+    // Field for field and in the order written: what the next manifest holds.
+    for (const [key, value] of loaded.manifest.assets) {
+      expect([key, JSON.stringify(value)]).toEqual([key, JSON.stringify(expected[key])])
+      expect(Object.getPrototypeOf(value)).toBe(Object.prototype)
+    }
+    const ws = await cleanups.workspace({ 'a.txt': 'a' })
+    const files = Object.keys(texts).map(key => ({ ...describeFile(path.join(ws, 'a.txt'), 1, ws), relativePath: key }))
+    const { unchanged } = await findUnchanged(files, loaded.manifest, 2)
+    expect(unchanged.map(u => u.file.relativePath)).toEqual(Object.keys(texts))
+  })
 })
 
 describe('findUnchanged', () => {
@@ -177,6 +213,43 @@ describe('findUnchanged', () => {
     expect(upload.map(f => f.relativePath)).toEqual(['grown.txt'])
     // A file over 1 MiB is hashed as a stream, to the same digest.
     expect(unchanged.map(u => u.entry.id)).toEqual(['id-b'])
+  })
+
+  it('hashes the bytes on disk whatever their size around the 1 MiB of one read: a changed file is never skipped', async () => {
+    const MiB = 1024 * 1024
+    const sizes = { 'empty.bin': 0, 'one.bin': 1, 'under.bin': MiB - 1, 'at.bin': MiB, 'over.bin': MiB + 1 }
+    const contents = Object.fromEntries(Object.entries(sizes).map(([name, size]) => [name, Buffer.alloc(size, 'x')]))
+    const found = (name: string, size = sizes[name as keyof typeof sizes]) =>
+      describeFile(path.join(ws, name), size, ws)
+    const ws = await cleanups.workspace(contents)
+    const manifest = manifestOf(
+      Object.fromEntries(
+        Object.entries(sizes).map(([name, size]) => [name, { ...entry(name, 'x'.repeat(size), `id-${name}`) }])
+      )
+    )
+    const same = await findUnchanged(
+      Object.keys(sizes).map(name => found(name)),
+      manifest,
+      2
+    )
+    expect(same.upload).toEqual([])
+    // One byte more, one byte less, or one byte other than recorded, after the file was found.
+    for (const [name, size] of Object.entries(sizes)) {
+      const file = path.join(ws, name)
+      const edits: Array<[string, Buffer]> = [
+        ['grown', Buffer.alloc(size + 1, 'x')],
+        ...(size > 0 ? ([['shrunk', Buffer.alloc(size - 1, 'x')]] as Array<[string, Buffer]>) : []),
+        ...(size > 0
+          ? ([['changed', Buffer.concat([Buffer.alloc(size - 1, 'x'), Buffer.from('y')])]] as Array<[string, Buffer]>)
+          : [])
+      ]
+      for (const [how, bytes] of edits) {
+        await writeFile(file, bytes)
+        const { upload } = await findUnchanged([found(name)], manifest, 1)
+        expect([name, how, upload.length]).toEqual([name, how, 1])
+      }
+      await writeFile(file, contents[name])
+    }
   })
 
   it('tells two files of one base name apart by their paths', async () => {
