@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { readFile, readdir, writeFile } from 'node:fs/promises'
+import { open, readFile, readdir, writeFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { describeFile } from '../src/files.js'
 import {
@@ -400,6 +400,46 @@ describe('recordUploads and writeManifest', () => {
       'docs/a.txt',
       'Docs/a.txt'
     ])
+  })
+
+  it('fails, and keeps the manifest it had, when the disk fills up as the last bytes are written', async () => {
+    const ws = await cleanups.workspace()
+    const target = path.join(ws, 'manifest.json')
+    await writeManifest(target, manifestOf({ 'a.txt': entry('a.txt', 'a', 'id-a') }))
+    const before = await readFile(target, 'utf8')
+    const assets: Record<string, ManifestEntry> = {}
+    for (let i = 0; i < 400; i++) assets[`docs/${i}.txt`] = entry(`${i}.txt`, `${i}`, `id-${i}`)
+    const after = manifestOf(assets)
+    const length = Buffer.byteLength(serializeManifest(after))
+    expect(length).toBeGreaterThan(64 * 1024)
+    // A full disk as write(2) reports it: a write takes what fits and says how much; only the
+    // next one fails. Here 100 bytes short, in the last of the text's 64 KiB writes.
+    const handle = await open(target, 'r')
+    const prototype = Object.getPrototypeOf(handle) as { write: FileHandle['write'] }
+    await handle.close()
+    const write = prototype.write
+    type WriteBytes = (buffer: Buffer, offset: number, length: number) => Promise<{ bytesWritten: number }>
+    cleanups.defer(() => {
+      prototype.write = write
+    })
+    let room = length - 100
+    prototype.write = async function (this: FileHandle, data: string | Buffer, ...rest: unknown[]) {
+      const from = typeof data === 'string' ? 0 : ((rest[0] as number | undefined) ?? 0)
+      const bytes =
+        typeof data === 'string'
+          ? Buffer.from(data)
+          : data.subarray(from, from + ((rest[1] as number | undefined) ?? data.length - from))
+      if (bytes.length > 0 && room === 0) {
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
+      }
+      const fits = bytes.subarray(0, Math.min(room, bytes.length))
+      room -= fits.length
+      const { bytesWritten } = await (write as WriteBytes).call(this, fits, 0, fits.length)
+      return { bytesWritten, buffer: data }
+    } as FileHandle['write']
+    await expect(writeManifest(target, after)).rejects.toMatchObject({ code: 'ENOSPC' })
+    expect(await readFile(target, 'utf8')).toBe(before)
+    expect(await readdir(ws)).toEqual(['manifest.json'])
   })
 
   it('retries the replace while Windows says the file is busy, then gives up with the error', async () => {

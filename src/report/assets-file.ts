@@ -1,4 +1,4 @@
-import { mkdtemp, open } from 'node:fs/promises'
+import { mkdtemp, open, type FileHandle } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { assetRecords, fileRecords, type RunResult } from './records.js'
@@ -66,12 +66,26 @@ export async function writeText(file: string, pieces: Iterable<string>): Promise
     for (const piece of pieces) {
       chunk += piece
       if (chunk.length >= CHUNK_CHARS) {
-        await handle.write(chunk)
+        await writeAll(handle, chunk)
         chunk = ''
       }
     }
-    if (chunk !== '') await handle.write(chunk)
+    if (chunk !== '') await writeAll(handle, chunk)
   } finally {
     await handle.close()
+  }
+}
+
+/**
+ * Writes all of the text. A write may take only part of it — a full disk takes what fits and
+ * fails only the next write — so the rest is written again until it is all taken or the file
+ * system says why not: a file cut short is never left as if it were whole.
+ */
+async function writeAll(handle: FileHandle, text: string): Promise<void> {
+  let bytes = Buffer.from(text, 'utf8')
+  while (bytes.length > 0) {
+    const { bytesWritten } = await handle.write(bytes, 0, bytes.length)
+    if (bytesWritten <= 0) throw new Error(`the file system took none of the last ${bytes.length} bytes`)
+    bytes = bytes.subarray(bytesWritten)
   }
 }
