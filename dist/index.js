@@ -28679,7 +28679,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4507);
 
 
-(0,_memory_js__WEBPACK_IMPORTED_MODULE_0__/* .tuneGarbageCollector */ .TV)();
+(0,_memory_js__WEBPACK_IMPORTED_MODULE_0__/* .tuneGarbageCollector */ .T)();
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
 
 __webpack_async_result__();
@@ -36972,8 +36972,6 @@ async function sha256OfFile(file) {
     return hash.digest('hex');
 }
 
-// EXTERNAL MODULE: ./src/memory.ts + 1 modules
-var memory = __nccwpck_require__(9328);
 ;// CONCATENATED MODULE: ./src/netiks/retry-after.ts
 /** Reads Retry-After: delta-seconds or an HTTP date. Undefined when absent or unreadable. */
 function parseRetryAfter(value, now = Date.now()) {
@@ -39715,7 +39713,6 @@ async function saveManifest(inputs, write) {
 
 
 
-
 /** inputs → files → manifest → plan → upload → report. The one place that fails the step. */
 async function run() {
     const startedAt = Date.now();
@@ -39728,7 +39725,6 @@ async function run() {
         const matched = await group('Resolve files', async () => await resolveFiles(inputs, workspace, manifestFile));
         if (matched.length === 0)
             return;
-        (0,memory/* keepHeapTight */.CB)(matched.length);
         // Named before the split, so a file's name does not depend on which shard sends it.
         const { files, line: shardLine } = takeShard(matched, inputs.shard);
         if (shardLine)
@@ -39966,11 +39962,8 @@ function finish(outcome, total, durationMs, unchanged) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  CB: () => (/* binding */ keepHeapTight),
-  TV: () => (/* binding */ tuneGarbageCollector)
+  T: () => (/* binding */ tuneGarbageCollector)
 });
-
-// UNUSED EXPORTS: TIGHT_HEAP_FROM_FILES
 
 ;// CONCATENATED MODULE: external "node:v8"
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
@@ -39978,33 +39971,22 @@ var external_node_v8_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 ;// CONCATENATED MODULE: ./src/memory.ts
 
 /**
- * From this many matched files on, the old generation is kept tight (see keepHeapTight): below
- * it, what a run keeps alive is a few MiB and V8's own heap growth costs less CPU.
- */
-const TIGHT_HEAP_FROM_FILES = 20_000;
-/**
- * Tunes V8's garbage collector for a run that keeps one small record per file for minutes, so
- * that memory follows what is alive rather than what was allocated: the young generation stays
- * at its starting size, where V8 grows it to several tens of MiB while many new objects
- * outlive a collection, which is what building a list of 100,000 files does (a dry run over
- * 100,000 files peaked at 264 MiB with the default, 129 MiB with this; 10,000 files uploaded:
- * 153 MiB with the default, 109 MiB with this, and no more CPU).
+ * Tunes V8's garbage collector for a run that keeps one small record per file for minutes,
+ * so that memory follows what is alive rather than what was allocated:
  *
- * The flag has been in V8 for years and can be set while it runs; an unknown flag would be
+ * - the young generation stays at its starting size: V8 grows it to several tens of MiB while
+ *   many new objects outlive a collection, which is what building a list of 100,000 files
+ *   does (a dry run over 100,000 files peaked at 264 MiB with the default, 129 MiB with this);
+ * - the old generation may grow to 1.25 times what was alive after a full collection, not up
+ *   to 4 times (100,000 files uploaded, concurrency 8: 270 MiB with the default, 136–139 MiB
+ *   with this, 145–152 MiB at 1.5 times; CPU per file about 5 % higher; see `npm run bench`).
+ *
+ * Both flags have been in V8 for years and can be set while it runs; an unknown flag would be
  * ignored with one line of output, never fail the run.
  */
 function tuneGarbageCollector() {
     external_node_v8_default().setFlagsFromString('--semi-space-growth-factor=1');
-}
-/**
- * For a run over many files, the old generation may grow to 1.25 times what was alive after a
- * full collection, not up to 4 times: 100,000 files uploaded at concurrency 16 peak at 141 MiB
- * with this, 253 MiB without. It costs CPU (more full collections: 1,000 files took about
- * 7 % more CPU per file with it), so it is only set once the files are found and many.
- */
-function keepHeapTight(matchedFiles) {
-    if (matchedFiles >= TIGHT_HEAP_FROM_FILES)
-        external_node_v8_default().setFlagsFromString('--heap-growing-percent=25');
+    external_node_v8_default().setFlagsFromString('--heap-growing-percent=25');
 }
 
 

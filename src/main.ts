@@ -7,7 +7,6 @@ import { countOf, formatBytes, formatSeconds, listSome, totalSize } from './form
 import { getInputs, getTuning, type Inputs, type UploadInputs } from './inputs.js'
 import { writeManifestWithUploads } from './manifest.js'
 import { samePath } from './paths.js'
-import { keepHeapTight } from './memory.js'
 import { takeShard } from './shard.js'
 import { NetiksClient } from './netiks/client.js'
 import type { LocalFile, UploadOutcome } from './netiks/types.js'
@@ -47,7 +46,6 @@ export async function run(): Promise<void> {
     const manifestFile = inputs.manifest ? path.resolve(workspace, inputs.manifest) : undefined
     const matched = await core.group('Resolve files', async () => await resolveFiles(inputs, workspace, manifestFile))
     if (matched.length === 0) return
-    keepHeapTight(matched.length)
     // Named before the split, so a file's name does not depend on which shard sends it.
     const { files, line: shardLine } = takeShard(matched, inputs.shard)
     if (shardLine) core.info(shardLine)
