@@ -10,7 +10,7 @@ import { startEmulator, type Emulator } from '../emulator/server.js'
 import { startConnectProxy } from '../harness/connect-proxy.js'
 import type { AssetRecord as AssetOutput } from '../src/report/records.js'
 import { NODE24, runAction, type ActionRun } from '../harness/run-action.js'
-import { EMPTY_OUTPUTS, makeWorkspace, removeDir, sha256, sha256OfFile, writeRandomFile } from './helpers.js'
+import { Cleanups, EMPTY_OUTPUTS, makeWorkspace, removeDir, sha256, sha256OfFile, writeRandomFile } from './helpers.js'
 
 const TREE: Record<string, string> = {
   'dist/app-linux.zip': 'linux build',
@@ -33,14 +33,13 @@ const EXPECTED = [
 let emulator: Emulator
 let ws: string
 
+const suite = new Cleanups()
+
 beforeAll(async () => {
-  emulator = await startEmulator()
-  ws = await makeWorkspace(TREE)
+  emulator = await suite.emulator()
+  ws = await suite.workspace(TREE)
 })
-afterAll(async () => {
-  await emulator.close()
-  await removeDir(ws)
-})
+afterAll(async () => await suite.run())
 
 function inputs(overrides: Record<string, string> = {}): Record<string, string> {
   return {

@@ -7,14 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
-import { mkdtemp } from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'yaml'
-import { startEmulator, type Emulator } from '../emulator/server.js'
+import type { Emulator } from '../emulator/server.js'
 import { REPO_ROOT, runAction, type ActionRun } from '../harness/run-action.js'
 import type { FileRecord } from '../src/report/records.js'
-import { makeWorkspace, removeDir } from './helpers.js'
+import { Cleanups } from './helpers.js'
 
 const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8')
 
@@ -73,17 +71,18 @@ const FILES = 40
   let run: ActionRun
   let records: FileRecord[]
   let env: Record<string, string>
+  const cleanups = new Cleanups()
 
   beforeAll(async () => {
     const files: Record<string, string> = { 'site/x.txt': 'always refused' }
     for (let i = 0; i < FILES; i++) files[`site/page-${String(i).padStart(2, '0')}.html`] = `<p>${i}</p>`.repeat(i + 1)
     files['site/release/app-1.0.tar.gz'] = 'tarball'
     files['site/release/app-1.0.zip'] = 'zip'
-    workspace = await makeWorkspace(files)
-    runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'netiks-recipes-temp-'))
+    workspace = await cleanups.workspace(files)
+    runnerTemp = await cleanups.tempDir('netiks-recipes-temp-')
     // x.txt fails for good; a third of the confirms commit and then answer 500, so that the
     // retry registers some files twice (possible_duplicate).
-    emulator = await startEmulator({
+    emulator = await cleanups.emulator({
       alwaysFail: ['x.txt'],
       faults: { rate: 0.3, seed: 1313, endpoints: ['confirm'], kinds: ['commit-then-500'] }
     })
@@ -105,11 +104,7 @@ const FILES = 40
     env = { ASSETS_FILE: run.outputs['assets-file'], CHECKSUMS_FILE: run.outputs['checksums-file'] }
   }, 120_000)
 
-  afterAll(async () => {
-    await emulator?.close()
-    await removeDir(workspace)
-    await removeDir(runnerTemp)
-  })
+  afterAll(async () => await cleanups.run())
 
   const commands = commandsOf(readmeStepScript('Read the record'))
 

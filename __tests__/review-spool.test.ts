@@ -7,14 +7,13 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { ChildProcess } from 'node:child_process'
-import { mkdtemp, readFile, readdir } from 'node:fs/promises'
-import os from 'node:os'
+import { readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { runAction, type ActionRun } from '../harness/run-action.js'
 import { startSlowProxy } from '../harness/slow-proxy.js'
 import type { FileRecord } from '../src/report/records.js'
-import { NEEDS_SIGNALS, assetsOf, failedOf, posixOnly, removeDir, Cleanups } from './helpers.js'
+import { NEEDS_SIGNALS, assetsOf, failedOf, posixOnly, Cleanups } from './helpers.js'
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures')
 const SPOOL_FAULT = path.join(FIXTURES, 'spool-fault.mjs')
@@ -27,12 +26,6 @@ async function workspaceOf(count: number): Promise<{ ws: string; paths: string[]
   for (let i = 0; i < count; i++) files[`build/part-${String(i).padStart(4, '0')}.bin`] = `payload ${i}`
   const ws = await cleanups.workspace(files)
   return { ws, paths: Object.keys(files).sort() }
-}
-
-async function runnerTemp(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'netiks-review-temp-'))
-  cleanups.defer(() => removeDir(dir))
-  return dir
 }
 
 function inputs(baseUrl: string, apiKey: string, overrides: Record<string, string> = {}): Record<string, string> {
@@ -139,7 +132,7 @@ posixOnly(describe, NEEDS_SIGNALS)('a cancelled run with confirms left unanswere
     })
     cleanups.defer(() => proxy.close())
     const { ws, paths } = await workspaceOf(16)
-    const temp = await runnerTemp()
+    const temp = await cleanups.tempDir('netiks-review-temp-')
     const run = await runAction({
       workspace: ws,
       inputs: inputs(proxy.url, server.apiKey, { concurrency: '4' }),

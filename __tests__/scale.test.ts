@@ -5,14 +5,13 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js'
+import type { Emulator, EmulatorOptions } from '../emulator/server.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
 import type { FileRecord } from '../src/report/records.js'
 import { OUTPUT_BUDGET } from '../src/report/outputs.js'
-import { Cleanups, assetsOf, failedOf, removeDir, sha256 } from './helpers.js'
+import { Cleanups, assetsOf, failedOf, sha256 } from './helpers.js'
 
 const FILES = 10_000
 const MB = 1_000_000
@@ -54,12 +53,14 @@ describe(`${FILES} files in bulk mode`, () => {
   let runnerTemp: string
   let digests: Map<string, string>
   let run: ActionRun
+  // Kept for the whole block: the file's own cleanups run after each test.
+  const suite = new Cleanups()
 
   beforeAll(async () => {
-    workspace = await mkdtemp(path.join(os.tmpdir(), 'netiks-scale-'))
-    runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'netiks-scale-temp-'))
+    workspace = await suite.tempDir('netiks-scale-')
+    runnerTemp = await suite.tempDir('netiks-scale-temp-')
     digests = await writeDocsTree(workspace, FILES)
-    emulator = await startEmulator()
+    emulator = await suite.emulator()
     run = await runAction({
       workspace,
       inputs: {
@@ -75,11 +76,7 @@ describe(`${FILES} files in bulk mode`, () => {
     })
   }, 240_000)
 
-  afterAll(async () => {
-    await emulator?.close()
-    await removeDir(workspace)
-    await removeDir(runnerTemp)
-  })
+  afterAll(async () => await suite.run())
 
   it('uploads every file and stays inside GitHub’s limit for outputs', () => {
     expect(run.exitCode).toBe(0)

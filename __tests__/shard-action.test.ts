@@ -6,10 +6,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { startEmulator, type Emulator } from '../emulator/server.js'
+import type { Emulator } from '../emulator/server.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
 import { shardOf } from '../src/shard.js'
-import { EMPTY_OUTPUTS, assetsOf, makeWorkspace, removeDir, sha256, sha256OfFile } from './helpers.js'
+import { Cleanups, EMPTY_OUTPUTS, assetsOf, sha256, sha256OfFile } from './helpers.js'
 
 /** 60 files in nested folders, with base names shared across folders. */
 const TREE: Record<string, string> = Object.fromEntries(
@@ -25,14 +25,13 @@ const TOTAL = 3
 let emulator: Emulator
 let ws: string
 
+const suite = new Cleanups()
+
 beforeAll(async () => {
-  emulator = await startEmulator()
-  ws = await makeWorkspace(TREE)
+  emulator = await suite.emulator()
+  ws = await suite.workspace(TREE)
 })
-afterAll(async () => {
-  await emulator.close()
-  await removeDir(ws)
-})
+afterAll(async () => await suite.run())
 afterEach(async () => await emulator.reset())
 
 function inputs(overrides: Record<string, string> = {}): Record<string, string> {
