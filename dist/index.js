@@ -36148,15 +36148,16 @@ function parseWhole(text, nested) {
     catch (error) {
         return { kind: 'invalid', message: error.message };
     }
-    if (!isObject(parsed))
+    if (!isJsonObject(parsed))
         return { kind: 'not-object' };
     const members = new Map();
     for (const [key, value] of Object.entries(parsed)) {
-        members.set(key, nested.has(key) && isObject(value) ? new Map(Object.entries(value)) : value);
+        members.set(key, nested.has(key) && isJsonObject(value) ? new Map(Object.entries(value)) : value);
     }
     return { kind: 'object', members, read: 'whole' };
 }
-function isObject(value) {
+/** A JSON object: not null, not an array. */
+function isJsonObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /** The scan met what it does not take: the file is read whole instead. */
@@ -36315,13 +36316,13 @@ function parse(bytes, start, end) {
     }
 }
 function skipSpace(bytes, at) {
-    while (at < bytes.length) {
-        const byte = bytes[at];
-        if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09)
-            break;
+    while (at < bytes.length && isSpace(bytes[at]))
         at++;
-    }
     return at;
+}
+/** JSON's white space: space, line feed, carriage return, tab. */
+function isSpace(byte) {
+    return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
 /** Just past the string that starts at `at` (a `"`). */
 function stringEnd(bytes, at) {
@@ -36367,13 +36368,7 @@ function valueEnd(bytes, at) {
     return i < bytes.length ? i : MORE;
 }
 function isDelimiter(byte) {
-    return (byte === COMMA ||
-        byte === CLOSE_BRACE ||
-        byte === CLOSE_BRACKET ||
-        byte === 0x20 ||
-        byte === 0x0a ||
-        byte === 0x0d ||
-        byte === 0x09);
+    return byte === COMMA || byte === CLOSE_BRACE || byte === CLOSE_BRACKET || isSpace(byte);
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -36671,13 +36666,10 @@ async function loadManifest(file, baseUrl) {
     }
     return { manifest, existed: true, ignored, version };
 }
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 const STRING_FIELDS = ['id', 'storage_url', 'content_type', 'uploaded_at'];
 /** What is wrong with an entry, or undefined when it can be used. */
 function entryProblem(value, withName) {
-    if (!isRecord(value))
+    if (!isJsonObject(value))
         return 'not an object';
     const wrong = [];
     if (withName && (typeof value.name !== 'string' || value.name === ''))

@@ -61,15 +61,16 @@ function parseWhole(text: string, nested: ReadonlySet<string>): ManifestJson {
   } catch (error) {
     return { kind: 'invalid', message: (error as Error).message }
   }
-  if (!isObject(parsed)) return { kind: 'not-object' }
+  if (!isJsonObject(parsed)) return { kind: 'not-object' }
   const members = new Map<string, unknown>()
   for (const [key, value] of Object.entries(parsed)) {
-    members.set(key, nested.has(key) && isObject(value) ? new Map(Object.entries(value)) : value)
+    members.set(key, nested.has(key) && isJsonObject(value) ? new Map(Object.entries(value)) : value)
   }
   return { kind: 'object', members, read: 'whole' }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** A JSON object: not null, not an array. */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
@@ -215,12 +216,13 @@ function parse(bytes: Buffer, start: number, end: number): unknown {
 }
 
 function skipSpace(bytes: Buffer, at: number): number {
-  while (at < bytes.length) {
-    const byte = bytes[at]
-    if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) break
-    at++
-  }
+  while (at < bytes.length && isSpace(bytes[at])) at++
   return at
+}
+
+/** JSON's white space: space, line feed, carriage return, tab. */
+function isSpace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09
 }
 
 /** Just past the string that starts at `at` (a `"`). */
@@ -260,13 +262,5 @@ function valueEnd(bytes: Buffer, at: number): number {
 }
 
 function isDelimiter(byte: number): boolean {
-  return (
-    byte === COMMA ||
-    byte === CLOSE_BRACE ||
-    byte === CLOSE_BRACKET ||
-    byte === 0x20 ||
-    byte === 0x0a ||
-    byte === 0x0d ||
-    byte === 0x09
-  )
+  return byte === COMMA || byte === CLOSE_BRACE || byte === CLOSE_BRACKET || isSpace(byte)
 }

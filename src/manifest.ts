@@ -3,7 +3,7 @@ import { compareText } from './format.js'
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { readManifestJson, type ManifestJson } from './manifest-reader.js'
+import { isJsonObject, readManifestJson, type ManifestJson } from './manifest-reader.js'
 import type { LocalFile } from './netiks/types.js'
 import type { HeldUpload } from './transfer/held.js'
 import { writeText } from './report/assets-file.js'
@@ -126,15 +126,11 @@ export async function loadManifest(file: string, baseUrl: string): Promise<Loade
   return { manifest, existed: true, ignored, version }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 const STRING_FIELDS = ['id', 'storage_url', 'content_type', 'uploaded_at'] as const
 
 /** What is wrong with an entry, or undefined when it can be used. */
 function entryProblem(value: unknown, withName: boolean): string | undefined {
-  if (!isRecord(value)) return 'not an object'
+  if (!isJsonObject(value)) return 'not an object'
   const wrong: string[] = []
   if (withName && (typeof value.name !== 'string' || value.name === '')) wrong.push('name')
   if (withName && value.recorded_name !== undefined && typeof value.recorded_name !== 'string') {
