@@ -228,10 +228,12 @@ describe('an answer given before the body was sent (S3 refusing a PUT)', () => {
     }
   )
 
-  it('reads the answer to a body of one slice (1 MiB) without Expect, or says nothing was sent', async () => {
+  it('reads the answer to a body of one slice (1 MiB) without Expect, or reports the reset', async () => {
     // One write: what the socket does not take at once libuv writes after reading the socket,
     // so the answer is read all but always (30 of 30 on an idle machine); only a reset landing
-    // between that read and the write (a busy machine) loses it.
+    // between that read and the write (a busy machine) loses it. The reset then says the request
+    // was sent when the body's one write had been handed to Node before it (the server may have
+    // read it all: review-transport.test.ts), and not sent otherwise: both happen under load.
     const server = await startRawServer({ answerAfter: 0, answer: FORBIDDEN, then: 'reset' })
     const oneSlice = describeFile(path.join(ws, 'one-slice.bin'), MiB, ws)
     await writeFile(oneSlice.absolutePath, Buffer.alloc(MiB, 1))
@@ -242,7 +244,8 @@ describe('an answer given before the body was sent (S3 refusing a PUT)', () => {
     server.close()
     for (const result of results) {
       if (isExpiredAnswer(result)) continue
-      expect(result).toMatchObject({ code: 'ECONNRESET', requestSent: false })
+      expect(result).toBeInstanceOf(TransportError)
+      expect(result).toMatchObject({ code: 'ECONNRESET' })
     }
     expect(results.filter(isExpiredAnswer).length).toBeGreaterThan(15)
   })
