@@ -279,6 +279,15 @@ describe('findUnchanged', () => {
     expect(after.legacy.size).toBe(0)
   })
 
+  it('leaves the manifest as it is, not copied, when every unchanged entry is already under its path', async () => {
+    const ws = await cleanups.workspace({ 'a.txt': 'aaaa', 'b.txt': 'bbbb' })
+    const files = ['a.txt', 'b.txt'].map(p => describeFile(path.join(ws, p), 4, ws))
+    const manifest = manifestOf({ 'a.txt': entry('a.txt', 'aaaa', 'id-a'), 'b.txt': entry('b.txt', 'bbbb', 'id-b') })
+    const { unchanged } = await findUnchanged(files, manifest, 2)
+    expect(unchanged.map(u => u.entry.id)).toEqual(['id-a', 'id-b'])
+    expect(recordUnchanged(manifest, unchanged)).toBe(manifest)
+  })
+
   it('finds the entry of a path spelled in another case where the file system ignores case', async () => {
     const ws = await cleanups.workspace({ 'Docs/a.txt': 'aaaa' })
     const file = describeFile(path.join(ws, 'Docs/a.txt'), 4, ws)
@@ -367,6 +376,17 @@ describe('recordUploads and writeManifest', () => {
         'another case, case kept',
         manifestOf({ 'docs/a.txt': entry('a.txt', 'old', 'id-old') }),
         [upload('Docs/a.txt', 'new', 'id-new')],
+        LINUX
+      ],
+      [
+        'entries not in key order, uploads not in path order, interleaved',
+        manifestOf({
+          'z.txt': entry('z.txt', 'z', 'id-z'),
+          'docs/b.txt': entry('b.txt', 'old', 'id-old'),
+          'a.txt': entry('a.txt', 'a', 'id-a'),
+          'y.txt': entry('y.txt', 'y', 'id-y')
+        }),
+        [upload('ü/ñ.txt', 'ü', 'id-u'), upload('docs/b.txt', 'bee', 'id-b'), upload('x "q".txt', 'quote', 'id-q')],
         LINUX
       ]
     ]

@@ -35566,6 +35566,15 @@ function totalSize(files) {
 function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
+/** Items in the order of their files' paths: as they are when they already are (the usual case), else a sorted copy. */
+function sortedByPath(items) {
+    const byPath = (a, b) => compareText(a.file.relativePath, b.file.relativePath);
+    for (let i = 1; i < items.length; i++) {
+        if (byPath(items[i - 1], items[i]) > 0)
+            return [...items].sort(byPath);
+    }
+    return items;
+}
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -36444,15 +36453,6 @@ function* fileRecords(result) {
     const held = mapped(assetRecords(result), (record) => ({ ...record, failure: null }));
     yield* mergeByPath(held, mapped(sortedByPath(result.failed), fileRecordOfFailure));
 }
-/** The items in path order: as they are when they already are (the usual case), else a sorted copy. */
-function sortedByPath(items) {
-    const byPath = (a, b) => compareText(a.file.relativePath, b.file.relativePath);
-    for (let i = 1; i < items.length; i++) {
-        if (byPath(items[i - 1], items[i]) > 0)
-            return [...items].sort(byPath);
-    }
-    return items;
-}
 function* mapped(items, make) {
     for (const item of items)
         yield make(item);
@@ -36777,6 +36777,11 @@ function entriesByPathKey(manifest, rules) {
  * this is how a version 1 entry becomes a version 2 one, without sending anything.
  */
 function recordUnchanged(manifest, unchanged, rules = paths_HOST_PATHS) {
+    // The usual case: each entry is already under its file's path, and there is no version 1
+    // entry to claim: the manifest stays as it is, with no copy of 100,000 entries.
+    const inPlace = ({ file, entry }) => manifest.assets.get(file.relativePath) === entry;
+    if (manifest.legacy.size === 0 && unchanged.every(inPlace))
+        return manifest;
     return withEntries(manifest, unchanged.map(({ file, entry }) => [file.relativePath, entry]), rules);
 }
 /** The manifest with every asset confirmed in this run added (or replacing the entry of its path). */
@@ -36810,18 +36815,31 @@ function entryOf(upload, uploadedAt) {
  */
 async function writeManifestWithUploads(file, before, confirmed, now = new Date(), rules = paths_HOST_PATHS, options = {}) {
     const uploadedAt = now.toISOString();
-    const fresh = new Map(confirmed.map(upload => [upload.file.relativePath, upload]));
-    const { dropped, legacy } = planEntries(before, confirmed.map(upload => [upload.file.relativePath, upload.file.name]), rules);
-    const keys = [
-        ...[...before.assets.keys()].filter(key => !fresh.has(key) && !dropped.has(key)),
-        ...[...fresh.keys()].filter(key => !dropped.has(key))
-    ].sort(compareText);
-    const entryAt = (key) => {
-        const upload = fresh.get(key);
-        return upload === undefined ? before.assets.get(key) : entryOf(upload, uploadedAt);
-    };
-    await writeManifestText(file, manifestPieces(before, keys, entryAt, legacy), options);
-    return keys.length;
+    const uploads = sortedByPath(confirmed);
+    const { dropped, legacy } = planEntries(before, uploads, upload => [upload.file.relativePath, upload.file.name], rules);
+    const kept = [...before.assets.keys()].filter(key => !dropped.has(key)).sort(compareText);
+    let count = 0;
+    // Both lists are in key order: merged, a confirmed upload replaces the entry of its path.
+    function* members() {
+        let k = 0;
+        let u = 0;
+        while (k < kept.length || u < uploads.length) {
+            const upload = uploads[u];
+            const order = u === uploads.length ? -1 : k === kept.length ? 1 : compareText(kept[k], upload.file.relativePath);
+            count++;
+            if (order < 0) {
+                yield [kept[k], before.assets.get(kept[k])];
+                k++;
+                continue;
+            }
+            if (order === 0)
+                k++;
+            yield [upload.file.relativePath, entryOf(upload, uploadedAt)];
+            u++;
+        }
+    }
+    await writeManifestText(file, manifestPieces(before, members(), legacy), options);
+    return count;
 }
 /**
  * Sets each entry under its path, replacing an entry whose path is spelled differently but
@@ -36829,7 +36847,7 @@ async function writeManifestWithUploads(file, before, confirmed, now = new Date(
  * earlier upload of that name, as version 1 would have replaced it.
  */
 function withEntries(manifest, entries, rules) {
-    const { dropped, legacy } = planEntries(manifest, entries.map(([key, entry]) => [key, entry.name]), rules);
+    const { dropped, legacy } = planEntries(manifest, entries, ([key, entry]) => [key, entry.name], rules);
     const assets = new Map(manifest.assets);
     for (const [key, entry] of entries)
         assets.set(key, entry);
@@ -36842,19 +36860,23 @@ function withEntries(manifest, entries, rules) {
  * manifest besides adding them: the keys they replace (the same file spelled in another case,
  * where case is ignored) and the version 1 entries left (those of the names sent again go).
  */
-function planEntries(manifest, entries, rules) {
-    const spelling = new Map();
-    for (const key of manifest.assets.keys())
-        spelling.set(pathKey(key, rules), key);
+function planEntries(manifest, items, keyAndName, rules) {
     const dropped = new Set();
     const legacy = new Map(manifest.legacy);
-    for (const [key, name] of entries) {
-        const folded = pathKey(key, rules);
-        const previous = spelling.get(folded);
-        if (previous !== undefined && previous !== key)
-            dropped.add(previous);
-        spelling.set(folded, key);
-        dropped.delete(key);
+    // Where paths compare byte for byte, a key only ever replaces the entry of the same key.
+    const spelling = rules.caseInsensitive ? new Map() : undefined;
+    for (const key of spelling ? manifest.assets.keys() : [])
+        spelling.set(pathKey(key, rules), key);
+    for (const item of items) {
+        const [key, name] = keyAndName(item);
+        if (spelling) {
+            const folded = pathKey(key, rules);
+            const previous = spelling.get(folded);
+            if (previous !== undefined && previous !== key)
+                dropped.add(previous);
+            spelling.set(folded, key);
+            dropped.delete(key);
+        }
         legacy.delete(name);
     }
     return { dropped, legacy };
@@ -36865,29 +36887,31 @@ function serializeManifest(manifest) {
 }
 /**
  * The manifest's text, piece by piece, exactly as `JSON.stringify(…, null, 2)` writes it: the
- * assets under `keys` (in that order), then `v1-assets` while it holds any.
+ * assets (given in key order), then `v1-assets` while it holds any.
  */
-function* manifestPieces(head, keys, entryAt, legacy) {
+function* manifestPieces(head, assets, legacy) {
     yield `{\n  "version": ${JSON.stringify(head.version)},\n  "base-url": ${JSON.stringify(head['base-url'])},\n  "assets": `;
-    yield* objectPieces(keys, entryAt);
+    yield* objectPieces(assets);
     if (legacy.size > 0) {
         yield ',\n  "v1-assets": ';
-        yield* objectPieces([...legacy.keys()].sort(compareText), key => legacy.get(key));
+        yield* objectPieces(sortedMembers(legacy));
     }
     yield '\n}\n';
 }
 /** One member object of the manifest, at the second level of indentation. */
-function* objectPieces(keys, valueAt) {
-    if (keys.length === 0) {
-        yield '{}';
-        return;
+function* objectPieces(members) {
+    let first = true;
+    for (const [key, value] of members) {
+        const text = JSON.stringify(value, null, 2).replace(/\n/g, '\n    ');
+        yield `${first ? '{' : ','}\n    ${JSON.stringify(key)}: ${text}`;
+        first = false;
     }
-    yield '{';
-    for (const [index, key] of keys.entries()) {
-        const value = JSON.stringify(valueAt(key), null, 2).replace(/\n/g, '\n    ');
-        yield `${index === 0 ? '' : ','}\n    ${JSON.stringify(key)}: ${value}`;
-    }
-    yield '\n  }';
+    yield first ? '{}' : '\n  }';
+}
+/** A map's members in key order. */
+function* sortedMembers(map) {
+    for (const key of [...map.keys()].sort(compareText))
+        yield [key, map.get(key)];
 }
 /** Windows refuses a rename while another process (an antivirus, an indexer) holds the file open. */
 const RENAME_RETRY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
@@ -36901,8 +36925,7 @@ async function writeManifest(file, manifest, options = {}) {
 }
 /** The manifest's text piece by piece, entries sorted by key (see manifestPieces). */
 function pieces(manifest) {
-    const keys = [...manifest.assets.keys()].sort(compareText);
-    return manifestPieces(manifest, keys, key => manifest.assets.get(key), manifest.legacy);
+    return manifestPieces(manifest, sortedMembers(manifest.assets), manifest.legacy);
 }
 /** Writes the pieces to a temporary file, in chunks, then replaces the manifest with it. */
 async function writeManifestText(file, pieces, options) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { compareText } from './format.js'
+import { compareText, sortedByPath } from './format.js'
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
@@ -231,6 +231,10 @@ function entriesByPathKey(manifest: Manifest, rules: PathRules): (relativePath: 
  * this is how a version 1 entry becomes a version 2 one, without sending anything.
  */
 export function recordUnchanged(manifest: Manifest, unchanged: UnchangedFile[], rules = HOST_PATHS): Manifest {
+  // The usual case: each entry is already under its file's path, and there is no version 1
+  // entry to claim: the manifest stays as it is, with no copy of 100,000 entries.
+  const inPlace = ({ file, entry }: UnchangedFile): boolean => manifest.assets.get(file.relativePath) === entry
+  if (manifest.legacy.size === 0 && unchanged.every(inPlace)) return manifest
   return withEntries(
     manifest,
     unchanged.map(({ file, entry }) => [file.relativePath, entry]),
@@ -283,22 +287,35 @@ export async function writeManifestWithUploads(
   options: WriteManifestOptions = {}
 ): Promise<number> {
   const uploadedAt = now.toISOString()
-  const fresh = new Map(confirmed.map(upload => [upload.file.relativePath, upload]))
+  const uploads = sortedByPath(confirmed)
   const { dropped, legacy } = planEntries(
     before,
-    confirmed.map(upload => [upload.file.relativePath, upload.file.name]),
+    uploads,
+    upload => [upload.file.relativePath, upload.file.name],
     rules
   )
-  const keys = [
-    ...[...before.assets.keys()].filter(key => !fresh.has(key) && !dropped.has(key)),
-    ...[...fresh.keys()].filter(key => !dropped.has(key))
-  ].sort(compareText)
-  const entryAt = (key: string): ManifestEntry => {
-    const upload = fresh.get(key)
-    return upload === undefined ? before.assets.get(key)! : entryOf(upload, uploadedAt)
+  const kept = [...before.assets.keys()].filter(key => !dropped.has(key)).sort(compareText)
+  let count = 0
+  // Both lists are in key order: merged, a confirmed upload replaces the entry of its path.
+  function* members(): Generator<[string, ManifestEntry]> {
+    let k = 0
+    let u = 0
+    while (k < kept.length || u < uploads.length) {
+      const upload = uploads[u]
+      const order = u === uploads.length ? -1 : k === kept.length ? 1 : compareText(kept[k], upload.file.relativePath)
+      count++
+      if (order < 0) {
+        yield [kept[k], before.assets.get(kept[k])!]
+        k++
+        continue
+      }
+      if (order === 0) k++
+      yield [upload.file.relativePath, entryOf(upload, uploadedAt)]
+      u++
+    }
   }
-  await writeManifestText(file, manifestPieces(before, keys, entryAt, legacy), options)
-  return keys.length
+  await writeManifestText(file, manifestPieces(before, members(), legacy), options)
+  return count
 }
 
 /**
@@ -307,11 +324,7 @@ export async function writeManifestWithUploads(
  * earlier upload of that name, as version 1 would have replaced it.
  */
 function withEntries(manifest: Manifest, entries: Array<[string, ManifestEntry]>, rules: PathRules): Manifest {
-  const { dropped, legacy } = planEntries(
-    manifest,
-    entries.map(([key, entry]) => [key, entry.name]),
-    rules
-  )
+  const { dropped, legacy } = planEntries(manifest, entries, ([key, entry]) => [key, entry.name], rules)
   const assets = new Map(manifest.assets)
   for (const [key, entry] of entries) assets.set(key, entry)
   for (const key of dropped) assets.delete(key)
@@ -323,21 +336,26 @@ function withEntries(manifest: Manifest, entries: Array<[string, ManifestEntry]>
  * manifest besides adding them: the keys they replace (the same file spelled in another case,
  * where case is ignored) and the version 1 entries left (those of the names sent again go).
  */
-function planEntries(
+function planEntries<T>(
   manifest: Manifest,
-  entries: Iterable<[string, string]>,
+  items: Iterable<T>,
+  keyAndName: (item: T) => [key: string, name: string],
   rules: PathRules
 ): { dropped: Set<string>; legacy: Map<string, LegacyEntry> } {
-  const spelling = new Map<string, string>()
-  for (const key of manifest.assets.keys()) spelling.set(pathKey(key, rules), key)
   const dropped = new Set<string>()
   const legacy = new Map(manifest.legacy)
-  for (const [key, name] of entries) {
-    const folded = pathKey(key, rules)
-    const previous = spelling.get(folded)
-    if (previous !== undefined && previous !== key) dropped.add(previous)
-    spelling.set(folded, key)
-    dropped.delete(key)
+  // Where paths compare byte for byte, a key only ever replaces the entry of the same key.
+  const spelling = rules.caseInsensitive ? new Map<string, string>() : undefined
+  for (const key of spelling ? manifest.assets.keys() : []) spelling!.set(pathKey(key, rules), key)
+  for (const item of items) {
+    const [key, name] = keyAndName(item)
+    if (spelling) {
+      const folded = pathKey(key, rules)
+      const previous = spelling.get(folded)
+      if (previous !== undefined && previous !== key) dropped.add(previous)
+      spelling.set(folded, key)
+      dropped.delete(key)
+    }
     legacy.delete(name)
   }
   return { dropped, legacy }
@@ -350,35 +368,36 @@ export function serializeManifest(manifest: Manifest): string {
 
 /**
  * The manifest's text, piece by piece, exactly as `JSON.stringify(…, null, 2)` writes it: the
- * assets under `keys` (in that order), then `v1-assets` while it holds any.
+ * assets (given in key order), then `v1-assets` while it holds any.
  */
 function* manifestPieces(
   head: Pick<Manifest, 'version' | 'base-url'>,
-  keys: string[],
-  entryAt: (key: string) => ManifestEntry,
+  assets: Iterable<[string, ManifestEntry]>,
   legacy: Map<string, LegacyEntry>
 ): Generator<string> {
   yield `{\n  "version": ${JSON.stringify(head.version)},\n  "base-url": ${JSON.stringify(head['base-url'])},\n  "assets": `
-  yield* objectPieces(keys, entryAt)
+  yield* objectPieces(assets)
   if (legacy.size > 0) {
     yield ',\n  "v1-assets": '
-    yield* objectPieces([...legacy.keys()].sort(compareText), key => legacy.get(key)!)
+    yield* objectPieces(sortedMembers(legacy))
   }
   yield '\n}\n'
 }
 
 /** One member object of the manifest, at the second level of indentation. */
-function* objectPieces<T>(keys: string[], valueAt: (key: string) => T): Generator<string> {
-  if (keys.length === 0) {
-    yield '{}'
-    return
+function* objectPieces<T>(members: Iterable<[string, T]>): Generator<string> {
+  let first = true
+  for (const [key, value] of members) {
+    const text = JSON.stringify(value, null, 2).replace(/\n/g, '\n    ')
+    yield `${first ? '{' : ','}\n    ${JSON.stringify(key)}: ${text}`
+    first = false
   }
-  yield '{'
-  for (const [index, key] of keys.entries()) {
-    const value = JSON.stringify(valueAt(key), null, 2).replace(/\n/g, '\n    ')
-    yield `${index === 0 ? '' : ','}\n    ${JSON.stringify(key)}: ${value}`
-  }
-  yield '\n  }'
+  yield first ? '{}' : '\n  }'
+}
+
+/** A map's members in key order. */
+function* sortedMembers<T>(map: Map<string, T>): Generator<[string, T]> {
+  for (const key of [...map.keys()].sort(compareText)) yield [key, map.get(key)!]
 }
 
 /** Windows refuses a rename while another process (an antivirus, an indexer) holds the file open. */
@@ -404,8 +423,7 @@ export async function writeManifest(
 
 /** The manifest's text piece by piece, entries sorted by key (see manifestPieces). */
 function pieces(manifest: Manifest): Generator<string> {
-  const keys = [...manifest.assets.keys()].sort(compareText)
-  return manifestPieces(manifest, keys, key => manifest.assets.get(key)!, manifest.legacy)
+  return manifestPieces(manifest, sortedMembers(manifest.assets), manifest.legacy)
 }
 
 /** Writes the pieces to a temporary file, in chunks, then replaces the manifest with it. */

@@ -1,4 +1,4 @@
-import { compareText } from '../format.js'
+import { compareText, sortedByPath } from '../format.js'
 import type { UnchangedFile } from '../manifest.js'
 import type { FailedUpload } from '../netiks/types.js'
 import type { HeldUpload } from '../transfer/held.js'
@@ -127,15 +127,6 @@ export function* failureRecords(result: RunResult): Generator<FailureRecord> {
 export function* fileRecords(result: RunResult): Generator<FileRecord> {
   const held = mapped(assetRecords(result), (record): FileRecord => ({ ...record, failure: null }))
   yield* mergeByPath(held, mapped(sortedByPath(result.failed), fileRecordOfFailure))
-}
-
-/** The items in path order: as they are when they already are (the usual case), else a sorted copy. */
-function sortedByPath<T extends { file: { relativePath: string } }>(items: T[]): T[] {
-  const byPath = (a: T, b: T): number => compareText(a.file.relativePath, b.file.relativePath)
-  for (let i = 1; i < items.length; i++) {
-    if (byPath(items[i - 1], items[i]) > 0) return [...items].sort(byPath)
-  }
-  return items
 }
 
 function* mapped<S, T>(items: Iterable<S>, make: (item: S) => T): Generator<T> {

@@ -31377,6 +31377,15 @@ function totalSize(files) {
 function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
+/** Items in the order of their files' paths: as they are when they already are (the usual case), else a sorted copy. */
+function sortedByPath(items) {
+    const byPath = (a, b) => compareText(a.file.relativePath, b.file.relativePath);
+    for (let i = 1; i < items.length; i++) {
+        if (byPath(items[i - 1], items[i]) > 0)
+            return [...items].sort(byPath);
+    }
+    return items;
+}
 
 ;// CONCATENATED MODULE: ./emulator/faults.ts
 /**
