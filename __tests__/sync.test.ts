@@ -3,7 +3,8 @@
  * already uploaded unchanged. Every claim is checked against the emulator's request counts.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js'
 import type { AssetRecord as AssetOutput } from '../src/report/records.js'
@@ -89,8 +90,11 @@ describe('the manifest', () => {
     expect(manifest.assets['docs/img/logo.svg'].name).toBe('img/logo.svg')
 
     const before = uploadRequests(emulator)
-    const second = await runAction({ workspace: ws, inputs: inputs(emulator) })
+    const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'netiks-sync-temp-'))
+    cleanups.push(async () => await removeDir(runnerTemp))
+    const second = await runAction({ workspace: ws, inputs: inputs(emulator), env: { RUNNER_TEMP: runnerTemp } })
     expect(second.exitCode).toBe(0)
+    expect((await readdir(runnerTemp)).filter(name => !name.startsWith('netiks-upload-'))).toEqual([])
     expect(uploadRequests(emulator)).toEqual(before)
     expect(idsOf(second)).toEqual(idsOf(first))
     expect(assetsOf(second).every(asset => asset.skipped)).toBe(true)
@@ -112,8 +116,12 @@ describe('the manifest', () => {
     await rm(path.join(ws, 'docs/old.html'))
 
     const before = uploadRequests(emulator)
-    const third = await runAction({ workspace: ws, inputs: inputs(emulator) })
+    // The previous manifest's entries are read from a copy under RUNNER_TEMP, removed by the end.
+    const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'netiks-sync-temp-'))
+    cleanups.push(async () => await removeDir(runnerTemp))
+    const third = await runAction({ workspace: ws, inputs: inputs(emulator), env: { RUNNER_TEMP: runnerTemp } })
     expect(third.exitCode).toBe(0)
+    expect((await readdir(runnerTemp)).filter(name => !name.startsWith('netiks-upload-'))).toEqual([])
     const after = uploadRequests(emulator)
     expect(after.put - before.put + (after.upload - before.upload)).toBe(2)
     expect(after.confirm - before.confirm).toBe(after.put - before.put)

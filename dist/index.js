@@ -28676,7 +28676,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9328);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4507);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1014);
 
 
 (0,_memory_js__WEBPACK_IMPORTED_MODULE_0__/* .tuneGarbageCollector */ .T)();
@@ -28687,7 +28687,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4507:
+/***/ 1014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36110,6 +36110,7 @@ function parseBoolean(name, raw, fallback) {
 
 ;// CONCATENATED MODULE: ./src/manifest-reader.ts
 
+const keepAsParsed = (value) => value;
 /** Bytes read at a time. */
 const CHUNK_BYTES = 64 * 1024;
 /** A value this long that is not one of the nested objects' members: read the file whole instead. */
@@ -36123,17 +36124,21 @@ const MAX_PENDING_BYTES = 1024 * 1024;
  * JSON.parse, so its result and its error message are JSON.parse's. Rejects only when the file
  * cannot be read (with the fs error).
  */
-async function readManifestJson(file, nested, { chunkBytes = CHUNK_BYTES, maxPendingBytes = MAX_PENDING_BYTES } = {}) {
+async function readManifestJson(file, nested, { chunkBytes = CHUNK_BYTES, maxPendingBytes = MAX_PENDING_BYTES, keepEntry = keepAsParsed } = {}) {
     const handle = await (0,promises_namespaceObject.open)(file, 'r');
-    const scanner = new MemberScanner(nested);
+    const scanner = new MemberScanner(nested, keepEntry);
     try {
         let pending = Buffer.alloc(0);
+        /** Where `pending` starts in the file. */
+        let offset = 0;
         for (;;) {
             const chunk = Buffer.allocUnsafe(chunkBytes);
             const { bytesRead } = await handle.read(chunk, 0, chunkBytes, null);
             const final = bytesRead === 0;
             const bytes = final ? pending : Buffer.concat([pending, chunk.subarray(0, bytesRead)]);
-            pending = bytes.subarray(scanner.scan(bytes, final));
+            const taken = scanner.scan(bytes, final, offset);
+            pending = bytes.subarray(taken);
+            offset += taken;
             if (final)
                 return { kind: 'object', members: scanner.members, read: 'in-chunks' };
             if (pending.length > maxPendingBytes)
@@ -36201,14 +36206,19 @@ const MORE = -1;
  */
 class MemberScanner {
     nested;
+    keepEntry;
     members = new Map();
     expect = Expect.Open;
     current;
-    constructor(nested) {
+    /** Where the bytes being scanned start in the file. */
+    offset = 0;
+    constructor(nested, keepEntry) {
         this.nested = nested;
+        this.keepEntry = keepEntry;
     }
-    /** Takes what it can of `bytes` and returns how many bytes it took. */
-    scan(bytes, final) {
+    /** Takes what it can of `bytes` (which start at `offset` in the file) and returns how many bytes it took. */
+    scan(bytes, final, offset) {
+        this.offset = offset;
         let at = 0;
         for (;;) {
             const next = this.step(bytes, skipSpace(bytes, at));
@@ -36291,7 +36301,8 @@ class MemberScanner {
         if (end === MORE)
             return MORE;
         // As JSON.parse does, a key given twice keeps its first place and its last value.
-        this.current.set(pair.key, parse(bytes, pair.valueAt, end));
+        const value = parse(bytes, pair.valueAt, end);
+        this.current.set(pair.key, this.keepEntry(value, this.offset + pair.valueAt, this.offset + end));
         this.expect = Expect.AfterNestedMember;
         return end;
     }
@@ -36378,6 +36389,131 @@ function valueEnd(bytes, at) {
 }
 function isDelimiter(byte) {
     return byte === COMMA || byte === CLOSE_BRACE || byte === CLOSE_BRACKET || isSpace(byte);
+}
+
+;// CONCATENATED MODULE: ./src/manifest-store.ts
+
+
+
+/** Bytes read at a time: entries are read back in the order they are in the file. */
+const WINDOW_BYTES = 64 * 1024;
+/**
+ * The previous manifest's entries, left in a private copy of the file and read back when a
+ * field is wanted, instead of 100,000 parsed entries on the heap (some 45 MB, more than the
+ * list of files itself). The copy, not the manifest, is read: the manifest is replaced at the
+ * end of the run while its entries are still being read, and Windows does not replace a file
+ * that is open.
+ */
+class EntryStore {
+    folder;
+    file;
+    fd;
+    window = Buffer.alloc(0);
+    windowStart = 0;
+    lastOffset = -1;
+    lastEntry;
+    constructor(folder, 
+    /** The copy of the manifest. */
+    file) {
+        this.folder = folder;
+        this.file = file;
+    }
+    /** A copy of `manifest` in a new folder under `parent`. */
+    static async copyOf(manifest, parent) {
+        const folder = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(parent, 'netiks-manifest-'));
+        const store = new EntryStore(folder, external_node_path_default().join(folder, 'manifest.json'));
+        try {
+            await (0,promises_namespaceObject.copyFile)(manifest, store.file);
+            store.fd = (0,external_node_fs_namespaceObject.openSync)(store.file, 'r');
+            return store;
+        }
+        catch (error) {
+            store.close();
+            throw error;
+        }
+    }
+    /** The entry whose JSON text is at bytes `offset` to `offset + length` of the copy. */
+    entryAt(offset, length) {
+        if (offset === this.lastOffset)
+            return this.lastEntry;
+        if (this.fd === undefined)
+            throw new Error('the manifest entries were read after they were released');
+        if (offset < this.windowStart || offset + length > this.windowStart + this.window.length) {
+            this.fill(offset, length);
+        }
+        const start = offset - this.windowStart;
+        const entry = JSON.parse(this.window.toString('utf8', start, start + length));
+        this.lastOffset = offset;
+        this.lastEntry = entry;
+        return entry;
+    }
+    /** Closes and removes the copy. */
+    close() {
+        if (this.fd !== undefined)
+            (0,external_node_fs_namespaceObject.closeSync)(this.fd);
+        this.fd = undefined;
+        this.window = Buffer.alloc(0);
+        this.lastOffset = -1;
+        this.lastEntry = undefined;
+        (0,external_node_fs_namespaceObject.rmSync)(this.folder, { recursive: true, force: true });
+    }
+    fill(offset, length) {
+        const window = Buffer.allocUnsafe(Math.max(WINDOW_BYTES, length));
+        let filled = 0;
+        while (filled < length) {
+            const read = (0,external_node_fs_namespaceObject.readSync)(this.fd, window, filled, window.length - filled, offset + filled);
+            if (read === 0)
+                throw new Error(`the copy of the manifest ${this.file} ends early`);
+            filled += read;
+        }
+        this.window = window.subarray(0, filled);
+        this.windowStart = offset;
+    }
+}
+/**
+ * An entry of the previous manifest as the action wrote it, read from the store when one of
+ * its fields is wanted: the same fields as a parsed entry, and the same JSON.
+ */
+class StoredEntry {
+    store;
+    offset;
+    length;
+    constructor(store, offset, length) {
+        this.store = store;
+        this.offset = offset;
+        this.length = length;
+    }
+    get name() {
+        return this.read().name;
+    }
+    get recorded_name() {
+        return this.read().recorded_name;
+    }
+    get sha256() {
+        return this.read().sha256;
+    }
+    get size() {
+        return this.read().size;
+    }
+    get id() {
+        return this.read().id;
+    }
+    get storage_url() {
+        return this.read().storage_url;
+    }
+    get content_type() {
+        return this.read().content_type;
+    }
+    get uploaded_at() {
+        return this.read().uploaded_at;
+    }
+    /** What JSON.stringify writes: the entry as it is in the file. */
+    toJSON() {
+        return this.read();
+    }
+    read() {
+        return this.store.entryAt(this.offset, this.length);
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -36499,7 +36635,11 @@ async function writeRecordFiles(result, dir) {
 }
 /** A fresh folder of this run's own under RUNNER_TEMP (the runner empties it after the job). */
 async function makeRunFolder(env = process.env) {
-    return await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'netiks-upload-'));
+    return await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(runnerTemp(env), 'netiks-upload-'));
+}
+/** The runner's folder for temporary files (the system's outside a runner). */
+function runnerTemp(env = process.env) {
+    return env.RUNNER_TEMP || external_node_os_default().tmpdir();
 }
 /** A JSON array with one element per line, so that line tools and diffs work on it too. */
 function* jsonArrayLines(items) {
@@ -36594,6 +36734,7 @@ async function runPool(items, concurrency, worker, shouldStop = () => false) {
 
 
 
+
 /** Version 2 keys entries by the file's path; version 1 keyed them by asset name. */
 const MANIFEST_VERSION = 2;
 /** The members whose entries are read one by one (see readManifestJson). */
@@ -36607,13 +36748,48 @@ function emptyManifest(baseUrl) {
  * a `problem` to warn about: every file is then uploaded and the manifest rewritten. A
  * malformed entry is left out and listed in `ignored`; the others are used. It never throws
  * for the file's contents.
+ *
+ * With `storeIn` (a folder), the entries as the action writes them are left in a copy of the
+ * file made there and read back on demand (`store`); without it, or when no copy can be made
+ * there, every entry is held in memory.
  */
-async function loadManifest(file, baseUrl) {
+async function loadManifest(file, baseUrl, options = {}) {
+    const store = options.storeIn === undefined ? undefined : await copyToStore(file, options.storeIn);
+    try {
+        const loaded = await readManifest(store?.file ?? file, baseUrl, store);
+        if (store === undefined || loaded.problem !== undefined)
+            store?.close();
+        else
+            loaded.store = store;
+        return loaded;
+    }
+    catch (error) {
+        store?.close();
+        throw error;
+    }
+}
+/** A store for the manifest's entries, or undefined (in memory, then) when there is no copy to be had. */
+async function copyToStore(file, folder) {
+    try {
+        return await EntryStore.copyOf(file, folder);
+    }
+    catch {
+        // No file yet, or no room for the copy: the manifest is read as it is, entries in memory.
+        return undefined;
+    }
+}
+async function readManifest(file, baseUrl, store) {
     const empty = emptyManifest(baseUrl);
     const unusable = (problem) => ({ manifest: empty, existed: true, problem, ignored: [] });
+    // An entry exactly as the action writes it stays in the store; any other is parsed and checked below.
+    const keepEntry = store
+        ? (value, start, end) => isJsonObject(value) && entryProblem(value, true) === undefined && isAsWritten(value)
+            ? new StoredEntry(store, start, end - start)
+            : value
+        : undefined;
     let json;
     try {
-        json = await readManifestJson(file, NESTED_MEMBERS);
+        json = await readManifestJson(file, NESTED_MEMBERS, { keepEntry });
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -36651,6 +36827,10 @@ async function loadManifest(file, baseUrl) {
     }
     const manifest = empty;
     for (const [key, value] of byPath) {
+        if (value instanceof StoredEntry) {
+            manifest.assets.set(key, value);
+            continue;
+        }
         const wrong = entryProblem(value, true);
         if (wrong)
             ignored.push(`${JSON.stringify(key)} (${wrong})`);
@@ -36731,34 +36911,35 @@ function isAsWritten(entry) {
  */
 async function findUnchanged(files, manifest, concurrency, rules = paths_HOST_PATHS) {
     const entryOfPath = entriesByPathKey(manifest, rules);
-    const candidates = new Map();
+    // In file order; a candidate whose digest differs is marked as each digest comes, so that
+    // 100,000 digests are not kept to be compared afterwards.
+    const candidates = [];
     for (const file of files) {
         const entry = entryOfPath(file.relativePath);
         if (entry !== undefined) {
             if (entry.name === file.name && entry.size === file.size)
-                candidates.set(file, entry);
+                candidates.push({ file, entry });
             continue;
         }
         const legacy = manifest.legacy.get(file.name);
         if (legacy !== undefined && legacy.size === file.size)
-            candidates.set(file, { name: file.name, ...legacy });
+            candidates.push({ file, entry: { name: file.name, ...legacy } });
     }
-    // Decided as each digest comes: 100,000 digests are not kept to be compared afterwards.
-    const hashed = [...candidates.keys()];
-    await runPool(hashed, concurrency, async (file) => {
-        if ((await sha256OfFile(file)) !== candidates.get(file).sha256)
-            candidates.delete(file);
+    await runPool(candidates, concurrency, async (candidate) => {
+        if ((await sha256OfFile(candidate.file)) !== candidate.entry.sha256)
+            candidate.differs = true;
     });
     const unchanged = [];
     const upload = [];
+    let next = 0;
     for (const file of files) {
-        const entry = candidates.get(file);
-        if (entry !== undefined)
-            unchanged.push({ file, entry });
+        const candidate = candidates[next]?.file === file ? candidates[next++] : undefined;
+        if (candidate !== undefined && candidate.differs === undefined)
+            unchanged.push(candidate);
         else
             upload.push(file);
     }
-    return { upload, unchanged, hashed };
+    return { upload, unchanged, hashed: candidates.map(candidate => candidate.file) };
 }
 /**
  * The entry of a path, compared as the file system compares paths. Where that is byte for byte
@@ -36953,8 +37134,9 @@ async function writeManifestText(file, pieces, options) {
         throw error;
     }
 }
-/** Files up to this size are hashed with one synchronous read into a buffer of their size. */
+/** Files up to this size are hashed with one synchronous read into one buffer kept for them all. */
 const READ_WHOLE_BYTES = 1024 * 1024;
+let wholeFileBuffer = Buffer.alloc(0);
 /**
  * The SHA-256 of the file's bytes now. A small file is read whole with synchronous calls, as
  * the upload reads it (body.ts): a stream would cost a 1 MiB buffer and several round trips
@@ -36965,7 +37147,10 @@ const READ_WHOLE_BYTES = 1024 * 1024;
 async function sha256OfFile(file) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     if (file.size < READ_WHOLE_BYTES) {
-        const bytes = Buffer.allocUnsafe(file.size + 1);
+        // One buffer for every small file: the read and the hash below are synchronous.
+        if (wholeFileBuffer.length < file.size + 1)
+            wholeFileBuffer = Buffer.allocUnsafe(READ_WHOLE_BYTES + 1);
+        const bytes = wholeFileBuffer.subarray(0, file.size + 1);
         const fd = (0,external_node_fs_namespaceObject.openSync)(file.absolutePath, 'r');
         try {
             let length = 0;
@@ -39629,6 +39814,11 @@ async function uploadSingleFiles(client, recorder, options) {
 
 
 
+
+/** Lets go of what the work holds on disk, once the run is reported. */
+function releaseWork(work) {
+    work?.manifest?.store?.close();
+}
 /** Reads the manifest and splits the matched files into new or changed (to upload) and unchanged. */
 async function compareWithManifest(inputs, files, manifestFile) {
     const isDirectory = await (0,promises_namespaceObject.stat)(manifestFile).then(info => info.isDirectory(), () => false);
@@ -39636,7 +39826,16 @@ async function compareWithManifest(inputs, files, manifestFile) {
         throw new InputError(`Input '${Input.Manifest}' is a directory (${inputs.manifest}). Give the path of a JSON file, ` +
             'such as .netiks/manifest.json; it is created if it does not exist.');
     }
-    const loaded = await loadManifest(manifestFile, inputs.baseUrl);
+    const loaded = await loadManifest(manifestFile, inputs.baseUrl, { storeIn: runnerTemp() });
+    try {
+        return await splitByManifest(inputs, files, manifestFile, loaded);
+    }
+    catch (error) {
+        loaded.store?.close();
+        throw error;
+    }
+}
+async function splitByManifest(inputs, files, manifestFile, loaded) {
     if (loaded.problem) {
         warning(`The manifest ${escapeForLog(inputs.manifest)} ${escapeForLog(loaded.problem)}. Every matched file will be uploaded, and the ` +
             'manifest rewritten after the run.');
@@ -39664,7 +39863,7 @@ async function compareWithManifest(inputs, files, manifestFile) {
             `${claimed} matched a file by name and sha256 and are now kept under its path; ` +
             `${before.legacy.size} are kept under "v1-assets" until a file matches them.`);
     }
-    return { upload, unchanged, manifest: { file: manifestFile, before } };
+    return { upload, unchanged, manifest: { file: manifestFile, before, store: loaded.store } };
 }
 /** Nothing new to send: every matched file is in the manifest with the same bytes. */
 async function reportAllUnchanged(inputs, work) {
@@ -39731,6 +39930,7 @@ async function saveManifest(inputs, write) {
 /** inputs → files → manifest → plan → upload → report. The one place that fails the step. */
 async function run() {
     const startedAt = Date.now();
+    let work;
     try {
         maskApiKey();
         const inputs = getInputs();
@@ -39744,7 +39944,7 @@ async function run() {
         const { files, line: shardLine } = takeShard(matched, inputs.shard);
         if (shardLine)
             info(shardLine);
-        const work = manifestFile
+        work = manifestFile
             ? await group('Compare with the manifest', async () => await compareWithManifest(inputs, files, manifestFile))
             : { upload: files, unchanged: [] };
         const plan = work.upload.length > 0 ? choosePlan(inputs.mode, work.upload) : undefined;
@@ -39758,6 +39958,9 @@ async function run() {
     catch (error) {
         setFailed(escapeForLog(errorMessage(error)));
         await writeFailureSummary(errorMessage(error));
+    }
+    finally {
+        releaseWork(work);
     }
 }
 /** Masks the key before anything can print it, even when it is otherwise invalid. */

@@ -33,11 +33,12 @@ import { FailFastError, OutcomeRecorder, type UploadOptions } from './transfer/o
 import { uploadPresigned } from './transfer/presigned.js'
 import { defaultRetryPolicy } from './transfer/retry.js'
 import { uploadSingleFiles } from './transfer/single.js'
-import { compareWithManifest, reportAllUnchanged, saveManifest, type Work } from './sync.js'
+import { compareWithManifest, releaseWork, reportAllUnchanged, saveManifest, type Work } from './sync.js'
 
 /** inputs → files → manifest → plan → upload → report. The one place that fails the step. */
 export async function run(): Promise<void> {
   const startedAt = Date.now()
+  let work: Work | undefined
   try {
     maskApiKey()
     const inputs = getInputs()
@@ -49,7 +50,7 @@ export async function run(): Promise<void> {
     // Named before the split, so a file's name does not depend on which shard sends it.
     const { files, line: shardLine } = takeShard(matched, inputs.shard)
     if (shardLine) core.info(shardLine)
-    const work: Work = manifestFile
+    work = manifestFile
       ? await core.group(
           'Compare with the manifest',
           async () => await compareWithManifest(inputs, files, manifestFile)
@@ -62,6 +63,8 @@ export async function run(): Promise<void> {
   } catch (error) {
     core.setFailed(escapeForLog(errorMessage(error)))
     await writeFailureSummary(errorMessage(error))
+  } finally {
+    releaseWork(work)
   }
 }
 

@@ -14,6 +14,19 @@ export type ManifestJson =
   | { kind: 'not-object' }
   | { kind: 'invalid'; message: string }
 
+export interface ReadOptions {
+  chunkBytes?: number
+  maxPendingBytes?: number
+  /**
+   * What to keep of a nested member (an entry), given its parsed value and where its text
+   * starts and ends in the file (bytes); the parsed value by default. Not called for a file
+   * read whole: its entries are kept as parsed.
+   */
+  keepEntry?: (value: unknown, start: number, end: number) => unknown
+}
+
+const keepAsParsed = (value: unknown): unknown => value
+
 /** Bytes read at a time. */
 const CHUNK_BYTES = 64 * 1024
 /** A value this long that is not one of the nested objects' members: read the file whole instead. */
@@ -31,18 +44,22 @@ const MAX_PENDING_BYTES = 1024 * 1024
 export async function readManifestJson(
   file: string,
   nested: ReadonlySet<string>,
-  { chunkBytes = CHUNK_BYTES, maxPendingBytes = MAX_PENDING_BYTES } = {}
+  { chunkBytes = CHUNK_BYTES, maxPendingBytes = MAX_PENDING_BYTES, keepEntry = keepAsParsed }: ReadOptions = {}
 ): Promise<ManifestJson> {
   const handle = await open(file, 'r')
-  const scanner = new MemberScanner(nested)
+  const scanner = new MemberScanner(nested, keepEntry)
   try {
     let pending = Buffer.alloc(0)
+    /** Where `pending` starts in the file. */
+    let offset = 0
     for (;;) {
       const chunk = Buffer.allocUnsafe(chunkBytes)
       const { bytesRead } = await handle.read(chunk, 0, chunkBytes, null)
       const final = bytesRead === 0
       const bytes = final ? pending : Buffer.concat([pending, chunk.subarray(0, bytesRead)])
-      pending = bytes.subarray(scanner.scan(bytes, final))
+      const taken = scanner.scan(bytes, final, offset)
+      pending = bytes.subarray(taken)
+      offset += taken
       if (final) return { kind: 'object', members: scanner.members, read: 'in-chunks' }
       if (pending.length > maxPendingBytes) throw new NotStreamable()
     }
@@ -109,11 +126,17 @@ class MemberScanner {
   readonly members = new Map<string, unknown>()
   private expect = Expect.Open
   private current?: Map<string, unknown>
+  /** Where the bytes being scanned start in the file. */
+  private offset = 0
 
-  constructor(private readonly nested: ReadonlySet<string>) {}
+  constructor(
+    private readonly nested: ReadonlySet<string>,
+    private readonly keepEntry: (value: unknown, start: number, end: number) => unknown
+  ) {}
 
-  /** Takes what it can of `bytes` and returns how many bytes it took. */
-  scan(bytes: Buffer, final: boolean): number {
+  /** Takes what it can of `bytes` (which start at `offset` in the file) and returns how many bytes it took. */
+  scan(bytes: Buffer, final: boolean, offset: number): number {
+    this.offset = offset
     let at = 0
     for (;;) {
       const next = this.step(bytes, skipSpace(bytes, at))
@@ -186,7 +209,8 @@ class MemberScanner {
     const end = valueEnd(bytes, pair.valueAt)
     if (end === MORE) return MORE
     // As JSON.parse does, a key given twice keeps its first place and its last value.
-    this.current!.set(pair.key, parse(bytes, pair.valueAt, end))
+    const value = parse(bytes, pair.valueAt, end)
+    this.current!.set(pair.key, this.keepEntry(value, this.offset + pair.valueAt, this.offset + end))
     this.expect = Expect.AfterNestedMember
     return end
   }

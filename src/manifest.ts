@@ -4,6 +4,7 @@ import { closeSync, createReadStream, openSync, readSync } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { isJsonObject, readManifestJson, type ManifestJson } from './manifest-reader.js'
+import { EntryStore, StoredEntry } from './manifest-store.js'
 import type { LocalFile } from './netiks/types.js'
 import type { HeldUpload } from './transfer/held.js'
 import { writeText } from './report/assets-file.js'
@@ -59,6 +60,11 @@ export interface LoadedManifest {
   version?: 1 | 2
   /** False when there was no file yet. */
   existed: boolean
+  /**
+   * Where the entries are read back from (see EntryStore), when they were left on disk; the
+   * caller closes it once the run is reported. Undefined when they are in memory.
+   */
+  store?: EntryStore
 }
 
 /** The members whose entries are read one by one (see readManifestJson). */
@@ -74,13 +80,51 @@ export function emptyManifest(baseUrl: string): Manifest {
  * a `problem` to warn about: every file is then uploaded and the manifest rewritten. A
  * malformed entry is left out and listed in `ignored`; the others are used. It never throws
  * for the file's contents.
+ *
+ * With `storeIn` (a folder), the entries as the action writes them are left in a copy of the
+ * file made there and read back on demand (`store`); without it, or when no copy can be made
+ * there, every entry is held in memory.
  */
-export async function loadManifest(file: string, baseUrl: string): Promise<LoadedManifest> {
+export async function loadManifest(
+  file: string,
+  baseUrl: string,
+  options: { storeIn?: string } = {}
+): Promise<LoadedManifest> {
+  const store = options.storeIn === undefined ? undefined : await copyToStore(file, options.storeIn)
+  try {
+    const loaded = await readManifest(store?.file ?? file, baseUrl, store)
+    if (store === undefined || loaded.problem !== undefined) store?.close()
+    else loaded.store = store
+    return loaded
+  } catch (error) {
+    store?.close()
+    throw error
+  }
+}
+
+/** A store for the manifest's entries, or undefined (in memory, then) when there is no copy to be had. */
+async function copyToStore(file: string, folder: string): Promise<EntryStore | undefined> {
+  try {
+    return await EntryStore.copyOf(file, folder)
+  } catch {
+    // No file yet, or no room for the copy: the manifest is read as it is, entries in memory.
+    return undefined
+  }
+}
+
+async function readManifest(file: string, baseUrl: string, store?: EntryStore): Promise<LoadedManifest> {
   const empty = emptyManifest(baseUrl)
   const unusable = (problem: string): LoadedManifest => ({ manifest: empty, existed: true, problem, ignored: [] })
+  // An entry exactly as the action writes it stays in the store; any other is parsed and checked below.
+  const keepEntry = store
+    ? (value: unknown, start: number, end: number): unknown =>
+        isJsonObject(value) && entryProblem(value, true) === undefined && isAsWritten(value as unknown as ManifestEntry)
+          ? new StoredEntry(store, start, end - start)
+          : value
+    : undefined
   let json: ManifestJson
   try {
-    json = await readManifestJson(file, NESTED_MEMBERS)
+    json = await readManifestJson(file, NESTED_MEMBERS, { keepEntry })
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { manifest: empty, existed: false, ignored: [] }
     return unusable(`cannot be read (${(error as NodeJS.ErrnoException).code})`)
@@ -114,6 +158,10 @@ export async function loadManifest(file: string, baseUrl: string): Promise<Loade
   }
   const manifest = empty
   for (const [key, value] of byPath) {
+    if (value instanceof StoredEntry) {
+      manifest.assets.set(key, value)
+      continue
+    }
     const wrong = entryProblem(value, true)
     if (wrong) ignored.push(`${JSON.stringify(key)} (${wrong})`)
     else manifest.assets.set(key, pickEntry(value as ManifestEntry))
@@ -190,29 +238,31 @@ export async function findUnchanged(
   rules = HOST_PATHS
 ): Promise<{ upload: LocalFile[]; unchanged: UnchangedFile[]; hashed: LocalFile[] }> {
   const entryOfPath = entriesByPathKey(manifest, rules)
-  const candidates = new Map<LocalFile, ManifestEntry>()
+  // In file order; a candidate whose digest differs is marked as each digest comes, so that
+  // 100,000 digests are not kept to be compared afterwards.
+  const candidates: Array<UnchangedFile & { differs?: true }> = []
   for (const file of files) {
     const entry = entryOfPath(file.relativePath)
     if (entry !== undefined) {
-      if (entry.name === file.name && entry.size === file.size) candidates.set(file, entry)
+      if (entry.name === file.name && entry.size === file.size) candidates.push({ file, entry })
       continue
     }
     const legacy = manifest.legacy.get(file.name)
-    if (legacy !== undefined && legacy.size === file.size) candidates.set(file, { name: file.name, ...legacy })
+    if (legacy !== undefined && legacy.size === file.size)
+      candidates.push({ file, entry: { name: file.name, ...legacy } })
   }
-  // Decided as each digest comes: 100,000 digests are not kept to be compared afterwards.
-  const hashed = [...candidates.keys()]
-  await runPool(hashed, concurrency, async file => {
-    if ((await sha256OfFile(file)) !== candidates.get(file)!.sha256) candidates.delete(file)
+  await runPool(candidates, concurrency, async candidate => {
+    if ((await sha256OfFile(candidate.file)) !== candidate.entry.sha256) candidate.differs = true
   })
   const unchanged: UnchangedFile[] = []
   const upload: LocalFile[] = []
+  let next = 0
   for (const file of files) {
-    const entry = candidates.get(file)
-    if (entry !== undefined) unchanged.push({ file, entry })
+    const candidate = candidates[next]?.file === file ? candidates[next++] : undefined
+    if (candidate !== undefined && candidate.differs === undefined) unchanged.push(candidate)
     else upload.push(file)
   }
-  return { upload, unchanged, hashed }
+  return { upload, unchanged, hashed: candidates.map(candidate => candidate.file) }
 }
 
 /**
@@ -450,8 +500,9 @@ async function writeManifestText(file: string, pieces: Iterable<string>, options
   }
 }
 
-/** Files up to this size are hashed with one synchronous read into a buffer of their size. */
+/** Files up to this size are hashed with one synchronous read into one buffer kept for them all. */
 const READ_WHOLE_BYTES = 1024 * 1024
+let wholeFileBuffer = Buffer.alloc(0)
 
 /**
  * The SHA-256 of the file's bytes now. A small file is read whole with synchronous calls, as
@@ -463,7 +514,9 @@ const READ_WHOLE_BYTES = 1024 * 1024
 async function sha256OfFile(file: LocalFile): Promise<string> {
   const hash = createHash('sha256')
   if (file.size < READ_WHOLE_BYTES) {
-    const bytes = Buffer.allocUnsafe(file.size + 1)
+    // One buffer for every small file: the read and the hash below are synchronous.
+    if (wholeFileBuffer.length < file.size + 1) wholeFileBuffer = Buffer.allocUnsafe(READ_WHOLE_BYTES + 1)
+    const bytes = wholeFileBuffer.subarray(0, file.size + 1)
     const fd = openSync(file.absolutePath, 'r')
     try {
       let length = 0

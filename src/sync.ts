@@ -9,9 +9,12 @@ import {
   loadManifest,
   recordUnchanged,
   writeManifest,
+  type LoadedManifest,
   type Manifest,
   type UnchangedFile
 } from './manifest.js'
+import type { EntryStore } from './manifest-store.js'
+import { runnerTemp } from './report/assets-file.js'
 import type { LocalFile } from './netiks/types.js'
 import { PerFileLines } from './report/log.js'
 import { writeOutputs } from './report/outputs.js'
@@ -24,9 +27,15 @@ export interface Work {
   unchanged: UnchangedFile[]
   /**
    * Where the manifest lives, and what it held before this run (with the unchanged files'
-   * entries under their paths); undefined without one.
+   * entries under their paths); undefined without one. `store` holds the entries on disk until
+   * the run is reported (see releaseWork).
    */
-  manifest?: { file: string; before: Manifest }
+  manifest?: { file: string; before: Manifest; store?: EntryStore }
+}
+
+/** Lets go of what the work holds on disk, once the run is reported. */
+export function releaseWork(work: Work | undefined): void {
+  work?.manifest?.store?.close()
 }
 
 /** Reads the manifest and splits the matched files into new or changed (to upload) and unchanged. */
@@ -41,7 +50,21 @@ export async function compareWithManifest(inputs: Inputs, files: LocalFile[], ma
         'such as .netiks/manifest.json; it is created if it does not exist.'
     )
   }
-  const loaded = await loadManifest(manifestFile, inputs.baseUrl)
+  const loaded = await loadManifest(manifestFile, inputs.baseUrl, { storeIn: runnerTemp() })
+  try {
+    return await splitByManifest(inputs, files, manifestFile, loaded)
+  } catch (error) {
+    loaded.store?.close()
+    throw error
+  }
+}
+
+async function splitByManifest(
+  inputs: Inputs,
+  files: LocalFile[],
+  manifestFile: string,
+  loaded: LoadedManifest
+): Promise<Work> {
   if (loaded.problem) {
     core.warning(
       `The manifest ${escapeForLog(inputs.manifest)} ${escapeForLog(loaded.problem)}. Every matched file will be uploaded, and the ` +
@@ -78,7 +101,7 @@ export async function compareWithManifest(inputs: Inputs, files: LocalFile[], ma
         `${before.legacy.size} are kept under "v1-assets" until a file matches them.`
     )
   }
-  return { upload, unchanged, manifest: { file: manifestFile, before } }
+  return { upload, unchanged, manifest: { file: manifestFile, before, store: loaded.store } }
 }
 
 /** Nothing new to send: every matched file is in the manifest with the same bytes. */

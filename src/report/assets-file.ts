@@ -29,7 +29,12 @@ export async function writeRecordFiles(result: RunResult, dir?: string): Promise
 
 /** A fresh folder of this run's own under RUNNER_TEMP (the runner empties it after the job). */
 export async function makeRunFolder(env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  return await mkdtemp(path.join(env.RUNNER_TEMP || os.tmpdir(), 'netiks-upload-'))
+  return await mkdtemp(path.join(runnerTemp(env), 'netiks-upload-'))
+}
+
+/** The runner's folder for temporary files (the system's outside a runner). */
+export function runnerTemp(env: NodeJS.ProcessEnv = process.env): string {
+  return env.RUNNER_TEMP || os.tmpdir()
 }
 
 /** A JSON array with one element per line, so that line tools and diffs work on it too. */
