@@ -275,6 +275,51 @@ describe('an answer given before the body was sent (S3 refusing a PUT)', () => {
   })
 })
 
+describe("the answer's body", () => {
+  /** Answers every request with `pieces`, written one at a time with a pause between them. */
+  async function answering(status: number, pieces: Buffer[]) {
+    const server = http.createServer((req, res) => {
+      req.resume()
+      req.on('end', async () => {
+        res.writeHead(status, { 'Content-Length': pieces.reduce((sum, piece) => sum + piece.length, 0) })
+        for (const piece of pieces) {
+          res.write(piece)
+          await new Promise(resolve => setTimeout(resolve, 5))
+        }
+        res.end()
+      })
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    const t = transport()
+    const response = await t.send({ method: 'POST', url: `http://127.0.0.1:${port}/x`, headers: {}, body: '{}' })
+    t.close()
+    server.closeAllConnections()
+    await new Promise(resolve => server.close(resolve))
+    return response
+  }
+
+  it('is read whole from several chunks, a character split between two of them included', async () => {
+    const text = '{"name": "✓ 名前"}'
+    const bytes = Buffer.from(text)
+    const split = bytes.indexOf(Buffer.from('名')) + 1
+    const response = await answering(201, [bytes.subarray(0, split), bytes.subarray(split)])
+    expect(response).toMatchObject({ status: 201, body: text })
+  })
+
+  it('is read from one chunk, and empty when there is none', async () => {
+    expect((await answering(200, [Buffer.from('{"id": "a"}')])).body).toBe('{"id": "a"}')
+    expect((await answering(200, [])).body).toBe('')
+  })
+
+  it("keeps an error answer's first 64 KiB only", async () => {
+    const page = Buffer.alloc(200 * 1024, 'e')
+    const response = await answering(500, [page.subarray(0, 100 * 1024), page.subarray(100 * 1024)])
+    expect(response.status).toBe(500)
+    expect(response.body).toBe('e'.repeat(64 * 1024))
+  })
+})
+
 describe('Expect: 100-continue', () => {
   /** A node:http server that records what it was sent. */
   async function startHttpServer(

@@ -375,16 +375,23 @@ function readLimited(response: http.IncomingMessage, limit: number): Promise<{ t
   return new Promise(resolve => {
     const chunks: Buffer[] = []
     let kept = 0
-    const text = (): string => Buffer.concat(chunks).subarray(0, limit).toString('utf8')
+    let finished = false
+    // Once: 'close' follows every 'end', and the text is made only for whichever comes first.
+    const finish = (complete: boolean): void => {
+      if (finished) return
+      finished = true
+      const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)
+      resolve({ text: bytes.subarray(0, limit).toString('utf8'), complete })
+    }
     response.on('data', (chunk: Buffer) => {
       if (kept >= limit) return
       chunks.push(chunk)
       kept += chunk.length
     })
-    response.once('end', () => resolve({ text: text(), complete: true }))
+    response.once('end', () => finish(true))
     // Node destroys an answer cut off mid-body ("aborted"); 'close' then tells what arrived.
     response.on('error', () => undefined)
-    response.once('close', () => resolve({ text: text(), complete: response.complete }))
+    response.once('close', () => finish(response.complete))
   })
 }
 
