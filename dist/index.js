@@ -9989,6 +9989,7 @@ class HttpTransport {
             const settle = () => {
                 settled = true;
                 clearTimeout(continueTimer);
+                signal?.removeEventListener('abort', onAbort);
                 gate?.stop();
             };
             const fail = (error) => {
@@ -10017,9 +10018,20 @@ class HttpTransport {
                     ...(expectContinue ? { expect: '100-continue' } : {}),
                     'user-agent': this.options.userAgent
                 },
-                agent,
-                signal: request.signal
+                agent
             });
+            // Cancelled as http.request's `signal` option does it, the request destroyed with an
+            // AbortError, but with one listener that goes when the request settles: the option also
+            // has stream.finished() watch the request to take its listener off, several listeners
+            // more on every request (transport.test.ts checks the two behave alike).
+            const signal = request.signal;
+            const onAbort = () => {
+                req.destroy(abortError(signal?.reason));
+            };
+            if (signal?.aborted)
+                onAbort();
+            else
+                signal?.addEventListener('abort', onAbort, { once: true });
             const gate = isBodyWriter(body) ? new BodyGate(req, expectContinue) : undefined;
             const declaredLength = Number(request.headers['content-length'] ?? request.headers['Content-Length'] ?? Infinity);
             // Once the last byte of the body is handed to Node (before end(), even), the server may
@@ -10206,6 +10218,13 @@ const noWait = () => undefined;
 const stoppedError = () => new Error('the request ended before its body was sent');
 function isBodyWriter(body) {
     return body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body);
+}
+/** The error Node's own AbortSignal handling destroys a request with. */
+function abortError(reason) {
+    return Object.assign(new Error('The operation was aborted', { cause: reason }), {
+        name: 'AbortError',
+        code: 'ABORT_ERR'
+    });
 }
 function transportError(error, requestSent) {
     if (error instanceof TransportError)

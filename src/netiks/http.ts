@@ -138,6 +138,7 @@ export class HttpTransport {
       const settle = (): void => {
         settled = true
         clearTimeout(continueTimer)
+        signal?.removeEventListener('abort', onAbort)
         gate?.stop()
       }
       const fail = (error: Error): void => {
@@ -165,9 +166,18 @@ export class HttpTransport {
           ...(expectContinue ? { expect: '100-continue' } : {}),
           'user-agent': this.options.userAgent
         },
-        agent,
-        signal: request.signal
+        agent
       })
+      // Cancelled as http.request's `signal` option does it, the request destroyed with an
+      // AbortError, but with one listener that goes when the request settles: the option also
+      // has stream.finished() watch the request to take its listener off, several listeners
+      // more on every request (transport.test.ts checks the two behave alike).
+      const signal = request.signal
+      const onAbort = (): void => {
+        req.destroy(abortError(signal?.reason))
+      }
+      if (signal?.aborted) onAbort()
+      else signal?.addEventListener('abort', onAbort, { once: true })
       const gate = isBodyWriter(body) ? new BodyGate(req, expectContinue) : undefined
       const declaredLength = Number(request.headers['content-length'] ?? request.headers['Content-Length'] ?? Infinity)
       // Once the last byte of the body is handed to Node (before end(), even), the server may
@@ -358,6 +368,14 @@ const stoppedError = (): Error => new Error('the request ended before its body w
 
 function isBodyWriter(body: HttpRequest['body']): body is BodyWriter {
   return body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body)
+}
+
+/** The error Node's own AbortSignal handling destroys a request with. */
+function abortError(reason: unknown): Error {
+  return Object.assign(new Error('The operation was aborted', { cause: reason }), {
+    name: 'AbortError',
+    code: 'ABORT_ERR'
+  })
 }
 
 function transportError(error: Error, requestSent: boolean): TransportError {
