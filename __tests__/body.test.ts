@@ -6,8 +6,14 @@ import path from 'node:path'
 import { Writable, type Readable } from 'node:stream'
 import { FileChangedError } from '../src/errors.js'
 import { describeFile } from '../src/files.js'
-import { formDataFilename, openFileBody, openMultipartBody, type StreamedBody } from '../src/netiks/body.js'
-import { Cleanups, sha256, writeWorkspaceFile } from './helpers.js'
+import {
+  SLICE_BYTES,
+  formDataFilename,
+  openFileBody,
+  openMultipartBody,
+  type StreamedBody
+} from '../src/netiks/body.js'
+import { Cleanups, posixOnly, sha256, writeWorkspaceFile } from './helpers.js'
 
 const cleanups = new Cleanups()
 afterEach(async () => await cleanups.run())
@@ -71,6 +77,23 @@ describe('openFileBody', () => {
     expect((await drain(body)).length).toBe(0)
     expect(body.sha256()).toBe(sha256(''))
   })
+
+  it.each([SLICE_BYTES, SLICE_BYTES - 1, SLICE_BYTES + 1])(
+    'streams a file of %i bytes, at the edge of one slice, exactly',
+    async size => {
+      const ws = await cleanups.workspace()
+      const content = Buffer.alloc(size)
+      for (let i = 0; i < content.length; i++) content[i] = (i * 7) % 253
+      const target = await writeWorkspaceFile(ws, 'edge.bin', content)
+      const file = describeFile(target, size, ws, statSync(target).mtimeMs)
+      const body = openFileBody(file)
+      expect((await drain(body)).equals(content)).toBe(true)
+      expect(body.sha256()).toBe(sha256(content))
+      const multipart = openMultipartBody(file, 'file')
+      expect((await parseMultipart(await drain(multipart), multipart.contentType)).data.equals(content)).toBe(true)
+      expect(multipart.sha256()).toBe(sha256(content))
+    }
+  )
 
   it('stops with an error when the sink closes mid-body, releasing the file', async () => {
     const ws = await cleanups.workspace()
@@ -188,6 +211,38 @@ describe('a file that changes while it is uploaded', () => {
       )
     )
   })
+
+  it('multipart: is refused with nothing written, not even the part headers, when it grew after it was found', async () => {
+    const ws = await cleanups.workspace({ 'log.txt': 'hello' })
+    const file = describeFile(path.join(ws, 'log.txt'), 5, ws)
+    appendFileSync(file.absolutePath, '!')
+    const { sink, received } = memorySink()
+    await expect(openMultipartBody(file, 'file').writeTo(sink)).rejects.toThrow(
+      new FileChangedError(
+        'log.txt changed after it was found: it grew from 5 to 6 bytes. Nothing was sent or registered for it. ' +
+          'Upload it again once it is complete.'
+      )
+    )
+    expect(received().length).toBe(0)
+  })
+
+  posixOnly(it, 'no /dev/zero')(
+    'is refused with nothing written when it has bytes past the size its stat still gives (/dev/zero: 0 bytes, no end)',
+    async () => {
+      const ws = await cleanups.workspace()
+      const file = { ...describeFile('/dev/zero', 0, ws), relativePath: 'zero' }
+      for (const body of [openFileBody(file), openMultipartBody(file, 'file')]) {
+        const { sink, received } = memorySink()
+        await expect(body.writeTo(sink)).rejects.toThrow(
+          new FileChangedError(
+            'zero changed after it was found: it has more than the 0 bytes it had when it was found. ' +
+              'Nothing was sent or registered for it. Upload it again once it is complete.'
+          )
+        )
+        expect(received().length).toBe(0)
+      }
+    }
+  )
 
   it('is refused when it was rewritten in place (same size, new mtime)', async () => {
     const ws = await cleanups.workspace({ 'a.txt': 'hello' })

@@ -33,8 +33,11 @@ export const SLICE_BYTES = 1024 * 1024
 /** Slices per body: some being read while others are being written (4 measured best). */
 const SLICES_IN_FLIGHT = 4
 
-/** When the file is compared with what was found: right after opening, or after its last read. */
-type CheckPoint = 'opened' | 'read'
+/**
+ * What had been sent of the file when it was found changed: nothing (right after opening it, or
+ * for a file of one slice, which is sent only once read whole), or all but its last slice.
+ */
+type SentSoFar = 'nothing' | 'all but the last slice'
 
 /**
  * The file's first `size` bytes (its size when it was found), hashed as they go. Memory stays
@@ -44,6 +47,7 @@ type CheckPoint = 'opened' | 'read'
  * A file that changed since it was found is never sent whole: its size and mtime are checked
  * when it is opened (before any byte is written) and again once its bytes have been read but
  * before the last of them is written, so the server sees an incomplete request and keeps nothing.
+ * A file of one slice is written in one go once read, so the check after the read does for both.
  */
 class FileBody implements StreamedBody {
   readonly length: number
@@ -65,8 +69,8 @@ class FileBody implements StreamedBody {
   async writeTo(sink: BodySink): Promise<void> {
     const file = await this.openFile()
     try {
-      await this.checkUnchanged(file, 'opened')
       if (this.file.size <= SLICE_BYTES) return await this.writeWhole(sink, file)
+      await this.checkUnchanged(file, 'nothing')
       if (this.head.length > 0) await writeChunk(sink, this.head)
       await this.writeSlices(sink, file)
       if (this.tail.length > 0) await writeChunk(sink, this.tail)
@@ -123,12 +127,12 @@ class FileBody implements StreamedBody {
         if (free.length === 0) await Promise.race(writing)
         const buffer = free.pop()!
         const bytesRead = await file.read(buffer, Math.min(buffer.length, this.file.size - offset), offset)
-        if (bytesRead === 0) return await this.endedEarly(file, offset)
+        if (bytesRead === 0) return await this.endedEarly(file, offset, 'all but the last slice')
         const slice = buffer.subarray(0, bytesRead)
         this.hash.update(slice)
         offset += bytesRead
         // The last slice leaves only if the file is still the one that was found.
-        if (offset === this.file.size) await this.checkUnchanged(file, 'read')
+        if (offset === this.file.size) await this.checkUnchanged(file, 'all but the last slice')
         const write: Promise<void> = writeChunk(sink, slice).then(() => {
           writing.delete(write)
           free.push(buffer)
@@ -147,39 +151,48 @@ class FileBody implements StreamedBody {
 
   /**
    * The common case of many small files, kept free of the pipelining bookkeeping: head, file and
-   * tail go in one buffer and one write, which the socket takes at once.
+   * tail go in one buffer and one write, which the socket takes at once. Nothing is written
+   * before the file is read whole and checked, so one stat after the read is the only check,
+   * and the read asks for one byte more than the file had: a byte there means it grew (the
+   * probe of the last slice, without a read of its own).
    */
   private async writeWhole(sink: BodySink, file: OpenFile): Promise<void> {
-    const whole = Buffer.allocUnsafe(this.length)
+    const size = this.file.size
+    // Room for the probed byte: where the tail goes, or one byte past the body.
+    const whole = Buffer.allocUnsafe(this.length + (this.tail.length > 0 ? 0 : 1))
     this.head.copy(whole)
-    const bytes = whole.subarray(this.head.length, this.head.length + this.file.size)
-    for (let offset = 0; offset < bytes.length;) {
-      const bytesRead = await file.read(bytes.subarray(offset), bytes.length - offset, offset)
-      if (bytesRead === 0) return await this.endedEarly(file, offset)
-      offset += bytesRead
-    }
-    this.hash.update(bytes)
-    await this.checkUnchanged(file, 'read')
-    this.tail.copy(whole, this.head.length + bytes.length)
-    if (whole.length === 0) return
-    await writeChunk(sink, whole)
-    if (bytes.length > 0) this.onSent(bytes.length)
+    const bytes = whole.subarray(this.head.length, this.head.length + size + 1)
+    let read = 0
+    do {
+      const bytesRead = await file.read(bytes.subarray(read), size + 1 - read, read)
+      if (bytesRead === 0) break
+      read += bytesRead
+    } while (read < size)
+    const now = await file.stat()
+    const change =
+      this.describeChange(now.size, now.mtimeMs) ??
+      (read < size ? this.endedAfter(read) : read > size ? this.grewPast() : undefined)
+    if (change !== undefined) throw this.changedError(change, 'nothing')
+    this.hash.update(bytes.subarray(0, size))
+    this.tail.copy(whole, this.head.length + size)
+    if (this.length === 0) return
+    await writeChunk(sink, whole.subarray(0, this.length))
+    if (size > 0) this.onSent(size)
   }
 
   /**
-   * Compares the open file with the stat it was found with: size, mtime (when known) and, after
-   * the read, whether bytes follow where the file was expected to end (metadata can lag).
+   * Compares the open file with the stat it was found with: size, mtime (when known) and, once
+   * all but the last slice is sent, whether bytes follow where the file was expected to end
+   * (metadata can lag).
    */
-  private async checkUnchanged(file: OpenFile, at: CheckPoint): Promise<void> {
+  private async checkUnchanged(file: OpenFile, sent: SentSoFar): Promise<void> {
     const now = await file.stat()
     let change = this.describeChange(now.size, now.mtimeMs)
-    if (change === undefined && at === 'read') {
+    if (change === undefined && sent !== 'nothing') {
       const probe = Buffer.allocUnsafe(1)
-      if ((await file.read(probe, 1, this.file.size)) > 0) {
-        change = `it has more than the ${this.file.size} bytes it had when it was found`
-      }
+      if ((await file.read(probe, 1, this.file.size)) > 0) change = this.grewPast()
     }
-    if (change !== undefined) throw this.changedError(change, at)
+    if (change !== undefined) throw this.changedError(change, sent)
   }
 
   private describeChange(size: number, mtimeMs: number): string | undefined {
@@ -192,23 +205,29 @@ class FileBody implements StreamedBody {
   }
 
   /** The file ended before the size it was found with. */
-  private async endedEarly(file: OpenFile, read: number): Promise<never> {
+  private async endedEarly(file: OpenFile, read: number, sent: SentSoFar): Promise<never> {
     const { size, mtimeMs } = await file.stat()
-    const change =
-      this.describeChange(size, mtimeMs) ??
-      `it ended after ${read} of the ${this.file.size} bytes it had when it was found`
-    throw this.changedError(change, 'read')
+    throw this.changedError(this.describeChange(size, mtimeMs) ?? this.endedAfter(read), sent)
+  }
+
+  private endedAfter(read: number): string {
+    return `it ended after ${read} of the ${this.file.size} bytes it had when it was found`
+  }
+
+  /** Bytes follow where the file was expected to end, though its stat has not caught up. */
+  private grewPast(): string {
+    return `it has more than the ${this.file.size} bytes it had when it was found`
   }
 
   private readError(error: NodeJS.ErrnoException): FileReadError {
     return new FileReadError(`Could not read ${this.file.relativePath}: ${error.code ?? error.message}.`)
   }
 
-  private changedError(change: string, at: CheckPoint): FileChangedError {
+  private changedError(change: string, sent: SentSoFar): FileChangedError {
     const name = this.file.relativePath
     const next = 'Upload it again once it is complete.'
     return new FileChangedError(
-      at === 'opened'
+      sent === 'nothing'
         ? `${name} changed after it was found: ${change}. Nothing was sent or registered for it. ${next}`
         : `${name} changed while it was being uploaded: ${change}. The upload was stopped before its ` +
             `last bytes, so the server kept nothing and nothing was registered for it. ${next}`

@@ -138,6 +138,7 @@ export class HttpTransport {
       const settle = (): void => {
         settled = true
         clearTimeout(continueTimer)
+        signal?.removeEventListener('abort', onAbort)
         gate?.stop()
       }
       const fail = (error: Error): void => {
@@ -165,9 +166,18 @@ export class HttpTransport {
           ...(expectContinue ? { expect: '100-continue' } : {}),
           'user-agent': this.options.userAgent
         },
-        agent,
-        signal: request.signal
+        agent
       })
+      // Cancelled as http.request's `signal` option does it, the request destroyed with an
+      // AbortError, but with one listener that goes when the request settles: the option also
+      // has stream.finished() watch the request to take its listener off, several listeners
+      // more on every request (transport.test.ts checks the two behave alike).
+      const signal = request.signal
+      const onAbort = (): void => {
+        req.destroy(abortError(signal?.reason))
+      }
+      if (signal?.aborted) onAbort()
+      else signal?.addEventListener('abort', onAbort, { once: true })
       const gate = isBodyWriter(body) ? new BodyGate(req, expectContinue) : undefined
       const declaredLength = Number(request.headers['content-length'] ?? request.headers['Content-Length'] ?? Infinity)
       // Once the last byte of the body is handed to Node (before end(), even), the server may
@@ -360,6 +370,14 @@ function isBodyWriter(body: HttpRequest['body']): body is BodyWriter {
   return body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body)
 }
 
+/** The error Node's own AbortSignal handling destroys a request with. */
+function abortError(reason: unknown): Error {
+  return Object.assign(new Error('The operation was aborted', { cause: reason }), {
+    name: 'AbortError',
+    code: 'ABORT_ERR'
+  })
+}
+
 function transportError(error: Error, requestSent: boolean): TransportError {
   if (error instanceof TransportError) return error
   const errno = (error as NodeJS.ErrnoException).code
@@ -375,16 +393,23 @@ function readLimited(response: http.IncomingMessage, limit: number): Promise<{ t
   return new Promise(resolve => {
     const chunks: Buffer[] = []
     let kept = 0
-    const text = (): string => Buffer.concat(chunks).subarray(0, limit).toString('utf8')
+    let finished = false
+    // Once: 'close' follows every 'end', and the text is made only for whichever comes first.
+    const finish = (complete: boolean): void => {
+      if (finished) return
+      finished = true
+      const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)
+      resolve({ text: bytes.subarray(0, limit).toString('utf8'), complete })
+    }
     response.on('data', (chunk: Buffer) => {
       if (kept >= limit) return
       chunks.push(chunk)
       kept += chunk.length
     })
-    response.once('end', () => resolve({ text: text(), complete: true }))
+    response.once('end', () => finish(true))
     // Node destroys an answer cut off mid-body ("aborted"); 'close' then tells what arrived.
     response.on('error', () => undefined)
-    response.once('close', () => resolve({ text: text(), complete: response.complete }))
+    response.once('close', () => finish(response.complete))
   })
 }
 
