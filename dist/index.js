@@ -9825,22 +9825,33 @@ function isAsWritten(entry) {
  */
 async function findUnchanged(files, manifest, concurrency, rules = paths_HOST_PATHS) {
     const entryOfPath = entriesByPathKey(manifest, rules);
+    const candidateFor = (file) => {
+        const entry = entryOfPath(file.relativePath);
+        if (entry !== undefined)
+            return entry.name === file.name && entry.size === file.size ? { file, entry } : undefined;
+        const legacy = manifest.legacy.get(file.name);
+        return legacy !== undefined && legacy.size === file.size
+            ? { file, entry: { name: file.name, ...legacy } }
+            : undefined;
+    };
     // In file order; a candidate whose digest differs is marked as each digest comes, so that
     // 100,000 digests are not kept to be compared afterwards.
     const candidates = [];
+    const large = [];
     for (const file of files) {
-        const entry = entryOfPath(file.relativePath);
-        if (entry !== undefined) {
-            if (entry.name === file.name && entry.size === file.size)
-                candidates.push({ file, entry });
+        const candidate = candidateFor(file);
+        if (candidate === undefined)
             continue;
-        }
-        const legacy = manifest.legacy.get(file.name);
-        if (legacy !== undefined && legacy.size === file.size)
-            candidates.push({ file, entry: { name: file.name, ...legacy } });
+        candidates.push(candidate);
+        // A small file is hashed at once, while its entry is still the one just read (a stored
+        // entry is parsed again for each other entry read in between).
+        if (file.size >= READ_WHOLE_BYTES)
+            large.push(candidate);
+        else if (sha256OfSmallFile(file) !== candidate.entry.sha256)
+            candidate.differs = true;
     }
-    await runPool(candidates, concurrency, async (candidate) => {
-        if ((await sha256OfFile(candidate.file)) !== candidate.entry.sha256)
+    await runPool(large, concurrency, async (candidate) => {
+        if ((await sha256OfLargeFile(candidate.file)) !== candidate.entry.sha256)
             candidate.differs = true;
     });
     const unchanged = [];
@@ -10052,34 +10063,34 @@ async function writeManifestText(file, pieces, options) {
 const READ_WHOLE_BYTES = 1024 * 1024;
 let wholeFileBuffer = Buffer.alloc(0);
 /**
- * The SHA-256 of the file's bytes now. A small file is read whole with synchronous calls, as
+ * The SHA-256 of a small file's bytes now (larger ones are streamed). It is read whole with synchronous calls, as
  * the upload reads it (body.ts): a stream would cost a 1 MiB buffer and several round trips
  * through the thread pool per file, which for 100,000 small files was most of the run's CPU
  * and memory. Up to `size` + 1 bytes are read, so a file that grew meanwhile gets a digest that
  * cannot match (and is uploaded, where the change is caught) without being read whole.
  */
-async function sha256OfFile(file) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    if (file.size < READ_WHOLE_BYTES) {
-        // One buffer for every small file: the read and the hash below are synchronous.
-        if (wholeFileBuffer.length < file.size + 1)
-            wholeFileBuffer = Buffer.allocUnsafe(READ_WHOLE_BYTES + 1);
-        const bytes = wholeFileBuffer.subarray(0, file.size + 1);
-        const fd = (0,external_node_fs_namespaceObject.openSync)(file.absolutePath, 'r');
-        try {
-            let length = 0;
-            for (;;) {
-                const read = (0,external_node_fs_namespaceObject.readSync)(fd, bytes, length, bytes.length - length, length);
-                length += read;
-                if (read === 0 || length === bytes.length)
-                    break;
-            }
-            return hash.update(bytes.subarray(0, length)).digest('hex');
+function sha256OfSmallFile(file) {
+    // One buffer for every small file: the read and the hash are synchronous.
+    if (wholeFileBuffer.length < file.size + 1)
+        wholeFileBuffer = Buffer.allocUnsafe(READ_WHOLE_BYTES + 1);
+    const bytes = wholeFileBuffer.subarray(0, file.size + 1);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(file.absolutePath, 'r');
+    try {
+        let length = 0;
+        for (;;) {
+            const read = (0,external_node_fs_namespaceObject.readSync)(fd, bytes, length, bytes.length - length, length);
+            length += read;
+            if (read === 0 || length === bytes.length)
+                break;
         }
-        finally {
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
-        }
+        return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes.subarray(0, length)).digest('hex');
     }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+async function sha256OfLargeFile(file) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
     for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file.absolutePath, { highWaterMark: READ_WHOLE_BYTES })) {
         hash.update(chunk);
     }
@@ -11202,12 +11213,13 @@ class PerFileLines {
         this.limit = limit;
         this.debug = debug;
     }
+    /** A line, or what makes it: made only when it is written (100,000 are not, without debug). */
     line(text) {
         this.count++;
         if (this.count <= this.limit)
-            info(text);
+            info(typeof text === 'string' ? text : text());
         else if (this.debug)
-            core_debug(text);
+            core_debug(typeof text === 'string' ? text : text());
     }
     /** Writes, once, how many lines were not shown; returns that number. */
     close() {
@@ -12209,7 +12221,7 @@ function printPlan(files, plan, inputs, unchanged = []) {
         info(`Would skip ${countOf(unchanged.length, 'file')} the manifest holds unchanged:`);
         const lines = new PerFileLines('files to skip');
         for (const { file, entry } of unchanged) {
-            lines.line(`  • ${escapeForLog(file.relativePath)}  (asset ${escapeForLog(entry.id)})`);
+            lines.line(() => `  • ${escapeForLog(file.relativePath)}  (asset ${escapeForLog(entry.id)})`);
         }
         lines.close();
     }
@@ -12221,7 +12233,7 @@ function printPlan(files, plan, inputs, unchanged = []) {
     info(`Would upload ${countOf(files.length, 'file')}, ${formatBytes(bytes)}:`);
     const lines = new PerFileLines('files to upload');
     for (const file of files) {
-        lines.line(`  • ${escapeForLog(file.relativePath)}  ${formatBytes(file.size)}  ${file.contentType}  as ${quoteForLog(file.name)}`);
+        lines.line(() => `  • ${escapeForLog(file.relativePath)}  ${formatBytes(file.size)}  ${file.contentType}  as ${quoteForLog(file.name)}`);
     }
     lines.close();
     if (plan.strategy === UploadMode.Single) {
@@ -12868,7 +12880,7 @@ async function splitByManifest(inputs, files, manifestFile, loaded) {
     const { upload, unchanged } = await findUnchanged(files, loaded.manifest, inputs.concurrency);
     const lines = new PerFileLines('unchanged files');
     for (const { file, entry } of unchanged) {
-        lines.line(`= ${escapeForLog(file.relativePath)} unchanged since ${escapeForLog(entry.uploaded_at)} ` +
+        lines.line(() => `= ${escapeForLog(file.relativePath)} unchanged since ${escapeForLog(entry.uploaded_at)} ` +
             `(asset ${escapeForLog(entry.id)}): skipped`);
     }
     lines.close();
@@ -13010,7 +13022,7 @@ async function resolveFiles(inputs, workspace, manifestFile) {
     clashWarnings.close();
     const listed = new PerFileLines('matched files');
     for (const file of files) {
-        listed.line(`• ${escapeForLog(file.relativePath)} (${formatBytes(file.size)}, ${file.contentType}) as ${quoteForLog(file.name)}`);
+        listed.line(() => `• ${escapeForLog(file.relativePath)} (${formatBytes(file.size)}, ${file.contentType}) as ${quoteForLog(file.name)}`);
     }
     listed.close();
     if (files.length > 0) {
@@ -13051,10 +13063,10 @@ async function upload(inputs, work, plan, startedAt) {
         retry: defaultRetryPolicy(inputs.retries, tuning.retryBaseMs),
         failFast: inputs.failFast,
         progress,
-        onConfirmed: upload => lines.confirmed.line(`✓ ${escapeForLog(upload.file.relativePath)} (${formatBytes(upload.file.size)}) → ` +
+        onConfirmed: upload => lines.confirmed.line(() => `✓ ${escapeForLog(upload.file.relativePath)} (${formatBytes(upload.file.size)}) → ` +
             `asset ${escapeForLog(upload.assetId)}`),
-        onRetry: (file, _step, retry, delayMs, error) => lines.retries.line(`↻ ${escapeForLog(file.relativePath)}: ${escapeForLog(errorMessage(error))} Retry ${retry} in ${formatSeconds(delayMs)}.`),
-        onUrlRefresh: ({ file, refresh }) => lines.retries.line(`↻ ${escapeForLog(file.relativePath)}: S3 refused its presigned URL as expired; generating a fresh one ` +
+        onRetry: (file, _step, retry, delayMs, error) => lines.retries.line(() => `↻ ${escapeForLog(file.relativePath)}: ${escapeForLog(errorMessage(error))} Retry ${retry} in ${formatSeconds(delayMs)}.`),
+        onUrlRefresh: ({ file, refresh }) => lines.retries.line(() => `↻ ${escapeForLog(file.relativePath)}: S3 refused its presigned URL as expired; generating a fresh one ` +
             `(${refresh} of ${MAX_URL_REFRESHES}).`),
         onFileChanged: (before, now) => lines.changed.warn(`File changed while it waited to be uploaded: ${escapeForLog(before.relativePath)} ` +
             `(${before.size} → ${now.size} bytes); sending it again as it is now.`)

@@ -106,7 +106,8 @@ async function resolveFiles(inputs: Inputs, workspace: string, manifestFile?: st
   const listed = new PerFileLines('matched files')
   for (const file of files) {
     listed.line(
-      `• ${escapeForLog(file.relativePath)} (${formatBytes(file.size)}, ${file.contentType}) as ${quoteForLog(file.name)}`
+      () =>
+        `• ${escapeForLog(file.relativePath)} (${formatBytes(file.size)}, ${file.contentType}) as ${quoteForLog(file.name)}`
     )
   }
   listed.close()
@@ -151,16 +152,19 @@ async function upload(inputs: UploadInputs, work: Work, plan: UploadPlan, starte
     progress,
     onConfirmed: upload =>
       lines.confirmed.line(
-        `✓ ${escapeForLog(upload.file.relativePath)} (${formatBytes(upload.file.size)}) → ` +
+        () =>
+          `✓ ${escapeForLog(upload.file.relativePath)} (${formatBytes(upload.file.size)}) → ` +
           `asset ${escapeForLog(upload.assetId)}`
       ),
     onRetry: (file, _step, retry, delayMs, error) =>
       lines.retries.line(
-        `↻ ${escapeForLog(file.relativePath)}: ${escapeForLog(errorMessage(error))} Retry ${retry} in ${formatSeconds(delayMs)}.`
+        () =>
+          `↻ ${escapeForLog(file.relativePath)}: ${escapeForLog(errorMessage(error))} Retry ${retry} in ${formatSeconds(delayMs)}.`
       ),
     onUrlRefresh: ({ file, refresh }) =>
       lines.retries.line(
-        `↻ ${escapeForLog(file.relativePath)}: S3 refused its presigned URL as expired; generating a fresh one ` +
+        () =>
+          `↻ ${escapeForLog(file.relativePath)}: S3 refused its presigned URL as expired; generating a fresh one ` +
           `(${refresh} of ${MAX_URL_REFRESHES}).`
       ),
     onFileChanged: (before, now) =>

@@ -238,21 +238,29 @@ export async function findUnchanged(
   rules = HOST_PATHS
 ): Promise<{ upload: LocalFile[]; unchanged: UnchangedFile[]; hashed: LocalFile[] }> {
   const entryOfPath = entriesByPathKey(manifest, rules)
+  const candidateFor = (file: LocalFile): (UnchangedFile & { differs?: true }) | undefined => {
+    const entry = entryOfPath(file.relativePath)
+    if (entry !== undefined) return entry.name === file.name && entry.size === file.size ? { file, entry } : undefined
+    const legacy = manifest.legacy.get(file.name)
+    return legacy !== undefined && legacy.size === file.size
+      ? { file, entry: { name: file.name, ...legacy } }
+      : undefined
+  }
   // In file order; a candidate whose digest differs is marked as each digest comes, so that
   // 100,000 digests are not kept to be compared afterwards.
   const candidates: Array<UnchangedFile & { differs?: true }> = []
+  const large: typeof candidates = []
   for (const file of files) {
-    const entry = entryOfPath(file.relativePath)
-    if (entry !== undefined) {
-      if (entry.name === file.name && entry.size === file.size) candidates.push({ file, entry })
-      continue
-    }
-    const legacy = manifest.legacy.get(file.name)
-    if (legacy !== undefined && legacy.size === file.size)
-      candidates.push({ file, entry: { name: file.name, ...legacy } })
+    const candidate = candidateFor(file)
+    if (candidate === undefined) continue
+    candidates.push(candidate)
+    // A small file is hashed at once, while its entry is still the one just read (a stored
+    // entry is parsed again for each other entry read in between).
+    if (file.size >= READ_WHOLE_BYTES) large.push(candidate)
+    else if (sha256OfSmallFile(file) !== candidate.entry.sha256) candidate.differs = true
   }
-  await runPool(candidates, concurrency, async candidate => {
-    if ((await sha256OfFile(candidate.file)) !== candidate.entry.sha256) candidate.differs = true
+  await runPool(large, concurrency, async candidate => {
+    if ((await sha256OfLargeFile(candidate.file)) !== candidate.entry.sha256) candidate.differs = true
   })
   const unchanged: UnchangedFile[] = []
   const upload: LocalFile[] = []
@@ -505,31 +513,32 @@ const READ_WHOLE_BYTES = 1024 * 1024
 let wholeFileBuffer = Buffer.alloc(0)
 
 /**
- * The SHA-256 of the file's bytes now. A small file is read whole with synchronous calls, as
+ * The SHA-256 of a small file's bytes now (larger ones are streamed). It is read whole with synchronous calls, as
  * the upload reads it (body.ts): a stream would cost a 1 MiB buffer and several round trips
  * through the thread pool per file, which for 100,000 small files was most of the run's CPU
  * and memory. Up to `size` + 1 bytes are read, so a file that grew meanwhile gets a digest that
  * cannot match (and is uploaded, where the change is caught) without being read whole.
  */
-async function sha256OfFile(file: LocalFile): Promise<string> {
-  const hash = createHash('sha256')
-  if (file.size < READ_WHOLE_BYTES) {
-    // One buffer for every small file: the read and the hash below are synchronous.
-    if (wholeFileBuffer.length < file.size + 1) wholeFileBuffer = Buffer.allocUnsafe(READ_WHOLE_BYTES + 1)
-    const bytes = wholeFileBuffer.subarray(0, file.size + 1)
-    const fd = openSync(file.absolutePath, 'r')
-    try {
-      let length = 0
-      for (;;) {
-        const read = readSync(fd, bytes, length, bytes.length - length, length)
-        length += read
-        if (read === 0 || length === bytes.length) break
-      }
-      return hash.update(bytes.subarray(0, length)).digest('hex')
-    } finally {
-      closeSync(fd)
+function sha256OfSmallFile(file: LocalFile): string {
+  // One buffer for every small file: the read and the hash are synchronous.
+  if (wholeFileBuffer.length < file.size + 1) wholeFileBuffer = Buffer.allocUnsafe(READ_WHOLE_BYTES + 1)
+  const bytes = wholeFileBuffer.subarray(0, file.size + 1)
+  const fd = openSync(file.absolutePath, 'r')
+  try {
+    let length = 0
+    for (;;) {
+      const read = readSync(fd, bytes, length, bytes.length - length, length)
+      length += read
+      if (read === 0 || length === bytes.length) break
     }
+    return createHash('sha256').update(bytes.subarray(0, length)).digest('hex')
+  } finally {
+    closeSync(fd)
   }
+}
+
+async function sha256OfLargeFile(file: LocalFile): Promise<string> {
+  const hash = createHash('sha256')
   for await (const chunk of createReadStream(file.absolutePath, { highWaterMark: READ_WHOLE_BYTES })) {
     hash.update(chunk as Buffer)
   }

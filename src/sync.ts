@@ -86,7 +86,8 @@ async function splitByManifest(
   const lines = new PerFileLines('unchanged files')
   for (const { file, entry } of unchanged) {
     lines.line(
-      `= ${escapeForLog(file.relativePath)} unchanged since ${escapeForLog(entry.uploaded_at)} ` +
+      () =>
+        `= ${escapeForLog(file.relativePath)} unchanged since ${escapeForLog(entry.uploaded_at)} ` +
         `(asset ${escapeForLog(entry.id)}): skipped`
     )
   }

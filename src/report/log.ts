@@ -25,10 +25,11 @@ export class PerFileLines {
     private readonly debug = core.isDebug()
   ) {}
 
-  line(text: string): void {
+  /** A line, or what makes it: made only when it is written (100,000 are not, without debug). */
+  line(text: string | (() => string)): void {
     this.count++
-    if (this.count <= this.limit) core.info(text)
-    else if (this.debug) core.debug(text)
+    if (this.count <= this.limit) core.info(typeof text === 'string' ? text : text())
+    else if (this.debug) core.debug(typeof text === 'string' ? text : text())
   }
 
   /** Writes, once, how many lines were not shown; returns that number. */

@@ -82,7 +82,7 @@ export function printPlan(
     core.info(`Would skip ${countOf(unchanged.length, 'file')} the manifest holds unchanged:`)
     const lines = new PerFileLines('files to skip')
     for (const { file, entry } of unchanged) {
-      lines.line(`  • ${escapeForLog(file.relativePath)}  (asset ${escapeForLog(entry.id)})`)
+      lines.line(() => `  • ${escapeForLog(file.relativePath)}  (asset ${escapeForLog(entry.id)})`)
     }
     lines.close()
   }
@@ -97,7 +97,8 @@ export function printPlan(
   const lines = new PerFileLines('files to upload')
   for (const file of files) {
     lines.line(
-      `  • ${escapeForLog(file.relativePath)}  ${formatBytes(file.size)}  ${file.contentType}  as ${quoteForLog(file.name)}`
+      () =>
+        `  • ${escapeForLog(file.relativePath)}  ${formatBytes(file.size)}  ${file.contentType}  as ${quoteForLog(file.name)}`
     )
   }
   lines.close()
