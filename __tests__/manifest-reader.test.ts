@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
 import { readManifestJson, type ManifestJson } from '../src/manifest-reader.js'
 import { Cleanups } from './helpers.js'
 
@@ -238,6 +239,7 @@ describe('readManifestJson, fuzzed against JSON.parse', () => {
     const file = path.join(await cleanups.tempDir('netiks-manifest-reader-'), 'manifest.json')
     const { below } = seeded(42)
     const read = { 'in-chunks': 0, whole: 0, refused: 0 }
+    let located = 0
     for (const [index, bytes] of fuzzCases(200).entries()) {
       await writeFile(file, bytes)
       const text = bytes.toString('utf8')
@@ -246,7 +248,16 @@ describe('readManifestJson, fuzzed against JSON.parse', () => {
       const sizes = [below(8) + 1, below(200) + 9, 64 * 1024]
       for (const [run, chunkBytes] of sizes.entries()) {
         const maxPendingBytes = run === 1 ? below(2000) + 16 : undefined
-        const json = await readManifestJson(file, NESTED, { chunkBytes, maxPendingBytes })
+        // Where each entry is said to be in the file, its bytes there parse to the entry.
+        const misplaced: unknown[] = []
+        const keepEntry = (value: unknown, start: number, end: number): unknown => {
+          const there = bytes.subarray(start, end).toString('utf8')
+          if (!isDeepStrictEqual(JSON.parse(there), value)) misplaced.push({ start, end, there, value })
+          located++
+          return value
+        }
+        const json = await readManifestJson(file, NESTED, { chunkBytes, maxPendingBytes, keepEntry })
+        expect({ index, chunkBytes, misplaced }).toEqual({ index, chunkBytes, misplaced: [] })
         read[json.kind === 'object' ? json.read : 'refused']++
         const got = asObjects(json)
         expect({ index, text, chunkBytes, maxPendingBytes, got }).toEqual({
@@ -262,6 +273,7 @@ describe('readManifestJson, fuzzed against JSON.parse', () => {
     expect(read['in-chunks']).toBeGreaterThan(200)
     expect(read.whole).toBeGreaterThan(75)
     expect(read.refused).toBeGreaterThan(200)
+    expect(located).toBeGreaterThan(1000)
   })
 })
 
