@@ -9361,15 +9361,25 @@ class EntryStore {
         this.lastEntry = entry;
         return entry;
     }
-    /** Closes and removes the copy. */
+    /**
+     * Closes and removes the copy. Never throws: the run is reported by then, and a copy that
+     * cannot be removed yet (on Windows, while an antivirus or the indexer holds the file it saw
+     * written) is left to the runner, which empties RUNNER_TEMP after the job.
+     */
     close() {
-        if (this.fd !== undefined)
-            (0,external_node_fs_namespaceObject.closeSync)(this.fd);
+        const fd = this.fd;
         this.fd = undefined;
         this.window = Buffer.alloc(0);
         this.lastOffset = -1;
         this.lastEntry = undefined;
-        (0,external_node_fs_namespaceObject.rmSync)(this.folder, { recursive: true, force: true });
+        try {
+            if (fd !== undefined)
+                (0,external_node_fs_namespaceObject.closeSync)(fd);
+            (0,external_node_fs_namespaceObject.rmSync)(this.folder, { recursive: true, force: true });
+        }
+        catch {
+            // Left in RUNNER_TEMP: see above.
+        }
     }
     fill(offset, length) {
         const window = Buffer.allocUnsafe(Math.max(WINDOW_BYTES, length));
@@ -13084,7 +13094,11 @@ async function upload(inputs, work, plan, startedAt) {
         onCancel: signal => warning(`Received ${signal}: cancelling. Nothing new starts and bodies still being sent are aborted; ` +
             'requests already sent are given until the runner’s deadline to be answered.'),
         onDeadline: () => {
-            void report().finally(() => process.exit(1));
+            // The process exits here, before run() lets go of the work: the copy of the manifest goes now.
+            void report().finally(() => {
+                releaseWork(work);
+                process.exit(1);
+            });
         }
     });
     options.signal = cancellation.signal;

@@ -189,7 +189,11 @@ async function upload(inputs: UploadInputs, work: Work, plan: UploadPlan, starte
           'requests already sent are given until the runner’s deadline to be answered.'
       ),
     onDeadline: () => {
-      void report().finally(() => process.exit(1))
+      // The process exits here, before run() lets go of the work: the copy of the manifest goes now.
+      void report().finally(() => {
+        releaseWork(work)
+        process.exit(1)
+      })
     }
   })
   options.signal = cancellation.signal

@@ -54,14 +54,23 @@ export class EntryStore {
     return entry
   }
 
-  /** Closes and removes the copy. */
+  /**
+   * Closes and removes the copy. Never throws: the run is reported by then, and a copy that
+   * cannot be removed yet (on Windows, while an antivirus or the indexer holds the file it saw
+   * written) is left to the runner, which empties RUNNER_TEMP after the job.
+   */
   close(): void {
-    if (this.fd !== undefined) closeSync(this.fd)
+    const fd = this.fd
     this.fd = undefined
     this.window = Buffer.alloc(0)
     this.lastOffset = -1
     this.lastEntry = undefined
-    rmSync(this.folder, { recursive: true, force: true })
+    try {
+      if (fd !== undefined) closeSync(fd)
+      rmSync(this.folder, { recursive: true, force: true })
+    } catch {
+      // Left in RUNNER_TEMP: see above.
+    }
   }
 
   private fill(offset: number, length: number): void {
