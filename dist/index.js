@@ -286,7 +286,7 @@ __webpack_unused_export__ = debug; // for test
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(328);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(824);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(682);
 
 
 (0,_memory_js__WEBPACK_IMPORTED_MODULE_0__/* .tuneGarbageCollector */ .T)();
@@ -297,7 +297,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 824:
+/***/ 682:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9305,12 +9305,95 @@ function isDelimiter(byte) {
     return byte === COMMA || byte === CLOSE_BRACE || byte === CLOSE_BRACKET || isSpace(byte);
 }
 
+;// CONCATENATED MODULE: ./src/windowed-reader.ts
+
+/** Bytes read in one call; a record (a spooled upload, a manifest entry) is a few hundred. */
+const WINDOW_BYTES = 64 * 1024;
+/**
+ * How far before the requested record a window starts: records are read roughly in the order
+ * they were written, shuffled a little (uploads in flight), so the next may lie just before.
+ */
+const WINDOW_BACK_BYTES = 8 * 1024;
+/**
+ * Windows kept: a record far from its neighbours (a file retried, a large one) costs one window
+ * read, and the next record is still found in the window it left.
+ */
+const WINDOWS = 2;
+/**
+ * Reads records of a file by their byte offset and length, each cut from a window of the file
+ * read in one call, rather than one call per record. Never reads at or past `limit()`: what
+ * lies there may not be written whole yet.
+ */
+class WindowedReader {
+    fd;
+    what;
+    limit;
+    windows = [];
+    constructor(fd, 
+    /** What the file is, for the error when it ends early: "the details spool /…". */
+    what, limit) {
+        this.fd = fd;
+        this.what = what;
+        this.limit = limit;
+    }
+    /** The record's text (UTF-8). */
+    text(offset, length) {
+        const held = this.windows.find(window => window.holds(offset, length));
+        if (held !== undefined)
+            return held.text(offset, length);
+        const back = Math.min(offset, WINDOW_BACK_BYTES);
+        if (back + length > WINDOW_BYTES) {
+            const buffer = Buffer.allocUnsafe(length);
+            this.readUpTo(buffer, offset, length, length);
+            return buffer.toString('utf8');
+        }
+        // The window that was filled longest ago gives way; the other keeps the place reads come back to.
+        const window = this.windows.length < WINDOWS ? new Window() : this.windows.shift();
+        const start = offset - back;
+        window.fill(start, this.readUpTo(window.buffer, start, Math.min(WINDOW_BYTES, this.limit() - start), back + length));
+        this.windows.push(window);
+        return window.text(offset, length);
+    }
+    /** Lets go of the windows' buffers. */
+    clear() {
+        this.windows.length = 0;
+    }
+    /** Reads `wanted` bytes at `position` into `buffer`, or at least `needed` if the file ends sooner. */
+    readUpTo(buffer, position, wanted, needed) {
+        let done = 0;
+        while (done < wanted) {
+            const read = (0,external_node_fs_namespaceObject.readSync)(this.fd, buffer, done, wanted - done, position + done);
+            if (read === 0)
+                break;
+            done += read;
+        }
+        if (done < needed)
+            throw new Error(`${this.what} ends early`);
+        return done;
+    }
+}
+/** A copy of the file's bytes from `start`, all of them below the limit when it was read. */
+class Window {
+    buffer = Buffer.allocUnsafe(WINDOW_BYTES);
+    start = 0;
+    length = 0;
+    fill(start, length) {
+        this.start = start;
+        this.length = length;
+    }
+    holds(offset, length) {
+        return offset >= this.start && offset + length <= this.start + this.length;
+    }
+    text(offset, length) {
+        return this.buffer.toString('utf8', offset - this.start, offset - this.start + length);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/manifest-store.ts
 
 
 
-/** Bytes read at a time: entries are read back in the order they are in the file. */
-const WINDOW_BYTES = 64 * 1024;
+
 /**
  * The previous manifest's entries, left in a private copy of the file and read back when a
  * field is wanted, instead of 100,000 parsed entries on the heap (some 45 MB, more than the
@@ -9322,8 +9405,7 @@ class EntryStore {
     folder;
     file;
     fd;
-    window = Buffer.alloc(0);
-    windowStart = 0;
+    reader;
     lastOffset = -1;
     lastEntry;
     constructor(folder, 
@@ -9338,7 +9420,10 @@ class EntryStore {
         const store = new EntryStore(folder, external_node_path_default().join(folder, 'manifest.json'));
         try {
             await (0,promises_namespaceObject.copyFile)(manifest, store.file);
-            store.fd = (0,external_node_fs_namespaceObject.openSync)(store.file, 'r');
+            const fd = (0,external_node_fs_namespaceObject.openSync)(store.file, 'r');
+            store.fd = fd;
+            const size = (0,external_node_fs_namespaceObject.fstatSync)(fd).size;
+            store.reader = new WindowedReader(fd, `the copy of the manifest ${store.file}`, () => size);
             return store;
         }
         catch (error) {
@@ -9350,13 +9435,9 @@ class EntryStore {
     entryAt(offset, length) {
         if (offset === this.lastOffset)
             return this.lastEntry;
-        if (this.fd === undefined)
+        if (this.reader === undefined)
             throw new Error('the manifest entries were read after they were released');
-        if (offset < this.windowStart || offset + length > this.windowStart + this.window.length) {
-            this.fill(offset, length);
-        }
-        const start = offset - this.windowStart;
-        const entry = JSON.parse(this.window.toString('utf8', start, start + length));
+        const entry = JSON.parse(this.reader.text(offset, length));
         this.lastOffset = offset;
         this.lastEntry = entry;
         return entry;
@@ -9369,7 +9450,7 @@ class EntryStore {
     close() {
         const fd = this.fd;
         this.fd = undefined;
-        this.window = Buffer.alloc(0);
+        this.reader = undefined;
         this.lastOffset = -1;
         this.lastEntry = undefined;
         try {
@@ -9380,18 +9461,6 @@ class EntryStore {
         catch {
             // Left in RUNNER_TEMP: see above.
         }
-    }
-    fill(offset, length) {
-        const window = Buffer.allocUnsafe(Math.max(WINDOW_BYTES, length));
-        let filled = 0;
-        while (filled < length) {
-            const read = (0,external_node_fs_namespaceObject.readSync)(this.fd, window, filled, window.length - filled, offset + filled);
-            if (read === 0)
-                throw new Error(`the copy of the manifest ${this.file} ends early`);
-            filled += read;
-        }
-        this.window = window.subarray(0, filled);
-        this.windowStart = offset;
     }
 }
 /**
@@ -11659,6 +11728,7 @@ function isSystemic(error) {
 
 ;// CONCATENATED MODULE: ./src/transfer/held.ts
 
+
 /** Everything in memory: for a handful of files, and for tests. */
 function holdInMemory(upload) {
     const { assetId, storageUrl, contentType, sha256 } = upload;
@@ -11684,14 +11754,15 @@ class DetailsSpool {
     end = 0;
     closed = false;
     failed = false;
-    /** The regions read last, the most recent last (see `read`). */
-    windows = [];
+    /** Reads back only what was written whole: nothing at or after `end`. */
+    reader;
     constructor(path, 
     /** Told once, when a write fails and confirmed uploads are kept in memory from then on. */
     onFallback = () => undefined) {
         this.path = path;
         this.onFallback = onFallback;
         this.fd = (0,external_node_fs_namespaceObject.openSync)(path, 'w+', 0o600);
+        this.reader = new WindowedReader(this.fd, `the details spool ${path}`, () => this.end);
     }
     /**
      * Writes the details and hands back a handle; if the spool cannot be written (disk full, an
@@ -11726,76 +11797,17 @@ class DetailsSpool {
     read(offset, length) {
         if (this.closed)
             throw new Error('the details spool was read after it was closed');
-        const [assetId, storageUrl, contentType, sha256] = JSON.parse(this.bytesAt(offset, length));
+        const [assetId, storageUrl, contentType, sha256] = JSON.parse(this.reader.text(offset, length));
         return { assetId, storageUrl, contentType, sha256 };
-    }
-    bytesAt(offset, length) {
-        const held = this.windows.find(window => window.holds(offset, length));
-        if (held !== undefined)
-            return held.text(offset, length);
-        const back = Math.min(offset, WINDOW_BACK_BYTES);
-        if (back + length > held_WINDOW_BYTES) {
-            const buffer = Buffer.allocUnsafe(length);
-            this.readUpTo(buffer, offset, length, length);
-            return buffer.toString('utf8');
-        }
-        // The window that was filled longest ago gives way; the other keeps the place reads come back to.
-        const window = this.windows.length < WINDOWS ? new Window() : this.windows.shift();
-        // Only what was written whole: nothing at or after `end` is ever read.
-        const start = offset - back;
-        window.fill(start, this.readUpTo(window.buffer, start, Math.min(held_WINDOW_BYTES, this.end - start), back + length));
-        this.windows.push(window);
-        return window.text(offset, length);
-    }
-    /** Reads `wanted` bytes at `position` into `buffer`, or at least `needed` if the file ends sooner. */
-    readUpTo(buffer, position, wanted, needed) {
-        let done = 0;
-        while (done < wanted) {
-            const read = (0,external_node_fs_namespaceObject.readSync)(this.fd, buffer, done, wanted - done, position + done);
-            if (read === 0)
-                break;
-            done += read;
-        }
-        if (done < needed)
-            throw new Error(`the details spool ${this.path} ends early`);
-        return done;
     }
     /** Closes and removes the file; only once the report is written. */
     close() {
         if (this.closed)
             return;
         this.closed = true;
-        this.windows.length = 0;
+        this.reader.clear();
         (0,external_node_fs_namespaceObject.closeSync)(this.fd);
         (0,external_node_fs_namespaceObject.rmSync)(this.path, { force: true });
-    }
-}
-/** Bytes of the spool read in one call; a record some 230 bytes long. */
-const held_WINDOW_BYTES = 64 * 1024;
-/**
- * How far before the requested record a window starts: files are confirmed in path order
- * shuffled by the uploads in flight, so the report's next record may have been written just before.
- */
-const WINDOW_BACK_BYTES = 8 * 1024;
-/**
- * Windows kept: a record written far from its neighbours in path order (a file retried, a large
- * one) costs one window read, and the next record is still found in the window it left.
- */
-const WINDOWS = 2;
-/** A copy of the spool's bytes from `start`, all of them written whole when it was read. */
-class Window {
-    buffer = Buffer.allocUnsafe(held_WINDOW_BYTES);
-    start = 0;
-    length = 0;
-    fill(start, length) {
-        this.start = start;
-        this.length = length;
-    }
-    holds(offset, length) {
-        return offset >= this.start && offset + length <= this.start + this.length;
-    }
-    text(offset, length) {
-        return this.buffer.toString('utf8', offset - this.start, offset - this.start + length);
     }
 }
 /** One confirmed file whose details are in the spool: a few fields, no strings of its own. */

@@ -1,10 +1,8 @@
-import { closeSync, openSync, readSync, rmSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, rmSync } from 'node:fs'
 import { copyFile, mkdtemp } from 'node:fs/promises'
 import path from 'node:path'
 import type { ManifestEntry } from './manifest.js'
-
-/** Bytes read at a time: entries are read back in the order they are in the file. */
-const WINDOW_BYTES = 64 * 1024
+import { WindowedReader } from './windowed-reader.js'
 
 /**
  * The previous manifest's entries, left in a private copy of the file and read back when a
@@ -15,8 +13,7 @@ const WINDOW_BYTES = 64 * 1024
  */
 export class EntryStore {
   private fd: number | undefined
-  private window = Buffer.alloc(0)
-  private windowStart = 0
+  private reader: WindowedReader | undefined
   private lastOffset = -1
   private lastEntry: ManifestEntry | undefined
 
@@ -32,7 +29,10 @@ export class EntryStore {
     const store = new EntryStore(folder, path.join(folder, 'manifest.json'))
     try {
       await copyFile(manifest, store.file)
-      store.fd = openSync(store.file, 'r')
+      const fd = openSync(store.file, 'r')
+      store.fd = fd
+      const size = fstatSync(fd).size
+      store.reader = new WindowedReader(fd, `the copy of the manifest ${store.file}`, () => size)
       return store
     } catch (error) {
       store.close()
@@ -43,12 +43,8 @@ export class EntryStore {
   /** The entry whose JSON text is at bytes `offset` to `offset + length` of the copy. */
   entryAt(offset: number, length: number): ManifestEntry {
     if (offset === this.lastOffset) return this.lastEntry!
-    if (this.fd === undefined) throw new Error('the manifest entries were read after they were released')
-    if (offset < this.windowStart || offset + length > this.windowStart + this.window.length) {
-      this.fill(offset, length)
-    }
-    const start = offset - this.windowStart
-    const entry = JSON.parse(this.window.toString('utf8', start, start + length)) as ManifestEntry
+    if (this.reader === undefined) throw new Error('the manifest entries were read after they were released')
+    const entry = JSON.parse(this.reader.text(offset, length)) as ManifestEntry
     this.lastOffset = offset
     this.lastEntry = entry
     return entry
@@ -62,7 +58,7 @@ export class EntryStore {
   close(): void {
     const fd = this.fd
     this.fd = undefined
-    this.window = Buffer.alloc(0)
+    this.reader = undefined
     this.lastOffset = -1
     this.lastEntry = undefined
     try {
@@ -71,18 +67,6 @@ export class EntryStore {
     } catch {
       // Left in RUNNER_TEMP: see above.
     }
-  }
-
-  private fill(offset: number, length: number): void {
-    const window = Buffer.allocUnsafe(Math.max(WINDOW_BYTES, length))
-    let filled = 0
-    while (filled < length) {
-      const read = readSync(this.fd!, window, filled, window.length - filled, offset + filled)
-      if (read === 0) throw new Error(`the copy of the manifest ${this.file} ends early`)
-      filled += read
-    }
-    this.window = window.subarray(0, filled)
-    this.windowStart = offset
   }
 }
 

@@ -1,5 +1,6 @@
-import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs'
 import type { ConfirmedUpload, LocalFile } from '../netiks/types.js'
+import { WindowedReader } from '../windowed-reader.js'
 
 /** What Netiks answered for a confirmed file, beyond what the run needs to decide anything. */
 export interface AssetDetails {
@@ -48,8 +49,8 @@ export class DetailsSpool {
   private closed = false
 
   private failed = false
-  /** The regions read last, the most recent last (see `read`). */
-  private readonly windows: Window[] = []
+  /** Reads back only what was written whole: nothing at or after `end`. */
+  private readonly reader: WindowedReader
 
   constructor(
     private readonly path: string,
@@ -57,6 +58,7 @@ export class DetailsSpool {
     private readonly onFallback: (error: unknown) => void = () => undefined
   ) {
     this.fd = openSync(path, 'w+', 0o600)
+    this.reader = new WindowedReader(this.fd, `the details spool ${path}`, () => this.end)
   }
 
   /**
@@ -99,80 +101,17 @@ export class DetailsSpool {
    */
   read(offset: number, length: number): AssetDetails {
     if (this.closed) throw new Error('the details spool was read after it was closed')
-    const [assetId, storageUrl, contentType, sha256] = JSON.parse(this.bytesAt(offset, length)) as string[]
+    const [assetId, storageUrl, contentType, sha256] = JSON.parse(this.reader.text(offset, length)) as string[]
     return { assetId, storageUrl, contentType, sha256 }
-  }
-
-  private bytesAt(offset: number, length: number): string {
-    const held = this.windows.find(window => window.holds(offset, length))
-    if (held !== undefined) return held.text(offset, length)
-    const back = Math.min(offset, WINDOW_BACK_BYTES)
-    if (back + length > WINDOW_BYTES) {
-      const buffer = Buffer.allocUnsafe(length)
-      this.readUpTo(buffer, offset, length, length)
-      return buffer.toString('utf8')
-    }
-    // The window that was filled longest ago gives way; the other keeps the place reads come back to.
-    const window = this.windows.length < WINDOWS ? new Window() : this.windows.shift()!
-    // Only what was written whole: nothing at or after `end` is ever read.
-    const start = offset - back
-    window.fill(start, this.readUpTo(window.buffer, start, Math.min(WINDOW_BYTES, this.end - start), back + length))
-    this.windows.push(window)
-    return window.text(offset, length)
-  }
-
-  /** Reads `wanted` bytes at `position` into `buffer`, or at least `needed` if the file ends sooner. */
-  private readUpTo(buffer: Buffer, position: number, wanted: number, needed: number): number {
-    let done = 0
-    while (done < wanted) {
-      const read = readSync(this.fd, buffer, done, wanted - done, position + done)
-      if (read === 0) break
-      done += read
-    }
-    if (done < needed) throw new Error(`the details spool ${this.path} ends early`)
-    return done
   }
 
   /** Closes and removes the file; only once the report is written. */
   close(): void {
     if (this.closed) return
     this.closed = true
-    this.windows.length = 0
+    this.reader.clear()
     closeSync(this.fd)
     rmSync(this.path, { force: true })
-  }
-}
-
-/** Bytes of the spool read in one call; a record some 230 bytes long. */
-const WINDOW_BYTES = 64 * 1024
-/**
- * How far before the requested record a window starts: files are confirmed in path order
- * shuffled by the uploads in flight, so the report's next record may have been written just before.
- */
-const WINDOW_BACK_BYTES = 8 * 1024
-/**
- * Windows kept: a record written far from its neighbours in path order (a file retried, a large
- * one) costs one window read, and the next record is still found in the window it left.
- */
-const WINDOWS = 2
-
-/** A copy of the spool's bytes from `start`, all of them written whole when it was read. */
-class Window {
-  readonly buffer = Buffer.allocUnsafe(WINDOW_BYTES)
-  private start = 0
-  private length = 0
-
-  fill(start: number, length: number): void {
-    this.start = start
-    this.length = length
-  }
-
-  holds(offset: number, length: number): boolean {
-    return offset >= this.start && offset + length <= this.start + this.length
-  }
-
-  text(offset: number, length: number): string {
-    return this.buffer.toString('utf8', offset - this.start, offset - this.start + length)
   }
 }
 
