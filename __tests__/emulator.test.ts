@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import http from 'node:http'
 import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import {
@@ -654,6 +657,78 @@ describe('emulator: single uploads are named as Django names them', () => {
       400,
       { detail: 'Multipart form parse error - Invalid boundary in multipart: None' }
     ])
+  })
+})
+
+describe('emulator: a reset keeps its largest files to write over', () => {
+  let own: Emulator
+  let dataDir: string
+  const objectFiles = (): string[] => readdirSync(path.join(dataDir, 'objects')).sort()
+  const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex')
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'netiks-emulator-spare-'))
+    own = await startEmulator({ dataDir })
+  })
+  afterAll(async () => {
+    await own.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  async function putText(name: string, content: string): Promise<PresignedEntry> {
+    const entry = await generateOn(own, name, 'text/plain', Buffer.byteLength(content))
+    expect((await put(entry, content)).status).toBe(200)
+    return entry
+  }
+
+  it('writes a later body over the largest, holding exactly its own bytes', async () => {
+    const large = 'L'.repeat(300 * 1024)
+    await putText('large.txt', large)
+    await putText('tiny.txt', 't')
+    await putText('middle.txt', 'M'.repeat(10 * 1024))
+    const before = objectFiles()
+    expect(before).toHaveLength(3)
+    await own.reset()
+    // The two largest stay; the smallest is gone.
+    const kept = objectFiles()
+    expect(kept).toHaveLength(2)
+    expect(kept.map(name => statSync(path.join(dataDir, 'objects', name)).size).sort((a, b) => a - b)).toEqual([
+      10 * 1024,
+      300 * 1024
+    ])
+
+    // A short body over the 300 KiB file: cut to its own length, nothing of the old one left.
+    const first = await putText('first.txt', 'a short body')
+    const second = await putText('second.txt', 'another')
+    const third = await putText('third.txt', 'a new file')
+    expect(objectFiles()).toHaveLength(3)
+    const held = own.state().objects
+    for (const [entry, content] of [
+      [first, 'a short body'],
+      [second, 'another'],
+      [third, 'a new file']
+    ] as const) {
+      expect(held.find(object => object.key === entry.s3_path)).toMatchObject({
+        size: content.length,
+        sha256: sha256(content)
+      })
+      expect((await request('GET', entry.storage_url, {})).body).toBe(content)
+    }
+    const sizes = objectFiles().map(name => statSync(path.join(dataDir, 'objects', name)).size)
+    expect(sizes.sort((a, b) => a - b)).toEqual([7, 10, 12])
+  })
+
+  it('removes a kept file that a failed body was written over', async () => {
+    await putText('big.txt', 'B'.repeat(64 * 1024))
+    await own.reset()
+    const kept = objectFiles().length
+    const entry = await generateOn(own, 'cut.txt', 'text/plain', 1000)
+    // 10 bytes of the 1000 promised, then the connection goes.
+    await request('PUT', entry.presigned_url, { 'content-type': 'text/plain', 'content-length': 1000 }, req => {
+      req.write('0123456789', () => req.destroy())
+    }).catch(() => undefined)
+    await waitFor(() => objectFiles().length === kept - 1)
+    expect(own.state().objects).toEqual([])
   })
 })
 
