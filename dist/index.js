@@ -10600,6 +10600,8 @@ class FileBody {
     tail;
     length;
     hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    /** Set once the whole file went through `hash`: the digest, taken once. */
+    digest;
     constructor(file, onSent = () => undefined, head = Buffer.alloc(0), tail = Buffer.alloc(0)) {
         this.file = file;
         this.onSent = onSent;
@@ -10608,7 +10610,8 @@ class FileBody {
         this.length = head.length + file.size + tail.length;
     }
     sha256() {
-        return this.hash.copy().digest('hex');
+        // Before the body is written whole (an answer that came early), what was hashed so far.
+        return this.digest ?? this.hash.copy().digest('hex');
     }
     async writeTo(sink) {
         const file = await this.openFile();
@@ -10619,6 +10622,7 @@ class FileBody {
             if (this.head.length > 0)
                 await writeChunk(sink, this.head);
             await this.writeSlices(sink, file);
+            this.digest = this.hash.digest('hex');
             if (this.tail.length > 0)
                 await writeChunk(sink, this.tail);
         }
@@ -10725,6 +10729,7 @@ class FileBody {
         if (change !== undefined)
             throw this.changedError(change, 'nothing');
         this.hash.update(bytes.subarray(0, size));
+        this.digest = this.hash.digest('hex');
         this.tail.copy(whole, this.head.length + size);
         if (this.length === 0)
             return;

@@ -52,6 +52,8 @@ type SentSoFar = 'nothing' | 'all but the last slice'
 class FileBody implements StreamedBody {
   readonly length: number
   private readonly hash = createHash('sha256')
+  /** Set once the whole file went through `hash`: the digest, taken once. */
+  private digest: string | undefined
 
   constructor(
     private readonly file: LocalFile,
@@ -63,7 +65,8 @@ class FileBody implements StreamedBody {
   }
 
   sha256(): string {
-    return this.hash.copy().digest('hex')
+    // Before the body is written whole (an answer that came early), what was hashed so far.
+    return this.digest ?? this.hash.copy().digest('hex')
   }
 
   async writeTo(sink: BodySink): Promise<void> {
@@ -73,6 +76,7 @@ class FileBody implements StreamedBody {
       await this.checkUnchanged(file, 'nothing')
       if (this.head.length > 0) await writeChunk(sink, this.head)
       await this.writeSlices(sink, file)
+      this.digest = this.hash.digest('hex')
       if (this.tail.length > 0) await writeChunk(sink, this.tail)
     } finally {
       await file.close()
@@ -174,6 +178,7 @@ class FileBody implements StreamedBody {
       (read < size ? this.endedAfter(read) : read > size ? this.grewPast() : undefined)
     if (change !== undefined) throw this.changedError(change, 'nothing')
     this.hash.update(bytes.subarray(0, size))
+    this.digest = this.hash.digest('hex')
     this.tail.copy(whole, this.head.length + size)
     if (this.length === 0) return
     await writeChunk(sink, whole.subarray(0, this.length))
