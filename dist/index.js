@@ -286,7 +286,7 @@ __webpack_unused_export__ = debug; // for test
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(328);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(682);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(115);
 
 
 (0,_memory_js__WEBPACK_IMPORTED_MODULE_0__/* .tuneGarbageCollector */ .T)();
@@ -297,7 +297,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 682:
+/***/ 115:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8504,6 +8504,95 @@ function contentTypeFor(fileName) {
     return CONTENT_TYPES.get(extension) ?? FALLBACK_CONTENT_TYPE;
 }
 
+;// CONCATENATED MODULE: ./src/literal-search.ts
+
+/**
+ * Whether every line of `pattern` (as anchorPatterns wrote them: absolute) is a plain path:
+ * then @actions/glob's search paths are the lines themselves, and everything below them
+ * matches. Anything else (a wildcard or character set, a `!` exclusion, a trailing separator
+ * that asks for folders only, a `.` or `..` segment that @actions/glob refuses, a `\` that it
+ * takes as an escape outside Windows) is left to @actions/glob.
+ */
+function isLiteralPattern(pattern, rules) {
+    const windows = rules.path.sep === '\\';
+    const separators = windows ? /[\\/]+/ : /\/+/;
+    // Lines as @actions/glob splits them.
+    const text = windows ? pattern.replace(/\r\n?/g, '\n') : pattern;
+    let lines = 0;
+    for (const raw of text.split('\n')) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        lines++;
+        if (/[*?[!]/.test(line) || (!windows && line.includes('\\')))
+            return false;
+        if (windows ? !/^[A-Za-z]:[\\/]/.test(line) : !line.startsWith('/'))
+            return false;
+        if (line.endsWith('/') || line.endsWith(rules.path.sep))
+            return false;
+        if (line.split(separators).some(segment => segment === '.' || segment === '..'))
+            return false;
+    }
+    return lines > 0;
+}
+/**
+ * Walks the search paths (@actions/glob's, for a literal pattern) depth first, as
+ * @actions/glob's globber does: a missing search path is skipped; each entry is stat'ed
+ * through links; a folder whose real path is already on the chain of folders above it (a link
+ * back up) is not entered again; an entry gone by the time it is stat'ed is skipped; any other
+ * error is thrown with its code and path. Synchronous, as findFiles' stat calls are: nothing
+ * else runs yet.
+ */
+function walkLiteral(searchPaths, rules) {
+    const matches = new Set();
+    const brokenLinks = [];
+    const stack = [];
+    for (const searchPath of searchPaths) {
+        if (lstatOrMissing(searchPath) !== undefined)
+            stack.unshift({ path: searchPath, level: 1, viaLink: false });
+    }
+    const chain = [];
+    for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+        let info;
+        try {
+            info = (0,external_node_fs_namespaceObject.statSync)(item.path);
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                throw error;
+            if (!item.viaLink && lstatOrMissing(item.path)?.isSymbolicLink() === true)
+                brokenLinks.push(item.path);
+            continue;
+        }
+        if (!info.isDirectory()) {
+            matches.add(item.path);
+            continue;
+        }
+        const realPath = external_node_fs_namespaceObject.realpathSync.native(item.path);
+        while (chain.length >= item.level)
+            chain.pop();
+        if (chain.includes(realPath))
+            continue;
+        chain.push(realPath);
+        const viaLink = item.viaLink || (0,external_node_fs_namespaceObject.lstatSync)(item.path).isSymbolicLink();
+        const names = (0,external_node_fs_namespaceObject.readdirSync)(item.path);
+        for (let i = names.length - 1; i >= 0; i--) {
+            stack.push({ path: rules.path.join(item.path, names[i]), level: item.level + 1, viaLink });
+        }
+    }
+    return { matches, brokenLinks };
+}
+function lstatOrMissing(itemPath) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(itemPath);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/paths.ts
 /**
  * Paths as this runner's file system spells and compares them. The one place that looks at the
@@ -8678,6 +8767,7 @@ function globEscape(literal, rules = paths_HOST_PATHS) {
 
 
 
+
 /**
  * Resolves newline-separated globs (with `!` exclusions) into regular files: relative patterns
  * start at the workspace, whatever the current directory; directories stand for every file
@@ -8685,9 +8775,9 @@ function globEscape(literal, rules = paths_HOST_PATHS) {
  * in a stable order. Throws an InputError naming every matched file that cannot be read, so
  * that nothing is uploaded from a set that cannot be complete.
  */
-async function findFiles(patterns, workspace, rules = paths_HOST_PATHS) {
+async function findFiles(patterns, workspace, rules = paths_HOST_PATHS, options = {}) {
     const pattern = anchorPatterns(patterns, workspace, rules).join('\n');
-    const { matches, brokenLinks, searchPaths } = await matchPaths(pattern, workspace, rules);
+    const { matches, brokenLinks, searchPaths } = await matchPaths(pattern, workspace, rules, options.search ?? 'auto');
     const files = [];
     const outside = [];
     const unreadable = [];
@@ -8753,11 +8843,31 @@ function namingRoot(searchPaths, rules) {
     });
     return commonAncestor(folders, rules);
 }
+/** @actions/glob's options: a broken link stops the first walk (see matchPaths). */
+const GLOB_OPTIONS = {
+    implicitDescendants: true,
+    matchDirectories: false,
+    followSymbolicLinks: true,
+    omitBrokenSymbolicLinks: false
+};
 /**
- * One walk in the usual case. A walk that meets a broken symbolic link stops with an error;
- * only then are two walks made: one that skips broken links, one that finds them to name them.
+ * Plain paths: one walk of our own. Otherwise one @actions/glob walk in the usual case; a walk
+ * that meets a broken symbolic link stops with an error, and only then are two walks made: one
+ * that skips broken links, one that finds them to name them.
  */
-async function matchPaths(pattern, workspace, rules) {
+async function matchPaths(pattern, workspace, rules, search) {
+    if (search === 'auto' && isLiteralPattern(pattern, rules)) {
+        // The globber is made only for its search paths (and its checks of the patterns): no walk.
+        const searchPaths = (await create(pattern, GLOB_OPTIONS)).getSearchPaths();
+        try {
+            const found = walkLiteral(searchPaths, rules);
+            const brokenLinks = found.brokenLinks.map(link => reportedPath(workspace, link, rules).path).sort(compareText);
+            return { matches: found.matches, brokenLinks, searchPaths };
+        }
+        catch (error) {
+            throw searchError(error);
+        }
+    }
     try {
         return {
             ...(await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: false })),
@@ -8783,17 +8893,21 @@ function describeFile(absolutePath, size, workspace, mtimeMs, rules = paths_HOST
     };
 }
 async function globPaths(pattern, links) {
-    const globber = await create(pattern, { implicitDescendants: true, matchDirectories: false, ...links });
+    const globber = await create(pattern, { ...GLOB_OPTIONS, ...links });
     try {
         return { matches: new Set(await globber.glob()), searchPaths: globber.getSearchPaths() };
     }
     catch (error) {
-        const { code, path: where } = error;
-        if (code === undefined)
-            throw error;
-        throw new InputError(`Cannot search ${where ?? 'a matched directory'} for files (${code}). Fix its permissions, ` +
-            "or exclude it with a ! pattern in 'path'.");
+        throw searchError(error);
     }
+}
+/** A file system error met while searching, as an InputError; anything else as it is. */
+function searchError(error) {
+    const { code, path: where } = error;
+    if (code === undefined)
+        return error;
+    return new InputError(`Cannot search ${where ?? 'a matched directory'} for files (${code}). Fix its permissions, ` +
+        "or exclude it with a ! pattern in 'path'.");
 }
 /**
  * The glob that follows links drops broken ones silently; a second walk that does not follow

@@ -5,6 +5,7 @@ import { lstat, stat } from 'node:fs/promises'
 import { AssetNaming } from './constants.js'
 import { contentTypeFor } from './content-type.js'
 import { InputError } from './errors.js'
+import { isLiteralPattern, walkLiteral } from './literal-search.js'
 import type { LocalFile } from './netiks/types.js'
 import {
   HOST_PATHS,
@@ -41,9 +42,14 @@ export interface FoundFiles {
  * in a stable order. Throws an InputError naming every matched file that cannot be read, so
  * that nothing is uploaded from a set that cannot be complete.
  */
-export async function findFiles(patterns: string[], workspace: string, rules = HOST_PATHS): Promise<FoundFiles> {
+export async function findFiles(
+  patterns: string[],
+  workspace: string,
+  rules = HOST_PATHS,
+  options: { search?: FileSearch } = {}
+): Promise<FoundFiles> {
   const pattern = anchorPatterns(patterns, workspace, rules).join('\n')
-  const { matches, brokenLinks, searchPaths } = await matchPaths(pattern, workspace, rules)
+  const { matches, brokenLinks, searchPaths } = await matchPaths(pattern, workspace, rules, options.search ?? 'auto')
   const files: LocalFile[] = []
   const outside: string[] = []
   const unreadable: string[] = []
@@ -112,14 +118,42 @@ function namingRoot(searchPaths: string[], rules: PathRules): string | undefined
 }
 
 /**
- * One walk in the usual case. A walk that meets a broken symbolic link stops with an error;
- * only then are two walks made: one that skips broken links, one that finds them to name them.
+ * How files are searched for: `auto` walks plain paths itself (see literal-search.ts) and
+ * leaves every other pattern to @actions/glob; `glob` always uses @actions/glob (for tests
+ * that compare the two).
+ */
+export type FileSearch = 'auto' | 'glob'
+
+/** @actions/glob's options: a broken link stops the first walk (see matchPaths). */
+const GLOB_OPTIONS = {
+  implicitDescendants: true,
+  matchDirectories: false,
+  followSymbolicLinks: true,
+  omitBrokenSymbolicLinks: false
+}
+
+/**
+ * Plain paths: one walk of our own. Otherwise one @actions/glob walk in the usual case; a walk
+ * that meets a broken symbolic link stops with an error, and only then are two walks made: one
+ * that skips broken links, one that finds them to name them.
  */
 async function matchPaths(
   pattern: string,
   workspace: string,
-  rules: PathRules
+  rules: PathRules,
+  search: FileSearch
 ): Promise<{ matches: Set<string>; brokenLinks: string[]; searchPaths: string[] }> {
+  if (search === 'auto' && isLiteralPattern(pattern, rules)) {
+    // The globber is made only for its search paths (and its checks of the patterns): no walk.
+    const searchPaths = (await glob.create(pattern, GLOB_OPTIONS)).getSearchPaths()
+    try {
+      const found = walkLiteral(searchPaths, rules)
+      const brokenLinks = found.brokenLinks.map(link => reportedPath(workspace, link, rules).path).sort(compareText)
+      return { matches: found.matches, brokenLinks, searchPaths }
+    } catch (error) {
+      throw searchError(error)
+    }
+  }
   try {
     return {
       ...(await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: false })),
@@ -154,17 +188,22 @@ async function globPaths(
   pattern: string,
   links: { followSymbolicLinks: boolean; omitBrokenSymbolicLinks: boolean }
 ): Promise<{ matches: Set<string>; searchPaths: string[] }> {
-  const globber = await glob.create(pattern, { implicitDescendants: true, matchDirectories: false, ...links })
+  const globber = await glob.create(pattern, { ...GLOB_OPTIONS, ...links })
   try {
     return { matches: new Set(await globber.glob()), searchPaths: globber.getSearchPaths() }
   } catch (error) {
-    const { code, path: where } = error as NodeJS.ErrnoException
-    if (code === undefined) throw error
-    throw new InputError(
-      `Cannot search ${where ?? 'a matched directory'} for files (${code}). Fix its permissions, ` +
-        "or exclude it with a ! pattern in 'path'."
-    )
+    throw searchError(error)
   }
+}
+
+/** A file system error met while searching, as an InputError; anything else as it is. */
+function searchError(error: unknown): unknown {
+  const { code, path: where } = error as NodeJS.ErrnoException
+  if (code === undefined) return error
+  return new InputError(
+    `Cannot search ${where ?? 'a matched directory'} for files (${code}). Fix its permissions, ` +
+      "or exclude it with a ! pattern in 'path'."
+  )
 }
 
 /**

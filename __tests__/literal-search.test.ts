@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, symlinkSync } from 'node:fs'
+import path from 'node:path'
+import { findFiles, type FoundFiles } from '../src/files.js'
+import { isLiteralPattern } from '../src/literal-search.js'
+import { HOST_PATHS, anchorPatterns, pathRulesFor } from '../src/paths.js'
+import { makeWorkspace, removeDir } from './helpers.js'
+
+let ws: string
+let outside: string
+const rel = (found: FoundFiles): string[] => found.files.map(file => file.relativePath)
+
+/** The walk of our own and @actions/glob, on the same patterns: the same files, links and root. */
+/** What each way ends with for a pattern that makes the search fail: the error's message. */
+async function failureBothWays(patterns: string[]): Promise<string> {
+  const failure = (error: Error): string => error.message
+  const walked = await findFiles(patterns, ws).catch(failure)
+  expect(walked).toEqual(await findFiles(patterns, ws, HOST_PATHS, { search: 'glob' }).catch(failure))
+  expect(typeof walked).toBe('string')
+  return walked as string
+}
+
+async function bothWays(patterns: string[]): Promise<FoundFiles> {
+  expect(isLiteralPattern(anchorPatterns(patterns, ws).join('\n'), HOST_PATHS)).toBe(true)
+  const walked = await findFiles(patterns, ws)
+  const globbed = await findFiles(patterns, ws, HOST_PATHS, { search: 'glob' })
+  expect(walked).toEqual(globbed)
+  return walked
+}
+
+beforeAll(async () => {
+  ws = await makeWorkspace({
+    'site/index.html': 'home',
+    'site/.nojekyll': '',
+    'site/.well-known/security.txt': 'contact',
+    'site/a/b/c/deep.txt': 'deep',
+    'site/with space/ünï (1)+&.txt': 'odd',
+    'site/real-dir/inner.txt': 'inner',
+    'release/app.zip': 'zip',
+    'release/notes.md': 'notes',
+    'top.txt': 'top'
+  })
+  outside = await makeWorkspace({ 'shared/linked.txt': 'linked', 'shared/sub/more.txt': 'more' })
+  mkdirSync(path.join(ws, 'site/empty'))
+  // Links: to a file, to a folder inside and outside the tree, back up to an ancestor (a
+  // cycle), to nothing (at the top and below a linked folder), and a chain.
+  symlinkSync(path.join(ws, 'top.txt'), path.join(ws, 'site/link-to-file.txt'))
+  symlinkSync(path.join(ws, 'site/real-dir'), path.join(ws, 'site/link-to-dir'))
+  symlinkSync(path.join(outside, 'shared'), path.join(ws, 'site/link-outside'))
+  symlinkSync(path.join(ws, 'site'), path.join(ws, 'site/a/b/loop-to-site'))
+  symlinkSync('..', path.join(ws, 'site/a/up'))
+  symlinkSync(path.join(ws, 'nowhere'), path.join(ws, 'site/broken-top'))
+  symlinkSync(path.join(ws, 'nowhere'), path.join(ws, 'site/a/b/c/broken-deep'))
+  symlinkSync(path.join(ws, 'nowhere'), path.join(outside, 'shared/sub/broken-below-link'))
+  symlinkSync(path.join(ws, 'site/link-to-file.txt'), path.join(ws, 'site/chain.txt'))
+  // Not a file, so not an asset, either way.
+  if (process.platform !== 'win32') execFileSync('mkfifo', [path.join(ws, 'site/a/fifo')])
+})
+
+afterAll(async () => {
+  await removeDir(ws)
+  await removeDir(outside)
+})
+
+describe('the walk of plain paths finds exactly what @actions/glob finds', () => {
+  it('a folder: every file below, links followed, loops entered once, broken links named', async () => {
+    const found = await bothWays(['site'])
+    expect(rel(found)).toEqual([
+      'site/.nojekyll',
+      'site/.well-known/security.txt',
+      'site/a/b/c/deep.txt',
+      'site/chain.txt',
+      'site/index.html',
+      'site/link-outside/linked.txt',
+      'site/link-outside/sub/more.txt',
+      'site/link-to-dir/inner.txt',
+      'site/link-to-file.txt',
+      'site/real-dir/inner.txt',
+      'site/with space/ünï (1)+&.txt'
+    ])
+    // Not the one below the linked folder: a walk that does not follow links never sees it.
+    expect(found.brokenLinks).toEqual(['site/a/b/c/broken-deep', 'site/broken-top'])
+  })
+
+  it.each([
+    ['the workspace itself', ['.']],
+    ['a file', ['release/app.zip']],
+    ['a link to a folder', ['site/link-outside']],
+    ['a link to a file', ['site/link-to-file.txt']],
+    ['a broken link', ['site/broken-top']],
+    ['folders within each other', ['site', 'site/a', 'site/a/b/c/deep.txt']],
+    ['two folders and a file', ['release', 'site/real-dir', 'top.txt']],
+    ['a path that does not exist', ['missing']],
+    ['a path that does not exist, and one that does', ['missing', 'release']],
+    ['an absolute path outside the workspace', ['<outside>/shared']],
+    ['a path spelled with ./ and doubled separators', ['./release//notes.md', 'site///real-dir']],
+    ['comments and blank lines', ['# a comment', '', 'release']]
+  ])('%s', async (_label, patterns) => {
+    await bothWays(patterns.map(pattern => pattern.replace('<outside>', outside)))
+  })
+
+  it('takes this walk for those patterns, and leaves the others to @actions/glob', () => {
+    const posix = pathRulesFor('linux')
+    for (const literal of ['/ws/site', '/ws/site\n/ws/release/app.zip', '# note\n\n/ws/a b/c (1)+&']) {
+      expect([literal, isLiteralPattern(literal, posix)]).toEqual([literal, true])
+    }
+    for (const other of [
+      '/ws/*.zip',
+      '/ws/site/**',
+      '/ws/file?.txt',
+      '/ws/[ab].txt',
+      '/ws/site\n!/ws/site/a',
+      '/ws/site/',
+      '/ws/./site',
+      '/ws/a/../site',
+      '/ws/a\\*b',
+      '~/site',
+      'relative',
+      '',
+      '# only a comment'
+    ]) {
+      expect([other, isLiteralPattern(other, posix)]).toEqual([other, false])
+    }
+    const windows = pathRulesFor('win32')
+    expect(isLiteralPattern('C:\\ws\\site\r\nD:/other', windows)).toBe(true)
+    for (const other of ['\\\\server\\share\\site', '\\ws\\site', 'C:\\ws\\site\\', 'C:site', 'C:\\ws\\*']) {
+      expect([other, isLiteralPattern(other, windows)]).toEqual([other, false])
+    }
+  })
+
+  it('stops at a link that loops on itself with the same error as @actions/glob', async () => {
+    const dir = path.join(ws, 'self-loop')
+    mkdirSync(dir)
+    symlinkSync(path.join(dir, 'me'), path.join(dir, 'me'))
+    try {
+      const message = await failureBothWays(['self-loop'])
+      expect(message).toMatch(/^Cannot search .*self-loop.me for files \(/)
+      if (process.platform !== 'win32') expect(message).toContain('(ELOOP)')
+    } finally {
+      await removeDir(dir)
+    }
+  })
+
+  it('stops at a search path it cannot look at with the same error as @actions/glob', async () => {
+    const message = await failureBothWays(['x'.repeat(300)])
+    if (process.platform !== 'win32') expect(message).toContain('(ENAMETOOLONG)')
+  })
+})

@@ -1,0 +1,106 @@
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs'
+import type { PathRules } from './paths.js'
+
+/**
+ * The file search for the usual `path:` (`dist`, `site`, `build/app.zip`): lines that are
+ * plain paths, with no wildcard, exclusion or trailing separator. Every file at or below such a
+ * path matches, so no pattern needs matching: this walks the folders as @actions/glob does
+ * (its options here: follow links, implicit descendants, no directories) and finds exactly
+ * what it finds, without its per-entry promises and pattern matching: @actions/glob took
+ * about 55 µs of CPU a file (5.1 s for 100,000 files), this walk about 2.
+ * __tests__/literal-search.test.ts compares the two on trees with links, loops and broken links.
+ */
+
+export interface LiteralMatches {
+  /** What @actions/glob would list: every non-directory reached, links followed. */
+  matches: Set<string>
+  /**
+   * Symbolic links whose target does not exist, as a walk that does not follow links sees them:
+   * not those below a linked folder.
+   */
+  brokenLinks: string[]
+}
+
+/**
+ * Whether every line of `pattern` (as anchorPatterns wrote them: absolute) is a plain path:
+ * then @actions/glob's search paths are the lines themselves, and everything below them
+ * matches. Anything else (a wildcard or character set, a `!` exclusion, a trailing separator
+ * that asks for folders only, a `.` or `..` segment that @actions/glob refuses, a `\` that it
+ * takes as an escape outside Windows) is left to @actions/glob.
+ */
+export function isLiteralPattern(pattern: string, rules: PathRules): boolean {
+  const windows = rules.path.sep === '\\'
+  const separators = windows ? /[\\/]+/ : /\/+/
+  // Lines as @actions/glob splits them.
+  const text = windows ? pattern.replace(/\r\n?/g, '\n') : pattern
+  let lines = 0
+  for (const raw of text.split('\n')) {
+    const line = raw.trim()
+    if (line === '' || line.startsWith('#')) continue
+    lines++
+    if (/[*?[!]/.test(line) || (!windows && line.includes('\\'))) return false
+    if (windows ? !/^[A-Za-z]:[\\/]/.test(line) : !line.startsWith('/')) return false
+    if (line.endsWith('/') || line.endsWith(rules.path.sep)) return false
+    if (line.split(separators).some(segment => segment === '.' || segment === '..')) return false
+  }
+  return lines > 0
+}
+
+interface SearchState {
+  path: string
+  /** Depth from the search path (1): how much of the chain of folders is this one's ancestry. */
+  level: number
+  /** Reached through a linked folder: a walk that does not follow links never gets here. */
+  viaLink: boolean
+}
+
+/**
+ * Walks the search paths (@actions/glob's, for a literal pattern) depth first, as
+ * @actions/glob's globber does: a missing search path is skipped; each entry is stat'ed
+ * through links; a folder whose real path is already on the chain of folders above it (a link
+ * back up) is not entered again; an entry gone by the time it is stat'ed is skipped; any other
+ * error is thrown with its code and path. Synchronous, as findFiles' stat calls are: nothing
+ * else runs yet.
+ */
+export function walkLiteral(searchPaths: string[], rules: PathRules): LiteralMatches {
+  const matches = new Set<string>()
+  const brokenLinks: string[] = []
+  const stack: SearchState[] = []
+  for (const searchPath of searchPaths) {
+    if (lstatOrMissing(searchPath) !== undefined) stack.unshift({ path: searchPath, level: 1, viaLink: false })
+  }
+  const chain: string[] = []
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    let info: Stats
+    try {
+      info = statSync(item.path)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      if (!item.viaLink && lstatOrMissing(item.path)?.isSymbolicLink() === true) brokenLinks.push(item.path)
+      continue
+    }
+    if (!info.isDirectory()) {
+      matches.add(item.path)
+      continue
+    }
+    const realPath = realpathSync.native(item.path)
+    while (chain.length >= item.level) chain.pop()
+    if (chain.includes(realPath)) continue
+    chain.push(realPath)
+    const viaLink = item.viaLink || lstatSync(item.path).isSymbolicLink()
+    const names = readdirSync(item.path)
+    for (let i = names.length - 1; i >= 0; i--) {
+      stack.push({ path: rules.path.join(item.path, names[i]), level: item.level + 1, viaLink })
+    }
+  }
+  return { matches, brokenLinks }
+}
+
+function lstatOrMissing(itemPath: string): Stats | undefined {
+  try {
+    return lstatSync(itemPath)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+}
