@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, symlinkSync } from 'node:fs'
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { findFiles, type FoundFiles } from '../src/files.js'
 import { isLiteralPattern } from '../src/literal-search.js'
@@ -137,6 +137,29 @@ describe('the walk of plain paths finds exactly what @actions/glob finds', () =>
       const message = await failureBothWays(['self-loop'])
       expect(message).toMatch(/^Cannot search .*self-loop.me for files \(/)
       if (process.platform !== 'win32') expect(message).toContain('(ELOOP)')
+    } finally {
+      await removeDir(dir)
+    }
+  })
+
+  it('stops at a name its folder lists but that names nothing, as @actions/glob did', async () => {
+    // Not valid UTF-8: readdir gives it back with U+FFFD, which names no file. Linux allows
+    // such a name; APFS and NTFS refuse it, and then both ways find the one good file.
+    const dir = path.join(ws, 'bad-name')
+    mkdirSync(path.join(dir, 'sub'), { recursive: true })
+    writeFileSync(path.join(dir, 'ok.txt'), 'ok')
+    let made = true
+    try {
+      writeFileSync(Buffer.concat([Buffer.from(path.join(dir, 'sub', 'bad-')), Buffer.from([0xff, 0x2e, 0x74])]), 'x')
+    } catch {
+      made = false
+    }
+    try {
+      const failure = (error: Error): string => error.message
+      const walked = await findFiles(['bad-name'], ws).catch(failure)
+      expect(walked).toEqual(await findFiles(['bad-name'], ws, HOST_PATHS, { search: 'glob' }).catch(failure))
+      if (made) expect(walked).toMatch(/^Cannot search .*bad-name.sub.bad-\uFFFD\.t for files \(ENOENT\)/)
+      else expect(rel(walked as FoundFiles)).toEqual(['bad-name/ok.txt'])
     } finally {
       await removeDir(dir)
     }

@@ -8542,6 +8542,11 @@ function isLiteralPattern(pattern, rules) {
  * back up) is not entered again; an entry gone by the time it is stat'ed is skipped; any other
  * error is thrown with its code and path. Synchronous, as findFiles' stat calls are: nothing
  * else runs yet.
+ *
+ * An entry its folder still lists that cannot be looked at even without following it (a name
+ * that is not valid UTF-8 comes back from readdir with U+FFFD, which names nothing) failed the
+ * old search: its walk that did not follow links met it with lstat, ENOENT. It fails this one
+ * too, with that error, once the walk is done (as that walk came after every other).
  */
 function walkLiteral(searchPaths, rules) {
     const matches = new Set();
@@ -8552,6 +8557,7 @@ function walkLiteral(searchPaths, rules) {
             stack.unshift({ path: searchPath, level: 1, viaLink: false });
     }
     const chain = [];
+    let unreachable;
     for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
         let info;
         try {
@@ -8560,8 +8566,17 @@ function walkLiteral(searchPaths, rules) {
         catch (error) {
             if (error.code !== 'ENOENT')
                 throw error;
-            if (!item.viaLink && lstatOrMissing(item.path)?.isSymbolicLink() === true)
-                brokenLinks.push(item.path);
+            if (item.viaLink)
+                continue;
+            try {
+                if ((0,external_node_fs_namespaceObject.lstatSync)(item.path).isSymbolicLink())
+                    brokenLinks.push(item.path);
+            }
+            catch (lstatError) {
+                if (lstatError.code !== 'ENOENT' || stillListed(item.path, rules)) {
+                    unreachable ??= lstatError;
+                }
+            }
             continue;
         }
         if (!info.isDirectory()) {
@@ -8580,7 +8595,18 @@ function walkLiteral(searchPaths, rules) {
             stack.push({ path: rules.path.join(item.path, names[i]), level: item.level + 1, viaLink });
         }
     }
+    if (unreachable !== undefined)
+        throw unreachable;
     return { matches, brokenLinks };
+}
+/** Whether the entry's folder still lists it: it was not removed, its name names nothing. */
+function stillListed(itemPath, rules) {
+    try {
+        return (0,external_node_fs_namespaceObject.readdirSync)(rules.path.dirname(itemPath)).includes(rules.path.basename(itemPath));
+    }
+    catch {
+        return false;
+    }
 }
 function lstatOrMissing(itemPath) {
     try {

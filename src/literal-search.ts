@@ -61,6 +61,11 @@ interface SearchState {
  * back up) is not entered again; an entry gone by the time it is stat'ed is skipped; any other
  * error is thrown with its code and path. Synchronous, as findFiles' stat calls are: nothing
  * else runs yet.
+ *
+ * An entry its folder still lists that cannot be looked at even without following it (a name
+ * that is not valid UTF-8 comes back from readdir with U+FFFD, which names nothing) failed the
+ * old search: its walk that did not follow links met it with lstat, ENOENT. It fails this one
+ * too, with that error, once the walk is done (as that walk came after every other).
  */
 export function walkLiteral(searchPaths: string[], rules: PathRules): LiteralMatches {
   const matches = new Set<string>()
@@ -70,13 +75,21 @@ export function walkLiteral(searchPaths: string[], rules: PathRules): LiteralMat
     if (lstatOrMissing(searchPath) !== undefined) stack.unshift({ path: searchPath, level: 1, viaLink: false })
   }
   const chain: string[] = []
+  let unreachable: unknown
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     let info: Stats
     try {
       info = statSync(item.path)
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-      if (!item.viaLink && lstatOrMissing(item.path)?.isSymbolicLink() === true) brokenLinks.push(item.path)
+      if (item.viaLink) continue
+      try {
+        if (lstatSync(item.path).isSymbolicLink()) brokenLinks.push(item.path)
+      } catch (lstatError) {
+        if ((lstatError as NodeJS.ErrnoException).code !== 'ENOENT' || stillListed(item.path, rules)) {
+          unreachable ??= lstatError
+        }
+      }
       continue
     }
     if (!info.isDirectory()) {
@@ -93,7 +106,17 @@ export function walkLiteral(searchPaths: string[], rules: PathRules): LiteralMat
       stack.push({ path: rules.path.join(item.path, names[i]), level: item.level + 1, viaLink })
     }
   }
+  if (unreachable !== undefined) throw unreachable
   return { matches, brokenLinks }
+}
+
+/** Whether the entry's folder still lists it: it was not removed, its name names nothing. */
+function stillListed(itemPath: string, rules: PathRules): boolean {
+  try {
+    return readdirSync(rules.path.dirname(itemPath)).includes(rules.path.basename(itemPath))
+  } catch {
+    return false
+  }
 }
 
 function lstatOrMissing(itemPath: string): Stats | undefined {
