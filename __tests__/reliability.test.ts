@@ -286,21 +286,32 @@ describe('bad input is refused before any upload, with one clear ::error::', () 
     )
   })
 
-  posixOnly(it, NEEDS_MODE_BITS)('an unreadable directory', async () => {
-    await refuse(
-      {},
-      /Cannot search \/.*\/build\/locked for files \(EACCES\)\. Fix its permissions, or exclude it/,
-      async ws => {
-        await chmod(ws, 0o755)
-        await chmod(path.join(ws, 'build'), 0o755)
-        await writeFile(path.join(ws, 'build/locked-file.bin'), 'x')
-        await mkdir(path.join(ws, 'build/locked'), { mode: 0o700 })
-        await writeFile(path.join(ws, 'build/locked/inner.bin'), 'x')
-        await chmod(path.join(ws, 'build/locked'), 0o000)
-      },
-      true
-    )
-  })
+  // A ! pattern does not keep @actions/glob (nor the walk of plain paths) out of a folder: the
+  // message must not send anyone to one.
+  for (const [label, pattern] of [
+    ['', 'build'],
+    [', even one a ! pattern excludes', 'build\n!build/locked'],
+    [', searched by @actions/glob', 'build/**/*.bin\n!build/locked']
+  ]) {
+    posixOnly(it, NEEDS_MODE_BITS)(`an unreadable directory${label}`, async () => {
+      await refuse(
+        { path: pattern },
+        new RegExp(
+          'Cannot search /.*/build/locked for files \\(EACCES\\)\\. Fix its permissions, or change ' +
+            "'path' so that the search does not reach it: .* even one that a ! pattern excludes\\.$"
+        ),
+        async ws => {
+          await chmod(ws, 0o755)
+          await chmod(path.join(ws, 'build'), 0o755)
+          await writeFile(path.join(ws, 'build/locked-file.bin'), 'x')
+          await mkdir(path.join(ws, 'build/locked'), { mode: 0o700 })
+          await writeFile(path.join(ws, 'build/locked/inner.bin'), 'x')
+          await chmod(path.join(ws, 'build/locked'), 0o000)
+        },
+        true
+      )
+    })
+  }
 
   it('a file over 5 GiB in bulk mode', async () => {
     await refuse(

@@ -8933,7 +8933,8 @@ function searchError(error) {
     if (code === undefined)
         return error;
     return new InputError(`Cannot search ${where ?? 'a matched directory'} for files (${code}). Fix its permissions, ` +
-        "or exclude it with a ! pattern in 'path'.");
+        "or change 'path' so that the search does not reach it: every folder below where a pattern " +
+        'starts (the part before any wildcard) is searched, even one that a ! pattern excludes.');
 }
 /**
  * The glob that follows links drops broken ones silently; a second walk that does not follow
