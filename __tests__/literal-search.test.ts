@@ -95,19 +95,36 @@ describe('the walk of plain paths finds exactly what @actions/glob finds', () =>
     ['a path that does not exist, and one that does', ['missing', 'release']],
     ['an absolute path outside the workspace', ['<outside>/shared']],
     ['a path spelled with ./ and doubled separators', ['./release//notes.md', 'site///real-dir']],
-    ['comments and blank lines', ['# a comment', '', 'release']]
+    ['comments and blank lines', ['# a comment', '', 'release']],
+    ['a folder and everything below it', ['site/**']],
+    ['a file followed by /**', ['release/app.zip/**']],
+    ['a link to a folder followed by /**', ['site/link-outside/**']],
+    ['a broken link followed by /**', ['site/broken-top/**']],
+    ['a path that does not exist followed by /**', ['missing/**', 'top.txt']],
+    ['the workspace followed by /**', ['./**']]
   ])('%s', async (_label, patterns) => {
     await bothWays(patterns.map(pattern => pattern.replace('<outside>', outside)))
   })
 
   it('takes this walk for those patterns, and leaves the others to @actions/glob', () => {
     const posix = pathRulesFor('linux')
-    for (const literal of ['/ws/site', '/ws/site\n/ws/release/app.zip', '# note\n\n/ws/a b/c (1)+&']) {
+    for (const literal of [
+      '/ws/site',
+      '/ws/site\n/ws/release/app.zip',
+      '# note\n\n/ws/a b/c (1)+&',
+      '/ws/site/**',
+      '/ws/site/**\n/ws/release'
+    ]) {
       expect([literal, isLiteralPattern(literal, posix)]).toEqual([literal, true])
     }
     for (const other of [
       '/ws/*.zip',
-      '/ws/site/**',
+      '/ws/site/**/',
+      '/ws/site/**/*',
+      '/ws/**/site',
+      '/ws/site//**',
+      '/ws/site/***',
+      '/**',
       '/ws/file?.txt',
       '/ws/[ab].txt',
       '/ws/site\n!/ws/site/a',
@@ -124,6 +141,7 @@ describe('the walk of plain paths finds exactly what @actions/glob finds', () =>
     }
     const windows = pathRulesFor('win32')
     expect(isLiteralPattern('C:\\ws\\site\r\nD:/other', windows)).toBe(true)
+    expect(isLiteralPattern('C:\\ws\\site\\**\nC:\\ws\\docs/**', windows)).toBe(true)
     for (const other of ['\\\\server\\share\\site', '\\ws\\site', 'C:\\ws\\site\\', 'C:site', 'C:\\ws\\*']) {
       expect([other, isLiteralPattern(other, windows)]).toEqual([other, false])
     }

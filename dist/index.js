@@ -8507,9 +8507,10 @@ function contentTypeFor(fileName) {
 ;// CONCATENATED MODULE: ./src/literal-search.ts
 
 /**
- * Whether every line of `pattern` (as anchorPatterns wrote them: absolute) is a plain path:
- * then @actions/glob's search paths are the lines themselves, and everything below them
- * matches. Anything else (a wildcard or character set, a `!` exclusion, a trailing separator
+ * Whether every line of `pattern` (as anchorPatterns wrote them: absolute) is a plain path,
+ * or one followed by `/**`: then @actions/glob's search paths are those paths, and everything
+ * at or below them matches (with its options, `X/**` matches X itself, file or folder, and
+ * everything below, as X does with its implicit descendants). Anything else (a wildcard or character set, a `!` exclusion, a trailing separator
  * that asks for folders only, a `.` or `..` segment that @actions/glob refuses, a `\` that it
  * takes as an escape outside Windows) is left to @actions/glob.
  */
@@ -8520,9 +8521,10 @@ function isLiteralPattern(pattern, rules) {
     const text = windows ? pattern.replace(/\r\n?/g, '\n') : pattern;
     let lines = 0;
     for (const raw of text.split('\n')) {
-        const line = raw.trim();
-        if (line === '' || line.startsWith('#'))
+        const trimmed = raw.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
             continue;
+        const line = trimmed.replace(windows ? /(?<=[^\\/])[\\/]\*\*$/ : /(?<=[^/])\/\*\*$/, '');
         lines++;
         if (/[*?[!]/.test(line) || (!windows && line.includes('\\')))
             return false;
