@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { findFiles, type FoundFiles } from '../src/files.js'
-import { isLiteralPattern } from '../src/literal-search.js'
+import { literalLines, type LiteralLine } from '../src/literal-search.js'
 import { HOST_PATHS, anchorPatterns, pathRulesFor } from '../src/paths.js'
 import { makeWorkspace, removeDir } from './helpers.js'
 
@@ -12,6 +12,8 @@ let outside: string
 const rel = (found: FoundFiles): string[] => found.files.map(file => file.relativePath)
 
 /** The walk of our own and @actions/glob, on the same patterns: the same files, links and root. */
+const isPlain = (pattern: string, rules = HOST_PATHS): boolean => literalLines(pattern, rules) !== undefined
+
 /** What each way ends with for a pattern that makes the search fail: the error's message. */
 async function failureBothWays(patterns: string[]): Promise<string> {
   const failure = (error: Error): string => error.message
@@ -22,7 +24,7 @@ async function failureBothWays(patterns: string[]): Promise<string> {
 }
 
 async function bothWays(patterns: string[]): Promise<FoundFiles> {
-  expect(isLiteralPattern(anchorPatterns(patterns, ws).join('\n'), HOST_PATHS)).toBe(true)
+  expect(isPlain(anchorPatterns(patterns, ws).join('\n'), HOST_PATHS)).toBe(true)
   const walked = await findFiles(patterns, ws)
   const globbed = await findFiles(patterns, ws, HOST_PATHS, { search: 'glob' })
   expect(walked).toEqual(globbed)
@@ -101,7 +103,20 @@ describe('the walk of plain paths finds exactly what @actions/glob finds', () =>
     ['a link to a folder followed by /**', ['site/link-outside/**']],
     ['a broken link followed by /**', ['site/broken-top/**']],
     ['a path that does not exist followed by /**', ['missing/**', 'top.txt']],
-    ['the workspace followed by /**', ['./**']]
+    ['the workspace followed by /**', ['./**']],
+    ['a folder less one below it', ['site', '!site/a']],
+    ['a folder less one, with a file below it taken back', ['site', '!site/a', 'site/a/b/c/deep.txt']],
+    ['a folder less a file', ['release', '!release/notes.md']],
+    ['an exclusion before the folder (the later line wins)', ['!site/a', 'site']],
+    ['a folder less a linked folder, with /**', ['site/**', '!site/link-outside/**']],
+    ['a folder less a broken link, which is then not named', ['site', '!site/broken-top']],
+    ['a folder less the folder of a broken link', ['site', '!site/a/b/c']],
+    ['a folder less a path inside a linked folder', ['site', '!site/link-to-dir/inner.txt']],
+    ['a folder less itself', ['site', '!site']],
+    ['two ! (taken back in)', ['site', '!site/a', '!!site/a/b']],
+    ['a ! line with a space after the !', ['release', '! release/app.zip']],
+    ['a name that only starts like an excluded one', ['site', '!site/real']],
+    ['only exclusions', ['!site']]
   ])('%s', async (_label, patterns) => {
     await bothWays(patterns.map(pattern => pattern.replace('<outside>', outside)))
   })
@@ -113,9 +128,11 @@ describe('the walk of plain paths finds exactly what @actions/glob finds', () =>
       '/ws/site\n/ws/release/app.zip',
       '# note\n\n/ws/a b/c (1)+&',
       '/ws/site/**',
-      '/ws/site/**\n/ws/release'
+      '/ws/site/**\n/ws/release',
+      '/ws/site\n!/ws/site/a',
+      '/ws/site\n!! /ws/site/a/**'
     ]) {
-      expect([literal, isLiteralPattern(literal, posix)]).toEqual([literal, true])
+      expect([literal, isPlain(literal, posix)]).toEqual([literal, true])
     }
     for (const other of [
       '/ws/*.zip',
@@ -127,7 +144,8 @@ describe('the walk of plain paths finds exactly what @actions/glob finds', () =>
       '/**',
       '/ws/file?.txt',
       '/ws/[ab].txt',
-      '/ws/site\n!/ws/site/a',
+      '/ws/site\n!/ws/site/*.map',
+      '/ws/site\n!/ws/site/a/',
       '/ws/site/',
       '/ws/./site',
       '/ws/a/../site',
@@ -137,13 +155,27 @@ describe('the walk of plain paths finds exactly what @actions/glob finds', () =>
       '',
       '# only a comment'
     ]) {
-      expect([other, isLiteralPattern(other, posix)]).toEqual([other, false])
+      expect([other, isPlain(other, posix)]).toEqual([other, false])
     }
+    const lines: LiteralLine[] = [
+      { path: '/ws/site', exclude: false },
+      { path: '/ws/site/a', exclude: false },
+      { path: '/ws/x y', exclude: true }
+    ]
+    expect(literalLines('# note\n/ws/site\n!! /ws/site/a/**\n\n ! /ws//x y ', posix)).toEqual(lines)
     const windows = pathRulesFor('win32')
-    expect(isLiteralPattern('C:\\ws\\site\r\nD:/other', windows)).toBe(true)
-    expect(isLiteralPattern('C:\\ws\\site\\**\nC:\\ws\\docs/**', windows)).toBe(true)
-    for (const other of ['\\\\server\\share\\site', '\\ws\\site', 'C:\\ws\\site\\', 'C:site', 'C:\\ws\\*']) {
-      expect([other, isLiteralPattern(other, windows)]).toEqual([other, false])
+    expect(isPlain('C:\\ws\\site\r\nD:/other', windows)).toBe(true)
+    expect(isPlain('C:\\ws\\site\\**\nC:\\ws\\docs/**', windows)).toBe(true)
+    // On Windows, @actions/glob compares an exclusion without regard to case: left to it.
+    for (const other of [
+      '\\\\server\\share\\site',
+      '\\ws\\site',
+      'C:\\ws\\site\\',
+      'C:site',
+      'C:\\ws\\*',
+      'C:\\ws\\site\n!C:\\ws\\site\\a'
+    ]) {
+      expect([other, isPlain(other, windows)]).toEqual([other, false])
     }
   })
 
@@ -174,10 +206,13 @@ describe('the walk of plain paths finds exactly what @actions/glob finds', () =>
     }
     try {
       const failure = (error: Error): string => error.message
-      const walked = await findFiles(['bad-name'], ws).catch(failure)
-      expect(walked).toEqual(await findFiles(['bad-name'], ws, HOST_PATHS, { search: 'glob' }).catch(failure))
-      if (made) expect(walked).toMatch(/^Cannot search .*bad-name.sub.bad-\uFFFD\.t for files \(ENOENT\)/)
-      else expect(rel(walked as FoundFiles)).toEqual(['bad-name/ok.txt'])
+      // Excluding its folder changes nothing: the folder is searched all the same.
+      for (const patterns of [['bad-name'], ['bad-name', '!bad-name/sub']]) {
+        const walked = await findFiles(patterns, ws).catch(failure)
+        expect(walked).toEqual(await findFiles(patterns, ws, HOST_PATHS, { search: 'glob' }).catch(failure))
+        if (made) expect(walked).toMatch(/^Cannot search .*bad-name.sub.bad-\uFFFD\.t for files \(ENOENT\)/)
+        else expect(rel(walked as FoundFiles)).toEqual(['bad-name/ok.txt'])
+      }
     } finally {
       await removeDir(dir)
     }

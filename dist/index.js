@@ -8507,50 +8507,76 @@ function contentTypeFor(fileName) {
 ;// CONCATENATED MODULE: ./src/literal-search.ts
 
 /**
- * Whether every line of `pattern` (as anchorPatterns wrote them: absolute) is a plain path,
- * or one followed by `/**`: then @actions/glob's search paths are those paths, and everything
- * at or below them matches (with its options, `X/**` matches X itself, file or folder, and
- * everything below, as X does with its implicit descendants). Anything else (a wildcard or character set, a `!` exclusion, a trailing separator
- * that asks for folders only, a `.` or `..` segment that @actions/glob refuses, a `\` that it
- * takes as an escape outside Windows) is left to @actions/glob.
+ * The lines of `pattern` (as anchorPatterns wrote them: absolute) when every one is a plain
+ * path, or one followed by `/**`, each maybe after `!`; otherwise undefined. With the action's
+ * options @actions/glob's search paths are then those of the lines without `!`, and a line
+ * covers exactly its path and everything below it (`X/**` matches X itself, file or folder,
+ * and all below, as X does with its implicit descendants); of the lines that cover an entry,
+ * the last decides. Anything else (a wildcard or character set, a trailing separator that
+ * asks for folders only, a `.` or `..` segment that @actions/glob refuses, a `\` that it
+ * takes as an escape outside Windows, and on Windows an exclusion, which it compares without
+ * regard to case) is left to @actions/glob.
  */
-function isLiteralPattern(pattern, rules) {
+function literalLines(pattern, rules) {
     const windows = rules.path.sep === '\\';
     const separators = windows ? /[\\/]+/ : /\/+/;
+    const lines = [];
     // Lines as @actions/glob splits them.
     const text = windows ? pattern.replace(/\r\n?/g, '\n') : pattern;
-    let lines = 0;
     for (const raw of text.split('\n')) {
-        const trimmed = raw.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
+        let line = raw.trim();
+        if (line === '' || line.startsWith('#'))
             continue;
-        const line = trimmed.replace(windows ? /(?<=[^\\/])[\\/]\*\*$/ : /(?<=[^/])\/\*\*$/, '');
-        lines++;
+        let exclude = false;
+        while (line.startsWith('!')) {
+            exclude = !exclude;
+            line = line.slice(1).trim();
+        }
+        if (exclude && windows)
+            return undefined;
+        line = line.replace(windows ? /(?<=[^\\/])[\\/]\*\*$/ : /(?<=[^/])\/\*\*$/, '');
         if (/[*?[!]/.test(line) || (!windows && line.includes('\\')))
-            return false;
+            return undefined;
         if (windows ? !/^[A-Za-z]:[\\/]/.test(line) : !line.startsWith('/'))
-            return false;
+            return undefined;
         if (line.endsWith('/') || line.endsWith(rules.path.sep))
-            return false;
+            return undefined;
         if (line.split(separators).some(segment => segment === '.' || segment === '..'))
-            return false;
+            return undefined;
+        lines.push({ path: rules.path.normalize(line), exclude });
     }
-    return lines > 0;
+    return lines.length > 0 ? lines : undefined;
+}
+/**
+ * Whether the lines take in an entry the walk reached: the last line that covers it decides.
+ * Without exclusions every entry is taken in (each is at or below a line's path).
+ */
+function takenIn(lines, itemPath, sep) {
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const { path, exclude } = lines[i];
+        if (itemPath === path || (itemPath.startsWith(path) && itemPath[path.length] === sep))
+            return !exclude;
+    }
+    return false;
 }
 /**
  * Walks the search paths (@actions/glob's, for a literal pattern) depth first, as
  * @actions/glob's globber does: a missing search path is skipped; each entry is stat'ed
  * through links; a folder whose real path is already on the chain of folders above it (a link
  * back up) is not entered again; an entry gone by the time it is stat'ed is skipped; any other
- * error is thrown with its code and path. Synchronous, as findFiles' stat calls are: nothing
- * else runs yet.
+ * error is thrown with its code and path. Folders a `!` line excludes are entered too, as
+ * @actions/glob enters them (whether to go down is decided by the lines without `!`), and
+ * their errors count; what they hold is not listed. Synchronous, as findFiles' stat calls
+ * are: nothing else runs yet.
  *
  * An entry its folder still lists that cannot be looked at even without following it (a name
  * that is not valid UTF-8 comes back from readdir with U+FFFD, which names nothing) failed the
  * old search: its walk that did not follow links met it with lstat, ENOENT. It fails this one
  * too, with that error, once the walk is done (as that walk came after every other).
  */
-function walkLiteral(searchPaths, rules) {
+function walkLiteral(searchPaths, lines, rules) {
+    const excludes = lines.some(line => line.exclude);
+    const wanted = (itemPath) => !excludes || takenIn(lines, itemPath, rules.path.sep);
     const matches = new Set();
     const brokenLinks = [];
     const stack = [];
@@ -8571,7 +8597,7 @@ function walkLiteral(searchPaths, rules) {
             if (item.viaLink)
                 continue;
             try {
-                if ((0,external_node_fs_namespaceObject.lstatSync)(item.path).isSymbolicLink())
+                if ((0,external_node_fs_namespaceObject.lstatSync)(item.path).isSymbolicLink() && wanted(item.path))
                     brokenLinks.push(item.path);
             }
             catch (lstatError) {
@@ -8582,7 +8608,8 @@ function walkLiteral(searchPaths, rules) {
             continue;
         }
         if (!info.isDirectory()) {
-            matches.add(item.path);
+            if (wanted(item.path))
+                matches.add(item.path);
             continue;
         }
         const realPath = external_node_fs_namespaceObject.realpathSync.native(item.path);
@@ -8884,11 +8911,12 @@ const GLOB_OPTIONS = {
  * that skips broken links, one that finds them to name them.
  */
 async function matchPaths(pattern, workspace, rules, search) {
-    if (search === 'auto' && isLiteralPattern(pattern, rules)) {
+    const lines = search === 'auto' ? literalLines(pattern, rules) : undefined;
+    if (lines !== undefined) {
         // The globber is made only for its search paths (and its checks of the patterns): no walk.
         const searchPaths = (await create(pattern, GLOB_OPTIONS)).getSearchPaths();
         try {
-            const found = walkLiteral(searchPaths, rules);
+            const found = walkLiteral(searchPaths, lines, rules);
             const brokenLinks = found.brokenLinks.map(link => reportedPath(workspace, link, rules).path).sort(compareText);
             return { matches: found.matches, brokenLinks, searchPaths };
         }

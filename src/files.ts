@@ -5,7 +5,7 @@ import { lstat, stat } from 'node:fs/promises'
 import { AssetNaming } from './constants.js'
 import { contentTypeFor } from './content-type.js'
 import { InputError } from './errors.js'
-import { isLiteralPattern, walkLiteral } from './literal-search.js'
+import { literalLines, walkLiteral } from './literal-search.js'
 import type { LocalFile } from './netiks/types.js'
 import {
   HOST_PATHS,
@@ -143,11 +143,12 @@ async function matchPaths(
   rules: PathRules,
   search: FileSearch
 ): Promise<{ matches: Set<string>; brokenLinks: string[]; searchPaths: string[] }> {
-  if (search === 'auto' && isLiteralPattern(pattern, rules)) {
+  const lines = search === 'auto' ? literalLines(pattern, rules) : undefined
+  if (lines !== undefined) {
     // The globber is made only for its search paths (and its checks of the patterns): no walk.
     const searchPaths = (await glob.create(pattern, GLOB_OPTIONS)).getSearchPaths()
     try {
-      const found = walkLiteral(searchPaths, rules)
+      const found = walkLiteral(searchPaths, lines, rules)
       const brokenLinks = found.brokenLinks.map(link => reportedPath(workspace, link, rules).path).sort(compareText)
       return { matches: found.matches, brokenLinks, searchPaths }
     } catch (error) {

@@ -2,14 +2,14 @@ import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node
 import type { PathRules } from './paths.js'
 
 /**
- * The file search for the usual `path:` (`dist`, `site`, `build/app.zip`, `site/**`): lines
- * that are plain paths, with no wildcard (but a last `/**`, which matches what the path alone
- * does), exclusion or trailing separator. Every file at or below such a path matches, so no
- * pattern needs matching: this walks the folders as @actions/glob does
- * (its options here: follow links, implicit descendants, no directories) and finds exactly
- * what it finds, without its per-entry promises and pattern matching: @actions/glob took
- * about 55 µs of CPU a file (5.1 s for 100,000 files), this walk about 2.
- * __tests__/literal-search.test.ts compares the two on trees with links, loops and broken links.
+ * The file search for the usual `path:` (`dist`, `site/**`, `build/app.zip`, with maybe a
+ * `!site/drafts`): lines that are plain paths, with no wildcard but a last `/**`, and no
+ * trailing separator (see literalLines). Each line covers its path and all below, so no
+ * pattern needs matching: this walks the folders as @actions/glob does (its options here:
+ * follow links, implicit descendants, no directories) and finds exactly what it finds,
+ * without its per-entry promises and pattern matching: @actions/glob took about 55 µs of CPU
+ * a file (5.1 s for 100,000 files), this walk a few. __tests__/literal-search.test.ts
+ * compares the two on trees with links, loops, broken links and exclusions.
  */
 
 export interface LiteralMatches {
@@ -22,31 +22,58 @@ export interface LiteralMatches {
   brokenLinks: string[]
 }
 
+/** A line of a plain-path pattern: its path, and whether a `!` makes it an exclusion. */
+export interface LiteralLine {
+  path: string
+  exclude: boolean
+}
+
 /**
- * Whether every line of `pattern` (as anchorPatterns wrote them: absolute) is a plain path,
- * or one followed by `/**`: then @actions/glob's search paths are those paths, and everything
- * at or below them matches (with its options, `X/**` matches X itself, file or folder, and
- * everything below, as X does with its implicit descendants). Anything else (a wildcard or character set, a `!` exclusion, a trailing separator
- * that asks for folders only, a `.` or `..` segment that @actions/glob refuses, a `\` that it
- * takes as an escape outside Windows) is left to @actions/glob.
+ * The lines of `pattern` (as anchorPatterns wrote them: absolute) when every one is a plain
+ * path, or one followed by `/**`, each maybe after `!`; otherwise undefined. With the action's
+ * options @actions/glob's search paths are then those of the lines without `!`, and a line
+ * covers exactly its path and everything below it (`X/**` matches X itself, file or folder,
+ * and all below, as X does with its implicit descendants); of the lines that cover an entry,
+ * the last decides. Anything else (a wildcard or character set, a trailing separator that
+ * asks for folders only, a `.` or `..` segment that @actions/glob refuses, a `\` that it
+ * takes as an escape outside Windows, and on Windows an exclusion, which it compares without
+ * regard to case) is left to @actions/glob.
  */
-export function isLiteralPattern(pattern: string, rules: PathRules): boolean {
+export function literalLines(pattern: string, rules: PathRules): LiteralLine[] | undefined {
   const windows = rules.path.sep === '\\'
   const separators = windows ? /[\\/]+/ : /\/+/
+  const lines: LiteralLine[] = []
   // Lines as @actions/glob splits them.
   const text = windows ? pattern.replace(/\r\n?/g, '\n') : pattern
-  let lines = 0
   for (const raw of text.split('\n')) {
-    const trimmed = raw.trim()
-    if (trimmed === '' || trimmed.startsWith('#')) continue
-    const line = trimmed.replace(windows ? /(?<=[^\\/])[\\/]\*\*$/ : /(?<=[^/])\/\*\*$/, '')
-    lines++
-    if (/[*?[!]/.test(line) || (!windows && line.includes('\\'))) return false
-    if (windows ? !/^[A-Za-z]:[\\/]/.test(line) : !line.startsWith('/')) return false
-    if (line.endsWith('/') || line.endsWith(rules.path.sep)) return false
-    if (line.split(separators).some(segment => segment === '.' || segment === '..')) return false
+    let line = raw.trim()
+    if (line === '' || line.startsWith('#')) continue
+    let exclude = false
+    while (line.startsWith('!')) {
+      exclude = !exclude
+      line = line.slice(1).trim()
+    }
+    if (exclude && windows) return undefined
+    line = line.replace(windows ? /(?<=[^\\/])[\\/]\*\*$/ : /(?<=[^/])\/\*\*$/, '')
+    if (/[*?[!]/.test(line) || (!windows && line.includes('\\'))) return undefined
+    if (windows ? !/^[A-Za-z]:[\\/]/.test(line) : !line.startsWith('/')) return undefined
+    if (line.endsWith('/') || line.endsWith(rules.path.sep)) return undefined
+    if (line.split(separators).some(segment => segment === '.' || segment === '..')) return undefined
+    lines.push({ path: rules.path.normalize(line), exclude })
   }
-  return lines > 0
+  return lines.length > 0 ? lines : undefined
+}
+
+/**
+ * Whether the lines take in an entry the walk reached: the last line that covers it decides.
+ * Without exclusions every entry is taken in (each is at or below a line's path).
+ */
+function takenIn(lines: LiteralLine[], itemPath: string, sep: string): boolean {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const { path, exclude } = lines[i]
+    if (itemPath === path || (itemPath.startsWith(path) && itemPath[path.length] === sep)) return !exclude
+  }
+  return false
 }
 
 interface SearchState {
@@ -62,15 +89,19 @@ interface SearchState {
  * @actions/glob's globber does: a missing search path is skipped; each entry is stat'ed
  * through links; a folder whose real path is already on the chain of folders above it (a link
  * back up) is not entered again; an entry gone by the time it is stat'ed is skipped; any other
- * error is thrown with its code and path. Synchronous, as findFiles' stat calls are: nothing
- * else runs yet.
+ * error is thrown with its code and path. Folders a `!` line excludes are entered too, as
+ * @actions/glob enters them (whether to go down is decided by the lines without `!`), and
+ * their errors count; what they hold is not listed. Synchronous, as findFiles' stat calls
+ * are: nothing else runs yet.
  *
  * An entry its folder still lists that cannot be looked at even without following it (a name
  * that is not valid UTF-8 comes back from readdir with U+FFFD, which names nothing) failed the
  * old search: its walk that did not follow links met it with lstat, ENOENT. It fails this one
  * too, with that error, once the walk is done (as that walk came after every other).
  */
-export function walkLiteral(searchPaths: string[], rules: PathRules): LiteralMatches {
+export function walkLiteral(searchPaths: string[], lines: LiteralLine[], rules: PathRules): LiteralMatches {
+  const excludes = lines.some(line => line.exclude)
+  const wanted = (itemPath: string): boolean => !excludes || takenIn(lines, itemPath, rules.path.sep)
   const matches = new Set<string>()
   const brokenLinks: string[] = []
   const stack: SearchState[] = []
@@ -87,7 +118,7 @@ export function walkLiteral(searchPaths: string[], rules: PathRules): LiteralMat
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
       if (item.viaLink) continue
       try {
-        if (lstatSync(item.path).isSymbolicLink()) brokenLinks.push(item.path)
+        if (lstatSync(item.path).isSymbolicLink() && wanted(item.path)) brokenLinks.push(item.path)
       } catch (lstatError) {
         if ((lstatError as NodeJS.ErrnoException).code !== 'ENOENT' || stillListed(item.path, rules)) {
           unreachable ??= lstatError
@@ -96,7 +127,7 @@ export function walkLiteral(searchPaths: string[], rules: PathRules): LiteralMat
       continue
     }
     if (!info.isDirectory()) {
-      matches.add(item.path)
+      if (wanted(item.path)) matches.add(item.path)
       continue
     }
     const realPath = realpathSync.native(item.path)
