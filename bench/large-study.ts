@@ -20,6 +20,7 @@ import { parseArgs, promisify } from 'node:util'
 import { GENERATE_PRESIGNED_PATH, startEmulator } from '../emulator/server.js'
 import { REPO_ROOT, runAction } from '../harness/run-action.js'
 import { writeRandomFile } from '../harness/workspace.js'
+import { curlPutArgs } from './curl.js'
 import { TIME_V, median, parseTimeV, span, spread } from './stats.js'
 import { makeScratch } from './tree.js'
 
@@ -99,15 +100,7 @@ async function measureCurl(): Promise<Sample> {
         ...timeArgs,
         ...onClientCore,
         'curl',
-        '-sS',
-        '-f',
-        '-o',
-        '/dev/null',
-        '-T',
-        file,
-        '-H',
-        `Content-Type: ${entry.content_type}`,
-        entry.presigned_url
+        ...curlPutArgs(file, entry.content_type, entry.presigned_url)
       ])
   )
   return {

@@ -38,6 +38,7 @@ import {
   type SmallSample,
   type Timing
 } from './report.js'
+import { curlPutArgs } from './curl.js'
 import { TIME_V, parseTimeV, span } from './stats.js'
 import { SMALL_FILE_FOOTPRINT, makeScratch, writeSmallFiles, type SmallFile } from './tree.js'
 
@@ -211,17 +212,7 @@ async function measureLarge(
     ])
     firstEntry = emulator.timeline().length
     curlStarted = Date.now()
-    await curl([
-      '-sS',
-      '-f',
-      '-o',
-      '/dev/null',
-      '-T',
-      file,
-      '-H',
-      `Content-Type: ${entry.content_type}`,
-      entry.presigned_url
-    ])
+    await curl(curlPutArgs(file, entry.content_type, entry.presigned_url))
   } else {
     await curl([
       '-sS',
