@@ -663,8 +663,10 @@ describe('emulator: single uploads are named as Django names them', () => {
 describe('emulator: a reset keeps its largest files to write over', () => {
   let own: Emulator
   let dataDir: string
+  const MiB = 1024 * 1024
   const objectFiles = (): string[] => readdirSync(path.join(dataDir, 'objects')).sort()
-  const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex')
+  const sizeOf = (name: string): number => statSync(path.join(dataDir, 'objects', name)).size
+  const sha256 = (bytes: string | Buffer): string => createHash('sha256').update(bytes).digest('hex')
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'netiks-emulator-spare-'))
@@ -675,60 +677,91 @@ describe('emulator: a reset keeps its largest files to write over', () => {
     rmSync(dataDir, { recursive: true, force: true })
   })
 
-  async function putText(name: string, content: string): Promise<PresignedEntry> {
+  async function putText(name: string, content: string): Promise<PresignedEntry & { etag: string }> {
     const entry = await generateOn(own, name, 'text/plain', Buffer.byteLength(content))
-    expect((await put(entry, content)).status).toBe(200)
-    return entry
+    const reply = await put(entry, content)
+    expect(reply.status).toBe(200)
+    return { ...entry, etag: String(reply.headers.etag) }
   }
 
-  it('writes a later body over the largest, holding exactly its own bytes', async () => {
-    const large = 'L'.repeat(300 * 1024)
-    await putText('large.txt', large)
+  it('writes a body of a MiB or more over the smallest that holds it, holding exactly its own bytes', async () => {
+    await own.reset()
+    await putText('large.txt', 'L'.repeat(3 * MiB))
     await putText('tiny.txt', 't')
-    await putText('middle.txt', 'M'.repeat(10 * 1024))
-    const before = objectFiles()
-    expect(before).toHaveLength(3)
+    await putText('middle.txt', 'M'.repeat(2 * MiB))
+    expect(objectFiles()).toHaveLength(3)
     await own.reset()
     // The two largest stay; the smallest is gone.
     const kept = objectFiles()
-    expect(kept).toHaveLength(2)
-    expect(kept.map(name => statSync(path.join(dataDir, 'objects', name)).size).sort((a, b) => a - b)).toEqual([
-      10 * 1024,
-      300 * 1024
-    ])
+    expect(kept.map(sizeOf).sort((a, b) => a - b)).toEqual([2 * MiB, 3 * MiB])
 
-    // A short body over the 300 KiB file: cut to its own length, nothing of the old one left.
-    const first = await putText('first.txt', 'a short body')
-    const second = await putText('second.txt', 'another')
-    const third = await putText('third.txt', 'a new file')
-    expect(objectFiles()).toHaveLength(3)
+    const contents = ['a'.repeat(1.5 * MiB), 'small', 'b'.repeat(1.25 * MiB), 'c'.repeat(1.125 * MiB)]
+    const entries = []
+    for (const [n, content] of contents.entries()) entries.push(await putText(`body-${n}.txt`, content))
+    // 1.5 MiB over the 2 MiB file, 1.25 MiB over the 3 MiB one; the small body and the last one
+    // (no spare left) got new files. Each file is cut to its body.
+    expect(objectFiles()).toHaveLength(4)
+    expect(objectFiles()).toEqual(expect.arrayContaining(kept))
+    expect(kept.map(sizeOf).sort((a, b) => a - b)).toEqual([1.25 * MiB, 1.5 * MiB])
     const held = own.state().objects
-    for (const [entry, content] of [
-      [first, 'a short body'],
-      [second, 'another'],
-      [third, 'a new file']
-    ] as const) {
+    for (const [n, entry] of entries.entries()) {
       expect(held.find(object => object.key === entry.s3_path)).toMatchObject({
-        size: content.length,
-        sha256: sha256(content)
+        size: contents[n].length,
+        sha256: sha256(contents[n])
       })
-      expect((await request('GET', entry.storage_url, {})).body).toBe(content)
+      expect((await request('GET', entry.storage_url, {})).body).toBe(contents[n])
     }
-    const sizes = objectFiles().map(name => statSync(path.join(dataDir, 'objects', name)).size)
-    expect(sizes.sort((a, b) => a - b)).toEqual([7, 10, 12])
   })
 
   it('removes a kept file that a failed body was written over', async () => {
-    await putText('big.txt', 'B'.repeat(64 * 1024))
+    await putText('big.txt', 'B'.repeat(2 * MiB))
     await own.reset()
     const kept = objectFiles().length
-    const entry = await generateOn(own, 'cut.txt', 'text/plain', 1000)
-    // 10 bytes of the 1000 promised, then the connection goes.
-    await request('PUT', entry.presigned_url, { 'content-type': 'text/plain', 'content-length': 1000 }, req => {
+    const entry = await generateOn(own, 'cut.txt', 'text/plain', 2 * MiB)
+    // 10 bytes of the 2 MiB promised, then the connection goes.
+    await request('PUT', entry.presigned_url, { 'content-type': 'text/plain', 'content-length': 2 * MiB }, req => {
       req.write('0123456789', () => req.destroy())
     }).catch(() => undefined)
     await waitFor(() => objectFiles().length === kept - 1)
     expect(own.state().objects).toEqual([])
+  })
+
+  it('does not keep a file a download is still reading: the download gets its own bytes', async () => {
+    await own.reset()
+    // Larger than the socket buffers can hold, so the download is still reading at the reset.
+    const first = Buffer.alloc(32 * MiB, 'A')
+    const entry = await generateOn(own, 'first.bin', 'application/octet-stream', first.length)
+    expect((await request('PUT', entry.presigned_url, { 'content-type': entry.content_type }, first)).status).toBe(200)
+    const [firstFile] = objectFiles().filter(name => sizeOf(name) === first.length)
+    const download = await new Promise<http.IncomingMessage>(resolve => http.get(entry.storage_url, resolve))
+    const chunks: Buffer[] = []
+    await new Promise<void>(resolve =>
+      download.once('data', (chunk: Buffer) => {
+        chunks.push(chunk)
+        download.pause()
+        resolve()
+      })
+    )
+    await own.reset()
+    expect(objectFiles()).not.toContain(firstFile)
+    const second = Buffer.alloc(32 * MiB, 'B')
+    const next = await generateOn(own, 'second.bin', 'application/octet-stream', second.length)
+    expect((await request('PUT', next.presigned_url, { 'content-type': next.content_type }, second)).status).toBe(200)
+    download.on('data', (chunk: Buffer) => chunks.push(chunk))
+    download.resume()
+    await new Promise(resolve => download.once('end', resolve))
+    expect(sha256(Buffer.concat(chunks))).toBe(sha256(first))
+  })
+
+  it('forgets every object before it waits on the disk, and never hands out one ETag twice', async () => {
+    await own.reset()
+    const before = await putText('before.txt', 'x'.repeat(2 * MiB))
+    const resetting = own.reset()
+    expect(own.state()).toMatchObject({ objects: [], assets: [] })
+    await resetting
+    // The first body after the reset is written over the file of the one before it.
+    const after = [await putText('one.txt', 'o'.repeat(1.5 * MiB)), await putText('two.txt', 'two!')]
+    expect(new Set([before.etag, ...after.map(entry => entry.etag)]).size).toBe(3)
   })
 })
 

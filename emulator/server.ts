@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import { createReadStream } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
@@ -398,7 +397,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         String(ex.req.headers['content-type'] ?? ''),
         async (file, stream) =>
           file.fieldName === 'file'
-            ? await store.receive(stream, { bytesPerSecond: options.throttleBytesPerSecond })
+            ? await store.receive(stream, {
+                bytesPerSecond: options.throttleBytesPerSecond,
+                expectedBytes: Number(ex.req.headers['content-length'] ?? 0) || undefined
+              })
             : await dropStream(stream),
         async received => {
           if (received !== undefined) await store.discard(received.diskPath)
@@ -540,7 +542,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const contentMd5 = req.headers['content-md5']
     const body = await store.receive(req, {
       md5: typeof contentMd5 === 'string',
-      bytesPerSecond: options.throttleBytesPerSecond
+      bytesPerSecond: options.throttleBytesPerSecond,
+      expectedBytes: declared
     })
     if (body.size !== declared) {
       await store.discard(body.diskPath)
@@ -605,7 +608,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const object = store.objects.get(decodeKey(urlPath.slice(STORAGE_PREFIX.length)))
       if (object !== undefined) {
         res.writeHead(200, { 'Content-Type': object.contentType, 'Content-Length': object.size })
-        createReadStream(object.diskPath).pipe(res)
+        store.readObject(object).pipe(res)
         return undefined
       }
     }

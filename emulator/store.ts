@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { closeSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs'
+import { closeSync, createReadStream, ftruncateSync, openSync, readSync, writeSync, type ReadStream } from 'node:fs'
 import { mkdir, mkdtemp, rm, unlink } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -49,10 +49,12 @@ export interface ReceivedBody {
 /** Received bytes are written in slices of this size: one write per slice, not per socket read. */
 const WRITE_SLICE_BYTES = 1024 * 1024
 /**
- * Files a reset lets go that are kept to be written over (see receive), the largest first. An
- * object replaced by a PUT is removed as before: a GET may still be reading it.
+ * Files a reset lets go that are kept to be written over (see receive): the largest, up to
+ * this many, that no download is reading. An object replaced by a PUT is removed as before.
  */
 const SPARE_FILES = 2
+/** Bodies smaller than this get a new file: a spare is kept for the bodies that gain from it. */
+const SPARE_MIN_BYTES = 1024 * 1024
 
 /** The emulator's disk and memory: objects (as S3 holds them) and assets (as Netiks does). */
 export class EmulatorStore {
@@ -63,6 +65,9 @@ export class EmulatorStore {
   readonly confirmations = new Map<string, number>()
   private readonly digests = new Map<string, string>()
   private nextFile = 0
+  private opaqueEtags = 0
+  /** Downloads under way, by disk path: a file being read is never written over. */
+  private readonly readers = new Map<string, number>()
   /** Largest first. */
   private spareFiles: Array<{ diskPath: string; size: number }> = []
 
@@ -88,12 +93,13 @@ export class EmulatorStore {
    * pages faulted in again at the host: noise in the benchmark that has nothing to do with
    * the client. Writing over pages that are already there does not wait on the host.
    */
-  async receive(body: Readable, options: { md5?: boolean; bytesPerSecond?: number } = {}): Promise<ReceivedBody> {
+  async receive(
+    body: Readable,
+    options: { md5?: boolean; bytesPerSecond?: number; expectedBytes?: number } = {}
+  ): Promise<ReceivedBody> {
     // Each body gets a file of its own, so a failed PUT never touches the object it would replace.
-    const spare = this.spareFiles.shift()?.diskPath
-    const diskPath = spare ?? path.join(this.dir, 'objects', `${this.nextFile++}`)
+    const { diskPath, fd, spare } = this.fileFor(options.expectedBytes)
     const md5 = options.md5 ? createHash('md5') : undefined
-    const fd = openSync(diskPath, spare === undefined ? 'w' : 'r+')
     let size = 0
     let slice: Buffer[] = []
     let sliceBytes = 0
@@ -112,7 +118,7 @@ export class EmulatorStore {
         }
       }
       if (sliceBytes > 0) writeFully(fd, Buffer.concat(slice, sliceBytes))
-      if (spare !== undefined) ftruncateSync(fd, size)
+      if (spare) ftruncateSync(fd, size)
     } catch (error) {
       closeSync(fd)
       await this.discard(diskPath)
@@ -120,6 +126,41 @@ export class EmulatorStore {
     }
     closeSync(fd)
     return { diskPath, size, md5: md5?.digest('base64') }
+  }
+
+  /**
+   * A file for a body of about `expectedBytes` (a Content-Length, or a multipart request's, which
+   * is a little more than its file): for a MiB or more, the smallest spare that holds it or else
+   * the largest; otherwise, or when the spare cannot be opened, a new file.
+   */
+  private fileFor(expectedBytes: number | undefined): { diskPath: string; fd: number; spare: boolean } {
+    if (expectedBytes !== undefined && expectedBytes >= SPARE_MIN_BYTES) {
+      const bySize = [...this.spareFiles].sort((a, b) => a.size - b.size)
+      const chosen = bySize.find(file => file.size >= expectedBytes) ?? bySize.at(-1)
+      if (chosen !== undefined) {
+        this.spareFiles = this.spareFiles.filter(file => file !== chosen)
+        try {
+          return { diskPath: chosen.diskPath, fd: openSync(chosen.diskPath, 'r+'), spare: true }
+        } catch {
+          // Gone or unusable: a new file does as well.
+        }
+      }
+    }
+    const diskPath = path.join(this.dir, 'objects', `${this.nextFile++}`)
+    return { diskPath, fd: openSync(diskPath, 'w'), spare: false }
+  }
+
+  /** A download of the object's bytes; its file is not written over while it is read. */
+  readObject(object: StoredObject): ReadStream {
+    const { diskPath } = object
+    this.readers.set(diskPath, (this.readers.get(diskPath) ?? 0) + 1)
+    const stream = createReadStream(diskPath)
+    stream.once('close', () => {
+      const left = (this.readers.get(diskPath) ?? 1) - 1
+      if (left > 0) this.readers.set(diskPath, left)
+      else this.readers.delete(diskPath)
+    })
+    return stream
   }
 
   /** SHA-256 (hex) of the bytes held at `key`, hashed from disk on first use. */
@@ -156,7 +197,7 @@ export class EmulatorStore {
 
   /** An ETag that is not an MD5, as S3 answers for encrypted objects. */
   private opaqueEtag(): string {
-    return createHash('md5').update(`${this.dir}:${this.nextFile}`).digest('hex')
+    return createHash('md5').update(`${this.dir}:${this.opaqueEtags++}`).digest('hex')
   }
 
   addAsset(object: StoredObject, name: string, storageUrl: string, mode: AssetRecord['mode']): AssetRecord {
@@ -180,15 +221,21 @@ export class EmulatorStore {
   }
 
   async reset(): Promise<void> {
-    // The largest files are kept: writing over them saves the most.
-    const files = [...this.spareFiles, ...this.objects.values()].sort((a, b) => b.size - a.size)
-    this.spareFiles = files.slice(0, SPARE_FILES).map(({ diskPath, size }) => ({ diskPath, size }))
-    await Promise.all(files.slice(SPARE_FILES).map(file => this.discard(file.diskPath)))
+    // Everything is forgotten before the first await: a request that comes meanwhile sees an
+    // empty store, and no object still names a file kept as a spare.
+    const files = [...this.spareFiles, ...[...this.objects.values()].map(({ diskPath, size }) => ({ diskPath, size }))]
     this.objects.clear()
     this.digests.clear()
     this.issued.clear()
     this.assets.length = 0
     this.confirmations.clear()
+    // The largest files no download is reading are kept: writing over them saves the most.
+    const kept = files
+      .filter(file => file.diskPath !== '' && !this.readers.has(file.diskPath))
+      .sort((a, b) => b.size - a.size)
+      .slice(0, SPARE_FILES)
+    this.spareFiles = kept
+    await Promise.all(files.filter(file => !kept.includes(file)).map(file => this.discard(file.diskPath)))
   }
 
   async close(): Promise<void> {

@@ -203,8 +203,8 @@ function searchError(error: unknown): unknown {
   if (code === undefined) return error
   return new InputError(
     `Cannot search ${where ?? 'a matched directory'} for files (${code}). Fix its permissions, ` +
-      "or change 'path' so that the search does not reach it: every folder below where a pattern " +
-      'starts (the part before any wildcard) is searched, even one that a ! pattern excludes.'
+      "or change 'path' so that the search does not reach it: every folder a pattern can reach " +
+      '(all below a folder it names, or below a **) is searched, even one that a ! pattern excludes.'
   )
 }
 

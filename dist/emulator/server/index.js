@@ -354,8 +354,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
@@ -632,6 +630,8 @@ async function request(method, url) {
     });
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:stream"
 const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 ;// CONCATENATED MODULE: ./emulator/django-multipart.ts
@@ -1181,10 +1181,12 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 /** Received bytes are written in slices of this size: one write per slice, not per socket read. */
 const WRITE_SLICE_BYTES = 1024 * 1024;
 /**
- * Files a reset lets go that are kept to be written over (see receive), the largest first. An
- * object replaced by a PUT is removed as before: a GET may still be reading it.
+ * Files a reset lets go that are kept to be written over (see receive): the largest, up to
+ * this many, that no download is reading. An object replaced by a PUT is removed as before.
  */
 const SPARE_FILES = 2;
+/** Bodies smaller than this get a new file: a spare is kept for the bodies that gain from it. */
+const SPARE_MIN_BYTES = 1024 * 1024;
 /** The emulator's disk and memory: objects (as S3 holds them) and assets (as Netiks does). */
 class EmulatorStore {
     dir;
@@ -1196,6 +1198,9 @@ class EmulatorStore {
     confirmations = new Map();
     digests = new Map();
     nextFile = 0;
+    opaqueEtags = 0;
+    /** Downloads under way, by disk path: a file being read is never written over. */
+    readers = new Map();
     /** Largest first. */
     spareFiles = [];
     constructor(dir, ownsDir) {
@@ -1220,10 +1225,8 @@ class EmulatorStore {
      */
     async receive(body, options = {}) {
         // Each body gets a file of its own, so a failed PUT never touches the object it would replace.
-        const spare = this.spareFiles.shift()?.diskPath;
-        const diskPath = spare ?? external_node_path_default().join(this.dir, 'objects', `${this.nextFile++}`);
+        const { diskPath, fd, spare } = this.fileFor(options.expectedBytes);
         const md5 = options.md5 ? (0,external_node_crypto_namespaceObject.createHash)('md5') : undefined;
-        const fd = (0,external_node_fs_namespaceObject.openSync)(diskPath, spare === undefined ? 'w' : 'r+');
         let size = 0;
         let slice = [];
         let sliceBytes = 0;
@@ -1244,7 +1247,7 @@ class EmulatorStore {
             }
             if (sliceBytes > 0)
                 writeFully(fd, Buffer.concat(slice, sliceBytes));
-            if (spare !== undefined)
+            if (spare)
                 (0,external_node_fs_namespaceObject.ftruncateSync)(fd, size);
         }
         catch (error) {
@@ -1254,6 +1257,42 @@ class EmulatorStore {
         }
         (0,external_node_fs_namespaceObject.closeSync)(fd);
         return { diskPath, size, md5: md5?.digest('base64') };
+    }
+    /**
+     * A file for a body of about `expectedBytes` (a Content-Length, or a multipart request's, which
+     * is a little more than its file): for a MiB or more, the smallest spare that holds it or else
+     * the largest; otherwise, or when the spare cannot be opened, a new file.
+     */
+    fileFor(expectedBytes) {
+        if (expectedBytes !== undefined && expectedBytes >= SPARE_MIN_BYTES) {
+            const bySize = [...this.spareFiles].sort((a, b) => a.size - b.size);
+            const chosen = bySize.find(file => file.size >= expectedBytes) ?? bySize.at(-1);
+            if (chosen !== undefined) {
+                this.spareFiles = this.spareFiles.filter(file => file !== chosen);
+                try {
+                    return { diskPath: chosen.diskPath, fd: (0,external_node_fs_namespaceObject.openSync)(chosen.diskPath, 'r+'), spare: true };
+                }
+                catch {
+                    // Gone or unusable: a new file does as well.
+                }
+            }
+        }
+        const diskPath = external_node_path_default().join(this.dir, 'objects', `${this.nextFile++}`);
+        return { diskPath, fd: (0,external_node_fs_namespaceObject.openSync)(diskPath, 'w'), spare: false };
+    }
+    /** A download of the object's bytes; its file is not written over while it is read. */
+    readObject(object) {
+        const { diskPath } = object;
+        this.readers.set(diskPath, (this.readers.get(diskPath) ?? 0) + 1);
+        const stream = (0,external_node_fs_namespaceObject.createReadStream)(diskPath);
+        stream.once('close', () => {
+            const left = (this.readers.get(diskPath) ?? 1) - 1;
+            if (left > 0)
+                this.readers.set(diskPath, left);
+            else
+                this.readers.delete(diskPath);
+        });
+        return stream;
     }
     /** SHA-256 (hex) of the bytes held at `key`, hashed from disk on first use. */
     sha256Of(key) {
@@ -1288,7 +1327,7 @@ class EmulatorStore {
     }
     /** An ETag that is not an MD5, as S3 answers for encrypted objects. */
     opaqueEtag() {
-        return (0,external_node_crypto_namespaceObject.createHash)('md5').update(`${this.dir}:${this.nextFile}`).digest('hex');
+        return (0,external_node_crypto_namespaceObject.createHash)('md5').update(`${this.dir}:${this.opaqueEtags++}`).digest('hex');
     }
     addAsset(object, name, storageUrl, mode) {
         const asset = {
@@ -1310,15 +1349,21 @@ class EmulatorStore {
         return asset;
     }
     async reset() {
-        // The largest files are kept: writing over them saves the most.
-        const files = [...this.spareFiles, ...this.objects.values()].sort((a, b) => b.size - a.size);
-        this.spareFiles = files.slice(0, SPARE_FILES).map(({ diskPath, size }) => ({ diskPath, size }));
-        await Promise.all(files.slice(SPARE_FILES).map(file => this.discard(file.diskPath)));
+        // Everything is forgotten before the first await: a request that comes meanwhile sees an
+        // empty store, and no object still names a file kept as a spare.
+        const files = [...this.spareFiles, ...[...this.objects.values()].map(({ diskPath, size }) => ({ diskPath, size }))];
         this.objects.clear();
         this.digests.clear();
         this.issued.clear();
         this.assets.length = 0;
         this.confirmations.clear();
+        // The largest files no download is reading are kept: writing over them saves the most.
+        const kept = files
+            .filter(file => file.diskPath !== '' && !this.readers.has(file.diskPath))
+            .sort((a, b) => b.size - a.size)
+            .slice(0, SPARE_FILES);
+        this.spareFiles = kept;
+        await Promise.all(files.filter(file => !kept.includes(file)).map(file => this.discard(file.diskPath)));
     }
     async close() {
         if (this.ownsDir)
@@ -1361,7 +1406,6 @@ const STATE_PATH = '/_emulator/state';
 const S3_DIALECTS = ['aws', 'radosgw'];
 
 ;// CONCATENATED MODULE: ./emulator/server.ts
-
 
 
 
@@ -1610,7 +1654,10 @@ async function startEmulator(options = {}) {
         let form;
         try {
             form = await readDjangoMultipart(ex.req, String(ex.req.headers['content-type'] ?? ''), async (file, stream) => file.fieldName === 'file'
-                ? await store.receive(stream, { bytesPerSecond: options.throttleBytesPerSecond })
+                ? await store.receive(stream, {
+                    bytesPerSecond: options.throttleBytesPerSecond,
+                    expectedBytes: Number(ex.req.headers['content-length'] ?? 0) || undefined
+                })
                 : await dropStream(stream), async (received) => {
                 if (received !== undefined)
                     await store.discard(received.diskPath);
@@ -1751,7 +1798,8 @@ async function startEmulator(options = {}) {
         const contentMd5 = req.headers['content-md5'];
         const body = await store.receive(req, {
             md5: typeof contentMd5 === 'string',
-            bytesPerSecond: options.throttleBytesPerSecond
+            bytesPerSecond: options.throttleBytesPerSecond,
+            expectedBytes: declared
         });
         if (body.size !== declared) {
             await store.discard(body.diskPath);
@@ -1811,7 +1859,7 @@ async function startEmulator(options = {}) {
             const object = store.objects.get(decodeKey(urlPath.slice(STORAGE_PREFIX.length)));
             if (object !== undefined) {
                 res.writeHead(200, { 'Content-Type': object.contentType, 'Content-Length': object.size });
-                (0,external_node_fs_namespaceObject.createReadStream)(object.diskPath).pipe(res);
+                store.readObject(object).pipe(res);
                 return undefined;
             }
         }
