@@ -218,6 +218,14 @@ describe('the walk of plain paths finds exactly what @actions/glob finds', () =>
     }
   })
 
+  it('leaves a line longer than any path to @actions/glob, which fails on it as before', async () => {
+    // With the `/**` that @actions/glob adds, over minimatch's 64 Ki characters.
+    const long = ['site', ...Array.from({ length: 400 }, () => 'q'.repeat(200))].join('/')
+    const excluded = `!${long}`.slice(0, 65_535 - ws.length)
+    expect(isPlain(anchorPatterns(['site', excluded], ws).join('\n'))).toBe(false)
+    expect(await failureBothWays(['site', excluded])).toMatch(/pattern is too long/)
+  })
+
   it('stops at a search path it cannot look at with the same error as @actions/glob', async () => {
     const message = await failureBothWays(['x'.repeat(300)])
     if (process.platform !== 'win32') expect(message).toContain('(ENAMETOOLONG)')

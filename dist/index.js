@@ -8506,6 +8506,8 @@ function contentTypeFor(fileName) {
 
 ;// CONCATENATED MODULE: ./src/literal-search.ts
 
+/** Longer lines go to @actions/glob (see literalLines): far above any path's length (4 KiB on Linux). */
+const MAX_PLAIN_LINE = 16 * 1024;
 /**
  * The lines of `pattern` (as anchorPatterns wrote them: absolute) when every one is a plain
  * path, or one followed by `/**`, each maybe after `!`; otherwise undefined. With the action's
@@ -8527,6 +8529,10 @@ function literalLines(pattern, rules) {
         let line = raw.trim();
         if (line === '' || line.startsWith('#'))
             continue;
+        // No path is this long; minimatch refuses patterns of 64 Ki characters, and @actions/glob
+        // adds `/**` to a line: left to it, so that it fails as it always did.
+        if (line.length > MAX_PLAIN_LINE)
+            return undefined;
         let exclude = false;
         while (line.startsWith('!')) {
             exclude = !exclude;

@@ -22,6 +22,9 @@ export interface LiteralMatches {
   brokenLinks: string[]
 }
 
+/** Longer lines go to @actions/glob (see literalLines): far above any path's length (4 KiB on Linux). */
+const MAX_PLAIN_LINE = 16 * 1024
+
 /** A line of a plain-path pattern: its path, and whether a `!` makes it an exclusion. */
 export interface LiteralLine {
   path: string
@@ -48,6 +51,9 @@ export function literalLines(pattern: string, rules: PathRules): LiteralLine[] |
   for (const raw of text.split('\n')) {
     let line = raw.trim()
     if (line === '' || line.startsWith('#')) continue
+    // No path is this long; minimatch refuses patterns of 64 Ki characters, and @actions/glob
+    // adds `/**` to a line: left to it, so that it fails as it always did.
+    if (line.length > MAX_PLAIN_LINE) return undefined
     let exclude = false
     while (line.startsWith('!')) {
       exclude = !exclude
