@@ -68,7 +68,7 @@ export class EmulatorStore {
   private opaqueEtags = 0
   /** Downloads under way, by disk path: a file being read is never written over. */
   private readonly readers = new Map<string, number>()
-  /** Largest first. */
+  /** Files a reset let go, kept to be written over (see fileFor). */
   private spareFiles: Array<{ diskPath: string; size: number }> = []
 
   private constructor(
@@ -87,7 +87,7 @@ export class EmulatorStore {
    * hashed here (sha256Of does that when asked), so the emulator keeps up with a fast client:
    * a server that hashes inline on the same core would be the bottleneck of a benchmark.
    *
-   * A body is written over the file of an object no longer held when there is one. On a VM
+   * A body of a MiB or more is written over a file a reset let go, when there is one. On a VM
    * that hands freed memory back to its host (this machine's Firecracker reports free pages),
    * a new 512 MiB file cost the emulator 0.5 to 1.4 s more of kernel time now and then, its
    * pages faulted in again at the host: noise in the benchmark that has nothing to do with
