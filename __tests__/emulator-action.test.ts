@@ -15,7 +15,7 @@ import { EmulatorInput, EmulatorOutput, SavedState, cliArgs, getEmulatorInputs }
 import { getJson, isAlive } from '../emulator/action/process.js'
 import type { EmulatorState } from '../emulator/server.js'
 import { REPO_ROOT, parseOutputFile, runAction, type ActionRun } from '../harness/run-action.js'
-import { makeWorkspace, removeDir, setInputs, sha256, sha256OfFile, writeRandomFile } from './helpers.js'
+import { freePort, makeWorkspace, removeDir, setInputs, sha256, sha256OfFile, writeRandomFile } from './helpers.js'
 
 const MAIN = path.join(REPO_ROOT, 'dist', 'emulator', 'main', 'index.js')
 const POST = path.join(REPO_ROOT, 'dist', 'emulator', 'post', 'index.js')
@@ -80,14 +80,6 @@ async function emulatorPost(job: Job): Promise<ActionRun> {
 /** GITHUB_STATE holds `name<<delimiter` records, as GITHUB_OUTPUT does. */
 function savedState(text: string): Record<string, string> {
   return parseOutputFile(text)
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as net.AddressInfo
-  await new Promise(resolve => server.close(resolve))
-  return port
 }
 
 describe('emulator action: main, the upload action, post', () => {

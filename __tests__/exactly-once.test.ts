@@ -7,7 +7,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { appendFile, readFile } from 'node:fs/promises'
-import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { runAction, type ActionRun } from '../harness/run-action.js'
@@ -21,7 +20,8 @@ import {
   sha256OfFile,
   writeRandomFile,
   Cleanups,
-  FAST_CLOCKS
+  FAST_CLOCKS,
+  freePort
 } from './helpers.js'
 
 const __dirname_ = path.dirname(fileURLToPath(import.meta.url))
@@ -372,11 +372,3 @@ describe('names with folders', () => {
     ).toEqual(['deeper/dir/report (copy).json', 'index.html'])
   })
 })
-
-async function freePort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', () => resolve()))
-  const { port } = server.address() as net.AddressInfo
-  await new Promise<void>(resolve => server.close(() => resolve()))
-  return port
-}

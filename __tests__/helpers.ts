@@ -1,6 +1,7 @@
 import type { describe, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { mkdtemp } from 'node:fs/promises'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js'
@@ -93,4 +94,13 @@ export class Cleanups {
   async run(): Promise<void> {
     while (this.pending.length > 0) await this.pending.pop()!()
   }
+}
+
+/** A loopback port nothing listens on (just now). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as net.AddressInfo
+  await new Promise(resolve => server.close(resolve))
+  return port
 }

@@ -286,7 +286,7 @@ __webpack_unused_export__ = debug; // for test
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(328);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(115);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(908);
 
 
 (0,_memory_js__WEBPACK_IMPORTED_MODULE_0__/* .tuneGarbageCollector */ .T)();
@@ -297,7 +297,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 115:
+/***/ 908:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10375,7 +10375,117 @@ const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(imp
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
 ;// CONCATENATED MODULE: external "node:tls"
 const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+;// CONCATENATED MODULE: ./src/netiks/watch.ts
+/** How often the watch looks, as a share of the stall timeout, within these bounds (ms). */
+const LOOKS_PER_TIMEOUT = 10;
+const MIN_LOOK_MS = 10;
+const MAX_LOOK_MS = 1000;
+/**
+ * Fails a request that sends and receives nothing for `stallMs` once its socket is connected,
+ * or whose socket is not connected within `connectMs`. A request waiting for a free socket
+ * (the agent's queue) is neither: the clock starts when a socket is handed to it, as with a
+ * socket timeout. A request is failed between `stallMs` and `stallMs` plus two looks
+ * (a look every `stallMs / 10`, at most every second) after it last moved.
+ */
+class StallWatch {
+    stallMs;
+    connectMs;
+    watched = new Map();
+    timer;
+    lookMs;
+    constructor(stallMs, connectMs) {
+        this.stallMs = stallMs;
+        this.connectMs = connectMs;
+        this.lookMs = Math.min(MAX_LOOK_MS, Math.max(MIN_LOOK_MS, Math.floor(Math.min(stallMs, connectMs) / LOOKS_PER_TIMEOUT)));
+    }
+    /** Watches the request until `stop` is called for it (it settled, however). */
+    start(request) {
+        this.watched.set(request, { progress: -1, movedAt: performance.now(), connectingSince: undefined });
+        // Unref'd: a request in flight holds the process open through its socket, not through this.
+        this.timer ??= setInterval(() => this.look(), this.lookMs).unref();
+    }
+    stop(request) {
+        this.watched.delete(request);
+        if (this.watched.size === 0 && this.timer !== undefined) {
+            clearInterval(this.timer);
+            this.timer = undefined;
+        }
+    }
+    look() {
+        const now = performance.now();
+        const due = [];
+        for (const [request, state] of this.watched) {
+            const socket = request.req.socket;
+            if (!socket) {
+                // Queued for a socket: not the connection's fault.
+                state.movedAt = now;
+                continue;
+            }
+            if (socket.connecting) {
+                state.connectingSince ??= now;
+                state.movedAt = now;
+                if (now - state.connectingSince >= this.connectMs)
+                    due.push(() => request.onConnectTimeout());
+                continue;
+            }
+            const progress = socket.bytesRead + (socket.bytesWritten ?? 0);
+            if (progress !== state.progress) {
+                state.progress = progress;
+                state.movedAt = now;
+            }
+            else if (now - state.movedAt >= this.stallMs) {
+                due.push(() => request.onStall());
+            }
+        }
+        // Failing a request stops watching it: not while the map is being walked.
+        for (const fail of due)
+            fail();
+    }
+}
+/**
+ * Calls back every request sharing an AbortSignal when it aborts, with one listener on the
+ * signal for as long as any request uses it (an EventTarget listener is costly to add and to
+ * take off). A signal no request uses any more is let go, so per-file signals do not pile up.
+ */
+class AbortFanOut {
+    bySignal = new Map();
+    /**
+     * Calls `onAbort` when the signal aborts (at once if it already has), until the returned
+     * function is called.
+     */
+    watch(signal, onAbort) {
+        if (signal.aborted) {
+            onAbort();
+            return noop;
+        }
+        const entry = this.bySignal.get(signal) ?? this.listenTo(signal);
+        const { requests } = entry;
+        requests.add(onAbort);
+        return () => {
+            requests.delete(onAbort);
+            if (requests.size === 0 && this.bySignal.get(signal) === entry) {
+                this.bySignal.delete(signal);
+                signal.removeEventListener('abort', entry.listener);
+            }
+        };
+    }
+    listenTo(signal) {
+        const requests = new Set();
+        const listener = () => {
+            this.bySignal.delete(signal);
+            for (const abort of [...requests])
+                abort();
+        };
+        const entry = { listener, requests };
+        this.bySignal.set(signal, entry);
+        signal.addEventListener('abort', listener, { once: true });
+        return entry;
+    }
+}
+const noop = () => undefined;
+
 ;// CONCATENATED MODULE: ./src/netiks/http.ts
+
 
 
 
@@ -10440,8 +10550,13 @@ class HttpTransport {
     agentSources = new Map();
     // Which agent an origin uses (direct or through the proxy) is decided once per origin.
     routes = new Map();
+    connectMs;
+    stalls;
+    aborts = new AbortFanOut();
     constructor(options) {
         this.options = options;
+        this.connectMs = Math.min(CONNECT_TIMEOUT_MS, options.stallTimeoutMs);
+        this.stalls = new StallWatch(options.stallTimeoutMs, this.connectMs);
     }
     /**
      * Resolves with the server's answer whenever one arrived, even one given while the body was
@@ -10464,7 +10579,8 @@ class HttpTransport {
             const settle = () => {
                 settled = true;
                 clearTimeout(continueTimer);
-                signal?.removeEventListener('abort', onAbort);
+                this.stalls.stop(watched);
+                stopWatchingAbort();
                 gate?.stop();
             };
             const fail = (error) => {
@@ -10496,34 +10612,22 @@ class HttpTransport {
                 agent
             });
             // Cancelled as http.request's `signal` option does it, the request destroyed with an
-            // AbortError, but with one listener that goes when the request settles: the option also
-            // has stream.finished() watch the request to take its listener off, several listeners
-            // more on every request (transport.test.ts checks the two behave alike).
+            // AbortError, but through the transport's one listener per signal (see watch.ts): the
+            // option adds a listener to every request and has stream.finished() watch the request to
+            // take it off (transport.test.ts checks the two behave alike).
             const signal = request.signal;
-            const onAbort = () => {
-                req.destroy(abortError(signal?.reason));
-            };
-            if (signal?.aborted)
-                onAbort();
-            else
-                signal?.addEventListener('abort', onAbort, { once: true });
+            const stopWatchingAbort = signal === undefined ? http_noop : this.aborts.watch(signal, () => req.destroy(abortError(signal.reason)));
             const gate = isBodyWriter(body) ? new BodyGate(req, expectContinue) : undefined;
             const declaredLength = Number(request.headers['content-length'] ?? request.headers['Content-Length'] ?? Infinity);
             // Once the last byte of the body is handed to Node (before end(), even), the server may
             // have it all: in doubt, the request counts as sent.
             const allHanded = () => requestSent || req.writableEnded || (gate !== undefined && gate.handed >= declaredLength);
-            req.setTimeout(stallTimeoutMs, () => fail(new StallError(stallTimeoutMs, allHanded())));
-            req.once('socket', socket => {
-                if (!socket.connecting)
-                    return;
-                const connectMs = Math.min(CONNECT_TIMEOUT_MS, stallTimeoutMs);
-                const timer = setTimeout(() => {
-                    fail(new TransportError('ECONNTIMEOUT', `no connection within ${Math.round(connectMs / 1000)} s`, false));
-                }, connectMs);
-                const clear = () => clearTimeout(timer);
-                socket.once('connect', clear);
-                socket.once('close', clear);
-            });
+            const watched = {
+                req,
+                onStall: () => fail(new StallError(stallTimeoutMs, allHanded())),
+                onConnectTimeout: () => fail(new TransportError('ECONNTIMEOUT', `no connection within ${Math.round(this.connectMs / 1000)} s`, false))
+            };
+            this.stalls.start(watched);
             req.on('error', connectionFailed);
             req.on('finish', () => (requestSent = true));
             req.on('response', response => {
@@ -10690,6 +10794,7 @@ class BodyGate extends external_node_events_namespaceObject.EventEmitter {
 /** Resolves after the event loop's next poll phase (setImmediate runs right after it). */
 const afterPoll = () => new Promise(resolve => setImmediate(resolve));
 const noWait = () => undefined;
+const http_noop = () => undefined;
 const stoppedError = () => new Error('the request ended before its body was sent');
 function isBodyWriter(body) {
     return body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body);

@@ -5,6 +5,7 @@ import https from 'node:https'
 import { TLSSocket } from 'node:tls'
 import { FileReadError } from '../errors.js'
 import type { BodySink } from './body.js'
+import { AbortFanOut, StallWatch, type Watched } from './watch.js'
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT'
@@ -114,7 +115,14 @@ export class HttpTransport {
   // Which agent an origin uses (direct or through the proxy) is decided once per origin.
   private readonly routes = new Map<string, Route>()
 
-  constructor(private readonly options: HttpTransportOptions) {}
+  private readonly connectMs: number
+  private readonly stalls: StallWatch
+  private readonly aborts = new AbortFanOut()
+
+  constructor(private readonly options: HttpTransportOptions) {
+    this.connectMs = Math.min(CONNECT_TIMEOUT_MS, options.stallTimeoutMs)
+    this.stalls = new StallWatch(options.stallTimeoutMs, this.connectMs)
+  }
 
   /**
    * Resolves with the server's answer whenever one arrived, even one given while the body was
@@ -138,7 +146,8 @@ export class HttpTransport {
       const settle = (): void => {
         settled = true
         clearTimeout(continueTimer)
-        signal?.removeEventListener('abort', onAbort)
+        this.stalls.stop(watched)
+        stopWatchingAbort()
         gate?.stop()
       }
       const fail = (error: Error): void => {
@@ -169,32 +178,25 @@ export class HttpTransport {
         agent
       })
       // Cancelled as http.request's `signal` option does it, the request destroyed with an
-      // AbortError, but with one listener that goes when the request settles: the option also
-      // has stream.finished() watch the request to take its listener off, several listeners
-      // more on every request (transport.test.ts checks the two behave alike).
+      // AbortError, but through the transport's one listener per signal (see watch.ts): the
+      // option adds a listener to every request and has stream.finished() watch the request to
+      // take it off (transport.test.ts checks the two behave alike).
       const signal = request.signal
-      const onAbort = (): void => {
-        req.destroy(abortError(signal?.reason))
-      }
-      if (signal?.aborted) onAbort()
-      else signal?.addEventListener('abort', onAbort, { once: true })
+      const stopWatchingAbort =
+        signal === undefined ? noop : this.aborts.watch(signal, () => req.destroy(abortError(signal.reason)))
       const gate = isBodyWriter(body) ? new BodyGate(req, expectContinue) : undefined
       const declaredLength = Number(request.headers['content-length'] ?? request.headers['Content-Length'] ?? Infinity)
       // Once the last byte of the body is handed to Node (before end(), even), the server may
       // have it all: in doubt, the request counts as sent.
       const allHanded = (): boolean =>
         requestSent || req.writableEnded || (gate !== undefined && gate.handed >= declaredLength)
-      req.setTimeout(stallTimeoutMs, () => fail(new StallError(stallTimeoutMs, allHanded())))
-      req.once('socket', socket => {
-        if (!socket.connecting) return
-        const connectMs = Math.min(CONNECT_TIMEOUT_MS, stallTimeoutMs)
-        const timer = setTimeout(() => {
-          fail(new TransportError('ECONNTIMEOUT', `no connection within ${Math.round(connectMs / 1000)} s`, false))
-        }, connectMs)
-        const clear = (): void => clearTimeout(timer)
-        socket.once('connect', clear)
-        socket.once('close', clear)
-      })
+      const watched: Watched = {
+        req,
+        onStall: () => fail(new StallError(stallTimeoutMs, allHanded())),
+        onConnectTimeout: () =>
+          fail(new TransportError('ECONNTIMEOUT', `no connection within ${Math.round(this.connectMs / 1000)} s`, false))
+      }
+      this.stalls.start(watched)
       req.on('error', connectionFailed)
       req.on('finish', () => (requestSent = true))
       req.on('response', response => {
@@ -364,6 +366,7 @@ class BodyGate extends EventEmitter implements BodySink {
 /** Resolves after the event loop's next poll phase (setImmediate runs right after it). */
 const afterPoll = (): Promise<void> => new Promise<void>(resolve => setImmediate(resolve))
 const noWait = (): void => undefined
+const noop = (): void => undefined
 const stoppedError = (): Error => new Error('the request ended before its body was sent')
 
 function isBodyWriter(body: HttpRequest['body']): body is BodyWriter {

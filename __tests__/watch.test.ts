@@ -1,0 +1,160 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { getEventListeners } from 'node:events'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { HttpTransport, StallError, TransportError, type HttpResponse } from '../src/netiks/http.js'
+import { AbortFanOut } from '../src/netiks/watch.js'
+import { Cleanups, freePort } from './helpers.js'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const cleanups = new Cleanups()
+afterEach(async () => await cleanups.run())
+
+/** An in-process server whose handler decides each answer's timing; closed after the test. */
+async function serve(handler: http.RequestListener): Promise<string> {
+  const server = http.createServer(handler)
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  cleanups.defer(async () => {
+    server.closeAllConnections()
+    await new Promise(resolve => server.close(resolve))
+  })
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+}
+
+function transport(stallTimeoutMs: number, maxSockets = 4): HttpTransport {
+  const t = new HttpTransport({ userAgent: 'test', maxSockets, stallTimeoutMs })
+  cleanups.defer(() => t.close())
+  return t
+}
+
+const get = (t: HttpTransport, url: string, signal?: AbortSignal): Promise<HttpResponse> =>
+  t.send({ method: 'GET', url, headers: {}, signal })
+
+const outcome = async <T>(promise: Promise<T>): Promise<T | Error> => await promise.catch((error: Error) => error)
+const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
+
+describe('the stall watch', () => {
+  it('fails a request that gets no byte back for the stall timeout, within two looks of it', async () => {
+    const url = await serve(() => undefined)
+    const started = performance.now()
+    const error = await outcome(get(transport(400), url))
+    const elapsed = performance.now() - started
+    expect(error).toBeInstanceOf(StallError)
+    expect(error).toMatchObject({ code: 'ETIMEDOUT', requestSent: true })
+    expect(elapsed).toBeGreaterThanOrEqual(400)
+    // Two looks of 40 ms at most, and room for a busy machine.
+    expect(elapsed).toBeLessThan(400 + 80 + 400)
+  })
+
+  it('lets an answer that keeps moving take several stall timeouts', async () => {
+    const url = await serve((_req, res) => {
+      res.writeHead(200, { 'content-length': 8 })
+      let sent = 0
+      const drip = setInterval(() => {
+        res.write('x')
+        if (++sent === 8) {
+          clearInterval(drip)
+          res.end()
+        }
+      }, 100)
+    })
+    const started = performance.now()
+    const response = await get(transport(300), url)
+    expect(response).toMatchObject({ status: 200, body: 'xxxxxxxx' })
+    expect(performance.now() - started).toBeGreaterThan(3 * 250)
+  })
+
+  it('does not count the wait for a free socket: the clock starts when the request has one', async () => {
+    const url = await serve((req, res) => {
+      if (req.url !== '/slow') return void res.end('fast')
+      // Holds the only socket for about three stall timeouts, moving all the while.
+      res.writeHead(200, { 'content-length': 9 })
+      let sent = 0
+      const drip = setInterval(() => {
+        res.write('s')
+        if (++sent === 9) {
+          clearInterval(drip)
+          res.end()
+        }
+      }, 100)
+    })
+    const t = transport(300, 1)
+    const slow = get(t, `${url}/slow`)
+    const queued = get(t, `${url}/fast`)
+    expect(await slow).toMatchObject({ status: 200, body: 'sssssssss' })
+    expect(await queued).toMatchObject({ status: 200, body: 'fast' })
+  })
+
+  it('gives up on a connection not made within the connect timeout', async () => {
+    const port = await freePort()
+    const blackhole = spawn('python3', [path.join(here, 'fixtures', 'blackhole.py'), String(port)])
+    cleanups.defer(() => void blackhole.kill())
+    await new Promise(resolve => blackhole.stdout.once('data', resolve))
+    const started = performance.now()
+    const error = await outcome(get(transport(500), `http://127.0.0.1:${port}/`))
+    const elapsed = performance.now() - started
+    expect(error).toBeInstanceOf(TransportError)
+    expect(error).not.toBeInstanceOf(StallError)
+    expect(error).toMatchObject({ code: 'ECONNTIMEOUT', requestSent: false })
+    expect(elapsed).toBeGreaterThanOrEqual(500)
+    expect(elapsed).toBeLessThan(500 + 100 + 400)
+  })
+})
+
+describe('cancellation: one listener on the run’s signal', () => {
+  it('however many requests are in flight, and none once they are answered', async () => {
+    const waiting: http.ServerResponse[] = []
+    const url = await serve((_req, res) => void waiting.push(res))
+    const t = transport(10_000, 8)
+    const controller = new AbortController()
+    const sending = Array.from({ length: 8 }, (_, i) => get(t, `${url}/${i}`, controller.signal))
+    while (waiting.length < 8) await sleep(10)
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1)
+    for (const res of waiting) res.end('ok')
+    expect((await Promise.all(sending)).map(r => r.body)).toEqual(Array(8).fill('ok'))
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0)
+  })
+
+  it('aborts every request in flight when it fires', async () => {
+    const waiting: http.ServerResponse[] = []
+    const url = await serve((_req, res) => void waiting.push(res))
+    const t = transport(10_000, 8)
+    const controller = new AbortController()
+    const sending = Array.from({ length: 8 }, (_, i) => outcome(get(t, `${url}/${i}`, controller.signal)))
+    while (waiting.length < 8) await sleep(10)
+    controller.abort()
+    const results = await Promise.all(sending)
+    for (const result of results) expect(result).toMatchObject({ code: 'ABORT_ERR', requestSent: true })
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0)
+  })
+
+  it('lets go of a signal no request uses any more (one signal per file does not pile up)', () => {
+    const fanOut = new AbortFanOut()
+    const signals = Array.from({ length: 100 }, () => new AbortController().signal)
+    for (const signal of signals) {
+      const stop = fanOut.watch(signal, () => undefined)
+      expect(getEventListeners(signal, 'abort')).toHaveLength(1)
+      stop()
+      expect(getEventListeners(signal, 'abort')).toHaveLength(0)
+    }
+    expect((fanOut as unknown as { bySignal: Map<unknown, unknown> }).bySignal.size).toBe(0)
+  })
+
+  it('calls back at once for a signal that has already fired, and for each watcher once', () => {
+    const fanOut = new AbortFanOut()
+    const controller = new AbortController()
+    const calls: string[] = []
+    fanOut.watch(controller.signal, () => calls.push('a'))
+    const stopB = fanOut.watch(controller.signal, () => calls.push('b'))
+    fanOut.watch(controller.signal, () => calls.push('c'))
+    stopB()
+    controller.abort()
+    controller.abort()
+    fanOut.watch(controller.signal, () => calls.push('late'))
+    expect(calls.sort()).toEqual(['a', 'c', 'late'])
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0)
+  })
+})
