@@ -589,3 +589,30 @@ describe('requestSent: whether the whole request was written when it failed', ()
 function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex')
 }
+
+describe('routing: each URL goes to its own host', () => {
+  it('even when its start does not settle the host (http:///host/…), as the cache of origins once assumed', async () => {
+    const hits: string[] = []
+    const servers = await Promise.all(
+      ['a', 'b'].map(async name => {
+        const server = http.createServer((req, res) => {
+          hits.push(`${name} ${req.url}`)
+          res.end('ok')
+        })
+        await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+        return { server, host: `127.0.0.1:${(server.address() as AddressInfo).port}` }
+      })
+    )
+    const t = transport()
+    for (const { host } of [...servers, ...servers]) {
+      expect(await t.send({ method: 'GET', url: `http:///${host}/x`, headers: {} })).toMatchObject({ status: 200 })
+    }
+    t.close()
+    for (const { server } of servers) {
+      server.closeAllConnections()
+      server.close()
+    }
+    // The path is sent as written after the (empty) authority: the URL is odd, not refused.
+    expect(hits.map(hit => hit.split(' ')[0])).toEqual(['a', 'b', 'a', 'b'])
+  })
+})

@@ -92,6 +92,12 @@ const CONNECT_TIMEOUT_MS = 15_000
  */
 const CONTINUE_WAIT_MS = 1000
 
+/**
+ * A URL's scheme and authority, when they settle its origin: an empty authority (`http:///h/`,
+ * which WHATWG parsing reads past to the next name), `@` or `\` in it, mean they may not.
+ */
+const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\\@]+(?=[/?#]|$)/i
+
 /** Failures that happen before a connection exists: nothing can have been sent. */
 const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])
 
@@ -258,10 +264,13 @@ export class HttpTransport {
     this.routes.clear()
   }
 
-  /** Where a URL's requests go, worked out once per origin: a presigned URL is long to parse. */
+  /**
+   * Where a URL's requests go, worked out once per origin: a presigned URL is long to parse. A
+   * URL whose start does not settle its origin (see ORIGIN) is parsed every time.
+   */
   private routeFor(url: string): Route {
-    const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url)?.[0] ?? url
-    let route = this.routes.get(origin)
+    const origin = ORIGIN.exec(url)?.[0]
+    let route = origin === undefined ? undefined : this.routes.get(origin)
     if (route === undefined) {
       const parsed = new URL(url)
       const secure = parsed.protocol === 'https:'
@@ -271,7 +280,7 @@ export class HttpTransport {
         port: parsed.port || (secure ? 443 : 80),
         agent: this.agentSourceFor(parsed).getAgent(parsed.href)
       }
-      this.routes.set(origin, route)
+      if (origin !== undefined) this.routes.set(origin, route)
     }
     return route
   }
