@@ -95,6 +95,42 @@ describe('openFileBody', () => {
     }
   )
 
+  it.each([0, 5, SLICE_BYTES])(
+    'offers a file of %i bytes whole, with its sha256, and says when it was sent',
+    async size => {
+      const ws = await cleanups.workspace()
+      const content = Buffer.alloc(size, 9)
+      const target = await writeWorkspaceFile(ws, 'whole.bin', content)
+      const sent: number[] = []
+      const body = openFileBody(describeFile(target, size, ws, statSync(target).mtimeMs), bytes => sent.push(bytes))
+      const whole = await body.readWhole()
+      expect(whole?.equals(content)).toBe(true)
+      expect(body.sha256()).toBe(sha256(content))
+      expect(sent).toEqual([])
+      body.sentWhole()
+      expect(sent).toEqual(size > 0 ? [size] : [])
+    }
+  )
+
+  it('offers no whole body past one slice: that one is streamed', async () => {
+    const ws = await cleanups.workspace()
+    const target = await writeWorkspaceFile(ws, 'big.bin', Buffer.alloc(SLICE_BYTES + 1))
+    expect(openFileBody(describeFile(target, SLICE_BYTES + 1, ws)).readWhole()).toBeUndefined()
+  })
+
+  it('refuses to offer a file that grew, shrank or vanished since it was found, as writeTo does', async () => {
+    const ws = await cleanups.workspace({ 'grew.txt': 'hello', 'shrank.txt': 'hello' })
+    const grew = describeFile(path.join(ws, 'grew.txt'), 5, ws)
+    const shrank = describeFile(path.join(ws, 'shrank.txt'), 5, ws)
+    appendFileSync(grew.absolutePath, '!')
+    truncateSync(shrank.absolutePath, 2)
+    await expect(openFileBody(grew).readWhole()).rejects.toThrow(FileChangedError)
+    await expect(openFileBody(shrank).readWhole()).rejects.toThrow(/it shrank from 5 to 2 bytes/)
+    await expect(openFileBody(describeFile(path.join(ws, 'gone.txt'), 3, ws)).readWhole()).rejects.toThrow(
+      /Could not read gone.txt: ENOENT/
+    )
+  })
+
   it('stops with an error when the sink closes mid-body, releasing the file', async () => {
     const ws = await cleanups.workspace()
     const target = await writeWorkspaceFile(ws, 'big.bin', Buffer.alloc(5 * 1024 * 1024, 1))

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { startConnectProxy } from '../harness/connect-proxy.js'
-import { HttpError, NetworkError } from '../src/errors.js'
+import { FileChangedError, HttpError, NetworkError } from '../src/errors.js'
 import { describeFile } from '../src/files.js'
 import { openFileBody } from '../src/netiks/body.js'
 import { NetiksClient } from '../src/netiks/client.js'
@@ -614,5 +614,52 @@ describe('routing: each URL goes to its own host', () => {
     }
     // The path is sent as written after the (empty) authority: the URL is odd, not refused.
     expect(hits.map(hit => hit.split(' ')[0])).toEqual(['a', 'b', 'a', 'b'])
+  })
+})
+
+describe('a body of one slice or less goes whole, with the headers', () => {
+  it('arrives exact, is counted as sent once handed over, and a file changed since it was found opens no connection', async () => {
+    const bodies: Buffer[] = []
+    let connections = 0
+    const server = http.createServer((req, res) => {
+      const chunks: Buffer[] = []
+      req.on('data', (chunk: Buffer) => chunks.push(chunk))
+      req.on('end', () => {
+        bodies.push(Buffer.concat(chunks))
+        res.writeHead(200, { etag: '"e"', 'content-length': 0 }).end()
+      })
+    })
+    server.on('connection', () => connections++)
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/bucket/key`
+    const t = transport()
+    const target = path.join(ws, 'whole.txt')
+    await writeFile(target, 'whole body')
+    const sent: number[] = []
+    const send = (file: LocalFile): Promise<HttpResponse | Error> =>
+      t
+        .send({
+          method: 'PUT',
+          url,
+          headers: { 'content-type': 'text/plain', 'content-length': file.size },
+          body: openFileBody(file, bytes => sent.push(bytes))
+        })
+        .catch((error: Error) => error)
+    expect(await send(describeFile(target, 10, ws))).toMatchObject({ status: 200 })
+    expect(sent).toEqual([10])
+    const before = connections
+    await writeFile(target, 'whole body, and then some')
+    const changed = await send(describeFile(target, 10, ws))
+    expect(changed).toBeInstanceOf(FileChangedError)
+    expect(connections).toBe(before)
+    await writeFile(target, 'next body!')
+    expect(await send(describeFile(target, 10, ws))).toMatchObject({ status: 200 })
+    t.close()
+    server.closeAllConnections()
+    server.close()
+    expect(bodies.map(body => body.toString())).toEqual(['whole body', 'next body!'])
+    expect(sent).toEqual([10, 10])
+    // The changed file never touched the keep-alive connection: the next PUT went over it.
+    expect(connections).toBe(1)
   })
 })

@@ -10571,6 +10571,17 @@ class HttpTransport {
      * sent as it was found.
      */
     async send(request) {
+        const body = request.body;
+        // Read before the request exists: a file that cannot be read whole, or changed, fails
+        // here with nothing sent (as a streamed body fails before its first byte).
+        const whole = isBodyWriter(body) && request.expectContinue !== true ? body.readWhole?.() : undefined;
+        if (whole === undefined)
+            return await this.sendNow(request);
+        const writer = body;
+        return await this.sendNow({ ...request, body: await whole }, () => writer.sentWhole?.());
+    }
+    /** `onFinish` is told once the whole request has been handed to the socket. */
+    async sendNow(request, onFinish) {
         const { module, host, port, agent } = this.routeFor(request.url);
         const body = request.body;
         const expectContinue = request.expectContinue === true && isBodyWriter(body);
@@ -10634,7 +10645,10 @@ class HttpTransport {
             };
             this.stalls.start(watched);
             req.on('error', connectionFailed);
-            req.on('finish', () => (requestSent = true));
+            req.on('finish', () => {
+                requestSent = true;
+                onFinish?.();
+            });
             req.on('response', response => {
                 answered = true;
                 const early = !requestSent;
@@ -10904,11 +10918,23 @@ class FileBody {
         // Before the body is written whole (an answer that came early), what was hashed so far.
         return this.digest ?? this.hash.copy().digest('hex');
     }
+    readWhole() {
+        return this.file.size <= SLICE_BYTES ? this.readWholeFile() : undefined;
+    }
+    sentWhole() {
+        if (this.file.size > 0)
+            this.onSent(this.file.size);
+    }
     async writeTo(sink) {
+        if (this.file.size <= SLICE_BYTES) {
+            const whole = await this.readWholeFile();
+            if (whole.length === 0)
+                return;
+            await writeChunk(sink, whole);
+            return this.sentWhole();
+        }
         const file = await this.openFile();
         try {
-            if (this.file.size <= SLICE_BYTES)
-                return await this.writeWhole(sink, file);
             await this.checkUnchanged(file, 'nothing');
             if (this.head.length > 0)
                 await writeChunk(sink, this.head);
@@ -10996,12 +11022,21 @@ class FileBody {
     }
     /**
      * The common case of many small files, kept free of the pipelining bookkeeping: head, file and
-     * tail go in one buffer and one write, which the socket takes at once. Nothing is written
-     * before the file is read whole and checked, so one stat after the read is the only check,
-     * and the read asks for one byte more than the file had: a byte there means it grew (the
-     * probe of the last slice, without a read of its own).
+     * tail in one buffer, for one write that the socket takes at once. Nothing is written before
+     * the file is read whole and checked, so one stat after the read is the only check, and the
+     * read asks for one byte more than the file had: a byte there means it grew (the probe of the
+     * last slice, without a read of its own).
      */
-    async writeWhole(sink, file) {
+    async readWholeFile() {
+        const file = await this.openFile();
+        try {
+            return await this.readChecked(file);
+        }
+        finally {
+            await file.close();
+        }
+    }
+    async readChecked(file) {
         const size = this.file.size;
         // Room for the probed byte: where the tail goes, or one byte past the body.
         const whole = Buffer.allocUnsafe(this.length + (this.tail.length > 0 ? 0 : 1));
@@ -11022,11 +11057,7 @@ class FileBody {
         this.hash.update(bytes.subarray(0, size));
         this.digest = this.hash.digest('hex');
         this.tail.copy(whole, this.head.length + size);
-        if (this.length === 0)
-            return;
-        await writeChunk(sink, whole.subarray(0, this.length));
-        if (size > 0)
-            this.onSent(size);
+        return whole.subarray(0, this.length);
     }
     /**
      * Compares the open file with the stat it was found with: size, mtime (when known) and, once

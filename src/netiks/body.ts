@@ -24,6 +24,14 @@ export interface StreamedBody {
    * found (FileChangedError, before the body's last bytes are written), or the sink closes.
    */
   writeTo(sink: BodySink): Promise<void>
+  /**
+   * For a body of one slice or less: its bytes, read whole and checked as writeTo checks them,
+   * to be sent in one write with the request's headers; undefined for a larger body. The
+   * sha256 is then valid once the promise resolves.
+   */
+  readWhole?(): Promise<Buffer> | undefined
+  /** Told once the bytes readWhole gave have been handed to the socket. */
+  sentWhole?(): void
   /** SHA-256 (hex) of the file's bytes; valid once writeTo has resolved. */
   sha256(): string
 }
@@ -69,10 +77,23 @@ class FileBody implements StreamedBody {
     return this.digest ?? this.hash.copy().digest('hex')
   }
 
+  readWhole(): Promise<Buffer> | undefined {
+    return this.file.size <= SLICE_BYTES ? this.readWholeFile() : undefined
+  }
+
+  sentWhole(): void {
+    if (this.file.size > 0) this.onSent(this.file.size)
+  }
+
   async writeTo(sink: BodySink): Promise<void> {
+    if (this.file.size <= SLICE_BYTES) {
+      const whole = await this.readWholeFile()
+      if (whole.length === 0) return
+      await writeChunk(sink, whole)
+      return this.sentWhole()
+    }
     const file = await this.openFile()
     try {
-      if (this.file.size <= SLICE_BYTES) return await this.writeWhole(sink, file)
       await this.checkUnchanged(file, 'nothing')
       if (this.head.length > 0) await writeChunk(sink, this.head)
       await this.writeSlices(sink, file)
@@ -155,12 +176,21 @@ class FileBody implements StreamedBody {
 
   /**
    * The common case of many small files, kept free of the pipelining bookkeeping: head, file and
-   * tail go in one buffer and one write, which the socket takes at once. Nothing is written
-   * before the file is read whole and checked, so one stat after the read is the only check,
-   * and the read asks for one byte more than the file had: a byte there means it grew (the
-   * probe of the last slice, without a read of its own).
+   * tail in one buffer, for one write that the socket takes at once. Nothing is written before
+   * the file is read whole and checked, so one stat after the read is the only check, and the
+   * read asks for one byte more than the file had: a byte there means it grew (the probe of the
+   * last slice, without a read of its own).
    */
-  private async writeWhole(sink: BodySink, file: OpenFile): Promise<void> {
+  private async readWholeFile(): Promise<Buffer> {
+    const file = await this.openFile()
+    try {
+      return await this.readChecked(file)
+    } finally {
+      await file.close()
+    }
+  }
+
+  private async readChecked(file: OpenFile): Promise<Buffer> {
     const size = this.file.size
     // Room for the probed byte: where the tail goes, or one byte past the body.
     const whole = Buffer.allocUnsafe(this.length + (this.tail.length > 0 ? 0 : 1))
@@ -180,9 +210,7 @@ class FileBody implements StreamedBody {
     this.hash.update(bytes.subarray(0, size))
     this.digest = this.hash.digest('hex')
     this.tail.copy(whole, this.head.length + size)
-    if (this.length === 0) return
-    await writeChunk(sink, whole.subarray(0, this.length))
-    if (size > 0) this.onSent(size)
+    return whole.subarray(0, this.length)
   }
 
   /**
@@ -269,7 +297,10 @@ function writeChunk(sink: BodySink, chunk: Buffer): Promise<void> {
 }
 
 /** `onSent` is told each time the socket has taken a slice of the file's bytes. */
-export function openFileBody(file: LocalFile, onSent?: (bytes: number) => void): StreamedBody {
+export function openFileBody(
+  file: LocalFile,
+  onSent?: (bytes: number) => void
+): StreamedBody & Required<Pick<StreamedBody, 'readWhole' | 'sentWhole'>> {
   return new FileBody(file, onSent)
 }
 

@@ -26,6 +26,13 @@ export interface HttpRequest {
 /** A body that writes itself to the request (see body.ts). */
 export interface BodyWriter {
   writeTo(sink: BodySink): Promise<void>
+  /**
+   * A body small enough for one write may offer its bytes instead: they then go with the
+   * headers in one write, with none of a streamed body's bookkeeping (many small files).
+   */
+  readWhole?(): Promise<Buffer> | undefined
+  /** Told once the bytes readWhole gave have been handed to the socket. */
+  sentWhole?(): void
 }
 
 export interface HttpResponse {
@@ -138,6 +145,17 @@ export class HttpTransport {
    * sent as it was found.
    */
   async send(request: HttpRequest): Promise<HttpResponse> {
+    const body = request.body
+    // Read before the request exists: a file that cannot be read whole, or changed, fails
+    // here with nothing sent (as a streamed body fails before its first byte).
+    const whole = isBodyWriter(body) && request.expectContinue !== true ? body.readWhole?.() : undefined
+    if (whole === undefined) return await this.sendNow(request)
+    const writer = body as BodyWriter
+    return await this.sendNow({ ...request, body: await whole }, () => writer.sentWhole?.())
+  }
+
+  /** `onFinish` is told once the whole request has been handed to the socket. */
+  private async sendNow(request: HttpRequest, onFinish?: () => void): Promise<HttpResponse> {
     const { module, host, port, agent } = this.routeFor(request.url)
     const body = request.body
     const expectContinue = request.expectContinue === true && isBodyWriter(body)
@@ -204,7 +222,10 @@ export class HttpTransport {
       }
       this.stalls.start(watched)
       req.on('error', connectionFailed)
-      req.on('finish', () => (requestSent = true))
+      req.on('finish', () => {
+        requestSent = true
+        onFinish?.()
+      })
       req.on('response', response => {
         answered = true
         const early = !requestSent
