@@ -114,18 +114,22 @@ describe('NetiksClient: a URL is taken as safe only by a start that decides it',
       expect(await put(`http://${host}/bucket/two?X-Amz-Signature=2`)).toBe('"e"')
       // WHATWG parsing reads past extra slashes: a safe URL, but its start says nothing.
       expect(await put(`http:///${host}/bucket/three`)).toBe('"e"')
+      // Nor does a start of tabs or newlines, which parsing drops: this is http:///host/…
+      expect(await put(`http://\t/${host}/bucket/four`)).toBe('"e"')
       for (const unsafe of [
         `http://user:pass@${host}/bucket/a`,
         `http:///user:pass@${host}/bucket/a`,
         `http:\\\\user@${host}/bucket/a`,
-        `HTTP://user@${host}/bucket/a`
+        `HTTP://user@${host}/bucket/a`,
+        `http://\t/user:pass@${host}/bucket/a`,
+        `http://\n\r/user@${host}/bucket/a`
       ]) {
         const error = await put(unsafe)
         expect(error).toBeInstanceOf(InsecureUrlError)
         expect((error as Error).message).toMatch(/carries credentials/)
       }
       expect(received.slice(0, 2)).toEqual(['/bucket/one?X-Amz-Signature=1', '/bucket/two?X-Amz-Signature=2'])
-      expect(received).toHaveLength(3)
+      expect(received).toHaveLength(4)
     } finally {
       client.close()
       server.close()

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { HttpTransport, StallError, TransportError, type HttpResponse } from '../src/netiks/http.js'
-import { AbortFanOut } from '../src/netiks/watch.js'
+import { AbortFanOut, StallWatch } from '../src/netiks/watch.js'
 import { Cleanups, freePort } from './helpers.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -88,6 +88,31 @@ describe('the stall watch', () => {
     expect(await queued).toMatchObject({ status: 200, body: 'fast' })
   })
 
+  it('counts a write the kernel is still taking as movement, not only a new write (a slow reader)', async () => {
+    // A socket whose last writes sit in libuv's queue, drained as a slow peer reads them:
+    // bytesWritten counted them when they were handed over and does not move again.
+    const handle = { writeQueueSize: 4 * 1024 * 1024 }
+    const socket = { connecting: false, bytesRead: 200, bytesWritten: 5 * 1024 * 1024, _handle: handle }
+    const stalls: number[] = []
+    const started = performance.now()
+    const watch = new StallWatch(200, 200)
+    const watched = {
+      req: { socket } as unknown as http.ClientRequest,
+      onStall: () => stalls.push(performance.now() - started),
+      onConnectTimeout: () => undefined
+    }
+    watch.start(watched)
+    for (let i = 0; i < 16; i++) {
+      await sleep(50)
+      handle.writeQueueSize -= 64 * 1024
+    }
+    expect(stalls).toEqual([])
+    await sleep(400)
+    watch.stop(watched)
+    expect(stalls.length).toBeGreaterThan(0)
+    expect(stalls[0]).toBeGreaterThanOrEqual(16 * 50 + 200 - 50)
+  })
+
   it('gives up on a connection not made within the connect timeout', async () => {
     const port = await freePort()
     const blackhole = spawn('python3', [path.join(here, 'fixtures', 'blackhole.py'), String(port)])
@@ -156,5 +181,24 @@ describe('cancellation: one listener on the run’s signal', () => {
     fanOut.watch(controller.signal, () => calls.push('late'))
     expect(calls.sort()).toEqual(['a', 'c', 'late'])
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0)
+  })
+})
+
+describe('cancellation of a request still waiting for a free socket', () => {
+  it('fails it at once as ABORT_ERR, not sent, rather than when a socket frees', async () => {
+    const url = await serve(() => undefined)
+    const t = transport(10_000, 1)
+    const holding = outcome(get(t, `${url}/holds-the-only-socket`))
+    const controller = new AbortController()
+    const queued = outcome(get(t, `${url}/queued`, controller.signal))
+    await sleep(100)
+    const abortedAt = performance.now()
+    controller.abort()
+    const result = await queued
+    expect(performance.now() - abortedAt).toBeLessThan(500)
+    expect(result).toBeInstanceOf(TransportError)
+    expect(result).toMatchObject({ code: 'ABORT_ERR', requestSent: false })
+    t.close()
+    await holding
   })
 })

@@ -10428,7 +10428,10 @@ class StallWatch {
                     due.push(() => request.onConnectTimeout());
                 continue;
             }
-            const progress = socket.bytesRead + (socket.bytesWritten ?? 0);
+            // Bytes the kernel took: bytesWritten counts a write once dispatched, and libuv may hold
+            // it (writeQueueSize) long after, draining as a slow peer reads (as net.Socket's timeout checks).
+            const queued = socket._handle?.writeQueueSize ?? 0;
+            const progress = socket.bytesRead + (socket.bytesWritten ?? 0) - queued;
             if (progress !== state.progress) {
                 state.progress = progress;
                 state.movedAt = now;
@@ -10536,10 +10539,17 @@ const CONNECT_TIMEOUT_MS = 15_000;
  */
 const CONTINUE_WAIT_MS = 1000;
 /**
- * A URL's scheme and authority, when they settle its origin: an empty authority (`http:///h/`,
- * which WHATWG parsing reads past to the next name), `@` or `\` in it, mean they may not.
+ * A URL's scheme and authority, when they settle its origin, else undefined: an empty authority
+ * (`http:///h/`, which WHATWG parsing reads past to the next name), `@` or `\` in it, or a
+ * space or control character (which parsing drops or trims: `http://\t/h/` is `http:///h/`)
+ * mean they may not. Two URLs with the same settled origin have the same scheme, host, port
+ * and credentials, whatever follows.
  */
-const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\\@]+(?=[/?#]|$)/i;
+function settledOrigin(url) {
+    return ORIGIN.exec(url)?.[0];
+}
+// eslint-disable-next-line no-control-regex -- the control characters are what it must refuse
+const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^\x00-\x20/?#\\@]+(?=[/?#]|$)/i;
 /** Failures that happen before a connection exists: nothing can have been sent. */
 const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 /**
@@ -10592,6 +10602,8 @@ class HttpTransport {
             let requestSent = false;
             let answered = false;
             let continueTimer;
+            // Set once the request is watched; an abort may settle it before (an aborted signal).
+            let stopWatchingAbort = http_noop;
             const settle = () => {
                 settled = true;
                 clearTimeout(continueTimer);
@@ -10627,23 +10639,34 @@ class HttpTransport {
                 },
                 agent
             });
-            // Cancelled as http.request's `signal` option does it, the request destroyed with an
-            // AbortError, but through the transport's one listener per signal (see watch.ts): the
-            // option adds a listener to every request and has stream.finished() watch the request to
-            // take it off (transport.test.ts checks the two behave alike).
-            const signal = request.signal;
-            const stopWatchingAbort = signal === undefined ? http_noop : this.aborts.watch(signal, () => req.destroy(abortError(signal.reason)));
             const gate = isBodyWriter(body) ? new BodyGate(req, expectContinue) : undefined;
             const declaredLength = Number(request.headers['content-length'] ?? request.headers['Content-Length'] ?? Infinity);
             // Once the last byte of the body is handed to Node (before end(), even), the server may
-            // have it all: in doubt, the request counts as sent.
-            const allHanded = () => requestSent || req.writableEnded || (gate !== undefined && gate.handed >= declaredLength);
+            // have it all: in doubt, the request counts as sent. Not before it has a connected
+            // socket, though: until then Node holds everything.
+            const allHanded = () => requestSent ||
+                (req.socket != null &&
+                    !req.socket.connecting &&
+                    (req.writableEnded || (gate !== undefined && gate.handed >= declaredLength)));
             const watched = {
                 req,
                 onStall: () => fail(new StallError(stallTimeoutMs, allHanded())),
                 onConnectTimeout: () => fail(new TransportError('ECONNTIMEOUT', `no connection within ${Math.round(this.connectMs / 1000)} s`, false))
             };
             this.stalls.start(watched);
+            // Cancelled as http.request's `signal` option does it, the request destroyed with an
+            // AbortError, but through the transport's one listener per signal (see watch.ts): the
+            // option adds a listener to every request and has stream.finished() watch the request to
+            // take it off (transport.test.ts checks the two behave alike). Failed at once, too: a
+            // request still waiting for a free socket hears of its destruction only when one frees.
+            const signal = request.signal;
+            if (signal !== undefined) {
+                stopWatchingAbort = this.aborts.watch(signal, () => {
+                    const error = abortError(signal.reason);
+                    req.destroy(error);
+                    connectionFailed(error);
+                });
+            }
             req.on('error', connectionFailed);
             req.on('finish', () => {
                 requestSent = true;
@@ -10711,10 +10734,10 @@ class HttpTransport {
     }
     /**
      * Where a URL's requests go, worked out once per origin: a presigned URL is long to parse. A
-     * URL whose start does not settle its origin (see ORIGIN) is parsed every time.
+     * URL whose start does not settle its origin (see settledOrigin) is parsed every time.
      */
     routeFor(url) {
-        const origin = ORIGIN.exec(url)?.[0];
+        const origin = settledOrigin(url);
         let route = origin === undefined ? undefined : this.routes.get(origin);
         if (route === undefined) {
             const parsed = new URL(url);
@@ -11241,14 +11264,6 @@ const SERVER_WORDS_MAX_CHARS = 300;
  * reset wins on a busy one, the PUT fails as ECONNRESET with requestSent false, safe to retry).
  */
 const EXPECT_CONTINUE_ABOVE_BYTES = SLICE_BYTES;
-/**
- * What decides presignedUrlProblem's answer for a URL: its scheme and authority, up to the first
- * `/`, `?` or `#`. Parsing never fails on what follows, nor does it change the scheme, host or
- * credentials, so a URL that starts with one found safe is safe, and is not parsed again (two
- * parses of a long URL per file). A URL whose authority is empty (`https:///…`, which WHATWG
- * parsing reads past), holds `@` or `\`, or that starts otherwise, is always parsed whole.
- */
-const URL_ORIGIN = /^https?:\/\/[^/?#\\@]+(?=[/?#]|$)/i;
 /** Presigned URLs point at one storage host or a few: a bound, not a tuning. */
 const MAX_SAFE_ORIGINS = 32;
 /**
@@ -11260,7 +11275,7 @@ class NetiksClient {
     options;
     api;
     storage;
-    /** Scheme-and-authority parts of presigned URLs found safe (see URL_ORIGIN). */
+    /** Settled origins (scheme and authority) of presigned URLs found safe. */
     safeOrigins = new Set();
     constructor(options) {
         this.options = options;
@@ -11380,7 +11395,9 @@ class NetiksClient {
     checkPresignedUrl(step, entry) {
         if (typeof entry?.presigned_url !== 'string')
             return; // pairEntries names an incomplete entry
-        const origin = URL_ORIGIN.exec(entry.presigned_url)?.[0];
+        // Parsing never fails on what follows a settled origin, nor changes the scheme, host or
+        // credentials: a URL starting with one found safe is safe (two parses of a long URL per file).
+        const origin = settledOrigin(entry.presigned_url);
         if (origin !== undefined && this.safeOrigins.has(origin))
             return;
         const problem = presignedUrlProblem(entry.presigned_url, this.options.baseUrl);

@@ -8,7 +8,7 @@ import {
   type UploadStep
 } from '../errors.js'
 import { parseRetryAfter } from './retry-after.js'
-import { HttpTransport, type HttpRequest, type HttpResponse } from './http.js'
+import { HttpTransport, settledOrigin, type HttpRequest, type HttpResponse } from './http.js'
 import { SLICE_BYTES } from './body.js'
 import type {
   AssetReply,
@@ -53,14 +53,6 @@ const SERVER_WORDS_MAX_CHARS = 300
  */
 export const EXPECT_CONTINUE_ABOVE_BYTES = SLICE_BYTES
 
-/**
- * What decides presignedUrlProblem's answer for a URL: its scheme and authority, up to the first
- * `/`, `?` or `#`. Parsing never fails on what follows, nor does it change the scheme, host or
- * credentials, so a URL that starts with one found safe is safe, and is not parsed again (two
- * parses of a long URL per file). A URL whose authority is empty (`https:///…`, which WHATWG
- * parsing reads past), holds `@` or `\`, or that starts otherwise, is always parsed whole.
- */
-const URL_ORIGIN = /^https?:\/\/[^/?#\\@]+(?=[/?#]|$)/i
 /** Presigned URLs point at one storage host or a few: a bound, not a tuning. */
 const MAX_SAFE_ORIGINS = 32
 
@@ -72,7 +64,7 @@ const MAX_SAFE_ORIGINS = 32
 export class NetiksClient {
   private readonly api: HttpTransport
   private readonly storage: HttpTransport
-  /** Scheme-and-authority parts of presigned URLs found safe (see URL_ORIGIN). */
+  /** Settled origins (scheme and authority) of presigned URLs found safe. */
   private readonly safeOrigins = new Set<string>()
 
   constructor(private readonly options: NetiksClientOptions) {
@@ -213,7 +205,9 @@ export class NetiksClient {
    */
   private checkPresignedUrl(step: UploadStep, entry: PresignedEntry): void {
     if (typeof entry?.presigned_url !== 'string') return // pairEntries names an incomplete entry
-    const origin = URL_ORIGIN.exec(entry.presigned_url)?.[0]
+    // Parsing never fails on what follows a settled origin, nor changes the scheme, host or
+    // credentials: a URL starting with one found safe is safe (two parses of a long URL per file).
+    const origin = settledOrigin(entry.presigned_url)
     if (origin !== undefined && this.safeOrigins.has(origin)) return
     const problem = presignedUrlProblem(entry.presigned_url, this.options.baseUrl)
     if (problem === undefined) {

@@ -100,10 +100,17 @@ const CONNECT_TIMEOUT_MS = 15_000
 const CONTINUE_WAIT_MS = 1000
 
 /**
- * A URL's scheme and authority, when they settle its origin: an empty authority (`http:///h/`,
- * which WHATWG parsing reads past to the next name), `@` or `\` in it, mean they may not.
+ * A URL's scheme and authority, when they settle its origin, else undefined: an empty authority
+ * (`http:///h/`, which WHATWG parsing reads past to the next name), `@` or `\` in it, or a
+ * space or control character (which parsing drops or trims: `http://\t/h/` is `http:///h/`)
+ * mean they may not. Two URLs with the same settled origin have the same scheme, host, port
+ * and credentials, whatever follows.
  */
-const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\\@]+(?=[/?#]|$)/i
+export function settledOrigin(url: string): string | undefined {
+  return ORIGIN.exec(url)?.[0]
+}
+// eslint-disable-next-line no-control-regex -- the control characters are what it must refuse
+const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^\x00-\x20/?#\\@]+(?=[/?#]|$)/i
 
 /** Failures that happen before a connection exists: nothing can have been sent. */
 const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])
@@ -166,6 +173,8 @@ export class HttpTransport {
       let requestSent = false
       let answered = false
       let continueTimer: NodeJS.Timeout | undefined
+      // Set once the request is watched; an abort may settle it before (an aborted signal).
+      let stopWatchingAbort = noop
 
       const settle = (): void => {
         settled = true
@@ -201,19 +210,16 @@ export class HttpTransport {
         },
         agent
       })
-      // Cancelled as http.request's `signal` option does it, the request destroyed with an
-      // AbortError, but through the transport's one listener per signal (see watch.ts): the
-      // option adds a listener to every request and has stream.finished() watch the request to
-      // take it off (transport.test.ts checks the two behave alike).
-      const signal = request.signal
-      const stopWatchingAbort =
-        signal === undefined ? noop : this.aborts.watch(signal, () => req.destroy(abortError(signal.reason)))
       const gate = isBodyWriter(body) ? new BodyGate(req, expectContinue) : undefined
       const declaredLength = Number(request.headers['content-length'] ?? request.headers['Content-Length'] ?? Infinity)
       // Once the last byte of the body is handed to Node (before end(), even), the server may
-      // have it all: in doubt, the request counts as sent.
+      // have it all: in doubt, the request counts as sent. Not before it has a connected
+      // socket, though: until then Node holds everything.
       const allHanded = (): boolean =>
-        requestSent || req.writableEnded || (gate !== undefined && gate.handed >= declaredLength)
+        requestSent ||
+        (req.socket != null &&
+          !req.socket.connecting &&
+          (req.writableEnded || (gate !== undefined && gate.handed >= declaredLength)))
       const watched: Watched = {
         req,
         onStall: () => fail(new StallError(stallTimeoutMs, allHanded())),
@@ -221,6 +227,19 @@ export class HttpTransport {
           fail(new TransportError('ECONNTIMEOUT', `no connection within ${Math.round(this.connectMs / 1000)} s`, false))
       }
       this.stalls.start(watched)
+      // Cancelled as http.request's `signal` option does it, the request destroyed with an
+      // AbortError, but through the transport's one listener per signal (see watch.ts): the
+      // option adds a listener to every request and has stream.finished() watch the request to
+      // take it off (transport.test.ts checks the two behave alike). Failed at once, too: a
+      // request still waiting for a free socket hears of its destruction only when one frees.
+      const signal = request.signal
+      if (signal !== undefined) {
+        stopWatchingAbort = this.aborts.watch(signal, () => {
+          const error = abortError(signal.reason)
+          req.destroy(error)
+          connectionFailed(error)
+        })
+      }
       req.on('error', connectionFailed)
       req.on('finish', () => {
         requestSent = true
@@ -287,10 +306,10 @@ export class HttpTransport {
 
   /**
    * Where a URL's requests go, worked out once per origin: a presigned URL is long to parse. A
-   * URL whose start does not settle its origin (see ORIGIN) is parsed every time.
+   * URL whose start does not settle its origin (see settledOrigin) is parsed every time.
    */
   private routeFor(url: string): Route {
-    const origin = ORIGIN.exec(url)?.[0]
+    const origin = settledOrigin(url)
     let route = origin === undefined ? undefined : this.routes.get(origin)
     if (route === undefined) {
       const parsed = new URL(url)

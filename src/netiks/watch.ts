@@ -84,7 +84,10 @@ export class StallWatch {
         if (now - state.connectingSince >= this.connectMs) due.push(() => request.onConnectTimeout())
         continue
       }
-      const progress = socket.bytesRead + (socket.bytesWritten ?? 0)
+      // Bytes the kernel took: bytesWritten counts a write once dispatched, and libuv may hold
+      // it (writeQueueSize) long after, draining as a slow peer reads (as net.Socket's timeout checks).
+      const queued = (socket as unknown as { _handle?: { writeQueueSize?: number } })._handle?.writeQueueSize ?? 0
+      const progress = socket.bytesRead + (socket.bytesWritten ?? 0) - queued
       if (progress !== state.progress) {
         state.progress = progress
         state.movedAt = now
