@@ -33,6 +33,19 @@ function transport(stallTimeoutMs: number, maxSockets = 4): HttpTransport {
 const get = (t: HttpTransport, url: string, signal?: AbortSignal): Promise<HttpResponse> =>
   t.send({ method: 'GET', url, headers: {}, signal })
 
+/** Answers `count` times `char`, one every 100 ms. */
+function drip(res: http.ServerResponse, char: string, count: number): void {
+  res.writeHead(200, { 'content-length': count })
+  let sent = 0
+  const timer = setInterval(() => {
+    res.write(char)
+    if (++sent === count) {
+      clearInterval(timer)
+      res.end()
+    }
+  }, 100)
+}
+
 const outcome = async <T>(promise: Promise<T>): Promise<T | Error> => await promise.catch((error: Error) => error)
 const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
@@ -50,17 +63,7 @@ describe('the stall watch', () => {
   })
 
   it('lets an answer that keeps moving take several stall timeouts', async () => {
-    const url = await serve((_req, res) => {
-      res.writeHead(200, { 'content-length': 8 })
-      let sent = 0
-      const drip = setInterval(() => {
-        res.write('x')
-        if (++sent === 8) {
-          clearInterval(drip)
-          res.end()
-        }
-      }, 100)
-    })
+    const url = await serve((_req, res) => drip(res, 'x', 8))
     const started = performance.now()
     const response = await get(transport(300), url)
     expect(response).toMatchObject({ status: 200, body: 'xxxxxxxx' })
@@ -71,15 +74,7 @@ describe('the stall watch', () => {
     const url = await serve((req, res) => {
       if (req.url !== '/slow') return void res.end('fast')
       // Holds the only socket for about three stall timeouts, moving all the while.
-      res.writeHead(200, { 'content-length': 9 })
-      let sent = 0
-      const drip = setInterval(() => {
-        res.write('s')
-        if (++sent === 9) {
-          clearInterval(drip)
-          res.end()
-        }
-      }, 100)
+      drip(res, 's', 9)
     })
     const t = transport(300, 1)
     const slow = get(t, `${url}/slow`)
