@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { getEventListeners } from 'node:events'
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
+import net, { type AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { HttpTransport, StallError, TransportError, type HttpResponse } from '../src/netiks/http.js'
@@ -93,6 +93,7 @@ describe('the stall watch', () => {
     const watch = new StallWatch(200, 200)
     const watched = {
       req: { socket } as unknown as http.ClientRequest,
+      mayBeQueued: () => false,
       onStall: () => stalls.push(performance.now() - started),
       onConnectTimeout: () => undefined
     }
@@ -118,6 +119,32 @@ describe('the stall watch', () => {
     const elapsed = performance.now() - started
     expect(error).toBeInstanceOf(TransportError)
     expect(error).not.toBeInstanceOf(StallError)
+    expect(error).toMatchObject({ code: 'ECONNTIMEOUT', requestSent: false })
+    expect(elapsed).toBeGreaterThanOrEqual(500)
+    expect(elapsed).toBeLessThan(500 + 100 + 400)
+  })
+})
+
+describe('through a proxy', () => {
+  it('gives up on a proxy that takes the connection and never answers CONNECT, as on a connection not made', async () => {
+    // The tunnel is made before the request gets a socket: no socket is not always a queue.
+    const held = new Set<net.Socket>()
+    const silent = net.createServer(socket => void held.add(socket.on('error', () => undefined).resume()))
+    await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve))
+    cleanups.defer(async () => {
+      for (const socket of held) socket.destroy()
+      await new Promise(resolve => silent.close(() => resolve(undefined)))
+    })
+    const saved = process.env.http_proxy
+    process.env.http_proxy = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`
+    cleanups.defer(() => {
+      if (saved === undefined) delete process.env.http_proxy
+      else process.env.http_proxy = saved
+    })
+    const started = performance.now()
+    const error = await outcome(get(transport(500), 'http://netiks.proxied.test/x'))
+    const elapsed = performance.now() - started
+    expect(error).toBeInstanceOf(TransportError)
     expect(error).toMatchObject({ code: 'ECONNTIMEOUT', requestSent: false })
     expect(elapsed).toBeGreaterThanOrEqual(500)
     expect(elapsed).toBeLessThan(500 + 100 + 400)

@@ -10382,9 +10382,9 @@ const MIN_LOOK_MS = 10;
 const MAX_LOOK_MS = 1000;
 /**
  * Fails a request that sends and receives nothing for `stallMs` once its socket is connected,
- * or whose socket is not connected within `connectMs`. A request waiting for a free socket
- * (the agent's queue) is neither: the clock starts when a socket is handed to it, as with a
- * socket timeout. A request is failed between `stallMs` and `stallMs` plus two looks
+ * or whose socket is not connected within `connectMs` (nor its proxy's tunnel made). A
+ * request that may be waiting for a free socket (the agent's queue) is neither: the clock
+ * starts when a socket is handed to it, as with a socket timeout. A request is failed between `stallMs` and `stallMs` plus two looks
  * (a look every `stallMs / 10`, at most every second) after it last moved.
  */
 class StallWatch {
@@ -10416,12 +10416,13 @@ class StallWatch {
         const due = [];
         for (const [request, state] of this.watched) {
             const socket = request.req.socket;
-            if (!socket) {
+            if (!socket && request.mayBeQueued()) {
                 // Queued for a socket: not the connection's fault.
                 state.movedAt = now;
+                state.connectingSince = undefined;
                 continue;
             }
-            if (socket.connecting) {
+            if (!socket || socket.connecting) {
                 state.connectingSince ??= now;
                 state.movedAt = now;
                 if (now - state.connectingSince >= this.connectMs)
@@ -10568,6 +10569,8 @@ class HttpTransport {
     connectMs;
     stalls;
     aborts = new AbortFanOut();
+    /** Requests in flight per agent: beyond its sockets, some wait in its queue. */
+    inFlight = new Map();
     constructor(options) {
         this.options = options;
         this.connectMs = Math.min(CONNECT_TIMEOUT_MS, options.stallTimeoutMs);
@@ -10607,6 +10610,7 @@ class HttpTransport {
             const settle = () => {
                 settled = true;
                 clearTimeout(continueTimer);
+                this.inFlight.set(agent, (this.inFlight.get(agent) ?? 1) - 1);
                 this.stalls.stop(watched);
                 stopWatchingAbort();
                 gate?.stop();
@@ -10650,9 +10654,11 @@ class HttpTransport {
                     (req.writableEnded || (gate !== undefined && gate.handed >= declaredLength)));
             const watched = {
                 req,
+                mayBeQueued: () => (this.inFlight.get(agent) ?? 0) > this.options.maxSockets,
                 onStall: () => fail(new StallError(stallTimeoutMs, allHanded())),
                 onConnectTimeout: () => fail(new TransportError('ECONNTIMEOUT', `no connection within ${Math.round(this.connectMs / 1000)} s`, false))
             };
+            this.inFlight.set(agent, (this.inFlight.get(agent) ?? 0) + 1);
             this.stalls.start(watched);
             // Cancelled as http.request's `signal` option does it, the request destroyed with an
             // AbortError, but through the transport's one listener per signal (see watch.ts): the

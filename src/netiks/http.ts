@@ -138,6 +138,8 @@ export class HttpTransport {
   private readonly connectMs: number
   private readonly stalls: StallWatch
   private readonly aborts = new AbortFanOut()
+  /** Requests in flight per agent: beyond its sockets, some wait in its queue. */
+  private readonly inFlight = new Map<http.Agent, number>()
 
   constructor(private readonly options: HttpTransportOptions) {
     this.connectMs = Math.min(CONNECT_TIMEOUT_MS, options.stallTimeoutMs)
@@ -179,6 +181,7 @@ export class HttpTransport {
       const settle = (): void => {
         settled = true
         clearTimeout(continueTimer)
+        this.inFlight.set(agent, (this.inFlight.get(agent) ?? 1) - 1)
         this.stalls.stop(watched)
         stopWatchingAbort()
         gate?.stop()
@@ -222,10 +225,12 @@ export class HttpTransport {
           (req.writableEnded || (gate !== undefined && gate.handed >= declaredLength)))
       const watched: Watched = {
         req,
+        mayBeQueued: () => (this.inFlight.get(agent) ?? 0) > this.options.maxSockets,
         onStall: () => fail(new StallError(stallTimeoutMs, allHanded())),
         onConnectTimeout: () =>
           fail(new TransportError('ECONNTIMEOUT', `no connection within ${Math.round(this.connectMs / 1000)} s`, false))
       }
+      this.inFlight.set(agent, (this.inFlight.get(agent) ?? 0) + 1)
       this.stalls.start(watched)
       // Cancelled as http.request's `signal` option does it, the request destroyed with an
       // AbortError, but through the transport's one listener per signal (see watch.ts): the

@@ -11,6 +11,12 @@ import type http from 'node:http'
 /** A request the watch looks after, and what to do when it stops moving. */
 export interface Watched {
   readonly req: http.ClientRequest
+  /**
+   * Whether the request may be waiting for a free socket: more requests are in flight on its
+   * agent than it has sockets. If not, a request without a socket is still connecting (a
+   * proxy's tunnel is made before the request gets its socket) and the connect timeout runs.
+   */
+  mayBeQueued(): boolean
   /** No byte sent or received for the stall timeout, once connected. */
   onStall(): void
   /** The connection was not made within the connect timeout. */
@@ -33,9 +39,9 @@ const MAX_LOOK_MS = 1000
 
 /**
  * Fails a request that sends and receives nothing for `stallMs` once its socket is connected,
- * or whose socket is not connected within `connectMs`. A request waiting for a free socket
- * (the agent's queue) is neither: the clock starts when a socket is handed to it, as with a
- * socket timeout. A request is failed between `stallMs` and `stallMs` plus two looks
+ * or whose socket is not connected within `connectMs` (nor its proxy's tunnel made). A
+ * request that may be waiting for a free socket (the agent's queue) is neither: the clock
+ * starts when a socket is handed to it, as with a socket timeout. A request is failed between `stallMs` and `stallMs` plus two looks
  * (a look every `stallMs / 10`, at most every second) after it last moved.
  */
 export class StallWatch {
@@ -73,12 +79,13 @@ export class StallWatch {
     const due: Array<() => void> = []
     for (const [request, state] of this.watched) {
       const socket = request.req.socket
-      if (!socket) {
+      if (!socket && request.mayBeQueued()) {
         // Queued for a socket: not the connection's fault.
         state.movedAt = now
+        state.connectingSince = undefined
         continue
       }
-      if (socket.connecting) {
+      if (!socket || socket.connecting) {
         state.connectingSince ??= now
         state.movedAt = now
         if (now - state.connectingSince >= this.connectMs) due.push(() => request.onConnectTimeout())
