@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { existsSync, truncateSync } from 'node:fs'
+import { existsSync, readFileSync, truncateSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -54,6 +54,31 @@ describe('DetailsSpool', () => {
       expect(existsSync(file)).toBe(false)
       expect(() => held[0].details()).toThrow(/after it was closed/)
       spool.close()
+    } finally {
+      spool.close()
+      await removeDir(dir)
+    }
+  })
+
+  it('keeps the first uploads it is told to in memory, and spools every one after them', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'netiks-spool-'))
+    const file = path.join(dir, 'confirmed.spool')
+    const spool = new DetailsSpool(file, undefined, 3)
+    try {
+      const uploads = Array.from({ length: 7 }, (_, i) => upload(i))
+      const held = uploads.map(spool.hold)
+      // Four lines in the file: those of uploads 3 to 6.
+      expect(
+        readFileSync(file, 'utf8')
+          .trimEnd()
+          .split('\n')
+          .map(line => JSON.parse(line)[0])
+      ).toEqual(['asset-3', 'asset-4', 'asset-5', 'asset-6'])
+      held.forEach((one, index) => expect(one.details().assetId).toBe(`asset-${index}`))
+      spool.close()
+      // Only the spooled ones need the file.
+      expect(held[2].details().sha256).toBe(uploads[2].sha256)
+      expect(() => held[3].details()).toThrow(/after it was closed/)
     } finally {
       spool.close()
       await removeDir(dir)

@@ -17,6 +17,8 @@ import { NEEDS_SIGNALS, assetsOf, failedOf, posixOnly, Cleanups } from './helper
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures')
 const SPOOL_FAULT = path.join(FIXTURES, 'spool-fault.mjs')
+/** Every confirmed upload goes through the spool, none kept in memory first. */
+const SPOOL_ALL = { NETIKS_RECORDS_IN_MEMORY: '0' }
 const MANIFEST = '.netiks/manifest.json'
 const cleanups = new Cleanups()
 afterEach(async () => await cleanups.run())
@@ -77,7 +79,12 @@ describe('the details spool when RUNNER_TEMP fails under it', () => {
       workspace: ws,
       inputs: inputs(server.url, server.apiKey),
       // The 4th confirmed file's line, and every later one, cannot be written.
-      env: { NODE_OPTIONS: `--import=${SPOOL_FAULT}`, SPOOL_FAULT: 'enospc:4', NETIKS_RETRY_BASE_MS: '20' }
+      env: {
+        NODE_OPTIONS: `--import=${SPOOL_FAULT}`,
+        SPOOL_FAULT: 'enospc:4',
+        NETIKS_RETRY_BASE_MS: '20',
+        ...SPOOL_ALL
+      }
     })
     const held = server.state().assets.map(asset => asset.id)
     expect(held).toHaveLength(5)
@@ -94,7 +101,7 @@ describe('the details spool when RUNNER_TEMP fails under it', () => {
     const run = await runAction({
       workspace: ws,
       inputs: inputs(server.url, server.apiKey),
-      env: { NODE_OPTIONS: `--import=${SPOOL_FAULT}`, SPOOL_FAULT: 'short:2', NETIKS_RETRY_BASE_MS: '20' }
+      env: { NODE_OPTIONS: `--import=${SPOOL_FAULT}`, SPOOL_FAULT: 'short:2', NETIKS_RETRY_BASE_MS: '20', ...SPOOL_ALL }
     })
     const held = server.state().assets.map(asset => asset.id)
     expect(held).toHaveLength(5)
@@ -136,7 +143,7 @@ posixOnly(describe, NEEDS_SIGNALS)('a cancelled run with confirms left unanswere
     const run = await runAction({
       workspace: ws,
       inputs: inputs(proxy.url, server.apiKey, { concurrency: '4' }),
-      env: { RUNNER_TEMP: temp, NETIKS_RETRY_BASE_MS: '20' },
+      env: { RUNNER_TEMP: temp, NETIKS_RETRY_BASE_MS: '20', ...SPOOL_ALL },
       onSpawn: spawned => (child = spawned)
     })
     const heldAtEnd = server.state().assets.map(asset => asset.id)

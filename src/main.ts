@@ -140,8 +140,8 @@ async function dryRun(inputs: Inputs, work: Work, plan: UploadPlan | undefined):
 async function upload(inputs: UploadInputs, work: Work, plan: UploadPlan, startedAt: number): Promise<void> {
   const files = work.upload
   // Before anything is sent: where the run's record is kept, and the report's files go.
-  const { runFolder, spool } = await openRunRecord()
   const tuning = getTuning()
+  const { runFolder, spool } = await openRunRecord(tuning.recordsInMemory)
   const progress = new ProgressReporter(files, tuning.progressIntervalMs, line => core.info(line))
   const lines = runLines()
   const options: UploadOptions = {
@@ -233,14 +233,17 @@ async function upload(inputs: UploadInputs, work: Work, plan: UploadPlan, starte
 }
 
 /** A folder of the run's own under RUNNER_TEMP, and the spool of confirmed uploads in it. */
-async function openRunRecord(): Promise<{ runFolder: string; spool: DetailsSpool }> {
+async function openRunRecord(recordsInMemory: number): Promise<{ runFolder: string; spool: DetailsSpool }> {
   try {
     const runFolder = await makeRunFolder()
-    const spool = new DetailsSpool(path.join(runFolder, 'confirmed.spool'), error =>
-      core.warning(
-        `Could not write to ${escapeForLog(runFolder)} (${escapeForLog(codeOrMessage(error))}): ` +
-          'the run keeps the rest of its record in memory instead. Nothing is lost; memory may grow with the number of files.'
-      )
+    const spool = new DetailsSpool(
+      path.join(runFolder, 'confirmed.spool'),
+      error =>
+        core.warning(
+          `Could not write to ${escapeForLog(runFolder)} (${escapeForLog(codeOrMessage(error))}): ` +
+            'the run keeps the rest of its record in memory instead. Nothing is lost; memory may grow with the number of files.'
+        ),
+      recordsInMemory
     )
     return { runFolder, spool }
   } catch (error) {
