@@ -97,16 +97,43 @@ describe('the stall watch', () => {
       onStall: () => stalls.push(performance.now() - started),
       onConnectTimeout: () => undefined
     }
-    watch.start(watched)
+    const entry = watch.start(watched)
     for (let i = 0; i < 16; i++) {
       await sleep(50)
       handle.writeQueueSize -= 64 * 1024
     }
     expect(stalls).toEqual([])
     await sleep(400)
-    watch.stop(watched)
+    watch.stop(entry)
     expect(stalls.length).toBeGreaterThan(0)
     expect(stalls[0]).toBeGreaterThanOrEqual(16 * 50 + 200 - 50)
+  })
+
+  it('keeps every request it watches, in any order of stopping, and lets go of its timer when none is left', () => {
+    const watch = new StallWatch(60_000, 15_000)
+    const fake = (): {
+      req: http.ClientRequest
+      mayBeQueued: () => boolean
+      onStall: () => void
+      onConnectTimeout: () => void
+    } => ({
+      req: {} as http.ClientRequest,
+      mayBeQueued: () => true,
+      onStall: () => undefined,
+      onConnectTimeout: () => undefined
+    })
+    const internals = watch as unknown as { entries: Array<{ request: unknown; index: number }>; timer: unknown }
+    const entries = Array.from({ length: 50 }, () => watch.start(fake()))
+    for (const i of [0, 49, 25, 1, 48, 2, 10, 10]) watch.stop(entries[i])
+    expect(internals.entries).toHaveLength(43)
+    internals.entries.forEach((entry, index) => expect(entry.index).toBe(index))
+    expect(new Set(internals.entries)).toEqual(
+      new Set(entries.filter((_, i) => ![0, 49, 25, 1, 48, 2, 10].includes(i)))
+    )
+    expect(internals.timer).toBeDefined()
+    for (const entry of entries) watch.stop(entry)
+    expect(internals.entries).toHaveLength(0)
+    expect(internals.timer).toBeUndefined()
   })
 
   it('gives up on a connection not made within the connect timeout', async () => {
@@ -188,6 +215,20 @@ describe('cancellation: one listener on the run’s signal', () => {
       expect(getEventListeners(signal, 'abort')).toHaveLength(0)
     }
     expect((fanOut as unknown as { bySignal: Map<unknown, unknown> }).bySignal.size).toBe(0)
+  })
+
+  it('calls back exactly the watchers not stopped, whatever order they stopped in', () => {
+    const fanOut = new AbortFanOut()
+    const controller = new AbortController()
+    const called: number[] = []
+    const stops = Array.from({ length: 20 }, (_, i) => fanOut.watch(controller.signal, () => called.push(i)))
+    const stopped = [0, 19, 7, 8, 3, 18]
+    for (const i of stopped) stops[i]()
+    stops[7]()
+    controller.abort()
+    expect(called.sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i).filter(i => !stopped.includes(i))
+    )
   })
 
   it('calls back at once for a signal that has already fired, and for each watcher once', () => {

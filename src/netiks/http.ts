@@ -182,7 +182,7 @@ export class HttpTransport {
         settled = true
         clearTimeout(continueTimer)
         this.inFlight.set(agent, (this.inFlight.get(agent) ?? 1) - 1)
-        this.stalls.stop(watched)
+        this.stalls.stop(watchEntry)
         stopWatchingAbort()
         gate?.stop()
       }
@@ -231,7 +231,7 @@ export class HttpTransport {
           fail(new TransportError('ECONNTIMEOUT', `no connection within ${Math.round(this.connectMs / 1000)} s`, false))
       }
       this.inFlight.set(agent, (this.inFlight.get(agent) ?? 0) + 1)
-      this.stalls.start(watched)
+      const watchEntry = this.stalls.start(watched)
       // Cancelled as http.request's `signal` option does it, the request destroyed with an
       // AbortError, but through the transport's one listener per signal (see watch.ts): the
       // option adds a listener to every request and has stream.finished() watch the request to
