@@ -10439,14 +10439,8 @@ class StallWatch {
         return entry;
     }
     stop(entry) {
-        if (entry.index < 0)
+        if (!removeIndexed(this.entries, entry))
             return;
-        const last = this.entries.pop();
-        if (last !== entry) {
-            this.entries[entry.index] = last;
-            last.index = entry.index;
-        }
-        entry.index = -1;
         if (this.entries.length === 0 && this.timer !== undefined) {
             clearInterval(this.timer);
             this.timer = undefined;
@@ -10509,14 +10503,8 @@ class AbortFanOut {
         const watcher = { abort: onAbort, index: watchers.list.length };
         watchers.list.push(watcher);
         return () => {
-            if (watcher.index < 0)
+            if (!removeIndexed(watchers.list, watcher))
                 return;
-            const last = watchers.list.pop();
-            if (last !== watcher) {
-                watchers.list[watcher.index] = last;
-                last.index = watcher.index;
-            }
-            watcher.index = -1;
             if (watchers.list.length === 0 && this.bySignal.get(signal) === watchers) {
                 this.bySignal.delete(signal);
                 signal.removeEventListener('abort', watchers.listener);
@@ -10536,6 +10524,21 @@ class AbortFanOut {
         signal.addEventListener('abort', watchers.listener, { once: true });
         return watchers;
     }
+}
+/**
+ * Takes `item` out of `list`, where each item knows its index, by moving the last item into
+ * its place: false if it was taken out before.
+ */
+function removeIndexed(list, item) {
+    if (item.index < 0)
+        return false;
+    const last = list.pop();
+    if (last !== item) {
+        list[item.index] = last;
+        last.index = item.index;
+    }
+    item.index = -1;
+    return true;
 }
 const noop = () => undefined;
 

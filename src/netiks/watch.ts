@@ -81,13 +81,7 @@ export class StallWatch {
   }
 
   stop(entry: WatchEntry): void {
-    if (entry.index < 0) return
-    const last = this.entries.pop()!
-    if (last !== entry) {
-      this.entries[entry.index] = last
-      last.index = entry.index
-    }
-    entry.index = -1
+    if (!removeIndexed(this.entries, entry)) return
     if (this.entries.length === 0 && this.timer !== undefined) {
       clearInterval(this.timer)
       this.timer = undefined
@@ -150,13 +144,7 @@ export class AbortFanOut {
     const watcher = { abort: onAbort, index: watchers.list.length }
     watchers.list.push(watcher)
     return () => {
-      if (watcher.index < 0) return
-      const last = watchers.list.pop()!
-      if (last !== watcher) {
-        watchers.list[watcher.index] = last
-        last.index = watcher.index
-      }
-      watcher.index = -1
+      if (!removeIndexed(watchers.list, watcher)) return
       if (watchers.list.length === 0 && this.bySignal.get(signal) === watchers) {
         this.bySignal.delete(signal)
         signal.removeEventListener('abort', watchers.listener)
@@ -181,6 +169,21 @@ export class AbortFanOut {
 interface SignalWatchers {
   listener: () => void
   list: Array<{ abort: () => void; index: number }>
+}
+
+/**
+ * Takes `item` out of `list`, where each item knows its index, by moving the last item into
+ * its place: false if it was taken out before.
+ */
+function removeIndexed<T extends { index: number }>(list: T[], item: T): boolean {
+  if (item.index < 0) return false
+  const last = list.pop()!
+  if (last !== item) {
+    list[item.index] = last
+    last.index = item.index
+  }
+  item.index = -1
+  return true
 }
 
 const noop = (): void => undefined
