@@ -10388,9 +10388,8 @@ const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 ;// CONCATENATED MODULE: ./src/netiks/watch.ts
 /**
  * A watched request's place in the watch, and what the watch last saw of it. Kept in an array
- * by index, not in a Map keyed by request: a Map gives each request object an identity hash,
- * and with a fresh key for every request that cost more CPU the more files a run had (about
- * 80 µs a file at 30,000 files, measured with bench/cpu-study.ts).
+ * by index, not in a Map keyed by request: with a fresh key for every request, a Map cost more
+ * CPU the more files a run had (about 80 µs a file more at 30,000 files, bench/cpu-study.ts).
  */
 class WatchEntry {
     request;
@@ -10416,8 +10415,9 @@ const MAX_LOOK_MS = 1000;
  * Fails a request that sends and receives nothing for `stallMs` once its socket is connected,
  * or whose socket is not connected within `connectMs` (nor its proxy's tunnel made). A
  * request that may be waiting for a free socket (the agent's queue) is neither: the clock
- * starts when a socket is handed to it, as with a socket timeout. A request is failed between `stallMs` and `stallMs` plus two looks
- * (a look every `stallMs / 10`, at most every second) after it last moved.
+ * starts when a socket is handed to it, as with a socket timeout. A request is failed between
+ * `stallMs` and `stallMs` plus two looks (a look every `stallMs / 10`, at most every second)
+ * after it last moved.
  */
 class StallWatch {
     stallMs;
@@ -10465,8 +10465,9 @@ class StallWatch {
                     due.push(() => request.onConnectTimeout());
                 continue;
             }
-            // Bytes the kernel took: bytesWritten counts a write once dispatched, and libuv may hold
-            // it (writeQueueSize) long after, draining as a slow peer reads (as net.Socket's timeout checks).
+            // Bytes the kernel took: bytesWritten counts a write once dispatched, and libuv may hold it
+            // (writeQueueSize) long after, draining as a slow peer reads (net.Socket's timeout checks
+            // the same).
             const queued = socket._handle?.writeQueueSize ?? 0;
             const progress = socket.bytesRead + (socket.bytesWritten ?? 0) - queued;
             if (progress !== state.progress) {
@@ -10660,13 +10661,13 @@ class HttpTransport {
             let answered = false;
             let continueTimer;
             // Set once the request is watched; an abort may settle it before (an aborted signal).
-            let stopWatchingAbort = http_noop;
+            let stopWatchingAbort;
             const settle = () => {
                 settled = true;
                 clearTimeout(continueTimer);
                 this.inFlight.set(agent, (this.inFlight.get(agent) ?? 1) - 1);
                 this.stalls.stop(watchEntry);
-                stopWatchingAbort();
+                stopWatchingAbort?.();
                 gate?.stop();
             };
             const fail = (error) => {
@@ -10900,7 +10901,6 @@ class BodyGate extends external_node_events_namespaceObject.EventEmitter {
 /** Resolves after the event loop's next poll phase (setImmediate runs right after it). */
 const afterPoll = () => new Promise(resolve => setImmediate(resolve));
 const noWait = () => undefined;
-const http_noop = () => undefined;
 const stoppedError = () => new Error('the request ended before its body was sent');
 function isBodyWriter(body) {
     return body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body);

@@ -176,14 +176,14 @@ export class HttpTransport {
       let answered = false
       let continueTimer: NodeJS.Timeout | undefined
       // Set once the request is watched; an abort may settle it before (an aborted signal).
-      let stopWatchingAbort = noop
+      let stopWatchingAbort: (() => void) | undefined
 
       const settle = (): void => {
         settled = true
         clearTimeout(continueTimer)
         this.inFlight.set(agent, (this.inFlight.get(agent) ?? 1) - 1)
         this.stalls.stop(watchEntry)
-        stopWatchingAbort()
+        stopWatchingAbort?.()
         gate?.stop()
       }
       const fail = (error: Error): void => {
@@ -420,7 +420,6 @@ class BodyGate extends EventEmitter implements BodySink {
 /** Resolves after the event loop's next poll phase (setImmediate runs right after it). */
 const afterPoll = (): Promise<void> => new Promise<void>(resolve => setImmediate(resolve))
 const noWait = (): void => undefined
-const noop = (): void => undefined
 const stoppedError = (): Error => new Error('the request ended before its body was sent')
 
 function isBodyWriter(body: HttpRequest['body']): body is BodyWriter {

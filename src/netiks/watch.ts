@@ -25,9 +25,8 @@ export interface Watched {
 
 /**
  * A watched request's place in the watch, and what the watch last saw of it. Kept in an array
- * by index, not in a Map keyed by request: a Map gives each request object an identity hash,
- * and with a fresh key for every request that cost more CPU the more files a run had (about
- * 80 µs a file at 30,000 files, measured with bench/cpu-study.ts).
+ * by index, not in a Map keyed by request: with a fresh key for every request, a Map cost more
+ * CPU the more files a run had (about 80 µs a file more at 30,000 files, bench/cpu-study.ts).
  */
 export class WatchEntry {
   /** Bytes the socket had read and written when they last changed. */
@@ -53,8 +52,9 @@ const MAX_LOOK_MS = 1000
  * Fails a request that sends and receives nothing for `stallMs` once its socket is connected,
  * or whose socket is not connected within `connectMs` (nor its proxy's tunnel made). A
  * request that may be waiting for a free socket (the agent's queue) is neither: the clock
- * starts when a socket is handed to it, as with a socket timeout. A request is failed between `stallMs` and `stallMs` plus two looks
- * (a look every `stallMs / 10`, at most every second) after it last moved.
+ * starts when a socket is handed to it, as with a socket timeout. A request is failed between
+ * `stallMs` and `stallMs` plus two looks (a look every `stallMs / 10`, at most every second)
+ * after it last moved.
  */
 export class StallWatch {
   private readonly entries: WatchEntry[] = []
@@ -106,8 +106,9 @@ export class StallWatch {
         if (now - state.connectingSince >= this.connectMs) due.push(() => request.onConnectTimeout())
         continue
       }
-      // Bytes the kernel took: bytesWritten counts a write once dispatched, and libuv may hold
-      // it (writeQueueSize) long after, draining as a slow peer reads (as net.Socket's timeout checks).
+      // Bytes the kernel took: bytesWritten counts a write once dispatched, and libuv may hold it
+      // (writeQueueSize) long after, draining as a slow peer reads (net.Socket's timeout checks
+      // the same).
       const queued = (socket as unknown as { _handle?: { writeQueueSize?: number } })._handle?.writeQueueSize ?? 0
       const progress = socket.bytesRead + (socket.bytesWritten ?? 0) - queued
       if (progress !== state.progress) {
