@@ -8511,6 +8511,9 @@ function contentTypeFor(fileName) {
 
 ;// CONCATENATED MODULE: ./src/literal-search.ts
 
+function foundStat(info) {
+    return { isFile: info.isFile(), size: info.size, mtimeMs: info.mtimeMs };
+}
 /** Longer lines go to @actions/glob (see literalLines): far above any path's length (4 KiB on Linux). */
 const MAX_PLAIN_LINE = 16 * 1024;
 /**
@@ -8588,7 +8591,7 @@ function takenIn(lines, itemPath, sep) {
 function walkLiteral(searchPaths, lines, rules) {
     const excludes = lines.some(line => line.exclude);
     const wanted = (itemPath) => !excludes || takenIn(lines, itemPath, rules.path.sep);
-    const matches = new Set();
+    const matches = new Map();
     const brokenLinks = [];
     const stack = [];
     for (const searchPath of searchPaths) {
@@ -8620,7 +8623,7 @@ function walkLiteral(searchPaths, lines, rules) {
         }
         if (!info.isDirectory()) {
             if (wanted(item.path))
-                matches.add(item.path);
+                matches.set(item.path, foundStat(info));
             continue;
         }
         const realPath = external_node_fs_namespaceObject.realpathSync.native(item.path);
@@ -8728,7 +8731,7 @@ function withSlashes(absolutePath, rules = paths_HOST_PATHS) {
     return rules.path.normalize(absolutePath).split(rules.path.sep).join('/');
 }
 /** How a file is shown in outputs, logs and the manifest: relative to the workspace, or absolute. */
-function reportedPath(workspace, absolutePath, rules = paths_HOST_PATHS) {
+function paths_reportedPath(workspace, absolutePath, rules = paths_HOST_PATHS) {
     const inside = pathInside(workspace, absolutePath, rules);
     return inside === undefined || inside === ''
         ? { path: withSlashes(absolutePath, rules), outside: true }
@@ -8850,20 +8853,19 @@ async function findFiles(patterns, workspace, rules = paths_HOST_PATHS, options 
     // Synchronous on purpose: nothing else runs yet, and a thousand stat calls take milliseconds
     // this way instead of a round trip through the thread pool each.
     const baseOf = workspaceSpellings(workspace, rules);
-    for (const absolutePath of matches) {
+    for (const [absolutePath, found] of matches) {
         try {
-            const info = (0,external_node_fs_namespaceObject.statSync)(absolutePath);
-            if (!info.isFile())
+            const info = found ?? foundStat((0,external_node_fs_namespaceObject.statSync)(absolutePath));
+            if (!info.isFile)
                 continue;
             (0,external_node_fs_namespaceObject.accessSync)(absolutePath, external_node_fs_namespaceObject.constants.R_OK);
-            const base = baseOf(absolutePath);
-            files.push(describeFile(absolutePath, info.size, base, info.mtimeMs, rules));
-            const where = reportedPath(base, absolutePath, rules);
+            const where = paths_reportedPath(baseOf(absolutePath), absolutePath, rules);
+            files.push(fileAt(absolutePath, where.path, info.size, info.mtimeMs, rules));
             if (where.outside)
                 outside.push(where.path);
         }
         catch (error) {
-            unreadable.push(`${reportedPath(workspace, absolutePath, rules).path} (${error.code ?? 'unreadable'})`);
+            unreadable.push(`${paths_reportedPath(workspace, absolutePath, rules).path} (${error.code ?? 'unreadable'})`);
         }
     }
     if (unreadable.length > 0) {
@@ -8893,7 +8895,7 @@ function workspaceSpellings(workspace, rules) {
     }
     if (real === workspace)
         return () => workspace;
-    return absolutePath => reportedPath(workspace, absolutePath, rules).outside && !reportedPath(real, absolutePath, rules).outside
+    return absolutePath => paths_reportedPath(workspace, absolutePath, rules).outside && !paths_reportedPath(real, absolutePath, rules).outside
         ? real
         : workspace;
 }
@@ -8928,7 +8930,7 @@ async function matchPaths(pattern, workspace, rules, search) {
         const searchPaths = (await create(pattern, GLOB_OPTIONS)).getSearchPaths();
         try {
             const found = walkLiteral(searchPaths, lines, rules);
-            const brokenLinks = found.brokenLinks.map(link => reportedPath(workspace, link, rules).path).sort(compareText);
+            const brokenLinks = found.brokenLinks.map(link => paths_reportedPath(workspace, link, rules).path).sort(compareText);
             return { matches: found.matches, brokenLinks, searchPaths };
         }
         catch (error) {
@@ -8948,21 +8950,20 @@ async function matchPaths(pattern, workspace, rules, search) {
     const found = await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: true });
     return { ...found, brokenLinks: await findBrokenLinks(pattern, found.matches, workspace, rules) };
 }
-function describeFile(absolutePath, size, workspace, mtimeMs, rules = paths_HOST_PATHS) {
+function describeFile(absolutePath, size, workspace, mtimeMs, rules = HOST_PATHS) {
+    return fileAt(absolutePath, reportedPath(workspace, absolutePath, rules).path, size, mtimeMs, rules);
+}
+function fileAt(absolutePath, relativePath, size, mtimeMs, rules) {
     const name = rules.path.basename(absolutePath);
-    return {
-        absolutePath,
-        relativePath: reportedPath(workspace, absolutePath, rules).path,
-        name,
-        size,
-        mtimeMs,
-        contentType: contentTypeFor(name)
-    };
+    return { absolutePath, relativePath, name, size, mtimeMs, contentType: contentTypeFor(name) };
 }
 async function globPaths(pattern, links) {
     const globber = await create(pattern, { ...GLOB_OPTIONS, ...links });
     try {
-        return { matches: new Set(await globber.glob()), searchPaths: globber.getSearchPaths() };
+        const matches = new Map();
+        for (const match of await globber.glob())
+            matches.set(match, undefined);
+        return { matches, searchPaths: globber.getSearchPaths() };
     }
     catch (error) {
         throw searchError(error);
@@ -8984,7 +8985,7 @@ function searchError(error) {
 async function findBrokenLinks(pattern, followed, workspace, rules) {
     const broken = [];
     const { matches } = await globPaths(pattern, { followSymbolicLinks: false, omitBrokenSymbolicLinks: true });
-    for (const candidate of matches) {
+    for (const candidate of matches.keys()) {
         if (followed.has(candidate))
             continue;
         const isLink = await (0,promises_namespaceObject.lstat)(candidate).then(info => info.isSymbolicLink(), () => false);
@@ -8992,7 +8993,7 @@ async function findBrokenLinks(pattern, followed, workspace, rules) {
             continue;
         const targetExists = await (0,promises_namespaceObject.stat)(candidate).then(() => true, () => false);
         if (!targetExists)
-            broken.push(reportedPath(workspace, candidate, rules).path);
+            broken.push(paths_reportedPath(workspace, candidate, rules).path);
     }
     return broken.sort(compareText);
 }

@@ -5,7 +5,7 @@ import { lstat, stat } from 'node:fs/promises'
 import { AssetNaming } from './constants.js'
 import { contentTypeFor } from './content-type.js'
 import { InputError } from './errors.js'
-import { literalLines, walkLiteral } from './literal-search.js'
+import { type FoundStat, foundStat, literalLines, walkLiteral } from './literal-search.js'
 import type { LocalFile } from './netiks/types.js'
 import {
   HOST_PATHS,
@@ -56,14 +56,13 @@ export async function findFiles(
   // Synchronous on purpose: nothing else runs yet, and a thousand stat calls take milliseconds
   // this way instead of a round trip through the thread pool each.
   const baseOf = workspaceSpellings(workspace, rules)
-  for (const absolutePath of matches) {
+  for (const [absolutePath, found] of matches) {
     try {
-      const info = statSync(absolutePath)
-      if (!info.isFile()) continue
+      const info = found ?? foundStat(statSync(absolutePath))
+      if (!info.isFile) continue
       accessSync(absolutePath, constants.R_OK)
-      const base = baseOf(absolutePath)
-      files.push(describeFile(absolutePath, info.size, base, info.mtimeMs, rules))
-      const where = reportedPath(base, absolutePath, rules)
+      const where = reportedPath(baseOf(absolutePath), absolutePath, rules)
+      files.push(fileAt(absolutePath, where.path, info.size, info.mtimeMs, rules))
       if (where.outside) outside.push(where.path)
     } catch (error) {
       unreadable.push(
@@ -142,7 +141,7 @@ async function matchPaths(
   workspace: string,
   rules: PathRules,
   search: FileSearch
-): Promise<{ matches: Set<string>; brokenLinks: string[]; searchPaths: string[] }> {
+): Promise<{ matches: Map<string, FoundStat | undefined>; brokenLinks: string[]; searchPaths: string[] }> {
   const lines = search === 'auto' ? literalLines(pattern, rules) : undefined
   if (lines !== undefined) {
     // The globber is made only for its search paths (and its checks of the patterns): no walk.
@@ -174,24 +173,29 @@ export function describeFile(
   mtimeMs?: number,
   rules = HOST_PATHS
 ): LocalFile {
+  return fileAt(absolutePath, reportedPath(workspace, absolutePath, rules).path, size, mtimeMs, rules)
+}
+
+function fileAt(
+  absolutePath: string,
+  relativePath: string,
+  size: number,
+  mtimeMs: number | undefined,
+  rules: PathRules
+): LocalFile {
   const name = rules.path.basename(absolutePath)
-  return {
-    absolutePath,
-    relativePath: reportedPath(workspace, absolutePath, rules).path,
-    name,
-    size,
-    mtimeMs,
-    contentType: contentTypeFor(name)
-  }
+  return { absolutePath, relativePath, name, size, mtimeMs, contentType: contentTypeFor(name) }
 }
 
 async function globPaths(
   pattern: string,
   links: { followSymbolicLinks: boolean; omitBrokenSymbolicLinks: boolean }
-): Promise<{ matches: Set<string>; searchPaths: string[] }> {
+): Promise<{ matches: Map<string, FoundStat | undefined>; searchPaths: string[] }> {
   const globber = await glob.create(pattern, { ...GLOB_OPTIONS, ...links })
   try {
-    return { matches: new Set(await globber.glob()), searchPaths: globber.getSearchPaths() }
+    const matches = new Map<string, FoundStat | undefined>()
+    for (const match of await globber.glob()) matches.set(match, undefined)
+    return { matches, searchPaths: globber.getSearchPaths() }
   } catch (error) {
     throw searchError(error)
   }
@@ -214,13 +218,13 @@ function searchError(error: unknown): unknown {
  */
 async function findBrokenLinks(
   pattern: string,
-  followed: Set<string>,
+  followed: Map<string, unknown>,
   workspace: string,
   rules: PathRules
 ): Promise<string[]> {
   const broken: string[] = []
   const { matches } = await globPaths(pattern, { followSymbolicLinks: false, omitBrokenSymbolicLinks: true })
-  for (const candidate of matches) {
+  for (const candidate of matches.keys()) {
     if (followed.has(candidate)) continue
     const isLink = await lstat(candidate).then(
       info => info.isSymbolicLink(),

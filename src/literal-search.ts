@@ -12,9 +12,23 @@ import type { PathRules } from './paths.js'
  * compares the two on trees with links, loops, broken links and exclusions.
  */
 
+/** Of an entry's stat, what findFiles needs: kept instead of the Stats, a fraction of its size. */
+export interface FoundStat {
+  isFile: boolean
+  size: number
+  mtimeMs: number
+}
+
+export function foundStat(info: Stats): FoundStat {
+  return { isFile: info.isFile(), size: info.size, mtimeMs: info.mtimeMs }
+}
+
 export interface LiteralMatches {
-  /** What @actions/glob would list: every non-directory reached, links followed. */
-  matches: Set<string>
+  /**
+   * What @actions/glob would list: every non-directory reached, links followed, with what the
+   * walk's stat found (findFiles needs no second one).
+   */
+  matches: Map<string, FoundStat>
   /**
    * Symbolic links whose target does not exist, as a walk that does not follow links sees them:
    * not those below a linked folder.
@@ -108,7 +122,7 @@ interface SearchState {
 export function walkLiteral(searchPaths: string[], lines: LiteralLine[], rules: PathRules): LiteralMatches {
   const excludes = lines.some(line => line.exclude)
   const wanted = (itemPath: string): boolean => !excludes || takenIn(lines, itemPath, rules.path.sep)
-  const matches = new Set<string>()
+  const matches = new Map<string, FoundStat>()
   const brokenLinks: string[] = []
   const stack: SearchState[] = []
   for (const searchPath of searchPaths) {
@@ -133,7 +147,7 @@ export function walkLiteral(searchPaths: string[], lines: LiteralLine[], rules: 
       continue
     }
     if (!info.isDirectory()) {
-      if (wanted(item.path)) matches.add(item.path)
+      if (wanted(item.path)) matches.set(item.path, foundStat(info))
       continue
     }
     const realPath = realpathSync.native(item.path)
