@@ -78,6 +78,7 @@ interface Sample {
   userMs: number
   systemMs: number
   wireMs: number
+  rssMiB: number
 }
 
 const scratch = await makeScratch(Math.max(...counts) * 2 * 12 * 1024 + 64 * 2 ** 20)
@@ -174,7 +175,8 @@ function report(count: number, samples: Map<string, Sample[]>): void {
     console.log(
       `  ${label.padEnd(14)} cpu ${fmt(cpu)} ${unit}  user ${fmt(user)}  sys ${fmt(sys)}  wire ${fmt(wire)} ms${ratio}${tput}`
     )
-    console.log(`  ${''.padEnd(14)} raw cpu ms: ${list.map(s => s.cpuMs.toFixed(0)).join(' ')}`)
+    const rss = list.map(s => s.rssMiB)
+    console.log(`  ${''.padEnd(14)} raw cpu ms: ${list.map(s => s.cpuMs.toFixed(0)).join(' ')}  peak RSS ${fmt(rss)} MiB`)
   }
 }
 
