@@ -10647,15 +10647,15 @@ class HttpTransport {
         if (whole === undefined)
             return await this.sendNow(request);
         const writer = body;
-        return await this.sendNow({ ...request, body: await whole }, () => writer.sentWhole?.());
+        return await this.sendNow({ ...request, body: whole }, () => writer.sentWhole?.());
     }
     /** `onFinish` is told once the whole request has been handed to the socket. */
-    async sendNow(request, onFinish) {
+    sendNow(request, onFinish) {
         const { module, host, port, agent } = this.routeFor(request.url);
         const body = request.body;
         const expectContinue = request.expectContinue === true && isBodyWriter(body);
         const { stallTimeoutMs } = this.options;
-        return await new Promise((resolve, reject) => {
+        return new Promise((resolve, reject) => {
             let settled = false;
             /** Every byte of the request handed to the socket: the server may have acted on it. */
             let requestSent = false;
@@ -10741,7 +10741,7 @@ class HttpTransport {
                 gate?.stop();
                 const status = response.statusCode ?? 0;
                 const limit = status >= 200 && status <= 299 ? MAX_KEPT_SUCCESS_BYTES : MAX_KEPT_BODY_BYTES;
-                readLimited(response, limit).then(({ text, complete }) => {
+                readLimited(response, limit, (text, complete) => {
                     if (settled)
                         return;
                     if (!complete && !early) {
@@ -10924,30 +10924,28 @@ function transportError(error, requestSent) {
  * Reads a response body, keeping at most `limit` bytes of it and draining the rest.
  * `complete` is false when the connection closed before the body ended.
  */
-function readLimited(response, limit) {
-    return new Promise(resolve => {
-        const chunks = [];
-        let kept = 0;
-        let finished = false;
-        // Once: 'close' follows every 'end', and the text is made only for whichever comes first.
-        const finish = (complete) => {
-            if (finished)
-                return;
-            finished = true;
-            const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-            resolve({ text: bytes.subarray(0, limit).toString('utf8'), complete });
-        };
-        response.on('data', (chunk) => {
-            if (kept >= limit)
-                return;
-            chunks.push(chunk);
-            kept += chunk.length;
-        });
-        response.once('end', () => finish(true));
-        // Node destroys an answer cut off mid-body ("aborted"); 'close' then tells what arrived.
-        response.on('error', () => undefined);
-        response.once('close', () => finish(response.complete));
+function readLimited(response, limit, done) {
+    const chunks = [];
+    let kept = 0;
+    let finished = false;
+    // Once: 'close' follows every 'end', and the text is made only for whichever comes first.
+    const finish = (complete) => {
+        if (finished)
+            return;
+        finished = true;
+        const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+        done(bytes.subarray(0, limit).toString('utf8'), complete);
+    };
+    response.on('data', (chunk) => {
+        if (kept >= limit)
+            return;
+        chunks.push(chunk);
+        kept += chunk.length;
     });
+    response.once('end', () => finish(true));
+    // Node destroys an answer cut off mid-body ("aborted"); 'close' then tells what arrived.
+    response.on('error', () => undefined);
+    response.once('close', () => finish(response.complete));
 }
 /**
  * The path and query exactly as written in the URL. WHATWG URL parsing may re-encode a path,
@@ -11011,7 +11009,7 @@ class FileBody {
     }
     async writeTo(sink) {
         if (this.file.size <= SLICE_BYTES) {
-            const whole = await this.readWholeFile();
+            const whole = this.readWholeFile();
             if (whole.length === 0)
                 return;
             await writeChunk(sink, whole);
@@ -11031,37 +11029,11 @@ class FileBody {
             await file.close();
         }
     }
-    /**
-     * A file that fits in one slice is read with synchronous calls: a few microseconds each,
-     * where a round trip through the thread pool costs tens, which adds up over many small
-     * files. Larger files are read asynchronously so the other uploads keep moving.
-     */
+    /** A file of more than one slice, read asynchronously so that the other uploads keep moving. */
     async openFile() {
         const fail = (error) => {
             throw this.readError(error);
         };
-        if (this.file.size <= SLICE_BYTES) {
-            let fd;
-            try {
-                fd = (0,external_node_fs_namespaceObject.openSync)(this.file.absolutePath, 'r');
-            }
-            catch (error) {
-                return fail(error);
-            }
-            const sync = (call) => {
-                try {
-                    return Promise.resolve(call());
-                }
-                catch (error) {
-                    return fail(error);
-                }
-            };
-            return {
-                read: async (buffer, length, position) => await sync(() => (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, length, position)),
-                stat: async () => await sync(() => (0,external_node_fs_namespaceObject.fstatSync)(fd)),
-                close: async () => (0,external_node_fs_namespaceObject.closeSync)(fd)
-            };
-        }
         const fd = await openAsync(this.file.absolutePath, 'r').catch(fail);
         return {
             read: async (buffer, length, position) => (await readAsync(fd, buffer, 0, length, position).catch(fail)).bytesRead,
@@ -11109,18 +11081,19 @@ class FileBody {
      * tail in one buffer, for one write that the socket takes at once. Nothing is written before
      * the file is read whole and checked, so one stat after the read is the only check, and the
      * read asks for one byte more than the file had: a byte there means it grew (the probe of the
-     * last slice, without a read of its own).
+     * last slice, without a read of its own). Synchronous: a few microseconds a call, where a
+     * round trip through the thread pool costs tens, which adds up over many small files.
      */
-    async readWholeFile() {
-        const file = await this.openFile();
+    readWholeFile() {
+        const fd = this.fileCall(() => (0,external_node_fs_namespaceObject.openSync)(this.file.absolutePath, 'r'));
         try {
-            return await this.readChecked(file);
+            return this.readChecked(fd);
         }
         finally {
-            await file.close();
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
         }
     }
-    async readChecked(file) {
+    readChecked(fd) {
         const size = this.file.size;
         // Room for the probed byte: where the tail goes, or one byte past the body.
         const whole = Buffer.allocUnsafe(this.length + (this.tail.length > 0 ? 0 : 1));
@@ -11128,12 +11101,12 @@ class FileBody {
         const bytes = whole.subarray(this.head.length, this.head.length + size + 1);
         let read = 0;
         do {
-            const bytesRead = await file.read(bytes.subarray(read), size + 1 - read, read);
+            const bytesRead = this.fileCall(() => (0,external_node_fs_namespaceObject.readSync)(fd, bytes, read, size + 1 - read, read));
             if (bytesRead === 0)
                 break;
             read += bytesRead;
         } while (read < size);
-        const now = await file.stat();
+        const now = this.fileCall(() => (0,external_node_fs_namespaceObject.fstatSync)(fd));
         const change = this.describeChange(now.size, now.mtimeMs) ??
             (read < size ? this.endedAfter(read) : read > size ? this.grewPast() : undefined);
         if (change !== undefined)
@@ -11180,6 +11153,15 @@ class FileBody {
     /** Bytes follow where the file was expected to end, though its stat has not caught up. */
     grewPast() {
         return `it has more than the ${this.file.size} bytes it had when it was found`;
+    }
+    /** A synchronous file system call, its error as a FileReadError. */
+    fileCall(call) {
+        try {
+            return call();
+        }
+        catch (error) {
+            throw this.readError(error);
+        }
     }
     readError(error) {
         return new FileReadError(`Could not read ${this.file.relativePath}: ${error.code ?? error.message}.`);

@@ -25,11 +25,12 @@ export interface StreamedBody {
    */
   writeTo(sink: BodySink): Promise<void>
   /**
-   * For a body of one slice or less: its bytes, read whole and checked as writeTo checks them,
-   * to be sent in one write with the request's headers; undefined for a larger body. The
-   * sha256 is then valid once the promise resolves.
+   * For a body of one slice or less: its bytes, read whole (synchronously: a few microseconds)
+   * and checked as writeTo checks them, to be sent in one write with the request's headers;
+   * undefined for a larger body. Throws FileReadError or FileChangedError; the sha256 is valid
+   * once it has returned.
    */
-  readWhole?(): Promise<Buffer> | undefined
+  readWhole?(): Buffer | undefined
   /** Told once the bytes readWhole gave have been handed to the socket. */
   sentWhole?(): void
   /** SHA-256 (hex) of the file's bytes; valid once writeTo has resolved. */
@@ -77,7 +78,7 @@ class FileBody implements StreamedBody {
     return this.digest ?? this.hash.copy().digest('hex')
   }
 
-  readWhole(): Promise<Buffer> | undefined {
+  readWhole(): Buffer | undefined {
     return this.file.size <= SLICE_BYTES ? this.readWholeFile() : undefined
   }
 
@@ -87,7 +88,7 @@ class FileBody implements StreamedBody {
 
   async writeTo(sink: BodySink): Promise<void> {
     if (this.file.size <= SLICE_BYTES) {
-      const whole = await this.readWholeFile()
+      const whole = this.readWholeFile()
       if (whole.length === 0) return
       await writeChunk(sink, whole)
       return this.sentWhole()
@@ -104,34 +105,10 @@ class FileBody implements StreamedBody {
     }
   }
 
-  /**
-   * A file that fits in one slice is read with synchronous calls: a few microseconds each,
-   * where a round trip through the thread pool costs tens, which adds up over many small
-   * files. Larger files are read asynchronously so the other uploads keep moving.
-   */
+  /** A file of more than one slice, read asynchronously so that the other uploads keep moving. */
   private async openFile(): Promise<OpenFile> {
     const fail = (error: NodeJS.ErrnoException): never => {
       throw this.readError(error)
-    }
-    if (this.file.size <= SLICE_BYTES) {
-      let fd: number
-      try {
-        fd = openSync(this.file.absolutePath, 'r')
-      } catch (error) {
-        return fail(error as NodeJS.ErrnoException)
-      }
-      const sync = <T>(call: () => T): Promise<T> => {
-        try {
-          return Promise.resolve(call())
-        } catch (error) {
-          return fail(error as NodeJS.ErrnoException)
-        }
-      }
-      return {
-        read: async (buffer, length, position) => await sync(() => readSync(fd, buffer, 0, length, position)),
-        stat: async () => await sync(() => fstatSync(fd)),
-        close: async () => closeSync(fd)
-      }
     }
     const fd = await openAsync(this.file.absolutePath, 'r').catch(fail)
     return {
@@ -179,18 +156,19 @@ class FileBody implements StreamedBody {
    * tail in one buffer, for one write that the socket takes at once. Nothing is written before
    * the file is read whole and checked, so one stat after the read is the only check, and the
    * read asks for one byte more than the file had: a byte there means it grew (the probe of the
-   * last slice, without a read of its own).
+   * last slice, without a read of its own). Synchronous: a few microseconds a call, where a
+   * round trip through the thread pool costs tens, which adds up over many small files.
    */
-  private async readWholeFile(): Promise<Buffer> {
-    const file = await this.openFile()
+  private readWholeFile(): Buffer {
+    const fd = this.fileCall(() => openSync(this.file.absolutePath, 'r'))
     try {
-      return await this.readChecked(file)
+      return this.readChecked(fd)
     } finally {
-      await file.close()
+      closeSync(fd)
     }
   }
 
-  private async readChecked(file: OpenFile): Promise<Buffer> {
+  private readChecked(fd: number): Buffer {
     const size = this.file.size
     // Room for the probed byte: where the tail goes, or one byte past the body.
     const whole = Buffer.allocUnsafe(this.length + (this.tail.length > 0 ? 0 : 1))
@@ -198,11 +176,11 @@ class FileBody implements StreamedBody {
     const bytes = whole.subarray(this.head.length, this.head.length + size + 1)
     let read = 0
     do {
-      const bytesRead = await file.read(bytes.subarray(read), size + 1 - read, read)
+      const bytesRead = this.fileCall(() => readSync(fd, bytes, read, size + 1 - read, read))
       if (bytesRead === 0) break
       read += bytesRead
     } while (read < size)
-    const now = await file.stat()
+    const now = this.fileCall(() => fstatSync(fd))
     const change =
       this.describeChange(now.size, now.mtimeMs) ??
       (read < size ? this.endedAfter(read) : read > size ? this.grewPast() : undefined)
@@ -250,6 +228,15 @@ class FileBody implements StreamedBody {
   /** Bytes follow where the file was expected to end, though its stat has not caught up. */
   private grewPast(): string {
     return `it has more than the ${this.file.size} bytes it had when it was found`
+  }
+
+  /** A synchronous file system call, its error as a FileReadError. */
+  private fileCall<T>(call: () => T): T {
+    try {
+      return call()
+    } catch (error) {
+      throw this.readError(error as NodeJS.ErrnoException)
+    }
   }
 
   private readError(error: NodeJS.ErrnoException): FileReadError {

@@ -30,7 +30,7 @@ export interface BodyWriter {
    * A body small enough for one write may offer its bytes instead: they then go with the
    * headers in one write, with none of a streamed body's bookkeeping (many small files).
    */
-  readWhole?(): Promise<Buffer> | undefined
+  readWhole?(): Buffer | undefined
   /** Told once the bytes readWhole gave have been handed to the socket. */
   sentWhole?(): void
 }
@@ -160,16 +160,16 @@ export class HttpTransport {
     const whole = isBodyWriter(body) && request.expectContinue !== true ? body.readWhole?.() : undefined
     if (whole === undefined) return await this.sendNow(request)
     const writer = body as BodyWriter
-    return await this.sendNow({ ...request, body: await whole }, () => writer.sentWhole?.())
+    return await this.sendNow({ ...request, body: whole }, () => writer.sentWhole?.())
   }
 
   /** `onFinish` is told once the whole request has been handed to the socket. */
-  private async sendNow(request: HttpRequest, onFinish?: () => void): Promise<HttpResponse> {
+  private sendNow(request: HttpRequest, onFinish?: () => void): Promise<HttpResponse> {
     const { module, host, port, agent } = this.routeFor(request.url)
     const body = request.body
     const expectContinue = request.expectContinue === true && isBodyWriter(body)
     const { stallTimeoutMs } = this.options
-    return await new Promise<HttpResponse>((resolve, reject) => {
+    return new Promise<HttpResponse>((resolve, reject) => {
       let settled = false
       /** Every byte of the request handed to the socket: the server may have acted on it. */
       let requestSent = false
@@ -257,7 +257,7 @@ export class HttpTransport {
         gate?.stop()
         const status = response.statusCode ?? 0
         const limit = status >= 200 && status <= 299 ? MAX_KEPT_SUCCESS_BYTES : MAX_KEPT_BODY_BYTES
-        readLimited(response, limit).then(({ text, complete }) => {
+        readLimited(response, limit, (text, complete) => {
           if (settled) return
           if (!complete && !early) {
             return fail(new TransportError('ECONNRESET', 'the answer was cut off', requestSent))
@@ -445,28 +445,30 @@ function transportError(error: Error, requestSent: boolean): TransportError {
  * Reads a response body, keeping at most `limit` bytes of it and draining the rest.
  * `complete` is false when the connection closed before the body ended.
  */
-function readLimited(response: http.IncomingMessage, limit: number): Promise<{ text: string; complete: boolean }> {
-  return new Promise(resolve => {
-    const chunks: Buffer[] = []
-    let kept = 0
-    let finished = false
-    // Once: 'close' follows every 'end', and the text is made only for whichever comes first.
-    const finish = (complete: boolean): void => {
-      if (finished) return
-      finished = true
-      const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)
-      resolve({ text: bytes.subarray(0, limit).toString('utf8'), complete })
-    }
-    response.on('data', (chunk: Buffer) => {
-      if (kept >= limit) return
-      chunks.push(chunk)
-      kept += chunk.length
-    })
-    response.once('end', () => finish(true))
-    // Node destroys an answer cut off mid-body ("aborted"); 'close' then tells what arrived.
-    response.on('error', () => undefined)
-    response.once('close', () => finish(response.complete))
+function readLimited(
+  response: http.IncomingMessage,
+  limit: number,
+  done: (text: string, complete: boolean) => void
+): void {
+  const chunks: Buffer[] = []
+  let kept = 0
+  let finished = false
+  // Once: 'close' follows every 'end', and the text is made only for whichever comes first.
+  const finish = (complete: boolean): void => {
+    if (finished) return
+    finished = true
+    const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)
+    done(bytes.subarray(0, limit).toString('utf8'), complete)
+  }
+  response.on('data', (chunk: Buffer) => {
+    if (kept >= limit) return
+    chunks.push(chunk)
+    kept += chunk.length
   })
+  response.once('end', () => finish(true))
+  // Node destroys an answer cut off mid-body ("aborted"); 'close' then tells what arrived.
+  response.on('error', () => undefined)
+  response.once('close', () => finish(response.complete))
 }
 
 /**
