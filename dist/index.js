@@ -11034,7 +11034,7 @@ class FileBody {
         const fail = (error) => {
             throw this.readError(error);
         };
-        const fd = await openAsync(this.file.absolutePath, 'r').catch(fail);
+        const fd = await openAsync(this.file.absolutePath, OPEN_FOR_READING).catch(fail);
         return {
             read: async (buffer, length, position) => (await readAsync(fd, buffer, 0, length, position).catch(fail)).bytesRead,
             stat: async () => await fstatAsync(fd).catch(fail),
@@ -11085,7 +11085,7 @@ class FileBody {
      * round trip through the thread pool costs tens, which adds up over many small files.
      */
     readWholeFile() {
-        const fd = this.fileCall(() => (0,external_node_fs_namespaceObject.openSync)(this.file.absolutePath, 'r'));
+        const fd = this.fileCall(() => (0,external_node_fs_namespaceObject.openSync)(this.file.absolutePath, OPEN_FOR_READING));
         try {
             return this.readChecked(fd);
         }
@@ -11100,17 +11100,28 @@ class FileBody {
         this.head.copy(whole);
         const bytes = whole.subarray(this.head.length, this.head.length + size + 1);
         let read = 0;
-        do {
-            const bytesRead = this.fileCall(() => (0,external_node_fs_namespaceObject.readSync)(fd, bytes, read, size + 1 - read, read));
-            if (bytesRead === 0)
-                break;
-            read += bytesRead;
-        } while (read < size);
+        try {
+            do {
+                const bytesRead = (0,external_node_fs_namespaceObject.readSync)(fd, bytes, read, size + 1 - read, read);
+                if (bytesRead === 0)
+                    break;
+                read += bytesRead;
+            } while (read < size);
+        }
+        catch (error) {
+            // A folder or a FIFO in the file's place fails its read (EISDIR, EAGAIN): say what it is.
+            if (!this.fileCall(() => (0,external_node_fs_namespaceObject.fstatSync)(fd)).isFile())
+                throw this.notAFileError();
+            throw this.readError(error);
+        }
         const now = this.fileCall(() => (0,external_node_fs_namespaceObject.fstatSync)(fd));
         const change = this.describeChange(now.size, now.mtimeMs) ??
             (read < size ? this.endedAfter(read) : read > size ? this.grewPast() : undefined);
+        // A change first: it is sent again from a fresh stat, and then found to be no file at all.
         if (change !== undefined)
             throw this.changedError(change, 'nothing');
+        if (!now.isFile())
+            throw this.notAFileError();
         this.hash.update(bytes.subarray(0, size));
         this.digest = this.hash.digest('hex');
         this.tail.copy(whole, this.head.length + size);
@@ -11124,6 +11135,8 @@ class FileBody {
     async checkUnchanged(file, sent) {
         const now = await file.stat();
         let change = this.describeChange(now.size, now.mtimeMs);
+        if (change === undefined && !now.isFile())
+            throw this.notAFileError();
         if (change === undefined && sent !== 'nothing') {
             const probe = Buffer.allocUnsafe(1);
             if ((await file.read(probe, 1, this.file.size)) > 0)
@@ -11163,6 +11176,11 @@ class FileBody {
             throw this.readError(error);
         }
     }
+    /** Something other than a file (a folder, a FIFO, a device) took the file's name since it was found. */
+    notAFileError() {
+        return new FileReadError(`Could not read ${this.file.relativePath}: it is no longer a regular file (something else took its name ` +
+            'after it was found). Nothing was sent or registered for it.');
+    }
     readError(error) {
         return new FileReadError(`Could not read ${this.file.relativePath}: ${error.code ?? error.message}.`);
     }
@@ -11175,6 +11193,12 @@ class FileBody {
                 `last bytes, so the server kept nothing and nothing was registered for it. ${next}`);
     }
 }
+/**
+ * Read-only, and without waiting where the platform allows it (not Windows): a FIFO that took a
+ * found file's name would otherwise block its open until something writes to it. No effect on
+ * a regular file.
+ */
+const OPEN_FOR_READING = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
 const openAsync = (0,external_node_util_namespaceObject.promisify)(external_node_fs_namespaceObject.open);
 const readAsync = (0,external_node_util_namespaceObject.promisify)(external_node_fs_namespaceObject.read);
 const fstatAsync = (0,external_node_util_namespaceObject.promisify)(external_node_fs_namespaceObject.fstat);

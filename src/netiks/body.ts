@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { close, closeSync, fstat, fstatSync, open, openSync, read, readSync } from 'node:fs'
+import { close, closeSync, constants, fstat, fstatSync, open, openSync, read, readSync, type Stats } from 'node:fs'
 import { promisify } from 'node:util'
 import { FileChangedError, FileReadError } from '../errors.js'
 import type { LocalFile } from './types.js'
@@ -110,7 +110,7 @@ class FileBody implements StreamedBody {
     const fail = (error: NodeJS.ErrnoException): never => {
       throw this.readError(error)
     }
-    const fd = await openAsync(this.file.absolutePath, 'r').catch(fail)
+    const fd = await openAsync(this.file.absolutePath, OPEN_FOR_READING).catch(fail)
     return {
       read: async (buffer, length, position) =>
         (await readAsync(fd, buffer, 0, length, position).catch(fail)).bytesRead,
@@ -160,7 +160,7 @@ class FileBody implements StreamedBody {
    * round trip through the thread pool costs tens, which adds up over many small files.
    */
   private readWholeFile(): Buffer {
-    const fd = this.fileCall(() => openSync(this.file.absolutePath, 'r'))
+    const fd = this.fileCall(() => openSync(this.file.absolutePath, OPEN_FOR_READING))
     try {
       return this.readChecked(fd)
     } finally {
@@ -175,16 +175,24 @@ class FileBody implements StreamedBody {
     this.head.copy(whole)
     const bytes = whole.subarray(this.head.length, this.head.length + size + 1)
     let read = 0
-    do {
-      const bytesRead = this.fileCall(() => readSync(fd, bytes, read, size + 1 - read, read))
-      if (bytesRead === 0) break
-      read += bytesRead
-    } while (read < size)
+    try {
+      do {
+        const bytesRead = readSync(fd, bytes, read, size + 1 - read, read)
+        if (bytesRead === 0) break
+        read += bytesRead
+      } while (read < size)
+    } catch (error) {
+      // A folder or a FIFO in the file's place fails its read (EISDIR, EAGAIN): say what it is.
+      if (!this.fileCall(() => fstatSync(fd)).isFile()) throw this.notAFileError()
+      throw this.readError(error as NodeJS.ErrnoException)
+    }
     const now = this.fileCall(() => fstatSync(fd))
     const change =
       this.describeChange(now.size, now.mtimeMs) ??
       (read < size ? this.endedAfter(read) : read > size ? this.grewPast() : undefined)
+    // A change first: it is sent again from a fresh stat, and then found to be no file at all.
     if (change !== undefined) throw this.changedError(change, 'nothing')
+    if (!now.isFile()) throw this.notAFileError()
     this.hash.update(bytes.subarray(0, size))
     this.digest = this.hash.digest('hex')
     this.tail.copy(whole, this.head.length + size)
@@ -199,6 +207,7 @@ class FileBody implements StreamedBody {
   private async checkUnchanged(file: OpenFile, sent: SentSoFar): Promise<void> {
     const now = await file.stat()
     let change = this.describeChange(now.size, now.mtimeMs)
+    if (change === undefined && !now.isFile()) throw this.notAFileError()
     if (change === undefined && sent !== 'nothing') {
       const probe = Buffer.allocUnsafe(1)
       if ((await file.read(probe, 1, this.file.size)) > 0) change = this.grewPast()
@@ -239,6 +248,14 @@ class FileBody implements StreamedBody {
     }
   }
 
+  /** Something other than a file (a folder, a FIFO, a device) took the file's name since it was found. */
+  private notAFileError(): FileReadError {
+    return new FileReadError(
+      `Could not read ${this.file.relativePath}: it is no longer a regular file (something else took its name ` +
+        'after it was found). Nothing was sent or registered for it.'
+    )
+  }
+
   private readError(error: NodeJS.ErrnoException): FileReadError {
     return new FileReadError(`Could not read ${this.file.relativePath}: ${error.code ?? error.message}.`)
   }
@@ -255,9 +272,16 @@ class FileBody implements StreamedBody {
   }
 }
 
+/**
+ * Read-only, and without waiting where the platform allows it (not Windows): a FIFO that took a
+ * found file's name would otherwise block its open until something writes to it. No effect on
+ * a regular file.
+ */
+const OPEN_FOR_READING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
+
 interface OpenFile {
   read(buffer: Buffer, length: number, position: number): Promise<number>
-  stat(): Promise<{ size: number; mtimeMs: number }>
+  stat(): Promise<Stats>
   close(): Promise<void>
 }
 
