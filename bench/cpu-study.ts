@@ -176,7 +176,9 @@ function report(count: number, samples: Map<string, Sample[]>): void {
       `  ${label.padEnd(14)} cpu ${fmt(cpu)} ${unit}  user ${fmt(user)}  sys ${fmt(sys)}  wire ${fmt(wire)} ms${ratio}${tput}`
     )
     const rss = list.map(s => s.rssMiB)
-    console.log(`  ${''.padEnd(14)} raw cpu ms: ${list.map(s => s.cpuMs.toFixed(0)).join(' ')}  peak RSS ${fmt(rss)} MiB`)
+    console.log(
+      `  ${''.padEnd(14)} raw cpu ms: ${list.map(s => s.cpuMs.toFixed(0)).join(' ')}  peak RSS ${fmt(rss)} MiB`
+    )
   }
 }
 
