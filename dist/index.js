@@ -11090,7 +11090,8 @@ class FileBody {
             return this.readChecked(fd);
         }
         finally {
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            // A FileReadError, like any other error of the file's: a bare errno would read as the network's.
+            this.fileCall(() => (0,external_node_fs_namespaceObject.closeSync)(fd));
         }
     }
     readChecked(fd) {
@@ -11109,7 +11110,7 @@ class FileBody {
             } while (read < size);
         }
         catch (error) {
-            // A folder or a FIFO in the file's place fails its read (EISDIR, EAGAIN): say what it is.
+            // A folder or a FIFO in the file's place fails its read (EISDIR, ESPIPE): say what it is.
             if (!this.fileCall(() => (0,external_node_fs_namespaceObject.fstatSync)(fd)).isFile())
                 throw this.notAFileError();
             throw this.readError(error);

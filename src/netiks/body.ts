@@ -164,7 +164,8 @@ class FileBody implements StreamedBody {
     try {
       return this.readChecked(fd)
     } finally {
-      closeSync(fd)
+      // A FileReadError, like any other error of the file's: a bare errno would read as the network's.
+      this.fileCall(() => closeSync(fd))
     }
   }
 
@@ -182,7 +183,7 @@ class FileBody implements StreamedBody {
         read += bytesRead
       } while (read < size)
     } catch (error) {
-      // A folder or a FIFO in the file's place fails its read (EISDIR, EAGAIN): say what it is.
+      // A folder or a FIFO in the file's place fails its read (EISDIR, ESPIPE): say what it is.
       if (!this.fileCall(() => fstatSync(fd)).isFile()) throw this.notAFileError()
       throw this.readError(error as NodeJS.ErrnoException)
     }
