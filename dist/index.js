@@ -13693,8 +13693,8 @@ var external_node_v8_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
  *   many new objects outlive a collection, which is what building a list of 100,000 files
  *   does (a dry run over 100,000 files peaked at 264 MiB with the default, 129 MiB with this).
  *   V8 then collects it six or seven times as often (10,000 files: 394 young collections
- *   against 60), yet the CPU per file measured within the noise of the default's (bench/cpu-study.ts,
- *   interleaved, at 1,000 and 10,000 files);
+ *   against 60), yet the CPU per file measured within the noise of the default's
+ *   (bench/cpu-study.ts, interleaved, at 1,000 and 10,000 files);
  * - the old generation may grow to 1.25 times what was alive after a full collection, not up
  *   to 4 times (100,000 files uploaded, concurrency 8: 270 MiB with the default, 136–139 MiB
  *   with this, 145–152 MiB at 1.5 times; see `npm run bench`).
