@@ -78,6 +78,9 @@ async function buildWith(label: string, patches: string[]): Promise<string | und
     await cp(path.join(REPO_ROOT, part), path.join(work, part), { recursive: true })
   }
   await symlink(path.join(REPO_ROOT, 'node_modules'), path.join(work, 'node_modules'), 'dir')
+  // A repository of its own, so that git apply takes the patch's paths from here even when the
+  // temp folder is inside another repository.
+  await execFileAsync('git', ['init', '-q'], { cwd: work })
   for (const patch of patches) {
     try {
       await execFileAsync('git', ['apply', path.join(PATCHES, `${patch}.patch`)], { cwd: work })
