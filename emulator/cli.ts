@@ -1,13 +1,5 @@
 /**
- * npm run emulator -- [--port N] [--host H] [--api-key KEY] [--url-ttl SECONDS] [--data-dir DIR]
- *   [--public-host NAME] [--faults SPEC] [--expired-batches N] [--always-fail NAME]… [--latency-ms MS] [--throttle-kibps N]
- *   [--s3-endpoint URL --s3-bucket NAME --s3-access-key-id ID --s3-secret-access-key SECRET [--s3-region R]]
- *   [--s3-early-answer] [--s3-dialect aws|radosgw] [--idempotency] [--quiet] [--ready-file PATH]
- * Every flag also reads from the environment: NETIKS_EMULATOR_PORT, _HOST, _API_KEY, _URL_TTL,
- * _DATA_DIR, _PUBLIC_HOST, _FAULTS, _EXPIRED_BATCHES, _ALWAYS_FAIL (comma-separated), _LATENCY_MS,
- * _THROTTLE_KIBPS, _S3_ENDPOINT, _S3_BUCKET, _S3_ACCESS_KEY_ID, _S3_SECRET_ACCESS_KEY, _S3_REGION,
- * _S3_EARLY_ANSWER and _IDEMPOTENCY (true/false, 1/0, yes/no), _S3_DIALECT.
- * With --s3-endpoint, presigned URLs point at that S3 (e.g. tools/radosgw/cluster.sh's radosgw).
+ * The emulator from the command line: `npm run emulator -- --help` prints every flag (USAGE below).
  * With --ready-file, once listening it writes a ReadyFile (JSON) there, for a parent that
  * started it on a free port (emulator/action) to learn where it listens.
  */
@@ -15,8 +7,42 @@ import { rename, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import type { ExternalS3Options } from './external-s3.js'
 import type { ReadyFile } from './constants.js'
-import { parseFaultSpec } from './faults.js'
+import { FAULT_ENDPOINTS, FAULT_KINDS, parseFaultSpec } from './faults.js'
 import { EMULATOR_API_KEY, S3_DIALECTS, STATE_PATH, startEmulator, type S3Dialect } from './server.js'
+
+const USAGE = `Usage: npm run emulator -- [options]
+
+The local Netiks server: the Uploads API and an S3 for its presigned URLs, on loopback.
+Every option can also be set in the environment as NETIKS_EMULATOR_<NAME> (upper case,
+dashes as underscores; --always-fail as a comma-separated list; switches as true or false).
+
+  --port N                 port to listen on (default 8787; 0 picks a free one)
+  --host H                 address to listen on (default 127.0.0.1)
+  --api-key KEY            the key the API accepts (default: the emulator's test key)
+  --url-ttl SECONDS        how long presigned URLs stay valid (default 900)
+  --data-dir DIR           where stored bytes are kept (default: a temporary folder,
+                           removed on exit)
+  --public-host NAME       the host name written into URLs instead of the listening
+                           address (for clients that reach the emulator through a proxy)
+  --faults SPEC            inject faults: rate=0..1,seed=N,endpoints=a+b,kinds=a+b,
+                           slow-ms=MS,late-ms=MS,retry-after=SECONDS
+                           endpoints: ${FAULT_ENDPOINTS.join(', ')}
+                           kinds: ${FAULT_KINDS.join(', ')}
+  --expired-batches N      the first N generate calls hand out already expired URLs
+  --always-fail NAME       the PUT or single upload of this file name always fails with
+                           a 500 (repeatable)
+  --latency-ms MS          every API and S3 request waits MS before it is handled
+  --throttle-kibps N       receive request bodies no faster than N KiB/s
+  --s3-endpoint URL        presign for a real S3 instead (needs the three flags below)
+  --s3-bucket NAME, --s3-access-key-id ID, --s3-secret-access-key SECRET, --s3-region R
+  --s3-early-answer        refuse a PUT before reading its body, as S3 does
+  --s3-dialect aws|radosgw an expired URL gets AWS S3's words or Ceph radosgw's
+  --idempotency            honour Idempotency-Key on single uploads and confirms
+                           (the real API publishes no such support)
+  --ready-file PATH        once listening, write where (JSON) to PATH
+  --quiet                  log no requests
+  -h, --help               print this and exit
+`
 
 function wholeNumber(flag: string, text: string): number {
   const value = Number(text)
@@ -87,9 +113,14 @@ try {
       's3-dialect': { type: 'string', default: process.env.NETIKS_EMULATOR_S3_DIALECT || 'aws' },
       idempotency: { type: 'boolean', default: switchFromEnv('NETIKS_EMULATOR_IDEMPOTENCY') },
       quiet: { type: 'boolean', default: false },
-      'ready-file': { type: 'string' }
+      'ready-file': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false }
     }
   })
+  if (values.help) {
+    console.log(USAGE)
+    process.exit(0)
+  }
 
   externalS3 = externalS3Of(values)
   emulator = await startEmulator({
@@ -129,7 +160,7 @@ try {
     await rename(`${readyFile}.partial`, readyFile)
   }
 } catch (error) {
-  console.error(`netiks emulator: ${(error as Error).message}`)
+  console.error(`netiks emulator: ${(error as Error).message} (--help lists the options)`)
   process.exit(2)
 }
 

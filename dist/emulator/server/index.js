@@ -12,15 +12,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _faults_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(767);
 /* harmony import */ var _server_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(147);
 /**
- * npm run emulator -- [--port N] [--host H] [--api-key KEY] [--url-ttl SECONDS] [--data-dir DIR]
- *   [--public-host NAME] [--faults SPEC] [--expired-batches N] [--always-fail NAME]… [--latency-ms MS] [--throttle-kibps N]
- *   [--s3-endpoint URL --s3-bucket NAME --s3-access-key-id ID --s3-secret-access-key SECRET [--s3-region R]]
- *   [--s3-early-answer] [--s3-dialect aws|radosgw] [--idempotency] [--quiet] [--ready-file PATH]
- * Every flag also reads from the environment: NETIKS_EMULATOR_PORT, _HOST, _API_KEY, _URL_TTL,
- * _DATA_DIR, _PUBLIC_HOST, _FAULTS, _EXPIRED_BATCHES, _ALWAYS_FAIL (comma-separated), _LATENCY_MS,
- * _THROTTLE_KIBPS, _S3_ENDPOINT, _S3_BUCKET, _S3_ACCESS_KEY_ID, _S3_SECRET_ACCESS_KEY, _S3_REGION,
- * _S3_EARLY_ANSWER and _IDEMPOTENCY (true/false, 1/0, yes/no), _S3_DIALECT.
- * With --s3-endpoint, presigned URLs point at that S3 (e.g. tools/radosgw/cluster.sh's radosgw).
+ * The emulator from the command line: `npm run emulator -- --help` prints every flag (USAGE below).
  * With --ready-file, once listening it writes a ReadyFile (JSON) there, for a parent that
  * started it on a free port (emulator/action) to learn where it listens.
  */
@@ -28,6 +20,39 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+const USAGE = `Usage: npm run emulator -- [options]
+
+The local Netiks server: the Uploads API and an S3 for its presigned URLs, on loopback.
+Every option can also be set in the environment as NETIKS_EMULATOR_<NAME> (upper case,
+dashes as underscores; --always-fail as a comma-separated list; switches as true or false).
+
+  --port N                 port to listen on (default 8787; 0 picks a free one)
+  --host H                 address to listen on (default 127.0.0.1)
+  --api-key KEY            the key the API accepts (default: the emulator's test key)
+  --url-ttl SECONDS        how long presigned URLs stay valid (default 900)
+  --data-dir DIR           where stored bytes are kept (default: a temporary folder,
+                           removed on exit)
+  --public-host NAME       the host name written into URLs instead of the listening
+                           address (for clients that reach the emulator through a proxy)
+  --faults SPEC            inject faults: rate=0..1,seed=N,endpoints=a+b,kinds=a+b,
+                           slow-ms=MS,late-ms=MS,retry-after=SECONDS
+                           endpoints: ${_faults_js__WEBPACK_IMPORTED_MODULE_2__/* .FAULT_ENDPOINTS */ .MQ.join(', ')}
+                           kinds: ${_faults_js__WEBPACK_IMPORTED_MODULE_2__/* .FAULT_KINDS */ .ln.join(', ')}
+  --expired-batches N      the first N generate calls hand out already expired URLs
+  --always-fail NAME       the PUT or single upload of this file name always fails with
+                           a 500 (repeatable)
+  --latency-ms MS          every API and S3 request waits MS before it is handled
+  --throttle-kibps N       receive request bodies no faster than N KiB/s
+  --s3-endpoint URL        presign for a real S3 instead (needs the three flags below)
+  --s3-bucket NAME, --s3-access-key-id ID, --s3-secret-access-key SECRET, --s3-region R
+  --s3-early-answer        refuse a PUT before reading its body, as S3 does
+  --s3-dialect aws|radosgw an expired URL gets AWS S3's words or Ceph radosgw's
+  --idempotency            honour Idempotency-Key on single uploads and confirms
+                           (the real API publishes no such support)
+  --ready-file PATH        once listening, write where (JSON) to PATH
+  --quiet                  log no requests
+  -h, --help               print this and exit
+`;
 function wholeNumber(flag, text) {
     const value = Number(text);
     if (!/^\d+$/.test(text) || !Number.isSafeInteger(value))
@@ -95,9 +120,14 @@ try {
             's3-dialect': { type: 'string', default: process.env.NETIKS_EMULATOR_S3_DIALECT || 'aws' },
             idempotency: { type: 'boolean', default: switchFromEnv('NETIKS_EMULATOR_IDEMPOTENCY') },
             quiet: { type: 'boolean', default: false },
-            'ready-file': { type: 'string' }
+            'ready-file': { type: 'string' },
+            help: { type: 'boolean', short: 'h', default: false }
         }
     });
+    if (values.help) {
+        console.log(USAGE);
+        process.exit(0);
+    }
     externalS3 = externalS3Of(values);
     emulator = await (0,_server_js__WEBPACK_IMPORTED_MODULE_3__/* .startEmulator */ .sJ)({
         port: wholeNumber('port', values.port),
@@ -137,7 +167,7 @@ try {
     }
 }
 catch (error) {
-    console.error(`netiks emulator: ${error.message}`);
+    console.error(`netiks emulator: ${error.message} (--help lists the options)`);
     process.exit(2);
 }
 console.log(`Netiks emulator listening on ${emulator.url}`);
@@ -166,12 +196,14 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   LW: () => (/* binding */ FaultInjector),
+/* harmony export */   MQ: () => (/* binding */ FAULT_ENDPOINTS),
 /* harmony export */   Nd: () => (/* binding */ parseFaultSpec),
 /* harmony export */   TI: () => (/* binding */ strikesAfterEffect),
 /* harmony export */   US: () => (/* binding */ DEFAULT_FAULTS),
-/* harmony export */   ZM: () => (/* binding */ describeFaults)
+/* harmony export */   ZM: () => (/* binding */ describeFaults),
+/* harmony export */   ln: () => (/* binding */ FAULT_KINDS)
 /* harmony export */ });
-/* unused harmony exports FAULT_ENDPOINTS, FAULT_KINDS, AFTER_EFFECT_KINDS */
+/* unused harmony export AFTER_EFFECT_KINDS */
 /**
  * Deterministic fault injection. A seeded generator decides, request by request in arrival
  * order, whether a request to a faulted endpoint fails and how, and the counts let a test know
