@@ -145,10 +145,14 @@ export function inputEnvName(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
 }
 
-/** Reads the `name<<delimiter … delimiter` records @actions/core writes to GITHUB_OUTPUT. */
+/**
+ * Reads the `name<<delimiter … delimiter` records @actions/core writes to GITHUB_OUTPUT. It ends
+ * them with os.EOL, so on Windows every line ends in CRLF: lines are split on either, as the
+ * runner reads them.
+ */
 export function parseOutputFile(text: string): Record<string, string> {
   const outputs: Record<string, string> = {}
-  const lines = text.split('\n')
+  const lines = text.split(/\r?\n/)
   for (let i = 0; i < lines.length; i++) {
     const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i])
     if (heredoc) {
