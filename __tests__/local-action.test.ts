@@ -1,5 +1,5 @@
 /**
- * README's "Debug locally", as documented: @github/local-action runs src/main.ts from the
+ * CONTRIBUTING.md's "Debugging locally", as documented: @github/local-action runs src/main.ts from the
  * repository root with the committed .env.example, against an emulator (on a free port: the
  * only line of .env.example the test changes), and the emulator holds the files it names.
  */
@@ -32,10 +32,12 @@ function developerEnv(runnerTemp: string): NodeJS.ProcessEnv {
 /** Checked on Linux and macOS; local-action passes its arguments to npm through a shell unquoted. */
 const describeOffWindows = process.platform === 'win32' ? describe.skip : describe
 if (process.platform === 'win32') {
-  console.warn('SKIPPED on Windows: README documents local-action for Linux and macOS shells, where it is tested')
+  console.warn(
+    'SKIPPED on Windows: CONTRIBUTING.md documents local-action for Linux and macOS shells, where it is tested'
+  )
 }
 
-describeOffWindows('npx local-action run . src/main.ts .env (README, "Debug locally")', () => {
+describeOffWindows('npx local-action run . src/main.ts .env (CONTRIBUTING.md, "Debugging locally")', () => {
   it('uploads the files .env.example names to the emulator', async () => {
     const emulator: Emulator = await startEmulator()
     const dir = await mkdtemp(path.join(os.tmpdir(), 'netiks-local-action-'))

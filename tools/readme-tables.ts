@@ -1,9 +1,9 @@
 /**
  * npm run docs — rewrites the inputs and outputs tables in README.md from action.yml, between
  * the <!-- inputs:start/end --> and <!-- outputs:start/end --> markers, and the emulator
- * action's from emulator/action.yml between <!-- emulator-inputs:… --> and
- * <!-- emulator-outputs:… -->. A test fails when the README and action.yml disagree, so the
- * two cannot drift apart.
+ * action's in docs/emulator.md from emulator/action.yml between <!-- emulator-inputs:… --> and
+ * <!-- emulator-outputs:… -->. A test fails when a document and its action.yml disagree, so
+ * the two cannot drift apart.
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -31,30 +31,45 @@ export function renderOutputsTable(action: ActionYml): string {
   return ['| Output | Description |', '| --- | --- |', ...rows].join('\n')
 }
 
-/** README.md with both tables rendered from action.yml. */
-export async function renderReadme(): Promise<{ current: string; rendered: string }> {
-  const action = parse(await readFile(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as ActionYml
-  const emulator = parse(await readFile(path.join(REPO_ROOT, 'emulator', 'action.yml'), 'utf8')) as ActionYml
-  const readme = path.join(REPO_ROOT, 'README.md')
-  const current = await readFile(readme, 'utf8')
-  const tables: Array<[string, string]> = [
-    ['inputs', renderInputsTable(action)],
-    ['outputs', renderOutputsTable(action)],
-    ['emulator-inputs', renderInputsTable(emulator)],
-    ['emulator-outputs', renderOutputsTable(emulator)]
-  ]
-  const replaced = tables.reduce((text, [marker, table]) => replaceBetween(text, marker, table), current)
-  // Formatted as `npm run format:write` would, so the two never fight over the file.
-  const rendered = await prettier.format(replaced, { ...(await prettier.resolveConfig(readme)), filepath: readme })
-  return { current, rendered }
+/** Each document with generated tables: the action.yml they come from, and their markers. */
+const GENERATED = [
+  { document: 'README.md', action: 'action.yml', markers: ['inputs', 'outputs'] },
+  { document: 'docs/emulator.md', action: 'emulator/action.yml', markers: ['emulator-inputs', 'emulator-outputs'] }
+] as const
+
+export interface RenderedDocument {
+  /** Relative to the repository root, with `/`. */
+  document: string
+  current: string
+  rendered: string
 }
 
-function replaceBetween(text: string, marker: string, table: string): string {
+/** Every document with its tables rendered from its action.yml. */
+export async function renderDocuments(): Promise<RenderedDocument[]> {
+  return await Promise.all(
+    GENERATED.map(async ({ document, action, markers }) => {
+      const declared = parse(await readFile(path.join(REPO_ROOT, action), 'utf8')) as ActionYml
+      const file = path.join(REPO_ROOT, document)
+      const current = await readFile(file, 'utf8')
+      const [inputs, outputs] = markers
+      const tables: Array<[string, string]> = [
+        [inputs, renderInputsTable(declared)],
+        [outputs, renderOutputsTable(declared)]
+      ]
+      const replaced = tables.reduce((text, [marker, table]) => replaceBetween(document, text, marker, table), current)
+      // Formatted as `npm run format:write` would, so the two never fight over the file.
+      const rendered = await prettier.format(replaced, { ...(await prettier.resolveConfig(file)), filepath: file })
+      return { document, current, rendered }
+    })
+  )
+}
+
+function replaceBetween(document: string, text: string, marker: string, table: string): string {
   const start = `<!-- ${marker}:start -->`
   const end = `<!-- ${marker}:end -->`
   const from = text.indexOf(start)
   const to = text.indexOf(end)
-  if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} markers`)
+  if (from < 0 || to < from) throw new Error(`${document} has no ${start} … ${end} markers`)
   return `${text.slice(0, from + start.length)}\n${table}\n${text.slice(to)}`
 }
 
@@ -63,7 +78,8 @@ function cell(text: string): string {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { current, rendered } = await renderReadme()
-  if (current !== rendered) await writeFile(path.join(REPO_ROOT, 'README.md'), rendered)
-  console.log(current === rendered ? 'README.md tables already match action.yml.' : 'README.md tables rewritten.')
+  for (const { document, current, rendered } of await renderDocuments()) {
+    if (current !== rendered) await writeFile(path.join(REPO_ROOT, document), rendered)
+    console.log(current === rendered ? `${document}: tables already match.` : `${document}: tables rewritten.`)
+  }
 }

