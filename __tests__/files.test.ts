@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { realpathSync } from 'node:fs'
 import { mkdir, symlink, writeFile } from 'node:fs/promises'
+import net from 'node:net'
 import path from 'node:path'
 import { findFiles, type FoundFiles } from '../src/files.js'
-import { makeWorkspace, removeDir } from './helpers.js'
+import { HOST_PATHS } from '../src/paths.js'
+import { makeWorkspace, posixOnly, removeDir } from './helpers.js'
 
 let ws: string
 const rel = (found: FoundFiles): string[] => found.files.map(file => file.relativePath)
@@ -142,7 +146,101 @@ describe('findFiles', () => {
       files: [],
       brokenLinks: [],
       outside: [],
+      hidden: [],
+      linksOut: [],
+      special: [],
+      unreachable: [],
       root: path.join(ws, 'nope')
     })
+  })
+})
+
+describe('links that lead out of the workspace', () => {
+  let tree: string
+  let elsewhere: string
+
+  beforeAll(async () => {
+    tree = await makeWorkspace({ 'out/own.txt': 'own', 'out/sub/deep.txt': 'deep', 'in/kept.txt': 'kept' })
+    elsewhere = await makeWorkspace({ 'secret.txt': 'secret', 'dir/inner.txt': 'inner', 'back/x': '' })
+    const at = (name: string): string => path.join(tree, name)
+    // A file and a folder outside; a chain of links inside that ends outside; a relative target
+    // with `..` that climbs out; a link out that comes back in; a link inside to a file inside.
+    await symlink(path.join(elsewhere, 'secret.txt'), at('out/shadow.txt'))
+    await symlink(path.join(elsewhere, 'dir'), at('out/linked-dir'))
+    await symlink(at('out/shadow.txt'), at('out/sub/chain.txt'))
+    await symlink(path.relative(at('out/sub'), path.join(elsewhere, 'secret.txt')), at('out/sub/dotdot.txt'))
+    await symlink(path.join(tree, 'in'), path.join(elsewhere, 'back/in'))
+    await symlink(path.join(elsewhere, 'back/in/kept.txt'), at('out/round-trip.txt'))
+    await symlink(at('in/kept.txt'), at('out/alias.txt'))
+  })
+
+  afterAll(async () => {
+    await removeDir(tree)
+    await removeDir(elsewhere)
+  })
+
+  const real = (name: string): string => path.join(realpathSync(elsewhere), name).split(path.sep).join('/')
+  const OUT_LINKS = [
+    { path: 'out/linked-dir', target: 'dir' },
+    { path: 'out/shadow.txt', target: 'secret.txt' },
+    { path: 'out/sub/chain.txt', target: 'secret.txt' },
+    { path: 'out/sub/dotdot.txt', target: 'secret.txt' }
+  ]
+
+  it.each([
+    ['a folder (plain path)', ['out'], 'auto'],
+    ['a folder (matched as a pattern)', ['out'], 'glob'],
+    ['a wildcard', ['out/**/*'], 'auto']
+  ] as const)('through %s: leaves them out and names each, with where it leads', async (_label, patterns, search) => {
+    const found = await findFiles([...patterns], tree, HOST_PATHS, { search })
+    expect(rel(found)).toEqual(['out/alias.txt', 'out/own.txt', 'out/round-trip.txt', 'out/sub/deep.txt'])
+    expect(found.linksOut).toEqual(OUT_LINKS.map(link => ({ ...link, target: real(link.target) })))
+  })
+
+  it('named directly, or spelled through a linked folder: left out all the same', async () => {
+    for (const search of ['auto', 'glob'] as const) {
+      const found = await findFiles(['out/shadow.txt', 'out/linked-dir/inner.txt'], tree, HOST_PATHS, { search })
+      expect(rel(found)).toEqual([])
+      expect(found.linksOut.map(link => link.path)).toEqual(['out/linked-dir/inner.txt', 'out/shadow.txt'])
+    }
+  })
+
+  it('an absolute path outside the workspace is outside on purpose: its files are taken', async () => {
+    const found = await findFiles([path.join(elsewhere, 'secret.txt'), path.join(elsewhere, 'back')], tree)
+    expect(found.linksOut).toEqual([])
+    expect(found.files.map(file => file.absolutePath)).toEqual([
+      path.join(elsewhere, 'back/in/kept.txt'),
+      path.join(elsewhere, 'back/x'),
+      path.join(elsewhere, 'secret.txt')
+    ])
+  })
+})
+
+describe('entries that are not regular files', () => {
+  posixOnly(it, 'no FIFOs or sockets')('are named with what they are, matched in a folder or by name', async () => {
+    const tree = await makeWorkspace({ 'out/a.txt': 'a' })
+    execFileSync('mkfifo', [path.join(tree, 'out/pipe')])
+    const server = net.createServer().listen(path.join(tree, 'out/sock'))
+    await new Promise(resolve => server.once('listening', resolve))
+    await symlink('/dev/zero', path.join(tree, 'out/zero'))
+    try {
+      for (const [patterns, search] of [
+        [['out'], 'auto'],
+        [['out'], 'glob'],
+        [['out/*'], 'auto']
+      ] as const) {
+        const found = await findFiles([...patterns], tree, HOST_PATHS, { search })
+        expect(rel(found)).toEqual(['out/a.txt'])
+        expect(found.special).toEqual([
+          { path: 'out/pipe', kind: 'a FIFO' },
+          { path: 'out/sock', kind: 'a socket' },
+          { path: 'out/zero', kind: 'a character device' }
+        ])
+      }
+      expect((await findFiles(['out/pipe'], tree)).special).toEqual([{ path: 'out/pipe', kind: 'a FIFO' }])
+    } finally {
+      server.close()
+      await removeDir(tree)
+    }
   })
 })

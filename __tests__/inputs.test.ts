@@ -57,7 +57,8 @@ describe('getInputs', () => {
       failFast: false,
       dryRun: false,
       assetName: AssetNaming.Basename,
-      manifest: ''
+      manifest: '',
+      includeHiddenFiles: false
     })
   })
 
@@ -74,7 +75,8 @@ describe('getInputs', () => {
       [Input.DryRun]: 'TRUE',
       [Input.AssetName]: 'relative',
       [Input.Manifest]: ' .netiks/manifest.json ',
-      [Input.Shard]: '2/3'
+      [Input.Shard]: '2/3',
+      [Input.IncludeHiddenFiles]: 'true'
     })
     expect(getInputs()).toEqual({
       apiKey: KEY,
@@ -88,7 +90,8 @@ describe('getInputs', () => {
       dryRun: true,
       assetName: AssetNaming.Relative,
       manifest: '.netiks/manifest.json',
-      shard: { index: 2, total: 3 }
+      shard: { index: 2, total: 3 },
+      includeHiddenFiles: true
     })
   })
 

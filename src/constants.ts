@@ -11,7 +11,8 @@ export enum Input {
   DryRun = 'dry-run',
   AssetName = 'asset-name',
   Manifest = 'manifest',
-  Shard = 'shard'
+  Shard = 'shard',
+  IncludeHiddenFiles = 'include-hidden-files'
 }
 
 /** Output names, exactly as action.yml spells them. */

@@ -1,12 +1,12 @@
 import * as glob from '@actions/glob'
 import { countOf, compareText, listSome } from './format.js'
 import { accessSync, constants, realpathSync, statSync } from 'node:fs'
-import { lstat, stat } from 'node:fs/promises'
 import { AssetNaming } from './constants.js'
 import { contentTypeFor } from './content-type.js'
 import { InputError } from './errors.js'
-import { type FoundStat, foundStat, literalLines, walkLiteral } from './literal-search.js'
+import { LiteralRules, literalLines, walkSearchPaths, type SearchOptions, type SearchResult } from './literal-search.js'
 import type { LocalFile } from './netiks/types.js'
+import { GlobRules } from './patterns.js'
 import {
   HOST_PATHS,
   anchorPatterns,
@@ -14,6 +14,7 @@ import {
   nameBelow,
   pathKey,
   reportedPath,
+  withSlashes,
   type PathRules
 } from './paths.js'
 
@@ -27,6 +28,20 @@ export interface FoundFiles {
   /** Absolute (`/`-separated) paths of the files outside the workspace, as they are reported. */
   outside: string[]
   /**
+   * Hidden files and folders (names starting with `.`) left out: no line names them and
+   * include-hidden-files is false. A folder ends with `/` and stands for all below it.
+   */
+  hidden: string[]
+  /** Symbolic links inside the workspace that lead out of it: left out, with where they lead. */
+  linksOut: Array<{ path: string; target: string }>
+  /** Matched entries that are not regular files (a FIFO, a socket, a device), and what each is. */
+  special: Array<{ path: string; kind: string }>
+  /**
+   * Entries that cannot be looked at (a name that is not valid UTF-8, shown with its bytes
+   * escaped; a link that loops), left out; `matched` when a line takes them in.
+   */
+  unreachable: Array<{ path: string; reason: string; matched: boolean }>
+  /**
    * Where `asset-name: relative` names start: the deepest folder holding every pattern's
    * search path (a search path that is a file stands for its folder), as actions/upload-artifact
    * roots an artifact. It depends on the patterns, not on which files match, so a new file
@@ -35,39 +50,48 @@ export interface FoundFiles {
   root?: string
 }
 
+export interface SearchChoices {
+  search?: FileSearch
+  /** Upload hidden files and folders even where no line names them (include-hidden-files). */
+  includeHidden?: boolean
+}
+
 /**
  * Resolves newline-separated globs (with `!` exclusions) into regular files: relative patterns
  * start at the workspace, whatever the current directory; directories stand for every file
  * beneath them, duplicates collapse, and the result is sorted by reported path so outputs are
- * in a stable order. Throws an InputError naming every matched file that cannot be read, so
- * that nothing is uploaded from a set that cannot be complete.
+ * in a stable order. What it leaves out it returns, to be said (see FoundFiles). Throws an
+ * InputError naming every matched file that cannot be read, so that nothing is uploaded from a
+ * set that cannot be complete.
  */
 export async function findFiles(
   patterns: string[],
   workspace: string,
   rules = HOST_PATHS,
-  options: { search?: FileSearch } = {}
+  options: SearchChoices = {}
 ): Promise<FoundFiles> {
   const pattern = anchorPatterns(patterns, workspace, rules).join('\n')
-  const { matches, brokenLinks, searchPaths } = await matchPaths(pattern, workspace, rules, options.search ?? 'auto')
+  const real = realWorkspace(workspace)
+  const { found, searchPaths } = await matchPaths(pattern, rules, {
+    search: options.search ?? 'auto',
+    includeHidden: options.includeHidden ?? false,
+    workspace: { given: workspace, real }
+  })
   const files: LocalFile[] = []
   const outside: string[] = []
   const unreadable: string[] = []
-  // Synchronous on purpose: nothing else runs yet, and a thousand stat calls take milliseconds
+  // Synchronous on purpose: nothing else runs yet, and a thousand access calls take milliseconds
   // this way instead of a round trip through the thread pool each.
-  const baseOf = workspaceSpellings(workspace, rules)
-  for (const [absolutePath, found] of matches) {
+  const baseOf = workspaceSpellings(workspace, real, rules)
+  const shown = (absolutePath: string): string => reportedPath(baseOf(absolutePath), absolutePath, rules).path
+  for (const [absolutePath, info] of found.matches) {
     try {
-      const info = found ?? foundStat(statSync(absolutePath))
-      if (!info.isFile) continue
       accessSync(absolutePath, constants.R_OK)
       const where = reportedPath(baseOf(absolutePath), absolutePath, rules)
       files.push(fileAt(absolutePath, where.path, info.size, info.mtimeMs, rules))
       if (where.outside) outside.push(where.path)
     } catch (error) {
-      unreadable.push(
-        `${reportedPath(workspace, absolutePath, rules).path} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`
-      )
+      unreadable.push(`${shown(absolutePath)} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`)
     }
   }
   if (unreadable.length > 0) {
@@ -77,11 +101,33 @@ export async function findFiles(
         "Fix their permissions, or exclude them with a ! pattern in 'path'."
     )
   }
+  const byPath = <T extends { path: string }>(a: T, b: T): number => compareText(a.path, b.path)
   return {
     files: files.sort((a, b) => compareText(a.relativePath, b.relativePath)),
-    brokenLinks,
+    brokenLinks: found.brokenLinks.map(shown).sort(compareText),
     outside: outside.sort(compareText),
+    hidden: found.hidden.map(entry => shownFolderOrFile(entry, shown, rules)).sort(compareText),
+    linksOut: found.linksOut
+      .map(link => ({ path: shown(link.path), target: withSlashes(link.target, rules) }))
+      .sort(byPath),
+    special: found.special.map(entry => ({ ...entry, path: shown(entry.path) })).sort(byPath),
+    unreachable: found.unreachable.map(entry => ({ ...entry, path: shown(entry.path) })).sort(byPath),
     root: namingRoot(searchPaths, rules)
+  }
+}
+
+/** A left-out folder keeps the separator that marks it as one, as `/`. */
+function shownFolderOrFile(entry: string, shown: (absolutePath: string) => string, rules: PathRules): string {
+  return entry.endsWith(rules.path.sep) ? `${shown(entry.slice(0, -1))}/` : shown(entry)
+}
+
+/** The workspace's real path: a self-hosted runner's work folder is often reached through a link. */
+function realWorkspace(workspace: string): string {
+  try {
+    return realpathSync(workspace)
+  } catch {
+    // A workspace that cannot be resolved is only ever spelled one way.
+    return workspace
   }
 }
 
@@ -90,13 +136,7 @@ export async function findFiles(
  * through a symbolic link (a self-hosted runner's work folder often is), its real path for a
  * path spelled through the link's target, which is inside the workspace too.
  */
-function workspaceSpellings(workspace: string, rules: PathRules): (absolutePath: string) => string {
-  let real = workspace
-  try {
-    real = realpathSync(workspace)
-  } catch {
-    // A workspace that cannot be resolved is only ever spelled one way.
-  }
+function workspaceSpellings(workspace: string, real: string, rules: PathRules): (absolutePath: string) => string {
   if (real === workspace) return () => workspace
   return absolutePath =>
     reportedPath(workspace, absolutePath, rules).outside && !reportedPath(real, absolutePath, rules).outside
@@ -117,53 +157,38 @@ function namingRoot(searchPaths: string[], rules: PathRules): string | undefined
 }
 
 /**
- * How files are searched for: `auto` walks plain paths itself (see literal-search.ts) and
- * leaves every other pattern to @actions/glob; `glob` always uses @actions/glob (for tests
- * that compare the two).
+ * How files are searched for: `auto` takes plain paths as they are (see literal-search.ts) and
+ * matches every other line as @actions/glob would (see patterns.ts); `glob` matches every line
+ * that way (for tests that compare the two).
  */
 export type FileSearch = 'auto' | 'glob'
 
-/** @actions/glob's options: a broken link stops the first walk (see matchPaths). */
+/** @actions/glob's options, for its checks of the patterns and its search paths. */
 const GLOB_OPTIONS = {
   implicitDescendants: true,
   matchDirectories: false,
   followSymbolicLinks: true,
-  omitBrokenSymbolicLinks: false
+  omitBrokenSymbolicLinks: true
 }
 
 /**
- * Plain paths: one walk of our own. Otherwise one @actions/glob walk in the usual case; a walk
- * that meets a broken symbolic link stops with an error, and only then are two walks made: one
- * that skips broken links, one that finds them to name them.
+ * One walk of the search paths that @actions/glob gives for the patterns (made only for those,
+ * and its checks of the patterns: it walks nothing), with the rules of plain paths where every
+ * line is one, else with the patterns matched as @actions/glob matches them.
  */
 async function matchPaths(
   pattern: string,
-  workspace: string,
   rules: PathRules,
-  search: FileSearch
-): Promise<{ matches: Map<string, FoundStat | undefined>; brokenLinks: string[]; searchPaths: string[] }> {
-  const lines = search === 'auto' ? literalLines(pattern, rules) : undefined
-  if (lines !== undefined) {
-    // The globber is made only for its search paths (and its checks of the patterns): no walk.
-    const searchPaths = (await glob.create(pattern, GLOB_OPTIONS)).getSearchPaths()
-    try {
-      const found = walkLiteral(searchPaths, lines, rules)
-      const brokenLinks = found.brokenLinks.map(link => reportedPath(workspace, link, rules).path).sort(compareText)
-      return { matches: found.matches, brokenLinks, searchPaths }
-    } catch (error) {
-      throw searchError(error)
-    }
-  }
+  options: SearchOptions & { search: FileSearch }
+): Promise<{ found: SearchResult; searchPaths: string[] }> {
+  const searchPaths = (await glob.create(pattern, GLOB_OPTIONS)).getSearchPaths()
+  const lines = options.search === 'auto' ? literalLines(pattern, rules) : undefined
+  const search = lines !== undefined ? new LiteralRules(lines, rules) : new GlobRules(pattern, rules)
   try {
-    return {
-      ...(await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: false })),
-      brokenLinks: []
-    }
+    return { found: walkSearchPaths(searchPaths, search, rules, options), searchPaths }
   } catch (error) {
-    if (error instanceof InputError) throw error
+    throw searchError(error)
   }
-  const found = await globPaths(pattern, { followSymbolicLinks: true, omitBrokenSymbolicLinks: true })
-  return { ...found, brokenLinks: await findBrokenLinks(pattern, found.matches, workspace, rules) }
 }
 
 export function describeFile(
@@ -187,57 +212,15 @@ function fileAt(
   return { absolutePath, relativePath, name, size, mtimeMs, contentType: contentTypeFor(name) }
 }
 
-async function globPaths(
-  pattern: string,
-  links: { followSymbolicLinks: boolean; omitBrokenSymbolicLinks: boolean }
-): Promise<{ matches: Map<string, FoundStat | undefined>; searchPaths: string[] }> {
-  const globber = await glob.create(pattern, { ...GLOB_OPTIONS, ...links })
-  try {
-    const matches = new Map<string, FoundStat | undefined>()
-    for (const match of await globber.glob()) matches.set(match, undefined)
-    return { matches, searchPaths: globber.getSearchPaths() }
-  } catch (error) {
-    throw searchError(error)
-  }
-}
-
 /** A file system error met while searching, as an InputError; anything else as it is. */
 function searchError(error: unknown): unknown {
   const { code, path: where } = error as NodeJS.ErrnoException
   if (code === undefined) return error
   return new InputError(
     `Cannot search ${where ?? 'a matched directory'} for files (${code}). Fix its permissions, ` +
-      "or change 'path' so that the search does not reach it: every folder a pattern can reach " +
-      '(all below a folder it names, or below a **) is searched, even one that a ! pattern excludes.'
+      "or leave it out with a ! line in 'path': every folder a pattern can reach (all below a " +
+      'folder it names, or below a **) is searched unless a ! line excludes it.'
   )
-}
-
-/**
- * The glob that follows links drops broken ones silently; a second walk that does not follow
- * links sees them as entries, so they can be named in a warning.
- */
-async function findBrokenLinks(
-  pattern: string,
-  followed: Map<string, unknown>,
-  workspace: string,
-  rules: PathRules
-): Promise<string[]> {
-  const broken: string[] = []
-  const { matches } = await globPaths(pattern, { followSymbolicLinks: false, omitBrokenSymbolicLinks: true })
-  for (const candidate of matches.keys()) {
-    if (followed.has(candidate)) continue
-    const isLink = await lstat(candidate).then(
-      info => info.isSymbolicLink(),
-      () => false
-    )
-    if (!isLink) continue
-    const targetExists = await stat(candidate).then(
-      () => true,
-      () => false
-    )
-    if (!targetExists) broken.push(reportedPath(workspace, candidate, rules).path)
-  }
-  return broken.sort(compareText)
 }
 
 /** Two or more matched files that would be sent under one name. */

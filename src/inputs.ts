@@ -39,6 +39,8 @@ interface Settings {
   manifest: string
   /** This job's shard of the matched files; undefined to upload them all. */
   shard?: Shard
+  /** Whether hidden files and folders are uploaded even where no pattern names them. */
+  includeHiddenFiles: boolean
 }
 
 /** Reads and validates every input; throws one InputError naming the first bad one. */
@@ -72,7 +74,8 @@ export function getInputs(): Inputs {
     failFast: parseBoolean(Input.FailFast, core.getInput(Input.FailFast), false),
     assetName: parseEnum(Input.AssetName, core.getInput(Input.AssetName), AssetNaming, AssetNaming.Basename),
     manifest: core.getInput(Input.Manifest).trim(),
-    shard: parseShard(core.getInput(Input.Shard))
+    shard: parseShard(core.getInput(Input.Shard)),
+    includeHiddenFiles: parseBoolean(Input.IncludeHiddenFiles, core.getInput(Input.IncludeHiddenFiles), false)
   }
 }
 

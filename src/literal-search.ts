@@ -1,5 +1,6 @@
-import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs'
-import type { PathRules } from './paths.js'
+import { type Dirent, lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs'
+import { pathInside, type PathRules } from './paths.js'
+import type { SearchRules } from './patterns.js'
 
 /**
  * The file search for the usual `path:` (`dist`, `site/**`, `build/app.zip`, with maybe a
@@ -21,19 +22,6 @@ export interface FoundStat {
 
 export function foundStat(info: Stats): FoundStat {
   return { isFile: info.isFile(), size: info.size, mtimeMs: info.mtimeMs }
-}
-
-export interface LiteralMatches {
-  /**
-   * What @actions/glob would list: every non-directory reached, links followed, with what the
-   * walk's stat found (findFiles needs no second one).
-   */
-  matches: Map<string, FoundStat>
-  /**
-   * Symbolic links whose target does not exist, as a walk that does not follow links sees them:
-   * not those below a linked folder.
-   */
-  brokenLinks: string[]
 }
 
 /** Longer lines go to @actions/glob (see literalLines): far above any path's length (4 KiB on Linux). */
@@ -85,15 +73,98 @@ export function literalLines(pattern: string, rules: PathRules): LiteralLine[] |
 }
 
 /**
- * Whether the lines take in an entry the walk reached: the last line that covers it decides.
- * Without exclusions every entry is taken in (each is at or below a line's path).
+ * The rules of plain-path lines, without pattern matching: a line covers its path and all
+ * below it; of the lines that cover an entry, the last decides.
  */
-function takenIn(lines: LiteralLine[], itemPath: string, sep: string): boolean {
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const { path, exclude } = lines[i]
-    if (itemPath === path || (itemPath.startsWith(path) && itemPath[path.length] === sep)) return !exclude
+export class LiteralRules implements SearchRules {
+  private readonly excludes: boolean
+  private readonly includes: string[]
+  private readonly sep: string
+
+  constructor(
+    private readonly lines: LiteralLine[],
+    rules: PathRules
+  ) {
+    this.sep = rules.path.sep
+    this.excludes = lines.some(line => line.exclude)
+    this.includes = lines.filter(line => !line.exclude).map(line => line.path)
   }
-  return false
+
+  /** Every entry the walk reaches is below a line without `!`: only exclusions can leave it out. */
+  takes(itemPath: string): boolean {
+    if (!this.excludes) return true
+    for (let i = this.lines.length - 1; i >= 0; i--) {
+      const { path, exclude } = this.lines[i]
+      if (this.isAtOrBelow(itemPath, path)) return !exclude
+    }
+    return false
+  }
+
+  /** A folder a `!` line leaves out is entered only on the way to a line below it. */
+  enters(folder: string): boolean {
+    return this.takes(folder) || this.includes.some(path => this.isBelow(path, folder))
+  }
+
+  /**
+   * A line names the hidden parts of the path at or above its own path; what lies below it is
+   * named only when nothing there is hidden. A folder on the way to a line is named too.
+   */
+  namesHidden(itemPath: string, isFolder: boolean): boolean {
+    return this.includes.some(
+      path =>
+        (this.isAtOrBelow(itemPath, path) && !hasHiddenSegment(itemPath.slice(path.length), this.sep)) ||
+        (isFolder && this.isBelow(path, itemPath))
+    )
+  }
+
+  private isAtOrBelow(itemPath: string, folder: string): boolean {
+    return itemPath === folder || this.isBelow(itemPath, folder)
+  }
+
+  private isBelow(itemPath: string, folder: string): boolean {
+    return itemPath.startsWith(folder) && itemPath[folder.length] === this.sep && itemPath.length > folder.length + 1
+  }
+}
+
+function hasHiddenSegment(relative: string, sep: string): boolean {
+  return relative.split(sep).some(isHiddenName)
+}
+
+/** A hidden file or folder, as upload-artifact and most tools take it: its name starts with `.`. */
+export function isHiddenName(name: string): boolean {
+  return name.startsWith('.')
+}
+
+/** What the search left out, and why; each with its absolute path (see SearchResult). */
+export interface LeftOutEntry {
+  /** For a name that is not valid UTF-8: its folder's path and the name's bytes escaped (\xff). */
+  path: string
+  /** Whether a line of `path` takes it in: it would have been uploaded, were it a readable file. */
+  matched: boolean
+}
+
+export interface SearchResult {
+  /** The regular files taken in, with what the walk's stat found (findFiles needs no second one). */
+  matches: Map<string, FoundStat>
+  /** Symbolic links whose target does not exist, not counting those below a linked folder. */
+  brokenLinks: string[]
+  /** Hidden files and folders (a folder's path ends with a separator) that no line names. */
+  hidden: string[]
+  /** Symbolic links inside the workspace that lead outside it, with where they lead. */
+  linksOut: Array<{ path: string; target: string }>
+  /** Entries that are neither a file nor a folder: a FIFO, a socket, a device. */
+  special: Array<{ path: string; kind: string }>
+  /** Entries that cannot be looked at: a name that is not valid UTF-8, a link that loops. */
+  unreachable: Array<LeftOutEntry & { reason: string }>
+}
+
+export interface SearchOptions {
+  includeHidden: boolean
+  /**
+   * The workspace as given and as its real path: a file found below it must not lead out of it
+   * through a symbolic link. A search path outside it (an absolute line) is outside on purpose.
+   */
+  workspace: { given: string; real: string }
 }
 
 interface SearchState {
@@ -102,75 +173,178 @@ interface SearchState {
   level: number
   /** Reached through a linked folder: a walk that does not follow links never gets here. */
   viaLink: boolean
+  /** The entry is itself a symbolic link (or, for a search path, may be reached through one). */
+  isLink: boolean
+  /** Below the search path, the entry or a folder above it has a hidden name. */
+  hidden: boolean
 }
 
 /**
- * Walks the search paths (@actions/glob's, for a literal pattern) depth first, as
- * @actions/glob's globber does: a missing search path is skipped; each entry is stat'ed
- * through links; a folder whose real path is already on the chain of folders above it (a link
- * back up) is not entered again; an entry gone by the time it is stat'ed is skipped; any other
- * error is thrown with its code and path. Folders a `!` line excludes are entered too, as
- * @actions/glob enters them (whether to go down is decided by the lines without `!`), and
- * their errors count; what they hold is not listed. Synchronous, as findFiles' stat calls
- * are: nothing else runs yet.
- *
- * An entry its folder still lists that cannot be looked at even without following it (a name
- * that is not valid UTF-8 comes back from readdir with U+FFFD, which names nothing) failed the
- * old search: its walk that did not follow links met it with lstat, ENOENT. It fails this one
- * too, with that error, once the walk is done (as that walk came after every other).
+ * Walks the search paths (@actions/glob's) depth first, as @actions/glob's globber does: a
+ * missing search path is skipped; each entry is stat'ed through links; a folder whose real path
+ * is already on the chain of folders above it (a link back up) is not entered again; an entry
+ * gone by the time it is stat'ed is skipped. What it must not take in it leaves out and says
+ * so (see SearchResult): hidden names no line spells out, links out of the workspace, entries
+ * that are not regular files, and entries it cannot look at, which stopped @actions/glob's walk
+ * and the whole run. Any other error (a folder it may not read) is thrown with its code and
+ * path: the set of files could not be complete. Synchronous, as findFiles' stat calls are:
+ * nothing else runs yet.
  */
-export function walkLiteral(searchPaths: string[], lines: LiteralLine[], rules: PathRules): LiteralMatches {
-  const excludes = lines.some(line => line.exclude)
-  const wanted = (itemPath: string): boolean => !excludes || takenIn(lines, itemPath, rules.path.sep)
-  const matches = new Map<string, FoundStat>()
-  const brokenLinks: string[] = []
+export function walkSearchPaths(
+  searchPaths: string[],
+  search: SearchRules,
+  rules: PathRules,
+  options: SearchOptions
+): SearchResult {
+  const found: SearchResult = {
+    matches: new Map(),
+    brokenLinks: [],
+    hidden: [],
+    linksOut: [],
+    special: [],
+    unreachable: []
+  }
+  const inside = (itemPath: string): boolean =>
+    pathInside(options.workspace.given, itemPath, rules) !== undefined ||
+    pathInside(options.workspace.real, itemPath, rules) !== undefined
   const stack: SearchState[] = []
   for (const searchPath of searchPaths) {
-    if (lstatOrMissing(searchPath) !== undefined) stack.unshift({ path: searchPath, level: 1, viaLink: false })
+    if (lstatOrMissing(searchPath) !== undefined) {
+      stack.unshift({ path: searchPath, level: 1, viaLink: false, isLink: true, hidden: false })
+    }
   }
   const chain: string[] = []
-  let unreachable: unknown
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    let info: Stats
-    try {
-      info = statSync(item.path)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-      if (item.viaLink) continue
-      try {
-        if (lstatSync(item.path).isSymbolicLink() && wanted(item.path)) brokenLinks.push(item.path)
-      } catch (lstatError) {
-        if ((lstatError as NodeJS.ErrnoException).code !== 'ENOENT' || stillListed(item.path, rules)) {
-          unreachable ??= lstatError
-        }
+    const taken = search.takes(item.path)
+    const entered = search.enters(item.path)
+    if (!taken && !entered) continue
+    const info = statOrLeftOut(item, taken, found)
+    if (info === undefined) continue
+    const isFolder = info.isDirectory()
+    if (item.hidden && !options.includeHidden && !search.namesHidden(item.path, isFolder)) {
+      if (isFolder ? entered : taken) found.hidden.push(isFolder ? item.path + rules.path.sep : item.path)
+      continue
+    }
+    if (!isFolder && !info.isFile()) {
+      if (taken) found.special.push({ path: item.path, kind: kindOf(info) })
+      continue
+    }
+    if (item.isLink && inside(item.path)) {
+      const target = realpathSync.native(item.path)
+      if (!inside(target)) {
+        if (isFolder ? entered : taken) found.linksOut.push({ path: item.path, target })
+        continue
       }
+    }
+    if (!isFolder) {
+      if (taken) found.matches.set(item.path, foundStat(info))
       continue
     }
-    if (!info.isDirectory()) {
-      if (wanted(item.path)) matches.set(item.path, foundStat(info))
-      continue
-    }
+    if (!entered) continue
     const realPath = realpathSync.native(item.path)
     while (chain.length >= item.level) chain.pop()
     if (chain.includes(realPath)) continue
     chain.push(realPath)
     const viaLink = item.viaLink || lstatSync(item.path).isSymbolicLink()
-    const names = readdirSync(item.path)
-    for (let i = names.length - 1; i >= 0; i--) {
-      stack.push({ path: rules.path.join(item.path, names[i]), level: item.level + 1, viaLink })
+    const children = readFolder(item.path, rules, search, found)
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]
+      stack.push({
+        path: rules.path.join(item.path, child.name),
+        level: item.level + 1,
+        viaLink,
+        isLink: child.isSymbolicLink(),
+        hidden: item.hidden || isHiddenName(child.name)
+      })
     }
   }
-  if (unreachable !== undefined) throw unreachable
-  return { matches, brokenLinks }
+  return found
 }
 
-/** Whether the entry's folder still lists it: it was not removed, its name names nothing. */
-function stillListed(itemPath: string, rules: PathRules): boolean {
+/**
+ * The entry's stat through links, or undefined when there is nothing to take: a broken link
+ * (named when a walk that does not follow links would see it), an entry gone since its folder
+ * was read, or a link that loops, which is named and left out.
+ */
+function statOrLeftOut(item: SearchState, taken: boolean, found: SearchResult): Stats | undefined {
   try {
-    return readdirSync(rules.path.dirname(itemPath)).includes(rules.path.basename(itemPath))
+    return statSync(item.path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ELOOP') {
+      found.unreachable.push({ path: item.path, matched: taken, reason: 'a symbolic link that loops (ELOOP)' })
+      return undefined
+    }
+    if (code !== 'ENOENT') throw error
+    if (!item.viaLink && taken && lstatOrMissing(item.path)?.isSymbolicLink()) found.brokenLinks.push(item.path)
+    return undefined
+  }
+}
+
+/**
+ * The entries of a folder. A name that is not valid UTF-8 comes back from readdir with U+FFFD
+ * in place of its bad bytes, which names no file: it is left out and named with its bytes
+ * escaped (the name as the folder holds it is read again, as bytes, only then).
+ */
+function readFolder(folder: string, rules: PathRules, search: SearchRules, found: SearchResult): Dirent[] {
+  const entries = readdirSync(folder, { withFileTypes: true })
+  if (!entries.some(entry => entry.name.includes('\uFFFD'))) return entries
+  const badNames = readdirSync(folder, { encoding: 'buffer' }).filter(name => !isUtf8(name))
+  for (const name of badNames) {
+    found.unreachable.push({
+      path: rules.path.join(folder, escapeNameBytes(name)),
+      matched: search.takes(rules.path.join(folder, name.toString('utf8'))),
+      reason: 'its name is not valid UTF-8, so it cannot be named in the outputs or on Netiks'
+    })
+  }
+  const lost = new Set(badNames.map(name => name.toString('utf8')))
+  return entries.filter(entry => !lost.has(entry.name))
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+function isUtf8(bytes: Buffer): boolean {
+  try {
+    strictUtf8.decode(bytes)
+    return true
   } catch {
     return false
   }
+}
+
+/** The name with each byte that is not part of valid UTF-8 written as \xHH: `bad\xff\xfe.txt`. */
+export function escapeNameBytes(bytes: Buffer): string {
+  let text = ''
+  for (let i = 0; i < bytes.length;) {
+    const length = utf8Length(bytes[i])
+    const sequence = bytes.subarray(i, i + length)
+    if (length > 0 && sequence.length === length && isUtf8(sequence)) {
+      text += sequence.toString('utf8')
+      i += length
+    } else {
+      text += `\\x${bytes[i].toString(16).padStart(2, '0')}`
+      i++
+    }
+  }
+  return text
+}
+
+/** The length of the UTF-8 sequence a byte starts, or 0 for a byte that starts none. */
+function utf8Length(lead: number): number {
+  if (lead < 0x80) return 1
+  if (lead >= 0xc2 && lead < 0xe0) return 2
+  if (lead >= 0xe0 && lead < 0xf0) return 3
+  if (lead >= 0xf0 && lead < 0xf5) return 4
+  return 0
+}
+
+/** What an entry that is neither a file nor a folder is, for a message. */
+function kindOf(info: Stats): string {
+  if (info.isFIFO()) return 'a FIFO'
+  if (info.isSocket()) return 'a socket'
+  if (info.isCharacterDevice()) return 'a character device'
+  if (info.isBlockDevice()) return 'a block device'
+  return 'not a regular file'
 }
 
 function lstatOrMissing(itemPath: string): Stats | undefined {

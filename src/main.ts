@@ -2,14 +2,14 @@ import * as core from '@actions/core'
 import path from 'node:path'
 import { ACTION_USER_AGENT, Input, NoFileOption, UploadMode } from './constants.js'
 import { CancelledError, InputError, codeOrMessage, errorMessage } from './errors.js'
-import { findFiles, nameAssets } from './files.js'
+import { findFiles, nameAssets, type FoundFiles } from './files.js'
 import { countOf, formatBytes, formatSeconds, listSome, totalSize } from './format.js'
 import { getInputs, getTuning, type Inputs, type UploadInputs } from './inputs.js'
 import { writeManifestWithUploads } from './manifest.js'
 import { samePath } from './paths.js'
 import { takeShard } from './shard.js'
 import { NetiksClient } from './netiks/client.js'
-import type { LocalFile, UploadOutcome } from './netiks/types.js'
+import type { FailedUpload, LocalFile, UploadOutcome } from './netiks/types.js'
 import { choosePlan, type UploadPlan } from './plan.js'
 import { CappedWarnings, PerFileLines } from './report/log.js'
 import { escapeForLog, quoteForLog } from './report/log-safe.js'
@@ -45,8 +45,11 @@ export async function run(): Promise<void> {
     // Globs, the manifest and every reported path start here, whatever the current directory.
     const workspace = path.resolve(process.env.GITHUB_WORKSPACE || process.cwd())
     const manifestFile = inputs.manifest ? path.resolve(workspace, inputs.manifest) : undefined
-    const matched = await core.group('Resolve files', async () => await resolveFiles(inputs, workspace, manifestFile))
-    if (matched.length === 0) return
+    const { files: matched, leftOut } = await core.group(
+      'Resolve files',
+      async () => await resolveFiles(inputs, workspace, manifestFile)
+    )
+    if (matched.length === 0) return failForLeftOut(leftOut)
     // Named before the split, so a file's name does not depend on which shard sends it.
     const { files, line: shardLine } = takeShard(matched, inputs.shard)
     if (shardLine) core.info(shardLine)
@@ -56,10 +59,12 @@ export async function run(): Promise<void> {
           async () => await compareWithManifest(inputs, files, manifestFile)
         )
       : { upload: files, unchanged: [] }
+    work.leftOut = leftOut
     const plan = work.upload.length > 0 ? choosePlan(inputs.mode, work.upload) : undefined
     if (inputs.dryRun) await dryRun(inputs, work, plan)
     else if (plan === undefined) await reportAllUnchanged(inputs, work)
     else await upload(inputs, work, plan, startedAt)
+    failForLeftOut(leftOut)
   } catch (error) {
     core.setFailed(escapeForLog(errorMessage(error)))
     await writeFailureSummary(errorMessage(error))
@@ -74,8 +79,13 @@ function maskApiKey(): void {
   if (raw.trim() !== '') core.setSecret(raw.trim())
 }
 
-async function resolveFiles(inputs: Inputs, workspace: string, manifestFile?: string): Promise<LocalFile[]> {
-  const found = await findFiles(inputs.patterns, workspace)
+/** What the search found, and the matched entries it had to leave out, as failures to report. */
+async function resolveFiles(
+  inputs: Inputs,
+  workspace: string,
+  manifestFile?: string
+): Promise<{ files: LocalFile[]; leftOut: FailedUpload[] }> {
+  const found = await findFiles(inputs.patterns, workspace, undefined, { includeHidden: inputs.includeHiddenFiles })
   const isManifest = (file: LocalFile): boolean =>
     manifestFile !== undefined && samePath(file.absolutePath, manifestFile)
   if (found.files.some(isManifest)) {
@@ -94,6 +104,8 @@ async function resolveFiles(inputs: Inputs, workspace: string, manifestFile?: st
         `(the target does not exist): ${listSome(found.brokenLinks.map(escapeForLog))}`
     )
   }
+  sayWhatWasLeftOut(found)
+  const leftOut = found.unreachable.filter(entry => entry.matched).map(leftOutFailure)
   const { files, clashes } = nameAssets(found.files, inputs.assetName, found.root)
   const clashWarnings = new CappedWarnings('names shared by several files')
   for (const clash of clashes) {
@@ -114,20 +126,111 @@ async function resolveFiles(inputs: Inputs, workspace: string, manifestFile?: st
   if (files.length > 0) {
     const bytes = totalSize(files)
     core.info(`${countOf(files.length, 'file')}, ${formatBytes(bytes)}.`)
-    return files
+    return { files, leftOut }
   }
-  const message = `No files were found with the provided path: ${inputs.patterns.join(', ')}. No assets will be uploaded.`
+  const message = `${noFilesFound(found)} with the provided path: ${inputs.patterns.join(', ')}. No assets will be uploaded.`
   if (inputs.ifNoFilesFound === NoFileOption.Error) throw new InputError(message)
   if (inputs.ifNoFilesFound === NoFileOption.Warn) core.warning(message)
   else core.info(message)
-  await writeOutputs({ confirmed: [], failed: [] })
-  return files
+  await writeOutputs({ confirmed: [], failed: leftOut })
+  return { files, leftOut }
+}
+
+/**
+ * What the search left out, each kind in one line: hidden names as a notice (a docs site may
+ * need them: the line says how to take them in), the rest as warnings.
+ */
+function sayWhatWasLeftOut(found: FoundFiles): void {
+  const { hidden, linksOut, special, unreachable } = found
+  if (hidden.length > 0) {
+    core.notice(
+      `Left out ${entries(hidden.length, 'hidden file or folder', 'hidden files and folders')} ` +
+        `(names starting with "."): ${listSome(hidden.map(escapeForLog), 5)}. To upload them, set ` +
+        `${Input.IncludeHiddenFiles}: true, or name them in 'path' without a wildcard ` +
+        `(such as ${escapeForLog(hidden[0].replace(/\/$/, ''))}).`
+    )
+  }
+  if (linksOut.length > 0) {
+    core.warning(
+      `Skipping ${countOf(linksOut.length, 'symbolic link')} inside the workspace that ` +
+        `${linksOut.length === 1 ? 'leads' : 'lead'} out of it: ` +
+        `${listSome(
+          linksOut.map(link => `${escapeForLog(link.path)} → ${escapeForLog(link.target)}`),
+          10
+        )}. ` +
+        "Nothing reached through them is uploaded. To upload a file outside the workspace on purpose, give its absolute path in 'path'."
+    )
+  }
+  if (special.length > 0) {
+    core.warning(
+      `Skipping ${entries(special.length, 'matched entry', 'matched entries')} that ` +
+        `${special.length === 1 ? 'is not a regular file' : 'are not regular files'}: ` +
+        `${listSome(
+          special.map(entry => `${escapeForLog(entry.path)} (${entry.kind})`),
+          10
+        )}. Only regular files are uploaded.`
+    )
+  }
+  if (unreachable.length > 0) {
+    const matched = unreachable.filter(entry => entry.matched).length
+    core.warning(
+      `Left out ${entries(unreachable.length, 'entry', 'entries')} that cannot be looked at: ` +
+        `${listSome(
+          unreachable.map(entry => `${escapeForLog(entry.path)} (${entry.reason})`),
+          10
+        )}. ` +
+        "Rename or remove them, or exclude them with a ! line in 'path'" +
+        (matched > 0
+          ? `; the ${matched === 1 ? 'one' : matched} 'path' matched ${matched === 1 ? 'is' : 'are'} in the 'failed' output.`
+          : '.')
+    )
+  }
+}
+
+function entries(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`
+}
+
+/** A matched entry the search could not look at, as a failure of the run: it was not uploaded. */
+function leftOutFailure(entry: FoundFiles['unreachable'][number]): FailedUpload {
+  const name = entry.path.slice(entry.path.lastIndexOf('/') + 1)
+  return {
+    file: { absolutePath: '', relativePath: entry.path, name, size: 0, contentType: 'application/octet-stream' },
+    step: 'not-started',
+    message: `Left out by the file search: ${entry.reason}. Rename or remove it, or exclude it with a ! line in 'path'.`
+  }
+}
+
+/** Why no file will be uploaded: none matched, or those that did are not regular files. */
+function noFilesFound(found: FoundFiles): string {
+  const notFiles = [
+    ...found.special.map(entry => `${escapeForLog(entry.path)} is ${entry.kind}`),
+    ...found.unreachable.map(entry => `${escapeForLog(entry.path)} cannot be looked at`),
+    ...found.linksOut.map(link => `${escapeForLog(link.path)} leads out of the workspace`),
+    ...found.hidden.map(entry => `${escapeForLog(entry)} is hidden`)
+  ]
+  return notFiles.length === 0
+    ? 'No files were found'
+    : `No regular file to upload was found (${listSome(notFiles, 5, '; ')})`
+}
+
+/** The step fails when a matched entry was left out: it is in 'failed', and was not uploaded. */
+function failForLeftOut(leftOut: FailedUpload[]): void {
+  if (leftOut.length === 0) return
+  core.setFailed(
+    `${entries(leftOut.length, 'matched entry was', 'matched entries were')} left out by the file search and ` +
+      `not uploaded: ${listSome(
+        leftOut.map(failure => escapeForLog(failure.file.relativePath)),
+        10
+      )} ` +
+      "(see the warning above; listed in the 'failed' output)."
+  )
 }
 
 async function dryRun(inputs: Inputs, work: Work, plan: UploadPlan | undefined): Promise<void> {
   const files = work.upload
   printPlan(files, plan, inputs, work.unchanged)
-  await writeOutputs({ confirmed: [], failed: [] })
+  await writeOutputs({ confirmed: [], failed: work.leftOut ?? [] })
   await writePlanSummary(files, plan)
   const bytes = totalSize(files)
   const skipped = work.unchanged.length > 0 ? ` (${work.unchanged.length} unchanged would be skipped)` : ''
@@ -266,7 +369,7 @@ async function reportRun(
 ): Promise<void> {
   endLiveLog()
   const durationMs = Date.now() - startedAt
-  const result = { ...outcome, unchanged: work.unchanged }
+  const result = { ...outcome, failed: [...(work.leftOut ?? []), ...outcome.failed], unchanged: work.unchanged }
   try {
     await writeOutputs(result, runFolder)
   } finally {

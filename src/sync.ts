@@ -15,7 +15,7 @@ import {
 } from './manifest.js'
 import type { EntryStore } from './manifest-store.js'
 import { runnerTemp } from './report/assets-file.js'
-import type { LocalFile } from './netiks/types.js'
+import type { FailedUpload, LocalFile } from './netiks/types.js'
 import { PerFileLines } from './report/log.js'
 import { writeOutputs } from './report/outputs.js'
 import { writeSummary } from './report/summary.js'
@@ -31,6 +31,8 @@ export interface Work {
    * the run is reported (see releaseWork).
    */
   manifest?: { file: string; before: Manifest; store?: EntryStore }
+  /** Matched entries the file search left out (see findFiles): reported as failed. */
+  leftOut?: FailedUpload[]
 }
 
 /** Lets go of what the work holds on disk, once the run is reported. */
@@ -107,7 +109,7 @@ async function splitByManifest(
 
 /** Nothing new to send: every matched file is in the manifest with the same bytes. */
 export async function reportAllUnchanged(inputs: Inputs, work: Work): Promise<void> {
-  const result = { confirmed: [], failed: [], unchanged: work.unchanged }
+  const result = { confirmed: [], failed: work.leftOut ?? [], unchanged: work.unchanged }
   await writeOutputs(result)
   if (work.manifest) {
     const { file, before } = work.manifest
