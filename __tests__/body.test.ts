@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import busboy from 'busboy'
 import { execFileSync, spawn } from 'node:child_process'
-import { appendFileSync, mkdirSync, statSync, truncateSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  mkdirSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync
+} from 'node:fs'
 import { stat, truncate, utimes } from 'node:fs/promises'
 import path from 'node:path'
 import { Writable, type Readable } from 'node:stream'
@@ -209,9 +218,15 @@ describe('openFileBody', () => {
         const file = describeFile(target, size, ws, statSync(target).mtimeMs)
         unlinkSync(target)
         mkdirSync(target)
-        const now = restat(file, new FileChangedError('found changed'))
-        if (now.size <= SLICE_BYTES) expect(() => openFileBody(now).readWhole()).toThrow(/no longer a regular file/)
-        await expect(drain(openFileBody(now))).rejects.toThrow(/no longer a regular file/)
+        if (size <= SLICE_BYTES) expect(() => openFileBody(file).readWhole()).toThrow(/no longer a regular file/)
+        await expect(drain(openFileBody(file))).rejects.toThrow(/no longer a regular file/)
+        // Nor is it sent again from a fresh stat, as a file that changed would be.
+        expect(() => restat(file, new FileChangedError('found changed'))).toThrow(
+          new FileReadError(
+            `Could not read was-${size}.bin: it is no longer a regular file (something else took its name after it ` +
+              'was found). Nothing was sent or registered for it.'
+          )
+        )
       }
     })
   })
@@ -347,20 +362,39 @@ describe('a file that changes while it is uploaded', () => {
     expect(received().length).toBe(0)
   })
 
-  posixOnly(it, 'no /dev/zero')(
-    'is refused with nothing written when it has bytes past the size its stat still gives (/dev/zero: 0 bytes, no end)',
+  posixOnly(it, 'no /dev/zero or /proc')(
+    'is refused at once as no regular file, with nothing written, when a device or a /proc file took its name',
     async () => {
       const ws = await cleanups.workspace()
-      const file = { ...describeFile('/dev/zero', 0, ws), relativePath: 'zero' }
-      for (const body of [openFileBody(file), openMultipartBody(file, 'file')]) {
-        const { sink, received } = memorySink()
-        await expect(body.writeTo(sink)).rejects.toThrow(
-          new FileChangedError(
-            'zero changed after it was found: it has more than the 0 bytes it had when it was found. ' +
-              'Nothing was sent or registered for it. Upload it again once it is complete.'
+      for (const [target, size] of [
+        ['/dev/zero', 0],
+        ['/dev/zero', 5],
+        ['/proc/self/status', 5],
+        ['/proc/self/status', SLICE_BYTES + 1]
+      ] as const) {
+        const found = await writeWorkspaceFile(ws, 'found.bin', Buffer.alloc(size, 7))
+        const file = { ...describeFile(found, size, ws, statSync(found).mtimeMs), relativePath: 'found.bin' }
+        unlinkSync(found)
+        symlinkSync(target, found)
+        for (const body of [openFileBody(file), openMultipartBody(file, 'file')]) {
+          const { sink, received } = memorySink()
+          const failure = await body.writeTo(sink).then(
+            () => undefined,
+            (error: unknown) => error
           )
-        )
-        expect(received().length).toBe(0)
+          // Not a FileChangedError: that one is retried, as "changed (0 → 0 bytes)", four times.
+          expect([target, size, failure]).toEqual([
+            target,
+            size,
+            new FileReadError(
+              'Could not read found.bin: it is no longer a regular file (something else took its name ' +
+                'after it was found). Nothing was sent or registered for it.'
+            )
+          ])
+          expect(failure).not.toBeInstanceOf(FileChangedError)
+          expect(received().length).toBe(0)
+        }
+        unlinkSync(found)
       }
     }
   )

@@ -11272,6 +11272,14 @@ class FileBody {
         return {
             read: async (buffer, length, position) => (await readAsync(fd, buffer, 0, length, position).catch(fail)).bytesRead,
             stat: async () => await fstatAsync(fd).catch(fail),
+            hasBytesPastItsSize: async () => {
+                try {
+                    return hasBytesPastItsSize(fd);
+                }
+                catch (error) {
+                    return fail(error);
+                }
+            },
             close: async () => await closeAsync(fd)
         };
     }
@@ -11350,13 +11358,13 @@ class FileBody {
             throw this.readError(error);
         }
         const now = this.fileCall(() => (0,external_node_fs_namespaceObject.fstatSync)(fd));
+        // Before any change: a device or a /proc file in the file's place is no file to send again.
+        if (!now.isFile() || (read > now.size && this.fileCall(() => hasBytesPastItsSize(fd))))
+            throw this.notAFileError();
         const change = this.describeChange(now.size, now.mtimeMs) ??
             (read < size ? this.endedAfter(read) : read > size ? this.grewPast() : undefined);
-        // A change first: it is sent again from a fresh stat, and then found to be no file at all.
         if (change !== undefined)
             throw this.changedError(change, 'nothing');
-        if (!now.isFile())
-            throw this.notAFileError();
         this.hash.update(bytes.subarray(0, size));
         this.digest = this.hash.digest('hex');
         this.tail.copy(whole, this.head.length + size);
@@ -11369,9 +11377,9 @@ class FileBody {
      */
     async checkUnchanged(file, sent) {
         const now = await file.stat();
-        let change = this.describeChange(now.size, now.mtimeMs);
-        if (change === undefined && !now.isFile())
+        if (!now.isFile() || (await file.hasBytesPastItsSize()))
             throw this.notAFileError();
+        let change = this.describeChange(now.size, now.mtimeMs);
         if (change === undefined && sent !== 'nothing') {
             const probe = Buffer.allocUnsafe(1);
             if ((await file.read(probe, 1, this.file.size)) > 0)
@@ -11434,6 +11442,17 @@ class FileBody {
  * a regular file.
  */
 const OPEN_FOR_READING = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+/**
+ * Whether the open file reads bytes past the size its stat gives, and that size has not grown
+ * meanwhile: a regular file never does (a write grows the size before its bytes can be read),
+ * but a /proc or /sys file does (it says 0 bytes and makes its text up on each read).
+ * Synchronous: one byte, only when a check already found something odd or at a large file's open.
+ */
+function hasBytesPastItsSize(fd) {
+    const { size } = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+    const bytesRead = (0,external_node_fs_namespaceObject.readSync)(fd, Buffer.alloc(1), 0, 1, size);
+    return bytesRead > 0 && (0,external_node_fs_namespaceObject.fstatSync)(fd).size <= size;
+}
 const openAsync = (0,external_node_util_namespaceObject.promisify)(external_node_fs_namespaceObject.open);
 const readAsync = (0,external_node_util_namespaceObject.promisify)(external_node_fs_namespaceObject.read);
 const fstatAsync = (0,external_node_util_namespaceObject.promisify)(external_node_fs_namespaceObject.fstat);
@@ -12309,13 +12328,19 @@ function isExpiredUrlRefusal(error, url, now = Date.now()) {
 function restat(file, error) {
     if (!(error instanceof FileChangedError))
         return file;
+    let info;
     try {
-        const info = (0,external_node_fs_namespaceObject.statSync)(file.absolutePath);
-        return { ...file, size: info.size, mtimeMs: info.mtimeMs };
+        info = (0,external_node_fs_namespaceObject.statSync)(file.absolutePath);
     }
     catch (cause) {
         throw new FileReadError(`Could not read ${file.relativePath}: ${cause.code ?? 'gone'}.`);
     }
+    // Never sent again as "changed (0 → 0 bytes)": a device is no file, whatever its size says.
+    if (!info.isFile()) {
+        throw new FileReadError(`Could not read ${file.relativePath}: it is no longer a regular file (something else took its name after it ` +
+            'was found). Nothing was sent or registered for it.');
+    }
+    return { ...file, size: info.size, mtimeMs: info.mtimeMs };
 }
 /** After a body found the file changed, the file as it is now; the caller is told. */
 function fileAsItIsNow(file, lastError, options) {

@@ -115,6 +115,13 @@ class FileBody implements StreamedBody {
       read: async (buffer, length, position) =>
         (await readAsync(fd, buffer, 0, length, position).catch(fail)).bytesRead,
       stat: async () => await fstatAsync(fd).catch(fail),
+      hasBytesPastItsSize: async () => {
+        try {
+          return hasBytesPastItsSize(fd)
+        } catch (error) {
+          return fail(error as NodeJS.ErrnoException)
+        }
+      },
       close: async () => await closeAsync(fd)
     }
   }
@@ -188,12 +195,12 @@ class FileBody implements StreamedBody {
       throw this.readError(error as NodeJS.ErrnoException)
     }
     const now = this.fileCall(() => fstatSync(fd))
+    // Before any change: a device or a /proc file in the file's place is no file to send again.
+    if (!now.isFile() || (read > now.size && this.fileCall(() => hasBytesPastItsSize(fd)))) throw this.notAFileError()
     const change =
       this.describeChange(now.size, now.mtimeMs) ??
       (read < size ? this.endedAfter(read) : read > size ? this.grewPast() : undefined)
-    // A change first: it is sent again from a fresh stat, and then found to be no file at all.
     if (change !== undefined) throw this.changedError(change, 'nothing')
-    if (!now.isFile()) throw this.notAFileError()
     this.hash.update(bytes.subarray(0, size))
     this.digest = this.hash.digest('hex')
     this.tail.copy(whole, this.head.length + size)
@@ -207,8 +214,8 @@ class FileBody implements StreamedBody {
    */
   private async checkUnchanged(file: OpenFile, sent: SentSoFar): Promise<void> {
     const now = await file.stat()
+    if (!now.isFile() || (await file.hasBytesPastItsSize())) throw this.notAFileError()
     let change = this.describeChange(now.size, now.mtimeMs)
-    if (change === undefined && !now.isFile()) throw this.notAFileError()
     if (change === undefined && sent !== 'nothing') {
       const probe = Buffer.allocUnsafe(1)
       if ((await file.read(probe, 1, this.file.size)) > 0) change = this.grewPast()
@@ -283,7 +290,20 @@ const OPEN_FOR_READING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
 interface OpenFile {
   read(buffer: Buffer, length: number, position: number): Promise<number>
   stat(): Promise<Stats>
+  hasBytesPastItsSize(): Promise<boolean>
   close(): Promise<void>
+}
+
+/**
+ * Whether the open file reads bytes past the size its stat gives, and that size has not grown
+ * meanwhile: a regular file never does (a write grows the size before its bytes can be read),
+ * but a /proc or /sys file does (it says 0 bytes and makes its text up on each read).
+ * Synchronous: one byte, only when a check already found something odd or at a large file's open.
+ */
+export function hasBytesPastItsSize(fd: number): boolean {
+  const { size } = fstatSync(fd)
+  const bytesRead = readSync(fd, Buffer.alloc(1), 0, 1, size)
+  return bytesRead > 0 && fstatSync(fd).size <= size
 }
 
 const openAsync = promisify(open)

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs'
+import { statSync, type Stats } from 'node:fs'
 import { FileChangedError, FileReadError } from '../errors.js'
 import type { LocalFile } from '../netiks/types.js'
 import type { UploadOptions } from './outcome.js'
@@ -9,12 +9,20 @@ import type { UploadOptions } from './outcome.js'
  */
 export function restat(file: LocalFile, error: unknown): LocalFile {
   if (!(error instanceof FileChangedError)) return file
+  let info: Stats
   try {
-    const info = statSync(file.absolutePath)
-    return { ...file, size: info.size, mtimeMs: info.mtimeMs }
+    info = statSync(file.absolutePath)
   } catch (cause) {
     throw new FileReadError(`Could not read ${file.relativePath}: ${(cause as NodeJS.ErrnoException).code ?? 'gone'}.`)
   }
+  // Never sent again as "changed (0 → 0 bytes)": a device is no file, whatever its size says.
+  if (!info.isFile()) {
+    throw new FileReadError(
+      `Could not read ${file.relativePath}: it is no longer a regular file (something else took its name after it ` +
+        'was found). Nothing was sent or registered for it.'
+    )
+  }
+  return { ...file, size: info.size, mtimeMs: info.mtimeMs }
 }
 
 /** After a body found the file changed, the file as it is now; the caller is told. */
