@@ -5,7 +5,10 @@
  *
  * Most kinds strike before the request takes effect, so a retried request is never also a
  * processed one. The AFTER_EFFECT_KINDS strike once the request was handled (an asset created,
- * an object stored, URLs issued): the server did the work, the client never learns it.
+ * an object stored, URLs issued): the server did the work, the client never learns it. The
+ * FORGED_ANSWER_KINDS strike then too, on an asset-creating call (a single upload, a confirm):
+ * the asset is created, and its answer is sent with one field forged, as a hostile or broken
+ * server (or something between) would send it.
  */
 export const FAULT_ENDPOINTS = ['upload', 'generate', 'put', 'confirm'] as const
 export type FaultEndpoint = (typeof FAULT_ENDPOINTS)[number]
@@ -20,12 +23,37 @@ export const FAULT_KINDS = [
   'expired',
   'lost-reply',
   'late-reply',
-  'commit-then-500'
+  'commit-then-500',
+  'forged-id',
+  'forged-size',
+  'forged-name'
 ] as const
 export type FaultKind = (typeof FAULT_KINDS)[number]
 
 /** Kinds that let the request take effect first, then spoil its answer. */
-export const AFTER_EFFECT_KINDS: readonly FaultKind[] = ['lost-reply', 'late-reply', 'commit-then-500']
+export const AFTER_EFFECT_KINDS: readonly FaultKind[] = [
+  'lost-reply',
+  'late-reply',
+  'commit-then-500',
+  'forged-id',
+  'forged-size',
+  'forged-name'
+]
+
+/**
+ * Kinds that answer an asset-creating call with one field of its `asset` forged: `forged-id`
+ * an id with a line break and a workflow command (`<id>\n::error::forged`), `forged-size` a
+ * `file_size` one byte more than was stored, `forged-name` an `asset_name` with a line break and
+ * a workflow command after the name. They strike `upload` and `confirm` only.
+ */
+export const FORGED_ANSWER_KINDS: readonly FaultKind[] = ['forged-id', 'forged-size', 'forged-name']
+
+/** Whether a fault of this kind can strike a request to this endpoint. */
+function strikes(kind: FaultKind, endpoint: FaultEndpoint): boolean {
+  if (kind === 'expired') return endpoint === 'put'
+  if (FORGED_ANSWER_KINDS.includes(kind)) return endpoint === 'upload' || endpoint === 'confirm'
+  return true
+}
 
 export function strikesAfterEffect(kind: FaultKind): boolean {
   return AFTER_EFFECT_KINDS.includes(kind)
@@ -36,7 +64,7 @@ export interface FaultOptions {
   rate: number
   seed: number
   endpoints: FaultEndpoint[]
-  /** `expired` applies to PUTs only; other endpoints draw from the rest. */
+  /** `expired` applies to PUTs only, the forged answers to uploads and confirms; other endpoints draw from the rest. */
   kinds: FaultKind[]
   /** A `slow` fault holds the request this long, then drops the connection unanswered. */
   slowMs: number
@@ -78,7 +106,7 @@ export class FaultInjector {
       return undefined
     }
     const roll = this.random()
-    const kinds = this.options.kinds.filter(kind => kind !== 'expired' || endpoint === 'put')
+    const kinds = this.options.kinds.filter(kind => strikes(kind, endpoint))
     const kind = kinds[Math.floor(this.random() * kinds.length)]
     if (roll >= this.options.rate || kind === undefined) return undefined
     this.counts[endpoint][kind] = (this.counts[endpoint][kind] ?? 0) + 1

@@ -292,6 +292,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         return await deliver(ex, outcome)
       case 'commit-then-500':
         return await deliver(ex, { error: serverError(ex.endpoint) })
+      case 'forged-id':
+      case 'forged-size':
+      case 'forged-name':
+        return await deliver(ex, 'reply' in outcome ? { reply: forgedAnswer(kind, outcome.reply) } : outcome)
       default:
         throw new Error(`fault ${kind} strikes before the request, not after`)
     }
@@ -801,6 +805,17 @@ function assetResponse(asset: AssetRecord): Record<string, unknown> {
     created_at: asset.created_at,
     last_updated: asset.created_at
   }
+}
+
+/** A created asset's answer with one field forged (see FORGED_ANSWER_KINDS); any other answer as it is. */
+function forgedAnswer(kind: FaultKind, reply: Reply | undefined): Reply | undefined {
+  if (reply === undefined || reply.status !== 201) return reply
+  const body = JSON.parse(reply.body) as { asset: Record<string, unknown> }
+  const { asset } = body
+  if (kind === 'forged-id') asset.id = `${String(asset.id)}\n::error::forged`
+  if (kind === 'forged-size') asset.file_size = Number(asset.file_size) + 1
+  if (kind === 'forged-name') asset.asset_name = `${String(asset.asset_name)}\n::error::forged`
+  return { ...reply, body: JSON.stringify(body) }
 }
 
 function jsonReply(status: number, body: unknown): Reply {

@@ -3274,7 +3274,10 @@ const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
  *
  * Most kinds strike before the request takes effect, so a retried request is never also a
  * processed one. The AFTER_EFFECT_KINDS strike once the request was handled (an asset created,
- * an object stored, URLs issued): the server did the work, the client never learns it.
+ * an object stored, URLs issued): the server did the work, the client never learns it. The
+ * FORGED_ANSWER_KINDS strike then too, on an asset-creating call (a single upload, a confirm):
+ * the asset is created, and its answer is sent with one field forged, as a hostile or broken
+ * server (or something between) would send it.
  */
 const FAULT_ENDPOINTS = ['upload', 'generate', 'put', 'confirm'];
 const FAULT_KINDS = [
@@ -3287,10 +3290,35 @@ const FAULT_KINDS = [
     'expired',
     'lost-reply',
     'late-reply',
-    'commit-then-500'
+    'commit-then-500',
+    'forged-id',
+    'forged-size',
+    'forged-name'
 ];
 /** Kinds that let the request take effect first, then spoil its answer. */
-const AFTER_EFFECT_KINDS = (/* unused pure expression or super */ null && (['lost-reply', 'late-reply', 'commit-then-500']));
+const AFTER_EFFECT_KINDS = (/* unused pure expression or super */ null && ([
+    'lost-reply',
+    'late-reply',
+    'commit-then-500',
+    'forged-id',
+    'forged-size',
+    'forged-name'
+]));
+/**
+ * Kinds that answer an asset-creating call with one field of its `asset` forged: `forged-id`
+ * an id with a line break and a workflow command (`<id>\n::error::forged`), `forged-size` a
+ * `file_size` one byte more than was stored, `forged-name` an `asset_name` with a line break and
+ * a workflow command after the name. They strike `upload` and `confirm` only.
+ */
+const FORGED_ANSWER_KINDS = (/* unused pure expression or super */ null && (['forged-id', 'forged-size', 'forged-name']));
+/** Whether a fault of this kind can strike a request to this endpoint. */
+function strikes(kind, endpoint) {
+    if (kind === 'expired')
+        return endpoint === 'put';
+    if (FORGED_ANSWER_KINDS.includes(kind))
+        return endpoint === 'upload' || endpoint === 'confirm';
+    return true;
+}
 function strikesAfterEffect(kind) {
     return AFTER_EFFECT_KINDS.includes(kind);
 }
@@ -3322,7 +3350,7 @@ class FaultInjector {
             return undefined;
         }
         const roll = this.random();
-        const kinds = this.options.kinds.filter(kind => kind !== 'expired' || endpoint === 'put');
+        const kinds = this.options.kinds.filter(kind => strikes(kind, endpoint));
         const kind = kinds[Math.floor(this.random() * kinds.length)];
         if (roll >= this.options.rate || kind === undefined)
             return undefined;

@@ -203,7 +203,7 @@ __webpack_async_result__();
 /* harmony export */   ZM: () => (/* binding */ describeFaults),
 /* harmony export */   ln: () => (/* binding */ FAULT_KINDS)
 /* harmony export */ });
-/* unused harmony export AFTER_EFFECT_KINDS */
+/* unused harmony exports AFTER_EFFECT_KINDS, FORGED_ANSWER_KINDS */
 /**
  * Deterministic fault injection. A seeded generator decides, request by request in arrival
  * order, whether a request to a faulted endpoint fails and how, and the counts let a test know
@@ -211,7 +211,10 @@ __webpack_async_result__();
  *
  * Most kinds strike before the request takes effect, so a retried request is never also a
  * processed one. The AFTER_EFFECT_KINDS strike once the request was handled (an asset created,
- * an object stored, URLs issued): the server did the work, the client never learns it.
+ * an object stored, URLs issued): the server did the work, the client never learns it. The
+ * FORGED_ANSWER_KINDS strike then too, on an asset-creating call (a single upload, a confirm):
+ * the asset is created, and its answer is sent with one field forged, as a hostile or broken
+ * server (or something between) would send it.
  */
 const FAULT_ENDPOINTS = ['upload', 'generate', 'put', 'confirm'];
 const FAULT_KINDS = [
@@ -224,10 +227,35 @@ const FAULT_KINDS = [
     'expired',
     'lost-reply',
     'late-reply',
-    'commit-then-500'
+    'commit-then-500',
+    'forged-id',
+    'forged-size',
+    'forged-name'
 ];
 /** Kinds that let the request take effect first, then spoil its answer. */
-const AFTER_EFFECT_KINDS = ['lost-reply', 'late-reply', 'commit-then-500'];
+const AFTER_EFFECT_KINDS = [
+    'lost-reply',
+    'late-reply',
+    'commit-then-500',
+    'forged-id',
+    'forged-size',
+    'forged-name'
+];
+/**
+ * Kinds that answer an asset-creating call with one field of its `asset` forged: `forged-id`
+ * an id with a line break and a workflow command (`<id>\n::error::forged`), `forged-size` a
+ * `file_size` one byte more than was stored, `forged-name` an `asset_name` with a line break and
+ * a workflow command after the name. They strike `upload` and `confirm` only.
+ */
+const FORGED_ANSWER_KINDS = ['forged-id', 'forged-size', 'forged-name'];
+/** Whether a fault of this kind can strike a request to this endpoint. */
+function strikes(kind, endpoint) {
+    if (kind === 'expired')
+        return endpoint === 'put';
+    if (FORGED_ANSWER_KINDS.includes(kind))
+        return endpoint === 'upload' || endpoint === 'confirm';
+    return true;
+}
 function strikesAfterEffect(kind) {
     return AFTER_EFFECT_KINDS.includes(kind);
 }
@@ -259,7 +287,7 @@ class FaultInjector {
             return undefined;
         }
         const roll = this.random();
-        const kinds = this.options.kinds.filter(kind => kind !== 'expired' || endpoint === 'put');
+        const kinds = this.options.kinds.filter(kind => strikes(kind, endpoint));
         const kind = kinds[Math.floor(this.random() * kinds.length)];
         if (roll >= this.options.rate || kind === undefined)
             return undefined;
@@ -1589,6 +1617,10 @@ async function startEmulator(options = {}) {
                 return await deliver(ex, outcome);
             case 'commit-then-500':
                 return await deliver(ex, { error: serverError(ex.endpoint) });
+            case 'forged-id':
+            case 'forged-size':
+            case 'forged-name':
+                return await deliver(ex, 'reply' in outcome ? { reply: forgedAnswer(kind, outcome.reply) } : outcome);
             default:
                 throw new Error(`fault ${kind} strikes before the request, not after`);
         }
@@ -2086,6 +2118,20 @@ function assetResponse(asset) {
         created_at: asset.created_at,
         last_updated: asset.created_at
     };
+}
+/** A created asset's answer with one field forged (see FORGED_ANSWER_KINDS); any other answer as it is. */
+function forgedAnswer(kind, reply) {
+    if (reply === undefined || reply.status !== 201)
+        return reply;
+    const body = JSON.parse(reply.body);
+    const { asset } = body;
+    if (kind === 'forged-id')
+        asset.id = `${String(asset.id)}\n::error::forged`;
+    if (kind === 'forged-size')
+        asset.file_size = Number(asset.file_size) + 1;
+    if (kind === 'forged-name')
+        asset.asset_name = `${String(asset.asset_name)}\n::error::forged`;
+    return { ...reply, body: JSON.stringify(body) };
 }
 function jsonReply(status, body) {
     return { status, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
