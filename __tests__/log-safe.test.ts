@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { workflowCommandsIn } from '../harness/workflow-commands.js'
 import { describeTransfer } from '../src/report/progress.js'
-import { escapeForLog, escapeForSummary, quoteForLog, summaryHref } from '../src/report/log-safe.js'
+import { escapeForLog, escapeForSummary, isInertText, quoteForLog, summaryHref } from '../src/report/log-safe.js'
 
 /** Names a pull request can put in a docs tree, each trying to become a command or a line. */
 const HOSTILE = [
@@ -130,5 +130,29 @@ describe('workflowCommandsIn (the test harness reads commands as the runner does
       ['legacy', 'add-mask', 'y']
     ])
     expect(found[0].properties).toEqual({ title: 'a:b' })
+  })
+})
+
+describe('isInertText', () => {
+  it('refuses every hostile name: each would break a line or be a command if printed raw', () => {
+    // Not refused: an escape that is already text, and a command that does not start the line.
+    const inert = ['literal%0A::error::pwned', 'nbsp\u00a0::error::x']
+    for (const name of HOSTILE.filter(name => !inert.includes(name))) {
+      expect([name, isInertText(name)]).toEqual([name, false])
+    }
+  })
+
+  it('refuses exactly the characters escapeForLog rewrites, but %', () => {
+    for (let code = 0; code <= 0x2100; code++) {
+      const char = String.fromCharCode(code)
+      if (char === '%' || char === '#' || char === ':') continue
+      expect([code, isInertText(`a${char}b`)]).toEqual([code, escapeForLog(char) === char])
+    }
+  })
+
+  it('takes what only looks odd: %, a colon pair inside, # without [', () => {
+    for (const text of ['100%', 'a::b', 'https://cdn.example/a%20b.txt#x', '## notes', 'text/plain; charset=utf-8']) {
+      expect([text, isInertText(text)]).toEqual([text, true])
+    }
   })
 })

@@ -167,7 +167,7 @@ describe('partial failure', () => {
     expect(run.stdout).toMatch(
       /^::error title=Netiks put failed::build\/part-007\.bin: put to .* failed with HTTP 500/m
     )
-    expect(run.stdout).toMatch(/^::error::1 of 20 files were not uploaded; 19 were confirmed/m)
+    expect(run.stdout).toMatch(/^::error::1 of 20 files was not uploaded; 19 were confirmed/m)
     expect(emulator.state().requests.put).toBe(19 + 3)
     await expectExactlyOnce(emulator, run, ws)
   })

@@ -195,7 +195,7 @@ describe('3,000 files failing the same way', () => {
     const errors = run.stdout.match(/^::error[^\n]*/gm) ?? []
     expect(errors.length).toBeLessThanOrEqual(11)
     expect(errors.at(-1)).toMatch(
-      /3000 of 3000 files were not uploaded.* 2990 more failed files not annotated above: every failed file and why is in the 'failed' output and the 'assets-file'/
+      /3000 of 3000 files were not uploaded.* 2990 more failed files not annotated above\. Every failed file and why is in the 'failed' output and the 'assets-file'/
     )
     expect(Buffer.byteLength(run.summary)).toBeLessThan(MiB)
     expect(run.summary).toMatch(/<h3>Not uploaded: 3000 files<\/h3>/)

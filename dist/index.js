@@ -7191,6 +7191,18 @@ function sortedByPath(items) {
     }
     return items;
 }
+/**
+ * Text that ends a sentence, so that another can follow it: a stop is added unless it already
+ * ends with one (or with "…", where the server's words were cut).
+ */
+function withStop(text) {
+    const trimmed = text.trimEnd();
+    return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+/** "1 of 3 files was", "2 of 3 files were": a count of a total, and the verb that agrees with the count. */
+function countOfTotal(count, total, noun) {
+    return `${count} of ${countOf(total, noun)} ${count === 1 ? 'was' : 'were'}`;
+}
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -9934,7 +9946,84 @@ class StoredEntry {
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/log-safe.ts
+/**
+ * Text from outside the action — file names, the server's words, URLs, manifest entries — made
+ * safe to write into the log, an annotation or the job summary.
+ *
+ * The runner reads a line of a step's output as a workflow command when, after its leading
+ * white space, it starts with `::` (`::warning::`, `::add-mask::`, `::stop-commands::`), and
+ * also when it holds `##[name]` *anywhere* (the legacy form: `##[add-mask]x`,
+ * `##[warning]x`). A file name is free to contain all of these, and a line break (legal in a
+ * Linux file name) would start a line of its own. So:
+ *
+ * - every value from outside goes through `escapeForLog` (or `quoteForLog`), which
+ *   percent-encodes `%` and line breaks as @actions/core does for command data, and every other
+ *   character that could break or disguise a line, and breaks up `##[`;
+ * - no such value ever starts a line: each line the action writes starts with its own words or
+ *   a marker (`✓`, `↻`, `↑`, `=`, `•`).
+ *
+ * The encoding is percent-encoded UTF-8, so `decodeURIComponent` reads any escaped value back.
+ */
+/**
+ * Written as their UTF-8 bytes in %XX form: `%` itself (so the encoding stays unambiguous),
+ * the C0 and C1 controls (CR, LF, tab, ESC and its colour codes, NEL, …), DEL, the line and
+ * paragraph separators, and the bidirectional controls that reorder what a reader sees.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+/** What escapeForLog writes as %XX, but `%`: the characters that could break or disguise a line. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+/**
+ * Whether a value from outside is inert wherever it is printed raw (a later step's `echo`,
+ * `jq -r`): no character that could break or disguise a line, nothing a workflow command
+ * needs (`::` first on a line, `##[` anywhere).
+ */
+function isInertText(value) {
+    return !LINE_BREAKING.test(value) && !/^\s*::/.test(value) && !value.includes('##[');
+}
+/** A value from outside, made safe to write anywhere on a log line (but never first on it). */
+function escapeForLog(value) {
+    return String(value).replace(UNSAFE, percentEncode).replace(/##\[/g, '##%5B');
+}
+/** A name in double quotes, as the log shows names: `"a.zip"`; a `"` inside is written %22. */
+function quoteForLog(value) {
+    return `"${escapeForLog(value).replace(/"/g, '%22')}"`;
+}
+/**
+ * A value from outside, made safe for the job summary: escaped as in the log (so no line
+ * break can end the HTML block and let the rest be read as Markdown), then as HTML text.
+ */
+function escapeForSummary(value) {
+    return escapeHtml(escapeForLog(value));
+}
+/**
+ * A URL from outside as the summary may link to it: http(s) only (a server cannot plant a
+ * `javascript:` link), as the URL parser writes it (no raw white space or line break),
+ * escaped for an HTML attribute. Undefined for anything else.
+ */
+function summaryHref(url) {
+    try {
+        const parsed = new URL(url);
+        return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? escapeHtml(parsed.href) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** HTML text and double-quoted attribute values (the summary uses no single-quoted ones). */
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+function percentEncode(character) {
+    return [...Buffer.from(character, 'utf8')]
+        .map(byte => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+        .join('');
+}
+
 ;// CONCATENATED MODULE: ./src/report/records.ts
+
 
 function assetRecordOf(upload) {
     const details = upload.details();
@@ -9968,7 +10057,7 @@ function failureRecordOf(failure) {
         path: failure.file.relativePath,
         step: failure.step,
         status: failure.status ?? null,
-        message: failure.message
+        message: escapeForLog(failure.message)
     };
 }
 function fileRecordOfFailure(failure) {
@@ -9982,7 +10071,7 @@ function fileRecordOfFailure(failure) {
         sha256: null,
         skipped: false,
         possible_duplicate: false,
-        failure: { step: failure.step, status: failure.status ?? null, message: failure.message }
+        failure: { step: failure.step, status: failure.status ?? null, message: escapeForLog(failure.message) }
     };
 }
 /** How many assets Netiks holds for the matched files: confirmed now, or left unchanged. */
@@ -11429,11 +11518,11 @@ class FileBody {
     }
     changedError(change, sent) {
         const name = this.file.relativePath;
-        const next = 'Upload it again once it is complete.';
+        // No advice here: the file is sent again as it is now; the run advises once it gives up.
         return new FileChangedError(sent === 'nothing'
-            ? `${name} changed after it was found: ${change}. Nothing was sent or registered for it. ${next}`
+            ? `${name} changed after it was found: ${change}. Nothing was sent or registered for it.`
             : `${name} changed while it was being uploaded: ${change}. The upload was stopped before its ` +
-                `last bytes, so the server kept nothing and nothing was registered for it. ${next}`);
+                'last bytes, so the server kept nothing and nothing was registered for it.');
     }
 }
 /**
@@ -11529,7 +11618,7 @@ function formDataFilename(name, options = {}) {
     const extended = `filename*=UTF-8''${encodeExtendedValue(sent)}`;
     if (options.fallback === false)
         return extended;
-    const htmlFormEncoded = Array.from(sent, char => (isUnquotable(char) ? percentEncode(char) : char)).join('');
+    const htmlFormEncoded = Array.from(sent, char => (isUnquotable(char) ? body_percentEncode(char) : char)).join('');
     return `filename="${quotedPairs(htmlFormEncoded)}"; ${extended}`;
 }
 /** What a quoted filename cannot carry to Django exactly: `"` (see above) and control characters. */
@@ -11541,9 +11630,9 @@ function quotedPairs(text) {
 }
 /** RFC 5987 attr-char stays as it is; everything else is percent-encoded UTF-8. */
 function encodeExtendedValue(text) {
-    return text.replace(/[^A-Za-z0-9!#$&+\-.^_`|~]/gu, percentEncode);
+    return text.replace(/[^A-Za-z0-9!#$&+\-.^_`|~]/gu, body_percentEncode);
 }
-function percentEncode(text) {
+function body_percentEncode(text) {
     return Array.from(Buffer.from(text, 'utf8'), byte => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
 }
 /**
@@ -11898,6 +11987,30 @@ function errnoCode(error) {
 ;// CONCATENATED MODULE: ./src/plan.ts
 
 
+
+/** Files a plan cannot send, each with why: the run is refused before any request. */
+class RefusedFilesError extends InputError {
+    refused;
+    constructor(message, refused) {
+        super(message);
+        this.refused = refused;
+        this.name = 'RefusedFilesError';
+    }
+    /** Every file of the run as not uploaded: each refused one with why, the others as not started. */
+    failures(files) {
+        const reasons = new Map(this.refused.map(({ file, reason }) => [file.relativePath, reason]));
+        return files.map(file => {
+            const reason = reasons.get(file.relativePath);
+            if (reason !== undefined)
+                return { file, step: 'refused', message: reason };
+            return {
+                file,
+                step: 'not-started',
+                message: `not uploaded: the run was refused before any request, for ${countOf(reasons.size, 'other file')} it could not send (step 'refused')`
+            };
+        });
+    }
+}
 /**
  * `auto` sends exactly one file under 10 MiB as a single multipart upload, and everything
  * else through presigned URLs. Throws when bulk mode would have to PUT a file larger than
@@ -11908,9 +12021,13 @@ function choosePlan(requested, files) {
     if (plan.strategy === UploadMode.Bulk) {
         const tooLarge = files.filter(file => file.size > MAX_PUT_BYTES);
         if (tooLarge.length > 0) {
-            throw new InputError(`${tooLarge.map(file => `${file.relativePath} (${file.size} bytes)`).join(', ')} ` +
+            throw new RefusedFilesError(`${tooLarge.map(file => `${file.relativePath} (${file.size} bytes)`).join(', ')} ` +
                 `${tooLarge.length === 1 ? 'is' : 'are'} larger than 5 GiB, the most one presigned ` +
-                'S3 PUT accepts. Upload such files with mode: single, or split them before uploading.');
+                'S3 PUT accepts. Upload such files with mode: single, or split them before uploading.', tooLarge.map(file => ({
+                file,
+                reason: `${file.size} bytes, more than the 5 GiB one presigned S3 PUT accepts: upload it with mode: single, ` +
+                    'or split it before uploading.'
+            })));
         }
     }
     return plan;
@@ -11926,11 +12043,15 @@ function pickStrategy(requested, files) {
     const folded = files.filter(losesFoldersInSingleMode);
     if (requested === UploadMode.Single) {
         if (folded.length > 0) {
-            throw new InputError(`mode: single cannot keep the name "${folded[0].name}"` +
+            throw new RefusedFilesError(`mode: single cannot keep the name "${folded[0].name}"` +
                 (folded.length > 1 ? ` (nor ${folded.length - 1} more)` : '') +
                 ": the Netiks API reads a single upload's file name with a multipart parser that keeps only the part " +
                 'after the last / or \\. Use mode: bulk or auto (the presigned flow keeps the whole name), or ' +
-                'asset-name: basename.');
+                'asset-name: basename.', folded.map(file => ({
+                file,
+                reason: `mode: single cannot keep the name "${file.name}": the Netiks API keeps only the part after its last ` +
+                    '/ or \\. Use mode: bulk or auto, or asset-name: basename.'
+            })));
         }
         return { strategy: UploadMode.Single, reason: 'mode: single' };
     }
@@ -12022,71 +12143,6 @@ class CappedWarnings {
         }
         this.count = 0;
     }
-}
-
-;// CONCATENATED MODULE: ./src/report/log-safe.ts
-/**
- * Text from outside the action — file names, the server's words, URLs, manifest entries — made
- * safe to write into the log, an annotation or the job summary.
- *
- * The runner reads a line of a step's output as a workflow command when, after its leading
- * white space, it starts with `::` (`::warning::`, `::add-mask::`, `::stop-commands::`), and
- * also when it holds `##[name]` *anywhere* (the legacy form: `##[add-mask]x`,
- * `##[warning]x`). A file name is free to contain all of these, and a line break (legal in a
- * Linux file name) would start a line of its own. So:
- *
- * - every value from outside goes through `escapeForLog` (or `quoteForLog`), which
- *   percent-encodes `%` and line breaks as @actions/core does for command data, and every other
- *   character that could break or disguise a line, and breaks up `##[`;
- * - no such value ever starts a line: each line the action writes starts with its own words or
- *   a marker (`✓`, `↻`, `↑`, `=`, `•`).
- *
- * The encoding is percent-encoded UTF-8, so `decodeURIComponent` reads any escaped value back.
- */
-/**
- * Written as their UTF-8 bytes in %XX form: `%` itself (so the encoding stays unambiguous),
- * the C0 and C1 controls (CR, LF, tab, ESC and its colour codes, NEL, …), DEL, the line and
- * paragraph separators, and the bidirectional controls that reorder what a reader sees.
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
-/** A value from outside, made safe to write anywhere on a log line (but never first on it). */
-function escapeForLog(value) {
-    return String(value).replace(UNSAFE, log_safe_percentEncode).replace(/##\[/g, '##%5B');
-}
-/** A name in double quotes, as the log shows names: `"a.zip"`; a `"` inside is written %22. */
-function quoteForLog(value) {
-    return `"${escapeForLog(value).replace(/"/g, '%22')}"`;
-}
-/**
- * A value from outside, made safe for the job summary: escaped as in the log (so no line
- * break can end the HTML block and let the rest be read as Markdown), then as HTML text.
- */
-function escapeForSummary(value) {
-    return escapeHtml(escapeForLog(value));
-}
-/**
- * A URL from outside as the summary may link to it: http(s) only (a server cannot plant a
- * `javascript:` link), as the URL parser writes it (no raw white space or line break),
- * escaped for an HTML attribute. Undefined for anything else.
- */
-function summaryHref(url) {
-    try {
-        const parsed = new URL(url);
-        return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? escapeHtml(parsed.href) : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** HTML text and double-quoted attribute values (the summary uses no single-quoted ones). */
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-function log_safe_percentEncode(character) {
-    return [...Buffer.from(character, 'utf8')]
-        .map(byte => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
-        .join('');
 }
 
 ;// CONCATENATED MODULE: ./src/transfer/retry.ts
@@ -12223,131 +12279,6 @@ async function sleep(ms, signal) {
         };
         signal?.addEventListener('abort', onAbort, { once: true });
     });
-}
-
-;// CONCATENATED MODULE: ./src/transfer/asset-call.ts
-
-
-
-/** The asset call failed for good after an attempt that may have registered the asset. */
-class MaybeRegisteredError extends Error {
-    request;
-    last;
-    constructor(request, last) {
-        super(`an earlier ${request} attempt may have registered the asset on Netiks: check before uploading again.`);
-        this.request = request;
-        this.last = last;
-        this.name = 'MaybeRegisteredError';
-    }
-}
-/**
- * Runs an asset-creating call with retries, exactly once where the server allows it and
- * honestly where it does not. Every attempt carries the same Idempotency-Key. A failure that
- * proves the request had no effect is simply retried; an ambiguous one (the request was sent,
- * its answer never came or was a 500/502/504) is retried too, since a missing asset is worse
- * than a duplicate, but the result is then marked as a possible duplicate. The recorder is
- * told while the request is out, so that a run ending early reports the file as possibly
- * registered rather than not uploaded.
- */
-async function callCreatingAsset(request, file, attempt, context) {
-    const { recorder, options } = context;
-    const idempotencyKey = (0,external_node_crypto_namespaceObject.randomUUID)();
-    let ambiguous = false;
-    const hooks = {
-        signal: context.signal,
-        onFailure: kind => {
-            if (kind === 'ambiguous')
-                ambiguous = true;
-            if (!ambiguous)
-                recorder.awaiting(file, undefined);
-        },
-        onRetry: (retry, delay, error) => options.onRetry?.(file, request, retry, delay, error)
-    };
-    try {
-        const reply = await withRetries(async () => await attempt(idempotencyKey, () => recorder.awaiting(file, request)), options.retry, hooks);
-        return { reply, possibleDuplicate: ambiguous && !reply.replayed };
-    }
-    catch (error) {
-        // A 2xx the client cannot read was still a success on the server's side.
-        if (ambiguous || error instanceof ProtocolError)
-            throw new MaybeRegisteredError(request, error);
-        throw error;
-    }
-}
-/** The step a failed asset call is reported under, and the note that goes with it. */
-function failureOfAssetCall(error, fallback) {
-    if (error instanceof MaybeRegisteredError) {
-        return { step: `${error.request}-unknown`, error: error.last, note: error.message };
-    }
-    return { step: fallback, error, note: '' };
-}
-
-;// CONCATENATED MODULE: ./src/transfer/expiry.ts
-
-/** Fresh URLs a file may be given when S3 refuses its URL as expired, apart from `retries`. */
-const MAX_URL_REFRESHES = 3;
-/** Clocks differ: a URL this close to its end is taken as expired when S3 refuses it. */
-const CLOCK_SKEW_MS = 60_000;
-/**
- * When a SigV4 presigned URL stops being valid, from its own X-Amz-Date and X-Amz-Expires;
- * undefined when the URL does not say.
- */
-function urlExpiresAt(url) {
-    const query = url.split('?')[1];
-    if (query === undefined)
-        return undefined;
-    const params = new URLSearchParams(query.split('#')[0]);
-    const date = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(params.get('X-Amz-Date') ?? '');
-    const expires = Number(params.get('X-Amz-Expires') ?? NaN);
-    if (date === null || !Number.isFinite(expires))
-        return undefined;
-    const [, y, mo, d, h, mi, s] = date.map(Number);
-    return Date.UTC(y, mo - 1, d, h, mi, s) + expires * 1000;
-}
-/**
- * A PUT refused with 403 because its URL expired. S3's words vary (AWS says "Request has
- * expired", radosgw only AccessDenied), so the URL's own expiry decides, and the words only
- * add to it.
- */
-function isExpiredUrlRefusal(error, url, now = Date.now()) {
-    if (!(error instanceof HttpError) || error.step !== 'put' || error.status !== 403)
-        return false;
-    if (/expired/i.test(error.serverMessage) || /expired/i.test(error.s3Code ?? ''))
-        return true;
-    const expiresAt = urlExpiresAt(url);
-    return expiresAt !== undefined && now >= expiresAt - CLOCK_SKEW_MS;
-}
-
-;// CONCATENATED MODULE: ./src/transfer/file-state.ts
-
-
-/**
- * The file as it is now, after a body found it changed since it was found: sent again from a
- * fresh stat, so that what is uploaded is always whole and what is reported is what was sent.
- */
-function restat(file, error) {
-    if (!(error instanceof FileChangedError))
-        return file;
-    let info;
-    try {
-        info = (0,external_node_fs_namespaceObject.statSync)(file.absolutePath);
-    }
-    catch (cause) {
-        throw new FileReadError(`Could not read ${file.relativePath}: ${cause.code ?? 'gone'}.`);
-    }
-    // Never sent again as "changed (0 → 0 bytes)": a device is no file, whatever its size says.
-    if (!info.isFile()) {
-        throw new FileReadError(`Could not read ${file.relativePath}: it is no longer a regular file (something else took its name after it ` +
-            'was found). Nothing was sent or registered for it.');
-    }
-    return { ...file, size: info.size, mtimeMs: info.mtimeMs };
-}
-/** After a body found the file changed, the file as it is now; the caller is told. */
-function fileAsItIsNow(file, lastError, options) {
-    const now = restat(file, lastError);
-    if (now !== file)
-        options.onFileChanged?.(file, now);
-    return now;
 }
 
 ;// CONCATENATED MODULE: ./src/transfer/breaker.ts
@@ -12537,10 +12468,13 @@ class SpooledUpload {
 
 
 
+
 /** Raised into `stoppedBy` when fail-fast ends a run. */
 class FailFastError extends Error {
+    file;
     constructor(file) {
         super(`fail-fast: stopped starting new files after ${file.relativePath} failed`);
+        this.file = file;
         this.name = 'FailFastError';
     }
 }
@@ -12616,7 +12550,7 @@ class OutcomeRecorder {
             file,
             step,
             status: error instanceof HttpError ? error.status : undefined,
-            message: note ? `${errorMessage(error)} ${note}` : errorMessage(error)
+            message: [errorMessage(error), note, advice(error)].filter(Boolean).map(withStop).join(' ')
         };
         this.failed.push(failure);
         this.options.onFailed?.(failure);
@@ -12635,6 +12569,8 @@ class OutcomeRecorder {
     }
     /** The outcome so far, in file order; files not settled yet are reported as unknown or not started. */
     result() {
+        // A run cancelled after its last file had started (its confirms were waited for) was still cancelled.
+        this.shouldStop();
         // The files are in path order: sorting by path puts everything in file order, with no index.
         const byFileOrder = (a, b) => compareText(a.file.relativePath, b.file.relativePath);
         const reason = notStartedReason(this.stoppedBy);
@@ -12653,6 +12589,12 @@ class OutcomeRecorder {
         };
     }
 }
+/** What to do about a file that failed for good, where the error itself cannot say it (it is also retried). */
+function advice(error) {
+    return error instanceof FileChangedError
+        ? 'It was still changing on the last attempt: upload it again once it is complete.'
+        : '';
+}
 function unansweredMessage(request) {
     return (`the ${request} request was sent, but the run ended before Netiks answered it: the asset may exist ` +
         'on Netiks. Check before uploading this file again.');
@@ -12670,16 +12612,80 @@ function notStartedReason(stoppedBy) {
 }
 /** The step an error names, else the step the strategy was in. */
 function stepOf(error, fallback) {
+    if (error instanceof UntrustedAnswerError)
+        return `${error.request}-unknown`;
     if (error instanceof HttpError || error instanceof NetworkError || error instanceof ProtocolError) {
         return error.step;
     }
     return fallback;
 }
-/** The server's record must describe the bytes that were sent. */
-function checkAssetSize(file, asset, step) {
-    if (typeof asset.file_size === 'number' && asset.file_size !== file.size) {
-        throw new ProtocolError(step, `${step} answered asset ${asset.id} with file_size ${asset.file_size}, but ${file.size} bytes were sent.`);
+/**
+ * An asset-creating call succeeded, but its answer contradicts what was sent or holds a value
+ * that could pass for something else in a log or a shell (see answerProblem). The asset may
+ * exist; nothing from this answer reaches the outputs or the manifest, and the file is
+ * reported as `upload-unknown` or `confirm-unknown`. Not retried: a repeat could register the
+ * file a second time.
+ */
+class UntrustedAnswerError extends ProtocolError {
+    request;
+    constructor(request, problem) {
+        super(request, `Netiks answered the ${request} with ${problem}, so the upload is not confirmed. The asset may exist on ` +
+            'Netiks: check before uploading this file again.');
+        this.request = request;
+        this.name = 'UntrustedAnswerError';
     }
+}
+/** The confirmed upload, once nothing in the server's answer is untrusted; else UntrustedAnswerError. */
+function checkedAnswer(request, asset, upload) {
+    const problem = answerProblem(asset, upload);
+    if (problem !== undefined)
+        throw new UntrustedAnswerError(request, problem);
+    return upload;
+}
+/**
+ * An asset id, as a shell pipeline may print it on a line of its own (`jq -r '.[]'`): letters
+ * and digits first, then no white space, control character or anything a workflow command
+ * needs (`::` first on a line, `##[`). A UUID, a number or a slug all fit.
+ */
+const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._~:+=/-]{0,255}$/;
+/**
+ * What is wrong with a server's answer, or undefined when it can be trusted into the outputs:
+ * every value the record takes from the answer (id, recorded name, storage URL, content type)
+ * is inert text, and the answer agrees with what was sent (`file_size` is the bytes sent). A
+ * recorded name may hold what the name sent held, or its last segment, as Django keeps it.
+ */
+function answerProblem(asset, upload) {
+    const { file, assetId, recordedName, storageUrl, contentType } = upload;
+    if (typeof assetId !== 'string' || !PLAIN_ID.test(assetId)) {
+        return `an asset id that is not a plain id (letters and digits, then . _ ~ : + = / -, at most 256): ${shown(assetId)}`;
+    }
+    if (asset.asset_name !== undefined && asset.asset_name !== null && typeof asset.asset_name !== 'string') {
+        return `asset ${assetId} with an asset_name that is not text (${shown(asset.asset_name)})`;
+    }
+    const size = asset.file_size;
+    if (size !== undefined && size !== null && size !== file.size) {
+        return `asset ${assetId} of file_size ${shown(size)}, but ${countOf(file.size, 'byte')} ${file.size === 1 ? 'was' : 'were'} sent`;
+    }
+    if (typeof recordedName !== 'string' || !(isNameSent(recordedName, file.name) || isInertText(recordedName))) {
+        return (`asset ${assetId} recorded under the name ${shown(recordedName)}, which holds what could pass for a line ` +
+            `or a workflow command of its own, and the name sent (${shown(file.name)}) did not`);
+    }
+    if (typeof storageUrl !== 'string' || !isInertText(storageUrl)) {
+        return `asset ${assetId} with a storage_url that is not inert text (${shown(storageUrl)})`;
+    }
+    if (typeof contentType !== 'string' || !isInertText(contentType)) {
+        return `asset ${assetId} with a content type that is not inert text (${shown(contentType)})`;
+    }
+    return undefined;
+}
+/** The name sent, or what Django keeps of it: the part after its last `/` or `\`. */
+function isNameSent(recorded, sent) {
+    return recorded === sent || sent.endsWith(`/${recorded}`) || sent.endsWith(`\\${recorded}`);
+}
+/** A value from the server in a message: JSON (so its type shows), cut short. Escaped where it is written. */
+function shown(value) {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 100 ? `${text.slice(0, 100)}…` : text;
 }
 /** The name the server says it recorded, else the name that was sent. */
 function recordedNameOf(file, asset) {
@@ -12687,6 +12693,131 @@ function recordedNameOf(file, asset) {
     return typeof asset.asset_name === 'string' && asset.asset_name !== '' && asset.asset_name !== file.name
         ? asset.asset_name
         : file.name;
+}
+
+;// CONCATENATED MODULE: ./src/transfer/asset-call.ts
+
+
+
+/** The asset call failed for good after an attempt that may have registered the asset. */
+class MaybeRegisteredError extends Error {
+    request;
+    last;
+    constructor(request, last) {
+        super(`An earlier ${request} attempt may have registered the asset on Netiks: check before uploading again.`);
+        this.request = request;
+        this.last = last;
+        this.name = 'MaybeRegisteredError';
+    }
+}
+/**
+ * Runs an asset-creating call with retries, exactly once where the server allows it and
+ * honestly where it does not. Every attempt carries the same Idempotency-Key. A failure that
+ * proves the request had no effect is simply retried; an ambiguous one (the request was sent,
+ * its answer never came or was a 500/502/504) is retried too, since a missing asset is worse
+ * than a duplicate, but the result is then marked as a possible duplicate. The recorder is
+ * told while the request is out, so that a run ending early reports the file as possibly
+ * registered rather than not uploaded.
+ */
+async function callCreatingAsset(request, file, attempt, context) {
+    const { recorder, options } = context;
+    const idempotencyKey = (0,external_node_crypto_namespaceObject.randomUUID)();
+    let ambiguous = false;
+    const hooks = {
+        signal: context.signal,
+        onFailure: kind => {
+            if (kind === 'ambiguous')
+                ambiguous = true;
+            if (!ambiguous)
+                recorder.awaiting(file, undefined);
+        },
+        onRetry: (retry, delay, error) => options.onRetry?.(file, request, retry, delay, error)
+    };
+    try {
+        const reply = await withRetries(async () => await attempt(idempotencyKey, () => recorder.awaiting(file, request)), options.retry, hooks);
+        return { reply, possibleDuplicate: ambiguous && !reply.replayed };
+    }
+    catch (error) {
+        // A 2xx the client cannot read was still a success on the server's side.
+        if (ambiguous || error instanceof ProtocolError)
+            throw new MaybeRegisteredError(request, error);
+        throw error;
+    }
+}
+/** The step a failed asset call is reported under, and the note that goes with it. */
+function failureOfAssetCall(error, fallback) {
+    if (error instanceof MaybeRegisteredError) {
+        return { step: `${error.request}-unknown`, error: error.last, note: error.message };
+    }
+    return { step: fallback, error, note: '' };
+}
+
+;// CONCATENATED MODULE: ./src/transfer/expiry.ts
+
+/** Fresh URLs a file may be given when S3 refuses its URL as expired, apart from `retries`. */
+const MAX_URL_REFRESHES = 3;
+/** Clocks differ: a URL this close to its end is taken as expired when S3 refuses it. */
+const CLOCK_SKEW_MS = 60_000;
+/**
+ * When a SigV4 presigned URL stops being valid, from its own X-Amz-Date and X-Amz-Expires;
+ * undefined when the URL does not say.
+ */
+function urlExpiresAt(url) {
+    const query = url.split('?')[1];
+    if (query === undefined)
+        return undefined;
+    const params = new URLSearchParams(query.split('#')[0]);
+    const date = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(params.get('X-Amz-Date') ?? '');
+    const expires = Number(params.get('X-Amz-Expires') ?? NaN);
+    if (date === null || !Number.isFinite(expires))
+        return undefined;
+    const [, y, mo, d, h, mi, s] = date.map(Number);
+    return Date.UTC(y, mo - 1, d, h, mi, s) + expires * 1000;
+}
+/**
+ * A PUT refused with 403 because its URL expired. S3's words vary (AWS says "Request has
+ * expired", radosgw only AccessDenied), so the URL's own expiry decides, and the words only
+ * add to it.
+ */
+function isExpiredUrlRefusal(error, url, now = Date.now()) {
+    if (!(error instanceof HttpError) || error.step !== 'put' || error.status !== 403)
+        return false;
+    if (/expired/i.test(error.serverMessage) || /expired/i.test(error.s3Code ?? ''))
+        return true;
+    const expiresAt = urlExpiresAt(url);
+    return expiresAt !== undefined && now >= expiresAt - CLOCK_SKEW_MS;
+}
+
+;// CONCATENATED MODULE: ./src/transfer/file-state.ts
+
+
+/**
+ * The file as it is now, after a body found it changed since it was found: sent again from a
+ * fresh stat, so that what is uploaded is always whole and what is reported is what was sent.
+ */
+function restat(file, error) {
+    if (!(error instanceof FileChangedError))
+        return file;
+    let info;
+    try {
+        info = (0,external_node_fs_namespaceObject.statSync)(file.absolutePath);
+    }
+    catch (cause) {
+        throw new FileReadError(`Could not read ${file.relativePath}: ${cause.code ?? 'gone'}.`);
+    }
+    // Never sent again as "changed (0 → 0 bytes)": a device is no file, whatever its size says.
+    if (!info.isFile()) {
+        throw new FileReadError(`Could not read ${file.relativePath}: it is no longer a regular file (something else took its name after it ` +
+            'was found). Nothing was sent or registered for it.');
+    }
+    return { ...file, size: info.size, mtimeMs: info.mtimeMs };
+}
+/** After a body found the file changed, the file as it is now; the caller is told. */
+function fileAsItIsNow(file, lastError, options) {
+    const now = restat(file, lastError);
+    if (now !== file)
+        options.onFileChanged?.(file, now);
+    return now;
 }
 
 ;// CONCATENATED MODULE: ./src/transfer/presigned.ts
@@ -12733,8 +12864,7 @@ async function putAndConfirm(client, ticket, recorder, options) {
         markSent();
         return await client.confirmUpload(put.entry, put.file.size, { idempotencyKey });
     }, { recorder, options });
-    checkAssetSize(put.file, reply.asset, 'confirm');
-    return {
+    return checkedAnswer('confirm', reply.asset, {
         file: put.file,
         assetId: reply.asset.id,
         recordedName: recordedNameOf(put.file, reply.asset),
@@ -12742,7 +12872,7 @@ async function putAndConfirm(client, ticket, recorder, options) {
         contentType: put.entry.content_type,
         sha256: put.sha256,
         possibleDuplicate
-    };
+    });
 }
 /**
  * PUTs the file, re-opening it for every attempt. A URL that S3 refuses as expired is
@@ -12887,6 +13017,9 @@ function pairEntries(files, entries) {
 
 
 
+
+
+
 /** Names listed in one warning before "and N more". */
 const NAMED_IN_WARNING = 10;
 /** The server recorded some names differently from how they were sent: one warning says which. */
@@ -12926,8 +13059,61 @@ function annotateFailures(failed) {
     }
     return Math.max(0, worth.length - MAX_ANNOTATIONS);
 }
-/** Where every failed file is listed, for an error that could not name them all. */
-const WHERE_FAILURES_ARE = `every failed file and why is in the '${Output.Failed}' output and the '${Output.AssetsFile}'`;
+/** Where the record is: the outputs, or, when GITHUB_OUTPUT could not take them, the files that still hold it. */
+function recordPlace(report) {
+    const assetsFile = report.assetsFile === '' ? undefined : `the assets file ${escapeForLog(report.assetsFile)}`;
+    if (report.outputsSet) {
+        return {
+            confirmed: 'in the outputs',
+            failed: `in the '${Output.Failed}' output${assetsFile ? ` and the '${Output.AssetsFile}'` : ''}`
+        };
+    }
+    const manifest = report.manifest ? `the manifest ${escapeForLog(report.manifest)}` : undefined;
+    const files = [assetsFile, manifest].filter(file => file !== undefined);
+    return {
+        confirmed: files.length > 0 ? `in ${files.join(' and ')}` : 'in this log and the job summary',
+        failed: assetsFile ? `in ${assetsFile}` : 'in the job summary'
+    };
+}
+/**
+ * The step's closing error, or undefined when the run succeeded: what stopped it or how many
+ * files failed, how many were confirmed and where they are, and what of the report could not
+ * be written (`reportProblem`). `notAnnotated`: failed files left out of the annotations.
+ */
+function closingError(outcome, total, place, notAnnotated = 0, reportProblem) {
+    const verdict = runVerdict(outcome, total, place, notAnnotated);
+    if (reportProblem === undefined)
+        return verdict;
+    const uploaded = outcome.confirmed.length;
+    return ((verdict ??
+        `${countOfTotal(uploaded, total, 'file')} uploaded and confirmed, and ${uploaded === 1 ? 'is' : 'are'} ` +
+            `${place.confirmed}.`) + ` ${reportProblem}`);
+}
+function runVerdict(outcome, total, place, notAnnotated) {
+    const { stoppedBy, confirmed, failed } = outcome;
+    const confirmedOf = `${countOfTotal(confirmed.length, total, 'file')} confirmed and ${confirmed.length === 1 ? 'is' : 'are'} ${place.confirmed}`;
+    if (isSystemic(stoppedBy)) {
+        // One error that names the cause, not one per file: every file failed for the same reason.
+        return `${withStop(escapeForLog(stoppedBy.message))} ${confirmedOf}.`;
+    }
+    if (stoppedBy instanceof CancelledError) {
+        const unknown = failed.filter(failure => failure.step.endsWith('-unknown')).length;
+        const mayExist = unknown > 0 ? `, of which ${unknown} may exist on Netiks (sent, never answered)` : '';
+        const notUploaded = failed.length > 0
+            ? `; ${failed.length} ${failed.length === 1 ? 'was' : 'were'} not uploaded${mayExist} (listed ${place.failed})`
+            : '';
+        return `The run was cancelled: ${confirmedOf}${notUploaded}.`;
+    }
+    if (failed.length === 0)
+        return undefined;
+    const failFast = stoppedBy instanceof FailFastError
+        ? ` Stopped by fail-fast after ${escapeForLog(stoppedBy.file.relativePath)} failed: no other file was started.`
+        : '';
+    const more = notAnnotated > 0 ? ` ${countOf(notAnnotated, 'more failed file')} not annotated above.` : '';
+    return (`${countOfTotal(failed.length, total, 'file')} not uploaded; ${confirmed.length} ` +
+        `${confirmed.length === 1 ? 'was confirmed and is' : 'were confirmed and are'} ${place.confirmed}.${failFast}${more} ` +
+        `Every failed file and why is ${place.failed}, and the job summary groups them by cause.`);
+}
 /** The one-line result: "12 assets uploaded to Netiks, 48.2 MiB in 3.1 s (15.5 MiB/s)". */
 function describeResult(outcome, total, durationMs, unchanged = 0) {
     const bytes = totalSize(outcome.confirmed.map(upload => upload.file));
@@ -12952,7 +13138,7 @@ function printPlan(files, plan, inputs, unchanged = []) {
         info('Would upload: nothing.');
         return;
     }
-    info(`Mode: ${plan.strategy} (${plan.reason}); ${inputs.concurrency} files at a time; base-url ${inputs.baseUrl}.`);
+    info(`Mode: ${plan.strategy} (${plan.reason}); ${countOf(inputs.concurrency, 'file')} at a time; base-url ${inputs.baseUrl}.`);
     info(`Would upload ${countOf(files.length, 'file')}, ${formatBytes(bytes)}:`);
     const lines = new PerFileLines('files to upload');
     for (const file of files) {
@@ -12982,6 +13168,7 @@ function printPlan(files, plan, inputs, unchanged = []) {
 
 
 
+
 const KiB = 1024;
 /**
  * The most each list output may take, in bytes. GitHub keeps at most 1 MB of outputs per job,
@@ -12999,13 +13186,32 @@ const OUTPUT_BUDGET = {
     [Output.Failed]: 127 * KiB
 };
 /**
+ * Some of the step's outputs could not be written. Thrown once every output was tried, so that
+ * the caller can still save the manifest and write the summary; names each file that could not
+ * be written, and why. `assetsFile` is the run's complete record when it was written, else ''.
+ */
+class OutputsNotWrittenError extends Error {
+    assetsFile;
+    outputsSet;
+    constructor(message, assetsFile, 
+    /** Whether GITHUB_OUTPUT took the outputs (only the record files are missing). */
+    outputsSet) {
+        super(message);
+        this.assetsFile = assetsFile;
+        this.outputsSet = outputsSet;
+        this.name = 'OutputsNotWrittenError';
+    }
+}
+/**
  * Sets every output: the assets Netiks holds for the matched files — confirmed in this run or
  * left unchanged — in path order, the counts, what failed, and the files with the complete
  * record. Lists that would not fit GitHub's budget for outputs are cut, `outputs-truncated`
- * says so, and one warning points to the assets file.
+ * says so, and one warning points to the assets file. Throws OutputsNotWrittenError, after
+ * trying everything, when the record files or GITHUB_OUTPUT could not be written.
  */
 async function writeOutputs(result, runFolder) {
-    const files = await recordFilesOrNone(result, runFolder);
+    const problems = [];
+    const files = await recordFilesOrNone(result, runFolder, problems);
     const held = heldCount(result);
     const ids = jsonArrayWithin((function* () {
         for (const record of assetRecords(result))
@@ -13020,32 +13226,58 @@ async function writeOutputs(result, runFolder) {
         truncated: assets.count < held || ids.count < held || failed.count < result.failed.length,
         ...files
     };
-    setOutput(Output.AssetIds, ids.json);
-    setOutput(Output.Assets, assets.json);
-    setOutput(Output.Count, String(held));
-    setOutput(Output.UploadedCount, String(result.confirmed.length));
-    setOutput(Output.SkippedCount, String(result.unchanged?.length ?? 0));
-    setOutput(Output.Failed, failed.json);
-    setOutput(Output.OutputsTruncated, String(written.truncated));
-    setOutput(Output.AssetsFile, files.assetsFile);
-    setOutput(Output.ChecksumsFile, files.checksumsFile);
-    if (written.truncated)
+    const outputsSet = setOutputsOrSay([
+        [Output.AssetIds, ids.json],
+        [Output.Assets, assets.json],
+        [Output.Count, String(held)],
+        [Output.UploadedCount, String(result.confirmed.length)],
+        [Output.SkippedCount, String(result.unchanged?.length ?? 0)],
+        [Output.Failed, failed.json],
+        [Output.OutputsTruncated, String(written.truncated)],
+        [Output.AssetsFile, files.assetsFile],
+        [Output.ChecksumsFile, files.checksumsFile]
+    ], problems);
+    if (outputsSet && written.truncated)
         warnTruncated(written);
+    if (outputsSet && files.assetsFile === '') {
+        problems.push('The other outputs are set (cut if they would not fit GitHub’s limit of 1 MB per job).');
+    }
+    if (problems.length > 0)
+        throw new OutputsNotWrittenError(problems.join(' '), files.assetsFile, outputsSet);
     return written;
+}
+/**
+ * Sets the outputs in order, stopping at the first the runner's file does not take (a missing
+ * folder, a full disk): the rest would fail alike, and a later step is better off with no
+ * outputs than with a count beside no list. Says which file and why in `problems`.
+ */
+function setOutputsOrSay(outputs, problems) {
+    for (const [index, [name, value]] of outputs.entries()) {
+        try {
+            setOutput(name, value);
+        }
+        catch (error) {
+            const file = process.env.GITHUB_OUTPUT ?? '';
+            const got = index === 0 ? 'none of them' : `only those before '${name}'`;
+            problems.push(`Could not write the step's outputs to GITHUB_OUTPUT (${escapeForLog(file)}): ` +
+                `${escapeForLog(withStop(codeOrMessage(error)))} Later steps get ${got}.`);
+            return false;
+        }
+    }
+    return true;
 }
 /**
  * The record files, or empty paths when they cannot be written (RUNNER_TEMP full or not
  * writable): the outputs are still set and the step goes on to save the manifest, since what
  * was confirmed must not be forgotten; the step fails, since the complete record is missing.
  */
-async function recordFilesOrNone(result, runFolder) {
+async function recordFilesOrNone(result, runFolder, problems) {
     try {
         return await writeRecordFiles(result, runFolder);
     }
     catch (error) {
-        setFailed(`Could not write the '${Output.AssetsFile}' and '${Output.ChecksumsFile}' files under RUNNER_TEMP ` +
-            `(${codeOrMessage(error)}): both outputs are empty. The other ` +
-            'outputs are set (cut if they would not fit GitHub’s limit), and the manifest, if any, is still written.');
+        problems.push(`Could not write the '${Output.AssetsFile}' and '${Output.ChecksumsFile}' files under RUNNER_TEMP ` +
+            `(${escapeForLog(codeOrMessage(error))}): both outputs are empty.`);
         return { assetsFile: '', checksumsFile: '' };
     }
 }
@@ -13162,16 +13394,29 @@ function describeProgress(progress) {
     const bytesPerSecond = seconds > 0 ? sentBytes / seconds : 0;
     const leftMs = Math.max(filesPerSecond > 0 ? ((totalFiles - doneFiles) / filesPerSecond) * 1000 : Infinity, bytesPerSecond > 0 ? ((totalBytes - sentBytes) / bytesPerSecond) * 1000 : totalBytes > sentBytes ? Infinity : 0);
     const left = Number.isFinite(leftMs) ? `about ${formatSeconds(leftMs)} left` : 'time left unknown yet';
-    return (`Progress: ${doneFiles} of ${totalFiles} files (${percent}%), ${formatBytes(sentBytes)} of ` +
+    const answers = totalFiles - doneFiles;
+    // Every byte sent: what is left is the server's answers, whose time the byte rate cannot tell.
+    const end = sentBytes >= totalBytes && answers > 0
+        ? `every byte sent, waiting for the answers of ${countOf(answers, 'file')}`
+        : left;
+    return (`Progress: ${doneFiles} of ${countOf(totalFiles, 'file')} (${percent}%), ${formatBytes(sentBytes)} of ` +
         `${formatBytes(totalBytes)}, ${filesPerSecond.toFixed(filesPerSecond < 10 ? 1 : 0)} files/s, ` +
-        `${formatBytes(Math.round(bytesPerSecond))}/s, ${left}.`);
+        `${formatBytes(Math.round(bytesPerSecond))}/s, ${end}.`);
 }
-/** "dist/big.iso: 45% of 1.0 GiB, 85.3 MiB/s, about 6.4 s left". */
+/**
+ * "dist/big.iso: 45% of 1.0 GiB, 85.3 MiB/s, about 6.4 s left"; once every byte is sent,
+ * "dist/big.iso: 100% of 1.0 GiB sent in 12.0 s, waiting for the server's answer": the time left
+ * would only be a rate that falls while the answer is awaited.
+ */
 function describeTransfer(file, bytesSent, elapsedMs) {
-    const percent = file.size === 0 ? 100 : Math.floor((bytesSent / file.size) * 100);
+    const path = escapeForLog(file.relativePath);
+    if (bytesSent >= file.size) {
+        return `↑ ${path}: 100% of ${formatBytes(file.size)} sent in ${formatSeconds(elapsedMs)}, waiting for the server's answer`;
+    }
+    const percent = Math.floor((bytesSent / file.size) * 100);
     const bytesPerSecond = elapsedMs > 0 ? bytesSent / (elapsedMs / 1000) : 0;
     const left = bytesPerSecond > 0 ? formatSeconds(((file.size - bytesSent) / bytesPerSecond) * 1000) : 'unknown';
-    return (`↑ ${escapeForLog(file.relativePath)}: ${percent}% of ${formatBytes(file.size)}, ` +
+    return (`↑ ${path}: ${percent}% of ${formatBytes(file.size)}, ` +
         `${(bytesPerSecond / (1024 * 1024)).toFixed(1)} MiB/s, about ${left} left`);
 }
 
@@ -13226,6 +13471,8 @@ async function writeSummary(outcome, run) {
                 shortText(run.baseUrl)
             ]
         ]);
+        if (run.problem)
+            summary_summary.addRaw(`<p><strong>The step failed:</strong> ${shortText(run.problem)}</p>`, true);
     };
     addTotals();
     const summary = summary_summary;
@@ -13504,8 +13751,7 @@ async function uploadSingle(client, file, recorder, options) {
             sending.dispose();
         }
     }, { recorder, options, signal: options.signal });
-    checkAssetSize(current, reply.asset, 'upload');
-    return {
+    return checkedAnswer('upload', reply.asset, {
         file: current,
         assetId: reply.asset.id,
         recordedName: recordedNameOf(current, reply.asset),
@@ -13513,7 +13759,7 @@ async function uploadSingle(client, file, recorder, options) {
         contentType: current.contentType,
         sha256,
         possibleDuplicate
-    };
+    });
 }
 /**
  * A cancelled run aborts a body still being sent — the server cannot register half a body —
@@ -13613,7 +13859,7 @@ async function splitByManifest(inputs, files, manifestFile, loaded) {
         const claimed = loaded.manifest.legacy.size - before.legacy.size;
         info(`The manifest ${inputs.manifest} holds ${loaded.manifest.legacy.size} version 1 entries (by asset name): ` +
             `${claimed} matched a file by name and sha256 and are now kept under its path; ` +
-            `${before.legacy.size} are kept under "v1-assets" until a file matches them.`);
+            `${before.legacy.size} ${before.legacy.size === 1 ? 'is' : 'are'} kept under "v1-assets" until a file matches ${before.legacy.size === 1 ? 'it' : 'them'}.`);
     }
     return { upload, unchanged, manifest: { file: manifestFile, before, store: loaded.store } };
 }
@@ -13640,12 +13886,12 @@ async function reportAllUnchanged(inputs, work) {
 async function saveManifest(inputs, write) {
     try {
         const assets = await write();
-        info(`Manifest ${inputs.manifest} written: ${assets} assets.`);
+        info(`Manifest ${inputs.manifest} written: ${countOf(assets, 'asset')}.`);
         return true;
     }
     catch (error) {
-        setFailed(`Could not write the manifest ${inputs.manifest} (${codeOrMessage(error)}). ` +
-            'The outputs are complete, but the next run will upload every file again.');
+        setFailed(`Could not write the manifest ${inputs.manifest} (${codeOrMessage(error)}): ` +
+            'the next run will upload every file of this one again.');
         return false;
     }
 }
@@ -13691,7 +13937,7 @@ async function run() {
         const manifestFile = inputs.manifest ? external_node_path_default().resolve(workspace, inputs.manifest) : undefined;
         const { files: matched, leftOut } = await group('Resolve files', async () => await resolveFiles(inputs, workspace, manifestFile));
         if (matched.length === 0)
-            return failForLeftOut(leftOut);
+            return failStep(leftOutError(leftOut));
         // Named before the split, so a file's name does not depend on which shard sends it.
         const { files, line: shardLine } = takeShard(matched, inputs.shard);
         if (shardLine)
@@ -13701,20 +13947,47 @@ async function run() {
             : { upload: files, unchanged: [] };
         work.leftOut = leftOut;
         const plan = work.upload.length > 0 ? choosePlan(inputs.mode, work.upload) : undefined;
+        let closing;
         if (inputs.dryRun)
             await dryRun(inputs, work, plan);
         else if (plan === undefined)
             await reportAllUnchanged(inputs, work);
         else
-            await upload(inputs, work, plan, startedAt);
-        failForLeftOut(leftOut);
+            closing = await upload(inputs, work, plan, startedAt);
+        failStep(closing, leftOutError(leftOut));
     }
     catch (error) {
-        setFailed(escapeForLog(errorMessage(error)));
+        // Only what happens before the first request gets here: upload() reports what it sent.
+        failStep(await reportRefusal(error, work));
         await writeFailureSummary(errorMessage(error));
     }
     finally {
         releaseWork(work);
+    }
+}
+/** The one way the step fails: one error, written after every output and record the run has. */
+function failStep(...messages) {
+    const said = messages.filter(message => message !== undefined);
+    if (said.length > 0)
+        setFailed(said.join(' '));
+}
+/**
+ * The error of a run refused before any request. When files were refused (too large for bulk
+ * mode, a name single mode cannot keep), the outputs say so: no asset, every refused file in
+ * `failed` with why, the others as not started, and the assets file with their records.
+ */
+async function reportRefusal(error, work) {
+    // Its own message is escaped already, part by part.
+    const message = error instanceof OutputsNotWrittenError ? error.message : escapeForLog(errorMessage(error));
+    if (!(error instanceof RefusedFilesError) || work === undefined)
+        return message;
+    try {
+        const failed = [...(work.leftOut ?? []), ...error.failures(work.upload)];
+        await writeOutputs({ confirmed: [], failed, unchanged: work.unchanged });
+        return message;
+    }
+    catch (outputsError) {
+        return `${withStop(message)} ${errorMessage(outputsError)}`;
     }
 }
 /** Masks the key before anything can print it, even when it is otherwise invalid. */
@@ -13825,11 +14098,11 @@ function noFilesFound(found) {
         ? 'No files were found'
         : `No regular file to upload was found (${listSome(notFiles, 5, '; ')})`;
 }
-/** The step fails when a matched entry was left out: it is in 'failed', and was not uploaded. */
-function failForLeftOut(leftOut) {
+/** Why the step fails when a matched entry was left out: it is in 'failed', and was not uploaded. */
+function leftOutError(leftOut) {
     if (leftOut.length === 0)
-        return;
-    setFailed(`${entries(leftOut.length, 'matched entry was', 'matched entries were')} left out by the file search and ` +
+        return undefined;
+    return (`${entries(leftOut.length, 'matched entry was', 'matched entries were')} left out by the file search and ` +
         `not uploaded: ${listSome(leftOut.map(failure => escapeForLog(failure.file.relativePath)), 10)} ` +
         "(see the warning above; listed in the 'failed' output).");
 }
@@ -13843,6 +14116,7 @@ async function dryRun(inputs, work, plan) {
     notice(`Dry run: ${countOf(files.length, 'file')} (${formatBytes(bytes)}) would be uploaded ` +
         `to Netiks${plan ? ` in ${plan.strategy} mode` : ''}${skipped}. Nothing was uploaded.`);
 }
+/** Sends the files and reports them; returns the step's closing error, if it fails. Throws only before the first request. */
 async function upload(inputs, work, plan, startedAt) {
     const files = work.upload;
     // Before anything is sent: where the run's record is kept, and the report's files go.
@@ -13858,7 +14132,7 @@ async function upload(inputs, work, plan, startedAt) {
         progress,
         onConfirmed: upload => lines.confirmed.line(() => `✓ ${escapeForLog(upload.file.relativePath)} (${formatBytes(upload.file.size)}) → ` +
             `asset ${escapeForLog(upload.assetId)}`),
-        onRetry: (file, _step, retry, delayMs, error) => lines.retries.line(() => `↻ ${escapeForLog(file.relativePath)}: ${escapeForLog(errorMessage(error))} Retry ${retry} in ${formatSeconds(delayMs)}.`),
+        onRetry: (file, _step, retry, delayMs, error) => lines.retries.line(() => `↻ ${escapeForLog(file.relativePath)}: ${escapeForLog(withStop(errorMessage(error)))} Retry ${retry} in ${formatSeconds(delayMs)}.`),
         onUrlRefresh: ({ file, refresh }) => lines.retries.line(() => `↻ ${escapeForLog(file.relativePath)}: S3 refused its presigned URL as expired; generating a fresh one ` +
             `(${refresh} of ${MAX_URL_REFRESHES}).`),
         onFileChanged: (before, now) => lines.changed.warn(`File changed while it waited to be uploaded: ${escapeForLog(before.relativePath)} ` +
@@ -13871,14 +14145,16 @@ async function upload(inputs, work, plan, startedAt) {
             progress.stop();
             lines.close();
         });
-        await reporting;
+        return await reporting;
     };
     const cancellation = new Cancellation({
         onCancel: signal => warning(`Received ${signal}: cancelling. Nothing new starts and bodies still being sent are aborted; ` +
             'requests already sent are given until the runner’s deadline to be answered.'),
         onDeadline: () => {
             // The process exits here, before run() lets go of the work: the copy of the manifest goes now.
-            void report().finally(() => {
+            void report()
+                .then(failStep, (error) => failStep(reportFailure(error)))
+                .finally(() => {
                 releaseWork(work);
                 process.exit(1);
             });
@@ -13914,15 +14190,26 @@ async function upload(inputs, work, plan, startedAt) {
     }
     // Reported even after an unexpected error: what was confirmed must reach the outputs and the
     // manifest. The signal handlers stay until it is written, so a signal cannot cut it short.
+    let failure;
     try {
-        await report();
+        failure = await report();
+    }
+    catch (error) {
+        failure = reportFailure(error);
     }
     finally {
         cancellation.dispose();
         spool.close();
     }
-    if (unexpected !== undefined)
-        throw unexpected;
+    if (unexpected === undefined)
+        return failure;
+    const cause = `The upload stopped on an unexpected error: ${escapeForLog(withStop(errorMessage(unexpected)))}`;
+    return failure === undefined ? cause : `${cause} ${failure}`;
+}
+/** A report that could not be finished: the step fails, and never says that nothing was uploaded. */
+function reportFailure(error) {
+    return (`The run's report could not be finished (${escapeForLog(errorMessage(error))}): files may have been ` +
+        'uploaded; the log above lists every file confirmed.');
 }
 /** A folder of the run's own under RUNNER_TEMP, and the spool of confirmed uploads in it. */
 async function openRunRecord(recordsInMemory) {
@@ -13937,25 +14224,41 @@ async function openRunRecord(recordsInMemory) {
             `(${codeOrMessage(error)}); nothing was uploaded. Check the runner's temp folder.`);
     }
 }
-/** Outputs, manifest, summary and the step's status, for whatever the run achieved. */
+/**
+ * Outputs, manifest, summary and the result line, for whatever the run achieved; returns the
+ * step's closing error. Each is written even when one before it could not be: a GITHUB_OUTPUT
+ * the runner cannot take still leaves the manifest, the summary and the log telling what was
+ * uploaded, and the error names the file that could not be written.
+ */
 async function reportRun(inputs, work, plan, outcome, startedAt, runFolder, endLiveLog) {
     endLiveLog();
     const durationMs = Date.now() - startedAt;
     const result = { ...outcome, failed: [...(work.leftOut ?? []), ...outcome.failed], unchanged: work.unchanged };
+    let written;
     try {
-        await writeOutputs(result, runFolder);
+        written = { outputsSet: true, assetsFile: (await writeOutputs(result, runFolder)).assetsFile };
     }
-    finally {
-        // Written whatever happened, so that nothing confirmed is forgotten.
-        if (work.manifest) {
-            const { file, before } = work.manifest;
-            await saveManifest(inputs, async () => await writeManifestWithUploads(file, before, outcome.confirmed));
-        }
+    catch (error) {
+        written =
+            error instanceof OutputsNotWrittenError
+                ? { outputsSet: error.outputsSet, assetsFile: error.assetsFile, problem: error.message }
+                : { outputsSet: false, assetsFile: '', problem: escapeForLog(errorMessage(error)) };
     }
-    await writeSummary(result, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs });
+    let manifestSaved = false;
+    if (work.manifest) {
+        const { file, before } = work.manifest;
+        manifestSaved = await saveManifest(inputs, async () => await writeManifestWithUploads(file, before, outcome.confirmed));
+    }
+    await writeSummary(result, {
+        strategy: plan.strategy,
+        baseUrl: inputs.baseUrl,
+        durationMs,
+        problem: written.problem
+    });
     warnAboutRecordedNames(outcome.confirmed);
     warnAboutPossibleDuplicates(outcome.confirmed);
-    finish(outcome, work.upload.length, durationMs, work.unchanged.length);
+    const place = recordPlace({ ...written, manifest: manifestSaved ? inputs.manifest : undefined });
+    return finish(outcome, work.upload.length, durationMs, work.unchanged.length, place, written.problem);
 }
 /** The run's per-file lines: shown up to a cap, then left to the progress lines (and the debug log). */
 function runLines() {
@@ -13971,30 +14274,15 @@ function runLines() {
     };
     return lines;
 }
-function finish(outcome, total, durationMs, unchanged) {
+/** The result line, and the step's closing error if it fails (with the failed files annotated). */
+function finish(outcome, total, durationMs, unchanged, place, reportProblem) {
     const result = describeResult(outcome, total, durationMs, unchanged);
     info(result);
     notice(result, { title: 'Netiks upload' });
     const { stoppedBy } = outcome;
-    if (isSystemic(stoppedBy)) {
-        // One error that names the cause, not one per file: every file failed for the same reason.
-        setFailed(`${escapeForLog(stoppedBy.message)} ${outcome.confirmed.length} of ${total} files were confirmed and are in the outputs.`);
-        return;
-    }
-    if (stoppedBy instanceof CancelledError) {
-        const unknown = outcome.failed.filter(failure => failure.step.endsWith('-unknown')).length;
-        const mayExist = unknown > 0 ? `, of which ${unknown} may exist on Netiks (sent, never answered)` : '';
-        setFailed(`The run was cancelled: ${outcome.confirmed.length} of ${total} files were confirmed and are in the ` +
-            `outputs; ${outcome.failed.length} were not uploaded${mayExist} (listed in the 'failed' output).`);
-        return;
-    }
-    if (outcome.failed.length > 0) {
-        const notAnnotated = annotateFailures(outcome.failed);
-        const failFast = stoppedBy instanceof FailFastError ? ` ${escapeForLog(stoppedBy.message)}.` : '';
-        const more = notAnnotated > 0 ? ` ${countOf(notAnnotated, 'more failed file')} not annotated above:` : '';
-        setFailed(`${outcome.failed.length} of ${total} files were not uploaded; ${outcome.confirmed.length} were ` +
-            `confirmed and are in the outputs.${failFast}${more} ${WHERE_FAILURES_ARE}, and the job summary groups them by cause.`);
-    }
+    const perFile = outcome.failed.length > 0 && !isSystemic(stoppedBy) && !(stoppedBy instanceof CancelledError);
+    const notAnnotated = perFile ? annotateFailures(outcome.failed) : 0;
+    return closingError(outcome, total, place, notAnnotated, reportProblem);
 }
 
 

@@ -48,3 +48,17 @@ export function sortedByPath<T extends { file: { relativePath: string } }>(items
   }
   return items
 }
+
+/**
+ * Text that ends a sentence, so that another can follow it: a stop is added unless it already
+ * ends with one (or with "…", where the server's words were cut).
+ */
+export function withStop(text: string): string {
+  const trimmed = text.trimEnd()
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`
+}
+
+/** "1 of 3 files was", "2 of 3 files were": a count of a total, and the verb that agrees with the count. */
+export function countOfTotal(count: number, total: number, noun: string): string {
+  return `${count} of ${countOf(total, noun)} ${count === 1 ? 'was' : 'were'}`
+}

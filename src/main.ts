@@ -3,33 +3,35 @@ import path from 'node:path'
 import { ACTION_USER_AGENT, Input, NoFileOption, UploadMode } from './constants.js'
 import { CancelledError, InputError, codeOrMessage, errorMessage } from './errors.js'
 import { findFiles, nameAssets, type FoundFiles } from './files.js'
-import { countOf, formatBytes, formatSeconds, listSome, totalSize } from './format.js'
+import { countOf, formatBytes, formatSeconds, listSome, totalSize, withStop } from './format.js'
 import { getInputs, getTuning, type Inputs, type UploadInputs } from './inputs.js'
 import { writeManifestWithUploads } from './manifest.js'
 import { samePath } from './paths.js'
 import { takeShard } from './shard.js'
 import { NetiksClient } from './netiks/client.js'
 import type { FailedUpload, LocalFile, UploadOutcome } from './netiks/types.js'
-import { choosePlan, type UploadPlan } from './plan.js'
+import { RefusedFilesError, choosePlan, type UploadPlan } from './plan.js'
 import { CappedWarnings, PerFileLines } from './report/log.js'
 import { escapeForLog, quoteForLog } from './report/log-safe.js'
 import {
-  WHERE_FAILURES_ARE,
   annotateFailures,
+  closingError,
   describeResult,
+  recordPlace,
+  type RecordPlace,
   printPlan,
   warnAboutPossibleDuplicates,
   warnAboutRecordedNames
 } from './report/messages.js'
 import { makeRunFolder } from './report/assets-file.js'
-import { writeOutputs } from './report/outputs.js'
+import { OutputsNotWrittenError, writeOutputs } from './report/outputs.js'
 import { ProgressReporter } from './report/progress.js'
 import { writeFailureSummary, writePlanSummary, writeSummary } from './report/summary.js'
 import { Cancellation } from './transfer/cancel.js'
 import { isSystemic } from './transfer/breaker.js'
 import { MAX_URL_REFRESHES } from './transfer/expiry.js'
 import { DetailsSpool } from './transfer/held.js'
-import { FailFastError, OutcomeRecorder, type UploadOptions } from './transfer/outcome.js'
+import { OutcomeRecorder, type UploadOptions } from './transfer/outcome.js'
 import { uploadPresigned } from './transfer/presigned.js'
 import { defaultRetryPolicy } from './transfer/retry.js'
 import { uploadSingleFiles } from './transfer/single.js'
@@ -49,7 +51,7 @@ export async function run(): Promise<void> {
       'Resolve files',
       async () => await resolveFiles(inputs, workspace, manifestFile)
     )
-    if (matched.length === 0) return failForLeftOut(leftOut)
+    if (matched.length === 0) return failStep(leftOutError(leftOut))
     // Named before the split, so a file's name does not depend on which shard sends it.
     const { files, line: shardLine } = takeShard(matched, inputs.shard)
     if (shardLine) core.info(shardLine)
@@ -61,15 +63,41 @@ export async function run(): Promise<void> {
       : { upload: files, unchanged: [] }
     work.leftOut = leftOut
     const plan = work.upload.length > 0 ? choosePlan(inputs.mode, work.upload) : undefined
+    let closing: string | undefined
     if (inputs.dryRun) await dryRun(inputs, work, plan)
     else if (plan === undefined) await reportAllUnchanged(inputs, work)
-    else await upload(inputs, work, plan, startedAt)
-    failForLeftOut(leftOut)
+    else closing = await upload(inputs, work, plan, startedAt)
+    failStep(closing, leftOutError(leftOut))
   } catch (error) {
-    core.setFailed(escapeForLog(errorMessage(error)))
+    // Only what happens before the first request gets here: upload() reports what it sent.
+    failStep(await reportRefusal(error, work))
     await writeFailureSummary(errorMessage(error))
   } finally {
     releaseWork(work)
+  }
+}
+
+/** The one way the step fails: one error, written after every output and record the run has. */
+function failStep(...messages: (string | undefined)[]): void {
+  const said = messages.filter(message => message !== undefined)
+  if (said.length > 0) core.setFailed(said.join(' '))
+}
+
+/**
+ * The error of a run refused before any request. When files were refused (too large for bulk
+ * mode, a name single mode cannot keep), the outputs say so: no asset, every refused file in
+ * `failed` with why, the others as not started, and the assets file with their records.
+ */
+async function reportRefusal(error: unknown, work: Work | undefined): Promise<string> {
+  // Its own message is escaped already, part by part.
+  const message = error instanceof OutputsNotWrittenError ? error.message : escapeForLog(errorMessage(error))
+  if (!(error instanceof RefusedFilesError) || work === undefined) return message
+  try {
+    const failed = [...(work.leftOut ?? []), ...error.failures(work.upload)]
+    await writeOutputs({ confirmed: [], failed, unchanged: work.unchanged })
+    return message
+  } catch (outputsError) {
+    return `${withStop(message)} ${errorMessage(outputsError)}`
   }
 }
 
@@ -214,16 +242,16 @@ function noFilesFound(found: FoundFiles): string {
     : `No regular file to upload was found (${listSome(notFiles, 5, '; ')})`
 }
 
-/** The step fails when a matched entry was left out: it is in 'failed', and was not uploaded. */
-function failForLeftOut(leftOut: FailedUpload[]): void {
-  if (leftOut.length === 0) return
-  core.setFailed(
+/** Why the step fails when a matched entry was left out: it is in 'failed', and was not uploaded. */
+function leftOutError(leftOut: FailedUpload[]): string | undefined {
+  if (leftOut.length === 0) return undefined
+  return (
     `${entries(leftOut.length, 'matched entry was', 'matched entries were')} left out by the file search and ` +
-      `not uploaded: ${listSome(
-        leftOut.map(failure => escapeForLog(failure.file.relativePath)),
-        10
-      )} ` +
-      "(see the warning above; listed in the 'failed' output)."
+    `not uploaded: ${listSome(
+      leftOut.map(failure => escapeForLog(failure.file.relativePath)),
+      10
+    )} ` +
+    "(see the warning above; listed in the 'failed' output)."
   )
 }
 
@@ -240,7 +268,13 @@ async function dryRun(inputs: Inputs, work: Work, plan: UploadPlan | undefined):
   )
 }
 
-async function upload(inputs: UploadInputs, work: Work, plan: UploadPlan, startedAt: number): Promise<void> {
+/** Sends the files and reports them; returns the step's closing error, if it fails. Throws only before the first request. */
+async function upload(
+  inputs: UploadInputs,
+  work: Work,
+  plan: UploadPlan,
+  startedAt: number
+): Promise<string | undefined> {
   const files = work.upload
   // Before anything is sent: where the run's record is kept, and the report's files go.
   const tuning = getTuning()
@@ -262,7 +296,7 @@ async function upload(inputs: UploadInputs, work: Work, plan: UploadPlan, starte
     onRetry: (file, _step, retry, delayMs, error) =>
       lines.retries.line(
         () =>
-          `↻ ${escapeForLog(file.relativePath)}: ${escapeForLog(errorMessage(error))} Retry ${retry} in ${formatSeconds(delayMs)}.`
+          `↻ ${escapeForLog(file.relativePath)}: ${escapeForLog(withStop(errorMessage(error)))} Retry ${retry} in ${formatSeconds(delayMs)}.`
       ),
     onUrlRefresh: ({ file, refresh }) =>
       lines.retries.line(
@@ -277,13 +311,13 @@ async function upload(inputs: UploadInputs, work: Work, plan: UploadPlan, starte
       )
   }
   // Written once, by whichever comes first: the end of the run or the cancellation deadline.
-  let reporting: Promise<void> | undefined
-  const report = async (): Promise<void> => {
+  let reporting: Promise<string | undefined> | undefined
+  const report = async (): Promise<string | undefined> => {
     reporting ??= reportRun(inputs, work, plan, recorder.result(), startedAt, runFolder, () => {
       progress.stop()
       lines.close()
     })
-    await reporting
+    return await reporting
   }
   const cancellation = new Cancellation({
     onCancel: signal =>
@@ -293,10 +327,12 @@ async function upload(inputs: UploadInputs, work: Work, plan: UploadPlan, starte
       ),
     onDeadline: () => {
       // The process exits here, before run() lets go of the work: the copy of the manifest goes now.
-      void report().finally(() => {
-        releaseWork(work)
-        process.exit(1)
-      })
+      void report()
+        .then(failStep, (error: unknown) => failStep(reportFailure(error)))
+        .finally(() => {
+          releaseWork(work)
+          process.exit(1)
+        })
     }
   })
   options.signal = cancellation.signal
@@ -326,13 +362,26 @@ async function upload(inputs: UploadInputs, work: Work, plan: UploadPlan, starte
   }
   // Reported even after an unexpected error: what was confirmed must reach the outputs and the
   // manifest. The signal handlers stay until it is written, so a signal cannot cut it short.
+  let failure: string | undefined
   try {
-    await report()
+    failure = await report()
+  } catch (error) {
+    failure = reportFailure(error)
   } finally {
     cancellation.dispose()
     spool.close()
   }
-  if (unexpected !== undefined) throw unexpected
+  if (unexpected === undefined) return failure
+  const cause = `The upload stopped on an unexpected error: ${escapeForLog(withStop(errorMessage(unexpected)))}`
+  return failure === undefined ? cause : `${cause} ${failure}`
+}
+
+/** A report that could not be finished: the step fails, and never says that nothing was uploaded. */
+function reportFailure(error: unknown): string {
+  return (
+    `The run's report could not be finished (${escapeForLog(errorMessage(error))}): files may have been ` +
+    'uploaded; the log above lists every file confirmed.'
+  )
 }
 
 /** A folder of the run's own under RUNNER_TEMP, and the spool of confirmed uploads in it. */
@@ -357,7 +406,12 @@ async function openRunRecord(recordsInMemory: number): Promise<{ runFolder: stri
   }
 }
 
-/** Outputs, manifest, summary and the step's status, for whatever the run achieved. */
+/**
+ * Outputs, manifest, summary and the result line, for whatever the run achieved; returns the
+ * step's closing error. Each is written even when one before it could not be: a GITHUB_OUTPUT
+ * the runner cannot take still leaves the manifest, the summary and the log telling what was
+ * uploaded, and the error names the file that could not be written.
+ */
 async function reportRun(
   inputs: Inputs,
   work: Work,
@@ -366,23 +420,37 @@ async function reportRun(
   startedAt: number,
   runFolder: string,
   endLiveLog: () => void
-): Promise<void> {
+): Promise<string | undefined> {
   endLiveLog()
   const durationMs = Date.now() - startedAt
   const result = { ...outcome, failed: [...(work.leftOut ?? []), ...outcome.failed], unchanged: work.unchanged }
+  let written: { outputsSet: boolean; assetsFile: string; problem?: string }
   try {
-    await writeOutputs(result, runFolder)
-  } finally {
-    // Written whatever happened, so that nothing confirmed is forgotten.
-    if (work.manifest) {
-      const { file, before } = work.manifest
-      await saveManifest(inputs, async () => await writeManifestWithUploads(file, before, outcome.confirmed))
-    }
+    written = { outputsSet: true, assetsFile: (await writeOutputs(result, runFolder)).assetsFile }
+  } catch (error) {
+    written =
+      error instanceof OutputsNotWrittenError
+        ? { outputsSet: error.outputsSet, assetsFile: error.assetsFile, problem: error.message }
+        : { outputsSet: false, assetsFile: '', problem: escapeForLog(errorMessage(error)) }
   }
-  await writeSummary(result, { strategy: plan.strategy, baseUrl: inputs.baseUrl, durationMs })
+  let manifestSaved = false
+  if (work.manifest) {
+    const { file, before } = work.manifest
+    manifestSaved = await saveManifest(
+      inputs,
+      async () => await writeManifestWithUploads(file, before, outcome.confirmed)
+    )
+  }
+  await writeSummary(result, {
+    strategy: plan.strategy,
+    baseUrl: inputs.baseUrl,
+    durationMs,
+    problem: written.problem
+  })
   warnAboutRecordedNames(outcome.confirmed)
   warnAboutPossibleDuplicates(outcome.confirmed)
-  finish(outcome, work.upload.length, durationMs, work.unchanged.length)
+  const place = recordPlace({ ...written, manifest: manifestSaved ? inputs.manifest : undefined })
+  return finish(outcome, work.upload.length, durationMs, work.unchanged.length, place, written.problem)
 }
 
 /** The run's per-file lines: shown up to a cap, then left to the progress lines (and the debug log). */
@@ -405,34 +473,20 @@ function runLines(): {
   return lines
 }
 
-function finish(outcome: UploadOutcome, total: number, durationMs: number, unchanged: number): void {
+/** The result line, and the step's closing error if it fails (with the failed files annotated). */
+function finish(
+  outcome: UploadOutcome,
+  total: number,
+  durationMs: number,
+  unchanged: number,
+  place: RecordPlace,
+  reportProblem?: string
+): string | undefined {
   const result = describeResult(outcome, total, durationMs, unchanged)
   core.info(result)
   core.notice(result, { title: 'Netiks upload' })
   const { stoppedBy } = outcome
-  if (isSystemic(stoppedBy)) {
-    // One error that names the cause, not one per file: every file failed for the same reason.
-    core.setFailed(
-      `${escapeForLog(stoppedBy!.message)} ${outcome.confirmed.length} of ${total} files were confirmed and are in the outputs.`
-    )
-    return
-  }
-  if (stoppedBy instanceof CancelledError) {
-    const unknown = outcome.failed.filter(failure => failure.step.endsWith('-unknown')).length
-    const mayExist = unknown > 0 ? `, of which ${unknown} may exist on Netiks (sent, never answered)` : ''
-    core.setFailed(
-      `The run was cancelled: ${outcome.confirmed.length} of ${total} files were confirmed and are in the ` +
-        `outputs; ${outcome.failed.length} were not uploaded${mayExist} (listed in the 'failed' output).`
-    )
-    return
-  }
-  if (outcome.failed.length > 0) {
-    const notAnnotated = annotateFailures(outcome.failed)
-    const failFast = stoppedBy instanceof FailFastError ? ` ${escapeForLog(stoppedBy.message)}.` : ''
-    const more = notAnnotated > 0 ? ` ${countOf(notAnnotated, 'more failed file')} not annotated above:` : ''
-    core.setFailed(
-      `${outcome.failed.length} of ${total} files were not uploaded; ${outcome.confirmed.length} were ` +
-        `confirmed and are in the outputs.${failFast}${more} ${WHERE_FAILURES_ARE}, and the job summary groups them by cause.`
-    )
-  }
+  const perFile = outcome.failed.length > 0 && !isSystemic(stoppedBy) && !(stoppedBy instanceof CancelledError)
+  const notAnnotated = perFile ? annotateFailures(outcome.failed) : 0
+  return closingError(outcome, total, place, notAnnotated, reportProblem)
 }

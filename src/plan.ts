@@ -1,6 +1,7 @@
 import { AUTO_SINGLE_MAX_BYTES, MAX_PUT_BYTES, UploadMode } from './constants.js'
 import { InputError } from './errors.js'
-import type { LocalFile } from './netiks/types.js'
+import { countOf } from './format.js'
+import type { FailedUpload, LocalFile } from './netiks/types.js'
 
 export type Strategy = UploadMode.Single | UploadMode.Bulk
 
@@ -8,6 +9,31 @@ export interface UploadPlan {
   strategy: Strategy
   /** Why this strategy, in words for the log. */
   reason: string
+}
+
+/** Files a plan cannot send, each with why: the run is refused before any request. */
+export class RefusedFilesError extends InputError {
+  constructor(
+    message: string,
+    readonly refused: ReadonlyArray<{ file: LocalFile; reason: string }>
+  ) {
+    super(message)
+    this.name = 'RefusedFilesError'
+  }
+
+  /** Every file of the run as not uploaded: each refused one with why, the others as not started. */
+  failures(files: LocalFile[]): FailedUpload[] {
+    const reasons = new Map(this.refused.map(({ file, reason }) => [file.relativePath, reason]))
+    return files.map(file => {
+      const reason = reasons.get(file.relativePath)
+      if (reason !== undefined) return { file, step: 'refused', message: reason }
+      return {
+        file,
+        step: 'not-started',
+        message: `not uploaded: the run was refused before any request, for ${countOf(reasons.size, 'other file')} it could not send (step 'refused')`
+      }
+    })
+  }
 }
 
 /**
@@ -20,10 +46,16 @@ export function choosePlan(requested: UploadMode, files: LocalFile[]): UploadPla
   if (plan.strategy === UploadMode.Bulk) {
     const tooLarge = files.filter(file => file.size > MAX_PUT_BYTES)
     if (tooLarge.length > 0) {
-      throw new InputError(
+      throw new RefusedFilesError(
         `${tooLarge.map(file => `${file.relativePath} (${file.size} bytes)`).join(', ')} ` +
           `${tooLarge.length === 1 ? 'is' : 'are'} larger than 5 GiB, the most one presigned ` +
-          'S3 PUT accepts. Upload such files with mode: single, or split them before uploading.'
+          'S3 PUT accepts. Upload such files with mode: single, or split them before uploading.',
+        tooLarge.map(file => ({
+          file,
+          reason:
+            `${file.size} bytes, more than the 5 GiB one presigned S3 PUT accepts: upload it with mode: single, ` +
+            'or split it before uploading.'
+        }))
       )
     }
   }
@@ -42,12 +74,18 @@ function pickStrategy(requested: UploadMode, files: LocalFile[]): UploadPlan {
   const folded = files.filter(losesFoldersInSingleMode)
   if (requested === UploadMode.Single) {
     if (folded.length > 0) {
-      throw new InputError(
+      throw new RefusedFilesError(
         `mode: single cannot keep the name "${folded[0].name}"` +
           (folded.length > 1 ? ` (nor ${folded.length - 1} more)` : '') +
           ": the Netiks API reads a single upload's file name with a multipart parser that keeps only the part " +
           'after the last / or \\. Use mode: bulk or auto (the presigned flow keeps the whole name), or ' +
-          'asset-name: basename.'
+          'asset-name: basename.',
+        folded.map(file => ({
+          file,
+          reason:
+            `mode: single cannot keep the name "${file.name}": the Netiks API keeps only the part after its last ` +
+            '/ or \\. Use mode: bulk or auto, or asset-name: basename.'
+        }))
       )
     }
     return { strategy: UploadMode.Single, reason: 'mode: single' }

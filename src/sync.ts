@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { stat } from 'node:fs/promises'
 import { Input } from './constants.js'
 import { InputError, codeOrMessage } from './errors.js'
-import { listSome } from './format.js'
+import { countOf, listSome } from './format.js'
 import type { Inputs } from './inputs.js'
 import {
   findUnchanged,
@@ -101,7 +101,7 @@ async function splitByManifest(
     core.info(
       `The manifest ${inputs.manifest} holds ${loaded.manifest.legacy.size} version 1 entries (by asset name): ` +
         `${claimed} matched a file by name and sha256 and are now kept under its path; ` +
-        `${before.legacy.size} are kept under "v1-assets" until a file matches them.`
+        `${before.legacy.size} ${before.legacy.size === 1 ? 'is' : 'are'} kept under "v1-assets" until a file matches ${before.legacy.size === 1 ? 'it' : 'them'}.`
     )
   }
   return { upload, unchanged, manifest: { file: manifestFile, before, store: loaded.store } }
@@ -132,12 +132,12 @@ export async function reportAllUnchanged(inputs: Inputs, work: Work): Promise<vo
 export async function saveManifest(inputs: Inputs, write: () => Promise<number>): Promise<boolean> {
   try {
     const assets = await write()
-    core.info(`Manifest ${inputs.manifest} written: ${assets} assets.`)
+    core.info(`Manifest ${inputs.manifest} written: ${countOf(assets, 'asset')}.`)
     return true
   } catch (error) {
     core.setFailed(
-      `Could not write the manifest ${inputs.manifest} (${codeOrMessage(error)}). ` +
-        'The outputs are complete, but the next run will upload every file again.'
+      `Could not write the manifest ${inputs.manifest} (${codeOrMessage(error)}): ` +
+        'the next run will upload every file of this one again.'
     )
     return false
   }

@@ -270,12 +270,12 @@ class FileBody implements StreamedBody {
 
   private changedError(change: string, sent: SentSoFar): FileChangedError {
     const name = this.file.relativePath
-    const next = 'Upload it again once it is complete.'
+    // No advice here: the file is sent again as it is now; the run advises once it gives up.
     return new FileChangedError(
       sent === 'nothing'
-        ? `${name} changed after it was found: ${change}. Nothing was sent or registered for it. ${next}`
+        ? `${name} changed after it was found: ${change}. Nothing was sent or registered for it.`
         : `${name} changed while it was being uploaded: ${change}. The upload was stopped before its ` +
-            `last bytes, so the server kept nothing and nothing was registered for it. ${next}`
+            'last bytes, so the server kept nothing and nothing was registered for it.'
     )
   }
 }

@@ -87,12 +87,13 @@ export interface ConfirmedUpload {
 }
 
 /**
- * Where a file stopped: a step of the contract, or never started at all. `upload-unknown` and
- * `confirm-unknown`: the asset-creating request was sent but no answer settled it, so the
- * asset may exist on Netiks.
+ * Where a file stopped: a step of the contract, never started, or refused before any request
+ * (`refused`: too large for bulk mode, a name single mode cannot keep). `upload-unknown` and
+ * `confirm-unknown`: the asset-creating request was sent but no answer settled it, or its
+ * answer could not be trusted (it contradicted what was sent), so the asset may exist on Netiks.
  */
 export type FailedStep =
-  'upload' | 'generate' | 'put' | 'confirm' | 'upload-unknown' | 'confirm-unknown' | 'not-started'
+  'upload' | 'generate' | 'put' | 'confirm' | 'upload-unknown' | 'confirm-unknown' | 'not-started' | 'refused'
 
 /** A file that was not uploaded, and why. */
 export interface FailedUpload {

@@ -1,6 +1,9 @@
 import * as core from '@actions/core'
 import { Output, UploadMode } from '../constants.js'
-import { countOf, formatBytes, formatRate, formatSeconds, totalSize } from '../format.js'
+import { countOf, countOfTotal, formatBytes, formatRate, formatSeconds, totalSize, withStop } from '../format.js'
+import { CancelledError } from '../errors.js'
+import { isSystemic } from '../transfer/breaker.js'
+import { FailFastError } from '../transfer/outcome.js'
 import type { Inputs } from '../inputs.js'
 import type { UnchangedFile } from '../manifest.js'
 import type { FailedUpload, LocalFile, UploadOutcome } from '../netiks/types.js'
@@ -55,8 +58,86 @@ export function annotateFailures(failed: FailedUpload[]): number {
   return Math.max(0, worth.length - MAX_ANNOTATIONS)
 }
 
-/** Where every failed file is listed, for an error that could not name them all. */
-export const WHERE_FAILURES_ARE = `every failed file and why is in the '${Output.Failed}' output and the '${Output.AssetsFile}'`
+/** Where the run's record can be read, for the step's closing error. */
+export interface RecordPlace {
+  /** Where the confirmed assets are: "in the outputs", or the files that hold them when the outputs could not be written. */
+  confirmed: string
+  /** Where every failed file and why is. */
+  failed: string
+}
+
+/** Where the record is: the outputs, or, when GITHUB_OUTPUT could not take them, the files that still hold it. */
+export function recordPlace(report: { outputsSet: boolean; assetsFile: string; manifest?: string }): RecordPlace {
+  const assetsFile = report.assetsFile === '' ? undefined : `the assets file ${escapeForLog(report.assetsFile)}`
+  if (report.outputsSet) {
+    return {
+      confirmed: 'in the outputs',
+      failed: `in the '${Output.Failed}' output${assetsFile ? ` and the '${Output.AssetsFile}'` : ''}`
+    }
+  }
+  const manifest = report.manifest ? `the manifest ${escapeForLog(report.manifest)}` : undefined
+  const files = [assetsFile, manifest].filter(file => file !== undefined)
+  return {
+    confirmed: files.length > 0 ? `in ${files.join(' and ')}` : 'in this log and the job summary',
+    failed: assetsFile ? `in ${assetsFile}` : 'in the job summary'
+  }
+}
+
+/**
+ * The step's closing error, or undefined when the run succeeded: what stopped it or how many
+ * files failed, how many were confirmed and where they are, and what of the report could not
+ * be written (`reportProblem`). `notAnnotated`: failed files left out of the annotations.
+ */
+export function closingError(
+  outcome: UploadOutcome,
+  total: number,
+  place: RecordPlace,
+  notAnnotated = 0,
+  reportProblem?: string
+): string | undefined {
+  const verdict = runVerdict(outcome, total, place, notAnnotated)
+  if (reportProblem === undefined) return verdict
+  const uploaded = outcome.confirmed.length
+  return (
+    (verdict ??
+      `${countOfTotal(uploaded, total, 'file')} uploaded and confirmed, and ${uploaded === 1 ? 'is' : 'are'} ` +
+        `${place.confirmed}.`) + ` ${reportProblem}`
+  )
+}
+
+function runVerdict(
+  outcome: UploadOutcome,
+  total: number,
+  place: RecordPlace,
+  notAnnotated: number
+): string | undefined {
+  const { stoppedBy, confirmed, failed } = outcome
+  const confirmedOf = `${countOfTotal(confirmed.length, total, 'file')} confirmed and ${confirmed.length === 1 ? 'is' : 'are'} ${place.confirmed}`
+  if (isSystemic(stoppedBy)) {
+    // One error that names the cause, not one per file: every file failed for the same reason.
+    return `${withStop(escapeForLog(stoppedBy!.message))} ${confirmedOf}.`
+  }
+  if (stoppedBy instanceof CancelledError) {
+    const unknown = failed.filter(failure => failure.step.endsWith('-unknown')).length
+    const mayExist = unknown > 0 ? `, of which ${unknown} may exist on Netiks (sent, never answered)` : ''
+    const notUploaded =
+      failed.length > 0
+        ? `; ${failed.length} ${failed.length === 1 ? 'was' : 'were'} not uploaded${mayExist} (listed ${place.failed})`
+        : ''
+    return `The run was cancelled: ${confirmedOf}${notUploaded}.`
+  }
+  if (failed.length === 0) return undefined
+  const failFast =
+    stoppedBy instanceof FailFastError
+      ? ` Stopped by fail-fast after ${escapeForLog(stoppedBy.file.relativePath)} failed: no other file was started.`
+      : ''
+  const more = notAnnotated > 0 ? ` ${countOf(notAnnotated, 'more failed file')} not annotated above.` : ''
+  return (
+    `${countOfTotal(failed.length, total, 'file')} not uploaded; ${confirmed.length} ` +
+    `${confirmed.length === 1 ? 'was confirmed and is' : 'were confirmed and are'} ${place.confirmed}.${failFast}${more} ` +
+    `Every failed file and why is ${place.failed}, and the job summary groups them by cause.`
+  )
+}
 
 /** The one-line result: "12 assets uploaded to Netiks, 48.2 MiB in 3.1 s (15.5 MiB/s)". */
 export function describeResult(outcome: UploadOutcome, total: number, durationMs: number, unchanged = 0): string {
@@ -91,7 +172,7 @@ export function printPlan(
     return
   }
   core.info(
-    `Mode: ${plan.strategy} (${plan.reason}); ${inputs.concurrency} files at a time; base-url ${inputs.baseUrl}.`
+    `Mode: ${plan.strategy} (${plan.reason}); ${countOf(inputs.concurrency, 'file')} at a time; base-url ${inputs.baseUrl}.`
   )
   core.info(`Would upload ${countOf(files.length, 'file')}, ${formatBytes(bytes)}:`)
   const lines = new PerFileLines('files to upload')

@@ -1,8 +1,9 @@
 import * as core from '@actions/core'
 import { Output } from '../constants.js'
-import { countOf } from '../format.js'
+import { countOf, withStop } from '../format.js'
 import { codeOrMessage } from '../errors.js'
 import { writeRecordFiles, type RecordFiles } from './assets-file.js'
+import { escapeForLog } from './log-safe.js'
 import { assetRecords, failureRecords, heldCount, type RunResult } from './records.js'
 
 const KiB = 1024
@@ -34,13 +35,32 @@ export interface WrittenOutputs {
 }
 
 /**
+ * Some of the step's outputs could not be written. Thrown once every output was tried, so that
+ * the caller can still save the manifest and write the summary; names each file that could not
+ * be written, and why. `assetsFile` is the run's complete record when it was written, else ''.
+ */
+export class OutputsNotWrittenError extends Error {
+  constructor(
+    message: string,
+    readonly assetsFile: string,
+    /** Whether GITHUB_OUTPUT took the outputs (only the record files are missing). */
+    readonly outputsSet: boolean
+  ) {
+    super(message)
+    this.name = 'OutputsNotWrittenError'
+  }
+}
+
+/**
  * Sets every output: the assets Netiks holds for the matched files — confirmed in this run or
  * left unchanged — in path order, the counts, what failed, and the files with the complete
  * record. Lists that would not fit GitHub's budget for outputs are cut, `outputs-truncated`
- * says so, and one warning points to the assets file.
+ * says so, and one warning points to the assets file. Throws OutputsNotWrittenError, after
+ * trying everything, when the record files or GITHUB_OUTPUT could not be written.
  */
 export async function writeOutputs(result: RunResult, runFolder?: string): Promise<WrittenOutputs> {
-  const files = await recordFilesOrNone(result, runFolder)
+  const problems: string[] = []
+  const files = await recordFilesOrNone(result, runFolder, problems)
   const held = heldCount(result)
   const ids = jsonArrayWithin(
     (function* () {
@@ -57,17 +77,48 @@ export async function writeOutputs(result: RunResult, runFolder?: string): Promi
     truncated: assets.count < held || ids.count < held || failed.count < result.failed.length,
     ...files
   }
-  core.setOutput(Output.AssetIds, ids.json)
-  core.setOutput(Output.Assets, assets.json)
-  core.setOutput(Output.Count, String(held))
-  core.setOutput(Output.UploadedCount, String(result.confirmed.length))
-  core.setOutput(Output.SkippedCount, String(result.unchanged?.length ?? 0))
-  core.setOutput(Output.Failed, failed.json)
-  core.setOutput(Output.OutputsTruncated, String(written.truncated))
-  core.setOutput(Output.AssetsFile, files.assetsFile)
-  core.setOutput(Output.ChecksumsFile, files.checksumsFile)
-  if (written.truncated) warnTruncated(written)
+  const outputsSet = setOutputsOrSay(
+    [
+      [Output.AssetIds, ids.json],
+      [Output.Assets, assets.json],
+      [Output.Count, String(held)],
+      [Output.UploadedCount, String(result.confirmed.length)],
+      [Output.SkippedCount, String(result.unchanged?.length ?? 0)],
+      [Output.Failed, failed.json],
+      [Output.OutputsTruncated, String(written.truncated)],
+      [Output.AssetsFile, files.assetsFile],
+      [Output.ChecksumsFile, files.checksumsFile]
+    ],
+    problems
+  )
+  if (outputsSet && written.truncated) warnTruncated(written)
+  if (outputsSet && files.assetsFile === '') {
+    problems.push('The other outputs are set (cut if they would not fit GitHub’s limit of 1 MB per job).')
+  }
+  if (problems.length > 0) throw new OutputsNotWrittenError(problems.join(' '), files.assetsFile, outputsSet)
   return written
+}
+
+/**
+ * Sets the outputs in order, stopping at the first the runner's file does not take (a missing
+ * folder, a full disk): the rest would fail alike, and a later step is better off with no
+ * outputs than with a count beside no list. Says which file and why in `problems`.
+ */
+function setOutputsOrSay(outputs: Array<[Output, string]>, problems: string[]): boolean {
+  for (const [index, [name, value]] of outputs.entries()) {
+    try {
+      core.setOutput(name, value)
+    } catch (error) {
+      const file = process.env.GITHUB_OUTPUT ?? ''
+      const got = index === 0 ? 'none of them' : `only those before '${name}'`
+      problems.push(
+        `Could not write the step's outputs to GITHUB_OUTPUT (${escapeForLog(file)}): ` +
+          `${escapeForLog(withStop(codeOrMessage(error)))} Later steps get ${got}.`
+      )
+      return false
+    }
+  }
+  return true
 }
 
 /**
@@ -75,14 +126,17 @@ export async function writeOutputs(result: RunResult, runFolder?: string): Promi
  * writable): the outputs are still set and the step goes on to save the manifest, since what
  * was confirmed must not be forgotten; the step fails, since the complete record is missing.
  */
-async function recordFilesOrNone(result: RunResult, runFolder?: string): Promise<RecordFiles> {
+async function recordFilesOrNone(
+  result: RunResult,
+  runFolder: string | undefined,
+  problems: string[]
+): Promise<RecordFiles> {
   try {
     return await writeRecordFiles(result, runFolder)
   } catch (error) {
-    core.setFailed(
+    problems.push(
       `Could not write the '${Output.AssetsFile}' and '${Output.ChecksumsFile}' files under RUNNER_TEMP ` +
-        `(${codeOrMessage(error)}): both outputs are empty. The other ` +
-        'outputs are set (cut if they would not fit GitHub’s limit), and the manifest, if any, is still written.'
+        `(${escapeForLog(codeOrMessage(error))}): both outputs are empty.`
     )
     return { assetsFile: '', checksumsFile: '' }
   }

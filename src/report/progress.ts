@@ -1,4 +1,4 @@
-import { formatBytes, formatSeconds, totalSize } from '../format.js'
+import { countOf, formatBytes, formatSeconds, totalSize } from '../format.js'
 import type { TransferTracker } from '../transfer/outcome.js'
 import type { LocalFile } from '../netiks/types.js'
 import { escapeForLog } from './log-safe.js'
@@ -98,20 +98,34 @@ export function describeProgress(progress: RunProgress): string {
     bytesPerSecond > 0 ? ((totalBytes - sentBytes) / bytesPerSecond) * 1000 : totalBytes > sentBytes ? Infinity : 0
   )
   const left = Number.isFinite(leftMs) ? `about ${formatSeconds(leftMs)} left` : 'time left unknown yet'
+  const answers = totalFiles - doneFiles
+  // Every byte sent: what is left is the server's answers, whose time the byte rate cannot tell.
+  const end =
+    sentBytes >= totalBytes && answers > 0
+      ? `every byte sent, waiting for the answers of ${countOf(answers, 'file')}`
+      : left
   return (
-    `Progress: ${doneFiles} of ${totalFiles} files (${percent}%), ${formatBytes(sentBytes)} of ` +
+    `Progress: ${doneFiles} of ${countOf(totalFiles, 'file')} (${percent}%), ${formatBytes(sentBytes)} of ` +
     `${formatBytes(totalBytes)}, ${filesPerSecond.toFixed(filesPerSecond < 10 ? 1 : 0)} files/s, ` +
-    `${formatBytes(Math.round(bytesPerSecond))}/s, ${left}.`
+    `${formatBytes(Math.round(bytesPerSecond))}/s, ${end}.`
   )
 }
 
-/** "dist/big.iso: 45% of 1.0 GiB, 85.3 MiB/s, about 6.4 s left". */
+/**
+ * "dist/big.iso: 45% of 1.0 GiB, 85.3 MiB/s, about 6.4 s left"; once every byte is sent,
+ * "dist/big.iso: 100% of 1.0 GiB sent in 12.0 s, waiting for the server's answer": the time left
+ * would only be a rate that falls while the answer is awaited.
+ */
 export function describeTransfer(file: LocalFile, bytesSent: number, elapsedMs: number): string {
-  const percent = file.size === 0 ? 100 : Math.floor((bytesSent / file.size) * 100)
+  const path = escapeForLog(file.relativePath)
+  if (bytesSent >= file.size) {
+    return `↑ ${path}: 100% of ${formatBytes(file.size)} sent in ${formatSeconds(elapsedMs)}, waiting for the server's answer`
+  }
+  const percent = Math.floor((bytesSent / file.size) * 100)
   const bytesPerSecond = elapsedMs > 0 ? bytesSent / (elapsedMs / 1000) : 0
   const left = bytesPerSecond > 0 ? formatSeconds(((file.size - bytesSent) / bytesPerSecond) * 1000) : 'unknown'
   return (
-    `↑ ${escapeForLog(file.relativePath)}: ${percent}% of ${formatBytes(file.size)}, ` +
+    `↑ ${path}: ${percent}% of ${formatBytes(file.size)}, ` +
     `${(bytesPerSecond / (1024 * 1024)).toFixed(1)} MiB/s, about ${left} left`
   )
 }

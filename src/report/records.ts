@@ -2,6 +2,7 @@ import { compareText, sortedByPath } from '../format.js'
 import type { UnchangedFile } from '../manifest.js'
 import type { FailedUpload } from '../netiks/types.js'
 import type { HeldUpload } from '../transfer/held.js'
+import { escapeForLog } from './log-safe.js'
 
 /** What a run reports: uploaded, left unchanged, and not uploaded. */
 export interface RunResult {
@@ -33,6 +34,10 @@ export interface FailureRecord {
   path: string
   step: FailedUpload['step']
   status: number | null
+  /**
+   * Why, escaped as in the log (escapeForLog): it quotes the server's words and file names, and
+   * a later step may print it raw or put it in a script through an expression.
+   */
   message: string
 }
 
@@ -84,7 +89,7 @@ export function failureRecordOf(failure: FailedUpload): FailureRecord {
     path: failure.file.relativePath,
     step: failure.step,
     status: failure.status ?? null,
-    message: failure.message
+    message: escapeForLog(failure.message)
   }
 }
 
@@ -99,7 +104,7 @@ function fileRecordOfFailure(failure: FailedUpload): FileRecord {
     sha256: null,
     skipped: false,
     possible_duplicate: false,
-    failure: { step: failure.step, status: failure.status ?? null, message: failure.message }
+    failure: { step: failure.step, status: failure.status ?? null, message: escapeForLog(failure.message) }
   }
 }
 

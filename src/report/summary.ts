@@ -31,6 +31,8 @@ export interface RunSummary {
   strategy: string
   baseUrl: string
   durationMs: number
+  /** What of the report could not be written (the outputs, the record files), for the step's error. */
+  problem?: string
 }
 
 type Row = string[]
@@ -62,6 +64,7 @@ export async function writeSummary(outcome: RunResult, run: RunSummary): Promise
         shortText(run.baseUrl)
       ]
     ])
+    if (run.problem) core.summary.addRaw(`<p><strong>The step failed:</strong> ${shortText(run.problem)}</p>`, true)
   }
   addTotals()
   const summary = core.summary

@@ -13,7 +13,7 @@ export class MaybeRegisteredError extends Error {
     readonly request: AssetRequest,
     readonly last: unknown
   ) {
-    super(`an earlier ${request} attempt may have registered the asset on Netiks: check before uploading again.`)
+    super(`An earlier ${request} attempt may have registered the asset on Netiks: check before uploading again.`)
     this.name = 'MaybeRegisteredError'
   }
 }

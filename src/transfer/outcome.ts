@@ -1,5 +1,13 @@
-import { compareText } from '../format.js'
-import { AuthError, CancelledError, HttpError, NetworkError, ProtocolError, errorMessage } from '../errors.js'
+import { compareText, countOf, withStop } from '../format.js'
+import {
+  AuthError,
+  CancelledError,
+  FileChangedError,
+  HttpError,
+  NetworkError,
+  ProtocolError,
+  errorMessage
+} from '../errors.js'
 import type {
   ConfirmedUpload,
   FailedStep,
@@ -11,6 +19,7 @@ import type {
 import { RepeatedFailureError, repeatedFailureLimit, systemicCause, transientCause } from './breaker.js'
 import { holdInMemory, type HeldUpload, type Holder } from './held.js'
 import type { RetryPolicy } from './retry.js'
+import { isInertText } from '../report/log-safe.js'
 
 /** Told how far each file's bytes have gone, so the caller can report long transfers. */
 export interface TransferTracker {
@@ -50,7 +59,7 @@ export interface UploadOptions {
 
 /** Raised into `stoppedBy` when fail-fast ends a run. */
 export class FailFastError extends Error {
-  constructor(file: LocalFile) {
+  constructor(readonly file: LocalFile) {
     super(`fail-fast: stopped starting new files after ${file.relativePath} failed`)
     this.name = 'FailFastError'
   }
@@ -126,7 +135,7 @@ export class OutcomeRecorder {
       file,
       step,
       status: error instanceof HttpError ? error.status : undefined,
-      message: note ? `${errorMessage(error)} ${note}` : errorMessage(error)
+      message: [errorMessage(error), note, advice(error)].filter(Boolean).map(withStop).join(' ')
     }
     this.failed.push(failure)
     this.options.onFailed?.(failure)
@@ -146,6 +155,8 @@ export class OutcomeRecorder {
 
   /** The outcome so far, in file order; files not settled yet are reported as unknown or not started. */
   result(): UploadOutcome {
+    // A run cancelled after its last file had started (its confirms were waited for) was still cancelled.
+    this.shouldStop()
     // The files are in path order: sorting by path puts everything in file order, with no index.
     const byFileOrder = (a: { file: LocalFile }, b: { file: LocalFile }): number =>
       compareText(a.file.relativePath, b.file.relativePath)
@@ -165,6 +176,13 @@ export class OutcomeRecorder {
   }
 }
 
+/** What to do about a file that failed for good, where the error itself cannot say it (it is also retried). */
+function advice(error: unknown): string {
+  return error instanceof FileChangedError
+    ? 'It was still changing on the last attempt: upload it again once it is complete.'
+    : ''
+}
+
 function unansweredMessage(request: Unsettled): string {
   return (
     `the ${request} request was sent, but the run ended before Netiks answered it: the asset may exist ` +
@@ -182,20 +200,94 @@ function notStartedReason(stoppedBy: Error | undefined): string {
 
 /** The step an error names, else the step the strategy was in. */
 export function stepOf(error: unknown, fallback: FailedStep): FailedStep {
+  if (error instanceof UntrustedAnswerError) return `${error.request}-unknown`
   if (error instanceof HttpError || error instanceof NetworkError || error instanceof ProtocolError) {
     return error.step
   }
   return fallback
 }
 
-/** The server's record must describe the bytes that were sent. */
-export function checkAssetSize(file: LocalFile, asset: NetiksAsset, step: 'upload' | 'confirm'): void {
-  if (typeof asset.file_size === 'number' && asset.file_size !== file.size) {
-    throw new ProtocolError(
-      step,
-      `${step} answered asset ${asset.id} with file_size ${asset.file_size}, but ${file.size} bytes were sent.`
+/**
+ * An asset-creating call succeeded, but its answer contradicts what was sent or holds a value
+ * that could pass for something else in a log or a shell (see answerProblem). The asset may
+ * exist; nothing from this answer reaches the outputs or the manifest, and the file is
+ * reported as `upload-unknown` or `confirm-unknown`. Not retried: a repeat could register the
+ * file a second time.
+ */
+export class UntrustedAnswerError extends ProtocolError {
+  constructor(
+    readonly request: 'upload' | 'confirm',
+    problem: string
+  ) {
+    super(
+      request,
+      `Netiks answered the ${request} with ${problem}, so the upload is not confirmed. The asset may exist on ` +
+        'Netiks: check before uploading this file again.'
+    )
+    this.name = 'UntrustedAnswerError'
+  }
+}
+
+/** The confirmed upload, once nothing in the server's answer is untrusted; else UntrustedAnswerError. */
+export function checkedAnswer(
+  request: 'upload' | 'confirm',
+  asset: NetiksAsset,
+  upload: ConfirmedUpload
+): ConfirmedUpload {
+  const problem = answerProblem(asset, upload)
+  if (problem !== undefined) throw new UntrustedAnswerError(request, problem)
+  return upload
+}
+
+/**
+ * An asset id, as a shell pipeline may print it on a line of its own (`jq -r '.[]'`): letters
+ * and digits first, then no white space, control character or anything a workflow command
+ * needs (`::` first on a line, `##[`). A UUID, a number or a slug all fit.
+ */
+const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._~:+=/-]{0,255}$/
+
+/**
+ * What is wrong with a server's answer, or undefined when it can be trusted into the outputs:
+ * every value the record takes from the answer (id, recorded name, storage URL, content type)
+ * is inert text, and the answer agrees with what was sent (`file_size` is the bytes sent). A
+ * recorded name may hold what the name sent held, or its last segment, as Django keeps it.
+ */
+export function answerProblem(asset: NetiksAsset, upload: ConfirmedUpload): string | undefined {
+  const { file, assetId, recordedName, storageUrl, contentType } = upload
+  if (typeof assetId !== 'string' || !PLAIN_ID.test(assetId)) {
+    return `an asset id that is not a plain id (letters and digits, then . _ ~ : + = / -, at most 256): ${shown(assetId)}`
+  }
+  if (asset.asset_name !== undefined && asset.asset_name !== null && typeof asset.asset_name !== 'string') {
+    return `asset ${assetId} with an asset_name that is not text (${shown(asset.asset_name)})`
+  }
+  const size = asset.file_size
+  if (size !== undefined && size !== null && size !== file.size) {
+    return `asset ${assetId} of file_size ${shown(size)}, but ${countOf(file.size, 'byte')} ${file.size === 1 ? 'was' : 'were'} sent`
+  }
+  if (typeof recordedName !== 'string' || !(isNameSent(recordedName, file.name) || isInertText(recordedName))) {
+    return (
+      `asset ${assetId} recorded under the name ${shown(recordedName)}, which holds what could pass for a line ` +
+      `or a workflow command of its own, and the name sent (${shown(file.name)}) did not`
     )
   }
+  if (typeof storageUrl !== 'string' || !isInertText(storageUrl)) {
+    return `asset ${assetId} with a storage_url that is not inert text (${shown(storageUrl)})`
+  }
+  if (typeof contentType !== 'string' || !isInertText(contentType)) {
+    return `asset ${assetId} with a content type that is not inert text (${shown(contentType)})`
+  }
+  return undefined
+}
+
+/** The name sent, or what Django keeps of it: the part after its last `/` or `\`. */
+function isNameSent(recorded: string, sent: string): boolean {
+  return recorded === sent || sent.endsWith(`/${recorded}`) || sent.endsWith(`\\${recorded}`)
+}
+
+/** A value from the server in a message: JSON (so its type shows), cut short. Escaped where it is written. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value)
+  return text.length > 100 ? `${text.slice(0, 100)}…` : text
 }
 
 /** The name the server says it recorded, else the name that was sent. */

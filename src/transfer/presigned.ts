@@ -6,7 +6,7 @@ import type { ConfirmedUpload, FailedStep, LocalFile, PresignedEntry } from '../
 import { callCreatingAsset, failureOfAssetCall } from './asset-call.js'
 import { MAX_URL_REFRESHES, isExpiredUrlRefusal } from './expiry.js'
 import { fileAsItIsNow } from './file-state.js'
-import { OutcomeRecorder, checkAssetSize, recordedNameOf, stepOf, type UploadOptions } from './outcome.js'
+import { OutcomeRecorder, checkedAnswer, recordedNameOf, stepOf, type UploadOptions } from './outcome.js'
 import { runPool } from './pool.js'
 import { withRetries, type RetryHooks } from './retry.js'
 
@@ -69,8 +69,7 @@ export async function putAndConfirm(
     },
     { recorder, options }
   )
-  checkAssetSize(put.file, reply.asset, 'confirm')
-  return {
+  return checkedAnswer('confirm', reply.asset, {
     file: put.file,
     assetId: reply.asset.id,
     recordedName: recordedNameOf(put.file, reply.asset),
@@ -78,7 +77,7 @@ export async function putAndConfirm(
     contentType: put.entry.content_type,
     sha256: put.sha256,
     possibleDuplicate
-  }
+  })
 }
 
 /**

@@ -4,7 +4,7 @@ import type { NetiksClient } from '../netiks/client.js'
 import type { ConfirmedUpload, LocalFile } from '../netiks/types.js'
 import { callCreatingAsset, failureOfAssetCall } from './asset-call.js'
 import { fileAsItIsNow } from './file-state.js'
-import { OutcomeRecorder, checkAssetSize, recordedNameOf, stepOf, type UploadOptions } from './outcome.js'
+import { OutcomeRecorder, checkedAnswer, recordedNameOf, stepOf, type UploadOptions } from './outcome.js'
 import { runPool } from './pool.js'
 
 /**
@@ -42,8 +42,7 @@ export async function uploadSingle(
     },
     { recorder, options, signal: options.signal }
   )
-  checkAssetSize(current, reply.asset, 'upload')
-  return {
+  return checkedAnswer('upload', reply.asset, {
     file: current,
     assetId: reply.asset.id,
     recordedName: recordedNameOf(current, reply.asset),
@@ -51,7 +50,7 @@ export async function uploadSingle(
     contentType: current.contentType,
     sha256,
     possibleDuplicate
-  }
+  })
 }
 
 /**

@@ -3297,6 +3297,18 @@ function sortedByPath(items) {
     }
     return items;
 }
+/**
+ * Text that ends a sentence, so that another can follow it: a stop is added unless it already
+ * ends with one (or with "…", where the server's words were cut).
+ */
+function withStop(text) {
+    const trimmed = text.trimEnd();
+    return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+/** "1 of 3 files was", "2 of 3 files were": a count of a total, and the verb that agrees with the count. */
+function countOfTotal(count, total, noun) {
+    return `${count} of ${countOf(total, noun)} ${count === 1 ? 'was' : 'were'}`;
+}
 
 ;// CONCATENATED MODULE: ./emulator/faults.ts
 /**
