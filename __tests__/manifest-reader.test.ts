@@ -1,41 +1,77 @@
 /**
  * readManifestJson reads a manifest in chunks, entry by entry; whatever it reads, its result
  * must be what JSON.parse makes of the whole text, and a text JSON.parse refuses must be
- * refused with JSON.parse's own message.
+ * refused at the place JSON.parse names (a byte offset and a line), never with what it holds.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
-import { readManifestJson, type ManifestJson } from '../src/manifest-reader.js'
-import { Cleanups } from './helpers.js'
+import type { Place } from '../src/json-syntax.js'
+import { readManifestJson, type ManifestJson, type Nesting, type ReadOptions } from '../src/manifest-reader.js'
+import { Cleanups, NEEDS_MODE_BITS, posixOnly } from './helpers.js'
 
 const cleanups = new Cleanups()
 afterEach(async () => await cleanups.run())
 
-const NESTED = new Set(['assets', 'v1-assets'])
+const NESTED: Nesting = { assets: 'entries', 'v1-assets': 'entries' }
+/** As a manifest is read: the same two members under each base-url of `other-base-urls`. */
+const MANIFEST: Nesting = { ...NESTED, 'other-base-urls': { '*': NESTED } }
 
-async function read(text: string, options: { chunkBytes?: number; maxPendingBytes?: number } = {}) {
+async function read(text: string, options: ReadOptions = {}, nesting = NESTED) {
   const file = path.join(await cleanups.tempDir('netiks-manifest-reader-'), 'manifest.json')
   await writeFile(file, text)
-  return await readManifestJson(file, NESTED, options)
+  return await readManifestJson(file, nesting, options)
 }
 
-/** What JSON.parse makes of the text, in readManifestJson's terms. */
-function expected(text: string): ManifestJson {
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** An object as the reader gives it: the members the nesting names whose values are objects as maps, all the way down. */
+function asMaps(object: Record<string, unknown>, nesting: Nesting | 'entries'): Map<string, unknown> {
+  const inner = (key: string) =>
+    nesting === 'entries' ? undefined : Object.hasOwn(nesting, key) ? nesting[key] : nesting['*']
+  return new Map(
+    Object.entries(object).map(([key, value]) => {
+      const nested = inner(key)
+      return [key, nested !== undefined && isObject(value) ? asMaps(value, nested) : value]
+    })
+  )
+}
+
+/**
+ * What JSON.parse makes of the text, in readManifestJson's terms: for a text it refuses, the
+ * place its message names (undefined when it names none: `Unexpected token 'x', "…"`).
+ */
+function expected(text: string, nesting = NESTED): ManifestJson {
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
   } catch (error) {
-    return { kind: 'invalid', message: (error as Error).message }
+    return { kind: 'invalid', at: placeNamed(text, (error as Error).message) }
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { kind: 'not-object' }
-  const members = new Map<string, unknown>()
-  for (const [key, value] of Object.entries(parsed)) {
-    const isObject = typeof value === 'object' && value !== null && !Array.isArray(value)
-    members.set(key, NESTED.has(key) && isObject ? new Map(Object.entries(value)) : value)
-  }
-  return { kind: 'object', members, read: 'whole' }
+  if (!isObject(parsed)) return { kind: 'not-object' }
+  return { kind: 'object', members: asMaps(parsed, nesting), read: 'whole' }
+}
+
+/** The place JSON.parse's message names (a character position, or the end), as a byte offset and a line. */
+function placeNamed(text: string, message: string): Place | undefined {
+  const named = /^Unexpected end of JSON input$/.test(message) ? text.length : /at position (\d+)/.exec(message)?.[1]
+  if (named === undefined) return undefined
+  const before = text.slice(0, Number(named))
+  return { offset: Buffer.byteLength(before), line: before.split('\n').length }
+}
+
+/**
+ * The result as it can be compared with `expected`: a refusal's place only where JSON.parse
+ * named one (the reader always names one) and the text is the file's bytes exactly (no
+ * invalid UTF-8, where a character's position says nothing of its bytes' offset).
+ */
+function comparedWith(json: ManifestJson, want: ManifestJson, exact = true): ManifestJson {
+  if (json.kind !== 'invalid' || want.kind !== 'invalid') return json
+  expect(json.at).toBeDefined()
+  return want.at === undefined || !exact ? { kind: 'invalid', at: want.at } : json
 }
 
 /** The result without how it was read, with maps as sorted entries (JSON.parse orders integer keys first). */
@@ -116,10 +152,27 @@ describe('readManifestJson', () => {
     ['a byte order mark', '\uFEFF{"assets": {}}'],
     ['a single quote', "{'assets': {}}"],
     ['unbalanced brackets', '{"assets": {"a": [1}}}']
-  ])('refuses %s with JSON.parse’s message', async (_, text) => {
+  ])('refuses %s at the place JSON.parse names', async (_, text) => {
     const json = await read(text, { chunkBytes: 4 })
-    expect(json).toEqual(expected(text))
+    expect(comparedWith(json, expected(text))).toEqual(expected(text))
     expect(json.kind).toBe('invalid')
+  })
+
+  it.each([
+    ['a token', 'ghp_SuperSecretToken0123456789\n', { offset: 0, line: 1 }],
+    ['a token as a value', '{"version": 2, "base-url":\n  ghp_SuperSecretToken}', { offset: 29, line: 2 }],
+    ['an ini file', '[core]\n\trepositoryformatversion = 0\n', { offset: 1, line: 1 }],
+    ['a dotenv file, after a valid first line', '{}\nAPI_KEY=sk-live-123\n', { offset: 3, line: 2 }],
+    ['a bad value deep in a manifest', `${manifestText(3).slice(0, 400)}tru}}}`, undefined]
+  ])('says where %s departs from JSON, and nothing of what it holds', async (_, text, at) => {
+    const json = await read(text, { chunkBytes: 5 })
+    expect(json.kind).toBe('invalid')
+    if (at !== undefined) expect(json).toEqual({ kind: 'invalid', at })
+    const place = (json as { at: Place }).at
+    expect(Object.keys(json).sort()).toEqual(['at', 'kind'])
+    expect(Object.keys(place).sort()).toEqual(['line', 'offset'])
+    // The place is the first byte JSON cannot have: everything before it is a prefix of some JSON text.
+    expect(Buffer.from(text).subarray(0, place.offset).toString().split('\n').length).toBe(place.line)
   })
 
   it.each([
@@ -131,10 +184,58 @@ describe('readManifestJson', () => {
     expect(await read(text)).toEqual({ kind: 'not-object' })
   })
 
-  it('rejects with the file system error when the file cannot be read', async () => {
+  it('rejects with the file system error when the file cannot be opened, and reads no directory', async () => {
     const dir = await cleanups.tempDir('netiks-manifest-reader-')
     await expect(readManifestJson(path.join(dir, 'absent.json'), NESTED)).rejects.toMatchObject({ code: 'ENOENT' })
-    await expect(readManifestJson(dir, NESTED)).rejects.toMatchObject({ code: 'EISDIR' })
+    // A POSIX system opens a directory for reading; Windows refuses to.
+    const json = await readManifestJson(dir, NESTED).catch((error: NodeJS.ErrnoException) => error.code)
+    if (process.platform === 'win32') expect(['EISDIR', 'EPERM', 'EACCES']).toContain(json)
+    else expect(json).toEqual({ kind: 'not-a-file', what: 'a directory' })
+  })
+
+  posixOnly(it, NEEDS_MODE_BITS)(
+    'does not read a FIFO or a device, and does not wait for a FIFO’s writer',
+    async () => {
+      const dir = await cleanups.tempDir('netiks-manifest-reader-')
+      execFileSync('mkfifo', [path.join(dir, 'fifo')])
+      // Opened for reading in the usual way, a FIFO without a writer would hold this test until it times out.
+      expect(await readManifestJson(path.join(dir, 'fifo'), NESTED)).toEqual({
+        kind: 'not-a-file',
+        what: 'a FIFO (named pipe)'
+      })
+      expect(await readManifestJson('/dev/zero', NESTED)).toEqual({ kind: 'not-a-file', what: 'a device' })
+    }
+  )
+
+  it('does not read a file larger than maxBytes, nor one that grows past it while it is read', async () => {
+    const text = manifestText(30)
+    const size = Buffer.byteLength(text)
+    expect(await read(text, { maxBytes: size - 1 })).toEqual({ kind: 'too-large', bytes: size })
+    expect((await read(text, { maxBytes: size })).kind).toBe('object')
+    // A value too long to scan sends the file to be read whole: that read stops at the limit too.
+    const long = `{"note": "${'x'.repeat(3000)}"}`
+    expect(await read(long, { maxBytes: 3000, maxPendingBytes: 100, chunkBytes: 64 })).toMatchObject({
+      kind: 'too-large'
+    })
+  })
+
+  it("reads each base-url's entries under other-base-urls one by one, in chunks, as JSON.parse reads them", async () => {
+    const other = { assets: { 'a.txt': entry(1), 'b.txt': entry(2) }, 'v1-assets': { 'c.zip': entry(3) }, x: { y: 1 } }
+    const text = manifestText(20, { 'other-base-urls': { 'https://staging.example': other, 'https://x.example': {} } })
+    const kept: Array<[number, number]> = []
+    const keepEntry = (value: unknown, start: number, end: number) => {
+      kept.push([start, end])
+      expect(JSON.parse(Buffer.from(text).subarray(start, end).toString())).toEqual(value)
+      return value
+    }
+    for (const chunkBytes of [1, 13, 64 * 1024]) {
+      kept.length = 0
+      const json = await read(text, { chunkBytes, keepEntry }, MANIFEST)
+      expect(json.kind === 'object' && json.read).toBe('in-chunks')
+      expect(json).toEqual({ ...expected(text, MANIFEST), read: 'in-chunks' })
+      // 20 entries at the top, 3 under the other base-url; `x` is not an object of entries.
+      expect(kept).toHaveLength(23)
+    }
   })
 })
 
@@ -259,7 +360,7 @@ describe('readManifestJson, fuzzed against JSON.parse', () => {
         const json = await readManifestJson(file, NESTED, { chunkBytes, maxPendingBytes, keepEntry })
         expect({ index, chunkBytes, misplaced }).toEqual({ index, chunkBytes, misplaced: [] })
         read[json.kind === 'object' ? json.read : 'refused']++
-        const got = asObjects(json)
+        const got = asObjects(comparedWith(json, expected(text), Buffer.from(text).equals(bytes)))
         expect({ index, text, chunkBytes, maxPendingBytes, got }).toEqual({
           index,
           text,
@@ -297,7 +398,8 @@ describe('readManifestJson, every one-byte edit of a small manifest', () => {
       const text = edit.toString('utf8')
       const json = await readManifestJson(file, NESTED, { chunkBytes: 7 })
       if (json.kind === 'object' && json.read === 'in-chunks') inChunks++
-      expect({ text, got: asObjects(json) }).toEqual({ text, got: asObjects(expected(text)) })
+      const got = asObjects(comparedWith(json, expected(text), Buffer.from(text).equals(edit)))
+      expect({ text, got }).toEqual({ text, got: asObjects(expected(text)) })
     }
     expect(inChunks).toBeGreaterThan(100)
   })

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { readdir, rename, writeFile } from 'node:fs/promises'
+import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describeFile } from '../src/files.js'
 import {
@@ -47,8 +47,8 @@ async function manifestWorkspace(count: number, extra: Record<string, unknown> =
   return { ws, temp, manifest: path.join(ws, 'm.json'), paths: Object.keys(files) }
 }
 
-async function loadStored(manifest: string, temp: string): Promise<LoadedManifest> {
-  const loaded = await loadManifest(manifest, BASE, { storeIn: temp })
+async function loadStored(manifest: string, temp: string, baseUrl = BASE): Promise<LoadedManifest> {
+  const loaded = await loadManifest(manifest, baseUrl, { storeIn: temp })
   cleanups.defer(() => loaded.store?.close())
   return loaded
 }
@@ -118,18 +118,33 @@ describe('loadManifest with a store', () => {
     expect(() => unchanged[0].entry.id).toThrow('read after they were released')
   })
 
-  it('holds the entries in memory when no copy can be made, and keeps no copy of a manifest it cannot use', async () => {
+  it("keeps another base-url's entries in the store, and writes them back from it as they were", async () => {
+    const { temp, manifest } = await manifestWorkspace(400)
+    const text = await readFile(manifest, 'utf8')
+    const loaded = await loadStored(manifest, temp, 'https://staging.example')
+    const section = loaded.manifest.others.sections.get(BASE)!
+    expect(section.assets.size).toBe(400)
+    expect([...section.assets.values()].every(value => value instanceof StoredEntry)).toBe(true)
+    expect(loaded.store).toBeDefined()
+    await writeManifest(manifest, loaded.manifest)
+    expect(await readFile(manifest, 'utf8')).toBe(`${text}\n`)
+    expect(await readdir(temp)).toHaveLength(1)
+  })
+
+  it('holds the entries in memory when no copy can be made, and keeps no copy of a manifest it refuses', async () => {
     const { temp, manifest } = await manifestWorkspace(3)
     const noFolder = await loadManifest(manifest, BASE, { storeIn: path.join(temp, 'missing') })
     expect(noFolder.store).toBeUndefined()
     expect(noFolder.manifest.assets.size).toBe(3)
     expect([...noFolder.manifest.assets.values()].some(value => value instanceof StoredEntry)).toBe(false)
 
-    const otherBase = await loadManifest(manifest, 'https://other.example', { storeIn: temp })
-    expect(otherBase.problem).toContain('was made against')
-    expect(otherBase.store).toBeUndefined()
+    await writeFile(path.join(temp, 'bad.json'), '{"version": 2, "base-url": 7}')
+    await expect(loadManifest(path.join(temp, 'bad.json'), BASE, { storeIn: temp })).rejects.toThrow(
+      'has no "base-url"'
+    )
+    await rm(path.join(temp, 'bad.json'))
     const none = await loadManifest(path.join(temp, 'none.json'), BASE, { storeIn: temp })
-    expect(none).toEqual({ manifest: none.manifest, existed: false, ignored: [] })
+    expect(none).toEqual({ manifest: none.manifest, existed: false, knewBaseUrl: false, ignored: [] })
     expect(await readdir(temp)).toEqual([])
   })
 })

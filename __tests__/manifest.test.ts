@@ -3,6 +3,7 @@ import { open, readFile, readdir, writeFile, type FileHandle } from 'node:fs/pro
 import path from 'node:path'
 import { describeFile } from '../src/files.js'
 import {
+  ManifestError,
   findUnchanged,
   loadManifest,
   recordUnchanged,
@@ -36,12 +37,17 @@ const legacy = (content: string, id: string): LegacyEntry => ({
 })
 const entry = (name: string, content: string, id: string): ManifestEntry => ({ name, ...legacy(content, id) })
 
-function manifestOf(assets: Record<string, ManifestEntry>, v1: Record<string, LegacyEntry> = {}): Manifest {
+function manifestOf(
+  assets: Record<string, ManifestEntry>,
+  v1: Record<string, LegacyEntry> = {},
+  others: Manifest['others'] = { sections: new Map() }
+): Manifest {
   return {
     version: 2,
     'base-url': BASE,
     assets: new Map(Object.entries(assets)),
-    legacy: new Map(Object.entries(v1))
+    legacy: new Map(Object.entries(v1)),
+    others
   }
 }
 
@@ -68,29 +74,87 @@ describe('loadManifest', () => {
     expect(await loadManifest(path.join(ws, 'none.json'), BASE)).toEqual({
       manifest: manifestOf({}),
       existed: false,
+      knewBaseUrl: false,
       ignored: []
     })
   })
 
   it.each([
-    ['not JSON', '{"version": 2,', /is not valid JSON/],
-    ['another version', { version: 3, 'base-url': BASE, assets: {} }, /has version 3, which this action does not know/],
-    ['no version', { 'base-url': BASE, assets: {} }, /has version undefined/],
-    ['an array', [], /is not a JSON object/],
-    ['null', null, /is not a JSON object/],
-    ['a number', 7, /is not a JSON object/],
-    ['assets that are a list', { version: 2, 'base-url': BASE, assets: [] }, /has "assets" that is not an object/],
-    ['assets that are a string', { version: 1, 'base-url': BASE, assets: 'abc' }, /has "assets" that is not an object/],
     [
-      'another base-url',
-      { version: 2, 'base-url': 'http://127.0.0.1:9', assets: {} },
-      /was made against "http:\/\/127\.0\.0\.1:9", not https:\/\/prod\.backend\.netikscloud\.com/
+      'not JSON',
+      '{"version": 2,',
+      /^The manifest is not valid JSON: it departs from JSON at byte 14 \(line 1\); it was left/
+    ],
+    ['a token', 'ghp_SuperSecretToken\n', /^The manifest is not valid JSON: it departs from JSON at byte 0 \(line 1\)/],
+    [
+      'another version',
+      { version: 3, 'base-url': BASE, assets: {} },
+      /^The manifest has version 3, which this action does not know \(it reads versions 1 and 2\); it was left as it is, and nothing was uploaded\. A newer release/
+    ],
+    [
+      'no version',
+      { 'base-url': BASE, assets: {} },
+      /^The manifest has no "version", so it is not a manifest this action reads/
+    ],
+    [
+      'a version that is a secret',
+      { version: 'ghp_SuperSecretToken', 'base-url': BASE },
+      /has a "version" that is not a number/
+    ],
+    ['a version that is a fraction', { version: 2.5, 'base-url': BASE }, /has a "version" that is not a number/],
+    ['an array', [], /is JSON, but not an object/],
+    ['null', null, /is JSON, but not an object/],
+    ['a number', 7, /is JSON, but not an object/],
+    ['no base-url', { version: 2, assets: {} }, /has no "base-url" \(a string\) at its top/],
+    [
+      'a base-url that is a secret object',
+      { version: 2, 'base-url': { token: 'ghp_SuperSecretToken' } },
+      /has no "base-url"/
+    ],
+    [
+      'assets that are a list',
+      { version: 2, 'base-url': BASE, assets: [] },
+      /has "assets" at its top that is not an object/
+    ],
+    [
+      'assets that are a string',
+      { version: 1, 'base-url': BASE, assets: 'ghp_SuperSecretToken' },
+      /has "assets" at its top that is not an object/
+    ],
+    [
+      'v1-assets that are a list',
+      { version: 2, 'base-url': BASE, 'v1-assets': [] },
+      /has "v1-assets" at its top that is not an object/
+    ],
+    [
+      'other-base-urls that are a list',
+      { version: 2, 'base-url': BASE, 'other-base-urls': [] },
+      /has "other-base-urls" that is not an object/
+    ],
+    [
+      'a base-url under other-base-urls that is not an object',
+      { version: 2, 'base-url': BASE, 'other-base-urls': { 'https://x': 1 } },
+      /has a member of "other-base-urls" that is not an object/
+    ],
+    [
+      'assets under other-base-urls that are a list',
+      { version: 2, 'base-url': BASE, 'other-base-urls': { 'https://x': { assets: [] } } },
+      /has "assets" under "other-base-urls" that is not an object/
+    ],
+    [
+      'its top base-url under other-base-urls too',
+      { version: 2, 'base-url': BASE, 'other-base-urls': { [BASE]: {} } },
+      /has the base-url of its top under "other-base-urls" as well/
     ]
-  ])('says what is wrong with %s, and starts empty', async (_name, json, problem) => {
-    const loaded = await load(json)
-    expect(loaded.problem).toMatch(problem)
-    expect(loaded.manifest).toEqual(manifestOf({}))
-  })
+  ])(
+    'refuses %s with a ManifestError that says what is wrong, never what the file holds',
+    async (_name, json, problem) => {
+      const error = await load(json).catch((caught: unknown) => caught)
+      expect(error).toBeInstanceOf(ManifestError)
+      expect((error as Error).message).toMatch(problem)
+      expect((error as Error).message).not.toMatch(/ghp_|Super|token/)
+    }
+  )
 
   it('keeps well-formed entries, and names each malformed one with what is wrong', async () => {
     const good = entry('a.txt', 'a', 'id-a')
@@ -107,7 +171,6 @@ describe('loadManifest', () => {
       },
       'v1-assets': { 'old.txt': legacy('old', 'id-old'), 'bad.txt': { ...legacy('bad', 'id-bad'), id: '' } }
     })
-    expect(loaded.problem).toBeUndefined()
     expect(loaded.manifest).toEqual(manifestOf({ 'docs/a.txt': good }, { 'old.txt': legacy('old', 'id-old') }))
     expect(loaded.ignored).toEqual([
       '"docs/b.txt" (name, sha256, size, storage_url, content_type, uploaded_at are missing or invalid)',
@@ -117,6 +180,106 @@ describe('loadManifest', () => {
       '"docs/f.txt" (name is missing or invalid)',
       '"bad.txt" (id is missing or invalid)'
     ])
+  })
+
+  it('ignores an entry whose values could forge a line or flood the log, and names it by a key cut short', async () => {
+    const good = entry('a.txt', 'a', 'id-a')
+    const longKey = `docs/${'k'.repeat(5000)}.txt`
+    const loaded = await load({
+      version: 2,
+      'base-url': BASE,
+      assets: {
+        'docs/a.txt': good,
+        'docs/id.txt': { ...good, id: 'abc\n::error::injected' },
+        'docs/url.txt': { ...good, storage_url: `https://cdn.example/${'x'.repeat(10_000)}` },
+        'docs/name.txt': { ...good, name: `a${'b'.repeat(9000)}` },
+        // A file's own name may hold a line break (Linux allows it); it is escaped wherever it is written.
+        'docs/line\nbreak.txt': { ...good, name: 'line\nbreak.txt' },
+        'docs/when.txt': { ...good, uploaded_at: 'ghp_SuperSecretToken' },
+        [longKey]: { ...good, content_type: 'text/plain\r\nX: y' }
+      }
+    })
+    expect([...loaded.manifest.assets.keys()]).toEqual(['docs/a.txt', 'docs/line\nbreak.txt'])
+    expect(loaded.ignored).toEqual([
+      '"docs/id.txt" (id is missing or invalid)',
+      '"docs/url.txt" (storage_url is missing or invalid)',
+      '"docs/name.txt" (name is missing or invalid)',
+      '"docs/when.txt" (uploaded_at is missing or invalid)',
+      `"docs/${'k'.repeat(115)}…" (content_type is missing or invalid)`
+    ])
+    expect(loaded.ignored.join('\n')).not.toMatch(/::error::|x{200}|ghp_/)
+  })
+
+  it("keeps the entries of other base-urls as they are, and writes this run's beside them", async () => {
+    const STAGING = 'https://staging.example'
+    const prodEntry = { ...entry('a.txt', 'a', 'id-prod'), note: 'a field this action does not know' }
+    const original = {
+      version: 2,
+      'base-url': BASE,
+      assets: { 'docs/a.txt': prodEntry, 'docs/bad.txt': { id: "malformed, but not this run's to judge" } },
+      'v1-assets': { 'old.zip': legacy('old', 'id-old') }
+    }
+    const ws = await cleanups.workspace({ 'docs/a.txt': 'a', 'm.json': JSON.stringify(original, null, 2) + '\n' })
+    const file = path.join(ws, 'm.json')
+    const before = await loadManifest(file, STAGING)
+    expect(before).toMatchObject({ existed: true, knewBaseUrl: false, ignored: [], version: 2 })
+    expect(before.manifest.assets.size + before.manifest.legacy.size).toBe(0)
+    expect(before.manifest.others.top).toBe(BASE)
+    const a = describeFile(path.join(ws, 'docs/a.txt'), 1, ws)
+    // A run that confirms nothing leaves the file as it was, byte for byte.
+    await writeManifestWithUploads(file, before.manifest, [])
+    expect(await readFile(file, 'utf8')).toBe(JSON.stringify(original, null, 2) + '\n')
+
+    const now = new Date('2026-11-25T12:00:00Z')
+    await writeManifestWithUploads(file, before.manifest, [confirmed(a, 'a', 'id-staging')], now)
+    const written = JSON.parse(await readFile(file, 'utf8'))
+    const stagingEntry = { ...entry('a.txt', 'a', 'id-staging'), uploaded_at: now.toISOString() }
+    expect(written).toEqual({
+      ...original,
+      'other-base-urls': { [STAGING]: { assets: { 'docs/a.txt': stagingEntry } } }
+    })
+    expect(await readFile(file, 'utf8')).toBe(JSON.stringify(written, null, 2) + '\n')
+
+    // Back on the first base-url: its entries are read, the other's kept, each where it was.
+    const prod = await loadManifest(file, BASE)
+    expect(prod).toMatchObject({ knewBaseUrl: true, version: 2 })
+    expect(prod.ignored).toEqual([
+      '"docs/bad.txt" (name, sha256, size, storage_url, content_type, uploaded_at are missing or invalid)'
+    ])
+    expect([...prod.manifest.assets.keys()]).toEqual(['docs/a.txt'])
+    expect(prod.manifest.others.top).toBeUndefined()
+    await writeManifest(file, recordUploads(prod.manifest, [confirmed(a, 'a', 'id-prod-2')], now))
+    const again = JSON.parse(await readFile(file, 'utf8'))
+    expect(again['other-base-urls']).toEqual(written['other-base-urls'])
+    expect(again.assets['docs/a.txt'].id).toBe('id-prod-2')
+    expect(again['v1-assets']).toEqual(original['v1-assets'])
+
+    // And on the second again: its own entries, found under other-base-urls, are used.
+    const staging = await loadManifest(file, STAGING)
+    expect(staging.manifest.assets.get('docs/a.txt')).toEqual(stagingEntry)
+    const { unchanged } = await findUnchanged([a], staging.manifest, 1)
+    expect(unchanged).toHaveLength(1)
+    await writeManifest(file, staging.manifest)
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(again)
+  })
+
+  it('migrates a version 1 manifest of another base-url without touching its entries', async () => {
+    const v1 = { version: 1, 'base-url': 'https://old.example', assets: { 'a.zip': legacy('a', 'id-a') } }
+    const ws = await cleanups.workspace({ 'a.zip': 'a', 'm.json': JSON.stringify(v1) })
+    const file = path.join(ws, 'm.json')
+    const loaded = await loadManifest(file, BASE)
+    expect(loaded).toMatchObject({ version: 1, knewBaseUrl: false })
+    await writeManifestWithUploads(file, loaded.manifest, [
+      confirmed(describeFile(path.join(ws, 'a.zip'), 1, ws), 'a', 'id-new')
+    ])
+    const written = JSON.parse(await readFile(file, 'utf8'))
+    expect(written).toMatchObject({
+      version: 2,
+      'base-url': 'https://old.example',
+      assets: {},
+      'v1-assets': v1.assets,
+      'other-base-urls': { [BASE]: { assets: { 'a.zip': { id: 'id-new' } } } }
+    })
   })
 
   it('reads a version 1 manifest (keyed by asset name) into the entries no file has claimed yet', async () => {
@@ -332,7 +495,13 @@ describe('recordUploads and writeManifest', () => {
     expect(Object.keys(written['v1-assets'])).toEqual(['q.txt'])
     expect(written.assets['docs/b.txt']).toEqual(after.assets.get('docs/b.txt'))
     expect(await readdir(path.dirname(target))).toEqual(['manifest.json'])
-    expect(await loadManifest(target, BASE)).toEqual({ manifest: after, existed: true, ignored: [], version: 2 })
+    expect(await loadManifest(target, BASE)).toEqual({
+      manifest: after,
+      existed: true,
+      knewBaseUrl: true,
+      ignored: [],
+      version: 2
+    })
 
     await writeFile(target, 'garbage')
     await writeManifest(target, manifestOf({}))

@@ -148,31 +148,52 @@ describe('the manifest', () => {
   })
 
   it.each([
-    ['not valid JSON', () => '{"version": 2, "base-url"', /The manifest \.netiks\/manifest\.json is not valid JSON/],
     [
-      'made against another base-url',
-      () => JSON.stringify({ version: 2, 'base-url': 'https://staging.example', assets: {} }),
-      /was made against "https:\/\/staging\.example", not http:\/\/127\.0\.0\.1:\d+, so its assets are not known there/
+      'not valid JSON',
+      '{"version": 2, "base-url"',
+      /^::error::The manifest \.netiks\/manifest\.json is not valid JSON: it departs from JSON at byte 25 \(line 1\); it was left as it is, and nothing was uploaded\. Fix it, or delete it/m
     ],
     [
       'of an unknown version',
-      () => JSON.stringify({ version: 9, assets: {} }),
-      /has version 9, which this action does not know/
+      JSON.stringify({ version: 9, assets: {} }),
+      /^::error::The manifest \.netiks\/manifest\.json has version 9, which this action does not know \(it reads versions 1 and 2\); it was left as it is, and nothing was uploaded\. A newer release of netiks\/upload-action wrote it/m
     ]
-  ])('a manifest %s: a warning, every file uploaded, the manifest rewritten', async (_name, content, warning) => {
+  ])('a manifest %s: one ::error::, no request, the manifest left as it is', async (_name, content, error) => {
     const { emulator, ws } = await setup()
     await mkdir(path.join(ws, '.netiks'), { recursive: true })
-    await writeFile(path.join(ws, MANIFEST), content())
+    await writeFile(path.join(ws, MANIFEST), content)
+    const run = await runAction({ workspace: ws, inputs: inputs(emulator) })
+    expect(run.exitCode).toBe(1)
+    const errors = run.stdout.split('\n').filter(line => line.startsWith('::error'))
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(error)
+    expect(run.stdout).not.toContain('::warning::')
+    expect(uploadRequests(emulator)).toEqual({ upload: 0, generate: 0, put: 0, confirm: 0 })
+    expect(await readFile(path.join(ws, MANIFEST), 'utf8')).toBe(content)
+  })
+
+  it('a manifest made against another base-url: every file uploaded, its entries kept as they are beside them', async () => {
+    const { emulator, ws } = await setup()
+    const staging = {
+      version: 2,
+      'base-url': 'https://staging.example',
+      assets: { 'docs/index.html': { name: 'index.html', id: 'kept as it is' } }
+    }
+    await mkdir(path.join(ws, '.netiks'), { recursive: true })
+    await writeFile(path.join(ws, MANIFEST), JSON.stringify(staging, null, 2) + '\n')
     const run = await runAction({ workspace: ws, inputs: inputs(emulator) })
     expect(run.exitCode).toBe(0)
-    const warnings = run.stdout.split('\n').filter(line => line.startsWith('::warning::'))
-    expect(warnings).toHaveLength(1)
-    expect(warnings[0]).toMatch(warning)
-    expect(warnings[0]).toMatch(/Every matched file will be uploaded, and the manifest rewritten after the run\.$/)
+    expect(run.stdout).not.toContain('::warning::')
+    expect(run.stdout).toMatch(
+      /^The manifest \.netiks\/manifest\.json holds no entries made on http:\/\/127\.0\.0\.1:\d+ yet: every file will be uploaded, and its entries added after the run\. The entries it holds for 1 other base-url are kept as they are/m
+    )
     expect(run.outputs).toMatchObject({ 'uploaded-count': '5', 'skipped-count': '0' })
-    const manifest = await readManifest(ws)
-    expect(manifest['base-url']).toBe(emulator.url)
-    expect(Object.keys(manifest.assets)).toHaveLength(5)
+    const manifest = (await readManifest(ws)) as unknown as typeof staging & {
+      'other-base-urls': Record<string, { assets: Record<string, { id: string }> }>
+    }
+    expect({ ...manifest, 'other-base-urls': undefined }).toEqual({ ...staging, 'other-base-urls': undefined })
+    expect(Object.keys(manifest['other-base-urls'])).toEqual([emulator.url])
+    expect(Object.keys(manifest['other-base-urls'][emulator.url].assets)).toHaveLength(5)
   })
 
   it('a run that fails on one file still records every file it confirmed', async () => {
@@ -252,9 +273,7 @@ describe('the manifest', () => {
     const { emulator, ws } = await setup()
     const run = await runAction({ workspace: ws, inputs: inputs(emulator, { manifest: 'docs/img' }) })
     expect(run.exitCode).toBe(1)
-    expect(run.stdout).toMatch(
-      /^::error::Input 'manifest' is a directory \(docs\/img\)\. Give the path of a JSON file/m
-    )
+    expect(run.stdout).toMatch(/^::error::The manifest docs\/img is a directory\. Give the path of a JSON file/m)
     expect(uploadRequests(emulator)).toEqual({ upload: 0, generate: 0, put: 0, confirm: 0 })
   })
 })

@@ -286,7 +286,7 @@ __webpack_unused_export__ = debug; // for test
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(328);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(641);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(854);
 
 
 (0,_memory_js__WEBPACK_IMPORTED_MODULE_0__/* .tuneGarbageCollector */ .T)();
@@ -297,7 +297,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 641:
+/***/ 854:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9459,86 +9459,35 @@ function parseBoolean(name, raw, fallback) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/manifest-reader.ts
-
-const keepAsParsed = (value) => value;
-/** Bytes read at a time. */
-const CHUNK_BYTES = 64 * 1024;
-/** A value this long that is not one of the nested objects' members: read the file whole instead. */
-const MAX_PENDING_BYTES = 1024 * 1024;
-/**
- * Reads the JSON file the way JSON.parse would, but without its text in memory at once: the
- * file is scanned in chunks, and each member of the `nested` objects (a manifest's entries) is
- * parsed on its own as soon as it is complete. 100,000 entries are some 40 MB of text, which
- * JSON.parse would need whole, and as much again while it works. A file the scan does not take
- * (not an object, invalid, or with an unusually long value) is read whole and given to
- * JSON.parse, so its result and its error message are JSON.parse's. Rejects only when the file
- * cannot be read (with the fs error).
- */
-async function readManifestJson(file, nested, { chunkBytes = CHUNK_BYTES, maxPendingBytes = MAX_PENDING_BYTES, keepEntry = keepAsParsed } = {}) {
-    const handle = await (0,promises_namespaceObject.open)(file, 'r');
-    const scanner = new MemberScanner(nested, keepEntry);
-    try {
-        let pending = Buffer.alloc(0);
-        /** Where `pending` starts in the file. */
-        let offset = 0;
-        for (;;) {
-            const chunk = Buffer.allocUnsafe(chunkBytes);
-            const { bytesRead } = await handle.read(chunk, 0, chunkBytes, null);
-            const final = bytesRead === 0;
-            const bytes = final ? pending : Buffer.concat([pending, chunk.subarray(0, bytesRead)]);
-            const taken = scanner.scan(bytes, final, offset);
-            pending = bytes.subarray(taken);
-            offset += taken;
-            if (final)
-                return { kind: 'object', members: scanner.members, read: 'in-chunks' };
-            if (pending.length > maxPendingBytes)
-                throw new NotStreamable();
-        }
-    }
-    catch (error) {
-        if (!(error instanceof NotStreamable))
-            throw error;
-    }
-    finally {
-        await handle.close();
-    }
-    return parseWhole(await (0,promises_namespaceObject.readFile)(file, 'utf8'), nested);
-}
-function parseWhole(text, nested) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        return { kind: 'invalid', message: error.message };
-    }
-    if (!isJsonObject(parsed))
-        return { kind: 'not-object' };
-    const members = new Map();
-    for (const [key, value] of Object.entries(parsed)) {
-        members.set(key, nested.has(key) && isJsonObject(value) ? new Map(Object.entries(value)) : value);
-    }
-    return { kind: 'object', members, read: 'whole' };
-}
-/** A JSON object: not null, not an array. */
-function isJsonObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** The scan met what it does not take: the file is read whole instead. */
-class NotStreamable extends Error {
-}
-var Expect;
-(function (Expect) {
-    Expect[Expect["Open"] = 0] = "Open";
-    Expect[Expect["FirstMember"] = 1] = "FirstMember";
-    Expect[Expect["Member"] = 2] = "Member";
-    Expect[Expect["AfterMember"] = 3] = "AfterMember";
-    Expect[Expect["FirstNestedMember"] = 4] = "FirstNestedMember";
-    Expect[Expect["NestedMember"] = 5] = "NestedMember";
-    Expect[Expect["AfterNestedMember"] = 6] = "AfterNestedMember";
-    Expect[Expect["Nothing"] = 7] = "Nothing";
-})(Expect || (Expect = {}));
+;// CONCATENATED MODULE: ./src/json-syntax.ts
+var State;
+(function (State) {
+    /** A value: at the top, after a colon, after a comma in an array. */
+    State[State["Value"] = 0] = "Value";
+    /** The first value of an array, or its end. */
+    State[State["ValueOrClose"] = 1] = "ValueOrClose";
+    /** The first key of an object, or its end. */
+    State[State["KeyOrClose"] = 2] = "KeyOrClose";
+    /** A key, after a comma in an object. */
+    State[State["Key"] = 3] = "Key";
+    State[State["Colon"] = 4] = "Colon";
+    /** A comma or the container's end. */
+    State[State["AfterValue"] = 5] = "AfterValue";
+    State[State["String"] = 6] = "String";
+    State[State["Escape"] = 7] = "Escape";
+    State[State["Hex"] = 8] = "Hex";
+    State[State["Literal"] = 9] = "Literal";
+    State[State["Minus"] = 10] = "Minus";
+    State[State["Zero"] = 11] = "Zero";
+    State[State["Integer"] = 12] = "Integer";
+    State[State["Dot"] = 13] = "Dot";
+    State[State["Fraction"] = 14] = "Fraction";
+    State[State["Exponent"] = 15] = "Exponent";
+    State[State["ExponentSign"] = 16] = "ExponentSign";
+    State[State["ExponentDigits"] = 17] = "ExponentDigits";
+    /** After the top value: only white space. */
+    State[State["End"] = 18] = "End";
+})(State || (State = {}));
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COLON = 0x3a;
@@ -9547,120 +9496,453 @@ const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
+const MINUS = 0x2d;
+const PLUS = 0x2b;
+const DOT = 0x2e;
+/** `"` `\` `/` `b` `f` `n` `r` `t`: what may follow a backslash, besides `u`. */
+const ESCAPES = new Set([0x22, 0x5c, 0x2f, 0x62, 0x66, 0x6e, 0x72, 0x74]);
+const LITERALS = new Map([
+    [0x74, 'rue'],
+    [0x66, 'alse'],
+    [0x6e, 'ull']
+]);
+/** The states in which a number may end. */
+const NUMBER_ENDS = new Set([State.Zero, State.Integer, State.Fraction, State.ExponentDigits]);
+/**
+ * Finds where a text, given in pieces of bytes, first departs from JSON's grammar (RFC 8259),
+ * as JSON.parse would refuse it: the offset of the first byte that cannot be there, or the end
+ * of a text cut short. It says where, never what: the text may be anything (a token file a link
+ * points to), and what it holds must not reach the log. Bytes of 0x80 and above are taken
+ * inside strings (as JSON.parse takes what UTF-8 decoding makes of them) and nowhere else.
+ */
+class JsonSyntaxCheck {
+    state = State.Value;
+    /** The closing byte each open container waits for. */
+    closers = [];
+    inKey = false;
+    hexLeft = 0;
+    literal = '';
+    literalAt = 0;
+    offset = 0;
+    line = 1;
+    departure;
+    /** Checks the next bytes of the text; returns where it departs from JSON, once it has. */
+    push(bytes) {
+        if (this.departure !== undefined)
+            return this.departure;
+        for (const byte of bytes) {
+            if (!this.step(byte)) {
+                this.departure = { offset: this.offset, line: this.line };
+                return this.departure;
+            }
+            if (byte === 0x0a)
+                this.line++;
+            this.offset++;
+        }
+        return undefined;
+    }
+    /** The text has ended: where it departs from JSON, or undefined when it is JSON. */
+    end() {
+        if (this.departure !== undefined)
+            return this.departure;
+        const complete = this.state === State.End || (this.closers.length === 0 && NUMBER_ENDS.has(this.state));
+        return complete ? undefined : { offset: this.offset, line: this.line };
+    }
+    step(byte) {
+        switch (this.state) {
+            case State.String:
+                if (byte === QUOTE)
+                    this.state = this.inKey ? State.Colon : this.afterValue();
+                else if (byte === BACKSLASH)
+                    this.state = State.Escape;
+                return byte >= 0x20;
+            case State.Escape:
+                if (byte === 0x75) {
+                    this.state = State.Hex;
+                    this.hexLeft = 4;
+                    return true;
+                }
+                this.state = State.String;
+                return ESCAPES.has(byte);
+            case State.Hex:
+                if (--this.hexLeft === 0)
+                    this.state = State.String;
+                return isHex(byte);
+            case State.Literal:
+                if (byte !== this.literal.charCodeAt(this.literalAt))
+                    return false;
+                if (++this.literalAt === this.literal.length)
+                    this.state = this.afterValue();
+                return true;
+            case State.Minus:
+            case State.Zero:
+            case State.Integer:
+            case State.Dot:
+            case State.Fraction:
+            case State.Exponent:
+            case State.ExponentSign:
+            case State.ExponentDigits:
+                return this.number(byte);
+            default:
+                return isSpace(byte) || this.structure(byte);
+        }
+    }
+    structure(byte) {
+        switch (this.state) {
+            case State.ValueOrClose:
+                return byte === CLOSE_BRACKET ? this.close(byte) : this.startValue(byte);
+            case State.Value:
+                return this.startValue(byte);
+            case State.KeyOrClose:
+                if (byte === CLOSE_BRACE)
+                    return this.close(byte);
+                return this.startKey(byte);
+            case State.Key:
+                return this.startKey(byte);
+            case State.Colon:
+                this.state = State.Value;
+                return byte === COLON;
+            case State.AfterValue:
+                if (byte !== COMMA)
+                    return this.close(byte);
+                this.state = this.closers.at(-1) === CLOSE_BRACE ? State.Key : State.Value;
+                return true;
+            default:
+                return false;
+        }
+    }
+    startKey(byte) {
+        this.inKey = true;
+        this.state = State.String;
+        return byte === QUOTE;
+    }
+    startValue(byte) {
+        if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+            this.closers.push(byte === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET);
+            this.state = byte === OPEN_BRACE ? State.KeyOrClose : State.ValueOrClose;
+        }
+        else if (byte === QUOTE) {
+            this.inKey = false;
+            this.state = State.String;
+        }
+        else if (byte === MINUS)
+            this.state = State.Minus;
+        else if (byte === 0x30)
+            this.state = State.Zero;
+        else if (isDigit(byte))
+            this.state = State.Integer;
+        else if (LITERALS.has(byte)) {
+            this.literal = LITERALS.get(byte);
+            this.literalAt = 0;
+            this.state = State.Literal;
+        }
+        else
+            return false;
+        return true;
+    }
+    close(byte) {
+        if (this.closers.at(-1) !== byte)
+            return false;
+        this.closers.pop();
+        this.state = this.afterValue();
+        return true;
+    }
+    afterValue() {
+        return this.closers.length === 0 ? State.End : State.AfterValue;
+    }
+    /** `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`; the byte after it is read as structure. */
+    number(byte) {
+        const digit = isDigit(byte);
+        const exponent = byte === 0x65 || byte === 0x45;
+        switch (this.state) {
+            case State.Minus:
+                this.state = byte === 0x30 ? State.Zero : State.Integer;
+                return digit;
+            case State.Dot:
+                this.state = State.Fraction;
+                return digit;
+            case State.Exponent:
+                this.state = digit ? State.ExponentDigits : State.ExponentSign;
+                return digit || byte === PLUS || byte === MINUS;
+            case State.ExponentSign:
+                this.state = State.ExponentDigits;
+                return digit;
+        }
+        if (digit && this.state !== State.Zero)
+            return true;
+        if (byte === DOT && (this.state === State.Zero || this.state === State.Integer))
+            this.state = State.Dot;
+        else if (exponent && this.state !== State.ExponentDigits)
+            this.state = State.Exponent;
+        else {
+            this.state = this.afterValue();
+            return isSpace(byte) || this.structure(byte);
+        }
+        return true;
+    }
+}
+function isDigit(byte) {
+    return byte >= 0x30 && byte <= 0x39;
+}
+function isHex(byte) {
+    return isDigit(byte) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66);
+}
+/** JSON's white space: space, line feed, carriage return, tab. */
+function isSpace(byte) {
+    return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
+;// CONCATENATED MODULE: ./src/manifest-reader.ts
+
+
+
+const keepAsParsed = (value) => value;
+/** Bytes read at a time. */
+const CHUNK_BYTES = 64 * 1024;
+/** A value this long that is not an entry of the nested objects: read the file whole instead. */
+const MAX_PENDING_BYTES = 1024 * 1024;
+/**
+ * No manifest is larger. An entry as the action writes it takes some 400 bytes (100,000 take
+ * some 40 MB); this leaves room for 100,000 entries whose paths and storage URLs are each a
+ * kilobyte or more, while a file that is not a manifest (a disk image, a log that grew
+ * without end) is refused before a byte of it is read.
+ */
+const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
+/**
+ * Opened without waiting: opening a FIFO for reading waits for a writer, for ever. Only a
+ * regular file is read (see fstat below); O_NONBLOCK changes nothing for one.
+ */
+const OPEN_FOR_READING = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+/**
+ * Reads the JSON file the way JSON.parse would, but without its text in memory at once: the
+ * file is scanned in chunks, and each entry (a member of an object the nesting marks
+ * `'entries'`) is parsed on its own as soon as it is complete. 100,000 entries are some 40 MB
+ * of text, which JSON.parse would need whole, and as much again while it works. A file the scan
+ * does not take (not an object, invalid, or with an unusually long value) is read whole and
+ * given to JSON.parse, so its result is JSON.parse's; where JSON.parse refuses it, the result
+ * says where the text departs from JSON, never what it holds there. What is not a regular file,
+ * or is larger than `maxBytes`, is not read. Rejects only when the file cannot be opened or read
+ * (with the fs error).
+ */
+async function readManifestJson(file, nesting, { chunkBytes = CHUNK_BYTES, maxPendingBytes = MAX_PENDING_BYTES, maxBytes = MAX_MANIFEST_BYTES, keepEntry = keepAsParsed } = {}) {
+    const handle = await (0,promises_namespaceObject.open)(file, OPEN_FOR_READING);
+    try {
+        const info = await handle.stat();
+        if (!info.isFile())
+            return { kind: 'not-a-file', what: fileType(info) };
+        if (info.size > maxBytes)
+            return { kind: 'too-large', bytes: info.size };
+        const scanner = new MemberScanner(nesting, keepEntry);
+        let pending = Buffer.alloc(0);
+        /** Where `pending` starts in the file. */
+        let offset = 0;
+        for (;;) {
+            const chunk = Buffer.allocUnsafe(chunkBytes);
+            const { bytesRead } = await handle.read(chunk, 0, chunkBytes, offset + pending.length);
+            const final = bytesRead === 0;
+            const bytes = final ? pending : Buffer.concat([pending, chunk.subarray(0, bytesRead)]);
+            // The file grew while it was read: it is refused as if it had been that large to begin with.
+            if (offset + bytes.length > maxBytes)
+                return { kind: 'too-large', bytes: offset + bytes.length };
+            const taken = scanner.scan(bytes, final, offset);
+            if (taken === NOT_STREAMABLE)
+                break;
+            pending = bytes.subarray(taken);
+            offset += taken;
+            if (final)
+                return { kind: 'object', members: scanner.members, read: 'in-chunks' };
+            if (pending.length > maxPendingBytes)
+                break;
+        }
+        return await readWhole(handle, nesting, { chunkBytes, maxBytes });
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** What a file that is not a regular one is, for the error. */
+function fileType(info) {
+    if (info.isDirectory())
+        return 'a directory';
+    if (info.isFIFO())
+        return 'a FIFO (named pipe)';
+    if (info.isSocket())
+        return 'a socket';
+    if (info.isCharacterDevice() || info.isBlockDevice())
+        return 'a device';
+    return 'not a regular file';
+}
+/** The whole file given to JSON.parse; where JSON.parse refuses it, where it departs from JSON. */
+async function readWhole(handle, nesting, { chunkBytes, maxBytes }) {
+    const pieces = [];
+    let length = 0;
+    const check = new JsonSyntaxCheck();
+    for (;;) {
+        const chunk = Buffer.allocUnsafe(Math.max(chunkBytes, CHUNK_BYTES));
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, length);
+        if (bytesRead === 0)
+            break;
+        length += bytesRead;
+        if (length > maxBytes)
+            return { kind: 'too-large', bytes: length };
+        const bytes = chunk.subarray(0, bytesRead);
+        // Checked as it is read: a file that is not JSON is not held whole, nor given to JSON.parse.
+        const departure = check.push(bytes);
+        if (departure !== undefined)
+            return { kind: 'invalid', at: departure };
+        pieces.push(bytes);
+    }
+    const departure = check.end();
+    if (departure !== undefined)
+        return { kind: 'invalid', at: departure };
+    let parsed;
+    try {
+        parsed = JSON.parse(Buffer.concat(pieces, length).toString('utf8'));
+    }
+    catch {
+        // JSON.parse refused a text the check took: a disagreement the tests rule out; say nothing of where.
+        return { kind: 'invalid' };
+    }
+    if (!isJsonObject(parsed))
+        return { kind: 'not-object' };
+    return { kind: 'object', members: toMaps(parsed, nesting), read: 'whole' };
+}
+/** A parsed object's members, with each member the nesting names whose value is an object as a Map too. */
+function toMaps(object, nesting) {
+    const members = new Map();
+    for (const [key, value] of Object.entries(object)) {
+        const inner = nesting === 'entries' ? undefined : innerNesting(nesting, key);
+        members.set(key, inner !== undefined && isJsonObject(value) ? toMaps(value, inner) : value);
+    }
+    return members;
+}
+/** How the scan reads the value of the member `key`: descended into when it is an object (see Nesting). */
+function innerNesting(nesting, key) {
+    if (Object.hasOwn(nesting, key))
+        return nesting[key];
+    return Object.hasOwn(nesting, '*') ? nesting['*'] : undefined;
+}
+/** A JSON object: not null, not an array. */
+function isJsonObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The scan met what it does not take: the file is read whole instead. */
+class NotStreamable extends Error {
+}
+const manifest_reader_QUOTE = 0x22;
+const manifest_reader_BACKSLASH = 0x5c;
+const manifest_reader_COLON = 0x3a;
+const manifest_reader_COMMA = 0x2c;
+const manifest_reader_OPEN_BRACE = 0x7b;
+const manifest_reader_CLOSE_BRACE = 0x7d;
+const manifest_reader_OPEN_BRACKET = 0x5b;
+const manifest_reader_CLOSE_BRACKET = 0x5d;
 /** More bytes are needed to go on. */
 const MORE = -1;
+/** What scan returns when the text is not one it takes. */
+const NOT_STREAMABLE = -2;
 /**
- * Scans `{ "key": value, … }`, descending into the values of the `nested` keys that are objects,
- * and parses each other value (and each key) with JSON.parse, which validates it. Every
- * structural byte is ASCII, and no byte of a multi-byte UTF-8 character is, so bytes are
- * scanned, not characters. A whole unit (a member, a separator) is taken or none of it.
+ * Scans `{ "key": value, … }`, descending into the objects the nesting names, and parses each
+ * other value (and each key) with JSON.parse, which validates it. Every structural byte is
+ * ASCII, and no byte of a multi-byte UTF-8 character is, so bytes are scanned, not
+ * characters. A whole unit (a member, a separator) is taken or none of it.
  */
 class MemberScanner {
-    nested;
+    nesting;
     keepEntry;
     members = new Map();
-    expect = Expect.Open;
-    current;
+    /** The objects open, innermost last; empty before the first `{` and after the last `}`. */
+    open = [];
+    started = false;
     /** Where the bytes being scanned start in the file. */
     offset = 0;
-    constructor(nested, keepEntry) {
-        this.nested = nested;
+    constructor(nesting, keepEntry) {
+        this.nesting = nesting;
         this.keepEntry = keepEntry;
     }
-    /** Takes what it can of `bytes` (which start at `offset` in the file) and returns how many bytes it took. */
+    /**
+     * Takes what it can of `bytes` (which start at `offset` in the file) and returns how many
+     * bytes it took, or NOT_STREAMABLE.
+     */
     scan(bytes, final, offset) {
         this.offset = offset;
         let at = 0;
-        for (;;) {
-            const next = this.step(bytes, skipSpace(bytes, at));
-            if (next === MORE) {
-                if (!final)
-                    return at;
-                if (this.expect !== Expect.Nothing)
-                    throw new NotStreamable();
-                return bytes.length;
+        try {
+            for (;;) {
+                const next = this.step(bytes, skipSpace(bytes, at));
+                if (next === MORE) {
+                    if (!final)
+                        return at;
+                    return this.started && this.open.length === 0 ? bytes.length : NOT_STREAMABLE;
+                }
+                at = next;
             }
-            at = next;
+        }
+        catch (error) {
+            if (error instanceof NotStreamable)
+                return NOT_STREAMABLE;
+            throw error;
         }
     }
     step(bytes, at) {
-        if (this.expect === Expect.Nothing) {
-            if (at < bytes.length)
+        const frame = this.open.at(-1);
+        if (frame === undefined) {
+            if (at >= bytes.length)
+                return MORE;
+            // Before the object, or after it: only its `{` may come, once.
+            if (this.started || bytes[at] !== manifest_reader_OPEN_BRACE)
                 throw new NotStreamable();
-            return MORE;
+            this.started = true;
+            this.open.push({ members: this.members, nesting: this.nesting, expectMember: true, empty: true });
+            return at + 1;
         }
         if (at >= bytes.length)
             return MORE;
         const byte = bytes[at];
-        switch (this.expect) {
-            case Expect.Open:
-                return this.take(byte === OPEN_BRACE, at, Expect.FirstMember);
-            case Expect.FirstMember:
-                if (byte === CLOSE_BRACE)
-                    return this.take(true, at, Expect.Nothing);
-                return this.member(bytes, at);
-            case Expect.Member:
-                return this.member(bytes, at);
-            case Expect.AfterMember:
-                if (byte === COMMA)
-                    return this.take(true, at, Expect.Member);
-                return this.take(byte === CLOSE_BRACE, at, Expect.Nothing);
-            case Expect.FirstNestedMember:
-                if (byte === CLOSE_BRACE)
-                    return this.take(true, at, Expect.AfterMember);
-                return this.nestedMember(bytes, at);
-            case Expect.NestedMember:
-                return this.nestedMember(bytes, at);
-            case Expect.AfterNestedMember:
-                if (byte === COMMA)
-                    return this.take(true, at, Expect.NestedMember);
-                return this.take(byte === CLOSE_BRACE, at, Expect.AfterMember);
+        if (byte === manifest_reader_CLOSE_BRACE && (frame.empty || !frame.expectMember)) {
+            this.open.pop();
+            return at + 1;
         }
+        if (!frame.expectMember) {
+            if (byte !== manifest_reader_COMMA)
+                throw new NotStreamable();
+            frame.expectMember = true;
+            return at + 1;
+        }
+        return this.member(frame, bytes, at);
     }
-    take(expected, at, then) {
-        if (!expected)
-            throw new NotStreamable();
-        this.expect = then;
-        return at + 1;
-    }
-    member(bytes, at) {
+    member(frame, bytes, at) {
         const pair = keyAndValueStart(bytes, at);
         if (pair === MORE)
             return MORE;
         const { key, valueAt } = pair;
-        // JSON.parse keeps the last of two equal keys; the scan leaves such a file to it.
-        if (this.members.has(key))
+        const inner = frame.nesting === 'entries' ? undefined : innerNesting(frame.nesting, key);
+        // JSON.parse keeps the last of two equal keys; the scan leaves such an object to it, but for
+        // entries (below), whose values it keeps as JSON.parse does.
+        if (frame.nesting !== 'entries' && frame.members.has(key))
             throw new NotStreamable();
-        if (this.nested.has(key) && bytes[valueAt] === OPEN_BRACE) {
-            this.current = new Map();
-            this.members.set(key, this.current);
-            this.expect = Expect.FirstNestedMember;
+        if (inner !== undefined && bytes[valueAt] === manifest_reader_OPEN_BRACE) {
+            const members = new Map();
+            frame.members.set(key, members);
+            frame.expectMember = false;
+            frame.empty = false;
+            this.open.push({ members, nesting: inner, expectMember: true, empty: true });
             return valueAt + 1;
         }
         const end = valueEnd(bytes, valueAt);
         if (end === MORE)
             return MORE;
-        this.members.set(key, parse(bytes, valueAt, end));
-        this.expect = Expect.AfterMember;
-        return end;
-    }
-    nestedMember(bytes, at) {
-        const pair = keyAndValueStart(bytes, at);
-        if (pair === MORE)
-            return MORE;
-        const end = valueEnd(bytes, pair.valueAt);
-        if (end === MORE)
-            return MORE;
-        // As JSON.parse does, a key given twice keeps its first place and its last value.
-        const value = parse(bytes, pair.valueAt, end);
-        this.current.set(pair.key, this.keepEntry(value, this.offset + pair.valueAt, this.offset + end));
-        this.expect = Expect.AfterNestedMember;
+        const value = parse(bytes, valueAt, end);
+        // As JSON.parse does, an entry's key given twice keeps its first place and its last value.
+        frame.members.set(key, frame.nesting === 'entries' ? this.keepEntry(value, this.offset + valueAt, this.offset + end) : value);
+        frame.expectMember = false;
+        frame.empty = false;
         return end;
     }
 }
 /** `"key"` `:` and where the value starts (its first byte is there). */
 function keyAndValueStart(bytes, at) {
-    if (bytes[at] !== QUOTE)
+    if (bytes[at] !== manifest_reader_QUOTE)
         throw new NotStreamable();
     const keyEnd = stringEnd(bytes, at);
     if (keyEnd === MORE)
@@ -9668,7 +9950,7 @@ function keyAndValueStart(bytes, at) {
     const colonAt = skipSpace(bytes, keyEnd);
     if (colonAt >= bytes.length)
         return MORE;
-    if (bytes[colonAt] !== COLON)
+    if (bytes[colonAt] !== manifest_reader_COLON)
         throw new NotStreamable();
     const valueAt = skipSpace(bytes, colonAt + 1);
     if (valueAt >= bytes.length)
@@ -9691,16 +9973,12 @@ function skipSpace(bytes, at) {
         at++;
     return at;
 }
-/** JSON's white space: space, line feed, carriage return, tab. */
-function isSpace(byte) {
-    return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
-}
 /** Just past the string that starts at `at` (a `"`). */
 function stringEnd(bytes, at) {
     for (let i = at + 1; i < bytes.length; i++) {
-        if (bytes[i] === BACKSLASH)
+        if (bytes[i] === manifest_reader_BACKSLASH)
             i++;
-        else if (bytes[i] === QUOTE)
+        else if (bytes[i] === manifest_reader_QUOTE)
             return i + 1;
     }
     return MORE;
@@ -9712,21 +9990,21 @@ function stringEnd(bytes, at) {
  */
 function valueEnd(bytes, at) {
     const first = bytes[at];
-    if (first === QUOTE)
+    if (first === manifest_reader_QUOTE)
         return stringEnd(bytes, at);
-    if (first === OPEN_BRACE || first === OPEN_BRACKET) {
+    if (first === manifest_reader_OPEN_BRACE || first === manifest_reader_OPEN_BRACKET) {
         let depth = 0;
         for (let i = at; i < bytes.length; i++) {
             const byte = bytes[i];
-            if (byte === QUOTE) {
+            if (byte === manifest_reader_QUOTE) {
                 const end = stringEnd(bytes, i);
                 if (end === MORE)
                     return MORE;
                 i = end - 1;
             }
-            else if (byte === OPEN_BRACE || byte === OPEN_BRACKET)
+            else if (byte === manifest_reader_OPEN_BRACE || byte === manifest_reader_OPEN_BRACKET)
                 depth++;
-            else if ((byte === CLOSE_BRACE || byte === CLOSE_BRACKET) && --depth === 0)
+            else if ((byte === manifest_reader_CLOSE_BRACE || byte === manifest_reader_CLOSE_BRACKET) && --depth === 0)
                 return i + 1;
         }
         return MORE;
@@ -9739,7 +10017,7 @@ function valueEnd(bytes, at) {
     return i < bytes.length ? i : MORE;
 }
 function isDelimiter(byte) {
-    return byte === COMMA || byte === CLOSE_BRACE || byte === CLOSE_BRACKET || isSpace(byte);
+    return byte === manifest_reader_COMMA || byte === manifest_reader_CLOSE_BRACE || byte === manifest_reader_CLOSE_BRACKET || isSpace(byte);
 }
 
 ;// CONCATENATED MODULE: ./src/windowed-reader.ts
@@ -10239,38 +10517,133 @@ async function runPool(items, concurrency, worker, shouldStop = () => false) {
 
 
 
+
 /** Version 2 keys entries by the file's path; version 1 keyed them by asset name. */
 const MANIFEST_VERSION = 2;
-/** The members whose entries are read one by one (see readManifestJson). */
-const NESTED_MEMBERS = new Set(['assets', 'v1-assets']);
-function emptyManifest(baseUrl) {
-    return { version: MANIFEST_VERSION, 'base-url': baseUrl, assets: new Map(), legacy: new Map() };
+/**
+ * The manifest can be neither read nor replaced as it is: the run stops before any request,
+ * and the file is left as it is. Says what is wrong (never what the file holds: a manifest
+ * path may lead to any file) and what to do.
+ */
+class ManifestError extends InputError {
+    problem;
+    advice;
+    constructor(
+    /** What is wrong, after "The manifest <path> ". */
+    problem, 
+    /** What to do about it. */
+    advice) {
+        super(`The manifest ${problem}. ${advice}`);
+        this.problem = problem;
+        this.advice = advice;
+        this.name = 'ManifestError';
+    }
 }
 /**
- * Reads the manifest, of this version or of version 1. A file that cannot be used — not a
- * JSON object, another version, made against another base-url — yields an empty manifest and
- * a `problem` to warn about: every file is then uploaded and the manifest rewritten. A
- * malformed entry is left out and listed in `ignored`; the others are used. It never throws
- * for the file's contents.
+ * How a manifest is read: the entries of its base-url at the top, those of the others under
+ * `other-base-urls`, by base-url, each with the same two members.
+ */
+const SECTION = { assets: 'entries', 'v1-assets': 'entries' };
+const MANIFEST_NESTING = { ...SECTION, 'other-base-urls': { '*': SECTION } };
+const START_AFRESH = 'Fix it, or delete it to start a new manifest (every matched file is then uploaded again once).';
+function emptyManifest(baseUrl) {
+    return {
+        version: MANIFEST_VERSION,
+        'base-url': baseUrl,
+        assets: new Map(),
+        legacy: new Map(),
+        others: { sections: new Map() }
+    };
+}
+/**
+ * Checks, before anything is sent, that the manifest can be read and replaced where it is:
+ * absent or a regular file (a FIFO is not opened: that would wait for a writer), not larger
+ * than any manifest, in a folder the run can write (or one it can make). A manifest that could
+ * not be written after the uploads would make the next run send every file again. Returns
+ * whether the file exists. Throws a ManifestError.
+ */
+async function checkManifestPlace(file) {
+    const info = await (0,promises_namespaceObject.stat)(file).catch((error) => {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw new ManifestError(`cannot be reached (${error.code ?? error.message})`, NOT_REACHED_ADVICE);
+    });
+    if (info?.isDirectory()) {
+        throw new ManifestError('is a directory', 'Give the path of a JSON file, such as .netiks/manifest.json; it is created if it does not exist.');
+    }
+    if (info !== undefined && !info.isFile()) {
+        throw new ManifestError(`is ${fileType(info)}, not a regular file: it was not read`, 'Give the path of a JSON file the action may replace, such as .netiks/manifest.json.');
+    }
+    if (info !== undefined && info.size > MAX_MANIFEST_BYTES)
+        throw tooLarge(info.size);
+    await checkFolderWritable(external_node_path_default().dirname(file));
+    return info !== undefined;
+}
+const NOT_REACHED_ADVICE = 'Check that the path and each folder on it exist as folders the job can read, or give another path.';
+function tooLarge(bytes) {
+    return new ManifestError(`is ${formatBytes(bytes)}, larger than any manifest (at most ${formatBytes(MAX_MANIFEST_BYTES)}; ` +
+        '100,000 entries take some 40 MB): it was not read', "Check that 'manifest' names the action's own manifest, not another file. " + START_AFRESH);
+}
+/**
+ * The manifest's folder, or the nearest existing folder above it (the missing ones are made when
+ * the manifest is written), is a folder the run may write in.
+ */
+async function checkFolderWritable(folder) {
+    let existing = folder;
+    for (;;) {
+        const info = await (0,promises_namespaceObject.stat)(existing).catch((error) => {
+            if (error.code === 'ENOENT' && external_node_path_default().dirname(existing) !== existing)
+                return undefined;
+            throw new ManifestError(`cannot be written in ${existing} (${error.code ?? error.message})`, NOT_REACHED_ADVICE);
+        });
+        if (info === undefined) {
+            existing = external_node_path_default().dirname(existing);
+            continue;
+        }
+        if (!info.isDirectory()) {
+            throw new ManifestError(`cannot be written: ${existing} is not a folder`, NOT_REACHED_ADVICE);
+        }
+        break;
+    }
+    try {
+        await (0,promises_namespaceObject.access)(existing, external_node_fs_namespaceObject.constants.W_OK | external_node_fs_namespaceObject.constants.X_OK);
+    }
+    catch (error) {
+        throw new ManifestError(`cannot be written: this job may not write in ${existing} (${error.code}), ` +
+            'so the next run would upload every file again; nothing was uploaded', 'Make that folder writable for the job, or give a manifest path in a folder it can write, such as .netiks/ in the workspace.');
+    }
+}
+/**
+ * Reads the manifest, of this version or of version 1, after checkManifestPlace. The entries
+ * made against this run's base-url are read into the manifest; those of every other base-url
+ * are kept as they are, to be written back. A file this action cannot read whole as a manifest
+ * (not JSON, not an object, a version it does not know, a member of the wrong shape) throws a
+ * ManifestError and is left as it is: it is replaced only once all it holds is understood. A
+ * malformed entry is left out and listed in `ignored`; the others are used.
  *
  * With `storeIn` (a folder), the entries as the action writes them are left in a copy of the
  * file made there and read back on demand (`store`); without it, or when no copy can be made
  * there, every entry is held in memory.
  */
 async function loadManifest(file, baseUrl, options = {}) {
+    if (!(await checkManifestPlace(file)))
+        return absentManifest(baseUrl);
     const store = options.storeIn === undefined ? undefined : await copyToStore(file, options.storeIn);
     try {
-        const loaded = await readManifest(store?.file ?? file, baseUrl, store);
-        if (store === undefined || loaded.problem !== undefined)
-            store?.close();
-        else
+        const loaded = await readManifest(file, baseUrl, store);
+        if (store !== undefined && loaded.existed)
             loaded.store = store;
+        else
+            store?.close();
         return loaded;
     }
     catch (error) {
         store?.close();
         throw error;
     }
+}
+function absentManifest(baseUrl) {
+    return { manifest: emptyManifest(baseUrl), existed: false, knewBaseUrl: false, ignored: [] };
 }
 /** A store for the manifest's entries, or undefined (in memory, then) when there is no copy to be had. */
 async function copyToStore(file, folder) {
@@ -10283,8 +10656,6 @@ async function copyToStore(file, folder) {
     }
 }
 async function readManifest(file, baseUrl, store) {
-    const empty = emptyManifest(baseUrl);
-    const unusable = (problem) => ({ manifest: empty, existed: true, problem, ignored: [] });
     // An entry exactly as the action writes it stays in the store; any other is parsed and checked below.
     const keepEntry = store
         ? (value, start, end) => isJsonObject(value) && entryProblem(value, true) === undefined && isAsWritten(value)
@@ -10293,72 +10664,142 @@ async function readManifest(file, baseUrl, store) {
         : undefined;
     let json;
     try {
-        json = await readManifestJson(file, NESTED_MEMBERS, { keepEntry });
+        json = await readManifestJson(store?.file ?? file, MANIFEST_NESTING, { keepEntry });
     }
     catch (error) {
         if (error.code === 'ENOENT')
-            return { manifest: empty, existed: false, ignored: [] };
-        return unusable(`cannot be read (${error.code})`);
+            return absentManifest(baseUrl);
+        throw new ManifestError(`cannot be read (${error.code ?? 'error'})`, NOT_REACHED_ADVICE);
     }
-    if (json.kind === 'invalid')
-        return unusable(`is not valid JSON (${json.message})`);
-    if (json.kind === 'not-object')
-        return unusable('is not a JSON object');
-    const { members } = json;
+    const { members } = usableJson(json);
     const version = members.get('version');
-    if (version !== 1 && version !== MANIFEST_VERSION) {
-        return unusable(`has version ${JSON.stringify(version)}, which this action does not know (it reads versions 1 and ` +
-            `${MANIFEST_VERSION}, and writes ${MANIFEST_VERSION})`);
+    if (version !== 1 && version !== MANIFEST_VERSION)
+        throw unknownVersion(version);
+    const top = members.get('base-url');
+    if (typeof top !== 'string' || top === '')
+        throw shapeError('has no "base-url" (a string) at its top');
+    const sections = otherSections(members.get('other-base-urls'), top);
+    sections.set(top, sectionOf(members, version, 'at its top'));
+    const own = sections.get(baseUrl);
+    sections.delete(baseUrl);
+    const others = { ...(top !== baseUrl ? { top } : {}), sections };
+    const manifest = { ...emptyManifest(baseUrl), others };
+    const ignored = own === undefined ? [] : checkEntries(own, manifest);
+    return { manifest, existed: true, knewBaseUrl: own !== undefined, ignored, version };
+}
+/** The JSON's top-level members, when it is an object; otherwise the ManifestError that says why not. */
+function usableJson(json) {
+    switch (json.kind) {
+        case 'object':
+            return json;
+        case 'invalid':
+            throw new ManifestError(`is not valid JSON${json.at ? `: it departs from JSON at byte ${json.at.offset} (line ${json.at.line})` : ''}; ` +
+                'it was left as it is, and nothing was uploaded', START_AFRESH);
+        case 'not-object':
+            throw shapeError('is JSON, but not an object');
+        case 'too-large':
+            throw tooLarge(json.bytes);
+        case 'not-a-file':
+            throw new ManifestError(`is ${json.what}, not a regular file: it was not read`, 'Give the path of a JSON file the action may replace, such as .netiks/manifest.json.');
     }
-    if (members.get('base-url') !== baseUrl) {
-        return unusable(`was made against ${JSON.stringify(members.get('base-url'))}, not ${baseUrl}, so its assets are not known there`);
+}
+function shapeError(problem) {
+    return new ManifestError(`${problem}, so it is not a manifest this action reads; it was left as it is, and nothing was uploaded`, `Check that 'manifest' names the action's own manifest (see "Sync without duplicates" in the README). ${START_AFRESH}`);
+}
+function unknownVersion(version) {
+    // The version is said only when it is a plain number: the value is the file's, and could be anything.
+    const which = typeof version === 'number' && Number.isSafeInteger(version) ? `has version ${version}` : undefined;
+    if (which === undefined)
+        return shapeError(version === undefined ? 'has no "version"' : 'has a "version" that is not a number');
+    return new ManifestError(`${which}, which this action does not know (it reads versions 1 and ${MANIFEST_VERSION}); ` +
+        'it was left as it is, and nothing was uploaded', 'A newer release of netiks/upload-action wrote it: run that release, or a newer one, with this manifest.');
+}
+/** Each base-url's section under `other-base-urls`, as read; a member of another shape is an error. */
+function otherSections(value, top) {
+    const sections = new Map();
+    if (value === undefined)
+        return sections;
+    if (!(value instanceof Map))
+        throw shapeError('has "other-base-urls" that is not an object');
+    for (const [url, section] of value) {
+        if (url === top)
+            throw shapeError('has the base-url of its top under "other-base-urls" as well');
+        if (!(section instanceof Map))
+            throw shapeError('has a member of "other-base-urls" that is not an object');
+        sections.set(url, sectionOf(section, MANIFEST_VERSION, 'under "other-base-urls"'));
     }
-    const assets = members.get('assets');
-    if (assets != null && !(assets instanceof Map))
-        return unusable('has "assets" that is not an object');
-    const ignored = [];
-    let byPath = new Map();
-    let byName = new Map();
+    return sections;
+}
+/** The entries of one base-url: by path in `assets`, by name in `v1-assets` (or in `assets`, in version 1). */
+function sectionOf(members, version, where) {
+    const objectOrNone = (name) => {
+        const value = members.get(name);
+        if (value == null)
+            return new Map();
+        if (!(value instanceof Map))
+            throw shapeError(`has "${name}" ${where} that is not an object`);
+        return value;
+    };
     if (version === 1)
-        byName = assets ?? byName;
-    else {
-        byPath = assets ?? byPath;
-        const legacy = members.get('v1-assets');
-        if (legacy instanceof Map)
-            byName = legacy;
-        else if (legacy != null)
-            ignored.push('"v1-assets" (not an object)');
-    }
-    const manifest = empty;
-    for (const [key, value] of byPath) {
+        return { assets: new Map(), legacy: objectOrNone('assets') };
+    return { assets: objectOrNone('assets'), legacy: objectOrNone('v1-assets') };
+}
+/** Puts this base-url's usable entries into the manifest; returns the malformed ones, each with what is wrong. */
+function checkEntries(own, manifest) {
+    const ignored = [];
+    for (const [key, value] of own.assets) {
         if (value instanceof StoredEntry) {
             manifest.assets.set(key, value);
             continue;
         }
         const wrong = entryProblem(value, true);
         if (wrong)
-            ignored.push(`${JSON.stringify(key)} (${wrong})`);
+            ignored.push(`${keyForLog(key)} (${wrong})`);
         else
             manifest.assets.set(key, pickEntry(value));
     }
-    for (const [name, value] of byName) {
+    for (const [name, value] of own.legacy) {
         const wrong = entryProblem(value, false);
         if (wrong)
-            ignored.push(`${JSON.stringify(name)} (${wrong})`);
+            ignored.push(`${keyForLog(name)} (${wrong})`);
         else
             manifest.legacy.set(name, pickLegacy(value));
     }
-    return { manifest, existed: true, ignored, version };
+    return ignored;
+}
+/** An entry's key for the warning: JSON-quoted, and cut short (a key may be of any length). */
+function keyForLog(key) {
+    const MAX = 120;
+    return JSON.stringify(key.length > MAX ? `${key.slice(0, MAX)}…` : key);
 }
 const STRING_FIELDS = ['id', 'storage_url', 'content_type', 'uploaded_at'];
-/** What is wrong with an entry, or undefined when it can be used. */
+/**
+ * Longer than any value Netiks gives or a path can be. A skipped file's entry reaches the log
+ * and the outputs; a value beyond this is a damaged or foreign entry, not one to print.
+ */
+const MAX_FIELD_CHARS = 8192;
+/**
+ * Line breaks and other controls: no value Netiks gives holds one, and in an output one could
+ * forge a line. (A file's own name may hold them: Linux allows it, and such a name is escaped
+ * wherever it is written.)
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
+/** A string the manifest may hold in a field: not empty where `nonEmpty`, without controls where `fromNetiks`. */
+function isFieldString(value, { nonEmpty = false, fromNetiks = true } = {}) {
+    if (typeof value !== 'string' || value.length > MAX_FIELD_CHARS)
+        return false;
+    return (!nonEmpty || value !== '') && (!fromNetiks || !CONTROL.test(value));
+}
+/** What is wrong with an entry, or undefined when it can be used. Names the fields, never their values. */
 function entryProblem(value, withName) {
     if (!isJsonObject(value))
         return 'not an object';
     const wrong = [];
-    if (withName && (typeof value.name !== 'string' || value.name === ''))
+    if (withName && !isFieldString(value.name, { nonEmpty: true, fromNetiks: false }))
         wrong.push('name');
-    if (withName && value.recorded_name !== undefined && typeof value.recorded_name !== 'string') {
+    if (withName && value.recorded_name !== undefined && !isFieldString(value.recorded_name, { nonEmpty: true })) {
         wrong.push('recorded_name');
     }
     if (typeof value.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(value.sha256))
@@ -10366,10 +10807,10 @@ function entryProblem(value, withName) {
     if (!Number.isSafeInteger(value.size) || value.size < 0)
         wrong.push('size');
     for (const field of STRING_FIELDS)
-        if (typeof value[field] !== 'string')
+        if (!isFieldString(value[field], { nonEmpty: field === 'id' }))
             wrong.push(field);
-    if (value.id === '')
-        wrong.push('id');
+    if (!wrong.includes('uploaded_at') && !ISO_TIME.test(value.uploaded_at))
+        wrong.push('uploaded_at');
     if (wrong.length === 0)
         return undefined;
     return `${wrong.join(', ')} ${wrong.length === 1 ? 'is' : 'are'} missing or invalid`;
@@ -10534,7 +10975,8 @@ async function writeManifestWithUploads(file, before, confirmed, now = new Date(
             u++;
         }
     }
-    await writeManifestText(file, manifestPieces(before, members(), legacy), options);
+    const empty = kept.length === 0 && uploads.length === 0 && legacy.size === 0;
+    await writeManifestText(file, manifestPieces(before, { assets: members(), legacy, empty }), options);
     return count;
 }
 /**
@@ -10582,27 +11024,52 @@ function serializeManifest(manifest) {
     return [...pieces(manifest)].join('');
 }
 /**
- * The manifest's text, piece by piece, exactly as `JSON.stringify(…, null, 2)` writes it: the
- * assets (given in key order), then `v1-assets` while it holds any.
+ * The manifest's text, piece by piece, exactly as `JSON.stringify(…, null, 2)` writes it: at
+ * the top, the base-url the file named there before (this run's, for a new file) and its
+ * entries; then the other base-urls' entries under `other-base-urls`, by base-url. Each
+ * base-url's entries are its `assets` and, while it holds any, its `v1-assets`. This run's
+ * entries are sorted by key; the others' are written as they were read.
  */
-function* manifestPieces(head, assets, legacy) {
-    yield `{\n  "version": ${JSON.stringify(head.version)},\n  "base-url": ${JSON.stringify(head['base-url'])},\n  "assets": `;
-    yield* objectPieces(assets);
-    if (legacy.size > 0) {
-        yield ',\n  "v1-assets": ';
-        yield* objectPieces(sortedMembers(legacy));
+function* manifestPieces(head, own) {
+    const { top, sections } = head.others;
+    const topUrl = top ?? head['base-url'];
+    yield `{\n  "version": ${JSON.stringify(head.version)},\n  "base-url": ${JSON.stringify(topUrl)}`;
+    yield* sectionPieces(top === undefined ? own : sections.get(top), 1);
+    const below = [...sections.keys()].filter(url => url !== top);
+    if (top !== undefined && !own.empty)
+        below.push(head['base-url']);
+    if (below.length > 0) {
+        yield ',\n  "other-base-urls": {';
+        for (const [index, url] of below.sort(compareText).entries()) {
+            yield `${index === 0 ? '' : ','}\n    ${JSON.stringify(url)}: {`;
+            yield* sectionPieces(url === head['base-url'] ? own : sections.get(url), 3);
+            yield '\n    }';
+        }
+        yield '\n  }';
     }
     yield '\n}\n';
 }
-/** One member object of the manifest, at the second level of indentation. */
-function* objectPieces(members) {
+/** `"assets"` and, while it holds any, `"v1-assets"`, as members of an object whose members are at `level`. */
+function* sectionPieces(section, level) {
+    const indent = '  '.repeat(level);
+    const own = 'empty' in section;
+    yield `${level === 1 ? ',' : ''}\n${indent}"assets": `;
+    yield* objectPieces(section.assets, level);
+    if (section.legacy.size > 0) {
+        yield `,\n${indent}"v1-assets": `;
+        yield* objectPieces(own ? sortedMembers(section.legacy) : section.legacy, level);
+    }
+}
+/** An object of entries, the value of a member at `level` (its own members one level deeper). */
+function* objectPieces(members, level) {
+    const inner = '\n' + '  '.repeat(level + 1);
     let first = true;
     for (const [key, value] of members) {
-        const text = JSON.stringify(value, null, 2).replace(/\n/g, '\n    ');
-        yield `${first ? '{' : ','}\n    ${JSON.stringify(key)}: ${text}`;
+        const text = JSON.stringify(value, null, 2).replace(/\n/g, inner);
+        yield `${first ? '{' : ','}${inner}${JSON.stringify(key)}: ${text}`;
         first = false;
     }
-    yield first ? '{}' : '\n  }';
+    yield first ? '{}' : `\n${'  '.repeat(level)}}`;
 }
 /** A map's members in key order. */
 function* sortedMembers(map) {
@@ -10621,7 +11088,8 @@ async function writeManifest(file, manifest, options = {}) {
 }
 /** The manifest's text piece by piece, entries sorted by key (see manifestPieces). */
 function pieces(manifest) {
-    return manifestPieces(manifest, sortedMembers(manifest.assets), manifest.legacy);
+    const empty = manifest.assets.size === 0 && manifest.legacy.size === 0;
+    return manifestPieces(manifest, { assets: sortedMembers(manifest.assets), legacy: manifest.legacy, empty });
 }
 /** Writes the pieces to a temporary file, in chunks, then replaces the manifest with it. */
 async function writeManifestText(file, pieces, options) {
@@ -11357,7 +11825,7 @@ class FileBody {
         const fail = (error) => {
             throw this.readError(error);
         };
-        const fd = await openAsync(this.file.absolutePath, OPEN_FOR_READING).catch(fail);
+        const fd = await openAsync(this.file.absolutePath, body_OPEN_FOR_READING).catch(fail);
         return {
             read: async (buffer, length, position) => (await readAsync(fd, buffer, 0, length, position).catch(fail)).bytesRead,
             stat: async () => await fstatAsync(fd).catch(fail),
@@ -11416,7 +11884,7 @@ class FileBody {
      * round trip through the thread pool costs tens, which adds up over many small files.
      */
     readWholeFile() {
-        const fd = this.fileCall(() => (0,external_node_fs_namespaceObject.openSync)(this.file.absolutePath, OPEN_FOR_READING));
+        const fd = this.fileCall(() => (0,external_node_fs_namespaceObject.openSync)(this.file.absolutePath, body_OPEN_FOR_READING));
         try {
             return this.readChecked(fd);
         }
@@ -11530,7 +11998,7 @@ class FileBody {
  * found file's name would otherwise block its open until something writes to it. No effect on
  * a regular file.
  */
-const OPEN_FOR_READING = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+const body_OPEN_FOR_READING = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
 /**
  * Whether the open file reads bytes past the size its stat gives, and that size has not grown
  * meanwhile: a regular file never does (a write grows the size before its bytes can be read),
@@ -13811,20 +14279,26 @@ async function uploadSingleFiles(client, recorder, options) {
 
 
 
-
-
 /** Lets go of what the work holds on disk, once the run is reported. */
 function releaseWork(work) {
     work?.manifest?.store?.close();
 }
-/** Reads the manifest and splits the matched files into new or changed (to upload) and unchanged. */
+/**
+ * Reads the manifest and splits the matched files into new or changed (to upload) and
+ * unchanged. Before anything is sent: a manifest that cannot be read or replaced as it is
+ * stops the run here (a ManifestError, said as the step's error), in a dry run too.
+ */
 async function compareWithManifest(inputs, files, manifestFile) {
-    const isDirectory = await (0,promises_namespaceObject.stat)(manifestFile).then(info => info.isDirectory(), () => false);
-    if (isDirectory) {
-        throw new InputError(`Input '${Input.Manifest}' is a directory (${inputs.manifest}). Give the path of a JSON file, ` +
-            'such as .netiks/manifest.json; it is created if it does not exist.');
+    let loaded;
+    try {
+        loaded = await loadManifest(manifestFile, inputs.baseUrl, { storeIn: runnerTemp() });
     }
-    const loaded = await loadManifest(manifestFile, inputs.baseUrl, { storeIn: runnerTemp() });
+    catch (error) {
+        if (!(error instanceof ManifestError))
+            throw error;
+        // The step's error is escaped where it is written (main.ts).
+        throw new InputError(`The manifest ${inputs.manifest} ${error.problem}. ${error.advice}`);
+    }
     try {
         return await splitByManifest(inputs, files, manifestFile, loaded);
     }
@@ -13833,18 +14307,29 @@ async function compareWithManifest(inputs, files, manifestFile) {
         throw error;
     }
 }
+/** What the log says of the manifest as it was found: none yet, none for this base-url, others' entries kept. */
+function describeLoaded(inputs, loaded) {
+    const others = loaded.manifest.others.sections.size;
+    const kept = others === 0
+        ? ''
+        : ` The entries it holds for ${countOf(others, 'other base-url')} are kept as they are: entries belong to the base-url they were made on.`;
+    if (!loaded.existed) {
+        info(`No manifest at ${escapeForLog(inputs.manifest)} yet: every file will be uploaded, and the manifest written after the run.`);
+    }
+    else if (!loaded.knewBaseUrl) {
+        info(`The manifest ${escapeForLog(inputs.manifest)} holds no entries made on ${escapeForLog(inputs.baseUrl)} yet: ` +
+            `every file will be uploaded, and its entries added after the run.${kept}`);
+    }
+    else if (others > 0) {
+        info(`The manifest ${escapeForLog(inputs.manifest)} is read for ${escapeForLog(inputs.baseUrl)}.${kept}`);
+    }
+}
 async function splitByManifest(inputs, files, manifestFile, loaded) {
-    if (loaded.problem) {
-        warning(`The manifest ${escapeForLog(inputs.manifest)} ${escapeForLog(loaded.problem)}. Every matched file will be uploaded, and the ` +
-            'manifest rewritten after the run.');
-    }
-    else if (!loaded.existed) {
-        info(`No manifest at ${inputs.manifest} yet: every file will be uploaded, and the manifest written after the run.`);
-    }
+    describeLoaded(inputs, loaded);
     if (loaded.ignored.length > 0) {
         const count = loaded.ignored.length;
-        warning(`The manifest ${inputs.manifest} has ${count} malformed ${count === 1 ? 'entry' : 'entries'}, ignored ` +
-            `(${count === 1 ? 'its file is' : 'their files are'} uploaded if matched): ${listSome(loaded.ignored)}.`);
+        warning(`The manifest ${escapeForLog(inputs.manifest)} has ${count} malformed ${count === 1 ? 'entry' : 'entries'}, ignored ` +
+            `(${count === 1 ? 'its file is' : 'their files are'} uploaded if matched): ${escapeForLog(listSome(loaded.ignored))}.`);
     }
     const { upload, unchanged } = await findUnchanged(files, loaded.manifest, inputs.concurrency);
     const lines = new PerFileLines('unchanged files');
@@ -13857,7 +14342,7 @@ async function splitByManifest(inputs, files, manifestFile, loaded) {
     const before = recordUnchanged(loaded.manifest, unchanged);
     if (loaded.manifest.legacy.size > 0) {
         const claimed = loaded.manifest.legacy.size - before.legacy.size;
-        info(`The manifest ${inputs.manifest} holds ${loaded.manifest.legacy.size} version 1 entries (by asset name): ` +
+        info(`The manifest ${escapeForLog(inputs.manifest)} holds ${loaded.manifest.legacy.size} version 1 entries (by asset name): ` +
             `${claimed} matched a file by name and sha256 and are now kept under its path; ` +
             `${before.legacy.size} ${before.legacy.size === 1 ? 'is' : 'are'} kept under "v1-assets" until a file matches ${before.legacy.size === 1 ? 'it' : 'them'}.`);
     }
@@ -13886,11 +14371,11 @@ async function reportAllUnchanged(inputs, work) {
 async function saveManifest(inputs, write) {
     try {
         const assets = await write();
-        info(`Manifest ${inputs.manifest} written: ${countOf(assets, 'asset')}.`);
+        info(`Manifest ${escapeForLog(inputs.manifest)} written: ${countOf(assets, 'asset')}.`);
         return true;
     }
     catch (error) {
-        setFailed(`Could not write the manifest ${inputs.manifest} (${codeOrMessage(error)}): ` +
+        setFailed(`Could not write the manifest ${escapeForLog(inputs.manifest)} (${escapeForLog(codeOrMessage(error))}): ` +
             'the next run will upload every file of this one again.');
         return false;
     }

@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto'
-import { compareText, sortedByPath } from './format.js'
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs'
-import { mkdir, rename, rm } from 'node:fs/promises'
+import { compareText, formatBytes, sortedByPath } from './format.js'
+import { closeSync, constants, createReadStream, openSync, readSync } from 'node:fs'
+import { access, mkdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { isJsonObject, readManifestJson, type ManifestJson } from './manifest-reader.js'
+import { InputError } from './errors.js'
+import {
+  MAX_MANIFEST_BYTES,
+  fileType,
+  isJsonObject,
+  readManifestJson,
+  type ManifestJson,
+  type Nesting
+} from './manifest-reader.js'
 import { EntryStore, StoredEntry } from './manifest-store.js'
 import type { LocalFile } from './netiks/types.js'
 import type { HeldUpload } from './transfer/held.js'
@@ -34,6 +42,7 @@ export interface ManifestEntry extends LegacyEntry {
 
 export interface Manifest {
   version: typeof MANIFEST_VERSION
+  /** The base-url of this run: `assets` and `legacy` are the entries made against it. */
   'base-url': string
   /** By the file's workspace-relative path, `/`-separated (absolute for a file outside it). */
   assets: Map<string, ManifestEntry>
@@ -42,6 +51,25 @@ export interface Manifest {
    * name and sha256). Kept, as `v1-assets`, so that a file that comes back is not sent again.
    */
   legacy: Map<string, LegacyEntry>
+  /** What the file holds for other base-urls: written back as it was read. */
+  others: OtherBaseUrls
+}
+
+/**
+ * The entries made against the base-urls a run is not made against: they belong to those, and
+ * each run writes them back as they were read, whatever their shape (a run cannot tell what
+ * another base-url holds). Values are entries as read (StoredEntry or parsed JSON).
+ */
+export interface OtherBaseUrls {
+  /** The base-url the file names at its top, when it is not this run's: it stays there. */
+  top?: string
+  /** By base-url, in the order read. */
+  sections: Map<string, KeptSection>
+}
+
+export interface KeptSection {
+  assets: Map<string, unknown>
+  legacy: Map<string, unknown>
 }
 
 /** A matched file left alone because the manifest already holds its exact bytes. */
@@ -52,14 +80,14 @@ export interface UnchangedFile {
 
 export interface LoadedManifest {
   manifest: Manifest
-  /** Why the file on disk could not be used at all, for a warning; undefined when it was used or absent. */
-  problem?: string
-  /** Each entry left out because it is malformed: its key and what is wrong, for one warning. */
+  /** Each entry of this base-url left out because it is malformed: its key and what is wrong, for one warning. */
   ignored: string[]
-  /** The version the file was written in, when it was used. */
+  /** The version the file was written in, when there was one. */
   version?: 1 | 2
   /** False when there was no file yet. */
   existed: boolean
+  /** Whether the file held entries made against this run's base-url (in any number, none included). */
+  knewBaseUrl: boolean
   /**
    * Where the entries are read back from (see EntryStore), when they were left on disk; the
    * caller closes it once the run is reported. Undefined when they are in memory.
@@ -67,19 +95,120 @@ export interface LoadedManifest {
   store?: EntryStore
 }
 
-/** The members whose entries are read one by one (see readManifestJson). */
-const NESTED_MEMBERS = new Set(['assets', 'v1-assets'])
-
-export function emptyManifest(baseUrl: string): Manifest {
-  return { version: MANIFEST_VERSION, 'base-url': baseUrl, assets: new Map(), legacy: new Map() }
+/**
+ * The manifest can be neither read nor replaced as it is: the run stops before any request,
+ * and the file is left as it is. Says what is wrong (never what the file holds: a manifest
+ * path may lead to any file) and what to do.
+ */
+export class ManifestError extends InputError {
+  constructor(
+    /** What is wrong, after "The manifest <path> ". */
+    readonly problem: string,
+    /** What to do about it. */
+    readonly advice: string
+  ) {
+    super(`The manifest ${problem}. ${advice}`)
+    this.name = 'ManifestError'
+  }
 }
 
 /**
- * Reads the manifest, of this version or of version 1. A file that cannot be used — not a
- * JSON object, another version, made against another base-url — yields an empty manifest and
- * a `problem` to warn about: every file is then uploaded and the manifest rewritten. A
- * malformed entry is left out and listed in `ignored`; the others are used. It never throws
- * for the file's contents.
+ * How a manifest is read: the entries of its base-url at the top, those of the others under
+ * `other-base-urls`, by base-url, each with the same two members.
+ */
+const SECTION: Nesting = { assets: 'entries', 'v1-assets': 'entries' }
+const MANIFEST_NESTING: Nesting = { ...SECTION, 'other-base-urls': { '*': SECTION } }
+
+const START_AFRESH = 'Fix it, or delete it to start a new manifest (every matched file is then uploaded again once).'
+
+export function emptyManifest(baseUrl: string): Manifest {
+  return {
+    version: MANIFEST_VERSION,
+    'base-url': baseUrl,
+    assets: new Map(),
+    legacy: new Map(),
+    others: { sections: new Map() }
+  }
+}
+
+/**
+ * Checks, before anything is sent, that the manifest can be read and replaced where it is:
+ * absent or a regular file (a FIFO is not opened: that would wait for a writer), not larger
+ * than any manifest, in a folder the run can write (or one it can make). A manifest that could
+ * not be written after the uploads would make the next run send every file again. Returns
+ * whether the file exists. Throws a ManifestError.
+ */
+export async function checkManifestPlace(file: string): Promise<boolean> {
+  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined
+    throw new ManifestError(`cannot be reached (${error.code ?? error.message})`, NOT_REACHED_ADVICE)
+  })
+  if (info?.isDirectory()) {
+    throw new ManifestError(
+      'is a directory',
+      'Give the path of a JSON file, such as .netiks/manifest.json; it is created if it does not exist.'
+    )
+  }
+  if (info !== undefined && !info.isFile()) {
+    throw new ManifestError(
+      `is ${fileType(info)}, not a regular file: it was not read`,
+      'Give the path of a JSON file the action may replace, such as .netiks/manifest.json.'
+    )
+  }
+  if (info !== undefined && info.size > MAX_MANIFEST_BYTES) throw tooLarge(info.size)
+  await checkFolderWritable(path.dirname(file))
+  return info !== undefined
+}
+
+const NOT_REACHED_ADVICE =
+  'Check that the path and each folder on it exist as folders the job can read, or give another path.'
+
+function tooLarge(bytes: number): ManifestError {
+  return new ManifestError(
+    `is ${formatBytes(bytes)}, larger than any manifest (at most ${formatBytes(MAX_MANIFEST_BYTES)}; ` +
+      '100,000 entries take some 40 MB): it was not read',
+    "Check that 'manifest' names the action's own manifest, not another file. " + START_AFRESH
+  )
+}
+
+/**
+ * The manifest's folder, or the nearest existing folder above it (the missing ones are made when
+ * the manifest is written), is a folder the run may write in.
+ */
+async function checkFolderWritable(folder: string): Promise<void> {
+  let existing = folder
+  for (;;) {
+    const info = await stat(existing).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' && path.dirname(existing) !== existing) return undefined
+      throw new ManifestError(`cannot be written in ${existing} (${error.code ?? error.message})`, NOT_REACHED_ADVICE)
+    })
+    if (info === undefined) {
+      existing = path.dirname(existing)
+      continue
+    }
+    if (!info.isDirectory()) {
+      throw new ManifestError(`cannot be written: ${existing} is not a folder`, NOT_REACHED_ADVICE)
+    }
+    break
+  }
+  try {
+    await access(existing, constants.W_OK | constants.X_OK)
+  } catch (error) {
+    throw new ManifestError(
+      `cannot be written: this job may not write in ${existing} (${(error as NodeJS.ErrnoException).code}), ` +
+        'so the next run would upload every file again; nothing was uploaded',
+      'Make that folder writable for the job, or give a manifest path in a folder it can write, such as .netiks/ in the workspace.'
+    )
+  }
+}
+
+/**
+ * Reads the manifest, of this version or of version 1, after checkManifestPlace. The entries
+ * made against this run's base-url are read into the manifest; those of every other base-url
+ * are kept as they are, to be written back. A file this action cannot read whole as a manifest
+ * (not JSON, not an object, a version it does not know, a member of the wrong shape) throws a
+ * ManifestError and is left as it is: it is replaced only once all it holds is understood. A
+ * malformed entry is left out and listed in `ignored`; the others are used.
  *
  * With `storeIn` (a folder), the entries as the action writes them are left in a copy of the
  * file made there and read back on demand (`store`); without it, or when no copy can be made
@@ -90,16 +219,21 @@ export async function loadManifest(
   baseUrl: string,
   options: { storeIn?: string } = {}
 ): Promise<LoadedManifest> {
+  if (!(await checkManifestPlace(file))) return absentManifest(baseUrl)
   const store = options.storeIn === undefined ? undefined : await copyToStore(file, options.storeIn)
   try {
-    const loaded = await readManifest(store?.file ?? file, baseUrl, store)
-    if (store === undefined || loaded.problem !== undefined) store?.close()
-    else loaded.store = store
+    const loaded = await readManifest(file, baseUrl, store)
+    if (store !== undefined && loaded.existed) loaded.store = store
+    else store?.close()
     return loaded
   } catch (error) {
     store?.close()
     throw error
   }
+}
+
+function absentManifest(baseUrl: string): LoadedManifest {
+  return { manifest: emptyManifest(baseUrl), existed: false, knewBaseUrl: false, ignored: [] }
 }
 
 /** A store for the manifest's entries, or undefined (in memory, then) when there is no copy to be had. */
@@ -113,8 +247,6 @@ async function copyToStore(file: string, folder: string): Promise<EntryStore | u
 }
 
 async function readManifest(file: string, baseUrl: string, store?: EntryStore): Promise<LoadedManifest> {
-  const empty = emptyManifest(baseUrl)
-  const unusable = (problem: string): LoadedManifest => ({ manifest: empty, existed: true, problem, ignored: [] })
   // An entry exactly as the action writes it stays in the store; any other is parsed and checked below.
   const keepEntry = store
     ? (value: unknown, start: number, end: number): unknown =>
@@ -124,70 +256,152 @@ async function readManifest(file: string, baseUrl: string, store?: EntryStore): 
     : undefined
   let json: ManifestJson
   try {
-    json = await readManifestJson(file, NESTED_MEMBERS, { keepEntry })
+    json = await readManifestJson(store?.file ?? file, MANIFEST_NESTING, { keepEntry })
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { manifest: empty, existed: false, ignored: [] }
-    return unusable(`cannot be read (${(error as NodeJS.ErrnoException).code})`)
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return absentManifest(baseUrl)
+    throw new ManifestError(`cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, NOT_REACHED_ADVICE)
   }
-  if (json.kind === 'invalid') return unusable(`is not valid JSON (${json.message})`)
-  if (json.kind === 'not-object') return unusable('is not a JSON object')
-  const { members } = json
+  const { members } = usableJson(json)
   const version = members.get('version')
-  if (version !== 1 && version !== MANIFEST_VERSION) {
-    return unusable(
-      `has version ${JSON.stringify(version)}, which this action does not know (it reads versions 1 and ` +
-        `${MANIFEST_VERSION}, and writes ${MANIFEST_VERSION})`
-    )
+  if (version !== 1 && version !== MANIFEST_VERSION) throw unknownVersion(version)
+  const top = members.get('base-url')
+  if (typeof top !== 'string' || top === '') throw shapeError('has no "base-url" (a string) at its top')
+  const sections = otherSections(members.get('other-base-urls'), top)
+  sections.set(top, sectionOf(members, version, 'at its top'))
+  const own = sections.get(baseUrl)
+  sections.delete(baseUrl)
+  const others: OtherBaseUrls = { ...(top !== baseUrl ? { top } : {}), sections }
+  const manifest: Manifest = { ...emptyManifest(baseUrl), others }
+  const ignored = own === undefined ? [] : checkEntries(own, manifest)
+  return { manifest, existed: true, knewBaseUrl: own !== undefined, ignored, version }
+}
+
+/** The JSON's top-level members, when it is an object; otherwise the ManifestError that says why not. */
+function usableJson(json: ManifestJson): { members: Map<string, unknown> } {
+  switch (json.kind) {
+    case 'object':
+      return json
+    case 'invalid':
+      throw new ManifestError(
+        `is not valid JSON${json.at ? `: it departs from JSON at byte ${json.at.offset} (line ${json.at.line})` : ''}; ` +
+          'it was left as it is, and nothing was uploaded',
+        START_AFRESH
+      )
+    case 'not-object':
+      throw shapeError('is JSON, but not an object')
+    case 'too-large':
+      throw tooLarge(json.bytes)
+    case 'not-a-file':
+      throw new ManifestError(
+        `is ${json.what}, not a regular file: it was not read`,
+        'Give the path of a JSON file the action may replace, such as .netiks/manifest.json.'
+      )
   }
-  if (members.get('base-url') !== baseUrl) {
-    return unusable(
-      `was made against ${JSON.stringify(members.get('base-url'))}, not ${baseUrl}, so its assets are not known there`
-    )
+}
+
+function shapeError(problem: string): ManifestError {
+  return new ManifestError(
+    `${problem}, so it is not a manifest this action reads; it was left as it is, and nothing was uploaded`,
+    `Check that 'manifest' names the action's own manifest (see "Sync without duplicates" in the README). ${START_AFRESH}`
+  )
+}
+
+function unknownVersion(version: unknown): ManifestError {
+  // The version is said only when it is a plain number: the value is the file's, and could be anything.
+  const which = typeof version === 'number' && Number.isSafeInteger(version) ? `has version ${version}` : undefined
+  if (which === undefined)
+    return shapeError(version === undefined ? 'has no "version"' : 'has a "version" that is not a number')
+  return new ManifestError(
+    `${which}, which this action does not know (it reads versions 1 and ${MANIFEST_VERSION}); ` +
+      'it was left as it is, and nothing was uploaded',
+    'A newer release of netiks/upload-action wrote it: run that release, or a newer one, with this manifest.'
+  )
+}
+
+/** Each base-url's section under `other-base-urls`, as read; a member of another shape is an error. */
+function otherSections(value: unknown, top: string): Map<string, KeptSection> {
+  const sections = new Map<string, KeptSection>()
+  if (value === undefined) return sections
+  if (!(value instanceof Map)) throw shapeError('has "other-base-urls" that is not an object')
+  for (const [url, section] of value as Map<string, unknown>) {
+    if (url === top) throw shapeError('has the base-url of its top under "other-base-urls" as well')
+    if (!(section instanceof Map)) throw shapeError('has a member of "other-base-urls" that is not an object')
+    sections.set(url, sectionOf(section as Map<string, unknown>, MANIFEST_VERSION, 'under "other-base-urls"'))
   }
-  const assets = members.get('assets')
-  if (assets != null && !(assets instanceof Map)) return unusable('has "assets" that is not an object')
+  return sections
+}
+
+/** The entries of one base-url: by path in `assets`, by name in `v1-assets` (or in `assets`, in version 1). */
+function sectionOf(members: Map<string, unknown>, version: 1 | 2, where: string): KeptSection {
+  const objectOrNone = (name: string): Map<string, unknown> => {
+    const value = members.get(name)
+    if (value == null) return new Map()
+    if (!(value instanceof Map)) throw shapeError(`has "${name}" ${where} that is not an object`)
+    return value as Map<string, unknown>
+  }
+  if (version === 1) return { assets: new Map(), legacy: objectOrNone('assets') }
+  return { assets: objectOrNone('assets'), legacy: objectOrNone('v1-assets') }
+}
+
+/** Puts this base-url's usable entries into the manifest; returns the malformed ones, each with what is wrong. */
+function checkEntries(own: KeptSection, manifest: Manifest): string[] {
   const ignored: string[] = []
-  let byPath: Map<string, unknown> = new Map()
-  let byName: Map<string, unknown> = new Map()
-  if (version === 1) byName = assets ?? byName
-  else {
-    byPath = assets ?? byPath
-    const legacy = members.get('v1-assets')
-    if (legacy instanceof Map) byName = legacy
-    else if (legacy != null) ignored.push('"v1-assets" (not an object)')
-  }
-  const manifest = empty
-  for (const [key, value] of byPath) {
+  for (const [key, value] of own.assets) {
     if (value instanceof StoredEntry) {
       manifest.assets.set(key, value)
       continue
     }
     const wrong = entryProblem(value, true)
-    if (wrong) ignored.push(`${JSON.stringify(key)} (${wrong})`)
+    if (wrong) ignored.push(`${keyForLog(key)} (${wrong})`)
     else manifest.assets.set(key, pickEntry(value as ManifestEntry))
   }
-  for (const [name, value] of byName) {
+  for (const [name, value] of own.legacy) {
     const wrong = entryProblem(value, false)
-    if (wrong) ignored.push(`${JSON.stringify(name)} (${wrong})`)
+    if (wrong) ignored.push(`${keyForLog(name)} (${wrong})`)
     else manifest.legacy.set(name, pickLegacy(value as LegacyEntry))
   }
-  return { manifest, existed: true, ignored, version }
+  return ignored
+}
+
+/** An entry's key for the warning: JSON-quoted, and cut short (a key may be of any length). */
+function keyForLog(key: string): string {
+  const MAX = 120
+  return JSON.stringify(key.length > MAX ? `${key.slice(0, MAX)}…` : key)
 }
 
 const STRING_FIELDS = ['id', 'storage_url', 'content_type', 'uploaded_at'] as const
+/**
+ * Longer than any value Netiks gives or a path can be. A skipped file's entry reaches the log
+ * and the outputs; a value beyond this is a damaged or foreign entry, not one to print.
+ */
+const MAX_FIELD_CHARS = 8192
+/**
+ * Line breaks and other controls: no value Netiks gives holds one, and in an output one could
+ * forge a line. (A file's own name may hold them: Linux allows it, and such a name is escaped
+ * wherever it is written.)
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/
 
-/** What is wrong with an entry, or undefined when it can be used. */
+/** A string the manifest may hold in a field: not empty where `nonEmpty`, without controls where `fromNetiks`. */
+function isFieldString(value: unknown, { nonEmpty = false, fromNetiks = true } = {}): boolean {
+  if (typeof value !== 'string' || value.length > MAX_FIELD_CHARS) return false
+  return (!nonEmpty || value !== '') && (!fromNetiks || !CONTROL.test(value))
+}
+
+/** What is wrong with an entry, or undefined when it can be used. Names the fields, never their values. */
 function entryProblem(value: unknown, withName: boolean): string | undefined {
   if (!isJsonObject(value)) return 'not an object'
   const wrong: string[] = []
-  if (withName && (typeof value.name !== 'string' || value.name === '')) wrong.push('name')
-  if (withName && value.recorded_name !== undefined && typeof value.recorded_name !== 'string') {
+  if (withName && !isFieldString(value.name, { nonEmpty: true, fromNetiks: false })) wrong.push('name')
+  if (withName && value.recorded_name !== undefined && !isFieldString(value.recorded_name, { nonEmpty: true })) {
     wrong.push('recorded_name')
   }
   if (typeof value.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(value.sha256)) wrong.push('sha256')
   if (!Number.isSafeInteger(value.size) || (value.size as number) < 0) wrong.push('size')
-  for (const field of STRING_FIELDS) if (typeof value[field] !== 'string') wrong.push(field)
-  if (value.id === '') wrong.push('id')
+  for (const field of STRING_FIELDS) if (!isFieldString(value[field], { nonEmpty: field === 'id' })) wrong.push(field)
+  if (!wrong.includes('uploaded_at') && !ISO_TIME.test(value.uploaded_at as string)) wrong.push('uploaded_at')
   if (wrong.length === 0) return undefined
   return `${wrong.join(', ')} ${wrong.length === 1 ? 'is' : 'are'} missing or invalid`
 }
@@ -372,7 +586,8 @@ export async function writeManifestWithUploads(
       u++
     }
   }
-  await writeManifestText(file, manifestPieces(before, members(), legacy), options)
+  const empty = kept.length === 0 && uploads.length === 0 && legacy.size === 0
+  await writeManifestText(file, manifestPieces(before, { assets: members(), legacy, empty }), options)
   return count
 }
 
@@ -424,33 +639,63 @@ export function serializeManifest(manifest: Manifest): string {
   return [...pieces(manifest)].join('')
 }
 
-/**
- * The manifest's text, piece by piece, exactly as `JSON.stringify(…, null, 2)` writes it: the
- * assets (given in key order), then `v1-assets` while it holds any.
- */
-function* manifestPieces(
-  head: Pick<Manifest, 'version' | 'base-url'>,
-  assets: Iterable<[string, ManifestEntry]>,
+/** The entries of this run's base-url, as they are to be written. */
+interface OwnEntries {
+  /** In key order. */
+  assets: Iterable<[string, ManifestEntry]>
   legacy: Map<string, LegacyEntry>
-): Generator<string> {
-  yield `{\n  "version": ${JSON.stringify(head.version)},\n  "base-url": ${JSON.stringify(head['base-url'])},\n  "assets": `
-  yield* objectPieces(assets)
-  if (legacy.size > 0) {
-    yield ',\n  "v1-assets": '
-    yield* objectPieces(sortedMembers(legacy))
+  /** No entry at all: under `other-base-urls` (see manifestPieces), then, it is not written. */
+  empty: boolean
+}
+
+/**
+ * The manifest's text, piece by piece, exactly as `JSON.stringify(…, null, 2)` writes it: at
+ * the top, the base-url the file named there before (this run's, for a new file) and its
+ * entries; then the other base-urls' entries under `other-base-urls`, by base-url. Each
+ * base-url's entries are its `assets` and, while it holds any, its `v1-assets`. This run's
+ * entries are sorted by key; the others' are written as they were read.
+ */
+function* manifestPieces(head: Pick<Manifest, 'version' | 'base-url' | 'others'>, own: OwnEntries): Generator<string> {
+  const { top, sections } = head.others
+  const topUrl = top ?? head['base-url']
+  yield `{\n  "version": ${JSON.stringify(head.version)},\n  "base-url": ${JSON.stringify(topUrl)}`
+  yield* sectionPieces(top === undefined ? own : sections.get(top)!, 1)
+  const below = [...sections.keys()].filter(url => url !== top)
+  if (top !== undefined && !own.empty) below.push(head['base-url'])
+  if (below.length > 0) {
+    yield ',\n  "other-base-urls": {'
+    for (const [index, url] of below.sort(compareText).entries()) {
+      yield `${index === 0 ? '' : ','}\n    ${JSON.stringify(url)}: {`
+      yield* sectionPieces(url === head['base-url'] ? own : sections.get(url)!, 3)
+      yield '\n    }'
+    }
+    yield '\n  }'
   }
   yield '\n}\n'
 }
 
-/** One member object of the manifest, at the second level of indentation. */
-function* objectPieces<T>(members: Iterable<[string, T]>): Generator<string> {
+/** `"assets"` and, while it holds any, `"v1-assets"`, as members of an object whose members are at `level`. */
+function* sectionPieces(section: OwnEntries | KeptSection, level: number): Generator<string> {
+  const indent = '  '.repeat(level)
+  const own = 'empty' in section
+  yield `${level === 1 ? ',' : ''}\n${indent}"assets": `
+  yield* objectPieces(section.assets, level)
+  if (section.legacy.size > 0) {
+    yield `,\n${indent}"v1-assets": `
+    yield* objectPieces(own ? sortedMembers(section.legacy) : section.legacy, level)
+  }
+}
+
+/** An object of entries, the value of a member at `level` (its own members one level deeper). */
+function* objectPieces<T>(members: Iterable<[string, T]>, level: number): Generator<string> {
+  const inner = '\n' + '  '.repeat(level + 1)
   let first = true
   for (const [key, value] of members) {
-    const text = JSON.stringify(value, null, 2).replace(/\n/g, '\n    ')
-    yield `${first ? '{' : ','}\n    ${JSON.stringify(key)}: ${text}`
+    const text = JSON.stringify(value, null, 2).replace(/\n/g, inner)
+    yield `${first ? '{' : ','}${inner}${JSON.stringify(key)}: ${text}`
     first = false
   }
-  yield first ? '{}' : '\n  }'
+  yield first ? '{}' : `\n${'  '.repeat(level)}}`
 }
 
 /** A map's members in key order. */
@@ -481,7 +726,8 @@ export async function writeManifest(
 
 /** The manifest's text piece by piece, entries sorted by key (see manifestPieces). */
 function pieces(manifest: Manifest): Generator<string> {
-  return manifestPieces(manifest, sortedMembers(manifest.assets), manifest.legacy)
+  const empty = manifest.assets.size === 0 && manifest.legacy.size === 0
+  return manifestPieces(manifest, { assets: sortedMembers(manifest.assets), legacy: manifest.legacy, empty })
 }
 
 /** Writes the pieces to a temporary file, in chunks, then replaces the manifest with it. */

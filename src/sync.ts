@@ -1,11 +1,10 @@
 import * as core from '@actions/core'
-import { stat } from 'node:fs/promises'
-import { Input } from './constants.js'
 import { InputError, codeOrMessage } from './errors.js'
 import { countOf, listSome } from './format.js'
 import type { Inputs } from './inputs.js'
 import {
   findUnchanged,
+  ManifestError,
   loadManifest,
   recordUnchanged,
   writeManifest,
@@ -40,24 +39,46 @@ export function releaseWork(work: Work | undefined): void {
   work?.manifest?.store?.close()
 }
 
-/** Reads the manifest and splits the matched files into new or changed (to upload) and unchanged. */
+/**
+ * Reads the manifest and splits the matched files into new or changed (to upload) and
+ * unchanged. Before anything is sent: a manifest that cannot be read or replaced as it is
+ * stops the run here (a ManifestError, said as the step's error), in a dry run too.
+ */
 export async function compareWithManifest(inputs: Inputs, files: LocalFile[], manifestFile: string): Promise<Work> {
-  const isDirectory = await stat(manifestFile).then(
-    info => info.isDirectory(),
-    () => false
-  )
-  if (isDirectory) {
-    throw new InputError(
-      `Input '${Input.Manifest}' is a directory (${inputs.manifest}). Give the path of a JSON file, ` +
-        'such as .netiks/manifest.json; it is created if it does not exist.'
-    )
+  let loaded: LoadedManifest
+  try {
+    loaded = await loadManifest(manifestFile, inputs.baseUrl, { storeIn: runnerTemp() })
+  } catch (error) {
+    if (!(error instanceof ManifestError)) throw error
+    // The step's error is escaped where it is written (main.ts).
+    throw new InputError(`The manifest ${inputs.manifest} ${error.problem}. ${error.advice}`)
   }
-  const loaded = await loadManifest(manifestFile, inputs.baseUrl, { storeIn: runnerTemp() })
   try {
     return await splitByManifest(inputs, files, manifestFile, loaded)
   } catch (error) {
     loaded.store?.close()
     throw error
+  }
+}
+
+/** What the log says of the manifest as it was found: none yet, none for this base-url, others' entries kept. */
+function describeLoaded(inputs: Inputs, loaded: LoadedManifest): void {
+  const others = loaded.manifest.others.sections.size
+  const kept =
+    others === 0
+      ? ''
+      : ` The entries it holds for ${countOf(others, 'other base-url')} are kept as they are: entries belong to the base-url they were made on.`
+  if (!loaded.existed) {
+    core.info(
+      `No manifest at ${escapeForLog(inputs.manifest)} yet: every file will be uploaded, and the manifest written after the run.`
+    )
+  } else if (!loaded.knewBaseUrl) {
+    core.info(
+      `The manifest ${escapeForLog(inputs.manifest)} holds no entries made on ${escapeForLog(inputs.baseUrl)} yet: ` +
+        `every file will be uploaded, and its entries added after the run.${kept}`
+    )
+  } else if (others > 0) {
+    core.info(`The manifest ${escapeForLog(inputs.manifest)} is read for ${escapeForLog(inputs.baseUrl)}.${kept}`)
   }
 }
 
@@ -67,21 +88,12 @@ async function splitByManifest(
   manifestFile: string,
   loaded: LoadedManifest
 ): Promise<Work> {
-  if (loaded.problem) {
-    core.warning(
-      `The manifest ${escapeForLog(inputs.manifest)} ${escapeForLog(loaded.problem)}. Every matched file will be uploaded, and the ` +
-        'manifest rewritten after the run.'
-    )
-  } else if (!loaded.existed) {
-    core.info(
-      `No manifest at ${inputs.manifest} yet: every file will be uploaded, and the manifest written after the run.`
-    )
-  }
+  describeLoaded(inputs, loaded)
   if (loaded.ignored.length > 0) {
     const count = loaded.ignored.length
     core.warning(
-      `The manifest ${inputs.manifest} has ${count} malformed ${count === 1 ? 'entry' : 'entries'}, ignored ` +
-        `(${count === 1 ? 'its file is' : 'their files are'} uploaded if matched): ${listSome(loaded.ignored)}.`
+      `The manifest ${escapeForLog(inputs.manifest)} has ${count} malformed ${count === 1 ? 'entry' : 'entries'}, ignored ` +
+        `(${count === 1 ? 'its file is' : 'their files are'} uploaded if matched): ${escapeForLog(listSome(loaded.ignored))}.`
     )
   }
   const { upload, unchanged } = await findUnchanged(files, loaded.manifest, inputs.concurrency)
@@ -99,7 +111,7 @@ async function splitByManifest(
   if (loaded.manifest.legacy.size > 0) {
     const claimed = loaded.manifest.legacy.size - before.legacy.size
     core.info(
-      `The manifest ${inputs.manifest} holds ${loaded.manifest.legacy.size} version 1 entries (by asset name): ` +
+      `The manifest ${escapeForLog(inputs.manifest)} holds ${loaded.manifest.legacy.size} version 1 entries (by asset name): ` +
         `${claimed} matched a file by name and sha256 and are now kept under its path; ` +
         `${before.legacy.size} ${before.legacy.size === 1 ? 'is' : 'are'} kept under "v1-assets" until a file matches ${before.legacy.size === 1 ? 'it' : 'them'}.`
     )
@@ -132,11 +144,11 @@ export async function reportAllUnchanged(inputs: Inputs, work: Work): Promise<vo
 export async function saveManifest(inputs: Inputs, write: () => Promise<number>): Promise<boolean> {
   try {
     const assets = await write()
-    core.info(`Manifest ${inputs.manifest} written: ${countOf(assets, 'asset')}.`)
+    core.info(`Manifest ${escapeForLog(inputs.manifest)} written: ${countOf(assets, 'asset')}.`)
     return true
   } catch (error) {
     core.setFailed(
-      `Could not write the manifest ${inputs.manifest} (${codeOrMessage(error)}): ` +
+      `Could not write the manifest ${escapeForLog(inputs.manifest)} (${escapeForLog(codeOrMessage(error))}): ` +
         'the next run will upload every file of this one again.'
     )
     return false
