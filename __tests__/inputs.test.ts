@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { AssetNaming, Input, NoFileOption, UploadMode } from '../src/constants.js'
 import { InputError } from '../src/errors.js'
-import { getInputs, getTuning } from '../src/inputs.js'
+import { getInputs, getTuning, parseBaseUrl } from '../src/inputs.js'
 import { setInputs } from './helpers.js'
 
 const KEY = 'ne-zwpVh1idj6InYwTWk866n1qrf'
@@ -140,5 +140,73 @@ describe('getInputs', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain(KEY)
     }
+  })
+})
+
+describe('base-url: plain http only to this machine, unless allow-insecure-http is true', () => {
+  it.each([
+    ['http://127.0.0.1:8787', 'http://127.0.0.1:8787'],
+    ['http://127.1:8787/', 'http://127.0.0.1:8787'],
+    ['http://0x7f.1', 'http://127.0.0.1'],
+    ['http://127.255.0.9', 'http://127.255.0.9'],
+    ['http://[::1]:8787', 'http://[::1]:8787'],
+    ['http://[0:0:0:0:0:0:0:1]', 'http://[::1]'],
+    ['http://[::ffff:127.0.0.1]:8787', 'http://[::ffff:7f00:1]:8787'],
+    ['http://LOCALHOST:8787', 'http://localhost:8787'],
+    ['http://localhost/netiks/', 'http://localhost/netiks']
+  ])('takes %s, which is this machine', (raw, parsed) => {
+    expect(parseBaseUrl(raw)).toBe(parsed)
+  })
+
+  it.each([
+    // A name that resolves to 127.0.0.1 today is still looked up in DNS, which can change it.
+    'http://127.0.0.1.nip.io:8787',
+    // Not in the hosts file: looked up in DNS like any other name.
+    'http://localhost.:8787',
+    'http://api.localhost',
+    'http://10.0.0.5',
+    'http://[::ffff:10.0.0.5]',
+    'http://[::]',
+    'http://0.0.0.0',
+    'http://netiks.internal'
+  ])('refuses %s, naming why and the input that allows it', raw => {
+    expect(() => parseBaseUrl(raw)).toThrow(InputError)
+    expect(() => parseBaseUrl(raw)).toThrow(
+      /is plain http to .*, which is not this machine: the api key would travel unencrypted.*"allow-insecure-http: true"/
+    )
+    expect(parseBaseUrl(raw, true)).toBe(new URL(raw).href.replace(/\/+$/, ''))
+  })
+
+  it('reads allow-insecure-http as a boolean input', () => {
+    withInputs({ [Input.ApiKey]: KEY, [Input.Path]: 'a', [Input.BaseUrl]: 'http://netiks.internal:8000' })
+    expect(() => getInputs()).toThrow(/allow-insecure-http: true/)
+    withInputs({
+      [Input.ApiKey]: KEY,
+      [Input.Path]: 'a',
+      [Input.BaseUrl]: 'http://netiks.internal:8000',
+      [Input.AllowInsecureHttp]: 'true'
+    })
+    expect(getInputs().baseUrl).toBe('http://netiks.internal:8000')
+    withInputs({ [Input.ApiKey]: KEY, [Input.Path]: 'a', [Input.AllowInsecureHttp]: 'yes' })
+    expect(() => getInputs()).toThrow(/allow-insecure-http' must be true or false, got "yes"/)
+  })
+
+  it('refuses a dry run with such a base-url too: the same workflow will upload with it', () => {
+    withInputs({ [Input.Path]: 'a', [Input.DryRun]: 'true', [Input.BaseUrl]: 'http://netiks.internal' })
+    expect(() => getInputs()).toThrow(/not this machine/)
+  })
+})
+
+describe('base-url: the URL the /api/v1/ paths follow, never holding /api/v1', () => {
+  it.each(['https://prod.backend.netikscloud.com/api/v1', 'https://h/api/v1/', 'https://h/netiks/API/v1/assets/'])(
+    'refuses %s, saying the action adds /api/v1 itself',
+    raw => {
+      expect(() => parseBaseUrl(raw)).toThrow(/holds \/api\/v1 .*: give the URL without it, as the action adds/)
+    }
+  )
+
+  it('keeps a path that merely starts like it', () => {
+    expect(parseBaseUrl('https://h/api/v10')).toBe('https://h/api/v10')
+    expect(parseBaseUrl('https://h/apiv1')).toBe('https://h/apiv1')
   })
 })

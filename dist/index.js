@@ -3264,6 +3264,7 @@ var Input;
     Input["Path"] = "path";
     Input["Mode"] = "mode";
     Input["BaseUrl"] = "base-url";
+    Input["AllowInsecureHttp"] = "allow-insecure-http";
     Input["Concurrency"] = "concurrency";
     Input["IfNoFilesFound"] = "if-no-files-found";
     Input["Retries"] = "retries";
@@ -9346,7 +9347,7 @@ function getInputs() {
         ...credentials,
         patterns: parsePatterns(getInput(Input.Path)),
         mode: parseEnum(Input.Mode, getInput(Input.Mode), UploadMode, UploadMode.Auto),
-        baseUrl: parseBaseUrl(getInput(Input.BaseUrl)),
+        baseUrl: parseBaseUrl(getInput(Input.BaseUrl), parseBoolean(Input.AllowInsecureHttp, getInput(Input.AllowInsecureHttp), false)),
         concurrency: parseInteger(Input.Concurrency, getInput(Input.Concurrency), {
             min: 1,
             max: MAX_CONCURRENCY,
@@ -9406,7 +9407,12 @@ function parsePatterns(raw) {
     }
     return patterns;
 }
-function parseBaseUrl(raw) {
+/**
+ * The API root every endpoint path follows: an origin, or a path a reverse proxy serves the API
+ * under. Plain http only to this machine, unless `allowInsecureHttp`: the api key goes in a
+ * header of every API call.
+ */
+function parseBaseUrl(raw, allowInsecureHttp = false) {
     const text = raw.trim() || DEFAULT_BASE_URL;
     let url;
     try {
@@ -9422,7 +9428,28 @@ function parseBaseUrl(raw) {
         throw new InputError(`Input '${Input.BaseUrl}' must not carry credentials, a query or a fragment: give only ` +
             `scheme, host and optional path, such as ${DEFAULT_BASE_URL}.`);
     }
+    if (/\/api\/v1(\/|$)/i.test(url.pathname)) {
+        throw new InputError(`Input '${Input.BaseUrl}' holds /api/v1 ("${text}"): give the URL without it, as the action adds ` +
+            `/api/v1/assets/… itself, such as ${DEFAULT_BASE_URL} (or https://proxy.example/netiks behind a reverse proxy).`);
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !allowInsecureHttp) {
+        throw new InputError(`Input '${Input.BaseUrl}' is plain http to ${url.host}, which is not this machine: the api key would ` +
+            `travel unencrypted, readable by anyone on the way. Use https. Only for a private test server on a ` +
+            `network you trust, set "${Input.AllowInsecureHttp}: true" to allow it.`);
+    }
     return url.href.replace(/\/+$/, '');
+}
+/**
+ * Whether a URL's host (as URL parsing writes it) is this machine for certain: 127.0.0.0/8 in
+ * any spelling the parser reads (127.1, 0x7f.1), ::1, IPv4-mapped 127.x (::ffff:7fxx:…), and
+ * `localhost`. Not `localhost.`: that name is looked up in DNS rather than the hosts file, and
+ * not a name that merely resolves to 127.0.0.1 (127.0.0.1.nip.io), which DNS could change.
+ */
+function isLoopbackHost(hostname) {
+    return (hostname === 'localhost' ||
+        hostname === '[::1]' ||
+        /^127\.\d+\.\d+\.\d+$/.test(hostname) ||
+        /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(hostname));
 }
 function parseInteger(name, raw, limits) {
     const text = raw.trim();
@@ -12756,8 +12783,9 @@ async function sleep(ms, signal) {
 class WrongBaseUrlError extends Error {
     constructor(baseUrl, error) {
         super(`The Netiks API at ${baseUrl} answered HTTP 404 to ${error.step} (${error.serverMessage}): ` +
-            'base-url is probably wrong. Give only the API origin, such as https://prod.backend.netikscloud.com, ' +
-            'without /api/v1 or any other path. No other file was started.');
+            "base-url is probably wrong. Give the URL the API's /api/v1/ paths follow, without /api/v1: its origin, " +
+            'such as https://prod.backend.netikscloud.com, or the path a reverse proxy serves it under, such as ' +
+            'https://proxy.example/netiks. No other file was started.');
         this.name = 'WrongBaseUrlError';
     }
 }

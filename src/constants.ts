@@ -4,6 +4,7 @@ export enum Input {
   Path = 'path',
   Mode = 'mode',
   BaseUrl = 'base-url',
+  AllowInsecureHttp = 'allow-insecure-http',
   Concurrency = 'concurrency',
   IfNoFilesFound = 'if-no-files-found',
   Retries = 'retries',

@@ -54,7 +54,10 @@ export function getInputs(): Inputs {
     ...credentials,
     patterns: parsePatterns(core.getInput(Input.Path)),
     mode: parseEnum(Input.Mode, core.getInput(Input.Mode), UploadMode, UploadMode.Auto),
-    baseUrl: parseBaseUrl(core.getInput(Input.BaseUrl)),
+    baseUrl: parseBaseUrl(
+      core.getInput(Input.BaseUrl),
+      parseBoolean(Input.AllowInsecureHttp, core.getInput(Input.AllowInsecureHttp), false)
+    ),
     concurrency: parseInteger(Input.Concurrency, core.getInput(Input.Concurrency), {
       min: 1,
       max: MAX_CONCURRENCY,
@@ -140,7 +143,12 @@ export function parsePatterns(raw: string): string[] {
   return patterns
 }
 
-export function parseBaseUrl(raw: string): string {
+/**
+ * The API root every endpoint path follows: an origin, or a path a reverse proxy serves the API
+ * under. Plain http only to this machine, unless `allowInsecureHttp`: the api key goes in a
+ * header of every API call.
+ */
+export function parseBaseUrl(raw: string, allowInsecureHttp = false): string {
   const text = raw.trim() || DEFAULT_BASE_URL
   let url: URL
   try {
@@ -159,7 +167,35 @@ export function parseBaseUrl(raw: string): string {
         `scheme, host and optional path, such as ${DEFAULT_BASE_URL}.`
     )
   }
+  if (/\/api\/v1(\/|$)/i.test(url.pathname)) {
+    throw new InputError(
+      `Input '${Input.BaseUrl}' holds /api/v1 ("${text}"): give the URL without it, as the action adds ` +
+        `/api/v1/assets/… itself, such as ${DEFAULT_BASE_URL} (or https://proxy.example/netiks behind a reverse proxy).`
+    )
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !allowInsecureHttp) {
+    throw new InputError(
+      `Input '${Input.BaseUrl}' is plain http to ${url.host}, which is not this machine: the api key would ` +
+        `travel unencrypted, readable by anyone on the way. Use https. Only for a private test server on a ` +
+        `network you trust, set "${Input.AllowInsecureHttp}: true" to allow it.`
+    )
+  }
   return url.href.replace(/\/+$/, '')
+}
+
+/**
+ * Whether a URL's host (as URL parsing writes it) is this machine for certain: 127.0.0.0/8 in
+ * any spelling the parser reads (127.1, 0x7f.1), ::1, IPv4-mapped 127.x (::ffff:7fxx:…), and
+ * `localhost`. Not `localhost.`: that name is looked up in DNS rather than the hosts file, and
+ * not a name that merely resolves to 127.0.0.1 (127.0.0.1.nip.io), which DNS could change.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  return (
+    hostname === 'localhost' ||
+    hostname === '[::1]' ||
+    /^127\.\d+\.\d+\.\d+$/.test(hostname) ||
+    /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(hostname)
+  )
 }
 
 export function parseInteger(name: Input, raw: string, limits: { min: number; max: number; fallback: number }): number {

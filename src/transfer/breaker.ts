@@ -6,8 +6,9 @@ export class WrongBaseUrlError extends Error {
   constructor(baseUrl: string, error: HttpError) {
     super(
       `The Netiks API at ${baseUrl} answered HTTP 404 to ${error.step} (${error.serverMessage}): ` +
-        'base-url is probably wrong. Give only the API origin, such as https://prod.backend.netikscloud.com, ' +
-        'without /api/v1 or any other path. No other file was started.'
+        "base-url is probably wrong. Give the URL the API's /api/v1/ paths follow, without /api/v1: its origin, " +
+        'such as https://prod.backend.netikscloud.com, or the path a reverse proxy serves it under, such as ' +
+        'https://proxy.example/netiks. No other file was started.'
     )
     this.name = 'WrongBaseUrlError'
   }
