@@ -5,7 +5,7 @@ import http from 'node:http'
 import net, { type AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { HttpTransport, StallError, TransportError, type HttpResponse } from '../src/netiks/http.js'
+import { AnswerTimeoutError, HttpTransport, StallError, TransportError, type HttpResponse } from '../src/netiks/http.js'
 import { AbortFanOut, StallWatch } from '../src/netiks/watch.js'
 import { Cleanups, freePort } from './helpers.js'
 
@@ -44,6 +44,7 @@ function drip(res: http.ServerResponse, char: string, count: number): void {
       res.end()
     }
   }, 100)
+  res.on('close', () => clearInterval(timer))
 }
 
 const outcome = async <T>(promise: Promise<T>): Promise<T | Error> => await promise.catch((error: Error) => error)
@@ -62,24 +63,60 @@ describe('the stall watch', () => {
     expect(elapsed).toBeLessThan(400 + 80 + 400)
   })
 
-  it('lets an answer that keeps moving take several stall timeouts', async () => {
-    const url = await serve((_req, res) => drip(res, 'x', 8))
-    const started = performance.now()
-    const response = await get(transport(300), url)
-    expect(response).toMatchObject({ status: 200, body: 'xxxxxxxx' })
-    expect(performance.now() - started).toBeGreaterThan(3 * 250)
+  it('takes an answer that comes whole within the stall timeout of the request, moving or not', async () => {
+    const url = await serve((_req, res) => drip(res, 'x', 3))
+    expect(await get(transport(2000), url)).toMatchObject({ status: 200, body: 'xxx' })
+  })
+
+  it('fails an answer that keeps moving but is not whole within the stall timeout (a trickle), as sent', async () => {
+    // A byte every 100 ms keeps a stall timer of 300 ms quiet for ever; the answer's deadline does not.
+    const url = await serve((_req, res) => drip(res, 'x', 1000))
+    const error = await outcome(get(transport(300), url))
+    expect(error).toBeInstanceOf(AnswerTimeoutError)
+    expect(error).toMatchObject({ code: 'ETIMEDOUT', requestSent: true, message: 'no complete answer within 0.3 s' })
+  })
+
+  it('does not count what the server sends while the request is still going out as the request moving', async () => {
+    // A server that reads none of the body and trickles bytes back: the body cannot move, and the
+    // trickle must not keep the request alive.
+    const sockets = new Set<net.Socket>()
+    const server = net.createServer(socket => {
+      sockets.add(socket.on('error', () => undefined))
+      socket.pause()
+      socket.write('HTTP/1.1 200 OK\r\nX-Trickle: ')
+      const timer = setInterval(() => socket.write('a'), 50)
+      socket.on('close', () => clearInterval(timer))
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    cleanups.defer(async () => {
+      for (const socket of sockets) socket.destroy()
+      await new Promise(resolve => server.close(resolve))
+    })
+    const body = Buffer.alloc(32 * 1024 * 1024)
+    const error = await outcome(
+      transport(400).send({
+        method: 'PUT',
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+        headers: { 'content-length': body.length },
+        body
+      })
+    )
+    expect(error).toBeInstanceOf(StallError)
+    expect(error).not.toBeInstanceOf(AnswerTimeoutError)
+    expect(error).toMatchObject({ code: 'ETIMEDOUT', message: 'no progress for 0.4 s' })
   })
 
   it('does not count the wait for a free socket: the clock starts when the request has one', async () => {
     const url = await serve((req, res) => {
       if (req.url !== '/slow') return void res.end('fast')
-      // Holds the only socket for about three stall timeouts, moving all the while.
-      drip(res, 's', 9)
+      // Holds the only socket for two thirds of the stall timeout, moving all the while.
+      drip(res, 's', 4)
     })
-    const t = transport(300, 1)
-    const slow = get(t, `${url}/slow`)
+    const t = transport(600, 1)
+    const slow = [get(t, `${url}/slow`), get(t, `${url}/slow`)]
+    // Waits for both slow answers, longer than the stall timeout, before it has a socket.
     const queued = get(t, `${url}/fast`)
-    expect(await slow).toMatchObject({ status: 200, body: 'sssssssss' })
+    for (const answer of slow) expect(await answer).toMatchObject({ status: 200, body: 'ssss' })
     expect(await queued).toMatchObject({ status: 200, body: 'fast' })
   })
 
@@ -95,6 +132,7 @@ describe('the stall watch', () => {
       req: { socket } as unknown as http.ClientRequest,
       mayBeQueued: () => false,
       onStall: () => stalls.push(performance.now() - started),
+      onAnswerLate: () => undefined,
       onConnectTimeout: () => undefined
     }
     const entry = watch.start(watched)
@@ -115,11 +153,13 @@ describe('the stall watch', () => {
       req: http.ClientRequest
       mayBeQueued: () => boolean
       onStall: () => void
+      onAnswerLate: () => void
       onConnectTimeout: () => void
     } => ({
       req: {} as http.ClientRequest,
       mayBeQueued: () => true,
       onStall: () => undefined,
+      onAnswerLate: () => undefined,
       onConnectTimeout: () => undefined
     })
     const internals = watch as unknown as { entries: Array<{ request: unknown; index: number }>; timer: unknown }

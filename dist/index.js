@@ -638,7 +638,7 @@ var MediaTypes;
  * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
  */
 function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    const proxyUrl = getProxyUrl(new URL(serverUrl));
     return proxyUrl ? proxyUrl.href : '';
 }
 const HttpRedirectCodes = [
@@ -3369,22 +3369,43 @@ class AuthError extends HttpError {
         this.name = 'AuthError';
     }
 }
+/** The server answered with a redirect, which is not followed: the answer names where to. */
+class RedirectError extends HttpError {
+    constructor(step, status, message) {
+        super(step, status, 'a redirect', message);
+        this.name = 'RedirectError';
+    }
+}
 /** No HTTP answer at all: the connection failed, was reset, or stalled. */
 class NetworkError extends Error {
     step;
     code;
     requestSent;
+    proxy;
     constructor(step, code, message, 
     /**
      * Whether the whole request had been written when it failed. If not, the server cannot
      * have acted on it; if so, it may have (the answer was lost, not the request).
      */
-    requestSent = true) {
+    requestSent = true, 
+    /** The proxy the request went through (its origin), when the failure was the proxy's. */
+    proxy) {
         super(message);
         this.step = step;
         this.code = code;
         this.requestSent = requestSent;
+        this.proxy = proxy;
         this.name = 'NetworkError';
+    }
+}
+/**
+ * An https URL whose port answered in plain http (EPROTO, "wrong version number"): every
+ * request to it would fail alike.
+ */
+class WrongSchemeError extends NetworkError {
+    constructor(step, message) {
+        super(step, 'EPROTO', message, false);
+        this.name = 'WrongSchemeError';
     }
 }
 /** The server answered 2xx but not with what the contract promises. */
@@ -11219,6 +11240,8 @@ class WatchEntry {
     movedAt = performance.now();
     /** When its socket was first seen connecting. */
     connectingSince = undefined;
+    /** When the whole request was handed to the socket, or the answer began, if either has. */
+    answerSince = undefined;
     constructor(request, 
     /** Where it is in the watch's array; -1 once stopped. */
     index) {
@@ -11231,12 +11254,19 @@ const LOOKS_PER_TIMEOUT = 10;
 const MIN_LOOK_MS = 10;
 const MAX_LOOK_MS = 1000;
 /**
- * Fails a request that sends and receives nothing for `stallMs` once its socket is connected,
- * or whose socket is not connected within `connectMs` (nor its proxy's tunnel made). A
- * request that may be waiting for a free socket (the agent's queue) is neither: the clock
- * starts when a socket is handed to it, as with a socket timeout. A request is failed between
- * `stallMs` and `stallMs` plus two looks (a look every `stallMs / 10`, at most every second)
- * after it last moved.
+ * Fails a request whose socket takes none of it for `stallMs` once connected, whose answer is
+ * not complete `stallMs` after the request was sent whole (or after the answer began, for one
+ * given early), or whose socket is not connected within `connectMs` (nor its proxy's tunnel
+ * made). A request that may be waiting for a free socket (the agent's queue) is none of these:
+ * the clock starts when a socket is handed to it, as with a socket timeout. A request is
+ * failed between the timeout and the timeout plus two looks (a look every `stallMs / 10`, at
+ * most every second).
+ *
+ * Why a deadline for the answer rather than a stall: a server that trickles its answer (a byte
+ * a second) always moves, and would hold the request for ever. Once it has the whole request,
+ * a server that is not done answering within the stall timeout is treated as one that stalled:
+ * an answer is small, and a gateway in front of the API gives up at about that time too. For the same reason, what the server sends while the request is still going out does not
+ * count as the request moving.
  */
 class StallWatch {
     stallMs;
@@ -11256,6 +11286,10 @@ class StallWatch {
         // Unref'd: a request in flight holds the process open through its socket, not through this.
         this.timer ??= setInterval(() => this.look(), this.lookMs).unref();
         return entry;
+    }
+    /** The whole request is out, or the answer began: from now on its answer has `stallMs` to come whole. */
+    answering(entry) {
+        entry.answerSince ??= performance.now();
     }
     stop(entry) {
         if (!removeIndexed(this.entries, entry))
@@ -11284,11 +11318,16 @@ class StallWatch {
                     due.push(() => request.onConnectTimeout());
                 continue;
             }
+            if (state.answerSince !== undefined) {
+                if (now - state.answerSince >= this.stallMs)
+                    due.push(() => request.onAnswerLate());
+                continue;
+            }
             // Bytes the kernel took: bytesWritten counts a write once dispatched, and libuv may hold it
             // (writeQueueSize) long after, draining as a slow peer reads (net.Socket's timeout checks
             // the same).
             const queued = socket._handle?.writeQueueSize ?? 0;
-            const progress = socket.bytesRead + (socket.bytesWritten ?? 0) - queued;
+            const progress = (socket.bytesWritten ?? 0) - queued;
             if (progress !== state.progress) {
                 state.progress = progress;
                 state.movedAt = now;
@@ -11386,14 +11425,31 @@ class TransportError extends Error {
         this.code = code;
         this.requestSent = requestSent;
         this.name = 'TransportError';
+        this.proxy = options?.proxy;
     }
+    /** The proxy's origin, when the failure was the proxy's: it could not be reached, or refused the tunnel. */
+    proxy;
 }
 /** Raised for a request that made no progress for `stallTimeoutMs`. */
 class StallError extends TransportError {
-    constructor(ms, requestSent) {
-        super('ETIMEDOUT', `no progress for ${Math.round(ms / 1000)} s`, requestSent);
+    constructor(ms, requestSent, message = `no progress for ${seconds(ms)}`) {
+        super('ETIMEDOUT', message, requestSent);
         this.name = 'StallError';
     }
+}
+/**
+ * Raised for an answer not complete `stallTimeoutMs` after the request went out whole: a
+ * server that answers nothing, or one that trickles its answer and would otherwise hold the
+ * request for ever.
+ */
+class AnswerTimeoutError extends StallError {
+    constructor(ms, requestSent) {
+        super(ms, requestSent, `no complete answer within ${seconds(ms)}`);
+        this.name = 'AnswerTimeoutError';
+    }
+}
+function seconds(ms) {
+    return `${ms >= 10_000 ? Math.round(ms / 1000) : Math.round(ms / 100) / 10} s`;
 }
 /** Of an error answer, only the start is kept: the server's words, not a whole HTML page. */
 const MAX_KEPT_BODY_BYTES = 64 * 1024;
@@ -11469,7 +11525,7 @@ class HttpTransport {
     }
     /** `onFinish` is told once the whole request has been handed to the socket. */
     sendNow(request, onFinish) {
-        const { module, host, port, agent } = this.routeFor(request.url);
+        const { module, host, port, agent, proxy } = this.routeFor(request.url);
         const body = request.body;
         const expectContinue = request.expectContinue === true && isBodyWriter(body);
         const { stallTimeoutMs } = this.options;
@@ -11503,7 +11559,7 @@ class HttpTransport {
              */
             const connectionFailed = (error) => {
                 if (!answered || request.signal?.aborted)
-                    fail(transportError(error, requestSent || allHanded()));
+                    fail(transportError(error, requestSent || allHanded(), proxy));
             };
             const req = module.request({
                 method: request.method,
@@ -11530,7 +11586,11 @@ class HttpTransport {
                 req,
                 mayBeQueued: () => (this.inFlight.get(agent) ?? 0) > this.options.maxSockets,
                 onStall: () => fail(new StallError(stallTimeoutMs, allHanded())),
-                onConnectTimeout: () => fail(new TransportError('ECONNTIMEOUT', `no connection within ${Math.round(this.connectMs / 1000)} s`, false))
+                onAnswerLate: () => fail(new AnswerTimeoutError(stallTimeoutMs, requestSent || allHanded())),
+                onConnectTimeout: () => {
+                    const through = proxy === undefined ? '' : ` through the proxy ${proxy}`;
+                    fail(new TransportError('ECONNTIMEOUT', `no connection within ${seconds(this.connectMs)}${through}`, false));
+                }
             };
             this.inFlight.set(agent, (this.inFlight.get(agent) ?? 0) + 1);
             const watchEntry = this.stalls.start(watched);
@@ -11550,10 +11610,12 @@ class HttpTransport {
             req.on('error', connectionFailed);
             req.on('finish', () => {
                 requestSent = true;
+                this.stalls.answering(watchEntry);
                 onFinish?.();
             });
             req.on('response', response => {
                 answered = true;
+                this.stalls.answering(watchEntry);
                 const early = !requestSent;
                 // The server has answered: whatever is left of the body would only be refused.
                 gate?.stop();
@@ -11622,11 +11684,14 @@ class HttpTransport {
         if (route === undefined) {
             const parsed = new URL(url);
             const secure = parsed.protocol === 'https:';
+            const proxy = lib_getProxyUrl(parsed.href);
             route = {
                 module: secure ? (external_node_https_default()) : (external_node_http_default()),
                 host: parsed.hostname.replace(/^\[(.*)\]$/, '$1'),
                 port: parsed.port || (secure ? 443 : 80),
-                agent: this.agentSourceFor(parsed).getAgent(parsed.href)
+                agent: this.agentSourceFor(parsed).getAgent(parsed.href),
+                // The origin only: a proxy URL may carry user:password.
+                proxy: proxy === '' ? undefined : new URL(proxy).origin
             };
             if (origin !== undefined)
                 this.routes.set(origin, route);
@@ -11731,12 +11796,29 @@ function abortError(reason) {
         code: 'ABORT_ERR'
     });
 }
-function transportError(error, requestSent) {
+function transportError(error, requestSent, proxy) {
     if (error instanceof TransportError)
         return error;
+    const tunnel = proxy === undefined ? undefined : tunnelError(error, proxy);
+    if (tunnel !== undefined)
+        return tunnel;
     const errno = error.code;
     const code = typeof errno === 'string' ? errno : 'ECONNRESET';
     return new TransportError(code, error.message, requestSent && !NOT_CONNECTED.has(code), { cause: error });
+}
+/**
+ * A tunnel through the proxy that could not be made: the proxy's failure, not the target's.
+ * The tunnel agent reports both as ECONNRESET, with the cause in its message only: the code
+ * there (ECONNREFUSED, ENOTFOUND, …) is the one that says whether retrying can help.
+ */
+function tunnelError(error, proxy) {
+    const tunnel = /^tunneling socket could not be established, (?:cause=([^\n]*)|statusCode=(\d+))/.exec(error.message);
+    if (tunnel === null)
+        return undefined;
+    const [, cause, status] = tunnel;
+    const what = status !== undefined ? `refused to open a tunnel (HTTP ${status})` : `could not be reached (${cause.trim()})`;
+    const code = /\b(E[A-Z]+)\b/.exec(cause ?? '')?.[1] ?? 'ECONNRESET';
+    return new TransportError(code, `the proxy ${proxy} ${what}`, false, { cause: error, proxy });
 }
 /**
  * Reads a response body, keeping at most `limit` bytes of it and draining the rest.
@@ -12243,6 +12325,7 @@ class NetiksClient {
             signal
         });
         if (response.status < 200 || response.status > 299) {
+            throwIfRedirect('put', entry.presigned_url, response);
             const words = this.serverWords(response);
             throw new HttpError('put', response.status, words, `put to ${redactUrl(entry.presigned_url)} failed with HTTP ${response.status}: ${words}`, parseRetryAfter(response.headers['retry-after']), s3ErrorCode(response.body));
         }
@@ -12277,6 +12360,7 @@ class NetiksClient {
         const response = await this.send(this.api, step, request);
         if (response.status >= 200 && response.status <= 299)
             return response;
+        throwIfRedirect(step, request.url, response);
         const words = this.serverWords(response);
         if (response.status === 401 || response.status === 403) {
             throw new AuthError(step, response.status, words, this.options.baseUrl);
@@ -12320,13 +12404,24 @@ class NetiksClient {
         return redactSecrets(describeServerError(response), this.options.apiKey);
     }
 }
+/** Errors whose own message says what happened better than their code alone. */
+const SELF_DESCRIBED = new Set(['StallError', 'AnswerTimeoutError']);
 function describeFailure(step, request, error) {
     if (request.signal?.aborted)
         return new CancelledError();
     const url = request.url;
     const code = errnoCode(error);
+    if (code === 'EPROTO' && /wrong version number/i.test(error.message)) {
+        return new WrongSchemeError(step, `${step} failed: ${safeOrigin(url)} does not speak TLS (EPROTO, "wrong version number"): most likely ` +
+            `a port that speaks plain http was given an https URL. ${step === 'put' ? WRONG_SCHEME_PUT : WRONG_SCHEME_API}`);
+    }
+    const proxy = error.proxy;
+    if (code !== undefined && typeof proxy === 'string') {
+        return new NetworkError(step, code, `${step} failed: ${error.message}, on the way to ${safeOrigin(url)}. Check that the proxy is up ` +
+            `and that the runner's ${url.startsWith('https:') ? 'https_proxy' : 'http_proxy'} (and no_proxy) setting is right.`, false, proxy);
+    }
     if (code !== undefined) {
-        const described = error.name === 'StallError' || code === 'ECONNTIMEOUT';
+        const described = SELF_DESCRIBED.has(error.name) || code === 'ECONNTIMEOUT';
         const reason = described ? `${error.message}, aborted` : code;
         return new NetworkError(step, code, `${step} failed: network error (${reason}) talking to ${safeOrigin(url)}.`, requestSent(error));
     }
@@ -12334,6 +12429,35 @@ function describeFailure(step, request, error) {
     if (isError(error))
         return error;
     return new NetworkError(step, 'UNKNOWN', `${step} failed: ${String(error)}`);
+}
+const WRONG_SCHEME_API = 'Check base-url: use http:// for a plain-http server on this machine, or the port that serves https.';
+const WRONG_SCHEME_PUT = 'The API hands out https presigned URLs to a port that speaks plain http: check its storage settings.';
+/** Redirect statuses: the answer names a Location, which is not followed. */
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/**
+ * A redirect is not followed: the api key and the file go only where base-url (or the API, for a
+ * presigned URL) says. The error names where it pointed, without its query (which may carry a
+ * signature), as URL parsing writes it (no raw control character).
+ */
+function throwIfRedirect(step, url, response) {
+    if (!REDIRECTS.has(response.status))
+        return;
+    const location = response.headers.location;
+    let where = 'nowhere (no Location header)';
+    if (typeof location === 'string' && location !== '') {
+        try {
+            const target = new URL(location, url);
+            where = `"${truncate(`${target.origin}${target.pathname}`)}"${target.search ? ' (query left out)' : ''}`;
+        }
+        catch {
+            where = 'a Location that is not a URL';
+        }
+    }
+    const advice = step === 'put'
+        ? 'The storage the API hands out presigned URLs for redirected the upload: a bucket in another region answers so.'
+        : 'If the API has moved (or serves only https), set base-url to where it is now.';
+    throw new RedirectError(step, response.status, `${step} was answered HTTP ${response.status}, a redirect to ${where}: redirects are not followed, so that ` +
+        `the api key and the files go only where ${step === 'put' ? 'the API said' : 'base-url says'}. ${advice}`);
 }
 /**
  * Whether the whole request had been written (the transport says); when it cannot say, assume
@@ -12792,8 +12916,10 @@ class WrongBaseUrlError extends Error {
 /** No connection could be made even after the retries: every other file would fail alike. */
 class UnreachableError extends Error {
     constructor(error) {
-        super(`${error.message} No connection could be made after every retry, so no other file was started. ` +
-            'Check base-url, that the server is up, and the runner’s proxy settings (https_proxy, no_proxy).');
+        const check = error.proxy === undefined
+            ? ' Check base-url, that the server is up, and the runner’s proxy settings (https_proxy, no_proxy).'
+            : '';
+        super(`${error.message} No connection could be made after every retry, so no other file was started.${check}`);
         this.name = 'UnreachableError';
     }
 }
@@ -12820,11 +12946,14 @@ function repeatedFailureLimit(concurrency) {
 }
 /**
  * A failure that says the whole run cannot succeed — the key is refused, the API is not where
- * base-url points, nothing answers, the API hands out presigned URLs that are not followed — as
- * the error that stops the run; undefined for a failure of this file alone.
+ * base-url points, nothing answers, an https port speaks plain http, a redirect (every request
+ * there would get it), the API hands out presigned URLs that are not followed — as the error
+ * that stops the run; undefined for a failure of this file alone.
  */
 function systemicCause(error, baseUrl) {
     if (error instanceof AuthError || error instanceof InsecureUrlError)
+        return error;
+    if (error instanceof RedirectError || error instanceof WrongSchemeError)
         return error;
     if (error instanceof HttpError && error.status === 404 && error.step !== 'put') {
         return new WrongBaseUrlError(baseUrl, error);
@@ -12837,6 +12966,8 @@ function systemicCause(error, baseUrl) {
 function isSystemic(error) {
     return (error instanceof AuthError ||
         error instanceof InsecureUrlError ||
+        error instanceof RedirectError ||
+        error instanceof WrongSchemeError ||
         error instanceof WrongBaseUrlError ||
         error instanceof UnreachableError ||
         error instanceof RepeatedFailureError);

@@ -40,6 +40,14 @@ export class AuthError extends HttpError {
   }
 }
 
+/** The server answered with a redirect, which is not followed: the answer names where to. */
+export class RedirectError extends HttpError {
+  constructor(step: UploadStep, status: number, message: string) {
+    super(step, status, 'a redirect', message)
+    this.name = 'RedirectError'
+  }
+}
+
 /** No HTTP answer at all: the connection failed, was reset, or stalled. */
 export class NetworkError extends Error {
   constructor(
@@ -50,10 +58,23 @@ export class NetworkError extends Error {
      * Whether the whole request had been written when it failed. If not, the server cannot
      * have acted on it; if so, it may have (the answer was lost, not the request).
      */
-    readonly requestSent = true
+    readonly requestSent = true,
+    /** The proxy the request went through (its origin), when the failure was the proxy's. */
+    readonly proxy?: string
   ) {
     super(message)
     this.name = 'NetworkError'
+  }
+}
+
+/**
+ * An https URL whose port answered in plain http (EPROTO, "wrong version number"): every
+ * request to it would fail alike.
+ */
+export class WrongSchemeError extends NetworkError {
+  constructor(step: UploadStep, message: string) {
+    super(step, 'EPROTO', message, false)
+    this.name = 'WrongSchemeError'
   }
 }
 

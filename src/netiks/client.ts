@@ -5,6 +5,8 @@ import {
   InsecureUrlError,
   NetworkError,
   ProtocolError,
+  RedirectError,
+  WrongSchemeError,
   type UploadStep
 } from '../errors.js'
 import { parseRetryAfter } from './retry-after.js'
@@ -133,6 +135,7 @@ export class NetiksClient {
       signal
     })
     if (response.status < 200 || response.status > 299) {
+      throwIfRedirect('put', entry.presigned_url, response)
       const words = this.serverWords(response)
       throw new HttpError(
         'put',
@@ -176,6 +179,7 @@ export class NetiksClient {
     request.headers.accept = 'application/json'
     const response = await this.send(this.api, step, request)
     if (response.status >= 200 && response.status <= 299) return response
+    throwIfRedirect(step, request.url, response)
     const words = this.serverWords(response)
     if (response.status === 401 || response.status === 403) {
       throw new AuthError(step, response.status, words, this.options.baseUrl)
@@ -228,12 +232,33 @@ export class NetiksClient {
   }
 }
 
+/** Errors whose own message says what happened better than their code alone. */
+const SELF_DESCRIBED = new Set(['StallError', 'AnswerTimeoutError'])
+
 function describeFailure(step: UploadStep, request: HttpRequest, error: unknown): Error {
   if (request.signal?.aborted) return new CancelledError()
   const url = request.url
   const code = errnoCode(error)
+  if (code === 'EPROTO' && /wrong version number/i.test((error as Error).message)) {
+    return new WrongSchemeError(
+      step,
+      `${step} failed: ${safeOrigin(url)} does not speak TLS (EPROTO, "wrong version number"): most likely ` +
+        `a port that speaks plain http was given an https URL. ${step === 'put' ? WRONG_SCHEME_PUT : WRONG_SCHEME_API}`
+    )
+  }
+  const proxy = (error as { proxy?: unknown }).proxy
+  if (code !== undefined && typeof proxy === 'string') {
+    return new NetworkError(
+      step,
+      code,
+      `${step} failed: ${(error as Error).message}, on the way to ${safeOrigin(url)}. Check that the proxy is up ` +
+        `and that the runner's ${url.startsWith('https:') ? 'https_proxy' : 'http_proxy'} (and no_proxy) setting is right.`,
+      false,
+      proxy
+    )
+  }
   if (code !== undefined) {
-    const described = (error as Error).name === 'StallError' || code === 'ECONNTIMEOUT'
+    const described = SELF_DESCRIBED.has((error as Error).name) || code === 'ECONNTIMEOUT'
     const reason = described ? `${(error as Error).message}, aborted` : code
     return new NetworkError(
       step,
@@ -245,6 +270,43 @@ function describeFailure(step: UploadStep, request: HttpRequest, error: unknown)
   // Body errors (the file changed or vanished) keep their own message.
   if (isError(error)) return error
   return new NetworkError(step, 'UNKNOWN', `${step} failed: ${String(error)}`)
+}
+
+const WRONG_SCHEME_API =
+  'Check base-url: use http:// for a plain-http server on this machine, or the port that serves https.'
+const WRONG_SCHEME_PUT =
+  'The API hands out https presigned URLs to a port that speaks plain http: check its storage settings.'
+
+/** Redirect statuses: the answer names a Location, which is not followed. */
+const REDIRECTS = new Set([301, 302, 303, 307, 308])
+
+/**
+ * A redirect is not followed: the api key and the file go only where base-url (or the API, for a
+ * presigned URL) says. The error names where it pointed, without its query (which may carry a
+ * signature), as URL parsing writes it (no raw control character).
+ */
+function throwIfRedirect(step: UploadStep, url: string, response: HttpResponse): void {
+  if (!REDIRECTS.has(response.status)) return
+  const location = response.headers.location
+  let where = 'nowhere (no Location header)'
+  if (typeof location === 'string' && location !== '') {
+    try {
+      const target = new URL(location, url)
+      where = `"${truncate(`${target.origin}${target.pathname}`)}"${target.search ? ' (query left out)' : ''}`
+    } catch {
+      where = 'a Location that is not a URL'
+    }
+  }
+  const advice =
+    step === 'put'
+      ? 'The storage the API hands out presigned URLs for redirected the upload: a bucket in another region answers so.'
+      : 'If the API has moved (or serves only https), set base-url to where it is now.'
+  throw new RedirectError(
+    step,
+    response.status,
+    `${step} was answered HTTP ${response.status}, a redirect to ${where}: redirects are not followed, so that ` +
+      `the api key and the files go only where ${step === 'put' ? 'the API said' : 'base-url says'}. ${advice}`
+  )
 }
 
 /**

@@ -1,4 +1,4 @@
-import { HttpClient } from '@actions/http-client'
+import { HttpClient, getProxyUrl } from '@actions/http-client'
 import { EventEmitter } from 'node:events'
 import http from 'node:http'
 import https from 'node:https'
@@ -49,7 +49,10 @@ export interface HttpTransportOptions {
   userAgent: string
   /** Sockets per origin: the number of requests that may be in flight at once. */
   maxSockets: number
-  /** A request that sends and receives nothing for this long is aborted. */
+  /**
+   * A request whose socket takes none of it for this long is aborted, and so is one whose
+   * answer is not complete this long after the request went out whole.
+   */
   stallTimeoutMs: number
 }
 
@@ -64,19 +67,39 @@ export class TransportError extends Error {
      * failed. If not, the server cannot have acted on it; if so, it may have.
      */
     readonly requestSent: boolean,
-    options?: ErrorOptions
+    options?: ErrorOptions & { proxy?: string }
   ) {
     super(message, options)
     this.name = 'TransportError'
+    this.proxy = options?.proxy
   }
+
+  /** The proxy's origin, when the failure was the proxy's: it could not be reached, or refused the tunnel. */
+  readonly proxy?: string
 }
 
 /** Raised for a request that made no progress for `stallTimeoutMs`. */
 export class StallError extends TransportError {
-  constructor(ms: number, requestSent: boolean) {
-    super('ETIMEDOUT', `no progress for ${Math.round(ms / 1000)} s`, requestSent)
+  constructor(ms: number, requestSent: boolean, message = `no progress for ${seconds(ms)}`) {
+    super('ETIMEDOUT', message, requestSent)
     this.name = 'StallError'
   }
+}
+
+/**
+ * Raised for an answer not complete `stallTimeoutMs` after the request went out whole: a
+ * server that answers nothing, or one that trickles its answer and would otherwise hold the
+ * request for ever.
+ */
+export class AnswerTimeoutError extends StallError {
+  constructor(ms: number, requestSent: boolean) {
+    super(ms, requestSent, `no complete answer within ${seconds(ms)}`)
+    this.name = 'AnswerTimeoutError'
+  }
+}
+
+function seconds(ms: number): string {
+  return `${ms >= 10_000 ? Math.round(ms / 1000) : Math.round(ms / 100) / 10} s`
 }
 
 /** Of an error answer, only the start is kept: the server's words, not a whole HTML page. */
@@ -120,6 +143,8 @@ interface Route {
   host: string
   port: string | number
   agent: http.Agent
+  /** The origin of the runner's proxy the agent tunnels through, if it does. */
+  proxy?: string
 }
 
 /**
@@ -165,7 +190,7 @@ export class HttpTransport {
 
   /** `onFinish` is told once the whole request has been handed to the socket. */
   private sendNow(request: HttpRequest, onFinish?: () => void): Promise<HttpResponse> {
-    const { module, host, port, agent } = this.routeFor(request.url)
+    const { module, host, port, agent, proxy } = this.routeFor(request.url)
     const body = request.body
     const expectContinue = request.expectContinue === true && isBodyWriter(body)
     const { stallTimeoutMs } = this.options
@@ -198,7 +223,7 @@ export class HttpTransport {
        * it, so waiting longer could not bring an answer: measured in transport.test.ts.)
        */
       const connectionFailed = (error: Error): void => {
-        if (!answered || request.signal?.aborted) fail(transportError(error, requestSent || allHanded()))
+        if (!answered || request.signal?.aborted) fail(transportError(error, requestSent || allHanded(), proxy))
       }
 
       const req = module.request({
@@ -227,8 +252,11 @@ export class HttpTransport {
         req,
         mayBeQueued: () => (this.inFlight.get(agent) ?? 0) > this.options.maxSockets,
         onStall: () => fail(new StallError(stallTimeoutMs, allHanded())),
-        onConnectTimeout: () =>
-          fail(new TransportError('ECONNTIMEOUT', `no connection within ${Math.round(this.connectMs / 1000)} s`, false))
+        onAnswerLate: () => fail(new AnswerTimeoutError(stallTimeoutMs, requestSent || allHanded())),
+        onConnectTimeout: () => {
+          const through = proxy === undefined ? '' : ` through the proxy ${proxy}`
+          fail(new TransportError('ECONNTIMEOUT', `no connection within ${seconds(this.connectMs)}${through}`, false))
+        }
       }
       this.inFlight.set(agent, (this.inFlight.get(agent) ?? 0) + 1)
       const watchEntry = this.stalls.start(watched)
@@ -248,10 +276,12 @@ export class HttpTransport {
       req.on('error', connectionFailed)
       req.on('finish', () => {
         requestSent = true
+        this.stalls.answering(watchEntry)
         onFinish?.()
       })
       req.on('response', response => {
         answered = true
+        this.stalls.answering(watchEntry)
         const early = !requestSent
         // The server has answered: whatever is left of the body would only be refused.
         gate?.stop()
@@ -319,11 +349,14 @@ export class HttpTransport {
     if (route === undefined) {
       const parsed = new URL(url)
       const secure = parsed.protocol === 'https:'
+      const proxy = getProxyUrl(parsed.href)
       route = {
         module: secure ? https : http,
         host: parsed.hostname.replace(/^\[(.*)\]$/, '$1'),
         port: parsed.port || (secure ? 443 : 80),
-        agent: this.agentSourceFor(parsed).getAgent(parsed.href)
+        agent: this.agentSourceFor(parsed).getAgent(parsed.href),
+        // The origin only: a proxy URL may carry user:password.
+        proxy: proxy === '' ? undefined : new URL(proxy).origin
       }
       if (origin !== undefined) this.routes.set(origin, route)
     }
@@ -434,11 +467,28 @@ function abortError(reason: unknown): Error {
   })
 }
 
-function transportError(error: Error, requestSent: boolean): TransportError {
+function transportError(error: Error, requestSent: boolean, proxy: string | undefined): TransportError {
   if (error instanceof TransportError) return error
+  const tunnel = proxy === undefined ? undefined : tunnelError(error, proxy)
+  if (tunnel !== undefined) return tunnel
   const errno = (error as NodeJS.ErrnoException).code
   const code = typeof errno === 'string' ? errno : 'ECONNRESET'
   return new TransportError(code, error.message, requestSent && !NOT_CONNECTED.has(code), { cause: error })
+}
+
+/**
+ * A tunnel through the proxy that could not be made: the proxy's failure, not the target's.
+ * The tunnel agent reports both as ECONNRESET, with the cause in its message only: the code
+ * there (ECONNREFUSED, ENOTFOUND, …) is the one that says whether retrying can help.
+ */
+function tunnelError(error: Error, proxy: string): TransportError | undefined {
+  const tunnel = /^tunneling socket could not be established, (?:cause=([^\n]*)|statusCode=(\d+))/.exec(error.message)
+  if (tunnel === null) return undefined
+  const [, cause, status] = tunnel
+  const what =
+    status !== undefined ? `refused to open a tunnel (HTTP ${status})` : `could not be reached (${cause.trim()})`
+  const code = /\b(E[A-Z]+)\b/.exec(cause ?? '')?.[1] ?? 'ECONNRESET'
+  return new TransportError(code, `the proxy ${proxy} ${what}`, false, { cause: error, proxy })
 }
 
 /**

@@ -2,7 +2,8 @@ import type http from 'node:http'
 
 /**
  * What the transport watches over its requests in flight: whether each still moves (stall),
- * whether its connection comes up (connect timeout), and the run's cancellation. One timer and
+ * whether its answer comes whole in time (answer deadline), whether its connection comes up
+ * (connect timeout), and the run's cancellation. One timer and
  * one listener per signal serve every request, rather than a socket timeout, a 'socket'
  * listener and an AbortSignal listener set up and taken down for each: on many small files
  * that bookkeeping cost more CPU than the rest of a request's own (`bench/cpu-study.ts`).
@@ -17,8 +18,10 @@ export interface Watched {
    * proxy's tunnel is made before the request gets its socket) and the connect timeout runs.
    */
   mayBeQueued(): boolean
-  /** No byte sent or received for the stall timeout, once connected. */
+  /** No byte of the request taken by the socket for the stall timeout, once connected. */
   onStall(): void
+  /** The answer was not complete within the stall timeout of the answer phase's start. */
+  onAnswerLate(): void
   /** The connection was not made within the connect timeout. */
   onConnectTimeout(): void
 }
@@ -35,6 +38,8 @@ export class WatchEntry {
   movedAt = performance.now()
   /** When its socket was first seen connecting. */
   connectingSince: number | undefined = undefined
+  /** When the whole request was handed to the socket, or the answer began, if either has. */
+  answerSince: number | undefined = undefined
 
   constructor(
     readonly request: Watched,
@@ -49,12 +54,19 @@ const MIN_LOOK_MS = 10
 const MAX_LOOK_MS = 1000
 
 /**
- * Fails a request that sends and receives nothing for `stallMs` once its socket is connected,
- * or whose socket is not connected within `connectMs` (nor its proxy's tunnel made). A
- * request that may be waiting for a free socket (the agent's queue) is neither: the clock
- * starts when a socket is handed to it, as with a socket timeout. A request is failed between
- * `stallMs` and `stallMs` plus two looks (a look every `stallMs / 10`, at most every second)
- * after it last moved.
+ * Fails a request whose socket takes none of it for `stallMs` once connected, whose answer is
+ * not complete `stallMs` after the request was sent whole (or after the answer began, for one
+ * given early), or whose socket is not connected within `connectMs` (nor its proxy's tunnel
+ * made). A request that may be waiting for a free socket (the agent's queue) is none of these:
+ * the clock starts when a socket is handed to it, as with a socket timeout. A request is
+ * failed between the timeout and the timeout plus two looks (a look every `stallMs / 10`, at
+ * most every second).
+ *
+ * Why a deadline for the answer rather than a stall: a server that trickles its answer (a byte
+ * a second) always moves, and would hold the request for ever. Once it has the whole request,
+ * a server that is not done answering within the stall timeout is treated as one that stalled:
+ * an answer is small, and a gateway in front of the API gives up at about that time too. For the same reason, what the server sends while the request is still going out does not
+ * count as the request moving.
  */
 export class StallWatch {
   private readonly entries: WatchEntry[] = []
@@ -78,6 +90,11 @@ export class StallWatch {
     // Unref'd: a request in flight holds the process open through its socket, not through this.
     this.timer ??= setInterval(() => this.look(), this.lookMs).unref()
     return entry
+  }
+
+  /** The whole request is out, or the answer began: from now on its answer has `stallMs` to come whole. */
+  answering(entry: WatchEntry): void {
+    entry.answerSince ??= performance.now()
   }
 
   stop(entry: WatchEntry): void {
@@ -106,11 +123,15 @@ export class StallWatch {
         if (now - state.connectingSince >= this.connectMs) due.push(() => request.onConnectTimeout())
         continue
       }
+      if (state.answerSince !== undefined) {
+        if (now - state.answerSince >= this.stallMs) due.push(() => request.onAnswerLate())
+        continue
+      }
       // Bytes the kernel took: bytesWritten counts a write once dispatched, and libuv may hold it
       // (writeQueueSize) long after, draining as a slow peer reads (net.Socket's timeout checks
       // the same).
       const queued = (socket as unknown as { _handle?: { writeQueueSize?: number } })._handle?.writeQueueSize ?? 0
-      const progress = socket.bytesRead + (socket.bytesWritten ?? 0) - queued
+      const progress = (socket.bytesWritten ?? 0) - queued
       if (progress !== state.progress) {
         state.progress = progress
         state.movedAt = now

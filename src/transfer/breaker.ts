@@ -1,4 +1,12 @@
-import { AuthError, HttpError, InsecureUrlError, NetworkError, errorMessage } from '../errors.js'
+import {
+  AuthError,
+  HttpError,
+  InsecureUrlError,
+  NetworkError,
+  RedirectError,
+  WrongSchemeError,
+  errorMessage
+} from '../errors.js'
 import { isUnreachable } from './retry.js'
 
 /** Every request goes to one API: a 404 from a documented endpoint means base-url is wrong. */
@@ -17,10 +25,11 @@ export class WrongBaseUrlError extends Error {
 /** No connection could be made even after the retries: every other file would fail alike. */
 export class UnreachableError extends Error {
   constructor(error: NetworkError) {
-    super(
-      `${error.message} No connection could be made after every retry, so no other file was started. ` +
-        'Check base-url, that the server is up, and the runner’s proxy settings (https_proxy, no_proxy).'
-    )
+    const check =
+      error.proxy === undefined
+        ? ' Check base-url, that the server is up, and the runner’s proxy settings (https_proxy, no_proxy).'
+        : ''
+    super(`${error.message} No connection could be made after every retry, so no other file was started.${check}`)
     this.name = 'UnreachableError'
   }
 }
@@ -52,11 +61,13 @@ export function repeatedFailureLimit(concurrency: number): number {
 
 /**
  * A failure that says the whole run cannot succeed — the key is refused, the API is not where
- * base-url points, nothing answers, the API hands out presigned URLs that are not followed — as
- * the error that stops the run; undefined for a failure of this file alone.
+ * base-url points, nothing answers, an https port speaks plain http, a redirect (every request
+ * there would get it), the API hands out presigned URLs that are not followed — as the error
+ * that stops the run; undefined for a failure of this file alone.
  */
 export function systemicCause(error: unknown, baseUrl: string): Error | undefined {
   if (error instanceof AuthError || error instanceof InsecureUrlError) return error
+  if (error instanceof RedirectError || error instanceof WrongSchemeError) return error
   if (error instanceof HttpError && error.status === 404 && error.step !== 'put') {
     return new WrongBaseUrlError(baseUrl, error)
   }
@@ -69,6 +80,8 @@ export function isSystemic(error: unknown): boolean {
   return (
     error instanceof AuthError ||
     error instanceof InsecureUrlError ||
+    error instanceof RedirectError ||
+    error instanceof WrongSchemeError ||
     error instanceof WrongBaseUrlError ||
     error instanceof UnreachableError ||
     error instanceof RepeatedFailureError
