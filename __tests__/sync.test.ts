@@ -266,6 +266,8 @@ describe('the manifest', () => {
     expect(first.exitCode).toBe(0)
     const again = await runAction({ workspace: ws, inputs: settings })
     expect(again.stdout).toContain('Leaving out the manifest itself (docs/.netiks.json): it changes on every run.')
+    // Hidden, but named as the manifest, not also counted among the hidden files left out.
+    expect(again.stdout).not.toContain('hidden file')
     expect(again.outputs).toMatchObject({ 'uploaded-count': '0', 'skipped-count': '5' })
   })
 

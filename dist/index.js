@@ -14644,9 +14644,16 @@ function maskApiKey() {
 async function resolveFiles(inputs, workspace, manifestFile) {
     const found = await findFiles(inputs.patterns, workspace, undefined, { includeHidden: inputs.includeHiddenFiles });
     const isManifest = (file) => manifestFile !== undefined && samePath(file.absolutePath, manifestFile);
-    if (found.files.some(isManifest)) {
+    // A manifest is often hidden (.netiks.json, .netiks/manifest.json): it is named as the
+    // manifest; a hidden folder holding it stays in the hidden line, as it may hold more.
+    const isHiddenManifest = (shown) => manifestFile !== undefined && samePath(external_node_path_default().resolve(workspace, shown), manifestFile);
+    const holdsManifest = (shown) => manifestFile !== undefined &&
+        shown.endsWith('/') &&
+        pathInside(external_node_path_default().resolve(workspace, shown), manifestFile) !== undefined;
+    if (found.files.some(isManifest) || found.hidden.some(shown => isHiddenManifest(shown) || holdsManifest(shown))) {
         info(`Leaving out the manifest itself (${escapeForLog(inputs.manifest)}): it changes on every run.`);
         found.files = found.files.filter(file => !isManifest(file));
+        found.hidden = found.hidden.filter(shown => !isHiddenManifest(shown));
     }
     if (found.outside.length > 0) {
         warning(`${countOf(found.outside.length, 'matched file')} outside the workspace (${escapeForLog(workspace)}), reported with ` +

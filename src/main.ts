@@ -6,7 +6,7 @@ import { findFiles, nameAssets, type FoundFiles } from './files.js'
 import { countOf, formatBytes, formatSeconds, listSome, totalSize, withStop } from './format.js'
 import { getInputs, getTuning, type Inputs, type UploadInputs } from './inputs.js'
 import { writeManifestWithUploads } from './manifest.js'
-import { samePath } from './paths.js'
+import { pathInside, samePath } from './paths.js'
 import { takeShard } from './shard.js'
 import { NetiksClient } from './netiks/client.js'
 import type { FailedUpload, LocalFile, UploadOutcome } from './netiks/types.js'
@@ -116,9 +116,18 @@ async function resolveFiles(
   const found = await findFiles(inputs.patterns, workspace, undefined, { includeHidden: inputs.includeHiddenFiles })
   const isManifest = (file: LocalFile): boolean =>
     manifestFile !== undefined && samePath(file.absolutePath, manifestFile)
-  if (found.files.some(isManifest)) {
+  // A manifest is often hidden (.netiks.json, .netiks/manifest.json): it is named as the
+  // manifest; a hidden folder holding it stays in the hidden line, as it may hold more.
+  const isHiddenManifest = (shown: string): boolean =>
+    manifestFile !== undefined && samePath(path.resolve(workspace, shown), manifestFile)
+  const holdsManifest = (shown: string): boolean =>
+    manifestFile !== undefined &&
+    shown.endsWith('/') &&
+    pathInside(path.resolve(workspace, shown), manifestFile) !== undefined
+  if (found.files.some(isManifest) || found.hidden.some(shown => isHiddenManifest(shown) || holdsManifest(shown))) {
     core.info(`Leaving out the manifest itself (${escapeForLog(inputs.manifest)}): it changes on every run.`)
     found.files = found.files.filter(file => !isManifest(file))
+    found.hidden = found.hidden.filter(shown => !isHiddenManifest(shown))
   }
   if (found.outside.length > 0) {
     core.warning(
