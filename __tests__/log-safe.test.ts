@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { workflowCommandsIn } from '../harness/workflow-commands.js'
 import { describeTransfer } from '../src/report/progress.js'
-import { escapeForLog, escapeForSummary, isInertText, quoteForLog, summaryHref } from '../src/report/log-safe.js'
+import { escapeForLog, escapeForSummary, quoteForLog, summaryHref } from '../src/report/log-safe.js'
+import { isInertText } from '../src/netiks/values.js'
 
 /** Names a pull request can put in a docs tree, each trying to become a command or a line. */
 const HOSTILE = [

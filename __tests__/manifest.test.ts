@@ -191,6 +191,9 @@ describe('loadManifest', () => {
       assets: {
         'docs/a.txt': good,
         'docs/id.txt': { ...good, id: 'abc\n::error::injected' },
+        // No control character, but `jq -r '.[]'` of asset-ids would print a workflow command.
+        'docs/command.txt': { ...good, id: '::error::injected' },
+        'docs/legacy-command.txt': { ...good, storage_url: 'https://cdn.example/##[error]x' },
         'docs/url.txt': { ...good, storage_url: `https://cdn.example/${'x'.repeat(10_000)}` },
         'docs/name.txt': { ...good, name: `a${'b'.repeat(9000)}` },
         // A file's own name may hold a line break (Linux allows it); it is escaped wherever it is written.
@@ -202,6 +205,8 @@ describe('loadManifest', () => {
     expect([...loaded.manifest.assets.keys()]).toEqual(['docs/a.txt', 'docs/line\nbreak.txt'])
     expect(loaded.ignored).toEqual([
       '"docs/id.txt" (id is missing or invalid)',
+      '"docs/command.txt" (id is missing or invalid)',
+      '"docs/legacy-command.txt" (storage_url is missing or invalid)',
       '"docs/url.txt" (storage_url is missing or invalid)',
       '"docs/name.txt" (name is missing or invalid)',
       '"docs/when.txt" (uploaded_at is missing or invalid)',
@@ -244,7 +249,7 @@ describe('loadManifest', () => {
     const prod = await loadManifest(file, BASE)
     expect(prod).toMatchObject({ knewBaseUrl: true, version: 2 })
     expect(prod.ignored).toEqual([
-      '"docs/bad.txt" (name, sha256, size, storage_url, content_type, uploaded_at are missing or invalid)'
+      '"docs/bad.txt" (name, sha256, size, id, storage_url, content_type, uploaded_at are missing or invalid)'
     ])
     expect([...prod.manifest.assets.keys()]).toEqual(['docs/a.txt'])
     expect(prod.manifest.others.top).toBeUndefined()

@@ -286,7 +286,7 @@ __webpack_unused_export__ = debug; // for test
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(328);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(854);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(41);
 
 
 (0,_memory_js__WEBPACK_IMPORTED_MODULE_0__/* .tuneGarbageCollector */ .T)();
@@ -297,7 +297,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 854:
+/***/ 41:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10272,6 +10272,29 @@ class StoredEntry {
     }
 }
 
+;// CONCATENATED MODULE: ./src/netiks/values.ts
+/**
+ * Which values from Netiks may be trusted into the outputs. A later step prints them raw
+ * (`echo "$ASSET_IDS" | jq -r '.[]'`), so a value that could break or disguise a line, or pass
+ * for a workflow command, is never a clean success — whether it comes from an answer now or
+ * from a manifest entry written by an earlier run (a manifest may come back from a cache).
+ */
+/** Characters that could break or disguise a line: C0 and C1 controls, DEL, line and paragraph separators, bidi controls. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+/** An asset id as an API gives them (a UUID, a number, a slug): letters and digits first, then a few marks. */
+const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._~:+=/-]{0,255}$/;
+function isPlainAssetId(value) {
+    return typeof value === 'string' && PLAIN_ID.test(value);
+}
+/**
+ * Whether a value is inert wherever it is printed raw: no character that could break or
+ * disguise a line, nothing a workflow command needs (`::` first on a line, `##[` anywhere).
+ */
+function isInertText(value) {
+    return !LINE_BREAKING.test(value) && !/^\s*::/.test(value) && !value.includes('##[');
+}
+
 ;// CONCATENATED MODULE: ./src/report/log-safe.ts
 /**
  * Text from outside the action — file names, the server's words, URLs, manifest entries — made
@@ -10298,17 +10321,6 @@ class StoredEntry {
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
-/** What escapeForLog writes as %XX, but `%`: the characters that could break or disguise a line. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-/**
- * Whether a value from outside is inert wherever it is printed raw (a later step's `echo`,
- * `jq -r`): no character that could break or disguise a line, nothing a workflow command
- * needs (`::` first on a line, `##[` anywhere).
- */
-function isInertText(value) {
-    return !LINE_BREAKING.test(value) && !/^\s*::/.test(value) && !value.includes('##[');
-}
 /** A value from outside, made safe to write anywhere on a log line (but never first on it). */
 function escapeForLog(value) {
     return String(value).replace(UNSAFE, percentEncode).replace(/##\[/g, '##%5B');
@@ -10555,6 +10567,7 @@ async function runPool(items, concurrency, worker, shouldStop = () => false) {
 }
 
 ;// CONCATENATED MODULE: ./src/manifest.ts
+
 
 
 
@@ -10826,19 +10839,17 @@ const STRING_FIELDS = ['id', 'storage_url', 'content_type', 'uploaded_at'];
  * and the outputs; a value beyond this is a damaged or foreign entry, not one to print.
  */
 const MAX_FIELD_CHARS = 8192;
-/**
- * Line breaks and other controls: no value Netiks gives holds one, and in an output one could
- * forge a line. (A file's own name may hold them: Linux allows it, and such a name is escaped
- * wherever it is written.)
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
-/** A string the manifest may hold in a field: not empty where `nonEmpty`, without controls where `fromNetiks`. */
+/**
+ * A string the manifest may hold in a field: not empty where `nonEmpty`; where `fromNetiks`,
+ * inert as a value from Netiks must be to reach the outputs (an entry may come back from a
+ * cache). A file's own name may hold line breaks: Linux allows it, and it is escaped wherever
+ * it is written.
+ */
 function isFieldString(value, { nonEmpty = false, fromNetiks = true } = {}) {
     if (typeof value !== 'string' || value.length > MAX_FIELD_CHARS)
         return false;
-    return (!nonEmpty || value !== '') && (!fromNetiks || !CONTROL.test(value));
+    return (!nonEmpty || value !== '') && (!fromNetiks || isInertText(value));
 }
 /** What is wrong with an entry, or undefined when it can be used. Names the fields, never their values. */
 function entryProblem(value, withName) {
@@ -10854,9 +10865,11 @@ function entryProblem(value, withName) {
         wrong.push('sha256');
     if (!Number.isSafeInteger(value.size) || value.size < 0)
         wrong.push('size');
-    for (const field of STRING_FIELDS)
-        if (!isFieldString(value[field], { nonEmpty: field === 'id' }))
+    for (const field of STRING_FIELDS) {
+        const valid = field === 'id' ? isPlainAssetId(value.id) : isFieldString(value[field]);
+        if (!valid)
             wrong.push(field);
+    }
     if (!wrong.includes('uploaded_at') && !ISO_TIME.test(value.uploaded_at))
         wrong.push('uploaded_at');
     if (wrong.length === 0)
@@ -13274,7 +13287,6 @@ function checkedAnswer(request, asset, upload) {
  * and digits first, then no white space, control character or anything a workflow command
  * needs (`::` first on a line, `##[`). A UUID, a number or a slug all fit.
  */
-const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._~:+=/-]{0,255}$/;
 /**
  * What is wrong with a server's answer, or undefined when it can be trusted into the outputs:
  * every value the record takes from the answer (id, recorded name, storage URL, content type)
@@ -13283,7 +13295,7 @@ const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._~:+=/-]{0,255}$/;
  */
 function answerProblem(asset, upload) {
     const { file, assetId, recordedName, storageUrl, contentType } = upload;
-    if (typeof assetId !== 'string' || !PLAIN_ID.test(assetId)) {
+    if (!isPlainAssetId(assetId)) {
         return `an asset id that is not a plain id (letters and digits, then . _ ~ : + = / -, at most 256): ${shown(assetId)}`;
     }
     if (asset.asset_name !== undefined && asset.asset_name !== null && typeof asset.asset_name !== 'string') {

@@ -14,6 +14,7 @@ import {
 } from './manifest-reader.js'
 import { EntryStore, StoredEntry } from './manifest-store.js'
 import type { LocalFile } from './netiks/types.js'
+import { isInertText, isPlainAssetId } from './netiks/values.js'
 import type { HeldUpload } from './transfer/held.js'
 import { writeText } from './report/assets-file.js'
 import { HOST_PATHS, pathKey, type PathRules } from './paths.js'
@@ -375,19 +376,17 @@ const STRING_FIELDS = ['id', 'storage_url', 'content_type', 'uploaded_at'] as co
  * and the outputs; a value beyond this is a damaged or foreign entry, not one to print.
  */
 const MAX_FIELD_CHARS = 8192
-/**
- * Line breaks and other controls: no value Netiks gives holds one, and in an output one could
- * forge a line. (A file's own name may hold them: Linux allows it, and such a name is escaped
- * wherever it is written.)
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/
 
-/** A string the manifest may hold in a field: not empty where `nonEmpty`, without controls where `fromNetiks`. */
+/**
+ * A string the manifest may hold in a field: not empty where `nonEmpty`; where `fromNetiks`,
+ * inert as a value from Netiks must be to reach the outputs (an entry may come back from a
+ * cache). A file's own name may hold line breaks: Linux allows it, and it is escaped wherever
+ * it is written.
+ */
 function isFieldString(value: unknown, { nonEmpty = false, fromNetiks = true } = {}): boolean {
   if (typeof value !== 'string' || value.length > MAX_FIELD_CHARS) return false
-  return (!nonEmpty || value !== '') && (!fromNetiks || !CONTROL.test(value))
+  return (!nonEmpty || value !== '') && (!fromNetiks || isInertText(value))
 }
 
 /** What is wrong with an entry, or undefined when it can be used. Names the fields, never their values. */
@@ -400,7 +399,10 @@ function entryProblem(value: unknown, withName: boolean): string | undefined {
   }
   if (typeof value.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(value.sha256)) wrong.push('sha256')
   if (!Number.isSafeInteger(value.size) || (value.size as number) < 0) wrong.push('size')
-  for (const field of STRING_FIELDS) if (!isFieldString(value[field], { nonEmpty: field === 'id' })) wrong.push(field)
+  for (const field of STRING_FIELDS) {
+    const valid = field === 'id' ? isPlainAssetId(value.id) : isFieldString(value[field])
+    if (!valid) wrong.push(field)
+  }
   if (!wrong.includes('uploaded_at') && !ISO_TIME.test(value.uploaded_at as string)) wrong.push('uploaded_at')
   if (wrong.length === 0) return undefined
   return `${wrong.join(', ')} ${wrong.length === 1 ? 'is' : 'are'} missing or invalid`

@@ -25,19 +25,6 @@
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu
 
-/** What escapeForLog writes as %XX, but `%`: the characters that could break or disguise a line. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/u
-
-/**
- * Whether a value from outside is inert wherever it is printed raw (a later step's `echo`,
- * `jq -r`): no character that could break or disguise a line, nothing a workflow command
- * needs (`::` first on a line, `##[` anywhere).
- */
-export function isInertText(value: string): boolean {
-  return !LINE_BREAKING.test(value) && !/^\s*::/.test(value) && !value.includes('##[')
-}
-
 /** A value from outside, made safe to write anywhere on a log line (but never first on it). */
 export function escapeForLog(value: unknown): string {
   return String(value).replace(UNSAFE, percentEncode).replace(/##\[/g, '##%5B')

@@ -19,7 +19,7 @@ import type {
 import { RepeatedFailureError, repeatedFailureLimit, systemicCause, transientCause } from './breaker.js'
 import { holdInMemory, type HeldUpload, type Holder } from './held.js'
 import type { RetryPolicy } from './retry.js'
-import { isInertText } from '../report/log-safe.js'
+import { isInertText, isPlainAssetId } from '../netiks/values.js'
 
 /** Told how far each file's bytes have gone, so the caller can report long transfers. */
 export interface TransferTracker {
@@ -244,7 +244,6 @@ export function checkedAnswer(
  * and digits first, then no white space, control character or anything a workflow command
  * needs (`::` first on a line, `##[`). A UUID, a number or a slug all fit.
  */
-const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._~:+=/-]{0,255}$/
 
 /**
  * What is wrong with a server's answer, or undefined when it can be trusted into the outputs:
@@ -254,7 +253,7 @@ const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._~:+=/-]{0,255}$/
  */
 export function answerProblem(asset: NetiksAsset, upload: ConfirmedUpload): string | undefined {
   const { file, assetId, recordedName, storageUrl, contentType } = upload
-  if (typeof assetId !== 'string' || !PLAIN_ID.test(assetId)) {
+  if (!isPlainAssetId(assetId)) {
     return `an asset id that is not a plain id (letters and digits, then . _ ~ : + = / -, at most 256): ${shown(assetId)}`
   }
   if (asset.asset_name !== undefined && asset.asset_name !== null && typeof asset.asset_name !== 'string') {
