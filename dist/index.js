@@ -586,12 +586,9 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(328);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77);
 
-
-(0,_memory_js__WEBPACK_IMPORTED_MODULE_0__/* .tuneGarbageCollector */ .T)();
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -13943,45 +13940,6 @@ function finish(outcome, total, durationMs, unchanged, place, reportProblem) {
     const perFile = outcome.failed.length > 0 && !isSystemic(stoppedBy) && !(stoppedBy instanceof CancelledError);
     const notAnnotated = perFile ? annotateFailures(outcome.failed) : 0;
     return closingError(outcome, total, place, notAnnotated, reportProblem);
-}
-
-
-/***/ }),
-
-/***/ 328:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  T: () => (/* binding */ tuneGarbageCollector)
-});
-
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-var external_node_v8_default = /*#__PURE__*/__nccwpck_require__.n(external_node_v8_namespaceObject);
-;// CONCATENATED MODULE: ./src/memory.ts
-
-/**
- * Tunes V8's garbage collector for a run that keeps one small record per file for minutes,
- * so that memory follows what is alive rather than what was allocated:
- *
- * - the young generation stays at its starting size: V8 grows it to several tens of MiB while
- *   many new objects outlive a collection, which is what building a list of 100,000 files
- *   does (a dry run over 100,000 files peaked at 264 MiB with the default, 129 MiB with this).
- *   V8 then collects it six or seven times as often (10,000 files: 394 young collections
- *   against 60), yet the CPU per file measured within the noise of the default's
- *   (bench/cpu-study.ts, interleaved, at 1,000 and 10,000 files);
- * - the old generation may grow to 1.25 times what was alive after a full collection, not up
- *   to 4 times (100,000 files uploaded, concurrency 8: 270 MiB with the default, 136–139 MiB
- *   with this, 145–152 MiB at 1.5 times; see `npm run bench`).
- *
- * Both flags have been in V8 for years and can be set while it runs; an unknown flag would be
- * ignored with one line of output, never fail the run.
- */
-function tuneGarbageCollector() {
-    external_node_v8_default().setFlagsFromString('--semi-space-growth-factor=1');
-    external_node_v8_default().setFlagsFromString('--heap-growing-percent=25');
 }
 
 
