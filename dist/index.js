@@ -41697,7 +41697,8 @@ async function run() {
     }
     catch (error) {
         // Only what happens before the first request gets here: upload() reports what it sent.
-        failStep(await reportRefusal(error, work));
+        // Entries the search left out are in 'failed' here too: the one error names them as well.
+        failStep(await reportRefusal(error, work), leftOutError(work?.leftOut ?? []));
         await writeFailureSummary(errorMessage(error));
     }
     finally {

@@ -1,0 +1,61 @@
+/**
+ * A hostile review of issue 23's merge, through the committed bundle as a runner runs it: where
+ * the file search's left-out entries meet the other report paths (a refused run, a run that
+ * found nothing to upload, a manifest that cannot be written), the step says what happened,
+ * once, with each name escaped once.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { truncate, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Emulator } from '../emulator/server.js'
+import { runAction, type ActionRun } from '../harness/run-action.js'
+import { workflowCommandsIn } from '../harness/workflow-commands.js'
+import { Cleanups, FAST_CLOCKS, failedOf, posixOnly } from './helpers.js'
+
+const cleanups = new Cleanups()
+afterEach(async () => await cleanups.run())
+
+function inputs(emulator: Emulator, overrides: Record<string, string> = {}): Record<string, string> {
+  return { 'api-key': emulator.apiKey, 'base-url': emulator.url, path: 'dist', retries: '1', ...overrides }
+}
+
+/** The data of each ::error:: line, as the runner decodes it (annotations with a title included). */
+function errors(run: ActionRun): string[] {
+  return workflowCommandsIn(run.stdout)
+    .filter(command => command.name === 'error')
+    .map(command => command.data)
+}
+
+/** A file whose name is not valid UTF-8: the search leaves it out and names it in 'failed'. */
+function writeBadlyNamedFile(folder: string): void {
+  // Through the shell: Node writes every path as UTF-8 and cannot make such a name itself.
+  execFileSync('sh', ['-c', `printf x > "$1/$(printf 'bad\\377.txt')"`, 'sh', folder])
+}
+
+describe('left-out entries and the closing error', () => {
+  posixOnly(it, 'Windows cannot hold a name that is not valid UTF-8')(
+    'a run refused before any request (a 6 GiB file in bulk mode) names the left-out entries in its one error too',
+    async () => {
+      const emulator = await cleanups.emulator({})
+      const ws = await cleanups.workspace({ 'dist/a.txt': 'aaa' })
+      writeBadlyNamedFile(path.join(ws, 'dist'))
+      const huge = path.join(ws, 'dist/huge.bin')
+      await writeFile(huge, '')
+      await truncate(huge, 6 * 1024 ** 3)
+      const run = await runAction({ workspace: ws, inputs: inputs(emulator, { mode: 'bulk' }), env: FAST_CLOCKS })
+      expect(run.exitCode).toBe(1)
+      expect(emulator.state().requests).toEqual({ upload: 0, generate: 0, put: 0, confirm: 0, other: 0 })
+      // The outputs list the left-out entry among the failures: so does the step's one error.
+      expect(failedOf(run).map(failure => [failure.path, failure.step])).toEqual([
+        ['dist/a.txt', 'not-started'],
+        ['dist/bad\\xff.txt', 'not-started'],
+        ['dist/huge.bin', 'refused']
+      ])
+      const said = errors(run)
+      expect(said).toHaveLength(1)
+      expect(said[0]).toMatch(/^dist\/huge\.bin \(6442450944 bytes\) is larger than 5 GiB/)
+      expect(said[0]).toContain('1 matched entry was left out by the file search and not uploaded: dist/bad\\xff.txt')
+    }
+  )
+})
