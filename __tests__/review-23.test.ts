@@ -58,4 +58,26 @@ describe('left-out entries and the closing error', () => {
       expect(said[0]).toContain('1 matched entry was left out by the file search and not uploaded: dist/bad\\xff.txt')
     }
   )
+
+  posixOnly(it, 'Windows cannot hold a name that is not valid UTF-8')(
+    "if-no-files-found: error with only a left-out entry still writes the 'failed' output its warning points to",
+    async () => {
+      const emulator = await cleanups.emulator({})
+      const ws = await cleanups.workspace({ 'dist/.keep-me-hidden': '' })
+      writeBadlyNamedFile(path.join(ws, 'dist'))
+      const run = await runAction({
+        workspace: ws,
+        inputs: inputs(emulator, { 'if-no-files-found': 'error' }),
+        env: FAST_CLOCKS
+      })
+      expect(run.exitCode).toBe(1)
+      expect(run.stdout).toContain("the one 'path' matched is in the 'failed' output")
+      expect(run.outputs.count).toBe('0')
+      expect(failedOf(run).map(failure => [failure.path, failure.step])).toEqual([['dist/bad\\xff.txt', 'not-started']])
+      expect(errors(run)).toEqual([
+        'No regular file to upload was found (dist/bad\\xff.txt cannot be looked at; dist/.keep-me-hidden is hidden) ' +
+          'with the provided path: dist. No assets will be uploaded.'
+      ])
+    }
+  )
 })

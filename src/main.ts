@@ -167,7 +167,16 @@ async function resolveFiles(
     return { files, leftOut }
   }
   const message = `${noFilesFound(found)} with the provided path: ${inputs.patterns.join(', ')}. No assets will be uploaded.`
-  if (inputs.ifNoFilesFound === NoFileOption.Error) throw new InputError(message)
+  if (inputs.ifNoFilesFound === NoFileOption.Error) {
+    // The warning above points to the 'failed' output for the matched entries left out: it is
+    // written before the refusal, which stays the step's one error.
+    if (leftOut.length > 0) {
+      await writeOutputs({ confirmed: [], failed: leftOut }).catch((error: unknown) =>
+        core.warning(errorMessage(error))
+      )
+    }
+    throw new InputError(message)
+  }
   if (inputs.ifNoFilesFound === NoFileOption.Warn) core.warning(message)
   else core.info(message)
   await writeOutputs({ confirmed: [], failed: leftOut })
