@@ -81,3 +81,24 @@ describe('left-out entries and the closing error', () => {
     }
   )
 })
+
+describe('names in the error that nothing was found', () => {
+  posixOnly(it, 'Windows has no FIFOs in the file system')(
+    'are escaped once, as in the warning that names them',
+    async () => {
+      const emulator = await cleanups.emulator({})
+      const ws = await cleanups.workspace({ 'dist/.gitkeep': '' })
+      execFileSync('mkfifo', [path.join(ws, 'dist', 'p\nq%')])
+      const run = await runAction({ workspace: ws, inputs: inputs(emulator), env: FAST_CLOCKS })
+      expect(run.exitCode).toBe(1)
+      const warnings = workflowCommandsIn(run.stdout).filter(command => command.name === 'warning')
+      expect(warnings.map(command => command.data)).toEqual([
+        'Skipping 1 matched entry that is not a regular file: dist/p%0Aq%25 (a FIFO). Only regular files are uploaded.'
+      ])
+      expect(errors(run)).toEqual([
+        'No regular file to upload was found (dist/p%0Aq%25 is a FIFO; dist/.gitkeep is hidden) with the provided ' +
+          'path: dist. No assets will be uploaded.'
+      ])
+    }
+  )
+})

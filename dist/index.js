@@ -41788,9 +41788,9 @@ async function resolveFiles(inputs, workspace, manifestFile) {
         throw new InputError(message);
     }
     if (inputs.ifNoFilesFound === NoFileOption.Warn)
-        warning(message);
+        warning(escapeForLog(message));
     else
-        info(message);
+        info(escapeForLog(message));
     await writeOutputs({ confirmed: [], failed: leftOut });
     return { files, leftOut };
 }
@@ -41841,11 +41841,12 @@ function leftOutFailure(entry) {
 }
 /** Why no file will be uploaded: none matched, or those that did are not regular files. */
 function noFilesFound(found) {
+    // Not escaped here: the message is escaped once, as a whole, wherever it is written.
     const notFiles = [
-        ...found.special.map(entry => `${escapeForLog(entry.path)} is ${entry.kind}`),
-        ...found.unreachable.map(entry => `${escapeForLog(entry.path)} cannot be looked at`),
-        ...found.linksOut.map(link => `${escapeForLog(link.path)} leads out of the workspace`),
-        ...found.hidden.map(entry => `${escapeForLog(entry)} is hidden`)
+        ...found.special.map(entry => `${entry.path} is ${entry.kind}`),
+        ...found.unreachable.map(entry => `${entry.path} cannot be looked at`),
+        ...found.linksOut.map(link => `${link.path} leads out of the workspace`),
+        ...found.hidden.map(entry => `${entry} is hidden`)
     ];
     return notFiles.length === 0
         ? 'No files were found'

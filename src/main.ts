@@ -177,8 +177,8 @@ async function resolveFiles(
     }
     throw new InputError(message)
   }
-  if (inputs.ifNoFilesFound === NoFileOption.Warn) core.warning(message)
-  else core.info(message)
+  if (inputs.ifNoFilesFound === NoFileOption.Warn) core.warning(escapeForLog(message))
+  else core.info(escapeForLog(message))
   await writeOutputs({ confirmed: [], failed: leftOut })
   return { files, leftOut }
 }
@@ -250,11 +250,12 @@ function leftOutFailure(entry: FoundFiles['unreachable'][number]): FailedUpload 
 
 /** Why no file will be uploaded: none matched, or those that did are not regular files. */
 function noFilesFound(found: FoundFiles): string {
+  // Not escaped here: the message is escaped once, as a whole, wherever it is written.
   const notFiles = [
-    ...found.special.map(entry => `${escapeForLog(entry.path)} is ${entry.kind}`),
-    ...found.unreachable.map(entry => `${escapeForLog(entry.path)} cannot be looked at`),
-    ...found.linksOut.map(link => `${escapeForLog(link.path)} leads out of the workspace`),
-    ...found.hidden.map(entry => `${escapeForLog(entry)} is hidden`)
+    ...found.special.map(entry => `${entry.path} is ${entry.kind}`),
+    ...found.unreachable.map(entry => `${entry.path} cannot be looked at`),
+    ...found.linksOut.map(link => `${link.path} leads out of the workspace`),
+    ...found.hidden.map(entry => `${entry} is hidden`)
   ]
   return notFiles.length === 0
     ? 'No files were found'
