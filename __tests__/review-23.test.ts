@@ -6,12 +6,12 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { truncate, writeFile } from 'node:fs/promises'
+import { chmod, truncate, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Emulator } from '../emulator/server.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
 import { workflowCommandsIn } from '../harness/workflow-commands.js'
-import { Cleanups, FAST_CLOCKS, failedOf, posixOnly } from './helpers.js'
+import { Cleanups, FAST_CLOCKS, NEEDS_MODE_BITS, failedOf, posixOnly } from './helpers.js'
 
 const cleanups = new Cleanups()
 afterEach(async () => await cleanups.run())
@@ -98,6 +98,41 @@ describe('names in the error that nothing was found', () => {
       expect(errors(run)).toEqual([
         'No regular file to upload was found (dist/p%0Aq%25 is a FIFO; dist/.gitkeep is hidden) with the provided ' +
           'path: dist. No assets will be uploaded.'
+      ])
+    }
+  )
+})
+
+describe('a manifest that cannot be written after the uploads', () => {
+  // A folder with the sticky bit (as /tmp) lets the job write in it but not replace a file of
+  // another user's: the check before the uploads passes, the write after them fails.
+  posixOnly(it, NEEDS_MODE_BITS)(
+    'fails the step with one closing error that says so, with the failed files',
+    async () => {
+      const emulator = await cleanups.emulator({ alwaysFail: ['b.txt'] })
+      const ws = await cleanups.workspace({ 'dist/a.txt': 'aaa', 'dist/b.txt': 'bbbb' })
+      await writeFile(
+        path.join(ws, 'manifest.json'),
+        JSON.stringify({ version: 2, 'base-url': 'https://elsewhere.example', assets: {} })
+      )
+      await chmod(ws, 0o1777)
+      await chmod(path.join(ws, 'dist'), 0o755)
+      await chmod(path.join(ws, 'manifest.json'), 0o644)
+      const run = await runAction({
+        workspace: ws,
+        inputs: inputs(emulator, { manifest: 'manifest.json' }),
+        env: FAST_CLOCKS,
+        unprivileged: true
+      })
+      expect(run.exitCode).toBe(1)
+      expect(emulator.state().assets.map(asset => asset.asset_name)).toEqual(['a.txt'])
+      const closing = workflowCommandsIn(run.stdout).filter(
+        command => command.name === 'error' && command.properties.title === undefined
+      )
+      expect(closing.map(command => command.data)).toEqual([
+        '1 of 2 files was not uploaded; 1 was confirmed and is in the outputs. Every failed file and why is in the ' +
+          "'failed' output and the 'assets-file', and the job summary groups them by cause. Could not write the " +
+          'manifest manifest.json (EPERM): the next run will upload every file of this one again.'
       ])
     }
   )

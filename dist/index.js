@@ -41606,9 +41606,10 @@ async function splitByManifest(inputs, files, manifestFile, loaded) {
 async function reportAllUnchanged(inputs, work) {
     const result = { confirmed: [], failed: work.leftOut ?? [], unchanged: work.unchanged };
     await writeOutputs(result);
+    let problem;
     if (work.manifest) {
         const { file, before } = work.manifest;
-        await saveManifest(inputs, async () => {
+        problem = await saveManifest(inputs, async () => {
             await writeManifest(file, before);
             return before.assets.size;
         });
@@ -41620,18 +41621,21 @@ async function reportAllUnchanged(inputs, work) {
         : `all ${work.unchanged.length} matched file${work.unchanged.length === 1 ? ' is' : 's are'} ` +
             'unchanged since the manifest recorded them.';
     notice(`Nothing to upload: ${why}`, { title: 'Netiks upload' });
+    return problem;
 }
-/** Writes the manifest; a failure fails the step, since the next run would upload everything again. */
+/**
+ * Writes the manifest; returns why it could not be, which fails the step (the next run would
+ * upload everything again) as part of the step's one closing error.
+ */
 async function saveManifest(inputs, write) {
     try {
         const assets = await write();
         info(`Manifest ${escapeForLog(inputs.manifest)} written: ${countOf(assets, 'asset')}.`);
-        return true;
+        return undefined;
     }
     catch (error) {
-        setFailed(`Could not write the manifest ${escapeForLog(inputs.manifest)} (${escapeForLog(codeOrMessage(error))}): ` +
+        return (`Could not write the manifest ${escapeForLog(inputs.manifest)} (${escapeForLog(codeOrMessage(error))}): ` +
             'the next run will upload every file of this one again.');
-        return false;
     }
 }
 
@@ -41690,7 +41694,7 @@ async function run() {
         if (inputs.dryRun)
             await dryRun(inputs, work, plan);
         else if (plan === undefined)
-            await reportAllUnchanged(inputs, work);
+            closing = await reportAllUnchanged(inputs, work);
         else
             closing = await upload(inputs, work, plan, startedAt);
         failStep(closing, leftOutError(leftOut));
@@ -41998,11 +42002,12 @@ async function reportRun(inputs, work, plan, outcome, startedAt, runFolder, endL
                 ? { outputsSet: error.outputsSet, assetsFile: error.assetsFile, problem: error.message }
                 : { outputsSet: false, assetsFile: '', problem: escapeForLog(errorMessage(error)) };
     }
-    let manifestSaved = false;
+    let manifestProblem;
     if (work.manifest) {
         const { file, before } = work.manifest;
-        manifestSaved = await saveManifest(inputs, async () => await writeManifestWithUploads(file, before, outcome.confirmed));
+        manifestProblem = await saveManifest(inputs, async () => await writeManifestWithUploads(file, before, outcome.confirmed));
     }
+    const manifestSaved = work.manifest !== undefined && manifestProblem === undefined;
     await writeSummary(result, {
         strategy: plan.strategy,
         baseUrl: inputs.baseUrl,
@@ -42012,7 +42017,10 @@ async function reportRun(inputs, work, plan, outcome, startedAt, runFolder, endL
     warnAboutRecordedNames(outcome.confirmed);
     warnAboutPossibleDuplicates(outcome.confirmed);
     const place = recordPlace({ ...written, manifest: manifestSaved ? inputs.manifest : undefined });
-    return finish(outcome, work.upload.length, durationMs, work.unchanged.length, place, written.problem);
+    // One closing error for the step: what could not be written of the report is part of it.
+    const problems = [written.problem, manifestProblem].filter(problem => problem !== undefined);
+    const problem = problems.length > 0 ? problems.join(' ') : undefined;
+    return finish(outcome, work.upload.length, durationMs, work.unchanged.length, place, problem);
 }
 /** The run's per-file lines: shown up to a cap, then left to the progress lines (and the debug log). */
 function runLines() {

@@ -65,7 +65,7 @@ export async function run(): Promise<void> {
     const plan = work.upload.length > 0 ? choosePlan(inputs.mode, work.upload) : undefined
     let closing: string | undefined
     if (inputs.dryRun) await dryRun(inputs, work, plan)
-    else if (plan === undefined) await reportAllUnchanged(inputs, work)
+    else if (plan === undefined) closing = await reportAllUnchanged(inputs, work)
     else closing = await upload(inputs, work, plan, startedAt)
     failStep(closing, leftOutError(leftOut))
   } catch (error) {
@@ -453,14 +453,15 @@ async function reportRun(
         ? { outputsSet: error.outputsSet, assetsFile: error.assetsFile, problem: error.message }
         : { outputsSet: false, assetsFile: '', problem: escapeForLog(errorMessage(error)) }
   }
-  let manifestSaved = false
+  let manifestProblem: string | undefined
   if (work.manifest) {
     const { file, before } = work.manifest
-    manifestSaved = await saveManifest(
+    manifestProblem = await saveManifest(
       inputs,
       async () => await writeManifestWithUploads(file, before, outcome.confirmed)
     )
   }
+  const manifestSaved = work.manifest !== undefined && manifestProblem === undefined
   await writeSummary(result, {
     strategy: plan.strategy,
     baseUrl: inputs.baseUrl,
@@ -470,7 +471,10 @@ async function reportRun(
   warnAboutRecordedNames(outcome.confirmed)
   warnAboutPossibleDuplicates(outcome.confirmed)
   const place = recordPlace({ ...written, manifest: manifestSaved ? inputs.manifest : undefined })
-  return finish(outcome, work.upload.length, durationMs, work.unchanged.length, place, written.problem)
+  // One closing error for the step: what could not be written of the report is part of it.
+  const problems = [written.problem, manifestProblem].filter(problem => problem !== undefined)
+  const problem = problems.length > 0 ? problems.join(' ') : undefined
+  return finish(outcome, work.upload.length, durationMs, work.unchanged.length, place, problem)
 }
 
 /** The run's per-file lines: shown up to a cap, then left to the progress lines (and the debug log). */

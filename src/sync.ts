@@ -120,12 +120,13 @@ async function splitByManifest(
 }
 
 /** Nothing new to send: every matched file is in the manifest with the same bytes. */
-export async function reportAllUnchanged(inputs: Inputs, work: Work): Promise<void> {
+export async function reportAllUnchanged(inputs: Inputs, work: Work): Promise<string | undefined> {
   const result = { confirmed: [], failed: work.leftOut ?? [], unchanged: work.unchanged }
   await writeOutputs(result)
+  let problem: string | undefined
   if (work.manifest) {
     const { file, before } = work.manifest
-    await saveManifest(inputs, async () => {
+    problem = await saveManifest(inputs, async () => {
       await writeManifest(file, before)
       return before.assets.size
     })
@@ -138,19 +139,22 @@ export async function reportAllUnchanged(inputs: Inputs, work: Work): Promise<vo
       : `all ${work.unchanged.length} matched file${work.unchanged.length === 1 ? ' is' : 's are'} ` +
         'unchanged since the manifest recorded them.'
   core.notice(`Nothing to upload: ${why}`, { title: 'Netiks upload' })
+  return problem
 }
 
-/** Writes the manifest; a failure fails the step, since the next run would upload everything again. */
-export async function saveManifest(inputs: Inputs, write: () => Promise<number>): Promise<boolean> {
+/**
+ * Writes the manifest; returns why it could not be, which fails the step (the next run would
+ * upload everything again) as part of the step's one closing error.
+ */
+export async function saveManifest(inputs: Inputs, write: () => Promise<number>): Promise<string | undefined> {
   try {
     const assets = await write()
     core.info(`Manifest ${escapeForLog(inputs.manifest)} written: ${countOf(assets, 'asset')}.`)
-    return true
+    return undefined
   } catch (error) {
-    core.setFailed(
+    return (
       `Could not write the manifest ${escapeForLog(inputs.manifest)} (${escapeForLog(codeOrMessage(error))}): ` +
-        'the next run will upload every file of this one again.'
+      'the next run will upload every file of this one again.'
     )
-    return false
   }
 }
