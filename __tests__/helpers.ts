@@ -1,5 +1,6 @@
 import type { describe, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
+import { lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import net from 'node:net'
 import os from 'node:os'
@@ -56,6 +57,42 @@ export const NEEDS_MODE_BITS = 'Windows has no mode bits that make a file or fol
 export function posixOnly<T extends typeof it | typeof describe>(run: T, why: string): T {
   if (process.platform !== 'win32') return run
   console.warn(`SKIPPED on Windows: ${why}`)
+  return run.skip as unknown as T
+}
+
+let symlinksWork: boolean | undefined
+
+/**
+ * Whether this platform makes symbolic links, found by making one: Windows without developer
+ * mode refuses (EPERM), and under Wine `fs.symlinkSync` reports success and makes nothing.
+ */
+export function canMakeSymlinks(): boolean {
+  if (symlinksWork !== undefined) return symlinksWork
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'netiks-symlink-probe-'))
+  try {
+    writeFileSync(path.join(dir, 'target.txt'), 'probe')
+    symlinkSync(path.join(dir, 'target.txt'), path.join(dir, 'link.txt'))
+    symlinksWork =
+      lstatSync(path.join(dir, 'link.txt')).isSymbolicLink() &&
+      readFileSync(path.join(dir, 'link.txt'), 'utf8') === 'probe'
+  } catch {
+    symlinksWork = false
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  return symlinksWork
+}
+
+/**
+ * `it` or `describe` as given where symbolic links can be made; elsewhere skipped with the
+ * reason printed, never passed silently.
+ */
+export function withSymlinks<T extends typeof it | typeof describe>(run: T): T {
+  if (canMakeSymlinks()) return run
+  console.warn(
+    `SKIPPED: this platform makes no symbolic links (${process.platform}: a link made here is refused, ` +
+      'or reported made and absent, as under Wine), so a test of how links are followed cannot run'
+  )
   return run.skip as unknown as T
 }
 
