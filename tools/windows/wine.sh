@@ -86,6 +86,7 @@ bind_mounts() {
   mkdir -p "$ROOTFS/tmp/$SERVER_DIR"
   mountpoint -q "$ROOTFS/tmp/$SERVER_DIR" || mount -t tmpfs -o mode=0700 netiks-wine "$ROOTFS/tmp/$SERVER_DIR"
   if [ ! -f "$ROOTFS$OPT/$SERVER_DIR.name" ]; then
+    mkdir -p "$ROOTFS$OPT"
     printf '%s' "$SERVER_DIR" > "$ROOTFS$OPT/$SERVER_DIR.name"
     chmod 400 "$ROOTFS$OPT/$SERVER_DIR.name"
   fi
