@@ -2,44 +2,16 @@
  * The benchmark's reference for what Node itself allows: the bulk flow (generate per 50
  * files, PUT, confirm) for every file in a directory, written with nothing but node:http and
  * a keep-alive agent: no retries, logging, progress, timeouts or cancellation. It runs on the
- * same Node 24 as the action, so the gap between it and curl is Node's, and the gap between
- * it and the action is the action's own.
+ * same Node 24 as the action, so the gap between its CPU and the action's is the action's own.
  *
- *   node bench/node-baseline.mjs bulk <base-url> <api-key> <directory> <concurrency>
- *   node bench/node-baseline.mjs put <presigned-url> <file> <content-type>
- *
- * `put` is the one-file reference: a plain read stream piped into an http PUT, no hashing.
+ *   node bench/node-baseline.mjs <base-url> <api-key> <directory> <concurrency>
  */
 import { createHash } from 'node:crypto'
-import { closeSync, createReadStream, openSync, readSync, readdirSync, statSync } from 'node:fs'
+import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 
-const [mode, ...args] = process.argv.slice(2)
-if (mode === 'put') await putOneFile(...args)
-else if (mode === 'bulk') await uploadDirectory(...args)
-else throw new Error(`unknown mode ${mode}`)
-
-async function putOneFile(presignedUrl, file, contentType) {
-  const url = new URL(presignedUrl)
-  await new Promise((resolve, reject) => {
-    const request = http.request({
-      host: url.hostname,
-      port: url.port,
-      method: 'PUT',
-      path: url.pathname + url.search,
-      headers: { 'content-type': contentType, 'content-length': statSync(file).size }
-    })
-    request.on('error', reject)
-    request.on('response', response => {
-      response.resume()
-      response.on('end', () =>
-        response.statusCode === 200 ? resolve() : reject(new Error(`put: HTTP ${response.statusCode}`))
-      )
-    })
-    createReadStream(file).on('error', reject).pipe(request)
-  })
-}
+await uploadDirectory(...process.argv.slice(2))
 
 async function uploadDirectory(baseUrl, apiKey, directory, concurrencyText) {
   const concurrency = Number(concurrencyText)

@@ -1,28 +1,28 @@
 /**
- * npm run bench — the action against raw curl and a bare node:http client, same bytes, same
- * emulator, same run; and the action's cost per file as the number of files grows.
+ * npm run bench — issue 24's performance targets, each measured side by side in one run: the
+ * action (`node dist/index.js` spawned as a runner spawns it, under Node 24) against curl or a
+ * bare node:http client doing the same uploads on the same emulator.
  *
- *   npm run bench                  all rows, medians of 5 runs (scale rows: 3 runs)
- *   npm run bench -- --smoke       16 MiB, 100 files, a 2,000-file scale row, 1 run: seconds,
- *                                  targets reported but not enforced
- *   npm run bench -- --check       exit 1 if a target is missed
- *   options: --runs N --large-mib N --small-files N --latency-ms MS (0: no latency row)
- *            --scale N,N… (default 10000,100000) --no-scale --scale-runs N --out FILE
+ *   npm run bench                  every target, medians of 5 runs (10,000 and 100,000 files: 3 runs)
+ *   npm run bench -- --check       the same, exit 1 if a target is missed
+ *   npm run bench -- --smoke       16 MiB, 100 files, a 2,000-file row, 1 run: seconds, nothing enforced
+ *   npm run bench -- --no-scale    without the 10,000- and 100,000-file rows (they take minutes)
+ *   options: --runs N --scale-runs N --scale N,N… --large-mib N --small-files N --latency-ms MS
+ *            --throttle-kibps N --bundle PATH --out FILE
  *
  * Transfer times are the wire time as the emulator sees it (first request in → last answer
- * out), so that process start-up, measured on its own, does not blur the comparison. CPU and
- * peak memory are the action's process as GNU time reports them (/usr/bin/time -v).
+ * out); process start-up is a target of its own. CPU and peak memory are the action's process
+ * as GNU time reports them (/usr/bin/time -v).
  */
 import { execFile } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs, promisify } from 'node:util'
-import { GENERATE_PRESIGNED_PATH, UPLOAD_FILE_PATH, startEmulator, type Emulator } from '../emulator/server.js'
-import { NODE24, REPO_ROOT, parseOutputFile, runAction, type ActionRun } from '../harness/run-action.js'
-import { removeDir, writeRandomFile } from '../harness/workspace.js'
+import { startEmulator, type Emulator } from '../emulator/server.js'
+import { BUNDLE, NODE24, REPO_ROOT, parseOutputFile, runAction } from '../harness/run-action.js'
+import { removeDir, sha256OfFile, writeRandomFile } from '../harness/workspace.js'
+import { curlForm, curlPut, curlThreeWaves, presign } from './curl.js'
 import {
   MiB,
   printScale,
@@ -31,20 +31,17 @@ import {
   targetRows,
   type ActionSample,
   type BenchConfig,
-  type LargeSample,
+  type AgainstCurl,
   type LatencySample,
   type Results,
   type ScaleResult,
   type SmallSample,
   type Timing
 } from './report.js'
-import { curlPutArgs } from './curl.js'
 import { TIME_V, parseTimeV, span } from './stats.js'
 import { SMALL_FILE_FOOTPRINT, makeScratch, writeSmallFiles, type SmallFile } from './tree.js'
 
 const execFileAsync = promisify(execFile)
-/** Files per generate call, as the action batches them. */
-const GENERATE_BATCH = 50
 
 const { values: args } = parseArgs({
   options: {
@@ -54,9 +51,11 @@ const { values: args } = parseArgs({
     'large-mib': { type: 'string' },
     'small-files': { type: 'string' },
     'latency-ms': { type: 'string' },
+    'throttle-kibps': { type: 'string' },
     scale: { type: 'string' },
     'no-scale': { type: 'boolean', default: false },
     'scale-runs': { type: 'string' },
+    bundle: { type: 'string' },
     out: { type: 'string' }
   }
 })
@@ -65,11 +64,13 @@ const config: BenchConfig = {
   largeBytes: count('large-mib', args['large-mib'] ?? (args.smoke ? '16' : '512')) * MiB,
   smallFiles: count('small-files', args['small-files'] ?? (args.smoke ? '100' : '1000')),
   concurrency: 8,
-  latencyMs: count('latency-ms', args['latency-ms'] ?? '20', 0),
+  latencyMs: count('latency-ms', args['latency-ms'] ?? '20'),
+  throttleKiBps: count('throttle-kibps', args['throttle-kibps'] ?? '102400'),
   scale: args['no-scale']
     ? []
     : (args.scale ?? (args.smoke ? '2000' : '10000,100000')).split(',').map(n => count('scale', n.trim())),
-  scaleRuns: count('scale-runs', args['scale-runs'] ?? (args.smoke ? '1' : '3'))
+  scaleRuns: count('scale-runs', args['scale-runs'] ?? (args.smoke ? '1' : '3')),
+  bundle: path.resolve(args.bundle ?? BUNDLE)
 }
 
 /** Where this run keeps its workspace, the emulators' data and the runner files. */
@@ -77,41 +78,50 @@ let scratch = ''
 
 async function main(): Promise<number> {
   const largestTree = config.smallFiles + 1 + Math.max(0, ...config.scale)
-  scratch = await makeScratch(2 * config.largeBytes + largestTree * SMALL_FILE_FOOTPRINT)
+  // The large file, and a copy of it in each of the three emulators.
+  scratch = await makeScratch(4 * config.largeBytes + largestTree * SMALL_FILE_FOOTPRINT)
   const emulator = await startEmulator({ dataDir: path.join(scratch, 'emulator') })
-  // A second emulator that waits before every API and S3 request, as a cloud API's round trip does.
-  const slow =
-    config.latencyMs > 0
-      ? await startEmulator({ dataDir: path.join(scratch, 'emulator-latency'), latencyMs: config.latencyMs })
-      : undefined
+  // A cloud API's round trip before every request; a runner's wire for the bodies.
+  const slow = await startEmulator({ dataDir: path.join(scratch, 'emulator-latency'), latencyMs: config.latencyMs })
+  const throttled = await startEmulator({
+    dataDir: path.join(scratch, 'emulator-throttled'),
+    throttleBytesPerSecond: config.throttleKiBps * 1024
+  })
   const ws = path.join(scratch, 'workspace')
   try {
-    console.log(`Scratch: ${scratch}`)
+    console.log(`Bundle: ${config.bundle}\nScratch: ${scratch}`)
     console.log(`Preparing: one ${config.largeBytes / MiB} MiB file, ${config.smallFiles} files of 1–8 KiB…`)
-    const large = path.join(ws, 'large/big.bin')
-    await writeRandomFile(large, config.largeBytes)
-    const largeSha = await sha256File(large)
+    const largePath = path.join(ws, 'large/big.bin')
+    await writeRandomFile(largePath, config.largeBytes)
+    const large = { path: largePath, sha256: await sha256OfFile(largePath) }
     const smallFiles = await writeSmallFiles(path.join(ws, 'small'), config.smallFiles)
     await writeSmallFiles(path.join(ws, 'one'), 1)
 
-    const results: Results = { largeBulk: [], largeSingle: [], small: [], latency: [], scale: [] }
+    const results: Results = {
+      throttled: { bulk: [], single: [] },
+      loopback: { bulk: [], single: [] },
+      small: [],
+      latency: [],
+      scale: []
+    }
     // One unmeasured round first: the first transfers of a process (JIT, allocators, TCP) run slow.
     console.log('Warm-up round (not measured)')
-    await measureLarge(emulator, ws, large, largeSha, 'bulk')
-    await measureLarge(emulator, ws, large, largeSha, 'single')
+    await measureLarge(emulator, ws, large, 'bulk', 0)
+    await measureLarge(emulator, ws, large, 'single', 0)
     await measureSmall(emulator, ws, smallFiles)
     for (let run = 1; run <= config.runs; run++) {
       console.log(`Run ${run} of ${config.runs}`)
-      results.largeBulk.push(await measureLarge(emulator, ws, large, largeSha, 'bulk'))
-      results.largeSingle.push(await measureLarge(emulator, ws, large, largeSha, 'single'))
+      results.throttled.bulk.push(await measureLarge(throttled, ws, large, 'bulk', run))
+      results.throttled.single.push(await measureLarge(throttled, ws, large, 'single', run))
+      results.latency.push(await measureLatency(slow, ws, smallFiles, run))
       results.small.push(await measureSmall(emulator, ws, smallFiles))
-      if (slow) results.latency.push(await measureLatency(slow, ws, smallFiles))
+      results.loopback.bulk.push(await measureLarge(emulator, ws, large, 'bulk', run))
+      results.loopback.single.push(await measureLarge(emulator, ws, large, 'single', run))
     }
     for (const files of config.scale) results.scale.push(await measureScale(emulator, ws, files))
     return await report(results)
   } finally {
-    await emulator.close()
-    await slow?.close()
+    await Promise.all([emulator.close(), slow.close(), throttled.close()])
     await removeDir(scratch)
   }
 }
@@ -138,6 +148,7 @@ async function measureAction(
     await writeFile(summaryFile, '')
     const run = await runAction({
       workspace: ws,
+      bundle: config.bundle,
       inputs: actionInputs(emulator, {
         path: dir,
         mode: 'bulk',
@@ -179,157 +190,99 @@ async function measureAction(
   }
 }
 
+/**
+ * One large file, the action and curl on the same emulator, in turns: which goes first
+ * alternates from run to run, so that a drift in the machine's speed does not favour one.
+ * curl's presigned URL is asked for beforehand and not timed.
+ */
 async function measureLarge(
   emulator: Emulator,
   ws: string,
-  file: string,
-  sha256: string,
-  mode: 'bulk' | 'single'
-): Promise<LargeSample> {
-  await emulator.reset()
-  const run = await runAction({ workspace: ws, inputs: actionInputs(emulator, { path: 'large', mode }) })
-  expectSuccess(run, 1)
-  const action = { wireMs: wireSpan(emulator), wallMs: run.durationMs }
-  const held = emulator.state().assets[0]
-  if (held?.sha256 !== sha256) throw new Error(`${mode}: the emulator does not hold the large file's bytes`)
-
-  // Peak memory from a run of its own: /usr/bin/time is kept out of the timed runs.
-  await emulator.reset()
-  const measured = await runAction({
-    workspace: ws,
-    inputs: actionInputs(emulator, { path: 'large', mode }),
-    wrapper: ['/usr/bin/time', '-v']
-  })
-  expectSuccess(measured, 1)
-  const rssMiB = parseTimeV(measured.stderr).rssMiB
-
-  await emulator.reset()
-  let curlStarted = Date.now()
-  let firstEntry = 0
-  if (mode === 'bulk') {
-    const [entry] = await generate(emulator, [
-      { name: 'big.bin', type: 'application/octet-stream', size: config.largeBytes }
-    ])
-    firstEntry = emulator.timeline().length
-    curlStarted = Date.now()
-    await curl(curlPutArgs(file, entry.content_type, entry.presigned_url))
-  } else {
-    await curl([
-      '-sS',
-      '-f',
-      '-o',
-      '/dev/null',
-      '-H',
-      `x-api-key: ${emulator.apiKey}`,
-      '-F',
-      `file=@${file};type=application/octet-stream`,
-      emulator.url + UPLOAD_FILE_PATH
-    ])
+  large: { path: string; sha256: string },
+  mode: 'bulk' | 'single',
+  run: number
+): Promise<AgainstCurl> {
+  const action = async (): Promise<Timing> => {
+    await emulator.reset()
+    const started = Date.now()
+    const result = await runAction({
+      workspace: ws,
+      bundle: config.bundle,
+      inputs: actionInputs(emulator, { path: 'large', mode })
+    })
+    const wallMs = Date.now() - started
+    if (result.exitCode !== 0 || result.outputs.count !== '1') {
+      throw new Error(`the action failed (exit ${result.exitCode}):\n${result.stdout}\n${result.stderr}`)
+    }
+    expectHeld(emulator, large.sha256, `the action, ${mode}`, 1)
+    return { wireMs: span(emulator.timeline()), wallMs }
   }
-  const curlTiming = { wireMs: wireSpan(emulator, firstEntry), wallMs: Date.now() - curlStarted }
-  if (emulator.state().objects[0]?.sha256 !== sha256)
-    throw new Error(`curl ${mode}: the emulator does not hold the bytes`)
-  const bareNode = mode === 'bulk' ? await measureBareNodePut(emulator, file, sha256) : undefined
-  return { action, curl: curlTiming, bareNode, rssMiB }
+  const curl = async (): Promise<Timing> => {
+    await emulator.reset()
+    const entry =
+      mode === 'bulk'
+        ? await presign(emulator, { name: 'big.bin', type: 'application/octet-stream', size: config.largeBytes })
+        : undefined
+    const untimed = emulator.timeline().length
+    const started = Date.now()
+    if (entry) await curlPut(entry, large.path)
+    else await curlForm(emulator, large.path)
+    const wallMs = Date.now() - started
+    // curl -T only PUTs (the action confirms too); curl -F makes the asset, as single mode does.
+    expectHeld(emulator, large.sha256, `curl, ${mode}`, mode === 'single' ? 1 : 0)
+    return { wireMs: span(emulator.timeline().slice(untimed)), wallMs }
+  }
+  if (run % 2 === 0) {
+    const curlTiming = await curl()
+    return { action: await action(), curl: curlTiming }
+  }
+  const actionTiming = await action()
+  return { action: actionTiming, curl: await curl() }
 }
 
-/** A plain read stream piped into an http PUT, with no hashing: what Node itself reaches. */
-async function measureBareNodePut(emulator: Emulator, file: string, sha256: string): Promise<Timing> {
-  await emulator.reset()
-  const [entry] = await generate(emulator, [
-    { name: 'big.bin', type: 'application/octet-stream', size: config.largeBytes }
-  ])
-  const firstEntry = emulator.timeline().length
-  const started = Date.now()
-  await runNodeBaseline(['put', entry.presigned_url, file, entry.content_type])
-  const timing = { wireMs: wireSpan(emulator, firstEntry), wallMs: Date.now() - started }
-  if (emulator.state().objects[0]?.sha256 !== sha256) throw new Error('bare Node: the emulator does not hold the bytes')
-  return timing
-}
+/** The 1000 small files on loopback: the action, its one-file fixed cost, and the bare client. */
 async function measureSmall(emulator: Emulator, ws: string, files: SmallFile[]): Promise<SmallSample> {
   const oneFile = await measureAction(emulator, ws, 'one', 1)
   const action = await measureAction(emulator, ws, 'small', files.length)
-  const requests = { ...emulator.state().requests }
-
-  // What Node itself allows: the same three steps with nothing but node:http, on the same Node.
   await emulator.reset()
-  const bareStarted = Date.now()
-  const usage = await runNodeBaseline([
-    'bulk',
+  const started = Date.now()
+  const [time, ...timeArgs] = TIME_V
+  const { stderr } = await execFileAsync(time, [
+    ...timeArgs,
+    NODE24,
+    path.join(REPO_ROOT, 'bench', 'node-baseline.mjs'),
     emulator.url,
     emulator.apiKey,
     path.join(ws, 'small'),
     String(config.concurrency)
   ])
-  const bareNode = { wireMs: wireSpan(emulator), wallMs: Date.now() - bareStarted, cpuMs: usage.cpuMs }
+  const bareNode = { wireMs: span(emulator.timeline()), wallMs: Date.now() - started, ...parseTimeV(stderr) }
   if (emulator.store.assets.length !== files.length) throw new Error('bare Node: not every small file was confirmed')
-
-  // The raw baseline: URLs made beforehand (not timed), then two parallel curl waves.
-  await emulator.reset()
-  const entries: PresignedEntry[] = []
-  for (let i = 0; i < files.length; i += GENERATE_BATCH) {
-    entries.push(...(await generate(emulator, describe(files.slice(i, i + GENERATE_BATCH)))))
-  }
-  const dir = path.join(scratch, 'curl')
-  await mkdir(dir, { recursive: true })
-  await writeFile(path.join(dir, 'puts.cfg'), putsConfig(entries, files))
-  await writeFile(path.join(dir, 'confirms.cfg'), confirmsConfig(emulator, entries, files))
-  const curlStarted = Date.now()
-  await curl([...curlParallel(), '-K', path.join(dir, 'puts.cfg')])
-  await curl([...curlParallel(), '-K', path.join(dir, 'confirms.cfg')])
-  const curlTiming = { wireMs: wireSpan(emulator), wallMs: Date.now() - curlStarted }
-  if (emulator.store.assets.length !== files.length) throw new Error('curl: not every small file was confirmed')
-  return { action, curl: curlTiming, bareNode, requests, oneFile }
+  return { action, oneFile, bareNode }
 }
 
-/**
- * With a round trip on every request, against curl doing the same work in three waves at the
- * same parallelism: every generate, then every PUT, then every confirm. The action pipelines
- * the three steps; the waves wait for the slowest request of each.
- */
-async function measureLatency(emulator: Emulator, ws: string, files: SmallFile[]): Promise<LatencySample> {
+/** The small files with a round trip on every request, against curl's three waves; turns alternate. */
+async function measureLatency(emulator: Emulator, ws: string, files: SmallFile[], run: number): Promise<LatencySample> {
+  const waves = async (): Promise<Timing> => {
+    await emulator.reset()
+    const started = Date.now()
+    await curlThreeWaves(emulator, files, config.concurrency, path.join(scratch, 'curl-waves'))
+    const timing = { wireMs: span(emulator.timeline()), wallMs: Date.now() - started }
+    if (emulator.store.assets.length !== files.length) throw new Error('curl waves: not every file was confirmed')
+    return timing
+  }
+  if (run % 2 === 0) {
+    const curlWaves = await waves()
+    return { action: await measureAction(emulator, ws, 'small', files.length), curlWaves }
+  }
   const action = await measureAction(emulator, ws, 'small', files.length)
-  await emulator.reset()
-  const dir = path.join(scratch, 'curl-waves')
-  await mkdir(dir, { recursive: true })
-  const batches: SmallFile[][] = []
-  for (let i = 0; i < files.length; i += GENERATE_BATCH) batches.push(files.slice(i, i + GENERATE_BATCH))
-  const answer = (i: number): string => path.join(dir, `generated-${i}.json`)
-  await writeFile(
-    path.join(dir, 'generate.cfg'),
-    batches
-      .map((batch, i) =>
-        [
-          `url = ${quote(emulator.url + GENERATE_PRESIGNED_PATH)}`,
-          `header = ${quote(`x-api-key: ${emulator.apiKey}`)}`,
-          'header = "Content-Type: application/json"',
-          `data = ${quote(JSON.stringify({ files: describe(batch) }))}`,
-          `output = ${quote(answer(i))}`
-        ].join('\n')
-      )
-      .join('\nnext\n') + '\n'
-  )
-  const started = Date.now()
-  await curl([...curlParallel(), '-K', path.join(dir, 'generate.cfg')])
-  // Reading the answers and writing the next wave's list is part of working in waves: timed.
-  const entries: PresignedEntry[] = []
-  for (let i = 0; i < batches.length; i++) {
-    entries.push(
-      ...(JSON.parse(await readFile(answer(i), 'utf8')) as { presigned_urls: PresignedEntry[] }).presigned_urls
-    )
-  }
-  await writeFile(path.join(dir, 'puts.cfg'), putsConfig(entries, files))
-  await curl([...curlParallel(), '-K', path.join(dir, 'puts.cfg')])
-  await writeFile(path.join(dir, 'confirms.cfg'), confirmsConfig(emulator, entries, files))
-  await curl([...curlParallel(), '-K', path.join(dir, 'confirms.cfg')])
-  const curlWaves = { wireMs: wireSpan(emulator), wallMs: Date.now() - started }
-  if (emulator.store.assets.length !== files.length) throw new Error('curl waves: not every small file was confirmed')
-  return { action, curlWaves }
+  return { action, curlWaves: await waves() }
 }
 
 /**
- * The action on a tree of `files` small files in folders of 1,000, `config.scaleRuns` times.
- * A run that fails is reported as such, not thrown: a crash at 100,000 files is a finding.
+ * The action on a tree of `files` small files in folders of 1,000, `config.scaleRuns` times;
+ * then as a docs sync does: a run that writes a manifest, and the next, which finds every file
+ * unchanged. A run that fails is reported as such, not thrown: a crash at 100,000 files is a finding.
  */
 async function measureScale(emulator: Emulator, ws: string, files: number): Promise<ScaleResult> {
   const dir = `scale-${files}`
@@ -341,25 +294,21 @@ async function measureScale(emulator: Emulator, ws: string, files: number): Prom
   const result: ScaleResult = { files, treeSeconds, samples: [], sync: { first: [], unchanged: [] } }
   const show = (what: string, run: number, sample: ActionSample): void =>
     console.log(
-      `Scale: ${label} files, ${what}run ${run} of ${config.scaleRuns}: ${(sample.wallMs / 1000).toFixed(1)} s, ` +
+      `Scale: ${label} files, ${what}, run ${run} of ${config.scaleRuns}: ${(sample.wallMs / 1000).toFixed(1)} s, ` +
         `${((sample.cpuMs * 1000) / files).toFixed(0)} µs CPU/file, ${sample.rssMiB.toFixed(0)} MiB peak`
     )
-  // The docs-sync case: a manifest written by a first run, then a run that finds every file unchanged.
   const manifest = `manifest-${files}.json`
   try {
     for (let run = 1; run <= config.scaleRuns; run++) {
-      const sample = await measureAction(emulator, ws, dir, files)
-      result.samples.push(sample)
-      show('', run, sample)
+      result.samples.push(await measureAction(emulator, ws, dir, files))
+      show('upload', run, result.samples.at(-1)!)
     }
     for (let run = 1; run <= config.scaleRuns; run++) {
       await rm(path.join(ws, manifest), { force: true })
-      const first = await measureAction(emulator, ws, dir, files, { manifest })
-      result.sync.first.push(first)
-      show('with a new manifest, ', run, first)
-      const unchanged = await measureAction(emulator, ws, dir, files, { manifest, unchanged: true })
-      result.sync.unchanged.push(unchanged)
-      show('all unchanged since the manifest, ', run, unchanged)
+      result.sync.first.push(await measureAction(emulator, ws, dir, files, { manifest }))
+      show('manifest, first run', run, result.sync.first.at(-1)!)
+      result.sync.unchanged.push(await measureAction(emulator, ws, dir, files, { manifest, unchanged: true }))
+      show('manifest, all unchanged', run, result.sync.unchanged.at(-1)!)
     }
   } catch (error) {
     result.error = error instanceof Error ? error.message : String(error)
@@ -379,9 +328,9 @@ async function report(results: Results): Promise<number> {
   const scale = scaleRows(results, config)
   printTargets(rows)
   console.log(
-    '\nmeasured: a median over the runs (peak RSS of the large file: the maximum); min–max: the lowest and ' +
-      'highest per-run figure. Times are the wire time seen by the emulator; CPU is user + system of the ' +
-      'process (GNU time, 10 ms resolution).'
+    `\nmeasured: the median of ${config.runs} runs (scale rows: ${config.scaleRuns}), or the largest where ` +
+      'so stated; min–max: the lowest and highest per-run figure. Times are the wire time the emulator saw; ' +
+      'CPU is user + system of the process (GNU time, 10 ms resolution).'
   )
   printScale(scale)
   console.log(
@@ -392,7 +341,13 @@ async function report(results: Results): Promise<number> {
     console.log('The 100,000-file targets were not measured (add --scale 100000).')
   }
   const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${process.platform} ${os.release()}, Node ${process.version}`
-  console.log(`\nMachine: ${machine}`)
+  console.log(
+    `\nMachine: ${machine}, load average ${os
+      .loadavg()
+      .map(l => l.toFixed(1))
+      .join(' ')}`
+  )
+  console.log(`Bundle: ${config.bundle}`)
   const out = args.out ?? path.join(REPO_ROOT, 'bench', 'results', `${args.smoke ? 'smoke' : 'latest'}.json`)
   await mkdir(path.dirname(out), { recursive: true })
   await writeFile(
@@ -401,25 +356,16 @@ async function report(results: Results): Promise<number> {
   )
   console.log(`JSON: ${path.relative(process.cwd(), out)}`)
   const missed = rows.filter(row => row.ok === false)
-  if (missed.length > 0) console.log(`\nTargets missed: ${missed.map(row => row.measure.trim()).join('; ')}`)
+  if (missed.length > 0) console.log(`\nTargets missed: ${missed.map(row => row.target).join('; ')}`)
   if (args.smoke) return 0
   return args.check && missed.length > 0 ? 1 : 0
 }
 
 // ── helpers ──────────────────────────────────────────────────────────────────
 
-interface PresignedEntry {
-  file_name: string
-  presigned_url: string
-  storage_url: string
-  s3_path: string
-  content_type: string
-}
-
-function count(option: string, text: string, least = 1): number {
+function count(option: string, text: string): number {
   const value = Number(text)
-  if (!Number.isInteger(value) || value < least)
-    throw new Error(`--${option} must be a whole number ≥ ${least}: ${text}`)
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${option} must be a whole number ≥ 1: ${text}`)
   return value
 }
 
@@ -435,97 +381,18 @@ function actionInputs(emulator: Emulator, overrides: Record<string, string>): Re
   }
 }
 
-function expectSuccess(run: ActionRun, files: number): void {
-  if (run.exitCode !== 0 || run.outputs.count !== String(files)) {
-    throw new Error(`the action failed (exit ${run.exitCode}):\n${run.stdout}\n${run.stderr}`)
+/** Nothing is taken on trust: the emulator must hold the large file's own bytes (and `assets` assets). */
+function expectHeld(emulator: Emulator, sha256: string, who: string, assets: number): void {
+  const [key] = emulator.store.objects.keys()
+  if (key === undefined || emulator.store.sha256Of(key) !== sha256 || emulator.store.assets.length !== assets) {
+    throw new Error(`${who}: the emulator does not hold the bytes (and ${assets} asset)`)
   }
-}
-
-/** First request in → last answer out, as the emulator saw it (from timeline entry `from` on). */
-function wireSpan(emulator: Emulator, from = 0): number {
-  return span(emulator.timeline().slice(from))
-}
-
-function describe(files: SmallFile[]): Array<{ name: string; type: string; size: number }> {
-  return files.map(f => ({ name: f.name, type: 'application/octet-stream', size: f.size }))
-}
-
-async function generate(
-  emulator: Emulator,
-  files: Array<{ name: string; type: string; size: number }>
-): Promise<PresignedEntry[]> {
-  const response = await fetch(emulator.url + GENERATE_PRESIGNED_PATH, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': emulator.apiKey },
-    body: JSON.stringify({ files })
-  })
-  if (!response.ok) throw new Error(`generate: HTTP ${response.status}`)
-  return ((await response.json()) as { presigned_urls: PresignedEntry[] }).presigned_urls
-}
-
-/** A curl config that PUTs each file to its presigned URL. */
-function putsConfig(entries: PresignedEntry[], files: SmallFile[]): string {
-  return (
-    'header = "Content-Type: application/octet-stream"\n' +
-    entries
-      .map((e, i) => `upload-file = ${quote(files[i].path)}\nurl = ${quote(e.presigned_url)}\noutput = "/dev/null"\n`)
-      .join('')
-  )
-}
-
-/** A curl config that confirms each uploaded file. */
-function confirmsConfig(emulator: Emulator, entries: PresignedEntry[], files: SmallFile[]): string {
-  return (
-    entries
-      .map((e, i) =>
-        [
-          `url = ${quote(emulator.url + UPLOAD_FILE_PATH)}`,
-          `header = ${quote(`x-api-key: ${emulator.apiKey}`)}`,
-          'header = "Content-Type: application/json"',
-          `data = ${quote(JSON.stringify({ is_presigned: true, ...e, file_size: files[i].size }))}`,
-          'output = "/dev/null"'
-        ].join('\n')
-      )
-      .join('\nnext\n') + '\n'
-  )
-}
-
-/** curl options for one wave: as many requests in flight as the action's concurrency. */
-function curlParallel(): string[] {
-  return ['-sS', '-f', '--no-progress-meter', '--parallel', '--parallel-max', String(config.concurrency)]
-}
-
-/** bench/node-baseline.mjs on the action's Node, under GNU time. */
-async function runNodeBaseline(baselineArgs: string[]): Promise<ReturnType<typeof parseTimeV>> {
-  const [time, ...timeArgs] = TIME_V
-  const { stderr } = await execFileAsync(time, [
-    ...timeArgs,
-    NODE24,
-    path.join(REPO_ROOT, 'bench', 'node-baseline.mjs'),
-    ...baselineArgs
-  ])
-  return parseTimeV(stderr)
-}
-
-/** curl, run asynchronously: the emulator shares this process's event loop. */
-async function curl(curlArgs: string[]): Promise<void> {
-  await execFileAsync('curl', curlArgs, { maxBuffer: 64 * MiB })
 }
 
 function countLines(text: string): number {
   let lines = 0
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++
   return lines
-}
-
-function quote(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
-}
-
-async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
-  return hash.digest('hex')
 }
 
 process.exitCode = await main()
