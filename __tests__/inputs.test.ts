@@ -16,19 +16,13 @@ afterEach(() => clear())
 
 describe('getTuning', () => {
   it('defaults, and reads positive whole numbers from the environment', () => {
-    const defaults = { stallTimeoutMs: 60000, retryBaseMs: 1000, progressIntervalMs: 10000, recordsInMemory: 2000 }
+    const defaults = { stallTimeoutMs: 60000, retryBaseMs: 1000, progressIntervalMs: 10000 }
     expect(getTuning({})).toEqual(defaults)
     expect(
       getTuning({ NETIKS_STALL_TIMEOUT_MS: '1500', NETIKS_RETRY_BASE_MS: '20', NETIKS_PROGRESS_INTERVAL_MS: '250' })
     ).toEqual({ ...defaults, stallTimeoutMs: 1500, retryBaseMs: 20, progressIntervalMs: 250 })
     expect(getTuning({ NETIKS_STALL_TIMEOUT_MS: '-5', NETIKS_RETRY_BASE_MS: 'fast' })).toEqual(defaults)
-  })
-
-  it('takes 0 records in memory (every confirmed upload spooled), and ignores a value that is not a whole number', () => {
-    expect(getTuning({ NETIKS_RECORDS_IN_MEMORY: '0' }).recordsInMemory).toBe(0)
-    expect(getTuning({ NETIKS_RECORDS_IN_MEMORY: '10' }).recordsInMemory).toBe(10)
-    expect(getTuning({ NETIKS_RECORDS_IN_MEMORY: '-1' }).recordsInMemory).toBe(2000)
-    expect(getTuning({ NETIKS_RECORDS_IN_MEMORY: '1.5' }).recordsInMemory).toBe(2000)
+    expect(getTuning({ NETIKS_STALL_TIMEOUT_MS: '0', NETIKS_PROGRESS_INTERVAL_MS: '1.5' })).toEqual(defaults)
   })
 })
 

@@ -15,8 +15,7 @@ import {
   type Manifest,
   type ManifestEntry
 } from '../src/manifest.js'
-import type { LocalFile } from '../src/netiks/types.js'
-import { holdInMemory, type HeldUpload } from '../src/transfer/held.js'
+import type { ConfirmedUpload, LocalFile } from '../src/netiks/types.js'
 import { pathRulesFor } from '../src/paths.js'
 import { Cleanups, sha256 } from './helpers.js'
 
@@ -56,8 +55,8 @@ async function load(json: unknown) {
   return await loadManifest(path.join(ws, 'm.json'), BASE)
 }
 
-function confirmed(file: LocalFile, content: string, id: string, recordedName = file.name): HeldUpload {
-  return holdInMemory({
+function confirmed(file: LocalFile, content: string, id: string, recordedName = file.name): ConfirmedUpload {
+  return {
     file,
     assetId: id,
     recordedName,
@@ -65,7 +64,7 @@ function confirmed(file: LocalFile, content: string, id: string, recordedName = 
     storageUrl: `https://cdn.example/${id}`,
     contentType: 'text/plain',
     sha256: sha256(content)
-  })
+  }
 }
 
 describe('loadManifest', () => {
@@ -521,9 +520,9 @@ describe('recordUploads and writeManifest', () => {
       'ü/ñ.txt': 'ü'
     })
     const now = new Date('2026-11-25T12:00:00Z')
-    const upload = (relative: string, content: string, id: string, recorded?: string): HeldUpload =>
+    const upload = (relative: string, content: string, id: string, recorded?: string): ConfirmedUpload =>
       confirmed(describeFile(path.join(ws, relative), Buffer.byteLength(content), ws), content, id, recorded)
-    const cases: Array<[string, Manifest, HeldUpload[], typeof LINUX]> = [
+    const cases: Array<[string, Manifest, ConfirmedUpload[], typeof LINUX]> = [
       ['empty before, nothing new', manifestOf({}), [], LINUX],
       [
         'empty before',

@@ -3,10 +3,9 @@ import { AssetNaming } from '../src/constants.js'
 import { nameAssets } from '../src/files.js'
 import { pathRulesFor } from '../src/paths.js'
 import { planBatches } from '../src/transfer/presigned.js'
-import type { LocalFile } from '../src/netiks/types.js'
+import type { ConfirmedUpload, LocalFile } from '../src/netiks/types.js'
 import { ProgressReporter, describeTransfer } from '../src/report/progress.js'
 import { describeResult } from '../src/report/messages.js'
-import { holdInMemory } from '../src/transfer/held.js'
 
 const MiB = 1024 * 1024
 const POSIX = pathRulesFor('linux')
@@ -126,16 +125,15 @@ describe('planBatches', () => {
 })
 
 describe('describeResult', () => {
-  const confirmed = (f: LocalFile) =>
-    holdInMemory({
-      file: f,
-      assetId: 'x',
-      recordedName: f.name,
-      storageUrl: '',
-      contentType: '',
-      sha256: '',
-      possibleDuplicate: false
-    })
+  const confirmed = (f: LocalFile): ConfirmedUpload => ({
+    file: f,
+    assetId: 'x',
+    recordedName: f.name,
+    storageUrl: '',
+    contentType: '',
+    sha256: '',
+    possibleDuplicate: false
+  })
   it('says how many, how much, how fast', () => {
     const files = [file('a', 30 * MiB), file('b', 18.2 * MiB)]
     expect(describeResult({ confirmed: files.map(confirmed), failed: [] }, 2, 3100)).toBe(

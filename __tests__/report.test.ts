@@ -26,7 +26,6 @@ import {
   checkedAnswer,
   stepOf
 } from '../src/transfer/outcome.js'
-import { holdInMemory, type HeldUpload } from '../src/transfer/held.js'
 import { checksumLine, makeRunFolder, writeRecordFiles } from '../src/report/assets-file.js'
 import { OUTPUT_BUDGET, OutputsNotWrittenError, jsonArrayWithin, writeOutputs } from '../src/report/outputs.js'
 import { assetRecords, failureRecords, fileRecords, type FileRecord, type RunResult } from '../src/report/records.js'
@@ -43,9 +42,9 @@ function localFile(relativePath: string, size = 10): LocalFile {
   }
 }
 
-function confirmed(relativePath: string, possibleDuplicate = false): HeldUpload {
+function confirmed(relativePath: string, possibleDuplicate = false): ConfirmedUpload {
   const file = localFile(relativePath)
-  return holdInMemory({
+  return {
     file,
     assetId: `id-${relativePath}`,
     recordedName: file.name,
@@ -53,7 +52,7 @@ function confirmed(relativePath: string, possibleDuplicate = false): HeldUpload 
     contentType: file.contentType,
     sha256: sha256(relativePath),
     possibleDuplicate
-  })
+  }
 }
 
 function failed(relativePath: string, message = 'HTTP 500: boom', status: number | null = 500): FailedUpload {

@@ -759,7 +759,7 @@ __webpack_unused_export__ = EventSource
 
 /***/ }),
 
-/***/ 7777:
+/***/ 158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { addAbortListener } = __nccwpck_require__(3440)
@@ -832,7 +832,7 @@ const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
 const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
 const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(7777)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -955,7 +955,7 @@ const {
 } = __nccwpck_require__(8707)
 const util = __nccwpck_require__(3440)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(7777)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -1428,7 +1428,7 @@ const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(87
 const util = __nccwpck_require__(3440)
 const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(7777)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1652,7 +1652,7 @@ module.exports = stream
 const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
 const { AsyncResource } = __nccwpck_require__(6698)
 const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(7777)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -28675,7 +28675,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(158);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4332);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28684,7 +28684,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 158:
+/***/ 4332:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31705,11 +31705,6 @@ const DEFAULT_STALL_TIMEOUT_MS = 60_000;
 const DEFAULT_RETRY_BASE_MS = 1000;
 /** A transfer longer than this gets a progress line every this long. */
 const DEFAULT_PROGRESS_INTERVAL_MS = 10_000;
-/**
- * Confirmed uploads whose details are kept in memory before the rest go to the details spool:
- * about half a KiB each, so 1 MiB, however many files follow (see DetailsSpool).
- */
-const DEFAULT_RECORDS_IN_MEMORY = 2000;
 /** `auto` picks single mode for exactly one file smaller than this. */
 const AUTO_SINGLE_MAX_BYTES = 10 * 1024 * 1024;
 /** Files per generate-presigned-url call. */
@@ -36474,17 +36469,12 @@ function getTuning(env = process.env) {
     return {
         stallTimeoutMs: positiveInteger(env.NETIKS_STALL_TIMEOUT_MS) ?? DEFAULT_STALL_TIMEOUT_MS,
         retryBaseMs: positiveInteger(env.NETIKS_RETRY_BASE_MS) ?? DEFAULT_RETRY_BASE_MS,
-        progressIntervalMs: positiveInteger(env.NETIKS_PROGRESS_INTERVAL_MS) ?? DEFAULT_PROGRESS_INTERVAL_MS,
-        recordsInMemory: wholeNumber(env.NETIKS_RECORDS_IN_MEMORY) ?? DEFAULT_RECORDS_IN_MEMORY
+        progressIntervalMs: positiveInteger(env.NETIKS_PROGRESS_INTERVAL_MS) ?? DEFAULT_PROGRESS_INTERVAL_MS
     };
 }
 function positiveInteger(text) {
-    const value = wholeNumber(text);
-    return value !== undefined && value > 0 ? value : undefined;
-}
-function wholeNumber(text) {
     const value = Number(text);
-    return text && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+    return text && Number.isSafeInteger(value) && value > 0 ? value : undefined;
 }
 function parseApiKey(raw) {
     const key = raw.trim();
@@ -37153,7 +37143,7 @@ function isDelimiter(byte) {
 
 ;// CONCATENATED MODULE: ./src/windowed-reader.ts
 
-/** Bytes read in one call; a record (a spooled upload, a manifest entry) is a few hundred. */
+/** Bytes read in one call; a record (a manifest entry) is a few hundred. */
 const WINDOW_BYTES = 64 * 1024;
 /**
  * How far before the requested record a window starts: records are read roughly in the order
@@ -37176,7 +37166,7 @@ class WindowedReader {
     limit;
     windows = [];
     constructor(fd, 
-    /** What the file is, for the error when it ends early: "the details spool /…". */
+    /** What the file is, for the error when it ends early: "the copy of the manifest /…". */
     what, limit) {
         this.fd = fd;
         this.what = what;
@@ -37447,15 +37437,14 @@ function percentEncode(character) {
 
 
 function assetRecordOf(upload) {
-    const details = upload.details();
     return {
         path: upload.file.relativePath,
         name: upload.recordedName,
-        id: details.assetId,
-        storage_url: details.storageUrl,
+        id: upload.assetId,
+        storage_url: upload.storageUrl,
         size: upload.file.size,
-        content_type: details.contentType,
-        sha256: details.sha256,
+        content_type: upload.contentType,
+        sha256: upload.sha256,
         skipped: false,
         possible_duplicate: upload.possibleDuplicate
     };
@@ -38076,23 +38065,22 @@ function recordUploads(manifest, confirmed, now = new Date(), rules = HOST_PATHS
 }
 /** What the manifest remembers of a confirmed upload. */
 function entryOf(upload, uploadedAt) {
-    const details = upload.details();
     return {
         name: upload.file.name,
         ...(upload.recordedName !== upload.file.name ? { recorded_name: upload.recordedName } : {}),
-        sha256: details.sha256,
+        sha256: upload.sha256,
         size: upload.file.size,
-        id: details.assetId,
-        storage_url: details.storageUrl,
-        content_type: details.contentType,
+        id: upload.assetId,
+        storage_url: upload.storageUrl,
+        content_type: upload.contentType,
         uploaded_at: uploadedAt
     };
 }
 /**
  * Writes the manifest with every asset confirmed in this run added, as recordUploads and
- * writeManifest would, but without holding the new entries or the JSON text in memory: the
- * confirmed uploads' details are read one at a time as the file is written (100,000 entries
- * are some 40 MB of objects and as much again of text). Returns how many assets it holds.
+ * writeManifest would, but without holding the new entries or the JSON text in memory: each
+ * entry is made as the file is written (100,000 entries are some 40 MB of objects and as much
+ * again of text). Returns how many assets it holds.
  */
 async function writeManifestWithUploads(file, before, confirmed, now = new Date(), rules = paths_HOST_PATHS, options = {}) {
     const uploadedAt = now.toISOString();
@@ -40069,125 +40057,7 @@ function isSystemic(error) {
         error instanceof RepeatedFailureError);
 }
 
-;// CONCATENATED MODULE: ./src/transfer/held.ts
-
-
-/** Everything in memory: for a handful of files, and for tests. */
-function holdInMemory(upload) {
-    const { assetId, storageUrl, contentType, sha256 } = upload;
-    return {
-        file: upload.file,
-        recordedName: upload.recordedName,
-        possibleDuplicate: upload.possibleDuplicate,
-        details: () => ({ assetId, storageUrl, contentType, sha256 })
-    };
-}
-/**
- * The details of every confirmed file past the first `inMemory`, written to a file as they are
- * confirmed and read back for the report, so that memory does not grow with the number of
- * files: an asset's id, storage URL and sha256 take some 300 bytes of heap each, 30 MiB at
- * 100,000 files, and a garbage-collected heap holds about twice its live size. The first ones
- * stay in memory (a bounded MiB or so): the write and the four or five reads the report makes
- * of each record cost a run of a thousand small files about 4 % of its CPU. Writes and reads
- * are synchronous: a line of a few hundred bytes to a local file costs microseconds, and a
- * confirmed file is then on disk before anything else runs, whenever the run is cut short.
- */
-class DetailsSpool {
-    path;
-    onFallback;
-    inMemory;
-    fd;
-    end = 0;
-    closed = false;
-    failed = false;
-    /** Confirmed uploads held in memory so far, up to `inMemory`. */
-    heldInMemory = 0;
-    /** Reads back only what was written whole: nothing at or after `end`. */
-    reader;
-    constructor(path, 
-    /** Told once, when a write fails and confirmed uploads are kept in memory from then on. */
-    onFallback = () => undefined, 
-    /** Confirmed uploads kept in memory before the spool takes the rest. */
-    inMemory = 0) {
-        this.path = path;
-        this.onFallback = onFallback;
-        this.inMemory = inMemory;
-        this.fd = (0,external_node_fs_namespaceObject.openSync)(path, 'w+', 0o600);
-        this.reader = new WindowedReader(this.fd, `the details spool ${path}`, () => this.end);
-    }
-    /**
-     * Writes the details and hands back a handle; if the spool cannot be written (disk full, an
-     * I/O error), keeps this and every later upload in memory instead: a confirmed asset is
-     * never lost because the spool failed. A record is only ever read once written whole.
-     */
-    hold = upload => {
-        if (this.heldInMemory < this.inMemory) {
-            this.heldInMemory++;
-            return holdInMemory(upload);
-        }
-        if (this.failed || this.closed)
-            return holdInMemory(upload);
-        const line = Buffer.from(`${JSON.stringify([upload.assetId, upload.storageUrl, upload.contentType, upload.sha256])}\n`);
-        try {
-            for (let done = 0; done < line.length;) {
-                done += (0,external_node_fs_namespaceObject.writeSync)(this.fd, line, done, line.length - done, this.end + done);
-            }
-        }
-        catch (error) {
-            // Nothing at or after `end` is ever read: a partial line there is harmless.
-            this.failed = true;
-            this.onFallback(error);
-            return holdInMemory(upload);
-        }
-        const held = new SpooledUpload(this, upload.file, upload.recordedName, upload.possibleDuplicate, this.end, line.length - 1);
-        this.end += line.length;
-        return held;
-    };
-    /**
-     * The details written at `offset`. The report reads every record several times over (outputs,
-     * assets file, checksums, summary), in path order, which is close to the order they were
-     * written in: a record is cut from a window of the file read in one call, rather than read
-     * with one call of its own each (a thousand files were five thousand reads).
-     */
-    read(offset, length) {
-        if (this.closed)
-            throw new Error('the details spool was read after it was closed');
-        const [assetId, storageUrl, contentType, sha256] = JSON.parse(this.reader.text(offset, length));
-        return { assetId, storageUrl, contentType, sha256 };
-    }
-    /** Closes and removes the file; only once the report is written. */
-    close() {
-        if (this.closed)
-            return;
-        this.closed = true;
-        this.reader.clear();
-        (0,external_node_fs_namespaceObject.closeSync)(this.fd);
-        (0,external_node_fs_namespaceObject.rmSync)(this.path, { force: true });
-    }
-}
-/** One confirmed file whose details are in the spool: a few fields, no strings of its own. */
-class SpooledUpload {
-    spool;
-    file;
-    recordedName;
-    possibleDuplicate;
-    offset;
-    length;
-    constructor(spool, file, recordedName, possibleDuplicate, offset, length) {
-        this.spool = spool;
-        this.file = file;
-        this.recordedName = recordedName;
-        this.possibleDuplicate = possibleDuplicate;
-        this.offset = offset;
-        this.length = length;
-    }
-    details() {
-        return this.spool.read(this.offset, this.length);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/transfer/outcome.ts
-
 
 
 
@@ -40210,7 +40080,6 @@ class FailFastError extends Error {
 class OutcomeRecorder {
     files;
     options;
-    hold;
     confirmed = [];
     failed = [];
     /** Keyed by relative path: a file that changed is sent as a fresh copy of its record. */
@@ -40219,12 +40088,9 @@ class OutcomeRecorder {
     /** Files failed in a row from one transient cause, with none confirmed since. */
     streak;
     stoppedBy;
-    constructor(files, options, 
-    /** Where confirmed uploads are kept until the report (see DetailsSpool). */
-    hold = holdInMemory) {
+    constructor(files, options) {
         this.files = files;
         this.options = options;
-        this.hold = hold;
     }
     shouldStop() {
         if (this.options.signal?.aborted)
@@ -40241,19 +40107,10 @@ class OutcomeRecorder {
     confirm(upload) {
         if (this.settled.has(upload.file.relativePath))
             return;
-        // Kept before the file counts as settled: a confirmed asset must reach the report, whatever
-        // happens to where it is kept (the spool falls back to memory by itself; this is the last net).
-        let held;
-        try {
-            held = this.hold(upload);
-        }
-        catch {
-            held = holdInMemory(upload);
-        }
         this.settled.add(upload.file.relativePath);
         this.awaitingAnswer.delete(upload.file.relativePath);
         this.streak = undefined;
-        this.confirmed.push(held);
+        this.confirmed.push(upload);
         this.options.onConfirmed?.(upload);
     }
     /** `note` adds to the error's message, e.g. that an earlier attempt may have been registered. */
@@ -41667,7 +41524,6 @@ async function saveManifest(inputs, write) {
 
 
 
-
 /** inputs → files → manifest → plan → upload → report. The one place that fails the step. */
 async function run() {
     const startedAt = Date.now();
@@ -41877,9 +41733,9 @@ async function dryRun(inputs, work, plan) {
 /** Sends the files and reports them; returns the step's closing error, if it fails. Throws only before the first request. */
 async function upload(inputs, work, plan, startedAt) {
     const files = work.upload;
-    // Before anything is sent: where the run's record is kept, and the report's files go.
+    // Before anything is sent: where the report's files go.
     const tuning = getTuning();
-    const { runFolder, spool } = await openRunRecord(tuning.recordsInMemory);
+    const runFolder = await openRunFolder();
     const progress = new ProgressReporter(files, tuning.progressIntervalMs, line => info(line));
     const lines = runLines();
     const options = {
@@ -41919,7 +41775,7 @@ async function upload(inputs, work, plan, startedAt) {
         }
     });
     options.signal = cancellation.signal;
-    const recorder = new OutcomeRecorder(files, options, spool.hold);
+    const recorder = new OutcomeRecorder(files, options);
     const client = new NetiksClient({
         baseUrl: inputs.baseUrl,
         apiKey: inputs.apiKey,
@@ -41957,7 +41813,6 @@ async function upload(inputs, work, plan, startedAt) {
     }
     finally {
         cancellation.dispose();
-        spool.close();
     }
     if (unexpected === undefined)
         return failure;
@@ -41969,17 +41824,14 @@ function reportFailure(error) {
     return (`The run's report could not be finished (${escapeForLog(errorMessage(error))}): files may have been ` +
         'uploaded; the log above lists every file confirmed.');
 }
-/** A folder of the run's own under RUNNER_TEMP, and the spool of confirmed uploads in it. */
-async function openRunRecord(recordsInMemory) {
+/** A folder of the run's own under RUNNER_TEMP, for the assets and checksums files. */
+async function openRunFolder() {
     try {
-        const runFolder = await makeRunFolder();
-        const spool = new DetailsSpool(external_node_path_default().join(runFolder, 'confirmed.spool'), error => warning(`Could not write to ${escapeForLog(runFolder)} (${escapeForLog(codeOrMessage(error))}): ` +
-            'the run keeps the rest of its record in memory instead. Nothing is lost; memory may grow with the number of files.'), recordsInMemory);
-        return { runFolder, spool };
+        return await makeRunFolder();
     }
     catch (error) {
-        throw new InputError(`Cannot write under RUNNER_TEMP (${escapeForLog(process.env.RUNNER_TEMP ?? '')}), where the run keeps its record ` +
-            `(${codeOrMessage(error)}); nothing was uploaded. Check the runner's temp folder.`);
+        throw new InputError(`Cannot write under RUNNER_TEMP (${escapeForLog(process.env.RUNNER_TEMP ?? '')}), where the run writes its ` +
+            `assets and checksums files (${codeOrMessage(error)}); nothing was uploaded. Check the runner's temp folder.`);
     }
 }
 /**

@@ -60,11 +60,6 @@ export const DEFAULT_STALL_TIMEOUT_MS = 60_000
 export const DEFAULT_RETRY_BASE_MS = 1000
 /** A transfer longer than this gets a progress line every this long. */
 export const DEFAULT_PROGRESS_INTERVAL_MS = 10_000
-/**
- * Confirmed uploads whose details are kept in memory before the rest go to the details spool:
- * about half a KiB each, so 1 MiB, however many files follow (see DetailsSpool).
- */
-export const DEFAULT_RECORDS_IN_MEMORY = 2000
 
 /** `auto` picks single mode for exactly one file smaller than this. */
 export const AUTO_SINGLE_MAX_BYTES = 10 * 1024 * 1024

@@ -6,7 +6,6 @@ import {
   DEFAULT_CONCURRENCY,
   DEFAULT_RETRIES,
   DEFAULT_RETRY_BASE_MS,
-  DEFAULT_RECORDS_IN_MEMORY,
   DEFAULT_STALL_TIMEOUT_MS,
   Input,
   MAX_CONCURRENCY,
@@ -87,27 +86,19 @@ export interface Tuning {
   stallTimeoutMs: number
   retryBaseMs: number
   progressIntervalMs: number
-  /** Confirmed uploads kept in memory before the details spool takes the rest (0: none). */
-  recordsInMemory: number
 }
 
 export function getTuning(env: NodeJS.ProcessEnv = process.env): Tuning {
   return {
     stallTimeoutMs: positiveInteger(env.NETIKS_STALL_TIMEOUT_MS) ?? DEFAULT_STALL_TIMEOUT_MS,
     retryBaseMs: positiveInteger(env.NETIKS_RETRY_BASE_MS) ?? DEFAULT_RETRY_BASE_MS,
-    progressIntervalMs: positiveInteger(env.NETIKS_PROGRESS_INTERVAL_MS) ?? DEFAULT_PROGRESS_INTERVAL_MS,
-    recordsInMemory: wholeNumber(env.NETIKS_RECORDS_IN_MEMORY) ?? DEFAULT_RECORDS_IN_MEMORY
+    progressIntervalMs: positiveInteger(env.NETIKS_PROGRESS_INTERVAL_MS) ?? DEFAULT_PROGRESS_INTERVAL_MS
   }
 }
 
 function positiveInteger(text: string | undefined): number | undefined {
-  const value = wholeNumber(text)
-  return value !== undefined && value > 0 ? value : undefined
-}
-
-function wholeNumber(text: string | undefined): number | undefined {
   const value = Number(text)
-  return text && Number.isSafeInteger(value) && value >= 0 ? value : undefined
+  return text && Number.isSafeInteger(value) && value > 0 ? value : undefined
 }
 
 export function parseApiKey(raw: string): string {

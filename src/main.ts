@@ -30,7 +30,6 @@ import { writeFailureSummary, writePlanSummary, writeSummary } from './report/su
 import { Cancellation } from './transfer/cancel.js'
 import { isSystemic } from './transfer/breaker.js'
 import { MAX_URL_REFRESHES } from './transfer/expiry.js'
-import { DetailsSpool } from './transfer/held.js'
 import { OutcomeRecorder, type UploadOptions } from './transfer/outcome.js'
 import { uploadPresigned } from './transfer/presigned.js'
 import { defaultRetryPolicy } from './transfer/retry.js'
@@ -296,9 +295,9 @@ async function upload(
   startedAt: number
 ): Promise<string | undefined> {
   const files = work.upload
-  // Before anything is sent: where the run's record is kept, and the report's files go.
+  // Before anything is sent: where the report's files go.
   const tuning = getTuning()
-  const { runFolder, spool } = await openRunRecord(tuning.recordsInMemory)
+  const runFolder = await openRunFolder()
   const progress = new ProgressReporter(files, tuning.progressIntervalMs, line => core.info(line))
   const lines = runLines()
   const options: UploadOptions = {
@@ -356,7 +355,7 @@ async function upload(
     }
   })
   options.signal = cancellation.signal
-  const recorder = new OutcomeRecorder(files, options, spool.hold)
+  const recorder = new OutcomeRecorder(files, options)
   const client = new NetiksClient({
     baseUrl: inputs.baseUrl,
     apiKey: inputs.apiKey,
@@ -389,7 +388,6 @@ async function upload(
     failure = reportFailure(error)
   } finally {
     cancellation.dispose()
-    spool.close()
   }
   if (unexpected === undefined) return failure
   const cause = `The upload stopped on an unexpected error: ${escapeForLog(withStop(errorMessage(unexpected)))}`
@@ -404,24 +402,14 @@ function reportFailure(error: unknown): string {
   )
 }
 
-/** A folder of the run's own under RUNNER_TEMP, and the spool of confirmed uploads in it. */
-async function openRunRecord(recordsInMemory: number): Promise<{ runFolder: string; spool: DetailsSpool }> {
+/** A folder of the run's own under RUNNER_TEMP, for the assets and checksums files. */
+async function openRunFolder(): Promise<string> {
   try {
-    const runFolder = await makeRunFolder()
-    const spool = new DetailsSpool(
-      path.join(runFolder, 'confirmed.spool'),
-      error =>
-        core.warning(
-          `Could not write to ${escapeForLog(runFolder)} (${escapeForLog(codeOrMessage(error))}): ` +
-            'the run keeps the rest of its record in memory instead. Nothing is lost; memory may grow with the number of files.'
-        ),
-      recordsInMemory
-    )
-    return { runFolder, spool }
+    return await makeRunFolder()
   } catch (error) {
     throw new InputError(
-      `Cannot write under RUNNER_TEMP (${escapeForLog(process.env.RUNNER_TEMP ?? '')}), where the run keeps its record ` +
-        `(${codeOrMessage(error)}); nothing was uploaded. Check the runner's temp folder.`
+      `Cannot write under RUNNER_TEMP (${escapeForLog(process.env.RUNNER_TEMP ?? '')}), where the run writes its ` +
+        `assets and checksums files (${codeOrMessage(error)}); nothing was uploaded. Check the runner's temp folder.`
     )
   }
 }

@@ -13,9 +13,8 @@ import {
   type Nesting
 } from './manifest-reader.js'
 import { EntryStore, StoredEntry } from './manifest-store.js'
-import type { LocalFile } from './netiks/types.js'
+import type { ConfirmedUpload, LocalFile } from './netiks/types.js'
 import { isInertText, isPlainAssetId } from './netiks/values.js'
-import type { HeldUpload } from './transfer/held.js'
 import { writeText } from './report/assets-file.js'
 import { HOST_PATHS, pathKey, type PathRules } from './paths.js'
 import { runPool } from './transfer/pool.js'
@@ -519,7 +518,7 @@ export function recordUnchanged(manifest: Manifest, unchanged: UnchangedFile[], 
 /** The manifest with every asset confirmed in this run added (or replacing the entry of its path). */
 export function recordUploads(
   manifest: Manifest,
-  confirmed: HeldUpload[],
+  confirmed: ConfirmedUpload[],
   now = new Date(),
   rules = HOST_PATHS
 ): Manifest {
@@ -532,30 +531,29 @@ export function recordUploads(
 }
 
 /** What the manifest remembers of a confirmed upload. */
-function entryOf(upload: HeldUpload, uploadedAt: string): ManifestEntry {
-  const details = upload.details()
+function entryOf(upload: ConfirmedUpload, uploadedAt: string): ManifestEntry {
   return {
     name: upload.file.name,
     ...(upload.recordedName !== upload.file.name ? { recorded_name: upload.recordedName } : {}),
-    sha256: details.sha256,
+    sha256: upload.sha256,
     size: upload.file.size,
-    id: details.assetId,
-    storage_url: details.storageUrl,
-    content_type: details.contentType,
+    id: upload.assetId,
+    storage_url: upload.storageUrl,
+    content_type: upload.contentType,
     uploaded_at: uploadedAt
   }
 }
 
 /**
  * Writes the manifest with every asset confirmed in this run added, as recordUploads and
- * writeManifest would, but without holding the new entries or the JSON text in memory: the
- * confirmed uploads' details are read one at a time as the file is written (100,000 entries
- * are some 40 MB of objects and as much again of text). Returns how many assets it holds.
+ * writeManifest would, but without holding the new entries or the JSON text in memory: each
+ * entry is made as the file is written (100,000 entries are some 40 MB of objects and as much
+ * again of text). Returns how many assets it holds.
  */
 export async function writeManifestWithUploads(
   file: string,
   before: Manifest,
-  confirmed: HeldUpload[],
+  confirmed: ConfirmedUpload[],
   now = new Date(),
   rules = HOST_PATHS,
   options: WriteManifestOptions = {}

@@ -1,6 +1,6 @@
 import { readSync } from 'node:fs'
 
-/** Bytes read in one call; a record (a spooled upload, a manifest entry) is a few hundred. */
+/** Bytes read in one call; a record (a manifest entry) is a few hundred. */
 const WINDOW_BYTES = 64 * 1024
 /**
  * How far before the requested record a window starts: records are read roughly in the order
@@ -23,7 +23,7 @@ export class WindowedReader {
 
   constructor(
     private readonly fd: number,
-    /** What the file is, for the error when it ends early: "the details spool /…". */
+    /** What the file is, for the error when it ends early: "the copy of the manifest /…". */
     private readonly what: string,
     private readonly limit: () => number
   ) {}

@@ -1,5 +1,3 @@
-import type { HeldUpload } from '../transfer/held.js'
-
 /** One local file to upload, described once from a single stat. */
 export interface LocalFile {
   absolutePath: string
@@ -105,7 +103,7 @@ export interface FailedUpload {
 
 /** What a whole upload run achieved. Every file is in exactly one of the two lists. */
 export interface UploadOutcome {
-  confirmed: HeldUpload[]
+  confirmed: ConfirmedUpload[]
   failed: FailedUpload[]
   /** Why the run stopped early (cancelled, the key refused, fail-fast, a systemic failure), if it did. */
   stoppedBy?: Error

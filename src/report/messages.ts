@@ -6,8 +6,7 @@ import { isSystemic } from '../transfer/breaker.js'
 import { FailFastError } from '../transfer/outcome.js'
 import type { Inputs } from '../inputs.js'
 import type { UnchangedFile } from '../manifest.js'
-import type { FailedUpload, LocalFile, UploadOutcome } from '../netiks/types.js'
-import type { HeldUpload } from '../transfer/held.js'
+import type { ConfirmedUpload, FailedUpload, LocalFile, UploadOutcome } from '../netiks/types.js'
 import type { UploadPlan } from '../plan.js'
 import { planBatches } from '../transfer/presigned.js'
 import { MAX_ANNOTATIONS, PerFileLines } from './log.js'
@@ -17,7 +16,7 @@ import { escapeForLog, quoteForLog } from './log-safe.js'
 const NAMED_IN_WARNING = 10
 
 /** The server recorded some names differently from how they were sent: one warning says which. */
-export function warnAboutRecordedNames(confirmed: HeldUpload[]): void {
+export function warnAboutRecordedNames(confirmed: ConfirmedUpload[]): void {
   const renamed = confirmed.filter(upload => upload.recordedName !== upload.file.name)
   if (renamed.length === 0) return
   const shown = renamed.slice(0, NAMED_IN_WARNING)
@@ -30,7 +29,7 @@ export function warnAboutRecordedNames(confirmed: HeldUpload[]): void {
 }
 
 /** Files that may be registered twice: one warning names them, and the outputs mark them. */
-export function warnAboutPossibleDuplicates(confirmed: HeldUpload[]): void {
+export function warnAboutPossibleDuplicates(confirmed: ConfirmedUpload[]): void {
   const doubtful = confirmed.filter(upload => upload.possibleDuplicate)
   if (doubtful.length === 0) return
   const shown = doubtful.slice(0, NAMED_IN_WARNING)

@@ -1,12 +1,11 @@
 import { compareText, sortedByPath } from '../format.js'
 import type { UnchangedFile } from '../manifest.js'
-import type { FailedUpload } from '../netiks/types.js'
-import type { HeldUpload } from '../transfer/held.js'
+import type { ConfirmedUpload, FailedUpload } from '../netiks/types.js'
 import { escapeForLog } from './log-safe.js'
 
 /** What a run reports: uploaded, left unchanged, and not uploaded. */
 export interface RunResult {
-  confirmed: HeldUpload[]
+  confirmed: ConfirmedUpload[]
   failed: FailedUpload[]
   unchanged?: UnchangedFile[]
 }
@@ -55,16 +54,15 @@ export type FileRecord =
       failure: Omit<FailureRecord, 'path'>
     })
 
-export function assetRecordOf(upload: HeldUpload): AssetRecord {
-  const details = upload.details()
+export function assetRecordOf(upload: ConfirmedUpload): AssetRecord {
   return {
     path: upload.file.relativePath,
     name: upload.recordedName,
-    id: details.assetId,
-    storage_url: details.storageUrl,
+    id: upload.assetId,
+    storage_url: upload.storageUrl,
     size: upload.file.size,
-    content_type: details.contentType,
-    sha256: details.sha256,
+    content_type: upload.contentType,
+    sha256: upload.sha256,
     skipped: false,
     possible_duplicate: upload.possibleDuplicate
   }

@@ -17,7 +17,6 @@ import type {
   UploadOutcome
 } from '../netiks/types.js'
 import { RepeatedFailureError, repeatedFailureLimit, systemicCause, transientCause } from './breaker.js'
-import { holdInMemory, type HeldUpload, type Holder } from './held.js'
 import type { RetryPolicy } from './retry.js'
 import { isInertText, isPlainAssetId } from '../netiks/values.js'
 
@@ -75,7 +74,7 @@ type Unsettled = 'upload' | 'confirm'
  * asset-creating request is out and unanswered is then reported as possibly existing.
  */
 export class OutcomeRecorder {
-  private readonly confirmed: HeldUpload[] = []
+  private readonly confirmed: ConfirmedUpload[] = []
   private readonly failed: FailedUpload[] = []
   /** Keyed by relative path: a file that changed is sent as a fresh copy of its record. */
   private readonly settled = new Set<string>()
@@ -89,9 +88,7 @@ export class OutcomeRecorder {
     private readonly options: Pick<
       UploadOptions,
       'baseUrl' | 'concurrency' | 'failFast' | 'signal' | 'onConfirmed' | 'onFailed'
-    >,
-    /** Where confirmed uploads are kept until the report (see DetailsSpool). */
-    private readonly hold: Holder = holdInMemory
+    >
   ) {}
 
   shouldStop(): boolean {
@@ -107,18 +104,10 @@ export class OutcomeRecorder {
 
   confirm(upload: ConfirmedUpload): void {
     if (this.settled.has(upload.file.relativePath)) return
-    // Kept before the file counts as settled: a confirmed asset must reach the report, whatever
-    // happens to where it is kept (the spool falls back to memory by itself; this is the last net).
-    let held: HeldUpload
-    try {
-      held = this.hold(upload)
-    } catch {
-      held = holdInMemory(upload)
-    }
     this.settled.add(upload.file.relativePath)
     this.awaitingAnswer.delete(upload.file.relativePath)
     this.streak = undefined
-    this.confirmed.push(held)
+    this.confirmed.push(upload)
     this.options.onConfirmed?.(upload)
   }
 

@@ -1,24 +1,17 @@
 /**
- * Review of the details spool (src/transfer/held.ts) and of the report after a cancelled run:
- * the committed bundle, run as a runner runs it, against the emulator.
- *
- * The spool tests broke "nothing is lost, nothing is hidden" when they were written (a file
- * confirmed on the server was in no output; one short write emptied every output); they hold now.
+ * The report of a run cancelled while confirms were still unanswered, through the committed
+ * bundle as a runner runs it against the emulator: outputs, assets file, checksums file and
+ * manifest agree, name every matched file once, and hide no asset the server holds.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { ChildProcess } from 'node:child_process'
 import { readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { runAction, type ActionRun } from '../harness/run-action.js'
 import { startSlowProxy } from '../harness/slow-proxy.js'
 import type { FileRecord } from '../src/report/records.js'
 import { NEEDS_SIGNALS, assetsOf, failedOf, posixOnly, Cleanups } from './helpers.js'
 
-const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures')
-const SPOOL_FAULT = path.join(FIXTURES, 'spool-fault.mjs')
-/** Every confirmed upload goes through the spool, none kept in memory first. */
-const SPOOL_ALL = { NETIKS_RECORDS_IN_MEMORY: '0' }
 const MANIFEST = '.netiks/manifest.json'
 const cleanups = new Cleanups()
 afterEach(async () => await cleanups.run())
@@ -48,16 +41,12 @@ function inputs(baseUrl: string, apiKey: string, overrides: Record<string, strin
 }
 
 async function manifestIds(ws: string): Promise<string[]> {
-  try {
-    const parsed = JSON.parse(await readFile(path.join(ws, MANIFEST), 'utf8')) as {
-      assets: Record<string, { id: string }>
-    }
-    return Object.values(parsed.assets)
-      .map(entry => entry.id)
-      .sort()
-  } catch {
-    return []
+  const parsed = JSON.parse(await readFile(path.join(ws, MANIFEST), 'utf8')) as {
+    assets: Record<string, { id: string }>
   }
+  return Object.values(parsed.assets)
+    .map(entry => entry.id)
+    .sort()
 }
 
 /** Every matched file is in `assets` or in `failed`, once; every asset the server holds is in `assets`. */
@@ -70,45 +59,6 @@ function expectNothingLostOrHidden(run: ActionRun, paths: string[], held: string
       .sort()
   ).toEqual([...held].sort())
 }
-
-describe('the details spool when RUNNER_TEMP fails under it', () => {
-  it('a spool write that fails at confirm time (ENOSPC): that upload and the later ones are kept in memory, every file is reported', async () => {
-    const server = await cleanups.emulator()
-    const { ws, paths } = await workspaceOf(5)
-    const run = await runAction({
-      workspace: ws,
-      inputs: inputs(server.url, server.apiKey),
-      // The 4th confirmed file's line, and every later one, cannot be written.
-      env: {
-        NODE_OPTIONS: `--import=${SPOOL_FAULT}`,
-        SPOOL_FAULT: 'enospc:4',
-        NETIKS_RETRY_BASE_MS: '20',
-        ...SPOOL_ALL
-      }
-    })
-    const held = server.state().assets.map(asset => asset.id)
-    expect(held).toHaveLength(5)
-    expect(
-      run.stdout.match(/^::warning::Could not write to .*\(ENOSPC\): the run keeps the rest of its record in memory/gm)
-    ).toHaveLength(1)
-    expectNothingLostOrHidden(run, paths, held)
-    expect(await manifestIds(ws)).toEqual([...held].sort())
-  }, 30_000)
-
-  it('one short spool write (a nearly full disk): the write is finished, every file is in the outputs and the manifest', async () => {
-    const server = await cleanups.emulator()
-    const { ws, paths } = await workspaceOf(5)
-    const run = await runAction({
-      workspace: ws,
-      inputs: inputs(server.url, server.apiKey),
-      env: { NODE_OPTIONS: `--import=${SPOOL_FAULT}`, SPOOL_FAULT: 'short:2', NETIKS_RETRY_BASE_MS: '20', ...SPOOL_ALL }
-    })
-    const held = server.state().assets.map(asset => asset.id)
-    expect(held).toHaveLength(5)
-    expectNothingLostOrHidden(run, paths, held)
-    expect(await manifestIds(ws)).toEqual([...held].sort())
-  }, 30_000)
-})
 
 const isConfirm = (req: { method?: string; url?: string; headers: Record<string, unknown> }): boolean =>
   req.method === 'POST' &&
@@ -143,7 +93,7 @@ posixOnly(describe, NEEDS_SIGNALS)('a cancelled run with confirms left unanswere
     const run = await runAction({
       workspace: ws,
       inputs: inputs(proxy.url, server.apiKey, { concurrency: '4' }),
-      env: { RUNNER_TEMP: temp, NETIKS_RETRY_BASE_MS: '20', ...SPOOL_ALL },
+      env: { RUNNER_TEMP: temp, NETIKS_RETRY_BASE_MS: '20' },
       onSpawn: spawned => (child = spawned)
     })
     const heldAtEnd = server.state().assets.map(asset => asset.id)
@@ -180,8 +130,8 @@ posixOnly(describe, NEEDS_SIGNALS)('a cancelled run with confirms left unanswere
     // The manifest: the confirmed assets, and nothing else.
     expect(await manifestIds(ws)).toEqual(assets.map(asset => asset.id).sort())
 
-    // The spool of the run is in the run's folder; the deadline path exits without removing it
-    // (RUNNER_TEMP is emptied by the runner after the job).
+    // The records are in the run's own folder, which the deadline path leaves for the runner to
+    // empty with RUNNER_TEMP after the job.
     const runFolders = (await readdir(temp)).filter(name => name.startsWith('netiks-upload-'))
     expect(runFolders).toHaveLength(1)
 
