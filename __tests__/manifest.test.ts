@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { open, readFile, readdir, writeFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { describeFile } from '../src/files.js'
+import type { Place } from '../src/json-syntax.js'
 import {
   ManifestError,
   findUnchanged,
@@ -337,6 +338,265 @@ describe('loadManifest', () => {
     expect(unchanged.map(u => u.file.relativePath)).toEqual(Object.keys(texts))
   })
 })
+
+describe('loadManifest: another base-url’s entries', () => {
+  it('writes them back byte for byte, however many, integer-like keys in the place this action wrote them', async () => {
+    const STAGING = 'https://staging.example'
+    // An object's members as JSON.stringify(…, null, 2) writes them, in the order given: the
+    // action's order, by key; JSON.parse and every object put integer-like keys such as "404" first.
+    const members = (entries: Array<[string, unknown]>): string =>
+      `{\n${entries.map(([key, value]) => `    ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n    ')}`).join(',\n')}\n  }`
+    const keys = [
+      '-draft.txt',
+      '.nojekyll',
+      '10',
+      '404',
+      ...Array.from({ length: 400 }, (_, i) => `docs/${i}/é-${i}.txt`)
+    ]
+    const assets = keys.sort().map((key): [string, unknown] => [key, entry(path.posix.basename(key), key, `id-${key}`)])
+    const v1: Array<[string, unknown]> = [
+      ['.old.zip', legacy('old', 'id-old')],
+      ['7', legacy('7', 'id-7')]
+    ]
+    const text =
+      `{\n  "version": 2,\n  "base-url": ${JSON.stringify(BASE)},\n` +
+      `  "assets": ${members(assets)},\n  "v1-assets": ${members(v1)}\n}\n`
+    const ws = await cleanups.workspace({ 'm.json': text })
+    const file = path.join(ws, 'm.json')
+    expect(JSON.parse(text).assets).toEqual(Object.fromEntries(assets))
+    const loaded = await loadManifest(file, STAGING)
+    expect(loaded.manifest.others.sections.get(BASE)!.assets.size).toBe(404)
+    await writeManifest(file, loaded.manifest)
+    expect(await readFile(file, 'utf8')).toBe(text)
+  })
+})
+
+/** Where loadManifest says a text departs from JSON; 'not refused as JSON' when it takes the text as JSON. */
+async function placeSaid(file: string, bytes: Buffer | string): Promise<Place | 'unplaced' | 'not refused as JSON'> {
+  await writeFile(file, bytes)
+  const error = await loadManifest(file, BASE).then(
+    () => undefined,
+    (caught: Error) => caught
+  )
+  if (!(error instanceof ManifestError) || !error.message.includes('is not valid JSON')) return 'not refused as JSON'
+  const named = /departs from JSON at byte (\d+) \(line (\d+)\)/.exec(error.message)
+  return named ? { offset: Number(named[1]), line: Number(named[2]) } : 'unplaced'
+}
+
+/**
+ * What loadManifest should say of a text: where JSON.parse's message names a place (a
+ * character position, or the end), that place as a byte offset and a line; where it names
+ * none (an unexpected token), undefined (any place the token is at); 'not refused as JSON'
+ * for a text it takes.
+ */
+function placeJsonParseNames(text: string): Place | undefined | 'not refused as JSON' {
+  try {
+    JSON.parse(text)
+    return 'not refused as JSON'
+  } catch (error) {
+    const message = (error as Error).message
+    const named = message === 'Unexpected end of JSON input' ? text.length : /at position (\d+)/.exec(message)?.[1]
+    if (named === undefined) return undefined
+    const before = text.slice(0, Number(named))
+    return { offset: Buffer.byteLength(before), line: before.split('\n').length }
+  }
+}
+
+/**
+ * Checks the place said against JSON.parse's. Where JSON.parse names no place, the place said
+ * must be on the line it names, at the token JSON.parse says was unexpected; where the file is
+ * not valid UTF-8, a character's position says nothing of its bytes' offset: a place is said.
+ */
+function expectPlaceOf(bytes: Buffer, said: Place | 'unplaced' | 'not refused as JSON'): void {
+  const text = bytes.toString('utf8')
+  const want = placeJsonParseNames(text)
+  if (want === 'not refused as JSON' || (want !== undefined && Buffer.from(text).equals(bytes))) {
+    expect({ text, said }).toEqual({ text, said: want })
+    return
+  }
+  expect({ text, said: typeof said }).toEqual({ text, said: 'object' })
+  const { offset, line } = said as Place
+  expect({ text, line }).toEqual({ text, line: bytes.subarray(0, offset).toString('utf8').split('\n').length })
+  let token: string | undefined
+  try {
+    JSON.parse(text)
+  } catch (error) {
+    token = /^Unexpected token '(.)'/su.exec((error as Error).message)?.[1]
+  }
+  if (token !== undefined && Buffer.from(text).equals(bytes)) {
+    expect({ text, at: bytes.subarray(offset).toString('utf8').slice(0, token.length) }).toEqual({ text, at: token })
+  }
+}
+
+describe('loadManifest: a text that is not JSON is placed by byte and line, never quoted', () => {
+  const manifestText = (count: number): string => {
+    const assets: Record<string, ManifestEntry> = {}
+    for (let i = 0; i < count; i++) assets[`site/ünï/${i}/f${i}.html`] = entry(`f${i}.html`, `${i}`, `id-${i}`)
+    return JSON.stringify({ version: 2, 'base-url': BASE, assets }, null, 2) + '\n'
+  }
+
+  it.each([
+    ['an empty file', ''],
+    ['only white space', '  \n'],
+    ['a trailing comma', '{"assets": {"a": 1,}}'],
+    ['a missing comma', '{"version": 2 "assets": {}}'],
+    ['a missing colon', '{"assets" {}}'],
+    ['a truncated file', manifestText(3).slice(0, 200)],
+    ['text after the object', '{"assets": {}} x'],
+    ['a second object', '{} {}'],
+    ['an unquoted key', '{assets: {}}'],
+    ['a bad literal', '{"assets": {"a": tru}}'],
+    ['a raw line feed in a string', '{"assets": {"a\nb": 1}}'],
+    ['a byte order mark', '\uFEFF{"assets": {}}'],
+    ['a single quote', "{'assets': {}}"],
+    ['unbalanced brackets', '{"assets": {"a": [1}}}']
+  ])('refuses %s at the place JSON.parse names', async (_, text) => {
+    const file = path.join(await cleanups.workspace(), 'm.json')
+    const said = await placeSaid(file, text)
+    expect(said).not.toBe('not refused as JSON')
+    expectPlaceOf(Buffer.from(text), said)
+  })
+
+  it.each([
+    ['a token', 'ghp_SuperSecretToken0123456789\n', { offset: 0, line: 1 }],
+    ['a token as a value', '{"version": 2, "base-url":\n  ghp_SuperSecretToken}', { offset: 29, line: 2 }],
+    ['an ini file', '[core]\n\trepositoryformatversion = 0\n', { offset: 1, line: 1 }],
+    ['a dotenv file, after a valid first line', '{}\nAPI_KEY=sk-live-123\n', { offset: 3, line: 2 }],
+    ['a bad value deep in a manifest', `${manifestText(3).slice(0, 400)}tru}}}`, { offset: 402, line: 14 }]
+  ])('says where %s departs from JSON, and nothing of what it holds', async (_, text, at) => {
+    const ws = await cleanups.workspace({ 'm.json': text })
+    const error = (await loadManifest(path.join(ws, 'm.json'), BASE).catch((caught: unknown) => caught)) as Error
+    expect(error).toBeInstanceOf(ManifestError)
+    expect(error.message).toBe(
+      `The manifest is not valid JSON: it departs from JSON at byte ${at.offset} (line ${at.line}); ` +
+        'it was left as it is, and nothing was uploaded. Fix it, or delete it to start a new manifest ' +
+        '(every matched file is then uploaded again once).'
+    )
+    expectPlaceOf(Buffer.from(text), at)
+  })
+
+  it('places every one-byte edit of a small manifest as JSON.parse does, and takes every edit it takes', async () => {
+    const file = path.join(await cleanups.workspace(), 'm.json')
+    const text = Buffer.from('{"version":2,"assets":{"a":{"k":[1,"}"]},"b":"\\u00e9"},"z":null}')
+    const bytes = [0x22, 0x5c, 0x7b, 0x7d, 0x5b, 0x5d, 0x2c, 0x3a, 0x20, 0x30, 0xc3]
+    const edits: Buffer[] = []
+    for (let at = 0; at <= text.length; at++) {
+      if (at < text.length) edits.push(Buffer.concat([text.subarray(0, at), text.subarray(at + 1)]))
+      for (const byte of bytes) {
+        edits.push(Buffer.concat([text.subarray(0, at), Buffer.from([byte]), text.subarray(at)]))
+        if (at < text.length)
+          edits.push(Buffer.concat([text.subarray(0, at), Buffer.from([byte]), text.subarray(at + 1)]))
+      }
+    }
+    let refused = 0
+    for (const edit of edits) {
+      const said = await placeSaid(file, edit)
+      if (said !== 'not refused as JSON') refused++
+      expectPlaceOf(edit, said)
+    }
+    // Enough of both that the comparison means something.
+    expect(refused).toBeGreaterThan(500)
+    expect(edits.length - refused).toBeGreaterThan(50)
+  })
+
+  it('places 200 generated and damaged manifest-like texts as JSON.parse does', async () => {
+    const file = path.join(await cleanups.workspace(), 'm.json')
+    let refused = 0
+    for (const bytes of fuzzCases(200)) {
+      const said = await placeSaid(file, bytes)
+      if (said !== 'not refused as JSON') refused++
+      expectPlaceOf(bytes, said)
+    }
+    expect(refused).toBeGreaterThan(75)
+    expect(200 - refused).toBeGreaterThan(50)
+  })
+})
+
+/** A small deterministic generator (mulberry32): the same cases on every run. */
+function seeded(seed: number): { below: (n: number) => number; pick: <T>(items: readonly T[]) => T } {
+  let state = seed
+  const below = (n: number): number => {
+    state = (state + 0x6d2b79f5) | 0
+    let t = Math.imul(state ^ (state >>> 15), 1 | state)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n)
+  }
+  return { below, pick: items => items[below(items.length)] }
+}
+
+/**
+ * Manifest-like texts, as bytes: escapes, surrogate pairs (escaped and raw), multi-byte
+ * characters, structural characters inside strings, numbers JSON.parse rounds or overflows,
+ * repeated keys at both levels, __proto__, integer-like keys, values long enough to cross a
+ * small pending limit; half of them then damaged: bytes dropped, inserted or replaced
+ * (invalid UTF-8, structure, escapes), or the text cut short.
+ */
+function fuzzCases(count: number): Buffer[] {
+  const { below, pick } = seeded(0x5eed)
+  const pieces = [
+    'a',
+    'é',
+    '日本',
+    '😀',
+    '\\"',
+    '\\\\',
+    '\\/',
+    '\\n',
+    '\\u0041',
+    '\\ud83d\\ude00',
+    '\\ud800',
+    '\\u00e9'
+  ]
+  const structural = ['{', '}', '[', ']', ',', ':', ' ', '\u2028', '\uFEFF']
+  const string = (): string => {
+    let text = ''
+    for (let i = below(5); i > 0; i--) text += pick(below(3) === 0 ? structural : pieces)
+    return below(12) === 0 ? `"${'x'.repeat(below(1500))}"` : `"${text}"`
+  }
+  const numbers = ['0', '-0', '7', '-1.5e3', '1e400', '-1e-400', '0.1', '9007199254740993', '1.0', '2E+2']
+  const space = (): string => pick(['', '', '', ' ', '\n  ', '\t', '\r\n'])
+  const key = (): string => (below(2) === 0 ? pick(['"a"', '"b"', '"__proto__"', '"1"', '"\\u0061"']) : string())
+  const value = (depth: number): string => {
+    const kind = below(depth > 2 ? 3 : 5)
+    if (kind === 0) return string()
+    if (kind === 1) return pick(numbers)
+    if (kind === 2) return pick(['true', 'false', 'null'])
+    if (kind === 3) return `[${Array.from({ length: below(3) }, () => space() + value(depth + 1)).join(',')}]`
+    return object(depth + 1, below(4))
+  }
+  const member = (name: string, value: string): string => `${space()}${name}${space()}:${space()}${value}${space()}`
+  const object = (depth: number, size: number): string =>
+    `{${Array.from({ length: size }, () => member(key(), value(depth))).join(',')}}`
+  // Each text has at least one of the objects read entry by entry, most often several entries long.
+  const manifest = (): string => {
+    const members = Array.from({ length: below(3) }, () => member(key(), value(0)))
+    for (let i = below(2) + 1; i > 0; i--) {
+      const name = pick(['"assets"', '"assets"', '"v1-assets"', '"\\u0061ssets"', '"version"'])
+      members.splice(below(members.length + 1), 0, member(name, below(8) > 0 ? object(1, below(6)) : value(0)))
+    }
+    return `{${members.join(',')}}`
+  }
+  const structure = [0x22, 0x5c, 0x7b, 0x7d, 0x5b, 0x5d, 0x2c, 0x3a]
+  const other = [0x20, 0x30, 0x2d, 0x65, 0x00, 0x80, 0xbf, 0xc3, 0xe6, 0xed, 0xf0, 0xff]
+  const cases: Buffer[] = []
+  for (let i = 0; i < count; i++) {
+    const bytes = [...Buffer.from(manifest() + space())]
+    for (let n = i % 2 === 0 ? 0 : below(4) === 0 ? 2 : 1; n > 0; n--) {
+      // Most often at a structural byte, with another one: where the scan decides the most.
+      const marks = bytes.flatMap((byte, at) => (structure.includes(byte) ? [at] : []))
+      const at = below(3) > 0 && marks.length > 0 ? pick(marks) : below(bytes.length + 1)
+      const byte = pick(below(3) > 0 ? structure : other)
+      const how = below(5)
+      if (how === 0) bytes.splice(at, 1)
+      else if (how === 1) bytes.splice(at, 0, byte)
+      else if (how === 2) bytes.splice(at, 1, byte)
+      else if (how === 3) bytes.splice(at, 0, ...Buffer.from(pick(['"k":1,', ',"k":1', '"\\u', '"\\'])))
+      else bytes.length = at
+    }
+    cases.push(Buffer.from(bytes))
+  }
+  return cases
+}
 
 describe('findUnchanged', () => {
   it('skips a file only when the entry of its path has its name and sha256', async () => {

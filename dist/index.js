@@ -28675,7 +28675,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4332);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(519);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28684,7 +28684,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4332:
+/***/ 519:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36813,538 +36813,6 @@ function isSpace(byte) {
     return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
 
-;// CONCATENATED MODULE: ./src/manifest-reader.ts
-
-
-
-const keepAsParsed = (value) => value;
-/** Bytes read at a time. */
-const CHUNK_BYTES = 64 * 1024;
-/** A value this long that is not an entry of the nested objects: read the file whole instead. */
-const MAX_PENDING_BYTES = 1024 * 1024;
-/**
- * No manifest is larger. An entry as the action writes it takes some 400 bytes (100,000 take
- * some 40 MB); this leaves room for 100,000 entries whose paths and storage URLs are each a
- * kilobyte or more, while a file that is not a manifest (a disk image, a log that grew
- * without end) is refused before a byte of it is read.
- */
-const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
-/**
- * Opened without waiting: opening a FIFO for reading waits for a writer, for ever. Only a
- * regular file is read (see fstat below); O_NONBLOCK changes nothing for one.
- */
-const OPEN_FOR_READING = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
-/**
- * Reads the JSON file the way JSON.parse would, but without its text in memory at once: the
- * file is scanned in chunks, and each entry (a member of an object the nesting marks
- * `'entries'`) is parsed on its own as soon as it is complete. 100,000 entries are some 40 MB
- * of text, which JSON.parse would need whole, and as much again while it works. A file the scan
- * does not take (not an object, invalid, or with an unusually long value) is read whole and
- * given to JSON.parse, so its result is JSON.parse's; where JSON.parse refuses it, the result
- * says where the text departs from JSON, never what it holds there. What is not a regular file,
- * or is larger than `maxBytes`, is not read. Rejects only when the file cannot be opened or read
- * (with the fs error).
- */
-async function readManifestJson(file, nesting, { chunkBytes = CHUNK_BYTES, maxPendingBytes = MAX_PENDING_BYTES, maxBytes = MAX_MANIFEST_BYTES, keepEntry = keepAsParsed } = {}) {
-    const handle = await (0,promises_namespaceObject.open)(file, OPEN_FOR_READING);
-    try {
-        const info = await handle.stat();
-        if (!info.isFile())
-            return { kind: 'not-a-file', what: fileType(info) };
-        if (info.size > maxBytes)
-            return { kind: 'too-large', bytes: info.size };
-        const scanner = new MemberScanner(nesting, keepEntry);
-        let pending = Buffer.alloc(0);
-        /** Where `pending` starts in the file. */
-        let offset = 0;
-        for (;;) {
-            const chunk = Buffer.allocUnsafe(chunkBytes);
-            const { bytesRead } = await handle.read(chunk, 0, chunkBytes, offset + pending.length);
-            const final = bytesRead === 0;
-            const bytes = final ? pending : Buffer.concat([pending, chunk.subarray(0, bytesRead)]);
-            // The file grew while it was read: it is refused as if it had been that large to begin with.
-            if (offset + bytes.length > maxBytes)
-                return { kind: 'too-large', bytes: offset + bytes.length };
-            const taken = scanner.scan(bytes, final, offset);
-            if (taken === NOT_STREAMABLE)
-                break;
-            pending = bytes.subarray(taken);
-            offset += taken;
-            if (final)
-                return { kind: 'object', members: scanner.members, read: 'in-chunks' };
-            if (pending.length > maxPendingBytes)
-                break;
-        }
-        return await readWhole(handle, nesting, { chunkBytes, maxBytes });
-    }
-    finally {
-        await handle.close();
-    }
-}
-/** What a file that is not a regular one is, for the error. */
-function fileType(info) {
-    if (info.isDirectory())
-        return 'a directory';
-    if (info.isFIFO())
-        return 'a FIFO (named pipe)';
-    if (info.isSocket())
-        return 'a socket';
-    if (info.isCharacterDevice() || info.isBlockDevice())
-        return 'a device';
-    return 'not a regular file';
-}
-/** The whole file given to JSON.parse; where JSON.parse refuses it, where it departs from JSON. */
-async function readWhole(handle, nesting, { chunkBytes, maxBytes }) {
-    const pieces = [];
-    let length = 0;
-    const check = new JsonSyntaxCheck();
-    for (;;) {
-        const chunk = Buffer.allocUnsafe(Math.max(chunkBytes, CHUNK_BYTES));
-        const { bytesRead } = await handle.read(chunk, 0, chunk.length, length);
-        if (bytesRead === 0)
-            break;
-        length += bytesRead;
-        if (length > maxBytes)
-            return { kind: 'too-large', bytes: length };
-        const bytes = chunk.subarray(0, bytesRead);
-        // Checked as it is read: a file that is not JSON is not held whole, nor given to JSON.parse.
-        const departure = check.push(bytes);
-        if (departure !== undefined)
-            return { kind: 'invalid', at: departure };
-        pieces.push(bytes);
-    }
-    const departure = check.end();
-    if (departure !== undefined)
-        return { kind: 'invalid', at: departure };
-    let parsed;
-    try {
-        parsed = JSON.parse(Buffer.concat(pieces, length).toString('utf8'));
-    }
-    catch {
-        // JSON.parse refused a text the check took: a disagreement the tests rule out; say nothing of where.
-        return { kind: 'invalid' };
-    }
-    if (!isJsonObject(parsed))
-        return { kind: 'not-object' };
-    return { kind: 'object', members: toMaps(parsed, nesting), read: 'whole' };
-}
-/** A parsed object's members, with each member the nesting names whose value is an object as a Map too. */
-function toMaps(object, nesting) {
-    const members = new Map();
-    for (const [key, value] of Object.entries(object)) {
-        const inner = nesting === 'entries' ? undefined : innerNesting(nesting, key);
-        members.set(key, inner !== undefined && isJsonObject(value) ? toMaps(value, inner) : value);
-    }
-    return members;
-}
-/** How the scan reads the value of the member `key`: descended into when it is an object (see Nesting). */
-function innerNesting(nesting, key) {
-    if (Object.hasOwn(nesting, key))
-        return nesting[key];
-    return Object.hasOwn(nesting, '*') ? nesting['*'] : undefined;
-}
-/** A JSON object: not null, not an array. */
-function isJsonObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** The scan met what it does not take: the file is read whole instead. */
-class NotStreamable extends Error {
-}
-const manifest_reader_QUOTE = 0x22;
-const manifest_reader_BACKSLASH = 0x5c;
-const manifest_reader_COLON = 0x3a;
-const manifest_reader_COMMA = 0x2c;
-const manifest_reader_OPEN_BRACE = 0x7b;
-const manifest_reader_CLOSE_BRACE = 0x7d;
-const manifest_reader_OPEN_BRACKET = 0x5b;
-const manifest_reader_CLOSE_BRACKET = 0x5d;
-/** More bytes are needed to go on. */
-const MORE = -1;
-/** What scan returns when the text is not one it takes. */
-const NOT_STREAMABLE = -2;
-/**
- * Scans `{ "key": value, … }`, descending into the objects the nesting names, and parses each
- * other value (and each key) with JSON.parse, which validates it. Every structural byte is
- * ASCII, and no byte of a multi-byte UTF-8 character is, so bytes are scanned, not
- * characters. A whole unit (a member, a separator) is taken or none of it.
- */
-class MemberScanner {
-    nesting;
-    keepEntry;
-    members = new Map();
-    /** The objects open, innermost last; empty before the first `{` and after the last `}`. */
-    open = [];
-    started = false;
-    /** Where the bytes being scanned start in the file. */
-    offset = 0;
-    constructor(nesting, keepEntry) {
-        this.nesting = nesting;
-        this.keepEntry = keepEntry;
-    }
-    /**
-     * Takes what it can of `bytes` (which start at `offset` in the file) and returns how many
-     * bytes it took, or NOT_STREAMABLE.
-     */
-    scan(bytes, final, offset) {
-        this.offset = offset;
-        let at = 0;
-        try {
-            for (;;) {
-                const next = this.step(bytes, skipSpace(bytes, at));
-                if (next === MORE) {
-                    if (!final)
-                        return at;
-                    return this.started && this.open.length === 0 ? bytes.length : NOT_STREAMABLE;
-                }
-                at = next;
-            }
-        }
-        catch (error) {
-            if (error instanceof NotStreamable)
-                return NOT_STREAMABLE;
-            throw error;
-        }
-    }
-    step(bytes, at) {
-        const frame = this.open.at(-1);
-        if (frame === undefined) {
-            if (at >= bytes.length)
-                return MORE;
-            // Before the object, or after it: only its `{` may come, once.
-            if (this.started || bytes[at] !== manifest_reader_OPEN_BRACE)
-                throw new NotStreamable();
-            this.started = true;
-            this.open.push({ members: this.members, nesting: this.nesting, expectMember: true, empty: true });
-            return at + 1;
-        }
-        if (at >= bytes.length)
-            return MORE;
-        const byte = bytes[at];
-        if (byte === manifest_reader_CLOSE_BRACE && (frame.empty || !frame.expectMember)) {
-            this.open.pop();
-            return at + 1;
-        }
-        if (!frame.expectMember) {
-            if (byte !== manifest_reader_COMMA)
-                throw new NotStreamable();
-            frame.expectMember = true;
-            return at + 1;
-        }
-        return this.member(frame, bytes, at);
-    }
-    member(frame, bytes, at) {
-        const pair = keyAndValueStart(bytes, at);
-        if (pair === MORE)
-            return MORE;
-        const { key, valueAt } = pair;
-        const inner = frame.nesting === 'entries' ? undefined : innerNesting(frame.nesting, key);
-        // JSON.parse keeps the last of two equal keys; the scan leaves such an object to it, but for
-        // entries (below), whose values it keeps as JSON.parse does.
-        if (frame.nesting !== 'entries' && frame.members.has(key))
-            throw new NotStreamable();
-        if (inner !== undefined && bytes[valueAt] === manifest_reader_OPEN_BRACE) {
-            const members = new Map();
-            frame.members.set(key, members);
-            frame.expectMember = false;
-            frame.empty = false;
-            this.open.push({ members, nesting: inner, expectMember: true, empty: true });
-            return valueAt + 1;
-        }
-        const end = valueEnd(bytes, valueAt);
-        if (end === MORE)
-            return MORE;
-        const value = parse(bytes, valueAt, end);
-        // As JSON.parse does, an entry's key given twice keeps its first place and its last value.
-        frame.members.set(key, frame.nesting === 'entries' ? this.keepEntry(value, this.offset + valueAt, this.offset + end) : value);
-        frame.expectMember = false;
-        frame.empty = false;
-        return end;
-    }
-}
-/** `"key"` `:` and where the value starts (its first byte is there). */
-function keyAndValueStart(bytes, at) {
-    if (bytes[at] !== manifest_reader_QUOTE)
-        throw new NotStreamable();
-    const keyEnd = stringEnd(bytes, at);
-    if (keyEnd === MORE)
-        return MORE;
-    const colonAt = skipSpace(bytes, keyEnd);
-    if (colonAt >= bytes.length)
-        return MORE;
-    if (bytes[colonAt] !== manifest_reader_COLON)
-        throw new NotStreamable();
-    const valueAt = skipSpace(bytes, colonAt + 1);
-    if (valueAt >= bytes.length)
-        return MORE;
-    const key = parse(bytes, at, keyEnd);
-    if (typeof key !== 'string')
-        throw new NotStreamable();
-    return { key, valueAt };
-}
-function parse(bytes, start, end) {
-    try {
-        return JSON.parse(bytes.toString('utf8', start, end));
-    }
-    catch {
-        throw new NotStreamable();
-    }
-}
-function skipSpace(bytes, at) {
-    while (at < bytes.length && isSpace(bytes[at]))
-        at++;
-    return at;
-}
-/** Just past the string that starts at `at` (a `"`). */
-function stringEnd(bytes, at) {
-    for (let i = at + 1; i < bytes.length; i++) {
-        if (bytes[i] === manifest_reader_BACKSLASH)
-            i++;
-        else if (bytes[i] === manifest_reader_QUOTE)
-            return i + 1;
-    }
-    return MORE;
-}
-/**
- * Just past the value that starts at `at`: a string, an object or array (to its closing
- * bracket, strings skipped), or a number, true, false or null (to the next delimiter).
- * JSON.parse then says whether it is valid.
- */
-function valueEnd(bytes, at) {
-    const first = bytes[at];
-    if (first === manifest_reader_QUOTE)
-        return stringEnd(bytes, at);
-    if (first === manifest_reader_OPEN_BRACE || first === manifest_reader_OPEN_BRACKET) {
-        let depth = 0;
-        for (let i = at; i < bytes.length; i++) {
-            const byte = bytes[i];
-            if (byte === manifest_reader_QUOTE) {
-                const end = stringEnd(bytes, i);
-                if (end === MORE)
-                    return MORE;
-                i = end - 1;
-            }
-            else if (byte === manifest_reader_OPEN_BRACE || byte === manifest_reader_OPEN_BRACKET)
-                depth++;
-            else if ((byte === manifest_reader_CLOSE_BRACE || byte === manifest_reader_CLOSE_BRACKET) && --depth === 0)
-                return i + 1;
-        }
-        return MORE;
-    }
-    let i = at;
-    while (i < bytes.length && !isDelimiter(bytes[i]))
-        i++;
-    if (i === at)
-        throw new NotStreamable();
-    return i < bytes.length ? i : MORE;
-}
-function isDelimiter(byte) {
-    return byte === manifest_reader_COMMA || byte === manifest_reader_CLOSE_BRACE || byte === manifest_reader_CLOSE_BRACKET || isSpace(byte);
-}
-
-;// CONCATENATED MODULE: ./src/windowed-reader.ts
-
-/** Bytes read in one call; a record (a manifest entry) is a few hundred. */
-const WINDOW_BYTES = 64 * 1024;
-/**
- * How far before the requested record a window starts: records are read roughly in the order
- * they were written, shuffled a little (uploads in flight), so the next may lie just before.
- */
-const WINDOW_BACK_BYTES = 8 * 1024;
-/**
- * Windows kept: a record far from its neighbours (a file retried, a large one) costs one window
- * read, and the next record is still found in the window it left.
- */
-const WINDOWS = 2;
-/**
- * Reads records of a file by their byte offset and length, each cut from a window of the file
- * read in one call, rather than one call per record. Never reads at or past `limit()`: what
- * lies there may not be written whole yet.
- */
-class WindowedReader {
-    fd;
-    what;
-    limit;
-    windows = [];
-    constructor(fd, 
-    /** What the file is, for the error when it ends early: "the copy of the manifest /…". */
-    what, limit) {
-        this.fd = fd;
-        this.what = what;
-        this.limit = limit;
-    }
-    /** The record's text (UTF-8). */
-    text(offset, length) {
-        const held = this.windows.find(window => window.holds(offset, length));
-        if (held !== undefined)
-            return held.text(offset, length);
-        const back = Math.min(offset, WINDOW_BACK_BYTES);
-        if (back + length > WINDOW_BYTES) {
-            const buffer = Buffer.allocUnsafe(length);
-            this.readUpTo(buffer, offset, length, length);
-            return buffer.toString('utf8');
-        }
-        // The window that was filled longest ago gives way; the other keeps the place reads come back to.
-        const window = this.windows.length < WINDOWS ? new Window() : this.windows.shift();
-        const start = offset - back;
-        window.fill(start, this.readUpTo(window.buffer, start, Math.min(WINDOW_BYTES, this.limit() - start), back + length));
-        this.windows.push(window);
-        return window.text(offset, length);
-    }
-    /** Lets go of the windows' buffers. */
-    clear() {
-        this.windows.length = 0;
-    }
-    /** Reads `wanted` bytes at `position` into `buffer`, or at least `needed` if the file ends sooner. */
-    readUpTo(buffer, position, wanted, needed) {
-        let done = 0;
-        while (done < wanted) {
-            const read = (0,external_node_fs_namespaceObject.readSync)(this.fd, buffer, done, wanted - done, position + done);
-            if (read === 0)
-                break;
-            done += read;
-        }
-        if (done < needed)
-            throw new Error(`${this.what} ends early`);
-        return done;
-    }
-}
-/** A copy of the file's bytes from `start`, all of them below the limit when it was read. */
-class Window {
-    buffer = Buffer.allocUnsafe(WINDOW_BYTES);
-    start = 0;
-    length = 0;
-    fill(start, length) {
-        this.start = start;
-        this.length = length;
-    }
-    holds(offset, length) {
-        return offset >= this.start && offset + length <= this.start + this.length;
-    }
-    text(offset, length) {
-        return this.buffer.toString('utf8', offset - this.start, offset - this.start + length);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/manifest-store.ts
-
-
-
-
-/**
- * The previous manifest's entries, left in a private copy of the file and read back when a
- * field is wanted, instead of 100,000 parsed entries on the heap (some 45 MB, more than the
- * list of files itself). The copy, not the manifest, is read: the manifest is replaced at the
- * end of the run while its entries are still being read, and Windows does not replace a file
- * that is open.
- */
-class EntryStore {
-    folder;
-    file;
-    fd;
-    reader;
-    lastOffset = -1;
-    lastEntry;
-    constructor(folder, 
-    /** The copy of the manifest. */
-    file) {
-        this.folder = folder;
-        this.file = file;
-    }
-    /** A copy of `manifest` in a new folder under `parent`. */
-    static async copyOf(manifest, parent) {
-        const folder = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(parent, 'netiks-manifest-'));
-        const store = new EntryStore(folder, external_node_path_default().join(folder, 'manifest.json'));
-        try {
-            await (0,promises_namespaceObject.copyFile)(manifest, store.file);
-            const fd = (0,external_node_fs_namespaceObject.openSync)(store.file, 'r');
-            store.fd = fd;
-            const size = (0,external_node_fs_namespaceObject.fstatSync)(fd).size;
-            store.reader = new WindowedReader(fd, `the copy of the manifest ${store.file}`, () => size);
-            return store;
-        }
-        catch (error) {
-            store.close();
-            throw error;
-        }
-    }
-    /** The entry whose JSON text is at bytes `offset` to `offset + length` of the copy. */
-    entryAt(offset, length) {
-        if (offset === this.lastOffset)
-            return this.lastEntry;
-        if (this.reader === undefined)
-            throw new Error('the manifest entries were read after they were released');
-        const entry = JSON.parse(this.reader.text(offset, length));
-        this.lastOffset = offset;
-        this.lastEntry = entry;
-        return entry;
-    }
-    /**
-     * Closes and removes the copy. Never throws: the run is reported by then, and a copy that
-     * cannot be removed yet (on Windows, while an antivirus or the indexer holds the file it saw
-     * written) is left to the runner, which empties RUNNER_TEMP after the job.
-     */
-    close() {
-        const fd = this.fd;
-        this.fd = undefined;
-        this.reader = undefined;
-        this.lastOffset = -1;
-        this.lastEntry = undefined;
-        try {
-            if (fd !== undefined)
-                (0,external_node_fs_namespaceObject.closeSync)(fd);
-            (0,external_node_fs_namespaceObject.rmSync)(this.folder, { recursive: true, force: true });
-        }
-        catch {
-            // Left in RUNNER_TEMP: see above.
-        }
-    }
-}
-/**
- * An entry of the previous manifest as the action wrote it, read from the store when one of
- * its fields is wanted: the same fields as a parsed entry, and the same JSON.
- */
-class StoredEntry {
-    store;
-    offset;
-    length;
-    constructor(store, offset, length) {
-        this.store = store;
-        this.offset = offset;
-        this.length = length;
-    }
-    get name() {
-        return this.read().name;
-    }
-    get recorded_name() {
-        return this.read().recorded_name;
-    }
-    get sha256() {
-        return this.read().sha256;
-    }
-    get size() {
-        return this.read().size;
-    }
-    get id() {
-        return this.read().id;
-    }
-    get storage_url() {
-        return this.read().storage_url;
-    }
-    get content_type() {
-        return this.read().content_type;
-    }
-    get uploaded_at() {
-        return this.read().uploaded_at;
-    }
-    /** What JSON.stringify writes: the entry as it is in the file. */
-    toJSON() {
-        return this.read();
-    }
-    read() {
-        return this.store.entryAt(this.offset, this.length);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/netiks/values.ts
 /**
  * Which values from Netiks may be trusted into the outputs. A later step prints them raw
@@ -37368,216 +36836,8 @@ function isInertText(value) {
     return !LINE_BREAKING.test(value) && !/^\s*::/.test(value) && !value.includes('##[');
 }
 
-;// CONCATENATED MODULE: ./src/report/log-safe.ts
-/**
- * Text from outside the action — file names, the server's words, URLs, manifest entries — made
- * safe to write into the log, an annotation or the job summary.
- *
- * The runner reads a line of a step's output as a workflow command when, after its leading
- * white space, it starts with `::` (`::warning::`, `::add-mask::`, `::stop-commands::`), and
- * also when it holds `##[name]` *anywhere* (the legacy form: `##[add-mask]x`,
- * `##[warning]x`). A file name is free to contain all of these, and a line break (legal in a
- * Linux file name) would start a line of its own. So:
- *
- * - every value from outside goes through `escapeForLog` (or `quoteForLog`), which
- *   percent-encodes `%` and line breaks as @actions/core does for command data, and every other
- *   character that could break or disguise a line, and breaks up `##[`;
- * - no such value ever starts a line: each line the action writes starts with its own words or
- *   a marker (`✓`, `↻`, `↑`, `=`, `•`).
- *
- * The encoding is percent-encoded UTF-8, so `decodeURIComponent` reads any escaped value back.
- */
-/**
- * Written as their UTF-8 bytes in %XX form: `%` itself (so the encoding stays unambiguous),
- * the C0 and C1 controls (CR, LF, tab, ESC and its colour codes, NEL, …), DEL, the line and
- * paragraph separators, and the bidirectional controls that reorder what a reader sees.
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
-/** A value from outside, made safe to write anywhere on a log line (but never first on it). */
-function escapeForLog(value) {
-    return String(value).replace(UNSAFE, percentEncode).replace(/##\[/g, '##%5B');
-}
-/** A name in double quotes, as the log shows names: `"a.zip"`; a `"` inside is written %22. */
-function quoteForLog(value) {
-    return `"${escapeForLog(value).replace(/"/g, '%22')}"`;
-}
-/**
- * A value from outside, made safe for the job summary: escaped as in the log (so no line
- * break can end the HTML block and let the rest be read as Markdown), then as HTML text.
- */
-function escapeForSummary(value) {
-    return escapeHtml(escapeForLog(value));
-}
-/**
- * A URL from outside as the summary may link to it: http(s) only (a server cannot plant a
- * `javascript:` link), as the URL parser writes it (no raw white space or line break),
- * escaped for an HTML attribute. Undefined for anything else.
- */
-function summaryHref(url) {
-    try {
-        const parsed = new URL(url);
-        return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? escapeHtml(parsed.href) : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** HTML text and double-quoted attribute values (the summary uses no single-quoted ones). */
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-function percentEncode(character) {
-    return [...Buffer.from(character, 'utf8')]
-        .map(byte => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
-        .join('');
-}
+;// CONCATENATED MODULE: ./src/text-file.ts
 
-;// CONCATENATED MODULE: ./src/report/records.ts
-
-
-function assetRecordOf(upload) {
-    return {
-        path: upload.file.relativePath,
-        name: upload.recordedName,
-        id: upload.assetId,
-        storage_url: upload.storageUrl,
-        size: upload.file.size,
-        content_type: upload.contentType,
-        sha256: upload.sha256,
-        skipped: false,
-        possible_duplicate: upload.possibleDuplicate
-    };
-}
-function assetRecordOfUnchanged({ file, entry }) {
-    return {
-        path: file.relativePath,
-        name: entry.recorded_name ?? entry.name,
-        id: entry.id,
-        storage_url: entry.storage_url,
-        size: file.size,
-        content_type: entry.content_type,
-        sha256: entry.sha256,
-        skipped: true,
-        possible_duplicate: false
-    };
-}
-function failureRecordOf(failure) {
-    return {
-        path: failure.file.relativePath,
-        step: failure.step,
-        status: failure.status ?? null,
-        message: escapeForLog(failure.message)
-    };
-}
-function fileRecordOfFailure(failure) {
-    return {
-        path: failure.file.relativePath,
-        name: failure.file.name,
-        id: null,
-        storage_url: null,
-        size: failure.file.size,
-        content_type: failure.file.contentType,
-        sha256: null,
-        skipped: false,
-        possible_duplicate: false,
-        failure: { step: failure.step, status: failure.status ?? null, message: escapeForLog(failure.message) }
-    };
-}
-/** How many assets Netiks holds for the matched files: confirmed now, or left unchanged. */
-function heldCount(result) {
-    return result.confirmed.length + (result.unchanged?.length ?? 0);
-}
-/**
- * The assets Netiks holds for the matched files, in path order, made one at a time: a run of
- * 100,000 files never holds all of its records at once.
- */
-function* assetRecords(result) {
-    yield* mergeByPath(mapped(sortedByPath(result.confirmed), assetRecordOf), mapped(sortedByPath(result.unchanged ?? []), assetRecordOfUnchanged));
-}
-function* failureRecords(result) {
-    yield* mapped(sortedByPath(result.failed), failureRecordOf);
-}
-/** Every matched file's record, held or failed, in path order. */
-function* fileRecords(result) {
-    const held = mapped(assetRecords(result), (record) => ({ ...record, failure: null }));
-    yield* mergeByPath(held, mapped(sortedByPath(result.failed), fileRecordOfFailure));
-}
-function* mapped(items, make) {
-    for (const item of items)
-        yield make(item);
-}
-/** Two path-sorted sequences as one. */
-function* mergeByPath(first, second) {
-    const a = first[Symbol.iterator]();
-    const b = second[Symbol.iterator]();
-    let left = a.next();
-    let right = b.next();
-    while (!left.done || !right.done) {
-        if (right.done || (!left.done && compareText(left.value.path, right.value.path) <= 0)) {
-            yield left.value;
-            left = a.next();
-        }
-        else {
-            yield right.value;
-            right = b.next();
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/assets-file.ts
-
-
-
-
-/**
- * Writes the run's complete record, whatever its size, to a fresh folder under RUNNER_TEMP
- * (so two steps of one job never share it): `assets.json`, one object per matched file in
- * path order (see FileRecord), and `checksums.sha256`, one `sha256sum` line per asset Netiks
- * holds, with the file's workspace-relative path, so that `sha256sum -c` verifies it from the
- * workspace. Both are written in chunks from records made one at a time.
- */
-async function writeRecordFiles(result, dir) {
-    dir ??= await makeRunFolder();
-    const files = {
-        assetsFile: external_node_path_default().join(dir, 'assets.json'),
-        checksumsFile: external_node_path_default().join(dir, 'checksums.sha256')
-    };
-    await writeText(files.assetsFile, jsonArrayLines(fileRecords(result)));
-    await writeText(files.checksumsFile, checksumLines(result));
-    return files;
-}
-/** A fresh folder of this run's own under RUNNER_TEMP (the runner empties it after the job). */
-async function makeRunFolder(env = process.env) {
-    return await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(runnerTemp(env), 'netiks-upload-'));
-}
-/** The runner's folder for temporary files (the system's outside a runner). */
-function runnerTemp(env = process.env) {
-    return env.RUNNER_TEMP || external_node_os_default().tmpdir();
-}
-/** A JSON array with one element per line, so that line tools and diffs work on it too. */
-function* jsonArrayLines(items) {
-    let first = true;
-    for (const item of items) {
-        yield `${first ? '[\n' : ',\n'}${JSON.stringify(item)}`;
-        first = false;
-    }
-    yield first ? '[]\n' : '\n]\n';
-}
-function* checksumLines(result) {
-    for (const record of assetRecords(result))
-        yield checksumLine(record.sha256, record.path);
-}
-/**
- * One line as GNU `sha256sum` writes it: a name holding `\`, a line feed or a carriage return
- * is escaped, and the line then starts with `\`, so that `sha256sum -c` reads the name back.
- */
-function checksumLine(sha256, name) {
-    if (!/[\\\n\r]/.test(name))
-        return `${sha256}  ${name}\n`;
-    const escaped = name.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-    return `\\${sha256}  ${escaped}\n`;
-}
 const CHUNK_CHARS = 64 * 1024;
 /** Writes the pieces to `file` in chunks of about 64 KiB: never the whole text at once. */
 async function writeText(file, pieces) {
@@ -37650,7 +36910,6 @@ async function runPool(items, concurrency, worker, shouldStop = () => false) {
 
 
 
-
 /** Version 2 keys entries by the file's path; version 1 keyed them by asset name. */
 const MANIFEST_VERSION = 2;
 /**
@@ -37673,11 +36932,12 @@ class ManifestError extends InputError {
     }
 }
 /**
- * How a manifest is read: the entries of its base-url at the top, those of the others under
- * `other-base-urls`, by base-url, each with the same two members.
+ * No manifest is larger. An entry as the action writes it takes some 400 bytes (100,000 take
+ * some 40 MB); this leaves room for 100,000 entries whose paths and storage URLs are each a
+ * kilobyte or more, while a file that is not a manifest (a disk image, a log that grew
+ * without end) is refused before a byte of it is read.
  */
-const SECTION = { assets: 'entries', 'v1-assets': 'entries' };
-const MANIFEST_NESTING = { ...SECTION, 'other-base-urls': { '*': SECTION } };
+const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
 const START_AFRESH = 'Fix it, or delete it to start a new manifest (every matched file is then uploaded again once).';
 function emptyManifest(baseUrl) {
     return {
@@ -37704,9 +36964,8 @@ async function checkManifestPlace(file) {
     if (info?.isDirectory()) {
         throw new ManifestError('is a directory', 'Give the path of a JSON file, such as .netiks/manifest.json; it is created if it does not exist.');
     }
-    if (info !== undefined && !info.isFile()) {
-        throw new ManifestError(`is ${fileType(info)}, not a regular file: it was not read`, 'Give the path of a JSON file the action may replace, such as .netiks/manifest.json.');
-    }
+    if (info !== undefined && !info.isFile())
+        throw notRegularFile(info);
     if (info !== undefined && info.size > MAX_MANIFEST_BYTES)
         throw tooLarge(info.size);
     await checkFolderWritable(external_node_path_default().dirname(file));
@@ -37716,6 +36975,21 @@ const NOT_REACHED_ADVICE = 'Check that the path and each folder on it exist as f
 function tooLarge(bytes) {
     return new ManifestError(`is ${formatBytes(bytes)}, larger than any manifest (at most ${formatBytes(MAX_MANIFEST_BYTES)}; ` +
         '100,000 entries take some 40 MB): it was not read', "Check that 'manifest' names the action's own manifest, not another file. " + START_AFRESH);
+}
+/** What a file that is not a regular one is, for the error. */
+function fileType(info) {
+    if (info.isDirectory())
+        return 'a directory';
+    if (info.isFIFO())
+        return 'a FIFO (named pipe)';
+    if (info.isSocket())
+        return 'a socket';
+    if (info.isCharacterDevice() || info.isBlockDevice())
+        return 'a device';
+    return 'not a regular file';
+}
+function notRegularFile(info) {
+    return new ManifestError(`is ${fileType(info)}, not a regular file: it was not read`, 'Give the path of a JSON file the action may replace, such as .netiks/manifest.json.');
 }
 /**
  * The manifest's folder, or the nearest existing folder above it (the missing ones are made when
@@ -37753,66 +37027,21 @@ async function checkFolderWritable(folder) {
  * (not JSON, not an object, a version it does not know, a member of the wrong shape) throws a
  * ManifestError and is left as it is: it is replaced only once all it holds is understood. A
  * malformed entry is left out and listed in `ignored`; the others are used.
- *
- * With `storeIn` (a folder), the entries as the action writes them are left in a copy of the
- * file made there and read back on demand (`store`); without it, or when no copy can be made
- * there, every entry is held in memory.
  */
-async function loadManifest(file, baseUrl, options = {}) {
-    if (!(await checkManifestPlace(file)))
+async function loadManifest(file, baseUrl) {
+    const json = (await checkManifestPlace(file)) ? readManifestJson(file) : undefined;
+    if (json === undefined)
         return absentManifest(baseUrl);
-    const store = options.storeIn === undefined ? undefined : await copyToStore(file, options.storeIn);
-    try {
-        const loaded = await readManifest(file, baseUrl, store);
-        if (store !== undefined && loaded.existed)
-            loaded.store = store;
-        else
-            store?.close();
-        return loaded;
-    }
-    catch (error) {
-        store?.close();
-        throw error;
-    }
-}
-function absentManifest(baseUrl) {
-    return { manifest: emptyManifest(baseUrl), existed: false, knewBaseUrl: false, ignored: [] };
-}
-/** A store for the manifest's entries, or undefined (in memory, then) when there is no copy to be had. */
-async function copyToStore(file, folder) {
-    try {
-        return await EntryStore.copyOf(file, folder);
-    }
-    catch {
-        // No file yet, or no room for the copy: the manifest is read as it is, entries in memory.
-        return undefined;
-    }
-}
-async function readManifest(file, baseUrl, store) {
-    // An entry exactly as the action writes it stays in the store; any other is parsed and checked below.
-    const keepEntry = store
-        ? (value, start, end) => isJsonObject(value) && entryProblem(value, true) === undefined && isAsWritten(value)
-            ? new StoredEntry(store, start, end - start)
-            : value
-        : undefined;
-    let json;
-    try {
-        json = await readManifestJson(store?.file ?? file, MANIFEST_NESTING, { keepEntry });
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return absentManifest(baseUrl);
-        throw new ManifestError(`cannot be read (${error.code ?? 'error'})`, NOT_REACHED_ADVICE);
-    }
-    const { members } = usableJson(json);
-    const version = members.get('version');
+    if (!isJsonObject(json))
+        throw shapeError('is JSON, but not an object');
+    const version = json.version;
     if (version !== 1 && version !== MANIFEST_VERSION)
         throw unknownVersion(version);
-    const top = members.get('base-url');
+    const top = json['base-url'];
     if (typeof top !== 'string' || top === '')
         throw shapeError('has no "base-url" (a string) at its top');
-    const sections = otherSections(members.get('other-base-urls'), top);
-    sections.set(top, sectionOf(members, version, 'at its top'));
+    const sections = otherSections(json['other-base-urls'], top);
+    sections.set(top, sectionOf(json, version, 'at its top'));
     const own = sections.get(baseUrl);
     sections.delete(baseUrl);
     const others = { ...(top !== baseUrl ? { top } : {}), sections };
@@ -37820,21 +37049,107 @@ async function readManifest(file, baseUrl, store) {
     const ignored = own === undefined ? [] : checkEntries(own, manifest);
     return { manifest, existed: true, knewBaseUrl: own !== undefined, ignored, version };
 }
-/** The JSON's top-level members, when it is an object; otherwise the ManifestError that says why not. */
-function usableJson(json) {
-    switch (json.kind) {
-        case 'object':
-            return json;
-        case 'invalid':
-            throw new ManifestError(`is not valid JSON${json.at ? `: it departs from JSON at byte ${json.at.offset} (line ${json.at.line})` : ''}; ` +
-                'it was left as it is, and nothing was uploaded', START_AFRESH);
-        case 'not-object':
-            throw shapeError('is JSON, but not an object');
-        case 'too-large':
-            throw tooLarge(json.bytes);
-        case 'not-a-file':
-            throw new ManifestError(`is ${json.what}, not a regular file: it was not read`, 'Give the path of a JSON file the action may replace, such as .netiks/manifest.json.');
+function absentManifest(baseUrl) {
+    return { manifest: emptyManifest(baseUrl), existed: false, knewBaseUrl: false, ignored: [] };
+}
+/**
+ * Opened without waiting: opening a FIFO for reading waits for a writer, for ever. Only a
+ * regular file is read (see readManifestBytes); O_NONBLOCK changes nothing for one.
+ */
+const OPEN_FOR_READING = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+/**
+ * The manifest's JSON value, or undefined when it is gone. A text JSON.parse refuses is placed,
+ * never quoted: it may be anything (a token file a link points to), and JSON.parse's message
+ * quotes it, names no place at all for an unexpected token, and counts characters, not bytes.
+ */
+function readManifestJson(file) {
+    const bytes = readManifestBytes(file);
+    if (bytes === undefined)
+        return undefined;
+    const text = bytes.toString('utf8');
+    bytes.buffer.transfer?.(0);
+    try {
+        return JSON.parse(text);
     }
+    catch {
+        throw notJson(whereJsonEnds(file));
+    }
+}
+/** Where the file's bytes first depart from JSON; undefined when they cannot be read again. */
+function whereJsonEnds(file) {
+    let bytes;
+    try {
+        bytes = readManifestBytes(file);
+    }
+    catch {
+        return undefined;
+    }
+    if (bytes === undefined)
+        return undefined;
+    const check = new JsonSyntaxCheck();
+    return check.push(bytes) ?? check.end();
+}
+/**
+ * The manifest's bytes, in a buffer of their own (see readManifestJson), or undefined when it
+ * is gone. Throws a ManifestError.
+ */
+function readManifestBytes(file) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(file, OPEN_FOR_READING);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw cannotRead(error);
+    }
+    try {
+        // What was opened is checked again: another file may have taken the path since checkManifestPlace.
+        const info = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!info.isFile())
+            throw notRegularFile(info);
+        // Never from Buffer's shared pool: the bytes' ArrayBuffer is theirs alone, to be detached.
+        let bytes = Buffer.allocUnsafeSlow(Math.min(info.size, MAX_MANIFEST_BYTES) + 1);
+        let length = fill(fd, bytes, 0);
+        // Filled: the file grew as it was read. It is read on, but no further than any manifest.
+        while (length === bytes.length) {
+            if (length > MAX_MANIFEST_BYTES)
+                throw tooLarge(length);
+            const grown = Buffer.allocUnsafeSlow(Math.min(2 * length, MAX_MANIFEST_BYTES + 1));
+            bytes.copy(grown);
+            bytes = grown;
+            length = fill(fd, bytes, length);
+        }
+        return bytes.subarray(0, length);
+    }
+    catch (error) {
+        throw error instanceof ManifestError ? error : cannotRead(error);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** Reads the file into `bytes` from `start` until they are full or the file ends; returns how far they are filled. */
+function fill(fd, bytes, start) {
+    let length = start;
+    while (length < bytes.length) {
+        const read = (0,external_node_fs_namespaceObject.readSync)(fd, bytes, length, bytes.length - length, length);
+        if (read === 0)
+            break;
+        length += read;
+    }
+    return length;
+}
+function cannotRead(error) {
+    return new ManifestError(`cannot be read (${error.code ?? 'error'})`, NOT_REACHED_ADVICE);
+}
+function notJson(at) {
+    return new ManifestError(`is not valid JSON${at ? `: it departs from JSON at byte ${at.offset} (line ${at.line})` : ''}; ` +
+        'it was left as it is, and nothing was uploaded', START_AFRESH);
+}
+/** A JSON object: not null, not an array. */
+function isJsonObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function shapeError(problem) {
     return new ManifestError(`${problem}, so it is not a manifest this action reads; it was left as it is, and nothing was uploaded`, `Check that 'manifest' names the action's own manifest (see "Sync without duplicates" in the README). ${START_AFRESH}`);
@@ -37852,12 +37167,12 @@ function otherSections(value, top) {
     const sections = new Map();
     if (value === undefined)
         return sections;
-    if (!(value instanceof Map))
+    if (!isJsonObject(value))
         throw shapeError('has "other-base-urls" that is not an object');
-    for (const [url, section] of value) {
+    for (const [url, section] of Object.entries(value)) {
         if (url === top)
             throw shapeError('has the base-url of its top under "other-base-urls" as well');
-        if (!(section instanceof Map))
+        if (!isJsonObject(section))
             throw shapeError('has a member of "other-base-urls" that is not an object');
         sections.set(url, sectionOf(section, MANIFEST_VERSION, 'under "other-base-urls"'));
     }
@@ -37866,12 +37181,12 @@ function otherSections(value, top) {
 /** The entries of one base-url: by path in `assets`, by name in `v1-assets` (or in `assets`, in version 1). */
 function sectionOf(members, version, where) {
     const objectOrNone = (name) => {
-        const value = members.get(name);
+        const value = members[name];
         if (value == null)
             return new Map();
-        if (!(value instanceof Map))
+        if (!isJsonObject(value))
             throw shapeError(`has "${name}" ${where} that is not an object`);
-        return value;
+        return new Map(Object.entries(value));
     };
     if (version === 1)
         return { assets: new Map(), legacy: objectOrNone('assets') };
@@ -37881,10 +37196,6 @@ function sectionOf(members, version, where) {
 function checkEntries(own, manifest) {
     const ignored = [];
     for (const [key, value] of own.assets) {
-        if (value instanceof StoredEntry) {
-            manifest.assets.set(key, value);
-            continue;
-        }
         const wrong = entryProblem(value, true);
         if (wrong)
             ignored.push(`${keyForLog(key)} (${wrong})`);
@@ -38007,8 +37318,7 @@ async function findUnchanged(files, manifest, concurrency, rules = paths_HOST_PA
         if (candidate === undefined)
             continue;
         candidates.push(candidate);
-        // A small file is hashed at once, while its entry is still the one just read (a stored
-        // entry is parsed again for each other entry read in between).
+        // A small file is hashed at once: its bytes are read into one buffer kept for them all.
         if (file.size >= READ_WHOLE_BYTES)
             large.push(candidate);
         else if (sha256OfSmallFile(file) !== candidate.entry.sha256)
@@ -38159,8 +37469,9 @@ function serializeManifest(manifest) {
  * The manifest's text, piece by piece, exactly as `JSON.stringify(…, null, 2)` writes it: at
  * the top, the base-url the file named there before (this run's, for a new file) and its
  * entries; then the other base-urls' entries under `other-base-urls`, by base-url. Each
- * base-url's entries are its `assets` and, while it holds any, its `v1-assets`. This run's
- * entries are sorted by key; the others' are written as they were read.
+ * base-url's entries are its `assets` and, while it holds any, its `v1-assets`, each sorted by
+ * key. The other base-urls' entries are written back as they were read, in the order this
+ * action wrote them (JSON.parse puts integer-like keys first: sorted, they come back in place).
  */
 function* manifestPieces(head, own) {
     const { top, sections } = head.others;
@@ -38186,10 +37497,10 @@ function* sectionPieces(section, level) {
     const indent = '  '.repeat(level);
     const own = 'empty' in section;
     yield `${level === 1 ? ',' : ''}\n${indent}"assets": `;
-    yield* objectPieces(section.assets, level);
+    yield* objectPieces(own ? section.assets : sortedMembers(section.assets), level);
     if (section.legacy.size > 0) {
         yield `,\n${indent}"v1-assets": `;
-        yield* objectPieces(own ? sortedMembers(section.legacy) : section.legacy, level);
+        yield* objectPieces(sortedMembers(section.legacy), level);
     }
 }
 /** An object of entries, the value of a member at `level` (its own members one level deeper). */
@@ -38266,14 +37577,9 @@ function sha256OfSmallFile(file) {
     const bytes = wholeFileBuffer.subarray(0, file.size + 1);
     const fd = (0,external_node_fs_namespaceObject.openSync)(file.absolutePath, 'r');
     try {
-        let length = 0;
-        for (;;) {
-            const read = (0,external_node_fs_namespaceObject.readSync)(fd, bytes, length, bytes.length - length, length);
-            length += read;
-            if (read === 0 || length === bytes.length)
-                break;
-        }
-        return (0,external_node_crypto_.createHash)('sha256').update(bytes.subarray(0, length)).digest('hex');
+        return (0,external_node_crypto_.createHash)('sha256')
+            .update(bytes.subarray(0, fill(fd, bytes, 0)))
+            .digest('hex');
     }
     finally {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
@@ -39279,7 +38585,7 @@ function formDataFilename(name, options = {}) {
     const extended = `filename*=UTF-8''${encodeExtendedValue(sent)}`;
     if (options.fallback === false)
         return extended;
-    const htmlFormEncoded = Array.from(sent, char => (isUnquotable(char) ? body_percentEncode(char) : char)).join('');
+    const htmlFormEncoded = Array.from(sent, char => (isUnquotable(char) ? percentEncode(char) : char)).join('');
     return `filename="${quotedPairs(htmlFormEncoded)}"; ${extended}`;
 }
 /** What a quoted filename cannot carry to Django exactly: `"` (see above) and control characters. */
@@ -39291,9 +38597,9 @@ function quotedPairs(text) {
 }
 /** RFC 5987 attr-char stays as it is; everything else is percent-encoded UTF-8. */
 function encodeExtendedValue(text) {
-    return text.replace(/[^A-Za-z0-9!#$&+\-.^_`|~]/gu, body_percentEncode);
+    return text.replace(/[^A-Za-z0-9!#$&+\-.^_`|~]/gu, percentEncode);
 }
-function body_percentEncode(text) {
+function percentEncode(text) {
     return Array.from(Buffer.from(text, 'utf8'), byte => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
 }
 /**
@@ -39846,6 +39152,71 @@ class CappedWarnings {
         }
         this.count = 0;
     }
+}
+
+;// CONCATENATED MODULE: ./src/report/log-safe.ts
+/**
+ * Text from outside the action — file names, the server's words, URLs, manifest entries — made
+ * safe to write into the log, an annotation or the job summary.
+ *
+ * The runner reads a line of a step's output as a workflow command when, after its leading
+ * white space, it starts with `::` (`::warning::`, `::add-mask::`, `::stop-commands::`), and
+ * also when it holds `##[name]` *anywhere* (the legacy form: `##[add-mask]x`,
+ * `##[warning]x`). A file name is free to contain all of these, and a line break (legal in a
+ * Linux file name) would start a line of its own. So:
+ *
+ * - every value from outside goes through `escapeForLog` (or `quoteForLog`), which
+ *   percent-encodes `%` and line breaks as @actions/core does for command data, and every other
+ *   character that could break or disguise a line, and breaks up `##[`;
+ * - no such value ever starts a line: each line the action writes starts with its own words or
+ *   a marker (`✓`, `↻`, `↑`, `=`, `•`).
+ *
+ * The encoding is percent-encoded UTF-8, so `decodeURIComponent` reads any escaped value back.
+ */
+/**
+ * Written as their UTF-8 bytes in %XX form: `%` itself (so the encoding stays unambiguous),
+ * the C0 and C1 controls (CR, LF, tab, ESC and its colour codes, NEL, …), DEL, the line and
+ * paragraph separators, and the bidirectional controls that reorder what a reader sees.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+/** A value from outside, made safe to write anywhere on a log line (but never first on it). */
+function escapeForLog(value) {
+    return String(value).replace(UNSAFE, log_safe_percentEncode).replace(/##\[/g, '##%5B');
+}
+/** A name in double quotes, as the log shows names: `"a.zip"`; a `"` inside is written %22. */
+function quoteForLog(value) {
+    return `"${escapeForLog(value).replace(/"/g, '%22')}"`;
+}
+/**
+ * A value from outside, made safe for the job summary: escaped as in the log (so no line
+ * break can end the HTML block and let the rest be read as Markdown), then as HTML text.
+ */
+function escapeForSummary(value) {
+    return escapeHtml(escapeForLog(value));
+}
+/**
+ * A URL from outside as the summary may link to it: http(s) only (a server cannot plant a
+ * `javascript:` link), as the URL parser writes it (no raw white space or line break),
+ * escaped for an HTML attribute. Undefined for anything else.
+ */
+function summaryHref(url) {
+    try {
+        const parsed = new URL(url);
+        return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? escapeHtml(parsed.href) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** HTML text and double-quoted attribute values (the summary uses no single-quoted ones). */
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+function log_safe_percentEncode(character) {
+    return [...Buffer.from(character, 'utf8')]
+        .map(byte => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+        .join('');
 }
 
 ;// CONCATENATED MODULE: ./src/transfer/retry.ts
@@ -40740,6 +40111,153 @@ function printPlan(files, plan, inputs, unchanged = []) {
     batchLines.close();
 }
 
+;// CONCATENATED MODULE: ./src/report/records.ts
+
+
+function assetRecordOf(upload) {
+    return {
+        path: upload.file.relativePath,
+        name: upload.recordedName,
+        id: upload.assetId,
+        storage_url: upload.storageUrl,
+        size: upload.file.size,
+        content_type: upload.contentType,
+        sha256: upload.sha256,
+        skipped: false,
+        possible_duplicate: upload.possibleDuplicate
+    };
+}
+function assetRecordOfUnchanged({ file, entry }) {
+    return {
+        path: file.relativePath,
+        name: entry.recorded_name ?? entry.name,
+        id: entry.id,
+        storage_url: entry.storage_url,
+        size: file.size,
+        content_type: entry.content_type,
+        sha256: entry.sha256,
+        skipped: true,
+        possible_duplicate: false
+    };
+}
+function failureRecordOf(failure) {
+    return {
+        path: failure.file.relativePath,
+        step: failure.step,
+        status: failure.status ?? null,
+        message: escapeForLog(failure.message)
+    };
+}
+function fileRecordOfFailure(failure) {
+    return {
+        path: failure.file.relativePath,
+        name: failure.file.name,
+        id: null,
+        storage_url: null,
+        size: failure.file.size,
+        content_type: failure.file.contentType,
+        sha256: null,
+        skipped: false,
+        possible_duplicate: false,
+        failure: { step: failure.step, status: failure.status ?? null, message: escapeForLog(failure.message) }
+    };
+}
+/** How many assets Netiks holds for the matched files: confirmed now, or left unchanged. */
+function heldCount(result) {
+    return result.confirmed.length + (result.unchanged?.length ?? 0);
+}
+/**
+ * The assets Netiks holds for the matched files, in path order, made one at a time: a run of
+ * 100,000 files never holds all of its records at once.
+ */
+function* assetRecords(result) {
+    yield* mergeByPath(mapped(sortedByPath(result.confirmed), assetRecordOf), mapped(sortedByPath(result.unchanged ?? []), assetRecordOfUnchanged));
+}
+function* failureRecords(result) {
+    yield* mapped(sortedByPath(result.failed), failureRecordOf);
+}
+/** Every matched file's record, held or failed, in path order. */
+function* fileRecords(result) {
+    const held = mapped(assetRecords(result), (record) => ({ ...record, failure: null }));
+    yield* mergeByPath(held, mapped(sortedByPath(result.failed), fileRecordOfFailure));
+}
+function* mapped(items, make) {
+    for (const item of items)
+        yield make(item);
+}
+/** Two path-sorted sequences as one. */
+function* mergeByPath(first, second) {
+    const a = first[Symbol.iterator]();
+    const b = second[Symbol.iterator]();
+    let left = a.next();
+    let right = b.next();
+    while (!left.done || !right.done) {
+        if (right.done || (!left.done && compareText(left.value.path, right.value.path) <= 0)) {
+            yield left.value;
+            left = a.next();
+        }
+        else {
+            yield right.value;
+            right = b.next();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/assets-file.ts
+
+
+
+
+
+/**
+ * Writes the run's complete record, whatever its size, to a fresh folder under RUNNER_TEMP
+ * (so two steps of one job never share it): `assets.json`, one object per matched file in
+ * path order (see FileRecord), and `checksums.sha256`, one `sha256sum` line per asset Netiks
+ * holds, with the file's workspace-relative path, so that `sha256sum -c` verifies it from the
+ * workspace. Both are written in chunks from records made one at a time.
+ */
+async function writeRecordFiles(result, dir) {
+    dir ??= await makeRunFolder();
+    const files = {
+        assetsFile: external_node_path_default().join(dir, 'assets.json'),
+        checksumsFile: external_node_path_default().join(dir, 'checksums.sha256')
+    };
+    await writeText(files.assetsFile, jsonArrayLines(fileRecords(result)));
+    await writeText(files.checksumsFile, checksumLines(result));
+    return files;
+}
+/** A fresh folder of this run's own under RUNNER_TEMP (the runner empties it after the job). */
+async function makeRunFolder(env = process.env) {
+    return await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(runnerTemp(env), 'netiks-upload-'));
+}
+/** The runner's folder for temporary files (the system's outside a runner). */
+function runnerTemp(env = process.env) {
+    return env.RUNNER_TEMP || external_node_os_default().tmpdir();
+}
+/** A JSON array with one element per line, so that line tools and diffs work on it too. */
+function* jsonArrayLines(items) {
+    let first = true;
+    for (const item of items) {
+        yield `${first ? '[\n' : ',\n'}${JSON.stringify(item)}`;
+        first = false;
+    }
+    yield first ? '[]\n' : '\n]\n';
+}
+function* checksumLines(result) {
+    for (const record of assetRecords(result))
+        yield checksumLine(record.sha256, record.path);
+}
+/**
+ * One line as GNU `sha256sum` writes it: a name holding `\`, a line feed or a carriage return
+ * is escaped, and the line then starts with `\`, so that `sha256sum -c` reads the name back.
+ */
+function checksumLine(sha256, name) {
+    if (!/[\\\n\r]/.test(name))
+        return `${sha256}  ${name}\n`;
+    const escaped = name.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+    return `\\${sha256}  ${escaped}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 
 
@@ -41389,11 +40907,6 @@ async function uploadSingleFiles(client, recorder, options) {
 
 
 
-
-/** Lets go of what the work holds on disk, once the run is reported. */
-function releaseWork(work) {
-    work?.manifest?.store?.close();
-}
 /**
  * Reads the manifest and splits the matched files into new or changed (to upload) and
  * unchanged. Before anything is sent: a manifest that cannot be read or replaced as it is
@@ -41402,7 +40915,7 @@ function releaseWork(work) {
 async function compareWithManifest(inputs, files, manifestFile) {
     let loaded;
     try {
-        loaded = await loadManifest(manifestFile, inputs.baseUrl, { storeIn: runnerTemp() });
+        loaded = await loadManifest(manifestFile, inputs.baseUrl);
     }
     catch (error) {
         if (!(error instanceof ManifestError))
@@ -41410,13 +40923,7 @@ async function compareWithManifest(inputs, files, manifestFile) {
         // The step's error is escaped where it is written (main.ts).
         throw new InputError(`The manifest ${inputs.manifest} ${error.problem}. ${error.advice}`);
     }
-    try {
-        return await splitByManifest(inputs, files, manifestFile, loaded);
-    }
-    catch (error) {
-        loaded.store?.close();
-        throw error;
-    }
+    return await splitByManifest(inputs, files, manifestFile, loaded);
 }
 /** What the log says of the manifest as it was found: none yet, none for this base-url, others' entries kept. */
 function describeLoaded(inputs, loaded) {
@@ -41457,7 +40964,7 @@ async function splitByManifest(inputs, files, manifestFile, loaded) {
             `${claimed} matched a file by name and sha256 and are now kept under its path; ` +
             `${before.legacy.size} ${before.legacy.size === 1 ? 'is' : 'are'} kept under "v1-assets" until a file matches ${before.legacy.size === 1 ? 'it' : 'them'}.`);
     }
-    return { upload, unchanged, manifest: { file: manifestFile, before, store: loaded.store } };
+    return { upload, unchanged, manifest: { file: manifestFile, before } };
 }
 /** Nothing new to send: every matched file is in the manifest with the same bytes. */
 async function reportAllUnchanged(inputs, work) {
@@ -41560,9 +41067,6 @@ async function run() {
         // Entries the search left out are in 'failed' here too: the one error names them as well.
         failStep(await reportRefusal(error, work), leftOutError(work?.leftOut ?? []));
         await writeFailureSummary(errorMessage(error));
-    }
-    finally {
-        releaseWork(work);
     }
 }
 /** The one way the step fails: one error, written after every output and record the run has. */
@@ -41765,13 +41269,9 @@ async function upload(inputs, work, plan, startedAt) {
         onCancel: signal => warning(`Received ${signal}: cancelling. Nothing new starts and bodies still being sent are aborted; ` +
             'requests already sent are given until the runner’s deadline to be answered.'),
         onDeadline: () => {
-            // The process exits here, before run() lets go of the work: the copy of the manifest goes now.
             void report()
                 .then(failStep, (error) => failStep(reportFailure(error)))
-                .finally(() => {
-                releaseWork(work);
-                process.exit(1);
-            });
+                .finally(() => process.exit(1));
         }
     });
     options.signal = cancellation.signal;

@@ -224,6 +224,6 @@ function isHex(byte: number): boolean {
 }
 
 /** JSON's white space: space, line feed, carriage return, tab. */
-export function isSpace(byte: number): boolean {
+function isSpace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09
 }

@@ -34,7 +34,7 @@ import { OutcomeRecorder, type UploadOptions } from './transfer/outcome.js'
 import { uploadPresigned } from './transfer/presigned.js'
 import { defaultRetryPolicy } from './transfer/retry.js'
 import { uploadSingleFiles } from './transfer/single.js'
-import { compareWithManifest, releaseWork, reportAllUnchanged, saveManifest, type Work } from './sync.js'
+import { compareWithManifest, reportAllUnchanged, saveManifest, type Work } from './sync.js'
 
 /** inputs → files → manifest → plan → upload → report. The one place that fails the step. */
 export async function run(): Promise<void> {
@@ -72,8 +72,6 @@ export async function run(): Promise<void> {
     // Entries the search left out are in 'failed' here too: the one error names them as well.
     failStep(await reportRefusal(error, work), leftOutError(work?.leftOut ?? []))
     await writeFailureSummary(errorMessage(error))
-  } finally {
-    releaseWork(work)
   }
 }
 
@@ -345,13 +343,9 @@ async function upload(
           'requests already sent are given until the runner’s deadline to be answered.'
       ),
     onDeadline: () => {
-      // The process exits here, before run() lets go of the work: the copy of the manifest goes now.
       void report()
         .then(failStep, (error: unknown) => failStep(reportFailure(error)))
-        .finally(() => {
-          releaseWork(work)
-          process.exit(1)
-        })
+        .finally(() => process.exit(1))
     }
   })
   options.signal = cancellation.signal

@@ -1,21 +1,13 @@
 import { createHash } from 'node:crypto'
 import { compareText, formatBytes, sortedByPath } from './format.js'
-import { closeSync, constants, createReadStream, openSync, readSync } from 'node:fs'
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, type Stats } from 'node:fs'
 import { access, mkdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { InputError } from './errors.js'
-import {
-  MAX_MANIFEST_BYTES,
-  fileType,
-  isJsonObject,
-  readManifestJson,
-  type ManifestJson,
-  type Nesting
-} from './manifest-reader.js'
-import { EntryStore, StoredEntry } from './manifest-store.js'
+import { JsonSyntaxCheck, type Place } from './json-syntax.js'
 import type { ConfirmedUpload, LocalFile } from './netiks/types.js'
 import { isInertText, isPlainAssetId } from './netiks/values.js'
-import { writeText } from './report/assets-file.js'
+import { writeText } from './text-file.js'
 import { HOST_PATHS, pathKey, type PathRules } from './paths.js'
 import { runPool } from './transfer/pool.js'
 
@@ -58,12 +50,12 @@ export interface Manifest {
 /**
  * The entries made against the base-urls a run is not made against: they belong to those, and
  * each run writes them back as they were read, whatever their shape (a run cannot tell what
- * another base-url holds). Values are entries as read (StoredEntry or parsed JSON).
+ * another base-url holds). Values are entries as parsed.
  */
 export interface OtherBaseUrls {
   /** The base-url the file names at its top, when it is not this run's: it stays there. */
   top?: string
-  /** By base-url, in the order read. */
+  /** By base-url. */
   sections: Map<string, KeptSection>
 }
 
@@ -88,11 +80,6 @@ export interface LoadedManifest {
   existed: boolean
   /** Whether the file held entries made against this run's base-url (in any number, none included). */
   knewBaseUrl: boolean
-  /**
-   * Where the entries are read back from (see EntryStore), when they were left on disk; the
-   * caller closes it once the run is reported. Undefined when they are in memory.
-   */
-  store?: EntryStore
 }
 
 /**
@@ -113,11 +100,12 @@ export class ManifestError extends InputError {
 }
 
 /**
- * How a manifest is read: the entries of its base-url at the top, those of the others under
- * `other-base-urls`, by base-url, each with the same two members.
+ * No manifest is larger. An entry as the action writes it takes some 400 bytes (100,000 take
+ * some 40 MB); this leaves room for 100,000 entries whose paths and storage URLs are each a
+ * kilobyte or more, while a file that is not a manifest (a disk image, a log that grew
+ * without end) is refused before a byte of it is read.
  */
-const SECTION: Nesting = { assets: 'entries', 'v1-assets': 'entries' }
-const MANIFEST_NESTING: Nesting = { ...SECTION, 'other-base-urls': { '*': SECTION } }
+const MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 
 const START_AFRESH = 'Fix it, or delete it to start a new manifest (every matched file is then uploaded again once).'
 
@@ -149,12 +137,7 @@ export async function checkManifestPlace(file: string): Promise<boolean> {
       'Give the path of a JSON file, such as .netiks/manifest.json; it is created if it does not exist.'
     )
   }
-  if (info !== undefined && !info.isFile()) {
-    throw new ManifestError(
-      `is ${fileType(info)}, not a regular file: it was not read`,
-      'Give the path of a JSON file the action may replace, such as .netiks/manifest.json.'
-    )
-  }
+  if (info !== undefined && !info.isFile()) throw notRegularFile(info)
   if (info !== undefined && info.size > MAX_MANIFEST_BYTES) throw tooLarge(info.size)
   await checkFolderWritable(path.dirname(file))
   return info !== undefined
@@ -168,6 +151,22 @@ function tooLarge(bytes: number): ManifestError {
     `is ${formatBytes(bytes)}, larger than any manifest (at most ${formatBytes(MAX_MANIFEST_BYTES)}; ` +
       '100,000 entries take some 40 MB): it was not read',
     "Check that 'manifest' names the action's own manifest, not another file. " + START_AFRESH
+  )
+}
+
+/** What a file that is not a regular one is, for the error. */
+function fileType(info: Stats): string {
+  if (info.isDirectory()) return 'a directory'
+  if (info.isFIFO()) return 'a FIFO (named pipe)'
+  if (info.isSocket()) return 'a socket'
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device'
+  return 'not a regular file'
+}
+
+function notRegularFile(info: Stats): ManifestError {
+  return new ManifestError(
+    `is ${fileType(info)}, not a regular file: it was not read`,
+    'Give the path of a JSON file the action may replace, such as .netiks/manifest.json.'
   )
 }
 
@@ -209,65 +208,17 @@ async function checkFolderWritable(folder: string): Promise<void> {
  * (not JSON, not an object, a version it does not know, a member of the wrong shape) throws a
  * ManifestError and is left as it is: it is replaced only once all it holds is understood. A
  * malformed entry is left out and listed in `ignored`; the others are used.
- *
- * With `storeIn` (a folder), the entries as the action writes them are left in a copy of the
- * file made there and read back on demand (`store`); without it, or when no copy can be made
- * there, every entry is held in memory.
  */
-export async function loadManifest(
-  file: string,
-  baseUrl: string,
-  options: { storeIn?: string } = {}
-): Promise<LoadedManifest> {
-  if (!(await checkManifestPlace(file))) return absentManifest(baseUrl)
-  const store = options.storeIn === undefined ? undefined : await copyToStore(file, options.storeIn)
-  try {
-    const loaded = await readManifest(file, baseUrl, store)
-    if (store !== undefined && loaded.existed) loaded.store = store
-    else store?.close()
-    return loaded
-  } catch (error) {
-    store?.close()
-    throw error
-  }
-}
-
-function absentManifest(baseUrl: string): LoadedManifest {
-  return { manifest: emptyManifest(baseUrl), existed: false, knewBaseUrl: false, ignored: [] }
-}
-
-/** A store for the manifest's entries, or undefined (in memory, then) when there is no copy to be had. */
-async function copyToStore(file: string, folder: string): Promise<EntryStore | undefined> {
-  try {
-    return await EntryStore.copyOf(file, folder)
-  } catch {
-    // No file yet, or no room for the copy: the manifest is read as it is, entries in memory.
-    return undefined
-  }
-}
-
-async function readManifest(file: string, baseUrl: string, store?: EntryStore): Promise<LoadedManifest> {
-  // An entry exactly as the action writes it stays in the store; any other is parsed and checked below.
-  const keepEntry = store
-    ? (value: unknown, start: number, end: number): unknown =>
-        isJsonObject(value) && entryProblem(value, true) === undefined && isAsWritten(value as unknown as ManifestEntry)
-          ? new StoredEntry(store, start, end - start)
-          : value
-    : undefined
-  let json: ManifestJson
-  try {
-    json = await readManifestJson(store?.file ?? file, MANIFEST_NESTING, { keepEntry })
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return absentManifest(baseUrl)
-    throw new ManifestError(`cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, NOT_REACHED_ADVICE)
-  }
-  const { members } = usableJson(json)
-  const version = members.get('version')
+export async function loadManifest(file: string, baseUrl: string): Promise<LoadedManifest> {
+  const json = (await checkManifestPlace(file)) ? readManifestJson(file) : undefined
+  if (json === undefined) return absentManifest(baseUrl)
+  if (!isJsonObject(json)) throw shapeError('is JSON, but not an object')
+  const version = json.version
   if (version !== 1 && version !== MANIFEST_VERSION) throw unknownVersion(version)
-  const top = members.get('base-url')
+  const top = json['base-url']
   if (typeof top !== 'string' || top === '') throw shapeError('has no "base-url" (a string) at its top')
-  const sections = otherSections(members.get('other-base-urls'), top)
-  sections.set(top, sectionOf(members, version, 'at its top'))
+  const sections = otherSections(json['other-base-urls'], top)
+  sections.set(top, sectionOf(json, version, 'at its top'))
   const own = sections.get(baseUrl)
   sections.delete(baseUrl)
   const others: OtherBaseUrls = { ...(top !== baseUrl ? { top } : {}), sections }
@@ -276,27 +227,112 @@ async function readManifest(file: string, baseUrl: string, store?: EntryStore): 
   return { manifest, existed: true, knewBaseUrl: own !== undefined, ignored, version }
 }
 
-/** The JSON's top-level members, when it is an object; otherwise the ManifestError that says why not. */
-function usableJson(json: ManifestJson): { members: Map<string, unknown> } {
-  switch (json.kind) {
-    case 'object':
-      return json
-    case 'invalid':
-      throw new ManifestError(
-        `is not valid JSON${json.at ? `: it departs from JSON at byte ${json.at.offset} (line ${json.at.line})` : ''}; ` +
-          'it was left as it is, and nothing was uploaded',
-        START_AFRESH
-      )
-    case 'not-object':
-      throw shapeError('is JSON, but not an object')
-    case 'too-large':
-      throw tooLarge(json.bytes)
-    case 'not-a-file':
-      throw new ManifestError(
-        `is ${json.what}, not a regular file: it was not read`,
-        'Give the path of a JSON file the action may replace, such as .netiks/manifest.json.'
-      )
+function absentManifest(baseUrl: string): LoadedManifest {
+  return { manifest: emptyManifest(baseUrl), existed: false, knewBaseUrl: false, ignored: [] }
+}
+
+/**
+ * Opened without waiting: opening a FIFO for reading waits for a writer, for ever. Only a
+ * regular file is read (see readManifestBytes); O_NONBLOCK changes nothing for one.
+ */
+const OPEN_FOR_READING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
+
+/**
+ * The manifest's JSON value, or undefined when it is gone. A text JSON.parse refuses is placed,
+ * never quoted: it may be anything (a token file a link points to), and JSON.parse's message
+ * quotes it, names no place at all for an unexpected token, and counts characters, not bytes.
+ */
+function readManifestJson(file: string): unknown {
+  const bytes = readManifestBytes(file)
+  if (bytes === undefined) return undefined
+  const text = bytes.toString('utf8')
+  // The bytes are let go of before the parse (they are read again only to place a text that is
+  // not JSON): detached, their memory goes back now, not at a collection after the parse.
+  ;(bytes.buffer as Detachable).transfer?.(0)
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw notJson(whereJsonEnds(file))
   }
+}
+
+/** An ArrayBuffer that ArrayBuffer.prototype.transfer (ES2024, Node 21 and later) can detach. */
+type Detachable = ArrayBufferLike & { transfer?: (length: number) => ArrayBuffer }
+
+/** Where the file's bytes first depart from JSON; undefined when they cannot be read again. */
+function whereJsonEnds(file: string): Place | undefined {
+  let bytes: Buffer | undefined
+  try {
+    bytes = readManifestBytes(file)
+  } catch {
+    return undefined
+  }
+  if (bytes === undefined) return undefined
+  const check = new JsonSyntaxCheck()
+  return check.push(bytes) ?? check.end()
+}
+
+/**
+ * The manifest's bytes, in a buffer of their own (see readManifestJson), or undefined when it
+ * is gone. Throws a ManifestError.
+ */
+function readManifestBytes(file: string): Buffer | undefined {
+  let fd: number
+  try {
+    fd = openSync(file, OPEN_FOR_READING)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw cannotRead(error)
+  }
+  try {
+    // What was opened is checked again: another file may have taken the path since checkManifestPlace.
+    const info = fstatSync(fd)
+    if (!info.isFile()) throw notRegularFile(info)
+    // Never from Buffer's shared pool: the bytes' ArrayBuffer is theirs alone, to be detached.
+    let bytes = Buffer.allocUnsafeSlow(Math.min(info.size, MAX_MANIFEST_BYTES) + 1)
+    let length = fill(fd, bytes, 0)
+    // Filled: the file grew as it was read. It is read on, but no further than any manifest.
+    while (length === bytes.length) {
+      if (length > MAX_MANIFEST_BYTES) throw tooLarge(length)
+      const grown = Buffer.allocUnsafeSlow(Math.min(2 * length, MAX_MANIFEST_BYTES + 1))
+      bytes.copy(grown)
+      bytes = grown
+      length = fill(fd, bytes, length)
+    }
+    return bytes.subarray(0, length)
+  } catch (error) {
+    throw error instanceof ManifestError ? error : cannotRead(error)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Reads the file into `bytes` from `start` until they are full or the file ends; returns how far they are filled. */
+function fill(fd: number, bytes: Buffer, start: number): number {
+  let length = start
+  while (length < bytes.length) {
+    const read = readSync(fd, bytes, length, bytes.length - length, length)
+    if (read === 0) break
+    length += read
+  }
+  return length
+}
+
+function cannotRead(error: unknown): ManifestError {
+  return new ManifestError(`cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, NOT_REACHED_ADVICE)
+}
+
+function notJson(at: Place | undefined): ManifestError {
+  return new ManifestError(
+    `is not valid JSON${at ? `: it departs from JSON at byte ${at.offset} (line ${at.line})` : ''}; ` +
+      'it was left as it is, and nothing was uploaded',
+    START_AFRESH
+  )
+}
+
+/** A JSON object: not null, not an array. */
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function shapeError(problem: string): ManifestError {
@@ -322,22 +358,22 @@ function unknownVersion(version: unknown): ManifestError {
 function otherSections(value: unknown, top: string): Map<string, KeptSection> {
   const sections = new Map<string, KeptSection>()
   if (value === undefined) return sections
-  if (!(value instanceof Map)) throw shapeError('has "other-base-urls" that is not an object')
-  for (const [url, section] of value as Map<string, unknown>) {
+  if (!isJsonObject(value)) throw shapeError('has "other-base-urls" that is not an object')
+  for (const [url, section] of Object.entries(value)) {
     if (url === top) throw shapeError('has the base-url of its top under "other-base-urls" as well')
-    if (!(section instanceof Map)) throw shapeError('has a member of "other-base-urls" that is not an object')
-    sections.set(url, sectionOf(section as Map<string, unknown>, MANIFEST_VERSION, 'under "other-base-urls"'))
+    if (!isJsonObject(section)) throw shapeError('has a member of "other-base-urls" that is not an object')
+    sections.set(url, sectionOf(section, MANIFEST_VERSION, 'under "other-base-urls"'))
   }
   return sections
 }
 
 /** The entries of one base-url: by path in `assets`, by name in `v1-assets` (or in `assets`, in version 1). */
-function sectionOf(members: Map<string, unknown>, version: 1 | 2, where: string): KeptSection {
+function sectionOf(members: Record<string, unknown>, version: 1 | 2, where: string): KeptSection {
   const objectOrNone = (name: string): Map<string, unknown> => {
-    const value = members.get(name)
+    const value = members[name]
     if (value == null) return new Map()
-    if (!(value instanceof Map)) throw shapeError(`has "${name}" ${where} that is not an object`)
-    return value as Map<string, unknown>
+    if (!isJsonObject(value)) throw shapeError(`has "${name}" ${where} that is not an object`)
+    return new Map(Object.entries(value))
   }
   if (version === 1) return { assets: new Map(), legacy: objectOrNone('assets') }
   return { assets: objectOrNone('assets'), legacy: objectOrNone('v1-assets') }
@@ -347,10 +383,6 @@ function sectionOf(members: Map<string, unknown>, version: 1 | 2, where: string)
 function checkEntries(own: KeptSection, manifest: Manifest): string[] {
   const ignored: string[] = []
   for (const [key, value] of own.assets) {
-    if (value instanceof StoredEntry) {
-      manifest.assets.set(key, value)
-      continue
-    }
     const wrong = entryProblem(value, true)
     if (wrong) ignored.push(`${keyForLog(key)} (${wrong})`)
     else manifest.assets.set(key, pickEntry(value as ManifestEntry))
@@ -469,8 +501,7 @@ export async function findUnchanged(
     const candidate = candidateFor(file)
     if (candidate === undefined) continue
     candidates.push(candidate)
-    // A small file is hashed at once, while its entry is still the one just read (a stored
-    // entry is parsed again for each other entry read in between).
+    // A small file is hashed at once: its bytes are read into one buffer kept for them all.
     if (file.size >= READ_WHOLE_BYTES) large.push(candidate)
     else if (sha256OfSmallFile(file) !== candidate.entry.sha256) candidate.differs = true
   }
@@ -652,8 +683,9 @@ interface OwnEntries {
  * The manifest's text, piece by piece, exactly as `JSON.stringify(…, null, 2)` writes it: at
  * the top, the base-url the file named there before (this run's, for a new file) and its
  * entries; then the other base-urls' entries under `other-base-urls`, by base-url. Each
- * base-url's entries are its `assets` and, while it holds any, its `v1-assets`. This run's
- * entries are sorted by key; the others' are written as they were read.
+ * base-url's entries are its `assets` and, while it holds any, its `v1-assets`, each sorted by
+ * key. The other base-urls' entries are written back as they were read, in the order this
+ * action wrote them (JSON.parse puts integer-like keys first: sorted, they come back in place).
  */
 function* manifestPieces(head: Pick<Manifest, 'version' | 'base-url' | 'others'>, own: OwnEntries): Generator<string> {
   const { top, sections } = head.others
@@ -679,10 +711,10 @@ function* sectionPieces(section: OwnEntries | KeptSection, level: number): Gener
   const indent = '  '.repeat(level)
   const own = 'empty' in section
   yield `${level === 1 ? ',' : ''}\n${indent}"assets": `
-  yield* objectPieces(section.assets, level)
+  yield* objectPieces(own ? section.assets : sortedMembers(section.assets), level)
   if (section.legacy.size > 0) {
     yield `,\n${indent}"v1-assets": `
-    yield* objectPieces(own ? sortedMembers(section.legacy) : section.legacy, level)
+    yield* objectPieces(sortedMembers(section.legacy), level)
   }
 }
 
@@ -771,13 +803,9 @@ function sha256OfSmallFile(file: LocalFile): string {
   const bytes = wholeFileBuffer.subarray(0, file.size + 1)
   const fd = openSync(file.absolutePath, 'r')
   try {
-    let length = 0
-    for (;;) {
-      const read = readSync(fd, bytes, length, bytes.length - length, length)
-      length += read
-      if (read === 0 || length === bytes.length) break
-    }
-    return createHash('sha256').update(bytes.subarray(0, length)).digest('hex')
+    return createHash('sha256')
+      .update(bytes.subarray(0, fill(fd, bytes, 0)))
+      .digest('hex')
   } finally {
     closeSync(fd)
   }

@@ -12,8 +12,6 @@ import {
   type Manifest,
   type UnchangedFile
 } from './manifest.js'
-import type { EntryStore } from './manifest-store.js'
-import { runnerTemp } from './report/assets-file.js'
 import type { FailedUpload, LocalFile } from './netiks/types.js'
 import { PerFileLines } from './report/log.js'
 import { writeOutputs } from './report/outputs.js'
@@ -26,17 +24,11 @@ export interface Work {
   unchanged: UnchangedFile[]
   /**
    * Where the manifest lives, and what it held before this run (with the unchanged files'
-   * entries under their paths); undefined without one. `store` holds the entries on disk until
-   * the run is reported (see releaseWork).
+   * entries under their paths); undefined without one.
    */
-  manifest?: { file: string; before: Manifest; store?: EntryStore }
+  manifest?: { file: string; before: Manifest }
   /** Matched entries the file search left out (see findFiles): reported as failed. */
   leftOut?: FailedUpload[]
-}
-
-/** Lets go of what the work holds on disk, once the run is reported. */
-export function releaseWork(work: Work | undefined): void {
-  work?.manifest?.store?.close()
 }
 
 /**
@@ -47,18 +39,13 @@ export function releaseWork(work: Work | undefined): void {
 export async function compareWithManifest(inputs: Inputs, files: LocalFile[], manifestFile: string): Promise<Work> {
   let loaded: LoadedManifest
   try {
-    loaded = await loadManifest(manifestFile, inputs.baseUrl, { storeIn: runnerTemp() })
+    loaded = await loadManifest(manifestFile, inputs.baseUrl)
   } catch (error) {
     if (!(error instanceof ManifestError)) throw error
     // The step's error is escaped where it is written (main.ts).
     throw new InputError(`The manifest ${inputs.manifest} ${error.problem}. ${error.advice}`)
   }
-  try {
-    return await splitByManifest(inputs, files, manifestFile, loaded)
-  } catch (error) {
-    loaded.store?.close()
-    throw error
-  }
+  return await splitByManifest(inputs, files, manifestFile, loaded)
 }
 
 /** What the log says of the manifest as it was found: none yet, none for this base-url, others' entries kept. */
@@ -116,7 +103,7 @@ async function splitByManifest(
         `${before.legacy.size} ${before.legacy.size === 1 ? 'is' : 'are'} kept under "v1-assets" until a file matches ${before.legacy.size === 1 ? 'it' : 'them'}.`
     )
   }
-  return { upload, unchanged, manifest: { file: manifestFile, before, store: loaded.store } }
+  return { upload, unchanged, manifest: { file: manifestFile, before } }
 }
 
 /** Nothing new to send: every matched file is in the manifest with the same bytes. */

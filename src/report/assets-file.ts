@@ -1,6 +1,7 @@
-import { mkdtemp, open, type FileHandle } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { writeText } from '../text-file.js'
 import { assetRecords, fileRecords, type RunResult } from './records.js'
 
 /** Where a run's complete record is: the files behind the `assets-file` and `checksums-file` outputs. */
@@ -59,38 +60,4 @@ export function checksumLine(sha256: string, name: string): string {
   if (!/[\\\n\r]/.test(name)) return `${sha256}  ${name}\n`
   const escaped = name.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
   return `\\${sha256}  ${escaped}\n`
-}
-
-const CHUNK_CHARS = 64 * 1024
-
-/** Writes the pieces to `file` in chunks of about 64 KiB: never the whole text at once. */
-export async function writeText(file: string, pieces: Iterable<string>): Promise<void> {
-  const handle = await open(file, 'w')
-  try {
-    let chunk = ''
-    for (const piece of pieces) {
-      chunk += piece
-      if (chunk.length >= CHUNK_CHARS) {
-        await writeAll(handle, chunk)
-        chunk = ''
-      }
-    }
-    if (chunk !== '') await writeAll(handle, chunk)
-  } finally {
-    await handle.close()
-  }
-}
-
-/**
- * Writes all of the text. A write may take only part of it — a full disk takes what fits and
- * fails only the next write — so the rest is written again until it is all taken or the file
- * system says why not: a file cut short is never left as if it were whole.
- */
-async function writeAll(handle: FileHandle, text: string): Promise<void> {
-  let bytes = Buffer.from(text, 'utf8')
-  while (bytes.length > 0) {
-    const { bytesWritten } = await handle.write(bytes, 0, bytes.length)
-    if (bytesWritten <= 0) throw new Error(`the file system took none of the last ${bytes.length} bytes`)
-    bytes = bytes.subarray(bytesWritten)
-  }
 }
