@@ -1,12 +1,14 @@
 /**
  * Runs the committed bundle exactly as a GitHub runner does: `node dist/index.js` under
- * Node 24, one INPUT_* variable per input, and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files.
+ * Node 24, one INPUT_* variable per input (those not given set to their action.yml default, as
+ * the runner sets them), and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files.
  */
 import { spawn } from 'node:child_process'
 import { chmod, copyFile, cp, link, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const BUNDLE = path.join(REPO_ROOT, 'dist', 'index.js')
@@ -80,10 +82,11 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     RUNNER_TEMP: runnerTemp,
     ...options.env
   }
-  for (const [name, value] of Object.entries(options.inputs)) env[inputEnvName(name)] = value
+  const bundle = options.bundle ?? BUNDLE
+  const inputs = { ...(await inputDefaults(bundle)), ...options.inputs }
+  for (const [name, value] of Object.entries(inputs)) env[inputEnvName(name)] = value
   const started = Date.now()
   const spawnedAt = performance.timeOrigin + performance.now()
-  const bundle = options.bundle ?? BUNDLE
   const runtime = asNobody ? await stageForNobody(runnerTemp, bundle) : { node: NODE24, bundle }
   const [command, ...args] = [...(options.wrapper ?? []), runtime.node, runtime.bundle]
   try {
@@ -138,6 +141,21 @@ function windowsEssentials(): Record<string, string> {
   return Object.fromEntries(
     names.flatMap(name => (process.env[name] === undefined ? [] : [[name, process.env[name]!]]))
   )
+}
+
+/**
+ * The inputs the runner sets when a workflow gives none: each one with a default in the
+ * action.yml of the bundle's action (the upload action's, or the emulator action's).
+ */
+async function inputDefaults(bundle: string): Promise<Record<string, string>> {
+  const inEmulator = path.relative(path.join(REPO_ROOT, 'dist'), bundle).startsWith(`emulator${path.sep}`)
+  const actionFile = path.join(REPO_ROOT, inEmulator ? 'emulator' : '', 'action.yml')
+  const action = parse(await readFile(actionFile, 'utf8')) as { inputs?: Record<string, { default?: unknown }> }
+  const defaults: Record<string, string> = {}
+  for (const [name, input] of Object.entries(action.inputs ?? {})) {
+    if (input.default !== undefined) defaults[name] = String(input.default)
+  }
+  return defaults
 }
 
 /** The variable the runner sets for an input, as @actions/core reads it. */
