@@ -14,9 +14,9 @@ import {
 import { stat, truncate, utimes } from 'node:fs/promises'
 import path from 'node:path'
 import { Writable, type Readable } from 'node:stream'
-import { FileChangedError, FileReadError } from '../src/errors.js'
-import { describeFile } from '../src/files.js'
-import type { LocalFile } from '../src/netiks/types.js'
+import { FileChangedError, FileReadError } from '../src/model.js'
+import { describeFile } from '../src/files/find.js'
+import type { LocalFile } from '../src/model.js'
 import { restat } from '../src/transfer/file-state.js'
 import {
   SLICE_BYTES,

@@ -16,7 +16,7 @@ import {
   sectionOf,
   versionOfTag
 } from '../script/changelog.js'
-import { ACTION_VERSION } from '../src/constants.js'
+import { ACTION_VERSION } from '../src/config/constants.js'
 import { REPO_ROOT } from '../tools/readme-tables.js'
 
 const REPO = 'https://github.com/netiks/upload-action'
@@ -157,7 +157,7 @@ describe('the tag checks of the release workflow', () => {
 })
 
 describe("this repository's CHANGELOG.md", () => {
-  it("has notes for package.json's version, which src/constants.ts sends as ACTION_VERSION", async () => {
+  it("has notes for package.json's version, which src/config/constants.ts sends as ACTION_VERSION", async () => {
     const changelog = await readFile(path.join(REPO_ROOT, 'CHANGELOG.md'), 'utf8')
     const pkg = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }
     expect(ACTION_VERSION).toBe(pkg.version)

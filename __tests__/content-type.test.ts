@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { FALLBACK_CONTENT_TYPE, contentTypeFor } from '../src/content-type.js'
+import { FALLBACK_CONTENT_TYPE, contentTypeFor } from '../src/files/content-type.js'
 
 describe('contentTypeFor', () => {
   it('gives the media type of a known extension, however the name is spelled', () => {

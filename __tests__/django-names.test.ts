@@ -16,7 +16,7 @@ import path from 'node:path'
 import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { openMultipartBody } from '../src/netiks/body.js'
-import type { LocalFile } from '../src/netiks/types.js'
+import type { LocalFile } from '../src/model.js'
 import { makeWorkspace, removeDir } from './helpers.js'
 
 const PYTHON = process.env.NETIKS_DJANGO_PYTHON ?? '/usr/bin/python3'

@@ -4,8 +4,8 @@ import { realpathSync } from 'node:fs'
 import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
-import { findFiles, type FoundFiles } from '../src/files.js'
-import { HOST_PATHS } from '../src/paths.js'
+import { findFiles, type FoundFiles } from '../src/files/find.js'
+import { HOST_PATHS } from '../src/files/paths.js'
 import { makeWorkspace, posixOnly, removeDir } from './helpers.js'
 
 let ws: string

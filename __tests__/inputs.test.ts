@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { AssetNaming, Input, NoFileOption, UploadMode } from '../src/constants.js'
-import { InputError } from '../src/errors.js'
-import { getInputs, getTuning, parseBaseUrl } from '../src/inputs.js'
+import { AssetNaming, Input, NoFileOption, UploadMode } from '../src/config/constants.js'
+import { InputError } from '../src/model.js'
+import { getInputs, getTuning, parseBaseUrl } from '../src/config/inputs.js'
 import { setInputs } from './helpers.js'
 
 const KEY = 'ne-zwpVh1idj6InYwTWk866n1qrf'

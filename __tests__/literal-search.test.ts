@@ -3,9 +3,9 @@ import { execFileSync } from 'node:child_process'
 import * as glob from '@actions/glob'
 import { mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { findFiles, type FoundFiles, type SearchChoices } from '../src/files.js'
-import { literalLines, type LiteralLine } from '../src/literal-search.js'
-import { HOST_PATHS, anchorPatterns, pathRulesFor, withSlashes } from '../src/paths.js'
+import { findFiles, type FoundFiles, type SearchChoices } from '../src/files/find.js'
+import { literalLines, type LiteralLine } from '../src/files/literal-search.js'
+import { HOST_PATHS, anchorPatterns, pathRulesFor, withSlashes } from '../src/files/paths.js'
 import { makeWorkspace, removeDir } from './helpers.js'
 
 let ws: string

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { open, readFile, readdir, writeFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
-import { describeFile } from '../src/files.js'
-import type { Place } from '../src/json-syntax.js'
+import { describeFile } from '../src/files/find.js'
+import type { Place } from '../src/manifest/json-syntax.js'
 import {
   ManifestError,
   findUnchanged,
@@ -15,9 +15,9 @@ import {
   type LegacyEntry,
   type Manifest,
   type ManifestEntry
-} from '../src/manifest.js'
-import type { ConfirmedUpload, LocalFile } from '../src/netiks/types.js'
-import { pathRulesFor } from '../src/paths.js'
+} from '../src/manifest/manifest.js'
+import type { ConfirmedUpload, LocalFile } from '../src/model.js'
+import { pathRulesFor } from '../src/files/paths.js'
 import { Cleanups, sha256 } from './helpers.js'
 
 const cleanups = new Cleanups()

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { AssetNaming } from '../src/constants.js'
-import { nameAssets } from '../src/files.js'
-import { pathRulesFor } from '../src/paths.js'
+import { AssetNaming } from '../src/config/constants.js'
+import { nameAssets } from '../src/files/find.js'
+import { pathRulesFor } from '../src/files/paths.js'
 import { planBatches } from '../src/transfer/presigned.js'
-import type { ConfirmedUpload, LocalFile } from '../src/netiks/types.js'
+import type { ConfirmedUpload, LocalFile } from '../src/model.js'
 import { ProgressReporter, describeTransfer } from '../src/report/progress.js'
 import { describeResult } from '../src/report/messages.js'
 

@@ -12,7 +12,7 @@ import {
   pathRulesFor,
   reportedPath,
   samePath
-} from '../src/paths.js'
+} from '../src/files/paths.js'
 
 const WIN = pathRulesFor('win32')
 const MAC = pathRulesFor('darwin')

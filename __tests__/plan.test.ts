@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
-import { UploadMode } from '../src/constants.js'
-import { InputError } from '../src/errors.js'
-import type { LocalFile } from '../src/netiks/types.js'
-import { choosePlan } from '../src/plan.js'
+import { UploadMode } from '../src/config/constants.js'
+import { InputError } from '../src/model.js'
+import type { LocalFile } from '../src/model.js'
+import { choosePlan } from '../src/transfer/plan.js'
 
 const MiB = 1024 * 1024
 const file = (name: string, size: number): LocalFile => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { runPool } from '../src/transfer/pool.js'
+import { runPool } from '../src/pool.js'
 
 const tick = async (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 

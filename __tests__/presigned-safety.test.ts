@@ -12,10 +12,10 @@ import { startEmulator, type Emulator } from '../emulator/server.js'
 import { runAction } from '../harness/run-action.js'
 import { makeTestCertificate, startTlsProxy, type TestCertificate, type TlsProxy } from '../harness/tls-proxy.js'
 import { workflowCommandsIn } from '../harness/workflow-commands.js'
-import { InsecureUrlError } from '../src/errors.js'
+import { InsecureUrlError } from '../src/netiks/errors.js'
 import { openFileBody } from '../src/netiks/body.js'
 import { NetiksClient, presignedUrlProblem } from '../src/netiks/client.js'
-import { describeFile } from '../src/files.js'
+import { describeFile } from '../src/files/find.js'
 import { assetsOf, failedOf, makeWorkspace, removeDir, writeWorkspaceFile } from './helpers.js'
 
 describe('presignedUrlProblem', () => {

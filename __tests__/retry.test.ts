@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { CancelledError, HttpError, NetworkError } from '../src/errors.js'
+import { CancelledError } from '../src/model.js'
+import { HttpError, NetworkError } from '../src/netiks/errors.js'
 import { parseRetryAfter } from '../src/netiks/retry-after.js'
 import {
   defaultRetryPolicy,

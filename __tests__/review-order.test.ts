@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { compareText } from '../src/format.js'
-import type { ConfirmedUpload, LocalFile } from '../src/netiks/types.js'
+import type { ConfirmedUpload, LocalFile } from '../src/model.js'
 import { fileRecords } from '../src/report/records.js'
-import { takeShard } from '../src/shard.js'
+import { takeShard } from '../src/files/shard.js'
 import { OutcomeRecorder } from '../src/transfer/outcome.js'
 
 const PATHS = [

@@ -8,7 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Emulator } from '../emulator/server.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
-import { shardOf } from '../src/shard.js'
+import { shardOf } from '../src/files/shard.js'
 import { Cleanups, EMPTY_OUTPUTS, assetsOf, sha256, sha256OfFile } from './helpers.js'
 
 /** 60 files in nested folders, with base names shared across folders. */

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { MAX_SHARDS } from '../src/constants.js'
-import { InputError } from '../src/errors.js'
-import { parseShard, shardOf, takeShard } from '../src/shard.js'
+import { MAX_SHARDS } from '../src/config/constants.js'
+import { InputError } from '../src/model.js'
+import { parseShard, shardOf, takeShard } from '../src/files/shard.js'
 
 /** 10,000 paths shaped like a docs tree: nested folders, shared base names, a few non-ASCII. */
 const PATHS = Array.from({ length: 10_000 }, (_, i) => {

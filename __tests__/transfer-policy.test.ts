@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { AuthError, CancelledError, FileChangedError, HttpError, NetworkError } from '../src/errors.js'
+import { AuthError, HttpError, NetworkError } from '../src/netiks/errors.js'
+import { CancelledError, FileChangedError } from '../src/model.js'
 import { WrongBaseUrlError, UnreachableError, isSystemic, systemicCause } from '../src/transfer/breaker.js'
 import { MAX_URL_REFRESHES, isExpiredUrlRefusal, urlExpiresAt } from '../src/transfer/expiry.js'
 import { classifyFailure, defaultRetryPolicy, withRetries, type RetryPolicy } from '../src/transfer/retry.js'

@@ -28675,7 +28675,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(519);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7627);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28684,7 +28684,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 519:
+/***/ 7627:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31643,7 +31643,7 @@ function getIDToken(aud) {
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/constants.ts
+;// CONCATENATED MODULE: ./src/config/constants.ts
 /** Input names, exactly as action.yml spells them. */
 var Input;
 (function (Input) {
@@ -31714,100 +31714,13 @@ const MAX_PUT_BYTES = 5 * 1024 * 1024 * 1024;
 const ACTION_VERSION = '1.0.0';
 const ACTION_USER_AGENT = `netiks-upload-action/${ACTION_VERSION}`;
 
-;// CONCATENATED MODULE: ./src/errors.ts
+;// CONCATENATED MODULE: ./src/model.ts
+/** The domain types and errors shared by every stage: inputs, files, manifest, transfer, report. */
 /** A problem with the workflow's inputs or files, found before anything is uploaded. */
 class InputError extends Error {
     constructor(message) {
         super(message);
         this.name = 'InputError';
-    }
-}
-/** The server answered, but not with success. `serverMessage` is the server's own words. */
-class HttpError extends Error {
-    step;
-    status;
-    serverMessage;
-    retryAfterMs;
-    s3Code;
-    constructor(step, status, serverMessage, message, 
-    /** How long the server asked us to wait (Retry-After), if it did. */
-    retryAfterMs, 
-    /** S3's error code (`AccessDenied`, `SignatureDoesNotMatch`, …) when S3 answered. */
-    s3Code) {
-        super(message);
-        this.step = step;
-        this.status = status;
-        this.serverMessage = serverMessage;
-        this.retryAfterMs = retryAfterMs;
-        this.s3Code = s3Code;
-        this.name = 'HttpError';
-    }
-}
-/** The API refused the api-key: every further request would be refused too. */
-class AuthError extends HttpError {
-    constructor(step, status, serverMessage, baseUrl) {
-        super(step, status, serverMessage, `The Netiks API at ${baseUrl} rejected the api-key (HTTP ${status}: ${serverMessage}). ` +
-            'Check that the secret passed as api-key holds a valid Netiks API key for this base-url.');
-        this.name = 'AuthError';
-    }
-}
-/** The server answered with a redirect, which is not followed: the answer names where to. */
-class RedirectError extends HttpError {
-    constructor(step, status, message) {
-        super(step, status, 'a redirect', message);
-        this.name = 'RedirectError';
-    }
-}
-/** No HTTP answer at all: the connection failed, was reset, or stalled. */
-class NetworkError extends Error {
-    step;
-    code;
-    requestSent;
-    proxy;
-    constructor(step, code, message, 
-    /**
-     * Whether the whole request had been written when it failed. If not, the server cannot
-     * have acted on it; if so, it may have (the answer was lost, not the request).
-     */
-    requestSent = true, 
-    /** The proxy the request went through (its origin), when the failure was the proxy's. */
-    proxy) {
-        super(message);
-        this.step = step;
-        this.code = code;
-        this.requestSent = requestSent;
-        this.proxy = proxy;
-        this.name = 'NetworkError';
-    }
-}
-/**
- * An https URL whose port answered in plain http (EPROTO, "wrong version number"): every
- * request to it would fail alike.
- */
-class WrongSchemeError extends NetworkError {
-    constructor(step, message) {
-        super(step, 'EPROTO', message, false);
-        this.name = 'WrongSchemeError';
-    }
-}
-/** The server answered 2xx but not with what the contract promises. */
-class ProtocolError extends Error {
-    step;
-    constructor(step, message) {
-        super(message);
-        this.step = step;
-        this.name = 'ProtocolError';
-    }
-}
-/**
- * The API answered a presigned URL the action will not follow: plain http behind an https
- * base-url, credentials in its authority, or not an http(s) URL at all. Nothing is sent to it,
- * and the run stops: every other URL from the same API would be the same.
- */
-class InsecureUrlError extends ProtocolError {
-    constructor(step, message) {
-        super(step, message);
-        this.name = 'InsecureUrlError';
     }
 }
 /** The local file changed or could not be read while it was being sent. */
@@ -35612,7 +35525,7 @@ function countOfTotal(count, total, noun) {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./node_modules/mime-types/index.js
 var mime_types = __nccwpck_require__(4096);
-;// CONCATENATED MODULE: ./src/content-type.ts
+;// CONCATENATED MODULE: ./src/files/content-type.ts
 
 const FALLBACK_CONTENT_TYPE = 'application/octet-stream';
 /** The media type for a file name, from its extension (mime-types' table); octet-stream when unknown. */
@@ -35620,7 +35533,7 @@ function contentTypeFor(fileName) {
     return mime_types.lookup(fileName) || FALLBACK_CONTENT_TYPE;
 }
 
-;// CONCATENATED MODULE: ./src/paths.ts
+;// CONCATENATED MODULE: ./src/files/paths.ts
 /**
  * Paths as this runner's file system spells and compares them. The one place that looks at the
  * platform: everything else takes a PathRules, so the Windows rules are tested on Linux too.
@@ -35785,7 +35698,7 @@ function globEscape(literal, rules = paths_HOST_PATHS) {
     return escaped.replace(/\[/g, '[[]').replace(/\?/g, '[?]').replace(/\*/g, '[*]');
 }
 
-;// CONCATENATED MODULE: ./src/literal-search.ts
+;// CONCATENATED MODULE: ./src/files/literal-search.ts
 
 
 function foundStat(info) {
@@ -36081,7 +35994,7 @@ function lstatOrMissing(itemPath) {
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: ./src/patterns.ts
+;// CONCATENATED MODULE: ./src/files/patterns.ts
 
 
 
@@ -36202,7 +36115,7 @@ function globstarTakes(name, mode) {
     return name !== '.' && name !== '..' && !(mode.strict && isHidden(name));
 }
 
-;// CONCATENATED MODULE: ./src/files.ts
+;// CONCATENATED MODULE: ./src/files/find.ts
 
 
 
@@ -36375,7 +36288,7 @@ function nameAssets(files, naming, root, rules = paths_HOST_PATHS) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/shard.ts
+;// CONCATENATED MODULE: ./src/files/shard.ts
 /**
  * Sharding: splitting one sync across the jobs of a matrix. Each file belongs to exactly one
  * shard, chosen by a hash of its workspace-relative path alone, so the partition is the same on
@@ -36430,7 +36343,7 @@ function takeShard(files, shard) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/config/inputs.ts
 
 
 
@@ -36580,7 +36493,7 @@ function parseBoolean(name, raw, fallback) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/json-syntax.ts
+;// CONCATENATED MODULE: ./src/manifest/json-syntax.ts
 var State;
 (function (State) {
     /** A value: at the top, after a colon, after a comma in an array. */
@@ -36873,7 +36786,7 @@ async function writeAll(handle, text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/transfer/pool.ts
+;// CONCATENATED MODULE: ./src/pool.ts
 /**
  * Runs `worker` over the items with at most `concurrency` of them in flight. Workers pull
  * from one shared iterator, so a slow item never holds up the others, and an async source
@@ -36898,7 +36811,7 @@ async function runPool(items, concurrency, worker, shouldStop = () => false) {
         throw failure.reason;
 }
 
-;// CONCATENATED MODULE: ./src/manifest.ts
+;// CONCATENATED MODULE: ./src/manifest/manifest.ts
 
 
 
@@ -37591,6 +37504,96 @@ async function sha256OfLargeFile(file) {
         hash.update(chunk);
     }
     return hash.digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/netiks/errors.ts
+/** The server answered, but not with success. `serverMessage` is the server's own words. */
+class HttpError extends Error {
+    step;
+    status;
+    serverMessage;
+    retryAfterMs;
+    s3Code;
+    constructor(step, status, serverMessage, message, 
+    /** How long the server asked us to wait (Retry-After), if it did. */
+    retryAfterMs, 
+    /** S3's error code (`AccessDenied`, `SignatureDoesNotMatch`, …) when S3 answered. */
+    s3Code) {
+        super(message);
+        this.step = step;
+        this.status = status;
+        this.serverMessage = serverMessage;
+        this.retryAfterMs = retryAfterMs;
+        this.s3Code = s3Code;
+        this.name = 'HttpError';
+    }
+}
+/** The API refused the api-key: every further request would be refused too. */
+class AuthError extends HttpError {
+    constructor(step, status, serverMessage, baseUrl) {
+        super(step, status, serverMessage, `The Netiks API at ${baseUrl} rejected the api-key (HTTP ${status}: ${serverMessage}). ` +
+            'Check that the secret passed as api-key holds a valid Netiks API key for this base-url.');
+        this.name = 'AuthError';
+    }
+}
+/** The server answered with a redirect, which is not followed: the answer names where to. */
+class RedirectError extends HttpError {
+    constructor(step, status, message) {
+        super(step, status, 'a redirect', message);
+        this.name = 'RedirectError';
+    }
+}
+/** No HTTP answer at all: the connection failed, was reset, or stalled. */
+class NetworkError extends Error {
+    step;
+    code;
+    requestSent;
+    proxy;
+    constructor(step, code, message, 
+    /**
+     * Whether the whole request had been written when it failed. If not, the server cannot
+     * have acted on it; if so, it may have (the answer was lost, not the request).
+     */
+    requestSent = true, 
+    /** The proxy the request went through (its origin), when the failure was the proxy's. */
+    proxy) {
+        super(message);
+        this.step = step;
+        this.code = code;
+        this.requestSent = requestSent;
+        this.proxy = proxy;
+        this.name = 'NetworkError';
+    }
+}
+/**
+ * An https URL whose port answered in plain http (EPROTO, "wrong version number"): every
+ * request to it would fail alike.
+ */
+class WrongSchemeError extends NetworkError {
+    constructor(step, message) {
+        super(step, 'EPROTO', message, false);
+        this.name = 'WrongSchemeError';
+    }
+}
+/** The server answered 2xx but not with what the contract promises. */
+class ProtocolError extends Error {
+    step;
+    constructor(step, message) {
+        super(message);
+        this.step = step;
+        this.name = 'ProtocolError';
+    }
+}
+/**
+ * The API answered a presigned URL the action will not follow: plain http behind an https
+ * base-url, credentials in its authority, or not an http(s) URL at all. Nothing is sent to it,
+ * and the run stops: every other URL from the same API would be the same.
+ */
+class InsecureUrlError extends ProtocolError {
+    constructor(step, message) {
+        super(step, message);
+        this.name = 'InsecureUrlError';
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/netiks/retry-after.ts
@@ -38629,6 +38632,7 @@ function escapeHtmlReferences(name) {
 
 
 
+
 const UPLOAD_FILE_PATH = '/api/v1/assets/developer-upload-file/';
 const GENERATE_PRESIGNED_PATH = '/api/v1/assets/developer-generate-presigned-url/';
 const SERVER_WORDS_MAX_CHARS = 300;
@@ -38993,7 +38997,7 @@ function errnoCode(error) {
     return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/plan.ts
+;// CONCATENATED MODULE: ./src/transfer/plan.ts
 
 
 
@@ -39221,6 +39225,7 @@ function log_safe_percentEncode(character) {
 
 ;// CONCATENATED MODULE: ./src/transfer/retry.ts
 
+
 const RETRY_AFTER_CAP_MS = 60_000;
 /** Throttling answers a call may meet before it fails, beside its `retries`. */
 const DEFAULT_THROTTLE_RETRIES = 8;
@@ -39358,6 +39363,7 @@ async function sleep(ms, signal) {
 ;// CONCATENATED MODULE: ./src/transfer/breaker.ts
 
 
+
 /** Every request goes to one API: a 404 from a documented endpoint means base-url is wrong. */
 class WrongBaseUrlError extends Error {
     constructor(baseUrl, error) {
@@ -39429,6 +39435,7 @@ function isSystemic(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/transfer/outcome.ts
+
 
 
 

@@ -3,7 +3,7 @@
  *
  *   1. checks X.Y.Z (MAJOR.MINOR.PATCH, newer than package.json's version), a clean work tree,
  *      and that the tag vX.Y.Z does not exist yet;
- *   2. sets the version in package.json, package-lock.json and src/constants.ts (ACTION_VERSION,
+ *   2. sets the version in package.json, package-lock.json and src/config/constants.ts (ACTION_VERSION,
  *      sent in the User-Agent), and turns CHANGELOG.md's Unreleased section into
  *      `## [X.Y.Z] - <today, UTC>` (refusing an empty one);
  *   3. rebuilds dist/ (npm run bundle), commits "Release X.Y.Z" and makes the annotated tag vX.Y.Z;
@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url'
 import { ReleaseError, compareVersions, parseVersion, releaseUnreleased } from './changelog.js'
 
 /** The files a release commit changes besides dist/. */
-export const VERSIONED_FILES = ['package.json', 'package-lock.json', 'src/constants.ts', 'CHANGELOG.md']
+export const VERSIONED_FILES = ['package.json', 'package-lock.json', 'src/config/constants.ts', 'CHANGELOG.md']
 
 const ACTION_VERSION = /^export const ACTION_VERSION = '([^']*)'$/m
 
@@ -55,7 +55,7 @@ export async function prepareRelease(options: ReleaseOptions): Promise<PreparedR
     version: string
     packages: Record<string, { version?: string }>
   }
-  const constants = await read('src/constants.ts')
+  const constants = await read('src/config/constants.ts')
   const previous = pkg.version
   if (compareVersions(version, previous) <= 0) {
     throw new ReleaseError(`${version} is not newer than package.json's version ${previous}.`)
@@ -63,7 +63,7 @@ export async function prepareRelease(options: ReleaseOptions): Promise<PreparedR
   const inConstants = ACTION_VERSION.exec(constants)?.[1]
   if (inConstants !== previous) {
     throw new ReleaseError(
-      `src/constants.ts's ACTION_VERSION is ${inConstants === undefined ? 'missing' : `'${inConstants}'`}, ` +
+      `src/config/constants.ts's ACTION_VERSION is ${inConstants === undefined ? 'missing' : `'${inConstants}'`}, ` +
         `not package.json's ${previous}: fix that first.`
     )
   }
@@ -81,7 +81,7 @@ export async function prepareRelease(options: ReleaseOptions): Promise<PreparedR
   await writeFile(path.join(root, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`)
   await writeFile(path.join(root, 'package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`)
   await writeFile(
-    path.join(root, 'src/constants.ts'),
+    path.join(root, 'src/config/constants.ts'),
     constants.replace(ACTION_VERSION, `export const ACTION_VERSION = '${version}'`)
   )
   await writeFile(path.join(root, 'CHANGELOG.md'), changelog)

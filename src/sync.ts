@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
-import { InputError, codeOrMessage } from './errors.js'
+import { InputError, codeOrMessage } from './model.js'
 import { countOf, listSome } from './format.js'
-import type { Inputs } from './inputs.js'
+import type { Inputs } from './config/inputs.js'
 import {
   findUnchanged,
   ManifestError,
@@ -11,8 +11,8 @@ import {
   type LoadedManifest,
   type Manifest,
   type UnchangedFile
-} from './manifest.js'
-import type { FailedUpload, LocalFile } from './netiks/types.js'
+} from './manifest/manifest.js'
+import type { FailedUpload, LocalFile } from './model.js'
 import { PerFileLines } from './report/log.js'
 import { writeOutputs } from './report/outputs.js'
 import { writeSummary } from './report/summary.js'

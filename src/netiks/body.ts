@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { close, closeSync, constants, fstat, fstatSync, open, openSync, read, readSync, type Stats } from 'node:fs'
 import { promisify } from 'node:util'
-import { FileChangedError, FileReadError } from '../errors.js'
-import type { LocalFile } from './types.js'
+import { FileChangedError, FileReadError } from '../model.js'
+import type { LocalFile } from '../model.js'
 
 /**
  * What a body writes to: a Writable, or the transport's gate in front of a request. A write's

@@ -1,14 +1,13 @@
 import {
   AuthError,
-  CancelledError,
   HttpError,
   InsecureUrlError,
   NetworkError,
   ProtocolError,
   RedirectError,
-  WrongSchemeError,
-  type UploadStep
-} from '../errors.js'
+  WrongSchemeError
+} from './errors.js'
+import { CancelledError, type UploadStep } from '../model.js'
 import { parseRetryAfter } from './retry-after.js'
 import { HttpTransport, settledOrigin, type HttpRequest, type HttpResponse } from './http.js'
 import { SLICE_BYTES } from './body.js'

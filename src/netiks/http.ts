@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events'
 import http from 'node:http'
 import https from 'node:https'
 import { TLSSocket } from 'node:tls'
-import { FileReadError } from '../errors.js'
+import { FileReadError } from '../model.js'
 import type { BodySink } from './body.js'
 import { AbortFanOut, StallWatch, type Watched } from './watch.js'
 

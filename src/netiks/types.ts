@@ -1,16 +1,3 @@
-/** One local file to upload, described once from a single stat. */
-export interface LocalFile {
-  absolutePath: string
-  /** Relative to the workspace, with forward slashes. */
-  relativePath: string
-  /** The name sent to Netiks. */
-  name: string
-  size: number
-  /** Modification time at that stat; a file whose size or mtime differs later has changed. */
-  mtimeMs?: number
-  contentType: string
-}
-
 /** The `asset` object of a 201 from developer-upload-file (both modes). */
 export interface NetiksAsset {
   id: string
@@ -63,48 +50,4 @@ export interface ConfirmRequest {
   s3_path: string
   content_type: string
   file_size: number
-}
-
-/** A file the server confirmed, with what the action learned while sending it. */
-export interface ConfirmedUpload {
-  /** The file as it was sent (a fresh stat when it changed after it was found). */
-  file: LocalFile
-  /** The asset's id. Only what the outputs need is kept: a run may hold 100,000 of these. */
-  assetId: string
-  /** The name the server recorded (`asset_name` in its answer), else the name sent. */
-  recordedName: string
-  storageUrl: string
-  contentType: string
-  sha256: string
-  /**
-   * An earlier attempt of the asset-creating call may have been registered too: it failed in
-   * a way that does not prove it had no effect (reply lost or stalled, 500, 502, 504), and
-   * the server did not say that this answer replays it.
-   */
-  possibleDuplicate: boolean
-}
-
-/**
- * Where a file stopped: a step of the contract, never started, or refused before any request
- * (`refused`: too large for bulk mode, a name single mode cannot keep). `upload-unknown` and
- * `confirm-unknown`: the asset-creating request was sent but no answer settled it, or its
- * answer could not be trusted (it contradicted what was sent), so the asset may exist on Netiks.
- */
-export type FailedStep =
-  'upload' | 'generate' | 'put' | 'confirm' | 'upload-unknown' | 'confirm-unknown' | 'not-started' | 'refused'
-
-/** A file that was not uploaded, and why. */
-export interface FailedUpload {
-  file: LocalFile
-  step: FailedStep
-  status?: number
-  message: string
-}
-
-/** What a whole upload run achieved. Every file is in exactly one of the two lists. */
-export interface UploadOutcome {
-  confirmed: ConfirmedUpload[]
-  failed: FailedUpload[]
-  /** Why the run stopped early (cancelled, the key refused, fail-fast, a systemic failure), if it did. */
-  stoppedBy?: Error
 }

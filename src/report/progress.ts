@@ -1,6 +1,6 @@
 import { countOf, formatBytes, formatSeconds, totalSize } from '../format.js'
 import type { TransferTracker } from '../transfer/outcome.js'
-import type { LocalFile } from '../netiks/types.js'
+import type { LocalFile } from '../model.js'
 import { escapeForLog } from './log-safe.js'
 
 interface ActiveTransfer {

@@ -1,6 +1,6 @@
 import { compareText, sortedByPath } from '../format.js'
-import type { UnchangedFile } from '../manifest.js'
-import type { ConfirmedUpload, FailedUpload } from '../netiks/types.js'
+import type { UnchangedFile } from '../manifest/manifest.js'
+import type { ConfirmedUpload, FailedUpload } from '../model.js'
 import { escapeForLog } from './log-safe.js'
 
 /** What a run reports: uploaded, left unchanged, and not uploaded. */

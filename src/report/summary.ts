@@ -1,9 +1,9 @@
 import * as core from '@actions/core'
-import { Output } from '../constants.js'
+import { Output } from '../config/constants.js'
 import { countOf, formatBytes, formatRate, formatSeconds, totalSize } from '../format.js'
-import type { FailedUpload, LocalFile } from '../netiks/types.js'
-import type { UploadPlan } from '../plan.js'
-import { errorMessage } from '../errors.js'
+import type { FailedUpload, LocalFile } from '../model.js'
+import type { UploadPlan } from '../transfer/plan.js'
+import { errorMessage } from '../model.js'
 import { escapeForLog, escapeForSummary, summaryHref } from './log-safe.js'
 import { assetRecords, type RunResult } from './records.js'
 

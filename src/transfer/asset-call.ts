@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { ProtocolError } from '../errors.js'
-import type { AssetReply, FailedStep, LocalFile } from '../netiks/types.js'
+import { ProtocolError } from '../netiks/errors.js'
+import type { AssetReply } from '../netiks/types.js'
+import type { FailedStep, LocalFile } from '../model.js'
 import type { OutcomeRecorder, UploadOptions } from './outcome.js'
 import { withRetries, type RetryHooks } from './retry.js'
 

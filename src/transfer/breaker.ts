@@ -4,9 +4,9 @@ import {
   InsecureUrlError,
   NetworkError,
   RedirectError,
-  WrongSchemeError,
-  errorMessage
-} from '../errors.js'
+  WrongSchemeError
+} from '../netiks/errors.js'
+import { errorMessage } from '../model.js'
 import { isUnreachable } from './retry.js'
 
 /** Every request goes to one API: a 404 from a documented endpoint means base-url is wrong. */

@@ -1,4 +1,4 @@
-import { HttpError } from '../errors.js'
+import { HttpError } from '../netiks/errors.js'
 
 /** Fresh URLs a file may be given when S3 refuses its URL as expired, apart from `retries`. */
 export const MAX_URL_REFRESHES = 3

@@ -1,6 +1,6 @@
 import { statSync, type Stats } from 'node:fs'
-import { FileChangedError, FileReadError } from '../errors.js'
-import type { LocalFile } from '../netiks/types.js'
+import { FileChangedError, FileReadError } from '../model.js'
+import type { LocalFile } from '../model.js'
 import type { UploadOptions } from './outcome.js'
 
 /**

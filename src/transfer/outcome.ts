@@ -1,21 +1,8 @@
 import { compareText, countOf, withStop } from '../format.js'
-import {
-  AuthError,
-  CancelledError,
-  FileChangedError,
-  HttpError,
-  NetworkError,
-  ProtocolError,
-  errorMessage
-} from '../errors.js'
-import type {
-  ConfirmedUpload,
-  FailedStep,
-  FailedUpload,
-  LocalFile,
-  NetiksAsset,
-  UploadOutcome
-} from '../netiks/types.js'
+import { AuthError, HttpError, NetworkError, ProtocolError } from '../netiks/errors.js'
+import { CancelledError, FileChangedError, errorMessage } from '../model.js'
+import type { ConfirmedUpload, FailedStep, FailedUpload, LocalFile, UploadOutcome } from '../model.js'
+import type { NetiksAsset } from '../netiks/types.js'
 import { RepeatedFailureError, repeatedFailureLimit, systemicCause, transientCause } from './breaker.js'
 import type { RetryPolicy } from './retry.js'
 import { isInertText, isPlainAssetId } from '../netiks/values.js'

@@ -1,13 +1,14 @@
-import { PRESIGN_BATCH_SIZE } from '../constants.js'
-import { ProtocolError } from '../errors.js'
+import { PRESIGN_BATCH_SIZE } from '../config/constants.js'
+import { ProtocolError } from '../netiks/errors.js'
 import { openFileBody } from '../netiks/body.js'
 import type { NetiksClient } from '../netiks/client.js'
-import type { ConfirmedUpload, FailedStep, LocalFile, PresignedEntry } from '../netiks/types.js'
+import type { ConfirmedUpload, FailedStep, LocalFile } from '../model.js'
+import type { PresignedEntry } from '../netiks/types.js'
 import { callCreatingAsset, failureOfAssetCall } from './asset-call.js'
 import { MAX_URL_REFRESHES, isExpiredUrlRefusal } from './expiry.js'
 import { fileAsItIsNow } from './file-state.js'
 import { OutcomeRecorder, checkedAnswer, recordedNameOf, stepOf, type UploadOptions } from './outcome.js'
-import { runPool } from './pool.js'
+import { runPool } from '../pool.js'
 import { withRetries, type RetryHooks } from './retry.js'
 
 /** A file paired with the presigned URL generated for it. */

@@ -1,4 +1,5 @@
-import { CancelledError, FileChangedError, HttpError, NetworkError } from '../errors.js'
+import { CancelledError, FileChangedError } from '../model.js'
+import { HttpError, NetworkError } from '../netiks/errors.js'
 
 /** How failed requests are retried: the one policy every request follows. */
 export interface RetryPolicy {

@@ -1,11 +1,11 @@
 import type { Writable } from 'node:stream'
 import { openMultipartBody, type StreamedBody } from '../netiks/body.js'
 import type { NetiksClient } from '../netiks/client.js'
-import type { ConfirmedUpload, LocalFile } from '../netiks/types.js'
+import type { ConfirmedUpload, LocalFile } from '../model.js'
 import { callCreatingAsset, failureOfAssetCall } from './asset-call.js'
 import { fileAsItIsNow } from './file-state.js'
 import { OutcomeRecorder, checkedAnswer, recordedNameOf, stepOf, type UploadOptions } from './outcome.js'
-import { runPool } from './pool.js'
+import { runPool } from '../pool.js'
 
 /**
  * Mode 1 for one file: a streamed multipart POST whose answer is the confirmed asset. Each

@@ -1,11 +1,11 @@
 import * as glob from '@actions/glob'
-import { countOf, compareText, listSome } from './format.js'
+import { countOf, compareText, listSome } from '../format.js'
 import { accessSync, constants, realpathSync, statSync } from 'node:fs'
-import { AssetNaming } from './constants.js'
+import { AssetNaming } from '../config/constants.js'
 import { contentTypeFor } from './content-type.js'
-import { InputError } from './errors.js'
+import { InputError } from '../model.js'
 import { LiteralRules, literalLines, walkSearchPaths, type SearchOptions, type SearchResult } from './literal-search.js'
-import type { LocalFile } from './netiks/types.js'
+import type { LocalFile } from '../model.js'
 import { GlobRules } from './patterns.js'
 import {
   HOST_PATHS,

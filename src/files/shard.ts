@@ -4,8 +4,8 @@
  * every runner and every run, and adding or removing a file never moves another.
  */
 import { createHash } from 'node:crypto'
-import { Input, MAX_SHARDS } from './constants.js'
-import { InputError } from './errors.js'
+import { Input, MAX_SHARDS } from '../config/constants.js'
+import { InputError } from '../model.js'
 
 /** This job's part of the files: shard `index` (0-based) of `total`. */
 export interface Shard {

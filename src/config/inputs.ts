@@ -13,8 +13,8 @@ import {
   NoFileOption,
   UploadMode
 } from './constants.js'
-import { InputError } from './errors.js'
-import { parseShard, type Shard } from './shard.js'
+import { InputError } from '../model.js'
+import { parseShard, type Shard } from '../files/shard.js'
 
 /**
  * Every input, read and checked. A dry run only plans, so it needs no credentials: its api key

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto'
-import { compareText, formatBytes, sortedByPath } from './format.js'
+import { compareText, formatBytes, sortedByPath } from '../format.js'
 import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, type Stats } from 'node:fs'
 import { access, mkdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { InputError } from './errors.js'
+import { InputError } from '../model.js'
 import { JsonSyntaxCheck, type Place } from './json-syntax.js'
-import type { ConfirmedUpload, LocalFile } from './netiks/types.js'
-import { isInertText, isPlainAssetId } from './netiks/values.js'
-import { writeText } from './text-file.js'
-import { HOST_PATHS, pathKey, type PathRules } from './paths.js'
-import { runPool } from './transfer/pool.js'
+import type { ConfirmedUpload, LocalFile } from '../model.js'
+import { isInertText, isPlainAssetId } from '../netiks/values.js'
+import { writeText } from '../text-file.js'
+import { HOST_PATHS, pathKey, type PathRules } from '../files/paths.js'
+import { runPool } from '../pool.js'
 
 /** Version 2 keys entries by the file's path; version 1 keyed them by asset name. */
 export const MANIFEST_VERSION = 2

@@ -1,13 +1,4 @@
-/** The steps of an upload, as users see them in messages and in the `failed` output. */
-export type UploadStep = 'upload' | 'generate' | 'put' | 'confirm'
-
-/** A problem with the workflow's inputs or files, found before anything is uploaded. */
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'InputError'
-  }
-}
+import type { UploadStep } from '../model.js'
 
 /** The server answered, but not with success. `serverMessage` is the server's own words. */
 export class HttpError extends Error {
@@ -99,40 +90,4 @@ export class InsecureUrlError extends ProtocolError {
     super(step, message)
     this.name = 'InsecureUrlError'
   }
-}
-
-/** The local file changed or could not be read while it was being sent. */
-export class FileReadError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'FileReadError'
-  }
-}
-
-/** The file's size or modification time changed between its stat and the end of its read. */
-export class FileChangedError extends FileReadError {
-  constructor(message: string) {
-    super(message)
-    this.name = 'FileChangedError'
-  }
-}
-
-/** The run was cancelled before this work finished. */
-export class CancelledError extends Error {
-  constructor() {
-    super('cancelled before it finished')
-    this.name = 'CancelledError'
-  }
-}
-
-/** An I/O failure in a few words: its code (ENOSPC, EACCES, …) when it has one, else its message. */
-export function codeOrMessage(error: unknown): string {
-  return (error as NodeJS.ErrnoException | undefined)?.code ?? errorMessage(error)
-}
-
-export function errorMessage(error: unknown): string {
-  if (typeof error === 'object' && error !== null && typeof (error as Error).message === 'string') {
-    return (error as Error).message
-  }
-  return String(error)
 }

@@ -1,7 +1,7 @@
-import { AUTO_SINGLE_MAX_BYTES, MAX_PUT_BYTES, UploadMode } from './constants.js'
-import { InputError } from './errors.js'
-import { countOf } from './format.js'
-import type { FailedUpload, LocalFile } from './netiks/types.js'
+import { AUTO_SINGLE_MAX_BYTES, MAX_PUT_BYTES, UploadMode } from '../config/constants.js'
+import { InputError } from '../model.js'
+import { countOf } from '../format.js'
+import type { FailedUpload, LocalFile } from '../model.js'
 
 export type Strategy = UploadMode.Single | UploadMode.Bulk
 
