@@ -1,61 +1,42 @@
+/**
+ * The file search's own walk (src/files/walk.ts) against @actions/glob: it takes in exactly what
+ * glob() lists where nothing is to be left out, and goes on where glob() stops or drops an entry
+ * without a word (a link that loops, a name that is not valid UTF-8), which is why it exists.
+ */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import * as glob from '@actions/glob'
 import { mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { findFiles, type FoundFiles, type SearchChoices } from '../src/files/find.js'
-import { literalLines, type LiteralLine } from '../src/files/literal-search.js'
-import { HOST_PATHS, anchorPatterns, pathRulesFor, withSlashes } from '../src/files/paths.js'
+import { findFiles, type FoundFiles } from '../src/files/find.js'
+import { HOST_PATHS, anchorPatterns, withSlashes } from '../src/files/paths.js'
 import { makeWorkspace, removeDir } from './helpers.js'
 
 let ws: string
 let outside: string
 const rel = (found: FoundFiles): string[] => found.files.map(file => file.relativePath)
 
-/** The walk of our own and @actions/glob, on the same patterns: the same files, links and root. */
-const isPlain = (pattern: string, rules = HOST_PATHS): boolean => literalLines(pattern, rules) !== undefined
-
-/** What each way ends with for a pattern that makes the search fail: the error's message. */
-async function failureBothWays(patterns: string[]): Promise<string> {
-  const failure = (error: Error): string => error.message
-  const walked = await findFiles(patterns, ws).catch(failure)
-  expect(walked).toEqual(await findFiles(patterns, ws, HOST_PATHS, { search: 'glob' }).catch(failure))
-  expect(typeof walked).toBe('string')
-  return walked as string
-}
-
-async function bothWays(patterns: string[], options: SearchChoices = {}): Promise<FoundFiles> {
-  expect(isPlain(anchorPatterns(patterns, ws).join('\n'), HOST_PATHS)).toBe(true)
-  const walked = await findFiles(patterns, ws, HOST_PATHS, options)
-  const globbed = await findFiles(patterns, ws, HOST_PATHS, { ...options, search: 'glob' })
-  expect(walked).toEqual(globbed)
-  return walked
+/** What @actions/glob itself lists for the patterns, with the action's options: its regular files (it lists FIFOs too). */
+async function listedByActionsGlob(patterns: string[]): Promise<string[]> {
+  const globber = await glob.create(anchorPatterns(patterns, ws).join('\n'), {
+    implicitDescendants: true,
+    matchDirectories: false,
+    followSymbolicLinks: true,
+    omitBrokenSymbolicLinks: true
+  })
+  return (await globber.glob()).filter(item => statSync(item).isFile()).sort()
 }
 
 /**
- * What @actions/glob itself lists for the patterns (regular files only: it lists FIFOs too),
- * against what findFiles takes in where nothing is to be left out: hidden files taken in, and
- * the workspace the folder holding both trees, so that no link leads out of it.
+ * What @actions/glob lists, against what findFiles takes in where nothing is to be left out:
+ * hidden files taken in, and the workspace the folder holding both trees, so that no link
+ * leads out of it.
  */
 async function sameAsActionsGlob(patterns: string[]): Promise<void> {
-  const parent = path.dirname(ws)
-  const absolute = patterns.map(line => (line.startsWith('!') ? `!${ws}/${line.slice(1)}` : `${ws}/${line}`))
-  const anchored = absolute.join('\n')
-  const listed = await (
-    await glob.create(anchored, {
-      implicitDescendants: true,
-      matchDirectories: false,
-      followSymbolicLinks: true,
-      omitBrokenSymbolicLinks: true
-    })
-  ).glob()
-  const regular = listed.filter(item => statSync(item).isFile()).sort()
-  expect(regular.length).toBeGreaterThan(0)
-  for (const search of ['auto', 'glob'] as const) {
-    const found = await findFiles(absolute, parent, HOST_PATHS, { search, includeHidden: true })
-    expect([patterns, search, found.files.map(file => file.absolutePath).sort()]).toEqual([patterns, search, regular])
-    expect(found.linksOut).toEqual([])
-  }
+  const found = await findFiles(anchorPatterns(patterns, ws), path.dirname(ws), HOST_PATHS, { includeHidden: true })
+  const taken = found.files.map(file => file.absolutePath).sort()
+  expect([patterns, taken]).toEqual([patterns, await listedByActionsGlob(patterns)])
+  expect(found.linksOut).toEqual([])
 }
 
 beforeAll(async () => {
@@ -92,9 +73,9 @@ afterAll(async () => {
   await removeDir(outside)
 })
 
-describe('the walk of plain paths and the walk with patterns find the same files', () => {
+describe('the walk takes in what @actions/glob lists, and says what it leaves out', () => {
   it('a folder: every file below, links followed, loops entered once, broken links named', async () => {
-    const found = await bothWays(['site'])
+    const found = await findFiles(['site'], ws)
     const visible = [
       'site/a/b/c/deep.txt',
       'site/chain.txt',
@@ -111,7 +92,7 @@ describe('the walk of plain paths and the walk with patterns find the same files
     expect(found.linksOut).toEqual([{ path: 'site/link-outside', target: withSlashes(path.join(outside, 'shared')) }])
     expect(found.special).toEqual(process.platform === 'win32' ? [] : [{ path: 'site/a/fifo', kind: 'a FIFO' }])
     expect(found.unreachable).toEqual([])
-    const withHidden = await bothWays(['site'], { includeHidden: true })
+    const withHidden = await findFiles(['site'], ws, HOST_PATHS, { includeHidden: true })
     expect(rel(withHidden)).toEqual(['site/.nojekyll', 'site/.well-known/security.txt', ...visible])
     expect(withHidden.hidden).toEqual([])
   })
@@ -128,14 +109,7 @@ describe('the walk of plain paths and the walk with patterns find the same files
       ['site/.nojekyll']
     ],
     ['a hidden file named, then excluded', ['site/.well-known', '!site/.well-known/security.txt'], [], []],
-    ['the workspace', ['.'], [], ['site/.nojekyll', 'site/.well-known/']]
-  ])('hidden names, plain paths both ways: %s', async (_label, patterns, hiddenTaken, leftOut) => {
-    const found = await bothWays(patterns)
-    expect(rel(found).filter(file => file.includes('/.'))).toEqual(hiddenTaken)
-    expect(found.hidden).toEqual(leftOut)
-  })
-
-  it.each([
+    ['the workspace', ['.'], [], ['site/.nojekyll', 'site/.well-known/']],
     ['a wildcard does not name a hidden folder', ['site/**/*.txt'], [], ['site/.well-known/']],
     ['nor .* a hidden name', ['site/.*'], [], ['site/.nojekyll', 'site/.well-known/']],
     [
@@ -147,27 +121,24 @@ describe('the walk of plain paths and the walk with patterns find the same files
     ['a hidden folder spelled out after **', ['**/.well-known/*'], ['site/.well-known/security.txt'], []],
     ['a hidden name in a character set of one', ['site/[.]nojekyll'], ['site/.nojekyll'], []],
     ['a hidden file spelled out, excluded by a wildcard', ['site/.nojekyll', '!site/*'], [], []]
-  ])('hidden names, patterns: %s', async (_label, patterns, hiddenTaken, leftOut) => {
+  ])('hidden names: %s', async (_label, patterns, hiddenTaken, leftOut) => {
     const found = await findFiles(patterns, ws)
-    expect(isPlain(anchorPatterns(patterns, ws).join('\n'))).toBe(false)
     expect(rel(found).filter(file => file.includes('/.'))).toEqual(hiddenTaken)
     expect(found.hidden).toEqual(leftOut)
   })
 
   it.each([
-    [['site']],
-    [['site', '!site/a']],
-    [['site/**/*.txt', '!site/a/b']],
-    [['site/*', 'release/*.zip']],
-    [['**/*.txt']],
-    [['site/link-*/**']],
-    [['site/', 'top.txt']],
-    [['site', '!site/real-dir/', 'site/real-dir/inner.txt']]
-  ])('takes in exactly what @actions/glob lists, when nothing is to be left out: %j', async patterns => {
-    await sameAsActionsGlob(patterns)
-  })
-
-  it.each([
+    ['a folder', ['site']],
+    ['a folder less one below it', ['site', '!site/a']],
+    ['a wildcard less a folder', ['site/**/*.txt', '!site/a/b']],
+    ['two wildcards', ['site/*', 'release/*.zip']],
+    ['** from the workspace', ['**/*.txt']],
+    ['a wildcard then /**', ['site/link-*/**']],
+    ['a folder with a trailing separator, and a file', ['site/', 'top.txt']],
+    [
+      'a folder less a folder (trailing separator), with a file below it taken back',
+      ['site', '!site/real-dir/', 'site/real-dir/inner.txt']
+    ],
     ['the workspace itself', ['.']],
     ['a file', ['release/app.zip']],
     ['a link to a folder', ['site/link-outside']],
@@ -186,12 +157,10 @@ describe('the walk of plain paths and the walk with patterns find the same files
     ['a broken link followed by /**', ['site/broken-top/**']],
     ['a path that does not exist followed by /**', ['missing/**', 'top.txt']],
     ['the workspace followed by /**', ['./**']],
-    ['a folder less one below it', ['site', '!site/a']],
     ['a folder less one, with a file below it taken back', ['site', '!site/a', 'site/a/b/c/deep.txt']],
     ['a folder less a file', ['release', '!release/notes.md']],
     ['an exclusion before the folder (the later line wins)', ['!site/a', 'site']],
     ['a folder less a linked folder, with /**', ['site/**', '!site/link-outside/**']],
-    ['a folder less a broken link, which is then not named', ['site', '!site/broken-top']],
     ['a folder less the folder of a broken link', ['site', '!site/a/b/c']],
     ['a folder less a path inside a linked folder', ['site', '!site/link-to-dir/inner.txt']],
     ['a folder less itself', ['site', '!site']],
@@ -199,69 +168,16 @@ describe('the walk of plain paths and the walk with patterns find the same files
     ['a ! line with a space after the !', ['release', '! release/app.zip']],
     ['a name that only starts like an excluded one', ['site', '!site/real']],
     ['only exclusions', ['!site']]
-  ])('%s', async (_label, patterns) => {
-    await bothWays(patterns.map(pattern => pattern.replace('<outside>', outside)))
+  ])('takes in exactly what @actions/glob lists, when nothing is to be left out: %s', async (_label, patterns) => {
+    await sameAsActionsGlob(patterns.map(pattern => pattern.replace('<outside>', outside)))
   })
 
-  it('takes this walk for those patterns, and leaves the others to @actions/glob', () => {
-    const posix = pathRulesFor('linux')
-    for (const literal of [
-      '/ws/site',
-      '/ws/site\n/ws/release/app.zip',
-      '# note\n\n/ws/a b/c (1)+&',
-      '/ws/site/**',
-      '/ws/site/**\n/ws/release',
-      '/ws/site\n!/ws/site/a',
-      '/ws/site\n!! /ws/site/a/**'
-    ]) {
-      expect([literal, isPlain(literal, posix)]).toEqual([literal, true])
-    }
-    for (const other of [
-      '/ws/*.zip',
-      '/ws/site/**/',
-      '/ws/site/**/*',
-      '/ws/**/site',
-      '/ws/site//**',
-      '/ws/site/***',
-      '/**',
-      '/ws/file?.txt',
-      '/ws/[ab].txt',
-      '/ws/site\n!/ws/site/*.map',
-      '/ws/site\n!/ws/site/a/',
-      '/ws/site/',
-      '/ws/./site',
-      '/ws/a/../site',
-      '/ws/a\\*b',
-      '~/site',
-      'relative',
-      '',
-      '# only a comment'
-    ]) {
-      expect([other, isPlain(other, posix)]).toEqual([other, false])
-    }
-    const lines: LiteralLine[] = [
-      { path: '/ws/site', exclude: false },
-      { path: '/ws/site/a', exclude: false },
-      { path: '/ws/x y', exclude: true }
-    ]
-    expect(literalLines('# note\n/ws/site\n!! /ws/site/a/**\n\n ! /ws//x y ', posix)).toEqual(lines)
-    const windows = pathRulesFor('win32')
-    expect(isPlain('C:\\ws\\site\r\nD:/other', windows)).toBe(true)
-    expect(isPlain('C:\\ws\\site\\**\nC:\\ws\\docs/**', windows)).toBe(true)
-    // On Windows, @actions/glob compares an exclusion without regard to case: left to it.
-    for (const other of [
-      '\\\\server\\share\\site',
-      '\\ws\\site',
-      'C:\\ws\\site\\',
-      'C:site',
-      'C:\\ws\\*',
-      'C:\\ws\\site\n!C:\\ws\\site\\a'
-    ]) {
-      expect([other, isPlain(other, windows)]).toEqual([other, false])
-    }
+  it('names a broken link only where a line takes it in', async () => {
+    expect((await findFiles(['site', '!site/broken-top'], ws)).brokenLinks).toEqual(['site/a/b/c/broken-deep'])
+    expect((await findFiles(['site', '!site/a/b/c'], ws)).brokenLinks).toEqual(['site/broken-top'])
   })
 
-  it('leaves out a link that loops, names it, and takes every other file', async () => {
+  it('leaves out a link that loops, names it, and takes every other file, where @actions/glob stops', async () => {
     const dir = path.join(ws, 'self-loop')
     mkdirSync(dir)
     writeFileSync(path.join(dir, 'ok.txt'), 'ok')
@@ -271,25 +187,30 @@ describe('the walk of plain paths and the walk with patterns find the same files
     try {
       for (const patterns of [['self-loop'], ['self-loop/**/*']]) {
         const found = await findFiles(patterns, ws)
-        expect(found).toEqual(await findFiles(patterns, ws, HOST_PATHS, { search: 'glob' }))
         expect(rel(found)).toEqual(['self-loop/ok.txt'])
         const loops = process.platform === 'win32' ? [] : ['self-loop/me', 'self-loop/ping', 'self-loop/pong']
         expect(found.unreachable).toEqual(
           loops.map(loop => ({ path: loop, matched: true, reason: 'a symbolic link that loops (ELOOP)' }))
         )
+        if (process.platform !== 'win32') {
+          await expect(listedByActionsGlob(patterns)).rejects.toMatchObject({ code: 'ELOOP' })
+        }
       }
-      // Excluded, it is not even looked at.
-      expect(
-        (await bothWays(['self-loop', '!self-loop/me', '!self-loop/ping', '!self-loop/pong'])).unreachable
-      ).toEqual([])
+      // Excluded, it is not even looked at; @actions/glob stats every entry before it matches, and stops all the same.
+      const excluded = ['self-loop', '!self-loop/me', '!self-loop/ping', '!self-loop/pong']
+      const found = await findFiles(excluded, ws)
+      expect([rel(found), found.unreachable]).toEqual([['self-loop/ok.txt'], []])
+      if (process.platform !== 'win32') {
+        await expect(listedByActionsGlob(excluded)).rejects.toMatchObject({ code: 'ELOOP' })
+      }
     } finally {
       await removeDir(dir)
     }
   })
 
-  it('leaves out a name that is not valid UTF-8, names it with its bytes escaped, and takes every other file', async () => {
+  it('leaves out a name that is not valid UTF-8 and names it with its bytes escaped, where @actions/glob drops it silently', async () => {
     // readdir gives such a name back with U+FFFD, which names no file. Linux allows such a
-    // name; APFS and NTFS refuse it, and then both ways find the good files.
+    // name; APFS and NTFS refuse it, and then only the good files are there.
     const dir = path.join(ws, 'bad-name')
     mkdirSync(path.join(dir, 'sub'), { recursive: true })
     writeFileSync(path.join(dir, 'ok.txt'), 'ok')
@@ -306,12 +227,11 @@ describe('the walk of plain paths and the walk with patterns find the same files
     try {
       for (const patterns of [['bad-name'], ['bad-name/**/*.t*']]) {
         const found = await findFiles(patterns, ws)
-        expect(found).toEqual(await findFiles(patterns, ws, HOST_PATHS, { search: 'glob' }))
-        expect(rel(found)).toEqual(
-          ['bad-name/ok.txt', 'bad-name/sub/fine \uFFFD.txt'].filter(
-            file => patterns[0] === 'bad-name' || file.endsWith('.txt')
-          )
+        const good = ['bad-name/ok.txt', 'bad-name/sub/fine \uFFFD.txt'].filter(
+          file => patterns[0] === 'bad-name' || file.endsWith('.txt')
         )
+        expect(rel(found)).toEqual(good)
+        expect(await listedByActionsGlob(patterns)).toEqual(good.map(file => path.join(ws, file)))
         expect(found.unreachable).toEqual(
           made
             ? [
@@ -325,22 +245,30 @@ describe('the walk of plain paths and the walk with patterns find the same files
         )
       }
       // Excluding its folder leaves it unsearched.
-      expect((await bothWays(['bad-name', '!bad-name/sub'])).unreachable).toEqual([])
+      expect((await findFiles(['bad-name', '!bad-name/sub'], ws)).unreachable).toEqual([])
     } finally {
       await removeDir(dir)
     }
   })
 
-  it('takes a line longer than any path as a pattern, both ways', async () => {
+  it('takes a line longer than any path as a pattern', async () => {
     // With the `/**` that @actions/glob adds, over minimatch's 64 Ki characters: it failed there.
     const long = ['site', ...Array.from({ length: 400 }, () => 'q'.repeat(200))].join('/')
     const excluded = `!${long}`.slice(0, 65_535 - ws.length)
-    expect(isPlain(anchorPatterns(['site', excluded], ws).join('\n'))).toBe(false)
     expect(rel(await findFiles(['site', excluded], ws))).toEqual(rel(await findFiles(['site'], ws)))
   })
 
-  it('stops at a search path it cannot look at with the same error as @actions/glob', async () => {
-    const message = await failureBothWays(['x'.repeat(300)])
-    if (process.platform !== 'win32') expect(message).toContain('(ENAMETOOLONG)')
+  it('stops at a search path it cannot look at, with the error @actions/glob meets', async () => {
+    const patterns = ['x'.repeat(300)]
+    const ours = await findFiles(patterns, ws).then(
+      () => 'found',
+      (error: Error) => error.message
+    )
+    const theirs = await listedByActionsGlob(patterns).then(
+      () => 'found',
+      (error: NodeJS.ErrnoException) => error.code
+    )
+    expect(ours).toEqual(theirs === 'found' ? 'found' : expect.stringContaining(`(${theirs})`))
+    if (process.platform !== 'win32') expect(theirs).toBe('ENAMETOOLONG')
   })
 })

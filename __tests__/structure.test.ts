@@ -107,7 +107,6 @@ describe('one place for each last word', () => {
 const MAX_FUNCTION_LINES = 60
 // Issue 24 is bringing these within the limit; the list may only shrink.
 const STILL_LONG = [
-  'src/files/literal-search.ts walkSearchPaths',
   'src/main.ts resolveFiles',
   'src/main.ts upload',
   'src/netiks/http.ts sendNow',
@@ -118,7 +117,7 @@ const STILL_LONG = [
   'bench/report.ts scaleTargetRows'
 ]
 // Issue 24's budget is 4,500 lines; this ceiling comes down to it as the issue's work lands.
-const SRC_LINES_CEILING = 7443
+const SRC_LINES_CEILING = 7233
 const codeFolders = ['src', 'emulator', 'harness', 'demo', 'bench', 'tools', 'script']
 
 /** Every function, method and arrow function longer than the limit, as `file name`. */

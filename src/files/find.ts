@@ -1,11 +1,9 @@
 import * as glob from '@actions/glob'
-import { countOf, compareText, listSome } from '../format.js'
 import { accessSync, constants, realpathSync, statSync } from 'node:fs'
 import { AssetNaming } from '../config/constants.js'
+import { countOf, compareText, listSome } from '../format.js'
+import { InputError, type LocalFile } from '../model.js'
 import { contentTypeFor } from './content-type.js'
-import { InputError } from '../model.js'
-import { LiteralRules, literalLines, walkSearchPaths, type SearchOptions, type SearchResult } from './literal-search.js'
-import type { LocalFile } from '../model.js'
 import { GlobRules } from './patterns.js'
 import {
   HOST_PATHS,
@@ -14,111 +12,92 @@ import {
   nameBelow,
   pathKey,
   reportedPath,
-  withSlashes,
   type PathRules
 } from './paths.js'
+import { walkSearchPaths, type SearchResult } from './walk.js'
 
-export type { LocalFile }
-
-export interface FoundFiles {
+/** The files found, and what the search left out (see SearchResult), each sorted by path. */
+export interface FoundFiles extends Omit<SearchResult, 'matches'> {
   /** Regular files, sorted by relative path. */
   files: LocalFile[]
-  /** Relative paths of matched symbolic links whose target does not exist; they are skipped. */
-  brokenLinks: string[]
   /** Absolute (`/`-separated) paths of the files outside the workspace, as they are reported. */
   outside: string[]
   /**
-   * Hidden files and folders (names starting with `.`) left out: no line names them and
-   * include-hidden-files is false. A folder ends with `/` and stands for all below it.
-   */
-  hidden: string[]
-  /** Symbolic links inside the workspace that lead out of it: left out, with where they lead. */
-  linksOut: Array<{ path: string; target: string }>
-  /** Matched entries that are not regular files (a FIFO, a socket, a device), and what each is. */
-  special: Array<{ path: string; kind: string }>
-  /**
-   * Entries that cannot be looked at (a name that is not valid UTF-8, shown with its bytes
-   * escaped; a link that loops), left out; `matched` when a line takes them in.
-   */
-  unreachable: Array<{ path: string; reason: string; matched: boolean }>
-  /**
-   * Where `asset-name: relative` names start: the deepest folder holding every pattern's
-   * search path (a search path that is a file stands for its folder), as actions/upload-artifact
-   * roots an artifact. It depends on the patterns, not on which files match, so a new file
-   * never renames another. Undefined when the search paths are on different drives.
+   * Where `asset-name: relative` names start: the deepest folder holding every search path (one
+   * that is a file stands for its folder), as actions/upload-artifact roots an artifact, so a
+   * new file never renames another. Undefined when the search paths are on different drives.
    */
   root?: string
 }
 
-export interface SearchChoices {
-  search?: FileSearch
-  /** Upload hidden files and folders even where no line names them (include-hidden-files). */
-  includeHidden?: boolean
+/** @actions/glob's options, for its checks of the patterns and its search paths (it walks nothing here). */
+const GLOB_OPTIONS = {
+  implicitDescendants: true,
+  matchDirectories: false,
+  followSymbolicLinks: true,
+  omitBrokenSymbolicLinks: true
 }
 
 /**
  * Resolves newline-separated globs (with `!` exclusions) into regular files: relative patterns
  * start at the workspace, whatever the current directory; directories stand for every file
- * beneath them, duplicates collapse, and the result is sorted by reported path so outputs are
- * in a stable order. What it leaves out it returns, to be said (see FoundFiles). Throws an
- * InputError naming every matched file that cannot be read, so that nothing is uploaded from a
- * set that cannot be complete.
+ * beneath them and duplicates collapse. Throws an InputError naming every matched file that
+ * cannot be read, so that nothing is uploaded from a set that cannot be complete.
+ * `includeHidden` is include-hidden-files.
  */
 export async function findFiles(
   patterns: string[],
   workspace: string,
   rules = HOST_PATHS,
-  options: SearchChoices = {}
+  options: { includeHidden?: boolean } = {}
 ): Promise<FoundFiles> {
   const pattern = anchorPatterns(patterns, workspace, rules).join('\n')
-  const real = realWorkspace(workspace)
-  const { found, searchPaths } = await matchPaths(pattern, rules, {
-    search: options.search ?? 'auto',
-    includeHidden: options.includeHidden ?? false,
-    workspace: { given: workspace, real }
-  })
+  const searchPaths = (await glob.create(pattern, GLOB_OPTIONS)).getSearchPaths()
+  const spelled = { given: workspace, real: realWorkspace(workspace) }
+  const report = reporter(spelled, rules)
+  let found: SearchResult
+  try {
+    const includeHidden = options.includeHidden ?? false
+    const shown = (absolutePath: string): string => report(absolutePath).path
+    found = walkSearchPaths(searchPaths, new GlobRules(pattern, rules), rules, {
+      includeHidden,
+      workspace: spelled,
+      shown
+    })
+  } catch (error) {
+    throw searchError(error)
+  }
   const files: LocalFile[] = []
   const outside: string[] = []
   const unreadable: string[] = []
-  // Synchronous on purpose: nothing else runs yet, and a thousand access calls take milliseconds
-  // this way instead of a round trip through the thread pool each.
-  const baseOf = workspaceSpellings(workspace, real, rules)
-  const shown = (absolutePath: string): string => reportedPath(baseOf(absolutePath), absolutePath, rules).path
   for (const [absolutePath, info] of found.matches) {
+    const where = report(absolutePath)
     try {
       accessSync(absolutePath, constants.R_OK)
-      const where = reportedPath(baseOf(absolutePath), absolutePath, rules)
-      files.push(fileAt(absolutePath, where.path, info.size, info.mtimeMs, rules))
-      if (where.outside) outside.push(where.path)
     } catch (error) {
-      unreadable.push(`${shown(absolutePath)} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`)
+      unreadable.push(`${where.path} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`)
+      continue
     }
+    files.push(fileAt(absolutePath, where.path, info.size, info.mtimeMs, rules))
+    if (where.outside) outside.push(where.path)
   }
   if (unreadable.length > 0) {
     throw new InputError(
-      `Cannot read ${countOf(unreadable.length, 'matched file')}: ` +
-        `${listSome(unreadable)}. ` +
+      `Cannot read ${countOf(unreadable.length, 'matched file')}: ${listSome(unreadable)}. ` +
         "Fix their permissions, or exclude them with a ! pattern in 'path'."
     )
   }
   const byPath = <T extends { path: string }>(a: T, b: T): number => compareText(a.path, b.path)
   return {
     files: files.sort((a, b) => compareText(a.relativePath, b.relativePath)),
-    brokenLinks: found.brokenLinks.map(shown).sort(compareText),
+    brokenLinks: found.brokenLinks.sort(compareText),
     outside: outside.sort(compareText),
-    hidden: found.hidden.map(entry => shownFolderOrFile(entry, shown, rules)).sort(compareText),
-    linksOut: found.linksOut
-      .map(link => ({ path: shown(link.path), target: withSlashes(link.target, rules) }))
-      .sort(byPath),
-    special: found.special.map(entry => ({ ...entry, path: shown(entry.path) })).sort(byPath),
-    unreachable: found.unreachable.map(entry => ({ ...entry, path: shown(entry.path) })).sort(byPath),
+    hidden: found.hidden.sort(compareText),
+    linksOut: found.linksOut.sort(byPath),
+    special: found.special.sort(byPath),
+    unreachable: found.unreachable.sort(byPath),
     root: namingRoot(searchPaths, rules)
   }
-}
-
-/** A left-out folder keeps the separator that marks it as one, as `/`. */
-function shownFolderOrFile(entry: string, shown: (absolutePath: string) => string, rules: PathRules): string {
-  return entry.endsWith(rules.path.sep) ? `${shown(entry.slice(0, -1))}/` : shown(entry)
 }
 
 /** The workspace's real path: a self-hosted runner's work folder is often reached through a link. */
@@ -131,17 +110,17 @@ function realWorkspace(workspace: string): string {
   }
 }
 
-/**
- * The workspace to report a path against: the workspace as given, or, when it is reached
- * through a symbolic link (a self-hosted runner's work folder often is), its real path for a
- * path spelled through the link's target, which is inside the workspace too.
- */
-function workspaceSpellings(workspace: string, real: string, rules: PathRules): (absolutePath: string) => string {
-  if (real === workspace) return () => workspace
-  return absolutePath =>
-    reportedPath(workspace, absolutePath, rules).outside && !reportedPath(real, absolutePath, rules).outside
-      ? real
-      : workspace
+/** How a path is reported: below the workspace as given, or as its real path spells it. */
+function reporter(
+  workspace: { given: string; real: string },
+  rules: PathRules
+): (absolutePath: string) => { path: string; outside: boolean } {
+  return absolutePath => {
+    const given = reportedPath(workspace.given, absolutePath, rules)
+    if (!given.outside || workspace.real === workspace.given) return given
+    const real = reportedPath(workspace.real, absolutePath, rules)
+    return real.outside ? given : real
+  }
 }
 
 /** The least common ancestor of the search paths; one that names a file stands for its folder. */
@@ -156,39 +135,15 @@ function namingRoot(searchPaths: string[], rules: PathRules): string | undefined
   return commonAncestor(folders, rules)
 }
 
-/**
- * How files are searched for: `auto` takes plain paths as they are (see literal-search.ts) and
- * matches every other line as @actions/glob would (see patterns.ts); `glob` matches every line
- * that way (for tests that compare the two).
- */
-export type FileSearch = 'auto' | 'glob'
-
-/** @actions/glob's options, for its checks of the patterns and its search paths. */
-const GLOB_OPTIONS = {
-  implicitDescendants: true,
-  matchDirectories: false,
-  followSymbolicLinks: true,
-  omitBrokenSymbolicLinks: true
-}
-
-/**
- * One walk of the search paths that @actions/glob gives for the patterns (made only for those,
- * and its checks of the patterns: it walks nothing), with the rules of plain paths where every
- * line is one, else with the patterns matched as @actions/glob matches them.
- */
-async function matchPaths(
-  pattern: string,
-  rules: PathRules,
-  options: SearchOptions & { search: FileSearch }
-): Promise<{ found: SearchResult; searchPaths: string[] }> {
-  const searchPaths = (await glob.create(pattern, GLOB_OPTIONS)).getSearchPaths()
-  const lines = options.search === 'auto' ? literalLines(pattern, rules) : undefined
-  const search = lines !== undefined ? new LiteralRules(lines, rules) : new GlobRules(pattern, rules)
-  try {
-    return { found: walkSearchPaths(searchPaths, search, rules, options), searchPaths }
-  } catch (error) {
-    throw searchError(error)
-  }
+/** A file system error met while searching, as an InputError; anything else as it is. */
+function searchError(error: unknown): unknown {
+  const { code, path: where } = error as NodeJS.ErrnoException
+  if (code === undefined) return error
+  return new InputError(
+    `Cannot search ${where ?? 'a matched directory'} for files (${code}). Fix its permissions, ` +
+      "or leave it out with a ! line in 'path': every folder a pattern can reach (all below a " +
+      'folder it names, or below a **) is searched unless a ! line excludes it.'
+  )
 }
 
 export function describeFile(
@@ -212,17 +167,6 @@ function fileAt(
   return { absolutePath, relativePath, name, size, mtimeMs, contentType: contentTypeFor(name) }
 }
 
-/** A file system error met while searching, as an InputError; anything else as it is. */
-function searchError(error: unknown): unknown {
-  const { code, path: where } = error as NodeJS.ErrnoException
-  if (code === undefined) return error
-  return new InputError(
-    `Cannot search ${where ?? 'a matched directory'} for files (${code}). Fix its permissions, ` +
-      "or leave it out with a ! line in 'path': every folder a pattern can reach (all below a " +
-      'folder it names, or below a **) is searched unless a ! line excludes it.'
-  )
-}
-
 /** Two or more matched files that would be sent under one name. */
 export interface NameClash {
   name: string
@@ -231,9 +175,8 @@ export interface NameClash {
 
 /**
  * Sets the name each file is sent under: its base name, or its path below `root` (see
- * FoundFiles.root), always `/`-separated. Reports names that clash — compared as the file
- * system compares names — since Netiks would then hold several assets of one name. Linear in
- * the number of files.
+ * FoundFiles.root), always `/`-separated. Reports names that clash, compared as the file
+ * system compares names, since Netiks would then hold several assets of one name.
  */
 export function nameAssets(
   files: LocalFile[],
@@ -245,8 +188,7 @@ export function nameAssets(
     naming === AssetNaming.Relative
       ? files.map(file => ({ ...file, name: nameBelow(root, file.absolutePath, rules) }))
       : files
-  // The first file of each name is kept as the file itself: a clash is made only for a second one,
-  // so 100,000 distinct names cost one map entry each, not an entry, an object and an array.
+  // A clash is made only for a second file of a name: most names are distinct.
   const byName = new Map<string, LocalFile | NameClash>()
   for (const file of named) {
     const key = pathKey(file.name, rules)

@@ -3,10 +3,8 @@ import os from 'node:os'
 import { globEscape, type PathRules } from './paths.js'
 
 /**
- * The lines of `path` as @actions/glob reads them (its options here: implicit descendants, no
- * directories), matched with minimatch as it matches them, so that the file search can walk the
- * folders itself and go on past an entry it cannot look at (see literal-search.ts) instead of
- * stopping at the first. __tests__/literal-search.test.ts compares the two on a tree of links.
+ * The lines of `path` as @actions/glob reads them (implicit descendants, no directories),
+ * matched with minimatch as it matches them, for the walk of walk.ts.
  *
  * Also the one place that knows which hidden names (starting with `.`) a line names: only a
  * segment written out in full (`.well-known`, `[.]env`) does, never a wildcard (`*`, `**`,
@@ -22,17 +20,8 @@ interface Line {
   foldersOnly: boolean
 }
 
-/** How the walk decides, for the lines of `path` (see walkSearchPaths). */
-export interface SearchRules {
-  /** Whether a file (any entry but a folder) is taken in: the last line that matches it decides. */
-  takes(itemPath: string): boolean
-  /** Whether the walk goes into a folder: a line may match something below it. */
-  enters(folder: string): boolean
-  /** Whether a line names the hidden parts of this path, or of a path below this folder. */
-  namesHidden(itemPath: string, isFolder: boolean): boolean
-}
-
-export class GlobRules implements SearchRules {
+/** How the walk decides, for the lines of `path`. */
+export class GlobRules {
   private readonly lines: Line[]
   private readonly includes: Line[]
 
@@ -50,6 +39,7 @@ export class GlobRules implements SearchRules {
     this.includes = this.lines.filter(line => !line.negate)
   }
 
+  /** Whether a file (any entry but a folder) is taken in: the last line that matches it decides. */
   takes(itemPath: string): boolean {
     const parts = this.split(itemPath)
     let taken = false
@@ -59,7 +49,10 @@ export class GlobRules implements SearchRules {
     return taken
   }
 
-  /** Not a folder that a `!` line leaves out, unless a later line may take in something below it. */
+  /**
+   * Whether the walk goes into a folder: a line may match something below it, and no `!` line
+   * leaves the folder out, unless a later line may take in something below it.
+   */
   enters(folder: string): boolean {
     const parts = this.split(folder)
     let from = 0
@@ -73,6 +66,7 @@ export class GlobRules implements SearchRules {
       )
   }
 
+  /** Whether a line names the hidden parts of this path, or of a path below this folder. */
   namesHidden(itemPath: string, isFolder: boolean): boolean {
     const parts = this.split(itemPath)
     return this.includes.some(

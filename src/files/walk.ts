@@ -1,0 +1,211 @@
+// Why a walk of our own and not @actions/glob's glob(): with our options, @actions/glob 0.7.0
+// throws on the first link that loops (ELOOP), even one a ! line excludes, failing the whole
+// search; and it drops a name that is not valid UTF-8 as if it were a broken link, without a
+// word. Issue 23.11 wants both left out and named, and every other file uploaded.
+// __tests__/literal-search.test.ts checks both facts, and that this walk takes in exactly what
+// glob() lists where nothing is to be left out.
+import { isUtf8 } from 'node:buffer'
+import { type Dirent, lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs'
+import { pathInside, withSlashes, type PathRules } from './paths.js'
+import type { GlobRules } from './patterns.js'
+
+/** What the walk found; what it left out is named as reported (see SearchOptions.shown). */
+export interface SearchResult {
+  /** The regular files taken in, by absolute path, with what findFiles needs of the walk's stat. */
+  matches: Map<string, { size: number; mtimeMs: number }>
+  /** Symbolic links whose target does not exist, not counting those below a linked folder. */
+  brokenLinks: string[]
+  /** Hidden files and folders (a folder ends with `/`) that no line names. */
+  hidden: string[]
+  /** Symbolic links inside the workspace that lead outside it, with where they lead (`/`-separated). */
+  linksOut: Array<{ path: string; target: string }>
+  /** Entries that are neither a file nor a folder: a FIFO, a socket, a device. */
+  special: Array<{ path: string; kind: string }>
+  /**
+   * Entries that cannot be looked at: a name that is not valid UTF-8 (its folder's path and the
+   * name's bytes escaped, \xff), a link that loops; `matched` when a line of `path` takes it in.
+   */
+  unreachable: Array<{ path: string; reason: string; matched: boolean }>
+}
+
+export interface SearchOptions {
+  includeHidden: boolean
+  /**
+   * The workspace as given and as its real path: a file found below it must not lead out of it
+   * through a symbolic link. A search path outside it (an absolute line) is outside on purpose.
+   */
+  workspace: { given: string; real: string }
+  /** How a path is reported: relative to the workspace with `/`, or absolute. */
+  shown: (absolutePath: string) => string
+}
+
+interface SearchState {
+  path: string
+  /** Depth from the search path (1): how much of the chain of folders is this one's ancestry. */
+  level: number
+  /** Reached through a linked folder: a walk that does not follow links never gets here. */
+  viaLink: boolean
+  /** The entry is itself a symbolic link (or, for a search path, may be reached through one). */
+  isLink: boolean
+  /** Below the search path, the entry or a folder above it has a hidden name. */
+  hidden: boolean
+}
+
+interface Walk extends SearchOptions {
+  search: GlobRules
+  rules: PathRules
+  inside: (itemPath: string) => boolean
+  found: SearchResult
+}
+
+/**
+ * Walks the search paths depth first, as @actions/glob's globber does (following links, a file
+ * or folder matched with all below it, no folders listed): a missing search path is skipped; a
+ * folder whose real path is already on the chain of folders above it (a link back up) is not
+ * entered again; an entry gone by the time it is stat'ed is skipped. What it must not take in it
+ * leaves out and says so (see SearchResult). Any other error (a folder it may not read) is
+ * thrown: the set of files could not be complete. Synchronous: nothing else runs yet.
+ */
+export function walkSearchPaths(
+  searchPaths: string[],
+  search: GlobRules,
+  rules: PathRules,
+  options: SearchOptions
+): SearchResult {
+  const found: SearchResult = {
+    matches: new Map(),
+    brokenLinks: [],
+    hidden: [],
+    linksOut: [],
+    special: [],
+    unreachable: []
+  }
+  const { given, real } = options.workspace
+  const inside = (itemPath: string): boolean =>
+    pathInside(given, itemPath, rules) !== undefined || pathInside(real, itemPath, rules) !== undefined
+  const walk: Walk = { ...options, search, rules, inside, found }
+  const stack: SearchState[] = searchPaths
+    .filter(searchPath => lstatOrMissing(searchPath) !== undefined)
+    .map(searchPath => ({ path: searchPath, level: 1, viaLink: false, isLink: true, hidden: false }))
+    .reverse()
+  const chain: string[] = []
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    if (!visit(item, walk)) continue
+    const realPath = realpathSync.native(item.path)
+    while (chain.length >= item.level) chain.pop()
+    if (chain.includes(realPath)) continue
+    chain.push(realPath)
+    const viaLink = item.viaLink || lstatSync(item.path).isSymbolicLink()
+    const children = readFolder(item.path, walk)
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]
+      stack.push({
+        path: rules.path.join(item.path, child.name),
+        level: item.level + 1,
+        viaLink,
+        isLink: child.isSymbolicLink(),
+        hidden: item.hidden || child.name.startsWith('.')
+      })
+    }
+  }
+  return found
+}
+
+/** Takes the entry in, or names it as left out; true for a folder to go into. */
+function visit(item: SearchState, walk: Walk): boolean {
+  const { search, includeHidden, inside, shown, found } = walk
+  const taken = search.takes(item.path)
+  const entered = search.enters(item.path)
+  if (!taken && !entered) return false
+  const info = statOrLeftOut(item, taken, walk)
+  if (info === undefined) return false
+  const isFolder = info.isDirectory()
+  // Named only where the walk would have taken it in.
+  const wanted = isFolder ? entered : taken
+  if (item.hidden && !includeHidden && !search.namesHidden(item.path, isFolder)) {
+    if (wanted) found.hidden.push(isFolder ? `${shown(item.path)}/` : shown(item.path))
+    return false
+  }
+  if (!isFolder && !info.isFile()) {
+    if (taken) found.special.push({ path: shown(item.path), kind: kindOf(info) })
+    return false
+  }
+  const target = item.isLink && inside(item.path) ? realpathSync.native(item.path) : undefined
+  if (target !== undefined && !inside(target)) {
+    if (wanted) found.linksOut.push({ path: shown(item.path), target: withSlashes(target, walk.rules) })
+    return false
+  }
+  if (!isFolder && taken) found.matches.set(item.path, { size: info.size, mtimeMs: info.mtimeMs })
+  return isFolder && entered
+}
+
+/**
+ * The entry's stat through links, or undefined when there is nothing to take: a broken link
+ * (named when a walk that does not follow links would see it), an entry gone since its folder
+ * was read, or a link that loops, which is named and left out.
+ */
+function statOrLeftOut(item: SearchState, taken: boolean, { shown, found }: Walk): Stats | undefined {
+  try {
+    return statSync(item.path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ELOOP') {
+      found.unreachable.push({ path: shown(item.path), matched: taken, reason: 'a symbolic link that loops (ELOOP)' })
+      return undefined
+    }
+    if (code !== 'ENOENT') throw error
+    if (!item.viaLink && taken && lstatOrMissing(item.path)?.isSymbolicLink()) found.brokenLinks.push(shown(item.path))
+    return undefined
+  }
+}
+
+/**
+ * The entries of a folder. A name that is not valid UTF-8 comes back from readdir with U+FFFD
+ * in place of its bad bytes, which names no file: it is left out and named with its bytes
+ * escaped (the folder is read again, as bytes, only then).
+ */
+function readFolder(folder: string, { rules, search, shown, found }: Walk): Dirent[] {
+  const entries = readdirSync(folder, { withFileTypes: true })
+  if (!entries.some(entry => entry.name.includes('\uFFFD'))) return entries
+  const badNames = readdirSync(folder, { encoding: 'buffer' }).filter(name => !isUtf8(name))
+  for (const name of badNames) {
+    found.unreachable.push({
+      path: shown(rules.path.join(folder, escapeNameBytes(name))),
+      matched: search.takes(rules.path.join(folder, name.toString('utf8'))),
+      reason: 'its name is not valid UTF-8, so it cannot be named in the outputs or on Netiks'
+    })
+  }
+  const lost = new Set(badNames.map(name => name.toString('utf8')))
+  return entries.filter(entry => !lost.has(entry.name))
+}
+
+/** The name with each byte that is not part of valid UTF-8 written as \xHH: `bad\xff\xfe.txt`. */
+function escapeNameBytes(bytes: Buffer): string {
+  let text = ''
+  for (let i = 0; i < bytes.length;) {
+    // A character is the shortest valid sequence from its first byte; a byte that starts none is escaped.
+    const length = [1, 2, 3, 4].find(n => i + n <= bytes.length && isUtf8(bytes.subarray(i, i + n)))
+    text +=
+      length === undefined ? `\\x${bytes[i].toString(16).padStart(2, '0')}` : bytes.toString('utf8', i, i + length)
+    i += length ?? 1
+  }
+  return text
+}
+
+/** What an entry that is neither a file nor a folder is, for a message. */
+function kindOf(info: Stats): string {
+  if (info.isFIFO()) return 'a FIFO'
+  if (info.isSocket()) return 'a socket'
+  if (info.isCharacterDevice()) return 'a character device'
+  if (info.isBlockDevice()) return 'a block device'
+  return 'not a regular file'
+}
+
+function lstatOrMissing(itemPath: string): Stats | undefined {
+  try {
+    return lstatSync(itemPath)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+}
