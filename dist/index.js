@@ -35712,8 +35712,7 @@ class GlobRules {
     includes;
     constructor(pattern, rules) {
         this.rules = rules;
-        const windows = rules.path.sep === '\\';
-        const text = windows ? pattern.replace(/\r\n?/g, '\n') : pattern;
+        const text = paths_isWindows(rules) ? pattern.replace(/\r\n?/g, '\n') : pattern;
         this.lines = text
             .split('\n')
             .map(line => line.trim())
@@ -35753,7 +35752,7 @@ class GlobRules {
             (isFolder && matchFrom(line.segments, 0, parts, 0, { partial: true, strict: true, below: true })));
     }
     split(itemPath) {
-        return this.rules.path.sep === '\\' ? itemPath.split(/[\\/]+/) : itemPath.split(/\/+/);
+        return paths_isWindows(this.rules) ? itemPath.split(/[\\/]+/) : itemPath.split(/\/+/);
     }
 }
 /** The line matches the path itself, or (implicit descendants) a folder above it. */
@@ -35769,7 +35768,7 @@ function parseLine(raw, rules) {
         negate = !negate;
         line = line.slice(1).trim();
     }
-    const windows = rules.path.sep === '\\';
+    const windows = paths_isWindows(rules);
     if (line === '~' || /^~[\\/]/.test(line))
         line = globEscape(external_node_os_default().homedir(), rules) + line.slice(1);
     line = windows ? line.replace(/[\\/]+/g, '\\') : line.replace(/\/+/g, '/');
@@ -35841,12 +35840,11 @@ var external_node_buffer_ = __nccwpck_require__(4573);
 
 
 /**
- * Walks the search paths depth first, as @actions/glob's globber does (following links, a file
- * or folder matched with all below it, no folders listed): a missing search path is skipped; a
- * folder whose real path is already on the chain of folders above it (a link back up) is not
- * entered again; an entry gone by the time it is stat'ed is skipped. What it must not take in it
- * leaves out and says so (see SearchResult). Any other error (a folder it may not read) is
- * thrown: the set of files could not be complete. Synchronous: nothing else runs yet.
+ * Walks the search paths depth first, as @actions/glob's globber does (following links, a
+ * folder matched with all below it, no folders listed): a missing search path is skipped; a
+ * folder whose real path is already on the chain above it (a link back up) is not entered
+ * again; an entry gone by the time it is stat'ed is skipped. Any other error (a folder it may
+ * not read) is thrown: the set of files could not be complete. Synchronous: nothing else runs yet.
  */
 function walkSearchPaths(searchPaths, search, rules, options) {
     const found = {
@@ -35860,34 +35858,25 @@ function walkSearchPaths(searchPaths, search, rules, options) {
     const { given, real } = options.workspace;
     const inside = (itemPath) => pathInside(given, itemPath, rules) !== undefined || pathInside(real, itemPath, rules) !== undefined;
     const walk = { ...options, search, rules, inside, found };
-    const stack = searchPaths
-        .filter(searchPath => lstatOrMissing(searchPath) !== undefined)
-        .map(searchPath => ({ path: searchPath, level: 1, viaLink: false, isLink: true, hidden: false }))
-        .reverse();
-    const chain = [];
-    for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-        if (!visit(item, walk))
-            continue;
-        const realPath = external_node_fs_namespaceObject.realpathSync.native(item.path);
-        while (chain.length >= item.level)
-            chain.pop();
-        if (chain.includes(realPath))
-            continue;
-        chain.push(realPath);
-        const viaLink = item.viaLink || (0,external_node_fs_namespaceObject.lstatSync)(item.path).isSymbolicLink();
-        const children = readFolder(item.path, walk);
-        for (let i = children.length - 1; i >= 0; i--) {
-            const child = children[i];
-            stack.push({
-                path: rules.path.join(item.path, child.name),
-                level: item.level + 1,
-                viaLink,
-                isLink: child.isSymbolicLink(),
-                hidden: item.hidden || child.name.startsWith('.')
-            });
-        }
-    }
+    const existing = searchPaths.filter(searchPath => lstatOrMissing(searchPath) !== undefined);
+    for (const path of existing)
+        walkEntry({ path, viaLink: false, isLink: true, hidden: false }, [], walk);
     return found;
+}
+/** Looks at the entry and, for a folder to go into, at everything below it; `chain` holds the real paths above. */
+function walkEntry(entry, chain, walk) {
+    if (!visit(entry, walk))
+        return;
+    const realPath = external_node_fs_namespaceObject.realpathSync.native(entry.path);
+    if (chain.includes(realPath))
+        return;
+    const below = [...chain, realPath];
+    const viaLink = entry.viaLink || (0,external_node_fs_namespaceObject.lstatSync)(entry.path).isSymbolicLink();
+    for (const child of readFolder(entry.path, walk)) {
+        const path = walk.rules.path.join(entry.path, child.name);
+        const hidden = entry.hidden || child.name.startsWith('.');
+        walkEntry({ path, viaLink, isLink: child.isSymbolicLink(), hidden }, below, walk);
+    }
 }
 /** Takes the entry in, or names it as left out; true for a folder to go into. */
 function visit(item, walk) {

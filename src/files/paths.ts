@@ -170,7 +170,7 @@ function below(folder: string, pattern: string, rules: PathRules): string {
   return prefix.endsWith(rules.path.sep) ? prefix + rest : prefix + rules.path.sep + rest
 }
 
-function isWindows(rules: PathRules): boolean {
+export function isWindows(rules: PathRules): boolean {
   return rules.path.sep === '\\'
 }
 

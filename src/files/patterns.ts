@@ -1,6 +1,6 @@
 import { GLOBSTAR, Minimatch } from 'minimatch'
 import os from 'node:os'
-import { globEscape, type PathRules } from './paths.js'
+import { globEscape, isWindows, type PathRules } from './paths.js'
 
 /**
  * The lines of `path` as @actions/glob reads them (implicit descendants, no directories),
@@ -29,8 +29,7 @@ export class GlobRules {
     pattern: string,
     private readonly rules: PathRules
   ) {
-    const windows = rules.path.sep === '\\'
-    const text = windows ? pattern.replace(/\r\n?/g, '\n') : pattern
+    const text = isWindows(rules) ? pattern.replace(/\r\n?/g, '\n') : pattern
     this.lines = text
       .split('\n')
       .map(line => line.trim())
@@ -77,7 +76,7 @@ export class GlobRules {
   }
 
   private split(itemPath: string): string[] {
-    return this.rules.path.sep === '\\' ? itemPath.split(/[\\/]+/) : itemPath.split(/\/+/)
+    return isWindows(this.rules) ? itemPath.split(/[\\/]+/) : itemPath.split(/\/+/)
   }
 }
 
@@ -94,7 +93,7 @@ function parseLine(raw: string, rules: PathRules): Line {
     negate = !negate
     line = line.slice(1).trim()
   }
-  const windows = rules.path.sep === '\\'
+  const windows = isWindows(rules)
   if (line === '~' || /^~[\\/]/.test(line)) line = globEscape(os.homedir(), rules) + line.slice(1)
   line = windows ? line.replace(/[\\/]+/g, '\\') : line.replace(/\/+/g, '/')
   const root = rules.path.parse(line.replace(/[*?[].*$/s, '')).root

@@ -39,13 +39,12 @@ export interface SearchOptions {
   shown: (absolutePath: string) => string
 }
 
-interface SearchState {
+/** An entry to look at, and what the way to it says about it. */
+interface Entry {
   path: string
-  /** Depth from the search path (1): how much of the chain of folders is this one's ancestry. */
-  level: number
   /** Reached through a linked folder: a walk that does not follow links never gets here. */
   viaLink: boolean
-  /** The entry is itself a symbolic link (or, for a search path, may be reached through one). */
+  /** The entry is a symbolic link (a search path may be reached through one). */
   isLink: boolean
   /** Below the search path, the entry or a folder above it has a hidden name. */
   hidden: boolean
@@ -59,12 +58,11 @@ interface Walk extends SearchOptions {
 }
 
 /**
- * Walks the search paths depth first, as @actions/glob's globber does (following links, a file
- * or folder matched with all below it, no folders listed): a missing search path is skipped; a
- * folder whose real path is already on the chain of folders above it (a link back up) is not
- * entered again; an entry gone by the time it is stat'ed is skipped. What it must not take in it
- * leaves out and says so (see SearchResult). Any other error (a folder it may not read) is
- * thrown: the set of files could not be complete. Synchronous: nothing else runs yet.
+ * Walks the search paths depth first, as @actions/glob's globber does (following links, a
+ * folder matched with all below it, no folders listed): a missing search path is skipped; a
+ * folder whose real path is already on the chain above it (a link back up) is not entered
+ * again; an entry gone by the time it is stat'ed is skipped. Any other error (a folder it may
+ * not read) is thrown: the set of files could not be complete. Synchronous: nothing else runs yet.
  */
 export function walkSearchPaths(
   searchPaths: string[],
@@ -84,35 +82,27 @@ export function walkSearchPaths(
   const inside = (itemPath: string): boolean =>
     pathInside(given, itemPath, rules) !== undefined || pathInside(real, itemPath, rules) !== undefined
   const walk: Walk = { ...options, search, rules, inside, found }
-  const stack: SearchState[] = searchPaths
-    .filter(searchPath => lstatOrMissing(searchPath) !== undefined)
-    .map(searchPath => ({ path: searchPath, level: 1, viaLink: false, isLink: true, hidden: false }))
-    .reverse()
-  const chain: string[] = []
-  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    if (!visit(item, walk)) continue
-    const realPath = realpathSync.native(item.path)
-    while (chain.length >= item.level) chain.pop()
-    if (chain.includes(realPath)) continue
-    chain.push(realPath)
-    const viaLink = item.viaLink || lstatSync(item.path).isSymbolicLink()
-    const children = readFolder(item.path, walk)
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i]
-      stack.push({
-        path: rules.path.join(item.path, child.name),
-        level: item.level + 1,
-        viaLink,
-        isLink: child.isSymbolicLink(),
-        hidden: item.hidden || child.name.startsWith('.')
-      })
-    }
-  }
+  const existing = searchPaths.filter(searchPath => lstatOrMissing(searchPath) !== undefined)
+  for (const path of existing) walkEntry({ path, viaLink: false, isLink: true, hidden: false }, [], walk)
   return found
 }
 
+/** Looks at the entry and, for a folder to go into, at everything below it; `chain` holds the real paths above. */
+function walkEntry(entry: Entry, chain: string[], walk: Walk): void {
+  if (!visit(entry, walk)) return
+  const realPath = realpathSync.native(entry.path)
+  if (chain.includes(realPath)) return
+  const below = [...chain, realPath]
+  const viaLink = entry.viaLink || lstatSync(entry.path).isSymbolicLink()
+  for (const child of readFolder(entry.path, walk)) {
+    const path = walk.rules.path.join(entry.path, child.name)
+    const hidden = entry.hidden || child.name.startsWith('.')
+    walkEntry({ path, viaLink, isLink: child.isSymbolicLink(), hidden }, below, walk)
+  }
+}
+
 /** Takes the entry in, or names it as left out; true for a folder to go into. */
-function visit(item: SearchState, walk: Walk): boolean {
+function visit(item: Entry, walk: Walk): boolean {
   const { search, includeHidden, inside, shown, found } = walk
   const taken = search.takes(item.path)
   const entered = search.enters(item.path)
@@ -144,7 +134,7 @@ function visit(item: SearchState, walk: Walk): boolean {
  * (named when a walk that does not follow links would see it), an entry gone since its folder
  * was read, or a link that loops, which is named and left out.
  */
-function statOrLeftOut(item: SearchState, taken: boolean, { shown, found }: Walk): Stats | undefined {
+function statOrLeftOut(item: Entry, taken: boolean, { shown, found }: Walk): Stats | undefined {
   try {
     return statSync(item.path)
   } catch (error) {
