@@ -17,7 +17,7 @@ import type { Emulator } from '../../emulator/server.js'
 import { inputEnvName, parseOutputFile } from '../../harness/run-action.js'
 import type { AssetRecord as AssetOutput, FileRecord } from '../../src/report/records.js'
 import { REPO_ROOT, WINE_ROOT, WineSession, findWine, type NodeExeRun } from '../../tools/windows/run.js'
-import { Cleanups, sha256, sha256OfFile, writeRandomFile, writeWorkspaceFile } from '../helpers.js'
+import { Cleanups, sha256, sha256OfFile, writeRandomFile, writeWorkspaceFile } from '../support/helpers.js'
 
 const REQUIRED = process.env.NETIKS_REQUIRE_WINDOWS === '1'
 const BUNDLE = path.join(REPO_ROOT, 'dist', 'index.js')

@@ -1,0 +1,143 @@
+import type { describe, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
+import { lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdtemp } from 'node:fs/promises'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/server.js'
+import { inputEnvName, type ActionRun } from '../../harness/run-action.js'
+import { makeWorkspace, removeDir } from '../../harness/workspace.js'
+import type { AssetRecord as AssetOutput, FailureRecord as FailureOutput } from '../../src/report/records.js'
+
+export { makeWorkspace, removeDir, sha256OfFile, writeRandomFile, writeWorkspaceFile } from '../../harness/workspace.js'
+
+export function sha256(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex')
+}
+
+/** Sets INPUT_* variables the way the runner does, and returns a function that unsets them. */
+export function setInputs(inputs: Record<string, string>): () => void {
+  for (const [name, value] of Object.entries(inputs)) process.env[inputEnvName(name)] = value
+  return () => Object.keys(inputs).forEach(name => delete process.env[inputEnvName(name)])
+}
+
+/** The outputs of a run that reported no asset (besides the paths of its record files). */
+export const EMPTY_OUTPUTS = {
+  'asset-ids': '[]',
+  assets: '[]',
+  count: '0',
+  'uploaded-count': '0',
+  'skipped-count': '0',
+  failed: '[]',
+  'outputs-truncated': 'false'
+}
+
+/** The `assets` output of a run, parsed. */
+export function assetsOf(run: Pick<ActionRun, 'outputs'>): AssetOutput[] {
+  return JSON.parse(run.outputs.assets ?? '[]') as AssetOutput[]
+}
+
+/** The `failed` output of a run, parsed. */
+export function failedOf(run: Pick<ActionRun, 'outputs'>): FailureOutput[] {
+  return JSON.parse(run.outputs.failed ?? '[]') as FailureOutput[]
+}
+
+/** Node on Windows cannot send a child SIGINT or SIGTERM: it terminates the child outright. */
+export const NEEDS_SIGNALS =
+  'Windows has no POSIX signals to send a child (Node terminates it outright); Ctrl-C and Ctrl-Break ' +
+  'handling is unit-tested in cancel.test.ts'
+/** chmod 000 only sets the read-only flag on Windows: the file stays readable. */
+export const NEEDS_MODE_BITS = 'Windows has no mode bits that make a file or folder unreadable'
+
+/**
+ * `it` or `describe` as given, except on Windows where the test cannot mean anything: then it
+ * is skipped and the reason printed, never passed silently.
+ */
+export function posixOnly<T extends typeof it | typeof describe>(run: T, why: string): T {
+  if (process.platform !== 'win32') return run
+  console.warn(`SKIPPED on Windows: ${why}`)
+  return run.skip as unknown as T
+}
+
+let symlinksWork: boolean | undefined
+
+/**
+ * Whether this platform makes symbolic links, found by making one: Windows without developer
+ * mode refuses (EPERM), and under Wine `fs.symlinkSync` reports success and makes nothing.
+ */
+export function canMakeSymlinks(): boolean {
+  if (symlinksWork !== undefined) return symlinksWork
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'netiks-symlink-probe-'))
+  try {
+    writeFileSync(path.join(dir, 'target.txt'), 'probe')
+    symlinkSync(path.join(dir, 'target.txt'), path.join(dir, 'link.txt'))
+    symlinksWork =
+      lstatSync(path.join(dir, 'link.txt')).isSymbolicLink() &&
+      readFileSync(path.join(dir, 'link.txt'), 'utf8') === 'probe'
+  } catch {
+    symlinksWork = false
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  return symlinksWork
+}
+
+/**
+ * `it` or `describe` as given where symbolic links can be made; elsewhere skipped with the
+ * reason printed, never passed silently.
+ */
+export function withSymlinks<T extends typeof it | typeof describe>(run: T): T {
+  if (canMakeSymlinks()) return run
+  console.warn(
+    `SKIPPED: this platform makes no symbolic links (${process.platform}: a link made here is refused, ` +
+      'or reported made and absent, as under Wine), so a test of how links are followed cannot run'
+  )
+  return run.skip as unknown as T
+}
+
+/** Fast clocks for the bundle under test: a 1 s stall timeout, 20 ms backoff windows. */
+export const FAST_CLOCKS = { NETIKS_STALL_TIMEOUT_MS: '1000', NETIKS_RETRY_BASE_MS: '20' }
+
+/**
+ * What a test starts (emulators, workspaces, proxies, processes), stopped or removed after it
+ * in reverse order: one per test file, with `afterEach(() => cleanups.run())`.
+ */
+export class Cleanups {
+  private readonly pending: Array<() => Promise<void> | void> = []
+
+  defer(cleanup: () => Promise<void> | void): void {
+    this.pending.push(cleanup)
+  }
+
+  async emulator(options: EmulatorOptions = {}): Promise<Emulator> {
+    const emulator = await startEmulator(options)
+    this.defer(() => emulator.close())
+    return emulator
+  }
+
+  async workspace(files: Record<string, string | Buffer> = {}): Promise<string> {
+    const ws = await makeWorkspace(files)
+    this.defer(() => removeDir(ws))
+    return ws
+  }
+
+  async tempDir(prefix: string): Promise<string> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), prefix))
+    this.defer(() => removeDir(dir))
+    return dir
+  }
+
+  async run(): Promise<void> {
+    while (this.pending.length > 0) await this.pending.pop()!()
+  }
+}
+
+/** A loopback port nothing listens on (just now). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as net.AddressInfo
+  await new Promise(resolve => server.close(resolve))
+  return port
+}

@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it, jest } from '@jest/globals'
+import { PerFileLines } from '../../src/report/log.js'
+
+afterEach(() => {
+  jest.restoreAllMocks()
+})
+
+/** What the lines wrote to stdout, with the run's own writes left alone. */
+function captureStdout(): string[] {
+  const written: string[] = []
+  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    written.push(String(chunk))
+    return true
+  })
+  return written
+}
+
+describe('PerFileLines', () => {
+  it('shows the first lines, makes the others only when debug logging would write them', () => {
+    const written = captureStdout()
+    const made: number[] = []
+    const lines = new PerFileLines('confirmed files', 2, false)
+    for (let i = 1; i <= 5; i++) {
+      lines.line(() => {
+        made.push(i)
+        return `✓ file ${i}`
+      })
+    }
+    lines.line('a plain line')
+    expect(lines.close()).toBe(4)
+    expect(made).toEqual([1, 2])
+    expect(written.join('')).toMatch(/^✓ file 1\n✓ file 2\n… and 4 more lines of confirmed files, not shown: /)
+    expect(written.join('')).not.toContain('a plain line')
+  })
+
+  it('with debug logging, writes every line, the rest as debug lines', () => {
+    const written = captureStdout()
+    const lines = new PerFileLines('unchanged files', 1, true)
+    lines.line(() => '= a')
+    lines.line(() => '= b')
+    lines.line('= c')
+    expect(lines.close()).toBe(2)
+    expect(written).toEqual(['= a\n', '::debug::= b\n', '::debug::= c\n'])
+  })
+})

@@ -1,0 +1,563 @@
+/**
+ * A hostile read of report/: nothing is lost and nothing is hidden, whatever the names, the
+ * server's words or the number of files. Every matched file is in the assets file exactly once,
+ * in the order of the outputs; the checksums file reads back with `sha256sum -c`; a full
+ * `asset-ids` or `failed` output still fits in one `env:` value; the summary stays under
+ * GitHub's 1 MiB with its totals; and the outputs are set even when RUNNER_TEMP is unwritable.
+ */
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import * as core from '@actions/core'
+import type { ManifestEntry, UnchangedFile } from '../../src/manifest/manifest.js'
+import { CancelledError, FileChangedError } from '../../src/model.js'
+import { HttpError } from '../../src/netiks/errors.js'
+import { countOfTotal, withStop } from '../../src/format.js'
+import type { ConfirmedUpload, FailedUpload, LocalFile } from '../../src/model.js'
+import type { NetiksAsset } from '../../src/netiks/types.js'
+import { closingError, recordPlace } from '../../src/report/messages.js'
+import { describeProgress, describeTransfer } from '../../src/report/progress.js'
+import { MaybeRegisteredError } from '../../src/transfer/asset-call.js'
+import {
+  FailFastError,
+  OutcomeRecorder,
+  UntrustedAnswerError,
+  answerProblem,
+  checkedAnswer,
+  stepOf
+} from '../../src/transfer/outcome.js'
+import { checksumLine, makeRunFolder, writeRecordFiles } from '../../src/report/assets-file.js'
+import { OUTPUT_BUDGET, OutputsNotWrittenError, jsonArrayWithin, writeOutputs } from '../../src/report/outputs.js'
+import { assetRecords, failureRecords, fileRecords, type FileRecord, type RunResult } from '../../src/report/records.js'
+import { SUMMARY_MAX_BYTES, writeSummary } from '../../src/report/summary.js'
+import { posixOnly, removeDir, sha256 } from '../support/helpers.js'
+
+function localFile(relativePath: string, size = 10): LocalFile {
+  return {
+    absolutePath: `/ws/${relativePath}`,
+    relativePath,
+    name: path.posix.basename(relativePath),
+    size,
+    contentType: 'text/plain'
+  }
+}
+
+function confirmed(relativePath: string, possibleDuplicate = false): ConfirmedUpload {
+  const file = localFile(relativePath)
+  return {
+    file,
+    assetId: `id-${relativePath}`,
+    recordedName: file.name,
+    storageUrl: `https://cdn.example/${encodeURIComponent(relativePath)}`,
+    contentType: file.contentType,
+    sha256: sha256(relativePath),
+    possibleDuplicate
+  }
+}
+
+function failed(relativePath: string, message = 'HTTP 500: boom', status: number | null = 500): FailedUpload {
+  return { file: localFile(relativePath), step: 'put', status: status ?? undefined, message }
+}
+
+function unchanged(relativePath: string): UnchangedFile {
+  const entry: ManifestEntry = {
+    name: path.posix.basename(relativePath),
+    id: `old-${relativePath}`,
+    storage_url: `https://cdn.example/old/${relativePath}`,
+    sha256: sha256(`old ${relativePath}`),
+    size: 10,
+    content_type: 'text/plain',
+    uploaded_at: '2025-01-01T00:00:00Z'
+  }
+  return { file: localFile(relativePath), entry }
+}
+
+const cleanups: Array<() => Promise<void>> = []
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!()
+})
+
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'netiks-report-'))
+  cleanups.push(() => removeDir(dir))
+  return dir
+}
+
+describe('the records: every matched file exactly once, in path order', () => {
+  // Each list is in file order, as the recorder gives it; the three kinds interleave by path.
+  const result: RunResult = {
+    confirmed: [confirmed('a/1.txt'), confirmed('b/3.txt', true), confirmed('d/6.txt')],
+    failed: [failed('a/2.txt'), failed('c/5.txt', 'the confirm request was sent…', null)],
+    unchanged: [unchanged('0.txt'), unchanged('b/4.txt'), unchanged('e/7.txt')]
+  }
+
+  it('the assets file has one record per file, held or failed, in path order', () => {
+    const records = [...fileRecords(result)]
+    expect(records.map(record => record.path)).toEqual([
+      '0.txt',
+      'a/1.txt',
+      'a/2.txt',
+      'b/3.txt',
+      'b/4.txt',
+      'c/5.txt',
+      'd/6.txt',
+      'e/7.txt'
+    ])
+    const byPath = new Map(records.map(record => [record.path, record]))
+    expect(byPath.get('0.txt')).toMatchObject({ id: 'old-0.txt', skipped: true, failure: null })
+    expect(byPath.get('b/3.txt')).toMatchObject({ id: 'id-b/3.txt', possible_duplicate: true, failure: null })
+    expect(byPath.get('c/5.txt')).toMatchObject({
+      id: null,
+      storage_url: null,
+      sha256: null,
+      failure: { step: 'put', status: null, message: 'the confirm request was sent…' }
+    })
+  })
+
+  it('the outputs are the same records, in the same order: held ones, then failed ones', () => {
+    const records = [...fileRecords(result)]
+    const held = records.filter(record => record.failure === null).map(({ failure: _failure, ...asset }) => asset)
+    expect([...assetRecords(result)]).toEqual(held)
+    expect([...failureRecords(result)]).toEqual(
+      records.filter(record => record.failure !== null).map(record => ({ path: record.path, ...record.failure }))
+    )
+  })
+
+  it('writes them to RUNNER_TEMP: the assets file parses, the checksums file lists held assets only', async () => {
+    const runnerTemp = await tempDir()
+    const files = await writeRecordFiles(result, await makeRunFolder({ RUNNER_TEMP: runnerTemp }))
+    expect(path.dirname(path.dirname(files.assetsFile))).toBe(runnerTemp)
+    const records = JSON.parse(await readFile(files.assetsFile, 'utf8')) as FileRecord[]
+    expect(records).toEqual([...fileRecords(result)])
+    const lines = (await readFile(files.checksumsFile, 'utf8')).trimEnd().split('\n')
+    expect(lines).toEqual([...assetRecords(result)].map(asset => `${asset.sha256}  ${asset.path}`))
+    // Two runs of one job never share a folder.
+    const again = await writeRecordFiles(result, await makeRunFolder({ RUNNER_TEMP: runnerTemp }))
+    expect(path.dirname(again.assetsFile)).not.toBe(path.dirname(files.assetsFile))
+  })
+})
+
+describe('the checksums file', () => {
+  const names = [
+    'plain.txt',
+    ' leading space.txt',
+    '*starts with a star.txt',
+    'two  spaces.txt',
+    'back\\slash.txt',
+    'line\nfeed.txt',
+    'carriage\rreturn.txt',
+    'ünïcödé €.txt'
+  ]
+
+  posixOnly(it, 'Windows file names cannot hold \\, line feeds or carriage returns')(
+    'escapes names as GNU sha256sum does, so that sha256sum -c reads every one back',
+    async () => {
+      const dir = await tempDir()
+      let list = ''
+      for (const [index, name] of names.entries()) {
+        await writeFile(path.join(dir, name), `content ${index}`)
+        list += checksumLine(sha256(`content ${index}`), name)
+      }
+      await writeFile(path.join(dir, 'checksums.sha256'), list)
+      const check = spawnSync('sha256sum', ['--check', '--strict', 'checksums.sha256'], { cwd: dir, encoding: 'utf8' })
+      if (check.error) {
+        console.warn(`SKIPPED the sha256sum -c check: ${check.error.message}`)
+        return
+      }
+      expect(check.stderr).toBe('')
+      expect(check.status).toBe(0)
+      expect(check.stdout.trimEnd().split('\n')).toHaveLength(names.length)
+      // Byte for byte what sha256sum itself writes, for the escapes every GNU version has.
+      for (const name of ['plain.txt', 'back\\slash.txt', 'line\nfeed.txt', ' leading space.txt']) {
+        expect(checksumLine(sha256(`content ${names.indexOf(name)}`), name)).toBe(
+          execFileSync('sha256sum', ['--', name], { cwd: dir, encoding: 'utf8' })
+        )
+      }
+    }
+  )
+})
+
+describe('the list outputs', () => {
+  for (const [output, variable] of [
+    ['asset-ids', 'ASSET_IDS'],
+    ['failed', 'NETIKS_FAILED_FILES_OF_THIS_RUN']
+  ] as const) {
+    posixOnly(it, 'the 128 KiB limit on one environment string is Linux’s')(
+      `a full '${output}' output still fits in one env: value (Linux refuses a NAME=value over 128 KiB)`,
+      () => {
+        // One long element, then empty strings (3 bytes each with the comma): they fill the
+        // budget to the byte, as the worst case does.
+        const first = 'x'.repeat(1000 + ((OUTPUT_BUDGET[output] - 1004) % 3))
+        const items = [first, ...Array.from({ length: 100_000 }, () => '')]
+        const { json, count } = jsonArrayWithin(items, OUTPUT_BUDGET[output])
+        expect(count).toBeLessThan(items.length)
+        expect(Buffer.byteLength(json)).toBe(OUTPUT_BUDGET[output])
+        const child = spawnSync('sh', ['-c', `printf %s "$${variable}" | wc -c`], {
+          env: { PATH: process.env.PATH, [variable]: json },
+          encoding: 'utf8'
+        })
+        expect(child.error).toBeUndefined()
+        expect(child.status).toBe(0)
+        expect(Number(child.stdout.trim())).toBe(Buffer.byteLength(json))
+      }
+    )
+  }
+
+  it('the three budgets stay within half of GitHub’s 1 MB of outputs per job', () => {
+    expect(Object.values(OUTPUT_BUDGET).reduce((sum, budget) => sum + budget, 0)).toBeLessThanOrEqual(512 * 1024)
+  })
+})
+
+describe('with RUNNER_TEMP unwritable', () => {
+  let saved: NodeJS.ProcessEnv
+  beforeEach(() => {
+    saved = { ...process.env }
+  })
+  afterEach(() => {
+    process.env = saved
+    process.exitCode = undefined
+  })
+
+  it('sets every other output, then throws naming the files, so that the caller still saves the manifest', async () => {
+    const dir = await tempDir()
+    const notADir = path.join(dir, 'a-file')
+    await writeFile(notADir, '')
+    process.env.RUNNER_TEMP = notADir
+    process.env.GITHUB_OUTPUT = path.join(dir, 'output')
+    await writeFile(process.env.GITHUB_OUTPUT, '')
+    const error = await writeOutputs({ confirmed: [confirmed('a.txt')], failed: [failed('b.txt')] }).catch(
+      (e: unknown) => e
+    )
+    expect(error).toBeInstanceOf(OutputsNotWrittenError)
+    expect(error).toMatchObject({ assetsFile: '', outputsSet: true })
+    expect((error as Error).message).toMatch(
+      /^Could not write the 'assets-file' and 'checksums-file' files under RUNNER_TEMP \(ENOTDIR\): both outputs are empty\. The other outputs are set/
+    )
+    const output = await readFile(process.env.GITHUB_OUTPUT, 'utf8')
+    expect(output).toContain('["id-a.txt"]')
+    expect(output).toMatch(/^assets-file<<.*\n\n/m)
+  })
+})
+
+describe('with GITHUB_OUTPUT in a missing folder', () => {
+  let saved: NodeJS.ProcessEnv
+  beforeEach(() => {
+    saved = { ...process.env }
+  })
+  afterEach(() => {
+    process.env = saved
+  })
+
+  it('writes the assets file, then throws naming GITHUB_OUTPUT and why, and where the record is', async () => {
+    const dir = await tempDir()
+    process.env.RUNNER_TEMP = dir
+    process.env.GITHUB_OUTPUT = path.join(dir, 'missing', 'output')
+    const error = await writeOutputs({ confirmed: [confirmed('a.txt')], failed: [] }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(OutputsNotWrittenError)
+    const { message, assetsFile, outputsSet } = error as OutputsNotWrittenError
+    expect(outputsSet).toBe(false)
+    expect(message).toBe(
+      `Could not write the step's outputs to GITHUB_OUTPUT (${process.env.GITHUB_OUTPUT}): Missing file at path: ` +
+        `${process.env.GITHUB_OUTPUT}. Later steps get none of them.`
+    )
+    const records = JSON.parse(await readFile(assetsFile, 'utf8')) as FileRecord[]
+    expect(records.map(record => record.id)).toEqual(['id-a.txt'])
+  })
+})
+
+describe('the job summary at its worst', () => {
+  // core.summary remembers the first file it wrote to: one file for every test here.
+  const summaryFile = path.join(os.tmpdir(), `netiks-report-summary-${process.pid}.md`)
+  let saved: NodeJS.ProcessEnv
+  beforeEach(async () => {
+    saved = { ...process.env }
+    process.env.GITHUB_STEP_SUMMARY = summaryFile
+    await writeFile(summaryFile, '')
+  })
+  afterEach(async () => {
+    process.env = saved
+    core.summary.emptyBuffer()
+    await removeDir(summaryFile)
+  })
+
+  /** core.summary writes an empty cell as an unclosed `<td>`: neither form may appear. */
+  function expectNoEmptyCell(summary: string): void {
+    expect(summary).not.toMatch(/<td>\s*(<\/td>|<td>|<\/tr>)/)
+  }
+
+  /** A path of `chars` characters that escaping makes as long as it can: 9 bytes each. */
+  function hostilePath(index: number, chars = 4000): string {
+    return `${index}/${'\u202e'.repeat(chars)}.txt`
+  }
+
+  it('stays under 1 MiB and keeps its totals with long hostile paths and 64 KiB messages of 30 causes', async () => {
+    const result: RunResult = {
+      confirmed: Array.from({ length: 400 }, (_, i) => confirmed(hostilePath(i), i % 7 === 0)),
+      // 30 causes, each a server message of 64 KiB of characters that escaping quadruples.
+      failed: Array.from({ length: 300 }, (_, i) =>
+        failed(hostilePath(1000 + i), `cause ${i % 30}: ${'<'.repeat(64 * 1024)}`, 400 + (i % 30))
+      ),
+      unchanged: []
+    }
+    await writeSummary(result, {
+      strategy: 'bulk',
+      baseUrl: `https://netiks.example/${'x'.repeat(100_000)}`,
+      durationMs: 1
+    })
+    const summary = await readFile(summaryFile, 'utf8')
+    expect(Buffer.byteLength(summary)).toBeLessThan(SUMMARY_MAX_BYTES)
+    // The real summary, not the fallback: totals, the duplicates, the causes and the assets.
+    expect(summary).not.toMatch(/too large for GitHub's limit/)
+    expect(summary).toMatch(/<td>400<\/td><td>0<\/td><td>300<\/td>/)
+    expect(summary).toMatch(/58 assets may be registered twice/)
+    expect(summary).toMatch(/<h3>Not uploaded: 300 files<\/h3>/)
+    expect(summary).toMatch(/<p>and \d+ more causes \(\d+ files\): every failed file and why is in/)
+    expect(summary).toMatch(/<p>and \d+ more: every file's record is in the <code>assets-file<\/code>/)
+    expectNoEmptyCell(summary)
+  })
+
+  it('says why a failure with an empty message failed, rather than leaving an empty cell', async () => {
+    await writeSummary(
+      { confirmed: [], failed: [failed('a.txt', '', null)] },
+      { strategy: 'bulk', baseUrl: 'https://netiks.example', durationMs: 1 }
+    )
+    const summary = await readFile(summaryFile, 'utf8')
+    expect(summary).toMatch(/<h3>Not uploaded: 1 file<\/h3>/)
+    expectNoEmptyCell(summary)
+  })
+})
+
+describe('failure messages in the failed output and the assets file', () => {
+  it('are escaped as in the log: a later step that prints one raw prints no line of its own', () => {
+    const result: RunResult = {
+      confirmed: [],
+      failed: [failed('a.txt', 'confirm failed with HTTP 400: bad\n::error::injected\u2028##[warning]x 100%')]
+    }
+    const expected = 'confirm failed with HTTP 400: bad%0A::error::injected%E2%80%A8##%5Bwarning]x 100%25'
+    expect([...failureRecords(result)].map(record => record.message)).toEqual([expected])
+    expect([...fileRecords(result)].map(record => record.failure?.message)).toEqual([expected])
+  })
+})
+
+describe('answerProblem: what of a server answer may reach the outputs', () => {
+  function upload(overrides: Partial<ConfirmedUpload> = {}): ConfirmedUpload {
+    const file = { ...localFile('docs/a.txt', 3), name: 'docs/a.txt' }
+    return {
+      file,
+      assetId: '4f1c2a9e-0b7d-4c51-9d43-2f0e8b6a1c3d',
+      recordedName: file.name,
+      storageUrl: 'https://cdn.example/a.txt',
+      contentType: 'text/plain',
+      sha256: sha256('a'),
+      possibleDuplicate: false,
+      ...overrides
+    }
+  }
+  const asset = (fields: Record<string, unknown> = {}): NetiksAsset => ({ id: 'x', file_size: 3, ...fields })
+
+  it.each(['4f1c2a9e-0b7d-4c51-9d43-2f0e8b6a1c3d', '42', 'asset_01HZX.v2', 'urn:netiks:7', 'QmFzZTY0+/='])(
+    'takes the id %s',
+    id => expect(answerProblem(asset(), upload({ assetId: id }))).toBeUndefined()
+  )
+
+  it.each([
+    ['a line break and a command', 'abc\n::error::injected'],
+    ['a workflow command first', '::error::injected'],
+    ['the legacy form', 'a##[warning]x'],
+    ['white space', 'a b'],
+    ['a line separator', 'a\u2028b'],
+    ['a C1 control', 'a\u0085b'],
+    ['DEL', 'a\u007fb'],
+    ['nothing', ''],
+    ['257 characters', 'a'.repeat(257)]
+  ])('refuses an id with %s', (_label, id) => {
+    expect(answerProblem(asset(), upload({ assetId: id }))).toMatch(/^an asset id that is not a plain id/)
+  })
+
+  it('refuses a file_size other than the bytes sent, of any type', () => {
+    expect(answerProblem(asset({ file_size: 4 }), upload())).toMatch(/of file_size 4, but 3 bytes were sent$/)
+    expect(answerProblem(asset({ file_size: '3' }), upload())).toMatch(/of file_size "3", but 3 bytes were sent$/)
+    expect(answerProblem(asset({ file_size: 2 }), upload({ file: localFile('one', 1) }))).toMatch(
+      /but 1 byte was sent$/
+    )
+    expect(answerProblem(asset({ file_size: undefined }), upload())).toBeUndefined()
+    expect(answerProblem(asset({ file_size: null }), upload())).toBeUndefined()
+  })
+
+  it('takes a recorded name that is the name sent, what Django keeps of it, or inert text', () => {
+    const hostile = { ...localFile('x'), name: 'dir/::warning::mine\n.txt' }
+    expect(answerProblem(asset({ file_size: 10 }), upload({ file: hostile, recordedName: hostile.name }))).toBe(
+      undefined
+    )
+    expect(
+      answerProblem(asset({ file_size: 10 }), upload({ file: hostile, recordedName: '::warning::mine\n.txt' }))
+    ).toBeUndefined()
+    expect(answerProblem(asset(), upload({ recordedName: 'a_renamed.txt' }))).toBeUndefined()
+    for (const forged of ['a.txt\n::error::x', '::error::x', 'a\u202etxt.exe']) {
+      expect(answerProblem(asset(), upload({ recordedName: forged }))).toMatch(/recorded under the name/)
+    }
+    expect(answerProblem(asset({ asset_name: 7 }), upload())).toMatch(/an asset_name that is not text \(7\)/)
+  })
+
+  it('refuses a storage URL or content type that is not inert text', () => {
+    expect(answerProblem(asset(), upload({ storageUrl: 'https://x/a\n::error::y' }))).toMatch(/storage_url/)
+    expect(answerProblem(asset(), upload({ storageUrl: 7 as unknown as string }))).toMatch(/storage_url .*\(7\)/)
+    expect(answerProblem(asset(), upload({ contentType: 'text/plain\r\n::error::y' }))).toMatch(/content type/)
+    expect(answerProblem(asset(), upload({ storageUrl: '' }))).toBeUndefined()
+  })
+
+  it('checkedAnswer throws an UntrustedAnswerError, reported as the request unknown', () => {
+    const error = (() => {
+      try {
+        checkedAnswer('confirm', asset({ file_size: 9 }), upload())
+      } catch (e) {
+        return e
+      }
+    })()
+    expect(error).toBeInstanceOf(UntrustedAnswerError)
+    expect(stepOf(error, 'put')).toBe('confirm-unknown')
+    expect((error as Error).message).toMatch(
+      /^Netiks answered the confirm with asset 4f1c.* of file_size 9, but 3 bytes were sent, so the upload is not confirmed\. The asset may exist on Netiks: check before uploading this file again\.$/
+    )
+  })
+})
+
+describe('the recorder', () => {
+  const options = { baseUrl: 'https://netiks.example', concurrency: 2, failFast: false }
+
+  it('a run cancelled after its last file started (its confirms waited for) is reported as cancelled', () => {
+    const controller = new AbortController()
+    const files = [localFile('a.txt'), localFile('b.txt')]
+    const recorder = new OutcomeRecorder(files, { ...options, signal: controller.signal })
+    expect(recorder.shouldStop()).toBe(false)
+    controller.abort()
+    for (const file of files) recorder.confirm(confirmedUpload(file))
+    const outcome = recorder.result()
+    expect(outcome.stoppedBy).toBeInstanceOf(CancelledError)
+    expect(closingError(outcome, 2, recordPlace({ outputsSet: true, assetsFile: '/t/assets.json' }))).toBe(
+      'The run was cancelled: 2 of 2 files were confirmed and are in the outputs.'
+    )
+  })
+
+  it('joins an error and its note as sentences, and advises on a file that kept changing only when it fails', () => {
+    const recorder = new OutcomeRecorder([localFile('a.txt'), localFile('b.txt')], options)
+    recorder.fail(
+      localFile('a.txt'),
+      'upload-unknown',
+      new HttpError('upload', 500, '(no response body)', 'upload failed with HTTP 500: (no response body)'),
+      new MaybeRegisteredError('upload', undefined).message
+    )
+    recorder.fail(localFile('b.txt'), 'put', new FileChangedError('b.txt changed while it was being uploaded.'))
+    expect(recorder.result().failed.map(failure => failure.message)).toEqual([
+      'upload failed with HTTP 500: (no response body). An earlier upload attempt may have registered the asset ' +
+        'on Netiks: check before uploading again.',
+      'b.txt changed while it was being uploaded. It was still changing on the last attempt: upload it again once ' +
+        'it is complete.'
+    ])
+  })
+
+  function confirmedUpload(file: LocalFile): ConfirmedUpload {
+    return {
+      file,
+      assetId: `id-${file.name}`,
+      recordedName: file.name,
+      storageUrl: '',
+      contentType: file.contentType,
+      sha256: sha256(file.name),
+      possibleDuplicate: false
+    }
+  }
+})
+
+describe('the closing error', () => {
+  const outputs = recordPlace({ outputsSet: true, assetsFile: '/t/assets.json' })
+  const outcome = (confirmedPaths: string[], failedPaths: string[], stoppedBy?: Error) => ({
+    confirmed: confirmedPaths.map(p => confirmed(p)),
+    failed: failedPaths.map(p => failed(p)),
+    stoppedBy
+  })
+
+  it('agrees in number: "1 of 1 file was", "1 was confirmed and is"', () => {
+    expect(closingError(outcome([], ['a']), 1, outputs)).toBe(
+      "1 of 1 file was not uploaded; 0 were confirmed and are in the outputs. Every failed file and why is in the 'failed' " +
+        "output and the 'assets-file', and the job summary groups them by cause."
+    )
+    expect(closingError(outcome(['a'], ['b', 'c']), 3, outputs)).toMatch(
+      /^2 of 3 files were not uploaded; 1 was confirmed and is in the outputs\. /
+    )
+  })
+
+  it('starts every sentence upper-case: fail-fast, more failed files', () => {
+    const message = closingError(outcome([], ['a', 'b']), 2, outputs, 1)!
+    expect(message).not.toMatch(/\. [a-z]/)
+    const failFast = closingError(outcome([], ['a']), 1, outputs, 0)!
+    expect(failFast).not.toMatch(/\. [a-z]/)
+    const stopped = closingError(
+      { ...outcome([], ['a', 'b']), stoppedBy: new FailFastError(localFile('a')) },
+      2,
+      outputs,
+      11
+    )!
+    expect(stopped).toMatch(
+      /\. Stopped by fail-fast after a failed: no other file was started\. 11 more failed files not annotated above\. Every failed file/
+    )
+    expect(stopped).not.toMatch(/\. [a-z]/)
+  })
+
+  it('a cancel says so, with how many may exist', () => {
+    const cancelled = outcome(['a'], ['b'], new CancelledError())
+    cancelled.failed[0].step = 'confirm-unknown'
+    expect(closingError(cancelled, 2, outputs)).toBe(
+      "The run was cancelled: 1 of 2 files was confirmed and is in the outputs; 1 was not uploaded, of which 1 may exist on Netiks (sent, never answered) (listed in the 'failed' output and the 'assets-file')."
+    )
+  })
+
+  it('outputs that could not be written: where the record is instead, and never "nothing was uploaded"', () => {
+    const place = recordPlace({ outputsSet: false, assetsFile: '/t/assets.json', manifest: '.netiks/m.json' })
+    expect(closingError(outcome(['a', 'b'], []), 2, place, 0, 'Could not write GITHUB_OUTPUT.')).toBe(
+      '2 of 2 files were uploaded and confirmed, and are in the assets file /t/assets.json and the manifest ' +
+        '.netiks/m.json. Could not write GITHUB_OUTPUT.'
+    )
+    expect(closingError(outcome(['a'], ['b']), 2, place, 0, 'Could not write GITHUB_OUTPUT.')).toMatch(
+      /^1 of 2 files was not uploaded; 1 was confirmed and is in the assets file \/t\/assets\.json and the manifest \.netiks\/m\.json\. Every failed file and why is in the assets file \/t\/assets\.json, .* Could not write GITHUB_OUTPUT\.$/
+    )
+    expect(recordPlace({ outputsSet: false, assetsFile: '' }).confirmed).toBe('in this log and the job summary')
+    expect(closingError(outcome(['a'], []), 1, outputs)).toBeUndefined()
+  })
+})
+
+describe('progress lines once every byte is sent', () => {
+  it('a transfer at 100% waits for the answer: no time left that grows', () => {
+    const big = localFile('big.iso', 100 * 1024 * 1024)
+    const lines = [10_000, 60_000].map(elapsed => describeTransfer(big, big.size, elapsed))
+    expect(lines).toEqual([
+      "↑ big.iso: 100% of 100.0 MiB sent in 10.0 s, waiting for the server's answer",
+      "↑ big.iso: 100% of 100.0 MiB sent in 60.0 s, waiting for the server's answer"
+    ])
+  })
+
+  it('the run waits for answers: it says so instead of a time left that grows', () => {
+    const at = (elapsedMs: number) =>
+      describeProgress({ doneFiles: 3, totalFiles: 4, sentBytes: 40, totalBytes: 40, elapsedMs })
+    expect(at(10_000)).toBe(
+      'Progress: 3 of 4 files (75%), 40 B of 40 B, 0.3 files/s, 4 B/s, every byte sent, waiting for the answers of 1 file.'
+    )
+    expect(at(60_000)).toMatch(/waiting for the answers of 1 file\.$/)
+    expect(describeProgress({ doneFiles: 0, totalFiles: 1, sentBytes: 0, totalBytes: 10, elapsedMs: 0 })).toMatch(
+      /^Progress: 0 of 1 file \(0%\)/
+    )
+  })
+})
+
+describe('plurals and sentences', () => {
+  it('countOfTotal agrees with the count, withStop ends a sentence once', () => {
+    expect(countOfTotal(1, 1, 'file')).toBe('1 of 1 file was')
+    expect(countOfTotal(1, 3, 'file')).toBe('1 of 3 files was')
+    expect(countOfTotal(0, 3, 'file')).toBe('0 of 3 files were')
+    expect(withStop('no body')).toBe('no body.')
+    expect(withStop('done.')).toBe('done.')
+    expect(withStop('cut…')).toBe('cut…')
+  })
+})
