@@ -1,13 +1,34 @@
-/** @type {import('jest').Config} */
-export default {
+/**
+ * Three kinds of test, a jest project each (CONTRIBUTING.md, "Tests"):
+ *   unit         pure logic, no process and no socket: `npm run test:unit`, seconds
+ *   integration  the client, the transport and the emulator against real sockets, in this process
+ *   e2e          the committed bundle and the repository's commands as a runner or a user runs them;
+ *                it refuses to start on a dist/ that src/ no longer builds (tools/bundle-stamp.js)
+ * The Windows tier runs by itself: `npm run test:windows` (tools/windows/jest.config.js).
+ */
+const shared = {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
-  testMatch: ['**/__tests__/**/*.test.ts'],
-  // The Windows tier runs by itself: `npm run test:windows` (tools/windows/test.sh).
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/__tests__/windows/'],
-  testTimeout: 120000,
+  testTimeout: 120000
+}
+
+/** @type {(name: string, extra?: object) => import('jest').Config} */
+const project = (name, extra = {}) => ({
+  ...shared,
+  displayName: name,
+  testMatch: [`<rootDir>/__tests__/${name}/**/*.test.ts`],
+  ...extra
+})
+
+/** @type {import('jest').Config} */
+export default {
+  projects: [
+    project('unit'),
+    project('integration'),
+    project('e2e', { globalSetup: '<rootDir>/tools/bundle-stamp.js' })
+  ],
   verbose: true
 }

@@ -31,7 +31,7 @@ rm -f "$log"
 echo "windows: setup ready in $((SECONDS - started)) s" >&2
 
 started=$SECONDS
-node --experimental-vm-modules node_modules/jest/bin/jest.js --ci --testPathIgnorePatterns /node_modules/ -- __tests__/windows/
+node --experimental-vm-modules node_modules/jest/bin/jest.js --ci --config tools/windows/jest.config.js
 bundle=$?
 echo "windows: (a) the bundle under node.exe: exit $bundle in $((SECONDS - started)) s" >&2
 

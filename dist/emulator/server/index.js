@@ -701,7 +701,7 @@ const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
  * under is Django's own header parsing, not RFC 7578 or what browsers do, so it is copied here
  * step by step from Django 3.2 (`django/http/multipartparser.py`: `parse_header`,
  * `_parse_header_params`, `parse_boundary_stream`, `BoundaryIter`, `sanitize_file_name`) and
- * checked against real Django by __tests__/django-multipart.test.ts.
+ * checked against real Django by __tests__/e2e/django-multipart.test.ts.
  *
  * Django 3.2 works on the header's bytes. Here those bytes are held in a 'latin1' string, one
  * character per byte, until Django itself would decode them.
