@@ -11,8 +11,7 @@ const shared = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
-  testTimeout: 120000
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] }
 }
 
 /** @type {(name: string, extra?: object) => import('jest').Config} */
@@ -30,5 +29,7 @@ export default {
     project('integration'),
     project('e2e', { globalSetup: '<rootDir>/tools/bundle-stamp.js' })
   ],
+  // jest reads the timeout from here, not from a project.
+  testTimeout: 120000,
   verbose: true
 }

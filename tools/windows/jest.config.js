@@ -12,5 +12,6 @@ export default {
   rootDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..'),
   displayName: 'windows',
   testMatch: ['<rootDir>/__tests__/windows/**/*.test.ts'],
+  testTimeout: base.testTimeout,
   verbose: true
 }
