@@ -10,6 +10,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { sectionOf } from '../../script/changelog.js'
+import { ACTION_VERSION } from '../../src/config/constants.js'
 import { VERSIONED_FILES, prepareRelease, today } from '../../script/release.js'
 import { removeDir } from '../support/helpers.js'
 import { REPO_ROOT } from '../../tools/readme-tables.js'
@@ -143,5 +144,22 @@ describe('npm run release -- X.Y.Z', () => {
 
   it('dates releases in UTC', () => {
     expect(today(new Date('2027-01-02T23:30:00-05:00'))).toBe('2027-01-03')
+  })
+})
+
+describe('script/changelog.ts as the release workflow runs it', () => {
+  it('is what the workflow runs: tsx script/changelog.ts prints the notes, or one line and exit 1', () => {
+    const tsx = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')
+    const script = path.join(REPO_ROOT, 'script', 'changelog.ts')
+    const notes = execFileSync(process.execPath, [tsx, script, 'section', ACTION_VERSION], { encoding: 'utf8' })
+    expect(notes).toMatch(/^- /)
+    let failure: { status?: number; stderr?: string } = {}
+    try {
+      execFileSync(process.execPath, [tsx, script, 'notes', 'v0.0.1'], { encoding: 'utf8', stdio: 'pipe' })
+    } catch (error) {
+      failure = error as typeof failure
+    }
+    expect(failure.status).toBe(1)
+    expect(failure.stderr).toMatch(/^Tag v0\.0\.1 does not match package\.json's version [^\n]*\n$/)
   })
 })

@@ -9,14 +9,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { readFile, truncate } from 'node:fs/promises'
 import path from 'node:path'
 import type { Emulator } from '../../emulator/server.js'
-import {
-  AFTER_EFFECT_KINDS,
-  FORGED_ANSWER_KINDS,
-  FaultInjector,
-  describeFaults,
-  parseFaultSpec,
-  type FaultKind
-} from '../../emulator/faults.js'
+import type { FaultKind } from '../../emulator/faults.js'
 import { runAction, type ActionRun } from '../../harness/run-action.js'
 import { workflowCommandsIn } from '../../harness/workflow-commands.js'
 import type { FileRecord } from '../../src/report/records.js'
@@ -244,20 +237,5 @@ describe('a run refused after its files were found', () => {
     ])
     const records = await readJson<FileRecord[]>(run.outputs['assets-file'])
     expect(records.map(record => record.failure?.step)).toEqual(['refused', 'refused'])
-  })
-})
-
-describe('the emulator forges answers on asset-creating calls only', () => {
-  it('forged kinds strike upload and confirm, never generate or put; the spec reads them back', () => {
-    const options = parseFaultSpec('rate=1,seed=5,kinds=forged-id+forged-size+forged-name')
-    expect(describeFaults(options)).toContain('kinds=forged-id+forged-size+forged-name')
-    const faults = new FaultInjector(options)
-    for (let i = 0; i < 30; i++) {
-      expect(faults.pick('generate')).toBeUndefined()
-      expect(faults.pick('put')).toBeUndefined()
-      expect(['forged-id', 'forged-size', 'forged-name']).toContain(faults.pick('upload'))
-      expect(['forged-id', 'forged-size', 'forged-name']).toContain(faults.pick('confirm'))
-    }
-    expect(FORGED_ANSWER_KINDS.every(kind => AFTER_EFFECT_KINDS.includes(kind))).toBe(true)
   })
 })

@@ -1,23 +1,11 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import busboy from 'busboy'
-import { execFileSync, spawn } from 'node:child_process'
-import {
-  appendFileSync,
-  mkdirSync,
-  statSync,
-  symlinkSync,
-  truncateSync,
-  unlinkSync,
-  utimesSync,
-  writeFileSync
-} from 'node:fs'
-import { stat, truncate, utimes } from 'node:fs/promises'
+import { appendFileSync, statSync, symlinkSync, truncateSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
+import { truncate, utimes } from 'node:fs/promises'
 import path from 'node:path'
 import { Writable, type Readable } from 'node:stream'
 import { FileChangedError, FileReadError } from '../../src/model.js'
 import { describeFile } from '../../src/files/find.js'
-import type { LocalFile } from '../../src/model.js'
-import { restat } from '../../src/transfer/file-state.js'
 import {
   SLICE_BYTES,
   formDataFilename,
@@ -141,94 +129,6 @@ describe('openFileBody', () => {
     expect(() => openFileBody(describeFile(path.join(ws, 'gone.txt'), 3, ws)).readWhole()).toThrow(
       /Could not read gone.txt: ENOENT/
     )
-  })
-
-  describe('a found file whose name something else took since', () => {
-    /**
-     * Replaces the found file with a FIFO. A writer opens it (ten times) from 5 s on whatever
-     * happens, so that an open that waits for one (the fault this guards against) fails the test
-     * instead of hanging it, and frees the thread it held.
-     */
-    async function fifoInPlaceOf(size: number) {
-      const ws = await cleanups.workspace()
-      const target = await writeWorkspaceFile(ws, 'found.bin', Buffer.alloc(size, 3))
-      const file = describeFile(target, size, ws, statSync(target).mtimeMs)
-      unlinkSync(target)
-      execFileSync('mkfifo', [target])
-      const writer = spawn(
-        'sh',
-        ['-c', 'sleep 5; for i in 1 2 3 4 5 6 7 8 9 10; do : > "$0"; sleep 0.2; done', target],
-        {
-          stdio: 'ignore'
-        }
-      )
-      cleanups.defer(() => {
-        writer.kill()
-      })
-      return file
-    }
-
-    /**
-     * Refused as no file at all, at once or (a streamed body, which compares sizes first) once
-     * the strategies send the file as it is now after finding it changed. Never waits for a
-     * writer.
-     */
-    async function refusedAtOnce(file: LocalFile, send: (file: LocalFile) => Promise<unknown>): Promise<void> {
-      const started = Date.now()
-      let now = file
-      let error: unknown
-      for (let attempt = 0; attempt < 2; attempt++) {
-        error = await send(now).then(
-          () => undefined,
-          (failure: unknown) => failure
-        )
-        if (!(error instanceof FileChangedError)) break
-        now = restat(now, error)
-      }
-      expect(error).toBeInstanceOf(FileReadError)
-      expect((error as Error).message).toMatch(/found.bin: it is no longer a regular file/)
-      expect(Date.now() - started).toBeLessThan(2000)
-    }
-
-    posixOnly(it, 'no FIFOs')(
-      'refuses a FIFO without waiting for a writer: a small file, PUT or multipart',
-      async () => {
-        const file = await fifoInPlaceOf(5)
-        await refusedAtOnce(file, async now => openFileBody(now).readWhole())
-        await refusedAtOnce(file, async now => await drain(openMultipartBody(now, 'file')))
-      }
-    )
-
-    posixOnly(it, 'no FIFOs')(
-      'refuses a FIFO without waiting for a writer: a streamed file, leaving no thread of the pool waiting',
-      async () => {
-        const file = await fifoInPlaceOf(SLICE_BYTES + 1)
-        // More attempts than the pool has threads: a waiting open would hold one each.
-        for (let attempt = 0; attempt < 5; attempt++) {
-          await refusedAtOnce(file, async now => await drain(openFileBody(now)))
-        }
-        await stat(file.absolutePath)
-      }
-    )
-
-    it('names a folder that took the name for what it is, small or streamed', async () => {
-      const ws = await cleanups.workspace()
-      for (const size of [5, SLICE_BYTES + 1]) {
-        const target = await writeWorkspaceFile(ws, `was-${size}.bin`, Buffer.alloc(size))
-        const file = describeFile(target, size, ws, statSync(target).mtimeMs)
-        unlinkSync(target)
-        mkdirSync(target)
-        if (size <= SLICE_BYTES) expect(() => openFileBody(file).readWhole()).toThrow(/no longer a regular file/)
-        await expect(drain(openFileBody(file))).rejects.toThrow(/no longer a regular file/)
-        // Nor is it sent again from a fresh stat, as a file that changed would be.
-        expect(() => restat(file, new FileChangedError('found changed'))).toThrow(
-          new FileReadError(
-            `Could not read was-${size}.bin: it is no longer a regular file (something else took its name after it ` +
-              'was found). Nothing was sent or registered for it.'
-          )
-        )
-      }
-    })
   })
 
   it('stops with an error when the sink closes mid-body, releasing the file', async () => {

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
 import { realpathSync } from 'node:fs'
 import { mkdir, symlink, writeFile } from 'node:fs/promises'
-import net from 'node:net'
 import path from 'node:path'
 import { findFiles, type FoundFiles } from '../../src/files/find.js'
-import { makeWorkspace, posixOnly, removeDir } from '../support/helpers.js'
+import { makeWorkspace, removeDir } from '../support/helpers.js'
 
 let ws: string
 const rel = (found: FoundFiles): string[] => found.files.map(file => file.relativePath)
@@ -209,30 +207,5 @@ describe('links that lead out of the workspace', () => {
       path.join(elsewhere, 'back/x'),
       path.join(elsewhere, 'secret.txt')
     ])
-  })
-})
-
-describe('entries that are not regular files', () => {
-  posixOnly(it, 'no FIFOs or sockets')('are named with what they are, matched in a folder or by name', async () => {
-    const tree = await makeWorkspace({ 'out/a.txt': 'a' })
-    execFileSync('mkfifo', [path.join(tree, 'out/pipe')])
-    const server = net.createServer().listen(path.join(tree, 'out/sock'))
-    await new Promise(resolve => server.once('listening', resolve))
-    await symlink('/dev/zero', path.join(tree, 'out/zero'))
-    try {
-      for (const patterns of [['out'], ['out/*']]) {
-        const found = await findFiles(patterns, tree)
-        expect(rel(found)).toEqual(['out/a.txt'])
-        expect(found.special).toEqual([
-          { path: 'out/pipe', kind: 'a FIFO' },
-          { path: 'out/sock', kind: 'a socket' },
-          { path: 'out/zero', kind: 'a character device' }
-        ])
-      }
-      expect((await findFiles(['out/pipe'], tree)).special).toEqual([{ path: 'out/pipe', kind: 'a FIFO' }])
-    } finally {
-      server.close()
-      await removeDir(tree)
-    }
   })
 })

@@ -3,6 +3,7 @@ import { UploadMode } from '../../src/config/constants.js'
 import { InputError } from '../../src/model.js'
 import type { LocalFile } from '../../src/model.js'
 import { choosePlan } from '../../src/transfer/plan.js'
+import { planBatches } from '../../src/transfer/presigned.js'
 
 const MiB = 1024 * 1024
 const file = (name: string, size: number): LocalFile => ({
@@ -34,5 +35,15 @@ describe('choosePlan', () => {
       /huge\.iso \(5368709121 bytes\) is larger than 5 GiB.*mode: single, or split/
     )
     expect(choosePlan(UploadMode.Single, [huge]).strategy).toBe(UploadMode.Single)
+  })
+})
+
+describe('planBatches', () => {
+  it('groups 50 files per generate call, and caps a batch at 1 GiB', () => {
+    const many = Array.from({ length: 120 }, (_, i) => file(`f${i}`, 10))
+    expect(planBatches(many).map(b => b.length)).toEqual([50, 50, 20])
+    const big = [file('a', 700 * MiB), file('b', 700 * MiB), file('c', 1)]
+    expect(planBatches(big).map(b => b.map(f => f.name))).toEqual([['a'], ['b', 'c']])
+    expect(planBatches([])).toEqual([])
   })
 })
