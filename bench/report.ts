@@ -189,6 +189,13 @@ function cpuCeilingRow(small: SmallSample[], n: number): Row {
   }
 }
 
+/** How a scale row is labelled and judged: targets are enforced only at the target's file count. */
+interface ScaleJudge {
+  label: string
+  bound: (text: string) => string
+  verdict: (ok: boolean) => boolean | null
+}
+
 /**
  * Peak RSS of each kind of run (upload; docs sync writing a manifest; docs sync finding every
  * file unchanged), CPU per file beyond the fixed cost against the small-files run, and what
@@ -196,75 +203,88 @@ function cpuCeilingRow(small: SmallSample[], n: number): Row {
  */
 function scaleTargetRows(scale: ScaleResult, small: SmallSample[], smallFiles: number): Row[] {
   const enforced = scale.files >= SCALE_TARGET_FILES
-  const label = `${scale.files.toLocaleString('en')} files`
-  const bound = (text: string): string => (enforced ? text : `(${text} at ${SCALE_TARGET_FILES.toLocaleString('en')})`)
-  const verdict = (ok: boolean): boolean | null => (enforced ? ok : null)
-  if (scale.error !== undefined || scale.samples.length === 0) {
-    const failure = `failed: ${(scale.error ?? 'no run').split('\n')[0].slice(0, 80)}`
-    return [
-      {
-        target: `${label}: the action`,
-        action: failure,
-        baseline: '',
-        measured: '',
-        range: '',
-        bound: 'completes',
-        ok: false
-      }
-    ]
+  const judge: ScaleJudge = {
+    label: `${scale.files.toLocaleString('en')} files`,
+    bound: text => (enforced ? text : `(${text} at ${SCALE_TARGET_FILES.toLocaleString('en')})`),
+    verdict: ok => (enforced ? ok : null)
   }
-  const rows: Row[] = []
+  if (scale.error !== undefined || scale.samples.length === 0) return [scaleFailureRow(scale, judge)]
   const kinds: Array<[string, ActionSample[]]> = [
     ['upload', scale.samples],
     ['manifest, first run', scale.sync.first],
     ['manifest, all unchanged', scale.sync.unchanged]
   ]
-  for (const [kind, samples] of kinds) {
-    if (samples.length === 0) continue
-    const rss = samples.map(s => s.rssMiB)
-    rows.push({
-      target: `${label}, ${kind}: peak RSS`,
-      action: '',
-      baseline: '',
-      measured: `${median(rss).toFixed(1)} MiB`,
-      range: spread(rss, 1),
-      bound: bound('≤ 400 MiB'),
-      ok: verdict(median(rss) <= 400)
-    })
+  return [
+    ...peakRssRows(kinds, judge),
+    ...(small.length > 0 ? [cpuPerFileRow(scale, small, smallFiles, judge)] : []),
+    ...reachedGitHubRows(
+      kinds.flatMap(([, samples]) => samples),
+      judge
+    )
+  ]
+}
+
+function scaleFailureRow(scale: ScaleResult, judge: ScaleJudge): Row {
+  return {
+    target: `${judge.label}: the action`,
+    action: `failed: ${(scale.error ?? 'no run').split('\n')[0].slice(0, 80)}`,
+    baseline: '',
+    measured: '',
+    range: '',
+    bound: 'completes',
+    ok: false
   }
-  if (small.length > 0) {
-    const fixedMs = median(small.map(s => s.oneFile.cpuMs))
-    const smallMarginal = median(small.map(s => marginal(s.action.cpuMs, s.oneFile.cpuMs, smallFiles)))
-    const scaleMarginal = median(scale.samples.map(s => marginal(s.cpuMs, fixedMs, scale.files)))
-    rows.push({
-      target: `${label}: CPU per file beyond the fixed cost, vs ${smallFiles} files`,
-      action: `${scaleMarginal.toFixed(0)} µs/file`,
-      baseline: `${smallFiles} files ${smallMarginal.toFixed(0)} µs/file`,
-      measured: (scaleMarginal / smallMarginal).toFixed(3),
-      range: spread(scale.samples.map(s => marginal(s.cpuMs, fixedMs, scale.files) / smallMarginal)),
-      bound: bound('≤ 1.2'),
-      ok: verdict(scaleMarginal / smallMarginal <= 1.2)
+}
+
+function peakRssRows(kinds: Array<[string, ActionSample[]]>, judge: ScaleJudge): Row[] {
+  return kinds
+    .filter(([, samples]) => samples.length > 0)
+    .map(([kind, samples]) => {
+      const rss = samples.map(s => s.rssMiB)
+      return {
+        target: `${judge.label}, ${kind}: peak RSS`,
+        action: '',
+        baseline: '',
+        measured: `${median(rss).toFixed(1)} MiB`,
+        range: spread(rss, 1),
+        bound: judge.bound('≤ 400 MiB'),
+        ok: judge.verdict(median(rss) <= 400)
+      }
     })
+}
+
+function cpuPerFileRow(scale: ScaleResult, small: SmallSample[], smallFiles: number, judge: ScaleJudge): Row {
+  const fixedMs = median(small.map(s => s.oneFile.cpuMs))
+  const smallMarginal = median(small.map(s => marginal(s.action.cpuMs, s.oneFile.cpuMs, smallFiles)))
+  const scaleMarginal = median(scale.samples.map(s => marginal(s.cpuMs, fixedMs, scale.files)))
+  return {
+    target: `${judge.label}: CPU per file beyond the fixed cost, vs ${smallFiles} files`,
+    action: `${scaleMarginal.toFixed(0)} µs/file`,
+    baseline: `${smallFiles} files ${smallMarginal.toFixed(0)} µs/file`,
+    measured: (scaleMarginal / smallMarginal).toFixed(3),
+    range: spread(scale.samples.map(s => marginal(s.cpuMs, fixedMs, scale.files) / smallMarginal)),
+    bound: judge.bound('≤ 1.2'),
+    ok: judge.verdict(scaleMarginal / smallMarginal <= 1.2)
   }
-  const all = kinds.flatMap(([, samples]) => samples)
+}
+
+/** What reached GitHub in the largest of all runs, against GitHub's limits. */
+function reachedGitHubRows(all: ActionSample[], judge: ScaleJudge): Row[] {
   const largest = (pick: (s: ActionSample) => number): number => Math.max(...all.map(pick))
   const reached: Array<[string, number, number, string]> = [
     ['$GITHUB_OUTPUT bytes', largest(s => s.outputBytes), OUTPUT_LIMIT_BYTES, '1 MB'],
     ['summary bytes', largest(s => s.summaryBytes), SUMMARY_LIMIT_BYTES, '1 MiB'],
     ['log lines', largest(s => s.logLines), LOG_LIMIT_LINES, String(LOG_LIMIT_LINES)]
   ]
-  for (const [what, value, most, shown] of reached) {
-    rows.push({
-      target: `${label}: ${what} (largest run)`,
-      action: '',
-      baseline: '',
-      measured: value.toLocaleString('en'),
-      range: '',
-      bound: bound(`≤ ${shown}`),
-      ok: verdict(value <= most)
-    })
-  }
-  return rows
+  return reached.map(([what, value, most, shown]) => ({
+    target: `${judge.label}: ${what} (largest run)`,
+    action: '',
+    baseline: '',
+    measured: value.toLocaleString('en'),
+    range: '',
+    bound: judge.bound(`≤ ${shown}`),
+    ok: judge.verdict(value <= most)
+  }))
 }
 
 /** The cost per file as the count grows: one file (the fixed cost), the small files, the scale rows. */

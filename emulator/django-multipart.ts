@@ -367,72 +367,97 @@ export async function readDjangoMultipart<T>(
   receive: (file: MultipartFile, stream: Readable) => Promise<T>,
   discard: (received: T) => Promise<void>
 ): Promise<MultipartForm<T>> {
-  const marker = Buffer.from(`--${boundaryOf(contentType)}`, 'latin1')
-  const form: MultipartForm<T> = { files: [], fields: new Map() }
-  let pending: Buffer = Buffer.alloc(0)
-  let part: PartSink<T> | undefined
+  const scanner = new MultipartScanner(contentType, receive, discard)
   let failure: unknown
-
-  /** Moves everything decidable in `pending` on; at `eof`, everything. */
-  const advance = async (eof: boolean): Promise<void> => {
-    for (;;) {
-      if (part === undefined) {
-        // Enough bytes to know where the part ends within its first 1024, or all there is.
-        const at = pending.indexOf(marker)
-        if (at < 0 && !eof && pending.length < MAX_HEADER_BYTES + marker.length + 2) return
-        const end = at < 0 ? pending.length : withoutLineBreak(pending, at)
-        const window = pending.subarray(0, Math.min(MAX_HEADER_BYTES, end))
-        const headerEnd = window.indexOf('\r\n\r\n')
-        if (headerEnd < 0) {
-          part = new PartSink<T>('skip')
-        } else {
-          part = openPart(window.subarray(0, headerEnd).toString('latin1'), receive)
-          pending = pending.subarray(headerEnd + 4)
-        }
-      }
-      const at = pending.indexOf(marker)
-      if (at >= 0) {
-        await part.write(pending.subarray(0, withoutLineBreak(pending, at)))
-        await part.finish(form)
-        part = undefined
-        pending = pending.subarray(at + marker.length)
-        continue
-      }
-      if (eof) {
-        await part.write(pending)
-        pending = Buffer.alloc(0)
-        await part.endOfBody(form, discard)
-        part = undefined
-        return
-      }
-      // Keep what could be the start of a boundary and the line break before it.
-      const keep = marker.length + 1
-      if (pending.length > keep) {
-        await part.write(pending.subarray(0, pending.length - keep))
-        pending = Buffer.from(pending.subarray(pending.length - keep))
-      }
-      return
-    }
-  }
-
   // A failure keeps the body flowing to its end (breaking out would destroy the request, and
   // with it the connection the answer has to go back on); it is thrown once the body is in.
   try {
     for await (const chunk of body) {
       if (failure !== undefined) continue
-      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk])
-      await advance(false).catch(error => (failure = error))
+      scanner.add(chunk)
+      await scanner.advance(false).catch(error => (failure = error))
     }
-    if (failure === undefined) await advance(true).catch(error => (failure = error))
+    if (failure === undefined) await scanner.advance(true).catch(error => (failure = error))
   } catch (error) {
     failure ??= error
   }
   if (failure !== undefined) {
-    await part?.abort(discard)
-    await Promise.all(form.files.map(file => discard(file.received)))
+    await scanner.abort()
     throw failure
   }
-  return form
+  return scanner.form
+}
+
+/** The reading of one body between its chunks: the bytes not yet decided, and the part they go to. */
+class MultipartScanner<T> {
+  readonly form: MultipartForm<T> = { files: [], fields: new Map() }
+  private readonly marker: Buffer
+  private pending: Buffer = Buffer.alloc(0)
+  private part: PartSink<T> | undefined
+
+  constructor(
+    contentType: string,
+    private readonly receive: (file: MultipartFile, stream: Readable) => Promise<T>,
+    private readonly discard: (received: T) => Promise<void>
+  ) {
+    this.marker = Buffer.from(`--${boundaryOf(contentType)}`, 'latin1')
+  }
+
+  add(chunk: Buffer): void {
+    this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk])
+  }
+
+  /** Moves everything decidable in `pending` on; at `eof`, everything. */
+  async advance(eof: boolean): Promise<void> {
+    for (;;) {
+      const part = this.part ?? this.startPart(eof)
+      if (part === undefined) return
+      const at = this.pending.indexOf(this.marker)
+      if (at >= 0) {
+        await part.write(this.pending.subarray(0, withoutLineBreak(this.pending, at)))
+        await part.finish(this.form)
+        this.part = undefined
+        this.pending = this.pending.subarray(at + this.marker.length)
+        continue
+      }
+      if (eof) {
+        await part.write(this.pending)
+        this.pending = Buffer.alloc(0)
+        await part.endOfBody(this.form, this.discard)
+        this.part = undefined
+        return
+      }
+      // Keep what could be the start of a boundary and the line break before it.
+      const keep = this.marker.length + 1
+      if (this.pending.length > keep) {
+        await part.write(this.pending.subarray(0, this.pending.length - keep))
+        this.pending = Buffer.from(this.pending.subarray(this.pending.length - keep))
+      }
+      return
+    }
+  }
+
+  /** The next part, once enough bytes tell where it ends within its first 1024, or all there is. */
+  private startPart(eof: boolean): PartSink<T> | undefined {
+    const at = this.pending.indexOf(this.marker)
+    if (at < 0 && !eof && this.pending.length < MAX_HEADER_BYTES + this.marker.length + 2) return undefined
+    const end = at < 0 ? this.pending.length : withoutLineBreak(this.pending, at)
+    const window = this.pending.subarray(0, Math.min(MAX_HEADER_BYTES, end))
+    const headerEnd = window.indexOf('\r\n\r\n')
+    if (headerEnd < 0) {
+      this.part = new PartSink<T>('skip')
+    } else {
+      this.part = openPart(window.subarray(0, headerEnd).toString('latin1'), this.receive)
+      this.pending = this.pending.subarray(headerEnd + 4)
+    }
+    return this.part
+  }
+
+  /** Discards every file received so far, and the one being received. */
+  async abort(): Promise<void> {
+    await this.part?.abort(this.discard)
+    await Promise.all(this.form.files.map(file => this.discard(file.received)))
+  }
 }
 
 /** Django's `BoundaryIter._find_boundary`: the LF, then the CR, before the boundary are dropped. */

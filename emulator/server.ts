@@ -187,80 +187,142 @@ interface UploadInput {
   body: ReceivedBody
 }
 
-/** Starts a Netiks-compatible server (API and S3 side) on loopback. */
-export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const store = await EmulatorStore.open(options.dataDir)
-  const signer = new PresignedUrlSigner()
-  const externalS3 = options.externalS3 ? new ExternalS3(options.externalS3) : undefined
-  const apiKeys = new Set(options.apiKeys ?? [EMULATOR_API_KEY])
-  const urlTtlSeconds = options.urlTtlSeconds ?? 900
-  const maxBatch = options.maxBatch ?? 100
-  const s3Dialect = options.s3Dialect ?? 'aws'
-  const requests: Record<Endpoint, number> = { upload: 0, generate: 0, put: 0, confirm: 0, other: 0 }
-  const faults = new FaultInjector({ ...DEFAULT_FAULTS, ...options.faults })
-  const alwaysFail = new Set(options.alwaysFail ?? [])
-  const signatures: string[] = []
-  const idempotent = new Map<string, IdempotentEntry>()
-  const idempotency = { replayed: 0, conflicts: 0, mismatches: 0 }
-  let generateCalls = 0
-  let origin = ''
-  let timeline: TimelineEntry[] = []
+/**
+ * A Netiks-compatible server (API and S3 side): the state the routes share, and a method per
+ * route and per concern (faults, idempotency, errors). `startEmulator` starts one on loopback.
+ */
+class EmulatorServer {
+  readonly signer = new PresignedUrlSigner()
+  readonly externalS3: ExternalS3 | undefined
+  readonly apiKeys: Set<string>
+  readonly urlTtlSeconds: number
+  readonly maxBatch: number
+  readonly s3Dialect: S3Dialect
+  readonly requests: Record<Endpoint, number> = { upload: 0, generate: 0, put: 0, confirm: 0, other: 0 }
+  readonly faults: FaultInjector
+  readonly alwaysFail: Set<string>
+  readonly signatures: string[] = []
+  readonly idempotent = new Map<string, IdempotentEntry>()
+  readonly idempotency = { replayed: 0, conflicts: 0, mismatches: 0 }
+  readonly server: http.Server
+  generateCalls = 0
+  origin = ''
+  timeline: TimelineEntry[] = []
 
+  constructor(
+    readonly options: EmulatorOptions,
+    readonly store: EmulatorStore
+  ) {
+    this.externalS3 = options.externalS3 ? new ExternalS3(options.externalS3) : undefined
+    this.apiKeys = new Set(options.apiKeys ?? [EMULATOR_API_KEY])
+    this.urlTtlSeconds = options.urlTtlSeconds ?? 900
+    this.maxBatch = options.maxBatch ?? 100
+    this.s3Dialect = options.s3Dialect ?? 'aws'
+    this.faults = new FaultInjector({ ...DEFAULT_FAULTS, ...options.faults })
+    this.alwaysFail = new Set(options.alwaysFail ?? [])
+    this.server = http.createServer({ requestTimeout: 0 }, this.receive(false))
+    this.server.on('checkContinue', this.receive(true))
+  }
+
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject)
+      this.server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => resolve())
+    })
+    const address = this.server.address() as AddressInfo
+    const listening = address.family === 'IPv6' ? `[${address.address}]` : address.address
+    this.origin = `http://${this.options.publicHost ?? listening}:${address.port}`
+  }
+
+  /** What tests and the CLI hold: the address, the state, and reset and close. */
+  asEmulator(): Emulator {
+    const { store } = this
+    return {
+      url: this.origin,
+      port: (this.server.address() as AddressInfo).port,
+      apiKey: [...this.apiKeys][0],
+      store,
+      faultSpec: describeFaults(this.faults.options),
+      state: () => this.state(),
+      assetDiskPath: asset => {
+        const object = store.objects.get(asset.s3_path)
+        if (object === undefined) throw new Error(`no object behind asset ${asset.id}`)
+        return object.diskPath
+      },
+      timeline: () => [...this.timeline].sort((a, b) => a.start - b.start),
+      reset: async () => await this.reset(),
+      close: async () => {
+        this.server.closeAllConnections()
+        await new Promise<void>(resolve => this.server.close(() => resolve()))
+        await store.close()
+      }
+    }
+  }
+
+  private async reset(): Promise<void> {
+    await this.store.reset()
+    this.timeline = []
+    this.signatures.length = 0
+    this.generateCalls = 0
+    this.idempotent.clear()
+    Object.assign(this.idempotency, { replayed: 0, conflicts: 0, mismatches: 0 })
+    for (const endpoint of Object.keys(this.requests) as Endpoint[]) this.requests[endpoint] = 0
+  }
   /**
    * Every request comes here, whether Node hands it over as a 'request' or, for one sent with
    * `Expect: 100-continue`, as a 'checkContinue' (then nothing is sent until a handler decides).
    */
-  const receive = (awaitingContinue: boolean) => (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const endpoint = classify(req)
-    const start = epochMs()
-    const readBefore = req.socket.bytesRead
-    requests[endpoint]++
-    res.on('close', () => {
-      if (endpoint === 'other') return
-      const status = res.headersSent ? res.statusCode : 0
-      timeline.push({ endpoint, start, end: epochMs(), status, bytesRead: req.socket.bytesRead - readBefore })
-    })
-    res.on('finish', () =>
-      options.log?.(`${req.method} ${(req.url ?? '').split('?')[0]} → ${res.statusCode} (${endpoint})`)
-    )
-    const exchange: Exchange = { endpoint, req, res, awaitingContinue }
-    serve(exchange)
-      .catch(error => answerError(exchange, error))
-      .catch(() => res.destroy())
+  private receive(awaitingContinue: boolean): http.RequestListener {
+    return (req, res) => {
+      const endpoint = classify(req)
+      const start = epochMs()
+      const readBefore = req.socket.bytesRead
+      this.requests[endpoint]++
+      res.on('close', () => {
+        if (endpoint === 'other') return
+        const status = res.headersSent ? res.statusCode : 0
+        this.timeline.push({ endpoint, start, end: epochMs(), status, bytesRead: req.socket.bytesRead - readBefore })
+      })
+      res.on('finish', () =>
+        this.options.log?.(`${req.method} ${(req.url ?? '').split('?')[0]} → ${res.statusCode} (${endpoint})`)
+      )
+      const exchange: Exchange = { endpoint, req, res, awaitingContinue }
+      this.serve(exchange)
+        .catch(error => this.answerError(exchange, error))
+        .catch(() => res.destroy())
+    }
   }
-  const server = http.createServer({ requestTimeout: 0 }, receive(false))
-  server.on('checkContinue', receive(true))
 
   /** Latency first; then a fault strikes before the request takes effect, or after. */
-  async function serve(ex: Exchange): Promise<void> {
-    if (ex.endpoint !== 'other' && options.latencyMs) {
-      await delay(options.latencyMs)
+  private async serve(ex: Exchange): Promise<void> {
+    if (ex.endpoint !== 'other' && this.options.latencyMs) {
+      await delay(this.options.latencyMs)
       if (ex.req.socket.destroyed) return
     }
-    const fault = faults.pick(ex.endpoint)
-    if (fault !== undefined && !strikesAfterEffect(fault)) return await injectFault(fault, ex)
-    const outcome: Outcome = await handle(ex).then(
+    const fault = this.faults.pick(ex.endpoint)
+    if (fault !== undefined && !strikesAfterEffect(fault)) return await this.injectFault(fault, ex)
+    const outcome: Outcome = await this.handle(ex).then(
       reply => ({ reply }),
       (error: unknown) => ({ error })
     )
-    if (fault === undefined) return await deliver(ex, outcome)
-    return await spoilAnswer(fault, ex, outcome)
+    if (fault === undefined) return await this.deliver(ex, outcome)
+    return await this.spoilAnswer(fault, ex, outcome)
   }
 
-  async function injectFault(kind: FaultKind, ex: Exchange): Promise<void> {
+  private async injectFault(kind: FaultKind, ex: Exchange): Promise<void> {
     const s3 = ex.endpoint === 'put'
     switch (kind) {
       case 'reset':
         ex.req.socket.resetAndDestroy()
         return
       case 'slow':
-        await delay(faults.options.slowMs)
+        await delay(this.faults.options.slowMs)
         ex.req.socket.destroy()
         return
       case 'expired':
-        throw expiredError()
+        throw this.expiredError()
       case '429': {
-        const seconds = faults.options.retryAfterSeconds
+        const seconds = this.faults.options.retryAfterSeconds
         ex.res.setHeader('Retry-After', String(seconds))
         throw s3
           ? new S3Error(429, 'SlowDown', 'Please reduce your request rate.')
@@ -280,76 +342,88 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 
   /** The request took effect (or failed on its own); now its answer is lost, late or a 500. */
-  async function spoilAnswer(kind: FaultKind, ex: Exchange, outcome: Outcome): Promise<void> {
+  private async spoilAnswer(kind: FaultKind, ex: Exchange, outcome: Outcome): Promise<void> {
     switch (kind) {
       case 'lost-reply':
         ex.req.socket.resetAndDestroy()
         return
       case 'late-reply':
-        await delay(faults.options.lateMs)
+        await delay(this.faults.options.lateMs)
         // A client that gave up has closed the connection: there is no one left to answer.
         if (ex.req.socket.destroyed || ex.res.destroyed) return
-        return await deliver(ex, outcome)
+        return await this.deliver(ex, outcome)
       case 'commit-then-500':
-        return await deliver(ex, { error: serverError(ex.endpoint) })
+        return await this.deliver(ex, { error: serverError(ex.endpoint) })
       case 'forged-id':
       case 'forged-size':
       case 'forged-name':
-        return await deliver(ex, 'reply' in outcome ? { reply: forgedAnswer(kind, outcome.reply) } : outcome)
+        return await this.deliver(ex, 'reply' in outcome ? { reply: forgedAnswer(kind, outcome.reply) } : outcome)
       default:
         throw new Error(`fault ${kind} strikes before the request, not after`)
     }
   }
 
-  async function deliver(ex: Exchange, outcome: Outcome): Promise<void> {
-    if ('error' in outcome) return await answerError(ex, outcome.error)
+  private async deliver(ex: Exchange, outcome: Outcome): Promise<void> {
+    if ('error' in outcome) return await this.answerError(ex, outcome.error)
     if (outcome.reply !== undefined) send(ex.res, outcome.reply)
   }
 
   /** A successful answer, or undefined when the handler answered itself (a streamed GET). */
-  async function handle(ex: Exchange): Promise<Reply | undefined> {
+  private async handle(ex: Exchange): Promise<Reply | undefined> {
     switch (ex.endpoint) {
       case 'upload':
-        checkApiKey(ex.req)
-        return await idempotently(ex, readUpload, fingerprintUpload, commitUpload, releaseUpload)
+        this.checkApiKey(ex.req)
+        return await this.idempotently(
+          ex,
+          async ex => await this.readUpload(ex),
+          input => this.fingerprintUpload(input),
+          async input => await this.commitUpload(input),
+          async input => await this.releaseUpload(input)
+        )
       case 'confirm':
-        checkApiKey(ex.req)
-        return await idempotently(ex, readConfirm, fingerprintConfirm, commitConfirm, async () => undefined)
+        this.checkApiKey(ex.req)
+        return await this.idempotently(
+          ex,
+          async ex => await this.readConfirm(ex),
+          body => this.fingerprintConfirm(body),
+          async body => await this.commitConfirm(body),
+          async () => undefined
+        )
       case 'generate':
-        checkApiKey(ex.req)
-        return await handleGenerate(ex)
+        this.checkApiKey(ex.req)
+        return await this.handleGenerate(ex)
       case 'put':
-        return await handlePut(ex)
+        return await this.handlePut(ex)
       default:
-        return await handleOther(ex)
+        return await this.handleOther(ex)
     }
   }
 
-  function checkApiKey(req: http.IncomingMessage): void {
+  private checkApiKey(req: http.IncomingMessage): void {
     const key = req.headers['x-api-key']
     if (key === undefined || key === '') {
       throw new ApiError(401, { detail: 'Authentication credentials were not provided.' })
     }
-    if (typeof key !== 'string' || !apiKeys.has(key)) {
+    if (typeof key !== 'string' || !this.apiKeys.has(key)) {
       throw new ApiError(401, { detail: 'Invalid API key.' })
     }
   }
 
   /** A client sent `Expect: 100-continue` and the request has passed every check made without its body. */
-  function continueIfAwaited(ex: Exchange): void {
+  private continueIfAwaited(ex: Exchange): void {
     if (!ex.awaitingContinue) return
     ex.awaitingContinue = false
     ex.res.writeContinue()
   }
 
   /**
-   * Runs an asset-creating request: read it, then commit it. With `idempotency` on and an
+   * Runs an asset-creating request: read it, then commit it. With `this.idempotency` on and an
    * `Idempotency-Key` sent, a key seen before (for this API key) is answered from memory: 409
    * while its first request is still being processed, 422 when this request differs from that
    * one, and otherwise that request's answer again, with `Idempotent-Replayed: true`. Only
    * a success is remembered, so a request that failed can be retried with the same key.
    */
-  async function idempotently<T>(
+  private async idempotently<T>(
     ex: Exchange,
     read: (ex: Exchange) => Promise<T>,
     fingerprint: (input: T) => string,
@@ -357,43 +431,43 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     release: (input: T) => Promise<void>
   ): Promise<Reply> {
     const header = ex.req.headers['idempotency-key']
-    if (!options.idempotency || typeof header !== 'string' || header === '') return await commit(await read(ex))
+    if (!this.options.idempotency || typeof header !== 'string' || header === '') return await commit(await read(ex))
     const key = `${String(ex.req.headers['x-api-key'])}\u0000${header}`
-    const seen = idempotent.get(key)
+    const seen = this.idempotent.get(key)
     if (seen?.state === 'processing') {
-      idempotency.conflicts++
+      this.idempotency.conflicts++
       throw new ApiError(409, { detail: 'A request with this Idempotency-Key is being processed.' })
     }
-    if (seen === undefined) idempotent.set(key, { state: 'processing' })
+    if (seen === undefined) this.idempotent.set(key, { state: 'processing' })
     let input: T
     try {
       input = await read(ex)
     } catch (error) {
-      if (seen === undefined) idempotent.delete(key)
+      if (seen === undefined) this.idempotent.delete(key)
       throw error
     }
     if (seen !== undefined) {
       await release(input)
       if (fingerprint(input) !== seen.fingerprint) {
-        idempotency.mismatches++
+        this.idempotency.mismatches++
         throw new ApiError(422, { detail: 'Idempotency-Key reused with a different request.' })
       }
-      idempotency.replayed++
+      this.idempotency.replayed++
       return { ...seen.reply, headers: { ...seen.reply.headers, 'Idempotent-Replayed': 'true' } }
     }
     try {
       const reply = await commit(input)
-      idempotent.set(key, { state: 'done', fingerprint: fingerprint(input), reply })
+      this.idempotent.set(key, { state: 'done', fingerprint: fingerprint(input), reply })
       return reply
     } catch (error) {
-      idempotent.delete(key)
+      this.idempotent.delete(key)
       throw error
     }
   }
 
   /** The `file` field of a multipart body, named as Django names it, on disk. */
-  async function readUpload(ex: Exchange): Promise<UploadInput> {
-    continueIfAwaited(ex)
+  private async readUpload(ex: Exchange): Promise<UploadInput> {
+    this.continueIfAwaited(ex)
     let form: Awaited<ReturnType<typeof readDjangoMultipart<ReceivedBody | undefined>>>
     try {
       form = await readDjangoMultipart<ReceivedBody | undefined>(
@@ -401,13 +475,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         String(ex.req.headers['content-type'] ?? ''),
         async (file, stream) =>
           file.fieldName === 'file'
-            ? await store.receive(stream, {
-                bytesPerSecond: options.throttleBytesPerSecond,
+            ? await this.store.receive(stream, {
+                bytesPerSecond: this.options.throttleBytesPerSecond,
                 expectedBytes: Number(ex.req.headers['content-length'] ?? 0) || undefined
               })
             : await dropStream(stream),
         async received => {
-          if (received !== undefined) await store.discard(received.diskPath)
+          if (received !== undefined) await this.store.discard(received.diskPath)
         }
       )
     } catch (error) {
@@ -420,7 +494,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const files = form.files.flatMap(file => (file.received === undefined ? [] : [{ ...file, body: file.received }]))
     // DRF's request.data['file'] is the last file of that field; the others go unused.
     const chosen = files.pop()
-    await Promise.all(files.map(file => store.discard(file.body.diskPath)))
+    await Promise.all(files.map(file => this.store.discard(file.body.diskPath)))
     if (chosen === undefined) {
       // A part with `filename=""` is a form field to Django, so DRF finds text where a file should be.
       throw new ApiError(400, {
@@ -438,68 +512,68 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
   }
 
-  function fingerprintUpload(input: UploadInput): string {
+  private fingerprintUpload(input: UploadInput): string {
     return JSON.stringify(['upload', input.fileName, input.body.size])
   }
 
-  async function commitUpload(input: UploadInput): Promise<Reply> {
-    if (alwaysFail.has(input.fileName)) {
-      await store.discard(input.body.diskPath)
+  private async commitUpload(input: UploadInput): Promise<Reply> {
+    if (this.alwaysFail.has(input.fileName)) {
+      await this.store.discard(input.body.diskPath)
       throw serverError('upload')
     }
     const key = `developer-uploads/${randomUUID()}/${safeName(input.fileName)}`
-    const object = await store.putObject(key, input.body, input.contentType)
-    const asset = store.addAsset(object, input.fileName, storageUrlFor(key), 'single')
+    const object = await this.store.putObject(key, input.body, input.contentType)
+    const asset = this.store.addAsset(object, input.fileName, this.storageUrlFor(key), 'single')
     return jsonReply(201, { message: 'File uploaded successfully.', asset: assetResponse(asset) })
   }
 
-  async function releaseUpload(input: UploadInput): Promise<void> {
-    await store.discard(input.body.diskPath)
+  private async releaseUpload(input: UploadInput): Promise<void> {
+    await this.store.discard(input.body.diskPath)
   }
 
-  async function handleGenerate(ex: Exchange): Promise<Reply> {
-    continueIfAwaited(ex)
+  private async handleGenerate(ex: Exchange): Promise<Reply> {
+    this.continueIfAwaited(ex)
     const body = await readJson(ex.req)
     const files = (body as { files?: unknown }).files
     if (!Array.isArray(files) || files.length === 0) {
       throw new ApiError(400, { files: ['This field is required and must be a non-empty list.'] })
     }
-    if (files.length > maxBatch) {
-      throw new ApiError(400, { files: [`Ensure this field has no more than ${maxBatch} elements.`] })
+    if (files.length > this.maxBatch) {
+      throw new ApiError(400, { files: [`Ensure this field has no more than ${this.maxBatch} elements.`] })
     }
     const fieldErrors = files.map(validatePresignFile)
     if (fieldErrors.some(errors => Object.keys(errors).length > 0)) {
       throw new ApiError(400, { files: fieldErrors })
     }
-    generateCalls++
-    const expired = generateCalls <= (options.expiredBatches ?? 0)
-    const now = new Date(Date.now() - (expired ? (urlTtlSeconds + 60) * 1000 : 0))
-    const host = new URL(origin).host
+    this.generateCalls++
+    const expired = this.generateCalls <= (this.options.expiredBatches ?? 0)
+    const now = new Date(Date.now() - (expired ? (this.urlTtlSeconds + 60) * 1000 : 0))
+    const host = new URL(this.origin).host
     const presigned_urls = []
     for (const file of files as Array<{ name: string; type?: string; size: number }>) {
       const contentType = file.type || 'application/octet-stream'
       const key = `developer-uploads/${randomUUID()}/${safeName(file.name)}`
-      const presignedUrl = externalS3
-        ? await externalS3.presignPut({ key, contentType, expiresInSeconds: urlTtlSeconds, now })
-        : await signer.presignPut({
+      const presignedUrl = this.externalS3
+        ? await this.externalS3.presignPut({ key, contentType, expiresInSeconds: this.urlTtlSeconds, now })
+        : await this.signer.presignPut({
             host,
             encodedPath: `/${BUCKET}/${encodeKey(key)}`,
             contentType,
-            expiresInSeconds: urlTtlSeconds,
+            expiresInSeconds: this.urlTtlSeconds,
             now
           })
-      signatures.push(new URL(presignedUrl).searchParams.get('X-Amz-Signature') ?? '')
-      store.issued.set(key, {
+      this.signatures.push(new URL(presignedUrl).searchParams.get('X-Amz-Signature') ?? '')
+      this.store.issued.set(key, {
         s3Path: key,
         fileName: file.name,
-        storageUrl: storageUrlFor(key),
+        storageUrl: this.storageUrlFor(key),
         contentType,
         declaredSize: file.size
       })
       presigned_urls.push({
         file_name: file.name,
         presigned_url: presignedUrl,
-        storage_url: storageUrlFor(key),
+        storage_url: this.storageUrlFor(key),
         s3_path: key,
         content_type: contentType
       })
@@ -511,20 +585,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
    * S3's order: everything the URL and headers decide is checked before `100 Continue` and
    * before any of the body is read; then the body; then what only the body can tell.
    */
-  async function handlePut(ex: Exchange): Promise<Reply> {
+  private async handlePut(ex: Exchange): Promise<Reply> {
     const { req } = ex
     const [rawPath, rawQuery = ''] = (req.url ?? '').split(/\?(.*)/s)
-    const problem = await signer.check({
+    const problem = await this.signer.check({
       method: 'PUT',
       rawPath,
       query: new URLSearchParams(rawQuery),
       headers: req.headers,
       now: new Date()
     })
-    if (problem?.expired) throw expiredError()
+    if (problem?.expired) throw this.expiredError()
     if (problem) throw new S3Error(problem.status, problem.code, problem.message, { beforeBody: true })
     const key = decodeKey(rawPath.slice(`/${BUCKET}/`.length))
-    const issued = store.issued.get(key)
+    const issued = this.store.issued.get(key)
     if (issued === undefined) throw new S3Error(403, 'AccessDenied', 'Access Denied', { beforeBody: true })
     const length = req.headers['content-length']
     if (length === undefined || req.headers['transfer-encoding'] !== undefined) {
@@ -539,18 +613,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         neverRead: true
       })
     }
-    continueIfAwaited(ex)
-    if (alwaysFail.has(issued.fileName)) {
+    this.continueIfAwaited(ex)
+    if (this.alwaysFail.has(issued.fileName)) {
       throw new S3Error(500, 'InternalError', 'We encountered an internal error. Please try again.')
     }
     const contentMd5 = req.headers['content-md5']
-    const body = await store.receive(req, {
+    const body = await this.store.receive(req, {
       md5: typeof contentMd5 === 'string',
-      bytesPerSecond: options.throttleBytesPerSecond,
+      bytesPerSecond: this.options.throttleBytesPerSecond,
       expectedBytes: declared
     })
     if (body.size !== declared) {
-      await store.discard(body.diskPath)
+      await this.store.discard(body.diskPath)
       throw new S3Error(
         400,
         'IncompleteBody',
@@ -558,23 +632,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       )
     }
     if (typeof contentMd5 === 'string' && contentMd5 !== body.md5) {
-      await store.discard(body.diskPath)
+      await this.store.discard(body.diskPath)
       throw new S3Error(400, 'BadDigest', 'The Content-MD5 you specified did not match what we received.')
     }
-    const object = await store.putObject(key, body, String(req.headers['content-type'] ?? ''))
+    const object = await this.store.putObject(key, body, String(req.headers['content-type'] ?? ''))
     return { status: 200, headers: { ETag: `"${object.etag}"` }, body: '' }
   }
 
-  async function readConfirm(ex: Exchange): Promise<Record<string, unknown>> {
-    continueIfAwaited(ex)
+  private async readConfirm(ex: Exchange): Promise<Record<string, unknown>> {
+    this.continueIfAwaited(ex)
     return (await readJson(ex.req)) as Record<string, unknown>
   }
 
-  function fingerprintConfirm(body: Record<string, unknown>): string {
+  private fingerprintConfirm(body: Record<string, unknown>): string {
     return JSON.stringify(['confirm', canonical(body)])
   }
 
-  async function commitConfirm(body: Record<string, unknown>): Promise<Reply> {
+  private async commitConfirm(body: Record<string, unknown>): Promise<Reply> {
     if (body.is_presigned !== true) {
       throw new ApiError(400, { file: ['No file was submitted.'] })
     }
@@ -587,11 +661,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     if (Object.keys(errors).length > 0) throw new ApiError(400, errors)
     const s3Path = body.s3_path as string
-    const issued = store.issued.get(s3Path)
+    const issued = this.store.issued.get(s3Path)
     if (issued === undefined) {
       throw new ApiError(400, { s3_path: ['No presigned URL was generated for this path.'] })
     }
-    const object = externalS3 ? await externalS3.head(s3Path) : store.objects.get(s3Path)
+    const object = this.externalS3 ? await this.externalS3.head(s3Path) : this.store.objects.get(s3Path)
     if (object === undefined) {
       throw new ApiError(400, { s3_path: ['No uploaded file was found at this path. PUT the file before confirming.'] })
     }
@@ -600,19 +674,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         file_size: [`The uploaded file has ${object.size} bytes, not ${String(body.file_size)}.`]
       })
     }
-    const asset = store.addAsset(object, issued.fileName, issued.storageUrl, 'presigned')
+    const asset = this.store.addAsset(object, issued.fileName, issued.storageUrl, 'presigned')
     return jsonReply(201, { message: 'File uploaded successfully.', asset: assetResponse(asset) })
   }
 
-  async function handleOther(ex: Exchange): Promise<Reply | undefined> {
+  private async handleOther(ex: Exchange): Promise<Reply | undefined> {
     const { req, res } = ex
     const urlPath = (req.url ?? '').split('?')[0]
-    if (req.method === 'GET' && urlPath === STATE_PATH) return jsonReply(200, state())
+    if (req.method === 'GET' && urlPath === STATE_PATH) return jsonReply(200, this.state())
     if (req.method === 'GET' && urlPath.startsWith(STORAGE_PREFIX)) {
-      const object = store.objects.get(decodeKey(urlPath.slice(STORAGE_PREFIX.length)))
+      const object = this.store.objects.get(decodeKey(urlPath.slice(STORAGE_PREFIX.length)))
       if (object !== undefined) {
         res.writeHead(200, { 'Content-Type': object.contentType, 'Content-Length': object.size })
-        store.readObject(object).pipe(res)
+        this.store.readObject(object).pipe(res)
         return undefined
       }
     }
@@ -620,8 +694,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 
   /** AWS S3's or radosgw's words for an expired URL; decided before the body, as S3 decides it. */
-  function expiredError(): S3Error {
-    return new S3Error(403, 'AccessDenied', s3Dialect === 'radosgw' ? '' : 'Request has expired', {
+  private expiredError(): S3Error {
+    return new S3Error(403, 'AccessDenied', this.s3Dialect === 'radosgw' ? '' : 'Request has expired', {
       beforeBody: true,
       expired: true
     })
@@ -635,17 +709,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
    * end and dropped first, so a client that only reads once it has sent everything still gets
    * the answer; the connection is closed after such an answer all the same.
    */
-  async function answerError(ex: Exchange, error: unknown): Promise<void> {
+  private async answerError(ex: Exchange, error: unknown): Promise<void> {
     const { req, res } = ex
     if (res.headersSent) {
       res.destroy()
       return
     }
-    const reply = errorReply(error)
+    const reply = this.errorReply(error)
     if (!req.complete) {
       reply.headers.Connection = 'close'
       if (ex.awaitingContinue) return send(res, reply)
-      if (error instanceof S3Error && (error.reason.neverRead || (error.reason.beforeBody && options.s3EarlyAnswer))) {
+      if (
+        error instanceof S3Error &&
+        (error.reason.neverRead || (error.reason.beforeBody && this.options.s3EarlyAnswer))
+      ) {
         res.once('finish', () => req.socket.destroy())
         return send(res, reply)
       }
@@ -655,9 +732,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     send(res, reply)
   }
 
-  function errorReply(error: unknown): Reply {
+  private errorReply(error: unknown): Reply {
     if (error instanceof S3Error) {
-      const xml = error.reason.expired && s3Dialect === 'radosgw' ? radosgwErrorXml(error) : awsErrorXml(error)
+      const xml = error.reason.expired && this.s3Dialect === 'radosgw' ? radosgwErrorXml(error) : awsErrorXml(error)
       return { status: error.status, headers: { 'Content-Type': 'application/xml' }, body: xml }
     }
     if (error instanceof ApiError) return jsonReply(error.status, error.body)
@@ -667,62 +744,31 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     return jsonReply(500, { detail: 'A server error occurred.' })
   }
 
-  function storageUrlFor(key: string): string {
-    return externalS3?.objectUrl(key) ?? `${origin}${STORAGE_PREFIX}${encodeKey(key)}`
+  private storageUrlFor(key: string): string {
+    return this.externalS3?.objectUrl(key) ?? `${this.origin}${STORAGE_PREFIX}${encodeKey(key)}`
   }
 
-  function state(): EmulatorState {
+  state(): EmulatorState {
     return {
-      assets: store.assets.map(asset => ({ ...asset, sha256: store.sha256Of(asset.s3_path) })),
-      objects: [...store.objects.values()].map(({ diskPath: _diskPath, ...rest }) => ({
+      assets: this.store.assets.map(asset => ({ ...asset, sha256: this.store.sha256Of(asset.s3_path) })),
+      objects: [...this.store.objects.values()].map(({ diskPath: _diskPath, ...rest }) => ({
         ...rest,
-        sha256: store.sha256Of(rest.key)
+        sha256: this.store.sha256Of(rest.key)
       })),
-      requests: { ...requests },
-      confirmations: Object.fromEntries(store.confirmations),
-      faults: faults.summary(),
-      signatures: [...signatures],
-      idempotency: { ...idempotency }
+      requests: { ...this.requests },
+      confirmations: Object.fromEntries(this.store.confirmations),
+      faults: this.faults.summary(),
+      signatures: [...this.signatures],
+      idempotency: { ...this.idempotency }
     }
   }
+}
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve())
-  })
-  const address = server.address() as AddressInfo
-  const listening = address.family === 'IPv6' ? `[${address.address}]` : address.address
-  const hostForUrl = options.publicHost ?? listening
-  origin = `http://${hostForUrl}:${address.port}`
-
-  return {
-    url: origin,
-    port: address.port,
-    apiKey: [...apiKeys][0],
-    store,
-    faultSpec: describeFaults(faults.options),
-    state,
-    assetDiskPath: asset => {
-      const object = store.objects.get(asset.s3_path)
-      if (object === undefined) throw new Error(`no object behind asset ${asset.id}`)
-      return object.diskPath
-    },
-    timeline: () => [...timeline].sort((a, b) => a.start - b.start),
-    reset: async () => {
-      await store.reset()
-      timeline = []
-      signatures.length = 0
-      generateCalls = 0
-      idempotent.clear()
-      Object.assign(idempotency, { replayed: 0, conflicts: 0, mismatches: 0 })
-      for (const endpoint of Object.keys(requests) as Endpoint[]) requests[endpoint] = 0
-    },
-    close: async () => {
-      server.closeAllConnections()
-      await new Promise<void>(resolve => server.close(() => resolve()))
-      await store.close()
-    }
-  }
+/** Starts a Netiks-compatible server (API and S3 side) on loopback. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const emulator = new EmulatorServer(options, await EmulatorStore.open(options.dataDir))
+  await emulator.listen()
+  return emulator.asEmulator()
 }
 
 function classify(req: http.IncomingMessage): Endpoint {

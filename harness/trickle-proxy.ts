@@ -33,49 +33,20 @@ export async function startTrickleProxy(options: TrickleProxyOptions): Promise<T
   const server = http.createServer((req, res) => {
     const trickled = options.trickle(req)
     seen.push({ method: req.method ?? '', url: req.url ?? '', headers: { ...req.headers }, trickled })
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => {
-      const upstream = http.request(
-        {
-          host: target.hostname,
-          port: target.port,
-          method: req.method,
-          path: req.url,
-          headers: { ...req.headers, host: target.host }
-        },
-        answer => {
-          const answerChunks: Buffer[] = []
-          answer.on('data', (chunk: Buffer) => answerChunks.push(chunk))
-          answer.on('end', () => {
-            let body: Buffer = Buffer.concat(answerChunks)
-            if ((req.url ?? '').includes('generate-presigned-url')) body = pointPutsAt(body, options.target, origin)
-            if (trickled) return trickle(req.socket, serialize(answer, body))
-            const headers = { ...answer.headers, 'content-length': String(body.length) }
-            delete headers['transfer-encoding']
-            res.writeHead(answer.statusCode ?? 502, headers).end(body)
-          })
-        }
-      )
-      upstream.on('error', () => res.destroy())
-      upstream.end(Buffer.concat(chunks))
-    })
+    forward(
+      req,
+      target,
+      (answer, answerBody) => {
+        let body = answerBody
+        if ((req.url ?? '').includes('generate-presigned-url')) body = pointPutsAt(body, options.target, origin)
+        if (trickled) return trickle(req.socket, serialize(answer, body), options.byteIntervalMs ?? 1000, timers)
+        const headers = { ...answer.headers, 'content-length': String(body.length) }
+        delete headers['transfer-encoding']
+        res.writeHead(answer.statusCode ?? 502, headers).end(body)
+      },
+      () => res.destroy()
+    )
   })
-
-  function trickle(socket: Socket, bytes: Buffer): void {
-    let sent = 0
-    const timer = setInterval(() => {
-      if (socket.destroyed || sent >= bytes.length) return stop()
-      socket.write(bytes.subarray(sent, ++sent))
-    }, options.byteIntervalMs ?? 1000)
-    const stop = (): void => {
-      clearInterval(timer)
-      timers.delete(timer)
-    }
-    timers.add(timer)
-    socket.once('close', stop)
-  }
-
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', () => resolve()))
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
@@ -87,6 +58,50 @@ export async function startTrickleProxy(options: TrickleProxyOptions): Promise<T
       await new Promise<void>(resolve => server.close(() => resolve()))
     }
   }
+}
+
+/** Sends a request on to `target` once it is all in, and hands over the answer once it is all in. */
+function forward(
+  req: http.IncomingMessage,
+  target: URL,
+  answered: (answer: http.IncomingMessage, body: Buffer) => void,
+  failed: () => void
+): void {
+  const chunks: Buffer[] = []
+  req.on('data', (chunk: Buffer) => chunks.push(chunk))
+  req.on('end', () => {
+    const upstream = http.request(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: target.host }
+      },
+      answer => {
+        const answerChunks: Buffer[] = []
+        answer.on('data', (chunk: Buffer) => answerChunks.push(chunk))
+        answer.on('end', () => answered(answer, Buffer.concat(answerChunks)))
+      }
+    )
+    upstream.on('error', failed)
+    upstream.end(Buffer.concat(chunks))
+  })
+}
+
+/** Writes `bytes` to the socket one byte every `intervalMs`; the timer is in `timers` until it stops. */
+function trickle(socket: Socket, bytes: Buffer, intervalMs: number, timers: Set<NodeJS.Timeout>): void {
+  let sent = 0
+  const timer = setInterval(() => {
+    if (socket.destroyed || sent >= bytes.length) return stop()
+    socket.write(bytes.subarray(sent, ++sent))
+  }, intervalMs)
+  const stop = (): void => {
+    clearInterval(timer)
+    timers.delete(timer)
+  }
+  timers.add(timer)
+  socket.once('close', stop)
 }
 
 /** The whole answer as it goes on the wire, with a length and `Connection: close`. */

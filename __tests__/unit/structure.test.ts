@@ -110,11 +110,7 @@ const STILL_LONG = [
   'src/main.ts resolveFiles',
   'src/main.ts upload',
   'src/netiks/http.ts sendNow',
-  'src/netiks/http.ts (anonymous)',
-  'emulator/django-multipart.ts readDjangoMultipart',
-  'emulator/server.ts startEmulator',
-  'harness/trickle-proxy.ts startTrickleProxy',
-  'bench/report.ts scaleTargetRows'
+  'src/netiks/http.ts (anonymous)'
 ]
 // Issue 24's budget is 4,500 lines; this ceiling comes down to it as the issue's work lands.
 const SRC_LINES_CEILING = 7222

@@ -1024,75 +1024,97 @@ function replaceCharref(ref) {
  * with no boundary after it (the body ended) is not a file.
  */
 async function readDjangoMultipart(body, contentType, receive, discard) {
-    const marker = Buffer.from(`--${boundaryOf(contentType)}`, 'latin1');
-    const form = { files: [], fields: new Map() };
-    let pending = Buffer.alloc(0);
-    let part;
+    const scanner = new MultipartScanner(contentType, receive, discard);
     let failure;
-    /** Moves everything decidable in `pending` on; at `eof`, everything. */
-    const advance = async (eof) => {
-        for (;;) {
-            if (part === undefined) {
-                // Enough bytes to know where the part ends within its first 1024, or all there is.
-                const at = pending.indexOf(marker);
-                if (at < 0 && !eof && pending.length < MAX_HEADER_BYTES + marker.length + 2)
-                    return;
-                const end = at < 0 ? pending.length : withoutLineBreak(pending, at);
-                const window = pending.subarray(0, Math.min(MAX_HEADER_BYTES, end));
-                const headerEnd = window.indexOf('\r\n\r\n');
-                if (headerEnd < 0) {
-                    part = new PartSink('skip');
-                }
-                else {
-                    part = openPart(window.subarray(0, headerEnd).toString('latin1'), receive);
-                    pending = pending.subarray(headerEnd + 4);
-                }
-            }
-            const at = pending.indexOf(marker);
-            if (at >= 0) {
-                await part.write(pending.subarray(0, withoutLineBreak(pending, at)));
-                await part.finish(form);
-                part = undefined;
-                pending = pending.subarray(at + marker.length);
-                continue;
-            }
-            if (eof) {
-                await part.write(pending);
-                pending = Buffer.alloc(0);
-                await part.endOfBody(form, discard);
-                part = undefined;
-                return;
-            }
-            // Keep what could be the start of a boundary and the line break before it.
-            const keep = marker.length + 1;
-            if (pending.length > keep) {
-                await part.write(pending.subarray(0, pending.length - keep));
-                pending = Buffer.from(pending.subarray(pending.length - keep));
-            }
-            return;
-        }
-    };
     // A failure keeps the body flowing to its end (breaking out would destroy the request, and
     // with it the connection the answer has to go back on); it is thrown once the body is in.
     try {
         for await (const chunk of body) {
             if (failure !== undefined)
                 continue;
-            pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-            await advance(false).catch(error => (failure = error));
+            scanner.add(chunk);
+            await scanner.advance(false).catch(error => (failure = error));
         }
         if (failure === undefined)
-            await advance(true).catch(error => (failure = error));
+            await scanner.advance(true).catch(error => (failure = error));
     }
     catch (error) {
         failure ??= error;
     }
     if (failure !== undefined) {
-        await part?.abort(discard);
-        await Promise.all(form.files.map(file => discard(file.received)));
+        await scanner.abort();
         throw failure;
     }
-    return form;
+    return scanner.form;
+}
+/** The reading of one body between its chunks: the bytes not yet decided, and the part they go to. */
+class MultipartScanner {
+    receive;
+    discard;
+    form = { files: [], fields: new Map() };
+    marker;
+    pending = Buffer.alloc(0);
+    part;
+    constructor(contentType, receive, discard) {
+        this.receive = receive;
+        this.discard = discard;
+        this.marker = Buffer.from(`--${boundaryOf(contentType)}`, 'latin1');
+    }
+    add(chunk) {
+        this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+    }
+    /** Moves everything decidable in `pending` on; at `eof`, everything. */
+    async advance(eof) {
+        for (;;) {
+            const part = this.part ?? this.startPart(eof);
+            if (part === undefined)
+                return;
+            const at = this.pending.indexOf(this.marker);
+            if (at >= 0) {
+                await part.write(this.pending.subarray(0, withoutLineBreak(this.pending, at)));
+                await part.finish(this.form);
+                this.part = undefined;
+                this.pending = this.pending.subarray(at + this.marker.length);
+                continue;
+            }
+            if (eof) {
+                await part.write(this.pending);
+                this.pending = Buffer.alloc(0);
+                await part.endOfBody(this.form, this.discard);
+                this.part = undefined;
+                return;
+            }
+            // Keep what could be the start of a boundary and the line break before it.
+            const keep = this.marker.length + 1;
+            if (this.pending.length > keep) {
+                await part.write(this.pending.subarray(0, this.pending.length - keep));
+                this.pending = Buffer.from(this.pending.subarray(this.pending.length - keep));
+            }
+            return;
+        }
+    }
+    /** The next part, once enough bytes tell where it ends within its first 1024, or all there is. */
+    startPart(eof) {
+        const at = this.pending.indexOf(this.marker);
+        if (at < 0 && !eof && this.pending.length < MAX_HEADER_BYTES + this.marker.length + 2)
+            return undefined;
+        const end = at < 0 ? this.pending.length : withoutLineBreak(this.pending, at);
+        const window = this.pending.subarray(0, Math.min(MAX_HEADER_BYTES, end));
+        const headerEnd = window.indexOf('\r\n\r\n');
+        if (headerEnd < 0) {
+            this.part = new PartSink('skip');
+        }
+        else {
+            this.part = openPart(window.subarray(0, headerEnd).toString('latin1'), this.receive);
+            this.pending = this.pending.subarray(headerEnd + 4);
+        }
+        return this.part;
+    }
+    /** Discards every file received so far, and the one being received. */
+    async abort() {
+        await this.part?.abort(this.discard);
+        await Promise.all(this.form.files.map(file => this.discard(file.received)));
+    }
 }
 /** Django's `BoundaryIter._find_boundary`: the LF, then the CR, before the boundary are dropped. */
 function withoutLineBreak(data, at) {
@@ -1226,7 +1248,7 @@ class PartSink {
 }
 
 // EXTERNAL MODULE: ./emulator/faults.ts
-var emulator_faults = __nccwpck_require__(767);
+var faults = __nccwpck_require__(767);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(455);
 ;// CONCATENATED MODULE: external "node:os"
@@ -1516,76 +1538,138 @@ class S3Error extends Error {
         this.reason = reason;
     }
 }
-/** Starts a Netiks-compatible server (API and S3 side) on loopback. */
-async function startEmulator(options = {}) {
-    const store = await EmulatorStore.open(options.dataDir);
-    const signer = new PresignedUrlSigner();
-    const externalS3 = options.externalS3 ? new ExternalS3(options.externalS3) : undefined;
-    const apiKeys = new Set(options.apiKeys ?? [EMULATOR_API_KEY]);
-    const urlTtlSeconds = options.urlTtlSeconds ?? 900;
-    const maxBatch = options.maxBatch ?? 100;
-    const s3Dialect = options.s3Dialect ?? 'aws';
-    const requests = { upload: 0, generate: 0, put: 0, confirm: 0, other: 0 };
-    const faults = new emulator_faults/* FaultInjector */.LW({ ...emulator_faults/* DEFAULT_FAULTS */.US, ...options.faults });
-    const alwaysFail = new Set(options.alwaysFail ?? []);
-    const signatures = [];
-    const idempotent = new Map();
-    const idempotency = { replayed: 0, conflicts: 0, mismatches: 0 };
-    let generateCalls = 0;
-    let origin = '';
-    let timeline = [];
+/**
+ * A Netiks-compatible server (API and S3 side): the state the routes share, and a method per
+ * route and per concern (faults, idempotency, errors). `startEmulator` starts one on loopback.
+ */
+class EmulatorServer {
+    options;
+    store;
+    signer = new PresignedUrlSigner();
+    externalS3;
+    apiKeys;
+    urlTtlSeconds;
+    maxBatch;
+    s3Dialect;
+    requests = { upload: 0, generate: 0, put: 0, confirm: 0, other: 0 };
+    faults;
+    alwaysFail;
+    signatures = [];
+    idempotent = new Map();
+    idempotency = { replayed: 0, conflicts: 0, mismatches: 0 };
+    server;
+    generateCalls = 0;
+    origin = '';
+    timeline = [];
+    constructor(options, store) {
+        this.options = options;
+        this.store = store;
+        this.externalS3 = options.externalS3 ? new ExternalS3(options.externalS3) : undefined;
+        this.apiKeys = new Set(options.apiKeys ?? [EMULATOR_API_KEY]);
+        this.urlTtlSeconds = options.urlTtlSeconds ?? 900;
+        this.maxBatch = options.maxBatch ?? 100;
+        this.s3Dialect = options.s3Dialect ?? 'aws';
+        this.faults = new faults/* FaultInjector */.LW({ ...faults/* DEFAULT_FAULTS */.US, ...options.faults });
+        this.alwaysFail = new Set(options.alwaysFail ?? []);
+        this.server = external_node_http_default().createServer({ requestTimeout: 0 }, this.receive(false));
+        this.server.on('checkContinue', this.receive(true));
+    }
+    async listen() {
+        await new Promise((resolve, reject) => {
+            this.server.once('error', reject);
+            this.server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => resolve());
+        });
+        const address = this.server.address();
+        const listening = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+        this.origin = `http://${this.options.publicHost ?? listening}:${address.port}`;
+    }
+    /** What tests and the CLI hold: the address, the state, and reset and close. */
+    asEmulator() {
+        const { store } = this;
+        return {
+            url: this.origin,
+            port: this.server.address().port,
+            apiKey: [...this.apiKeys][0],
+            store,
+            faultSpec: (0,faults/* describeFaults */.ZM)(this.faults.options),
+            state: () => this.state(),
+            assetDiskPath: asset => {
+                const object = store.objects.get(asset.s3_path);
+                if (object === undefined)
+                    throw new Error(`no object behind asset ${asset.id}`);
+                return object.diskPath;
+            },
+            timeline: () => [...this.timeline].sort((a, b) => a.start - b.start),
+            reset: async () => await this.reset(),
+            close: async () => {
+                this.server.closeAllConnections();
+                await new Promise(resolve => this.server.close(() => resolve()));
+                await store.close();
+            }
+        };
+    }
+    async reset() {
+        await this.store.reset();
+        this.timeline = [];
+        this.signatures.length = 0;
+        this.generateCalls = 0;
+        this.idempotent.clear();
+        Object.assign(this.idempotency, { replayed: 0, conflicts: 0, mismatches: 0 });
+        for (const endpoint of Object.keys(this.requests))
+            this.requests[endpoint] = 0;
+    }
     /**
      * Every request comes here, whether Node hands it over as a 'request' or, for one sent with
      * `Expect: 100-continue`, as a 'checkContinue' (then nothing is sent until a handler decides).
      */
-    const receive = (awaitingContinue) => (req, res) => {
-        const endpoint = classify(req);
-        const start = epochMs();
-        const readBefore = req.socket.bytesRead;
-        requests[endpoint]++;
-        res.on('close', () => {
-            if (endpoint === 'other')
-                return;
-            const status = res.headersSent ? res.statusCode : 0;
-            timeline.push({ endpoint, start, end: epochMs(), status, bytesRead: req.socket.bytesRead - readBefore });
-        });
-        res.on('finish', () => options.log?.(`${req.method} ${(req.url ?? '').split('?')[0]} → ${res.statusCode} (${endpoint})`));
-        const exchange = { endpoint, req, res, awaitingContinue };
-        serve(exchange)
-            .catch(error => answerError(exchange, error))
-            .catch(() => res.destroy());
-    };
-    const server = external_node_http_default().createServer({ requestTimeout: 0 }, receive(false));
-    server.on('checkContinue', receive(true));
+    receive(awaitingContinue) {
+        return (req, res) => {
+            const endpoint = classify(req);
+            const start = epochMs();
+            const readBefore = req.socket.bytesRead;
+            this.requests[endpoint]++;
+            res.on('close', () => {
+                if (endpoint === 'other')
+                    return;
+                const status = res.headersSent ? res.statusCode : 0;
+                this.timeline.push({ endpoint, start, end: epochMs(), status, bytesRead: req.socket.bytesRead - readBefore });
+            });
+            res.on('finish', () => this.options.log?.(`${req.method} ${(req.url ?? '').split('?')[0]} → ${res.statusCode} (${endpoint})`));
+            const exchange = { endpoint, req, res, awaitingContinue };
+            this.serve(exchange)
+                .catch(error => this.answerError(exchange, error))
+                .catch(() => res.destroy());
+        };
+    }
     /** Latency first; then a fault strikes before the request takes effect, or after. */
-    async function serve(ex) {
-        if (ex.endpoint !== 'other' && options.latencyMs) {
-            await delay(options.latencyMs);
+    async serve(ex) {
+        if (ex.endpoint !== 'other' && this.options.latencyMs) {
+            await delay(this.options.latencyMs);
             if (ex.req.socket.destroyed)
                 return;
         }
-        const fault = faults.pick(ex.endpoint);
-        if (fault !== undefined && !(0,emulator_faults/* strikesAfterEffect */.TI)(fault))
-            return await injectFault(fault, ex);
-        const outcome = await handle(ex).then(reply => ({ reply }), (error) => ({ error }));
+        const fault = this.faults.pick(ex.endpoint);
+        if (fault !== undefined && !(0,faults/* strikesAfterEffect */.TI)(fault))
+            return await this.injectFault(fault, ex);
+        const outcome = await this.handle(ex).then(reply => ({ reply }), (error) => ({ error }));
         if (fault === undefined)
-            return await deliver(ex, outcome);
-        return await spoilAnswer(fault, ex, outcome);
+            return await this.deliver(ex, outcome);
+        return await this.spoilAnswer(fault, ex, outcome);
     }
-    async function injectFault(kind, ex) {
+    async injectFault(kind, ex) {
         const s3 = ex.endpoint === 'put';
         switch (kind) {
             case 'reset':
                 ex.req.socket.resetAndDestroy();
                 return;
             case 'slow':
-                await delay(faults.options.slowMs);
+                await delay(this.faults.options.slowMs);
                 ex.req.socket.destroy();
                 return;
             case 'expired':
-                throw expiredError();
+                throw this.expiredError();
             case '429': {
-                const seconds = faults.options.retryAfterSeconds;
+                const seconds = this.faults.options.retryAfterSeconds;
                 ex.res.setHeader('Retry-After', String(seconds));
                 throw s3
                     ? new S3Error(429, 'SlowDown', 'Please reduce your request rate.')
@@ -1604,127 +1688,127 @@ async function startEmulator(options = {}) {
         }
     }
     /** The request took effect (or failed on its own); now its answer is lost, late or a 500. */
-    async function spoilAnswer(kind, ex, outcome) {
+    async spoilAnswer(kind, ex, outcome) {
         switch (kind) {
             case 'lost-reply':
                 ex.req.socket.resetAndDestroy();
                 return;
             case 'late-reply':
-                await delay(faults.options.lateMs);
+                await delay(this.faults.options.lateMs);
                 // A client that gave up has closed the connection: there is no one left to answer.
                 if (ex.req.socket.destroyed || ex.res.destroyed)
                     return;
-                return await deliver(ex, outcome);
+                return await this.deliver(ex, outcome);
             case 'commit-then-500':
-                return await deliver(ex, { error: serverError(ex.endpoint) });
+                return await this.deliver(ex, { error: serverError(ex.endpoint) });
             case 'forged-id':
             case 'forged-size':
             case 'forged-name':
-                return await deliver(ex, 'reply' in outcome ? { reply: forgedAnswer(kind, outcome.reply) } : outcome);
+                return await this.deliver(ex, 'reply' in outcome ? { reply: forgedAnswer(kind, outcome.reply) } : outcome);
             default:
                 throw new Error(`fault ${kind} strikes before the request, not after`);
         }
     }
-    async function deliver(ex, outcome) {
+    async deliver(ex, outcome) {
         if ('error' in outcome)
-            return await answerError(ex, outcome.error);
+            return await this.answerError(ex, outcome.error);
         if (outcome.reply !== undefined)
             send(ex.res, outcome.reply);
     }
     /** A successful answer, or undefined when the handler answered itself (a streamed GET). */
-    async function handle(ex) {
+    async handle(ex) {
         switch (ex.endpoint) {
             case 'upload':
-                checkApiKey(ex.req);
-                return await idempotently(ex, readUpload, fingerprintUpload, commitUpload, releaseUpload);
+                this.checkApiKey(ex.req);
+                return await this.idempotently(ex, async (ex) => await this.readUpload(ex), input => this.fingerprintUpload(input), async (input) => await this.commitUpload(input), async (input) => await this.releaseUpload(input));
             case 'confirm':
-                checkApiKey(ex.req);
-                return await idempotently(ex, readConfirm, fingerprintConfirm, commitConfirm, async () => undefined);
+                this.checkApiKey(ex.req);
+                return await this.idempotently(ex, async (ex) => await this.readConfirm(ex), body => this.fingerprintConfirm(body), async (body) => await this.commitConfirm(body), async () => undefined);
             case 'generate':
-                checkApiKey(ex.req);
-                return await handleGenerate(ex);
+                this.checkApiKey(ex.req);
+                return await this.handleGenerate(ex);
             case 'put':
-                return await handlePut(ex);
+                return await this.handlePut(ex);
             default:
-                return await handleOther(ex);
+                return await this.handleOther(ex);
         }
     }
-    function checkApiKey(req) {
+    checkApiKey(req) {
         const key = req.headers['x-api-key'];
         if (key === undefined || key === '') {
             throw new ApiError(401, { detail: 'Authentication credentials were not provided.' });
         }
-        if (typeof key !== 'string' || !apiKeys.has(key)) {
+        if (typeof key !== 'string' || !this.apiKeys.has(key)) {
             throw new ApiError(401, { detail: 'Invalid API key.' });
         }
     }
     /** A client sent `Expect: 100-continue` and the request has passed every check made without its body. */
-    function continueIfAwaited(ex) {
+    continueIfAwaited(ex) {
         if (!ex.awaitingContinue)
             return;
         ex.awaitingContinue = false;
         ex.res.writeContinue();
     }
     /**
-     * Runs an asset-creating request: read it, then commit it. With `idempotency` on and an
+     * Runs an asset-creating request: read it, then commit it. With `this.idempotency` on and an
      * `Idempotency-Key` sent, a key seen before (for this API key) is answered from memory: 409
      * while its first request is still being processed, 422 when this request differs from that
      * one, and otherwise that request's answer again, with `Idempotent-Replayed: true`. Only
      * a success is remembered, so a request that failed can be retried with the same key.
      */
-    async function idempotently(ex, read, fingerprint, commit, release) {
+    async idempotently(ex, read, fingerprint, commit, release) {
         const header = ex.req.headers['idempotency-key'];
-        if (!options.idempotency || typeof header !== 'string' || header === '')
+        if (!this.options.idempotency || typeof header !== 'string' || header === '')
             return await commit(await read(ex));
         const key = `${String(ex.req.headers['x-api-key'])}\u0000${header}`;
-        const seen = idempotent.get(key);
+        const seen = this.idempotent.get(key);
         if (seen?.state === 'processing') {
-            idempotency.conflicts++;
+            this.idempotency.conflicts++;
             throw new ApiError(409, { detail: 'A request with this Idempotency-Key is being processed.' });
         }
         if (seen === undefined)
-            idempotent.set(key, { state: 'processing' });
+            this.idempotent.set(key, { state: 'processing' });
         let input;
         try {
             input = await read(ex);
         }
         catch (error) {
             if (seen === undefined)
-                idempotent.delete(key);
+                this.idempotent.delete(key);
             throw error;
         }
         if (seen !== undefined) {
             await release(input);
             if (fingerprint(input) !== seen.fingerprint) {
-                idempotency.mismatches++;
+                this.idempotency.mismatches++;
                 throw new ApiError(422, { detail: 'Idempotency-Key reused with a different request.' });
             }
-            idempotency.replayed++;
+            this.idempotency.replayed++;
             return { ...seen.reply, headers: { ...seen.reply.headers, 'Idempotent-Replayed': 'true' } };
         }
         try {
             const reply = await commit(input);
-            idempotent.set(key, { state: 'done', fingerprint: fingerprint(input), reply });
+            this.idempotent.set(key, { state: 'done', fingerprint: fingerprint(input), reply });
             return reply;
         }
         catch (error) {
-            idempotent.delete(key);
+            this.idempotent.delete(key);
             throw error;
         }
     }
     /** The `file` field of a multipart body, named as Django names it, on disk. */
-    async function readUpload(ex) {
-        continueIfAwaited(ex);
+    async readUpload(ex) {
+        this.continueIfAwaited(ex);
         let form;
         try {
             form = await readDjangoMultipart(ex.req, String(ex.req.headers['content-type'] ?? ''), async (file, stream) => file.fieldName === 'file'
-                ? await store.receive(stream, {
-                    bytesPerSecond: options.throttleBytesPerSecond,
+                ? await this.store.receive(stream, {
+                    bytesPerSecond: this.options.throttleBytesPerSecond,
                     expectedBytes: Number(ex.req.headers['content-length'] ?? 0) || undefined
                 })
                 : await dropStream(stream), async (received) => {
                 if (received !== undefined)
-                    await store.discard(received.diskPath);
+                    await this.store.discard(received.diskPath);
             });
         }
         catch (error) {
@@ -1738,7 +1822,7 @@ async function startEmulator(options = {}) {
         const files = form.files.flatMap(file => (file.received === undefined ? [] : [{ ...file, body: file.received }]));
         // DRF's request.data['file'] is the last file of that field; the others go unused.
         const chosen = files.pop();
-        await Promise.all(files.map(file => store.discard(file.body.diskPath)));
+        await Promise.all(files.map(file => this.store.discard(file.body.diskPath)));
         if (chosen === undefined) {
             // A part with `filename=""` is a form field to Django, so DRF finds text where a file should be.
             throw new ApiError(400, {
@@ -1755,65 +1839,65 @@ async function startEmulator(options = {}) {
             body: chosen.body
         };
     }
-    function fingerprintUpload(input) {
+    fingerprintUpload(input) {
         return JSON.stringify(['upload', input.fileName, input.body.size]);
     }
-    async function commitUpload(input) {
-        if (alwaysFail.has(input.fileName)) {
-            await store.discard(input.body.diskPath);
+    async commitUpload(input) {
+        if (this.alwaysFail.has(input.fileName)) {
+            await this.store.discard(input.body.diskPath);
             throw serverError('upload');
         }
         const key = `developer-uploads/${(0,external_node_crypto_namespaceObject.randomUUID)()}/${safeName(input.fileName)}`;
-        const object = await store.putObject(key, input.body, input.contentType);
-        const asset = store.addAsset(object, input.fileName, storageUrlFor(key), 'single');
+        const object = await this.store.putObject(key, input.body, input.contentType);
+        const asset = this.store.addAsset(object, input.fileName, this.storageUrlFor(key), 'single');
         return jsonReply(201, { message: 'File uploaded successfully.', asset: assetResponse(asset) });
     }
-    async function releaseUpload(input) {
-        await store.discard(input.body.diskPath);
+    async releaseUpload(input) {
+        await this.store.discard(input.body.diskPath);
     }
-    async function handleGenerate(ex) {
-        continueIfAwaited(ex);
+    async handleGenerate(ex) {
+        this.continueIfAwaited(ex);
         const body = await readJson(ex.req);
         const files = body.files;
         if (!Array.isArray(files) || files.length === 0) {
             throw new ApiError(400, { files: ['This field is required and must be a non-empty list.'] });
         }
-        if (files.length > maxBatch) {
-            throw new ApiError(400, { files: [`Ensure this field has no more than ${maxBatch} elements.`] });
+        if (files.length > this.maxBatch) {
+            throw new ApiError(400, { files: [`Ensure this field has no more than ${this.maxBatch} elements.`] });
         }
         const fieldErrors = files.map(validatePresignFile);
         if (fieldErrors.some(errors => Object.keys(errors).length > 0)) {
             throw new ApiError(400, { files: fieldErrors });
         }
-        generateCalls++;
-        const expired = generateCalls <= (options.expiredBatches ?? 0);
-        const now = new Date(Date.now() - (expired ? (urlTtlSeconds + 60) * 1000 : 0));
-        const host = new URL(origin).host;
+        this.generateCalls++;
+        const expired = this.generateCalls <= (this.options.expiredBatches ?? 0);
+        const now = new Date(Date.now() - (expired ? (this.urlTtlSeconds + 60) * 1000 : 0));
+        const host = new URL(this.origin).host;
         const presigned_urls = [];
         for (const file of files) {
             const contentType = file.type || 'application/octet-stream';
             const key = `developer-uploads/${(0,external_node_crypto_namespaceObject.randomUUID)()}/${safeName(file.name)}`;
-            const presignedUrl = externalS3
-                ? await externalS3.presignPut({ key, contentType, expiresInSeconds: urlTtlSeconds, now })
-                : await signer.presignPut({
+            const presignedUrl = this.externalS3
+                ? await this.externalS3.presignPut({ key, contentType, expiresInSeconds: this.urlTtlSeconds, now })
+                : await this.signer.presignPut({
                     host,
                     encodedPath: `/${BUCKET}/${encodeKey(key)}`,
                     contentType,
-                    expiresInSeconds: urlTtlSeconds,
+                    expiresInSeconds: this.urlTtlSeconds,
                     now
                 });
-            signatures.push(new URL(presignedUrl).searchParams.get('X-Amz-Signature') ?? '');
-            store.issued.set(key, {
+            this.signatures.push(new URL(presignedUrl).searchParams.get('X-Amz-Signature') ?? '');
+            this.store.issued.set(key, {
                 s3Path: key,
                 fileName: file.name,
-                storageUrl: storageUrlFor(key),
+                storageUrl: this.storageUrlFor(key),
                 contentType,
                 declaredSize: file.size
             });
             presigned_urls.push({
                 file_name: file.name,
                 presigned_url: presignedUrl,
-                storage_url: storageUrlFor(key),
+                storage_url: this.storageUrlFor(key),
                 s3_path: key,
                 content_type: contentType
             });
@@ -1824,10 +1908,10 @@ async function startEmulator(options = {}) {
      * S3's order: everything the URL and headers decide is checked before `100 Continue` and
      * before any of the body is read; then the body; then what only the body can tell.
      */
-    async function handlePut(ex) {
+    async handlePut(ex) {
         const { req } = ex;
         const [rawPath, rawQuery = ''] = (req.url ?? '').split(/\?(.*)/s);
-        const problem = await signer.check({
+        const problem = await this.signer.check({
             method: 'PUT',
             rawPath,
             query: new URLSearchParams(rawQuery),
@@ -1835,11 +1919,11 @@ async function startEmulator(options = {}) {
             now: new Date()
         });
         if (problem?.expired)
-            throw expiredError();
+            throw this.expiredError();
         if (problem)
             throw new S3Error(problem.status, problem.code, problem.message, { beforeBody: true });
         const key = decodeKey(rawPath.slice(`/${BUCKET}/`.length));
-        const issued = store.issued.get(key);
+        const issued = this.store.issued.get(key);
         if (issued === undefined)
             throw new S3Error(403, 'AccessDenied', 'Access Denied', { beforeBody: true });
         const length = req.headers['content-length'];
@@ -1855,35 +1939,35 @@ async function startEmulator(options = {}) {
                 neverRead: true
             });
         }
-        continueIfAwaited(ex);
-        if (alwaysFail.has(issued.fileName)) {
+        this.continueIfAwaited(ex);
+        if (this.alwaysFail.has(issued.fileName)) {
             throw new S3Error(500, 'InternalError', 'We encountered an internal error. Please try again.');
         }
         const contentMd5 = req.headers['content-md5'];
-        const body = await store.receive(req, {
+        const body = await this.store.receive(req, {
             md5: typeof contentMd5 === 'string',
-            bytesPerSecond: options.throttleBytesPerSecond,
+            bytesPerSecond: this.options.throttleBytesPerSecond,
             expectedBytes: declared
         });
         if (body.size !== declared) {
-            await store.discard(body.diskPath);
+            await this.store.discard(body.diskPath);
             throw new S3Error(400, 'IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header');
         }
         if (typeof contentMd5 === 'string' && contentMd5 !== body.md5) {
-            await store.discard(body.diskPath);
+            await this.store.discard(body.diskPath);
             throw new S3Error(400, 'BadDigest', 'The Content-MD5 you specified did not match what we received.');
         }
-        const object = await store.putObject(key, body, String(req.headers['content-type'] ?? ''));
+        const object = await this.store.putObject(key, body, String(req.headers['content-type'] ?? ''));
         return { status: 200, headers: { ETag: `"${object.etag}"` }, body: '' };
     }
-    async function readConfirm(ex) {
-        continueIfAwaited(ex);
+    async readConfirm(ex) {
+        this.continueIfAwaited(ex);
         return (await readJson(ex.req));
     }
-    function fingerprintConfirm(body) {
+    fingerprintConfirm(body) {
         return JSON.stringify(['confirm', canonical(body)]);
     }
-    async function commitConfirm(body) {
+    async commitConfirm(body) {
         if (body.is_presigned !== true) {
             throw new ApiError(400, { file: ['No file was submitted.'] });
         }
@@ -1898,11 +1982,11 @@ async function startEmulator(options = {}) {
         if (Object.keys(errors).length > 0)
             throw new ApiError(400, errors);
         const s3Path = body.s3_path;
-        const issued = store.issued.get(s3Path);
+        const issued = this.store.issued.get(s3Path);
         if (issued === undefined) {
             throw new ApiError(400, { s3_path: ['No presigned URL was generated for this path.'] });
         }
-        const object = externalS3 ? await externalS3.head(s3Path) : store.objects.get(s3Path);
+        const object = this.externalS3 ? await this.externalS3.head(s3Path) : this.store.objects.get(s3Path);
         if (object === undefined) {
             throw new ApiError(400, { s3_path: ['No uploaded file was found at this path. PUT the file before confirming.'] });
         }
@@ -1911,27 +1995,27 @@ async function startEmulator(options = {}) {
                 file_size: [`The uploaded file has ${object.size} bytes, not ${String(body.file_size)}.`]
             });
         }
-        const asset = store.addAsset(object, issued.fileName, issued.storageUrl, 'presigned');
+        const asset = this.store.addAsset(object, issued.fileName, issued.storageUrl, 'presigned');
         return jsonReply(201, { message: 'File uploaded successfully.', asset: assetResponse(asset) });
     }
-    async function handleOther(ex) {
+    async handleOther(ex) {
         const { req, res } = ex;
         const urlPath = (req.url ?? '').split('?')[0];
         if (req.method === 'GET' && urlPath === STATE_PATH)
-            return jsonReply(200, state());
+            return jsonReply(200, this.state());
         if (req.method === 'GET' && urlPath.startsWith(STORAGE_PREFIX)) {
-            const object = store.objects.get(decodeKey(urlPath.slice(STORAGE_PREFIX.length)));
+            const object = this.store.objects.get(decodeKey(urlPath.slice(STORAGE_PREFIX.length)));
             if (object !== undefined) {
                 res.writeHead(200, { 'Content-Type': object.contentType, 'Content-Length': object.size });
-                store.readObject(object).pipe(res);
+                this.store.readObject(object).pipe(res);
                 return undefined;
             }
         }
         throw new ApiError(404, { detail: 'Not found.' });
     }
     /** AWS S3's or radosgw's words for an expired URL; decided before the body, as S3 decides it. */
-    function expiredError() {
-        return new S3Error(403, 'AccessDenied', s3Dialect === 'radosgw' ? '' : 'Request has expired', {
+    expiredError() {
+        return new S3Error(403, 'AccessDenied', this.s3Dialect === 'radosgw' ? '' : 'Request has expired', {
             beforeBody: true,
             expired: true
         });
@@ -1944,18 +2028,19 @@ async function startEmulator(options = {}) {
      * end and dropped first, so a client that only reads once it has sent everything still gets
      * the answer; the connection is closed after such an answer all the same.
      */
-    async function answerError(ex, error) {
+    async answerError(ex, error) {
         const { req, res } = ex;
         if (res.headersSent) {
             res.destroy();
             return;
         }
-        const reply = errorReply(error);
+        const reply = this.errorReply(error);
         if (!req.complete) {
             reply.headers.Connection = 'close';
             if (ex.awaitingContinue)
                 return send(res, reply);
-            if (error instanceof S3Error && (error.reason.neverRead || (error.reason.beforeBody && options.s3EarlyAnswer))) {
+            if (error instanceof S3Error &&
+                (error.reason.neverRead || (error.reason.beforeBody && this.options.s3EarlyAnswer))) {
                 res.once('finish', () => req.socket.destroy());
                 return send(res, reply);
             }
@@ -1965,9 +2050,9 @@ async function startEmulator(options = {}) {
         }
         send(res, reply);
     }
-    function errorReply(error) {
+    errorReply(error) {
         if (error instanceof S3Error) {
-            const xml = error.reason.expired && s3Dialect === 'radosgw' ? radosgwErrorXml(error) : awsErrorXml(error);
+            const xml = error.reason.expired && this.s3Dialect === 'radosgw' ? radosgwErrorXml(error) : awsErrorXml(error);
             return { status: error.status, headers: { 'Content-Type': 'application/xml' }, body: xml };
         }
         if (error instanceof ApiError)
@@ -1977,61 +2062,29 @@ async function startEmulator(options = {}) {
         }
         return jsonReply(500, { detail: 'A server error occurred.' });
     }
-    function storageUrlFor(key) {
-        return externalS3?.objectUrl(key) ?? `${origin}${STORAGE_PREFIX}${encodeKey(key)}`;
+    storageUrlFor(key) {
+        return this.externalS3?.objectUrl(key) ?? `${this.origin}${STORAGE_PREFIX}${encodeKey(key)}`;
     }
-    function state() {
+    state() {
         return {
-            assets: store.assets.map(asset => ({ ...asset, sha256: store.sha256Of(asset.s3_path) })),
-            objects: [...store.objects.values()].map(({ diskPath: _diskPath, ...rest }) => ({
+            assets: this.store.assets.map(asset => ({ ...asset, sha256: this.store.sha256Of(asset.s3_path) })),
+            objects: [...this.store.objects.values()].map(({ diskPath: _diskPath, ...rest }) => ({
                 ...rest,
-                sha256: store.sha256Of(rest.key)
+                sha256: this.store.sha256Of(rest.key)
             })),
-            requests: { ...requests },
-            confirmations: Object.fromEntries(store.confirmations),
-            faults: faults.summary(),
-            signatures: [...signatures],
-            idempotency: { ...idempotency }
+            requests: { ...this.requests },
+            confirmations: Object.fromEntries(this.store.confirmations),
+            faults: this.faults.summary(),
+            signatures: [...this.signatures],
+            idempotency: { ...this.idempotency }
         };
     }
-    await new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-    });
-    const address = server.address();
-    const listening = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    const hostForUrl = options.publicHost ?? listening;
-    origin = `http://${hostForUrl}:${address.port}`;
-    return {
-        url: origin,
-        port: address.port,
-        apiKey: [...apiKeys][0],
-        store,
-        faultSpec: (0,emulator_faults/* describeFaults */.ZM)(faults.options),
-        state,
-        assetDiskPath: asset => {
-            const object = store.objects.get(asset.s3_path);
-            if (object === undefined)
-                throw new Error(`no object behind asset ${asset.id}`);
-            return object.diskPath;
-        },
-        timeline: () => [...timeline].sort((a, b) => a.start - b.start),
-        reset: async () => {
-            await store.reset();
-            timeline = [];
-            signatures.length = 0;
-            generateCalls = 0;
-            idempotent.clear();
-            Object.assign(idempotency, { replayed: 0, conflicts: 0, mismatches: 0 });
-            for (const endpoint of Object.keys(requests))
-                requests[endpoint] = 0;
-        },
-        close: async () => {
-            server.closeAllConnections();
-            await new Promise(resolve => server.close(() => resolve()));
-            await store.close();
-        }
-    };
+}
+/** Starts a Netiks-compatible server (API and S3 side) on loopback. */
+async function startEmulator(options = {}) {
+    const emulator = new EmulatorServer(options, await EmulatorStore.open(options.dataDir));
+    await emulator.listen();
+    return emulator.asEmulator();
 }
 function classify(req) {
     const urlPath = (req.url ?? '').split('?')[0];
