@@ -5,8 +5,9 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdirSync, statSync, unlinkSync } from 'node:fs'
+import { existsSync, mkdirSync, statSync, unlinkSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
+import path from 'node:path'
 import { Writable } from 'node:stream'
 import { describeFile } from '../../src/files/find.js'
 import { FileChangedError, FileReadError, type LocalFile } from '../../src/model.js'
@@ -33,31 +34,33 @@ async function drain(body: StreamedBody): Promise<Buffer> {
 describe('a found file whose name something else took since', () => {
   /**
    * Replaces the found file with a FIFO. A writer opens it (ten times) from 5 s on whatever
-   * happens, so that an open that waits for one (the fault this guards against) fails the test
-   * instead of hanging it, and frees the thread it held.
+   * happens, leaving a mark first, so that an open that waits for one (the fault this guards
+   * against) is seen to end only after the writer came, and frees the thread it held.
    */
-  async function fifoInPlaceOf(size: number) {
+  async function fifoInPlaceOf(size: number): Promise<{ file: LocalFile; writerCame: () => boolean }> {
     const ws = await cleanups.workspace()
     const target = await writeWorkspaceFile(ws, 'found.bin', Buffer.alloc(size, 3))
     const file = describeFile(target, size, ws, statSync(target).mtimeMs)
     unlinkSync(target)
     execFileSync('mkfifo', [target])
-    const writer = spawn('sh', ['-c', 'sleep 5; for i in 1 2 3 4 5 6 7 8 9 10; do : > "$0"; sleep 0.2; done', target], {
-      stdio: 'ignore'
-    })
+    const mark = path.join(ws, 'writer-came')
+    const script = 'sleep 5; : > "$1"; for i in 1 2 3 4 5 6 7 8 9 10; do : > "$0"; sleep 0.2; done'
+    const writer = spawn('sh', ['-c', script, target, mark], { stdio: 'ignore' })
     cleanups.defer(() => {
       writer.kill()
     })
-    return file
+    return { file, writerCame: () => existsSync(mark) }
   }
 
   /**
    * Refused as no file at all, at once or (a streamed body, which compares sizes first) once
    * the strategies send the file as it is now after finding it changed. Never waits for a
-   * writer.
+   * writer: the refusal comes before the writer does.
    */
-  async function refusedAtOnce(file: LocalFile, send: (file: LocalFile) => Promise<unknown>): Promise<void> {
-    const started = Date.now()
+  async function refusedAtOnce(
+    { file, writerCame }: { file: LocalFile; writerCame: () => boolean },
+    send: (file: LocalFile) => Promise<unknown>
+  ): Promise<void> {
     let now = file
     let error: unknown
     for (let attempt = 0; attempt < 2; attempt++) {
@@ -70,24 +73,24 @@ describe('a found file whose name something else took since', () => {
     }
     expect(error).toBeInstanceOf(FileReadError)
     expect((error as Error).message).toMatch(/found.bin: it is no longer a regular file/)
-    expect(Date.now() - started).toBeLessThan(2000)
+    expect(writerCame()).toBe(false)
   }
 
   posixOnly(it, 'no FIFOs')('refuses a FIFO without waiting for a writer: a small file, PUT or multipart', async () => {
-    const file = await fifoInPlaceOf(5)
-    await refusedAtOnce(file, async now => openFileBody(now).readWhole())
-    await refusedAtOnce(file, async now => await drain(openMultipartBody(now, 'file')))
+    const fifo = await fifoInPlaceOf(5)
+    await refusedAtOnce(fifo, async now => openFileBody(now).readWhole())
+    await refusedAtOnce(fifo, async now => await drain(openMultipartBody(now, 'file')))
   })
 
   posixOnly(it, 'no FIFOs')(
     'refuses a FIFO without waiting for a writer: a streamed file, leaving no thread of the pool waiting',
     async () => {
-      const file = await fifoInPlaceOf(SLICE_BYTES + 1)
+      const fifo = await fifoInPlaceOf(SLICE_BYTES + 1)
       // More attempts than the pool has threads: a waiting open would hold one each.
       for (let attempt = 0; attempt < 5; attempt++) {
-        await refusedAtOnce(file, async now => await drain(openFileBody(now)))
+        await refusedAtOnce(fifo, async now => await drain(openFileBody(now)))
       }
-      await stat(file.absolutePath)
+      await stat(fifo.file.absolutePath)
     }
   )
 

@@ -1,40 +1,53 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { Cancellation } from '../../src/transfer/cancel.js'
 
 const TIMING = { reportAfterInterruptMs: 200, reportAfterTerminateMs: 20 }
 let open: Cancellation | undefined
-afterEach(() => open?.dispose())
+// The deadline is a timer: a fake clock says exactly when it fires, on any machine.
+beforeEach(() => {
+  jest.useFakeTimers()
+})
+afterEach(() => {
+  open?.dispose()
+  jest.useRealTimers()
+})
 
-function watch(): { cancelled: NodeJS.Signals[]; deadline: Promise<number> } {
+function watch(): { cancelled: NodeJS.Signals[]; deadline: { reached: boolean } } {
   const cancelled: NodeJS.Signals[] = []
-  const started = Date.now()
-  const deadline = new Promise<number>(resolve => {
-    open = new Cancellation(
-      { onCancel: signal => cancelled.push(signal), onDeadline: () => resolve(Date.now() - started) },
-      TIMING
-    )
-  })
+  const deadline = { reached: false }
+  open = new Cancellation(
+    { onCancel: signal => cancelled.push(signal), onDeadline: () => (deadline.reached = true) },
+    TIMING
+  )
   return { cancelled, deadline }
+}
+
+/** The deadline is reached after exactly `ms` of the fake clock, not a moment before. */
+function expectDeadlineAfter(deadline: { reached: boolean }, ms: number): void {
+  jest.advanceTimersByTime(ms - 1)
+  expect(deadline.reached).toBe(false)
+  jest.advanceTimersByTime(1)
+  expect(deadline.reached).toBe(true)
 }
 
 /** What Node does when the signal arrives: call the listeners with its name. */
 const deliver = (signal: NodeJS.Signals) => process.emit(signal as 'SIGINT', signal as 'SIGINT')
 
 describe('Cancellation', () => {
-  it('Ctrl-Break (SIGBREAK, Windows) cancels like Ctrl-C: nothing new starts, the report gets the long deadline', async () => {
+  it('Ctrl-Break (SIGBREAK, Windows) cancels like Ctrl-C: nothing new starts, the report gets the long deadline', () => {
     const { cancelled, deadline } = watch()
     deliver('SIGBREAK')
     expect(open!.signal.aborted).toBe(true)
     expect(cancelled).toEqual(['SIGBREAK'])
-    expect(await deadline).toBeGreaterThanOrEqual(150)
+    expectDeadlineAfter(deadline, TIMING.reportAfterInterruptMs)
   })
 
-  it('Ctrl-C then Ctrl-Break, as the Windows runner sends them: the second hurries the report', async () => {
+  it('Ctrl-C then Ctrl-Break, as the Windows runner sends them: the second hurries the report', () => {
     const { cancelled, deadline } = watch()
     deliver('SIGINT')
     deliver('SIGBREAK')
     expect(cancelled).toEqual(['SIGINT'])
-    expect(await deadline).toBeLessThan(150)
+    expectDeadlineAfter(deadline, TIMING.reportAfterTerminateMs)
   })
 
   it('stops listening once disposed', () => {

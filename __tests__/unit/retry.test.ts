@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import { CancelledError } from '../../src/model.js'
 import { HttpError, NetworkError } from '../../src/netiks/errors.js'
 import { parseRetryAfter } from '../../src/netiks/retry-after.js'
@@ -102,19 +102,32 @@ describe('withRetries', () => {
   })
 
   it('stops waiting at once when cancelled', async () => {
-    const controller = new AbortController()
-    const started = Date.now()
-    setTimeout(() => controller.abort(), 20)
-    await expect(
-      withRetries(
+    // A fake clock that never moves: the run can only end by the cancel, not by the wait ending.
+    jest.useFakeTimers()
+    try {
+      const controller = new AbortController()
+      let calls = 0
+      let outcome: unknown = 'still waiting'
+      void withRetries(
         async () => {
+          calls++
           throw http(429, 30_000)
         },
         fast(4),
         { signal: controller.signal }
+      ).then(
+        () => (outcome = 'resolved'),
+        (error: unknown) => (outcome = error)
       )
-    ).rejects.toBeInstanceOf(CancelledError)
-    expect(Date.now() - started).toBeLessThan(2000)
+      await jest.advanceTimersByTimeAsync(0)
+      expect([calls, outcome]).toEqual([1, 'still waiting'])
+      controller.abort()
+      await jest.advanceTimersByTimeAsync(0)
+      expect(outcome).toBeInstanceOf(CancelledError)
+      expect(calls).toBe(1)
+    } finally {
+      jest.useRealTimers()
+    }
   })
 
   it('sleep rejects at once on an already aborted signal', async () => {
