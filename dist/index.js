@@ -28675,7 +28675,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4006);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9823);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28684,7 +28684,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4006:
+/***/ 9823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35463,8 +35463,6 @@ function glob_hashFiles(patterns_1) {
     });
 }
 //# sourceMappingURL=glob.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/format.ts
 /** 1536 → "1.5 KiB". */
 function formatBytes(bytes) {
@@ -35523,6 +35521,8 @@ function countOfTotal(count, total, noun) {
     return `${count} of ${countOf(total, noun)} ${count === 1 ? 'was' : 'were'}`;
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./node_modules/mime-types/index.js
 var mime_types = __nccwpck_require__(4096);
 ;// CONCATENATED MODULE: ./src/files/content-type.ts
@@ -35533,9 +35533,6 @@ function contentTypeFor(fileName) {
     return mime_types.lookup(fileName) || FALLBACK_CONTENT_TYPE;
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/files/paths.ts
 /**
  * Paths as this runner's file system spells and compares them. The one place that looks at the
@@ -35701,18 +35698,314 @@ function globEscape(literal, rules = paths_HOST_PATHS) {
     return escaped.replace(/\[/g, '[[]').replace(/\?/g, '[?]').replace(/\*/g, '[*]');
 }
 
+;// CONCATENATED MODULE: ./src/files/literal-search.ts
+
+
+function foundStat(info) {
+    return { isFile: info.isFile(), size: info.size, mtimeMs: info.mtimeMs };
+}
+/** Longer lines go to @actions/glob (see literalLines): far above any path's length (4 KiB on Linux). */
+const MAX_PLAIN_LINE = 16 * 1024;
+/**
+ * The lines of `pattern` (as anchorPatterns wrote them: absolute) when every one is a plain
+ * path, or one followed by `/**`, each maybe after `!`; otherwise undefined. With the action's
+ * options @actions/glob's search paths are then those of the lines without `!`, and a line
+ * covers exactly its path and everything below it (`X/**` matches X itself, file or folder,
+ * and all below, as X does with its implicit descendants); of the lines that cover an entry,
+ * the last decides. Anything else (a wildcard or character set, a trailing separator that
+ * asks for folders only, a `.` or `..` segment that @actions/glob refuses, a `\` that it
+ * takes as an escape outside Windows, and on Windows an exclusion, which it compares without
+ * regard to case) is left to @actions/glob.
+ */
+function literalLines(pattern, rules) {
+    const windows = rules.path.sep === '\\';
+    const separators = windows ? /[\\/]+/ : /\/+/;
+    const lines = [];
+    // Lines as @actions/glob splits them.
+    const text = windows ? pattern.replace(/\r\n?/g, '\n') : pattern;
+    for (const raw of text.split('\n')) {
+        let line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        // No path is this long; minimatch refuses patterns of 64 Ki characters, and @actions/glob
+        // adds `/**` to a line: left to it, so that it fails as it always did.
+        if (line.length > MAX_PLAIN_LINE)
+            return undefined;
+        let exclude = false;
+        while (line.startsWith('!')) {
+            exclude = !exclude;
+            line = line.slice(1).trim();
+        }
+        if (exclude && windows)
+            return undefined;
+        line = line.replace(windows ? /(?<=[^\\/])[\\/]\*\*$/ : /(?<=[^/])\/\*\*$/, '');
+        if (/[*?[!]/.test(line) || (!windows && line.includes('\\')))
+            return undefined;
+        if (windows ? !/^[A-Za-z]:[\\/]/.test(line) : !line.startsWith('/'))
+            return undefined;
+        if (line.endsWith('/') || line.endsWith(rules.path.sep))
+            return undefined;
+        if (line.split(separators).some(segment => segment === '.' || segment === '..'))
+            return undefined;
+        lines.push({ path: rules.path.normalize(line), exclude });
+    }
+    return lines.length > 0 ? lines : undefined;
+}
+/**
+ * The rules of plain-path lines, without pattern matching: a line covers its path and all
+ * below it; of the lines that cover an entry, the last decides.
+ */
+class LiteralRules {
+    lines;
+    excludes;
+    includes;
+    sep;
+    constructor(lines, rules) {
+        this.lines = lines;
+        this.sep = rules.path.sep;
+        this.excludes = lines.some(line => line.exclude);
+        this.includes = lines.filter(line => !line.exclude).map(line => line.path);
+    }
+    /** Every entry the walk reaches is below a line without `!`: only exclusions can leave it out. */
+    takes(itemPath) {
+        if (!this.excludes)
+            return true;
+        for (let i = this.lines.length - 1; i >= 0; i--) {
+            const { path, exclude } = this.lines[i];
+            if (this.isAtOrBelow(itemPath, path))
+                return !exclude;
+        }
+        return false;
+    }
+    /** A folder a `!` line leaves out is entered only on the way to a line below it. */
+    enters(folder) {
+        return this.takes(folder) || this.includes.some(path => this.isBelow(path, folder));
+    }
+    /**
+     * A line names the hidden parts of the path at or above its own path; what lies below it is
+     * named only when nothing there is hidden. A folder on the way to a line is named too.
+     */
+    namesHidden(itemPath, isFolder) {
+        return this.includes.some(path => (this.isAtOrBelow(itemPath, path) && !hasHiddenSegment(itemPath.slice(path.length), this.sep)) ||
+            (isFolder && this.isBelow(path, itemPath)));
+    }
+    isAtOrBelow(itemPath, folder) {
+        return itemPath === folder || this.isBelow(itemPath, folder);
+    }
+    isBelow(itemPath, folder) {
+        return itemPath.startsWith(folder) && itemPath[folder.length] === this.sep && itemPath.length > folder.length + 1;
+    }
+}
+function hasHiddenSegment(relative, sep) {
+    return relative.split(sep).some(isHiddenName);
+}
+/** A hidden file or folder, as upload-artifact and most tools take it: its name starts with `.`. */
+function isHiddenName(name) {
+    return name.startsWith('.');
+}
+/**
+ * Walks the search paths (@actions/glob's) depth first, as @actions/glob's globber does: a
+ * missing search path is skipped; each entry is stat'ed through links; a folder whose real path
+ * is already on the chain of folders above it (a link back up) is not entered again; an entry
+ * gone by the time it is stat'ed is skipped. What it must not take in it leaves out and says
+ * so (see SearchResult): hidden names no line spells out, links out of the workspace, entries
+ * that are not regular files, and entries it cannot look at, which stopped @actions/glob's walk
+ * and the whole run. Any other error (a folder it may not read) is thrown with its code and
+ * path: the set of files could not be complete. Synchronous, as findFiles' stat calls are:
+ * nothing else runs yet.
+ */
+function walkSearchPaths(searchPaths, search, rules, options) {
+    const found = {
+        matches: new Map(),
+        brokenLinks: [],
+        hidden: [],
+        linksOut: [],
+        special: [],
+        unreachable: []
+    };
+    const inside = (itemPath) => pathInside(options.workspace.given, itemPath, rules) !== undefined ||
+        pathInside(options.workspace.real, itemPath, rules) !== undefined;
+    const stack = [];
+    for (const searchPath of searchPaths) {
+        if (lstatOrMissing(searchPath) !== undefined) {
+            stack.unshift({ path: searchPath, level: 1, viaLink: false, isLink: true, hidden: false });
+        }
+    }
+    const chain = [];
+    for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+        const taken = search.takes(item.path);
+        const entered = search.enters(item.path);
+        if (!taken && !entered)
+            continue;
+        const info = statOrLeftOut(item, taken, found);
+        if (info === undefined)
+            continue;
+        const isFolder = info.isDirectory();
+        if (item.hidden && !options.includeHidden && !search.namesHidden(item.path, isFolder)) {
+            if (isFolder ? entered : taken)
+                found.hidden.push(isFolder ? item.path + rules.path.sep : item.path);
+            continue;
+        }
+        if (!isFolder && !info.isFile()) {
+            if (taken)
+                found.special.push({ path: item.path, kind: kindOf(info) });
+            continue;
+        }
+        if (item.isLink && inside(item.path)) {
+            const target = external_node_fs_namespaceObject.realpathSync.native(item.path);
+            if (!inside(target)) {
+                if (isFolder ? entered : taken)
+                    found.linksOut.push({ path: item.path, target });
+                continue;
+            }
+        }
+        if (!isFolder) {
+            if (taken)
+                found.matches.set(item.path, foundStat(info));
+            continue;
+        }
+        if (!entered)
+            continue;
+        const realPath = external_node_fs_namespaceObject.realpathSync.native(item.path);
+        while (chain.length >= item.level)
+            chain.pop();
+        if (chain.includes(realPath))
+            continue;
+        chain.push(realPath);
+        const viaLink = item.viaLink || (0,external_node_fs_namespaceObject.lstatSync)(item.path).isSymbolicLink();
+        const children = readFolder(item.path, rules, search, found);
+        for (let i = children.length - 1; i >= 0; i--) {
+            const child = children[i];
+            stack.push({
+                path: rules.path.join(item.path, child.name),
+                level: item.level + 1,
+                viaLink,
+                isLink: child.isSymbolicLink(),
+                hidden: item.hidden || isHiddenName(child.name)
+            });
+        }
+    }
+    return found;
+}
+/**
+ * The entry's stat through links, or undefined when there is nothing to take: a broken link
+ * (named when a walk that does not follow links would see it), an entry gone since its folder
+ * was read, or a link that loops, which is named and left out.
+ */
+function statOrLeftOut(item, taken, found) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(item.path);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP') {
+            found.unreachable.push({ path: item.path, matched: taken, reason: 'a symbolic link that loops (ELOOP)' });
+            return undefined;
+        }
+        if (code !== 'ENOENT')
+            throw error;
+        if (!item.viaLink && taken && lstatOrMissing(item.path)?.isSymbolicLink())
+            found.brokenLinks.push(item.path);
+        return undefined;
+    }
+}
+/**
+ * The entries of a folder. A name that is not valid UTF-8 comes back from readdir with U+FFFD
+ * in place of its bad bytes, which names no file: it is left out and named with its bytes
+ * escaped (the name as the folder holds it is read again, as bytes, only then).
+ */
+function readFolder(folder, rules, search, found) {
+    const entries = (0,external_node_fs_namespaceObject.readdirSync)(folder, { withFileTypes: true });
+    if (!entries.some(entry => entry.name.includes('\uFFFD')))
+        return entries;
+    const badNames = (0,external_node_fs_namespaceObject.readdirSync)(folder, { encoding: 'buffer' }).filter(name => !isUtf8(name));
+    for (const name of badNames) {
+        found.unreachable.push({
+            path: rules.path.join(folder, escapeNameBytes(name)),
+            matched: search.takes(rules.path.join(folder, name.toString('utf8'))),
+            reason: 'its name is not valid UTF-8, so it cannot be named in the outputs or on Netiks'
+        });
+    }
+    const lost = new Set(badNames.map(name => name.toString('utf8')));
+    return entries.filter(entry => !lost.has(entry.name));
+}
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+function isUtf8(bytes) {
+    try {
+        strictUtf8.decode(bytes);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The name with each byte that is not part of valid UTF-8 written as \xHH: `bad\xff\xfe.txt`. */
+function escapeNameBytes(bytes) {
+    let text = '';
+    for (let i = 0; i < bytes.length;) {
+        const length = utf8Length(bytes[i]);
+        const sequence = bytes.subarray(i, i + length);
+        if (length > 0 && sequence.length === length && isUtf8(sequence)) {
+            text += sequence.toString('utf8');
+            i += length;
+        }
+        else {
+            text += `\\x${bytes[i].toString(16).padStart(2, '0')}`;
+            i++;
+        }
+    }
+    return text;
+}
+/** The length of the UTF-8 sequence a byte starts, or 0 for a byte that starts none. */
+function utf8Length(lead) {
+    if (lead < 0x80)
+        return 1;
+    if (lead >= 0xc2 && lead < 0xe0)
+        return 2;
+    if (lead >= 0xe0 && lead < 0xf0)
+        return 3;
+    if (lead >= 0xf0 && lead < 0xf5)
+        return 4;
+    return 0;
+}
+/** What an entry that is neither a file nor a folder is, for a message. */
+function kindOf(info) {
+    if (info.isFIFO())
+        return 'a FIFO';
+    if (info.isSocket())
+        return 'a socket';
+    if (info.isCharacterDevice())
+        return 'a character device';
+    if (info.isBlockDevice())
+        return 'a block device';
+    return 'not a regular file';
+}
+function lstatOrMissing(itemPath) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(itemPath);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/files/patterns.ts
 
 
 
-/** How the walk decides, for the lines of `path`. */
 class GlobRules {
     rules;
     lines;
     includes;
     constructor(pattern, rules) {
         this.rules = rules;
-        const text = paths_isWindows(rules) ? pattern.replace(/\r\n?/g, '\n') : pattern;
+        const windows = rules.path.sep === '\\';
+        const text = windows ? pattern.replace(/\r\n?/g, '\n') : pattern;
         this.lines = text
             .split('\n')
             .map(line => line.trim())
@@ -35720,7 +36013,6 @@ class GlobRules {
             .map(line => parseLine(line, rules));
         this.includes = this.lines.filter(line => !line.negate);
     }
-    /** Whether a file (any entry but a folder) is taken in: the last line that matches it decides. */
     takes(itemPath) {
         const parts = this.split(itemPath);
         let taken = false;
@@ -35730,10 +36022,7 @@ class GlobRules {
         }
         return taken;
     }
-    /**
-     * Whether the walk goes into a folder: a line may match something below it, and no `!` line
-     * leaves the folder out, unless a later line may take in something below it.
-     */
+    /** Not a folder that a `!` line leaves out, unless a later line may take in something below it. */
     enters(folder) {
         const parts = this.split(folder);
         let from = 0;
@@ -35745,14 +36034,13 @@ class GlobRules {
             .slice(from)
             .some(line => !line.negate && matchFrom(line.segments, 0, parts, 0, { partial: true, strict: false, below: true }));
     }
-    /** Whether a line names the hidden parts of this path, or of a path below this folder. */
     namesHidden(itemPath, isFolder) {
         const parts = this.split(itemPath);
         return this.includes.some(line => covers(line, parts, true) ||
             (isFolder && matchFrom(line.segments, 0, parts, 0, { partial: true, strict: true, below: true })));
     }
     split(itemPath) {
-        return paths_isWindows(this.rules) ? itemPath.split(/[\\/]+/) : itemPath.split(/\/+/);
+        return this.rules.path.sep === '\\' ? itemPath.split(/[\\/]+/) : itemPath.split(/\/+/);
     }
 }
 /** The line matches the path itself, or (implicit descendants) a folder above it. */
@@ -35768,7 +36056,7 @@ function parseLine(raw, rules) {
         negate = !negate;
         line = line.slice(1).trim();
     }
-    const windows = paths_isWindows(rules);
+    const windows = rules.path.sep === '\\';
     if (line === '~' || /^~[\\/]/.test(line))
         line = globEscape(external_node_os_default().homedir(), rules) + line.slice(1);
     line = windows ? line.replace(/[\\/]+/g, '\\') : line.replace(/\/+/g, '/');
@@ -35827,167 +36115,6 @@ function globstarTakes(name, mode) {
     return name !== '.' && name !== '..' && !(mode.strict && isHidden(name));
 }
 
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: ./src/files/walk.ts
-// Why a walk of our own and not @actions/glob's glob(): with our options, @actions/glob 0.7.0
-// throws on the first link that loops (ELOOP), even one a ! line excludes, failing the whole
-// search; and it drops a name that is not valid UTF-8 as if it were a broken link, without a
-// word. Issue 23.11 wants both left out and named, and every other file uploaded.
-// __tests__/literal-search.test.ts checks both facts, and that this walk takes in exactly what
-// glob() lists where nothing is to be left out.
-
-
-
-/**
- * Walks the search paths depth first, as @actions/glob's globber does (following links, a
- * folder matched with all below it, no folders listed): a missing search path is skipped; a
- * folder whose real path is already on the chain above it (a link back up) is not entered
- * again; an entry gone by the time it is stat'ed is skipped. Any other error (a folder it may
- * not read) is thrown: the set of files could not be complete. Synchronous: nothing else runs yet.
- */
-function walkSearchPaths(searchPaths, search, rules, options) {
-    const found = {
-        matches: new Map(),
-        brokenLinks: [],
-        hidden: [],
-        linksOut: [],
-        special: [],
-        unreachable: []
-    };
-    const { given, real } = options.workspace;
-    const inside = (itemPath) => pathInside(given, itemPath, rules) !== undefined || pathInside(real, itemPath, rules) !== undefined;
-    const walk = { ...options, search, rules, inside, found };
-    const existing = searchPaths.filter(searchPath => lstatOrMissing(searchPath) !== undefined);
-    for (const path of existing)
-        walkEntry({ path, viaLink: false, isLink: true, hidden: false }, [], walk);
-    return found;
-}
-/** Looks at the entry and, for a folder to go into, at everything below it; `chain` holds the real paths above. */
-function walkEntry(entry, chain, walk) {
-    if (!visit(entry, walk))
-        return;
-    const realPath = external_node_fs_namespaceObject.realpathSync.native(entry.path);
-    if (chain.includes(realPath))
-        return;
-    const below = [...chain, realPath];
-    const viaLink = entry.viaLink || (0,external_node_fs_namespaceObject.lstatSync)(entry.path).isSymbolicLink();
-    for (const child of readFolder(entry.path, walk)) {
-        const path = walk.rules.path.join(entry.path, child.name);
-        const hidden = entry.hidden || child.name.startsWith('.');
-        walkEntry({ path, viaLink, isLink: child.isSymbolicLink(), hidden }, below, walk);
-    }
-}
-/** Takes the entry in, or names it as left out; true for a folder to go into. */
-function visit(item, walk) {
-    const { search, includeHidden, inside, shown, found } = walk;
-    const taken = search.takes(item.path);
-    const entered = search.enters(item.path);
-    if (!taken && !entered)
-        return false;
-    const info = statOrLeftOut(item, taken, walk);
-    if (info === undefined)
-        return false;
-    const isFolder = info.isDirectory();
-    // Named only where the walk would have taken it in.
-    const wanted = isFolder ? entered : taken;
-    if (item.hidden && !includeHidden && !search.namesHidden(item.path, isFolder)) {
-        if (wanted)
-            found.hidden.push(isFolder ? `${shown(item.path)}/` : shown(item.path));
-        return false;
-    }
-    if (!isFolder && !info.isFile()) {
-        if (taken)
-            found.special.push({ path: shown(item.path), kind: kindOf(info) });
-        return false;
-    }
-    const target = item.isLink && inside(item.path) ? external_node_fs_namespaceObject.realpathSync.native(item.path) : undefined;
-    if (target !== undefined && !inside(target)) {
-        if (wanted)
-            found.linksOut.push({ path: shown(item.path), target: withSlashes(target, walk.rules) });
-        return false;
-    }
-    if (!isFolder && taken)
-        found.matches.set(item.path, { size: info.size, mtimeMs: info.mtimeMs });
-    return isFolder && entered;
-}
-/**
- * The entry's stat through links, or undefined when there is nothing to take: a broken link
- * (named when a walk that does not follow links would see it), an entry gone since its folder
- * was read, or a link that loops, which is named and left out.
- */
-function statOrLeftOut(item, taken, { shown, found }) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(item.path);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ELOOP') {
-            found.unreachable.push({ path: shown(item.path), matched: taken, reason: 'a symbolic link that loops (ELOOP)' });
-            return undefined;
-        }
-        if (code !== 'ENOENT')
-            throw error;
-        if (!item.viaLink && taken && lstatOrMissing(item.path)?.isSymbolicLink())
-            found.brokenLinks.push(shown(item.path));
-        return undefined;
-    }
-}
-/**
- * The entries of a folder. A name that is not valid UTF-8 comes back from readdir with U+FFFD
- * in place of its bad bytes, which names no file: it is left out and named with its bytes
- * escaped (the folder is read again, as bytes, only then).
- */
-function readFolder(folder, { rules, search, shown, found }) {
-    const entries = (0,external_node_fs_namespaceObject.readdirSync)(folder, { withFileTypes: true });
-    if (!entries.some(entry => entry.name.includes('\uFFFD')))
-        return entries;
-    const badNames = (0,external_node_fs_namespaceObject.readdirSync)(folder, { encoding: 'buffer' }).filter(name => !(0,external_node_buffer_.isUtf8)(name));
-    for (const name of badNames) {
-        found.unreachable.push({
-            path: shown(rules.path.join(folder, escapeNameBytes(name))),
-            matched: search.takes(rules.path.join(folder, name.toString('utf8'))),
-            reason: 'its name is not valid UTF-8, so it cannot be named in the outputs or on Netiks'
-        });
-    }
-    const lost = new Set(badNames.map(name => name.toString('utf8')));
-    return entries.filter(entry => !lost.has(entry.name));
-}
-/** The name with each byte that is not part of valid UTF-8 written as \xHH: `bad\xff\xfe.txt`. */
-function escapeNameBytes(bytes) {
-    let text = '';
-    for (let i = 0; i < bytes.length;) {
-        // A character is the shortest valid sequence from its first byte; a byte that starts none is escaped.
-        const length = [1, 2, 3, 4].find(n => i + n <= bytes.length && (0,external_node_buffer_.isUtf8)(bytes.subarray(i, i + n)));
-        text +=
-            length === undefined ? `\\x${bytes[i].toString(16).padStart(2, '0')}` : bytes.toString('utf8', i, i + length);
-        i += length ?? 1;
-    }
-    return text;
-}
-/** What an entry that is neither a file nor a folder is, for a message. */
-function kindOf(info) {
-    if (info.isFIFO())
-        return 'a FIFO';
-    if (info.isSocket())
-        return 'a socket';
-    if (info.isCharacterDevice())
-        return 'a character device';
-    if (info.isBlockDevice())
-        return 'a block device';
-    return 'not a regular file';
-}
-function lstatOrMissing(itemPath) {
-    try {
-        return (0,external_node_fs_namespaceObject.lstatSync)(itemPath);
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw error;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/files/find.ts
 
 
@@ -35998,69 +36125,63 @@ function lstatOrMissing(itemPath) {
 
 
 
-/** @actions/glob's options, for its checks of the patterns and its search paths (it walks nothing here). */
-const GLOB_OPTIONS = {
-    implicitDescendants: true,
-    matchDirectories: false,
-    followSymbolicLinks: true,
-    omitBrokenSymbolicLinks: true
-};
 /**
  * Resolves newline-separated globs (with `!` exclusions) into regular files: relative patterns
  * start at the workspace, whatever the current directory; directories stand for every file
- * beneath them and duplicates collapse. Throws an InputError naming every matched file that
- * cannot be read, so that nothing is uploaded from a set that cannot be complete.
- * `includeHidden` is include-hidden-files.
+ * beneath them, duplicates collapse, and the result is sorted by reported path so outputs are
+ * in a stable order. What it leaves out it returns, to be said (see FoundFiles). Throws an
+ * InputError naming every matched file that cannot be read, so that nothing is uploaded from a
+ * set that cannot be complete.
  */
 async function findFiles(patterns, workspace, rules = paths_HOST_PATHS, options = {}) {
     const pattern = anchorPatterns(patterns, workspace, rules).join('\n');
-    const searchPaths = (await create(pattern, GLOB_OPTIONS)).getSearchPaths();
-    const spelled = { given: workspace, real: realWorkspace(workspace) };
-    const report = reporter(spelled, rules);
-    let found;
-    try {
-        const includeHidden = options.includeHidden ?? false;
-        const shown = (absolutePath) => report(absolutePath).path;
-        found = walkSearchPaths(searchPaths, new GlobRules(pattern, rules), rules, {
-            includeHidden,
-            workspace: spelled,
-            shown
-        });
-    }
-    catch (error) {
-        throw searchError(error);
-    }
+    const real = realWorkspace(workspace);
+    const { found, searchPaths } = await matchPaths(pattern, rules, {
+        search: options.search ?? 'auto',
+        includeHidden: options.includeHidden ?? false,
+        workspace: { given: workspace, real }
+    });
     const files = [];
     const outside = [];
     const unreadable = [];
+    // Synchronous on purpose: nothing else runs yet, and a thousand access calls take milliseconds
+    // this way instead of a round trip through the thread pool each.
+    const baseOf = workspaceSpellings(workspace, real, rules);
+    const shown = (absolutePath) => paths_reportedPath(baseOf(absolutePath), absolutePath, rules).path;
     for (const [absolutePath, info] of found.matches) {
-        const where = report(absolutePath);
         try {
             (0,external_node_fs_namespaceObject.accessSync)(absolutePath, external_node_fs_namespaceObject.constants.R_OK);
+            const where = paths_reportedPath(baseOf(absolutePath), absolutePath, rules);
+            files.push(fileAt(absolutePath, where.path, info.size, info.mtimeMs, rules));
+            if (where.outside)
+                outside.push(where.path);
         }
         catch (error) {
-            unreadable.push(`${where.path} (${error.code ?? 'unreadable'})`);
-            continue;
+            unreadable.push(`${shown(absolutePath)} (${error.code ?? 'unreadable'})`);
         }
-        files.push(fileAt(absolutePath, where.path, info.size, info.mtimeMs, rules));
-        if (where.outside)
-            outside.push(where.path);
     }
     if (unreadable.length > 0) {
-        throw new InputError(`Cannot read ${countOf(unreadable.length, 'matched file')}: ${listSome(unreadable)}. ` +
+        throw new InputError(`Cannot read ${countOf(unreadable.length, 'matched file')}: ` +
+            `${listSome(unreadable)}. ` +
             "Fix their permissions, or exclude them with a ! pattern in 'path'.");
     }
     const byPath = (a, b) => compareText(a.path, b.path);
     return {
         files: files.sort((a, b) => compareText(a.relativePath, b.relativePath)),
-        brokenLinks: found.brokenLinks.sort(compareText),
+        brokenLinks: found.brokenLinks.map(shown).sort(compareText),
         outside: outside.sort(compareText),
-        hidden: found.hidden.sort(compareText),
-        linksOut: found.linksOut.sort(byPath),
-        special: found.special.sort(byPath),
-        unreachable: found.unreachable.sort(byPath),
+        hidden: found.hidden.map(entry => shownFolderOrFile(entry, shown, rules)).sort(compareText),
+        linksOut: found.linksOut
+            .map(link => ({ path: shown(link.path), target: withSlashes(link.target, rules) }))
+            .sort(byPath),
+        special: found.special.map(entry => ({ ...entry, path: shown(entry.path) })).sort(byPath),
+        unreachable: found.unreachable.map(entry => ({ ...entry, path: shown(entry.path) })).sort(byPath),
         root: namingRoot(searchPaths, rules)
     };
+}
+/** A left-out folder keeps the separator that marks it as one, as `/`. */
+function shownFolderOrFile(entry, shown, rules) {
+    return entry.endsWith(rules.path.sep) ? `${shown(entry.slice(0, -1))}/` : shown(entry);
 }
 /** The workspace's real path: a self-hosted runner's work folder is often reached through a link. */
 function realWorkspace(workspace) {
@@ -36072,15 +36193,17 @@ function realWorkspace(workspace) {
         return workspace;
     }
 }
-/** How a path is reported: below the workspace as given, or as its real path spells it. */
-function reporter(workspace, rules) {
-    return absolutePath => {
-        const given = paths_reportedPath(workspace.given, absolutePath, rules);
-        if (!given.outside || workspace.real === workspace.given)
-            return given;
-        const real = paths_reportedPath(workspace.real, absolutePath, rules);
-        return real.outside ? given : real;
-    };
+/**
+ * The workspace to report a path against: the workspace as given, or, when it is reached
+ * through a symbolic link (a self-hosted runner's work folder often is), its real path for a
+ * path spelled through the link's target, which is inside the workspace too.
+ */
+function workspaceSpellings(workspace, real, rules) {
+    if (real === workspace)
+        return () => workspace;
+    return absolutePath => paths_reportedPath(workspace, absolutePath, rules).outside && !paths_reportedPath(real, absolutePath, rules).outside
+        ? real
+        : workspace;
 }
 /** The least common ancestor of the search paths; one that names a file stands for its folder. */
 function namingRoot(searchPaths, rules) {
@@ -36094,6 +36217,36 @@ function namingRoot(searchPaths, rules) {
     });
     return commonAncestor(folders, rules);
 }
+/** @actions/glob's options, for its checks of the patterns and its search paths. */
+const GLOB_OPTIONS = {
+    implicitDescendants: true,
+    matchDirectories: false,
+    followSymbolicLinks: true,
+    omitBrokenSymbolicLinks: true
+};
+/**
+ * One walk of the search paths that @actions/glob gives for the patterns (made only for those,
+ * and its checks of the patterns: it walks nothing), with the rules of plain paths where every
+ * line is one, else with the patterns matched as @actions/glob matches them.
+ */
+async function matchPaths(pattern, rules, options) {
+    const searchPaths = (await create(pattern, GLOB_OPTIONS)).getSearchPaths();
+    const lines = options.search === 'auto' ? literalLines(pattern, rules) : undefined;
+    const search = lines !== undefined ? new LiteralRules(lines, rules) : new GlobRules(pattern, rules);
+    try {
+        return { found: walkSearchPaths(searchPaths, search, rules, options), searchPaths };
+    }
+    catch (error) {
+        throw searchError(error);
+    }
+}
+function describeFile(absolutePath, size, workspace, mtimeMs, rules = HOST_PATHS) {
+    return fileAt(absolutePath, reportedPath(workspace, absolutePath, rules).path, size, mtimeMs, rules);
+}
+function fileAt(absolutePath, relativePath, size, mtimeMs, rules) {
+    const name = rules.path.basename(absolutePath);
+    return { absolutePath, relativePath, name, size, mtimeMs, contentType: contentTypeFor(name) };
+}
 /** A file system error met while searching, as an InputError; anything else as it is. */
 function searchError(error) {
     const { code, path: where } = error;
@@ -36103,23 +36256,18 @@ function searchError(error) {
         "or leave it out with a ! line in 'path': every folder a pattern can reach (all below a " +
         'folder it names, or below a **) is searched unless a ! line excludes it.');
 }
-function describeFile(absolutePath, size, workspace, mtimeMs, rules = HOST_PATHS) {
-    return fileAt(absolutePath, reportedPath(workspace, absolutePath, rules).path, size, mtimeMs, rules);
-}
-function fileAt(absolutePath, relativePath, size, mtimeMs, rules) {
-    const name = rules.path.basename(absolutePath);
-    return { absolutePath, relativePath, name, size, mtimeMs, contentType: contentTypeFor(name) };
-}
 /**
  * Sets the name each file is sent under: its base name, or its path below `root` (see
- * FoundFiles.root), always `/`-separated. Reports names that clash, compared as the file
- * system compares names, since Netiks would then hold several assets of one name.
+ * FoundFiles.root), always `/`-separated. Reports names that clash — compared as the file
+ * system compares names — since Netiks would then hold several assets of one name. Linear in
+ * the number of files.
  */
 function nameAssets(files, naming, root, rules = paths_HOST_PATHS) {
     const named = naming === AssetNaming.Relative
         ? files.map(file => ({ ...file, name: nameBelow(root, file.absolutePath, rules) }))
         : files;
-    // A clash is made only for a second file of a name: most names are distinct.
+    // The first file of each name is kept as the file itself: a clash is made only for a second one,
+    // so 100,000 distinct names cost one map entry each, not an entry, an object and an array.
     const byName = new Map();
     for (const file of named) {
         const key = pathKey(file.name, rules);
@@ -36341,1021 +36489,6 @@ function parseBoolean(name, raw, fallback) {
     if (['false', 'False', 'FALSE'].includes(text))
         return false;
     throw new InputError(`Input '${name}' must be true or false, got "${text}".`);
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/manifest/json-syntax.ts
-var State;
-(function (State) {
-    /** A value: at the top, after a colon, after a comma in an array. */
-    State[State["Value"] = 0] = "Value";
-    /** The first value of an array, or its end. */
-    State[State["ValueOrClose"] = 1] = "ValueOrClose";
-    /** The first key of an object, or its end. */
-    State[State["KeyOrClose"] = 2] = "KeyOrClose";
-    /** A key, after a comma in an object. */
-    State[State["Key"] = 3] = "Key";
-    State[State["Colon"] = 4] = "Colon";
-    /** A comma or the container's end. */
-    State[State["AfterValue"] = 5] = "AfterValue";
-    State[State["String"] = 6] = "String";
-    State[State["Escape"] = 7] = "Escape";
-    State[State["Hex"] = 8] = "Hex";
-    State[State["Literal"] = 9] = "Literal";
-    State[State["Minus"] = 10] = "Minus";
-    State[State["Zero"] = 11] = "Zero";
-    State[State["Integer"] = 12] = "Integer";
-    State[State["Dot"] = 13] = "Dot";
-    State[State["Fraction"] = 14] = "Fraction";
-    State[State["Exponent"] = 15] = "Exponent";
-    State[State["ExponentSign"] = 16] = "ExponentSign";
-    State[State["ExponentDigits"] = 17] = "ExponentDigits";
-    /** After the top value: only white space. */
-    State[State["End"] = 18] = "End";
-})(State || (State = {}));
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const MINUS = 0x2d;
-const PLUS = 0x2b;
-const DOT = 0x2e;
-/** `"` `\` `/` `b` `f` `n` `r` `t`: what may follow a backslash, besides `u`. */
-const ESCAPES = new Set([0x22, 0x5c, 0x2f, 0x62, 0x66, 0x6e, 0x72, 0x74]);
-const LITERALS = new Map([
-    [0x74, 'rue'],
-    [0x66, 'alse'],
-    [0x6e, 'ull']
-]);
-/** The states in which a number may end. */
-const NUMBER_ENDS = new Set([State.Zero, State.Integer, State.Fraction, State.ExponentDigits]);
-/**
- * Finds where a text, given in pieces of bytes, first departs from JSON's grammar (RFC 8259),
- * as JSON.parse would refuse it: the offset of the first byte that cannot be there, or the end
- * of a text cut short. It says where, never what: the text may be anything (a token file a link
- * points to), and what it holds must not reach the log. Bytes of 0x80 and above are taken
- * inside strings (as JSON.parse takes what UTF-8 decoding makes of them) and nowhere else.
- */
-class JsonSyntaxCheck {
-    state = State.Value;
-    /** The closing byte each open container waits for. */
-    closers = [];
-    inKey = false;
-    hexLeft = 0;
-    literal = '';
-    literalAt = 0;
-    offset = 0;
-    line = 1;
-    departure;
-    /** Checks the next bytes of the text; returns where it departs from JSON, once it has. */
-    push(bytes) {
-        if (this.departure !== undefined)
-            return this.departure;
-        for (const byte of bytes) {
-            if (!this.step(byte)) {
-                this.departure = { offset: this.offset, line: this.line };
-                return this.departure;
-            }
-            if (byte === 0x0a)
-                this.line++;
-            this.offset++;
-        }
-        return undefined;
-    }
-    /** The text has ended: where it departs from JSON, or undefined when it is JSON. */
-    end() {
-        if (this.departure !== undefined)
-            return this.departure;
-        const complete = this.state === State.End || (this.closers.length === 0 && NUMBER_ENDS.has(this.state));
-        return complete ? undefined : { offset: this.offset, line: this.line };
-    }
-    step(byte) {
-        switch (this.state) {
-            case State.String:
-                if (byte === QUOTE)
-                    this.state = this.inKey ? State.Colon : this.afterValue();
-                else if (byte === BACKSLASH)
-                    this.state = State.Escape;
-                return byte >= 0x20;
-            case State.Escape:
-                if (byte === 0x75) {
-                    this.state = State.Hex;
-                    this.hexLeft = 4;
-                    return true;
-                }
-                this.state = State.String;
-                return ESCAPES.has(byte);
-            case State.Hex:
-                if (--this.hexLeft === 0)
-                    this.state = State.String;
-                return isHex(byte);
-            case State.Literal:
-                if (byte !== this.literal.charCodeAt(this.literalAt))
-                    return false;
-                if (++this.literalAt === this.literal.length)
-                    this.state = this.afterValue();
-                return true;
-            case State.Minus:
-            case State.Zero:
-            case State.Integer:
-            case State.Dot:
-            case State.Fraction:
-            case State.Exponent:
-            case State.ExponentSign:
-            case State.ExponentDigits:
-                return this.number(byte);
-            default:
-                return isSpace(byte) || this.structure(byte);
-        }
-    }
-    structure(byte) {
-        switch (this.state) {
-            case State.ValueOrClose:
-                return byte === CLOSE_BRACKET ? this.close(byte) : this.startValue(byte);
-            case State.Value:
-                return this.startValue(byte);
-            case State.KeyOrClose:
-                if (byte === CLOSE_BRACE)
-                    return this.close(byte);
-                return this.startKey(byte);
-            case State.Key:
-                return this.startKey(byte);
-            case State.Colon:
-                this.state = State.Value;
-                return byte === COLON;
-            case State.AfterValue:
-                if (byte !== COMMA)
-                    return this.close(byte);
-                this.state = this.closers.at(-1) === CLOSE_BRACE ? State.Key : State.Value;
-                return true;
-            default:
-                return false;
-        }
-    }
-    startKey(byte) {
-        this.inKey = true;
-        this.state = State.String;
-        return byte === QUOTE;
-    }
-    startValue(byte) {
-        if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
-            this.closers.push(byte === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET);
-            this.state = byte === OPEN_BRACE ? State.KeyOrClose : State.ValueOrClose;
-        }
-        else if (byte === QUOTE) {
-            this.inKey = false;
-            this.state = State.String;
-        }
-        else if (byte === MINUS)
-            this.state = State.Minus;
-        else if (byte === 0x30)
-            this.state = State.Zero;
-        else if (isDigit(byte))
-            this.state = State.Integer;
-        else if (LITERALS.has(byte)) {
-            this.literal = LITERALS.get(byte);
-            this.literalAt = 0;
-            this.state = State.Literal;
-        }
-        else
-            return false;
-        return true;
-    }
-    close(byte) {
-        if (this.closers.at(-1) !== byte)
-            return false;
-        this.closers.pop();
-        this.state = this.afterValue();
-        return true;
-    }
-    afterValue() {
-        return this.closers.length === 0 ? State.End : State.AfterValue;
-    }
-    /** `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`; the byte after it is read as structure. */
-    number(byte) {
-        const digit = isDigit(byte);
-        const exponent = byte === 0x65 || byte === 0x45;
-        switch (this.state) {
-            case State.Minus:
-                this.state = byte === 0x30 ? State.Zero : State.Integer;
-                return digit;
-            case State.Dot:
-                this.state = State.Fraction;
-                return digit;
-            case State.Exponent:
-                this.state = digit ? State.ExponentDigits : State.ExponentSign;
-                return digit || byte === PLUS || byte === MINUS;
-            case State.ExponentSign:
-                this.state = State.ExponentDigits;
-                return digit;
-        }
-        if (digit && this.state !== State.Zero)
-            return true;
-        if (byte === DOT && (this.state === State.Zero || this.state === State.Integer))
-            this.state = State.Dot;
-        else if (exponent && this.state !== State.ExponentDigits)
-            this.state = State.Exponent;
-        else {
-            this.state = this.afterValue();
-            return isSpace(byte) || this.structure(byte);
-        }
-        return true;
-    }
-}
-function isDigit(byte) {
-    return byte >= 0x30 && byte <= 0x39;
-}
-function isHex(byte) {
-    return isDigit(byte) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66);
-}
-/** JSON's white space: space, line feed, carriage return, tab. */
-function isSpace(byte) {
-    return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
-}
-
-;// CONCATENATED MODULE: ./src/netiks/values.ts
-/**
- * Which values from Netiks may be trusted into the outputs. A later step prints them raw
- * (`echo "$ASSET_IDS" | jq -r '.[]'`), so a value that could break or disguise a line, or pass
- * for a workflow command, is never a clean success — whether it comes from an answer now or
- * from a manifest entry written by an earlier run (a manifest may come back from a cache).
- */
-/** Characters that could break or disguise a line: C0 and C1 controls, DEL, line and paragraph separators, bidi controls. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-/** An asset id as an API gives them (a UUID, a number, a slug): letters and digits first, then a few marks. */
-const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._~:+=/-]{0,255}$/;
-function isPlainAssetId(value) {
-    return typeof value === 'string' && PLAIN_ID.test(value);
-}
-/**
- * Whether a value is inert wherever it is printed raw: no character that could break or
- * disguise a line, nothing a workflow command needs (`::` first on a line, `##[` anywhere).
- */
-function isInertText(value) {
-    return !LINE_BREAKING.test(value) && !/^\s*::/.test(value) && !value.includes('##[');
-}
-
-;// CONCATENATED MODULE: ./src/text-file.ts
-
-const CHUNK_CHARS = 64 * 1024;
-/** Writes the pieces to `file` in chunks of about 64 KiB: never the whole text at once. */
-async function writeText(file, pieces) {
-    const handle = await (0,promises_namespaceObject.open)(file, 'w');
-    try {
-        let chunk = '';
-        for (const piece of pieces) {
-            chunk += piece;
-            if (chunk.length >= CHUNK_CHARS) {
-                await writeAll(handle, chunk);
-                chunk = '';
-            }
-        }
-        if (chunk !== '')
-            await writeAll(handle, chunk);
-    }
-    finally {
-        await handle.close();
-    }
-}
-/**
- * Writes all of the text. A write may take only part of it — a full disk takes what fits and
- * fails only the next write — so the rest is written again until it is all taken or the file
- * system says why not: a file cut short is never left as if it were whole.
- */
-async function writeAll(handle, text) {
-    let bytes = Buffer.from(text, 'utf8');
-    while (bytes.length > 0) {
-        const { bytesWritten } = await handle.write(bytes, 0, bytes.length);
-        if (bytesWritten <= 0)
-            throw new Error(`the file system took none of the last ${bytes.length} bytes`);
-        bytes = bytes.subarray(bytesWritten);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pool.ts
-/**
- * Runs `worker` over the items with at most `concurrency` of them in flight. Workers pull
- * from one shared iterator, so a slow item never holds up the others, and an async source
- * is asked for its next item only when a worker is free.
- */
-async function runPool(items, concurrency, worker, shouldStop = () => false) {
-    if (!Number.isInteger(concurrency) || concurrency < 1) {
-        throw new RangeError(`concurrency must be a whole number of at least 1, got ${concurrency}`);
-    }
-    const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
-    const runWorker = async () => {
-        while (!shouldStop()) {
-            const next = await iterator.next();
-            if (next.done)
-                return;
-            await worker(next.value);
-        }
-    };
-    const results = await Promise.allSettled(Array.from({ length: concurrency }, runWorker));
-    const failure = results.find(result => result.status === 'rejected');
-    if (failure)
-        throw failure.reason;
-}
-
-;// CONCATENATED MODULE: ./src/manifest/manifest.ts
-
-
-
-
-
-
-
-
-
-
-
-/** Version 2 keys entries by the file's path; version 1 keyed them by asset name. */
-const MANIFEST_VERSION = 2;
-/**
- * The manifest can be neither read nor replaced as it is: the run stops before any request,
- * and the file is left as it is. Says what is wrong (never what the file holds: a manifest
- * path may lead to any file) and what to do.
- */
-class ManifestError extends InputError {
-    problem;
-    advice;
-    constructor(
-    /** What is wrong, after "The manifest <path> ". */
-    problem, 
-    /** What to do about it. */
-    advice) {
-        super(`The manifest ${problem}. ${advice}`);
-        this.problem = problem;
-        this.advice = advice;
-        this.name = 'ManifestError';
-    }
-}
-/**
- * No manifest is larger. An entry as the action writes it takes some 400 bytes (100,000 take
- * some 40 MB); this leaves room for 100,000 entries whose paths and storage URLs are each a
- * kilobyte or more, while a file that is not a manifest (a disk image, a log that grew
- * without end) is refused before a byte of it is read.
- */
-const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
-const START_AFRESH = 'Fix it, or delete it to start a new manifest (every matched file is then uploaded again once).';
-function emptyManifest(baseUrl) {
-    return {
-        version: MANIFEST_VERSION,
-        'base-url': baseUrl,
-        assets: new Map(),
-        legacy: new Map(),
-        others: { sections: new Map() }
-    };
-}
-/**
- * Checks, before anything is sent, that the manifest can be read and replaced where it is:
- * absent or a regular file (a FIFO is not opened: that would wait for a writer), not larger
- * than any manifest, in a folder the run can write (or one it can make). A manifest that could
- * not be written after the uploads would make the next run send every file again. Returns
- * whether the file exists. Throws a ManifestError.
- */
-async function checkManifestPlace(file) {
-    const info = await (0,promises_namespaceObject.stat)(file).catch((error) => {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw new ManifestError(`cannot be reached (${error.code ?? error.message})`, NOT_REACHED_ADVICE);
-    });
-    if (info?.isDirectory()) {
-        throw new ManifestError('is a directory', 'Give the path of a JSON file, such as .netiks/manifest.json; it is created if it does not exist.');
-    }
-    if (info !== undefined && !info.isFile())
-        throw notRegularFile(info);
-    if (info !== undefined && info.size > MAX_MANIFEST_BYTES)
-        throw tooLarge(info.size);
-    await checkFolderWritable(external_node_path_default().dirname(file));
-    return info !== undefined;
-}
-const NOT_REACHED_ADVICE = 'Check that the path and each folder on it exist as folders the job can read, or give another path.';
-function tooLarge(bytes) {
-    return new ManifestError(`is ${formatBytes(bytes)}, larger than any manifest (at most ${formatBytes(MAX_MANIFEST_BYTES)}; ` +
-        '100,000 entries take some 40 MB): it was not read', "Check that 'manifest' names the action's own manifest, not another file. " + START_AFRESH);
-}
-/** What a file that is not a regular one is, for the error. */
-function fileType(info) {
-    if (info.isDirectory())
-        return 'a directory';
-    if (info.isFIFO())
-        return 'a FIFO (named pipe)';
-    if (info.isSocket())
-        return 'a socket';
-    if (info.isCharacterDevice() || info.isBlockDevice())
-        return 'a device';
-    return 'not a regular file';
-}
-function notRegularFile(info) {
-    return new ManifestError(`is ${fileType(info)}, not a regular file: it was not read`, 'Give the path of a JSON file the action may replace, such as .netiks/manifest.json.');
-}
-/**
- * The manifest's folder, or the nearest existing folder above it (the missing ones are made when
- * the manifest is written), is a folder the run may write in.
- */
-async function checkFolderWritable(folder) {
-    let existing = folder;
-    for (;;) {
-        const info = await (0,promises_namespaceObject.stat)(existing).catch((error) => {
-            if (error.code === 'ENOENT' && external_node_path_default().dirname(existing) !== existing)
-                return undefined;
-            throw new ManifestError(`cannot be written in ${existing} (${error.code ?? error.message})`, NOT_REACHED_ADVICE);
-        });
-        if (info === undefined) {
-            existing = external_node_path_default().dirname(existing);
-            continue;
-        }
-        if (!info.isDirectory()) {
-            throw new ManifestError(`cannot be written: ${existing} is not a folder`, NOT_REACHED_ADVICE);
-        }
-        break;
-    }
-    try {
-        await (0,promises_namespaceObject.access)(existing, external_node_fs_namespaceObject.constants.W_OK | external_node_fs_namespaceObject.constants.X_OK);
-    }
-    catch (error) {
-        throw new ManifestError(`cannot be written: this job may not write in ${existing} (${error.code}), ` +
-            'so the next run would upload every file again; nothing was uploaded', 'Make that folder writable for the job, or give a manifest path in a folder it can write, such as .netiks/ in the workspace.');
-    }
-}
-/**
- * Reads the manifest, of this version or of version 1, after checkManifestPlace. The entries
- * made against this run's base-url are read into the manifest; those of every other base-url
- * are kept as they are, to be written back. A file this action cannot read whole as a manifest
- * (not JSON, not an object, a version it does not know, a member of the wrong shape) throws a
- * ManifestError and is left as it is: it is replaced only once all it holds is understood. A
- * malformed entry is left out and listed in `ignored`; the others are used.
- */
-async function loadManifest(file, baseUrl) {
-    const json = (await checkManifestPlace(file)) ? readManifestJson(file) : undefined;
-    if (json === undefined)
-        return absentManifest(baseUrl);
-    if (!isJsonObject(json))
-        throw shapeError('is JSON, but not an object');
-    const version = json.version;
-    if (version !== 1 && version !== MANIFEST_VERSION)
-        throw unknownVersion(version);
-    const top = json['base-url'];
-    if (typeof top !== 'string' || top === '')
-        throw shapeError('has no "base-url" (a string) at its top');
-    const sections = otherSections(json['other-base-urls'], top);
-    sections.set(top, sectionOf(json, version, 'at its top'));
-    const own = sections.get(baseUrl);
-    sections.delete(baseUrl);
-    const others = { ...(top !== baseUrl ? { top } : {}), sections };
-    const manifest = { ...emptyManifest(baseUrl), others };
-    const ignored = own === undefined ? [] : checkEntries(own, manifest);
-    return { manifest, existed: true, knewBaseUrl: own !== undefined, ignored, version };
-}
-function absentManifest(baseUrl) {
-    return { manifest: emptyManifest(baseUrl), existed: false, knewBaseUrl: false, ignored: [] };
-}
-/**
- * Opened without waiting: opening a FIFO for reading waits for a writer, for ever. Only a
- * regular file is read (see readManifestBytes); O_NONBLOCK changes nothing for one.
- */
-const OPEN_FOR_READING = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
-/**
- * The manifest's JSON value, or undefined when it is gone. A text JSON.parse refuses is placed,
- * never quoted: it may be anything (a token file a link points to), and JSON.parse's message
- * quotes it, names no place at all for an unexpected token, and counts characters, not bytes.
- */
-function readManifestJson(file) {
-    const bytes = readManifestBytes(file);
-    if (bytes === undefined)
-        return undefined;
-    const text = bytes.toString('utf8');
-    bytes.buffer.transfer?.(0);
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        throw notJson(whereJsonEnds(file));
-    }
-}
-/** Where the file's bytes first depart from JSON; undefined when they cannot be read again. */
-function whereJsonEnds(file) {
-    let bytes;
-    try {
-        bytes = readManifestBytes(file);
-    }
-    catch {
-        return undefined;
-    }
-    if (bytes === undefined)
-        return undefined;
-    const check = new JsonSyntaxCheck();
-    return check.push(bytes) ?? check.end();
-}
-/**
- * The manifest's bytes, in a buffer of their own (see readManifestJson), or undefined when it
- * is gone. Throws a ManifestError.
- */
-function readManifestBytes(file) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(file, OPEN_FOR_READING);
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw cannotRead(error);
-    }
-    try {
-        // What was opened is checked again: another file may have taken the path since checkManifestPlace.
-        const info = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-        if (!info.isFile())
-            throw notRegularFile(info);
-        // Never from Buffer's shared pool: the bytes' ArrayBuffer is theirs alone, to be detached.
-        let bytes = Buffer.allocUnsafeSlow(Math.min(info.size, MAX_MANIFEST_BYTES) + 1);
-        let length = fill(fd, bytes, 0);
-        // Filled: the file grew as it was read. It is read on, but no further than any manifest.
-        while (length === bytes.length) {
-            if (length > MAX_MANIFEST_BYTES)
-                throw tooLarge(length);
-            const grown = Buffer.allocUnsafeSlow(Math.min(2 * length, MAX_MANIFEST_BYTES + 1));
-            bytes.copy(grown);
-            bytes = grown;
-            length = fill(fd, bytes, length);
-        }
-        return bytes.subarray(0, length);
-    }
-    catch (error) {
-        throw error instanceof ManifestError ? error : cannotRead(error);
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-/** Reads the file into `bytes` from `start` until they are full or the file ends; returns how far they are filled. */
-function fill(fd, bytes, start) {
-    let length = start;
-    while (length < bytes.length) {
-        const read = (0,external_node_fs_namespaceObject.readSync)(fd, bytes, length, bytes.length - length, length);
-        if (read === 0)
-            break;
-        length += read;
-    }
-    return length;
-}
-function cannotRead(error) {
-    return new ManifestError(`cannot be read (${error.code ?? 'error'})`, NOT_REACHED_ADVICE);
-}
-function notJson(at) {
-    return new ManifestError(`is not valid JSON${at ? `: it departs from JSON at byte ${at.offset} (line ${at.line})` : ''}; ` +
-        'it was left as it is, and nothing was uploaded', START_AFRESH);
-}
-/** A JSON object: not null, not an array. */
-function isJsonObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function shapeError(problem) {
-    return new ManifestError(`${problem}, so it is not a manifest this action reads; it was left as it is, and nothing was uploaded`, `Check that 'manifest' names the action's own manifest (see "Sync without duplicates" in the README). ${START_AFRESH}`);
-}
-function unknownVersion(version) {
-    // The version is said only when it is a plain number: the value is the file's, and could be anything.
-    const which = typeof version === 'number' && Number.isSafeInteger(version) ? `has version ${version}` : undefined;
-    if (which === undefined)
-        return shapeError(version === undefined ? 'has no "version"' : 'has a "version" that is not a number');
-    return new ManifestError(`${which}, which this action does not know (it reads versions 1 and ${MANIFEST_VERSION}); ` +
-        'it was left as it is, and nothing was uploaded', 'A newer release of netiks/upload-action wrote it: run that release, or a newer one, with this manifest.');
-}
-/** Each base-url's section under `other-base-urls`, as read; a member of another shape is an error. */
-function otherSections(value, top) {
-    const sections = new Map();
-    if (value === undefined)
-        return sections;
-    if (!isJsonObject(value))
-        throw shapeError('has "other-base-urls" that is not an object');
-    for (const [url, section] of Object.entries(value)) {
-        if (url === top)
-            throw shapeError('has the base-url of its top under "other-base-urls" as well');
-        if (!isJsonObject(section))
-            throw shapeError('has a member of "other-base-urls" that is not an object');
-        sections.set(url, sectionOf(section, MANIFEST_VERSION, 'under "other-base-urls"'));
-    }
-    return sections;
-}
-/** The entries of one base-url: by path in `assets`, by name in `v1-assets` (or in `assets`, in version 1). */
-function sectionOf(members, version, where) {
-    const objectOrNone = (name) => {
-        const value = members[name];
-        if (value == null)
-            return new Map();
-        if (!isJsonObject(value))
-            throw shapeError(`has "${name}" ${where} that is not an object`);
-        return new Map(Object.entries(value));
-    };
-    if (version === 1)
-        return { assets: new Map(), legacy: objectOrNone('assets') };
-    return { assets: objectOrNone('assets'), legacy: objectOrNone('v1-assets') };
-}
-/** Puts this base-url's usable entries into the manifest; returns the malformed ones, each with what is wrong. */
-function checkEntries(own, manifest) {
-    const ignored = [];
-    for (const [key, value] of own.assets) {
-        const wrong = entryProblem(value, true);
-        if (wrong)
-            ignored.push(`${keyForLog(key)} (${wrong})`);
-        else
-            manifest.assets.set(key, pickEntry(value));
-    }
-    for (const [name, value] of own.legacy) {
-        const wrong = entryProblem(value, false);
-        if (wrong)
-            ignored.push(`${keyForLog(name)} (${wrong})`);
-        else
-            manifest.legacy.set(name, pickLegacy(value));
-    }
-    return ignored;
-}
-/** An entry's key for the warning: JSON-quoted, and cut short (a key may be of any length). */
-function keyForLog(key) {
-    const MAX = 120;
-    return JSON.stringify(key.length > MAX ? `${key.slice(0, MAX)}…` : key);
-}
-const STRING_FIELDS = ['id', 'storage_url', 'content_type', 'uploaded_at'];
-/**
- * Longer than any value Netiks gives or a path can be. A skipped file's entry reaches the log
- * and the outputs; a value beyond this is a damaged or foreign entry, not one to print.
- */
-const MAX_FIELD_CHARS = 8192;
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
-/**
- * A string the manifest may hold in a field: not empty where `nonEmpty`; where `fromNetiks`,
- * inert as a value from Netiks must be to reach the outputs (an entry may come back from a
- * cache). A file's own name may hold line breaks: Linux allows it, and it is escaped wherever
- * it is written.
- */
-function isFieldString(value, { nonEmpty = false, fromNetiks = true } = {}) {
-    if (typeof value !== 'string' || value.length > MAX_FIELD_CHARS)
-        return false;
-    return (!nonEmpty || value !== '') && (!fromNetiks || isInertText(value));
-}
-/** What is wrong with an entry, or undefined when it can be used. Names the fields, never their values. */
-function entryProblem(value, withName) {
-    if (!isJsonObject(value))
-        return 'not an object';
-    const wrong = [];
-    if (withName && !isFieldString(value.name, { nonEmpty: true, fromNetiks: false }))
-        wrong.push('name');
-    if (withName && value.recorded_name !== undefined && !isFieldString(value.recorded_name, { nonEmpty: true })) {
-        wrong.push('recorded_name');
-    }
-    if (typeof value.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(value.sha256))
-        wrong.push('sha256');
-    if (!Number.isSafeInteger(value.size) || value.size < 0)
-        wrong.push('size');
-    for (const field of STRING_FIELDS) {
-        const valid = field === 'id' ? isPlainAssetId(value.id) : isFieldString(value[field]);
-        if (!valid)
-            wrong.push(field);
-    }
-    if (!wrong.includes('uploaded_at') && !ISO_TIME.test(value.uploaded_at))
-        wrong.push('uploaded_at');
-    if (wrong.length === 0)
-        return undefined;
-    return `${wrong.join(', ')} ${wrong.length === 1 ? 'is' : 'are'} missing or invalid`;
-}
-/** Only the known fields, so that nothing unexpected is carried over to the next manifest. */
-function pickLegacy(entry) {
-    return {
-        sha256: entry.sha256.toLowerCase(),
-        size: entry.size,
-        id: entry.id,
-        storage_url: entry.storage_url,
-        content_type: entry.content_type,
-        uploaded_at: entry.uploaded_at
-    };
-}
-function pickEntry(entry) {
-    // An entry as this action writes it is kept as parsed: a copy of each of 100,000 would
-    // double what loading costs at its peak.
-    if (isAsWritten(entry))
-        return entry;
-    const recorded = entry.recorded_name !== undefined && entry.recorded_name !== entry.name;
-    return { name: entry.name, ...(recorded ? { recorded_name: entry.recorded_name } : {}), ...pickLegacy(entry) };
-}
-const WRITTEN_FIELDS = ['name', 'sha256', 'size', 'id', 'storage_url', 'content_type', 'uploaded_at'];
-const WRITTEN_FIELDS_RECORDED = ['name', 'recorded_name', ...WRITTEN_FIELDS.slice(1)];
-/** Exactly the fields pickEntry keeps, in its order, with a lower-case sha256. */
-function isAsWritten(entry) {
-    const fields = entry.recorded_name === undefined ? WRITTEN_FIELDS : WRITTEN_FIELDS_RECORDED;
-    if (entry.recorded_name === entry.name || entry.sha256 !== entry.sha256.toLowerCase())
-        return false;
-    let index = 0;
-    for (const key in entry)
-        if (key !== fields[index++])
-            return false;
-    return index === fields.length;
-}
-/**
- * Splits the files into those to upload and those the manifest already holds unchanged: the
- * entry of the file's path (compared as the file system compares paths) has the name the file
- * is sent under now and its sha256. A file no entry has a path for may match a version 1 entry
- * of its name instead. Only a file whose entry has its size is hashed — one streaming read —
- * so new and resized files cost nothing here. Linear in the number of files and entries.
- */
-async function findUnchanged(files, manifest, concurrency, rules = paths_HOST_PATHS) {
-    const entryOfPath = entriesByPathKey(manifest, rules);
-    const candidateFor = (file) => {
-        const entry = entryOfPath(file.relativePath);
-        if (entry !== undefined)
-            return entry.name === file.name && entry.size === file.size ? { file, entry } : undefined;
-        const legacy = manifest.legacy.get(file.name);
-        return legacy !== undefined && legacy.size === file.size
-            ? { file, entry: { name: file.name, ...legacy } }
-            : undefined;
-    };
-    // In file order; a candidate whose digest differs is marked as each digest comes, so that
-    // 100,000 digests are not kept to be compared afterwards.
-    const candidates = [];
-    const large = [];
-    for (const file of files) {
-        const candidate = candidateFor(file);
-        if (candidate === undefined)
-            continue;
-        candidates.push(candidate);
-        // A small file is hashed at once: its bytes are read into one buffer kept for them all.
-        if (file.size >= READ_WHOLE_BYTES)
-            large.push(candidate);
-        else if (sha256OfSmallFile(file) !== candidate.entry.sha256)
-            candidate.differs = true;
-    }
-    await runPool(large, concurrency, async (candidate) => {
-        if ((await sha256OfLargeFile(candidate.file)) !== candidate.entry.sha256)
-            candidate.differs = true;
-    });
-    const unchanged = [];
-    const upload = [];
-    let next = 0;
-    for (const file of files) {
-        const candidate = candidates[next]?.file === file ? candidates[next++] : undefined;
-        if (candidate !== undefined && candidate.differs === undefined)
-            unchanged.push(candidate);
-        else
-            upload.push(file);
-    }
-    return { upload, unchanged, hashed: candidates.map(candidate => candidate.file) };
-}
-/**
- * The entry of a path, compared as the file system compares paths. Where that is byte for byte
- * (Linux), the manifest's own map answers, with no copy of it.
- */
-function entriesByPathKey(manifest, rules) {
-    if (!rules.caseInsensitive)
-        return relativePath => manifest.assets.get(relativePath);
-    const byKey = new Map();
-    for (const [key, entry] of manifest.assets)
-        byKey.set(pathKey(key, rules), entry);
-    return relativePath => byKey.get(pathKey(relativePath, rules));
-}
-/**
- * The manifest with each unchanged file's entry under the file's path as it is spelled now:
- * this is how a version 1 entry becomes a version 2 one, without sending anything.
- */
-function recordUnchanged(manifest, unchanged, rules = paths_HOST_PATHS) {
-    // The usual case: each entry is already under its file's path, and there is no version 1
-    // entry to claim: the manifest stays as it is, with no copy of 100,000 entries.
-    const inPlace = ({ file, entry }) => manifest.assets.get(file.relativePath) === entry;
-    if (manifest.legacy.size === 0 && unchanged.every(inPlace))
-        return manifest;
-    return withEntries(manifest, unchanged.map(({ file, entry }) => [file.relativePath, entry]), rules);
-}
-/** The manifest with every asset confirmed in this run added (or replacing the entry of its path). */
-function recordUploads(manifest, confirmed, now = new Date(), rules = HOST_PATHS) {
-    const uploadedAt = now.toISOString();
-    const entries = confirmed.map((upload) => [
-        upload.file.relativePath,
-        entryOf(upload, uploadedAt)
-    ]);
-    return withEntries(manifest, entries, rules);
-}
-/** What the manifest remembers of a confirmed upload. */
-function entryOf(upload, uploadedAt) {
-    return {
-        name: upload.file.name,
-        ...(upload.recordedName !== upload.file.name ? { recorded_name: upload.recordedName } : {}),
-        sha256: upload.sha256,
-        size: upload.file.size,
-        id: upload.assetId,
-        storage_url: upload.storageUrl,
-        content_type: upload.contentType,
-        uploaded_at: uploadedAt
-    };
-}
-/**
- * Writes the manifest with every asset confirmed in this run added, as recordUploads and
- * writeManifest would, but without holding the new entries or the JSON text in memory: each
- * entry is made as the file is written (100,000 entries are some 40 MB of objects and as much
- * again of text). Returns how many assets it holds.
- */
-async function writeManifestWithUploads(file, before, confirmed, now = new Date(), rules = paths_HOST_PATHS, options = {}) {
-    const uploadedAt = now.toISOString();
-    const uploads = sortedByPath(confirmed);
-    const { dropped, legacy } = planEntries(before, uploads, upload => [upload.file.relativePath, upload.file.name], rules);
-    const kept = [...before.assets.keys()].filter(key => !dropped.has(key)).sort(compareText);
-    let count = 0;
-    // Both lists are in key order: merged, a confirmed upload replaces the entry of its path.
-    function* members() {
-        let k = 0;
-        let u = 0;
-        while (k < kept.length || u < uploads.length) {
-            const upload = uploads[u];
-            const order = u === uploads.length ? -1 : k === kept.length ? 1 : compareText(kept[k], upload.file.relativePath);
-            count++;
-            if (order < 0) {
-                yield [kept[k], before.assets.get(kept[k])];
-                k++;
-                continue;
-            }
-            if (order === 0)
-                k++;
-            yield [upload.file.relativePath, entryOf(upload, uploadedAt)];
-            u++;
-        }
-    }
-    const empty = kept.length === 0 && uploads.length === 0 && legacy.size === 0;
-    await writeManifestText(file, manifestPieces(before, { assets: members(), legacy, empty }), options);
-    return count;
-}
-/**
- * Sets each entry under its path, replacing an entry whose path is spelled differently but
- * names the same file. A version 1 entry of the same asset name is dropped: it described an
- * earlier upload of that name, as version 1 would have replaced it.
- */
-function withEntries(manifest, entries, rules) {
-    const { dropped, legacy } = planEntries(manifest, entries, ([key, entry]) => [key, entry.name], rules);
-    const assets = new Map(manifest.assets);
-    for (const [key, entry] of entries)
-        assets.set(key, entry);
-    for (const key of dropped)
-        assets.delete(key);
-    return { ...manifest, assets, legacy };
-}
-/**
- * What setting new entries (their keys and the names they were sent under) does to the
- * manifest besides adding them: the keys they replace (the same file spelled in another case,
- * where case is ignored) and the version 1 entries left (those of the names sent again go).
- */
-function planEntries(manifest, items, keyAndName, rules) {
-    const dropped = new Set();
-    const legacy = new Map(manifest.legacy);
-    // Where paths compare byte for byte, a key only ever replaces the entry of the same key.
-    const spelling = rules.caseInsensitive ? new Map() : undefined;
-    for (const key of spelling ? manifest.assets.keys() : [])
-        spelling.set(pathKey(key, rules), key);
-    for (const item of items) {
-        const [key, name] = keyAndName(item);
-        if (spelling) {
-            const folded = pathKey(key, rules);
-            const previous = spelling.get(folded);
-            if (previous !== undefined && previous !== key)
-                dropped.add(previous);
-            spelling.set(folded, key);
-            dropped.delete(key);
-        }
-        legacy.delete(name);
-    }
-    return { dropped, legacy };
-}
-/** The JSON a manifest is written as: entries sorted by key, `v1-assets` only while it holds any. */
-function serializeManifest(manifest) {
-    return [...pieces(manifest)].join('');
-}
-/**
- * The manifest's text, piece by piece, exactly as `JSON.stringify(…, null, 2)` writes it: at
- * the top, the base-url the file named there before (this run's, for a new file) and its
- * entries; then the other base-urls' entries under `other-base-urls`, by base-url. Each
- * base-url's entries are its `assets` and, while it holds any, its `v1-assets`, each sorted by
- * key. The other base-urls' entries are written back as they were read, in the order this
- * action wrote them (JSON.parse puts integer-like keys first: sorted, they come back in place).
- */
-function* manifestPieces(head, own) {
-    const { top, sections } = head.others;
-    const topUrl = top ?? head['base-url'];
-    yield `{\n  "version": ${JSON.stringify(head.version)},\n  "base-url": ${JSON.stringify(topUrl)}`;
-    yield* sectionPieces(top === undefined ? own : sections.get(top), 1);
-    const below = [...sections.keys()].filter(url => url !== top);
-    if (top !== undefined && !own.empty)
-        below.push(head['base-url']);
-    if (below.length > 0) {
-        yield ',\n  "other-base-urls": {';
-        for (const [index, url] of below.sort(compareText).entries()) {
-            yield `${index === 0 ? '' : ','}\n    ${JSON.stringify(url)}: {`;
-            yield* sectionPieces(url === head['base-url'] ? own : sections.get(url), 3);
-            yield '\n    }';
-        }
-        yield '\n  }';
-    }
-    yield '\n}\n';
-}
-/** `"assets"` and, while it holds any, `"v1-assets"`, as members of an object whose members are at `level`. */
-function* sectionPieces(section, level) {
-    const indent = '  '.repeat(level);
-    const own = 'empty' in section;
-    yield `${level === 1 ? ',' : ''}\n${indent}"assets": `;
-    yield* objectPieces(own ? section.assets : sortedMembers(section.assets), level);
-    if (section.legacy.size > 0) {
-        yield `,\n${indent}"v1-assets": `;
-        yield* objectPieces(sortedMembers(section.legacy), level);
-    }
-}
-/** An object of entries, the value of a member at `level` (its own members one level deeper). */
-function* objectPieces(members, level) {
-    const inner = '\n' + '  '.repeat(level + 1);
-    let first = true;
-    for (const [key, value] of members) {
-        const text = JSON.stringify(value, null, 2).replace(/\n/g, inner);
-        yield `${first ? '{' : ','}${inner}${JSON.stringify(key)}: ${text}`;
-        first = false;
-    }
-    yield first ? '{}' : `\n${'  '.repeat(level)}}`;
-}
-/** A map's members in key order. */
-function* sortedMembers(map) {
-    for (const key of [...map.keys()].sort(compareText))
-        yield [key, map.get(key)];
-}
-/** Windows refuses a rename while another process (an antivirus, an indexer) holds the file open. */
-const RENAME_RETRY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
-const RENAME_RETRY_DELAYS_MS = [25, 50, 100, 200, 400, 800];
-/**
- * Writes the manifest so that a reader sees the old file or the new one, never half of one.
- * The replace is retried for a moment when Windows reports the file busy.
- */
-async function writeManifest(file, manifest, options = {}) {
-    await writeManifestText(file, pieces(manifest), options);
-}
-/** The manifest's text piece by piece, entries sorted by key (see manifestPieces). */
-function pieces(manifest) {
-    const empty = manifest.assets.size === 0 && manifest.legacy.size === 0;
-    return manifestPieces(manifest, { assets: sortedMembers(manifest.assets), legacy: manifest.legacy, empty });
-}
-/** Writes the pieces to a temporary file, in chunks, then replaces the manifest with it. */
-async function writeManifestText(file, pieces, options) {
-    const replace = options.rename ?? promises_namespaceObject.rename;
-    const delays = options.retryDelaysMs ?? RENAME_RETRY_DELAYS_MS;
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    try {
-        await writeText(temp, pieces);
-        for (let attempt = 0;; attempt++) {
-            try {
-                await replace(temp, file);
-                return;
-            }
-            catch (error) {
-                const code = error.code;
-                if (attempt >= delays.length || code === undefined || !RENAME_RETRY_CODES.has(code))
-                    throw error;
-                await new Promise(resolve => setTimeout(resolve, delays[attempt]));
-            }
-        }
-    }
-    catch (error) {
-        await (0,promises_namespaceObject.rm)(temp, { force: true });
-        throw error;
-    }
-}
-/** Files up to this size are hashed with one synchronous read into one buffer kept for them all. */
-const READ_WHOLE_BYTES = 1024 * 1024;
-let wholeFileBuffer = Buffer.alloc(0);
-/**
- * The SHA-256 of a small file's bytes now (larger ones are streamed). It is read whole with synchronous calls, as
- * the upload reads it (body.ts): a stream would cost a 1 MiB buffer and several round trips
- * through the thread pool per file, which for 100,000 small files was most of the run's CPU
- * and memory. Up to `size` + 1 bytes are read, so a file that grew meanwhile gets a digest that
- * cannot match (and is uploaded, where the change is caught) without being read whole.
- */
-function sha256OfSmallFile(file) {
-    // One buffer for every small file: the read and the hash are synchronous.
-    if (wholeFileBuffer.length < file.size + 1)
-        wholeFileBuffer = Buffer.allocUnsafe(READ_WHOLE_BYTES + 1);
-    const bytes = wholeFileBuffer.subarray(0, file.size + 1);
-    const fd = (0,external_node_fs_namespaceObject.openSync)(file.absolutePath, 'r');
-    try {
-        return (0,external_node_crypto_.createHash)('sha256')
-            .update(bytes.subarray(0, fill(fd, bytes, 0)))
-            .digest('hex');
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-async function sha256OfLargeFile(file) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file.absolutePath, { highWaterMark: READ_WHOLE_BYTES })) {
-        hash.update(chunk);
-    }
-    return hash.digest('hex');
 }
 
 ;// CONCATENATED MODULE: ./src/netiks/errors.ts
@@ -38179,7 +37312,7 @@ class FileBody {
         const fail = (error) => {
             throw this.readError(error);
         };
-        const fd = await openAsync(this.file.absolutePath, body_OPEN_FOR_READING).catch(fail);
+        const fd = await openAsync(this.file.absolutePath, OPEN_FOR_READING).catch(fail);
         return {
             read: async (buffer, length, position) => (await readAsync(fd, buffer, 0, length, position).catch(fail)).bytesRead,
             stat: async () => await fstatAsync(fd).catch(fail),
@@ -38238,7 +37371,7 @@ class FileBody {
      * round trip through the thread pool costs tens, which adds up over many small files.
      */
     readWholeFile() {
-        const fd = this.fileCall(() => (0,external_node_fs_namespaceObject.openSync)(this.file.absolutePath, body_OPEN_FOR_READING));
+        const fd = this.fileCall(() => (0,external_node_fs_namespaceObject.openSync)(this.file.absolutePath, OPEN_FOR_READING));
         try {
             return this.readChecked(fd);
         }
@@ -38352,7 +37485,7 @@ class FileBody {
  * found file's name would otherwise block its open until something writes to it. No effect on
  * a regular file.
  */
-const body_OPEN_FOR_READING = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+const OPEN_FOR_READING = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
 /**
  * Whether the open file reads bytes past the size its stat gives, and that size has not grown
  * meanwhile: a regular file never does (a write grows the size before its bytes can be read),
@@ -39286,6 +38419,29 @@ function isSystemic(error) {
         error instanceof RepeatedFailureError);
 }
 
+;// CONCATENATED MODULE: ./src/netiks/values.ts
+/**
+ * Which values from Netiks may be trusted into the outputs. A later step prints them raw
+ * (`echo "$ASSET_IDS" | jq -r '.[]'`), so a value that could break or disguise a line, or pass
+ * for a workflow command, is never a clean success — whether it comes from an answer now or
+ * from a manifest entry written by an earlier run (a manifest may come back from a cache).
+ */
+/** Characters that could break or disguise a line: C0 and C1 controls, DEL, line and paragraph separators, bidi controls. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+/** An asset id as an API gives them (a UUID, a number, a slug): letters and digits first, then a few marks. */
+const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._~:+=/-]{0,255}$/;
+function isPlainAssetId(value) {
+    return typeof value === 'string' && PLAIN_ID.test(value);
+}
+/**
+ * Whether a value is inert wherever it is printed raw: no character that could break or
+ * disguise a line, nothing a workflow command needs (`::` first on a line, `##[` anywhere).
+ */
+function isInertText(value) {
+    return !LINE_BREAKING.test(value) && !/^\s*::/.test(value) && !value.includes('##[');
+}
+
 ;// CONCATENATED MODULE: ./src/transfer/outcome.ts
 
 
@@ -39629,6 +38785,31 @@ function fileAsItIsNow(file, lastError, options) {
     return now;
 }
 
+;// CONCATENATED MODULE: ./src/pool.ts
+/**
+ * Runs `worker` over the items with at most `concurrency` of them in flight. Workers pull
+ * from one shared iterator, so a slow item never holds up the others, and an async source
+ * is asked for its next item only when a worker is free.
+ */
+async function runPool(items, concurrency, worker, shouldStop = () => false) {
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+        throw new RangeError(`concurrency must be a whole number of at least 1, got ${concurrency}`);
+    }
+    const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
+    const runWorker = async () => {
+        while (!shouldStop()) {
+            const next = await iterator.next();
+            if (next.done)
+                return;
+            await worker(next.value);
+        }
+    };
+    const results = await Promise.allSettled(Array.from({ length: concurrency }, runWorker));
+    const failure = results.find(result => result.status === 'rejected');
+    if (failure)
+        throw failure.reason;
+}
+
 ;// CONCATENATED MODULE: ./src/transfer/presigned.ts
 
 
@@ -39968,6 +39149,45 @@ function printPlan(files, plan, inputs, unchanged = []) {
         first += batch.length;
     }
     batchLines.close();
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/text-file.ts
+
+const CHUNK_CHARS = 64 * 1024;
+/** Writes the pieces to `file` in chunks of about 64 KiB: never the whole text at once. */
+async function writeText(file, pieces) {
+    const handle = await (0,promises_namespaceObject.open)(file, 'w');
+    try {
+        let chunk = '';
+        for (const piece of pieces) {
+            chunk += piece;
+            if (chunk.length >= CHUNK_CHARS) {
+                await writeAll(handle, chunk);
+                chunk = '';
+            }
+        }
+        if (chunk !== '')
+            await writeAll(handle, chunk);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Writes all of the text. A write may take only part of it — a full disk takes what fits and
+ * fails only the next write — so the rest is written again until it is all taken or the file
+ * system says why not: a file cut short is never left as if it were whole.
+ */
+async function writeAll(handle, text) {
+    let bytes = Buffer.from(text, 'utf8');
+    while (bytes.length > 0) {
+        const { bytesWritten } = await handle.write(bytes, 0, bytes.length);
+        if (bytesWritten <= 0)
+            throw new Error(`the file system took none of the last ${bytes.length} bytes`);
+        bytes = bytes.subarray(bytesWritten);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/records.ts
@@ -40757,7 +39977,602 @@ async function uploadSingleFiles(client, recorder, options) {
     }, () => recorder.shouldStop());
 }
 
+;// CONCATENATED MODULE: ./src/manifest/json-syntax.ts
+/**
+ * Where bytes that are not JSON first depart from it: the first byte that cannot be there, or
+ * the end of a text cut short; undefined when they are JSON. It says where, never what: the
+ * text may be anything (a token file a link points to), and JSON.parse's message quotes it.
+ */
+function whereJsonDeparts(bytes) {
+    // One character a byte, so that a position is an offset. JSON.parse refuses this text where it
+    // refuses the UTF-8 one: bytes of 0x80 and above, like the characters they decode to, are
+    // taken inside strings and nowhere else.
+    const text = bytes.toString('latin1');
+    const fault = faultOf(text);
+    if (fault === undefined)
+        return undefined;
+    const offset = fault.position ?? unexpectedTokenAt(text, fault.message);
+    let line = 1;
+    for (let at = bytes.indexOf(0x0a); at !== -1 && at < offset; at = bytes.indexOf(0x0a, at + 1))
+        line++;
+    return { offset, line };
+}
+/** How JSON.parse refuses the text, and the position it names (the end for a text cut short); undefined when it takes it. */
+function faultOf(text) {
+    try {
+        JSON.parse(text);
+        return undefined;
+    }
+    catch (error) {
+        const message = error.message;
+        const named = message === 'Unexpected end of JSON input' ? text.length : /at position (\d+)/.exec(message)?.[1];
+        return { message, position: named === undefined ? undefined : Number(named) };
+    }
+}
+/**
+ * Where JSON.parse met an unexpected token, for which it names no position: the end of the
+ * longest start of the text that is JSON or the start of it. JSON.parse quotes up to ten
+ * characters either side of the token; where they are found are the likely places, tried
+ * first (one is the place when the text up to it starts JSON and up to the next byte does
+ * not), then every place.
+ */
+function unexpectedTokenAt(text, message) {
+    const [, before, context, after] = /^Unexpected token '.', (\.{3})?"(.*)"(\.{3})? is not valid JSON$/s.exec(message) ?? [];
+    const places = [];
+    if (context !== undefined && (before ?? after) !== undefined) {
+        const tokenIndex = before === undefined ? context.length - 10 : 10;
+        for (let at = text.indexOf(context); at !== -1; at = text.indexOf(context, at + 1))
+            places.push(at + tokenIndex);
+    }
+    const likely = places[lastStart(text, places.length, index => places[index])];
+    if (likely !== undefined && !startsJson(text, likely + 1))
+        return likely;
+    return lastStart(text, text.length + 1, at => at);
+}
+/** Of `count` places in order, the last up to which the text starts JSON (-1 for none): halving, as a longer start fails where a shorter one does. */
+function lastStart(text, count, place) {
+    let low = -1;
+    let high = count - 1;
+    while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if (startsJson(text, place(middle)))
+            low = middle;
+        else
+            high = middle - 1;
+    }
+    return low;
+}
+/** The text up to `end` is JSON or the start of it: JSON.parse finds no fault before its end. */
+function startsJson(text, end) {
+    const fault = faultOf(text.slice(0, end));
+    return fault === undefined || fault.position === Math.min(end, text.length);
+}
+
+;// CONCATENATED MODULE: ./src/manifest/manifest.ts
+
+/** Version 2 keys entries by the file's path; version 1 keyed them by asset name. */
+const MANIFEST_VERSION = 2;
+/**
+ * The manifest can be neither read nor replaced as it is: the run stops before any request, and
+ * the file is left as it is. Says what is wrong (never what the file holds: the path may lead to
+ * any file) and what to do.
+ */
+class ManifestError extends InputError {
+    problem;
+    advice;
+    constructor(
+    /** What is wrong, after "The manifest <path> ". */
+    problem, advice) {
+        super(`The manifest ${problem}. ${advice}`);
+        this.problem = problem;
+        this.advice = advice;
+        this.name = 'ManifestError';
+    }
+}
+function emptyManifest(baseUrl) {
+    return {
+        version: MANIFEST_VERSION,
+        'base-url': baseUrl,
+        assets: new Map(),
+        legacy: new Map(),
+        others: { sections: new Map() }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/manifest/read.ts
+
+
+
+
+
+
+
+/** 100,000 entries take some 40 MB: a larger file is not a manifest (a disk image, a log), and is not read. */
+const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
+const START_AFRESH = 'Fix it, or delete it to start a new manifest (every matched file is then uploaded again once).';
+const NOT_REACHED = 'Check that the path and each folder on it exist as folders the job can read, or give another path.';
+/** Reads the manifest (version 2 or 1); one this action cannot read whole, or could not replace, throws a ManifestError. */
+async function loadManifest(file, baseUrl) {
+    const json = (await checkManifestPlace(file)) ? readManifestJson(file) : undefined;
+    const manifest = emptyManifest(baseUrl);
+    if (json === undefined)
+        return { manifest, existed: false, knewBaseUrl: false, ignored: [] };
+    if (!isJsonObject(json))
+        throw shapeError('is JSON, but not an object');
+    const version = json.version;
+    if (version !== 1 && version !== MANIFEST_VERSION)
+        throw unknownVersion(version);
+    const top = json['base-url'];
+    if (typeof top !== 'string' || top === '')
+        throw shapeError('has no "base-url" (a string) at its top');
+    const sections = otherSections(json['other-base-urls'], top);
+    sections.set(top, sectionOf(json, version, 'at its top'));
+    const own = sections.get(baseUrl);
+    sections.delete(baseUrl);
+    manifest.others = { ...(top !== baseUrl ? { top } : {}), sections };
+    const ignored = own === undefined ? [] : checkEntries(own, manifest);
+    return { manifest, existed: true, knewBaseUrl: own !== undefined, ignored };
+}
+/**
+ * Absent or a regular file (a FIFO is not opened: that waits for a writer), in a folder the run
+ * can write: one not written after the uploads would make the next run send them all again.
+ */
+async function checkManifestPlace(file) {
+    const info = await (0,promises_namespaceObject.stat)(file).catch((error) => {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw new ManifestError(`cannot be reached (${error.code ?? error.message})`, NOT_REACHED);
+    });
+    if (info?.isDirectory()) {
+        const advice = 'Give the path of a JSON file, such as .netiks/manifest.json; it is created if it does not exist.';
+        throw new ManifestError('is a directory', advice);
+    }
+    if (info && !info.isFile())
+        throw notRegularFile(info);
+    if (info && info.size > MAX_MANIFEST_BYTES)
+        throw tooLarge(info.size);
+    // The nearest folder that exists: the missing ones are made with the manifest.
+    let folder = external_node_path_default().dirname(file);
+    while (!(await isFolder(folder)))
+        folder = external_node_path_default().dirname(folder);
+    await (0,promises_namespaceObject.access)(folder, external_node_fs_namespaceObject.constants.W_OK | external_node_fs_namespaceObject.constants.X_OK).catch((error) => {
+        throw new ManifestError(`cannot be written: this job may not write in ${folder} (${error.code}), ` +
+            'so the next run would upload every file again; nothing was uploaded', 'Make that folder writable for the job, or give a manifest path in a folder it can write, such as .netiks/ in the workspace.');
+    });
+    return info !== undefined;
+}
+/** Whether the path is a folder, false when it does not exist; throws when it is something else or cannot be looked at. */
+async function isFolder(at) {
+    const info = await (0,promises_namespaceObject.stat)(at).catch((error) => {
+        if (error.code === 'ENOENT' && external_node_path_default().dirname(at) !== at)
+            return undefined;
+        throw new ManifestError(`cannot be written in ${at} (${error.code ?? error.message})`, NOT_REACHED);
+    });
+    if (info && !info.isDirectory())
+        throw new ManifestError(`cannot be written: ${at} is not a folder`, NOT_REACHED);
+    return info !== undefined;
+}
+function tooLarge(bytes) {
+    return new ManifestError(`is ${formatBytes(bytes)}, larger than any manifest (at most ${formatBytes(MAX_MANIFEST_BYTES)}; ` +
+        '100,000 entries take some 40 MB): it was not read', "Check that 'manifest' names the action's own manifest, not another file. " + START_AFRESH);
+}
+function notRegularFile(info) {
+    let type = 'not a regular file';
+    if (info.isDirectory())
+        type = 'a directory';
+    else if (info.isFIFO())
+        type = 'a FIFO (named pipe)';
+    else if (info.isSocket())
+        type = 'a socket';
+    else if (info.isCharacterDevice() || info.isBlockDevice())
+        type = 'a device';
+    return new ManifestError(`is ${type}, not a regular file: it was not read`, 'Give the path of a JSON file the action may replace, such as .netiks/manifest.json.');
+}
+/** The manifest's JSON value, or undefined when it is gone. A text that is not JSON is placed, never quoted. */
+function readManifestJson(file) {
+    const bytes = readManifestBytes(file);
+    if (bytes === undefined)
+        return undefined;
+    const text = bytes.toString('utf8');
+    bytes.buffer.transfer?.(0);
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        let place;
+        try {
+            const again = readManifestBytes(file);
+            place = again && whereJsonDeparts(again);
+        }
+        catch {
+            // Gone or unreadable by now: not placed.
+        }
+        throw new ManifestError(`is not valid JSON${place ? `: it departs from JSON at byte ${place.offset} (line ${place.line})` : ''}; ` +
+            'it was left as it is, and nothing was uploaded', START_AFRESH);
+    }
+}
+/** The manifest's bytes, in memory of their own (see readManifestJson), or undefined when it is gone. */
+function readManifestBytes(file) {
+    let fd;
+    try {
+        // Without waiting: a FIFO put in the file's place since it was checked would wait for a writer.
+        fd = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0));
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw cannotRead(error);
+    }
+    try {
+        // Checked again: another file may have taken the path since checkManifestPlace.
+        const info = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!info.isFile())
+            throw notRegularFile(info);
+        let bytes = Buffer.allocUnsafeSlow(Math.min(info.size, MAX_MANIFEST_BYTES) + 1);
+        let length = readUpTo(fd, bytes);
+        // Filled: the file grew as it was read. It is read on, but no further than any manifest.
+        while (length === bytes.length) {
+            if (length > MAX_MANIFEST_BYTES)
+                throw tooLarge(length);
+            const grown = Buffer.allocUnsafeSlow(Math.min(2 * length, MAX_MANIFEST_BYTES + 1));
+            bytes.copy(grown);
+            bytes = grown;
+            length = readUpTo(fd, bytes, length);
+        }
+        return bytes.subarray(0, length);
+    }
+    catch (error) {
+        throw error instanceof ManifestError ? error : cannotRead(error);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** Reads the file into `bytes` from `start` until they are full or the file ends; returns how far they are filled. */
+function readUpTo(fd, bytes, start = 0) {
+    let length = start;
+    for (let read = -1; read !== 0 && length < bytes.length; length += read) {
+        read = (0,external_node_fs_namespaceObject.readSync)(fd, bytes, length, bytes.length - length, length);
+    }
+    return length;
+}
+function cannotRead(error) {
+    return new ManifestError(`cannot be read (${error.code ?? 'error'})`, NOT_REACHED);
+}
+function isJsonObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function shapeError(problem) {
+    return new ManifestError(`${problem}, so it is not a manifest this action reads; it was left as it is, and nothing was uploaded`, `Check that 'manifest' names the action's own manifest (see "Sync without duplicates" in the README). ${START_AFRESH}`);
+}
+function unknownVersion(version) {
+    // Said only when it is a plain number: the value is the file's, and could be anything.
+    if (typeof version !== 'number' || !Number.isSafeInteger(version)) {
+        return shapeError(version === undefined ? 'has no "version"' : 'has a "version" that is not a number');
+    }
+    return new ManifestError(`has version ${version}, which this action does not know (it reads versions 1 and ${MANIFEST_VERSION}); ` +
+        'it was left as it is, and nothing was uploaded', 'A newer release of netiks/upload-action wrote it: run that release, or a newer one, with this manifest.');
+}
+function otherSections(value, top) {
+    const sections = new Map();
+    if (value === undefined)
+        return sections;
+    if (!isJsonObject(value))
+        throw shapeError('has "other-base-urls" that is not an object');
+    for (const [url, section] of Object.entries(value)) {
+        if (url === top)
+            throw shapeError('has the base-url of its top under "other-base-urls" as well');
+        if (!isJsonObject(section))
+            throw shapeError('has a member of "other-base-urls" that is not an object');
+        sections.set(url, sectionOf(section, MANIFEST_VERSION, 'under "other-base-urls"'));
+    }
+    return sections;
+}
+/** One base-url's entries: by path in `assets`, by name in `v1-assets` (in `assets`, in version 1). */
+function sectionOf(members, version, where) {
+    const objectOrNone = (name) => {
+        const value = members[name];
+        if (value == null)
+            return new Map();
+        if (!isJsonObject(value))
+            throw shapeError(`has "${name}" ${where} that is not an object`);
+        return new Map(Object.entries(value));
+    };
+    if (version === 1)
+        return { assets: new Map(), legacy: objectOrNone('assets') };
+    return { assets: objectOrNone('assets'), legacy: objectOrNone('v1-assets') };
+}
+/** Puts this base-url's usable entries into the manifest; returns the malformed ones, each with what is wrong. */
+function checkEntries(own, manifest) {
+    const ignored = [];
+    for (const [entries, withName] of [
+        [own.assets, true],
+        [own.legacy, false]
+    ]) {
+        for (const [key, value] of entries) {
+            const wrong = entryProblem(value, withName);
+            // The key is JSON-quoted, and cut short: it may be of any length.
+            if (wrong)
+                ignored.push(`${JSON.stringify(key.length > 120 ? `${key.slice(0, 120)}…` : key)} (${wrong})`);
+            else if (withName)
+                manifest.assets.set(key, pickEntry(value));
+            else
+                manifest.legacy.set(key, pickLegacy(value));
+        }
+    }
+    return ignored;
+}
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
+/**
+ * What is wrong with an entry, or undefined when it can be used; names the fields, never their
+ * values. A skipped file's entry reaches the log and the outputs, so a value is no longer than
+ * any Netiks gives or a path can be, and one that came from Netiks is inert (an entry may come
+ * back from a cache). A file's own name may hold line breaks: it is escaped wherever it is written.
+ */
+function entryProblem(value, withName) {
+    if (!isJsonObject(value))
+        return 'not an object';
+    const isText = (text, fromNetiks = true) => typeof text === 'string' && text.length <= 8192 && (!fromNetiks || isInertText(text));
+    const wrong = [];
+    if (withName && !(isText(value.name, false) && value.name !== ''))
+        wrong.push('name');
+    if (withName && value.recorded_name !== undefined && !(isText(value.recorded_name) && value.recorded_name !== '')) {
+        wrong.push('recorded_name');
+    }
+    if (typeof value.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(value.sha256))
+        wrong.push('sha256');
+    if (!Number.isSafeInteger(value.size) || value.size < 0)
+        wrong.push('size');
+    if (!isPlainAssetId(value.id))
+        wrong.push('id');
+    for (const field of ['storage_url', 'content_type', 'uploaded_at'])
+        if (!isText(value[field]))
+            wrong.push(field);
+    if (!wrong.includes('uploaded_at') && !ISO_TIME.test(value.uploaded_at))
+        wrong.push('uploaded_at');
+    return wrong.length === 0 ? undefined : `${wrong.join(', ')} ${wrong.length === 1 ? 'is' : 'are'} missing or invalid`;
+}
+/** Only the known fields, so that nothing unexpected is carried over to the next manifest. */
+function pickLegacy(entry) {
+    const { size, id, storage_url, content_type, uploaded_at } = entry;
+    return { sha256: entry.sha256.toLowerCase(), size, id, storage_url, content_type, uploaded_at };
+}
+function pickEntry(entry) {
+    const recorded = entry.recorded_name !== undefined && entry.recorded_name !== entry.name;
+    const fields = `name,${recorded ? 'recorded_name,' : ''}sha256,size,id,storage_url,content_type,uploaded_at`;
+    // Kept as parsed when it is as this action writes it: a copy of each of 100,000 would double the peak.
+    if (Object.keys(entry).join() === fields && entry.sha256 === entry.sha256.toLowerCase())
+        return entry;
+    return { name: entry.name, ...(recorded ? { recorded_name: entry.recorded_name } : {}), ...pickLegacy(entry) };
+}
+
+;// CONCATENATED MODULE: ./src/manifest/compare.ts
+
+
+
+
+
+/**
+ * Splits the files into those to upload and those the manifest holds unchanged: the entry of
+ * the file's path (compared as the file system compares paths) has the name the file is sent
+ * under now, its size and its sha256. A file no entry has a path for may match a version 1
+ * entry of its name instead. Only a file whose entry has its size is read, to hash it.
+ */
+async function findUnchanged(files, manifest, concurrency, rules = paths_HOST_PATHS) {
+    const entryOfPath = entriesByPathKey(manifest, rules);
+    // By the file's index, its entry while it may be unchanged.
+    const entries = files.map(file => {
+        const entry = entryOfPath(file.relativePath);
+        if (entry !== undefined)
+            return entry.name === file.name && entry.size === file.size ? entry : undefined;
+        const legacy = manifest.legacy.get(file.name);
+        return legacy?.size === file.size ? { name: file.name, ...legacy } : undefined;
+    });
+    await runPool(files.keys(), concurrency, async (index) => {
+        const entry = entries[index];
+        if (entry !== undefined && (await sha256Of(files[index])) !== entry.sha256)
+            entries[index] = undefined;
+    });
+    const upload = [];
+    const unchanged = [];
+    for (const [index, file] of files.entries()) {
+        const entry = entries[index];
+        if (entry === undefined)
+            upload.push(file);
+        else
+            unchanged.push({ file, entry });
+    }
+    return { upload, unchanged };
+}
+/** The entry of a path. Where paths compare byte for byte (Linux), the manifest's own map answers, with no copy. */
+function entriesByPathKey(manifest, rules) {
+    if (!rules.caseInsensitive)
+        return relativePath => manifest.assets.get(relativePath);
+    const byKey = new Map();
+    for (const [key, entry] of manifest.assets)
+        byKey.set(pathKey(key, rules), entry);
+    return relativePath => byKey.get(pathKey(relativePath, rules));
+}
+/**
+ * The manifest with each unchanged file's entry under the file's path as it is spelled now:
+ * this is how a version 1 entry becomes a version 2 one, without sending anything.
+ */
+function recordUnchanged(manifest, unchanged, rules = paths_HOST_PATHS) {
+    // The usual case, each entry already under its path and no version 1 entry: the manifest as it is, not copied.
+    const inPlace = ({ file, entry }) => manifest.assets.get(file.relativePath) === entry;
+    return manifest.legacy.size === 0 && unchanged.every(inPlace) ? manifest : withEntries(manifest, unchanged, rules);
+}
+/**
+ * The manifest with each entry under its file's path, in place of the same file's entry spelled
+ * in another case where case is ignored. A version 1 entry of the name goes: it described an
+ * earlier upload of that name, as version 1 would have replaced it.
+ */
+function withEntries(manifest, entries, rules) {
+    const assets = new Map(manifest.assets);
+    const legacy = new Map(manifest.legacy);
+    // Where paths compare byte for byte, a key only ever replaces the entry of the same key.
+    const spelling = rules.caseInsensitive
+        ? new Map([...assets.keys()].map(key => [pathKey(key, rules), key]))
+        : undefined;
+    for (const { file, entry } of entries) {
+        const folded = pathKey(file.relativePath, rules);
+        const previous = spelling?.get(folded);
+        if (previous !== undefined && previous !== file.relativePath)
+            assets.delete(previous);
+        spelling?.set(folded, file.relativePath);
+        assets.set(file.relativePath, entry);
+        legacy.delete(file.name);
+    }
+    return { ...manifest, assets, legacy };
+}
+/** Files up to this size are read with synchronous calls into one buffer kept for them all. */
+const READ_WHOLE_BYTES = 1024 * 1024;
+let smallFileBytes;
+/**
+ * The SHA-256 of the file's bytes now. A small file is read as the upload reads it: a stream per
+ * file would cost a buffer and several trips through the thread pool, which for many small files
+ * is most of the work. Up to `size` + 1 bytes are read: a file that grew cannot match.
+ */
+async function sha256Of(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    if (file.size < READ_WHOLE_BYTES) {
+        smallFileBytes ??= Buffer.allocUnsafe(READ_WHOLE_BYTES);
+        const fd = (0,external_node_fs_namespaceObject.openSync)(file.absolutePath, 'r');
+        try {
+            return hash
+                .update(smallFileBytes.subarray(0, readUpTo(fd, smallFileBytes.subarray(0, file.size + 1))))
+                .digest('hex');
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
+    }
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file.absolutePath, { highWaterMark: READ_WHOLE_BYTES })) {
+        hash.update(chunk);
+    }
+    return hash.digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/manifest/write.ts
+
+
+
+
+
+
+
+/**
+ * Writes the manifest with each asset confirmed in this run under its file's path (see
+ * withEntries), so that a reader sees the old file or the new one, never half of one. Returns
+ * how many assets of this base-url it holds.
+ */
+async function writeManifest(file, before, confirmed = [], options = {}) {
+    const uploadedAt = (options.now ?? new Date()).toISOString();
+    const entries = confirmed.map(({ file, ...upload }) => ({
+        file,
+        entry: {
+            name: file.name,
+            ...(upload.recordedName !== file.name ? { recorded_name: upload.recordedName } : {}),
+            sha256: upload.sha256,
+            size: file.size,
+            id: upload.assetId,
+            storage_url: upload.storageUrl,
+            content_type: upload.contentType,
+            uploaded_at: uploadedAt
+        }
+    }));
+    const after = entries.length > 0 ? withEntries(before, entries, options.rules ?? paths_HOST_PATHS) : before;
+    await replaceAtomically(file, manifestText(after), options);
+    return after.assets.size;
+}
+/** An object's members in the order written: in a JavaScript object, integer-like keys would come first. */
+class Members {
+    members;
+    constructor(members) {
+        this.members = members;
+    }
+}
+/**
+ * The manifest's text, piece by piece, as `JSON.stringify(…, null, 2)` writes it: at the top,
+ * the base-url the file named there before (this run's, for a new file) and its entries; the
+ * other base-urls' entries under `other-base-urls`, by base-url. Each base-url's entries are its
+ * `assets` and, while it holds any, its `v1-assets`, each by key: the other base-urls' come back
+ * as they were read, in the order this action wrote them.
+ */
+function* manifestText(manifest) {
+    const sections = new Map(manifest.others.sections);
+    const top = manifest.others.top ?? manifest['base-url'];
+    // Under other-base-urls, a base-url without entries is not written.
+    if (top === manifest['base-url'] || manifest.assets.size + manifest.legacy.size > 0) {
+        sections.set(manifest['base-url'], manifest);
+    }
+    const below = [...sections.keys()].filter(url => url !== top).sort(compareText);
+    const others = below.map((url) => [url, new Members(sectionMembers(sections.get(url)))]);
+    const members = [
+        ['version', MANIFEST_VERSION],
+        ['base-url', top]
+    ];
+    members.push(...sectionMembers(sections.get(top)));
+    if (others.length > 0)
+        members.push(['other-base-urls', new Members(others)]);
+    yield* jsonPieces(new Members(members), 0);
+    yield '\n';
+}
+function sectionMembers(section) {
+    const members = [['assets', new Members(byKey(section.assets))]];
+    if (section.legacy.size > 0)
+        members.push(['v1-assets', new Members(byKey(section.legacy))]);
+    return members;
+}
+function* byKey(map) {
+    for (const key of [...map.keys()].sort(compareText))
+        yield [key, map.get(key)];
+}
+/** A JSON value at `level`, as JSON.stringify(…, null, 2) writes it. */
+function* jsonPieces(value, level) {
+    const indent = '\n' + '  '.repeat(level);
+    if (!(value instanceof Members))
+        return yield JSON.stringify(value, null, 2).replaceAll('\n', indent);
+    let first = true;
+    for (const [key, member] of value.members) {
+        yield `${first ? '{' : ','}${indent}  ${JSON.stringify(key)}: `;
+        yield* jsonPieces(member, level + 1);
+        first = false;
+    }
+    yield first ? '{}' : `${indent}}`;
+}
+/** Windows refuses a rename while another process (an antivirus, an indexer) holds the file open. */
+const RENAME_RETRY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
+const RENAME_RETRY_DELAYS_MS = [25, 50, 100, 200, 400, 800];
+/** Writes the pieces to a temporary file, then puts it in the file's place. */
+async function replaceAtomically(file, pieces, options) {
+    const delays = options.retryDelaysMs ?? RENAME_RETRY_DELAYS_MS;
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    try {
+        await writeText(temp, pieces);
+        for (let attempt = 0;; attempt++) {
+            try {
+                return await (options.rename ?? promises_namespaceObject.rename)(temp, file);
+            }
+            catch (error) {
+                const code = error.code;
+                if (attempt >= delays.length || code === undefined || !RENAME_RETRY_CODES.has(code))
+                    throw error;
+                await new Promise(resolve => setTimeout(resolve, delays[attempt]));
+            }
+        }
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temp, { force: true });
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/sync.ts
+
+
+
 
 
 
@@ -40830,13 +40645,8 @@ async function reportAllUnchanged(inputs, work) {
     const result = { confirmed: [], failed: work.leftOut ?? [], unchanged: work.unchanged };
     await writeOutputs(result);
     let problem;
-    if (work.manifest) {
-        const { file, before } = work.manifest;
-        problem = await saveManifest(inputs, async () => {
-            await writeManifest(file, before);
-            return before.assets.size;
-        });
-    }
+    if (work.manifest)
+        problem = await saveManifest(inputs, work.manifest, []);
     await writeSummary(result, { strategy: 'none', baseUrl: inputs.baseUrl, durationMs: 0 });
     // No file at all only when a shard took none of the matched files.
     const why = work.unchanged.length === 0
@@ -40847,12 +40657,12 @@ async function reportAllUnchanged(inputs, work) {
     return problem;
 }
 /**
- * Writes the manifest; returns why it could not be, which fails the step (the next run would
- * upload everything again) as part of the step's one closing error.
+ * Writes the manifest with the uploads confirmed in this run; returns why it could not be, which
+ * fails the step (the next run would upload everything again) as part of the step's one closing error.
  */
-async function saveManifest(inputs, write) {
+async function saveManifest(inputs, manifest, confirmed) {
     try {
-        const assets = await write();
+        const assets = await writeManifest(manifest.file, manifest.before, confirmed);
         info(`Manifest ${escapeForLog(inputs.manifest)} written: ${countOf(assets, 'asset')}.`);
         return undefined;
     }
@@ -40863,7 +40673,6 @@ async function saveManifest(inputs, write) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-
 
 
 
@@ -41214,10 +41023,8 @@ async function reportRun(inputs, work, plan, outcome, startedAt, runFolder, endL
                 : { outputsSet: false, assetsFile: '', problem: escapeForLog(errorMessage(error)) };
     }
     let manifestProblem;
-    if (work.manifest) {
-        const { file, before } = work.manifest;
-        manifestProblem = await saveManifest(inputs, async () => await writeManifestWithUploads(file, before, outcome.confirmed));
-    }
+    if (work.manifest)
+        manifestProblem = await saveManifest(inputs, work.manifest, outcome.confirmed);
     const manifestSaved = work.manifest !== undefined && manifestProblem === undefined;
     await writeSummary(result, {
         strategy: plan.strategy,

@@ -5,7 +5,6 @@ import { CancelledError, InputError, codeOrMessage, errorMessage } from './model
 import { findFiles, nameAssets, type FoundFiles } from './files/find.js'
 import { countOf, formatBytes, formatSeconds, listSome, totalSize, withStop } from './format.js'
 import { getInputs, getTuning, type Inputs, type UploadInputs } from './config/inputs.js'
-import { writeManifestWithUploads } from './manifest/manifest.js'
 import { pathInside, samePath } from './files/paths.js'
 import { takeShard } from './files/shard.js'
 import { NetiksClient } from './netiks/client.js'
@@ -436,13 +435,7 @@ async function reportRun(
         : { outputsSet: false, assetsFile: '', problem: escapeForLog(errorMessage(error)) }
   }
   let manifestProblem: string | undefined
-  if (work.manifest) {
-    const { file, before } = work.manifest
-    manifestProblem = await saveManifest(
-      inputs,
-      async () => await writeManifestWithUploads(file, before, outcome.confirmed)
-    )
-  }
+  if (work.manifest) manifestProblem = await saveManifest(inputs, work.manifest, outcome.confirmed)
   const manifestSaved = work.manifest !== undefined && manifestProblem === undefined
   await writeSummary(result, {
     strategy: plan.strategy,

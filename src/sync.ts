@@ -2,17 +2,11 @@ import * as core from '@actions/core'
 import { InputError, codeOrMessage } from './model.js'
 import { countOf, listSome } from './format.js'
 import type { Inputs } from './config/inputs.js'
-import {
-  findUnchanged,
-  ManifestError,
-  loadManifest,
-  recordUnchanged,
-  writeManifest,
-  type LoadedManifest,
-  type Manifest,
-  type UnchangedFile
-} from './manifest/manifest.js'
-import type { FailedUpload, LocalFile } from './model.js'
+import { findUnchanged, recordUnchanged } from './manifest/compare.js'
+import { ManifestError, type Manifest, type UnchangedFile } from './manifest/manifest.js'
+import { loadManifest, type LoadedManifest } from './manifest/read.js'
+import { writeManifest } from './manifest/write.js'
+import type { ConfirmedUpload, FailedUpload, LocalFile } from './model.js'
 import { PerFileLines } from './report/log.js'
 import { writeOutputs } from './report/outputs.js'
 import { writeSummary } from './report/summary.js'
@@ -111,13 +105,7 @@ export async function reportAllUnchanged(inputs: Inputs, work: Work): Promise<st
   const result = { confirmed: [], failed: work.leftOut ?? [], unchanged: work.unchanged }
   await writeOutputs(result)
   let problem: string | undefined
-  if (work.manifest) {
-    const { file, before } = work.manifest
-    problem = await saveManifest(inputs, async () => {
-      await writeManifest(file, before)
-      return before.assets.size
-    })
-  }
+  if (work.manifest) problem = await saveManifest(inputs, work.manifest, [])
   await writeSummary(result, { strategy: 'none', baseUrl: inputs.baseUrl, durationMs: 0 })
   // No file at all only when a shard took none of the matched files.
   const why =
@@ -130,12 +118,16 @@ export async function reportAllUnchanged(inputs: Inputs, work: Work): Promise<st
 }
 
 /**
- * Writes the manifest; returns why it could not be, which fails the step (the next run would
- * upload everything again) as part of the step's one closing error.
+ * Writes the manifest with the uploads confirmed in this run; returns why it could not be, which
+ * fails the step (the next run would upload everything again) as part of the step's one closing error.
  */
-export async function saveManifest(inputs: Inputs, write: () => Promise<number>): Promise<string | undefined> {
+export async function saveManifest(
+  inputs: Inputs,
+  manifest: NonNullable<Work['manifest']>,
+  confirmed: ConfirmedUpload[]
+): Promise<string | undefined> {
   try {
-    const assets = await write()
+    const assets = await writeManifest(manifest.file, manifest.before, confirmed)
     core.info(`Manifest ${escapeForLog(inputs.manifest)} written: ${countOf(assets, 'asset')}.`)
     return undefined
   } catch (error) {

@@ -1,21 +1,12 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { open, readFile, readdir, writeFile, type FileHandle } from 'node:fs/promises'
+import { mkdir, open, readFile, readdir, rm, stat, writeFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { describeFile } from '../../src/files/find.js'
+import { findUnchanged, recordUnchanged } from '../../src/manifest/compare.js'
 import type { Place } from '../../src/manifest/json-syntax.js'
-import {
-  ManifestError,
-  findUnchanged,
-  loadManifest,
-  recordUnchanged,
-  recordUploads,
-  serializeManifest,
-  writeManifest,
-  writeManifestWithUploads,
-  type LegacyEntry,
-  type Manifest,
-  type ManifestEntry
-} from '../../src/manifest/manifest.js'
+import { ManifestError, type LegacyEntry, type Manifest, type ManifestEntry } from '../../src/manifest/manifest.js'
+import { loadManifest } from '../../src/manifest/read.js'
+import { writeManifest } from '../../src/manifest/write.js'
 import type { ConfirmedUpload, LocalFile } from '../../src/model.js'
 import { pathRulesFor } from '../../src/files/paths.js'
 import { Cleanups, sha256 } from '../support/helpers.js'
@@ -227,16 +218,16 @@ describe('loadManifest', () => {
     const ws = await cleanups.workspace({ 'docs/a.txt': 'a', 'm.json': JSON.stringify(original, null, 2) + '\n' })
     const file = path.join(ws, 'm.json')
     const before = await loadManifest(file, STAGING)
-    expect(before).toMatchObject({ existed: true, knewBaseUrl: false, ignored: [], version: 2 })
+    expect(before).toMatchObject({ existed: true, knewBaseUrl: false, ignored: [] })
     expect(before.manifest.assets.size + before.manifest.legacy.size).toBe(0)
     expect(before.manifest.others.top).toBe(BASE)
     const a = describeFile(path.join(ws, 'docs/a.txt'), 1, ws)
     // A run that confirms nothing leaves the file as it was, byte for byte.
-    await writeManifestWithUploads(file, before.manifest, [])
+    await writeManifest(file, before.manifest)
     expect(await readFile(file, 'utf8')).toBe(JSON.stringify(original, null, 2) + '\n')
 
     const now = new Date('2026-11-25T12:00:00Z')
-    await writeManifestWithUploads(file, before.manifest, [confirmed(a, 'a', 'id-staging')], now)
+    await writeManifest(file, before.manifest, [confirmed(a, 'a', 'id-staging')], { now })
     const written = JSON.parse(await readFile(file, 'utf8'))
     const stagingEntry = { ...entry('a.txt', 'a', 'id-staging'), uploaded_at: now.toISOString() }
     expect(written).toEqual({
@@ -247,13 +238,13 @@ describe('loadManifest', () => {
 
     // Back on the first base-url: its entries are read, the other's kept, each where it was.
     const prod = await loadManifest(file, BASE)
-    expect(prod).toMatchObject({ knewBaseUrl: true, version: 2 })
+    expect(prod).toMatchObject({ knewBaseUrl: true })
     expect(prod.ignored).toEqual([
       '"docs/bad.txt" (name, sha256, size, id, storage_url, content_type, uploaded_at are missing or invalid)'
     ])
     expect([...prod.manifest.assets.keys()]).toEqual(['docs/a.txt'])
     expect(prod.manifest.others.top).toBeUndefined()
-    await writeManifest(file, recordUploads(prod.manifest, [confirmed(a, 'a', 'id-prod-2')], now))
+    await writeManifest(file, prod.manifest, [confirmed(a, 'a', 'id-prod-2')], { now })
     const again = JSON.parse(await readFile(file, 'utf8'))
     expect(again['other-base-urls']).toEqual(written['other-base-urls'])
     expect(again.assets['docs/a.txt'].id).toBe('id-prod-2')
@@ -273,10 +264,8 @@ describe('loadManifest', () => {
     const ws = await cleanups.workspace({ 'a.zip': 'a', 'm.json': JSON.stringify(v1) })
     const file = path.join(ws, 'm.json')
     const loaded = await loadManifest(file, BASE)
-    expect(loaded).toMatchObject({ version: 1, knewBaseUrl: false })
-    await writeManifestWithUploads(file, loaded.manifest, [
-      confirmed(describeFile(path.join(ws, 'a.zip'), 1, ws), 'a', 'id-new')
-    ])
+    expect(loaded).toMatchObject({ knewBaseUrl: false })
+    await writeManifest(file, loaded.manifest, [confirmed(describeFile(path.join(ws, 'a.zip'), 1, ws), 'a', 'id-new')])
     const written = JSON.parse(await readFile(file, 'utf8'))
     expect(written).toMatchObject({
       version: 2,
@@ -289,7 +278,6 @@ describe('loadManifest', () => {
 
   it('reads a version 1 manifest (keyed by asset name) into the entries no file has claimed yet', async () => {
     const loaded = await load({ version: 1, 'base-url': BASE, assets: { 'a.txt': legacy('a', 'id-a'), 'b.txt': {} } })
-    expect(loaded.version).toBe(1)
     expect(loaded.manifest).toEqual(manifestOf({}, { 'a.txt': legacy('a', 'id-a') }))
     expect(loaded.ignored).toHaveLength(1)
   })
@@ -299,7 +287,9 @@ describe('loadManifest', () => {
       `{"version": 2, "base-url": "${BASE}", "assets": {"__proto__": ${JSON.stringify(entry('p', 'p', 'id-p'))}}}`
     )
     expect([...loaded.manifest.assets.keys()]).toEqual(['__proto__'])
-    expect(JSON.parse(serializeManifest(loaded.manifest)).assets.__proto__.id).toBe('id-p')
+    const written = path.join(await cleanups.workspace(), 'written.json')
+    await writeManifest(written, loaded.manifest)
+    expect(JSON.parse(await readFile(written, 'utf8')).assets.__proto__.id).toBe('id-p')
   })
 
   it('keeps an entry as written as parsed, and makes every other usable one into the entry it writes', async () => {
@@ -618,11 +608,18 @@ describe('findUnchanged', () => {
       // Sent before under another name (asset-name was relative): sent again under the new one.
       'renamed.txt': entry('docs/renamed.txt', 'renm', 'id-4')
     })
-    const { upload, unchanged, hashed } = await findUnchanged(files, manifest, 4)
+    // Only files whose entry has their name and size are read to hash them: the others, folders
+    // by now, would fail the read.
+    for (const name of ['resized.txt', 'renamed.txt', 'new.txt']) {
+      await rm(path.join(ws, name))
+      await mkdir(path.join(ws, name))
+    }
+    const { upload, unchanged } = await findUnchanged(files, manifest, 4)
     expect(unchanged.map(u => [u.file.relativePath, u.entry.id])).toEqual([['same.txt', 'id-1']])
     expect(upload.map(f => f.relativePath)).toEqual(['changed.txt', 'resized.txt', 'renamed.txt', 'new.txt'])
-    // Only files whose entry has their name and size are read to hash them.
-    expect(hashed.map(f => f.relativePath).sort()).toEqual(['changed.txt', 'same.txt'])
+    await rm(path.join(ws, 'same.txt'))
+    await mkdir(path.join(ws, 'same.txt'))
+    await expect(findUnchanged(files, manifest, 4)).rejects.toMatchObject({ code: 'EISDIR' })
   })
 
   it('uploads a file that grew after it was found, even when its first bytes are the recorded ones', async () => {
@@ -726,7 +723,7 @@ describe('findUnchanged', () => {
   })
 })
 
-describe('recordUploads and writeManifest', () => {
+describe('writeManifest', () => {
   it('adds or replaces the confirmed files by path, keeps the others, and writes atomically, sorted', async () => {
     const ws = await cleanups.workspace({ 'docs/b.txt': 'bee' })
     const before = manifestOf(
@@ -734,8 +731,10 @@ describe('recordUploads and writeManifest', () => {
       { 'b.txt': legacy('older', 'id-older'), 'q.txt': legacy('q', 'id-q') }
     )
     const file = describeFile(path.join(ws, 'docs/b.txt'), 3, ws)
-    const after = recordUploads(before, [confirmed(file, 'bee', 'id-b', 'b_1.txt')], new Date('2026-11-25T12:00:00Z'))
-    expect(after.assets.get('docs/b.txt')).toEqual({
+    const target = path.join(ws, 'nested/dir/manifest.json')
+    const now = new Date('2026-11-25T12:00:00Z')
+    expect(await writeManifest(target, before, [confirmed(file, 'bee', 'id-b', 'b_1.txt')], { now })).toBe(2)
+    const uploaded = {
       name: 'b.txt',
       recorded_name: 'b_1.txt',
       sha256: sha256('bee'),
@@ -744,27 +743,26 @@ describe('recordUploads and writeManifest', () => {
       storage_url: 'https://cdn.example/id-b',
       content_type: 'text/plain',
       uploaded_at: '2026-11-25T12:00:00.000Z'
-    })
-    expect(after.assets.get('z.txt')).toEqual(before.assets.get('z.txt'))
-    // The version 1 entry of that name described an earlier upload of it: replaced, as version 1 did.
-    expect([...after.legacy.keys()]).toEqual(['q.txt'])
-    expect(before.assets.get('docs/b.txt')!.id).toBe('id-old')
-
-    const target = path.join(ws, 'nested/dir/manifest.json')
-    await writeManifest(target, after)
+    }
     const written = JSON.parse(await readFile(target, 'utf8'))
     expect(written.version).toBe(2)
     expect(written['base-url']).toBe(BASE)
     expect(Object.keys(written.assets)).toEqual(['docs/b.txt', 'z.txt'])
+    expect(written.assets['docs/b.txt']).toEqual(uploaded)
+    expect(written.assets['z.txt']).toEqual(before.assets.get('z.txt'))
+    // The version 1 entry of that name described an earlier upload of it: replaced, as version 1 did.
     expect(Object.keys(written['v1-assets'])).toEqual(['q.txt'])
-    expect(written.assets['docs/b.txt']).toEqual(after.assets.get('docs/b.txt'))
+    // What the run held is not changed.
+    expect(before.assets.get('docs/b.txt')!.id).toBe('id-old')
     expect(await readdir(path.dirname(target))).toEqual(['manifest.json'])
     expect(await loadManifest(target, BASE)).toEqual({
-      manifest: after,
+      manifest: manifestOf(
+        { 'docs/b.txt': uploaded, 'z.txt': entry('z.txt', 'z', 'id-z') },
+        { 'q.txt': legacy('q', 'id-q') }
+      ),
       existed: true,
       knewBaseUrl: true,
-      ignored: [],
-      version: 2
+      ignored: []
     })
 
     await writeFile(target, 'garbage')
@@ -772,7 +770,7 @@ describe('recordUploads and writeManifest', () => {
     expect(JSON.parse(await readFile(target, 'utf8'))).toEqual({ version: 2, 'base-url': BASE, assets: {} })
   })
 
-  it('writeManifestWithUploads writes, entry by entry, exactly what recordUploads and writeManifest write', async () => {
+  it('writes, entry by entry, what JSON.stringify writes of the entries kept and the uploads, by key', async () => {
     const ws = await cleanups.workspace({
       'docs/b.txt': 'bee',
       'Docs/a.txt': 'new',
@@ -782,13 +780,15 @@ describe('recordUploads and writeManifest', () => {
     const now = new Date('2026-11-25T12:00:00Z')
     const upload = (relative: string, content: string, id: string, recorded?: string): ConfirmedUpload =>
       confirmed(describeFile(path.join(ws, relative), Buffer.byteLength(content), ws), content, id, recorded)
-    const cases: Array<[string, Manifest, ConfirmedUpload[], typeof LINUX]> = [
-      ['empty before, nothing new', manifestOf({}), [], LINUX],
+    // Each case: the manifest before, the uploads, the rules, and the keys of entries before that an upload replaces.
+    const cases: Array<[string, Manifest, ConfirmedUpload[], typeof LINUX, string[]]> = [
+      ['empty before, nothing new', manifestOf({}), [], LINUX, []],
       [
         'empty before',
         manifestOf({}),
         [upload('docs/b.txt', 'bee', 'id-b'), upload('x "q".txt', 'quote', 'id-q')],
-        LINUX
+        LINUX,
+        []
       ],
       [
         'entries, v1 entries, a recorded name',
@@ -797,19 +797,22 @@ describe('recordUploads and writeManifest', () => {
           { 'b.txt': legacy('older', 'id-older'), 'q.txt': legacy('q', 'id-q') }
         ),
         [upload('docs/b.txt', 'bee', 'id-b', 'b_1.txt'), upload('ü/ñ.txt', 'ü', 'id-u')],
-        LINUX
+        LINUX,
+        ['docs/b.txt']
       ],
       [
         'another case, case ignored',
         manifestOf({ 'docs/a.txt': entry('a.txt', 'old', 'id-old') }),
         [upload('Docs/a.txt', 'new', 'id-new')],
-        MAC
+        MAC,
+        ['docs/a.txt']
       ],
       [
         'another case, case kept',
         manifestOf({ 'docs/a.txt': entry('a.txt', 'old', 'id-old') }),
         [upload('Docs/a.txt', 'new', 'id-new')],
-        LINUX
+        LINUX,
+        []
       ],
       [
         'entries not in key order, uploads not in path order, interleaved',
@@ -820,39 +823,34 @@ describe('recordUploads and writeManifest', () => {
           'y.txt': entry('y.txt', 'y', 'id-y')
         }),
         [upload('ü/ñ.txt', 'ü', 'id-u'), upload('docs/b.txt', 'bee', 'id-b'), upload('x "q".txt', 'quote', 'id-q')],
-        LINUX
+        LINUX,
+        ['docs/b.txt']
       ]
     ]
-    for (const [name, before, uploads, rules] of cases) {
+    const sorted = <T>(entries: Array<[string, T]>): Record<string, T> =>
+      Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    for (const [name, before, uploads, rules, replaced] of cases) {
       const target = path.join(ws, `${name}.json`)
-      const count = await writeManifestWithUploads(target, before, uploads, now, rules)
-      const expected = recordUploads(before, uploads, now, rules)
-      expect([name, await readFile(target, 'utf8')]).toEqual([name, serializeManifest(expected)])
-      expect(count).toBe(expected.assets.size)
-      // The text is what JSON.stringify writes, as it always was.
-      const sorted = <T>(entries: Map<string, T>): Record<string, T> =>
-        Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      const json = {
-        version: 2,
-        'base-url': BASE,
-        assets: sorted(expected.assets),
-        ...(expected.legacy.size > 0 ? { 'v1-assets': sorted(expected.legacy) } : {})
-      }
-      expect(serializeManifest(expected)).toBe(`${JSON.stringify(json, null, 2)}\n`)
+      const count = await writeManifest(target, before, uploads, { now, rules })
+      const assets = sorted([
+        ...[...before.assets].filter(([key]) => !replaced.includes(key)),
+        ...uploads.map((u): [string, ManifestEntry] => [
+          u.file.relativePath,
+          {
+            name: u.file.name,
+            ...(u.recordedName !== u.file.name ? { recorded_name: u.recordedName } : {}),
+            ...legacy('', u.assetId),
+            sha256: u.sha256,
+            size: u.file.size,
+            uploaded_at: now.toISOString()
+          }
+        ])
+      ])
+      const v1 = [...before.legacy].filter(([key]) => !uploads.some(u => u.file.name === key))
+      const json = { version: 2, 'base-url': BASE, assets, ...(v1.length > 0 ? { 'v1-assets': sorted(v1) } : {}) }
+      expect([name, await readFile(target, 'utf8')]).toEqual([name, `${JSON.stringify(json, null, 2)}\n`])
+      expect([name, count]).toEqual([name, Object.keys(assets).length])
     }
-  })
-
-  it('replaces the entry of the same file spelled in another case, where case is ignored', async () => {
-    const ws = await cleanups.workspace({ 'Docs/a.txt': 'new' })
-    const file = describeFile(path.join(ws, 'Docs/a.txt'), 3, ws)
-    const before = manifestOf({ 'docs/a.txt': entry('a.txt', 'old', 'id-old') })
-    expect([...recordUploads(before, [confirmed(file, 'new', 'id-new')], new Date(), MAC).assets.keys()]).toEqual([
-      'Docs/a.txt'
-    ])
-    expect([...recordUploads(before, [confirmed(file, 'new', 'id-new')], new Date(), LINUX).assets.keys()]).toEqual([
-      'docs/a.txt',
-      'Docs/a.txt'
-    ])
   })
 
   it('fails, and keeps the manifest it had, when the disk fills up as the last bytes are written', async () => {
@@ -863,7 +861,9 @@ describe('recordUploads and writeManifest', () => {
     const assets: Record<string, ManifestEntry> = {}
     for (let i = 0; i < 400; i++) assets[`docs/${i}.txt`] = entry(`${i}.txt`, `${i}`, `id-${i}`)
     const after = manifestOf(assets)
-    const length = Buffer.byteLength(serializeManifest(after))
+    const scratch = path.join(await cleanups.workspace(), 'scratch.json')
+    await writeManifest(scratch, after)
+    const { size: length } = await stat(scratch)
     expect(length).toBeGreaterThan(64 * 1024)
     // A full disk as write(2) reports it: a write takes what fits and says how much; only the
     // next one fails. Here 100 bytes short, in the last of the text's 64 KiB writes.
@@ -905,7 +905,7 @@ describe('recordUploads and writeManifest', () => {
       if (code) throw Object.assign(new Error(code), { code })
       await rename(from, to)
     }
-    await writeManifest(target, manifestOf({}), { rename: flaky, retryDelaysMs: [1, 1, 1] })
+    await writeManifest(target, manifestOf({}), [], { rename: flaky, retryDelaysMs: [1, 1, 1] })
     expect(JSON.parse(await readFile(target, 'utf8')).version).toBe(2)
 
     let attempts = 0
@@ -913,14 +913,16 @@ describe('recordUploads and writeManifest', () => {
       attempts++
       throw Object.assign(new Error('busy'), { code: 'EBUSY' })
     }
-    await expect(writeManifest(target, manifestOf({}), { rename: busy, retryDelaysMs: [1, 1] })).rejects.toThrow('busy')
+    await expect(writeManifest(target, manifestOf({}), [], { rename: busy, retryDelaysMs: [1, 1] })).rejects.toThrow(
+      'busy'
+    )
     expect(attempts).toBe(3)
     const other = async () => {
       attempts++
       throw Object.assign(new Error('no space'), { code: 'ENOSPC' })
     }
     attempts = 0
-    await expect(writeManifest(target, manifestOf({}), { rename: other, retryDelaysMs: [1, 1] })).rejects.toThrow(
+    await expect(writeManifest(target, manifestOf({}), [], { rename: other, retryDelaysMs: [1, 1] })).rejects.toThrow(
       'no space'
     )
     expect(attempts).toBe(1)
