@@ -40052,11 +40052,7 @@ function startsJson(text, end) {
 
 /** Version 2 keys entries by the file's path; version 1 keyed them by asset name. */
 const MANIFEST_VERSION = 2;
-/**
- * The manifest can be neither read nor replaced as it is: the run stops before any request, and
- * the file is left as it is. Says what is wrong (never what the file holds: the path may lead to
- * any file) and what to do.
- */
+/** The manifest cannot be read or replaced as it is: what is wrong (never what it holds) and what to do. */
 class ManifestError extends InputError {
     problem;
     advice;
@@ -40304,10 +40300,10 @@ function checkEntries(own, manifest) {
 }
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 /**
- * What is wrong with an entry, or undefined when it can be used; names the fields, never their
- * values. A skipped file's entry reaches the log and the outputs, so a value is no longer than
- * any Netiks gives or a path can be, and one that came from Netiks is inert (an entry may come
- * back from a cache). A file's own name may hold line breaks: it is escaped wherever it is written.
+ * What is wrong with an entry (its fields, never their values), or undefined. A skipped file's
+ * entry reaches the log and the outputs: a value is no longer than any Netiks gives or a path
+ * can be, and one from Netiks is inert (an entry may come back from a cache). A file's own name
+ * may hold line breaks (Linux allows it): it is escaped wherever it is written.
  */
 function entryProblem(value, withName) {
     if (!isJsonObject(value))
@@ -40353,10 +40349,9 @@ function pickEntry(entry) {
 
 
 /**
- * Splits the files into those to upload and those the manifest holds unchanged: the entry of
- * the file's path (compared as the file system compares paths) has the name the file is sent
- * under now, its size and its sha256. A file no entry has a path for may match a version 1
- * entry of its name instead. Only a file whose entry has its size is read, to hash it.
+ * Splits the files into those to upload and those unchanged: the entry of the file's path (or,
+ * without one, the version 1 entry of its name) has the name it is sent under now, its size
+ * and its sha256. Only a file whose entry has its size is read, to hash it.
  */
 async function findUnchanged(files, manifest, concurrency, rules = paths_HOST_PATHS) {
     const entryOfPath = entriesByPathKey(manifest, rules);
@@ -40393,19 +40388,16 @@ function entriesByPathKey(manifest, rules) {
         byKey.set(pathKey(key, rules), entry);
     return relativePath => byKey.get(pathKey(relativePath, rules));
 }
-/**
- * The manifest with each unchanged file's entry under the file's path as it is spelled now:
- * this is how a version 1 entry becomes a version 2 one, without sending anything.
- */
+/** The manifest with each unchanged file's entry under its path as spelled now: a version 1 entry becomes a version 2 one. */
 function recordUnchanged(manifest, unchanged, rules = paths_HOST_PATHS) {
-    // The usual case, each entry already under its path and no version 1 entry: the manifest as it is, not copied.
+    // The usual case, every entry already under its path: the manifest as it is, not copied.
     const inPlace = ({ file, entry }) => manifest.assets.get(file.relativePath) === entry;
     return manifest.legacy.size === 0 && unchanged.every(inPlace) ? manifest : withEntries(manifest, unchanged, rules);
 }
 /**
- * The manifest with each entry under its file's path, in place of the same file's entry spelled
- * in another case where case is ignored. A version 1 entry of the name goes: it described an
- * earlier upload of that name, as version 1 would have replaced it.
+ * The manifest with each entry under its file's path, in place of the same file spelled in
+ * another case where case is ignored. The version 1 entry of its name goes: it described an
+ * earlier upload of that name.
  */
 function withEntries(manifest, entries, rules) {
     const assets = new Map(manifest.assets);
@@ -40461,23 +40453,19 @@ async function sha256Of(file) {
 
 
 
-/**
- * Writes the manifest with each asset confirmed in this run under its file's path (see
- * withEntries), so that a reader sees the old file or the new one, never half of one. Returns
- * how many assets of this base-url it holds.
- */
+/** Writes the manifest with the assets confirmed in this run, atomically; returns how many assets this base-url has. */
 async function writeManifest(file, before, confirmed = [], options = {}) {
     const uploadedAt = (options.now ?? new Date()).toISOString();
-    const entries = confirmed.map(({ file, ...upload }) => ({
+    const entries = confirmed.map(({ file, recordedName, sha256, assetId, storageUrl, contentType }) => ({
         file,
         entry: {
             name: file.name,
-            ...(upload.recordedName !== file.name ? { recorded_name: upload.recordedName } : {}),
-            sha256: upload.sha256,
+            ...(recordedName !== file.name ? { recorded_name: recordedName } : {}),
+            sha256,
             size: file.size,
-            id: upload.assetId,
-            storage_url: upload.storageUrl,
-            content_type: upload.contentType,
+            id: assetId,
+            storage_url: storageUrl,
+            content_type: contentType,
             uploaded_at: uploadedAt
         }
     }));
@@ -40493,11 +40481,9 @@ class Members {
     }
 }
 /**
- * The manifest's text, piece by piece, as `JSON.stringify(…, null, 2)` writes it: at the top,
- * the base-url the file named there before (this run's, for a new file) and its entries; the
- * other base-urls' entries under `other-base-urls`, by base-url. Each base-url's entries are its
- * `assets` and, while it holds any, its `v1-assets`, each by key: the other base-urls' come back
- * as they were read, in the order this action wrote them.
+ * The text, piece by piece, as `JSON.stringify(…, null, 2)` writes it: at the top the base-url
+ * the file named there (this run's, for a new file), the others under `other-base-urls`; for
+ * each, `assets` and, while it holds any, `v1-assets`, by key, as this action always wrote them.
  */
 function* manifestText(manifest) {
     const sections = new Map(manifest.others.sections);

@@ -7,10 +7,9 @@ import type { Manifest, ManifestEntry, UnchangedFile } from './manifest.js'
 import { readUpTo } from './read.js'
 
 /**
- * Splits the files into those to upload and those the manifest holds unchanged: the entry of
- * the file's path (compared as the file system compares paths) has the name the file is sent
- * under now, its size and its sha256. A file no entry has a path for may match a version 1
- * entry of its name instead. Only a file whose entry has its size is read, to hash it.
+ * Splits the files into those to upload and those unchanged: the entry of the file's path (or,
+ * without one, the version 1 entry of its name) has the name it is sent under now, its size
+ * and its sha256. Only a file whose entry has its size is read, to hash it.
  */
 export async function findUnchanged(
   files: LocalFile[],
@@ -48,20 +47,17 @@ function entriesByPathKey(manifest: Manifest, rules: PathRules): (relativePath: 
   return relativePath => byKey.get(pathKey(relativePath, rules))
 }
 
-/**
- * The manifest with each unchanged file's entry under the file's path as it is spelled now:
- * this is how a version 1 entry becomes a version 2 one, without sending anything.
- */
+/** The manifest with each unchanged file's entry under its path as spelled now: a version 1 entry becomes a version 2 one. */
 export function recordUnchanged(manifest: Manifest, unchanged: UnchangedFile[], rules = HOST_PATHS): Manifest {
-  // The usual case, each entry already under its path and no version 1 entry: the manifest as it is, not copied.
+  // The usual case, every entry already under its path: the manifest as it is, not copied.
   const inPlace = ({ file, entry }: UnchangedFile): boolean => manifest.assets.get(file.relativePath) === entry
   return manifest.legacy.size === 0 && unchanged.every(inPlace) ? manifest : withEntries(manifest, unchanged, rules)
 }
 
 /**
- * The manifest with each entry under its file's path, in place of the same file's entry spelled
- * in another case where case is ignored. A version 1 entry of the name goes: it described an
- * earlier upload of that name, as version 1 would have replaced it.
+ * The manifest with each entry under its file's path, in place of the same file spelled in
+ * another case where case is ignored. The version 1 entry of its name goes: it described an
+ * earlier upload of that name.
  */
 export function withEntries(manifest: Manifest, entries: UnchangedFile[], rules: PathRules): Manifest {
   const assets = new Map(manifest.assets)

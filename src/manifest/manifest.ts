@@ -23,11 +23,11 @@ export interface ManifestEntry extends LegacyEntry {
 
 export interface Manifest {
   version: typeof MANIFEST_VERSION
-  /** The base-url of this run, which `assets` and `legacy` were made against. */
+  /** This run's, which `assets` and `legacy` were made against. */
   'base-url': string
   /** By the file's workspace-relative path, `/`-separated (absolute for a file outside it). */
   assets: Map<string, ManifestEntry>
-  /** Version 1 entries, by asset name, that no file has claimed yet: kept so that a file that comes back is not sent again. */
+  /** Version 1 entries, by asset name, that no file has claimed yet: a file that comes back is not sent again. */
   legacy: Map<string, LegacyEntry>
   /** Other base-urls' entries, written back as they were read: this run cannot judge them. */
   others: {
@@ -49,11 +49,7 @@ export interface UnchangedFile {
   entry: ManifestEntry
 }
 
-/**
- * The manifest can be neither read nor replaced as it is: the run stops before any request, and
- * the file is left as it is. Says what is wrong (never what the file holds: the path may lead to
- * any file) and what to do.
- */
+/** The manifest cannot be read or replaced as it is: what is wrong (never what it holds) and what to do. */
 export class ManifestError extends InputError {
   constructor(
     /** What is wrong, after "The manifest <path> ". */

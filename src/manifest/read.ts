@@ -244,10 +244,10 @@ function checkEntries(own: KeptSection, manifest: Manifest): string[] {
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/
 
 /**
- * What is wrong with an entry, or undefined when it can be used; names the fields, never their
- * values. A skipped file's entry reaches the log and the outputs, so a value is no longer than
- * any Netiks gives or a path can be, and one that came from Netiks is inert (an entry may come
- * back from a cache). A file's own name may hold line breaks: it is escaped wherever it is written.
+ * What is wrong with an entry (its fields, never their values), or undefined. A skipped file's
+ * entry reaches the log and the outputs: a value is no longer than any Netiks gives or a path
+ * can be, and one from Netiks is inert (an entry may come back from a cache). A file's own name
+ * may hold line breaks (Linux allows it): it is escaped wherever it is written.
  */
 function entryProblem(value: unknown, withName: boolean): string | undefined {
   if (!isJsonObject(value)) return 'not an object'

@@ -8,18 +8,13 @@ import { withEntries } from './compare.js'
 import { MANIFEST_VERSION, type KeptSection, type Manifest } from './manifest.js'
 
 export interface WriteManifestOptions {
-  /** When the uploads were confirmed. */
   now?: Date
   rules?: PathRules
   rename?: (from: string, to: string) => Promise<void>
   retryDelaysMs?: number[]
 }
 
-/**
- * Writes the manifest with each asset confirmed in this run under its file's path (see
- * withEntries), so that a reader sees the old file or the new one, never half of one. Returns
- * how many assets of this base-url it holds.
- */
+/** Writes the manifest with the assets confirmed in this run, atomically; returns how many assets this base-url has. */
 export async function writeManifest(
   file: string,
   before: Manifest,
@@ -27,16 +22,16 @@ export async function writeManifest(
   options: WriteManifestOptions = {}
 ): Promise<number> {
   const uploadedAt = (options.now ?? new Date()).toISOString()
-  const entries = confirmed.map(({ file, ...upload }) => ({
+  const entries = confirmed.map(({ file, recordedName, sha256, assetId, storageUrl, contentType }) => ({
     file,
     entry: {
       name: file.name,
-      ...(upload.recordedName !== file.name ? { recorded_name: upload.recordedName } : {}),
-      sha256: upload.sha256,
+      ...(recordedName !== file.name ? { recorded_name: recordedName } : {}),
+      sha256,
       size: file.size,
-      id: upload.assetId,
-      storage_url: upload.storageUrl,
-      content_type: upload.contentType,
+      id: assetId,
+      storage_url: storageUrl,
+      content_type: contentType,
       uploaded_at: uploadedAt
     }
   }))
@@ -51,11 +46,9 @@ class Members {
 }
 
 /**
- * The manifest's text, piece by piece, as `JSON.stringify(…, null, 2)` writes it: at the top,
- * the base-url the file named there before (this run's, for a new file) and its entries; the
- * other base-urls' entries under `other-base-urls`, by base-url. Each base-url's entries are its
- * `assets` and, while it holds any, its `v1-assets`, each by key: the other base-urls' come back
- * as they were read, in the order this action wrote them.
+ * The text, piece by piece, as `JSON.stringify(…, null, 2)` writes it: at the top the base-url
+ * the file named there (this run's, for a new file), the others under `other-base-urls`; for
+ * each, `assets` and, while it holds any, `v1-assets`, by key, as this action always wrote them.
  */
 function* manifestText(manifest: Manifest): Generator<string> {
   const sections = new Map(manifest.others.sections)
