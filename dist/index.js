@@ -28675,7 +28675,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9823);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3787);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28684,7 +28684,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9823:
+/***/ 3787:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40445,7 +40445,10 @@ async function sha256Of(file) {
     return hash.digest('hex');
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/manifest/write.ts
+
 
 
 
@@ -40532,20 +40535,18 @@ const RENAME_RETRY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
 const RENAME_RETRY_DELAYS_MS = [25, 50, 100, 200, 400, 800];
 /** Writes the pieces to a temporary file, then puts it in the file's place. */
 async function replaceAtomically(file, pieces, options) {
-    const delays = options.retryDelaysMs ?? RENAME_RETRY_DELAYS_MS;
     await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
     try {
         await writeText(temp, pieces);
-        for (let attempt = 0;; attempt++) {
+        for (const delay of [...(options.retryDelaysMs ?? RENAME_RETRY_DELAYS_MS), undefined]) {
             try {
                 return await (options.rename ?? promises_namespaceObject.rename)(temp, file);
             }
             catch (error) {
-                const code = error.code;
-                if (attempt >= delays.length || code === undefined || !RENAME_RETRY_CODES.has(code))
+                if (delay === undefined || !RENAME_RETRY_CODES.has(error.code ?? ''))
                     throw error;
-                await new Promise(resolve => setTimeout(resolve, delays[attempt]));
+                await (0,external_node_timers_promises_namespaceObject.setTimeout)(delay);
             }
         }
     }

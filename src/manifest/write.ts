@@ -1,5 +1,6 @@
 import { mkdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { HOST_PATHS, type PathRules } from '../files/paths.js'
 import { compareText } from '../format.js'
 import type { ConfirmedUpload } from '../model.js'
@@ -98,18 +99,16 @@ const RENAME_RETRY_DELAYS_MS = [25, 50, 100, 200, 400, 800]
 
 /** Writes the pieces to a temporary file, then puts it in the file's place. */
 async function replaceAtomically(file: string, pieces: Iterable<string>, options: WriteManifestOptions): Promise<void> {
-  const delays = options.retryDelaysMs ?? RENAME_RETRY_DELAYS_MS
   await mkdir(path.dirname(file), { recursive: true })
   const temp = `${file}.${process.pid}.tmp`
   try {
     await writeText(temp, pieces)
-    for (let attempt = 0; ; attempt++) {
+    for (const delay of [...(options.retryDelaysMs ?? RENAME_RETRY_DELAYS_MS), undefined]) {
       try {
         return await (options.rename ?? rename)(temp, file)
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code
-        if (attempt >= delays.length || code === undefined || !RENAME_RETRY_CODES.has(code)) throw error
-        await new Promise(resolve => setTimeout(resolve, delays[attempt]))
+        if (delay === undefined || !RENAME_RETRY_CODES.has((error as NodeJS.ErrnoException).code ?? '')) throw error
+        await sleep(delay)
       }
     }
   } catch (error) {
