@@ -619,7 +619,8 @@ describe('findUnchanged', () => {
     expect(upload.map(f => f.relativePath)).toEqual(['changed.txt', 'resized.txt', 'renamed.txt', 'new.txt'])
     await rm(path.join(ws, 'same.txt'))
     await mkdir(path.join(ws, 'same.txt'))
-    await expect(findUnchanged(files, manifest, 4)).rejects.toMatchObject({ code: 'EISDIR' })
+    // The premise: a folder in a file's place fails its read (EISDIR here, another code on Windows).
+    await expect(findUnchanged(files, manifest, 4)).rejects.toThrow()
   })
 
   it('uploads a file that grew after it was found, even when its first bytes are the recorded ones', async () => {
