@@ -28675,7 +28675,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3787);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(616);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28684,7 +28684,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3787:
+/***/ 616:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35463,6 +35463,8 @@ function glob_hashFiles(patterns_1) {
     });
 }
 //# sourceMappingURL=glob.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/format.ts
 /** 1536 → "1.5 KiB". */
 function formatBytes(bytes) {
@@ -35521,8 +35523,6 @@ function countOfTotal(count, total, noun) {
     return `${count} of ${countOf(total, noun)} ${count === 1 ? 'was' : 'were'}`;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./node_modules/mime-types/index.js
 var mime_types = __nccwpck_require__(4096);
 ;// CONCATENATED MODULE: ./src/files/content-type.ts
@@ -35533,6 +35533,9 @@ function contentTypeFor(fileName) {
     return mime_types.lookup(fileName) || FALLBACK_CONTENT_TYPE;
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/files/paths.ts
 /**
  * Paths as this runner's file system spells and compares them. The one place that looks at the
@@ -35698,314 +35701,18 @@ function globEscape(literal, rules = paths_HOST_PATHS) {
     return escaped.replace(/\[/g, '[[]').replace(/\?/g, '[?]').replace(/\*/g, '[*]');
 }
 
-;// CONCATENATED MODULE: ./src/files/literal-search.ts
-
-
-function foundStat(info) {
-    return { isFile: info.isFile(), size: info.size, mtimeMs: info.mtimeMs };
-}
-/** Longer lines go to @actions/glob (see literalLines): far above any path's length (4 KiB on Linux). */
-const MAX_PLAIN_LINE = 16 * 1024;
-/**
- * The lines of `pattern` (as anchorPatterns wrote them: absolute) when every one is a plain
- * path, or one followed by `/**`, each maybe after `!`; otherwise undefined. With the action's
- * options @actions/glob's search paths are then those of the lines without `!`, and a line
- * covers exactly its path and everything below it (`X/**` matches X itself, file or folder,
- * and all below, as X does with its implicit descendants); of the lines that cover an entry,
- * the last decides. Anything else (a wildcard or character set, a trailing separator that
- * asks for folders only, a `.` or `..` segment that @actions/glob refuses, a `\` that it
- * takes as an escape outside Windows, and on Windows an exclusion, which it compares without
- * regard to case) is left to @actions/glob.
- */
-function literalLines(pattern, rules) {
-    const windows = rules.path.sep === '\\';
-    const separators = windows ? /[\\/]+/ : /\/+/;
-    const lines = [];
-    // Lines as @actions/glob splits them.
-    const text = windows ? pattern.replace(/\r\n?/g, '\n') : pattern;
-    for (const raw of text.split('\n')) {
-        let line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        // No path is this long; minimatch refuses patterns of 64 Ki characters, and @actions/glob
-        // adds `/**` to a line: left to it, so that it fails as it always did.
-        if (line.length > MAX_PLAIN_LINE)
-            return undefined;
-        let exclude = false;
-        while (line.startsWith('!')) {
-            exclude = !exclude;
-            line = line.slice(1).trim();
-        }
-        if (exclude && windows)
-            return undefined;
-        line = line.replace(windows ? /(?<=[^\\/])[\\/]\*\*$/ : /(?<=[^/])\/\*\*$/, '');
-        if (/[*?[!]/.test(line) || (!windows && line.includes('\\')))
-            return undefined;
-        if (windows ? !/^[A-Za-z]:[\\/]/.test(line) : !line.startsWith('/'))
-            return undefined;
-        if (line.endsWith('/') || line.endsWith(rules.path.sep))
-            return undefined;
-        if (line.split(separators).some(segment => segment === '.' || segment === '..'))
-            return undefined;
-        lines.push({ path: rules.path.normalize(line), exclude });
-    }
-    return lines.length > 0 ? lines : undefined;
-}
-/**
- * The rules of plain-path lines, without pattern matching: a line covers its path and all
- * below it; of the lines that cover an entry, the last decides.
- */
-class LiteralRules {
-    lines;
-    excludes;
-    includes;
-    sep;
-    constructor(lines, rules) {
-        this.lines = lines;
-        this.sep = rules.path.sep;
-        this.excludes = lines.some(line => line.exclude);
-        this.includes = lines.filter(line => !line.exclude).map(line => line.path);
-    }
-    /** Every entry the walk reaches is below a line without `!`: only exclusions can leave it out. */
-    takes(itemPath) {
-        if (!this.excludes)
-            return true;
-        for (let i = this.lines.length - 1; i >= 0; i--) {
-            const { path, exclude } = this.lines[i];
-            if (this.isAtOrBelow(itemPath, path))
-                return !exclude;
-        }
-        return false;
-    }
-    /** A folder a `!` line leaves out is entered only on the way to a line below it. */
-    enters(folder) {
-        return this.takes(folder) || this.includes.some(path => this.isBelow(path, folder));
-    }
-    /**
-     * A line names the hidden parts of the path at or above its own path; what lies below it is
-     * named only when nothing there is hidden. A folder on the way to a line is named too.
-     */
-    namesHidden(itemPath, isFolder) {
-        return this.includes.some(path => (this.isAtOrBelow(itemPath, path) && !hasHiddenSegment(itemPath.slice(path.length), this.sep)) ||
-            (isFolder && this.isBelow(path, itemPath)));
-    }
-    isAtOrBelow(itemPath, folder) {
-        return itemPath === folder || this.isBelow(itemPath, folder);
-    }
-    isBelow(itemPath, folder) {
-        return itemPath.startsWith(folder) && itemPath[folder.length] === this.sep && itemPath.length > folder.length + 1;
-    }
-}
-function hasHiddenSegment(relative, sep) {
-    return relative.split(sep).some(isHiddenName);
-}
-/** A hidden file or folder, as upload-artifact and most tools take it: its name starts with `.`. */
-function isHiddenName(name) {
-    return name.startsWith('.');
-}
-/**
- * Walks the search paths (@actions/glob's) depth first, as @actions/glob's globber does: a
- * missing search path is skipped; each entry is stat'ed through links; a folder whose real path
- * is already on the chain of folders above it (a link back up) is not entered again; an entry
- * gone by the time it is stat'ed is skipped. What it must not take in it leaves out and says
- * so (see SearchResult): hidden names no line spells out, links out of the workspace, entries
- * that are not regular files, and entries it cannot look at, which stopped @actions/glob's walk
- * and the whole run. Any other error (a folder it may not read) is thrown with its code and
- * path: the set of files could not be complete. Synchronous, as findFiles' stat calls are:
- * nothing else runs yet.
- */
-function walkSearchPaths(searchPaths, search, rules, options) {
-    const found = {
-        matches: new Map(),
-        brokenLinks: [],
-        hidden: [],
-        linksOut: [],
-        special: [],
-        unreachable: []
-    };
-    const inside = (itemPath) => pathInside(options.workspace.given, itemPath, rules) !== undefined ||
-        pathInside(options.workspace.real, itemPath, rules) !== undefined;
-    const stack = [];
-    for (const searchPath of searchPaths) {
-        if (lstatOrMissing(searchPath) !== undefined) {
-            stack.unshift({ path: searchPath, level: 1, viaLink: false, isLink: true, hidden: false });
-        }
-    }
-    const chain = [];
-    for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-        const taken = search.takes(item.path);
-        const entered = search.enters(item.path);
-        if (!taken && !entered)
-            continue;
-        const info = statOrLeftOut(item, taken, found);
-        if (info === undefined)
-            continue;
-        const isFolder = info.isDirectory();
-        if (item.hidden && !options.includeHidden && !search.namesHidden(item.path, isFolder)) {
-            if (isFolder ? entered : taken)
-                found.hidden.push(isFolder ? item.path + rules.path.sep : item.path);
-            continue;
-        }
-        if (!isFolder && !info.isFile()) {
-            if (taken)
-                found.special.push({ path: item.path, kind: kindOf(info) });
-            continue;
-        }
-        if (item.isLink && inside(item.path)) {
-            const target = external_node_fs_namespaceObject.realpathSync.native(item.path);
-            if (!inside(target)) {
-                if (isFolder ? entered : taken)
-                    found.linksOut.push({ path: item.path, target });
-                continue;
-            }
-        }
-        if (!isFolder) {
-            if (taken)
-                found.matches.set(item.path, foundStat(info));
-            continue;
-        }
-        if (!entered)
-            continue;
-        const realPath = external_node_fs_namespaceObject.realpathSync.native(item.path);
-        while (chain.length >= item.level)
-            chain.pop();
-        if (chain.includes(realPath))
-            continue;
-        chain.push(realPath);
-        const viaLink = item.viaLink || (0,external_node_fs_namespaceObject.lstatSync)(item.path).isSymbolicLink();
-        const children = readFolder(item.path, rules, search, found);
-        for (let i = children.length - 1; i >= 0; i--) {
-            const child = children[i];
-            stack.push({
-                path: rules.path.join(item.path, child.name),
-                level: item.level + 1,
-                viaLink,
-                isLink: child.isSymbolicLink(),
-                hidden: item.hidden || isHiddenName(child.name)
-            });
-        }
-    }
-    return found;
-}
-/**
- * The entry's stat through links, or undefined when there is nothing to take: a broken link
- * (named when a walk that does not follow links would see it), an entry gone since its folder
- * was read, or a link that loops, which is named and left out.
- */
-function statOrLeftOut(item, taken, found) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(item.path);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ELOOP') {
-            found.unreachable.push({ path: item.path, matched: taken, reason: 'a symbolic link that loops (ELOOP)' });
-            return undefined;
-        }
-        if (code !== 'ENOENT')
-            throw error;
-        if (!item.viaLink && taken && lstatOrMissing(item.path)?.isSymbolicLink())
-            found.brokenLinks.push(item.path);
-        return undefined;
-    }
-}
-/**
- * The entries of a folder. A name that is not valid UTF-8 comes back from readdir with U+FFFD
- * in place of its bad bytes, which names no file: it is left out and named with its bytes
- * escaped (the name as the folder holds it is read again, as bytes, only then).
- */
-function readFolder(folder, rules, search, found) {
-    const entries = (0,external_node_fs_namespaceObject.readdirSync)(folder, { withFileTypes: true });
-    if (!entries.some(entry => entry.name.includes('\uFFFD')))
-        return entries;
-    const badNames = (0,external_node_fs_namespaceObject.readdirSync)(folder, { encoding: 'buffer' }).filter(name => !isUtf8(name));
-    for (const name of badNames) {
-        found.unreachable.push({
-            path: rules.path.join(folder, escapeNameBytes(name)),
-            matched: search.takes(rules.path.join(folder, name.toString('utf8'))),
-            reason: 'its name is not valid UTF-8, so it cannot be named in the outputs or on Netiks'
-        });
-    }
-    const lost = new Set(badNames.map(name => name.toString('utf8')));
-    return entries.filter(entry => !lost.has(entry.name));
-}
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-function isUtf8(bytes) {
-    try {
-        strictUtf8.decode(bytes);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** The name with each byte that is not part of valid UTF-8 written as \xHH: `bad\xff\xfe.txt`. */
-function escapeNameBytes(bytes) {
-    let text = '';
-    for (let i = 0; i < bytes.length;) {
-        const length = utf8Length(bytes[i]);
-        const sequence = bytes.subarray(i, i + length);
-        if (length > 0 && sequence.length === length && isUtf8(sequence)) {
-            text += sequence.toString('utf8');
-            i += length;
-        }
-        else {
-            text += `\\x${bytes[i].toString(16).padStart(2, '0')}`;
-            i++;
-        }
-    }
-    return text;
-}
-/** The length of the UTF-8 sequence a byte starts, or 0 for a byte that starts none. */
-function utf8Length(lead) {
-    if (lead < 0x80)
-        return 1;
-    if (lead >= 0xc2 && lead < 0xe0)
-        return 2;
-    if (lead >= 0xe0 && lead < 0xf0)
-        return 3;
-    if (lead >= 0xf0 && lead < 0xf5)
-        return 4;
-    return 0;
-}
-/** What an entry that is neither a file nor a folder is, for a message. */
-function kindOf(info) {
-    if (info.isFIFO())
-        return 'a FIFO';
-    if (info.isSocket())
-        return 'a socket';
-    if (info.isCharacterDevice())
-        return 'a character device';
-    if (info.isBlockDevice())
-        return 'a block device';
-    return 'not a regular file';
-}
-function lstatOrMissing(itemPath) {
-    try {
-        return (0,external_node_fs_namespaceObject.lstatSync)(itemPath);
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/files/patterns.ts
 
 
 
+/** How the walk decides, for the lines of `path`. */
 class GlobRules {
     rules;
     lines;
     includes;
     constructor(pattern, rules) {
         this.rules = rules;
-        const windows = rules.path.sep === '\\';
-        const text = windows ? pattern.replace(/\r\n?/g, '\n') : pattern;
+        const text = paths_isWindows(rules) ? pattern.replace(/\r\n?/g, '\n') : pattern;
         this.lines = text
             .split('\n')
             .map(line => line.trim())
@@ -36013,6 +35720,7 @@ class GlobRules {
             .map(line => parseLine(line, rules));
         this.includes = this.lines.filter(line => !line.negate);
     }
+    /** Whether a file (any entry but a folder) is taken in: the last line that matches it decides. */
     takes(itemPath) {
         const parts = this.split(itemPath);
         let taken = false;
@@ -36022,7 +35730,10 @@ class GlobRules {
         }
         return taken;
     }
-    /** Not a folder that a `!` line leaves out, unless a later line may take in something below it. */
+    /**
+     * Whether the walk goes into a folder: a line may match something below it, and no `!` line
+     * leaves the folder out, unless a later line may take in something below it.
+     */
     enters(folder) {
         const parts = this.split(folder);
         let from = 0;
@@ -36034,13 +35745,14 @@ class GlobRules {
             .slice(from)
             .some(line => !line.negate && matchFrom(line.segments, 0, parts, 0, { partial: true, strict: false, below: true }));
     }
+    /** Whether a line names the hidden parts of this path, or of a path below this folder. */
     namesHidden(itemPath, isFolder) {
         const parts = this.split(itemPath);
         return this.includes.some(line => covers(line, parts, true) ||
             (isFolder && matchFrom(line.segments, 0, parts, 0, { partial: true, strict: true, below: true })));
     }
     split(itemPath) {
-        return this.rules.path.sep === '\\' ? itemPath.split(/[\\/]+/) : itemPath.split(/\/+/);
+        return paths_isWindows(this.rules) ? itemPath.split(/[\\/]+/) : itemPath.split(/\/+/);
     }
 }
 /** The line matches the path itself, or (implicit descendants) a folder above it. */
@@ -36056,7 +35768,7 @@ function parseLine(raw, rules) {
         negate = !negate;
         line = line.slice(1).trim();
     }
-    const windows = rules.path.sep === '\\';
+    const windows = paths_isWindows(rules);
     if (line === '~' || /^~[\\/]/.test(line))
         line = globEscape(external_node_os_default().homedir(), rules) + line.slice(1);
     line = windows ? line.replace(/[\\/]+/g, '\\') : line.replace(/\/+/g, '/');
@@ -36115,6 +35827,167 @@ function globstarTakes(name, mode) {
     return name !== '.' && name !== '..' && !(mode.strict && isHidden(name));
 }
 
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./src/files/walk.ts
+// Why a walk of our own and not @actions/glob's glob(): with our options, @actions/glob 0.7.0
+// throws on the first link that loops (ELOOP), even one a ! line excludes, failing the whole
+// search; and it drops a name that is not valid UTF-8 as if it were a broken link, without a
+// word. Issue 23.11 wants both left out and named, and every other file uploaded.
+// __tests__/literal-search.test.ts checks both facts, and that this walk takes in exactly what
+// glob() lists where nothing is to be left out.
+
+
+
+/**
+ * Walks the search paths depth first, as @actions/glob's globber does (following links, a
+ * folder matched with all below it, no folders listed): a missing search path is skipped; a
+ * folder whose real path is already on the chain above it (a link back up) is not entered
+ * again; an entry gone by the time it is stat'ed is skipped. Any other error (a folder it may
+ * not read) is thrown: the set of files could not be complete. Synchronous: nothing else runs yet.
+ */
+function walkSearchPaths(searchPaths, search, rules, options) {
+    const found = {
+        matches: new Map(),
+        brokenLinks: [],
+        hidden: [],
+        linksOut: [],
+        special: [],
+        unreachable: []
+    };
+    const { given, real } = options.workspace;
+    const inside = (itemPath) => pathInside(given, itemPath, rules) !== undefined || pathInside(real, itemPath, rules) !== undefined;
+    const walk = { ...options, search, rules, inside, found };
+    const existing = searchPaths.filter(searchPath => lstatOrMissing(searchPath) !== undefined);
+    for (const path of existing)
+        walkEntry({ path, viaLink: false, isLink: true, hidden: false }, [], walk);
+    return found;
+}
+/** Looks at the entry and, for a folder to go into, at everything below it; `chain` holds the real paths above. */
+function walkEntry(entry, chain, walk) {
+    if (!visit(entry, walk))
+        return;
+    const realPath = external_node_fs_namespaceObject.realpathSync.native(entry.path);
+    if (chain.includes(realPath))
+        return;
+    const below = [...chain, realPath];
+    const viaLink = entry.viaLink || (0,external_node_fs_namespaceObject.lstatSync)(entry.path).isSymbolicLink();
+    for (const child of readFolder(entry.path, walk)) {
+        const path = walk.rules.path.join(entry.path, child.name);
+        const hidden = entry.hidden || child.name.startsWith('.');
+        walkEntry({ path, viaLink, isLink: child.isSymbolicLink(), hidden }, below, walk);
+    }
+}
+/** Takes the entry in, or names it as left out; true for a folder to go into. */
+function visit(item, walk) {
+    const { search, includeHidden, inside, shown, found } = walk;
+    const taken = search.takes(item.path);
+    const entered = search.enters(item.path);
+    if (!taken && !entered)
+        return false;
+    const info = statOrLeftOut(item, taken, walk);
+    if (info === undefined)
+        return false;
+    const isFolder = info.isDirectory();
+    // Named only where the walk would have taken it in.
+    const wanted = isFolder ? entered : taken;
+    if (item.hidden && !includeHidden && !search.namesHidden(item.path, isFolder)) {
+        if (wanted)
+            found.hidden.push(isFolder ? `${shown(item.path)}/` : shown(item.path));
+        return false;
+    }
+    if (!isFolder && !info.isFile()) {
+        if (taken)
+            found.special.push({ path: shown(item.path), kind: kindOf(info) });
+        return false;
+    }
+    const target = item.isLink && inside(item.path) ? external_node_fs_namespaceObject.realpathSync.native(item.path) : undefined;
+    if (target !== undefined && !inside(target)) {
+        if (wanted)
+            found.linksOut.push({ path: shown(item.path), target: withSlashes(target, walk.rules) });
+        return false;
+    }
+    if (!isFolder && taken)
+        found.matches.set(item.path, { size: info.size, mtimeMs: info.mtimeMs });
+    return isFolder && entered;
+}
+/**
+ * The entry's stat through links, or undefined when there is nothing to take: a broken link
+ * (named when a walk that does not follow links would see it), an entry gone since its folder
+ * was read, or a link that loops, which is named and left out.
+ */
+function statOrLeftOut(item, taken, { shown, found }) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(item.path);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP') {
+            found.unreachable.push({ path: shown(item.path), matched: taken, reason: 'a symbolic link that loops (ELOOP)' });
+            return undefined;
+        }
+        if (code !== 'ENOENT')
+            throw error;
+        if (!item.viaLink && taken && lstatOrMissing(item.path)?.isSymbolicLink())
+            found.brokenLinks.push(shown(item.path));
+        return undefined;
+    }
+}
+/**
+ * The entries of a folder. A name that is not valid UTF-8 comes back from readdir with U+FFFD
+ * in place of its bad bytes, which names no file: it is left out and named with its bytes
+ * escaped (the folder is read again, as bytes, only then).
+ */
+function readFolder(folder, { rules, search, shown, found }) {
+    const entries = (0,external_node_fs_namespaceObject.readdirSync)(folder, { withFileTypes: true });
+    if (!entries.some(entry => entry.name.includes('\uFFFD')))
+        return entries;
+    const badNames = (0,external_node_fs_namespaceObject.readdirSync)(folder, { encoding: 'buffer' }).filter(name => !(0,external_node_buffer_.isUtf8)(name));
+    for (const name of badNames) {
+        found.unreachable.push({
+            path: shown(rules.path.join(folder, escapeNameBytes(name))),
+            matched: search.takes(rules.path.join(folder, name.toString('utf8'))),
+            reason: 'its name is not valid UTF-8, so it cannot be named in the outputs or on Netiks'
+        });
+    }
+    const lost = new Set(badNames.map(name => name.toString('utf8')));
+    return entries.filter(entry => !lost.has(entry.name));
+}
+/** The name with each byte that is not part of valid UTF-8 written as \xHH: `bad\xff\xfe.txt`. */
+function escapeNameBytes(bytes) {
+    let text = '';
+    for (let i = 0; i < bytes.length;) {
+        // A character is the shortest valid sequence from its first byte; a byte that starts none is escaped.
+        const length = [1, 2, 3, 4].find(n => i + n <= bytes.length && (0,external_node_buffer_.isUtf8)(bytes.subarray(i, i + n)));
+        text +=
+            length === undefined ? `\\x${bytes[i].toString(16).padStart(2, '0')}` : bytes.toString('utf8', i, i + length);
+        i += length ?? 1;
+    }
+    return text;
+}
+/** What an entry that is neither a file nor a folder is, for a message. */
+function kindOf(info) {
+    if (info.isFIFO())
+        return 'a FIFO';
+    if (info.isSocket())
+        return 'a socket';
+    if (info.isCharacterDevice())
+        return 'a character device';
+    if (info.isBlockDevice())
+        return 'a block device';
+    return 'not a regular file';
+}
+function lstatOrMissing(itemPath) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(itemPath);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/files/find.ts
 
 
@@ -36125,63 +35998,69 @@ function globstarTakes(name, mode) {
 
 
 
+/** @actions/glob's options, for its checks of the patterns and its search paths (it walks nothing here). */
+const GLOB_OPTIONS = {
+    implicitDescendants: true,
+    matchDirectories: false,
+    followSymbolicLinks: true,
+    omitBrokenSymbolicLinks: true
+};
 /**
  * Resolves newline-separated globs (with `!` exclusions) into regular files: relative patterns
  * start at the workspace, whatever the current directory; directories stand for every file
- * beneath them, duplicates collapse, and the result is sorted by reported path so outputs are
- * in a stable order. What it leaves out it returns, to be said (see FoundFiles). Throws an
- * InputError naming every matched file that cannot be read, so that nothing is uploaded from a
- * set that cannot be complete.
+ * beneath them and duplicates collapse. Throws an InputError naming every matched file that
+ * cannot be read, so that nothing is uploaded from a set that cannot be complete.
+ * `includeHidden` is include-hidden-files.
  */
 async function findFiles(patterns, workspace, rules = paths_HOST_PATHS, options = {}) {
     const pattern = anchorPatterns(patterns, workspace, rules).join('\n');
-    const real = realWorkspace(workspace);
-    const { found, searchPaths } = await matchPaths(pattern, rules, {
-        search: options.search ?? 'auto',
-        includeHidden: options.includeHidden ?? false,
-        workspace: { given: workspace, real }
-    });
+    const searchPaths = (await create(pattern, GLOB_OPTIONS)).getSearchPaths();
+    const spelled = { given: workspace, real: realWorkspace(workspace) };
+    const report = reporter(spelled, rules);
+    let found;
+    try {
+        const includeHidden = options.includeHidden ?? false;
+        const shown = (absolutePath) => report(absolutePath).path;
+        found = walkSearchPaths(searchPaths, new GlobRules(pattern, rules), rules, {
+            includeHidden,
+            workspace: spelled,
+            shown
+        });
+    }
+    catch (error) {
+        throw searchError(error);
+    }
     const files = [];
     const outside = [];
     const unreadable = [];
-    // Synchronous on purpose: nothing else runs yet, and a thousand access calls take milliseconds
-    // this way instead of a round trip through the thread pool each.
-    const baseOf = workspaceSpellings(workspace, real, rules);
-    const shown = (absolutePath) => paths_reportedPath(baseOf(absolutePath), absolutePath, rules).path;
     for (const [absolutePath, info] of found.matches) {
+        const where = report(absolutePath);
         try {
             (0,external_node_fs_namespaceObject.accessSync)(absolutePath, external_node_fs_namespaceObject.constants.R_OK);
-            const where = paths_reportedPath(baseOf(absolutePath), absolutePath, rules);
-            files.push(fileAt(absolutePath, where.path, info.size, info.mtimeMs, rules));
-            if (where.outside)
-                outside.push(where.path);
         }
         catch (error) {
-            unreadable.push(`${shown(absolutePath)} (${error.code ?? 'unreadable'})`);
+            unreadable.push(`${where.path} (${error.code ?? 'unreadable'})`);
+            continue;
         }
+        files.push(fileAt(absolutePath, where.path, info.size, info.mtimeMs, rules));
+        if (where.outside)
+            outside.push(where.path);
     }
     if (unreadable.length > 0) {
-        throw new InputError(`Cannot read ${countOf(unreadable.length, 'matched file')}: ` +
-            `${listSome(unreadable)}. ` +
+        throw new InputError(`Cannot read ${countOf(unreadable.length, 'matched file')}: ${listSome(unreadable)}. ` +
             "Fix their permissions, or exclude them with a ! pattern in 'path'.");
     }
     const byPath = (a, b) => compareText(a.path, b.path);
     return {
         files: files.sort((a, b) => compareText(a.relativePath, b.relativePath)),
-        brokenLinks: found.brokenLinks.map(shown).sort(compareText),
+        brokenLinks: found.brokenLinks.sort(compareText),
         outside: outside.sort(compareText),
-        hidden: found.hidden.map(entry => shownFolderOrFile(entry, shown, rules)).sort(compareText),
-        linksOut: found.linksOut
-            .map(link => ({ path: shown(link.path), target: withSlashes(link.target, rules) }))
-            .sort(byPath),
-        special: found.special.map(entry => ({ ...entry, path: shown(entry.path) })).sort(byPath),
-        unreachable: found.unreachable.map(entry => ({ ...entry, path: shown(entry.path) })).sort(byPath),
+        hidden: found.hidden.sort(compareText),
+        linksOut: found.linksOut.sort(byPath),
+        special: found.special.sort(byPath),
+        unreachable: found.unreachable.sort(byPath),
         root: namingRoot(searchPaths, rules)
     };
-}
-/** A left-out folder keeps the separator that marks it as one, as `/`. */
-function shownFolderOrFile(entry, shown, rules) {
-    return entry.endsWith(rules.path.sep) ? `${shown(entry.slice(0, -1))}/` : shown(entry);
 }
 /** The workspace's real path: a self-hosted runner's work folder is often reached through a link. */
 function realWorkspace(workspace) {
@@ -36193,17 +36072,15 @@ function realWorkspace(workspace) {
         return workspace;
     }
 }
-/**
- * The workspace to report a path against: the workspace as given, or, when it is reached
- * through a symbolic link (a self-hosted runner's work folder often is), its real path for a
- * path spelled through the link's target, which is inside the workspace too.
- */
-function workspaceSpellings(workspace, real, rules) {
-    if (real === workspace)
-        return () => workspace;
-    return absolutePath => paths_reportedPath(workspace, absolutePath, rules).outside && !paths_reportedPath(real, absolutePath, rules).outside
-        ? real
-        : workspace;
+/** How a path is reported: below the workspace as given, or as its real path spells it. */
+function reporter(workspace, rules) {
+    return absolutePath => {
+        const given = paths_reportedPath(workspace.given, absolutePath, rules);
+        if (!given.outside || workspace.real === workspace.given)
+            return given;
+        const real = paths_reportedPath(workspace.real, absolutePath, rules);
+        return real.outside ? given : real;
+    };
 }
 /** The least common ancestor of the search paths; one that names a file stands for its folder. */
 function namingRoot(searchPaths, rules) {
@@ -36217,36 +36094,6 @@ function namingRoot(searchPaths, rules) {
     });
     return commonAncestor(folders, rules);
 }
-/** @actions/glob's options, for its checks of the patterns and its search paths. */
-const GLOB_OPTIONS = {
-    implicitDescendants: true,
-    matchDirectories: false,
-    followSymbolicLinks: true,
-    omitBrokenSymbolicLinks: true
-};
-/**
- * One walk of the search paths that @actions/glob gives for the patterns (made only for those,
- * and its checks of the patterns: it walks nothing), with the rules of plain paths where every
- * line is one, else with the patterns matched as @actions/glob matches them.
- */
-async function matchPaths(pattern, rules, options) {
-    const searchPaths = (await create(pattern, GLOB_OPTIONS)).getSearchPaths();
-    const lines = options.search === 'auto' ? literalLines(pattern, rules) : undefined;
-    const search = lines !== undefined ? new LiteralRules(lines, rules) : new GlobRules(pattern, rules);
-    try {
-        return { found: walkSearchPaths(searchPaths, search, rules, options), searchPaths };
-    }
-    catch (error) {
-        throw searchError(error);
-    }
-}
-function describeFile(absolutePath, size, workspace, mtimeMs, rules = HOST_PATHS) {
-    return fileAt(absolutePath, reportedPath(workspace, absolutePath, rules).path, size, mtimeMs, rules);
-}
-function fileAt(absolutePath, relativePath, size, mtimeMs, rules) {
-    const name = rules.path.basename(absolutePath);
-    return { absolutePath, relativePath, name, size, mtimeMs, contentType: contentTypeFor(name) };
-}
 /** A file system error met while searching, as an InputError; anything else as it is. */
 function searchError(error) {
     const { code, path: where } = error;
@@ -36256,18 +36103,23 @@ function searchError(error) {
         "or leave it out with a ! line in 'path': every folder a pattern can reach (all below a " +
         'folder it names, or below a **) is searched unless a ! line excludes it.');
 }
+function describeFile(absolutePath, size, workspace, mtimeMs, rules = HOST_PATHS) {
+    return fileAt(absolutePath, reportedPath(workspace, absolutePath, rules).path, size, mtimeMs, rules);
+}
+function fileAt(absolutePath, relativePath, size, mtimeMs, rules) {
+    const name = rules.path.basename(absolutePath);
+    return { absolutePath, relativePath, name, size, mtimeMs, contentType: contentTypeFor(name) };
+}
 /**
  * Sets the name each file is sent under: its base name, or its path below `root` (see
- * FoundFiles.root), always `/`-separated. Reports names that clash — compared as the file
- * system compares names — since Netiks would then hold several assets of one name. Linear in
- * the number of files.
+ * FoundFiles.root), always `/`-separated. Reports names that clash, compared as the file
+ * system compares names, since Netiks would then hold several assets of one name.
  */
 function nameAssets(files, naming, root, rules = paths_HOST_PATHS) {
     const named = naming === AssetNaming.Relative
         ? files.map(file => ({ ...file, name: nameBelow(root, file.absolutePath, rules) }))
         : files;
-    // The first file of each name is kept as the file itself: a clash is made only for a second one,
-    // so 100,000 distinct names cost one map entry each, not an entry, an object and an array.
+    // A clash is made only for a second file of a name: most names are distinct.
     const byName = new Map();
     for (const file of named) {
         const key = pathKey(file.name, rules);
