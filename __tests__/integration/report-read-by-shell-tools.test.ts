@@ -2,14 +2,18 @@
  * The report's files and outputs read back by the tools a later step uses: the checksums file
  * by GNU `sha256sum -c`, a full list output by the shell through one environment variable.
  */
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { checksumLine } from '../../src/report/assets-file.js'
-import { OUTPUT_BUDGET, jsonArrayWithin } from '../../src/report/outputs.js'
+import { parseOutputFile } from '../../harness/run-action.js'
+import { writeRecordFiles } from '../../src/report/assets-file.js'
+import { OUTPUT_BUDGET, writeOutputs } from '../../src/report/outputs.js'
+import type { RunResult } from '../../src/report/records.js'
+import type { ConfirmedUpload } from '../../src/model.js'
 import { posixOnly, removeDir, sha256 } from '../support/helpers.js'
+import { confirmed, failed } from '../support/records.js'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -38,11 +42,13 @@ describe('the checksums file', () => {
     'escapes names as GNU sha256sum does, so that sha256sum -c reads every one back',
     async () => {
       const dir = await tempDir()
-      let list = ''
+      const uploads: ConfirmedUpload[] = []
       for (const [index, name] of names.entries()) {
         await writeFile(path.join(dir, name), `content ${index}`)
-        list += checksumLine(sha256(`content ${index}`), name)
+        uploads.push({ ...confirmed(name), sha256: sha256(`content ${index}`) })
       }
+      const { checksumsFile } = await writeRecordFiles({ confirmed: uploads, failed: [] }, await tempDir())
+      const list = await readFile(checksumsFile, 'utf8')
       await writeFile(path.join(dir, 'checksums.sha256'), list)
       const check = spawnSync('sha256sum', ['--check', '--strict', 'checksums.sha256'], { cwd: dir, encoding: 'utf8' })
       if (check.error) {
@@ -54,29 +60,46 @@ describe('the checksums file', () => {
       expect(check.stdout.trimEnd().split('\n')).toHaveLength(names.length)
       // Byte for byte what sha256sum itself writes, for the escapes every GNU version has.
       for (const name of ['plain.txt', 'back\\slash.txt', 'line\nfeed.txt', ' leading space.txt']) {
-        expect(checksumLine(sha256(`content ${names.indexOf(name)}`), name)).toBe(
-          execFileSync('sha256sum', ['--', name], { cwd: dir, encoding: 'utf8' })
-        )
+        expect(list).toContain(execFileSync('sha256sum', ['--', name], { cwd: dir, encoding: 'utf8' }))
       }
     }
   )
 })
 
 describe('the list outputs', () => {
+  let saved: NodeJS.ProcessEnv
+  beforeEach(() => {
+    saved = { ...process.env }
+  })
+  afterEach(() => {
+    process.env = saved
+  })
+
   for (const [output, variable] of [
     ['asset-ids', 'ASSET_IDS'],
     ['failed', 'NETIKS_FAILED_FILES_OF_THIS_RUN']
   ] as const) {
     posixOnly(it, 'the 128 KiB limit on one environment string is Linux’s')(
       `a full '${output}' output still fits in one env: value (Linux refuses a NAME=value over 128 KiB)`,
-      () => {
-        // One long element, then empty strings (3 bytes each with the comma): they fill the
-        // budget to the byte, as the worst case does.
-        const first = 'x'.repeat(1000 + ((OUTPUT_BUDGET[output] - 1004) % 3))
-        const items = [first, ...Array.from({ length: 100_000 }, () => '')]
-        const { json, count } = jsonArrayWithin(items, OUTPUT_BUDGET[output])
-        expect(count).toBeLessThan(items.length)
-        expect(Buffer.byteLength(json)).toBe(OUTPUT_BUDGET[output])
+      async () => {
+        const dir = await tempDir()
+        process.env.RUNNER_TEMP = dir
+        process.env.GITHUB_OUTPUT = path.join(dir, 'output')
+        await writeFile(process.env.GITHUB_OUTPUT, '')
+        // Short elements after a long one: the list is cut within an element of its budget.
+        const paths = ['x'.repeat(1000), ...Array.from({ length: 20_000 }, (_, i) => String(i))]
+        const result: RunResult =
+          output === 'failed'
+            ? { confirmed: [], failed: paths.map(p => failed(p, '')) }
+            : { confirmed: paths.map(p => ({ ...confirmed(p), assetId: p })), failed: [] }
+        const written = await writeOutputs(result)
+        expect(written.problem).toBeUndefined()
+        const outputs = parseOutputFile(await readFile(process.env.GITHUB_OUTPUT, 'utf8'))
+        const json = outputs[output]
+        expect(outputs['outputs-truncated']).toBe('true')
+        expect((JSON.parse(json) as unknown[]).length).toBeLessThan(paths.length)
+        expect(Buffer.byteLength(json)).toBeLessThanOrEqual(OUTPUT_BUDGET[output])
+        expect(Buffer.byteLength(json)).toBeGreaterThan(OUTPUT_BUDGET[output] - 80)
         const child = spawnSync('sh', ['-c', `printf %s "$${variable}" | wc -c`], {
           env: { PATH: process.env.PATH, [variable]: json },
           encoding: 'utf8'

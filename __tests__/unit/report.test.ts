@@ -10,11 +10,10 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import * as core from '@actions/core'
-import type { ManifestEntry, UnchangedFile } from '../../src/manifest/manifest.js'
 import { CancelledError, FileChangedError } from '../../src/model.js'
 import { HttpError } from '../../src/netiks/errors.js'
 import { countOfTotal, withStop } from '../../src/format.js'
-import type { ConfirmedUpload, FailedUpload, LocalFile } from '../../src/model.js'
+import type { ConfirmedUpload, LocalFile } from '../../src/model.js'
 import type { NetiksAsset } from '../../src/netiks/types.js'
 import { closingError, recordPlace } from '../../src/report/messages.js'
 import { describeProgress, describeTransfer } from '../../src/report/progress.js'
@@ -28,50 +27,11 @@ import {
   stepOf
 } from '../../src/transfer/outcome.js'
 import { makeRunFolder, writeRecordFiles } from '../../src/report/assets-file.js'
-import { OutputsNotWrittenError, writeOutputs } from '../../src/report/outputs.js'
+import { writeOutputs } from '../../src/report/outputs.js'
 import { assetRecords, failureRecords, fileRecords, type FileRecord, type RunResult } from '../../src/report/records.js'
 import { SUMMARY_MAX_BYTES, writeSummary } from '../../src/report/summary.js'
 import { removeDir, sha256 } from '../support/helpers.js'
-
-function localFile(relativePath: string, size = 10): LocalFile {
-  return {
-    absolutePath: `/ws/${relativePath}`,
-    relativePath,
-    name: path.posix.basename(relativePath),
-    size,
-    contentType: 'text/plain'
-  }
-}
-
-function confirmed(relativePath: string, possibleDuplicate = false): ConfirmedUpload {
-  const file = localFile(relativePath)
-  return {
-    file,
-    assetId: `id-${relativePath}`,
-    recordedName: file.name,
-    storageUrl: `https://cdn.example/${encodeURIComponent(relativePath)}`,
-    contentType: file.contentType,
-    sha256: sha256(relativePath),
-    possibleDuplicate
-  }
-}
-
-function failed(relativePath: string, message = 'HTTP 500: boom', status: number | null = 500): FailedUpload {
-  return { file: localFile(relativePath), step: 'put', status: status ?? undefined, message }
-}
-
-function unchanged(relativePath: string): UnchangedFile {
-  const entry: ManifestEntry = {
-    name: path.posix.basename(relativePath),
-    id: `old-${relativePath}`,
-    storage_url: `https://cdn.example/old/${relativePath}`,
-    sha256: sha256(`old ${relativePath}`),
-    size: 10,
-    content_type: 'text/plain',
-    uploaded_at: '2025-01-01T00:00:00Z'
-  }
-  return { file: localFile(relativePath), entry }
-}
+import { confirmed, failed, localFile, unchanged } from '../support/records.js'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -126,14 +86,19 @@ describe('the records: every matched file exactly once, in path order', () => {
 
   it('writes them to RUNNER_TEMP: the assets file parses, the checksums file lists held assets only', async () => {
     const runnerTemp = await tempDir()
-    const files = await writeRecordFiles(result, await makeRunFolder({ RUNNER_TEMP: runnerTemp }))
+    const saved = process.env.RUNNER_TEMP
+    process.env.RUNNER_TEMP = runnerTemp
+    cleanups.push(async () => {
+      process.env.RUNNER_TEMP = saved
+    })
+    const files = await writeRecordFiles(result, await makeRunFolder())
     expect(path.dirname(path.dirname(files.assetsFile))).toBe(runnerTemp)
     const records = JSON.parse(await readFile(files.assetsFile, 'utf8')) as FileRecord[]
     expect(records).toEqual([...fileRecords(result)])
     const lines = (await readFile(files.checksumsFile, 'utf8')).trimEnd().split('\n')
     expect(lines).toEqual([...assetRecords(result)].map(asset => `${asset.sha256}  ${asset.path}`))
     // Two runs of one job never share a folder.
-    const again = await writeRecordFiles(result, await makeRunFolder({ RUNNER_TEMP: runnerTemp }))
+    const again = await writeRecordFiles(result)
     expect(path.dirname(again.assetsFile)).not.toBe(path.dirname(files.assetsFile))
   })
 })
@@ -148,19 +113,16 @@ describe('with RUNNER_TEMP unwritable', () => {
     process.exitCode = undefined
   })
 
-  it('sets every other output, then throws naming the files, so that the caller still saves the manifest', async () => {
+  it('sets every other output, then says which files it could not write, so that the caller still saves the manifest', async () => {
     const dir = await tempDir()
     const notADir = path.join(dir, 'a-file')
     await writeFile(notADir, '')
     process.env.RUNNER_TEMP = notADir
     process.env.GITHUB_OUTPUT = path.join(dir, 'output')
     await writeFile(process.env.GITHUB_OUTPUT, '')
-    const error = await writeOutputs({ confirmed: [confirmed('a.txt')], failed: [failed('b.txt')] }).catch(
-      (e: unknown) => e
-    )
-    expect(error).toBeInstanceOf(OutputsNotWrittenError)
-    expect(error).toMatchObject({ assetsFile: '', outputsSet: true })
-    expect((error as Error).message).toMatch(
+    const written = await writeOutputs({ confirmed: [confirmed('a.txt')], failed: [failed('b.txt')] })
+    expect(written).toMatchObject({ assetsFile: '', outputsSet: true })
+    expect(written.problem).toMatch(
       /^Could not write the 'assets-file' and 'checksums-file' files under RUNNER_TEMP \(ENOTDIR\): both outputs are empty\. The other outputs are set/
     )
     const output = await readFile(process.env.GITHUB_OUTPUT, 'utf8')
@@ -178,15 +140,13 @@ describe('with GITHUB_OUTPUT in a missing folder', () => {
     process.env = saved
   })
 
-  it('writes the assets file, then throws naming GITHUB_OUTPUT and why, and where the record is', async () => {
+  it('writes the assets file, then says it could not write GITHUB_OUTPUT and why, and where the record is', async () => {
     const dir = await tempDir()
     process.env.RUNNER_TEMP = dir
     process.env.GITHUB_OUTPUT = path.join(dir, 'missing', 'output')
-    const error = await writeOutputs({ confirmed: [confirmed('a.txt')], failed: [] }).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(OutputsNotWrittenError)
-    const { message, assetsFile, outputsSet } = error as OutputsNotWrittenError
+    const { problem, assetsFile, outputsSet } = await writeOutputs({ confirmed: [confirmed('a.txt')], failed: [] })
     expect(outputsSet).toBe(false)
-    expect(message).toBe(
+    expect(problem).toBe(
       `Could not write the step's outputs to GITHUB_OUTPUT (${process.env.GITHUB_OUTPUT}): Missing file at path: ` +
         `${process.env.GITHUB_OUTPUT}. Later steps get none of them.`
     )

@@ -96,24 +96,35 @@ describe('one place for each last word', () => {
     expect(filesCalling(/\bsetOutput\(/)).toEqual(['src/report/outputs.ts'])
   })
 
+  it('writes the outputs from one call site', () => {
+    expect(callsOf(/\bwriteOutputs\(/, 'src/report/outputs.ts')).toEqual(['src/report/report.ts'])
+  })
+
   it('saves the manifest from one call site', () => {
-    const callers = srcFiles.flatMap(file =>
-      [...readFileSync(path.join(root, file), 'utf8').matchAll(/\bwriteManifest\(/g)].map(() => file)
-    )
-    expect(callers).toHaveLength(2) // its definition and its one caller
+    expect(callsOf(/\bwriteManifest\w*\(/, 'src/manifest/')).toEqual(['src/report/report.ts'])
   })
 })
+
+/** The file of each call matching `pattern` outside `home` (where it is defined), comments left out. */
+function callsOf(pattern: RegExp, home: string): string[] {
+  const global = new RegExp(pattern.source, 'g')
+  return srcFiles
+    .filter(file => !file.startsWith(home))
+    .flatMap(file => {
+      const code = readFileSync(path.join(root, file), 'utf8').replace(/^\s*(\/\/|\*|\/\*).*$/gm, '')
+      return [...code.matchAll(global)].map(() => file)
+    })
+}
 
 const MAX_FUNCTION_LINES = 60
 // Issue 24 is bringing these within the limit; the list may only shrink.
 const STILL_LONG = [
-  'src/main.ts resolveFiles',
-  'src/main.ts upload',
+  'src/files/literal-search.ts walkSearchPaths',
   'src/netiks/http.ts sendNow',
   'src/netiks/http.ts (anonymous)'
 ]
 // Issue 24's budget is 4,500 lines; this ceiling comes down to it as the issue's work lands.
-const SRC_LINES_CEILING = 6808
+const SRC_LINES_CEILING = 6727
 const codeFolders = ['src', 'emulator', 'harness', 'demo', 'bench', 'tools', 'script']
 
 /** Every function, method and arrow function longer than the limit, as `file name`. */

@@ -11,31 +11,22 @@ export interface RecordFiles {
 }
 
 /**
- * Writes the run's complete record, whatever its size, to a fresh folder under RUNNER_TEMP
- * (so two steps of one job never share it): `assets.json`, one object per matched file in
- * path order (see FileRecord), and `checksums.sha256`, one `sha256sum` line per asset Netiks
- * holds, with the file's workspace-relative path, so that `sha256sum -c` verifies it from the
- * workspace. Both are written in chunks from records made one at a time.
+ * Writes the run's complete record, whatever its size, to a folder of the run's own (so two
+ * steps of one job never share it): `assets.json`, one object per matched file in path order,
+ * and `checksums.sha256`, one `sha256sum` line per asset Netiks holds, with the file's
+ * workspace-relative path, so that `sha256sum -c` verifies it from the workspace.
  */
 export async function writeRecordFiles(result: RunResult, dir?: string): Promise<RecordFiles> {
   dir ??= await makeRunFolder()
-  const files: RecordFiles = {
-    assetsFile: path.join(dir, 'assets.json'),
-    checksumsFile: path.join(dir, 'checksums.sha256')
-  }
+  const files = { assetsFile: path.join(dir, 'assets.json'), checksumsFile: path.join(dir, 'checksums.sha256') }
   await writeText(files.assetsFile, jsonArrayLines(fileRecords(result)))
   await writeText(files.checksumsFile, checksumLines(result))
   return files
 }
 
 /** A fresh folder of this run's own under RUNNER_TEMP (the runner empties it after the job). */
-export async function makeRunFolder(env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  return await mkdtemp(path.join(runnerTemp(env), 'netiks-upload-'))
-}
-
-/** The runner's folder for temporary files (the system's outside a runner). */
-export function runnerTemp(env: NodeJS.ProcessEnv = process.env): string {
-  return env.RUNNER_TEMP || os.tmpdir()
+export async function makeRunFolder(): Promise<string> {
+  return await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'netiks-upload-'))
 }
 
 /** A JSON array with one element per line, so that line tools and diffs work on it too. */
@@ -48,16 +39,13 @@ function* jsonArrayLines(items: Iterable<unknown>): Generator<string> {
   yield first ? '[]\n' : '\n]\n'
 }
 
-function* checksumLines(result: RunResult): Generator<string> {
-  for (const record of assetRecords(result)) yield checksumLine(record.sha256, record.path)
-}
-
 /**
- * One line as GNU `sha256sum` writes it: a name holding `\`, a line feed or a carriage return
- * is escaped, and the line then starts with `\`, so that `sha256sum -c` reads the name back.
+ * Lines as GNU `sha256sum` writes them: a name holding `\`, a line feed or a carriage return is
+ * escaped, and its line then starts with `\`, so that `sha256sum -c` reads the name back.
  */
-export function checksumLine(sha256: string, name: string): string {
-  if (!/[\\\n\r]/.test(name)) return `${sha256}  ${name}\n`
-  const escaped = name.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
-  return `\\${sha256}  ${escaped}\n`
+function* checksumLines(result: RunResult): Generator<string> {
+  for (const { sha256, path: name } of assetRecords(result)) {
+    if (!/[\\\n\r]/.test(name)) yield `${sha256}  ${name}\n`
+    else yield `\\${sha256}  ${name.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r')}\n`
+  }
 }

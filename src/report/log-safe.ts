@@ -1,26 +1,12 @@
 /**
- * Text from outside the action — file names, the server's words, URLs, manifest entries — made
- * safe to write into the log, an annotation or the job summary.
- *
- * The runner reads a line of a step's output as a workflow command when, after its leading
- * white space, it starts with `::` (`::warning::`, `::add-mask::`, `::stop-commands::`), and
- * also when it holds `##[name]` *anywhere* (the legacy form: `##[add-mask]x`,
- * `##[warning]x`). A file name is free to contain all of these, and a line break (legal in a
- * Linux file name) would start a line of its own. So:
- *
- * - every value from outside goes through `escapeForLog` (or `quoteForLog`), which
- *   percent-encodes `%` and line breaks as @actions/core does for command data, and every other
- *   character that could break or disguise a line, and breaks up `##[`;
- * - no such value ever starts a line: each line the action writes starts with its own words or
- *   a marker (`✓`, `↻`, `↑`, `=`, `•`).
- *
- * The encoding is percent-encoded UTF-8, so `decodeURIComponent` reads any escaped value back.
- */
-
-/**
- * Written as their UTF-8 bytes in %XX form: `%` itself (so the encoding stays unambiguous),
- * the C0 and C1 controls (CR, LF, tab, ESC and its colour codes, NEL, …), DEL, the line and
- * paragraph separators, and the bidirectional controls that reorder what a reader sees.
+ * Text from outside the action (file names, the server's words, URLs, manifest entries) made
+ * safe for the log, an annotation or the job summary. The runner reads a line as a workflow
+ * command when it starts with `::` after white space, or holds `##[` anywhere; a file name may
+ * hold both, and a line break. So every such value goes through `escapeForLog`, which
+ * percent-encodes `%`, line breaks and every character that could break or disguise a line
+ * (C0 and C1 controls, DEL, the line and paragraph separators, the bidirectional controls) as
+ * UTF-8 bytes, and breaks up `##[`; and no such value ever starts a line. `decodeURIComponent`
+ * reads any escaped value back.
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu

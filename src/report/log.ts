@@ -1,19 +1,13 @@
 import * as core from '@actions/core'
 import { countOf } from '../format.js'
 
-/**
- * Per-file lines of one kind shown in the log before they give way to periodic progress. With
- * step debug logging (the ACTIONS_STEP_DEBUG secret, which sets RUNNER_DEBUG) every line is
- * still written, as a debug line.
- */
-export const PER_FILE_LINES = 100
-
 /** GitHub shows about 10 annotations of a kind per step: more would only bury the first ones. */
 export const MAX_ANNOTATIONS = 10
 
 /**
  * One kind of per-file line ("✓ a.html … → asset 42"): the first `limit` go to the log, the
- * rest only to the debug log, and `close` says how many were left out.
+ * rest only to the debug log (step debug logging sets RUNNER_DEBUG), and `close` says how many
+ * were left out.
  */
 export class PerFileLines {
   private count = 0
@@ -21,7 +15,7 @@ export class PerFileLines {
   constructor(
     /** What the lines are, for the closing line: "confirmed files", "retries". */
     private readonly what: string,
-    private readonly limit = PER_FILE_LINES,
+    private readonly limit = 100,
     private readonly debug = core.isDebug()
   ) {}
 
@@ -47,8 +41,8 @@ export class PerFileLines {
 }
 
 /**
- * Warnings of one kind, one per file (a file changed while it waited, …): the first few are
- * annotations, the rest are per-file log lines, and `close` adds one warning with the count.
+ * Warnings of one kind, one per file: the first few are annotations, the rest per-file log
+ * lines, and `close` adds one warning with the count.
  */
 export class CappedWarnings {
   private count = 0

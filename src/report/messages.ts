@@ -1,51 +1,55 @@
 import * as core from '@actions/core'
 import { Output, UploadMode } from '../config/constants.js'
-import { countOf, countOfTotal, formatBytes, formatRate, formatSeconds, totalSize, withStop } from '../format.js'
-import { CancelledError } from '../model.js'
+import type { Inputs } from '../config/inputs.js'
+import {
+  countOf,
+  countOfTotal,
+  formatBytes,
+  formatRate,
+  formatSeconds,
+  listSome,
+  totalSize,
+  withStop
+} from '../format.js'
+import type { UnchangedFile } from '../manifest/manifest.js'
+import {
+  CancelledError,
+  type ConfirmedUpload,
+  type FailedUpload,
+  type LocalFile,
+  type UploadOutcome
+} from '../model.js'
 import { isSystemic } from '../transfer/breaker.js'
 import { FailFastError } from '../transfer/outcome.js'
-import type { Inputs } from '../config/inputs.js'
-import type { UnchangedFile } from '../manifest/manifest.js'
-import type { ConfirmedUpload, FailedUpload, LocalFile, UploadOutcome } from '../model.js'
 import type { UploadPlan } from '../transfer/plan.js'
 import { planBatches } from '../transfer/presigned.js'
 import { MAX_ANNOTATIONS, PerFileLines } from './log.js'
 import { escapeForLog, quoteForLog } from './log-safe.js'
 
-/** Names listed in one warning before "and N more". */
-const NAMED_IN_WARNING = 10
-
-/** The server recorded some names differently from how they were sent: one warning says which. */
-export function warnAboutRecordedNames(confirmed: ConfirmedUpload[]): void {
+/** Names the server recorded differently from how they were sent, and files that may be registered twice. */
+export function warnAboutConfirmed(confirmed: ConfirmedUpload[]): void {
   const renamed = confirmed.filter(upload => upload.recordedName !== upload.file.name)
-  if (renamed.length === 0) return
-  const shown = renamed.slice(0, NAMED_IN_WARNING)
-  const more = renamed.length > shown.length ? `, and ${renamed.length - shown.length} more` : ''
-  core.warning(
-    `Netiks recorded ${countOf(renamed.length, 'asset')} under another name than was sent: ` +
-      `${shown.map(upload => `${quoteForLog(upload.file.name)} as ${quoteForLog(upload.recordedName)}`).join(', ')}${more}. ` +
-      "The outputs give the names Netiks recorded ('name' in 'assets')."
-  )
-}
-
-/** Files that may be registered twice: one warning names them, and the outputs mark them. */
-export function warnAboutPossibleDuplicates(confirmed: ConfirmedUpload[]): void {
+  if (renamed.length > 0) {
+    const names = renamed.map(upload => `${quoteForLog(upload.file.name)} as ${quoteForLog(upload.recordedName)}`)
+    core.warning(
+      `Netiks recorded ${countOf(renamed.length, 'asset')} under another name than was sent: ${listSome(names, 10)}. ` +
+        "The outputs give the names Netiks recorded ('name' in 'assets')."
+    )
+  }
   const doubtful = confirmed.filter(upload => upload.possibleDuplicate)
-  if (doubtful.length === 0) return
-  const shown = doubtful.slice(0, NAMED_IN_WARNING)
-  const more = doubtful.length > shown.length ? `, and ${doubtful.length - shown.length} more` : ''
-  core.warning(
-    `${countOf(doubtful.length, 'file')} may be registered twice on Netiks: an attempt's answer was lost after ` +
-      `the request was sent, and the retry may have registered it again: ` +
-      `${shown.map(upload => escapeForLog(upload.file.relativePath)).join(', ')}${more}. ` +
-      'They are marked "possible_duplicate": true in the \'assets\' output; the asset ids given are the ones confirmed.'
-  )
+  if (doubtful.length > 0) {
+    const paths = doubtful.map(upload => escapeForLog(upload.file.relativePath))
+    core.warning(
+      `${countOf(doubtful.length, 'file')} may be registered twice on Netiks: an attempt's answer was lost after ` +
+        `the request was sent, and the retry may have registered it again: ${listSome(paths, 10)}. ` +
+        'They are marked "possible_duplicate": true in the \'assets\' output; the asset ids given are the ones confirmed.'
+    )
+  }
 }
 
 /**
  * One `::error::` per failed file, naming the file, the step and the reason, for the first
- * MAX_ANNOTATIONS files (GitHub shows about that many); returns how many failed files were
- * not annotated, for the step's closing error to count.
+ * MAX_ANNOTATIONS files; returns how many failed files were not annotated.
  */
 export function annotateFailures(failed: FailedUpload[]): number {
   const worth = failed.filter(failure => failure.step !== 'not-started')
@@ -97,11 +101,8 @@ export function closingError(
   const verdict = runVerdict(outcome, total, place, notAnnotated)
   if (reportProblem === undefined) return verdict
   const uploaded = outcome.confirmed.length
-  return (
-    (verdict ??
-      `${countOfTotal(uploaded, total, 'file')} uploaded and confirmed, and ${uploaded === 1 ? 'is' : 'are'} ` +
-        `${place.confirmed}.`) + ` ${reportProblem}`
-  )
+  const allConfirmed = `${countOfTotal(uploaded, total, 'file')} uploaded and confirmed, and ${uploaded === 1 ? 'is' : 'are'} ${place.confirmed}.`
+  return `${verdict ?? allConfirmed} ${reportProblem}`
 }
 
 function runVerdict(
@@ -154,9 +155,8 @@ export function printPlan(
   files: LocalFile[],
   plan: UploadPlan | undefined,
   inputs: Inputs,
-  unchanged: UnchangedFile[] = []
+  unchanged: UnchangedFile[]
 ): void {
-  const bytes = totalSize(files)
   core.info('Dry run: nothing will be uploaded.')
   if (unchanged.length > 0) {
     core.info(`Would skip ${countOf(unchanged.length, 'file')} the manifest holds unchanged:`)
@@ -173,7 +173,7 @@ export function printPlan(
   core.info(
     `Mode: ${plan.strategy} (${plan.reason}); ${countOf(inputs.concurrency, 'file')} at a time; base-url ${inputs.baseUrl}.`
   )
-  core.info(`Would upload ${countOf(files.length, 'file')}, ${formatBytes(bytes)}:`)
+  core.info(`Would upload ${countOf(files.length, 'file')}, ${formatBytes(totalSize(files))}:`)
   const lines = new PerFileLines('files to upload')
   for (const file of files) {
     lines.line(
@@ -191,8 +191,9 @@ export function printPlan(
   const batchLines = new PerFileLines('generate batches')
   let first = 1
   for (const [index, batch] of batches.entries()) {
-    const batchBytes = totalSize(batch)
-    batchLines.line(`  batch ${index + 1}: files ${first}–${first + batch.length - 1} (${formatBytes(batchBytes)})`)
+    batchLines.line(
+      `  batch ${index + 1}: files ${first}–${first + batch.length - 1} (${formatBytes(totalSize(batch))})`
+    )
     first += batch.length
   }
   batchLines.close()

@@ -1,12 +1,12 @@
-import { countOf, formatBytes, formatSeconds, totalSize } from '../format.js'
-import type { TransferTracker } from '../transfer/outcome.js'
-import type { LocalFile } from '../model.js'
+import * as core from '@actions/core'
+import type { Inputs } from '../config/inputs.js'
+import { countOf, formatBytes, formatSeconds, totalSize, withStop } from '../format.js'
+import { errorMessage, type LocalFile } from '../model.js'
+import { MAX_URL_REFRESHES } from '../transfer/expiry.js'
+import type { TransferTracker, UploadOptions } from '../transfer/outcome.js'
+import type { UploadPlan } from '../transfer/plan.js'
+import { CappedWarnings, PerFileLines } from './log.js'
 import { escapeForLog } from './log-safe.js'
-
-interface ActiveTransfer {
-  startedAt: number
-  bytes: number
-}
 
 /**
  * Reports long uploads in the log without a line per chunk: every `intervalMs`, one line for
@@ -14,7 +14,7 @@ interface ActiveTransfer {
  * batch of several files one line of overall progress.
  */
 export class ProgressReporter implements TransferTracker {
-  private readonly active = new Map<LocalFile, ActiveTransfer>()
+  private readonly active = new Map<LocalFile, { startedAt: number; bytes: number }>()
   private doneFiles = 0
   private doneBytes = 0
   private timer?: NodeJS.Timeout
@@ -127,5 +127,58 @@ export function describeTransfer(file: LocalFile, bytesSent: number, elapsedMs: 
   return (
     `↑ ${path}: ${percent}% of ${formatBytes(file.size)}, ` +
     `${(bytesPerSecond / (1024 * 1024)).toFixed(1)} MiB/s, about ${left} left`
+  )
+}
+
+/** The transfer's per-file lines, as the run's hooks: shown up to a cap, then left to the progress lines. */
+export function transferLines(): Required<
+  Pick<UploadOptions, 'onConfirmed' | 'onRetry' | 'onUrlRefresh' | 'onFileChanged'>
+> & {
+  close: () => void
+} {
+  const confirmed = new PerFileLines('confirmed files')
+  const retries = new PerFileLines('retries')
+  const changed = new CappedWarnings('files that changed while they waited')
+  return {
+    onConfirmed: upload =>
+      confirmed.line(
+        () =>
+          `✓ ${escapeForLog(upload.file.relativePath)} (${formatBytes(upload.file.size)}) → asset ${escapeForLog(upload.assetId)}`
+      ),
+    onRetry: (file, _step, retry, delayMs, error) =>
+      retries.line(
+        () =>
+          `↻ ${escapeForLog(file.relativePath)}: ${escapeForLog(withStop(errorMessage(error)))} Retry ${retry} in ${formatSeconds(delayMs)}.`
+      ),
+    onUrlRefresh: ({ file, refresh }) =>
+      retries.line(
+        () =>
+          `↻ ${escapeForLog(file.relativePath)}: S3 refused its presigned URL as expired; generating a fresh one ` +
+          `(${refresh} of ${MAX_URL_REFRESHES}).`
+      ),
+    onFileChanged: (before, now) =>
+      changed.warn(
+        `File changed while it waited to be uploaded: ${escapeForLog(before.relativePath)} ` +
+          `(${before.size} → ${now.size} bytes); sending it again as it is now.`
+      ),
+    close: () => {
+      confirmed.close()
+      retries.close()
+      changed.close()
+    }
+  }
+}
+
+export function sayCancelling(signal: NodeJS.Signals): void {
+  core.warning(
+    `Received ${signal}: cancelling. Nothing new starts and bodies still being sent are aborted; ` +
+      'requests already sent are given until the runner’s deadline to be answered.'
+  )
+}
+
+export function transferTitle(inputs: Inputs, files: LocalFile[], plan: UploadPlan): string {
+  return (
+    `Upload ${countOf(files.length, 'file')} (${formatBytes(totalSize(files))}) to ${escapeForLog(inputs.baseUrl)} ` +
+    `in ${plan.strategy} mode (${plan.reason}), ${inputs.concurrency} at a time`
   )
 }

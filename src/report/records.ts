@@ -21,10 +21,7 @@ export interface AssetRecord {
   sha256: string
   /** True when the file was not sent because the manifest holds it unchanged. */
   skipped: boolean
-  /**
-   * True when an earlier attempt to register this asset may have succeeded too (its answer was
-   * lost), so Netiks may hold a second asset for this file.
-   */
+  /** True when an earlier attempt's answer was lost, so Netiks may hold a second asset for this file. */
   possible_duplicate: boolean
 }
 
@@ -33,17 +30,13 @@ export interface FailureRecord {
   path: string
   step: FailedUpload['step']
   status: number | null
-  /**
-   * Why, escaped as in the log (escapeForLog): it quotes the server's words and file names, and
-   * a later step may print it raw or put it in a script through an expression.
-   */
+  /** Escaped as in the log: a later step may print it raw or put it in a script. */
   message: string
 }
 
 /**
- * One element of the assets file: every matched file of the run, in path order. A file Netiks
- * holds has its asset's fields and `failure: null`; a file that was not uploaded has null in
- * place of what it has not got (id, storage_url, sha256) and says why in `failure`.
+ * One element of the assets file: every matched file of the run, in path order. A file that
+ * was not uploaded has null in place of what it has not got, and says why in `failure`.
  */
 export type FileRecord =
   | (AssetRecord & { failure: null })
@@ -54,7 +47,7 @@ export type FileRecord =
       failure: Omit<FailureRecord, 'path'>
     })
 
-export function assetRecordOf(upload: ConfirmedUpload): AssetRecord {
+function assetRecordOf(upload: ConfirmedUpload): AssetRecord {
   return {
     path: upload.file.relativePath,
     name: upload.recordedName,
@@ -68,7 +61,7 @@ export function assetRecordOf(upload: ConfirmedUpload): AssetRecord {
   }
 }
 
-export function assetRecordOfUnchanged({ file, entry }: UnchangedFile): AssetRecord {
+function assetRecordOfUnchanged({ file, entry }: UnchangedFile): AssetRecord {
   return {
     path: file.relativePath,
     name: entry.recorded_name ?? entry.name,
@@ -82,7 +75,7 @@ export function assetRecordOfUnchanged({ file, entry }: UnchangedFile): AssetRec
   }
 }
 
-export function failureRecordOf(failure: FailedUpload): FailureRecord {
+function failureRecordOf(failure: FailedUpload): FailureRecord {
   return {
     path: failure.file.relativePath,
     step: failure.step,
@@ -92,8 +85,9 @@ export function failureRecordOf(failure: FailedUpload): FailureRecord {
 }
 
 function fileRecordOfFailure(failure: FailedUpload): FileRecord {
+  const { path, ...why } = failureRecordOf(failure)
   return {
-    path: failure.file.relativePath,
+    path,
     name: failure.file.name,
     id: null,
     storage_url: null,
@@ -102,19 +96,11 @@ function fileRecordOfFailure(failure: FailedUpload): FileRecord {
     sha256: null,
     skipped: false,
     possible_duplicate: false,
-    failure: { step: failure.step, status: failure.status ?? null, message: escapeForLog(failure.message) }
+    failure: why
   }
 }
 
-/** How many assets Netiks holds for the matched files: confirmed now, or left unchanged. */
-export function heldCount(result: RunResult): number {
-  return result.confirmed.length + (result.unchanged?.length ?? 0)
-}
-
-/**
- * The assets Netiks holds for the matched files, in path order, made one at a time: a run of
- * 100,000 files never holds all of its records at once.
- */
+/** The assets Netiks holds for the matched files, in path order, made one at a time. */
 export function* assetRecords(result: RunResult): Generator<AssetRecord> {
   yield* mergeByPath(
     mapped(sortedByPath(result.confirmed), assetRecordOf),
