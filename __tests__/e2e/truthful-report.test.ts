@@ -187,6 +187,31 @@ describe('a report the runner cannot take', () => {
   })
 })
 
+describe('an all-unchanged re-run whose GITHUB_OUTPUT cannot be written', () => {
+  it('fails naming it, and still saves the manifest and sums up the unchanged files', async () => {
+    const emulator = await cleanups.emulator()
+    const ws = await cleanups.workspace(FILES)
+    const first = await runAction({ workspace: ws, inputs: inputs(emulator, { manifest: MANIFEST }), env: FAST_CLOCKS })
+    expect(first.exitCode).toBe(0)
+    const temp = await cleanups.tempDir('netiks-truthful-')
+    const run = await runAction({
+      workspace: ws,
+      inputs: inputs(emulator, { manifest: MANIFEST }),
+      env: { ...FAST_CLOCKS, RUNNER_TEMP: temp, GITHUB_OUTPUT: path.join(temp, 'missing', 'output') }
+    })
+    expect(run.exitCode).toBe(1)
+    expectNoStackTrace(run)
+    expect(errorLines(run)).toEqual([
+      expect.stringMatching(/^::error::Could not write the step's outputs to GITHUB_OUTPUT \(\S+\/missing\/output\)/)
+    ])
+    expect(run.stdout).toMatch(/^Manifest \.netiks\/manifest\.json written: 2 assets\.$/m)
+    expect(run.stdout).toMatch(/^::notice title=Netiks upload::Nothing to upload: all 2 matched files are unchanged/m)
+    expect(run.summary).not.toMatch(/Nothing was uploaded/)
+    expect(run.summary).toMatch(/<td>0<\/td><td>2<\/td><td>0<\/td>/)
+    expect(run.summary).toMatch(/The step failed:<\/strong> Could not write the step's outputs to GITHUB_OUTPUT/)
+  })
+})
+
 describe('a run refused after its files were found', () => {
   it('a 6 GiB file in bulk mode: count 0, failed names it and why, and the assets file has every record', async () => {
     const emulator = await cleanups.emulator()
