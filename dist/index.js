@@ -39113,6 +39113,7 @@ function* fileRecords(result) {
     const held = mapped(assetRecords(result), (record) => ({ ...record, failure: null }));
     yield* mergeByPath(held, mapped(sortedByPath(result.failed), fileRecordOfFailure));
 }
+/** Each item made into another, one at a time. */
 function* mapped(items, make) {
     for (const item of items)
         yield make(item);
@@ -40530,10 +40531,7 @@ async function writeOutputs(result, runFolder) {
     const problems = [];
     const files = await recordFilesOrNone(result, runFolder, problems);
     const held = result.confirmed.length + (result.unchanged?.length ?? 0);
-    const ids = jsonArrayWithin((function* () {
-        for (const record of assetRecords(result))
-            yield record.id;
-    })(), OUTPUT_BUDGET[Output.AssetIds]);
+    const ids = jsonArrayWithin(mapped(assetRecords(result), record => record.id), OUTPUT_BUDGET[Output.AssetIds]);
     const assets = jsonArrayWithin(assetRecords(result), OUTPUT_BUDGET[Output.Assets]);
     const failed = jsonArrayWithin(failureRecords(result), OUTPUT_BUDGET[Output.Failed]);
     const cut = [
@@ -40678,7 +40676,7 @@ async function writeSummary(outcome, run) {
     const held = outcome.confirmed.length + unchanged.length;
     if (held > 0) {
         summary.addHeading('Assets', 3);
-        const rows = mapRows(assetRecords(outcome), asset => [
+        const rows = mapped(assetRecords(outcome), asset => [
             escapeForSummary(asset.path),
             formatBytes(asset.size),
             linkTo(asset.storage_url, asset.id),
@@ -40702,7 +40700,7 @@ function addFailureGroups(failed) {
     }
     const ordered = [...groups.values()].sort((a, b) => b.count - a.count);
     summary.addHeading(`Not uploaded: ${countOf(failed.length, 'file')}`, 3);
-    const rows = mapRows(ordered, ({ cells: [step, status, cause], files, count }) => [
+    const rows = mapped(ordered, ({ cells: [step, status, cause], files, count }) => [
         String(count),
         step,
         status,
@@ -40732,10 +40730,6 @@ function causeOf(failure) {
 function shortText(text) {
     const chars = [...text];
     return escapeForSummary(chars.length > TEXT_CHARS ? `${chars.slice(0, TEXT_CHARS).join('')}…` : text);
-}
-function* mapRows(items, row) {
-    for (const item of items)
-        yield row(item);
 }
 /** The leading rows within `maxRows` and TABLE_BYTES (the first row always). */
 function takeRows(rows, maxRows) {
@@ -40800,7 +40794,7 @@ async function writePlanSummary(files, plan) {
         .addHeading('Netiks upload (dry run)', 2)
         .addRaw(`<p>Nothing was uploaded. Would upload ${countOf(files.length, 'file')}, ${formatBytes(totalSize(files))}.${mode}</p>`, true);
     if (files.length > 0) {
-        const rows = mapRows(files, file => [
+        const rows = mapped(files, file => [
             escapeForSummary(file.relativePath),
             formatBytes(file.size),
             escapeForSummary(file.contentType),
@@ -41219,10 +41213,10 @@ function leaveOutManifest(found, workspace, manifestFile, shown) {
     const isManifest = (file) => samePath(file, manifestFile);
     const holdsManifest = (hidden) => hidden.endsWith('/') && pathInside(external_node_path_default().resolve(workspace, hidden), manifestFile) !== undefined;
     const hiddenManifest = (hidden) => isManifest(external_node_path_default().resolve(workspace, hidden));
-    if (!found.files.some(file => isManifest(file.absolutePath)) &&
-        !found.hidden.some(h => hiddenManifest(h) || holdsManifest(h))) {
+    const seen = found.files.some(file => isManifest(file.absolutePath)) ||
+        found.hidden.some(h => hiddenManifest(h) || holdsManifest(h));
+    if (!seen)
         return;
-    }
     info(`Leaving out the manifest itself (${escapeForLog(shown)}): it changes on every run.`);
     found.files = found.files.filter(file => !isManifest(file.absolutePath));
     found.hidden = found.hidden.filter(hidden => !hiddenManifest(hidden));

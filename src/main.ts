@@ -112,12 +112,10 @@ function leaveOutManifest(found: FoundFiles, workspace: string, manifestFile: st
   const holdsManifest = (hidden: string): boolean =>
     hidden.endsWith('/') && pathInside(path.resolve(workspace, hidden), manifestFile) !== undefined
   const hiddenManifest = (hidden: string): boolean => isManifest(path.resolve(workspace, hidden))
-  if (
-    !found.files.some(file => isManifest(file.absolutePath)) &&
-    !found.hidden.some(h => hiddenManifest(h) || holdsManifest(h))
-  ) {
-    return
-  }
+  const seen =
+    found.files.some(file => isManifest(file.absolutePath)) ||
+    found.hidden.some(h => hiddenManifest(h) || holdsManifest(h))
+  if (!seen) return
   core.info(`Leaving out the manifest itself (${escapeForLog(shown)}): it changes on every run.`)
   found.files = found.files.filter(file => !isManifest(file.absolutePath))
   found.hidden = found.hidden.filter(hidden => !hiddenManifest(hidden))

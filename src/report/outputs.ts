@@ -4,7 +4,7 @@ import { countOf, withStop } from '../format.js'
 import { codeOrMessage } from '../model.js'
 import { writeRecordFiles, type RecordFiles } from './assets-file.js'
 import { escapeForLog } from './log-safe.js'
-import { assetRecords, failureRecords, type RunResult } from './records.js'
+import { assetRecords, failureRecords, mapped, type RunResult } from './records.js'
 
 const KiB = 1024
 
@@ -42,9 +42,7 @@ export async function writeOutputs(result: RunResult, runFolder?: string): Promi
   const files = await recordFilesOrNone(result, runFolder, problems)
   const held = result.confirmed.length + (result.unchanged?.length ?? 0)
   const ids = jsonArrayWithin(
-    (function* () {
-      for (const record of assetRecords(result)) yield record.id
-    })(),
+    mapped(assetRecords(result), record => record.id),
     OUTPUT_BUDGET[Output.AssetIds]
   )
   const assets = jsonArrayWithin(assetRecords(result), OUTPUT_BUDGET[Output.Assets])

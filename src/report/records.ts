@@ -118,7 +118,8 @@ export function* fileRecords(result: RunResult): Generator<FileRecord> {
   yield* mergeByPath(held, mapped(sortedByPath(result.failed), fileRecordOfFailure))
 }
 
-function* mapped<S, T>(items: Iterable<S>, make: (item: S) => T): Generator<T> {
+/** Each item made into another, one at a time. */
+export function* mapped<S, T>(items: Iterable<S>, make: (item: S) => T): Generator<T> {
   for (const item of items) yield make(item)
 }
 

@@ -4,7 +4,7 @@ import { countOf, formatBytes, formatRate, formatSeconds, totalSize } from '../f
 import { errorMessage, type FailedUpload, type LocalFile } from '../model.js'
 import type { UploadPlan } from '../transfer/plan.js'
 import { escapeForLog, escapeForSummary, summaryHref } from './log-safe.js'
-import { assetRecords, type RunResult } from './records.js'
+import { assetRecords, mapped, type RunResult } from './records.js'
 
 const KiB = 1024
 
@@ -74,7 +74,7 @@ export async function writeSummary(outcome: RunResult, run: RunSummary): Promise
   const held = outcome.confirmed.length + unchanged.length
   if (held > 0) {
     core.summary.addHeading('Assets', 3)
-    const rows = mapRows(assetRecords(outcome), asset => [
+    const rows = mapped(assetRecords(outcome), asset => [
       escapeForSummary(asset.path),
       formatBytes(asset.size),
       linkTo(asset.storage_url, asset.id),
@@ -98,7 +98,7 @@ function addFailureGroups(failed: FailedUpload[]): void {
   }
   const ordered = [...groups.values()].sort((a, b) => b.count - a.count)
   core.summary.addHeading(`Not uploaded: ${countOf(failed.length, 'file')}`, 3)
-  const rows = mapRows(ordered, ({ cells: [step, status, cause], files, count }) => [
+  const rows = mapped(ordered, ({ cells: [step, status, cause], files, count }) => [
     String(count),
     step,
     status,
@@ -132,10 +132,6 @@ function causeOf(failure: FailedUpload): string {
 function shortText(text: string): string {
   const chars = [...text]
   return escapeForSummary(chars.length > TEXT_CHARS ? `${chars.slice(0, TEXT_CHARS).join('')}…` : text)
-}
-
-function* mapRows<T>(items: Iterable<T>, row: (item: T) => Row): Generator<Row> {
-  for (const item of items) yield row(item)
 }
 
 /** The leading rows within `maxRows` and TABLE_BYTES (the first row always). */
@@ -205,7 +201,7 @@ export async function writePlanSummary(files: LocalFile[], plan: UploadPlan | un
       true
     )
   if (files.length > 0) {
-    const rows = mapRows(files, file => [
+    const rows = mapped(files, file => [
       escapeForSummary(file.relativePath),
       formatBytes(file.size),
       escapeForSummary(file.contentType),
