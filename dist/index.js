@@ -39203,7 +39203,7 @@ class PerFileLines {
         this.limit = limit;
         this.debug = debug;
     }
-    /** A line, or what makes it: made only when it is written (100,000 are not, without debug). */
+    /** A line, or what makes it: made only when it is written (most are not, without debug). */
     line(text) {
         this.count++;
         if (this.count <= this.limit)
@@ -40831,15 +40831,10 @@ function linkTo(url, id) {
  * could not be. Returns the step's closing error in parts (undefined where all is well).
  */
 async function report(ending) {
-    try {
-        return await reportEnding(ending);
-    }
-    catch (error) {
-        return [
-            `The run's report could not be finished (${escapeForLog(errorMessage(error))}): files may have been ` +
-                'uploaded; the log above lists every file confirmed.'
-        ];
-    }
+    return await reportEnding(ending).catch((error) => [
+        `The run's report could not be finished (${escapeForLog(errorMessage(error))}): files may have been ` +
+            'uploaded; the log above lists every file confirmed.'
+    ]);
 }
 async function reportEnding(ending) {
     const durationMs = ending.kind === 'uploaded' ? Date.now() - ending.startedAt : 0;
@@ -40858,8 +40853,11 @@ async function reportEnding(ending) {
                 leftOutError(ending.work?.leftOut ?? [])
             ];
         case 'no-files':
-            if (ending.refusal === undefined)
+            if (ending.refusal === undefined) {
+                if (problem !== undefined)
+                    await writeFailureSummary(problem);
                 return [problem, leftOutError(ending.leftOut)];
+            }
             await writeFailureSummary(ending.refusal);
             return [refusalError(escapeForLog(ending.refusal), written?.problem)];
         case 'dry-run':

@@ -19,7 +19,7 @@ export class PerFileLines {
     private readonly debug = core.isDebug()
   ) {}
 
-  /** A line, or what makes it: made only when it is written (100,000 are not, without debug). */
+  /** A line, or what makes it: made only when it is written (most are not, without debug). */
   line(text: string | (() => string)): void {
     this.count++
     if (this.count <= this.limit) core.info(typeof text === 'string' ? text : text())

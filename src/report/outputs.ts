@@ -22,7 +22,7 @@ export const OUTPUT_BUDGET = {
 } as const
 
 /** What of the outputs was written: `problem` names each file that could not be, and why. */
-export interface WrittenOutputs {
+interface WrittenOutputs {
   /** Whether GITHUB_OUTPUT took the outputs. */
   outputsSet: boolean
   /** The run's complete record, or '' when it could not be written. */

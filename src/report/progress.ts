@@ -75,7 +75,7 @@ export class ProgressReporter implements TransferTracker {
   }
 }
 
-export interface RunProgress {
+interface RunProgress {
   doneFiles: number
   totalFiles: number
   sentBytes: number

@@ -68,14 +68,10 @@ export type Ending =
  * could not be. Returns the step's closing error in parts (undefined where all is well).
  */
 export async function report(ending: Ending): Promise<Array<string | undefined>> {
-  try {
-    return await reportEnding(ending)
-  } catch (error) {
-    return [
-      `The run's report could not be finished (${escapeForLog(errorMessage(error))}): files may have been ` +
-        'uploaded; the log above lists every file confirmed.'
-    ]
-  }
+  return await reportEnding(ending).catch((error: unknown) => [
+    `The run's report could not be finished (${escapeForLog(errorMessage(error))}): files may have been ` +
+      'uploaded; the log above lists every file confirmed.'
+  ])
 }
 
 async function reportEnding(ending: Ending): Promise<Array<string | undefined>> {
@@ -94,7 +90,10 @@ async function reportEnding(ending: Ending): Promise<Array<string | undefined>> 
         leftOutError(ending.work?.leftOut ?? [])
       ]
     case 'no-files':
-      if (ending.refusal === undefined) return [problem, leftOutError(ending.leftOut)]
+      if (ending.refusal === undefined) {
+        if (problem !== undefined) await writeFailureSummary(problem)
+        return [problem, leftOutError(ending.leftOut)]
+      }
       await writeFailureSummary(ending.refusal)
       return [refusalError(escapeForLog(ending.refusal), written?.problem)]
     case 'dry-run':

@@ -12,7 +12,7 @@ const KiB = 1024
  * GitHub drops a step's whole summary above 1 MiB. Each table stops at a number of rows and of
  * bytes, and the whole is checked before it is written, so that the summary always arrives.
  */
-export const SUMMARY_MAX_BYTES = 1024 * KiB
+const SUMMARY_MAX_BYTES = 1024 * KiB
 const TABLE_ROWS = 250
 const TABLE_BYTES = 200 * KiB
 const FAILURE_GROUPS = 20
@@ -20,7 +20,7 @@ const FILES_PER_GROUP = 5
 /** An escaped character may take 9 bytes: long reasons and paths are cut, or 20 causes could pass 1 MiB. */
 const TEXT_CHARS = 1000
 
-export interface RunSummary {
+interface RunSummary {
   strategy: string
   baseUrl: string
   durationMs: number
