@@ -27,51 +27,11 @@ import {
   stepOf
 } from '../../src/transfer/outcome.js'
 import { makeRunFolder, writeRecordFiles } from '../../src/report/assets-file.js'
-import { OUTPUT_BUDGET, writeOutputs } from '../../src/report/outputs.js'
-import { parseOutputFile } from '../../harness/run-action.js'
+import { writeOutputs } from '../../src/report/outputs.js'
 import { assetRecords, failureRecords, fileRecords, type FileRecord, type RunResult } from '../../src/report/records.js'
 import { writeSummary } from '../../src/report/summary.js'
-import { posixOnly, removeDir, sha256 } from '../support/helpers.js'
-
-function localFile(relativePath: string, size = 10): LocalFile {
-  return {
-    absolutePath: `/ws/${relativePath}`,
-    relativePath,
-    name: path.posix.basename(relativePath),
-    size,
-    contentType: 'text/plain'
-  }
-}
-
-function confirmed(relativePath: string, possibleDuplicate = false): ConfirmedUpload {
-  const file = localFile(relativePath)
-  return {
-    file,
-    assetId: `id-${relativePath}`,
-    recordedName: file.name,
-    storageUrl: `https://cdn.example/${encodeURIComponent(relativePath)}`,
-    contentType: file.contentType,
-    sha256: sha256(relativePath),
-    possibleDuplicate
-  }
-}
-
-function failed(relativePath: string, message = 'HTTP 500: boom', status: number | null = 500): FailedUpload {
-  return { file: localFile(relativePath), step: 'put', status: status ?? undefined, message }
-}
-
-function unchanged(relativePath: string): UnchangedFile {
-  const entry: ManifestEntry = {
-    name: path.posix.basename(relativePath),
-    id: `old-${relativePath}`,
-    storage_url: `https://cdn.example/old/${relativePath}`,
-    sha256: sha256(`old ${relativePath}`),
-    size: 10,
-    content_type: 'text/plain',
-    uploaded_at: '2025-01-01T00:00:00Z'
-  }
-  return { file: localFile(relativePath), entry }
-}
+import { removeDir, sha256 } from '../support/helpers.js'
+import { confirmed, failed, localFile, unchanged } from '../support/records.js'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
