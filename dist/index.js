@@ -28675,7 +28675,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1677);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2027);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28684,7 +28684,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1677:
+/***/ 2027:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30091,7 +30091,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary_summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -31753,211 +31753,6 @@ function errorMessage(error) {
         return error.message;
     }
     return String(error);
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/files/shard.ts
-/**
- * Sharding: splitting one sync across the jobs of a matrix. Each file belongs to exactly one
- * shard, chosen by a hash of its workspace-relative path alone, so the partition is the same on
- * every runner and every run, and adding or removing a file never moves another.
- */
-
-
-
-/** Reads `INDEX/TOTAL`; empty means no sharding. Throws an InputError that says what to write. */
-function parseShard(raw) {
-    const text = raw.trim();
-    if (text === '')
-        return undefined;
-    const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
-    const usage = `Input '${Input.Shard}' must be INDEX/TOTAL such as 0/4 (from \${{ strategy.job-index }}/\${{ strategy.job-total }}), ` +
-        `with INDEX counted from 0 and TOTAL from 1 to ${MAX_SHARDS}`;
-    if (!match)
-        throw new InputError(`${usage}; got "${text}".`);
-    const index = Number(match[1]);
-    const total = Number(match[2]);
-    if (!Number.isSafeInteger(total) || total < 1 || total > MAX_SHARDS) {
-        throw new InputError(`${usage}; got "${text}", whose TOTAL is out of range.`);
-    }
-    if (!Number.isSafeInteger(index) || index >= total) {
-        throw new InputError(`${usage}; got "${text}": INDEX must be less than TOTAL (0 to ${total - 1}), as strategy.job-index is.`);
-    }
-    return { index, total };
-}
-/**
- * The shard (0 to total - 1) a path belongs to: the first four bytes of the SHA-256 of its
- * UTF-8 bytes (in Unicode NFC, so a macOS file system that hands out decomposed names agrees
- * with Linux), as a big-endian number, modulo total. Reproducible in a shell:
- * `printf %s "$path" | sha256sum | cut -c1-8`, then that hex number modulo TOTAL.
- */
-function shardOf(relativePath, total) {
-    const digest = (0,external_node_crypto_.createHash)('sha256').update(relativePath.normalize('NFC'), 'utf8').digest();
-    return digest.readUInt32BE(0) % total;
-}
-/**
- * The files of this shard, in their order, and the line that says so in the log; every file
- * and no line without sharding. The files come named: names (and clashes) are decided over
- * every matched file, so a file's name does not depend on which shard sends it.
- */
-function takeShard(files, shard) {
-    if (shard === undefined)
-        return { files };
-    const mine = files.filter(file => shardOf(file.relativePath, shard.total) === shard.index);
-    const none = mine.length === 0 ? '; nothing to upload in this shard' : '';
-    return {
-        files: mine,
-        line: `Shard ${shard.index}/${shard.total}: ${mine.length} of ${files.length} matched files${none}.`
-    };
-}
-
-;// CONCATENATED MODULE: ./src/config/inputs.ts
-
-
-
-
-/** Reads and validates every input; throws one InputError naming the first bad one. */
-function getInputs() {
-    const rawKey = getInput(Input.ApiKey);
-    // A key given to a dry run is still checked: the same workflow will upload with it later.
-    const credentials = parseBoolean(Input.DryRun, getInput(Input.DryRun), false)
-        ? { dryRun: true, apiKey: rawKey.trim() === '' ? undefined : parseApiKey(rawKey) }
-        : { dryRun: false, apiKey: parseApiKey(rawKey) };
-    return {
-        ...credentials,
-        patterns: parsePatterns(getInput(Input.Path)),
-        mode: parseEnum(Input.Mode, getInput(Input.Mode), UploadMode, UploadMode.Auto),
-        baseUrl: parseBaseUrl(getInput(Input.BaseUrl), parseBoolean(Input.AllowInsecureHttp, getInput(Input.AllowInsecureHttp), false)),
-        concurrency: parseInteger(Input.Concurrency, getInput(Input.Concurrency), {
-            min: 1,
-            max: MAX_CONCURRENCY,
-            fallback: DEFAULT_CONCURRENCY
-        }),
-        ifNoFilesFound: parseEnum(Input.IfNoFilesFound, getInput(Input.IfNoFilesFound), NoFileOption, NoFileOption.Error),
-        retries: parseInteger(Input.Retries, getInput(Input.Retries), {
-            min: 0,
-            max: MAX_RETRIES,
-            fallback: DEFAULT_RETRIES
-        }),
-        failFast: parseBoolean(Input.FailFast, getInput(Input.FailFast), false),
-        assetName: parseEnum(Input.AssetName, getInput(Input.AssetName), AssetNaming, AssetNaming.Basename),
-        manifest: getInput(Input.Manifest).trim(),
-        shard: parseShard(getInput(Input.Shard)),
-        includeHiddenFiles: parseBoolean(Input.IncludeHiddenFiles, getInput(Input.IncludeHiddenFiles), false)
-    };
-}
-function getTuning(env = process.env) {
-    return {
-        stallTimeoutMs: positiveInteger(env.NETIKS_STALL_TIMEOUT_MS) ?? DEFAULT_STALL_TIMEOUT_MS,
-        retryBaseMs: positiveInteger(env.NETIKS_RETRY_BASE_MS) ?? DEFAULT_RETRY_BASE_MS,
-        progressIntervalMs: positiveInteger(env.NETIKS_PROGRESS_INTERVAL_MS) ?? DEFAULT_PROGRESS_INTERVAL_MS
-    };
-}
-function positiveInteger(text) {
-    const value = Number(text);
-    return text && Number.isSafeInteger(value) && value > 0 ? value : undefined;
-}
-function parseApiKey(raw) {
-    const key = raw.trim();
-    if (key === '') {
-        throw new InputError(`Input '${Input.ApiKey}' is empty. Pass your Netiks API key from a secret, ` +
-            `e.g. "${Input.ApiKey}: \${{ secrets.NETIKS_API_KEY }}". Secrets are not available ` +
-            'to workflows triggered from forks: run those against the local emulator instead, or ' +
-            `set "${Input.DryRun}: true" to see the plan, which needs no key.`);
-    }
-    if ([...key].some(char => /\s/.test(char) || char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) {
-        throw new InputError(`Input '${Input.ApiKey}' contains white space or control characters, so it cannot be ` +
-            'a Netiks API key. Check that the secret holds only the key.');
-    }
-    return key;
-}
-function parsePatterns(raw) {
-    const patterns = raw
-        .split(/\r?\n/)
-        .map(line => line.trim())
-        .filter(line => line !== '' && !line.startsWith('#'));
-    if (!patterns.some(pattern => !pattern.startsWith('!'))) {
-        throw new InputError(`Input '${Input.Path}' has no pattern to include. Give one or more globs, one per ` +
-            'line, e.g. "dist/**/*.zip"; lines starting with ! exclude.');
-    }
-    return patterns;
-}
-/**
- * The API root every endpoint path follows: an origin, or a path a reverse proxy serves the API
- * under. Plain http only to this machine, unless `allowInsecureHttp`: the api key goes in a
- * header of every API call.
- */
-function parseBaseUrl(raw, allowInsecureHttp = false) {
-    const text = raw.trim() || DEFAULT_BASE_URL;
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new InputError(`Input '${Input.BaseUrl}' is not a URL: "${text}". Use an http(s) URL such as ${DEFAULT_BASE_URL}.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError(`Input '${Input.BaseUrl}' must be an http or https URL, not ${url.protocol}// ("${text}").`);
-    }
-    if (url.username || url.password || url.search || url.hash) {
-        throw new InputError(`Input '${Input.BaseUrl}' must not carry credentials, a query or a fragment: give only ` +
-            `scheme, host and optional path, such as ${DEFAULT_BASE_URL}.`);
-    }
-    if (/\/api\/v1(\/|$)/i.test(url.pathname)) {
-        throw new InputError(`Input '${Input.BaseUrl}' holds /api/v1 ("${text}"): give the URL without it, as the action adds ` +
-            `/api/v1/assets/… itself, such as ${DEFAULT_BASE_URL} (or https://proxy.example/netiks behind a reverse proxy).`);
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !allowInsecureHttp) {
-        throw new InputError(`Input '${Input.BaseUrl}' is plain http to ${url.host}, which is not this machine: the api key would ` +
-            `travel unencrypted, readable by anyone on the way. Use https. Only for a private test server on a ` +
-            `network you trust, set "${Input.AllowInsecureHttp}: true" to allow it.`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-/**
- * Whether a URL's host (as URL parsing writes it) is this machine for certain: 127.0.0.0/8 in
- * any spelling the parser reads (127.1, 0x7f.1), ::1, IPv4-mapped 127.x (::ffff:7fxx:…), and
- * `localhost`. Not `localhost.`: that name is looked up in DNS rather than the hosts file, and
- * not a name that merely resolves to 127.0.0.1 (127.0.0.1.nip.io), which DNS could change.
- */
-function isLoopbackHost(hostname) {
-    return (hostname === 'localhost' ||
-        hostname === '[::1]' ||
-        /^127\.\d+\.\d+\.\d+$/.test(hostname) ||
-        /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(hostname));
-}
-function parseInteger(name, raw, limits) {
-    const text = raw.trim();
-    if (text === '')
-        return limits.fallback;
-    const value = /^\d+$/.test(text) ? Number(text) : NaN;
-    if (!Number.isSafeInteger(value) || value < limits.min || value > limits.max) {
-        throw new InputError(`Input '${name}' must be a whole number from ${limits.min} to ${limits.max}, got "${text}".`);
-    }
-    return value;
-}
-function parseEnum(name, raw, choices, fallback) {
-    const text = raw.trim().toLowerCase();
-    if (text === '')
-        return fallback;
-    const allowed = Object.values(choices);
-    const match = allowed.find(choice => choice === text);
-    if (match === undefined) {
-        throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got "${raw.trim()}".`);
-    }
-    return match;
-}
-/** YAML 1.2 core-schema booleans, as core.getBooleanInput reads them. */
-function parseBoolean(name, raw, fallback) {
-    const text = raw.trim();
-    if (text === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(text))
-        return false;
-    throw new InputError(`Input '${name}' must be true or false, got "${text}".`);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
@@ -36491,6 +36286,211 @@ function nameAssets(files, naming, root, rules = paths_HOST_PATHS) {
     return { files: named, clashes };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/files/shard.ts
+/**
+ * Sharding: splitting one sync across the jobs of a matrix. Each file belongs to exactly one
+ * shard, chosen by a hash of its workspace-relative path alone, so the partition is the same on
+ * every runner and every run, and adding or removing a file never moves another.
+ */
+
+
+
+/** Reads `INDEX/TOTAL`; empty means no sharding. Throws an InputError that says what to write. */
+function parseShard(raw) {
+    const text = raw.trim();
+    if (text === '')
+        return undefined;
+    const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
+    const usage = `Input '${Input.Shard}' must be INDEX/TOTAL such as 0/4 (from \${{ strategy.job-index }}/\${{ strategy.job-total }}), ` +
+        `with INDEX counted from 0 and TOTAL from 1 to ${MAX_SHARDS}`;
+    if (!match)
+        throw new InputError(`${usage}; got "${text}".`);
+    const index = Number(match[1]);
+    const total = Number(match[2]);
+    if (!Number.isSafeInteger(total) || total < 1 || total > MAX_SHARDS) {
+        throw new InputError(`${usage}; got "${text}", whose TOTAL is out of range.`);
+    }
+    if (!Number.isSafeInteger(index) || index >= total) {
+        throw new InputError(`${usage}; got "${text}": INDEX must be less than TOTAL (0 to ${total - 1}), as strategy.job-index is.`);
+    }
+    return { index, total };
+}
+/**
+ * The shard (0 to total - 1) a path belongs to: the first four bytes of the SHA-256 of its
+ * UTF-8 bytes (in Unicode NFC, so a macOS file system that hands out decomposed names agrees
+ * with Linux), as a big-endian number, modulo total. Reproducible in a shell:
+ * `printf %s "$path" | sha256sum | cut -c1-8`, then that hex number modulo TOTAL.
+ */
+function shardOf(relativePath, total) {
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(relativePath.normalize('NFC'), 'utf8').digest();
+    return digest.readUInt32BE(0) % total;
+}
+/**
+ * The files of this shard, in their order, and the line that says so in the log; every file
+ * and no line without sharding. The files come named: names (and clashes) are decided over
+ * every matched file, so a file's name does not depend on which shard sends it.
+ */
+function takeShard(files, shard) {
+    if (shard === undefined)
+        return { files };
+    const mine = files.filter(file => shardOf(file.relativePath, shard.total) === shard.index);
+    const none = mine.length === 0 ? '; nothing to upload in this shard' : '';
+    return {
+        files: mine,
+        line: `Shard ${shard.index}/${shard.total}: ${mine.length} of ${files.length} matched files${none}.`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/inputs.ts
+
+
+
+
+/** Reads and validates every input; throws one InputError naming the first bad one. */
+function getInputs() {
+    const rawKey = getInput(Input.ApiKey);
+    // A key given to a dry run is still checked: the same workflow will upload with it later.
+    const credentials = parseBoolean(Input.DryRun, getInput(Input.DryRun), false)
+        ? { dryRun: true, apiKey: rawKey.trim() === '' ? undefined : parseApiKey(rawKey) }
+        : { dryRun: false, apiKey: parseApiKey(rawKey) };
+    return {
+        ...credentials,
+        patterns: parsePatterns(getInput(Input.Path)),
+        mode: parseEnum(Input.Mode, getInput(Input.Mode), UploadMode, UploadMode.Auto),
+        baseUrl: parseBaseUrl(getInput(Input.BaseUrl), parseBoolean(Input.AllowInsecureHttp, getInput(Input.AllowInsecureHttp), false)),
+        concurrency: parseInteger(Input.Concurrency, getInput(Input.Concurrency), {
+            min: 1,
+            max: MAX_CONCURRENCY,
+            fallback: DEFAULT_CONCURRENCY
+        }),
+        ifNoFilesFound: parseEnum(Input.IfNoFilesFound, getInput(Input.IfNoFilesFound), NoFileOption, NoFileOption.Error),
+        retries: parseInteger(Input.Retries, getInput(Input.Retries), {
+            min: 0,
+            max: MAX_RETRIES,
+            fallback: DEFAULT_RETRIES
+        }),
+        failFast: parseBoolean(Input.FailFast, getInput(Input.FailFast), false),
+        assetName: parseEnum(Input.AssetName, getInput(Input.AssetName), AssetNaming, AssetNaming.Basename),
+        manifest: getInput(Input.Manifest).trim(),
+        shard: parseShard(getInput(Input.Shard)),
+        includeHiddenFiles: parseBoolean(Input.IncludeHiddenFiles, getInput(Input.IncludeHiddenFiles), false)
+    };
+}
+function getTuning(env = process.env) {
+    return {
+        stallTimeoutMs: positiveInteger(env.NETIKS_STALL_TIMEOUT_MS) ?? DEFAULT_STALL_TIMEOUT_MS,
+        retryBaseMs: positiveInteger(env.NETIKS_RETRY_BASE_MS) ?? DEFAULT_RETRY_BASE_MS,
+        progressIntervalMs: positiveInteger(env.NETIKS_PROGRESS_INTERVAL_MS) ?? DEFAULT_PROGRESS_INTERVAL_MS
+    };
+}
+function positiveInteger(text) {
+    const value = Number(text);
+    return text && Number.isSafeInteger(value) && value > 0 ? value : undefined;
+}
+function parseApiKey(raw) {
+    const key = raw.trim();
+    if (key === '') {
+        throw new InputError(`Input '${Input.ApiKey}' is empty. Pass your Netiks API key from a secret, ` +
+            `e.g. "${Input.ApiKey}: \${{ secrets.NETIKS_API_KEY }}". Secrets are not available ` +
+            'to workflows triggered from forks: run those against the local emulator instead, or ' +
+            `set "${Input.DryRun}: true" to see the plan, which needs no key.`);
+    }
+    if ([...key].some(char => /\s/.test(char) || char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) {
+        throw new InputError(`Input '${Input.ApiKey}' contains white space or control characters, so it cannot be ` +
+            'a Netiks API key. Check that the secret holds only the key.');
+    }
+    return key;
+}
+function parsePatterns(raw) {
+    const patterns = raw
+        .split(/\r?\n/)
+        .map(line => line.trim())
+        .filter(line => line !== '' && !line.startsWith('#'));
+    if (!patterns.some(pattern => !pattern.startsWith('!'))) {
+        throw new InputError(`Input '${Input.Path}' has no pattern to include. Give one or more globs, one per ` +
+            'line, e.g. "dist/**/*.zip"; lines starting with ! exclude.');
+    }
+    return patterns;
+}
+/**
+ * The API root every endpoint path follows: an origin, or a path a reverse proxy serves the API
+ * under. Plain http only to this machine, unless `allowInsecureHttp`: the api key goes in a
+ * header of every API call.
+ */
+function parseBaseUrl(raw, allowInsecureHttp = false) {
+    const text = raw.trim() || DEFAULT_BASE_URL;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new InputError(`Input '${Input.BaseUrl}' is not a URL: "${text}". Use an http(s) URL such as ${DEFAULT_BASE_URL}.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new InputError(`Input '${Input.BaseUrl}' must be an http or https URL, not ${url.protocol}// ("${text}").`);
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        throw new InputError(`Input '${Input.BaseUrl}' must not carry credentials, a query or a fragment: give only ` +
+            `scheme, host and optional path, such as ${DEFAULT_BASE_URL}.`);
+    }
+    if (/\/api\/v1(\/|$)/i.test(url.pathname)) {
+        throw new InputError(`Input '${Input.BaseUrl}' holds /api/v1 ("${text}"): give the URL without it, as the action adds ` +
+            `/api/v1/assets/… itself, such as ${DEFAULT_BASE_URL} (or https://proxy.example/netiks behind a reverse proxy).`);
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !allowInsecureHttp) {
+        throw new InputError(`Input '${Input.BaseUrl}' is plain http to ${url.host}, which is not this machine: the api key would ` +
+            `travel unencrypted, readable by anyone on the way. Use https. Only for a private test server on a ` +
+            `network you trust, set "${Input.AllowInsecureHttp}: true" to allow it.`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+/**
+ * Whether a URL's host (as URL parsing writes it) is this machine for certain: 127.0.0.0/8 in
+ * any spelling the parser reads (127.1, 0x7f.1), ::1, IPv4-mapped 127.x (::ffff:7fxx:…), and
+ * `localhost`. Not `localhost.`: that name is looked up in DNS rather than the hosts file, and
+ * not a name that merely resolves to 127.0.0.1 (127.0.0.1.nip.io), which DNS could change.
+ */
+function isLoopbackHost(hostname) {
+    return (hostname === 'localhost' ||
+        hostname === '[::1]' ||
+        /^127\.\d+\.\d+\.\d+$/.test(hostname) ||
+        /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(hostname));
+}
+function parseInteger(name, raw, limits) {
+    const text = raw.trim();
+    if (text === '')
+        return limits.fallback;
+    const value = /^\d+$/.test(text) ? Number(text) : NaN;
+    if (!Number.isSafeInteger(value) || value < limits.min || value > limits.max) {
+        throw new InputError(`Input '${name}' must be a whole number from ${limits.min} to ${limits.max}, got "${text}".`);
+    }
+    return value;
+}
+function parseEnum(name, raw, choices, fallback) {
+    const text = raw.trim().toLowerCase();
+    if (text === '')
+        return fallback;
+    const allowed = Object.values(choices);
+    const match = allowed.find(choice => choice === text);
+    if (match === undefined) {
+        throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got "${raw.trim()}".`);
+    }
+    return match;
+}
+/** YAML 1.2 core-schema booleans, as core.getBooleanInput reads them. */
+function parseBoolean(name, raw, fallback) {
+    const text = raw.trim();
+    if (text === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw new InputError(`Input '${name}' must be true or false, got "${text}".`);
+}
+
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/manifest/json-syntax.ts
@@ -38997,16 +38997,190 @@ function errnoCode(error) {
     return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/transfer/plan.ts
+
+
+
+/** Files a plan cannot send, each with why: the run is refused before any request. */
+class RefusedFilesError extends InputError {
+    refused;
+    constructor(message, refused) {
+        super(message);
+        this.refused = refused;
+        this.name = 'RefusedFilesError';
+    }
+    /** Every file of the run as not uploaded: each refused one with why, the others as not started. */
+    failures(files) {
+        const reasons = new Map(this.refused.map(({ file, reason }) => [file.relativePath, reason]));
+        return files.map(file => {
+            const reason = reasons.get(file.relativePath);
+            if (reason !== undefined)
+                return { file, step: 'refused', message: reason };
+            return {
+                file,
+                step: 'not-started',
+                message: `not uploaded: the run was refused before any request, for ${countOf(reasons.size, 'other file')} it could not send (step 'refused')`
+            };
+        });
+    }
+}
+/**
+ * `auto` sends exactly one file under 10 MiB as a single multipart upload, and everything
+ * else through presigned URLs. Throws when bulk mode would have to PUT a file larger than
+ * S3 takes in one PUT.
+ */
+function choosePlan(requested, files) {
+    const plan = pickStrategy(requested, files);
+    if (plan.strategy === UploadMode.Bulk) {
+        const tooLarge = files.filter(file => file.size > MAX_PUT_BYTES);
+        if (tooLarge.length > 0) {
+            throw new RefusedFilesError(`${tooLarge.map(file => `${file.relativePath} (${file.size} bytes)`).join(', ')} ` +
+                `${tooLarge.length === 1 ? 'is' : 'are'} larger than 5 GiB, the most one presigned ` +
+                'S3 PUT accepts. Upload such files with mode: single, or split them before uploading.', tooLarge.map(file => ({
+                file,
+                reason: `${file.size} bytes, more than the 5 GiB one presigned S3 PUT accepts: upload it with mode: single, ` +
+                    'or split it before uploading.'
+            })));
+        }
+    }
+    return plan;
+}
+/**
+ * The Netiks backend reads a single upload's file name with Django's multipart parser, which
+ * keeps only what follows the last `/` or `\\`: such a name cannot survive single mode.
+ */
+function losesFoldersInSingleMode(file) {
+    return /[/\\]/.test(file.name);
+}
+function pickStrategy(requested, files) {
+    const folded = files.filter(losesFoldersInSingleMode);
+    if (requested === UploadMode.Single) {
+        if (folded.length > 0) {
+            throw new RefusedFilesError(`mode: single cannot keep the name "${folded[0].name}"` +
+                (folded.length > 1 ? ` (nor ${folded.length - 1} more)` : '') +
+                ": the Netiks API reads a single upload's file name with a multipart parser that keeps only the part " +
+                'after the last / or \\. Use mode: bulk or auto (the presigned flow keeps the whole name), or ' +
+                'asset-name: basename.', folded.map(file => ({
+                file,
+                reason: `mode: single cannot keep the name "${file.name}": the Netiks API keeps only the part after its last ` +
+                    '/ or \\. Use mode: bulk or auto, or asset-name: basename.'
+            })));
+        }
+        return { strategy: UploadMode.Single, reason: 'mode: single' };
+    }
+    if (requested === UploadMode.Bulk)
+        return { strategy: UploadMode.Bulk, reason: 'mode: bulk' };
+    if (files.length === 1 && files[0].size < AUTO_SINGLE_MAX_BYTES) {
+        if (folded.length > 0) {
+            return { strategy: UploadMode.Bulk, reason: 'mode: auto, a name with a folder, which only bulk mode keeps' };
+        }
+        return { strategy: UploadMode.Single, reason: 'mode: auto, one file under 10 MiB' };
+    }
+    return {
+        strategy: UploadMode.Bulk,
+        reason: files.length === 1 ? 'mode: auto, one file of 10 MiB or more' : `mode: auto, ${files.length} files`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/log.ts
+
+
+/**
+ * Per-file lines of one kind shown in the log before they give way to periodic progress. With
+ * step debug logging (the ACTIONS_STEP_DEBUG secret, which sets RUNNER_DEBUG) every line is
+ * still written, as a debug line.
+ */
+const PER_FILE_LINES = 100;
+/** GitHub shows about 10 annotations of a kind per step: more would only bury the first ones. */
+const MAX_ANNOTATIONS = 10;
+/**
+ * One kind of per-file line ("✓ a.html … → asset 42"): the first `limit` go to the log, the
+ * rest only to the debug log, and `close` says how many were left out.
+ */
+class PerFileLines {
+    what;
+    limit;
+    debug;
+    count = 0;
+    constructor(
+    /** What the lines are, for the closing line: "confirmed files", "retries". */
+    what, limit = PER_FILE_LINES, debug = isDebug()) {
+        this.what = what;
+        this.limit = limit;
+        this.debug = debug;
+    }
+    /** A line, or what makes it: made only when it is written (100,000 are not, without debug). */
+    line(text) {
+        this.count++;
+        if (this.count <= this.limit)
+            info(typeof text === 'string' ? text : text());
+        else if (this.debug)
+            core_debug(typeof text === 'string' ? text : text());
+    }
+    /** Writes, once, how many lines were not shown; returns that number. */
+    close() {
+        const hidden = Math.max(0, this.count - this.limit);
+        if (hidden > 0 && !this.debug) {
+            info(`… and ${countOf(hidden, 'more line')} of ${this.what}, not shown: ` +
+                'enable step debug logging (re-run with debug logging, or set the ACTIONS_STEP_DEBUG secret) to see every one.');
+        }
+        this.count = Math.min(this.count, this.limit);
+        return hidden;
+    }
+}
+/**
+ * Warnings of one kind, one per file (a file changed while it waited, …): the first few are
+ * annotations, the rest are per-file log lines, and `close` adds one warning with the count.
+ */
+class CappedWarnings {
+    what;
+    limit;
+    count = 0;
+    overflow;
+    constructor(what, limit = MAX_ANNOTATIONS) {
+        this.what = what;
+        this.limit = limit;
+        this.overflow = new PerFileLines(what);
+    }
+    warn(text) {
+        this.count++;
+        if (this.count <= this.limit)
+            warning(text);
+        else
+            this.overflow.line(`Warning: ${text}`);
+    }
+    close() {
+        this.overflow.close();
+        if (this.count > this.limit) {
+            warning(`${countOf(this.count - this.limit, 'more warning')} of ${this.what}: see the log.`);
+        }
+        this.count = 0;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/log-safe.ts
 /**
- * Text from outside the action (file names, the server's words, URLs, manifest entries) made
- * safe for the log, an annotation or the job summary. The runner reads a line as a workflow
- * command when it starts with `::` after white space, or holds `##[` anywhere; a file name may
- * hold both, and a line break. So every such value goes through `escapeForLog`, which
- * percent-encodes `%`, line breaks and every character that could break or disguise a line
- * (C0 and C1 controls, DEL, the line and paragraph separators, the bidirectional controls) as
- * UTF-8 bytes, and breaks up `##[`; and no such value ever starts a line. `decodeURIComponent`
- * reads any escaped value back.
+ * Text from outside the action — file names, the server's words, URLs, manifest entries — made
+ * safe to write into the log, an annotation or the job summary.
+ *
+ * The runner reads a line of a step's output as a workflow command when, after its leading
+ * white space, it starts with `::` (`::warning::`, `::add-mask::`, `::stop-commands::`), and
+ * also when it holds `##[name]` *anywhere* (the legacy form: `##[add-mask]x`,
+ * `##[warning]x`). A file name is free to contain all of these, and a line break (legal in a
+ * Linux file name) would start a line of its own. So:
+ *
+ * - every value from outside goes through `escapeForLog` (or `quoteForLog`), which
+ *   percent-encodes `%` and line breaks as @actions/core does for command data, and every other
+ *   character that could break or disguise a line, and breaks up `##[`;
+ * - no such value ever starts a line: each line the action writes starts with its own words or
+ *   a marker (`✓`, `↻`, `↑`, `=`, `•`).
+ *
+ * The encoding is percent-encoded UTF-8, so `decodeURIComponent` reads any escaped value back.
+ */
+/**
+ * Written as their UTF-8 bytes in %XX form: `%` itself (so the encoding stays unambiguous),
+ * the C0 and C1 controls (CR, LF, tab, ESC and its colour codes, NEL, …), DEL, the line and
+ * paragraph separators, and the bidirectional controls that reorder what a reader sees.
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
@@ -39049,352 +39223,478 @@ function log_safe_percentEncode(character) {
         .join('');
 }
 
-;// CONCATENATED MODULE: ./src/report/records.ts
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/transfer/retry.ts
 
 
-function assetRecordOf(upload) {
-    return {
-        path: upload.file.relativePath,
-        name: upload.recordedName,
-        id: upload.assetId,
-        storage_url: upload.storageUrl,
-        size: upload.file.size,
-        content_type: upload.contentType,
-        sha256: upload.sha256,
-        skipped: false,
-        possible_duplicate: upload.possibleDuplicate
-    };
+
+const MAX_DELAY_MS = 30_000;
+/** The most a server's Retry-After is waited for. */
+const MAX_RETRY_AFTER_MS = 60_000;
+function defaultRetryPolicy(retries, baseDelayMs = 1000) {
+    return { retries, throttleRetries: 8, baseDelayMs, random: Math.random };
 }
-function assetRecordOfUnchanged({ file, entry }) {
-    return {
-        path: file.relativePath,
-        name: entry.recorded_name ?? entry.name,
-        id: entry.id,
-        storage_url: entry.storage_url,
-        size: file.size,
-        content_type: entry.content_type,
-        sha256: entry.sha256,
-        skipped: true,
-        possible_duplicate: false
-    };
+/** The server asked us to slow down: nothing was done with the request. */
+const THROTTLE_STATUSES = [429, 503];
+/** The request timed out before the server read it whole: nothing was done with it. */
+const NOT_APPLIED_STATUSES = [408, ...THROTTLE_STATUSES];
+/** The server (or a gateway before it) failed: it may have acted before it failed. */
+const AMBIGUOUS_STATUSES = [500, 502, 504];
+/** No connection could be made at all: the request never left. */
+const UNREACHABLE_CODES = ['ECONNREFUSED', 'ECONNTIMEOUT', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'];
+/** The connection broke or stalled. */
+const BROKEN_CODES = ['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET'];
+/** The answer was cut off or garbled mid-way. */
+const CUT_OFF_CODES = ['ERR_STREAM_PREMATURE_CLOSE', 'HPE_INVALID_CONSTANT'];
+/** Worth another try: every failure of the connection but a host that does not exist. */
+const RETRYABLE_CODES = [...UNREACHABLE_CODES, ...BROKEN_CODES, ...CUT_OFF_CODES].filter(code => code !== 'ENOTFOUND');
+/** An HTTP status that is retried: the server or a gateway failed or was busy, not the request. */
+function isTransientStatus(status) {
+    return NOT_APPLIED_STATUSES.includes(status) || AMBIGUOUS_STATUSES.includes(status);
 }
-function failureRecordOf(failure) {
-    return {
-        path: failure.file.relativePath,
-        step: failure.step,
-        status: failure.status ?? null,
-        message: escapeForLog(failure.message)
-    };
+function isThrottled(error) {
+    return error instanceof HttpError && THROTTLE_STATUSES.includes(error.status);
 }
-function fileRecordOfFailure(failure) {
-    const { path, ...why } = failureRecordOf(failure);
-    return {
-        path,
-        name: failure.file.name,
-        id: null,
-        storage_url: null,
-        size: failure.file.size,
-        content_type: failure.file.contentType,
-        sha256: null,
-        skipped: false,
-        possible_duplicate: false,
-        failure: why
-    };
+/** No connection could be made: the host or port is wrong, or nothing is listening. */
+function isUnreachable(error) {
+    return error instanceof NetworkError && UNREACHABLE_CODES.includes(error.code);
 }
-/** The assets Netiks holds for the matched files, in path order, made one at a time. */
-function* assetRecords(result) {
-    yield* mergeByPath(mapped(sortedByPath(result.confirmed), assetRecordOf), mapped(sortedByPath(result.unchanged ?? []), assetRecordOfUnchanged));
+function classifyFailure(error) {
+    if (error instanceof HttpError) {
+        if (NOT_APPLIED_STATUSES.includes(error.status))
+            return 'not-applied';
+        // The IETF idempotency draft's answer while the first request with the same key is still
+        // being processed: this one was not applied, and a later retry gets the first's answer.
+        if (error.status === 409 && (error.step === 'upload' || error.step === 'confirm'))
+            return 'not-applied';
+        return AMBIGUOUS_STATUSES.includes(error.status) ? 'ambiguous' : 'final';
+    }
+    if (error instanceof NetworkError) {
+        if (!RETRYABLE_CODES.includes(error.code) && !/socket hang up/i.test(error.message))
+            return 'final';
+        return UNREACHABLE_CODES.includes(error.code) || !error.requestSent ? 'not-applied' : 'ambiguous';
+    }
+    return error instanceof FileChangedError ? 'not-applied' : 'final';
 }
-function* failureRecords(result) {
-    yield* mapped(sortedByPath(result.failed), failureRecordOf);
+/** Before retry number `retry` (from 1): the server's Retry-After (capped), else backoff with full jitter. */
+function retryDelayMs(retry, error, policy) {
+    const retryAfter = error instanceof HttpError ? error.retryAfterMs : undefined;
+    if (retryAfter !== undefined)
+        return Math.min(retryAfter, MAX_RETRY_AFTER_MS);
+    const window = Math.min(MAX_DELAY_MS, policy.baseDelayMs * 2 ** (retry - 1));
+    return Math.floor(policy.random() * window);
 }
-/** Every matched file's record, held or failed, in path order. */
-function* fileRecords(result) {
-    const held = mapped(assetRecords(result), (record) => ({ ...record, failure: null }));
-    yield* mergeByPath(held, mapped(sortedByPath(result.failed), fileRecordOfFailure));
-}
-/** Each item made into another, one at a time. */
-function* mapped(items, make) {
-    for (const item of items)
-        yield make(item);
-}
-/** Two path-sorted sequences as one. */
-function* mergeByPath(first, second) {
-    const a = first[Symbol.iterator]();
-    const b = second[Symbol.iterator]();
-    let left = a.next();
-    let right = b.next();
-    while (!left.done || !right.done) {
-        if (right.done || (!left.done && compareText(left.value.path, right.value.path) <= 0)) {
-            yield left.value;
-            left = a.next();
+/**
+ * Runs `attempt` until it succeeds, fails for good, or its budgets run out: `retries` for
+ * failures, `throttleRetries` more for throttling answers. Each attempt is a fresh call, told
+ * how the one before it failed, so a body is re-opened and streamed again from its start.
+ */
+async function withRetries(attempt, policy, hooks = {}) {
+    let failures = 0;
+    let throttled = 0;
+    let lastError;
+    for (let retry = 1;; retry++) {
+        try {
+            return await attempt(lastError);
         }
-        else {
-            yield right.value;
-            right = b.next();
+        catch (error) {
+            lastError = error;
+            const kind = classifyFailure(error);
+            if (!(error instanceof CancelledError))
+                hooks.onFailure?.(kind, error);
+            if (kind === 'final' || hooks.signal?.aborted)
+                throw error;
+            const throttle = isThrottled(error) && throttled < policy.throttleRetries;
+            if (throttle)
+                throttled++;
+            else if (failures++ >= policy.retries)
+                throw error;
+            const delay = retryDelayMs(throttle ? throttled : failures, error, policy);
+            hooks.onRetry?.(retry, delay, error);
+            await sleep(delay, hooks.signal);
         }
     }
 }
-
-;// CONCATENATED MODULE: ./src/report/assets-file.ts
-
-
-
-
-
-/**
- * Writes the run's complete record, whatever its size, to a folder of the run's own (so two
- * steps of one job never share it): `assets.json`, one object per matched file in path order,
- * and `checksums.sha256`, one `sha256sum` line per asset Netiks holds, with the file's
- * workspace-relative path, so that `sha256sum -c` verifies it from the workspace.
- */
-async function writeRecordFiles(result, dir) {
-    dir ??= await makeRunFolder();
-    const files = { assetsFile: external_node_path_default().join(dir, 'assets.json'), checksumsFile: external_node_path_default().join(dir, 'checksums.sha256') };
-    await writeText(files.assetsFile, jsonArrayLines(fileRecords(result)));
-    await writeText(files.checksumsFile, checksumLines(result));
-    return files;
-}
-/** A fresh folder of this run's own under RUNNER_TEMP (the runner empties it after the job). */
-async function makeRunFolder() {
-    return await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'netiks-upload-'));
-}
-/** A JSON array with one element per line, so that line tools and diffs work on it too. */
-function* jsonArrayLines(items) {
-    let first = true;
-    for (const item of items) {
-        yield `${first ? '[\n' : ',\n'}${JSON.stringify(item)}`;
-        first = false;
+/** Waits, but ends at once (with CancelledError) when the signal fires. */
+async function sleep(ms, signal) {
+    try {
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, { signal });
     }
-    yield first ? '[]\n' : '\n]\n';
+    catch {
+        throw new CancelledError();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/transfer/breaker.ts
+
+
+
+/** Every request goes to one API: a 404 from a documented endpoint means base-url is wrong. */
+class WrongBaseUrlError extends Error {
+    constructor(baseUrl, error) {
+        super(`The Netiks API at ${baseUrl} answered HTTP 404 to ${error.step} (${error.serverMessage}): ` +
+            "base-url is probably wrong. Give the URL the API's /api/v1/ paths follow, without /api/v1: its origin, " +
+            'such as https://prod.backend.netikscloud.com, or the path a reverse proxy serves it under, such as ' +
+            'https://proxy.example/netiks. No other file was started.');
+        this.name = 'WrongBaseUrlError';
+    }
+}
+/** No connection could be made even after the retries: every other file would fail alike. */
+class UnreachableError extends Error {
+    constructor(error) {
+        const check = error.proxy === undefined
+            ? ' Check base-url, that the server is up, and the runner’s proxy settings (https_proxy, no_proxy).'
+            : '';
+        super(`${error.message} No connection could be made after every retry, so no other file was started.${check}`);
+        this.name = 'UnreachableError';
+    }
+}
+/** Several files in a row failed the same transient way, after every retry, with none uploaded between. */
+class RepeatedFailureError extends Error {
+    constructor(files, last) {
+        super(`The last ${files} files failed the same way after every retry, with none uploaded in between ` +
+            `(${errorMessage(last)}): the server is failing or throttling every request. No other file was ` +
+            'started; try again later, or lower concurrency.');
+        this.name = 'RepeatedFailureError';
+    }
 }
 /**
- * Lines as GNU `sha256sum` writes them: a name holding `\`, a line feed or a carriage return is
- * escaped, and its line then starts with `\`, so that `sha256sum -c` reads the name back.
+ * The wire's errors that every request of the run would meet: the key is refused, an https port
+ * speaks plain http, a redirect, the API hands out presigned URLs that are not followed.
  */
-function* checksumLines(result) {
-    for (const { sha256, path: name } of assetRecords(result)) {
-        if (!/[\\\n\r]/.test(name))
-            yield `${sha256}  ${name}\n`;
+const RUN_WIDE_ERRORS = [AuthError, InsecureUrlError, RedirectError, WrongSchemeError];
+/**
+ * A failure that says the whole run cannot succeed — one of RUN_WIDE_ERRORS, the API is not
+ * where base-url points, nothing answers — as the error that stops the run; undefined for a
+ * failure of this file alone.
+ */
+function systemicCause(error, baseUrl) {
+    if (RUN_WIDE_ERRORS.some(type => error instanceof type))
+        return error;
+    if (error instanceof HttpError && error.status === 404 && error.step !== 'put') {
+        return new WrongBaseUrlError(baseUrl, error);
+    }
+    return isUnreachable(error) ? new UnreachableError(error) : undefined;
+}
+/** Stops a run at once, with one error that names the cause instead of one per file. */
+function isSystemic(error) {
+    const types = [...RUN_WIDE_ERRORS, WrongBaseUrlError, UnreachableError, RepeatedFailureError];
+    return types.some(type => error instanceof type);
+}
+/**
+ * Trips on a failure that every other file would meet too, or on a streak of files failing
+ * from one transient cause after every retry, with none confirmed between: at least a full
+ * pool of them, since files sent together fail together.
+ */
+class Breaker {
+    baseUrl;
+    concurrency;
+    streak;
+    constructor(baseUrl, concurrency) {
+        this.baseUrl = baseUrl;
+        this.concurrency = concurrency;
+    }
+    confirmed() {
+        this.streak = undefined;
+    }
+    /** The error that stops the run, if this file's failure trips the breaker; a cancelled run's failures count for nothing. */
+    failed(error, cancelled) {
+        const systemic = systemicCause(error, this.baseUrl);
+        if (systemic)
+            return systemic;
+        const cause = transientCause(error);
+        if (cause === undefined || cancelled) {
+            this.streak = undefined;
+            return undefined;
+        }
+        this.streak = { cause, files: this.streak?.cause === cause ? this.streak.files + 1 : 1 };
+        if (this.streak.files < Math.max(this.concurrency, 5))
+            return undefined;
+        return new RepeatedFailureError(this.streak.files, error);
+    }
+}
+/** The cause of a transient failure, to tell a streak of the same one; undefined for a file's own. */
+function transientCause(error) {
+    if (error instanceof HttpError)
+        return isTransientStatus(error.status) ? `HTTP ${error.status}` : undefined;
+    return error instanceof NetworkError ? error.code : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/transfer/outcome.ts
+
+
+
+
+
+/** Raised into `stoppedBy` when fail-fast ends a run. */
+class FailFastError extends Error {
+    file;
+    constructor(file) {
+        super(`fail-fast: stopped starting new files after ${file.relativePath} failed`);
+        this.file = file;
+        this.name = 'FailFastError';
+    }
+}
+/**
+ * What each file became while a run goes on. It decides when the run must stop early — the
+ * breaker trips, a cancelled run starts nothing, fail-fast stops after the first failure — and
+ * can report at any moment, even mid-run: a file whose asset-creating request is out and
+ * unanswered is then reported as possibly existing.
+ */
+class OutcomeRecorder {
+    files;
+    options;
+    confirmed = [];
+    failed = [];
+    /** Keyed by relative path: a file that changed is sent as a fresh copy of its record. */
+    settled = new Set();
+    awaitingAnswer = new Map();
+    breaker;
+    stoppedBy;
+    constructor(files, options) {
+        this.files = files;
+        this.options = options;
+        this.breaker = new Breaker(options.baseUrl, options.concurrency);
+    }
+    shouldStop() {
+        if (this.options.signal?.aborted)
+            this.stoppedBy ??= new CancelledError();
+        return this.stoppedBy !== undefined;
+    }
+    /** The file's asset-creating request is out (or no longer): if the run ends now, it may exist. */
+    awaiting(file, request) {
+        if (request === undefined)
+            this.awaitingAnswer.delete(file.relativePath);
         else
-            yield `\\${sha256}  ${name.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r')}\n`;
+            this.awaitingAnswer.set(file.relativePath, request);
+    }
+    confirm(upload) {
+        if (this.settled.has(upload.file.relativePath))
+            return;
+        this.settled.add(upload.file.relativePath);
+        this.awaitingAnswer.delete(upload.file.relativePath);
+        this.breaker.confirmed();
+        this.confirmed.push(upload);
+        this.options.onConfirmed?.(upload);
+    }
+    /** `note` adds to the error's message, e.g. that an earlier attempt may have been registered. */
+    fail(file, step, error, note = '') {
+        if (this.settled.has(file.relativePath))
+            return;
+        this.settled.add(file.relativePath);
+        this.awaitingAnswer.delete(file.relativePath);
+        const cancelled = error instanceof CancelledError || this.options.signal?.aborted === true;
+        const tripped = this.breaker.failed(error, cancelled);
+        if (tripped)
+            this.stoppedBy ??= tripped;
+        if (cancelled)
+            this.stoppedBy ??= new CancelledError();
+        if (this.options.failFast)
+            this.stoppedBy ??= new FailFastError(file);
+        const status = error instanceof HttpError ? error.status : undefined;
+        const message = [errorMessage(error), note, advice(error)].filter(Boolean).map(withStop).join(' ');
+        this.failed.push({ file, step, status, message });
+    }
+    /** The outcome so far, in file order (which is path order); files not settled are unknown or not started. */
+    result() {
+        // A run cancelled after its last file had started (its confirms were waited for) was still cancelled.
+        this.shouldStop();
+        const byFileOrder = (a, b) => compareText(a.file.relativePath, b.file.relativePath);
+        const reason = notStartedReason(this.stoppedBy);
+        const unsettled = this.files
+            .filter(file => !this.settled.has(file.relativePath))
+            .map(file => {
+            const request = this.awaitingAnswer.get(file.relativePath);
+            if (request === undefined)
+                return { file, step: 'not-started', message: reason };
+            return { file, step: `${request}-unknown`, message: unansweredMessage(request) };
+        });
+        return {
+            confirmed: [...this.confirmed].sort(byFileOrder),
+            failed: [...this.failed, ...unsettled].sort(byFileOrder),
+            stoppedBy: this.stoppedBy
+        };
     }
 }
-
-;// CONCATENATED MODULE: ./src/report/log.ts
-
-
-/** GitHub shows about 10 annotations of a kind per step: more would only bury the first ones. */
-const MAX_ANNOTATIONS = 10;
+/** What to do about a file that failed for good, where the error itself cannot say it (it is also retried). */
+function advice(error) {
+    return error instanceof FileChangedError
+        ? 'It was still changing on the last attempt: upload it again once it is complete.'
+        : '';
+}
+function unansweredMessage(request) {
+    return (`the ${request} request was sent, but the run ended before Netiks answered it: the asset may exist ` +
+        'on Netiks. Check before uploading this file again.');
+}
+function notStartedReason(stoppedBy) {
+    if (stoppedBy instanceof CancelledError)
+        return 'not uploaded: the run was cancelled first';
+    if (stoppedBy instanceof AuthError)
+        return 'not uploaded: the api-key was rejected';
+    if (stoppedBy instanceof FailFastError)
+        return `not uploaded: ${stoppedBy.message}`;
+    if (stoppedBy !== undefined)
+        return `not uploaded: the run stopped first (${stoppedBy.name})`;
+    return 'not uploaded: the run ended before this file finished';
+}
+/** The step an error names, else the step the strategy was in. */
+function stepOf(error, fallback) {
+    if (error instanceof UntrustedAnswerError)
+        return `${error.request}-unknown`;
+    if (error instanceof HttpError || error instanceof NetworkError || error instanceof ProtocolError) {
+        return error.step;
+    }
+    return fallback;
+}
 /**
- * One kind of per-file line ("✓ a.html … → asset 42"): the first `limit` go to the log, the
- * rest only to the debug log (step debug logging sets RUNNER_DEBUG), and `close` says how many
- * were left out.
+ * An asset-creating call succeeded, but its answer cannot be trusted (see answerProblem): the
+ * asset may exist, yet nothing of the answer reaches the outputs or the manifest. Not retried:
+ * a repeat could register the file a second time.
  */
-class PerFileLines {
-    what;
-    limit;
-    debug;
-    count = 0;
-    constructor(
-    /** What the lines are, for the closing line: "confirmed files", "retries". */
-    what, limit = 100, debug = isDebug()) {
-        this.what = what;
-        this.limit = limit;
-        this.debug = debug;
+class UntrustedAnswerError extends ProtocolError {
+    request;
+    constructor(request, problem) {
+        super(request, `Netiks answered the ${request} with ${problem}, so the upload is not confirmed. The asset may exist on ` +
+            'Netiks: check before uploading this file again.');
+        this.request = request;
+        this.name = 'UntrustedAnswerError';
     }
-    /** A line, or what makes it: made only when it is written (most are not, without debug). */
-    line(text) {
-        this.count++;
-        if (this.count <= this.limit)
-            info(typeof text === 'string' ? text : text());
-        else if (this.debug)
-            core_debug(typeof text === 'string' ? text : text());
+}
+/** The confirmed upload, once nothing in the server's answer is untrusted; else UntrustedAnswerError. */
+function checkedAnswer(request, asset, upload) {
+    const problem = answerProblem(asset, upload);
+    if (problem !== undefined)
+        throw new UntrustedAnswerError(request, problem);
+    return upload;
+}
+/**
+ * What is wrong with a server's answer, or undefined when it can be trusted into the outputs:
+ * every value the record takes from it is inert text (a recorded name may hold what the name
+ * sent held), and its `file_size` is the bytes sent.
+ */
+function answerProblem(asset, upload) {
+    const { file, assetId, recordedName, storageUrl, contentType } = upload;
+    if (!isPlainAssetId(assetId)) {
+        return `an asset id that is not a plain id (letters and digits, then . _ ~ : + = / -, at most 256): ${shown(assetId)}`;
     }
-    /** Writes, once, how many lines were not shown; returns that number. */
-    close() {
-        const hidden = Math.max(0, this.count - this.limit);
-        if (hidden > 0 && !this.debug) {
-            info(`… and ${countOf(hidden, 'more line')} of ${this.what}, not shown: ` +
-                'enable step debug logging (re-run with debug logging, or set the ACTIONS_STEP_DEBUG secret) to see every one.');
+    if (asset.asset_name !== undefined && asset.asset_name !== null && typeof asset.asset_name !== 'string') {
+        return `asset ${assetId} with an asset_name that is not text (${shown(asset.asset_name)})`;
+    }
+    const size = asset.file_size;
+    if (size !== undefined && size !== null && size !== file.size) {
+        return `asset ${assetId} of file_size ${shown(size)}, but ${countOf(file.size, 'byte')} ${file.size === 1 ? 'was' : 'were'} sent`;
+    }
+    if (typeof recordedName !== 'string' || !(isNameSent(recordedName, file.name) || isInertText(recordedName))) {
+        return (`asset ${assetId} recorded under the name ${shown(recordedName)}, which holds what could pass for a line ` +
+            `or a workflow command of its own, and the name sent (${shown(file.name)}) did not`);
+    }
+    if (typeof storageUrl !== 'string' || !isInertText(storageUrl)) {
+        return `asset ${assetId} with a storage_url that is not inert text (${shown(storageUrl)})`;
+    }
+    if (typeof contentType !== 'string' || !isInertText(contentType)) {
+        return `asset ${assetId} with a content type that is not inert text (${shown(contentType)})`;
+    }
+    return undefined;
+}
+/** The name sent, or what Django keeps of it: the part after its last `/` or `\`. */
+function isNameSent(recorded, sent) {
+    return recorded === sent || sent.endsWith(`/${recorded}`) || sent.endsWith(`\\${recorded}`);
+}
+/** A value from the server in a message: JSON (so its type shows), cut short. Escaped where it is written. */
+function shown(value) {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 100 ? `${text.slice(0, 100)}…` : text;
+}
+/** The name the server says it recorded, else the name that was sent (the same string when they agree). */
+function recordedNameOf(file, asset) {
+    return typeof asset.asset_name === 'string' && asset.asset_name !== '' && asset.asset_name !== file.name
+        ? asset.asset_name
+        : file.name;
+}
+
+;// CONCATENATED MODULE: ./src/transfer/asset-call.ts
+
+
+
+
+
+/** The asset call failed for good after an attempt that may have registered the asset. */
+class MaybeRegisteredError extends Error {
+    request;
+    last;
+    constructor(request, last) {
+        super(`An earlier ${request} attempt may have registered the asset on Netiks: check before uploading again.`);
+        this.request = request;
+        this.last = last;
+        this.name = 'MaybeRegisteredError';
+    }
+}
+/**
+ * Runs an asset-creating call with retries, exactly once where the server allows it and
+ * honestly where it does not. Every attempt carries the same Idempotency-Key. A failure that
+ * proves the request had no effect is simply retried; an ambiguous one (the request was sent,
+ * its answer never came or was a 500/502/504) is retried too, since a missing asset is worse
+ * than a duplicate, but the result is then marked as a possible duplicate. The recorder is
+ * told while the request is out, so that a run ending early reports the file as possibly
+ * registered rather than not uploaded.
+ */
+async function callCreatingAsset(request, file, context, attempt) {
+    const { recorder, options } = context;
+    const idempotencyKey = (0,external_node_crypto_.randomUUID)();
+    let ambiguous = false;
+    let sent;
+    try {
+        sent = await withRetries(async (lastError) => await attempt(idempotencyKey, () => recorder.awaiting(file, request), lastError), options.retry, {
+            signal: context.signal,
+            onFailure: kind => {
+                if (kind === 'ambiguous')
+                    ambiguous = true;
+                if (!ambiguous)
+                    recorder.awaiting(file, undefined);
+            },
+            onRetry: (retry, delay, error) => options.onRetry?.(file, request, retry, delay, error)
+        });
+    }
+    catch (error) {
+        // A 2xx the client cannot read was still a success on the server's side.
+        if (ambiguous || error instanceof ProtocolError)
+            throw new MaybeRegisteredError(request, error);
+        throw error;
+    }
+    const { asset, replayed } = sent.reply;
+    return checkedAnswer(request, asset, {
+        file: sent.file,
+        assetId: asset.id,
+        recordedName: recordedNameOf(sent.file, asset),
+        storageUrl: asset.storage_url ?? sent.storageUrl,
+        contentType: sent.contentType,
+        sha256: sent.sha256,
+        possibleDuplicate: ambiguous && !replayed
+    });
+}
+/**
+ * Sends each item's file with `send`, `concurrency` at a time, and records what each became:
+ * a failure under the step its error names, else `step`.
+ */
+async function uploadEach(items, recorder, options, how) {
+    const worker = async (item) => {
+        const file = how.fileOf(item);
+        try {
+            recorder.confirm(await how.send(item));
         }
-        this.count = Math.min(this.count, this.limit);
-        return hidden;
-    }
-}
-/**
- * Warnings of one kind, one per file: the first few are annotations, the rest per-file log
- * lines, and `close` adds one warning with the count.
- */
-class CappedWarnings {
-    what;
-    limit;
-    count = 0;
-    overflow;
-    constructor(what, limit = MAX_ANNOTATIONS) {
-        this.what = what;
-        this.limit = limit;
-        this.overflow = new PerFileLines(what);
-    }
-    warn(text) {
-        this.count++;
-        if (this.count <= this.limit)
-            warning(text);
-        else
-            this.overflow.line(`Warning: ${text}`);
-    }
-    close() {
-        this.overflow.close();
-        if (this.count > this.limit) {
-            warning(`${countOf(this.count - this.limit, 'more warning')} of ${this.what}: see the log.`);
+        catch (error) {
+            if (error instanceof MaybeRegisteredError) {
+                recorder.fail(file, `${error.request}-unknown`, error.last, error.message);
+            }
+            else
+                recorder.fail(file, stepOf(error, how.step), error);
         }
-        this.count = 0;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/found.ts
-
-
-
-
-
-/** "1 entry", "2 entries": for nouns that `countOf` cannot make plural. */
-function entries(count, one, many) {
-    return `${count} ${count === 1 ? one : many}`;
-}
-/**
- * Says what the file search found and left out, each kind in one line: hidden names as a
- * notice (a docs site may need them: the line says how to take them in), the rest as
- * warnings. Returns the matched entries it could not look at, as failures: they were not uploaded.
- */
-function reportSearch(found, workspace) {
-    const { outside, brokenLinks, hidden, linksOut, special, unreachable } = found;
-    if (outside.length > 0) {
-        warning(`${countOf(outside.length, 'matched file')} outside the workspace (${escapeForLog(workspace)}), reported with ` +
-            `${outside.length === 1 ? 'its' : 'their'} absolute path: ${listSome(outside.map(escapeForLog))}`);
-    }
-    if (brokenLinks.length > 0) {
-        warning(`Skipping ${countOf(brokenLinks.length, 'broken symbolic link')} ` +
-            `(the target does not exist): ${listSome(brokenLinks.map(escapeForLog))}`);
-    }
-    if (hidden.length > 0) {
-        notice(`Left out ${entries(hidden.length, 'hidden file or folder', 'hidden files and folders')} ` +
-            `(names starting with "."): ${listSome(hidden.map(escapeForLog), 5)}. To upload them, set ` +
-            `${Input.IncludeHiddenFiles}: true, or name them in 'path' without a wildcard ` +
-            `(such as ${escapeForLog(hidden[0].replace(/\/$/, ''))}).`);
-    }
-    if (linksOut.length > 0) {
-        const links = linksOut.map(link => `${escapeForLog(link.path)} → ${escapeForLog(link.target)}`);
-        warning(`Skipping ${countOf(linksOut.length, 'symbolic link')} inside the workspace that ` +
-            `${linksOut.length === 1 ? 'leads' : 'lead'} out of it: ${listSome(links, 10)}. Nothing reached through ` +
-            "them is uploaded. To upload a file outside the workspace on purpose, give its absolute path in 'path'.");
-    }
-    if (special.length > 0) {
-        const named = special.map(entry => `${escapeForLog(entry.path)} (${entry.kind})`);
-        warning(`Skipping ${entries(special.length, 'matched entry', 'matched entries')} that ` +
-            `${special.length === 1 ? 'is not a regular file' : 'are not regular files'}: ` +
-            `${listSome(named, 10)}. Only regular files are uploaded.`);
-    }
-    const leftOut = unreachable.filter(entry => entry.matched).map(leftOutFailure);
-    if (unreachable.length > 0) {
-        const named = unreachable.map(entry => `${escapeForLog(entry.path)} (${entry.reason})`);
-        const matched = leftOut.length;
-        warning(`Left out ${entries(unreachable.length, 'entry', 'entries')} that cannot be looked at: ${listSome(named, 10)}. ` +
-            "Rename or remove them, or exclude them with a ! line in 'path'" +
-            (matched > 0
-                ? `; the ${matched === 1 ? 'one' : matched} 'path' matched ${matched === 1 ? 'is' : 'are'} in the 'failed' output.`
-                : '.'));
-    }
-    return leftOut;
-}
-/** A matched entry the search could not look at, as a failure of the run. */
-function leftOutFailure(entry) {
-    const name = entry.path.slice(entry.path.lastIndexOf('/') + 1);
-    return {
-        file: { absolutePath: '', relativePath: entry.path, name, size: 0, contentType: 'application/octet-stream' },
-        step: 'not-started',
-        message: `Left out by the file search: ${entry.reason}. Rename or remove it, or exclude it with a ! line in 'path'.`
+        finally {
+            options.progress?.finished(file);
+        }
     };
-}
-/** The names the files will have: names several files share, then each file (up to a cap), then the totals. */
-function reportNames(files, clashes) {
-    const clashWarnings = new CappedWarnings('names shared by several files');
-    for (const clash of clashes) {
-        clashWarnings.warn(`${listSome(clash.paths.map(escapeForLog), 10, ' and ')} would all be uploaded as ${quoteForLog(clash.name)}: ` +
-            `Netiks will hold ${clash.paths.length} assets of that name. Set asset-name: relative to keep their paths apart.`);
-    }
-    clashWarnings.close();
-    const listed = new PerFileLines('matched files');
-    for (const file of files) {
-        listed.line(() => `• ${escapeForLog(file.relativePath)} (${formatBytes(file.size)}, ${file.contentType}) as ${quoteForLog(file.name)}`);
-    }
-    listed.close();
-    if (files.length > 0)
-        info(`${countOf(files.length, 'file')}, ${formatBytes(totalSize(files))}.`);
-}
-/** Why no file will be uploaded: none matched, or those that did are not regular files. Not escaped yet. */
-function noFilesMessage(found, patterns) {
-    const notFiles = [
-        ...found.special.map(entry => `${entry.path} is ${entry.kind}`),
-        ...found.unreachable.map(entry => `${entry.path} cannot be looked at`),
-        ...found.linksOut.map(link => `${link.path} leads out of the workspace`),
-        ...found.hidden.map(entry => `${entry} is hidden`)
-    ];
-    const none = notFiles.length === 0
-        ? 'No files were found'
-        : `No regular file to upload was found (${listSome(notFiles, 5, '; ')})`;
-    return `${none} with the provided path: ${patterns.join(', ')}. No assets will be uploaded.`;
-}
-/** Why the step fails when a matched entry was left out: it is in 'failed', and was not uploaded. */
-function leftOutError(leftOut) {
-    if (leftOut.length === 0)
-        return undefined;
-    const paths = leftOut.map(failure => escapeForLog(failure.file.relativePath));
-    return (`${entries(leftOut.length, 'matched entry was', 'matched entries were')} left out by the file search and ` +
-        `not uploaded: ${listSome(paths, 10)} (see the warning above; listed in the 'failed' output).`);
-}
-/** What the manifest held, and how the matched files compare with it. */
-function reportManifest(inputs, loaded, split, before) {
-    describeLoaded(inputs, loaded);
-    const manifest = escapeForLog(inputs.manifest);
-    const ignored = loaded.ignored.length;
-    if (ignored > 0) {
-        warning(`The manifest ${manifest} has ${ignored} malformed ${ignored === 1 ? 'entry' : 'entries'}, ignored ` +
-            `(${ignored === 1 ? 'its file is' : 'their files are'} uploaded if matched): ${escapeForLog(listSome(loaded.ignored))}.`);
-    }
-    const lines = new PerFileLines('unchanged files');
-    for (const { file, entry } of split.unchanged) {
-        lines.line(() => `= ${escapeForLog(file.relativePath)} unchanged since ${escapeForLog(entry.uploaded_at)} ` +
-            `(asset ${escapeForLog(entry.id)}): skipped`);
-    }
-    lines.close();
-    info(`${split.unchanged.length} unchanged, ${split.upload.length} new or changed.`);
-    const legacy = loaded.manifest.legacy.size;
-    if (legacy > 0) {
-        const left = before.legacy.size;
-        info(`The manifest ${manifest} holds ${legacy} version 1 entries (by asset name): ` +
-            `${legacy - left} matched a file by name and sha256 and are now kept under its path; ` +
-            `${left} ${left === 1 ? 'is' : 'are'} kept under "v1-assets" until a file matches ${left === 1 ? 'it' : 'them'}.`);
-    }
-}
-/** What the log says of the manifest as it was found: none yet, none for this base-url, others' entries kept. */
-function describeLoaded(inputs, loaded) {
-    const manifest = escapeForLog(inputs.manifest);
-    const baseUrl = escapeForLog(inputs.baseUrl);
-    const others = loaded.manifest.others.sections.size;
-    const kept = others === 0
-        ? ''
-        : ` The entries it holds for ${countOf(others, 'other base-url')} are kept as they are: entries belong to the base-url they were made on.`;
-    if (!loaded.existed) {
-        info(`No manifest at ${manifest} yet: every file will be uploaded, and the manifest written after the run.`);
-    }
-    else if (!loaded.knewBaseUrl) {
-        info(`The manifest ${manifest} holds no entries made on ${baseUrl} yet: ` +
-            `every file will be uploaded, and its entries added after the run.${kept}`);
-    }
-    else if (others > 0) {
-        info(`The manifest ${manifest} is read for ${baseUrl}.${kept}`);
-    }
+    await runPool(items, options.concurrency, worker, () => recorder.shouldStop());
 }
 
 ;// CONCATENATED MODULE: ./src/transfer/expiry.ts
@@ -39433,11 +39733,635 @@ function isExpiredUrlRefusal(error, url, now = Date.now()) {
     return expiresAt !== undefined && now >= expiresAt - CLOCK_SKEW_MS;
 }
 
+;// CONCATENATED MODULE: ./src/transfer/file-state.ts
+
+
+/**
+ * The file as it is now, after a body found it changed since it was found: sent again from a
+ * fresh stat, so that what is uploaded is always whole and what is reported is what was sent.
+ */
+function restat(file, error) {
+    if (!(error instanceof FileChangedError))
+        return file;
+    let info;
+    try {
+        info = (0,external_node_fs_namespaceObject.statSync)(file.absolutePath);
+    }
+    catch (cause) {
+        throw new FileReadError(`Could not read ${file.relativePath}: ${cause.code ?? 'gone'}.`);
+    }
+    // Never sent again as "changed (0 → 0 bytes)": a device is no file, whatever its size says.
+    if (!info.isFile()) {
+        throw new FileReadError(`Could not read ${file.relativePath}: it is no longer a regular file (something else took its name after it ` +
+            'was found). Nothing was sent or registered for it.');
+    }
+    return { ...file, size: info.size, mtimeMs: info.mtimeMs };
+}
+/**
+ * The file for the next attempt at sending `found`: `current`, or after a body found it changed,
+ * as it is now (the caller is told). Its progress count starts over.
+ */
+function fileForAttempt(found, current, lastError, options) {
+    const now = restat(current, lastError);
+    if (now !== current)
+        options.onFileChanged?.(current, now);
+    options.progress?.started(found);
+    return now;
+}
+
+;// CONCATENATED MODULE: ./src/transfer/presigned.ts
+
+
+
+
+
+
+
+/** Bytes per generate call beyond the first file: bounds how long a batch's URLs wait. */
+const BATCH_MAX_BYTES = 1024 * 1024 * 1024;
+/** Mode 2 for many files: generate → PUT → confirm, `concurrency` files at a time. */
+async function uploadPresigned(client, recorder, options) {
+    const tickets = presignedTickets(recorder, options.concurrency, async (batch) => await generate(client, batch, options));
+    await uploadEach(tickets, recorder, options, {
+        fileOf: ticket => ticket.file,
+        step: 'put',
+        send: async (ticket) => await putAndConfirm(client, ticket, recorder, options)
+    });
+}
+/**
+ * The files with their presigned URLs, in file order. URLs are generated a batch at a time,
+ * only as they are about to be used: the next batch is asked for when fewer than `lookahead`
+ * tickets are ready, so a long queue never holds URLs that could expire before their turn.
+ */
+async function* presignedTickets(recorder, lookahead, generateBatch) {
+    const { files } = recorder;
+    const ready = [];
+    let cursor = 0;
+    let generating;
+    for (;;) {
+        if (recorder.shouldStop())
+            return;
+        if (generating === undefined && ready.length <= lookahead && cursor < files.length) {
+            const batch = nextBatch(files, cursor);
+            cursor += batch.length;
+            generating = generateBatch(batch)
+                .then(tickets => void ready.push(...tickets), (error) => batch.forEach(file => recorder.fail(file, 'generate', error)))
+                .finally(() => {
+                generating = undefined;
+            });
+        }
+        const ticket = ready.shift();
+        if (ticket !== undefined)
+            yield ticket;
+        else if (generating !== undefined)
+            await generating;
+        else
+            return;
+    }
+}
+/**
+ * Steps 2 and 3 for one file. The confirm is sent only after a PUT succeeded, and only for
+ * the URL that PUT went to. Cancelling does not stop a confirm: the bytes are stored, and the
+ * run's deadline decides how long it may take.
+ */
+async function putAndConfirm(client, ticket, recorder, options) {
+    const put = await putWithFreshUrls(client, ticket, options);
+    return await callCreatingAsset('confirm', ticket.file, { recorder, options }, async (idempotencyKey, markSent) => {
+        markSent();
+        const reply = await client.confirmUpload(put.entry, put.file.size, { idempotencyKey });
+        return { ...put, reply, storageUrl: put.entry.storage_url, contentType: put.entry.content_type };
+    });
+}
+/**
+ * PUTs the file, re-opening it for every attempt. A URL that S3 refuses as expired is
+ * replaced by a freshly generated one (at most MAX_URL_REFRESHES times, whatever `retries`).
+ */
+async function putWithFreshUrls(client, ticket, options) {
+    let { file, entry } = ticket;
+    for (let refresh = 1;; refresh++) {
+        try {
+            const sha256 = await withRetries(async (lastError) => {
+                file = fileForAttempt(ticket.file, file, lastError, options);
+                const body = openFileBody(file, bytes => options.progress?.sent(ticket.file, bytes));
+                await client.putObject(entry, body, options.signal);
+                return body.sha256();
+            }, options.retry, retryHooks(ticket.file, 'put', options));
+            return { entry, sha256, file };
+        }
+        catch (error) {
+            if (!isExpiredUrlRefusal(error, entry.presigned_url) || refresh > MAX_URL_REFRESHES)
+                throw error;
+            options.onUrlRefresh?.({ file: ticket.file, refresh, error });
+            [{ entry }] = await generate(client, [file], options);
+        }
+    }
+}
+async function generate(client, batch, options) {
+    const entries = await withRetries(async () => await client.generatePresignedUrls(batch.map(file => ({ name: file.name, type: file.contentType, size: file.size })), options.signal), options.retry, retryHooks(batch[0], 'generate', options));
+    return pairEntries(batch, entries);
+}
+function retryHooks(file, step, options) {
+    return {
+        signal: options.signal,
+        onRetry: (retry, delay, error) => options.onRetry?.(file, step, retry, delay, error)
+    };
+}
+/** Every batch of generate calls the bulk flow will make for these files, in order. */
+function planBatches(files) {
+    const batches = [];
+    for (let start = 0; start < files.length; start += batches[batches.length - 1].length) {
+        batches.push(nextBatch(files, start));
+    }
+    return batches;
+}
+/** Up to PRESIGN_BATCH_SIZE files and BATCH_MAX_BYTES, but always at least one file. */
+function nextBatch(files, start) {
+    const batch = [];
+    let bytes = 0;
+    for (let i = start; i < files.length && batch.length < PRESIGN_BATCH_SIZE; i++) {
+        if (batch.length > 0 && bytes + files[i].size > BATCH_MAX_BYTES)
+            break;
+        batch.push(files[i]);
+        bytes += files[i].size;
+    }
+    return batch;
+}
+/**
+ * Pairs each file with its entry: by position when the names agree (names can repeat within a
+ * batch), otherwise by the first unused entry of that name.
+ */
+function pairEntries(files, entries) {
+    const used = new Set();
+    return files.map((file, index) => {
+        let position = entries[index]?.file_name === file.name && !used.has(index) ? index : -1;
+        if (position < 0)
+            position = entries.findIndex((entry, i) => !used.has(i) && entry.file_name === file.name);
+        if (position < 0) {
+            throw new ProtocolError('generate', `generate answered no presigned URL for "${file.name}".`);
+        }
+        used.add(position);
+        const entry = entries[position];
+        if (typeof entry.presigned_url !== 'string' || typeof entry.s3_path !== 'string') {
+            throw new ProtocolError('generate', `generate answered an incomplete entry for "${file.name}".`);
+        }
+        return { file, entry: { ...entry, content_type: entry.content_type || file.contentType } };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report/messages.ts
+
+
+
+
+
+
+
+
+
+/** Names listed in one warning before "and N more". */
+const NAMED_IN_WARNING = 10;
+/** The server recorded some names differently from how they were sent: one warning says which. */
+function warnAboutRecordedNames(confirmed) {
+    const renamed = confirmed.filter(upload => upload.recordedName !== upload.file.name);
+    if (renamed.length === 0)
+        return;
+    const shown = renamed.slice(0, NAMED_IN_WARNING);
+    const more = renamed.length > shown.length ? `, and ${renamed.length - shown.length} more` : '';
+    warning(`Netiks recorded ${countOf(renamed.length, 'asset')} under another name than was sent: ` +
+        `${shown.map(upload => `${quoteForLog(upload.file.name)} as ${quoteForLog(upload.recordedName)}`).join(', ')}${more}. ` +
+        "The outputs give the names Netiks recorded ('name' in 'assets').");
+}
+/** Files that may be registered twice: one warning names them, and the outputs mark them. */
+function warnAboutPossibleDuplicates(confirmed) {
+    const doubtful = confirmed.filter(upload => upload.possibleDuplicate);
+    if (doubtful.length === 0)
+        return;
+    const shown = doubtful.slice(0, NAMED_IN_WARNING);
+    const more = doubtful.length > shown.length ? `, and ${doubtful.length - shown.length} more` : '';
+    warning(`${countOf(doubtful.length, 'file')} may be registered twice on Netiks: an attempt's answer was lost after ` +
+        `the request was sent, and the retry may have registered it again: ` +
+        `${shown.map(upload => escapeForLog(upload.file.relativePath)).join(', ')}${more}. ` +
+        'They are marked "possible_duplicate": true in the \'assets\' output; the asset ids given are the ones confirmed.');
+}
+/**
+ * One `::error::` per failed file, naming the file, the step and the reason, for the first
+ * MAX_ANNOTATIONS files (GitHub shows about that many); returns how many failed files were
+ * not annotated, for the step's closing error to count.
+ */
+function annotateFailures(failed) {
+    const worth = failed.filter(failure => failure.step !== 'not-started');
+    for (const failure of worth.slice(0, MAX_ANNOTATIONS)) {
+        error(`${escapeForLog(failure.file.relativePath)}: ${escapeForLog(failure.message)}`, {
+            title: `Netiks ${failure.step} failed`
+        });
+    }
+    return Math.max(0, worth.length - MAX_ANNOTATIONS);
+}
+/** Where the record is: the outputs, or, when GITHUB_OUTPUT could not take them, the files that still hold it. */
+function recordPlace(report) {
+    const assetsFile = report.assetsFile === '' ? undefined : `the assets file ${escapeForLog(report.assetsFile)}`;
+    if (report.outputsSet) {
+        return {
+            confirmed: 'in the outputs',
+            failed: `in the '${Output.Failed}' output${assetsFile ? ` and the '${Output.AssetsFile}'` : ''}`
+        };
+    }
+    const manifest = report.manifest ? `the manifest ${escapeForLog(report.manifest)}` : undefined;
+    const files = [assetsFile, manifest].filter(file => file !== undefined);
+    return {
+        confirmed: files.length > 0 ? `in ${files.join(' and ')}` : 'in this log and the job summary',
+        failed: assetsFile ? `in ${assetsFile}` : 'in the job summary'
+    };
+}
+/**
+ * The step's closing error, or undefined when the run succeeded: what stopped it or how many
+ * files failed, how many were confirmed and where they are, and what of the report could not
+ * be written (`reportProblem`). `notAnnotated`: failed files left out of the annotations.
+ */
+function closingError(outcome, total, place, notAnnotated = 0, reportProblem) {
+    const verdict = runVerdict(outcome, total, place, notAnnotated);
+    if (reportProblem === undefined)
+        return verdict;
+    const uploaded = outcome.confirmed.length;
+    return ((verdict ??
+        `${countOfTotal(uploaded, total, 'file')} uploaded and confirmed, and ${uploaded === 1 ? 'is' : 'are'} ` +
+            `${place.confirmed}.`) + ` ${reportProblem}`);
+}
+function runVerdict(outcome, total, place, notAnnotated) {
+    const { stoppedBy, confirmed, failed } = outcome;
+    const confirmedOf = `${countOfTotal(confirmed.length, total, 'file')} confirmed and ${confirmed.length === 1 ? 'is' : 'are'} ${place.confirmed}`;
+    if (isSystemic(stoppedBy)) {
+        // One error that names the cause, not one per file: every file failed for the same reason.
+        return `${withStop(escapeForLog(stoppedBy.message))} ${confirmedOf}.`;
+    }
+    if (stoppedBy instanceof CancelledError) {
+        const unknown = failed.filter(failure => failure.step.endsWith('-unknown')).length;
+        const mayExist = unknown > 0 ? `, of which ${unknown} may exist on Netiks (sent, never answered)` : '';
+        const notUploaded = failed.length > 0
+            ? `; ${failed.length} ${failed.length === 1 ? 'was' : 'were'} not uploaded${mayExist} (listed ${place.failed})`
+            : '';
+        return `The run was cancelled: ${confirmedOf}${notUploaded}.`;
+    }
+    if (failed.length === 0)
+        return undefined;
+    const failFast = stoppedBy instanceof FailFastError
+        ? ` Stopped by fail-fast after ${escapeForLog(stoppedBy.file.relativePath)} failed: no other file was started.`
+        : '';
+    const more = notAnnotated > 0 ? ` ${countOf(notAnnotated, 'more failed file')} not annotated above.` : '';
+    return (`${countOfTotal(failed.length, total, 'file')} not uploaded; ${confirmed.length} ` +
+        `${confirmed.length === 1 ? 'was confirmed and is' : 'were confirmed and are'} ${place.confirmed}.${failFast}${more} ` +
+        `Every failed file and why is ${place.failed}, and the job summary groups them by cause.`);
+}
+/** The one-line result: "12 assets uploaded to Netiks, 48.2 MiB in 3.1 s (15.5 MiB/s)". */
+function describeResult(outcome, total, durationMs, unchanged = 0) {
+    const bytes = totalSize(outcome.confirmed.map(upload => upload.file));
+    const count = outcome.confirmed.length === total ? `${total}` : `${outcome.confirmed.length} of ${total}`;
+    const skipped = unchanged > 0 ? `; ${countOf(unchanged, 'unchanged file')} skipped` : '';
+    return (`${count} asset${total === 1 ? '' : 's'} uploaded to Netiks, ${formatBytes(bytes)} in ` +
+        `${formatSeconds(durationMs)} (${formatRate(bytes, durationMs)})${skipped}.`);
+}
+/** The dry-run plan, in the log: each file (up to a cap), the mode and why, and the generate batches. */
+function printPlan(files, plan, inputs, unchanged = []) {
+    const bytes = totalSize(files);
+    info('Dry run: nothing will be uploaded.');
+    if (unchanged.length > 0) {
+        info(`Would skip ${countOf(unchanged.length, 'file')} the manifest holds unchanged:`);
+        const lines = new PerFileLines('files to skip');
+        for (const { file, entry } of unchanged) {
+            lines.line(() => `  • ${escapeForLog(file.relativePath)}  (asset ${escapeForLog(entry.id)})`);
+        }
+        lines.close();
+    }
+    if (files.length === 0 || plan === undefined) {
+        info('Would upload: nothing.');
+        return;
+    }
+    info(`Mode: ${plan.strategy} (${plan.reason}); ${countOf(inputs.concurrency, 'file')} at a time; base-url ${inputs.baseUrl}.`);
+    info(`Would upload ${countOf(files.length, 'file')}, ${formatBytes(bytes)}:`);
+    const lines = new PerFileLines('files to upload');
+    for (const file of files) {
+        lines.line(() => `  • ${escapeForLog(file.relativePath)}  ${formatBytes(file.size)}  ${file.contentType}  as ${quoteForLog(file.name)}`);
+    }
+    lines.close();
+    if (plan.strategy === UploadMode.Single) {
+        info(`Requests: ${countOf(files.length, 'multipart upload')}, one per file.`);
+        return;
+    }
+    const batches = planBatches(files);
+    info(`Requests: ${countOf(batches.length, 'generate call')}, then one PUT and one confirm per file:`);
+    const batchLines = new PerFileLines('generate batches');
+    let first = 1;
+    for (const [index, batch] of batches.entries()) {
+        const batchBytes = totalSize(batch);
+        batchLines.line(`  batch ${index + 1}: files ${first}–${first + batch.length - 1} (${formatBytes(batchBytes)})`);
+        first += batch.length;
+    }
+    batchLines.close();
+}
+
+;// CONCATENATED MODULE: ./src/report/records.ts
+
+
+function assetRecordOf(upload) {
+    return {
+        path: upload.file.relativePath,
+        name: upload.recordedName,
+        id: upload.assetId,
+        storage_url: upload.storageUrl,
+        size: upload.file.size,
+        content_type: upload.contentType,
+        sha256: upload.sha256,
+        skipped: false,
+        possible_duplicate: upload.possibleDuplicate
+    };
+}
+function assetRecordOfUnchanged({ file, entry }) {
+    return {
+        path: file.relativePath,
+        name: entry.recorded_name ?? entry.name,
+        id: entry.id,
+        storage_url: entry.storage_url,
+        size: file.size,
+        content_type: entry.content_type,
+        sha256: entry.sha256,
+        skipped: true,
+        possible_duplicate: false
+    };
+}
+function failureRecordOf(failure) {
+    return {
+        path: failure.file.relativePath,
+        step: failure.step,
+        status: failure.status ?? null,
+        message: escapeForLog(failure.message)
+    };
+}
+function fileRecordOfFailure(failure) {
+    return {
+        path: failure.file.relativePath,
+        name: failure.file.name,
+        id: null,
+        storage_url: null,
+        size: failure.file.size,
+        content_type: failure.file.contentType,
+        sha256: null,
+        skipped: false,
+        possible_duplicate: false,
+        failure: { step: failure.step, status: failure.status ?? null, message: escapeForLog(failure.message) }
+    };
+}
+/** How many assets Netiks holds for the matched files: confirmed now, or left unchanged. */
+function heldCount(result) {
+    return result.confirmed.length + (result.unchanged?.length ?? 0);
+}
+/**
+ * The assets Netiks holds for the matched files, in path order, made one at a time: a run of
+ * 100,000 files never holds all of its records at once.
+ */
+function* assetRecords(result) {
+    yield* mergeByPath(mapped(sortedByPath(result.confirmed), assetRecordOf), mapped(sortedByPath(result.unchanged ?? []), assetRecordOfUnchanged));
+}
+function* failureRecords(result) {
+    yield* mapped(sortedByPath(result.failed), failureRecordOf);
+}
+/** Every matched file's record, held or failed, in path order. */
+function* fileRecords(result) {
+    const held = mapped(assetRecords(result), (record) => ({ ...record, failure: null }));
+    yield* mergeByPath(held, mapped(sortedByPath(result.failed), fileRecordOfFailure));
+}
+function* mapped(items, make) {
+    for (const item of items)
+        yield make(item);
+}
+/** Two path-sorted sequences as one. */
+function* mergeByPath(first, second) {
+    const a = first[Symbol.iterator]();
+    const b = second[Symbol.iterator]();
+    let left = a.next();
+    let right = b.next();
+    while (!left.done || !right.done) {
+        if (right.done || (!left.done && compareText(left.value.path, right.value.path) <= 0)) {
+            yield left.value;
+            left = a.next();
+        }
+        else {
+            yield right.value;
+            right = b.next();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/assets-file.ts
+
+
+
+
+
+/**
+ * Writes the run's complete record, whatever its size, to a fresh folder under RUNNER_TEMP
+ * (so two steps of one job never share it): `assets.json`, one object per matched file in
+ * path order (see FileRecord), and `checksums.sha256`, one `sha256sum` line per asset Netiks
+ * holds, with the file's workspace-relative path, so that `sha256sum -c` verifies it from the
+ * workspace. Both are written in chunks from records made one at a time.
+ */
+async function writeRecordFiles(result, dir) {
+    dir ??= await makeRunFolder();
+    const files = {
+        assetsFile: external_node_path_default().join(dir, 'assets.json'),
+        checksumsFile: external_node_path_default().join(dir, 'checksums.sha256')
+    };
+    await writeText(files.assetsFile, jsonArrayLines(fileRecords(result)));
+    await writeText(files.checksumsFile, checksumLines(result));
+    return files;
+}
+/** A fresh folder of this run's own under RUNNER_TEMP (the runner empties it after the job). */
+async function makeRunFolder(env = process.env) {
+    return await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(runnerTemp(env), 'netiks-upload-'));
+}
+/** The runner's folder for temporary files (the system's outside a runner). */
+function runnerTemp(env = process.env) {
+    return env.RUNNER_TEMP || external_node_os_default().tmpdir();
+}
+/** A JSON array with one element per line, so that line tools and diffs work on it too. */
+function* jsonArrayLines(items) {
+    let first = true;
+    for (const item of items) {
+        yield `${first ? '[\n' : ',\n'}${JSON.stringify(item)}`;
+        first = false;
+    }
+    yield first ? '[]\n' : '\n]\n';
+}
+function* checksumLines(result) {
+    for (const record of assetRecords(result))
+        yield checksumLine(record.sha256, record.path);
+}
+/**
+ * One line as GNU `sha256sum` writes it: a name holding `\`, a line feed or a carriage return
+ * is escaped, and the line then starts with `\`, so that `sha256sum -c` reads the name back.
+ */
+function checksumLine(sha256, name) {
+    if (!/[\\\n\r]/.test(name))
+        return `${sha256}  ${name}\n`;
+    const escaped = name.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+    return `\\${sha256}  ${escaped}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+
+
+
+
+
+
+
+const KiB = 1024;
+/**
+ * The most each list output may take, in bytes. GitHub keeps at most 1 MB of outputs per job,
+ * for every step together, and drops the job's outputs beyond it: these three stay at half of
+ * that, so other steps keep room for theirs. A list that would not fit is cut at a whole
+ * element; the assets file always holds everything.
+ *
+ * `asset-ids` and `failed` stay 1 KiB under 128 KiB: Linux refuses to start a program with an
+ * environment string (`NAME=value`) longer than 128 KiB ("Argument list too long"), and the
+ * README passes these two through `env:`, so a full one must still fit beside its name.
+ */
+const OUTPUT_BUDGET = {
+    [Output.AssetIds]: 127 * KiB,
+    [Output.Assets]: 256 * KiB,
+    [Output.Failed]: 127 * KiB
+};
+/**
+ * Some of the step's outputs could not be written. Thrown once every output was tried, so that
+ * the caller can still save the manifest and write the summary; names each file that could not
+ * be written, and why. `assetsFile` is the run's complete record when it was written, else ''.
+ */
+class OutputsNotWrittenError extends Error {
+    assetsFile;
+    outputsSet;
+    constructor(message, assetsFile, 
+    /** Whether GITHUB_OUTPUT took the outputs (only the record files are missing). */
+    outputsSet) {
+        super(message);
+        this.assetsFile = assetsFile;
+        this.outputsSet = outputsSet;
+        this.name = 'OutputsNotWrittenError';
+    }
+}
+/**
+ * Sets every output: the assets Netiks holds for the matched files — confirmed in this run or
+ * left unchanged — in path order, the counts, what failed, and the files with the complete
+ * record. Lists that would not fit GitHub's budget for outputs are cut, `outputs-truncated`
+ * says so, and one warning points to the assets file. Throws OutputsNotWrittenError, after
+ * trying everything, when the record files or GITHUB_OUTPUT could not be written.
+ */
+async function writeOutputs(result, runFolder) {
+    const problems = [];
+    const files = await recordFilesOrNone(result, runFolder, problems);
+    const held = heldCount(result);
+    const ids = jsonArrayWithin((function* () {
+        for (const record of assetRecords(result))
+            yield record.id;
+    })(), OUTPUT_BUDGET[Output.AssetIds]);
+    const assets = jsonArrayWithin(assetRecords(result), OUTPUT_BUDGET[Output.Assets]);
+    const failed = jsonArrayWithin(failureRecords(result), OUTPUT_BUDGET[Output.Failed]);
+    const written = {
+        assets: { shown: assets.count, total: held },
+        assetIds: { shown: ids.count, total: held },
+        failed: { shown: failed.count, total: result.failed.length },
+        truncated: assets.count < held || ids.count < held || failed.count < result.failed.length,
+        ...files
+    };
+    const outputsSet = setOutputsOrSay([
+        [Output.AssetIds, ids.json],
+        [Output.Assets, assets.json],
+        [Output.Count, String(held)],
+        [Output.UploadedCount, String(result.confirmed.length)],
+        [Output.SkippedCount, String(result.unchanged?.length ?? 0)],
+        [Output.Failed, failed.json],
+        [Output.OutputsTruncated, String(written.truncated)],
+        [Output.AssetsFile, files.assetsFile],
+        [Output.ChecksumsFile, files.checksumsFile]
+    ], problems);
+    if (outputsSet && written.truncated)
+        warnTruncated(written);
+    if (outputsSet && files.assetsFile === '') {
+        problems.push('The other outputs are set (cut if they would not fit GitHub’s limit of 1 MB per job).');
+    }
+    if (problems.length > 0)
+        throw new OutputsNotWrittenError(problems.join(' '), files.assetsFile, outputsSet);
+    return written;
+}
+/**
+ * Sets the outputs in order, stopping at the first the runner's file does not take (a missing
+ * folder, a full disk): the rest would fail alike, and a later step is better off with no
+ * outputs than with a count beside no list. Says which file and why in `problems`.
+ */
+function setOutputsOrSay(outputs, problems) {
+    for (const [index, [name, value]] of outputs.entries()) {
+        try {
+            setOutput(name, value);
+        }
+        catch (error) {
+            const file = process.env.GITHUB_OUTPUT ?? '';
+            const got = index === 0 ? 'none of them' : `only those before '${name}'`;
+            problems.push(`Could not write the step's outputs to GITHUB_OUTPUT (${escapeForLog(file)}): ` +
+                `${escapeForLog(withStop(codeOrMessage(error)))} Later steps get ${got}.`);
+            return false;
+        }
+    }
+    return true;
+}
+/**
+ * The record files, or empty paths when they cannot be written (RUNNER_TEMP full or not
+ * writable): the outputs are still set and the step goes on to save the manifest, since what
+ * was confirmed must not be forgotten; the step fails, since the complete record is missing.
+ */
+async function recordFilesOrNone(result, runFolder, problems) {
+    try {
+        return await writeRecordFiles(result, runFolder);
+    }
+    catch (error) {
+        problems.push(`Could not write the '${Output.AssetsFile}' and '${Output.ChecksumsFile}' files under RUNNER_TEMP ` +
+            `(${escapeForLog(codeOrMessage(error))}): both outputs are empty.`);
+        return { assetsFile: '', checksumsFile: '' };
+    }
+}
+function warnTruncated(written) {
+    const cut = [
+        written.assetIds.shown < written.assetIds.total
+            ? `'${Output.AssetIds}' the first ${written.assetIds.shown} of ${written.assetIds.total}`
+            : undefined,
+        written.assets.shown < written.assets.total
+            ? `'${Output.Assets}' the first ${written.assets.shown} of ${written.assets.total}`
+            : undefined,
+        written.failed.shown < written.failed.total
+            ? `'${Output.Failed}' the first ${written.failed.shown} of ${written.failed.total}`
+            : undefined
+    ].filter(part => part !== undefined);
+    const whereTheRestIs = written.assetsFile === ''
+        ? `The rest could not be written to the '${Output.AssetsFile}' either (see the error).`
+        : `Every file's record is in the file named by the '${Output.AssetsFile}' output ` +
+            `(${countOf(written.assets.total + written.failed.total, 'record')}); read it with jq rather than ` +
+            'passing lists this long through outputs or env.';
+    warning(`The outputs are cut to fit GitHub's limit of 1 MB of outputs per job: ${cut.join('; ')} ` +
+        `(outputs-truncated is true). ${whereTheRestIs}`);
+}
+/** A JSON array of as many leading items as fit in `budget` bytes, cut at a whole element. */
+function jsonArrayWithin(items, budget) {
+    const parts = [];
+    let bytes = 2;
+    for (const item of items) {
+        const part = JSON.stringify(item);
+        const size = Buffer.byteLength(part) + (parts.length > 0 ? 1 : 0);
+        if (bytes + size > budget)
+            break;
+        parts.push(part);
+        bytes += size;
+    }
+    return { json: `[${parts.join(',')}]`, count: parts.length };
+}
+
 ;// CONCATENATED MODULE: ./src/report/progress.ts
-
-
-
-
 
 
 /**
@@ -39540,1080 +40464,6 @@ function describeTransfer(file, bytesSent, elapsedMs) {
     return (`↑ ${path}: ${percent}% of ${formatBytes(file.size)}, ` +
         `${(bytesPerSecond / (1024 * 1024)).toFixed(1)} MiB/s, about ${left} left`);
 }
-/** The transfer's per-file lines, as the run's hooks: shown up to a cap, then left to the progress lines. */
-function transferLines() {
-    const confirmed = new PerFileLines('confirmed files');
-    const retries = new PerFileLines('retries');
-    const changed = new CappedWarnings('files that changed while they waited');
-    return {
-        onConfirmed: upload => confirmed.line(() => `✓ ${escapeForLog(upload.file.relativePath)} (${formatBytes(upload.file.size)}) → asset ${escapeForLog(upload.assetId)}`),
-        onRetry: (file, _step, retry, delayMs, error) => retries.line(() => `↻ ${escapeForLog(file.relativePath)}: ${escapeForLog(withStop(errorMessage(error)))} Retry ${retry} in ${formatSeconds(delayMs)}.`),
-        onUrlRefresh: ({ file, refresh }) => retries.line(() => `↻ ${escapeForLog(file.relativePath)}: S3 refused its presigned URL as expired; generating a fresh one ` +
-            `(${refresh} of ${MAX_URL_REFRESHES}).`),
-        onFileChanged: (before, now) => changed.warn(`File changed while it waited to be uploaded: ${escapeForLog(before.relativePath)} ` +
-            `(${before.size} → ${now.size} bytes); sending it again as it is now.`),
-        close: () => {
-            confirmed.close();
-            retries.close();
-            changed.close();
-        }
-    };
-}
-function sayCancelling(signal) {
-    warning(`Received ${signal}: cancelling. Nothing new starts and bodies still being sent are aborted; ` +
-        'requests already sent are given until the runner’s deadline to be answered.');
-}
-function transferTitle(inputs, files, plan) {
-    return (`Upload ${countOf(files.length, 'file')} (${formatBytes(totalSize(files))}) to ${escapeForLog(inputs.baseUrl)} ` +
-        `in ${plan.strategy} mode (${plan.reason}), ${inputs.concurrency} at a time`);
-}
-
-;// CONCATENATED MODULE: ./src/transfer/retry.ts
-
-
-const RETRY_AFTER_CAP_MS = 60_000;
-/** Throttling answers a call may meet before it fails, beside its `retries`. */
-const DEFAULT_THROTTLE_RETRIES = 8;
-function defaultRetryPolicy(retries, baseDelayMs = 1000) {
-    return {
-        retries,
-        throttleRetries: DEFAULT_THROTTLE_RETRIES,
-        baseDelayMs,
-        maxDelayMs: 30_000,
-        maxRetryAfterMs: RETRY_AFTER_CAP_MS,
-        random: Math.random
-    };
-}
-/** The server asked us to slow down: nothing was done with the request. */
-const THROTTLE_STATUSES = new Set([429, 503]);
-/** The request timed out before the server read it whole: nothing was done with it. */
-const NOT_APPLIED_STATUSES = new Set([408, ...THROTTLE_STATUSES]);
-/** The server (or a gateway before it) failed: it may have acted before it failed. */
-const AMBIGUOUS_STATUSES = new Set([500, 502, 504]);
-const RETRYABLE_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNTIMEOUT',
-    'ECONNABORTED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ESOCKETTIMEDOUT',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'UND_ERR_SOCKET',
-    'ERR_STREAM_PREMATURE_CLOSE',
-    'HPE_INVALID_CONSTANT'
-]);
-/** No connection could be made at all: the request never left. */
-const UNREACHABLE_CODES = new Set([
-    'ECONNREFUSED',
-    'ECONNTIMEOUT',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH'
-]);
-function classifyFailure(error) {
-    if (error instanceof HttpError) {
-        if (NOT_APPLIED_STATUSES.has(error.status))
-            return 'not-applied';
-        // The IETF idempotency draft's answer while the first request with the same key is still
-        // being processed: this one was not applied, and a later retry gets the first's answer.
-        if (error.status === 409 && (error.step === 'upload' || error.step === 'confirm'))
-            return 'not-applied';
-        if (AMBIGUOUS_STATUSES.has(error.status))
-            return 'ambiguous';
-        return 'final';
-    }
-    if (error instanceof NetworkError) {
-        if (!RETRYABLE_CODES.has(error.code) && !/socket hang up/i.test(error.message))
-            return 'final';
-        if (UNREACHABLE_CODES.has(error.code) || !error.requestSent)
-            return 'not-applied';
-        return 'ambiguous';
-    }
-    if (error instanceof FileChangedError)
-        return 'not-applied';
-    return 'final';
-}
-/** Transient failures: the network, timeouts, throttling, 5xx gateways, a file still being written. */
-function isRetryable(error) {
-    return classifyFailure(error) !== 'final';
-}
-function isThrottled(error) {
-    return error instanceof HttpError && THROTTLE_STATUSES.has(error.status);
-}
-/** No connection could be made: the host or port is wrong, or nothing is listening. */
-function isUnreachable(error) {
-    return error instanceof NetworkError && UNREACHABLE_CODES.has(error.code);
-}
-/**
- * Milliseconds to wait before retry number `retry` (1-based): the server's Retry-After when it
- * gave one (capped), else exponential backoff with full jitter.
- */
-function retryDelayMs(retry, error, policy) {
-    const retryAfter = error instanceof HttpError ? error.retryAfterMs : undefined;
-    if (retryAfter !== undefined)
-        return Math.min(retryAfter, policy.maxRetryAfterMs);
-    const window = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
-    return Math.floor(policy.random() * window);
-}
-/**
- * Runs `attempt` until it succeeds, fails for good, or its budgets run out: `retries` for
- * failures, `throttleRetries` more for throttling answers. Each attempt gets a fresh call, so
- * a body is re-opened and streamed again from its start.
- */
-async function withRetries(attempt, policy, hooks = {}) {
-    let failures = 0;
-    let throttled = 0;
-    for (let attemptNumber = 1;; attemptNumber++) {
-        try {
-            return await attempt(attemptNumber);
-        }
-        catch (error) {
-            const kind = classifyFailure(error);
-            if (!(error instanceof CancelledError))
-                hooks.onFailure?.(kind, error);
-            if (kind === 'final' || hooks.signal?.aborted)
-                throw error;
-            const throttle = isThrottled(error) && throttled < policy.throttleRetries;
-            if (throttle)
-                throttled++;
-            else if (failures++ >= policy.retries)
-                throw error;
-            const delay = retryDelayMs(throttle ? throttled : failures, error, policy);
-            hooks.onRetry?.(attemptNumber, delay, error);
-            await sleep(delay, hooks.signal);
-        }
-    }
-}
-/** Waits, but ends at once (with CancelledError) when the signal fires. */
-async function sleep(ms, signal) {
-    if (signal?.aborted)
-        throw new CancelledError();
-    await new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new CancelledError());
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/transfer/breaker.ts
-
-
-
-/** Every request goes to one API: a 404 from a documented endpoint means base-url is wrong. */
-class WrongBaseUrlError extends Error {
-    constructor(baseUrl, error) {
-        super(`The Netiks API at ${baseUrl} answered HTTP 404 to ${error.step} (${error.serverMessage}): ` +
-            "base-url is probably wrong. Give the URL the API's /api/v1/ paths follow, without /api/v1: its origin, " +
-            'such as https://prod.backend.netikscloud.com, or the path a reverse proxy serves it under, such as ' +
-            'https://proxy.example/netiks. No other file was started.');
-        this.name = 'WrongBaseUrlError';
-    }
-}
-/** No connection could be made even after the retries: every other file would fail alike. */
-class UnreachableError extends Error {
-    constructor(error) {
-        const check = error.proxy === undefined
-            ? ' Check base-url, that the server is up, and the runner’s proxy settings (https_proxy, no_proxy).'
-            : '';
-        super(`${error.message} No connection could be made after every retry, so no other file was started.${check}`);
-        this.name = 'UnreachableError';
-    }
-}
-/** Several files in a row failed the same transient way, after every retry, with none uploaded between. */
-class RepeatedFailureError extends Error {
-    constructor(files, last) {
-        super(`The last ${files} files failed the same way after every retry, with none uploaded in between ` +
-            `(${errorMessage(last)}): the server is failing or throttling every request. No other file was ` +
-            'started; try again later, or lower concurrency.');
-        this.name = 'RepeatedFailureError';
-    }
-}
-/** The cause of a transient failure, to tell a streak of the same one; undefined for a file's own. */
-function transientCause(error) {
-    if (error instanceof HttpError)
-        return [408, 429, 500, 502, 503, 504].includes(error.status) ? `HTTP ${error.status}` : undefined;
-    if (error instanceof NetworkError)
-        return error.code;
-    return undefined;
-}
-/** Files failing in a row from one transient cause that stop the run: at least a full pool of them. */
-function repeatedFailureLimit(concurrency) {
-    return Math.max(concurrency, 5);
-}
-/**
- * A failure that says the whole run cannot succeed — the key is refused, the API is not where
- * base-url points, nothing answers, an https port speaks plain http, a redirect (every request
- * there would get it), the API hands out presigned URLs that are not followed — as the error
- * that stops the run; undefined for a failure of this file alone.
- */
-function systemicCause(error, baseUrl) {
-    if (error instanceof AuthError || error instanceof InsecureUrlError)
-        return error;
-    if (error instanceof RedirectError || error instanceof WrongSchemeError)
-        return error;
-    if (error instanceof HttpError && error.status === 404 && error.step !== 'put') {
-        return new WrongBaseUrlError(baseUrl, error);
-    }
-    if (isUnreachable(error))
-        return new UnreachableError(error);
-    return undefined;
-}
-/** Stops a run at once, with one error that names the cause instead of one per file. */
-function isSystemic(error) {
-    return (error instanceof AuthError ||
-        error instanceof InsecureUrlError ||
-        error instanceof RedirectError ||
-        error instanceof WrongSchemeError ||
-        error instanceof WrongBaseUrlError ||
-        error instanceof UnreachableError ||
-        error instanceof RepeatedFailureError);
-}
-
-;// CONCATENATED MODULE: ./src/transfer/plan.ts
-
-
-
-/** Files a plan cannot send, each with why: the run is refused before any request. */
-class RefusedFilesError extends InputError {
-    refused;
-    constructor(message, refused) {
-        super(message);
-        this.refused = refused;
-        this.name = 'RefusedFilesError';
-    }
-    /** Every file of the run as not uploaded: each refused one with why, the others as not started. */
-    failures(files) {
-        const reasons = new Map(this.refused.map(({ file, reason }) => [file.relativePath, reason]));
-        return files.map(file => {
-            const reason = reasons.get(file.relativePath);
-            if (reason !== undefined)
-                return { file, step: 'refused', message: reason };
-            return {
-                file,
-                step: 'not-started',
-                message: `not uploaded: the run was refused before any request, for ${countOf(reasons.size, 'other file')} it could not send (step 'refused')`
-            };
-        });
-    }
-}
-/**
- * `auto` sends exactly one file under 10 MiB as a single multipart upload, and everything
- * else through presigned URLs. Throws when bulk mode would have to PUT a file larger than
- * S3 takes in one PUT.
- */
-function choosePlan(requested, files) {
-    const plan = pickStrategy(requested, files);
-    if (plan.strategy === UploadMode.Bulk) {
-        const tooLarge = files.filter(file => file.size > MAX_PUT_BYTES);
-        if (tooLarge.length > 0) {
-            throw new RefusedFilesError(`${tooLarge.map(file => `${file.relativePath} (${file.size} bytes)`).join(', ')} ` +
-                `${tooLarge.length === 1 ? 'is' : 'are'} larger than 5 GiB, the most one presigned ` +
-                'S3 PUT accepts. Upload such files with mode: single, or split them before uploading.', tooLarge.map(file => ({
-                file,
-                reason: `${file.size} bytes, more than the 5 GiB one presigned S3 PUT accepts: upload it with mode: single, ` +
-                    'or split it before uploading.'
-            })));
-        }
-    }
-    return plan;
-}
-/**
- * The Netiks backend reads a single upload's file name with Django's multipart parser, which
- * keeps only what follows the last `/` or `\\`: such a name cannot survive single mode.
- */
-function losesFoldersInSingleMode(file) {
-    return /[/\\]/.test(file.name);
-}
-function pickStrategy(requested, files) {
-    const folded = files.filter(losesFoldersInSingleMode);
-    if (requested === UploadMode.Single) {
-        if (folded.length > 0) {
-            throw new RefusedFilesError(`mode: single cannot keep the name "${folded[0].name}"` +
-                (folded.length > 1 ? ` (nor ${folded.length - 1} more)` : '') +
-                ": the Netiks API reads a single upload's file name with a multipart parser that keeps only the part " +
-                'after the last / or \\. Use mode: bulk or auto (the presigned flow keeps the whole name), or ' +
-                'asset-name: basename.', folded.map(file => ({
-                file,
-                reason: `mode: single cannot keep the name "${file.name}": the Netiks API keeps only the part after its last ` +
-                    '/ or \\. Use mode: bulk or auto, or asset-name: basename.'
-            })));
-        }
-        return { strategy: UploadMode.Single, reason: 'mode: single' };
-    }
-    if (requested === UploadMode.Bulk)
-        return { strategy: UploadMode.Bulk, reason: 'mode: bulk' };
-    if (files.length === 1 && files[0].size < AUTO_SINGLE_MAX_BYTES) {
-        if (folded.length > 0) {
-            return { strategy: UploadMode.Bulk, reason: 'mode: auto, a name with a folder, which only bulk mode keeps' };
-        }
-        return { strategy: UploadMode.Single, reason: 'mode: auto, one file under 10 MiB' };
-    }
-    return {
-        strategy: UploadMode.Bulk,
-        reason: files.length === 1 ? 'mode: auto, one file of 10 MiB or more' : `mode: auto, ${files.length} files`
-    };
-}
-
-;// CONCATENATED MODULE: ./src/transfer/outcome.ts
-
-
-
-
-
-/** Raised into `stoppedBy` when fail-fast ends a run. */
-class FailFastError extends Error {
-    file;
-    constructor(file) {
-        super(`fail-fast: stopped starting new files after ${file.relativePath} failed`);
-        this.file = file;
-        this.name = 'FailFastError';
-    }
-}
-/**
- * What each file became while a run goes on. It decides when the run must stop early — a
- * systemic failure would fail every file alike, a cancelled run starts nothing, fail-fast
- * stops after the first failure — and can report at any moment, even mid-run: a file whose
- * asset-creating request is out and unanswered is then reported as possibly existing.
- */
-class OutcomeRecorder {
-    files;
-    options;
-    confirmed = [];
-    failed = [];
-    /** Keyed by relative path: a file that changed is sent as a fresh copy of its record. */
-    settled = new Set();
-    awaitingAnswer = new Map();
-    /** Files failed in a row from one transient cause, with none confirmed since. */
-    streak;
-    stoppedBy;
-    constructor(files, options) {
-        this.files = files;
-        this.options = options;
-    }
-    shouldStop() {
-        if (this.options.signal?.aborted)
-            this.stoppedBy ??= new CancelledError();
-        return this.stoppedBy !== undefined;
-    }
-    /** The file's asset-creating request is out (or no longer): if the run ends now, it may exist. */
-    awaiting(file, request) {
-        if (request === undefined)
-            this.awaitingAnswer.delete(file.relativePath);
-        else
-            this.awaitingAnswer.set(file.relativePath, request);
-    }
-    confirm(upload) {
-        if (this.settled.has(upload.file.relativePath))
-            return;
-        this.settled.add(upload.file.relativePath);
-        this.awaitingAnswer.delete(upload.file.relativePath);
-        this.streak = undefined;
-        this.confirmed.push(upload);
-        this.options.onConfirmed?.(upload);
-    }
-    /** `note` adds to the error's message, e.g. that an earlier attempt may have been registered. */
-    fail(file, step, error, note = '') {
-        if (this.settled.has(file.relativePath))
-            return;
-        this.settled.add(file.relativePath);
-        this.awaitingAnswer.delete(file.relativePath);
-        const systemic = systemicCause(error, this.options.baseUrl) ?? this.repeatedFailure(error);
-        if (systemic)
-            this.stoppedBy ??= systemic;
-        if (error instanceof CancelledError || this.options.signal?.aborted)
-            this.stoppedBy ??= new CancelledError();
-        if (this.options.failFast)
-            this.stoppedBy ??= new FailFastError(file);
-        const failure = {
-            file,
-            step,
-            status: error instanceof HttpError ? error.status : undefined,
-            message: [errorMessage(error), note, advice(error)].filter(Boolean).map(withStop).join(' ')
-        };
-        this.failed.push(failure);
-        this.options.onFailed?.(failure);
-    }
-    /** A streak of files failing from one transient cause, long enough to say the server is down. */
-    repeatedFailure(error) {
-        const cause = transientCause(error);
-        if (cause === undefined || this.options.signal?.aborted) {
-            this.streak = undefined;
-            return undefined;
-        }
-        this.streak = this.streak?.cause === cause ? { cause, files: this.streak.files + 1 } : { cause, files: 1 };
-        if (this.streak.files < repeatedFailureLimit(this.options.concurrency))
-            return undefined;
-        return new RepeatedFailureError(this.streak.files, error);
-    }
-    /** The outcome so far, in file order; files not settled yet are reported as unknown or not started. */
-    result() {
-        // A run cancelled after its last file had started (its confirms were waited for) was still cancelled.
-        this.shouldStop();
-        // The files are in path order: sorting by path puts everything in file order, with no index.
-        const byFileOrder = (a, b) => compareText(a.file.relativePath, b.file.relativePath);
-        const reason = notStartedReason(this.stoppedBy);
-        const unsettled = this.files
-            .filter(file => !this.settled.has(file.relativePath))
-            .map(file => {
-            const request = this.awaitingAnswer.get(file.relativePath);
-            if (request === undefined)
-                return { file, step: 'not-started', message: reason };
-            return { file, step: `${request}-unknown`, message: unansweredMessage(request) };
-        });
-        return {
-            confirmed: [...this.confirmed].sort(byFileOrder),
-            failed: [...this.failed, ...unsettled].sort(byFileOrder),
-            stoppedBy: this.stoppedBy
-        };
-    }
-}
-/** What to do about a file that failed for good, where the error itself cannot say it (it is also retried). */
-function advice(error) {
-    return error instanceof FileChangedError
-        ? 'It was still changing on the last attempt: upload it again once it is complete.'
-        : '';
-}
-function unansweredMessage(request) {
-    return (`the ${request} request was sent, but the run ended before Netiks answered it: the asset may exist ` +
-        'on Netiks. Check before uploading this file again.');
-}
-function notStartedReason(stoppedBy) {
-    if (stoppedBy instanceof CancelledError)
-        return 'not uploaded: the run was cancelled first';
-    if (stoppedBy instanceof AuthError)
-        return 'not uploaded: the api-key was rejected';
-    if (stoppedBy instanceof FailFastError)
-        return `not uploaded: ${stoppedBy.message}`;
-    if (stoppedBy !== undefined)
-        return `not uploaded: the run stopped first (${stoppedBy.name})`;
-    return 'not uploaded: the run ended before this file finished';
-}
-/** The step an error names, else the step the strategy was in. */
-function stepOf(error, fallback) {
-    if (error instanceof UntrustedAnswerError)
-        return `${error.request}-unknown`;
-    if (error instanceof HttpError || error instanceof NetworkError || error instanceof ProtocolError) {
-        return error.step;
-    }
-    return fallback;
-}
-/**
- * An asset-creating call succeeded, but its answer contradicts what was sent or holds a value
- * that could pass for something else in a log or a shell (see answerProblem). The asset may
- * exist; nothing from this answer reaches the outputs or the manifest, and the file is
- * reported as `upload-unknown` or `confirm-unknown`. Not retried: a repeat could register the
- * file a second time.
- */
-class UntrustedAnswerError extends ProtocolError {
-    request;
-    constructor(request, problem) {
-        super(request, `Netiks answered the ${request} with ${problem}, so the upload is not confirmed. The asset may exist on ` +
-            'Netiks: check before uploading this file again.');
-        this.request = request;
-        this.name = 'UntrustedAnswerError';
-    }
-}
-/** The confirmed upload, once nothing in the server's answer is untrusted; else UntrustedAnswerError. */
-function checkedAnswer(request, asset, upload) {
-    const problem = answerProblem(asset, upload);
-    if (problem !== undefined)
-        throw new UntrustedAnswerError(request, problem);
-    return upload;
-}
-/**
- * An asset id, as a shell pipeline may print it on a line of its own (`jq -r '.[]'`): letters
- * and digits first, then no white space, control character or anything a workflow command
- * needs (`::` first on a line, `##[`). A UUID, a number or a slug all fit.
- */
-/**
- * What is wrong with a server's answer, or undefined when it can be trusted into the outputs:
- * every value the record takes from the answer (id, recorded name, storage URL, content type)
- * is inert text, and the answer agrees with what was sent (`file_size` is the bytes sent). A
- * recorded name may hold what the name sent held, or its last segment, as Django keeps it.
- */
-function answerProblem(asset, upload) {
-    const { file, assetId, recordedName, storageUrl, contentType } = upload;
-    if (!isPlainAssetId(assetId)) {
-        return `an asset id that is not a plain id (letters and digits, then . _ ~ : + = / -, at most 256): ${shown(assetId)}`;
-    }
-    if (asset.asset_name !== undefined && asset.asset_name !== null && typeof asset.asset_name !== 'string') {
-        return `asset ${assetId} with an asset_name that is not text (${shown(asset.asset_name)})`;
-    }
-    const size = asset.file_size;
-    if (size !== undefined && size !== null && size !== file.size) {
-        return `asset ${assetId} of file_size ${shown(size)}, but ${countOf(file.size, 'byte')} ${file.size === 1 ? 'was' : 'were'} sent`;
-    }
-    if (typeof recordedName !== 'string' || !(isNameSent(recordedName, file.name) || isInertText(recordedName))) {
-        return (`asset ${assetId} recorded under the name ${shown(recordedName)}, which holds what could pass for a line ` +
-            `or a workflow command of its own, and the name sent (${shown(file.name)}) did not`);
-    }
-    if (typeof storageUrl !== 'string' || !isInertText(storageUrl)) {
-        return `asset ${assetId} with a storage_url that is not inert text (${shown(storageUrl)})`;
-    }
-    if (typeof contentType !== 'string' || !isInertText(contentType)) {
-        return `asset ${assetId} with a content type that is not inert text (${shown(contentType)})`;
-    }
-    return undefined;
-}
-/** The name sent, or what Django keeps of it: the part after its last `/` or `\`. */
-function isNameSent(recorded, sent) {
-    return recorded === sent || sent.endsWith(`/${recorded}`) || sent.endsWith(`\\${recorded}`);
-}
-/** A value from the server in a message: JSON (so its type shows), cut short. Escaped where it is written. */
-function shown(value) {
-    const text = JSON.stringify(value) ?? String(value);
-    return text.length > 100 ? `${text.slice(0, 100)}…` : text;
-}
-/** The name the server says it recorded, else the name that was sent. */
-function recordedNameOf(file, asset) {
-    // The sent name itself when they agree, so that 100,000 records do not hold each name twice.
-    return typeof asset.asset_name === 'string' && asset.asset_name !== '' && asset.asset_name !== file.name
-        ? asset.asset_name
-        : file.name;
-}
-
-;// CONCATENATED MODULE: ./src/transfer/asset-call.ts
-
-
-
-/** The asset call failed for good after an attempt that may have registered the asset. */
-class MaybeRegisteredError extends Error {
-    request;
-    last;
-    constructor(request, last) {
-        super(`An earlier ${request} attempt may have registered the asset on Netiks: check before uploading again.`);
-        this.request = request;
-        this.last = last;
-        this.name = 'MaybeRegisteredError';
-    }
-}
-/**
- * Runs an asset-creating call with retries, exactly once where the server allows it and
- * honestly where it does not. Every attempt carries the same Idempotency-Key. A failure that
- * proves the request had no effect is simply retried; an ambiguous one (the request was sent,
- * its answer never came or was a 500/502/504) is retried too, since a missing asset is worse
- * than a duplicate, but the result is then marked as a possible duplicate. The recorder is
- * told while the request is out, so that a run ending early reports the file as possibly
- * registered rather than not uploaded.
- */
-async function callCreatingAsset(request, file, attempt, context) {
-    const { recorder, options } = context;
-    const idempotencyKey = (0,external_node_crypto_.randomUUID)();
-    let ambiguous = false;
-    const hooks = {
-        signal: context.signal,
-        onFailure: kind => {
-            if (kind === 'ambiguous')
-                ambiguous = true;
-            if (!ambiguous)
-                recorder.awaiting(file, undefined);
-        },
-        onRetry: (retry, delay, error) => options.onRetry?.(file, request, retry, delay, error)
-    };
-    try {
-        const reply = await withRetries(async () => await attempt(idempotencyKey, () => recorder.awaiting(file, request)), options.retry, hooks);
-        return { reply, possibleDuplicate: ambiguous && !reply.replayed };
-    }
-    catch (error) {
-        // A 2xx the client cannot read was still a success on the server's side.
-        if (ambiguous || error instanceof ProtocolError)
-            throw new MaybeRegisteredError(request, error);
-        throw error;
-    }
-}
-/** The step a failed asset call is reported under, and the note that goes with it. */
-function failureOfAssetCall(error, fallback) {
-    if (error instanceof MaybeRegisteredError) {
-        return { step: `${error.request}-unknown`, error: error.last, note: error.message };
-    }
-    return { step: fallback, error, note: '' };
-}
-
-;// CONCATENATED MODULE: ./src/transfer/file-state.ts
-
-
-/**
- * The file as it is now, after a body found it changed since it was found: sent again from a
- * fresh stat, so that what is uploaded is always whole and what is reported is what was sent.
- */
-function restat(file, error) {
-    if (!(error instanceof FileChangedError))
-        return file;
-    let info;
-    try {
-        info = (0,external_node_fs_namespaceObject.statSync)(file.absolutePath);
-    }
-    catch (cause) {
-        throw new FileReadError(`Could not read ${file.relativePath}: ${cause.code ?? 'gone'}.`);
-    }
-    // Never sent again as "changed (0 → 0 bytes)": a device is no file, whatever its size says.
-    if (!info.isFile()) {
-        throw new FileReadError(`Could not read ${file.relativePath}: it is no longer a regular file (something else took its name after it ` +
-            'was found). Nothing was sent or registered for it.');
-    }
-    return { ...file, size: info.size, mtimeMs: info.mtimeMs };
-}
-/** After a body found the file changed, the file as it is now; the caller is told. */
-function fileAsItIsNow(file, lastError, options) {
-    const now = restat(file, lastError);
-    if (now !== file)
-        options.onFileChanged?.(file, now);
-    return now;
-}
-
-;// CONCATENATED MODULE: ./src/transfer/presigned.ts
-
-
-
-
-
-
-
-
-
-/** Bytes per generate call beyond the first file: bounds how long a batch's URLs wait. */
-const BATCH_MAX_BYTES = 1024 * 1024 * 1024;
-/** Mode 2 for many files: generate → PUT → confirm, `concurrency` files at a time. */
-async function uploadPresigned(client, recorder, options) {
-    const feed = new PresignedFeed(recorder.files, {
-        lookahead: options.concurrency,
-        shouldStop: () => recorder.shouldStop(),
-        generate: async (batch) => await generateWithRetries(client, batch, options),
-        onBatchFailed: (batch, error) => batch.forEach(file => recorder.fail(file, 'generate', error))
-    });
-    await runPool(feed, options.concurrency, async (ticket) => {
-        try {
-            recorder.confirm(await putAndConfirm(client, ticket, recorder, options));
-        }
-        catch (error) {
-            const failure = failureOfAssetCall(error, stepOf(error, 'put'));
-            recorder.fail(ticket.file, failure.step, failure.error, failure.note);
-        }
-        finally {
-            options.progress?.finished(ticket.file);
-        }
-    }, () => recorder.shouldStop());
-}
-/**
- * Steps 2 and 3 for one file. The confirm is sent only after a PUT succeeded, and only for
- * the URL that PUT went to. Cancelling does not stop a confirm: the bytes are stored, and the
- * run's deadline decides how long it may take.
- */
-async function putAndConfirm(client, ticket, recorder, options) {
-    const put = await putWithFreshUrls(client, ticket, options);
-    const { reply, possibleDuplicate } = await callCreatingAsset('confirm', ticket.file, async (idempotencyKey, markSent) => {
-        markSent();
-        return await client.confirmUpload(put.entry, put.file.size, { idempotencyKey });
-    }, { recorder, options });
-    return checkedAnswer('confirm', reply.asset, {
-        file: put.file,
-        assetId: reply.asset.id,
-        recordedName: recordedNameOf(put.file, reply.asset),
-        storageUrl: reply.asset.storage_url ?? put.entry.storage_url,
-        contentType: put.entry.content_type,
-        sha256: put.sha256,
-        possibleDuplicate
-    });
-}
-/**
- * PUTs the file, re-opening it for every attempt. A URL that S3 refuses as expired is
- * replaced by a freshly generated one (at most MAX_URL_REFRESHES times, whatever `retries`).
- */
-async function putWithFreshUrls(client, ticket, options) {
-    const { file } = ticket;
-    let entry = ticket.entry;
-    let current = file;
-    let lastError;
-    for (let refresh = 0;; refresh++) {
-        try {
-            const sha256 = await withRetries(async () => {
-                current = fileAsItIsNow(current, lastError, options);
-                options.progress?.started(file);
-                const body = openFileBody(current, bytes => options.progress?.sent(file, bytes));
-                try {
-                    await client.putObject(entry, body, options.signal);
-                }
-                catch (error) {
-                    lastError = error;
-                    throw error;
-                }
-                return body.sha256();
-            }, options.retry, retryHooks(file, 'put', options, options.signal));
-            return { entry, sha256, file: current };
-        }
-        catch (error) {
-            if (!isExpiredUrlRefusal(error, entry.presigned_url) || refresh >= MAX_URL_REFRESHES)
-                throw error;
-            options.onUrlRefresh?.({ file, refresh: refresh + 1, error });
-            [{ entry }] = await generateWithRetries(client, [current], options);
-        }
-    }
-}
-async function generateWithRetries(client, batch, options) {
-    const entries = await withRetries(async () => await client.generatePresignedUrls(batch.map(file => ({ name: file.name, type: file.contentType, size: file.size })), options.signal), options.retry, retryHooks(batch[0], 'generate', options, options.signal));
-    return pairEntries(batch, entries);
-}
-function retryHooks(file, step, options, signal) {
-    return { signal, onRetry: (retry, delay, error) => options.onRetry?.(file, step, retry, delay, error) };
-}
-/**
- * Hands out presigned tickets in file order, generating URLs in batches only as they are
- * about to be used: a batch is asked for when fewer than `lookahead` tickets are ready, so a
- * long queue never holds URLs that could expire before their turn.
- */
-class PresignedFeed {
-    files;
-    options;
-    ready = [];
-    cursor = 0;
-    generating;
-    constructor(files, options) {
-        this.files = files;
-        this.options = options;
-    }
-    [Symbol.asyncIterator]() {
-        return { next: async () => await this.next() };
-    }
-    async next() {
-        for (;;) {
-            if (this.options.shouldStop())
-                return { done: true, value: undefined };
-            const ticket = this.ready.shift();
-            if (ticket !== undefined) {
-                if (this.ready.length < this.options.lookahead)
-                    void this.generateNextBatch();
-                return { done: false, value: ticket };
-            }
-            if (this.cursor >= this.files.length && this.generating === undefined) {
-                return { done: true, value: undefined };
-            }
-            await this.generateNextBatch();
-        }
-    }
-    generateNextBatch() {
-        if (this.generating === undefined && this.cursor < this.files.length && !this.options.shouldStop()) {
-            const batch = nextBatch(this.files, this.cursor);
-            this.cursor += batch.length;
-            this.generating = this.generate(batch).finally(() => {
-                this.generating = undefined;
-            });
-        }
-        return this.generating ?? Promise.resolve();
-    }
-    async generate(batch) {
-        try {
-            this.ready.push(...(await this.options.generate(batch)));
-        }
-        catch (error) {
-            this.options.onBatchFailed(batch, error);
-        }
-    }
-}
-/** Every batch of generate calls the bulk flow will make for these files, in order. */
-function planBatches(files) {
-    const batches = [];
-    for (let start = 0; start < files.length; start += batches[batches.length - 1].length) {
-        batches.push(nextBatch(files, start));
-    }
-    return batches;
-}
-/** Up to PRESIGN_BATCH_SIZE files and BATCH_MAX_BYTES, but always at least one file. */
-function nextBatch(files, start) {
-    const batch = [];
-    let bytes = 0;
-    for (let i = start; i < files.length && batch.length < PRESIGN_BATCH_SIZE; i++) {
-        if (batch.length > 0 && bytes + files[i].size > BATCH_MAX_BYTES)
-            break;
-        batch.push(files[i]);
-        bytes += files[i].size;
-    }
-    return batch;
-}
-/**
- * Pairs each file with its entry: by position when the names agree (names can repeat within a
- * batch), otherwise by the first unused entry of that name.
- */
-function pairEntries(files, entries) {
-    const used = new Set();
-    return files.map((file, index) => {
-        let position = entries[index]?.file_name === file.name && !used.has(index) ? index : -1;
-        if (position < 0)
-            position = entries.findIndex((entry, i) => !used.has(i) && entry.file_name === file.name);
-        if (position < 0) {
-            throw new ProtocolError('generate', `generate answered no presigned URL for "${file.name}".`);
-        }
-        used.add(position);
-        const entry = entries[position];
-        if (typeof entry.presigned_url !== 'string' || typeof entry.s3_path !== 'string') {
-            throw new ProtocolError('generate', `generate answered an incomplete entry for "${file.name}".`);
-        }
-        return { file, entry: { ...entry, content_type: entry.content_type || file.contentType } };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/report/messages.ts
-
-
-
-
-
-
-
-
-
-/** Names the server recorded differently from how they were sent, and files that may be registered twice. */
-function warnAboutConfirmed(confirmed) {
-    const renamed = confirmed.filter(upload => upload.recordedName !== upload.file.name);
-    if (renamed.length > 0) {
-        const names = renamed.map(upload => `${quoteForLog(upload.file.name)} as ${quoteForLog(upload.recordedName)}`);
-        warning(`Netiks recorded ${countOf(renamed.length, 'asset')} under another name than was sent: ${listSome(names, 10)}. ` +
-            "The outputs give the names Netiks recorded ('name' in 'assets').");
-    }
-    const doubtful = confirmed.filter(upload => upload.possibleDuplicate);
-    if (doubtful.length > 0) {
-        const paths = doubtful.map(upload => escapeForLog(upload.file.relativePath));
-        warning(`${countOf(doubtful.length, 'file')} may be registered twice on Netiks: an attempt's answer was lost after ` +
-            `the request was sent, and the retry may have registered it again: ${listSome(paths, 10)}. ` +
-            'They are marked "possible_duplicate": true in the \'assets\' output; the asset ids given are the ones confirmed.');
-    }
-}
-/**
- * One `::error::` per failed file, naming the file, the step and the reason, for the first
- * MAX_ANNOTATIONS files; returns how many failed files were not annotated.
- */
-function annotateFailures(failed) {
-    const worth = failed.filter(failure => failure.step !== 'not-started');
-    for (const failure of worth.slice(0, MAX_ANNOTATIONS)) {
-        error(`${escapeForLog(failure.file.relativePath)}: ${escapeForLog(failure.message)}`, {
-            title: `Netiks ${failure.step} failed`
-        });
-    }
-    return Math.max(0, worth.length - MAX_ANNOTATIONS);
-}
-/** Where the record is: the outputs, or, when GITHUB_OUTPUT could not take them, the files that still hold it. */
-function recordPlace(report) {
-    const assetsFile = report.assetsFile === '' ? undefined : `the assets file ${escapeForLog(report.assetsFile)}`;
-    if (report.outputsSet) {
-        return {
-            confirmed: 'in the outputs',
-            failed: `in the '${Output.Failed}' output${assetsFile ? ` and the '${Output.AssetsFile}'` : ''}`
-        };
-    }
-    const manifest = report.manifest ? `the manifest ${escapeForLog(report.manifest)}` : undefined;
-    const files = [assetsFile, manifest].filter(file => file !== undefined);
-    return {
-        confirmed: files.length > 0 ? `in ${files.join(' and ')}` : 'in this log and the job summary',
-        failed: assetsFile ? `in ${assetsFile}` : 'in the job summary'
-    };
-}
-/**
- * The step's closing error, or undefined when the run succeeded: what stopped it or how many
- * files failed, how many were confirmed and where they are, and what of the report could not
- * be written (`reportProblem`). `notAnnotated`: failed files left out of the annotations.
- */
-function closingError(outcome, total, place, notAnnotated = 0, reportProblem) {
-    const verdict = runVerdict(outcome, total, place, notAnnotated);
-    if (reportProblem === undefined)
-        return verdict;
-    const uploaded = outcome.confirmed.length;
-    const allConfirmed = `${countOfTotal(uploaded, total, 'file')} uploaded and confirmed, and ${uploaded === 1 ? 'is' : 'are'} ${place.confirmed}.`;
-    return `${verdict ?? allConfirmed} ${reportProblem}`;
-}
-function runVerdict(outcome, total, place, notAnnotated) {
-    const { stoppedBy, confirmed, failed } = outcome;
-    const confirmedOf = `${countOfTotal(confirmed.length, total, 'file')} confirmed and ${confirmed.length === 1 ? 'is' : 'are'} ${place.confirmed}`;
-    if (isSystemic(stoppedBy)) {
-        // One error that names the cause, not one per file: every file failed for the same reason.
-        return `${withStop(escapeForLog(stoppedBy.message))} ${confirmedOf}.`;
-    }
-    if (stoppedBy instanceof CancelledError) {
-        const unknown = failed.filter(failure => failure.step.endsWith('-unknown')).length;
-        const mayExist = unknown > 0 ? `, of which ${unknown} may exist on Netiks (sent, never answered)` : '';
-        const notUploaded = failed.length > 0
-            ? `; ${failed.length} ${failed.length === 1 ? 'was' : 'were'} not uploaded${mayExist} (listed ${place.failed})`
-            : '';
-        return `The run was cancelled: ${confirmedOf}${notUploaded}.`;
-    }
-    if (failed.length === 0)
-        return undefined;
-    const failFast = stoppedBy instanceof FailFastError
-        ? ` Stopped by fail-fast after ${escapeForLog(stoppedBy.file.relativePath)} failed: no other file was started.`
-        : '';
-    const more = notAnnotated > 0 ? ` ${countOf(notAnnotated, 'more failed file')} not annotated above.` : '';
-    return (`${countOfTotal(failed.length, total, 'file')} not uploaded; ${confirmed.length} ` +
-        `${confirmed.length === 1 ? 'was confirmed and is' : 'were confirmed and are'} ${place.confirmed}.${failFast}${more} ` +
-        `Every failed file and why is ${place.failed}, and the job summary groups them by cause.`);
-}
-/** The one-line result: "12 assets uploaded to Netiks, 48.2 MiB in 3.1 s (15.5 MiB/s)". */
-function describeResult(outcome, total, durationMs, unchanged = 0) {
-    const bytes = totalSize(outcome.confirmed.map(upload => upload.file));
-    const count = outcome.confirmed.length === total ? `${total}` : `${outcome.confirmed.length} of ${total}`;
-    const skipped = unchanged > 0 ? `; ${countOf(unchanged, 'unchanged file')} skipped` : '';
-    return (`${count} asset${total === 1 ? '' : 's'} uploaded to Netiks, ${formatBytes(bytes)} in ` +
-        `${formatSeconds(durationMs)} (${formatRate(bytes, durationMs)})${skipped}.`);
-}
-/** The dry-run plan, in the log: each file (up to a cap), the mode and why, and the generate batches. */
-function printPlan(files, plan, inputs, unchanged) {
-    info('Dry run: nothing will be uploaded.');
-    if (unchanged.length > 0) {
-        info(`Would skip ${countOf(unchanged.length, 'file')} the manifest holds unchanged:`);
-        const lines = new PerFileLines('files to skip');
-        for (const { file, entry } of unchanged) {
-            lines.line(() => `  • ${escapeForLog(file.relativePath)}  (asset ${escapeForLog(entry.id)})`);
-        }
-        lines.close();
-    }
-    if (files.length === 0 || plan === undefined) {
-        info('Would upload: nothing.');
-        return;
-    }
-    info(`Mode: ${plan.strategy} (${plan.reason}); ${countOf(inputs.concurrency, 'file')} at a time; base-url ${inputs.baseUrl}.`);
-    info(`Would upload ${countOf(files.length, 'file')}, ${formatBytes(totalSize(files))}:`);
-    const lines = new PerFileLines('files to upload');
-    for (const file of files) {
-        lines.line(() => `  • ${escapeForLog(file.relativePath)}  ${formatBytes(file.size)}  ${file.contentType}  as ${quoteForLog(file.name)}`);
-    }
-    lines.close();
-    if (plan.strategy === UploadMode.Single) {
-        info(`Requests: ${countOf(files.length, 'multipart upload')}, one per file.`);
-        return;
-    }
-    const batches = planBatches(files);
-    info(`Requests: ${countOf(batches.length, 'generate call')}, then one PUT and one confirm per file:`);
-    const batchLines = new PerFileLines('generate batches');
-    let first = 1;
-    for (const [index, batch] of batches.entries()) {
-        batchLines.line(`  batch ${index + 1}: files ${first}–${first + batch.length - 1} (${formatBytes(totalSize(batch))})`);
-        first += batch.length;
-    }
-    batchLines.close();
-}
-
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-
-
-
-
-
-
-
-const KiB = 1024;
-/**
- * The most each list output may take, in bytes. GitHub keeps at most 1 MB of outputs per job,
- * for every step together: these three stay at half of that, so other steps keep room for
- * theirs. `asset-ids` and `failed` stay 1 KiB under 128 KiB: Linux refuses to start a program
- * with an environment string (`NAME=value`) longer than that, and the README passes these two
- * through `env:`.
- */
-const OUTPUT_BUDGET = {
-    [Output.AssetIds]: 127 * KiB,
-    [Output.Assets]: 256 * KiB,
-    [Output.Failed]: 127 * KiB
-};
-/**
- * Sets every output: the assets Netiks holds for the matched files (confirmed in this run or
- * left unchanged) in path order, the counts, what failed, and the files with the complete
- * record. A list that would not fit its budget is cut at a whole element, `outputs-truncated`
- * says so, and one warning points to the assets file. Every output is tried even when the
- * record files could not be written.
- */
-async function writeOutputs(result, runFolder) {
-    const problems = [];
-    const files = await recordFilesOrNone(result, runFolder, problems);
-    const held = result.confirmed.length + (result.unchanged?.length ?? 0);
-    const ids = jsonArrayWithin(mapped(assetRecords(result), record => record.id), OUTPUT_BUDGET[Output.AssetIds]);
-    const assets = jsonArrayWithin(assetRecords(result), OUTPUT_BUDGET[Output.Assets]);
-    const failed = jsonArrayWithin(failureRecords(result), OUTPUT_BUDGET[Output.Failed]);
-    const cut = [
-        { output: Output.AssetIds, shown: ids.count, total: held },
-        { output: Output.Assets, shown: assets.count, total: held },
-        { output: Output.Failed, shown: failed.count, total: result.failed.length }
-    ].filter(list => list.shown < list.total);
-    const outputsSet = setOutputsOrSay([
-        [Output.AssetIds, ids.json],
-        [Output.Assets, assets.json],
-        [Output.Count, String(held)],
-        [Output.UploadedCount, String(result.confirmed.length)],
-        [Output.SkippedCount, String(result.unchanged?.length ?? 0)],
-        [Output.Failed, failed.json],
-        [Output.OutputsTruncated, String(cut.length > 0)],
-        [Output.AssetsFile, files.assetsFile],
-        [Output.ChecksumsFile, files.checksumsFile]
-    ], problems);
-    if (outputsSet && cut.length > 0)
-        warnTruncated(cut, files.assetsFile, held + result.failed.length);
-    if (outputsSet && files.assetsFile === '') {
-        problems.push('The other outputs are set (cut if they would not fit GitHub’s limit of 1 MB per job).');
-    }
-    return { outputsSet, assetsFile: files.assetsFile, problem: problems.length > 0 ? problems.join(' ') : undefined };
-}
-/**
- * Sets the outputs in order, stopping at the first the runner's file does not take (a missing
- * folder, a full disk): the rest would fail alike, and a later step is better off with no
- * outputs than with a count beside no list.
- */
-function setOutputsOrSay(outputs, problems) {
-    for (const [index, [name, value]] of outputs.entries()) {
-        try {
-            setOutput(name, value);
-        }
-        catch (error) {
-            const got = index === 0 ? 'none of them' : `only those before '${name}'`;
-            problems.push(`Could not write the step's outputs to GITHUB_OUTPUT (${escapeForLog(process.env.GITHUB_OUTPUT ?? '')}): ` +
-                `${escapeForLog(withStop(codeOrMessage(error)))} Later steps get ${got}.`);
-            return false;
-        }
-    }
-    return true;
-}
-/**
- * The record files, or empty paths when they cannot be written (RUNNER_TEMP full or not
- * writable): the outputs are still set and the manifest saved, since what was confirmed must
- * not be forgotten; the step fails, since the complete record is missing.
- */
-async function recordFilesOrNone(result, runFolder, problems) {
-    try {
-        return await writeRecordFiles(result, runFolder);
-    }
-    catch (error) {
-        problems.push(`Could not write the '${Output.AssetsFile}' and '${Output.ChecksumsFile}' files under RUNNER_TEMP ` +
-            `(${escapeForLog(codeOrMessage(error))}): both outputs are empty.`);
-        return { assetsFile: '', checksumsFile: '' };
-    }
-}
-function warnTruncated(cut, assetsFile, records) {
-    const whereTheRestIs = assetsFile === ''
-        ? `The rest could not be written to the '${Output.AssetsFile}' either (see the error).`
-        : `Every file's record is in the file named by the '${Output.AssetsFile}' output ` +
-            `(${countOf(records, 'record')}); read it with jq rather than passing lists this long through outputs or env.`;
-    warning(`The outputs are cut to fit GitHub's limit of 1 MB of outputs per job: ` +
-        `${cut.map(list => `'${list.output}' the first ${list.shown} of ${list.total}`).join('; ')} ` +
-        `(outputs-truncated is true). ${whereTheRestIs}`);
-}
-/** A JSON array of as many leading items as fit in `budget` bytes, cut at a whole element. */
-function jsonArrayWithin(items, budget) {
-    const parts = [];
-    let bytes = 2;
-    for (const item of items) {
-        const part = JSON.stringify(item);
-        const size = Buffer.byteLength(part) + (parts.length > 0 ? 1 : 0);
-        if (bytes + size > budget)
-            break;
-        parts.push(part);
-        bytes += size;
-    }
-    return { json: `[${parts.join(',')}]`, count: parts.length };
-}
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
@@ -40624,21 +40474,28 @@ function jsonArrayWithin(items, budget) {
 
 const summary_KiB = 1024;
 /**
- * GitHub drops a step's whole summary above 1 MiB. Each table stops at a number of rows and of
- * bytes, and the whole is checked before it is written, so that the summary always arrives.
+ * GitHub drops a step's whole summary above 1 MiB ("upload aborted"). Each table stops at a
+ * number of rows and of bytes, and the whole is checked against SUMMARY_MAX_BYTES before it
+ * is written, so that the summary always arrives, whatever the number of files.
  */
 const SUMMARY_MAX_BYTES = 1024 * summary_KiB;
-const TABLE_ROWS = 250;
-const TABLE_BYTES = 200 * summary_KiB;
-const FAILURE_GROUPS = 20;
-const FILES_PER_GROUP = 5;
-/** An escaped character may take 9 bytes: long reasons and paths are cut, or 20 causes could pass 1 MiB. */
-const TEXT_CHARS = 1000;
+const SUMMARY_TABLE_ROWS = 250;
+const SUMMARY_TABLE_BYTES = 200 * summary_KiB;
+/** Failure causes listed, and files named for each. */
+const SUMMARY_FAILURE_GROUPS = 20;
+const SUMMARY_FILES_PER_GROUP = 5;
+/**
+ * Characters of a reason, a path or the base URL shown in the summary's short lists before
+ * they are cut with "…" (the assets file has them whole). Escaped, a character may take up to
+ * 9 bytes, so without this 20 causes of long reasons and paths alone could pass 1 MiB.
+ */
+const SUMMARY_TEXT_CHARS = 1000;
 const RECORD_FILES = `every file's record is in the <code>${Output.AssetsFile}</code> output's file, and its checksum in ` +
     `<code>${Output.ChecksumsFile}</code>'s`;
 /**
- * The job summary, whatever the outcome: totals first, then files that may be registered twice,
- * what was not uploaded grouped by cause, and the assets (skipped ones included).
+ * The job summary, whatever the outcome: totals first, then the assets (up to a number of
+ * rows, then how many more and where they are), files skipped as unchanged, and what was not
+ * uploaded grouped by cause.
  */
 async function writeSummary(outcome, run) {
     if (!process.env.GITHUB_STEP_SUMMARY)
@@ -40646,8 +40503,8 @@ async function writeSummary(outcome, run) {
     const unchanged = outcome.unchanged ?? [];
     const addTotals = () => {
         const bytes = totalSize(outcome.confirmed.map(upload => upload.file));
-        summary.addHeading('Netiks upload', 2);
-        summary.addTable([
+        summary_summary.addHeading('Netiks upload', 2);
+        summary_summary.addTable([
             headerRow(['Uploaded', 'Skipped (unchanged)', 'Not uploaded', 'Bytes', 'Duration', 'Throughput', 'Base URL']),
             [
                 String(outcome.confirmed.length),
@@ -40660,64 +40517,91 @@ async function writeSummary(outcome, run) {
             ]
         ]);
         if (run.problem)
-            summary.addRaw(`<p><strong>The step failed:</strong> ${shortText(run.problem)}</p>`, true);
+            summary_summary.addRaw(`<p><strong>The step failed:</strong> ${shortText(run.problem)}</p>`, true);
     };
     addTotals();
+    const summary = summary_summary;
     const doubtful = outcome.confirmed.filter(upload => upload.possibleDuplicate);
     if (doubtful.length > 0) {
-        const named = doubtful
-            .slice(0, FILES_PER_GROUP * 2)
-            .map(upload => `<code>${shortText(upload.file.relativePath)}</code>`);
         summary.addRaw(`<p>${countOf(doubtful.length, 'asset')} may be registered twice (an answer was lost after the request ` +
-            `was sent): ${named.join(', ')}${doubtful.length > named.length ? ', …' : ''}.</p>`, true);
+            `was sent): ${doubtful
+                .slice(0, SUMMARY_FILES_PER_GROUP * 2)
+                .map(upload => `<code>${shortText(upload.file.relativePath)}</code>`)
+                .join(', ')}${doubtful.length > SUMMARY_FILES_PER_GROUP * 2 ? ', …' : ''}.</p>`, true);
     }
     if (outcome.failed.length > 0)
         addFailureGroups(outcome.failed);
     const held = outcome.confirmed.length + unchanged.length;
     if (held > 0) {
         summary.addHeading('Assets', 3);
-        const rows = mapped(assetRecords(outcome), asset => [
-            escapeForSummary(asset.path),
-            formatBytes(asset.size),
-            linkTo(asset.storage_url, asset.id),
-            asset.skipped ? 'unchanged' : run.strategy
-        ]);
-        addCappedTable(['File', 'Size', 'Asset id', 'Mode'], rows, held);
+        addCappedTable(['File', 'Size', 'Asset id', 'Mode'], (function* () {
+            for (const asset of assetRecords(outcome)) {
+                yield [
+                    escapeForSummary(asset.path),
+                    formatBytes(asset.size),
+                    linkTo(asset.storage_url, asset.id),
+                    asset.skipped ? 'unchanged' : run.strategy
+                ];
+            }
+        })(), held);
     }
-    await writeWithin(addTotals);
+    await writeWithin(summary, addTotals);
 }
 /** Failures grouped by what went wrong: a count and the first few files of each cause. */
 function addFailureGroups(failed) {
     const groups = new Map();
     for (const failure of failed) {
-        const cells = [failure.step, failure.status === undefined ? '–' : String(failure.status), causeOf(failure)];
-        const key = cells.join('\u0000');
-        const group = groups.get(key) ?? { cells, files: [], count: 0 };
-        groups.set(key, group);
+        const status = failure.status === undefined ? '–' : String(failure.status);
+        const cause = causeOf(failure);
+        const key = `${failure.step}\u0000${status}\u0000${cause}`;
+        let group = groups.get(key);
+        if (group === undefined) {
+            group = { step: failure.step, status, message: cause, files: [], count: 0 };
+            groups.set(key, group);
+        }
         group.count++;
-        if (group.files.length < FILES_PER_GROUP)
+        if (group.files.length < SUMMARY_FILES_PER_GROUP)
             group.files.push(failure.file.relativePath);
     }
     const ordered = [...groups.values()].sort((a, b) => b.count - a.count);
-    summary.addHeading(`Not uploaded: ${countOf(failed.length, 'file')}`, 3);
-    const rows = mapped(ordered, ({ cells: [step, status, cause], files, count }) => [
-        String(count),
-        step,
-        status,
-        cause === '' ? '–' : shortText(cause),
-        files.map(file => `<code>${shortText(file)}</code>`).join('<br>') +
-            (count > files.length ? `<br>and ${count - files.length} more` : '')
-    ]);
-    const shown = takeRows(rows, FAILURE_GROUPS);
-    summary.addTable([headerRow(['Files', 'Step', 'Status', 'Reason', 'First files']), ...shown]);
-    const more = ordered.slice(shown.length);
-    if (more.length > 0) {
-        const files = more.reduce((sum, group) => sum + group.count, 0);
-        summary.addRaw(`<p>and ${countOf(more.length, 'more cause')} (${countOf(files, 'file')}): every failed file and why is in ` +
-            `the <code>${Output.Failed}</code> output and the <code>${Output.AssetsFile}</code>.</p>`, true);
+    summary_summary.addHeading(`Not uploaded: ${countOf(failed.length, 'file')}`, 3);
+    const rows = [];
+    let bytes = 0;
+    for (const group of ordered) {
+        const row = [
+            String(group.count),
+            group.step,
+            group.status,
+            group.message === '' ? '–' : shortText(group.message),
+            group.files.map(file => `<code>${shortText(file)}</code>`).join('<br>') +
+                (group.count > group.files.length ? `<br>and ${group.count - group.files.length} more` : '')
+        ];
+        const size = rowBytes(row);
+        if (rows.length >= SUMMARY_FAILURE_GROUPS || (rows.length > 0 && bytes + size > SUMMARY_TABLE_BYTES))
+            break;
+        rows.push(row);
+        bytes += size;
+    }
+    summary_summary.addTable([headerRow(['Files', 'Step', 'Status', 'Reason', 'First files']), ...rows]);
+    const more = ordered.length - rows.length;
+    if (more > 0) {
+        summary_summary.addRaw(`<p>and ${countOf(more, 'more cause')} (${countOf(ordered.slice(rows.length).reduce((sum, group) => sum + group.count, 0), 'file')}): every failed file and why is in the <code>${Output.Failed}</code> output and the ` +
+            `<code>${Output.AssetsFile}</code>.</p>`, true);
     }
 }
-/** What went wrong, without the file's URL and name, so that 3,000 files refused alike make one group. */
+/** Text from outside for the summary's short lists: cut at SUMMARY_TEXT_CHARS, then escaped. */
+function shortText(text) {
+    const chars = [...text];
+    return escapeForSummary(chars.length > SUMMARY_TEXT_CHARS ? `${chars.slice(0, SUMMARY_TEXT_CHARS).join('')}…` : text);
+}
+/** Bytes a table row takes: its cells and their tags. */
+function rowBytes(row) {
+    return row.reduce((sum, cell) => sum + Buffer.byteLength(cell) + 9, 9);
+}
+/**
+ * What went wrong, in words that do not depend on the file: its URL and its name are left out,
+ * so that 3,000 files refused alike make one group.
+ */
 function causeOf(failure) {
     let text = failure.message.replace(/\bhttps?:\/\/[^\s"'<>]+/g, '‹url›');
     for (const own of [failure.file.relativePath, failure.file.name]) {
@@ -40726,36 +40610,27 @@ function causeOf(failure) {
     }
     return text;
 }
-/** Text from outside for the summary's short lists: cut at TEXT_CHARS, then escaped. */
-function shortText(text) {
-    const chars = [...text];
-    return escapeForSummary(chars.length > TEXT_CHARS ? `${chars.slice(0, TEXT_CHARS).join('')}…` : text);
-}
-/** The leading rows within `maxRows` and TABLE_BYTES (the first row always). */
-function takeRows(rows, maxRows) {
+/** A table of at most SUMMARY_TABLE_ROWS rows and SUMMARY_TABLE_BYTES, then how many more. */
+function addCappedTable(header, rows, total, whereTheRestIs = RECORD_FILES) {
     const shown = [];
     let bytes = 0;
     for (const row of rows) {
-        const size = row.reduce((sum, cell) => sum + Buffer.byteLength(cell) + 9, 9);
-        if (shown.length >= maxRows || (shown.length > 0 && bytes + size > TABLE_BYTES))
+        const size = rowBytes(row);
+        if (shown.length >= SUMMARY_TABLE_ROWS || bytes + size > SUMMARY_TABLE_BYTES)
             break;
         shown.push(row);
         bytes += size;
     }
-    return shown;
-}
-/** A table of at most TABLE_ROWS rows and TABLE_BYTES, then how many more. */
-function addCappedTable(header, rows, total, whereTheRestIs = RECORD_FILES) {
-    const shown = takeRows(rows, TABLE_ROWS);
-    summary.addTable([headerRow(header), ...shown]);
-    if (total > shown.length)
-        summary.addRaw(`<p>and ${total - shown.length} more: ${whereTheRestIs}.</p>`, true);
+    summary_summary.addTable([headerRow(header), ...shown]);
+    if (total > shown.length) {
+        summary_summary.addRaw(`<p>and ${total - shown.length} more: ${whereTheRestIs}.</p>`, true);
+    }
 }
 /**
  * Writes the summary, or, should it still exceed GitHub's limit, a short one that does not:
  * the totals (when `addTotals` is given) and where the complete record is.
  */
-async function writeWithin(addTotals) {
+async function writeWithin(summary, addTotals) {
     if (Buffer.byteLength(summary.stringify()) > SUMMARY_MAX_BYTES - 4 * summary_KiB) {
         summary.emptyBuffer();
         if (addTotals)
@@ -40765,10 +40640,13 @@ async function writeWithin(addTotals) {
         summary.addRaw(`<p>The summary was too large for GitHub's limit of 1 MiB per step; the complete record is in the ` +
             `<code>${Output.AssetsFile}</code> output's file.</p>`, true);
     }
-    await writeOrWarn();
+    await writeOrWarn(summary);
 }
-/** The summary is a courtesy: a file that cannot be written is one warning, never a crash. */
-async function writeOrWarn() {
+/**
+ * The summary is a courtesy: a file the runner provides that cannot be written (a runner or a
+ * local tool that set GITHUB_STEP_SUMMARY to a missing folder) is one warning, never a crash.
+ */
+async function writeOrWarn(summary) {
     try {
         await summary.write();
     }
@@ -40782,27 +40660,29 @@ async function writeFailureSummary(message) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     const text = message.length > 16 * summary_KiB ? `${message.slice(0, 16 * summary_KiB)}…` : message;
-    summary.addHeading('Netiks upload', 2).addRaw(`<p>Nothing was uploaded: ${escapeForSummary(text)}</p>`, true);
-    await writeOrWarn();
+    await writeOrWarn(summary_summary.addHeading('Netiks upload', 2).addRaw(`<p>Nothing was uploaded: ${escapeForSummary(text)}</p>`, true));
 }
 /** The dry run's plan: the mode, the totals, and the files that would be sent. */
 async function writePlanSummary(files, plan) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     const mode = plan ? ` Mode: ${plan.strategy} (${escapeForSummary(plan.reason)}).` : '';
-    summary
+    summary_summary
         .addHeading('Netiks upload (dry run)', 2)
         .addRaw(`<p>Nothing was uploaded. Would upload ${countOf(files.length, 'file')}, ${formatBytes(totalSize(files))}.${mode}</p>`, true);
     if (files.length > 0) {
-        const rows = mapped(files, file => [
-            escapeForSummary(file.relativePath),
-            formatBytes(file.size),
-            escapeForSummary(file.contentType),
-            escapeForSummary(file.name)
-        ]);
-        addCappedTable(['File', 'Size', 'Content type', 'Name'], rows, files.length, 'the log lists every file with step debug logging');
+        addCappedTable(['File', 'Size', 'Content type', 'Name'], (function* () {
+            for (const file of files) {
+                yield [
+                    escapeForSummary(file.relativePath),
+                    formatBytes(file.size),
+                    escapeForSummary(file.contentType),
+                    escapeForSummary(file.name)
+                ];
+            }
+        })(), files.length, 'the log lists every file with step debug logging');
     }
-    await writeWithin();
+    await writeWithin(summary_summary);
 }
 function headerRow(titles) {
     return titles.map(data => ({ data, header: true }));
@@ -40811,153 +40691,6 @@ function headerRow(titles) {
 function linkTo(url, id) {
     const href = url ? summaryHref(url) : undefined;
     return href ? `<a href="${href}">${escapeForSummary(id)}</a>` : escapeForSummary(id);
-}
-
-;// CONCATENATED MODULE: ./src/report/report.ts
-
-
-
-
-
-
-
-
-
-
-
-/**
- * The run's report, however it ended: the one place that writes the outputs and saves the
- * manifest, then the summary and the closing lines. Each is written even when one before it
- * could not be. Returns the step's closing error in parts (undefined where all is well).
- */
-async function report(ending) {
-    return await reportEnding(ending).catch((error) => [
-        `The run's report could not be finished (${escapeForLog(errorMessage(error))}): files may have been ` +
-            'uploaded; the log above lists every file confirmed.'
-    ]);
-}
-async function reportEnding(ending) {
-    const durationMs = ending.kind === 'uploaded' ? Date.now() - ending.startedAt : 0;
-    if (ending.kind === 'dry-run')
-        printPlan(ending.work.upload, ending.plan, ending.inputs, ending.work.unchanged);
-    const result = resultOf(ending);
-    const written = result && (await writeOutputs(result, ending.kind === 'uploaded' ? ending.runFolder : undefined));
-    const saves = (ending.kind === 'unchanged' || ending.kind === 'uploaded') && ending.work.manifest;
-    const manifestProblem = saves ? await saveManifest(ending.inputs.manifest, saves, result.confirmed) : undefined;
-    const problem = [written?.problem, manifestProblem].filter(part => part !== undefined).join(' ') || undefined;
-    switch (ending.kind) {
-        case 'refused':
-            await writeFailureSummary(errorMessage(ending.error));
-            return [
-                refusalError(escapeForLog(errorMessage(ending.error)), written?.problem),
-                leftOutError(ending.work?.leftOut ?? [])
-            ];
-        case 'no-files':
-            if (ending.refusal === undefined) {
-                if (problem !== undefined)
-                    await writeFailureSummary(problem);
-                return [problem, leftOutError(ending.leftOut)];
-            }
-            await writeFailureSummary(ending.refusal);
-            return [refusalError(escapeForLog(ending.refusal), written?.problem)];
-        case 'dry-run':
-            await writePlanSummary(ending.work.upload, ending.plan);
-            sayDryRun(ending.work, ending.plan);
-            return [problem, leftOutError(ending.work.leftOut)];
-        case 'unchanged':
-            await writeSummary(result, {
-                strategy: 'none',
-                baseUrl: ending.inputs.baseUrl,
-                durationMs,
-                problem: written.problem
-            });
-            sayNothingToUpload(ending.work.unchanged.length);
-            return [problem, leftOutError(ending.work.leftOut)];
-        case 'uploaded': {
-            const summary = {
-                strategy: ending.plan.strategy,
-                baseUrl: ending.inputs.baseUrl,
-                durationMs,
-                problem: written.problem
-            };
-            await writeSummary(result, summary);
-            const place = recordPlace({
-                ...written,
-                manifest: saves && !manifestProblem ? ending.inputs.manifest : undefined
-            });
-            return [...sayUploaded(ending, durationMs, place, problem), leftOutError(ending.work.leftOut)];
-        }
-    }
-}
-/** The warnings about what was confirmed, the result line, the failures annotated, and the step's closing error. */
-function sayUploaded({ outcome, work, unexpected }, durationMs, place, problem) {
-    warnAboutConfirmed(outcome.confirmed);
-    const line = describeResult(outcome, work.upload.length, durationMs, work.unchanged.length);
-    info(line);
-    notice(line, { title: 'Netiks upload' });
-    const { stoppedBy } = outcome;
-    const perFile = outcome.failed.length > 0 && !isSystemic(stoppedBy) && !(stoppedBy instanceof CancelledError);
-    const notAnnotated = perFile ? annotateFailures(outcome.failed) : 0;
-    return [
-        unexpected === undefined
-            ? undefined
-            : `The upload stopped on an unexpected error: ${escapeForLog(withStop(errorMessage(unexpected)))}`,
-        closingError(outcome, work.upload.length, place, notAnnotated, problem)
-    ];
-}
-function sayNothingToUpload(unchanged) {
-    // No file at all only when a shard took none of the matched files.
-    const why = unchanged === 0
-        ? 'none of the matched files is in this shard.'
-        : `all ${unchanged} matched file${unchanged === 1 ? ' is' : 's are'} unchanged since the manifest recorded them.`;
-    notice(`Nothing to upload: ${why}`, { title: 'Netiks upload' });
-}
-/** What the outputs hold, or undefined where a run writes none. */
-function resultOf(ending) {
-    switch (ending.kind) {
-        case 'refused': {
-            const { error, work } = ending;
-            if (!(error instanceof RefusedFilesError) || work === undefined)
-                return undefined;
-            return { confirmed: [], failed: [...work.leftOut, ...error.failures(work.upload)], unchanged: work.unchanged };
-        }
-        case 'no-files':
-            return ending.refusal !== undefined && ending.leftOut.length === 0
-                ? undefined
-                : { confirmed: [], failed: ending.leftOut };
-        case 'dry-run':
-            return { confirmed: [], failed: ending.work.leftOut };
-        case 'unchanged':
-            return { confirmed: [], failed: ending.work.leftOut, unchanged: ending.work.unchanged };
-        case 'uploaded': {
-            const { outcome, work } = ending;
-            return { ...outcome, failed: [...work.leftOut, ...outcome.failed], unchanged: work.unchanged };
-        }
-    }
-}
-/** A refusal's error (escaped), and what of the outputs could not be written. */
-function refusalError(message, outputsProblem) {
-    return outputsProblem === undefined ? message : `${withStop(message)} ${outputsProblem}`;
-}
-/**
- * Writes the manifest; returns why it could not be, which fails the step (the next run would
- * upload everything again) as part of the step's one closing error.
- */
-async function saveManifest(shown, manifest, confirmed) {
-    try {
-        const assets = await writeManifestWithUploads(manifest.file, manifest.before, confirmed);
-        info(`Manifest ${escapeForLog(shown)} written: ${countOf(assets, 'asset')}.`);
-        return undefined;
-    }
-    catch (error) {
-        return (`Could not write the manifest ${escapeForLog(shown)} (${escapeForLog(codeOrMessage(error))}): ` +
-            'the next run will upload every file of this one again.');
-    }
-}
-function sayDryRun(work, plan) {
-    const skipped = work.unchanged.length > 0 ? ` (${work.unchanged.length} unchanged would be skipped)` : '';
-    notice(`Dry run: ${countOf(work.upload.length, 'file')} (${formatBytes(totalSize(work.upload))}) would be uploaded ` +
-        `to Netiks${plan ? ` in ${plan.strategy} mode` : ''}${skipped}. Nothing was uploaded.`);
 }
 
 ;// CONCATENATED MODULE: ./src/transfer/cancel.ts
@@ -41034,43 +40767,32 @@ class Cancellation {
 
 
 
-
-
+/** Mode 1 for many files: one multipart POST per file, `concurrency` at a time. */
+async function uploadSingleFiles(client, recorder, options) {
+    await uploadEach(recorder.files, recorder, options, {
+        fileOf: file => file,
+        step: 'upload',
+        send: async (file) => await uploadSingle(client, file, recorder, options)
+    });
+}
 /**
  * Mode 1 for one file: a streamed multipart POST whose answer is the confirmed asset. Each
- * attempt re-opens the file and streams it from the start. Cancelling aborts a body still
- * being sent (the server cannot have registered it); one already sent is left to be answered.
+ * attempt re-opens the file and streams it from the start.
  */
 async function uploadSingle(client, file, recorder, options) {
     let current = file;
-    let lastError;
-    let sha256 = '';
-    const { reply, possibleDuplicate } = await callCreatingAsset('upload', file, async (idempotencyKey, markSent) => {
-        current = fileAsItIsNow(current, lastError, options);
-        options.progress?.started(file);
+    const context = { recorder, options, signal: options.signal };
+    return await callCreatingAsset('upload', file, context, async (idempotencyKey, markSent, lastError) => {
+        current = fileForAttempt(file, current, lastError, options);
         const multipart = openMultipartBody(current, 'file', bytes => options.progress?.sent(file, bytes));
         const sending = cancellableUntilSent(multipart, options.signal, markSent);
         try {
-            const answer = await client.uploadMultipart(sending.body, { signal: sending.signal, idempotencyKey });
-            sha256 = multipart.sha256();
-            return answer;
-        }
-        catch (error) {
-            lastError = error;
-            throw error;
+            const reply = await client.uploadMultipart(sending.body, { signal: sending.signal, idempotencyKey });
+            return { reply, file: current, sha256: multipart.sha256(), storageUrl: '', contentType: current.contentType };
         }
         finally {
             sending.dispose();
         }
-    }, { recorder, options, signal: options.signal });
-    return checkedAnswer('upload', reply.asset, {
-        file: current,
-        assetId: reply.asset.id,
-        recordedName: recordedNameOf(current, reply.asset),
-        storageUrl: reply.asset.storage_url ?? '',
-        contentType: current.contentType,
-        sha256,
-        possibleDuplicate
     });
 }
 /**
@@ -41097,20 +40819,110 @@ function cancellableUntilSent(multipart, runSignal, onSent) {
     };
     return { body, signal: controller.signal, dispose: () => runSignal?.removeEventListener('abort', onCancel) };
 }
-/** Mode 1 for many files: one multipart POST per file, `concurrency` at a time. */
-async function uploadSingleFiles(client, recorder, options) {
-    await runPool(recorder.files, options.concurrency, async (file) => {
-        try {
-            recorder.confirm(await uploadSingle(client, file, recorder, options));
-        }
-        catch (error) {
-            const failure = failureOfAssetCall(error, stepOf(error, 'upload'));
-            recorder.fail(file, failure.step, failure.error, failure.note);
-        }
-        finally {
-            options.progress?.finished(file);
-        }
-    }, () => recorder.shouldStop());
+
+;// CONCATENATED MODULE: ./src/sync.ts
+
+
+
+
+
+
+
+
+/**
+ * Reads the manifest and splits the matched files into new or changed (to upload) and
+ * unchanged. Before anything is sent: a manifest that cannot be read or replaced as it is
+ * stops the run here (a ManifestError, said as the step's error), in a dry run too.
+ */
+async function compareWithManifest(inputs, files, manifestFile) {
+    let loaded;
+    try {
+        loaded = await loadManifest(manifestFile, inputs.baseUrl);
+    }
+    catch (error) {
+        if (!(error instanceof ManifestError))
+            throw error;
+        // The step's error is escaped where it is written (main.ts).
+        throw new InputError(`The manifest ${inputs.manifest} ${error.problem}. ${error.advice}`);
+    }
+    return await splitByManifest(inputs, files, manifestFile, loaded);
+}
+/** What the log says of the manifest as it was found: none yet, none for this base-url, others' entries kept. */
+function describeLoaded(inputs, loaded) {
+    const others = loaded.manifest.others.sections.size;
+    const kept = others === 0
+        ? ''
+        : ` The entries it holds for ${countOf(others, 'other base-url')} are kept as they are: entries belong to the base-url they were made on.`;
+    if (!loaded.existed) {
+        info(`No manifest at ${escapeForLog(inputs.manifest)} yet: every file will be uploaded, and the manifest written after the run.`);
+    }
+    else if (!loaded.knewBaseUrl) {
+        info(`The manifest ${escapeForLog(inputs.manifest)} holds no entries made on ${escapeForLog(inputs.baseUrl)} yet: ` +
+            `every file will be uploaded, and its entries added after the run.${kept}`);
+    }
+    else if (others > 0) {
+        info(`The manifest ${escapeForLog(inputs.manifest)} is read for ${escapeForLog(inputs.baseUrl)}.${kept}`);
+    }
+}
+async function splitByManifest(inputs, files, manifestFile, loaded) {
+    describeLoaded(inputs, loaded);
+    if (loaded.ignored.length > 0) {
+        const count = loaded.ignored.length;
+        warning(`The manifest ${escapeForLog(inputs.manifest)} has ${count} malformed ${count === 1 ? 'entry' : 'entries'}, ignored ` +
+            `(${count === 1 ? 'its file is' : 'their files are'} uploaded if matched): ${escapeForLog(listSome(loaded.ignored))}.`);
+    }
+    const { upload, unchanged } = await findUnchanged(files, loaded.manifest, inputs.concurrency);
+    const lines = new PerFileLines('unchanged files');
+    for (const { file, entry } of unchanged) {
+        lines.line(() => `= ${escapeForLog(file.relativePath)} unchanged since ${escapeForLog(entry.uploaded_at)} ` +
+            `(asset ${escapeForLog(entry.id)}): skipped`);
+    }
+    lines.close();
+    info(`${unchanged.length} unchanged, ${upload.length} new or changed.`);
+    const before = recordUnchanged(loaded.manifest, unchanged);
+    if (loaded.manifest.legacy.size > 0) {
+        const claimed = loaded.manifest.legacy.size - before.legacy.size;
+        info(`The manifest ${escapeForLog(inputs.manifest)} holds ${loaded.manifest.legacy.size} version 1 entries (by asset name): ` +
+            `${claimed} matched a file by name and sha256 and are now kept under its path; ` +
+            `${before.legacy.size} ${before.legacy.size === 1 ? 'is' : 'are'} kept under "v1-assets" until a file matches ${before.legacy.size === 1 ? 'it' : 'them'}.`);
+    }
+    return { upload, unchanged, manifest: { file: manifestFile, before } };
+}
+/** Nothing new to send: every matched file is in the manifest with the same bytes. */
+async function reportAllUnchanged(inputs, work) {
+    const result = { confirmed: [], failed: work.leftOut ?? [], unchanged: work.unchanged };
+    await writeOutputs(result);
+    let problem;
+    if (work.manifest) {
+        const { file, before } = work.manifest;
+        problem = await saveManifest(inputs, async () => {
+            await writeManifest(file, before);
+            return before.assets.size;
+        });
+    }
+    await writeSummary(result, { strategy: 'none', baseUrl: inputs.baseUrl, durationMs: 0 });
+    // No file at all only when a shard took none of the matched files.
+    const why = work.unchanged.length === 0
+        ? 'none of the matched files is in this shard.'
+        : `all ${work.unchanged.length} matched file${work.unchanged.length === 1 ? ' is' : 's are'} ` +
+            'unchanged since the manifest recorded them.';
+    notice(`Nothing to upload: ${why}`, { title: 'Netiks upload' });
+    return problem;
+}
+/**
+ * Writes the manifest; returns why it could not be, which fails the step (the next run would
+ * upload everything again) as part of the step's one closing error.
+ */
+async function saveManifest(inputs, write) {
+    try {
+        const assets = await write();
+        info(`Manifest ${escapeForLog(inputs.manifest)} written: ${countOf(assets, 'asset')}.`);
+        return undefined;
+    }
+    catch (error) {
+        return (`Could not write the manifest ${escapeForLog(inputs.manifest)} (${escapeForLog(codeOrMessage(error))}): ` +
+            'the next run will upload every file of this one again.');
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -41135,25 +40947,49 @@ async function uploadSingleFiles(client, recorder, options) {
 
 
 
-/** inputs → files → manifest → plan → transfer → report. */
+
+
+
+
+
+
+/** inputs → files → manifest → plan → upload → report. The one place that fails the step. */
 async function run() {
-    // Reported once: at the end, or at the cancellation deadline if that comes first.
-    let reported;
-    const finish = async (ending) => {
-        reported ??= report(ending).then(closing => failStep(...closing));
-        await reported;
-    };
-    const state = { startedAt: Date.now(), finish };
-    let ending;
+    const startedAt = Date.now();
+    let work;
     try {
-        ending = await stages(state);
+        maskApiKey();
+        const inputs = getInputs();
+        // Globs, the manifest and every reported path start here, whatever the current directory.
+        const workspace = external_node_path_default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+        const manifestFile = inputs.manifest ? external_node_path_default().resolve(workspace, inputs.manifest) : undefined;
+        const { files: matched, leftOut } = await group('Resolve files', async () => await resolveFiles(inputs, workspace, manifestFile));
+        if (matched.length === 0)
+            return failStep(leftOutError(leftOut));
+        // Named before the split, so a file's name does not depend on which shard sends it.
+        const { files, line: shardLine } = takeShard(matched, inputs.shard);
+        if (shardLine)
+            info(shardLine);
+        work = manifestFile
+            ? await group('Compare with the manifest', async () => await compareWithManifest(inputs, files, manifestFile))
+            : { upload: files, unchanged: [] };
+        work.leftOut = leftOut;
+        const plan = work.upload.length > 0 ? choosePlan(inputs.mode, work.upload) : undefined;
+        let closing;
+        if (inputs.dryRun)
+            await dryRun(inputs, work, plan);
+        else if (plan === undefined)
+            closing = await reportAllUnchanged(inputs, work);
+        else
+            closing = await upload(inputs, work, plan, startedAt);
+        failStep(closing, leftOutError(leftOut));
     }
     catch (error) {
-        ending = { kind: 'refused', error, work: state.work };
+        // Only what happens before the first request gets here: upload() reports what it sent.
+        // Entries the search left out are in 'failed' here too: the one error names them as well.
+        failStep(await reportRefusal(error, work), leftOutError(work?.leftOut ?? []));
+        await writeFailureSummary(errorMessage(error));
     }
-    await finish(ending);
-    // The signal handlers stay until the report is written, so that a signal cannot cut it short.
-    state.cancellation?.dispose();
 }
 /** The one way the step fails: one error, written after every output and record the run has. */
 function failStep(...messages) {
@@ -41161,30 +40997,24 @@ function failStep(...messages) {
     if (said.length > 0)
         setFailed(said.join(' '));
 }
-/** Every stage up to the report; throws only before the first request. */
-async function stages(state) {
-    maskApiKey();
-    const inputs = getInputs();
-    // Globs, the manifest and every reported path start here, whatever the current directory.
-    const workspace = external_node_path_default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
-    const manifestFile = inputs.manifest ? external_node_path_default().resolve(workspace, inputs.manifest) : undefined;
-    const { files: matched, leftOut, none } = await group('Resolve files', async () => await resolveFiles(inputs, workspace, manifestFile));
-    if (none)
-        return none;
-    // Named before the split, so a file's name does not depend on which shard sends it.
-    const { files, line: shardLine } = takeShard(matched, inputs.shard);
-    if (shardLine)
-        info(shardLine);
-    const split = manifestFile
-        ? await group('Compare with the manifest', async () => await compareWithManifest(inputs, files, manifestFile))
-        : { upload: files, unchanged: [] };
-    const work = (state.work = { ...split, leftOut });
-    const plan = work.upload.length > 0 ? choosePlan(inputs.mode, work.upload) : undefined;
-    if (inputs.dryRun)
-        return { kind: 'dry-run', inputs, work, plan };
-    if (plan === undefined)
-        return { kind: 'unchanged', inputs, work };
-    return await upload(inputs, work, plan, state);
+/**
+ * The error of a run refused before any request. When files were refused (too large for bulk
+ * mode, a name single mode cannot keep), the outputs say so: no asset, every refused file in
+ * `failed` with why, the others as not started, and the assets file with their records.
+ */
+async function reportRefusal(error, work) {
+    // Its own message is escaped already, part by part.
+    const message = error instanceof OutputsNotWrittenError ? error.message : escapeForLog(errorMessage(error));
+    if (!(error instanceof RefusedFilesError) || work === undefined)
+        return message;
+    try {
+        const failed = [...(work.leftOut ?? []), ...error.failures(work.upload)];
+        await writeOutputs({ confirmed: [], failed, unchanged: work.unchanged });
+        return message;
+    }
+    catch (outputsError) {
+        return `${withStop(message)} ${errorMessage(outputsError)}`;
+    }
 }
 /** Masks the key before anything can print it, even when it is otherwise invalid. */
 function maskApiKey() {
@@ -41192,89 +41022,196 @@ function maskApiKey() {
     if (raw.trim() !== '')
         core_setSecret(raw.trim());
 }
-/** What the search found and named, and the matched entries it had to leave out, as failures to report. */
+/** What the search found, and the matched entries it had to leave out, as failures to report. */
 async function resolveFiles(inputs, workspace, manifestFile) {
     const found = await findFiles(inputs.patterns, workspace, undefined, { includeHidden: inputs.includeHiddenFiles });
-    if (manifestFile !== undefined)
-        leaveOutManifest(found, workspace, manifestFile, inputs.manifest);
-    const leftOut = reportSearch(found, workspace);
+    const isManifest = (file) => manifestFile !== undefined && samePath(file.absolutePath, manifestFile);
+    // A manifest is often hidden (.netiks.json, .netiks/manifest.json): it is named as the
+    // manifest; a hidden folder holding it stays in the hidden line, as it may hold more.
+    const isHiddenManifest = (shown) => manifestFile !== undefined && samePath(external_node_path_default().resolve(workspace, shown), manifestFile);
+    const holdsManifest = (shown) => manifestFile !== undefined &&
+        shown.endsWith('/') &&
+        pathInside(external_node_path_default().resolve(workspace, shown), manifestFile) !== undefined;
+    if (found.files.some(isManifest) || found.hidden.some(shown => isHiddenManifest(shown) || holdsManifest(shown))) {
+        info(`Leaving out the manifest itself (${escapeForLog(inputs.manifest)}): it changes on every run.`);
+        found.files = found.files.filter(file => !isManifest(file));
+        found.hidden = found.hidden.filter(shown => !isHiddenManifest(shown));
+    }
+    if (found.outside.length > 0) {
+        warning(`${countOf(found.outside.length, 'matched file')} outside the workspace (${escapeForLog(workspace)}), reported with ` +
+            `${found.outside.length === 1 ? 'its' : 'their'} absolute path: ${listSome(found.outside.map(escapeForLog))}`);
+    }
+    if (found.brokenLinks.length > 0) {
+        warning(`Skipping ${countOf(found.brokenLinks.length, 'broken symbolic link')} ` +
+            `(the target does not exist): ${listSome(found.brokenLinks.map(escapeForLog))}`);
+    }
+    sayWhatWasLeftOut(found);
+    const leftOut = found.unreachable.filter(entry => entry.matched).map(leftOutFailure);
     const { files, clashes } = nameAssets(found.files, inputs.assetName, found.root);
-    reportNames(files, clashes);
-    return { files, leftOut, none: files.length === 0 ? noFiles(inputs, found, leftOut) : undefined };
-}
-/**
- * The manifest changes on every run: it is not uploaded. A manifest is often hidden
- * (.netiks.json): it is named as the manifest; a hidden folder holding it stays in the hidden
- * line, as it may hold more.
- */
-function leaveOutManifest(found, workspace, manifestFile, shown) {
-    const isManifest = (file) => samePath(file, manifestFile);
-    const holdsManifest = (hidden) => hidden.endsWith('/') && pathInside(external_node_path_default().resolve(workspace, hidden), manifestFile) !== undefined;
-    const hiddenManifest = (hidden) => isManifest(external_node_path_default().resolve(workspace, hidden));
-    const seen = found.files.some(file => isManifest(file.absolutePath)) ||
-        found.hidden.some(h => hiddenManifest(h) || holdsManifest(h));
-    if (!seen)
-        return;
-    info(`Leaving out the manifest itself (${escapeForLog(shown)}): it changes on every run.`);
-    found.files = found.files.filter(file => !isManifest(file.absolutePath));
-    found.hidden = found.hidden.filter(hidden => !hiddenManifest(hidden));
-}
-/** No file to upload: a refusal, a warning or a line, as if-no-files-found says. */
-function noFiles(inputs, found, leftOut) {
-    const message = noFilesMessage(found, inputs.patterns);
-    if (inputs.ifNoFilesFound === NoFileOption.Error)
-        return { kind: 'no-files', leftOut, refusal: message };
+    const clashWarnings = new CappedWarnings('names shared by several files');
+    for (const clash of clashes) {
+        clashWarnings.warn(`${listSome(clash.paths.map(escapeForLog), 10, ' and ')} would all be uploaded as ${quoteForLog(clash.name)}: ` +
+            `Netiks will hold ${clash.paths.length} assets of that name. Set asset-name: relative to keep their paths apart.`);
+    }
+    clashWarnings.close();
+    const listed = new PerFileLines('matched files');
+    for (const file of files) {
+        listed.line(() => `• ${escapeForLog(file.relativePath)} (${formatBytes(file.size)}, ${file.contentType}) as ${quoteForLog(file.name)}`);
+    }
+    listed.close();
+    if (files.length > 0) {
+        const bytes = totalSize(files);
+        info(`${countOf(files.length, 'file')}, ${formatBytes(bytes)}.`);
+        return { files, leftOut };
+    }
+    const message = `${noFilesFound(found)} with the provided path: ${inputs.patterns.join(', ')}. No assets will be uploaded.`;
+    if (inputs.ifNoFilesFound === NoFileOption.Error) {
+        // The warning above points to the 'failed' output for the matched entries left out: it is
+        // written before the refusal, which stays the step's one error.
+        if (leftOut.length > 0) {
+            await writeOutputs({ confirmed: [], failed: leftOut }).catch((error) => warning(errorMessage(error)));
+        }
+        throw new InputError(message);
+    }
     if (inputs.ifNoFilesFound === NoFileOption.Warn)
         warning(escapeForLog(message));
     else
         info(escapeForLog(message));
-    return { kind: 'no-files', leftOut };
+    await writeOutputs({ confirmed: [], failed: leftOut });
+    return { files, leftOut };
 }
 /**
- * Splits the matched files by the manifest into new or changed, and unchanged. A manifest that
- * cannot be read or replaced as it is stops the run here, before anything is sent.
+ * What the search left out, each kind in one line: hidden names as a notice (a docs site may
+ * need them: the line says how to take them in), the rest as warnings.
  */
-async function compareWithManifest(inputs, files, manifestFile) {
-    const loaded = await loadManifest(manifestFile, inputs.baseUrl).catch((error) => {
-        if (!(error instanceof ManifestError))
-            throw error;
-        throw new InputError(`The manifest ${inputs.manifest} ${error.problem}. ${error.advice}`);
-    });
-    const split = await findUnchanged(files, loaded.manifest, inputs.concurrency);
-    const before = recordUnchanged(loaded.manifest, split.unchanged);
-    reportManifest(inputs, loaded, split, before);
-    return { ...split, manifest: { file: manifestFile, before } };
+function sayWhatWasLeftOut(found) {
+    const { hidden, linksOut, special, unreachable } = found;
+    if (hidden.length > 0) {
+        notice(`Left out ${entries(hidden.length, 'hidden file or folder', 'hidden files and folders')} ` +
+            `(names starting with "."): ${listSome(hidden.map(escapeForLog), 5)}. To upload them, set ` +
+            `${Input.IncludeHiddenFiles}: true, or name them in 'path' without a wildcard ` +
+            `(such as ${escapeForLog(hidden[0].replace(/\/$/, ''))}).`);
+    }
+    if (linksOut.length > 0) {
+        warning(`Skipping ${countOf(linksOut.length, 'symbolic link')} inside the workspace that ` +
+            `${linksOut.length === 1 ? 'leads' : 'lead'} out of it: ` +
+            `${listSome(linksOut.map(link => `${escapeForLog(link.path)} → ${escapeForLog(link.target)}`), 10)}. ` +
+            "Nothing reached through them is uploaded. To upload a file outside the workspace on purpose, give its absolute path in 'path'.");
+    }
+    if (special.length > 0) {
+        warning(`Skipping ${entries(special.length, 'matched entry', 'matched entries')} that ` +
+            `${special.length === 1 ? 'is not a regular file' : 'are not regular files'}: ` +
+            `${listSome(special.map(entry => `${escapeForLog(entry.path)} (${entry.kind})`), 10)}. Only regular files are uploaded.`);
+    }
+    if (unreachable.length > 0) {
+        const matched = unreachable.filter(entry => entry.matched).length;
+        warning(`Left out ${entries(unreachable.length, 'entry', 'entries')} that cannot be looked at: ` +
+            `${listSome(unreachable.map(entry => `${escapeForLog(entry.path)} (${entry.reason})`), 10)}. ` +
+            "Rename or remove them, or exclude them with a ! line in 'path'" +
+            (matched > 0
+                ? `; the ${matched === 1 ? 'one' : matched} 'path' matched ${matched === 1 ? 'is' : 'are'} in the 'failed' output.`
+                : '.'));
+    }
 }
-/** Sends the files; returns how it ended. Throws only before the first request. */
-async function upload(inputs, work, plan, state) {
+function entries(count, one, many) {
+    return `${count} ${count === 1 ? one : many}`;
+}
+/** A matched entry the search could not look at, as a failure of the run: it was not uploaded. */
+function leftOutFailure(entry) {
+    const name = entry.path.slice(entry.path.lastIndexOf('/') + 1);
+    return {
+        file: { absolutePath: '', relativePath: entry.path, name, size: 0, contentType: 'application/octet-stream' },
+        step: 'not-started',
+        message: `Left out by the file search: ${entry.reason}. Rename or remove it, or exclude it with a ! line in 'path'.`
+    };
+}
+/** Why no file will be uploaded: none matched, or those that did are not regular files. */
+function noFilesFound(found) {
+    // Not escaped here: the message is escaped once, as a whole, wherever it is written.
+    const notFiles = [
+        ...found.special.map(entry => `${entry.path} is ${entry.kind}`),
+        ...found.unreachable.map(entry => `${entry.path} cannot be looked at`),
+        ...found.linksOut.map(link => `${link.path} leads out of the workspace`),
+        ...found.hidden.map(entry => `${entry} is hidden`)
+    ];
+    return notFiles.length === 0
+        ? 'No files were found'
+        : `No regular file to upload was found (${listSome(notFiles, 5, '; ')})`;
+}
+/** Why the step fails when a matched entry was left out: it is in 'failed', and was not uploaded. */
+function leftOutError(leftOut) {
+    if (leftOut.length === 0)
+        return undefined;
+    return (`${entries(leftOut.length, 'matched entry was', 'matched entries were')} left out by the file search and ` +
+        `not uploaded: ${listSome(leftOut.map(failure => escapeForLog(failure.file.relativePath)), 10)} ` +
+        "(see the warning above; listed in the 'failed' output).");
+}
+async function dryRun(inputs, work, plan) {
+    const files = work.upload;
+    printPlan(files, plan, inputs, work.unchanged);
+    await writeOutputs({ confirmed: [], failed: work.leftOut ?? [] });
+    await writePlanSummary(files, plan);
+    const bytes = totalSize(files);
+    const skipped = work.unchanged.length > 0 ? ` (${work.unchanged.length} unchanged would be skipped)` : '';
+    notice(`Dry run: ${countOf(files.length, 'file')} (${formatBytes(bytes)}) would be uploaded ` +
+        `to Netiks${plan ? ` in ${plan.strategy} mode` : ''}${skipped}. Nothing was uploaded.`);
+}
+/** Sends the files and reports them; returns the step's closing error, if it fails. Throws only before the first request. */
+async function upload(inputs, work, plan, startedAt) {
+    const files = work.upload;
+    // Before anything is sent: where the report's files go.
     const tuning = getTuning();
     const runFolder = await openRunFolder();
-    const progress = new ProgressReporter(work.upload, tuning.progressIntervalMs, line => info(line));
-    const { close: closeLines, ...lines } = transferLines();
-    const retry = defaultRetryPolicy(inputs.retries, tuning.retryBaseMs);
-    const ending = (unexpected) => {
-        progress.stop();
-        closeLines();
-        const outcome = recorder.result();
-        return { kind: 'uploaded', inputs, work, plan, outcome, startedAt: state.startedAt, runFolder, unexpected };
+    const progress = new ProgressReporter(files, tuning.progressIntervalMs, line => info(line));
+    const lines = runLines();
+    const options = {
+        baseUrl: inputs.baseUrl,
+        concurrency: inputs.concurrency,
+        retry: defaultRetryPolicy(inputs.retries, tuning.retryBaseMs),
+        failFast: inputs.failFast,
+        progress,
+        onConfirmed: upload => lines.confirmed.line(() => `✓ ${escapeForLog(upload.file.relativePath)} (${formatBytes(upload.file.size)}) → ` +
+            `asset ${escapeForLog(upload.assetId)}`),
+        onRetry: (file, _step, retry, delayMs, error) => lines.retries.line(() => `↻ ${escapeForLog(file.relativePath)}: ${escapeForLog(withStop(errorMessage(error)))} Retry ${retry} in ${formatSeconds(delayMs)}.`),
+        onUrlRefresh: ({ file, refresh }) => lines.retries.line(() => `↻ ${escapeForLog(file.relativePath)}: S3 refused its presigned URL as expired; generating a fresh one ` +
+            `(${refresh} of ${MAX_URL_REFRESHES}).`),
+        onFileChanged: (before, now) => lines.changed.warn(`File changed while it waited to be uploaded: ${escapeForLog(before.relativePath)} ` +
+            `(${before.size} → ${now.size} bytes); sending it again as it is now.`)
     };
-    const cancellation = (state.cancellation = new Cancellation({
-        onCancel: sayCancelling,
-        onDeadline: () => void state.finish(ending()).finally(() => process.exit(1))
-    }));
-    const { baseUrl, concurrency, failFast, apiKey } = inputs;
-    const options = { baseUrl, concurrency, failFast, retry, progress, ...lines, signal: cancellation.signal };
-    const recorder = new OutcomeRecorder(work.upload, options);
+    // Written once, by whichever comes first: the end of the run or the cancellation deadline.
+    let reporting;
+    const report = async () => {
+        reporting ??= reportRun(inputs, work, plan, recorder.result(), startedAt, runFolder, () => {
+            progress.stop();
+            lines.close();
+        });
+        return await reporting;
+    };
+    const cancellation = new Cancellation({
+        onCancel: signal => warning(`Received ${signal}: cancelling. Nothing new starts and bodies still being sent are aborted; ` +
+            'requests already sent are given until the runner’s deadline to be answered.'),
+        onDeadline: () => {
+            void report()
+                .then(failStep, (error) => failStep(reportFailure(error)))
+                .finally(() => process.exit(1));
+        }
+    });
+    options.signal = cancellation.signal;
+    const recorder = new OutcomeRecorder(files, options);
     const client = new NetiksClient({
-        baseUrl,
-        apiKey,
-        concurrency,
+        baseUrl: inputs.baseUrl,
+        apiKey: inputs.apiKey,
+        concurrency: inputs.concurrency,
         userAgent: ACTION_USER_AGENT,
         stallTimeoutMs: tuning.stallTimeoutMs
     });
+    const bytes = totalSize(files);
+    const title = `Upload ${countOf(files.length, 'file')} (${formatBytes(bytes)}) to ${escapeForLog(inputs.baseUrl)} ` +
+        `in ${plan.strategy} mode (${plan.reason}), ${inputs.concurrency} at a time`;
+    let unexpected;
     try {
         progress.start();
-        await group(transferTitle(inputs, work.upload, plan), async () => {
+        await group(title, async () => {
             if (plan.strategy === UploadMode.Single)
                 await uploadSingleFiles(client, recorder, options);
             else
@@ -41282,13 +41219,32 @@ async function upload(inputs, work, plan, state) {
         });
     }
     catch (error) {
-        // Reported all the same: what was confirmed must reach the outputs and the manifest.
-        return ending(error);
+        unexpected = error;
     }
     finally {
         client.close();
     }
-    return ending();
+    // Reported even after an unexpected error: what was confirmed must reach the outputs and the
+    // manifest. The signal handlers stay until it is written, so a signal cannot cut it short.
+    let failure;
+    try {
+        failure = await report();
+    }
+    catch (error) {
+        failure = reportFailure(error);
+    }
+    finally {
+        cancellation.dispose();
+    }
+    if (unexpected === undefined)
+        return failure;
+    const cause = `The upload stopped on an unexpected error: ${escapeForLog(withStop(errorMessage(unexpected)))}`;
+    return failure === undefined ? cause : `${cause} ${failure}`;
+}
+/** A report that could not be finished: the step fails, and never says that nothing was uploaded. */
+function reportFailure(error) {
+    return (`The run's report could not be finished (${escapeForLog(errorMessage(error))}): files may have been ` +
+        'uploaded; the log above lists every file confirmed.');
 }
 /** A folder of the run's own under RUNNER_TEMP, for the assets and checksums files. */
 async function openRunFolder() {
@@ -41299,6 +41255,70 @@ async function openRunFolder() {
         throw new InputError(`Cannot write under RUNNER_TEMP (${escapeForLog(process.env.RUNNER_TEMP ?? '')}), where the run writes its ` +
             `assets and checksums files (${codeOrMessage(error)}); nothing was uploaded. Check the runner's temp folder.`);
     }
+}
+/**
+ * Outputs, manifest, summary and the result line, for whatever the run achieved; returns the
+ * step's closing error. Each is written even when one before it could not be: a GITHUB_OUTPUT
+ * the runner cannot take still leaves the manifest, the summary and the log telling what was
+ * uploaded, and the error names the file that could not be written.
+ */
+async function reportRun(inputs, work, plan, outcome, startedAt, runFolder, endLiveLog) {
+    endLiveLog();
+    const durationMs = Date.now() - startedAt;
+    const result = { ...outcome, failed: [...(work.leftOut ?? []), ...outcome.failed], unchanged: work.unchanged };
+    let written;
+    try {
+        written = { outputsSet: true, assetsFile: (await writeOutputs(result, runFolder)).assetsFile };
+    }
+    catch (error) {
+        written =
+            error instanceof OutputsNotWrittenError
+                ? { outputsSet: error.outputsSet, assetsFile: error.assetsFile, problem: error.message }
+                : { outputsSet: false, assetsFile: '', problem: escapeForLog(errorMessage(error)) };
+    }
+    let manifestProblem;
+    if (work.manifest) {
+        const { file, before } = work.manifest;
+        manifestProblem = await saveManifest(inputs, async () => await writeManifestWithUploads(file, before, outcome.confirmed));
+    }
+    const manifestSaved = work.manifest !== undefined && manifestProblem === undefined;
+    await writeSummary(result, {
+        strategy: plan.strategy,
+        baseUrl: inputs.baseUrl,
+        durationMs,
+        problem: written.problem
+    });
+    warnAboutRecordedNames(outcome.confirmed);
+    warnAboutPossibleDuplicates(outcome.confirmed);
+    const place = recordPlace({ ...written, manifest: manifestSaved ? inputs.manifest : undefined });
+    // One closing error for the step: what could not be written of the report is part of it.
+    const problems = [written.problem, manifestProblem].filter(problem => problem !== undefined);
+    const problem = problems.length > 0 ? problems.join(' ') : undefined;
+    return finish(outcome, work.upload.length, durationMs, work.unchanged.length, place, problem);
+}
+/** The run's per-file lines: shown up to a cap, then left to the progress lines (and the debug log). */
+function runLines() {
+    const lines = {
+        confirmed: new PerFileLines('confirmed files'),
+        retries: new PerFileLines('retries'),
+        changed: new CappedWarnings('files that changed while they waited'),
+        close: () => {
+            lines.confirmed.close();
+            lines.retries.close();
+            lines.changed.close();
+        }
+    };
+    return lines;
+}
+/** The result line, and the step's closing error if it fails (with the failed files annotated). */
+function finish(outcome, total, durationMs, unchanged, place, reportProblem) {
+    const result = describeResult(outcome, total, durationMs, unchanged);
+    info(result);
+    notice(result, { title: 'Netiks upload' });
+    const { stoppedBy } = outcome;
+    const perFile = outcome.failed.length > 0 && !isSystemic(stoppedBy) && !(stoppedBy instanceof CancelledError);
+    const notAnnotated = perFile ? annotateFailures(outcome.failed) : 0;
+    return closingError(outcome, total, place, notAnnotated, reportProblem);
 }
 
 

@@ -1,40 +1,54 @@
 import { describe, expect, it } from '@jest/globals'
 import { AuthError, HttpError, NetworkError } from '../../src/netiks/errors.js'
 import { CancelledError, FileChangedError } from '../../src/model.js'
-import { WrongBaseUrlError, UnreachableError, isSystemic, systemicCause } from '../../src/transfer/breaker.js'
+import { Breaker, WrongBaseUrlError, UnreachableError, isSystemic } from '../../src/transfer/breaker.js'
 import { MAX_URL_REFRESHES, isExpiredUrlRefusal, urlExpiresAt } from '../../src/transfer/expiry.js'
-import { classifyFailure, defaultRetryPolicy, withRetries, type RetryPolicy } from '../../src/transfer/retry.js'
+import { defaultRetryPolicy, withRetries, type FailureKind, type RetryPolicy } from '../../src/transfer/retry.js'
 
 const http = (status: number, step: 'put' | 'confirm' | 'generate' | 'upload' = 'confirm', words = 'words') =>
   new HttpError(step, status, words, `${step} failed with HTTP ${status}: ${words}`)
 const net = (code: string, requestSent: boolean) => new NetworkError('confirm', code, code, requestSent)
 
+/** What withRetries makes of a failed attempt: the kind it tells the caller of. */
+async function classifyFailure(error: unknown): Promise<FailureKind | undefined> {
+  let kind: FailureKind | undefined
+  const noRetry: RetryPolicy = { ...defaultRetryPolicy(0), throttleRetries: 0 }
+  const failing = async (): Promise<never> => {
+    throw error
+  }
+  await withRetries(failing, noRetry, { onFailure: told => (kind = told) }).catch(() => undefined)
+  return kind
+}
+
 describe('classifyFailure: did the request take effect?', () => {
-  it.each([408, 429, 503])('HTTP %i proves it did not', status =>
-    expect(classifyFailure(http(status))).toBe('not-applied')
+  it.each([408, 429, 503])('HTTP %i proves it did not', async status =>
+    expect(await classifyFailure(http(status))).toBe('not-applied')
   )
-  it.each([500, 502, 504])('HTTP %i leaves it open', status => expect(classifyFailure(http(status))).toBe('ambiguous'))
-  it('409 to a register request (the same Idempotency-Key still being processed) is retried', () => {
-    expect(classifyFailure(http(409, 'confirm'))).toBe('not-applied')
-    expect(classifyFailure(http(409, 'generate'))).toBe('final')
-  })
-  it.each([400, 401, 403, 404, 413, 422])('HTTP %i is final', status =>
-    expect(classifyFailure(http(status))).toBe('final')
+  it.each([500, 502, 504])('HTTP %i leaves it open', async status =>
+    expect(await classifyFailure(http(status))).toBe('ambiguous')
   )
-  it('a reset before the request was fully written proves nothing was done; after, it is ambiguous', () => {
-    expect(classifyFailure(net('ECONNRESET', false))).toBe('not-applied')
-    expect(classifyFailure(net('ECONNRESET', true))).toBe('ambiguous')
-    expect(classifyFailure(net('ETIMEDOUT', true))).toBe('ambiguous')
-    expect(classifyFailure(net('EPIPE', false))).toBe('not-applied')
+  it('409 to a register request (the same Idempotency-Key still being processed) is retried', async () => {
+    expect(await classifyFailure(http(409, 'confirm'))).toBe('not-applied')
+    expect(await classifyFailure(http(409, 'generate'))).toBe('final')
   })
-  it('a connection that could not be made never carried the request', () => {
-    expect(classifyFailure(net('ECONNREFUSED', true))).toBe('not-applied')
-    expect(classifyFailure(net('EAI_AGAIN', true))).toBe('not-applied')
+  it.each([400, 401, 403, 404, 413, 422])('HTTP %i is final', async status =>
+    expect(await classifyFailure(http(status))).toBe('final')
+  )
+  it('a reset before the request was fully written proves nothing was done; after, it is ambiguous', async () => {
+    expect(await classifyFailure(net('ECONNRESET', false))).toBe('not-applied')
+    expect(await classifyFailure(net('ECONNRESET', true))).toBe('ambiguous')
+    expect(await classifyFailure(net('ETIMEDOUT', true))).toBe('ambiguous')
+    expect(await classifyFailure(net('EPIPE', false))).toBe('not-applied')
   })
-  it('a file that changed under its body is sent again; cancellation and unknown errors are final', () => {
-    expect(classifyFailure(new FileChangedError('changed'))).toBe('not-applied')
-    expect(classifyFailure(new CancelledError())).toBe('final')
-    expect(classifyFailure(new Error('?'))).toBe('final')
+  it('a connection that could not be made never carried the request', async () => {
+    expect(await classifyFailure(net('ECONNREFUSED', true))).toBe('not-applied')
+    expect(await classifyFailure(net('EAI_AGAIN', true))).toBe('not-applied')
+  })
+  it('a file that changed under its body is sent again; cancellation and unknown errors are final', async () => {
+    expect(await classifyFailure(new FileChangedError('changed'))).toBe('not-applied')
+    // A cancelled attempt is not a failure of the request: not retried, and not told as one.
+    expect(await classifyFailure(new CancelledError())).toBeUndefined()
+    expect(await classifyFailure(new Error('?'))).toBe('final')
   })
 })
 
@@ -125,6 +139,7 @@ describe('presigned URL expiry', () => {
 
 describe('systemic failures stop the run with one cause', () => {
   const base = 'https://netiks.example/wrong'
+  const systemicCause = (error: unknown, baseUrl: string) => new Breaker(baseUrl, 8).failed(error, false)
   it('a 404 from an API endpoint means base-url is wrong', () => {
     const cause = systemicCause(http(404, 'generate', 'Not found.'), base)
     expect(cause).toBeInstanceOf(WrongBaseUrlError)
@@ -142,5 +157,15 @@ describe('systemic failures stop the run with one cause', () => {
     expect(systemicCause(http(500), base)).toBeUndefined()
     expect(systemicCause(net('ECONNRESET', true), base)).toBeUndefined()
     expect(systemicCause(http(400), base)).toBeUndefined()
+  })
+  it('a streak of files failing from one transient cause, at least a full pool of them, none confirmed between', () => {
+    const breaker = new Breaker(base, 6)
+    for (let file = 1; file < 6; file++) expect(breaker.failed(http(503), false)).toBeUndefined()
+    breaker.confirmed()
+    for (let file = 1; file < 6; file++) expect(breaker.failed(http(503), false)).toBeUndefined()
+    expect(breaker.failed(http(502), false)).toBeUndefined()
+    expect(breaker.failed(http(502), true)).toBeUndefined()
+    for (let file = 1; file < 6; file++) expect(breaker.failed(http(502), false)).toBeUndefined()
+    expect(breaker.failed(http(502), false)?.message).toMatch(/^The last 6 files failed the same way after every retry/)
   })
 })

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { ProtocolError } from '../netiks/errors.js'
 import type { AssetReply } from '../netiks/types.js'
-import type { FailedStep, LocalFile } from '../model.js'
-import type { OutcomeRecorder, UploadOptions } from './outcome.js'
-import { withRetries, type RetryHooks } from './retry.js'
+import type { ConfirmedUpload, FailedStep, LocalFile } from '../model.js'
+import { runPool } from '../pool.js'
+import { checkedAnswer, recordedNameOf, stepOf, type OutcomeRecorder, type UploadOptions } from './outcome.js'
+import { withRetries } from './retry.js'
 
 /** A request that registers an asset: a single upload, or a confirm. */
 export type AssetRequest = 'upload' | 'confirm'
@@ -19,9 +20,14 @@ export class MaybeRegisteredError extends Error {
   }
 }
 
-export interface AssetCallResult {
+/** What an attempt of an asset call sent, for the record, beside the server's answer. */
+export interface AssetAttempt {
   reply: AssetReply
-  possibleDuplicate: boolean
+  file: LocalFile
+  sha256: string
+  /** Where the bytes went, when the answer does not say. */
+  storageUrl: string
+  contentType: string
 }
 
 /**
@@ -36,45 +42,64 @@ export interface AssetCallResult {
 export async function callCreatingAsset(
   request: AssetRequest,
   file: LocalFile,
-  attempt: (idempotencyKey: string, markSent: () => void) => Promise<AssetReply>,
-  context: {
-    recorder: OutcomeRecorder
-    options: Pick<UploadOptions, 'retry' | 'onRetry'>
-    signal?: AbortSignal
-  }
-): Promise<AssetCallResult> {
+  context: { recorder: OutcomeRecorder; options: Pick<UploadOptions, 'retry' | 'onRetry'>; signal?: AbortSignal },
+  attempt: (idempotencyKey: string, markSent: () => void, lastError: unknown) => Promise<AssetAttempt>
+): Promise<ConfirmedUpload> {
   const { recorder, options } = context
   const idempotencyKey = randomUUID()
   let ambiguous = false
-  const hooks: RetryHooks = {
-    signal: context.signal,
-    onFailure: kind => {
-      if (kind === 'ambiguous') ambiguous = true
-      if (!ambiguous) recorder.awaiting(file, undefined)
-    },
-    onRetry: (retry, delay, error) => options.onRetry?.(file, request, retry, delay, error)
-  }
+  let sent: AssetAttempt
   try {
-    const reply = await withRetries(
-      async () => await attempt(idempotencyKey, () => recorder.awaiting(file, request)),
+    sent = await withRetries(
+      async lastError => await attempt(idempotencyKey, () => recorder.awaiting(file, request), lastError),
       options.retry,
-      hooks
+      {
+        signal: context.signal,
+        onFailure: kind => {
+          if (kind === 'ambiguous') ambiguous = true
+          if (!ambiguous) recorder.awaiting(file, undefined)
+        },
+        onRetry: (retry, delay, error) => options.onRetry?.(file, request, retry, delay, error)
+      }
     )
-    return { reply, possibleDuplicate: ambiguous && !reply.replayed }
   } catch (error) {
     // A 2xx the client cannot read was still a success on the server's side.
     if (ambiguous || error instanceof ProtocolError) throw new MaybeRegisteredError(request, error)
     throw error
   }
+  const { asset, replayed } = sent.reply
+  return checkedAnswer(request, asset, {
+    file: sent.file,
+    assetId: asset.id,
+    recordedName: recordedNameOf(sent.file, asset),
+    storageUrl: asset.storage_url ?? sent.storageUrl,
+    contentType: sent.contentType,
+    sha256: sent.sha256,
+    possibleDuplicate: ambiguous && !replayed
+  })
 }
 
-/** The step a failed asset call is reported under, and the note that goes with it. */
-export function failureOfAssetCall(
-  error: unknown,
-  fallback: FailedStep
-): { step: FailedStep; error: unknown; note: string } {
-  if (error instanceof MaybeRegisteredError) {
-    return { step: `${error.request}-unknown`, error: error.last, note: error.message }
+/**
+ * Sends each item's file with `send`, `concurrency` at a time, and records what each became:
+ * a failure under the step its error names, else `step`.
+ */
+export async function uploadEach<T>(
+  items: Iterable<T> | AsyncIterable<T>,
+  recorder: OutcomeRecorder,
+  options: Pick<UploadOptions, 'concurrency' | 'progress'>,
+  how: { fileOf: (item: T) => LocalFile; step: FailedStep; send: (item: T) => Promise<ConfirmedUpload> }
+): Promise<void> {
+  const worker = async (item: T): Promise<void> => {
+    const file = how.fileOf(item)
+    try {
+      recorder.confirm(await how.send(item))
+    } catch (error) {
+      if (error instanceof MaybeRegisteredError) {
+        recorder.fail(file, `${error.request}-unknown`, error.last, error.message)
+      } else recorder.fail(file, stepOf(error, how.step), error)
+    } finally {
+      options.progress?.finished(file)
+    }
   }
-  return { step: fallback, error, note: '' }
+  await runPool(items, options.concurrency, worker, () => recorder.shouldStop())
 }

@@ -7,7 +7,7 @@ import {
   WrongSchemeError
 } from '../netiks/errors.js'
 import { errorMessage } from '../model.js'
-import { isUnreachable } from './retry.js'
+import { isTransientStatus, isUnreachable } from './retry.js'
 
 /** Every request goes to one API: a 404 from a documented endpoint means base-url is wrong. */
 export class WrongBaseUrlError extends Error {
@@ -46,44 +46,65 @@ export class RepeatedFailureError extends Error {
   }
 }
 
-/** The cause of a transient failure, to tell a streak of the same one; undefined for a file's own. */
-export function transientCause(error: unknown): string | undefined {
-  if (error instanceof HttpError)
-    return [408, 429, 500, 502, 503, 504].includes(error.status) ? `HTTP ${error.status}` : undefined
-  if (error instanceof NetworkError) return error.code
-  return undefined
-}
-
-/** Files failing in a row from one transient cause that stop the run: at least a full pool of them. */
-export function repeatedFailureLimit(concurrency: number): number {
-  return Math.max(concurrency, 5)
-}
+/**
+ * The wire's errors that every request of the run would meet: the key is refused, an https port
+ * speaks plain http, a redirect, the API hands out presigned URLs that are not followed.
+ */
+const RUN_WIDE_ERRORS = [AuthError, InsecureUrlError, RedirectError, WrongSchemeError]
 
 /**
- * A failure that says the whole run cannot succeed — the key is refused, the API is not where
- * base-url points, nothing answers, an https port speaks plain http, a redirect (every request
- * there would get it), the API hands out presigned URLs that are not followed — as the error
- * that stops the run; undefined for a failure of this file alone.
+ * A failure that says the whole run cannot succeed — one of RUN_WIDE_ERRORS, the API is not
+ * where base-url points, nothing answers — as the error that stops the run; undefined for a
+ * failure of this file alone.
  */
-export function systemicCause(error: unknown, baseUrl: string): Error | undefined {
-  if (error instanceof AuthError || error instanceof InsecureUrlError) return error
-  if (error instanceof RedirectError || error instanceof WrongSchemeError) return error
+function systemicCause(error: unknown, baseUrl: string): Error | undefined {
+  if (RUN_WIDE_ERRORS.some(type => error instanceof type)) return error as Error
   if (error instanceof HttpError && error.status === 404 && error.step !== 'put') {
     return new WrongBaseUrlError(baseUrl, error)
   }
-  if (isUnreachable(error)) return new UnreachableError(error as NetworkError)
-  return undefined
+  return isUnreachable(error) ? new UnreachableError(error) : undefined
 }
 
 /** Stops a run at once, with one error that names the cause instead of one per file. */
 export function isSystemic(error: unknown): boolean {
-  return (
-    error instanceof AuthError ||
-    error instanceof InsecureUrlError ||
-    error instanceof RedirectError ||
-    error instanceof WrongSchemeError ||
-    error instanceof WrongBaseUrlError ||
-    error instanceof UnreachableError ||
-    error instanceof RepeatedFailureError
-  )
+  const types = [...RUN_WIDE_ERRORS, WrongBaseUrlError, UnreachableError, RepeatedFailureError]
+  return types.some(type => error instanceof type)
+}
+
+/**
+ * Trips on a failure that every other file would meet too, or on a streak of files failing
+ * from one transient cause after every retry, with none confirmed between: at least a full
+ * pool of them, since files sent together fail together.
+ */
+export class Breaker {
+  private streak?: { cause: string; files: number }
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly concurrency: number
+  ) {}
+
+  confirmed(): void {
+    this.streak = undefined
+  }
+
+  /** The error that stops the run, if this file's failure trips the breaker; a cancelled run's failures count for nothing. */
+  failed(error: unknown, cancelled: boolean): Error | undefined {
+    const systemic = systemicCause(error, this.baseUrl)
+    if (systemic) return systemic
+    const cause = transientCause(error)
+    if (cause === undefined || cancelled) {
+      this.streak = undefined
+      return undefined
+    }
+    this.streak = { cause, files: this.streak?.cause === cause ? this.streak.files + 1 : 1 }
+    if (this.streak.files < Math.max(this.concurrency, 5)) return undefined
+    return new RepeatedFailureError(this.streak.files, error)
+  }
+}
+
+/** The cause of a transient failure, to tell a streak of the same one; undefined for a file's own. */
+function transientCause(error: unknown): string | undefined {
+  if (error instanceof HttpError) return isTransientStatus(error.status) ? `HTTP ${error.status}` : undefined
+  return error instanceof NetworkError ? error.code : undefined
 }

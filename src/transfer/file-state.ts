@@ -25,13 +25,18 @@ export function restat(file: LocalFile, error: unknown): LocalFile {
   return { ...file, size: info.size, mtimeMs: info.mtimeMs }
 }
 
-/** After a body found the file changed, the file as it is now; the caller is told. */
-export function fileAsItIsNow(
-  file: LocalFile,
+/**
+ * The file for the next attempt at sending `found`: `current`, or after a body found it changed,
+ * as it is now (the caller is told). Its progress count starts over.
+ */
+export function fileForAttempt(
+  found: LocalFile,
+  current: LocalFile,
   lastError: unknown,
-  options: Pick<UploadOptions, 'onFileChanged'>
+  options: Pick<UploadOptions, 'onFileChanged' | 'progress'>
 ): LocalFile {
-  const now = restat(file, lastError)
-  if (now !== file) options.onFileChanged?.(file, now)
+  const now = restat(current, lastError)
+  if (now !== current) options.onFileChanged?.(current, now)
+  options.progress?.started(found)
   return now
 }

@@ -3,7 +3,7 @@ import { AuthError, HttpError, NetworkError, ProtocolError } from '../netiks/err
 import { CancelledError, FileChangedError, errorMessage } from '../model.js'
 import type { ConfirmedUpload, FailedStep, FailedUpload, LocalFile, UploadOutcome } from '../model.js'
 import type { NetiksAsset } from '../netiks/types.js'
-import { RepeatedFailureError, repeatedFailureLimit, systemicCause, transientCause } from './breaker.js'
+import { Breaker } from './breaker.js'
 import type { RetryPolicy } from './retry.js'
 import { isInertText, isPlainAssetId } from '../netiks/values.js'
 
@@ -16,12 +16,10 @@ export interface TransferTracker {
   finished(file: LocalFile): void
 }
 
-/** A presigned URL was replaced by a fresh one, because S3 refused it as expired. */
+/** A presigned URL replaced by a fresh one (the file's `refresh`th, from 1), because S3 refused it as expired. */
 export interface UrlRefresh {
   file: LocalFile
-  /** 1 for the first fresh URL of this file. */
   refresh: number
-  /** S3's refusal. */
   error: unknown
 }
 
@@ -35,7 +33,6 @@ export interface UploadOptions {
   /** Cancels the run: nothing new starts; generate calls and bodies still being sent are aborted. */
   signal?: AbortSignal
   onConfirmed?: (upload: ConfirmedUpload) => void
-  onFailed?: (failure: FailedUpload) => void
   onRetry?: (file: LocalFile, step: FailedStep, retry: number, delayMs: number, error: unknown) => void
   onUrlRefresh?: (refresh: UrlRefresh) => void
   /** The file changed after it was found; it is sent as it is now. */
@@ -55,10 +52,10 @@ export class FailFastError extends Error {
 type Unsettled = 'upload' | 'confirm'
 
 /**
- * What each file became while a run goes on. It decides when the run must stop early — a
- * systemic failure would fail every file alike, a cancelled run starts nothing, fail-fast
- * stops after the first failure — and can report at any moment, even mid-run: a file whose
- * asset-creating request is out and unanswered is then reported as possibly existing.
+ * What each file became while a run goes on. It decides when the run must stop early — the
+ * breaker trips, a cancelled run starts nothing, fail-fast stops after the first failure — and
+ * can report at any moment, even mid-run: a file whose asset-creating request is out and
+ * unanswered is then reported as possibly existing.
  */
 export class OutcomeRecorder {
   private readonly confirmed: ConfirmedUpload[] = []
@@ -66,17 +63,15 @@ export class OutcomeRecorder {
   /** Keyed by relative path: a file that changed is sent as a fresh copy of its record. */
   private readonly settled = new Set<string>()
   private readonly awaitingAnswer = new Map<string, Unsettled>()
-  /** Files failed in a row from one transient cause, with none confirmed since. */
-  private streak?: { cause: string; files: number }
+  private readonly breaker: Breaker
   private stoppedBy?: Error
 
   constructor(
     readonly files: LocalFile[],
-    private readonly options: Pick<
-      UploadOptions,
-      'baseUrl' | 'concurrency' | 'failFast' | 'signal' | 'onConfirmed' | 'onFailed'
-    >
-  ) {}
+    private readonly options: Pick<UploadOptions, 'baseUrl' | 'concurrency' | 'failFast' | 'signal' | 'onConfirmed'>
+  ) {
+    this.breaker = new Breaker(options.baseUrl, options.concurrency)
+  }
 
   shouldStop(): boolean {
     if (this.options.signal?.aborted) this.stoppedBy ??= new CancelledError()
@@ -93,7 +88,7 @@ export class OutcomeRecorder {
     if (this.settled.has(upload.file.relativePath)) return
     this.settled.add(upload.file.relativePath)
     this.awaitingAnswer.delete(upload.file.relativePath)
-    this.streak = undefined
+    this.breaker.confirmed()
     this.confirmed.push(upload)
     this.options.onConfirmed?.(upload)
   }
@@ -103,37 +98,20 @@ export class OutcomeRecorder {
     if (this.settled.has(file.relativePath)) return
     this.settled.add(file.relativePath)
     this.awaitingAnswer.delete(file.relativePath)
-    const systemic = systemicCause(error, this.options.baseUrl) ?? this.repeatedFailure(error)
-    if (systemic) this.stoppedBy ??= systemic
-    if (error instanceof CancelledError || this.options.signal?.aborted) this.stoppedBy ??= new CancelledError()
+    const cancelled = error instanceof CancelledError || this.options.signal?.aborted === true
+    const tripped = this.breaker.failed(error, cancelled)
+    if (tripped) this.stoppedBy ??= tripped
+    if (cancelled) this.stoppedBy ??= new CancelledError()
     if (this.options.failFast) this.stoppedBy ??= new FailFastError(file)
-    const failure: FailedUpload = {
-      file,
-      step,
-      status: error instanceof HttpError ? error.status : undefined,
-      message: [errorMessage(error), note, advice(error)].filter(Boolean).map(withStop).join(' ')
-    }
-    this.failed.push(failure)
-    this.options.onFailed?.(failure)
+    const status = error instanceof HttpError ? error.status : undefined
+    const message = [errorMessage(error), note, advice(error)].filter(Boolean).map(withStop).join(' ')
+    this.failed.push({ file, step, status, message })
   }
 
-  /** A streak of files failing from one transient cause, long enough to say the server is down. */
-  private repeatedFailure(error: unknown): Error | undefined {
-    const cause = transientCause(error)
-    if (cause === undefined || this.options.signal?.aborted) {
-      this.streak = undefined
-      return undefined
-    }
-    this.streak = this.streak?.cause === cause ? { cause, files: this.streak.files + 1 } : { cause, files: 1 }
-    if (this.streak.files < repeatedFailureLimit(this.options.concurrency)) return undefined
-    return new RepeatedFailureError(this.streak.files, error)
-  }
-
-  /** The outcome so far, in file order; files not settled yet are reported as unknown or not started. */
+  /** The outcome so far, in file order (which is path order); files not settled are unknown or not started. */
   result(): UploadOutcome {
     // A run cancelled after its last file had started (its confirms were waited for) was still cancelled.
     this.shouldStop()
-    // The files are in path order: sorting by path puts everything in file order, with no index.
     const byFileOrder = (a: { file: LocalFile }, b: { file: LocalFile }): number =>
       compareText(a.file.relativePath, b.file.relativePath)
     const reason = notStartedReason(this.stoppedBy)
@@ -184,11 +162,9 @@ export function stepOf(error: unknown, fallback: FailedStep): FailedStep {
 }
 
 /**
- * An asset-creating call succeeded, but its answer contradicts what was sent or holds a value
- * that could pass for something else in a log or a shell (see answerProblem). The asset may
- * exist; nothing from this answer reaches the outputs or the manifest, and the file is
- * reported as `upload-unknown` or `confirm-unknown`. Not retried: a repeat could register the
- * file a second time.
+ * An asset-creating call succeeded, but its answer cannot be trusted (see answerProblem): the
+ * asset may exist, yet nothing of the answer reaches the outputs or the manifest. Not retried:
+ * a repeat could register the file a second time.
  */
 export class UntrustedAnswerError extends ProtocolError {
   constructor(
@@ -216,16 +192,9 @@ export function checkedAnswer(
 }
 
 /**
- * An asset id, as a shell pipeline may print it on a line of its own (`jq -r '.[]'`): letters
- * and digits first, then no white space, control character or anything a workflow command
- * needs (`::` first on a line, `##[`). A UUID, a number or a slug all fit.
- */
-
-/**
  * What is wrong with a server's answer, or undefined when it can be trusted into the outputs:
- * every value the record takes from the answer (id, recorded name, storage URL, content type)
- * is inert text, and the answer agrees with what was sent (`file_size` is the bytes sent). A
- * recorded name may hold what the name sent held, or its last segment, as Django keeps it.
+ * every value the record takes from it is inert text (a recorded name may hold what the name
+ * sent held), and its `file_size` is the bytes sent.
  */
 export function answerProblem(asset: NetiksAsset, upload: ConfirmedUpload): string | undefined {
   const { file, assetId, recordedName, storageUrl, contentType } = upload
@@ -265,9 +234,8 @@ function shown(value: unknown): string {
   return text.length > 100 ? `${text.slice(0, 100)}…` : text
 }
 
-/** The name the server says it recorded, else the name that was sent. */
+/** The name the server says it recorded, else the name that was sent (the same string when they agree). */
 export function recordedNameOf(file: LocalFile, asset: NetiksAsset): string {
-  // The sent name itself when they agree, so that 100,000 records do not hold each name twice.
   return typeof asset.asset_name === 'string' && asset.asset_name !== '' && asset.asset_name !== file.name
     ? asset.asset_name
     : file.name

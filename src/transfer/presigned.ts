@@ -4,15 +4,14 @@ import { openFileBody } from '../netiks/body.js'
 import type { NetiksClient } from '../netiks/client.js'
 import type { ConfirmedUpload, FailedStep, LocalFile } from '../model.js'
 import type { PresignedEntry } from '../netiks/types.js'
-import { callCreatingAsset, failureOfAssetCall } from './asset-call.js'
+import { callCreatingAsset, uploadEach } from './asset-call.js'
 import { MAX_URL_REFRESHES, isExpiredUrlRefusal } from './expiry.js'
-import { fileAsItIsNow } from './file-state.js'
-import { OutcomeRecorder, checkedAnswer, recordedNameOf, stepOf, type UploadOptions } from './outcome.js'
-import { runPool } from '../pool.js'
+import { fileForAttempt } from './file-state.js'
+import type { OutcomeRecorder, UploadOptions } from './outcome.js'
 import { withRetries, type RetryHooks } from './retry.js'
 
 /** A file paired with the presigned URL generated for it. */
-export interface PresignedTicket {
+interface PresignedTicket {
   file: LocalFile
   entry: PresignedEntry
 }
@@ -26,27 +25,47 @@ export async function uploadPresigned(
   recorder: OutcomeRecorder,
   options: UploadOptions
 ): Promise<void> {
-  const feed = new PresignedFeed(recorder.files, {
-    lookahead: options.concurrency,
-    shouldStop: () => recorder.shouldStop(),
-    generate: async batch => await generateWithRetries(client, batch, options),
-    onBatchFailed: (batch, error) => batch.forEach(file => recorder.fail(file, 'generate', error))
+  const tickets = presignedTickets(recorder, options.concurrency, async batch => await generate(client, batch, options))
+  await uploadEach(tickets, recorder, options, {
+    fileOf: ticket => ticket.file,
+    step: 'put',
+    send: async ticket => await putAndConfirm(client, ticket, recorder, options)
   })
-  await runPool(
-    feed,
-    options.concurrency,
-    async ticket => {
-      try {
-        recorder.confirm(await putAndConfirm(client, ticket, recorder, options))
-      } catch (error) {
-        const failure = failureOfAssetCall(error, stepOf(error, 'put'))
-        recorder.fail(ticket.file, failure.step, failure.error, failure.note)
-      } finally {
-        options.progress?.finished(ticket.file)
-      }
-    },
-    () => recorder.shouldStop()
-  )
+}
+
+/**
+ * The files with their presigned URLs, in file order. URLs are generated a batch at a time,
+ * only as they are about to be used: the next batch is asked for when fewer than `lookahead`
+ * tickets are ready, so a long queue never holds URLs that could expire before their turn.
+ */
+async function* presignedTickets(
+  recorder: OutcomeRecorder,
+  lookahead: number,
+  generateBatch: (batch: LocalFile[]) => Promise<PresignedTicket[]>
+): AsyncGenerator<PresignedTicket> {
+  const { files } = recorder
+  const ready: PresignedTicket[] = []
+  let cursor = 0
+  let generating: Promise<void> | undefined
+  for (;;) {
+    if (recorder.shouldStop()) return
+    if (generating === undefined && ready.length <= lookahead && cursor < files.length) {
+      const batch = nextBatch(files, cursor)
+      cursor += batch.length
+      generating = generateBatch(batch)
+        .then(
+          tickets => void ready.push(...tickets),
+          (error: unknown) => batch.forEach(file => recorder.fail(file, 'generate', error))
+        )
+        .finally(() => {
+          generating = undefined
+        })
+    }
+    const ticket = ready.shift()
+    if (ticket !== undefined) yield ticket
+    else if (generating !== undefined) await generating
+    else return
+  }
 }
 
 /**
@@ -54,30 +73,17 @@ export async function uploadPresigned(
  * the URL that PUT went to. Cancelling does not stop a confirm: the bytes are stored, and the
  * run's deadline decides how long it may take.
  */
-export async function putAndConfirm(
+async function putAndConfirm(
   client: NetiksClient,
   ticket: PresignedTicket,
   recorder: OutcomeRecorder,
-  options: Pick<UploadOptions, 'retry' | 'signal' | 'onRetry' | 'onUrlRefresh' | 'onFileChanged' | 'progress'>
+  options: UploadOptions
 ): Promise<ConfirmedUpload> {
   const put = await putWithFreshUrls(client, ticket, options)
-  const { reply, possibleDuplicate } = await callCreatingAsset(
-    'confirm',
-    ticket.file,
-    async (idempotencyKey, markSent) => {
-      markSent()
-      return await client.confirmUpload(put.entry, put.file.size, { idempotencyKey })
-    },
-    { recorder, options }
-  )
-  return checkedAnswer('confirm', reply.asset, {
-    file: put.file,
-    assetId: reply.asset.id,
-    recordedName: recordedNameOf(put.file, reply.asset),
-    storageUrl: reply.asset.storage_url ?? put.entry.storage_url,
-    contentType: put.entry.content_type,
-    sha256: put.sha256,
-    possibleDuplicate
+  return await callCreatingAsset('confirm', ticket.file, { recorder, options }, async (idempotencyKey, markSent) => {
+    markSent()
+    const reply = await client.confirmUpload(put.entry, put.file.size, { idempotencyKey })
+    return { ...put, reply, storageUrl: put.entry.storage_url, contentType: put.entry.content_type }
   })
 }
 
@@ -88,40 +94,31 @@ export async function putAndConfirm(
 async function putWithFreshUrls(
   client: NetiksClient,
   ticket: PresignedTicket,
-  options: Pick<UploadOptions, 'retry' | 'signal' | 'onRetry' | 'onUrlRefresh' | 'onFileChanged' | 'progress'>
+  options: UploadOptions
 ): Promise<{ entry: PresignedEntry; sha256: string; file: LocalFile }> {
-  const { file } = ticket
-  let entry = ticket.entry
-  let current = file
-  let lastError: unknown
-  for (let refresh = 0; ; refresh++) {
+  let { file, entry } = ticket
+  for (let refresh = 1; ; refresh++) {
     try {
       const sha256 = await withRetries(
-        async () => {
-          current = fileAsItIsNow(current, lastError, options)
-          options.progress?.started(file)
-          const body = openFileBody(current, bytes => options.progress?.sent(file, bytes))
-          try {
-            await client.putObject(entry, body, options.signal)
-          } catch (error) {
-            lastError = error
-            throw error
-          }
+        async lastError => {
+          file = fileForAttempt(ticket.file, file, lastError, options)
+          const body = openFileBody(file, bytes => options.progress?.sent(ticket.file, bytes))
+          await client.putObject(entry, body, options.signal)
           return body.sha256()
         },
         options.retry,
-        retryHooks(file, 'put', options, options.signal)
+        retryHooks(ticket.file, 'put', options)
       )
-      return { entry, sha256, file: current }
+      return { entry, sha256, file }
     } catch (error) {
-      if (!isExpiredUrlRefusal(error, entry.presigned_url) || refresh >= MAX_URL_REFRESHES) throw error
-      options.onUrlRefresh?.({ file, refresh: refresh + 1, error })
-      ;[{ entry }] = await generateWithRetries(client, [current], options)
+      if (!isExpiredUrlRefusal(error, entry.presigned_url) || refresh > MAX_URL_REFRESHES) throw error
+      options.onUrlRefresh?.({ file: ticket.file, refresh, error })
+      ;[{ entry }] = await generate(client, [file], options)
     }
   }
 }
 
-async function generateWithRetries(
+async function generate(
   client: NetiksClient,
   batch: LocalFile[],
   options: Pick<UploadOptions, 'retry' | 'signal' | 'onRetry'>
@@ -133,79 +130,15 @@ async function generateWithRetries(
         options.signal
       ),
     options.retry,
-    retryHooks(batch[0], 'generate', options, options.signal)
+    retryHooks(batch[0], 'generate', options)
   )
   return pairEntries(batch, entries)
 }
 
-function retryHooks(
-  file: LocalFile,
-  step: FailedStep,
-  options: Pick<UploadOptions, 'onRetry'>,
-  signal: AbortSignal | undefined
-): RetryHooks {
-  return { signal, onRetry: (retry, delay, error) => options.onRetry?.(file, step, retry, delay, error) }
-}
-
-interface FeedOptions {
-  /** Keep at least this many tickets ready while files remain. */
-  lookahead: number
-  shouldStop: () => boolean
-  generate: (batch: LocalFile[]) => Promise<PresignedTicket[]>
-  onBatchFailed: (files: LocalFile[], error: unknown) => void
-}
-
-/**
- * Hands out presigned tickets in file order, generating URLs in batches only as they are
- * about to be used: a batch is asked for when fewer than `lookahead` tickets are ready, so a
- * long queue never holds URLs that could expire before their turn.
- */
-export class PresignedFeed implements AsyncIterable<PresignedTicket> {
-  private readonly ready: PresignedTicket[] = []
-  private cursor = 0
-  private generating?: Promise<void>
-
-  constructor(
-    private readonly files: LocalFile[],
-    private readonly options: FeedOptions
-  ) {}
-
-  [Symbol.asyncIterator](): AsyncIterator<PresignedTicket> {
-    return { next: async () => await this.next() }
-  }
-
-  async next(): Promise<IteratorResult<PresignedTicket>> {
-    for (;;) {
-      if (this.options.shouldStop()) return { done: true, value: undefined }
-      const ticket = this.ready.shift()
-      if (ticket !== undefined) {
-        if (this.ready.length < this.options.lookahead) void this.generateNextBatch()
-        return { done: false, value: ticket }
-      }
-      if (this.cursor >= this.files.length && this.generating === undefined) {
-        return { done: true, value: undefined }
-      }
-      await this.generateNextBatch()
-    }
-  }
-
-  private generateNextBatch(): Promise<void> {
-    if (this.generating === undefined && this.cursor < this.files.length && !this.options.shouldStop()) {
-      const batch = nextBatch(this.files, this.cursor)
-      this.cursor += batch.length
-      this.generating = this.generate(batch).finally(() => {
-        this.generating = undefined
-      })
-    }
-    return this.generating ?? Promise.resolve()
-  }
-
-  private async generate(batch: LocalFile[]): Promise<void> {
-    try {
-      this.ready.push(...(await this.options.generate(batch)))
-    } catch (error) {
-      this.options.onBatchFailed(batch, error)
-    }
+function retryHooks(file: LocalFile, step: FailedStep, options: Pick<UploadOptions, 'signal' | 'onRetry'>): RetryHooks {
+  return {
+    signal: options.signal,
+    onRetry: (retry, delay, error) => options.onRetry?.(file, step, retry, delay, error)
   }
 }
 
@@ -219,7 +152,7 @@ export function planBatches(files: LocalFile[]): LocalFile[][] {
 }
 
 /** Up to PRESIGN_BATCH_SIZE files and BATCH_MAX_BYTES, but always at least one file. */
-export function nextBatch(files: LocalFile[], start: number): LocalFile[] {
+function nextBatch(files: LocalFile[], start: number): LocalFile[] {
   const batch: LocalFile[] = []
   let bytes = 0
   for (let i = start; i < files.length && batch.length < PRESIGN_BATCH_SIZE; i++) {
@@ -234,7 +167,7 @@ export function nextBatch(files: LocalFile[], start: number): LocalFile[] {
  * Pairs each file with its entry: by position when the names agree (names can repeat within a
  * batch), otherwise by the first unused entry of that name.
  */
-export function pairEntries(files: LocalFile[], entries: PresignedEntry[]): PresignedTicket[] {
+function pairEntries(files: LocalFile[], entries: PresignedEntry[]): PresignedTicket[] {
   const used = new Set<number>()
   return files.map((file, index) => {
     let position = entries[index]?.file_name === file.name && !used.has(index) ? index : -1

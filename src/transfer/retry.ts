@@ -1,3 +1,4 @@
+import { setTimeout as wait } from 'node:timers/promises'
 import { CancelledError, FileChangedError } from '../model.js'
 import { HttpError, NetworkError } from '../netiks/errors.js'
 
@@ -5,67 +6,50 @@ import { HttpError, NetworkError } from '../netiks/errors.js'
 export interface RetryPolicy {
   /** Extra attempts after the first, for failures other than throttling. */
   retries: number
-  /**
-   * Extra attempts for throttling answers (429, 503), counted apart from `retries`: a server
-   * that asks us to slow down has done nothing with the request, and a busy one can ask
-   * several times in a row.
-   */
+  /** Extra attempts for throttling answers (429, 503): a busy server may ask several times in a row. */
   throttleRetries: number
-  /** The first backoff window; each retry doubles it (full jitter picks within it). */
+  /** The first backoff window; each retry doubles it, up to MAX_DELAY_MS (full jitter picks within it). */
   baseDelayMs: number
-  /** The largest backoff window. */
-  maxDelayMs: number
-  /** The most a server's Retry-After is waited for. */
-  maxRetryAfterMs: number
   /** 0 ≤ random() < 1, for the jitter. */
   random: () => number
 }
 
-export const RETRY_AFTER_CAP_MS = 60_000
-/** Throttling answers a call may meet before it fails, beside its `retries`. */
-export const DEFAULT_THROTTLE_RETRIES = 8
+const MAX_DELAY_MS = 30_000
+/** The most a server's Retry-After is waited for. */
+const MAX_RETRY_AFTER_MS = 60_000
 
 export function defaultRetryPolicy(retries: number, baseDelayMs = 1000): RetryPolicy {
-  return {
-    retries,
-    throttleRetries: DEFAULT_THROTTLE_RETRIES,
-    baseDelayMs,
-    maxDelayMs: 30_000,
-    maxRetryAfterMs: RETRY_AFTER_CAP_MS,
-    random: Math.random
-  }
+  return { retries, throttleRetries: 8, baseDelayMs, random: Math.random }
 }
 
 /** The server asked us to slow down: nothing was done with the request. */
-const THROTTLE_STATUSES = new Set([429, 503])
+const THROTTLE_STATUSES = [429, 503]
 /** The request timed out before the server read it whole: nothing was done with it. */
-const NOT_APPLIED_STATUSES = new Set([408, ...THROTTLE_STATUSES])
+const NOT_APPLIED_STATUSES = [408, ...THROTTLE_STATUSES]
 /** The server (or a gateway before it) failed: it may have acted before it failed. */
-const AMBIGUOUS_STATUSES = new Set([500, 502, 504])
-const RETRYABLE_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNTIMEOUT',
-  'ECONNABORTED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'ESOCKETTIMEDOUT',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'UND_ERR_SOCKET',
-  'ERR_STREAM_PREMATURE_CLOSE',
-  'HPE_INVALID_CONSTANT'
-])
+const AMBIGUOUS_STATUSES = [500, 502, 504]
 /** No connection could be made at all: the request never left. */
-const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNTIMEOUT',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH'
-])
+const UNREACHABLE_CODES = ['ECONNREFUSED', 'ECONNTIMEOUT', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']
+/** The connection broke or stalled. */
+const BROKEN_CODES = ['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET']
+/** The answer was cut off or garbled mid-way. */
+const CUT_OFF_CODES = ['ERR_STREAM_PREMATURE_CLOSE', 'HPE_INVALID_CONSTANT']
+/** Worth another try: every failure of the connection but a host that does not exist. */
+const RETRYABLE_CODES = [...UNREACHABLE_CODES, ...BROKEN_CODES, ...CUT_OFF_CODES].filter(code => code !== 'ENOTFOUND')
+
+/** An HTTP status that is retried: the server or a gateway failed or was busy, not the request. */
+export function isTransientStatus(status: number): boolean {
+  return NOT_APPLIED_STATUSES.includes(status) || AMBIGUOUS_STATUSES.includes(status)
+}
+
+function isThrottled(error: unknown): boolean {
+  return error instanceof HttpError && THROTTLE_STATUSES.includes(error.status)
+}
+
+/** No connection could be made: the host or port is wrong, or nothing is listening. */
+export function isUnreachable(error: unknown): error is NetworkError {
+  return error instanceof NetworkError && UNREACHABLE_CODES.includes(error.code)
+}
 
 /**
  * What a failure says about the request. `not-applied`: proven not to have taken effect
@@ -75,46 +59,26 @@ const UNREACHABLE_CODES = new Set([
  */
 export type FailureKind = 'not-applied' | 'ambiguous' | 'final'
 
-export function classifyFailure(error: unknown): FailureKind {
+function classifyFailure(error: unknown): FailureKind {
   if (error instanceof HttpError) {
-    if (NOT_APPLIED_STATUSES.has(error.status)) return 'not-applied'
+    if (NOT_APPLIED_STATUSES.includes(error.status)) return 'not-applied'
     // The IETF idempotency draft's answer while the first request with the same key is still
     // being processed: this one was not applied, and a later retry gets the first's answer.
     if (error.status === 409 && (error.step === 'upload' || error.step === 'confirm')) return 'not-applied'
-    if (AMBIGUOUS_STATUSES.has(error.status)) return 'ambiguous'
-    return 'final'
+    return AMBIGUOUS_STATUSES.includes(error.status) ? 'ambiguous' : 'final'
   }
   if (error instanceof NetworkError) {
-    if (!RETRYABLE_CODES.has(error.code) && !/socket hang up/i.test(error.message)) return 'final'
-    if (UNREACHABLE_CODES.has(error.code) || !error.requestSent) return 'not-applied'
-    return 'ambiguous'
+    if (!RETRYABLE_CODES.includes(error.code) && !/socket hang up/i.test(error.message)) return 'final'
+    return UNREACHABLE_CODES.includes(error.code) || !error.requestSent ? 'not-applied' : 'ambiguous'
   }
-  if (error instanceof FileChangedError) return 'not-applied'
-  return 'final'
+  return error instanceof FileChangedError ? 'not-applied' : 'final'
 }
 
-/** Transient failures: the network, timeouts, throttling, 5xx gateways, a file still being written. */
-export function isRetryable(error: unknown): boolean {
-  return classifyFailure(error) !== 'final'
-}
-
-export function isThrottled(error: unknown): boolean {
-  return error instanceof HttpError && THROTTLE_STATUSES.has(error.status)
-}
-
-/** No connection could be made: the host or port is wrong, or nothing is listening. */
-export function isUnreachable(error: unknown): boolean {
-  return error instanceof NetworkError && UNREACHABLE_CODES.has(error.code)
-}
-
-/**
- * Milliseconds to wait before retry number `retry` (1-based): the server's Retry-After when it
- * gave one (capped), else exponential backoff with full jitter.
- */
-export function retryDelayMs(retry: number, error: unknown, policy: RetryPolicy): number {
+/** Before retry number `retry` (from 1): the server's Retry-After (capped), else backoff with full jitter. */
+function retryDelayMs(retry: number, error: unknown, policy: RetryPolicy): number {
   const retryAfter = error instanceof HttpError ? error.retryAfterMs : undefined
-  if (retryAfter !== undefined) return Math.min(retryAfter, policy.maxRetryAfterMs)
-  const window = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1))
+  if (retryAfter !== undefined) return Math.min(retryAfter, MAX_RETRY_AFTER_MS)
+  const window = Math.min(MAX_DELAY_MS, policy.baseDelayMs * 2 ** (retry - 1))
   return Math.floor(policy.random() * window)
 }
 
@@ -128,20 +92,22 @@ export interface RetryHooks {
 
 /**
  * Runs `attempt` until it succeeds, fails for good, or its budgets run out: `retries` for
- * failures, `throttleRetries` more for throttling answers. Each attempt gets a fresh call, so
- * a body is re-opened and streamed again from its start.
+ * failures, `throttleRetries` more for throttling answers. Each attempt is a fresh call, told
+ * how the one before it failed, so a body is re-opened and streamed again from its start.
  */
 export async function withRetries<T>(
-  attempt: (attemptNumber: number) => Promise<T>,
+  attempt: (lastError: unknown) => Promise<T>,
   policy: RetryPolicy,
   hooks: RetryHooks = {}
 ): Promise<T> {
   let failures = 0
   let throttled = 0
-  for (let attemptNumber = 1; ; attemptNumber++) {
+  let lastError: unknown
+  for (let retry = 1; ; retry++) {
     try {
-      return await attempt(attemptNumber)
+      return await attempt(lastError)
     } catch (error) {
+      lastError = error
       const kind = classifyFailure(error)
       if (!(error instanceof CancelledError)) hooks.onFailure?.(kind, error)
       if (kind === 'final' || hooks.signal?.aborted) throw error
@@ -149,24 +115,17 @@ export async function withRetries<T>(
       if (throttle) throttled++
       else if (failures++ >= policy.retries) throw error
       const delay = retryDelayMs(throttle ? throttled : failures, error, policy)
-      hooks.onRetry?.(attemptNumber, delay, error)
+      hooks.onRetry?.(retry, delay, error)
       await sleep(delay, hooks.signal)
     }
   }
 }
 
 /** Waits, but ends at once (with CancelledError) when the signal fires. */
-export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) throw new CancelledError()
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    const onAbort = (): void => {
-      clearTimeout(timer)
-      reject(new CancelledError())
-    }
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
+async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  try {
+    await wait(ms, undefined, { signal })
+  } catch {
+    throw new CancelledError()
+  }
 }

@@ -2,54 +2,45 @@ import type { Writable } from 'node:stream'
 import { openMultipartBody, type StreamedBody } from '../netiks/body.js'
 import type { NetiksClient } from '../netiks/client.js'
 import type { ConfirmedUpload, LocalFile } from '../model.js'
-import { callCreatingAsset, failureOfAssetCall } from './asset-call.js'
-import { fileAsItIsNow } from './file-state.js'
-import { OutcomeRecorder, checkedAnswer, recordedNameOf, stepOf, type UploadOptions } from './outcome.js'
-import { runPool } from '../pool.js'
+import { callCreatingAsset, uploadEach } from './asset-call.js'
+import { fileForAttempt } from './file-state.js'
+import type { OutcomeRecorder, UploadOptions } from './outcome.js'
+
+/** Mode 1 for many files: one multipart POST per file, `concurrency` at a time. */
+export async function uploadSingleFiles(
+  client: NetiksClient,
+  recorder: OutcomeRecorder,
+  options: UploadOptions
+): Promise<void> {
+  await uploadEach(recorder.files, recorder, options, {
+    fileOf: file => file,
+    step: 'upload',
+    send: async file => await uploadSingle(client, file, recorder, options)
+  })
+}
 
 /**
  * Mode 1 for one file: a streamed multipart POST whose answer is the confirmed asset. Each
- * attempt re-opens the file and streams it from the start. Cancelling aborts a body still
- * being sent (the server cannot have registered it); one already sent is left to be answered.
+ * attempt re-opens the file and streams it from the start.
  */
-export async function uploadSingle(
+async function uploadSingle(
   client: NetiksClient,
   file: LocalFile,
   recorder: OutcomeRecorder,
-  options: Pick<UploadOptions, 'retry' | 'signal' | 'onRetry' | 'onFileChanged' | 'progress'>
+  options: UploadOptions
 ): Promise<ConfirmedUpload> {
   let current = file
-  let lastError: unknown
-  let sha256 = ''
-  const { reply, possibleDuplicate } = await callCreatingAsset(
-    'upload',
-    file,
-    async (idempotencyKey, markSent) => {
-      current = fileAsItIsNow(current, lastError, options)
-      options.progress?.started(file)
-      const multipart = openMultipartBody(current, 'file', bytes => options.progress?.sent(file, bytes))
-      const sending = cancellableUntilSent(multipart, options.signal, markSent)
-      try {
-        const answer = await client.uploadMultipart(sending.body, { signal: sending.signal, idempotencyKey })
-        sha256 = multipart.sha256()
-        return answer
-      } catch (error) {
-        lastError = error
-        throw error
-      } finally {
-        sending.dispose()
-      }
-    },
-    { recorder, options, signal: options.signal }
-  )
-  return checkedAnswer('upload', reply.asset, {
-    file: current,
-    assetId: reply.asset.id,
-    recordedName: recordedNameOf(current, reply.asset),
-    storageUrl: reply.asset.storage_url ?? '',
-    contentType: current.contentType,
-    sha256,
-    possibleDuplicate
+  const context = { recorder, options, signal: options.signal }
+  return await callCreatingAsset('upload', file, context, async (idempotencyKey, markSent, lastError) => {
+    current = fileForAttempt(file, current, lastError, options)
+    const multipart = openMultipartBody(current, 'file', bytes => options.progress?.sent(file, bytes))
+    const sending = cancellableUntilSent(multipart, options.signal, markSent)
+    try {
+      const reply = await client.uploadMultipart(sending.body, { signal: sending.signal, idempotencyKey })
+      return { reply, file: current, sha256: multipart.sha256(), storageUrl: '', contentType: current.contentType }
+    } finally {
+      sending.dispose()
+    }
   })
 }
 
@@ -78,27 +69,4 @@ function cancellableUntilSent(
     }
   }
   return { body, signal: controller.signal, dispose: () => runSignal?.removeEventListener('abort', onCancel) }
-}
-
-/** Mode 1 for many files: one multipart POST per file, `concurrency` at a time. */
-export async function uploadSingleFiles(
-  client: NetiksClient,
-  recorder: OutcomeRecorder,
-  options: UploadOptions
-): Promise<void> {
-  await runPool(
-    recorder.files,
-    options.concurrency,
-    async file => {
-      try {
-        recorder.confirm(await uploadSingle(client, file, recorder, options))
-      } catch (error) {
-        const failure = failureOfAssetCall(error, stepOf(error, 'upload'))
-        recorder.fail(file, failure.step, failure.error, failure.note)
-      } finally {
-        options.progress?.finished(file)
-      }
-    },
-    () => recorder.shouldStop()
-  )
 }
