@@ -31693,18 +31693,8 @@ var NoFileOption;
     NoFileOption["Ignore"] = "ignore";
 })(NoFileOption || (NoFileOption = {}));
 const DEFAULT_BASE_URL = 'https://prod.backend.netikscloud.com';
-const DEFAULT_CONCURRENCY = 8;
-const MAX_CONCURRENCY = 64;
-const DEFAULT_RETRIES = 4;
-const MAX_RETRIES = 10;
 /** A matrix runs at most 256 jobs per workflow run, so no more shards than that. */
 const MAX_SHARDS = 256;
-/** A request that sends and receives nothing for this long is aborted (and retried). */
-const DEFAULT_STALL_TIMEOUT_MS = 60_000;
-/** The first retry waits up to this long; each further retry doubles the window. */
-const DEFAULT_RETRY_BASE_MS = 1000;
-/** A transfer longer than this gets a progress line every this long. */
-const DEFAULT_PROGRESS_INTERVAL_MS = 10_000;
 /** `auto` picks single mode for exactly one file smaller than this. */
 const AUTO_SINGLE_MAX_BYTES = 10 * 1024 * 1024;
 /** Files per generate-presigned-url call. */
@@ -36352,37 +36342,29 @@ function takeShard(files, shard) {
 function getInputs() {
     const rawKey = getInput(Input.ApiKey);
     // A key given to a dry run is still checked: the same workflow will upload with it later.
-    const credentials = parseBoolean(Input.DryRun, getInput(Input.DryRun), false)
+    const credentials = readBoolean(Input.DryRun)
         ? { dryRun: true, apiKey: rawKey.trim() === '' ? undefined : parseApiKey(rawKey) }
         : { dryRun: false, apiKey: parseApiKey(rawKey) };
     return {
         ...credentials,
         patterns: parsePatterns(getInput(Input.Path)),
-        mode: parseEnum(Input.Mode, getInput(Input.Mode), UploadMode, UploadMode.Auto),
-        baseUrl: parseBaseUrl(getInput(Input.BaseUrl), parseBoolean(Input.AllowInsecureHttp, getInput(Input.AllowInsecureHttp), false)),
-        concurrency: parseInteger(Input.Concurrency, getInput(Input.Concurrency), {
-            min: 1,
-            max: MAX_CONCURRENCY,
-            fallback: DEFAULT_CONCURRENCY
-        }),
-        ifNoFilesFound: parseEnum(Input.IfNoFilesFound, getInput(Input.IfNoFilesFound), NoFileOption, NoFileOption.Error),
-        retries: parseInteger(Input.Retries, getInput(Input.Retries), {
-            min: 0,
-            max: MAX_RETRIES,
-            fallback: DEFAULT_RETRIES
-        }),
-        failFast: parseBoolean(Input.FailFast, getInput(Input.FailFast), false),
-        assetName: parseEnum(Input.AssetName, getInput(Input.AssetName), AssetNaming, AssetNaming.Basename),
+        mode: readChoice(Input.Mode, UploadMode, UploadMode.Auto),
+        baseUrl: parseBaseUrl(getInput(Input.BaseUrl), readBoolean(Input.AllowInsecureHttp)),
+        concurrency: readInteger(Input.Concurrency, { min: 1, max: 64, fallback: 8 }),
+        ifNoFilesFound: readChoice(Input.IfNoFilesFound, NoFileOption, NoFileOption.Error),
+        retries: readInteger(Input.Retries, { min: 0, max: 10, fallback: 4 }),
+        failFast: readBoolean(Input.FailFast),
+        assetName: readChoice(Input.AssetName, AssetNaming, AssetNaming.Basename),
         manifest: getInput(Input.Manifest).trim(),
         shard: parseShard(getInput(Input.Shard)),
-        includeHiddenFiles: parseBoolean(Input.IncludeHiddenFiles, getInput(Input.IncludeHiddenFiles), false)
+        includeHiddenFiles: readBoolean(Input.IncludeHiddenFiles)
     };
 }
 function getTuning(env = process.env) {
     return {
-        stallTimeoutMs: positiveInteger(env.NETIKS_STALL_TIMEOUT_MS) ?? DEFAULT_STALL_TIMEOUT_MS,
-        retryBaseMs: positiveInteger(env.NETIKS_RETRY_BASE_MS) ?? DEFAULT_RETRY_BASE_MS,
-        progressIntervalMs: positiveInteger(env.NETIKS_PROGRESS_INTERVAL_MS) ?? DEFAULT_PROGRESS_INTERVAL_MS
+        stallTimeoutMs: positiveInteger(env.NETIKS_STALL_TIMEOUT_MS) ?? 60_000,
+        retryBaseMs: positiveInteger(env.NETIKS_RETRY_BASE_MS) ?? 1000,
+        progressIntervalMs: positiveInteger(env.NETIKS_PROGRESS_INTERVAL_MS) ?? 10_000
     };
 }
 function positiveInteger(text) {
@@ -36392,10 +36374,9 @@ function positiveInteger(text) {
 function parseApiKey(raw) {
     const key = raw.trim();
     if (key === '') {
-        throw new InputError(`Input '${Input.ApiKey}' is empty. Pass your Netiks API key from a secret, ` +
-            `e.g. "${Input.ApiKey}: \${{ secrets.NETIKS_API_KEY }}". Secrets are not available ` +
-            'to workflows triggered from forks: run those against the local emulator instead, or ' +
-            `set "${Input.DryRun}: true" to see the plan, which needs no key.`);
+        throw new InputError(`Input '${Input.ApiKey}' is empty. Pass your Netiks API key from a secret, e.g. "${Input.ApiKey}: ` +
+            '${{ secrets.NETIKS_API_KEY }}". Secrets are not available to workflows triggered from forks: run those ' +
+            `against the local emulator instead, or set "${Input.DryRun}: true" to see the plan, which needs no key.`);
     }
     if ([...key].some(char => /\s/.test(char) || char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) {
         throw new InputError(`Input '${Input.ApiKey}' contains white space or control characters, so it cannot be ` +
@@ -36409,17 +36390,16 @@ function parsePatterns(raw) {
         .map(line => line.trim())
         .filter(line => line !== '' && !line.startsWith('#'));
     if (!patterns.some(pattern => !pattern.startsWith('!'))) {
-        throw new InputError(`Input '${Input.Path}' has no pattern to include. Give one or more globs, one per ` +
-            'line, e.g. "dist/**/*.zip"; lines starting with ! exclude.');
+        throw new InputError(`Input '${Input.Path}' has no pattern to include. Give one or more globs, one per line, e.g. "dist/**/*.zip"; ` +
+            'lines starting with ! exclude.');
     }
     return patterns;
 }
 /**
- * The API root every endpoint path follows: an origin, or a path a reverse proxy serves the API
- * under. Plain http only to this machine, unless `allowInsecureHttp`: the api key goes in a
- * header of every API call.
+ * The API root every endpoint path follows: an origin, or a path a reverse proxy serves the API under.
+ * Plain http only to this machine, unless `allowInsecureHttp`: the api key goes in every API call.
  */
-function parseBaseUrl(raw, allowInsecureHttp = false) {
+function parseBaseUrl(raw, allowInsecureHttp) {
     const text = raw.trim() || DEFAULT_BASE_URL;
     let url;
     try {
@@ -36432,34 +36412,28 @@ function parseBaseUrl(raw, allowInsecureHttp = false) {
         throw new InputError(`Input '${Input.BaseUrl}' must be an http or https URL, not ${url.protocol}// ("${text}").`);
     }
     if (url.username || url.password || url.search || url.hash) {
-        throw new InputError(`Input '${Input.BaseUrl}' must not carry credentials, a query or a fragment: give only ` +
-            `scheme, host and optional path, such as ${DEFAULT_BASE_URL}.`);
+        throw new InputError(`Input '${Input.BaseUrl}' must not carry credentials, a query or a fragment: give only scheme, host and ` +
+            `optional path, such as ${DEFAULT_BASE_URL}.`);
     }
     if (/\/api\/v1(\/|$)/i.test(url.pathname)) {
         throw new InputError(`Input '${Input.BaseUrl}' holds /api/v1 ("${text}"): give the URL without it, as the action adds ` +
             `/api/v1/assets/… itself, such as ${DEFAULT_BASE_URL} (or https://proxy.example/netiks behind a reverse proxy).`);
     }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !allowInsecureHttp) {
-        throw new InputError(`Input '${Input.BaseUrl}' is plain http to ${url.host}, which is not this machine: the api key would ` +
-            `travel unencrypted, readable by anyone on the way. Use https. Only for a private test server on a ` +
-            `network you trust, set "${Input.AllowInsecureHttp}: true" to allow it.`);
+    if (url.protocol === 'http:' && !LOOPBACK_HOST.test(url.hostname) && !allowInsecureHttp) {
+        throw new InputError(`Input '${Input.BaseUrl}' is plain http to ${url.host}, which is not this machine: the api key would travel ` +
+            'unencrypted, readable by anyone on the way. Use https. Only for a private test server on a network you ' +
+            `trust, set "${Input.AllowInsecureHttp}: true" to allow it.`);
     }
     return url.href.replace(/\/+$/, '');
 }
 /**
- * Whether a URL's host (as URL parsing writes it) is this machine for certain: 127.0.0.0/8 in
- * any spelling the parser reads (127.1, 0x7f.1), ::1, IPv4-mapped 127.x (::ffff:7fxx:…), and
- * `localhost`. Not `localhost.`: that name is looked up in DNS rather than the hosts file, and
- * not a name that merely resolves to 127.0.0.1 (127.0.0.1.nip.io), which DNS could change.
+ * This machine for certain, as URL parsing writes a host (127.1 as 127.0.0.1): localhost, ::1, 127.0.0.0/8,
+ * IPv4-mapped 127.x. Not `localhost.` nor a name that resolves to 127.0.0.1: DNS looks those up, and could
+ * change them.
  */
-function isLoopbackHost(hostname) {
-    return (hostname === 'localhost' ||
-        hostname === '[::1]' ||
-        /^127\.\d+\.\d+\.\d+$/.test(hostname) ||
-        /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(hostname));
-}
-function parseInteger(name, raw, limits) {
-    const text = raw.trim();
+const LOOPBACK_HOST = /^(localhost|\[::1\]|127\.\d+\.\d+\.\d+|\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\])$/;
+function readInteger(name, limits) {
+    const text = getInput(name).trim();
     if (text === '')
         return limits.fallback;
     const value = /^\d+$/.test(text) ? Number(text) : NaN;
@@ -36468,25 +36442,20 @@ function parseInteger(name, raw, limits) {
     }
     return value;
 }
-function parseEnum(name, raw, choices, fallback) {
-    const text = raw.trim().toLowerCase();
-    if (text === '')
-        return fallback;
-    const allowed = Object.values(choices);
-    const match = allowed.find(choice => choice === text);
-    if (match === undefined) {
-        throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got "${raw.trim()}".`);
+function readChoice(name, choices, fallback) {
+    const text = getInput(name).trim();
+    const match = Object.values(choices).find(choice => choice === text.toLowerCase());
+    if (text !== '' && match === undefined) {
+        throw new InputError(`Input '${name}' must be one of ${Object.values(choices).join(', ')}; got "${text}".`);
     }
-    return match;
+    return match ?? fallback;
 }
-/** YAML 1.2 core-schema booleans, as core.getBooleanInput reads them. */
-function parseBoolean(name, raw, fallback) {
-    const text = raw.trim();
-    if (text === '')
-        return fallback;
+/** YAML 1.2 core-schema booleans, as core.getBooleanInput reads them; false when empty. */
+function readBoolean(name) {
+    const text = getInput(name).trim();
     if (['true', 'True', 'TRUE'].includes(text))
         return true;
-    if (['false', 'False', 'FALSE'].includes(text))
+    if (['false', 'False', 'FALSE', ''].includes(text))
         return false;
     throw new InputError(`Input '${name}' must be true or false, got "${text}".`);
 }
@@ -39003,68 +38972,52 @@ function errnoCode(error) {
 
 /** Files a plan cannot send, each with why: the run is refused before any request. */
 class RefusedFilesError extends InputError {
+    /** Why each file is refused, by relative path. */
     refused;
-    constructor(message, refused) {
+    constructor(message, files, reasonOf) {
         super(message);
-        this.refused = refused;
         this.name = 'RefusedFilesError';
+        this.refused = new Map(files.map(file => [file.relativePath, reasonOf(file)]));
     }
     /** Every file of the run as not uploaded: each refused one with why, the others as not started. */
     failures(files) {
-        const reasons = new Map(this.refused.map(({ file, reason }) => [file.relativePath, reason]));
+        const notStarted = `not uploaded: the run was refused before any request, for ${countOf(this.refused.size, 'other file')} it could not send (step 'refused')`;
         return files.map(file => {
-            const reason = reasons.get(file.relativePath);
-            if (reason !== undefined)
-                return { file, step: 'refused', message: reason };
-            return {
-                file,
-                step: 'not-started',
-                message: `not uploaded: the run was refused before any request, for ${countOf(reasons.size, 'other file')} it could not send (step 'refused')`
-            };
+            const reason = this.refused.get(file.relativePath);
+            return reason === undefined
+                ? { file, step: 'not-started', message: notStarted }
+                : { file, step: 'refused', message: reason };
         });
     }
 }
 /**
  * `auto` sends exactly one file under 10 MiB as a single multipart upload, and everything
  * else through presigned URLs. Throws when bulk mode would have to PUT a file larger than
- * S3 takes in one PUT.
+ * S3 takes in one PUT, or single mode would lose a name's folders.
  */
 function choosePlan(requested, files) {
     const plan = pickStrategy(requested, files);
-    if (plan.strategy === UploadMode.Bulk) {
-        const tooLarge = files.filter(file => file.size > MAX_PUT_BYTES);
-        if (tooLarge.length > 0) {
-            throw new RefusedFilesError(`${tooLarge.map(file => `${file.relativePath} (${file.size} bytes)`).join(', ')} ` +
-                `${tooLarge.length === 1 ? 'is' : 'are'} larger than 5 GiB, the most one presigned ` +
-                'S3 PUT accepts. Upload such files with mode: single, or split them before uploading.', tooLarge.map(file => ({
-                file,
-                reason: `${file.size} bytes, more than the 5 GiB one presigned S3 PUT accepts: upload it with mode: single, ` +
-                    'or split it before uploading.'
-            })));
-        }
+    const tooLarge = plan.strategy === UploadMode.Bulk ? files.filter(file => file.size > MAX_PUT_BYTES) : [];
+    if (tooLarge.length > 0) {
+        throw new RefusedFilesError(`${tooLarge.map(file => `${file.relativePath} (${file.size} bytes)`).join(', ')} ` +
+            `${tooLarge.length === 1 ? 'is' : 'are'} larger than 5 GiB, the most one presigned ` +
+            'S3 PUT accepts. Upload such files with mode: single, or split them before uploading.', tooLarge, file => `${file.size} bytes, more than the 5 GiB one presigned S3 PUT accepts: upload it with mode: single, ` +
+            'or split it before uploading.');
     }
     return plan;
 }
-/**
- * The Netiks backend reads a single upload's file name with Django's multipart parser, which
- * keeps only what follows the last `/` or `\\`: such a name cannot survive single mode.
- */
-function losesFoldersInSingleMode(file) {
-    return /[/\\]/.test(file.name);
-}
 function pickStrategy(requested, files) {
-    const folded = files.filter(losesFoldersInSingleMode);
+    // Netiks reads a single upload's file name with Django's multipart parser, which keeps only
+    // what follows the last `/` or `\`: such a name cannot survive single mode.
+    const folded = files.filter(file => /[/\\]/.test(file.name));
     if (requested === UploadMode.Single) {
         if (folded.length > 0) {
             throw new RefusedFilesError(`mode: single cannot keep the name "${folded[0].name}"` +
                 (folded.length > 1 ? ` (nor ${folded.length - 1} more)` : '') +
                 ": the Netiks API reads a single upload's file name with a multipart parser that keeps only the part " +
                 'after the last / or \\. Use mode: bulk or auto (the presigned flow keeps the whole name), or ' +
-                'asset-name: basename.', folded.map(file => ({
-                file,
-                reason: `mode: single cannot keep the name "${file.name}": the Netiks API keeps only the part after its last ` +
-                    '/ or \\. Use mode: bulk or auto, or asset-name: basename.'
-            })));
+                'asset-name: basename.', folded, file => `mode: single cannot keep the name "${file.name}": the Netiks API keeps only the part after its last ` +
+                '/ or \\. Use mode: bulk or auto, or asset-name: basename.');
         }
         return { strategy: UploadMode.Single, reason: 'mode: single' };
     }
@@ -39794,16 +39747,15 @@ async function uploadPresigned(client, recorder, options) {
  * tickets are ready, so a long queue never holds URLs that could expire before their turn.
  */
 async function* presignedTickets(recorder, lookahead, generateBatch) {
-    const { files } = recorder;
+    const batches = planBatches(recorder.files);
     const ready = [];
-    let cursor = 0;
+    let next = 0;
     let generating;
     for (;;) {
         if (recorder.shouldStop())
             return;
-        if (generating === undefined && ready.length <= lookahead && cursor < files.length) {
-            const batch = nextBatch(files, cursor);
-            cursor += batch.length;
+        if (generating === undefined && ready.length <= lookahead && next < batches.length) {
+            const batch = batches[next++];
             generating = generateBatch(batch)
                 .then(tickets => void ready.push(...tickets), (error) => batch.forEach(file => recorder.fail(file, 'generate', error)))
                 .finally(() => {
@@ -39866,25 +39818,22 @@ function retryHooks(file, step, options) {
         onRetry: (retry, delay, error) => options.onRetry?.(file, step, retry, delay, error)
     };
 }
-/** Every batch of generate calls the bulk flow will make for these files, in order. */
+/** The bulk flow's generate calls, in order: up to PRESIGN_BATCH_SIZE files and BATCH_MAX_BYTES, but at least one file. */
 function planBatches(files) {
     const batches = [];
-    for (let start = 0; start < files.length; start += batches[batches.length - 1].length) {
-        batches.push(nextBatch(files, start));
+    let bytes = 0;
+    for (const file of files) {
+        const batch = batches.at(-1);
+        if (batch === undefined || batch.length === PRESIGN_BATCH_SIZE || bytes + file.size > BATCH_MAX_BYTES) {
+            batches.push([file]);
+            bytes = file.size;
+        }
+        else {
+            batch.push(file);
+            bytes += file.size;
+        }
     }
     return batches;
-}
-/** Up to PRESIGN_BATCH_SIZE files and BATCH_MAX_BYTES, but always at least one file. */
-function nextBatch(files, start) {
-    const batch = [];
-    let bytes = 0;
-    for (let i = start; i < files.length && batch.length < PRESIGN_BATCH_SIZE; i++) {
-        if (batch.length > 0 && bytes + files[i].size > BATCH_MAX_BYTES)
-            break;
-        batch.push(files[i]);
-        bytes += files[i].size;
-    }
-    return batch;
 }
 /**
  * Pairs each file with its entry: by position when the names agree (names can repeat within a
@@ -39893,9 +39842,8 @@ function nextBatch(files, start) {
 function pairEntries(files, entries) {
     const used = new Set();
     return files.map((file, index) => {
-        let position = entries[index]?.file_name === file.name && !used.has(index) ? index : -1;
-        if (position < 0)
-            position = entries.findIndex((entry, i) => !used.has(i) && entry.file_name === file.name);
+        const free = (i) => !used.has(i) && entries[i]?.file_name === file.name;
+        const position = free(index) ? index : entries.findIndex((_, i) => free(i));
         if (position < 0) {
             throw new ProtocolError('generate', `generate answered no presigned URL for "${file.name}".`);
         }
@@ -40696,14 +40644,10 @@ function linkTo(url, id) {
 ;// CONCATENATED MODULE: ./src/transfer/cancel.ts
 /**
  * How a GitHub runner cancels a step: SIGINT, then SIGTERM 7.5 s later, then a kill of the
- * whole process tree 2.5 s after that. The report must be written before the kill.
+ * whole process tree 2.5 s after that. The report must be written before the kill: by these
+ * times after a SIGINT, and after a SIGTERM (or a second signal).
  */
-const RUNNER_CANCEL = {
-    /** After the first SIGINT, the report is written by then if no SIGTERM comes first. */
-    reportAfterInterruptMs: 9000,
-    /** After a SIGTERM (or a second signal), the report is written by then: 1 s before the kill. */
-    reportAfterTerminateMs: 1500
-};
+const RUNNER_CANCEL = { reportAfterInterruptMs: 9000, reportAfterTerminateMs: 1500 };
 /**
  * SIGBREAK is Ctrl-Break on Windows (Node maps Ctrl-C to SIGINT there): the Windows runner sends
  * Ctrl-C, then Ctrl-Break 7.5 s later, so as the second signal it hurries the report. Elsewhere
@@ -40712,17 +40656,16 @@ const RUNNER_CANCEL = {
 const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGBREAK'];
 /**
  * On the first signal nothing new starts, and uploads whose bytes are still being sent are
- * aborted (the server cannot have registered them). Requests whose bytes are all sent —
- * confirms, and single uploads waiting for their answer — go on, since they may be
- * registered: they get the time the runner allows. The deadline is set by the signals: 9 s
- * after a SIGINT, 1.5 s after a SIGTERM or a second signal, whichever comes first.
+ * aborted (the server cannot have registered them). Requests whose bytes are all sent go on,
+ * since they may be registered, until the deadline the signals set: `onDeadline` then writes
+ * the report with whatever is settled, once.
  */
 class Cancellation {
     hooks;
     timing;
     run = new AbortController();
-    deadline;
-    deadlinePassed = false;
+    deadlineAt = Infinity;
+    timer;
     onSignal = (signal) => this.cancel(signal);
     constructor(hooks, timing = RUNNER_CANCEL) {
         this.hooks = hooks;
@@ -40741,25 +40684,21 @@ class Cancellation {
             this.hooks.onCancel(signal);
         }
         const hurry = signal === 'SIGTERM' || !first;
-        this.reportWithin(hurry ? this.timing.reportAfterTerminateMs : this.timing.reportAfterInterruptMs);
-    }
-    dispose() {
-        if (this.deadline)
-            clearTimeout(this.deadline.timer);
-        for (const signal of CANCEL_SIGNALS)
-            process.off(signal, this.onSignal);
-    }
-    reportWithin(ms) {
+        const ms = hurry ? this.timing.reportAfterTerminateMs : this.timing.reportAfterInterruptMs;
         const at = Date.now() + ms;
-        if (this.deadlinePassed || (this.deadline && this.deadline.at <= at))
+        if (at >= this.deadlineAt)
             return;
-        if (this.deadline)
-            clearTimeout(this.deadline.timer);
-        const timer = setTimeout(() => {
-            this.deadlinePassed = true;
+        clearTimeout(this.timer);
+        this.deadlineAt = at;
+        this.timer = setTimeout(() => {
+            this.deadlineAt = -Infinity;
             this.hooks.onDeadline();
         }, ms);
-        this.deadline = { at, timer };
+    }
+    dispose() {
+        clearTimeout(this.timer);
+        for (const signal of CANCEL_SIGNALS)
+            process.off(signal, this.onSignal);
     }
 }
 

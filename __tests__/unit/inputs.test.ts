@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { AssetNaming, Input, NoFileOption, UploadMode } from '../../src/config/constants.js'
 import { InputError } from '../../src/model.js'
-import { getInputs, getTuning, parseBaseUrl } from '../../src/config/inputs.js'
+import { getInputs, getTuning } from '../../src/config/inputs.js'
 import { setInputs } from '../support/helpers.js'
 
 const KEY = 'ne-zwpVh1idj6InYwTWk866n1qrf'
@@ -13,6 +13,17 @@ function withInputs(inputs: Record<string, string>): void {
 }
 
 afterEach(() => clear())
+
+/** The base-url a run takes from these inputs. */
+function parseBaseUrl(raw: string, allowInsecureHttp = false): string {
+  withInputs({
+    [Input.ApiKey]: KEY,
+    [Input.Path]: 'a',
+    [Input.BaseUrl]: raw,
+    [Input.AllowInsecureHttp]: `${allowInsecureHttp}`
+  })
+  return getInputs().baseUrl
+}
 
 describe('getTuning', () => {
   it('defaults, and reads positive whole numbers from the environment', () => {

@@ -47,28 +47,13 @@ export enum NoFileOption {
 }
 
 export const DEFAULT_BASE_URL = 'https://prod.backend.netikscloud.com'
-export const DEFAULT_CONCURRENCY = 8
-export const MAX_CONCURRENCY = 64
-export const DEFAULT_RETRIES = 4
-export const MAX_RETRIES = 10
 /** A matrix runs at most 256 jobs per workflow run, so no more shards than that. */
 export const MAX_SHARDS = 256
-
-/** A request that sends and receives nothing for this long is aborted (and retried). */
-export const DEFAULT_STALL_TIMEOUT_MS = 60_000
-/** The first retry waits up to this long; each further retry doubles the window. */
-export const DEFAULT_RETRY_BASE_MS = 1000
-/** A transfer longer than this gets a progress line every this long. */
-export const DEFAULT_PROGRESS_INTERVAL_MS = 10_000
-
 /** `auto` picks single mode for exactly one file smaller than this. */
 export const AUTO_SINGLE_MAX_BYTES = 10 * 1024 * 1024
-
 /** Files per generate-presigned-url call. */
 export const PRESIGN_BATCH_SIZE = 50
-
 /** S3 accepts at most this many bytes in one PUT. */
 export const MAX_PUT_BYTES = 5 * 1024 * 1024 * 1024
-
 export const ACTION_VERSION = '1.0.0'
 export const ACTION_USER_AGENT = `netiks-upload-action/${ACTION_VERSION}`

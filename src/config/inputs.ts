@@ -1,25 +1,9 @@
 import * as core from '@actions/core'
-import {
-  AssetNaming,
-  DEFAULT_BASE_URL,
-  DEFAULT_PROGRESS_INTERVAL_MS,
-  DEFAULT_CONCURRENCY,
-  DEFAULT_RETRIES,
-  DEFAULT_RETRY_BASE_MS,
-  DEFAULT_STALL_TIMEOUT_MS,
-  Input,
-  MAX_CONCURRENCY,
-  MAX_RETRIES,
-  NoFileOption,
-  UploadMode
-} from './constants.js'
+import { AssetNaming, DEFAULT_BASE_URL, Input, NoFileOption, UploadMode } from './constants.js'
 import { InputError } from '../model.js'
 import { parseShard, type Shard } from '../files/shard.js'
 
-/**
- * Every input, read and checked. A dry run only plans, so it needs no credentials: its api key
- * may be absent; any other run has one.
- */
+/** Every input, read and checked. A dry run only plans: its api key may be absent; any other run has one. */
 export type Inputs = Settings & ({ dryRun: false; apiKey: string } | { dryRun: true; apiKey: string | undefined })
 
 /** Inputs of a run that uploads: it always has a key. */
@@ -46,53 +30,40 @@ interface Settings {
 export function getInputs(): Inputs {
   const rawKey = core.getInput(Input.ApiKey)
   // A key given to a dry run is still checked: the same workflow will upload with it later.
-  const credentials = parseBoolean(Input.DryRun, core.getInput(Input.DryRun), false)
+  const credentials = readBoolean(Input.DryRun)
     ? { dryRun: true as const, apiKey: rawKey.trim() === '' ? undefined : parseApiKey(rawKey) }
     : { dryRun: false as const, apiKey: parseApiKey(rawKey) }
   return {
     ...credentials,
     patterns: parsePatterns(core.getInput(Input.Path)),
-    mode: parseEnum(Input.Mode, core.getInput(Input.Mode), UploadMode, UploadMode.Auto),
-    baseUrl: parseBaseUrl(
-      core.getInput(Input.BaseUrl),
-      parseBoolean(Input.AllowInsecureHttp, core.getInput(Input.AllowInsecureHttp), false)
-    ),
-    concurrency: parseInteger(Input.Concurrency, core.getInput(Input.Concurrency), {
-      min: 1,
-      max: MAX_CONCURRENCY,
-      fallback: DEFAULT_CONCURRENCY
-    }),
-    ifNoFilesFound: parseEnum(
-      Input.IfNoFilesFound,
-      core.getInput(Input.IfNoFilesFound),
-      NoFileOption,
-      NoFileOption.Error
-    ),
-    retries: parseInteger(Input.Retries, core.getInput(Input.Retries), {
-      min: 0,
-      max: MAX_RETRIES,
-      fallback: DEFAULT_RETRIES
-    }),
-    failFast: parseBoolean(Input.FailFast, core.getInput(Input.FailFast), false),
-    assetName: parseEnum(Input.AssetName, core.getInput(Input.AssetName), AssetNaming, AssetNaming.Basename),
+    mode: readChoice(Input.Mode, UploadMode, UploadMode.Auto),
+    baseUrl: parseBaseUrl(core.getInput(Input.BaseUrl), readBoolean(Input.AllowInsecureHttp)),
+    concurrency: readInteger(Input.Concurrency, { min: 1, max: 64, fallback: 8 }),
+    ifNoFilesFound: readChoice(Input.IfNoFilesFound, NoFileOption, NoFileOption.Error),
+    retries: readInteger(Input.Retries, { min: 0, max: 10, fallback: 4 }),
+    failFast: readBoolean(Input.FailFast),
+    assetName: readChoice(Input.AssetName, AssetNaming, AssetNaming.Basename),
     manifest: core.getInput(Input.Manifest).trim(),
     shard: parseShard(core.getInput(Input.Shard)),
-    includeHiddenFiles: parseBoolean(Input.IncludeHiddenFiles, core.getInput(Input.IncludeHiddenFiles), false)
+    includeHiddenFiles: readBoolean(Input.IncludeHiddenFiles)
   }
 }
 
 /** Knobs for tests and unusual networks, read from the environment rather than inputs. */
 export interface Tuning {
+  /** A request that sends and receives nothing for this long is aborted (and retried). */
   stallTimeoutMs: number
+  /** The first retry waits up to this long; each further retry doubles the window. */
   retryBaseMs: number
+  /** A transfer longer than this gets a progress line every this long. */
   progressIntervalMs: number
 }
 
 export function getTuning(env: NodeJS.ProcessEnv = process.env): Tuning {
   return {
-    stallTimeoutMs: positiveInteger(env.NETIKS_STALL_TIMEOUT_MS) ?? DEFAULT_STALL_TIMEOUT_MS,
-    retryBaseMs: positiveInteger(env.NETIKS_RETRY_BASE_MS) ?? DEFAULT_RETRY_BASE_MS,
-    progressIntervalMs: positiveInteger(env.NETIKS_PROGRESS_INTERVAL_MS) ?? DEFAULT_PROGRESS_INTERVAL_MS
+    stallTimeoutMs: positiveInteger(env.NETIKS_STALL_TIMEOUT_MS) ?? 60_000,
+    retryBaseMs: positiveInteger(env.NETIKS_RETRY_BASE_MS) ?? 1000,
+    progressIntervalMs: positiveInteger(env.NETIKS_PROGRESS_INTERVAL_MS) ?? 10_000
   }
 }
 
@@ -101,14 +72,13 @@ function positiveInteger(text: string | undefined): number | undefined {
   return text && Number.isSafeInteger(value) && value > 0 ? value : undefined
 }
 
-export function parseApiKey(raw: string): string {
+function parseApiKey(raw: string): string {
   const key = raw.trim()
   if (key === '') {
     throw new InputError(
-      `Input '${Input.ApiKey}' is empty. Pass your Netiks API key from a secret, ` +
-        `e.g. "${Input.ApiKey}: \${{ secrets.NETIKS_API_KEY }}". Secrets are not available ` +
-        'to workflows triggered from forks: run those against the local emulator instead, or ' +
-        `set "${Input.DryRun}: true" to see the plan, which needs no key.`
+      `Input '${Input.ApiKey}' is empty. Pass your Netiks API key from a secret, e.g. "${Input.ApiKey}: ` +
+        '${{ secrets.NETIKS_API_KEY }}". Secrets are not available to workflows triggered from forks: run those ' +
+        `against the local emulator instead, or set "${Input.DryRun}: true" to see the plan, which needs no key.`
     )
   }
   if ([...key].some(char => /\s/.test(char) || char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) {
@@ -120,26 +90,25 @@ export function parseApiKey(raw: string): string {
   return key
 }
 
-export function parsePatterns(raw: string): string[] {
+function parsePatterns(raw: string): string[] {
   const patterns = raw
     .split(/\r?\n/)
     .map(line => line.trim())
     .filter(line => line !== '' && !line.startsWith('#'))
   if (!patterns.some(pattern => !pattern.startsWith('!'))) {
     throw new InputError(
-      `Input '${Input.Path}' has no pattern to include. Give one or more globs, one per ` +
-        'line, e.g. "dist/**/*.zip"; lines starting with ! exclude.'
+      `Input '${Input.Path}' has no pattern to include. Give one or more globs, one per line, e.g. "dist/**/*.zip"; ` +
+        'lines starting with ! exclude.'
     )
   }
   return patterns
 }
 
 /**
- * The API root every endpoint path follows: an origin, or a path a reverse proxy serves the API
- * under. Plain http only to this machine, unless `allowInsecureHttp`: the api key goes in a
- * header of every API call.
+ * The API root every endpoint path follows: an origin, or a path a reverse proxy serves the API under.
+ * Plain http only to this machine, unless `allowInsecureHttp`: the api key goes in every API call.
  */
-export function parseBaseUrl(raw: string, allowInsecureHttp = false): string {
+function parseBaseUrl(raw: string, allowInsecureHttp: boolean): string {
   const text = raw.trim() || DEFAULT_BASE_URL
   let url: URL
   try {
@@ -154,8 +123,8 @@ export function parseBaseUrl(raw: string, allowInsecureHttp = false): string {
   }
   if (url.username || url.password || url.search || url.hash) {
     throw new InputError(
-      `Input '${Input.BaseUrl}' must not carry credentials, a query or a fragment: give only ` +
-        `scheme, host and optional path, such as ${DEFAULT_BASE_URL}.`
+      `Input '${Input.BaseUrl}' must not carry credentials, a query or a fragment: give only scheme, host and ` +
+        `optional path, such as ${DEFAULT_BASE_URL}.`
     )
   }
   if (/\/api\/v1(\/|$)/i.test(url.pathname)) {
@@ -164,33 +133,25 @@ export function parseBaseUrl(raw: string, allowInsecureHttp = false): string {
         `/api/v1/assets/… itself, such as ${DEFAULT_BASE_URL} (or https://proxy.example/netiks behind a reverse proxy).`
     )
   }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !allowInsecureHttp) {
+  if (url.protocol === 'http:' && !LOOPBACK_HOST.test(url.hostname) && !allowInsecureHttp) {
     throw new InputError(
-      `Input '${Input.BaseUrl}' is plain http to ${url.host}, which is not this machine: the api key would ` +
-        `travel unencrypted, readable by anyone on the way. Use https. Only for a private test server on a ` +
-        `network you trust, set "${Input.AllowInsecureHttp}: true" to allow it.`
+      `Input '${Input.BaseUrl}' is plain http to ${url.host}, which is not this machine: the api key would travel ` +
+        'unencrypted, readable by anyone on the way. Use https. Only for a private test server on a network you ' +
+        `trust, set "${Input.AllowInsecureHttp}: true" to allow it.`
     )
   }
   return url.href.replace(/\/+$/, '')
 }
 
 /**
- * Whether a URL's host (as URL parsing writes it) is this machine for certain: 127.0.0.0/8 in
- * any spelling the parser reads (127.1, 0x7f.1), ::1, IPv4-mapped 127.x (::ffff:7fxx:…), and
- * `localhost`. Not `localhost.`: that name is looked up in DNS rather than the hosts file, and
- * not a name that merely resolves to 127.0.0.1 (127.0.0.1.nip.io), which DNS could change.
+ * This machine for certain, as URL parsing writes a host (127.1 as 127.0.0.1): localhost, ::1, 127.0.0.0/8,
+ * IPv4-mapped 127.x. Not `localhost.` nor a name that resolves to 127.0.0.1: DNS looks those up, and could
+ * change them.
  */
-export function isLoopbackHost(hostname: string): boolean {
-  return (
-    hostname === 'localhost' ||
-    hostname === '[::1]' ||
-    /^127\.\d+\.\d+\.\d+$/.test(hostname) ||
-    /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(hostname)
-  )
-}
+const LOOPBACK_HOST = /^(localhost|\[::1\]|127\.\d+\.\d+\.\d+|\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\])$/
 
-export function parseInteger(name: Input, raw: string, limits: { min: number; max: number; fallback: number }): number {
-  const text = raw.trim()
+function readInteger(name: Input, limits: { min: number; max: number; fallback: number }): number {
+  const text = core.getInput(name).trim()
   if (text === '') return limits.fallback
   const value = /^\d+$/.test(text) ? Number(text) : NaN
   if (!Number.isSafeInteger(value) || value < limits.min || value > limits.max) {
@@ -199,22 +160,19 @@ export function parseInteger(name: Input, raw: string, limits: { min: number; ma
   return value
 }
 
-export function parseEnum<T extends string>(name: Input, raw: string, choices: Record<string, T>, fallback: T): T {
-  const text = raw.trim().toLowerCase()
-  if (text === '') return fallback
-  const allowed = Object.values(choices)
-  const match = allowed.find(choice => choice === text)
-  if (match === undefined) {
-    throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got "${raw.trim()}".`)
+function readChoice<T extends string>(name: Input, choices: Record<string, T>, fallback: T): T {
+  const text = core.getInput(name).trim()
+  const match = Object.values(choices).find(choice => choice === text.toLowerCase())
+  if (text !== '' && match === undefined) {
+    throw new InputError(`Input '${name}' must be one of ${Object.values(choices).join(', ')}; got "${text}".`)
   }
-  return match
+  return match ?? fallback
 }
 
-/** YAML 1.2 core-schema booleans, as core.getBooleanInput reads them. */
-export function parseBoolean(name: Input, raw: string, fallback: boolean): boolean {
-  const text = raw.trim()
-  if (text === '') return fallback
+/** YAML 1.2 core-schema booleans, as core.getBooleanInput reads them; false when empty. */
+function readBoolean(name: Input): boolean {
+  const text = core.getInput(name).trim()
   if (['true', 'True', 'TRUE'].includes(text)) return true
-  if (['false', 'False', 'FALSE'].includes(text)) return false
+  if (['false', 'False', 'FALSE', ''].includes(text)) return false
   throw new InputError(`Input '${name}' must be true or false, got "${text}".`)
 }

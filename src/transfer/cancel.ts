@@ -1,13 +1,9 @@
 /**
  * How a GitHub runner cancels a step: SIGINT, then SIGTERM 7.5 s later, then a kill of the
- * whole process tree 2.5 s after that. The report must be written before the kill.
+ * whole process tree 2.5 s after that. The report must be written before the kill: by these
+ * times after a SIGINT, and after a SIGTERM (or a second signal).
  */
-export const RUNNER_CANCEL = {
-  /** After the first SIGINT, the report is written by then if no SIGTERM comes first. */
-  reportAfterInterruptMs: 9000,
-  /** After a SIGTERM (or a second signal), the report is written by then: 1 s before the kill. */
-  reportAfterTerminateMs: 1500
-}
+const RUNNER_CANCEL = { reportAfterInterruptMs: 9000, reportAfterTerminateMs: 1500 }
 
 /**
  * SIGBREAK is Ctrl-Break on Windows (Node maps Ctrl-C to SIGINT there): the Windows runner sends
@@ -16,27 +12,20 @@ export const RUNNER_CANCEL = {
  */
 const CANCEL_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGBREAK']
 
-export interface CancellationHooks {
-  onCancel: (signal: NodeJS.Signals) => void
-  /** Time is up: write the report with whatever is settled, then exit. Called at most once. */
-  onDeadline: () => void
-}
-
 /**
  * On the first signal nothing new starts, and uploads whose bytes are still being sent are
- * aborted (the server cannot have registered them). Requests whose bytes are all sent —
- * confirms, and single uploads waiting for their answer — go on, since they may be
- * registered: they get the time the runner allows. The deadline is set by the signals: 9 s
- * after a SIGINT, 1.5 s after a SIGTERM or a second signal, whichever comes first.
+ * aborted (the server cannot have registered them). Requests whose bytes are all sent go on,
+ * since they may be registered, until the deadline the signals set: `onDeadline` then writes
+ * the report with whatever is settled, once.
  */
 export class Cancellation {
   private readonly run = new AbortController()
-  private deadline?: { at: number; timer: NodeJS.Timeout }
-  private deadlinePassed = false
+  private deadlineAt = Infinity
+  private timer?: NodeJS.Timeout
   private readonly onSignal = (signal: NodeJS.Signals): void => this.cancel(signal)
 
   constructor(
-    private readonly hooks: CancellationHooks,
+    private readonly hooks: { onCancel: (signal: NodeJS.Signals) => void; onDeadline: () => void },
     private readonly timing = RUNNER_CANCEL
   ) {
     for (const signal of CANCEL_SIGNALS) process.on(signal, this.onSignal)
@@ -54,22 +43,19 @@ export class Cancellation {
       this.hooks.onCancel(signal)
     }
     const hurry = signal === 'SIGTERM' || !first
-    this.reportWithin(hurry ? this.timing.reportAfterTerminateMs : this.timing.reportAfterInterruptMs)
+    const ms = hurry ? this.timing.reportAfterTerminateMs : this.timing.reportAfterInterruptMs
+    const at = Date.now() + ms
+    if (at >= this.deadlineAt) return
+    clearTimeout(this.timer)
+    this.deadlineAt = at
+    this.timer = setTimeout(() => {
+      this.deadlineAt = -Infinity
+      this.hooks.onDeadline()
+    }, ms)
   }
 
   dispose(): void {
-    if (this.deadline) clearTimeout(this.deadline.timer)
+    clearTimeout(this.timer)
     for (const signal of CANCEL_SIGNALS) process.off(signal, this.onSignal)
-  }
-
-  private reportWithin(ms: number): void {
-    const at = Date.now() + ms
-    if (this.deadlinePassed || (this.deadline && this.deadline.at <= at)) return
-    if (this.deadline) clearTimeout(this.deadline.timer)
-    const timer = setTimeout(() => {
-      this.deadlinePassed = true
-      this.hooks.onDeadline()
-    }, ms)
-    this.deadline = { at, timer }
   }
 }

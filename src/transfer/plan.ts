@@ -3,35 +3,31 @@ import { InputError } from '../model.js'
 import { countOf } from '../format.js'
 import type { FailedUpload, LocalFile } from '../model.js'
 
-export type Strategy = UploadMode.Single | UploadMode.Bulk
-
 export interface UploadPlan {
-  strategy: Strategy
+  strategy: UploadMode.Single | UploadMode.Bulk
   /** Why this strategy, in words for the log. */
   reason: string
 }
 
 /** Files a plan cannot send, each with why: the run is refused before any request. */
 export class RefusedFilesError extends InputError {
-  constructor(
-    message: string,
-    readonly refused: ReadonlyArray<{ file: LocalFile; reason: string }>
-  ) {
+  /** Why each file is refused, by relative path. */
+  readonly refused: ReadonlyMap<string, string>
+
+  constructor(message: string, files: LocalFile[], reasonOf: (file: LocalFile) => string) {
     super(message)
     this.name = 'RefusedFilesError'
+    this.refused = new Map(files.map(file => [file.relativePath, reasonOf(file)]))
   }
 
   /** Every file of the run as not uploaded: each refused one with why, the others as not started. */
   failures(files: LocalFile[]): FailedUpload[] {
-    const reasons = new Map(this.refused.map(({ file, reason }) => [file.relativePath, reason]))
+    const notStarted = `not uploaded: the run was refused before any request, for ${countOf(this.refused.size, 'other file')} it could not send (step 'refused')`
     return files.map(file => {
-      const reason = reasons.get(file.relativePath)
-      if (reason !== undefined) return { file, step: 'refused', message: reason }
-      return {
-        file,
-        step: 'not-started',
-        message: `not uploaded: the run was refused before any request, for ${countOf(reasons.size, 'other file')} it could not send (step 'refused')`
-      }
+      const reason = this.refused.get(file.relativePath)
+      return reason === undefined
+        ? { file, step: 'not-started', message: notStarted }
+        : { file, step: 'refused', message: reason }
     })
   }
 }
@@ -39,39 +35,29 @@ export class RefusedFilesError extends InputError {
 /**
  * `auto` sends exactly one file under 10 MiB as a single multipart upload, and everything
  * else through presigned URLs. Throws when bulk mode would have to PUT a file larger than
- * S3 takes in one PUT.
+ * S3 takes in one PUT, or single mode would lose a name's folders.
  */
 export function choosePlan(requested: UploadMode, files: LocalFile[]): UploadPlan {
   const plan = pickStrategy(requested, files)
-  if (plan.strategy === UploadMode.Bulk) {
-    const tooLarge = files.filter(file => file.size > MAX_PUT_BYTES)
-    if (tooLarge.length > 0) {
-      throw new RefusedFilesError(
-        `${tooLarge.map(file => `${file.relativePath} (${file.size} bytes)`).join(', ')} ` +
-          `${tooLarge.length === 1 ? 'is' : 'are'} larger than 5 GiB, the most one presigned ` +
-          'S3 PUT accepts. Upload such files with mode: single, or split them before uploading.',
-        tooLarge.map(file => ({
-          file,
-          reason:
-            `${file.size} bytes, more than the 5 GiB one presigned S3 PUT accepts: upload it with mode: single, ` +
-            'or split it before uploading.'
-        }))
-      )
-    }
+  const tooLarge = plan.strategy === UploadMode.Bulk ? files.filter(file => file.size > MAX_PUT_BYTES) : []
+  if (tooLarge.length > 0) {
+    throw new RefusedFilesError(
+      `${tooLarge.map(file => `${file.relativePath} (${file.size} bytes)`).join(', ')} ` +
+        `${tooLarge.length === 1 ? 'is' : 'are'} larger than 5 GiB, the most one presigned ` +
+        'S3 PUT accepts. Upload such files with mode: single, or split them before uploading.',
+      tooLarge,
+      file =>
+        `${file.size} bytes, more than the 5 GiB one presigned S3 PUT accepts: upload it with mode: single, ` +
+        'or split it before uploading.'
+    )
   }
   return plan
 }
 
-/**
- * The Netiks backend reads a single upload's file name with Django's multipart parser, which
- * keeps only what follows the last `/` or `\\`: such a name cannot survive single mode.
- */
-export function losesFoldersInSingleMode(file: LocalFile): boolean {
-  return /[/\\]/.test(file.name)
-}
-
 function pickStrategy(requested: UploadMode, files: LocalFile[]): UploadPlan {
-  const folded = files.filter(losesFoldersInSingleMode)
+  // Netiks reads a single upload's file name with Django's multipart parser, which keeps only
+  // what follows the last `/` or `\`: such a name cannot survive single mode.
+  const folded = files.filter(file => /[/\\]/.test(file.name))
   if (requested === UploadMode.Single) {
     if (folded.length > 0) {
       throw new RefusedFilesError(
@@ -80,12 +66,10 @@ function pickStrategy(requested: UploadMode, files: LocalFile[]): UploadPlan {
           ": the Netiks API reads a single upload's file name with a multipart parser that keeps only the part " +
           'after the last / or \\. Use mode: bulk or auto (the presigned flow keeps the whole name), or ' +
           'asset-name: basename.',
-        folded.map(file => ({
-          file,
-          reason:
-            `mode: single cannot keep the name "${file.name}": the Netiks API keeps only the part after its last ` +
-            '/ or \\. Use mode: bulk or auto, or asset-name: basename.'
-        }))
+        folded,
+        file =>
+          `mode: single cannot keep the name "${file.name}": the Netiks API keeps only the part after its last ` +
+          '/ or \\. Use mode: bulk or auto, or asset-name: basename.'
       )
     }
     return { strategy: UploadMode.Single, reason: 'mode: single' }

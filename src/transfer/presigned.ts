@@ -43,15 +43,14 @@ async function* presignedTickets(
   lookahead: number,
   generateBatch: (batch: LocalFile[]) => Promise<PresignedTicket[]>
 ): AsyncGenerator<PresignedTicket> {
-  const { files } = recorder
+  const batches = planBatches(recorder.files)
   const ready: PresignedTicket[] = []
-  let cursor = 0
+  let next = 0
   let generating: Promise<void> | undefined
   for (;;) {
     if (recorder.shouldStop()) return
-    if (generating === undefined && ready.length <= lookahead && cursor < files.length) {
-      const batch = nextBatch(files, cursor)
-      cursor += batch.length
+    if (generating === undefined && ready.length <= lookahead && next < batches.length) {
+      const batch = batches[next++]
       generating = generateBatch(batch)
         .then(
           tickets => void ready.push(...tickets),
@@ -142,25 +141,21 @@ function retryHooks(file: LocalFile, step: FailedStep, options: Pick<UploadOptio
   }
 }
 
-/** Every batch of generate calls the bulk flow will make for these files, in order. */
+/** The bulk flow's generate calls, in order: up to PRESIGN_BATCH_SIZE files and BATCH_MAX_BYTES, but at least one file. */
 export function planBatches(files: LocalFile[]): LocalFile[][] {
   const batches: LocalFile[][] = []
-  for (let start = 0; start < files.length; start += batches[batches.length - 1].length) {
-    batches.push(nextBatch(files, start))
+  let bytes = 0
+  for (const file of files) {
+    const batch = batches.at(-1)
+    if (batch === undefined || batch.length === PRESIGN_BATCH_SIZE || bytes + file.size > BATCH_MAX_BYTES) {
+      batches.push([file])
+      bytes = file.size
+    } else {
+      batch.push(file)
+      bytes += file.size
+    }
   }
   return batches
-}
-
-/** Up to PRESIGN_BATCH_SIZE files and BATCH_MAX_BYTES, but always at least one file. */
-function nextBatch(files: LocalFile[], start: number): LocalFile[] {
-  const batch: LocalFile[] = []
-  let bytes = 0
-  for (let i = start; i < files.length && batch.length < PRESIGN_BATCH_SIZE; i++) {
-    if (batch.length > 0 && bytes + files[i].size > BATCH_MAX_BYTES) break
-    batch.push(files[i])
-    bytes += files[i].size
-  }
-  return batch
 }
 
 /**
@@ -170,8 +165,8 @@ function nextBatch(files: LocalFile[], start: number): LocalFile[] {
 function pairEntries(files: LocalFile[], entries: PresignedEntry[]): PresignedTicket[] {
   const used = new Set<number>()
   return files.map((file, index) => {
-    let position = entries[index]?.file_name === file.name && !used.has(index) ? index : -1
-    if (position < 0) position = entries.findIndex((entry, i) => !used.has(i) && entry.file_name === file.name)
+    const free = (i: number): boolean => !used.has(i) && entries[i]?.file_name === file.name
+    const position = free(index) ? index : entries.findIndex((_, i) => free(i))
     if (position < 0) {
       throw new ProtocolError('generate', `generate answered no presigned URL for "${file.name}".`)
     }
