@@ -35489,14 +35489,9 @@ function totalSize(files) {
 function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
-/** Items in the order of their files' paths: as they are when they already are (the usual case), else a sorted copy. */
+/** Items in the order of their files' paths, as a sorted copy. */
 function sortedByPath(items) {
-    const byPath = (a, b) => compareText(a.file.relativePath, b.file.relativePath);
-    for (let i = 1; i < items.length; i++) {
-        if (byPath(items[i - 1], items[i]) > 0)
-            return [...items].sort(byPath);
-    }
-    return items;
+    return [...items].sort((a, b) => compareText(a.file.relativePath, b.file.relativePath));
 }
 /**
  * Text that ends a sentence, so that another can follow it: a stop is added unless it already
@@ -39265,17 +39260,10 @@ async function withRetries(attempt, policy, hooks = {}) {
                 throw error;
             const delay = retryDelayMs(throttle ? throttled : failures, error, policy);
             hooks.onRetry?.(retry, delay, error);
-            await sleep(delay, hooks.signal);
+            await (0,external_node_timers_promises_namespaceObject.setTimeout)(delay, undefined, { signal: hooks.signal }).catch(() => {
+                throw new CancelledError();
+            });
         }
-    }
-}
-/** Waits, but ends at once (with CancelledError) when the signal fires. */
-async function sleep(ms, signal) {
-    try {
-        await (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, { signal });
-    }
-    catch {
-        throw new CancelledError();
     }
 }
 
@@ -39317,28 +39305,16 @@ class RepeatedFailureError extends Error {
  * speaks plain http, a redirect, the API hands out presigned URLs that are not followed.
  */
 const RUN_WIDE_ERRORS = [AuthError, InsecureUrlError, RedirectError, WrongSchemeError];
-/**
- * A failure that says the whole run cannot succeed — one of RUN_WIDE_ERRORS, the API is not
- * where base-url points, nothing answers — as the error that stops the run; undefined for a
- * failure of this file alone.
- */
-function systemicCause(error, baseUrl) {
-    if (RUN_WIDE_ERRORS.some(type => error instanceof type))
-        return error;
-    if (error instanceof HttpError && error.status === 404 && error.step !== 'put') {
-        return new WrongBaseUrlError(baseUrl, error);
-    }
-    return isUnreachable(error) ? new UnreachableError(error) : undefined;
-}
 /** Stops a run at once, with one error that names the cause instead of one per file. */
 function isSystemic(error) {
     const types = [...RUN_WIDE_ERRORS, WrongBaseUrlError, UnreachableError, RepeatedFailureError];
     return types.some(type => error instanceof type);
 }
 /**
- * Trips on a failure that every other file would meet too, or on a streak of files failing
- * from one transient cause after every retry, with none confirmed between: at least a full
- * pool of them, since files sent together fail together.
+ * Trips on a failure that says the whole run cannot succeed: one of RUN_WIDE_ERRORS, a 404 from
+ * an API endpoint (base-url is wrong), no connection at all, or a streak of files failing from
+ * one transient cause after every retry with none confirmed between — at least a full pool of
+ * them, since files sent together fail together.
  */
 class Breaker {
     baseUrl;
@@ -39351,11 +39327,15 @@ class Breaker {
     confirmed() {
         this.streak = undefined;
     }
-    /** The error that stops the run, if this file's failure trips the breaker; a cancelled run's failures count for nothing. */
+    /** The error that stops the run, if this file's failure trips the breaker; a cancelled run's failures start no streak. */
     failed(error, cancelled) {
-        const systemic = systemicCause(error, this.baseUrl);
-        if (systemic)
-            return systemic;
+        if (RUN_WIDE_ERRORS.some(type => error instanceof type))
+            return error;
+        if (error instanceof HttpError && error.status === 404 && error.step !== 'put') {
+            return new WrongBaseUrlError(this.baseUrl, error);
+        }
+        if (isUnreachable(error))
+            return new UnreachableError(error);
         const cause = transientCause(error);
         if (cause === undefined || cancelled) {
             this.streak = undefined;
@@ -39656,26 +39636,19 @@ async function uploadEach(items, recorder, options, how) {
 const MAX_URL_REFRESHES = 3;
 /** Clocks differ: a URL this close to its end is taken as expired when S3 refuses it. */
 const CLOCK_SKEW_MS = 60_000;
-/**
- * When a SigV4 presigned URL stops being valid, from its own X-Amz-Date and X-Amz-Expires;
- * undefined when the URL does not say.
- */
+/** When a SigV4 presigned URL stops being valid, from its X-Amz-Date and X-Amz-Expires; undefined if it does not say. */
 function urlExpiresAt(url) {
-    const query = url.split('?')[1];
-    if (query === undefined)
-        return undefined;
-    const params = new URLSearchParams(query.split('#')[0]);
-    const date = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(params.get('X-Amz-Date') ?? '');
-    const expires = Number(params.get('X-Amz-Expires') ?? NaN);
+    const params = URL.parse(url)?.searchParams;
+    const date = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(params?.get('X-Amz-Date') ?? '');
+    const expires = Number(params?.get('X-Amz-Expires') ?? NaN);
     if (date === null || !Number.isFinite(expires))
         return undefined;
     const [, y, mo, d, h, mi, s] = date.map(Number);
     return Date.UTC(y, mo - 1, d, h, mi, s) + expires * 1000;
 }
 /**
- * A PUT refused with 403 because its URL expired. S3's words vary (AWS says "Request has
- * expired", radosgw only AccessDenied), so the URL's own expiry decides, and the words only
- * add to it.
+ * A PUT refused with 403 because its URL expired. S3's words vary (AWS says "Request has expired",
+ * radosgw only AccessDenied), so the URL's own expiry decides, and the words only add to it.
  */
 function isExpiredUrlRefusal(error, url, now = Date.now()) {
     if (!(error instanceof HttpError) || error.step !== 'put' || error.status !== 403)

@@ -40,13 +40,9 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-/** Items in the order of their files' paths: as they are when they already are (the usual case), else a sorted copy. */
+/** Items in the order of their files' paths, as a sorted copy. */
 export function sortedByPath<T extends { file: { relativePath: string } }>(items: T[]): T[] {
-  const byPath = (a: T, b: T): number => compareText(a.file.relativePath, b.file.relativePath)
-  for (let i = 1; i < items.length; i++) {
-    if (byPath(items[i - 1], items[i]) > 0) return [...items].sort(byPath)
-  }
-  return items
+  return [...items].sort((a, b) => compareText(a.file.relativePath, b.file.relativePath))
 }
 
 /**

@@ -124,7 +124,7 @@ const STILL_LONG = [
   'src/netiks/http.ts (anonymous)'
 ]
 // Issue 24's budget is 4,500 lines; this ceiling comes down to it as the issue's work lands.
-const SRC_LINES_CEILING = 6506
+const SRC_LINES_CEILING = 6474
 const codeFolders = ['src', 'emulator', 'harness', 'demo', 'bench', 'tools', 'script']
 
 /** Every function, method and arrow function longer than the limit, as `file name`. */

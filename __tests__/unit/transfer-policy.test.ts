@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { AuthError, HttpError, NetworkError } from '../../src/netiks/errors.js'
 import { CancelledError, FileChangedError } from '../../src/model.js'
 import { Breaker, WrongBaseUrlError, UnreachableError, isSystemic } from '../../src/transfer/breaker.js'
-import { MAX_URL_REFRESHES, isExpiredUrlRefusal, urlExpiresAt } from '../../src/transfer/expiry.js'
+import { MAX_URL_REFRESHES, isExpiredUrlRefusal } from '../../src/transfer/expiry.js'
 import { defaultRetryPolicy, withRetries, type FailureKind, type RetryPolicy } from '../../src/transfer/retry.js'
 
 const http = (status: number, step: 'put' | 'confirm' | 'generate' | 'upload' = 'confirm', words = 'words') =>
@@ -113,9 +113,11 @@ describe('presigned URL expiry', () => {
     `http://127.0.0.1:9/bucket/a.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=${date}&X-Amz-Expires=${expires}&X-Amz-Signature=abc`
   const at = Date.UTC(2026, 10, 25, 12, 0, 0)
 
-  it('reads the expiry from X-Amz-Date and X-Amz-Expires', () => {
-    expect(urlExpiresAt(url('20261125T120000Z', 900))).toBe(at + 900_000)
-    expect(urlExpiresAt('http://127.0.0.1:9/bucket/a.txt')).toBeUndefined()
+  it('reads the expiry from X-Amz-Date and X-Amz-Expires, a minute early for clocks that differ', () => {
+    const refusal = new HttpError('put', 403, 'AccessDenied', 'put failed', undefined, 'AccessDenied')
+    expect(isExpiredUrlRefusal(refusal, url('20261125T120000Z', 900), at + 840_000)).toBe(true)
+    expect(isExpiredUrlRefusal(refusal, url('20261125T120000Z', 900), at + 839_999)).toBe(false)
+    expect(isExpiredUrlRefusal(refusal, 'http://127.0.0.1:9/bucket/a.txt', at + 10 ** 9)).toBe(false)
   })
 
   it("takes a bare 403 AccessDenied (radosgw's wording) as expiry when the URL says it has expired", () => {

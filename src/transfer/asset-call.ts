@@ -3,11 +3,9 @@ import { ProtocolError } from '../netiks/errors.js'
 import type { AssetReply } from '../netiks/types.js'
 import type { ConfirmedUpload, FailedStep, LocalFile } from '../model.js'
 import { runPool } from '../pool.js'
-import { checkedAnswer, recordedNameOf, stepOf, type OutcomeRecorder, type UploadOptions } from './outcome.js'
+import { checkedAnswer, recordedNameOf, stepOf } from './outcome.js'
+import type { AssetRequest, OutcomeRecorder, UploadOptions } from './outcome.js'
 import { withRetries } from './retry.js'
-
-/** A request that registers an asset: a single upload, or a confirm. */
-export type AssetRequest = 'upload' | 'confirm'
 
 /** The asset call failed for good after an attempt that may have registered the asset. */
 export class MaybeRegisteredError extends Error {

@@ -52,19 +52,6 @@ export class RepeatedFailureError extends Error {
  */
 const RUN_WIDE_ERRORS = [AuthError, InsecureUrlError, RedirectError, WrongSchemeError]
 
-/**
- * A failure that says the whole run cannot succeed — one of RUN_WIDE_ERRORS, the API is not
- * where base-url points, nothing answers — as the error that stops the run; undefined for a
- * failure of this file alone.
- */
-function systemicCause(error: unknown, baseUrl: string): Error | undefined {
-  if (RUN_WIDE_ERRORS.some(type => error instanceof type)) return error as Error
-  if (error instanceof HttpError && error.status === 404 && error.step !== 'put') {
-    return new WrongBaseUrlError(baseUrl, error)
-  }
-  return isUnreachable(error) ? new UnreachableError(error) : undefined
-}
-
 /** Stops a run at once, with one error that names the cause instead of one per file. */
 export function isSystemic(error: unknown): boolean {
   const types = [...RUN_WIDE_ERRORS, WrongBaseUrlError, UnreachableError, RepeatedFailureError]
@@ -72,9 +59,10 @@ export function isSystemic(error: unknown): boolean {
 }
 
 /**
- * Trips on a failure that every other file would meet too, or on a streak of files failing
- * from one transient cause after every retry, with none confirmed between: at least a full
- * pool of them, since files sent together fail together.
+ * Trips on a failure that says the whole run cannot succeed: one of RUN_WIDE_ERRORS, a 404 from
+ * an API endpoint (base-url is wrong), no connection at all, or a streak of files failing from
+ * one transient cause after every retry with none confirmed between — at least a full pool of
+ * them, since files sent together fail together.
  */
 export class Breaker {
   private streak?: { cause: string; files: number }
@@ -88,10 +76,13 @@ export class Breaker {
     this.streak = undefined
   }
 
-  /** The error that stops the run, if this file's failure trips the breaker; a cancelled run's failures count for nothing. */
+  /** The error that stops the run, if this file's failure trips the breaker; a cancelled run's failures start no streak. */
   failed(error: unknown, cancelled: boolean): Error | undefined {
-    const systemic = systemicCause(error, this.baseUrl)
-    if (systemic) return systemic
+    if (RUN_WIDE_ERRORS.some(type => error instanceof type)) return error as Error
+    if (error instanceof HttpError && error.status === 404 && error.step !== 'put') {
+      return new WrongBaseUrlError(this.baseUrl, error)
+    }
+    if (isUnreachable(error)) return new UnreachableError(error)
     const cause = transientCause(error)
     if (cause === undefined || cancelled) {
       this.streak = undefined

@@ -48,8 +48,8 @@ export class FailFastError extends Error {
   }
 }
 
-/** An asset-creating request that was sent and not yet answered. */
-type Unsettled = 'upload' | 'confirm'
+/** A request that registers an asset: a single upload, or a confirm. */
+export type AssetRequest = 'upload' | 'confirm'
 
 /**
  * What each file became while a run goes on. It decides when the run must stop early — the
@@ -62,7 +62,7 @@ export class OutcomeRecorder {
   private readonly failed: FailedUpload[] = []
   /** Keyed by relative path: a file that changed is sent as a fresh copy of its record. */
   private readonly settled = new Set<string>()
-  private readonly awaitingAnswer = new Map<string, Unsettled>()
+  private readonly awaitingAnswer = new Map<string, AssetRequest>()
   private readonly breaker: Breaker
   private stoppedBy?: Error
 
@@ -79,7 +79,7 @@ export class OutcomeRecorder {
   }
 
   /** The file's asset-creating request is out (or no longer): if the run ends now, it may exist. */
-  awaiting(file: LocalFile, request: Unsettled | undefined): void {
+  awaiting(file: LocalFile, request: AssetRequest | undefined): void {
     if (request === undefined) this.awaitingAnswer.delete(file.relativePath)
     else this.awaitingAnswer.set(file.relativePath, request)
   }
@@ -137,7 +137,7 @@ function advice(error: unknown): string {
     : ''
 }
 
-function unansweredMessage(request: Unsettled): string {
+function unansweredMessage(request: AssetRequest): string {
   return (
     `the ${request} request was sent, but the run ended before Netiks answered it: the asset may exist ` +
     'on Netiks. Check before uploading this file again.'
@@ -168,7 +168,7 @@ export function stepOf(error: unknown, fallback: FailedStep): FailedStep {
  */
 export class UntrustedAnswerError extends ProtocolError {
   constructor(
-    readonly request: 'upload' | 'confirm',
+    readonly request: AssetRequest,
     problem: string
   ) {
     super(
@@ -181,11 +181,7 @@ export class UntrustedAnswerError extends ProtocolError {
 }
 
 /** The confirmed upload, once nothing in the server's answer is untrusted; else UntrustedAnswerError. */
-export function checkedAnswer(
-  request: 'upload' | 'confirm',
-  asset: NetiksAsset,
-  upload: ConfirmedUpload
-): ConfirmedUpload {
+export function checkedAnswer(request: AssetRequest, asset: NetiksAsset, upload: ConfirmedUpload): ConfirmedUpload {
   const problem = answerProblem(asset, upload)
   if (problem !== undefined) throw new UntrustedAnswerError(request, problem)
   return upload

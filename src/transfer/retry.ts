@@ -116,16 +116,9 @@ export async function withRetries<T>(
       else if (failures++ >= policy.retries) throw error
       const delay = retryDelayMs(throttle ? throttled : failures, error, policy)
       hooks.onRetry?.(retry, delay, error)
-      await sleep(delay, hooks.signal)
+      await wait(delay, undefined, { signal: hooks.signal }).catch(() => {
+        throw new CancelledError()
+      })
     }
-  }
-}
-
-/** Waits, but ends at once (with CancelledError) when the signal fires. */
-async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  try {
-    await wait(ms, undefined, { signal })
-  } catch {
-    throw new CancelledError()
   }
 }

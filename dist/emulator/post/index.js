@@ -31377,14 +31377,9 @@ function totalSize(files) {
 function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
-/** Items in the order of their files' paths: as they are when they already are (the usual case), else a sorted copy. */
+/** Items in the order of their files' paths, as a sorted copy. */
 function sortedByPath(items) {
-    const byPath = (a, b) => compareText(a.file.relativePath, b.file.relativePath);
-    for (let i = 1; i < items.length; i++) {
-        if (byPath(items[i - 1], items[i]) > 0)
-            return [...items].sort(byPath);
-    }
-    return items;
+    return [...items].sort((a, b) => compareText(a.file.relativePath, b.file.relativePath));
 }
 /**
  * Text that ends a sentence, so that another can follow it: a stop is added unless it already
