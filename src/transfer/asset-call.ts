@@ -19,7 +19,7 @@ export class MaybeRegisteredError extends Error {
 }
 
 /** What an attempt of an asset call sent, for the record, beside the server's answer. */
-export interface AssetAttempt {
+interface AssetAttempt {
   reply: AssetReply
   file: LocalFile
   sha256: string

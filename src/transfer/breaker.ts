@@ -35,7 +35,7 @@ export class UnreachableError extends Error {
 }
 
 /** Several files in a row failed the same transient way, after every retry, with none uploaded between. */
-export class RepeatedFailureError extends Error {
+class RepeatedFailureError extends Error {
   constructor(files: number, last: unknown) {
     super(
       `The last ${files} files failed the same way after every retry, with none uploaded in between ` +
