@@ -28675,7 +28675,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2027);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9949);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28684,7 +28684,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2027:
+/***/ 9949:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30091,7 +30091,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary_summary = _summary;
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -31743,6 +31743,190 @@ function errorMessage(error) {
         return error.message;
     }
     return String(error);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/files/shard.ts
+/**
+ * Sharding: splitting one sync across the jobs of a matrix. Each file belongs to exactly one
+ * shard, chosen by a hash of its workspace-relative path alone, so the partition is the same on
+ * every runner and every run, and adding or removing a file never moves another.
+ */
+
+
+
+/** Reads `INDEX/TOTAL`; empty means no sharding. Throws an InputError that says what to write. */
+function parseShard(raw) {
+    const text = raw.trim();
+    if (text === '')
+        return undefined;
+    const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
+    const usage = `Input '${Input.Shard}' must be INDEX/TOTAL such as 0/4 (from \${{ strategy.job-index }}/\${{ strategy.job-total }}), ` +
+        `with INDEX counted from 0 and TOTAL from 1 to ${MAX_SHARDS}`;
+    if (!match)
+        throw new InputError(`${usage}; got "${text}".`);
+    const index = Number(match[1]);
+    const total = Number(match[2]);
+    if (!Number.isSafeInteger(total) || total < 1 || total > MAX_SHARDS) {
+        throw new InputError(`${usage}; got "${text}", whose TOTAL is out of range.`);
+    }
+    if (!Number.isSafeInteger(index) || index >= total) {
+        throw new InputError(`${usage}; got "${text}": INDEX must be less than TOTAL (0 to ${total - 1}), as strategy.job-index is.`);
+    }
+    return { index, total };
+}
+/**
+ * The shard (0 to total - 1) a path belongs to: the first four bytes of the SHA-256 of its
+ * UTF-8 bytes (in Unicode NFC, so a macOS file system that hands out decomposed names agrees
+ * with Linux), as a big-endian number, modulo total. Reproducible in a shell:
+ * `printf %s "$path" | sha256sum | cut -c1-8`, then that hex number modulo TOTAL.
+ */
+function shardOf(relativePath, total) {
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(relativePath.normalize('NFC'), 'utf8').digest();
+    return digest.readUInt32BE(0) % total;
+}
+/**
+ * The files of this shard, in their order, and the line that says so in the log; every file
+ * and no line without sharding. The files come named: names (and clashes) are decided over
+ * every matched file, so a file's name does not depend on which shard sends it.
+ */
+function takeShard(files, shard) {
+    if (shard === undefined)
+        return { files };
+    const mine = files.filter(file => shardOf(file.relativePath, shard.total) === shard.index);
+    const none = mine.length === 0 ? '; nothing to upload in this shard' : '';
+    return {
+        files: mine,
+        line: `Shard ${shard.index}/${shard.total}: ${mine.length} of ${files.length} matched files${none}.`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/inputs.ts
+
+
+
+
+/** Reads and validates every input; throws one InputError naming the first bad one. */
+function getInputs() {
+    const rawKey = getInput(Input.ApiKey);
+    // A key given to a dry run is still checked: the same workflow will upload with it later.
+    const credentials = readBoolean(Input.DryRun)
+        ? { dryRun: true, apiKey: rawKey.trim() === '' ? undefined : parseApiKey(rawKey) }
+        : { dryRun: false, apiKey: parseApiKey(rawKey) };
+    return {
+        ...credentials,
+        patterns: parsePatterns(getInput(Input.Path)),
+        mode: readChoice(Input.Mode, UploadMode, UploadMode.Auto),
+        baseUrl: parseBaseUrl(getInput(Input.BaseUrl), readBoolean(Input.AllowInsecureHttp)),
+        concurrency: readInteger(Input.Concurrency, { min: 1, max: 64, fallback: 8 }),
+        ifNoFilesFound: readChoice(Input.IfNoFilesFound, NoFileOption, NoFileOption.Error),
+        retries: readInteger(Input.Retries, { min: 0, max: 10, fallback: 4 }),
+        failFast: readBoolean(Input.FailFast),
+        assetName: readChoice(Input.AssetName, AssetNaming, AssetNaming.Basename),
+        manifest: getInput(Input.Manifest).trim(),
+        shard: parseShard(getInput(Input.Shard)),
+        includeHiddenFiles: readBoolean(Input.IncludeHiddenFiles)
+    };
+}
+function getTuning(env = process.env) {
+    return {
+        stallTimeoutMs: positiveInteger(env.NETIKS_STALL_TIMEOUT_MS) ?? 60_000,
+        retryBaseMs: positiveInteger(env.NETIKS_RETRY_BASE_MS) ?? 1000,
+        progressIntervalMs: positiveInteger(env.NETIKS_PROGRESS_INTERVAL_MS) ?? 10_000
+    };
+}
+function positiveInteger(text) {
+    const value = Number(text);
+    return text && Number.isSafeInteger(value) && value > 0 ? value : undefined;
+}
+function parseApiKey(raw) {
+    const key = raw.trim();
+    if (key === '') {
+        throw new InputError(`Input '${Input.ApiKey}' is empty. Pass your Netiks API key from a secret, e.g. "${Input.ApiKey}: ` +
+            '${{ secrets.NETIKS_API_KEY }}". Secrets are not available to workflows triggered from forks: run those ' +
+            `against the local emulator instead, or set "${Input.DryRun}: true" to see the plan, which needs no key.`);
+    }
+    if ([...key].some(char => /\s/.test(char) || char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) {
+        throw new InputError(`Input '${Input.ApiKey}' contains white space or control characters, so it cannot be ` +
+            'a Netiks API key. Check that the secret holds only the key.');
+    }
+    return key;
+}
+function parsePatterns(raw) {
+    const patterns = raw
+        .split(/\r?\n/)
+        .map(line => line.trim())
+        .filter(line => line !== '' && !line.startsWith('#'));
+    if (!patterns.some(pattern => !pattern.startsWith('!'))) {
+        throw new InputError(`Input '${Input.Path}' has no pattern to include. Give one or more globs, one per line, e.g. "dist/**/*.zip"; ` +
+            'lines starting with ! exclude.');
+    }
+    return patterns;
+}
+/**
+ * The API root every endpoint path follows: an origin, or a path a reverse proxy serves the API under.
+ * Plain http only to this machine, unless `allowInsecureHttp`: the api key goes in every API call.
+ */
+function parseBaseUrl(raw, allowInsecureHttp) {
+    const text = raw.trim() || DEFAULT_BASE_URL;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new InputError(`Input '${Input.BaseUrl}' is not a URL: "${text}". Use an http(s) URL such as ${DEFAULT_BASE_URL}.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new InputError(`Input '${Input.BaseUrl}' must be an http or https URL, not ${url.protocol}// ("${text}").`);
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        throw new InputError(`Input '${Input.BaseUrl}' must not carry credentials, a query or a fragment: give only scheme, host and ` +
+            `optional path, such as ${DEFAULT_BASE_URL}.`);
+    }
+    if (/\/api\/v1(\/|$)/i.test(url.pathname)) {
+        throw new InputError(`Input '${Input.BaseUrl}' holds /api/v1 ("${text}"): give the URL without it, as the action adds ` +
+            `/api/v1/assets/… itself, such as ${DEFAULT_BASE_URL} (or https://proxy.example/netiks behind a reverse proxy).`);
+    }
+    if (url.protocol === 'http:' && !LOOPBACK_HOST.test(url.hostname) && !allowInsecureHttp) {
+        throw new InputError(`Input '${Input.BaseUrl}' is plain http to ${url.host}, which is not this machine: the api key would travel ` +
+            'unencrypted, readable by anyone on the way. Use https. Only for a private test server on a network you ' +
+            `trust, set "${Input.AllowInsecureHttp}: true" to allow it.`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+/**
+ * This machine for certain, as URL parsing writes a host (127.1 as 127.0.0.1): localhost, ::1, 127.0.0.0/8,
+ * IPv4-mapped 127.x. Not `localhost.` nor a name that resolves to 127.0.0.1: DNS looks those up, and could
+ * change them.
+ */
+const LOOPBACK_HOST = /^(localhost|\[::1\]|127\.\d+\.\d+\.\d+|\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\])$/;
+function readInteger(name, limits) {
+    const text = getInput(name).trim();
+    if (text === '')
+        return limits.fallback;
+    const value = /^\d+$/.test(text) ? Number(text) : NaN;
+    if (!Number.isSafeInteger(value) || value < limits.min || value > limits.max) {
+        throw new InputError(`Input '${name}' must be a whole number from ${limits.min} to ${limits.max}, got "${text}".`);
+    }
+    return value;
+}
+function readChoice(name, choices, fallback) {
+    const text = getInput(name).trim();
+    const match = Object.values(choices).find(choice => choice === text.toLowerCase());
+    if (text !== '' && match === undefined) {
+        throw new InputError(`Input '${name}' must be one of ${Object.values(choices).join(', ')}; got "${text}".`);
+    }
+    return match ?? fallback;
+}
+/** YAML 1.2 core-schema booleans, as core.getBooleanInput reads them; false when empty. */
+function readBoolean(name) {
+    const text = getInput(name).trim();
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE', ''].includes(text))
+        return false;
+    throw new InputError(`Input '${name}' must be true or false, got "${text}".`);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
@@ -35453,6 +35637,8 @@ function glob_hashFiles(patterns_1) {
     });
 }
 //# sourceMappingURL=glob.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/format.ts
 /** 1536 → "1.5 KiB". */
 function formatBytes(bytes) {
@@ -35506,8 +35692,6 @@ function countOfTotal(count, total, noun) {
     return `${count} of ${countOf(total, noun)} ${count === 1 ? 'was' : 'were'}`;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./node_modules/mime-types/index.js
 var mime_types = __nccwpck_require__(4096);
 ;// CONCATENATED MODULE: ./src/files/content-type.ts
@@ -35518,6 +35702,9 @@ function contentTypeFor(fileName) {
     return mime_types.lookup(fileName) || FALLBACK_CONTENT_TYPE;
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/files/paths.ts
 /**
  * Paths as this runner's file system spells and compares them. The one place that looks at the
@@ -35683,314 +35870,18 @@ function globEscape(literal, rules = paths_HOST_PATHS) {
     return escaped.replace(/\[/g, '[[]').replace(/\?/g, '[?]').replace(/\*/g, '[*]');
 }
 
-;// CONCATENATED MODULE: ./src/files/literal-search.ts
-
-
-function foundStat(info) {
-    return { isFile: info.isFile(), size: info.size, mtimeMs: info.mtimeMs };
-}
-/** Longer lines go to @actions/glob (see literalLines): far above any path's length (4 KiB on Linux). */
-const MAX_PLAIN_LINE = 16 * 1024;
-/**
- * The lines of `pattern` (as anchorPatterns wrote them: absolute) when every one is a plain
- * path, or one followed by `/**`, each maybe after `!`; otherwise undefined. With the action's
- * options @actions/glob's search paths are then those of the lines without `!`, and a line
- * covers exactly its path and everything below it (`X/**` matches X itself, file or folder,
- * and all below, as X does with its implicit descendants); of the lines that cover an entry,
- * the last decides. Anything else (a wildcard or character set, a trailing separator that
- * asks for folders only, a `.` or `..` segment that @actions/glob refuses, a `\` that it
- * takes as an escape outside Windows, and on Windows an exclusion, which it compares without
- * regard to case) is left to @actions/glob.
- */
-function literalLines(pattern, rules) {
-    const windows = rules.path.sep === '\\';
-    const separators = windows ? /[\\/]+/ : /\/+/;
-    const lines = [];
-    // Lines as @actions/glob splits them.
-    const text = windows ? pattern.replace(/\r\n?/g, '\n') : pattern;
-    for (const raw of text.split('\n')) {
-        let line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        // No path is this long; minimatch refuses patterns of 64 Ki characters, and @actions/glob
-        // adds `/**` to a line: left to it, so that it fails as it always did.
-        if (line.length > MAX_PLAIN_LINE)
-            return undefined;
-        let exclude = false;
-        while (line.startsWith('!')) {
-            exclude = !exclude;
-            line = line.slice(1).trim();
-        }
-        if (exclude && windows)
-            return undefined;
-        line = line.replace(windows ? /(?<=[^\\/])[\\/]\*\*$/ : /(?<=[^/])\/\*\*$/, '');
-        if (/[*?[!]/.test(line) || (!windows && line.includes('\\')))
-            return undefined;
-        if (windows ? !/^[A-Za-z]:[\\/]/.test(line) : !line.startsWith('/'))
-            return undefined;
-        if (line.endsWith('/') || line.endsWith(rules.path.sep))
-            return undefined;
-        if (line.split(separators).some(segment => segment === '.' || segment === '..'))
-            return undefined;
-        lines.push({ path: rules.path.normalize(line), exclude });
-    }
-    return lines.length > 0 ? lines : undefined;
-}
-/**
- * The rules of plain-path lines, without pattern matching: a line covers its path and all
- * below it; of the lines that cover an entry, the last decides.
- */
-class LiteralRules {
-    lines;
-    excludes;
-    includes;
-    sep;
-    constructor(lines, rules) {
-        this.lines = lines;
-        this.sep = rules.path.sep;
-        this.excludes = lines.some(line => line.exclude);
-        this.includes = lines.filter(line => !line.exclude).map(line => line.path);
-    }
-    /** Every entry the walk reaches is below a line without `!`: only exclusions can leave it out. */
-    takes(itemPath) {
-        if (!this.excludes)
-            return true;
-        for (let i = this.lines.length - 1; i >= 0; i--) {
-            const { path, exclude } = this.lines[i];
-            if (this.isAtOrBelow(itemPath, path))
-                return !exclude;
-        }
-        return false;
-    }
-    /** A folder a `!` line leaves out is entered only on the way to a line below it. */
-    enters(folder) {
-        return this.takes(folder) || this.includes.some(path => this.isBelow(path, folder));
-    }
-    /**
-     * A line names the hidden parts of the path at or above its own path; what lies below it is
-     * named only when nothing there is hidden. A folder on the way to a line is named too.
-     */
-    namesHidden(itemPath, isFolder) {
-        return this.includes.some(path => (this.isAtOrBelow(itemPath, path) && !hasHiddenSegment(itemPath.slice(path.length), this.sep)) ||
-            (isFolder && this.isBelow(path, itemPath)));
-    }
-    isAtOrBelow(itemPath, folder) {
-        return itemPath === folder || this.isBelow(itemPath, folder);
-    }
-    isBelow(itemPath, folder) {
-        return itemPath.startsWith(folder) && itemPath[folder.length] === this.sep && itemPath.length > folder.length + 1;
-    }
-}
-function hasHiddenSegment(relative, sep) {
-    return relative.split(sep).some(isHiddenName);
-}
-/** A hidden file or folder, as upload-artifact and most tools take it: its name starts with `.`. */
-function isHiddenName(name) {
-    return name.startsWith('.');
-}
-/**
- * Walks the search paths (@actions/glob's) depth first, as @actions/glob's globber does: a
- * missing search path is skipped; each entry is stat'ed through links; a folder whose real path
- * is already on the chain of folders above it (a link back up) is not entered again; an entry
- * gone by the time it is stat'ed is skipped. What it must not take in it leaves out and says
- * so (see SearchResult): hidden names no line spells out, links out of the workspace, entries
- * that are not regular files, and entries it cannot look at, which stopped @actions/glob's walk
- * and the whole run. Any other error (a folder it may not read) is thrown with its code and
- * path: the set of files could not be complete. Synchronous, as findFiles' stat calls are:
- * nothing else runs yet.
- */
-function walkSearchPaths(searchPaths, search, rules, options) {
-    const found = {
-        matches: new Map(),
-        brokenLinks: [],
-        hidden: [],
-        linksOut: [],
-        special: [],
-        unreachable: []
-    };
-    const inside = (itemPath) => pathInside(options.workspace.given, itemPath, rules) !== undefined ||
-        pathInside(options.workspace.real, itemPath, rules) !== undefined;
-    const stack = [];
-    for (const searchPath of searchPaths) {
-        if (lstatOrMissing(searchPath) !== undefined) {
-            stack.unshift({ path: searchPath, level: 1, viaLink: false, isLink: true, hidden: false });
-        }
-    }
-    const chain = [];
-    for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-        const taken = search.takes(item.path);
-        const entered = search.enters(item.path);
-        if (!taken && !entered)
-            continue;
-        const info = statOrLeftOut(item, taken, found);
-        if (info === undefined)
-            continue;
-        const isFolder = info.isDirectory();
-        if (item.hidden && !options.includeHidden && !search.namesHidden(item.path, isFolder)) {
-            if (isFolder ? entered : taken)
-                found.hidden.push(isFolder ? item.path + rules.path.sep : item.path);
-            continue;
-        }
-        if (!isFolder && !info.isFile()) {
-            if (taken)
-                found.special.push({ path: item.path, kind: kindOf(info) });
-            continue;
-        }
-        if (item.isLink && inside(item.path)) {
-            const target = external_node_fs_namespaceObject.realpathSync.native(item.path);
-            if (!inside(target)) {
-                if (isFolder ? entered : taken)
-                    found.linksOut.push({ path: item.path, target });
-                continue;
-            }
-        }
-        if (!isFolder) {
-            if (taken)
-                found.matches.set(item.path, foundStat(info));
-            continue;
-        }
-        if (!entered)
-            continue;
-        const realPath = external_node_fs_namespaceObject.realpathSync.native(item.path);
-        while (chain.length >= item.level)
-            chain.pop();
-        if (chain.includes(realPath))
-            continue;
-        chain.push(realPath);
-        const viaLink = item.viaLink || (0,external_node_fs_namespaceObject.lstatSync)(item.path).isSymbolicLink();
-        const children = readFolder(item.path, rules, search, found);
-        for (let i = children.length - 1; i >= 0; i--) {
-            const child = children[i];
-            stack.push({
-                path: rules.path.join(item.path, child.name),
-                level: item.level + 1,
-                viaLink,
-                isLink: child.isSymbolicLink(),
-                hidden: item.hidden || isHiddenName(child.name)
-            });
-        }
-    }
-    return found;
-}
-/**
- * The entry's stat through links, or undefined when there is nothing to take: a broken link
- * (named when a walk that does not follow links would see it), an entry gone since its folder
- * was read, or a link that loops, which is named and left out.
- */
-function statOrLeftOut(item, taken, found) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(item.path);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ELOOP') {
-            found.unreachable.push({ path: item.path, matched: taken, reason: 'a symbolic link that loops (ELOOP)' });
-            return undefined;
-        }
-        if (code !== 'ENOENT')
-            throw error;
-        if (!item.viaLink && taken && lstatOrMissing(item.path)?.isSymbolicLink())
-            found.brokenLinks.push(item.path);
-        return undefined;
-    }
-}
-/**
- * The entries of a folder. A name that is not valid UTF-8 comes back from readdir with U+FFFD
- * in place of its bad bytes, which names no file: it is left out and named with its bytes
- * escaped (the name as the folder holds it is read again, as bytes, only then).
- */
-function readFolder(folder, rules, search, found) {
-    const entries = (0,external_node_fs_namespaceObject.readdirSync)(folder, { withFileTypes: true });
-    if (!entries.some(entry => entry.name.includes('\uFFFD')))
-        return entries;
-    const badNames = (0,external_node_fs_namespaceObject.readdirSync)(folder, { encoding: 'buffer' }).filter(name => !isUtf8(name));
-    for (const name of badNames) {
-        found.unreachable.push({
-            path: rules.path.join(folder, escapeNameBytes(name)),
-            matched: search.takes(rules.path.join(folder, name.toString('utf8'))),
-            reason: 'its name is not valid UTF-8, so it cannot be named in the outputs or on Netiks'
-        });
-    }
-    const lost = new Set(badNames.map(name => name.toString('utf8')));
-    return entries.filter(entry => !lost.has(entry.name));
-}
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-function isUtf8(bytes) {
-    try {
-        strictUtf8.decode(bytes);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** The name with each byte that is not part of valid UTF-8 written as \xHH: `bad\xff\xfe.txt`. */
-function escapeNameBytes(bytes) {
-    let text = '';
-    for (let i = 0; i < bytes.length;) {
-        const length = utf8Length(bytes[i]);
-        const sequence = bytes.subarray(i, i + length);
-        if (length > 0 && sequence.length === length && isUtf8(sequence)) {
-            text += sequence.toString('utf8');
-            i += length;
-        }
-        else {
-            text += `\\x${bytes[i].toString(16).padStart(2, '0')}`;
-            i++;
-        }
-    }
-    return text;
-}
-/** The length of the UTF-8 sequence a byte starts, or 0 for a byte that starts none. */
-function utf8Length(lead) {
-    if (lead < 0x80)
-        return 1;
-    if (lead >= 0xc2 && lead < 0xe0)
-        return 2;
-    if (lead >= 0xe0 && lead < 0xf0)
-        return 3;
-    if (lead >= 0xf0 && lead < 0xf5)
-        return 4;
-    return 0;
-}
-/** What an entry that is neither a file nor a folder is, for a message. */
-function kindOf(info) {
-    if (info.isFIFO())
-        return 'a FIFO';
-    if (info.isSocket())
-        return 'a socket';
-    if (info.isCharacterDevice())
-        return 'a character device';
-    if (info.isBlockDevice())
-        return 'a block device';
-    return 'not a regular file';
-}
-function lstatOrMissing(itemPath) {
-    try {
-        return (0,external_node_fs_namespaceObject.lstatSync)(itemPath);
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/files/patterns.ts
 
 
 
+/** How the walk decides, for the lines of `path`. */
 class GlobRules {
     rules;
     lines;
     includes;
     constructor(pattern, rules) {
         this.rules = rules;
-        const windows = rules.path.sep === '\\';
-        const text = windows ? pattern.replace(/\r\n?/g, '\n') : pattern;
+        const text = paths_isWindows(rules) ? pattern.replace(/\r\n?/g, '\n') : pattern;
         this.lines = text
             .split('\n')
             .map(line => line.trim())
@@ -35998,6 +35889,7 @@ class GlobRules {
             .map(line => parseLine(line, rules));
         this.includes = this.lines.filter(line => !line.negate);
     }
+    /** Whether a file (any entry but a folder) is taken in: the last line that matches it decides. */
     takes(itemPath) {
         const parts = this.split(itemPath);
         let taken = false;
@@ -36007,7 +35899,10 @@ class GlobRules {
         }
         return taken;
     }
-    /** Not a folder that a `!` line leaves out, unless a later line may take in something below it. */
+    /**
+     * Whether the walk goes into a folder: a line may match something below it, and no `!` line
+     * leaves the folder out, unless a later line may take in something below it.
+     */
     enters(folder) {
         const parts = this.split(folder);
         let from = 0;
@@ -36019,13 +35914,14 @@ class GlobRules {
             .slice(from)
             .some(line => !line.negate && matchFrom(line.segments, 0, parts, 0, { partial: true, strict: false, below: true }));
     }
+    /** Whether a line names the hidden parts of this path, or of a path below this folder. */
     namesHidden(itemPath, isFolder) {
         const parts = this.split(itemPath);
         return this.includes.some(line => covers(line, parts, true) ||
             (isFolder && matchFrom(line.segments, 0, parts, 0, { partial: true, strict: true, below: true })));
     }
     split(itemPath) {
-        return this.rules.path.sep === '\\' ? itemPath.split(/[\\/]+/) : itemPath.split(/\/+/);
+        return paths_isWindows(this.rules) ? itemPath.split(/[\\/]+/) : itemPath.split(/\/+/);
     }
 }
 /** The line matches the path itself, or (implicit descendants) a folder above it. */
@@ -36041,7 +35937,7 @@ function parseLine(raw, rules) {
         negate = !negate;
         line = line.slice(1).trim();
     }
-    const windows = rules.path.sep === '\\';
+    const windows = paths_isWindows(rules);
     if (line === '~' || /^~[\\/]/.test(line))
         line = globEscape(external_node_os_default().homedir(), rules) + line.slice(1);
     line = windows ? line.replace(/[\\/]+/g, '\\') : line.replace(/\/+/g, '/');
@@ -36100,6 +35996,167 @@ function globstarTakes(name, mode) {
     return name !== '.' && name !== '..' && !(mode.strict && isHidden(name));
 }
 
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./src/files/walk.ts
+// Why a walk of our own and not @actions/glob's glob(): with our options, @actions/glob 0.7.0
+// throws on the first link that loops (ELOOP), even one a ! line excludes, failing the whole
+// search; and it drops a name that is not valid UTF-8 as if it were a broken link, without a
+// word. Issue 23.11 wants both left out and named, and every other file uploaded.
+// __tests__/literal-search.test.ts checks both facts, and that this walk takes in exactly what
+// glob() lists where nothing is to be left out.
+
+
+
+/**
+ * Walks the search paths depth first, as @actions/glob's globber does (following links, a
+ * folder matched with all below it, no folders listed): a missing search path is skipped; a
+ * folder whose real path is already on the chain above it (a link back up) is not entered
+ * again; an entry gone by the time it is stat'ed is skipped. Any other error (a folder it may
+ * not read) is thrown: the set of files could not be complete. Synchronous: nothing else runs yet.
+ */
+function walkSearchPaths(searchPaths, search, rules, options) {
+    const found = {
+        matches: new Map(),
+        brokenLinks: [],
+        hidden: [],
+        linksOut: [],
+        special: [],
+        unreachable: []
+    };
+    const { given, real } = options.workspace;
+    const inside = (itemPath) => pathInside(given, itemPath, rules) !== undefined || pathInside(real, itemPath, rules) !== undefined;
+    const walk = { ...options, search, rules, inside, found };
+    const existing = searchPaths.filter(searchPath => lstatOrMissing(searchPath) !== undefined);
+    for (const path of existing)
+        walkEntry({ path, viaLink: false, isLink: true, hidden: false }, [], walk);
+    return found;
+}
+/** Looks at the entry and, for a folder to go into, at everything below it; `chain` holds the real paths above. */
+function walkEntry(entry, chain, walk) {
+    if (!visit(entry, walk))
+        return;
+    const realPath = external_node_fs_namespaceObject.realpathSync.native(entry.path);
+    if (chain.includes(realPath))
+        return;
+    const below = [...chain, realPath];
+    const viaLink = entry.viaLink || (0,external_node_fs_namespaceObject.lstatSync)(entry.path).isSymbolicLink();
+    for (const child of readFolder(entry.path, walk)) {
+        const path = walk.rules.path.join(entry.path, child.name);
+        const hidden = entry.hidden || child.name.startsWith('.');
+        walkEntry({ path, viaLink, isLink: child.isSymbolicLink(), hidden }, below, walk);
+    }
+}
+/** Takes the entry in, or names it as left out; true for a folder to go into. */
+function visit(item, walk) {
+    const { search, includeHidden, inside, shown, found } = walk;
+    const taken = search.takes(item.path);
+    const entered = search.enters(item.path);
+    if (!taken && !entered)
+        return false;
+    const info = statOrLeftOut(item, taken, walk);
+    if (info === undefined)
+        return false;
+    const isFolder = info.isDirectory();
+    // Named only where the walk would have taken it in.
+    const wanted = isFolder ? entered : taken;
+    if (item.hidden && !includeHidden && !search.namesHidden(item.path, isFolder)) {
+        if (wanted)
+            found.hidden.push(isFolder ? `${shown(item.path)}/` : shown(item.path));
+        return false;
+    }
+    if (!isFolder && !info.isFile()) {
+        if (taken)
+            found.special.push({ path: shown(item.path), kind: kindOf(info) });
+        return false;
+    }
+    const target = item.isLink && inside(item.path) ? external_node_fs_namespaceObject.realpathSync.native(item.path) : undefined;
+    if (target !== undefined && !inside(target)) {
+        if (wanted)
+            found.linksOut.push({ path: shown(item.path), target: withSlashes(target, walk.rules) });
+        return false;
+    }
+    if (!isFolder && taken)
+        found.matches.set(item.path, { size: info.size, mtimeMs: info.mtimeMs });
+    return isFolder && entered;
+}
+/**
+ * The entry's stat through links, or undefined when there is nothing to take: a broken link
+ * (named when a walk that does not follow links would see it), an entry gone since its folder
+ * was read, or a link that loops, which is named and left out.
+ */
+function statOrLeftOut(item, taken, { shown, found }) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(item.path);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP') {
+            found.unreachable.push({ path: shown(item.path), matched: taken, reason: 'a symbolic link that loops (ELOOP)' });
+            return undefined;
+        }
+        if (code !== 'ENOENT')
+            throw error;
+        if (!item.viaLink && taken && lstatOrMissing(item.path)?.isSymbolicLink())
+            found.brokenLinks.push(shown(item.path));
+        return undefined;
+    }
+}
+/**
+ * The entries of a folder. A name that is not valid UTF-8 comes back from readdir with U+FFFD
+ * in place of its bad bytes, which names no file: it is left out and named with its bytes
+ * escaped (the folder is read again, as bytes, only then).
+ */
+function readFolder(folder, { rules, search, shown, found }) {
+    const entries = (0,external_node_fs_namespaceObject.readdirSync)(folder, { withFileTypes: true });
+    if (!entries.some(entry => entry.name.includes('\uFFFD')))
+        return entries;
+    const badNames = (0,external_node_fs_namespaceObject.readdirSync)(folder, { encoding: 'buffer' }).filter(name => !(0,external_node_buffer_.isUtf8)(name));
+    for (const name of badNames) {
+        found.unreachable.push({
+            path: shown(rules.path.join(folder, escapeNameBytes(name))),
+            matched: search.takes(rules.path.join(folder, name.toString('utf8'))),
+            reason: 'its name is not valid UTF-8, so it cannot be named in the outputs or on Netiks'
+        });
+    }
+    const lost = new Set(badNames.map(name => name.toString('utf8')));
+    return entries.filter(entry => !lost.has(entry.name));
+}
+/** The name with each byte that is not part of valid UTF-8 written as \xHH: `bad\xff\xfe.txt`. */
+function escapeNameBytes(bytes) {
+    let text = '';
+    for (let i = 0; i < bytes.length;) {
+        // A character is the shortest valid sequence from its first byte; a byte that starts none is escaped.
+        const length = [1, 2, 3, 4].find(n => i + n <= bytes.length && (0,external_node_buffer_.isUtf8)(bytes.subarray(i, i + n)));
+        text +=
+            length === undefined ? `\\x${bytes[i].toString(16).padStart(2, '0')}` : bytes.toString('utf8', i, i + length);
+        i += length ?? 1;
+    }
+    return text;
+}
+/** What an entry that is neither a file nor a folder is, for a message. */
+function kindOf(info) {
+    if (info.isFIFO())
+        return 'a FIFO';
+    if (info.isSocket())
+        return 'a socket';
+    if (info.isCharacterDevice())
+        return 'a character device';
+    if (info.isBlockDevice())
+        return 'a block device';
+    return 'not a regular file';
+}
+function lstatOrMissing(itemPath) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(itemPath);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/files/find.ts
 
 
@@ -36110,63 +36167,69 @@ function globstarTakes(name, mode) {
 
 
 
+/** @actions/glob's options, for its checks of the patterns and its search paths (it walks nothing here). */
+const GLOB_OPTIONS = {
+    implicitDescendants: true,
+    matchDirectories: false,
+    followSymbolicLinks: true,
+    omitBrokenSymbolicLinks: true
+};
 /**
  * Resolves newline-separated globs (with `!` exclusions) into regular files: relative patterns
  * start at the workspace, whatever the current directory; directories stand for every file
- * beneath them, duplicates collapse, and the result is sorted by reported path so outputs are
- * in a stable order. What it leaves out it returns, to be said (see FoundFiles). Throws an
- * InputError naming every matched file that cannot be read, so that nothing is uploaded from a
- * set that cannot be complete.
+ * beneath them and duplicates collapse. Throws an InputError naming every matched file that
+ * cannot be read, so that nothing is uploaded from a set that cannot be complete.
+ * `includeHidden` is include-hidden-files.
  */
 async function findFiles(patterns, workspace, rules = paths_HOST_PATHS, options = {}) {
     const pattern = anchorPatterns(patterns, workspace, rules).join('\n');
-    const real = realWorkspace(workspace);
-    const { found, searchPaths } = await matchPaths(pattern, rules, {
-        search: options.search ?? 'auto',
-        includeHidden: options.includeHidden ?? false,
-        workspace: { given: workspace, real }
-    });
+    const searchPaths = (await create(pattern, GLOB_OPTIONS)).getSearchPaths();
+    const spelled = { given: workspace, real: realWorkspace(workspace) };
+    const report = reporter(spelled, rules);
+    let found;
+    try {
+        const includeHidden = options.includeHidden ?? false;
+        const shown = (absolutePath) => report(absolutePath).path;
+        found = walkSearchPaths(searchPaths, new GlobRules(pattern, rules), rules, {
+            includeHidden,
+            workspace: spelled,
+            shown
+        });
+    }
+    catch (error) {
+        throw searchError(error);
+    }
     const files = [];
     const outside = [];
     const unreadable = [];
-    // Synchronous on purpose: nothing else runs yet, and a thousand access calls take milliseconds
-    // this way instead of a round trip through the thread pool each.
-    const baseOf = workspaceSpellings(workspace, real, rules);
-    const shown = (absolutePath) => paths_reportedPath(baseOf(absolutePath), absolutePath, rules).path;
     for (const [absolutePath, info] of found.matches) {
+        const where = report(absolutePath);
         try {
             (0,external_node_fs_namespaceObject.accessSync)(absolutePath, external_node_fs_namespaceObject.constants.R_OK);
-            const where = paths_reportedPath(baseOf(absolutePath), absolutePath, rules);
-            files.push(fileAt(absolutePath, where.path, info.size, info.mtimeMs, rules));
-            if (where.outside)
-                outside.push(where.path);
         }
         catch (error) {
-            unreadable.push(`${shown(absolutePath)} (${error.code ?? 'unreadable'})`);
+            unreadable.push(`${where.path} (${error.code ?? 'unreadable'})`);
+            continue;
         }
+        files.push(fileAt(absolutePath, where.path, info.size, info.mtimeMs, rules));
+        if (where.outside)
+            outside.push(where.path);
     }
     if (unreadable.length > 0) {
-        throw new InputError(`Cannot read ${countOf(unreadable.length, 'matched file')}: ` +
-            `${listSome(unreadable)}. ` +
+        throw new InputError(`Cannot read ${countOf(unreadable.length, 'matched file')}: ${listSome(unreadable)}. ` +
             "Fix their permissions, or exclude them with a ! pattern in 'path'.");
     }
     const byPath = (a, b) => compareText(a.path, b.path);
     return {
         files: files.sort((a, b) => compareText(a.relativePath, b.relativePath)),
-        brokenLinks: found.brokenLinks.map(shown).sort(compareText),
+        brokenLinks: found.brokenLinks.sort(compareText),
         outside: outside.sort(compareText),
-        hidden: found.hidden.map(entry => shownFolderOrFile(entry, shown, rules)).sort(compareText),
-        linksOut: found.linksOut
-            .map(link => ({ path: shown(link.path), target: withSlashes(link.target, rules) }))
-            .sort(byPath),
-        special: found.special.map(entry => ({ ...entry, path: shown(entry.path) })).sort(byPath),
-        unreachable: found.unreachable.map(entry => ({ ...entry, path: shown(entry.path) })).sort(byPath),
+        hidden: found.hidden.sort(compareText),
+        linksOut: found.linksOut.sort(byPath),
+        special: found.special.sort(byPath),
+        unreachable: found.unreachable.sort(byPath),
         root: namingRoot(searchPaths, rules)
     };
-}
-/** A left-out folder keeps the separator that marks it as one, as `/`. */
-function shownFolderOrFile(entry, shown, rules) {
-    return entry.endsWith(rules.path.sep) ? `${shown(entry.slice(0, -1))}/` : shown(entry);
 }
 /** The workspace's real path: a self-hosted runner's work folder is often reached through a link. */
 function realWorkspace(workspace) {
@@ -36178,17 +36241,15 @@ function realWorkspace(workspace) {
         return workspace;
     }
 }
-/**
- * The workspace to report a path against: the workspace as given, or, when it is reached
- * through a symbolic link (a self-hosted runner's work folder often is), its real path for a
- * path spelled through the link's target, which is inside the workspace too.
- */
-function workspaceSpellings(workspace, real, rules) {
-    if (real === workspace)
-        return () => workspace;
-    return absolutePath => paths_reportedPath(workspace, absolutePath, rules).outside && !paths_reportedPath(real, absolutePath, rules).outside
-        ? real
-        : workspace;
+/** How a path is reported: below the workspace as given, or as its real path spells it. */
+function reporter(workspace, rules) {
+    return absolutePath => {
+        const given = paths_reportedPath(workspace.given, absolutePath, rules);
+        if (!given.outside || workspace.real === workspace.given)
+            return given;
+        const real = paths_reportedPath(workspace.real, absolutePath, rules);
+        return real.outside ? given : real;
+    };
 }
 /** The least common ancestor of the search paths; one that names a file stands for its folder. */
 function namingRoot(searchPaths, rules) {
@@ -36202,36 +36263,6 @@ function namingRoot(searchPaths, rules) {
     });
     return commonAncestor(folders, rules);
 }
-/** @actions/glob's options, for its checks of the patterns and its search paths. */
-const GLOB_OPTIONS = {
-    implicitDescendants: true,
-    matchDirectories: false,
-    followSymbolicLinks: true,
-    omitBrokenSymbolicLinks: true
-};
-/**
- * One walk of the search paths that @actions/glob gives for the patterns (made only for those,
- * and its checks of the patterns: it walks nothing), with the rules of plain paths where every
- * line is one, else with the patterns matched as @actions/glob matches them.
- */
-async function matchPaths(pattern, rules, options) {
-    const searchPaths = (await create(pattern, GLOB_OPTIONS)).getSearchPaths();
-    const lines = options.search === 'auto' ? literalLines(pattern, rules) : undefined;
-    const search = lines !== undefined ? new LiteralRules(lines, rules) : new GlobRules(pattern, rules);
-    try {
-        return { found: walkSearchPaths(searchPaths, search, rules, options), searchPaths };
-    }
-    catch (error) {
-        throw searchError(error);
-    }
-}
-function describeFile(absolutePath, size, workspace, mtimeMs, rules = HOST_PATHS) {
-    return fileAt(absolutePath, reportedPath(workspace, absolutePath, rules).path, size, mtimeMs, rules);
-}
-function fileAt(absolutePath, relativePath, size, mtimeMs, rules) {
-    const name = rules.path.basename(absolutePath);
-    return { absolutePath, relativePath, name, size, mtimeMs, contentType: contentTypeFor(name) };
-}
 /** A file system error met while searching, as an InputError; anything else as it is. */
 function searchError(error) {
     const { code, path: where } = error;
@@ -36241,18 +36272,23 @@ function searchError(error) {
         "or leave it out with a ! line in 'path': every folder a pattern can reach (all below a " +
         'folder it names, or below a **) is searched unless a ! line excludes it.');
 }
+function describeFile(absolutePath, size, workspace, mtimeMs, rules = HOST_PATHS) {
+    return fileAt(absolutePath, reportedPath(workspace, absolutePath, rules).path, size, mtimeMs, rules);
+}
+function fileAt(absolutePath, relativePath, size, mtimeMs, rules) {
+    const name = rules.path.basename(absolutePath);
+    return { absolutePath, relativePath, name, size, mtimeMs, contentType: contentTypeFor(name) };
+}
 /**
  * Sets the name each file is sent under: its base name, or its path below `root` (see
- * FoundFiles.root), always `/`-separated. Reports names that clash — compared as the file
- * system compares names — since Netiks would then hold several assets of one name. Linear in
- * the number of files.
+ * FoundFiles.root), always `/`-separated. Reports names that clash, compared as the file
+ * system compares names, since Netiks would then hold several assets of one name.
  */
 function nameAssets(files, naming, root, rules = paths_HOST_PATHS) {
     const named = naming === AssetNaming.Relative
         ? files.map(file => ({ ...file, name: nameBelow(root, file.absolutePath, rules) }))
         : files;
-    // The first file of each name is kept as the file itself: a clash is made only for a second one,
-    // so 100,000 distinct names cost one map entry each, not an entry, an object and an array.
+    // A clash is made only for a second file of a name: most names are distinct.
     const byName = new Map();
     for (const file of named) {
         const key = pathKey(file.name, rules);
@@ -36269,485 +36305,6 @@ function nameAssets(files, naming, root, rules = paths_HOST_PATHS) {
         if ('paths' in entry)
             clashes.push(entry);
     return { files: named, clashes };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/files/shard.ts
-/**
- * Sharding: splitting one sync across the jobs of a matrix. Each file belongs to exactly one
- * shard, chosen by a hash of its workspace-relative path alone, so the partition is the same on
- * every runner and every run, and adding or removing a file never moves another.
- */
-
-
-
-/** Reads `INDEX/TOTAL`; empty means no sharding. Throws an InputError that says what to write. */
-function parseShard(raw) {
-    const text = raw.trim();
-    if (text === '')
-        return undefined;
-    const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
-    const usage = `Input '${Input.Shard}' must be INDEX/TOTAL such as 0/4 (from \${{ strategy.job-index }}/\${{ strategy.job-total }}), ` +
-        `with INDEX counted from 0 and TOTAL from 1 to ${MAX_SHARDS}`;
-    if (!match)
-        throw new InputError(`${usage}; got "${text}".`);
-    const index = Number(match[1]);
-    const total = Number(match[2]);
-    if (!Number.isSafeInteger(total) || total < 1 || total > MAX_SHARDS) {
-        throw new InputError(`${usage}; got "${text}", whose TOTAL is out of range.`);
-    }
-    if (!Number.isSafeInteger(index) || index >= total) {
-        throw new InputError(`${usage}; got "${text}": INDEX must be less than TOTAL (0 to ${total - 1}), as strategy.job-index is.`);
-    }
-    return { index, total };
-}
-/**
- * The shard (0 to total - 1) a path belongs to: the first four bytes of the SHA-256 of its
- * UTF-8 bytes (in Unicode NFC, so a macOS file system that hands out decomposed names agrees
- * with Linux), as a big-endian number, modulo total. Reproducible in a shell:
- * `printf %s "$path" | sha256sum | cut -c1-8`, then that hex number modulo TOTAL.
- */
-function shardOf(relativePath, total) {
-    const digest = (0,external_node_crypto_.createHash)('sha256').update(relativePath.normalize('NFC'), 'utf8').digest();
-    return digest.readUInt32BE(0) % total;
-}
-/**
- * The files of this shard, in their order, and the line that says so in the log; every file
- * and no line without sharding. The files come named: names (and clashes) are decided over
- * every matched file, so a file's name does not depend on which shard sends it.
- */
-function takeShard(files, shard) {
-    if (shard === undefined)
-        return { files };
-    const mine = files.filter(file => shardOf(file.relativePath, shard.total) === shard.index);
-    const none = mine.length === 0 ? '; nothing to upload in this shard' : '';
-    return {
-        files: mine,
-        line: `Shard ${shard.index}/${shard.total}: ${mine.length} of ${files.length} matched files${none}.`
-    };
-}
-
-;// CONCATENATED MODULE: ./src/config/inputs.ts
-
-
-
-
-/** Reads and validates every input; throws one InputError naming the first bad one. */
-function getInputs() {
-    const rawKey = getInput(Input.ApiKey);
-    // A key given to a dry run is still checked: the same workflow will upload with it later.
-    const credentials = readBoolean(Input.DryRun)
-        ? { dryRun: true, apiKey: rawKey.trim() === '' ? undefined : parseApiKey(rawKey) }
-        : { dryRun: false, apiKey: parseApiKey(rawKey) };
-    return {
-        ...credentials,
-        patterns: parsePatterns(getInput(Input.Path)),
-        mode: readChoice(Input.Mode, UploadMode, UploadMode.Auto),
-        baseUrl: parseBaseUrl(getInput(Input.BaseUrl), readBoolean(Input.AllowInsecureHttp)),
-        concurrency: readInteger(Input.Concurrency, { min: 1, max: 64, fallback: 8 }),
-        ifNoFilesFound: readChoice(Input.IfNoFilesFound, NoFileOption, NoFileOption.Error),
-        retries: readInteger(Input.Retries, { min: 0, max: 10, fallback: 4 }),
-        failFast: readBoolean(Input.FailFast),
-        assetName: readChoice(Input.AssetName, AssetNaming, AssetNaming.Basename),
-        manifest: getInput(Input.Manifest).trim(),
-        shard: parseShard(getInput(Input.Shard)),
-        includeHiddenFiles: readBoolean(Input.IncludeHiddenFiles)
-    };
-}
-function getTuning(env = process.env) {
-    return {
-        stallTimeoutMs: positiveInteger(env.NETIKS_STALL_TIMEOUT_MS) ?? 60_000,
-        retryBaseMs: positiveInteger(env.NETIKS_RETRY_BASE_MS) ?? 1000,
-        progressIntervalMs: positiveInteger(env.NETIKS_PROGRESS_INTERVAL_MS) ?? 10_000
-    };
-}
-function positiveInteger(text) {
-    const value = Number(text);
-    return text && Number.isSafeInteger(value) && value > 0 ? value : undefined;
-}
-function parseApiKey(raw) {
-    const key = raw.trim();
-    if (key === '') {
-        throw new InputError(`Input '${Input.ApiKey}' is empty. Pass your Netiks API key from a secret, e.g. "${Input.ApiKey}: ` +
-            '${{ secrets.NETIKS_API_KEY }}". Secrets are not available to workflows triggered from forks: run those ' +
-            `against the local emulator instead, or set "${Input.DryRun}: true" to see the plan, which needs no key.`);
-    }
-    if ([...key].some(char => /\s/.test(char) || char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) {
-        throw new InputError(`Input '${Input.ApiKey}' contains white space or control characters, so it cannot be ` +
-            'a Netiks API key. Check that the secret holds only the key.');
-    }
-    return key;
-}
-function parsePatterns(raw) {
-    const patterns = raw
-        .split(/\r?\n/)
-        .map(line => line.trim())
-        .filter(line => line !== '' && !line.startsWith('#'));
-    if (!patterns.some(pattern => !pattern.startsWith('!'))) {
-        throw new InputError(`Input '${Input.Path}' has no pattern to include. Give one or more globs, one per line, e.g. "dist/**/*.zip"; ` +
-            'lines starting with ! exclude.');
-    }
-    return patterns;
-}
-/**
- * The API root every endpoint path follows: an origin, or a path a reverse proxy serves the API under.
- * Plain http only to this machine, unless `allowInsecureHttp`: the api key goes in every API call.
- */
-function parseBaseUrl(raw, allowInsecureHttp) {
-    const text = raw.trim() || DEFAULT_BASE_URL;
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new InputError(`Input '${Input.BaseUrl}' is not a URL: "${text}". Use an http(s) URL such as ${DEFAULT_BASE_URL}.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError(`Input '${Input.BaseUrl}' must be an http or https URL, not ${url.protocol}// ("${text}").`);
-    }
-    if (url.username || url.password || url.search || url.hash) {
-        throw new InputError(`Input '${Input.BaseUrl}' must not carry credentials, a query or a fragment: give only scheme, host and ` +
-            `optional path, such as ${DEFAULT_BASE_URL}.`);
-    }
-    if (/\/api\/v1(\/|$)/i.test(url.pathname)) {
-        throw new InputError(`Input '${Input.BaseUrl}' holds /api/v1 ("${text}"): give the URL without it, as the action adds ` +
-            `/api/v1/assets/… itself, such as ${DEFAULT_BASE_URL} (or https://proxy.example/netiks behind a reverse proxy).`);
-    }
-    if (url.protocol === 'http:' && !LOOPBACK_HOST.test(url.hostname) && !allowInsecureHttp) {
-        throw new InputError(`Input '${Input.BaseUrl}' is plain http to ${url.host}, which is not this machine: the api key would travel ` +
-            'unencrypted, readable by anyone on the way. Use https. Only for a private test server on a network you ' +
-            `trust, set "${Input.AllowInsecureHttp}: true" to allow it.`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-/**
- * This machine for certain, as URL parsing writes a host (127.1 as 127.0.0.1): localhost, ::1, 127.0.0.0/8,
- * IPv4-mapped 127.x. Not `localhost.` nor a name that resolves to 127.0.0.1: DNS looks those up, and could
- * change them.
- */
-const LOOPBACK_HOST = /^(localhost|\[::1\]|127\.\d+\.\d+\.\d+|\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\])$/;
-function readInteger(name, limits) {
-    const text = getInput(name).trim();
-    if (text === '')
-        return limits.fallback;
-    const value = /^\d+$/.test(text) ? Number(text) : NaN;
-    if (!Number.isSafeInteger(value) || value < limits.min || value > limits.max) {
-        throw new InputError(`Input '${name}' must be a whole number from ${limits.min} to ${limits.max}, got "${text}".`);
-    }
-    return value;
-}
-function readChoice(name, choices, fallback) {
-    const text = getInput(name).trim();
-    const match = Object.values(choices).find(choice => choice === text.toLowerCase());
-    if (text !== '' && match === undefined) {
-        throw new InputError(`Input '${name}' must be one of ${Object.values(choices).join(', ')}; got "${text}".`);
-    }
-    return match ?? fallback;
-}
-/** YAML 1.2 core-schema booleans, as core.getBooleanInput reads them; false when empty. */
-function readBoolean(name) {
-    const text = getInput(name).trim();
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (['false', 'False', 'FALSE', ''].includes(text))
-        return false;
-    throw new InputError(`Input '${name}' must be true or false, got "${text}".`);
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/manifest/json-syntax.ts
-var State;
-(function (State) {
-    /** A value: at the top, after a colon, after a comma in an array. */
-    State[State["Value"] = 0] = "Value";
-    /** The first value of an array, or its end. */
-    State[State["ValueOrClose"] = 1] = "ValueOrClose";
-    /** The first key of an object, or its end. */
-    State[State["KeyOrClose"] = 2] = "KeyOrClose";
-    /** A key, after a comma in an object. */
-    State[State["Key"] = 3] = "Key";
-    State[State["Colon"] = 4] = "Colon";
-    /** A comma or the container's end. */
-    State[State["AfterValue"] = 5] = "AfterValue";
-    State[State["String"] = 6] = "String";
-    State[State["Escape"] = 7] = "Escape";
-    State[State["Hex"] = 8] = "Hex";
-    State[State["Literal"] = 9] = "Literal";
-    State[State["Minus"] = 10] = "Minus";
-    State[State["Zero"] = 11] = "Zero";
-    State[State["Integer"] = 12] = "Integer";
-    State[State["Dot"] = 13] = "Dot";
-    State[State["Fraction"] = 14] = "Fraction";
-    State[State["Exponent"] = 15] = "Exponent";
-    State[State["ExponentSign"] = 16] = "ExponentSign";
-    State[State["ExponentDigits"] = 17] = "ExponentDigits";
-    /** After the top value: only white space. */
-    State[State["End"] = 18] = "End";
-})(State || (State = {}));
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const MINUS = 0x2d;
-const PLUS = 0x2b;
-const DOT = 0x2e;
-/** `"` `\` `/` `b` `f` `n` `r` `t`: what may follow a backslash, besides `u`. */
-const ESCAPES = new Set([0x22, 0x5c, 0x2f, 0x62, 0x66, 0x6e, 0x72, 0x74]);
-const LITERALS = new Map([
-    [0x74, 'rue'],
-    [0x66, 'alse'],
-    [0x6e, 'ull']
-]);
-/** The states in which a number may end. */
-const NUMBER_ENDS = new Set([State.Zero, State.Integer, State.Fraction, State.ExponentDigits]);
-/**
- * Finds where a text, given in pieces of bytes, first departs from JSON's grammar (RFC 8259),
- * as JSON.parse would refuse it: the offset of the first byte that cannot be there, or the end
- * of a text cut short. It says where, never what: the text may be anything (a token file a link
- * points to), and what it holds must not reach the log. Bytes of 0x80 and above are taken
- * inside strings (as JSON.parse takes what UTF-8 decoding makes of them) and nowhere else.
- */
-class JsonSyntaxCheck {
-    state = State.Value;
-    /** The closing byte each open container waits for. */
-    closers = [];
-    inKey = false;
-    hexLeft = 0;
-    literal = '';
-    literalAt = 0;
-    offset = 0;
-    line = 1;
-    departure;
-    /** Checks the next bytes of the text; returns where it departs from JSON, once it has. */
-    push(bytes) {
-        if (this.departure !== undefined)
-            return this.departure;
-        for (const byte of bytes) {
-            if (!this.step(byte)) {
-                this.departure = { offset: this.offset, line: this.line };
-                return this.departure;
-            }
-            if (byte === 0x0a)
-                this.line++;
-            this.offset++;
-        }
-        return undefined;
-    }
-    /** The text has ended: where it departs from JSON, or undefined when it is JSON. */
-    end() {
-        if (this.departure !== undefined)
-            return this.departure;
-        const complete = this.state === State.End || (this.closers.length === 0 && NUMBER_ENDS.has(this.state));
-        return complete ? undefined : { offset: this.offset, line: this.line };
-    }
-    step(byte) {
-        switch (this.state) {
-            case State.String:
-                if (byte === QUOTE)
-                    this.state = this.inKey ? State.Colon : this.afterValue();
-                else if (byte === BACKSLASH)
-                    this.state = State.Escape;
-                return byte >= 0x20;
-            case State.Escape:
-                if (byte === 0x75) {
-                    this.state = State.Hex;
-                    this.hexLeft = 4;
-                    return true;
-                }
-                this.state = State.String;
-                return ESCAPES.has(byte);
-            case State.Hex:
-                if (--this.hexLeft === 0)
-                    this.state = State.String;
-                return isHex(byte);
-            case State.Literal:
-                if (byte !== this.literal.charCodeAt(this.literalAt))
-                    return false;
-                if (++this.literalAt === this.literal.length)
-                    this.state = this.afterValue();
-                return true;
-            case State.Minus:
-            case State.Zero:
-            case State.Integer:
-            case State.Dot:
-            case State.Fraction:
-            case State.Exponent:
-            case State.ExponentSign:
-            case State.ExponentDigits:
-                return this.number(byte);
-            default:
-                return isSpace(byte) || this.structure(byte);
-        }
-    }
-    structure(byte) {
-        switch (this.state) {
-            case State.ValueOrClose:
-                return byte === CLOSE_BRACKET ? this.close(byte) : this.startValue(byte);
-            case State.Value:
-                return this.startValue(byte);
-            case State.KeyOrClose:
-                if (byte === CLOSE_BRACE)
-                    return this.close(byte);
-                return this.startKey(byte);
-            case State.Key:
-                return this.startKey(byte);
-            case State.Colon:
-                this.state = State.Value;
-                return byte === COLON;
-            case State.AfterValue:
-                if (byte !== COMMA)
-                    return this.close(byte);
-                this.state = this.closers.at(-1) === CLOSE_BRACE ? State.Key : State.Value;
-                return true;
-            default:
-                return false;
-        }
-    }
-    startKey(byte) {
-        this.inKey = true;
-        this.state = State.String;
-        return byte === QUOTE;
-    }
-    startValue(byte) {
-        if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
-            this.closers.push(byte === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET);
-            this.state = byte === OPEN_BRACE ? State.KeyOrClose : State.ValueOrClose;
-        }
-        else if (byte === QUOTE) {
-            this.inKey = false;
-            this.state = State.String;
-        }
-        else if (byte === MINUS)
-            this.state = State.Minus;
-        else if (byte === 0x30)
-            this.state = State.Zero;
-        else if (isDigit(byte))
-            this.state = State.Integer;
-        else if (LITERALS.has(byte)) {
-            this.literal = LITERALS.get(byte);
-            this.literalAt = 0;
-            this.state = State.Literal;
-        }
-        else
-            return false;
-        return true;
-    }
-    close(byte) {
-        if (this.closers.at(-1) !== byte)
-            return false;
-        this.closers.pop();
-        this.state = this.afterValue();
-        return true;
-    }
-    afterValue() {
-        return this.closers.length === 0 ? State.End : State.AfterValue;
-    }
-    /** `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`; the byte after it is read as structure. */
-    number(byte) {
-        const digit = isDigit(byte);
-        const exponent = byte === 0x65 || byte === 0x45;
-        switch (this.state) {
-            case State.Minus:
-                this.state = byte === 0x30 ? State.Zero : State.Integer;
-                return digit;
-            case State.Dot:
-                this.state = State.Fraction;
-                return digit;
-            case State.Exponent:
-                this.state = digit ? State.ExponentDigits : State.ExponentSign;
-                return digit || byte === PLUS || byte === MINUS;
-            case State.ExponentSign:
-                this.state = State.ExponentDigits;
-                return digit;
-        }
-        if (digit && this.state !== State.Zero)
-            return true;
-        if (byte === DOT && (this.state === State.Zero || this.state === State.Integer))
-            this.state = State.Dot;
-        else if (exponent && this.state !== State.ExponentDigits)
-            this.state = State.Exponent;
-        else {
-            this.state = this.afterValue();
-            return isSpace(byte) || this.structure(byte);
-        }
-        return true;
-    }
-}
-function isDigit(byte) {
-    return byte >= 0x30 && byte <= 0x39;
-}
-function isHex(byte) {
-    return isDigit(byte) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66);
-}
-/** JSON's white space: space, line feed, carriage return, tab. */
-function isSpace(byte) {
-    return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
-}
-
-;// CONCATENATED MODULE: ./src/netiks/values.ts
-/**
- * Which values from Netiks may be trusted into the outputs. A later step prints them raw
- * (`echo "$ASSET_IDS" | jq -r '.[]'`), so a value that could break or disguise a line, or pass
- * for a workflow command, is never a clean success — whether it comes from an answer now or
- * from a manifest entry written by an earlier run (a manifest may come back from a cache).
- */
-/** Characters that could break or disguise a line: C0 and C1 controls, DEL, line and paragraph separators, bidi controls. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-/** An asset id as an API gives them (a UUID, a number, a slug): letters and digits first, then a few marks. */
-const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._~:+=/-]{0,255}$/;
-function isPlainAssetId(value) {
-    return typeof value === 'string' && PLAIN_ID.test(value);
-}
-/**
- * Whether a value is inert wherever it is printed raw: no character that could break or
- * disguise a line, nothing a workflow command needs (`::` first on a line, `##[` anywhere).
- */
-function isInertText(value) {
-    return !LINE_BREAKING.test(value) && !/^\s*::/.test(value) && !value.includes('##[');
-}
-
-;// CONCATENATED MODULE: ./src/text-file.ts
-
-const CHUNK_CHARS = 64 * 1024;
-/** Writes the pieces to `file` in chunks of about 64 KiB: never the whole text at once. */
-async function writeText(file, pieces) {
-    const handle = await (0,promises_namespaceObject.open)(file, 'w');
-    try {
-        let chunk = '';
-        for (const piece of pieces) {
-            chunk += piece;
-            if (chunk.length >= CHUNK_CHARS) {
-                await writeAll(handle, chunk);
-                chunk = '';
-            }
-        }
-        if (chunk !== '')
-            await writeAll(handle, chunk);
-    }
-    finally {
-        await handle.close();
-    }
-}
-/**
- * Writes all of the text. A write may take only part of it — a full disk takes what fits and
- * fails only the next write — so the rest is written again until it is all taken or the file
- * system says why not: a file cut short is never left as if it were whole.
- */
-async function writeAll(handle, text) {
-    let bytes = Buffer.from(text, 'utf8');
-    while (bytes.length > 0) {
-        const { bytesWritten } = await handle.write(bytes, 0, bytes.length);
-        if (bytesWritten <= 0)
-            throw new Error(`the file system took none of the last ${bytes.length} bytes`);
-        bytes = bytes.subarray(bytesWritten);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/pool.ts
@@ -36775,47 +36332,119 @@ async function runPool(items, concurrency, worker, shouldStop = () => false) {
         throw failure.reason;
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/netiks/values.ts
+/**
+ * Which values from Netiks may be trusted into the outputs. A later step prints them raw
+ * (`echo "$ASSET_IDS" | jq -r '.[]'`), so a value that could break or disguise a line, or pass
+ * for a workflow command, is never a clean success — whether it comes from an answer now or
+ * from a manifest entry written by an earlier run (a manifest may come back from a cache).
+ */
+/** Characters that could break or disguise a line: C0 and C1 controls, DEL, line and paragraph separators, bidi controls. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+/** An asset id as an API gives them (a UUID, a number, a slug): letters and digits first, then a few marks. */
+const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._~:+=/-]{0,255}$/;
+function isPlainAssetId(value) {
+    return typeof value === 'string' && PLAIN_ID.test(value);
+}
+/**
+ * Whether a value is inert wherever it is printed raw: no character that could break or
+ * disguise a line, nothing a workflow command needs (`::` first on a line, `##[` anywhere).
+ */
+function isInertText(value) {
+    return !LINE_BREAKING.test(value) && !/^\s*::/.test(value) && !value.includes('##[');
+}
+
+;// CONCATENATED MODULE: ./src/manifest/json-syntax.ts
+/**
+ * Where bytes that are not JSON first depart from it: the first byte that cannot be there, or
+ * the end of a text cut short; undefined when they are JSON. It says where, never what: the
+ * text may be anything (a token file a link points to), and JSON.parse's message quotes it.
+ */
+function whereJsonDeparts(bytes) {
+    // One character a byte, so that a position is an offset. JSON.parse refuses this text where it
+    // refuses the UTF-8 one: bytes of 0x80 and above, like the characters they decode to, are
+    // taken inside strings and nowhere else.
+    const text = bytes.toString('latin1');
+    const fault = faultOf(text);
+    if (fault === undefined)
+        return undefined;
+    const offset = fault.position ?? unexpectedTokenAt(text, fault.message);
+    let line = 1;
+    for (let at = bytes.indexOf(0x0a); at !== -1 && at < offset; at = bytes.indexOf(0x0a, at + 1))
+        line++;
+    return { offset, line };
+}
+/** How JSON.parse refuses the text, and the position it names (the end for a text cut short); undefined when it takes it. */
+function faultOf(text) {
+    try {
+        JSON.parse(text);
+        return undefined;
+    }
+    catch (error) {
+        const message = error.message;
+        const named = message === 'Unexpected end of JSON input' ? text.length : /at position (\d+)/.exec(message)?.[1];
+        return { message, position: named === undefined ? undefined : Number(named) };
+    }
+}
+/**
+ * Where JSON.parse met an unexpected token, for which it names no position: the end of the
+ * longest start of the text that is JSON or the start of it. JSON.parse quotes up to ten
+ * characters either side of the token; where they are found are the likely places, tried
+ * first (one is the place when the text up to it starts JSON and up to the next byte does
+ * not), then every place.
+ */
+function unexpectedTokenAt(text, message) {
+    const [, before, context, after] = /^Unexpected token '.', (\.{3})?"(.*)"(\.{3})? is not valid JSON$/s.exec(message) ?? [];
+    const places = [];
+    if (context !== undefined && (before ?? after) !== undefined) {
+        const tokenIndex = before === undefined ? context.length - 10 : 10;
+        for (let at = text.indexOf(context); at !== -1; at = text.indexOf(context, at + 1))
+            places.push(at + tokenIndex);
+    }
+    const likely = places[lastStart(text, places.length, index => places[index])];
+    if (likely !== undefined && !startsJson(text, likely + 1))
+        return likely;
+    return lastStart(text, text.length + 1, at => at);
+}
+/** Of `count` places in order, the last up to which the text starts JSON (-1 for none): halving, as a longer start fails where a shorter one does. */
+function lastStart(text, count, place) {
+    let low = -1;
+    let high = count - 1;
+    while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if (startsJson(text, place(middle)))
+            low = middle;
+        else
+            high = middle - 1;
+    }
+    return low;
+}
+/** The text up to `end` is JSON or the start of it: JSON.parse finds no fault before its end. */
+function startsJson(text, end) {
+    const fault = faultOf(text.slice(0, end));
+    return fault === undefined || fault.position === Math.min(end, text.length);
+}
+
 ;// CONCATENATED MODULE: ./src/manifest/manifest.ts
-
-
-
-
-
-
-
-
-
-
 
 /** Version 2 keys entries by the file's path; version 1 keyed them by asset name. */
 const MANIFEST_VERSION = 2;
-/**
- * The manifest can be neither read nor replaced as it is: the run stops before any request,
- * and the file is left as it is. Says what is wrong (never what the file holds: a manifest
- * path may lead to any file) and what to do.
- */
+/** The manifest cannot be read or replaced as it is: what is wrong (never what it holds) and what to do. */
 class ManifestError extends InputError {
     problem;
     advice;
     constructor(
     /** What is wrong, after "The manifest <path> ". */
-    problem, 
-    /** What to do about it. */
-    advice) {
+    problem, advice) {
         super(`The manifest ${problem}. ${advice}`);
         this.problem = problem;
         this.advice = advice;
         this.name = 'ManifestError';
     }
 }
-/**
- * No manifest is larger. An entry as the action writes it takes some 400 bytes (100,000 take
- * some 40 MB); this leaves room for 100,000 entries whose paths and storage URLs are each a
- * kilobyte or more, while a file that is not a manifest (a disk image, a log that grew
- * without end) is refused before a byte of it is read.
- */
-const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
-const START_AFRESH = 'Fix it, or delete it to start a new manifest (every matched file is then uploaded again once).';
 function emptyManifest(baseUrl) {
     return {
         version: MANIFEST_VERSION,
@@ -36825,90 +36454,25 @@ function emptyManifest(baseUrl) {
         others: { sections: new Map() }
     };
 }
-/**
- * Checks, before anything is sent, that the manifest can be read and replaced where it is:
- * absent or a regular file (a FIFO is not opened: that would wait for a writer), not larger
- * than any manifest, in a folder the run can write (or one it can make). A manifest that could
- * not be written after the uploads would make the next run send every file again. Returns
- * whether the file exists. Throws a ManifestError.
- */
-async function checkManifestPlace(file) {
-    const info = await (0,promises_namespaceObject.stat)(file).catch((error) => {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw new ManifestError(`cannot be reached (${error.code ?? error.message})`, NOT_REACHED_ADVICE);
-    });
-    if (info?.isDirectory()) {
-        throw new ManifestError('is a directory', 'Give the path of a JSON file, such as .netiks/manifest.json; it is created if it does not exist.');
-    }
-    if (info !== undefined && !info.isFile())
-        throw notRegularFile(info);
-    if (info !== undefined && info.size > MAX_MANIFEST_BYTES)
-        throw tooLarge(info.size);
-    await checkFolderWritable(external_node_path_default().dirname(file));
-    return info !== undefined;
-}
-const NOT_REACHED_ADVICE = 'Check that the path and each folder on it exist as folders the job can read, or give another path.';
-function tooLarge(bytes) {
-    return new ManifestError(`is ${formatBytes(bytes)}, larger than any manifest (at most ${formatBytes(MAX_MANIFEST_BYTES)}; ` +
-        '100,000 entries take some 40 MB): it was not read', "Check that 'manifest' names the action's own manifest, not another file. " + START_AFRESH);
-}
-/** What a file that is not a regular one is, for the error. */
-function fileType(info) {
-    if (info.isDirectory())
-        return 'a directory';
-    if (info.isFIFO())
-        return 'a FIFO (named pipe)';
-    if (info.isSocket())
-        return 'a socket';
-    if (info.isCharacterDevice() || info.isBlockDevice())
-        return 'a device';
-    return 'not a regular file';
-}
-function notRegularFile(info) {
-    return new ManifestError(`is ${fileType(info)}, not a regular file: it was not read`, 'Give the path of a JSON file the action may replace, such as .netiks/manifest.json.');
-}
-/**
- * The manifest's folder, or the nearest existing folder above it (the missing ones are made when
- * the manifest is written), is a folder the run may write in.
- */
-async function checkFolderWritable(folder) {
-    let existing = folder;
-    for (;;) {
-        const info = await (0,promises_namespaceObject.stat)(existing).catch((error) => {
-            if (error.code === 'ENOENT' && external_node_path_default().dirname(existing) !== existing)
-                return undefined;
-            throw new ManifestError(`cannot be written in ${existing} (${error.code ?? error.message})`, NOT_REACHED_ADVICE);
-        });
-        if (info === undefined) {
-            existing = external_node_path_default().dirname(existing);
-            continue;
-        }
-        if (!info.isDirectory()) {
-            throw new ManifestError(`cannot be written: ${existing} is not a folder`, NOT_REACHED_ADVICE);
-        }
-        break;
-    }
-    try {
-        await (0,promises_namespaceObject.access)(existing, external_node_fs_namespaceObject.constants.W_OK | external_node_fs_namespaceObject.constants.X_OK);
-    }
-    catch (error) {
-        throw new ManifestError(`cannot be written: this job may not write in ${existing} (${error.code}), ` +
-            'so the next run would upload every file again; nothing was uploaded', 'Make that folder writable for the job, or give a manifest path in a folder it can write, such as .netiks/ in the workspace.');
-    }
-}
-/**
- * Reads the manifest, of this version or of version 1, after checkManifestPlace. The entries
- * made against this run's base-url are read into the manifest; those of every other base-url
- * are kept as they are, to be written back. A file this action cannot read whole as a manifest
- * (not JSON, not an object, a version it does not know, a member of the wrong shape) throws a
- * ManifestError and is left as it is: it is replaced only once all it holds is understood. A
- * malformed entry is left out and listed in `ignored`; the others are used.
- */
+
+;// CONCATENATED MODULE: ./src/manifest/read.ts
+
+
+
+
+
+
+
+/** 100,000 entries take some 40 MB: a larger file is not a manifest (a disk image, a log), and is not read. */
+const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
+const START_AFRESH = 'Fix it, or delete it to start a new manifest (every matched file is then uploaded again once).';
+const NOT_REACHED = 'Check that the path and each folder on it exist as folders the job can read, or give another path.';
+/** Reads the manifest (version 2 or 1); one this action cannot read whole, or could not replace, throws a ManifestError. */
 async function loadManifest(file, baseUrl) {
     const json = (await checkManifestPlace(file)) ? readManifestJson(file) : undefined;
+    const manifest = emptyManifest(baseUrl);
     if (json === undefined)
-        return absentManifest(baseUrl);
+        return { manifest, existed: false, knewBaseUrl: false, ignored: [] };
     if (!isJsonObject(json))
         throw shapeError('is JSON, but not an object');
     const version = json.version;
@@ -36921,24 +36485,66 @@ async function loadManifest(file, baseUrl) {
     sections.set(top, sectionOf(json, version, 'at its top'));
     const own = sections.get(baseUrl);
     sections.delete(baseUrl);
-    const others = { ...(top !== baseUrl ? { top } : {}), sections };
-    const manifest = { ...emptyManifest(baseUrl), others };
+    manifest.others = { ...(top !== baseUrl ? { top } : {}), sections };
     const ignored = own === undefined ? [] : checkEntries(own, manifest);
-    return { manifest, existed: true, knewBaseUrl: own !== undefined, ignored, version };
-}
-function absentManifest(baseUrl) {
-    return { manifest: emptyManifest(baseUrl), existed: false, knewBaseUrl: false, ignored: [] };
+    return { manifest, existed: true, knewBaseUrl: own !== undefined, ignored };
 }
 /**
- * Opened without waiting: opening a FIFO for reading waits for a writer, for ever. Only a
- * regular file is read (see readManifestBytes); O_NONBLOCK changes nothing for one.
+ * Absent or a regular file (a FIFO is not opened: that waits for a writer), in a folder the run
+ * can write: one not written after the uploads would make the next run send them all again.
  */
-const OPEN_FOR_READING = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
-/**
- * The manifest's JSON value, or undefined when it is gone. A text JSON.parse refuses is placed,
- * never quoted: it may be anything (a token file a link points to), and JSON.parse's message
- * quotes it, names no place at all for an unexpected token, and counts characters, not bytes.
- */
+async function checkManifestPlace(file) {
+    const info = await (0,promises_namespaceObject.stat)(file).catch((error) => {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw new ManifestError(`cannot be reached (${error.code ?? error.message})`, NOT_REACHED);
+    });
+    if (info?.isDirectory()) {
+        const advice = 'Give the path of a JSON file, such as .netiks/manifest.json; it is created if it does not exist.';
+        throw new ManifestError('is a directory', advice);
+    }
+    if (info && !info.isFile())
+        throw notRegularFile(info);
+    if (info && info.size > MAX_MANIFEST_BYTES)
+        throw tooLarge(info.size);
+    // The nearest folder that exists: the missing ones are made with the manifest.
+    let folder = external_node_path_default().dirname(file);
+    while (!(await isFolder(folder)))
+        folder = external_node_path_default().dirname(folder);
+    await (0,promises_namespaceObject.access)(folder, external_node_fs_namespaceObject.constants.W_OK | external_node_fs_namespaceObject.constants.X_OK).catch((error) => {
+        throw new ManifestError(`cannot be written: this job may not write in ${folder} (${error.code}), ` +
+            'so the next run would upload every file again; nothing was uploaded', 'Make that folder writable for the job, or give a manifest path in a folder it can write, such as .netiks/ in the workspace.');
+    });
+    return info !== undefined;
+}
+/** Whether the path is a folder, false when it does not exist; throws when it is something else or cannot be looked at. */
+async function isFolder(at) {
+    const info = await (0,promises_namespaceObject.stat)(at).catch((error) => {
+        if (error.code === 'ENOENT' && external_node_path_default().dirname(at) !== at)
+            return undefined;
+        throw new ManifestError(`cannot be written in ${at} (${error.code ?? error.message})`, NOT_REACHED);
+    });
+    if (info && !info.isDirectory())
+        throw new ManifestError(`cannot be written: ${at} is not a folder`, NOT_REACHED);
+    return info !== undefined;
+}
+function tooLarge(bytes) {
+    return new ManifestError(`is ${formatBytes(bytes)}, larger than any manifest (at most ${formatBytes(MAX_MANIFEST_BYTES)}; ` +
+        '100,000 entries take some 40 MB): it was not read', "Check that 'manifest' names the action's own manifest, not another file. " + START_AFRESH);
+}
+function notRegularFile(info) {
+    let type = 'not a regular file';
+    if (info.isDirectory())
+        type = 'a directory';
+    else if (info.isFIFO())
+        type = 'a FIFO (named pipe)';
+    else if (info.isSocket())
+        type = 'a socket';
+    else if (info.isCharacterDevice() || info.isBlockDevice())
+        type = 'a device';
+    return new ManifestError(`is ${type}, not a regular file: it was not read`, 'Give the path of a JSON file the action may replace, such as .netiks/manifest.json.');
+}
+/** The manifest's JSON value, or undefined when it is gone. A text that is not JSON is placed, never quoted. */
 function readManifestJson(file) {
     const bytes = readManifestBytes(file);
     if (bytes === undefined)
@@ -36949,31 +36555,24 @@ function readManifestJson(file) {
         return JSON.parse(text);
     }
     catch {
-        throw notJson(whereJsonEnds(file));
+        let place;
+        try {
+            const again = readManifestBytes(file);
+            place = again && whereJsonDeparts(again);
+        }
+        catch {
+            // Gone or unreadable by now: not placed.
+        }
+        throw new ManifestError(`is not valid JSON${place ? `: it departs from JSON at byte ${place.offset} (line ${place.line})` : ''}; ` +
+            'it was left as it is, and nothing was uploaded', START_AFRESH);
     }
 }
-/** Where the file's bytes first depart from JSON; undefined when they cannot be read again. */
-function whereJsonEnds(file) {
-    let bytes;
-    try {
-        bytes = readManifestBytes(file);
-    }
-    catch {
-        return undefined;
-    }
-    if (bytes === undefined)
-        return undefined;
-    const check = new JsonSyntaxCheck();
-    return check.push(bytes) ?? check.end();
-}
-/**
- * The manifest's bytes, in a buffer of their own (see readManifestJson), or undefined when it
- * is gone. Throws a ManifestError.
- */
+/** The manifest's bytes, in memory of their own (see readManifestJson), or undefined when it is gone. */
 function readManifestBytes(file) {
     let fd;
     try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(file, OPEN_FOR_READING);
+        // Without waiting: a FIFO put in the file's place since it was checked would wait for a writer.
+        fd = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0));
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -36981,13 +36580,12 @@ function readManifestBytes(file) {
         throw cannotRead(error);
     }
     try {
-        // What was opened is checked again: another file may have taken the path since checkManifestPlace.
+        // Checked again: another file may have taken the path since checkManifestPlace.
         const info = (0,external_node_fs_namespaceObject.fstatSync)(fd);
         if (!info.isFile())
             throw notRegularFile(info);
-        // Never from Buffer's shared pool: the bytes' ArrayBuffer is theirs alone, to be detached.
         let bytes = Buffer.allocUnsafeSlow(Math.min(info.size, MAX_MANIFEST_BYTES) + 1);
-        let length = fill(fd, bytes, 0);
+        let length = readUpTo(fd, bytes);
         // Filled: the file grew as it was read. It is read on, but no further than any manifest.
         while (length === bytes.length) {
             if (length > MAX_MANIFEST_BYTES)
@@ -36995,7 +36593,7 @@ function readManifestBytes(file) {
             const grown = Buffer.allocUnsafeSlow(Math.min(2 * length, MAX_MANIFEST_BYTES + 1));
             bytes.copy(grown);
             bytes = grown;
-            length = fill(fd, bytes, length);
+            length = readUpTo(fd, bytes, length);
         }
         return bytes.subarray(0, length);
     }
@@ -37007,24 +36605,16 @@ function readManifestBytes(file) {
     }
 }
 /** Reads the file into `bytes` from `start` until they are full or the file ends; returns how far they are filled. */
-function fill(fd, bytes, start) {
+function readUpTo(fd, bytes, start = 0) {
     let length = start;
-    while (length < bytes.length) {
-        const read = (0,external_node_fs_namespaceObject.readSync)(fd, bytes, length, bytes.length - length, length);
-        if (read === 0)
-            break;
-        length += read;
+    for (let read = -1; read !== 0 && length < bytes.length; length += read) {
+        read = (0,external_node_fs_namespaceObject.readSync)(fd, bytes, length, bytes.length - length, length);
     }
     return length;
 }
 function cannotRead(error) {
-    return new ManifestError(`cannot be read (${error.code ?? 'error'})`, NOT_REACHED_ADVICE);
+    return new ManifestError(`cannot be read (${error.code ?? 'error'})`, NOT_REACHED);
 }
-function notJson(at) {
-    return new ManifestError(`is not valid JSON${at ? `: it departs from JSON at byte ${at.offset} (line ${at.line})` : ''}; ` +
-        'it was left as it is, and nothing was uploaded', START_AFRESH);
-}
-/** A JSON object: not null, not an array. */
 function isJsonObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -37032,14 +36622,13 @@ function shapeError(problem) {
     return new ManifestError(`${problem}, so it is not a manifest this action reads; it was left as it is, and nothing was uploaded`, `Check that 'manifest' names the action's own manifest (see "Sync without duplicates" in the README). ${START_AFRESH}`);
 }
 function unknownVersion(version) {
-    // The version is said only when it is a plain number: the value is the file's, and could be anything.
-    const which = typeof version === 'number' && Number.isSafeInteger(version) ? `has version ${version}` : undefined;
-    if (which === undefined)
+    // Said only when it is a plain number: the value is the file's, and could be anything.
+    if (typeof version !== 'number' || !Number.isSafeInteger(version)) {
         return shapeError(version === undefined ? 'has no "version"' : 'has a "version" that is not a number');
-    return new ManifestError(`${which}, which this action does not know (it reads versions 1 and ${MANIFEST_VERSION}); ` +
+    }
+    return new ManifestError(`has version ${version}, which this action does not know (it reads versions 1 and ${MANIFEST_VERSION}); ` +
         'it was left as it is, and nothing was uploaded', 'A newer release of netiks/upload-action wrote it: run that release, or a newer one, with this manifest.');
 }
-/** Each base-url's section under `other-base-urls`, as read; a member of another shape is an error. */
 function otherSections(value, top) {
     const sections = new Map();
     if (value === undefined)
@@ -37055,7 +36644,7 @@ function otherSections(value, top) {
     }
     return sections;
 }
-/** The entries of one base-url: by path in `assets`, by name in `v1-assets` (or in `assets`, in version 1). */
+/** One base-url's entries: by path in `assets`, by name in `v1-assets` (in `assets`, in version 1). */
 function sectionOf(members, version, where) {
     const objectOrNone = (name) => {
         const value = members[name];
@@ -37072,155 +36661,105 @@ function sectionOf(members, version, where) {
 /** Puts this base-url's usable entries into the manifest; returns the malformed ones, each with what is wrong. */
 function checkEntries(own, manifest) {
     const ignored = [];
-    for (const [key, value] of own.assets) {
-        const wrong = entryProblem(value, true);
-        if (wrong)
-            ignored.push(`${keyForLog(key)} (${wrong})`);
-        else
-            manifest.assets.set(key, pickEntry(value));
-    }
-    for (const [name, value] of own.legacy) {
-        const wrong = entryProblem(value, false);
-        if (wrong)
-            ignored.push(`${keyForLog(name)} (${wrong})`);
-        else
-            manifest.legacy.set(name, pickLegacy(value));
+    for (const [entries, withName] of [
+        [own.assets, true],
+        [own.legacy, false]
+    ]) {
+        for (const [key, value] of entries) {
+            const wrong = entryProblem(value, withName);
+            // The key is JSON-quoted, and cut short: it may be of any length.
+            if (wrong)
+                ignored.push(`${JSON.stringify(key.length > 120 ? `${key.slice(0, 120)}…` : key)} (${wrong})`);
+            else if (withName)
+                manifest.assets.set(key, pickEntry(value));
+            else
+                manifest.legacy.set(key, pickLegacy(value));
+        }
     }
     return ignored;
 }
-/** An entry's key for the warning: JSON-quoted, and cut short (a key may be of any length). */
-function keyForLog(key) {
-    const MAX = 120;
-    return JSON.stringify(key.length > MAX ? `${key.slice(0, MAX)}…` : key);
-}
-const STRING_FIELDS = ['id', 'storage_url', 'content_type', 'uploaded_at'];
-/**
- * Longer than any value Netiks gives or a path can be. A skipped file's entry reaches the log
- * and the outputs; a value beyond this is a damaged or foreign entry, not one to print.
- */
-const MAX_FIELD_CHARS = 8192;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 /**
- * A string the manifest may hold in a field: not empty where `nonEmpty`; where `fromNetiks`,
- * inert as a value from Netiks must be to reach the outputs (an entry may come back from a
- * cache). A file's own name may hold line breaks: Linux allows it, and it is escaped wherever
- * it is written.
+ * What is wrong with an entry (its fields, never their values), or undefined. A skipped file's
+ * entry reaches the log and the outputs: a value is no longer than any Netiks gives or a path
+ * can be, and one from Netiks is inert (an entry may come back from a cache). A file's own name
+ * may hold line breaks (Linux allows it): it is escaped wherever it is written.
  */
-function isFieldString(value, { nonEmpty = false, fromNetiks = true } = {}) {
-    if (typeof value !== 'string' || value.length > MAX_FIELD_CHARS)
-        return false;
-    return (!nonEmpty || value !== '') && (!fromNetiks || isInertText(value));
-}
-/** What is wrong with an entry, or undefined when it can be used. Names the fields, never their values. */
 function entryProblem(value, withName) {
     if (!isJsonObject(value))
         return 'not an object';
+    const isText = (text, fromNetiks = true) => typeof text === 'string' && text.length <= 8192 && (!fromNetiks || isInertText(text));
     const wrong = [];
-    if (withName && !isFieldString(value.name, { nonEmpty: true, fromNetiks: false }))
+    if (withName && !(isText(value.name, false) && value.name !== ''))
         wrong.push('name');
-    if (withName && value.recorded_name !== undefined && !isFieldString(value.recorded_name, { nonEmpty: true })) {
+    if (withName && value.recorded_name !== undefined && !(isText(value.recorded_name) && value.recorded_name !== '')) {
         wrong.push('recorded_name');
     }
     if (typeof value.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(value.sha256))
         wrong.push('sha256');
     if (!Number.isSafeInteger(value.size) || value.size < 0)
         wrong.push('size');
-    for (const field of STRING_FIELDS) {
-        const valid = field === 'id' ? isPlainAssetId(value.id) : isFieldString(value[field]);
-        if (!valid)
+    if (!isPlainAssetId(value.id))
+        wrong.push('id');
+    for (const field of ['storage_url', 'content_type', 'uploaded_at'])
+        if (!isText(value[field]))
             wrong.push(field);
-    }
     if (!wrong.includes('uploaded_at') && !ISO_TIME.test(value.uploaded_at))
         wrong.push('uploaded_at');
-    if (wrong.length === 0)
-        return undefined;
-    return `${wrong.join(', ')} ${wrong.length === 1 ? 'is' : 'are'} missing or invalid`;
+    return wrong.length === 0 ? undefined : `${wrong.join(', ')} ${wrong.length === 1 ? 'is' : 'are'} missing or invalid`;
 }
 /** Only the known fields, so that nothing unexpected is carried over to the next manifest. */
 function pickLegacy(entry) {
-    return {
-        sha256: entry.sha256.toLowerCase(),
-        size: entry.size,
-        id: entry.id,
-        storage_url: entry.storage_url,
-        content_type: entry.content_type,
-        uploaded_at: entry.uploaded_at
-    };
+    const { size, id, storage_url, content_type, uploaded_at } = entry;
+    return { sha256: entry.sha256.toLowerCase(), size, id, storage_url, content_type, uploaded_at };
 }
 function pickEntry(entry) {
-    // An entry as this action writes it is kept as parsed: a copy of each of 100,000 would
-    // double what loading costs at its peak.
-    if (isAsWritten(entry))
-        return entry;
     const recorded = entry.recorded_name !== undefined && entry.recorded_name !== entry.name;
+    const fields = `name,${recorded ? 'recorded_name,' : ''}sha256,size,id,storage_url,content_type,uploaded_at`;
+    // Kept as parsed when it is as this action writes it: a copy of each of 100,000 would double the peak.
+    if (Object.keys(entry).join() === fields && entry.sha256 === entry.sha256.toLowerCase())
+        return entry;
     return { name: entry.name, ...(recorded ? { recorded_name: entry.recorded_name } : {}), ...pickLegacy(entry) };
 }
-const WRITTEN_FIELDS = ['name', 'sha256', 'size', 'id', 'storage_url', 'content_type', 'uploaded_at'];
-const WRITTEN_FIELDS_RECORDED = ['name', 'recorded_name', ...WRITTEN_FIELDS.slice(1)];
-/** Exactly the fields pickEntry keeps, in its order, with a lower-case sha256. */
-function isAsWritten(entry) {
-    const fields = entry.recorded_name === undefined ? WRITTEN_FIELDS : WRITTEN_FIELDS_RECORDED;
-    if (entry.recorded_name === entry.name || entry.sha256 !== entry.sha256.toLowerCase())
-        return false;
-    let index = 0;
-    for (const key in entry)
-        if (key !== fields[index++])
-            return false;
-    return index === fields.length;
-}
+
+;// CONCATENATED MODULE: ./src/manifest/compare.ts
+
+
+
+
+
 /**
- * Splits the files into those to upload and those the manifest already holds unchanged: the
- * entry of the file's path (compared as the file system compares paths) has the name the file
- * is sent under now and its sha256. A file no entry has a path for may match a version 1 entry
- * of its name instead. Only a file whose entry has its size is hashed — one streaming read —
- * so new and resized files cost nothing here. Linear in the number of files and entries.
+ * Splits the files into those to upload and those unchanged: the entry of the file's path (or,
+ * without one, the version 1 entry of its name) has the name it is sent under now, its size
+ * and its sha256. Only a file whose entry has its size is read, to hash it.
  */
 async function findUnchanged(files, manifest, concurrency, rules = paths_HOST_PATHS) {
     const entryOfPath = entriesByPathKey(manifest, rules);
-    const candidateFor = (file) => {
+    // By the file's index, its entry while it may be unchanged.
+    const entries = files.map(file => {
         const entry = entryOfPath(file.relativePath);
         if (entry !== undefined)
-            return entry.name === file.name && entry.size === file.size ? { file, entry } : undefined;
+            return entry.name === file.name && entry.size === file.size ? entry : undefined;
         const legacy = manifest.legacy.get(file.name);
-        return legacy !== undefined && legacy.size === file.size
-            ? { file, entry: { name: file.name, ...legacy } }
-            : undefined;
-    };
-    // In file order; a candidate whose digest differs is marked as each digest comes, so that
-    // 100,000 digests are not kept to be compared afterwards.
-    const candidates = [];
-    const large = [];
-    for (const file of files) {
-        const candidate = candidateFor(file);
-        if (candidate === undefined)
-            continue;
-        candidates.push(candidate);
-        // A small file is hashed at once: its bytes are read into one buffer kept for them all.
-        if (file.size >= READ_WHOLE_BYTES)
-            large.push(candidate);
-        else if (sha256OfSmallFile(file) !== candidate.entry.sha256)
-            candidate.differs = true;
-    }
-    await runPool(large, concurrency, async (candidate) => {
-        if ((await sha256OfLargeFile(candidate.file)) !== candidate.entry.sha256)
-            candidate.differs = true;
+        return legacy?.size === file.size ? { name: file.name, ...legacy } : undefined;
     });
-    const unchanged = [];
+    await runPool(files.keys(), concurrency, async (index) => {
+        const entry = entries[index];
+        if (entry !== undefined && (await sha256Of(files[index])) !== entry.sha256)
+            entries[index] = undefined;
+    });
     const upload = [];
-    let next = 0;
-    for (const file of files) {
-        const candidate = candidates[next]?.file === file ? candidates[next++] : undefined;
-        if (candidate !== undefined && candidate.differs === undefined)
-            unchanged.push(candidate);
-        else
+    const unchanged = [];
+    for (const [index, file] of files.entries()) {
+        const entry = entries[index];
+        if (entry === undefined)
             upload.push(file);
+        else
+            unchanged.push({ file, entry });
     }
-    return { upload, unchanged, hashed: candidates.map(candidate => candidate.file) };
+    return { upload, unchanged };
 }
-/**
- * The entry of a path, compared as the file system compares paths. Where that is byte for byte
- * (Linux), the manifest's own map answers, with no copy of it.
- */
+/** The entry of a path. Where paths compare byte for byte (Linux), the manifest's own map answers, with no copy. */
 function entriesByPathKey(manifest, rules) {
     if (!rules.caseInsensitive)
         return relativePath => manifest.assets.get(relativePath);
@@ -37229,241 +36768,57 @@ function entriesByPathKey(manifest, rules) {
         byKey.set(pathKey(key, rules), entry);
     return relativePath => byKey.get(pathKey(relativePath, rules));
 }
-/**
- * The manifest with each unchanged file's entry under the file's path as it is spelled now:
- * this is how a version 1 entry becomes a version 2 one, without sending anything.
- */
+/** The manifest with each unchanged file's entry under its path as spelled now: a version 1 entry becomes a version 2 one. */
 function recordUnchanged(manifest, unchanged, rules = paths_HOST_PATHS) {
-    // The usual case: each entry is already under its file's path, and there is no version 1
-    // entry to claim: the manifest stays as it is, with no copy of 100,000 entries.
+    // The usual case, every entry already under its path: the manifest as it is, not copied.
     const inPlace = ({ file, entry }) => manifest.assets.get(file.relativePath) === entry;
-    if (manifest.legacy.size === 0 && unchanged.every(inPlace))
-        return manifest;
-    return withEntries(manifest, unchanged.map(({ file, entry }) => [file.relativePath, entry]), rules);
-}
-/** The manifest with every asset confirmed in this run added (or replacing the entry of its path). */
-function recordUploads(manifest, confirmed, now = new Date(), rules = HOST_PATHS) {
-    const uploadedAt = now.toISOString();
-    const entries = confirmed.map((upload) => [
-        upload.file.relativePath,
-        entryOf(upload, uploadedAt)
-    ]);
-    return withEntries(manifest, entries, rules);
-}
-/** What the manifest remembers of a confirmed upload. */
-function entryOf(upload, uploadedAt) {
-    return {
-        name: upload.file.name,
-        ...(upload.recordedName !== upload.file.name ? { recorded_name: upload.recordedName } : {}),
-        sha256: upload.sha256,
-        size: upload.file.size,
-        id: upload.assetId,
-        storage_url: upload.storageUrl,
-        content_type: upload.contentType,
-        uploaded_at: uploadedAt
-    };
+    return manifest.legacy.size === 0 && unchanged.every(inPlace) ? manifest : withEntries(manifest, unchanged, rules);
 }
 /**
- * Writes the manifest with every asset confirmed in this run added, as recordUploads and
- * writeManifest would, but without holding the new entries or the JSON text in memory: each
- * entry is made as the file is written (100,000 entries are some 40 MB of objects and as much
- * again of text). Returns how many assets it holds.
- */
-async function writeManifestWithUploads(file, before, confirmed, now = new Date(), rules = paths_HOST_PATHS, options = {}) {
-    const uploadedAt = now.toISOString();
-    const uploads = sortedByPath(confirmed);
-    const { dropped, legacy } = planEntries(before, uploads, upload => [upload.file.relativePath, upload.file.name], rules);
-    const kept = [...before.assets.keys()].filter(key => !dropped.has(key)).sort(compareText);
-    let count = 0;
-    // Both lists are in key order: merged, a confirmed upload replaces the entry of its path.
-    function* members() {
-        let k = 0;
-        let u = 0;
-        while (k < kept.length || u < uploads.length) {
-            const upload = uploads[u];
-            const order = u === uploads.length ? -1 : k === kept.length ? 1 : compareText(kept[k], upload.file.relativePath);
-            count++;
-            if (order < 0) {
-                yield [kept[k], before.assets.get(kept[k])];
-                k++;
-                continue;
-            }
-            if (order === 0)
-                k++;
-            yield [upload.file.relativePath, entryOf(upload, uploadedAt)];
-            u++;
-        }
-    }
-    const empty = kept.length === 0 && uploads.length === 0 && legacy.size === 0;
-    await writeManifestText(file, manifestPieces(before, { assets: members(), legacy, empty }), options);
-    return count;
-}
-/**
- * Sets each entry under its path, replacing an entry whose path is spelled differently but
- * names the same file. A version 1 entry of the same asset name is dropped: it described an
- * earlier upload of that name, as version 1 would have replaced it.
+ * The manifest with each entry under its file's path, in place of the same file spelled in
+ * another case where case is ignored. The version 1 entry of its name goes: it described an
+ * earlier upload of that name.
  */
 function withEntries(manifest, entries, rules) {
-    const { dropped, legacy } = planEntries(manifest, entries, ([key, entry]) => [key, entry.name], rules);
     const assets = new Map(manifest.assets);
-    for (const [key, entry] of entries)
-        assets.set(key, entry);
-    for (const key of dropped)
-        assets.delete(key);
-    return { ...manifest, assets, legacy };
-}
-/**
- * What setting new entries (their keys and the names they were sent under) does to the
- * manifest besides adding them: the keys they replace (the same file spelled in another case,
- * where case is ignored) and the version 1 entries left (those of the names sent again go).
- */
-function planEntries(manifest, items, keyAndName, rules) {
-    const dropped = new Set();
     const legacy = new Map(manifest.legacy);
     // Where paths compare byte for byte, a key only ever replaces the entry of the same key.
-    const spelling = rules.caseInsensitive ? new Map() : undefined;
-    for (const key of spelling ? manifest.assets.keys() : [])
-        spelling.set(pathKey(key, rules), key);
-    for (const item of items) {
-        const [key, name] = keyAndName(item);
-        if (spelling) {
-            const folded = pathKey(key, rules);
-            const previous = spelling.get(folded);
-            if (previous !== undefined && previous !== key)
-                dropped.add(previous);
-            spelling.set(folded, key);
-            dropped.delete(key);
-        }
-        legacy.delete(name);
+    const spelling = rules.caseInsensitive
+        ? new Map([...assets.keys()].map(key => [pathKey(key, rules), key]))
+        : undefined;
+    for (const { file, entry } of entries) {
+        const folded = pathKey(file.relativePath, rules);
+        const previous = spelling?.get(folded);
+        if (previous !== undefined && previous !== file.relativePath)
+            assets.delete(previous);
+        spelling?.set(folded, file.relativePath);
+        assets.set(file.relativePath, entry);
+        legacy.delete(file.name);
     }
-    return { dropped, legacy };
+    return { ...manifest, assets, legacy };
 }
-/** The JSON a manifest is written as: entries sorted by key, `v1-assets` only while it holds any. */
-function serializeManifest(manifest) {
-    return [...pieces(manifest)].join('');
-}
-/**
- * The manifest's text, piece by piece, exactly as `JSON.stringify(…, null, 2)` writes it: at
- * the top, the base-url the file named there before (this run's, for a new file) and its
- * entries; then the other base-urls' entries under `other-base-urls`, by base-url. Each
- * base-url's entries are its `assets` and, while it holds any, its `v1-assets`, each sorted by
- * key. The other base-urls' entries are written back as they were read, in the order this
- * action wrote them (JSON.parse puts integer-like keys first: sorted, they come back in place).
- */
-function* manifestPieces(head, own) {
-    const { top, sections } = head.others;
-    const topUrl = top ?? head['base-url'];
-    yield `{\n  "version": ${JSON.stringify(head.version)},\n  "base-url": ${JSON.stringify(topUrl)}`;
-    yield* sectionPieces(top === undefined ? own : sections.get(top), 1);
-    const below = [...sections.keys()].filter(url => url !== top);
-    if (top !== undefined && !own.empty)
-        below.push(head['base-url']);
-    if (below.length > 0) {
-        yield ',\n  "other-base-urls": {';
-        for (const [index, url] of below.sort(compareText).entries()) {
-            yield `${index === 0 ? '' : ','}\n    ${JSON.stringify(url)}: {`;
-            yield* sectionPieces(url === head['base-url'] ? own : sections.get(url), 3);
-            yield '\n    }';
-        }
-        yield '\n  }';
-    }
-    yield '\n}\n';
-}
-/** `"assets"` and, while it holds any, `"v1-assets"`, as members of an object whose members are at `level`. */
-function* sectionPieces(section, level) {
-    const indent = '  '.repeat(level);
-    const own = 'empty' in section;
-    yield `${level === 1 ? ',' : ''}\n${indent}"assets": `;
-    yield* objectPieces(own ? section.assets : sortedMembers(section.assets), level);
-    if (section.legacy.size > 0) {
-        yield `,\n${indent}"v1-assets": `;
-        yield* objectPieces(sortedMembers(section.legacy), level);
-    }
-}
-/** An object of entries, the value of a member at `level` (its own members one level deeper). */
-function* objectPieces(members, level) {
-    const inner = '\n' + '  '.repeat(level + 1);
-    let first = true;
-    for (const [key, value] of members) {
-        const text = JSON.stringify(value, null, 2).replace(/\n/g, inner);
-        yield `${first ? '{' : ','}${inner}${JSON.stringify(key)}: ${text}`;
-        first = false;
-    }
-    yield first ? '{}' : `\n${'  '.repeat(level)}}`;
-}
-/** A map's members in key order. */
-function* sortedMembers(map) {
-    for (const key of [...map.keys()].sort(compareText))
-        yield [key, map.get(key)];
-}
-/** Windows refuses a rename while another process (an antivirus, an indexer) holds the file open. */
-const RENAME_RETRY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
-const RENAME_RETRY_DELAYS_MS = [25, 50, 100, 200, 400, 800];
-/**
- * Writes the manifest so that a reader sees the old file or the new one, never half of one.
- * The replace is retried for a moment when Windows reports the file busy.
- */
-async function writeManifest(file, manifest, options = {}) {
-    await writeManifestText(file, pieces(manifest), options);
-}
-/** The manifest's text piece by piece, entries sorted by key (see manifestPieces). */
-function pieces(manifest) {
-    const empty = manifest.assets.size === 0 && manifest.legacy.size === 0;
-    return manifestPieces(manifest, { assets: sortedMembers(manifest.assets), legacy: manifest.legacy, empty });
-}
-/** Writes the pieces to a temporary file, in chunks, then replaces the manifest with it. */
-async function writeManifestText(file, pieces, options) {
-    const replace = options.rename ?? promises_namespaceObject.rename;
-    const delays = options.retryDelaysMs ?? RENAME_RETRY_DELAYS_MS;
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    try {
-        await writeText(temp, pieces);
-        for (let attempt = 0;; attempt++) {
-            try {
-                await replace(temp, file);
-                return;
-            }
-            catch (error) {
-                const code = error.code;
-                if (attempt >= delays.length || code === undefined || !RENAME_RETRY_CODES.has(code))
-                    throw error;
-                await new Promise(resolve => setTimeout(resolve, delays[attempt]));
-            }
-        }
-    }
-    catch (error) {
-        await (0,promises_namespaceObject.rm)(temp, { force: true });
-        throw error;
-    }
-}
-/** Files up to this size are hashed with one synchronous read into one buffer kept for them all. */
+/** Files up to this size are read with synchronous calls into one buffer kept for them all. */
 const READ_WHOLE_BYTES = 1024 * 1024;
-let wholeFileBuffer = Buffer.alloc(0);
+let smallFileBytes;
 /**
- * The SHA-256 of a small file's bytes now (larger ones are streamed). It is read whole with synchronous calls, as
- * the upload reads it (body.ts): a stream would cost a 1 MiB buffer and several round trips
- * through the thread pool per file, which for 100,000 small files was most of the run's CPU
- * and memory. Up to `size` + 1 bytes are read, so a file that grew meanwhile gets a digest that
- * cannot match (and is uploaded, where the change is caught) without being read whole.
+ * The SHA-256 of the file's bytes now. A small file is read as the upload reads it: a stream per
+ * file would cost a buffer and several trips through the thread pool, which for many small files
+ * is most of the work. Up to `size` + 1 bytes are read: a file that grew cannot match.
  */
-function sha256OfSmallFile(file) {
-    // One buffer for every small file: the read and the hash are synchronous.
-    if (wholeFileBuffer.length < file.size + 1)
-        wholeFileBuffer = Buffer.allocUnsafe(READ_WHOLE_BYTES + 1);
-    const bytes = wholeFileBuffer.subarray(0, file.size + 1);
-    const fd = (0,external_node_fs_namespaceObject.openSync)(file.absolutePath, 'r');
-    try {
-        return (0,external_node_crypto_.createHash)('sha256')
-            .update(bytes.subarray(0, fill(fd, bytes, 0)))
-            .digest('hex');
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-async function sha256OfLargeFile(file) {
+async function sha256Of(file) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
+    if (file.size < READ_WHOLE_BYTES) {
+        smallFileBytes ??= Buffer.allocUnsafe(READ_WHOLE_BYTES);
+        const fd = (0,external_node_fs_namespaceObject.openSync)(file.absolutePath, 'r');
+        try {
+            return hash
+                .update(smallFileBytes.subarray(0, readUpTo(fd, smallFileBytes.subarray(0, file.size + 1))))
+                .digest('hex');
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
+    }
     for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file.absolutePath, { highWaterMark: READ_WHOLE_BYTES })) {
         hash.update(chunk);
     }
@@ -38291,7 +37646,7 @@ class FileBody {
         const fail = (error) => {
             throw this.readError(error);
         };
-        const fd = await openAsync(this.file.absolutePath, body_OPEN_FOR_READING).catch(fail);
+        const fd = await openAsync(this.file.absolutePath, OPEN_FOR_READING).catch(fail);
         return {
             read: async (buffer, length, position) => (await readAsync(fd, buffer, 0, length, position).catch(fail)).bytesRead,
             stat: async () => await fstatAsync(fd).catch(fail),
@@ -38350,7 +37705,7 @@ class FileBody {
      * round trip through the thread pool costs tens, which adds up over many small files.
      */
     readWholeFile() {
-        const fd = this.fileCall(() => (0,external_node_fs_namespaceObject.openSync)(this.file.absolutePath, body_OPEN_FOR_READING));
+        const fd = this.fileCall(() => (0,external_node_fs_namespaceObject.openSync)(this.file.absolutePath, OPEN_FOR_READING));
         try {
             return this.readChecked(fd);
         }
@@ -38464,7 +37819,7 @@ class FileBody {
  * found file's name would otherwise block its open until something writes to it. No effect on
  * a regular file.
  */
-const body_OPEN_FOR_READING = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+const OPEN_FOR_READING = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
 /**
  * Whether the open file reads bytes past the size its stat gives, and that size has not grown
  * meanwhile: a regular file never does (a write grows the size before its bytes can be read),
@@ -38961,174 +38316,53 @@ function errnoCode(error) {
     return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/transfer/plan.ts
+;// CONCATENATED MODULE: ./src/text-file.ts
 
-
-
-/** Files a plan cannot send, each with why: the run is refused before any request. */
-class RefusedFilesError extends InputError {
-    /** Why each file is refused, by relative path. */
-    refused;
-    constructor(message, files, reasonOf) {
-        super(message);
-        this.name = 'RefusedFilesError';
-        this.refused = new Map(files.map(file => [file.relativePath, reasonOf(file)]));
+const CHUNK_CHARS = 64 * 1024;
+/** Writes the pieces to `file` in chunks of about 64 KiB: never the whole text at once. */
+async function writeText(file, pieces) {
+    const handle = await (0,promises_namespaceObject.open)(file, 'w');
+    try {
+        let chunk = '';
+        for (const piece of pieces) {
+            chunk += piece;
+            if (chunk.length >= CHUNK_CHARS) {
+                await writeAll(handle, chunk);
+                chunk = '';
+            }
+        }
+        if (chunk !== '')
+            await writeAll(handle, chunk);
     }
-    /** Every file of the run as not uploaded: each refused one with why, the others as not started. */
-    failures(files) {
-        const notStarted = `not uploaded: the run was refused before any request, for ${countOf(this.refused.size, 'other file')} it could not send (step 'refused')`;
-        return files.map(file => {
-            const reason = this.refused.get(file.relativePath);
-            return reason === undefined
-                ? { file, step: 'not-started', message: notStarted }
-                : { file, step: 'refused', message: reason };
-        });
+    finally {
+        await handle.close();
     }
 }
 /**
- * `auto` sends exactly one file under 10 MiB as a single multipart upload, and everything
- * else through presigned URLs. Throws when bulk mode would have to PUT a file larger than
- * S3 takes in one PUT, or single mode would lose a name's folders.
+ * Writes all of the text. A write may take only part of it — a full disk takes what fits and
+ * fails only the next write — so the rest is written again until it is all taken or the file
+ * system says why not: a file cut short is never left as if it were whole.
  */
-function choosePlan(requested, files) {
-    const plan = pickStrategy(requested, files);
-    const tooLarge = plan.strategy === UploadMode.Bulk ? files.filter(file => file.size > MAX_PUT_BYTES) : [];
-    if (tooLarge.length > 0) {
-        throw new RefusedFilesError(`${tooLarge.map(file => `${file.relativePath} (${file.size} bytes)`).join(', ')} ` +
-            `${tooLarge.length === 1 ? 'is' : 'are'} larger than 5 GiB, the most one presigned ` +
-            'S3 PUT accepts. Upload such files with mode: single, or split them before uploading.', tooLarge, file => `${file.size} bytes, more than the 5 GiB one presigned S3 PUT accepts: upload it with mode: single, ` +
-            'or split it before uploading.');
-    }
-    return plan;
-}
-function pickStrategy(requested, files) {
-    // Netiks reads a single upload's file name with Django's multipart parser, which keeps only
-    // what follows the last `/` or `\`: such a name cannot survive single mode.
-    const folded = files.filter(file => /[/\\]/.test(file.name));
-    if (requested === UploadMode.Single) {
-        if (folded.length > 0) {
-            throw new RefusedFilesError(`mode: single cannot keep the name "${folded[0].name}"` +
-                (folded.length > 1 ? ` (nor ${folded.length - 1} more)` : '') +
-                ": the Netiks API reads a single upload's file name with a multipart parser that keeps only the part " +
-                'after the last / or \\. Use mode: bulk or auto (the presigned flow keeps the whole name), or ' +
-                'asset-name: basename.', folded, file => `mode: single cannot keep the name "${file.name}": the Netiks API keeps only the part after its last ` +
-                '/ or \\. Use mode: bulk or auto, or asset-name: basename.');
-        }
-        return { strategy: UploadMode.Single, reason: 'mode: single' };
-    }
-    if (requested === UploadMode.Bulk)
-        return { strategy: UploadMode.Bulk, reason: 'mode: bulk' };
-    if (files.length === 1 && files[0].size < AUTO_SINGLE_MAX_BYTES) {
-        if (folded.length > 0) {
-            return { strategy: UploadMode.Bulk, reason: 'mode: auto, a name with a folder, which only bulk mode keeps' };
-        }
-        return { strategy: UploadMode.Single, reason: 'mode: auto, one file under 10 MiB' };
-    }
-    return {
-        strategy: UploadMode.Bulk,
-        reason: files.length === 1 ? 'mode: auto, one file of 10 MiB or more' : `mode: auto, ${files.length} files`
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/log.ts
-
-
-/**
- * Per-file lines of one kind shown in the log before they give way to periodic progress. With
- * step debug logging (the ACTIONS_STEP_DEBUG secret, which sets RUNNER_DEBUG) every line is
- * still written, as a debug line.
- */
-const PER_FILE_LINES = 100;
-/** GitHub shows about 10 annotations of a kind per step: more would only bury the first ones. */
-const MAX_ANNOTATIONS = 10;
-/**
- * One kind of per-file line ("✓ a.html … → asset 42"): the first `limit` go to the log, the
- * rest only to the debug log, and `close` says how many were left out.
- */
-class PerFileLines {
-    what;
-    limit;
-    debug;
-    count = 0;
-    constructor(
-    /** What the lines are, for the closing line: "confirmed files", "retries". */
-    what, limit = PER_FILE_LINES, debug = isDebug()) {
-        this.what = what;
-        this.limit = limit;
-        this.debug = debug;
-    }
-    /** A line, or what makes it: made only when it is written (100,000 are not, without debug). */
-    line(text) {
-        this.count++;
-        if (this.count <= this.limit)
-            info(typeof text === 'string' ? text : text());
-        else if (this.debug)
-            core_debug(typeof text === 'string' ? text : text());
-    }
-    /** Writes, once, how many lines were not shown; returns that number. */
-    close() {
-        const hidden = Math.max(0, this.count - this.limit);
-        if (hidden > 0 && !this.debug) {
-            info(`… and ${countOf(hidden, 'more line')} of ${this.what}, not shown: ` +
-                'enable step debug logging (re-run with debug logging, or set the ACTIONS_STEP_DEBUG secret) to see every one.');
-        }
-        this.count = Math.min(this.count, this.limit);
-        return hidden;
-    }
-}
-/**
- * Warnings of one kind, one per file (a file changed while it waited, …): the first few are
- * annotations, the rest are per-file log lines, and `close` adds one warning with the count.
- */
-class CappedWarnings {
-    what;
-    limit;
-    count = 0;
-    overflow;
-    constructor(what, limit = MAX_ANNOTATIONS) {
-        this.what = what;
-        this.limit = limit;
-        this.overflow = new PerFileLines(what);
-    }
-    warn(text) {
-        this.count++;
-        if (this.count <= this.limit)
-            warning(text);
-        else
-            this.overflow.line(`Warning: ${text}`);
-    }
-    close() {
-        this.overflow.close();
-        if (this.count > this.limit) {
-            warning(`${countOf(this.count - this.limit, 'more warning')} of ${this.what}: see the log.`);
-        }
-        this.count = 0;
+async function writeAll(handle, text) {
+    let bytes = Buffer.from(text, 'utf8');
+    while (bytes.length > 0) {
+        const { bytesWritten } = await handle.write(bytes, 0, bytes.length);
+        if (bytesWritten <= 0)
+            throw new Error(`the file system took none of the last ${bytes.length} bytes`);
+        bytes = bytes.subarray(bytesWritten);
     }
 }
 
 ;// CONCATENATED MODULE: ./src/report/log-safe.ts
 /**
- * Text from outside the action — file names, the server's words, URLs, manifest entries — made
- * safe to write into the log, an annotation or the job summary.
- *
- * The runner reads a line of a step's output as a workflow command when, after its leading
- * white space, it starts with `::` (`::warning::`, `::add-mask::`, `::stop-commands::`), and
- * also when it holds `##[name]` *anywhere* (the legacy form: `##[add-mask]x`,
- * `##[warning]x`). A file name is free to contain all of these, and a line break (legal in a
- * Linux file name) would start a line of its own. So:
- *
- * - every value from outside goes through `escapeForLog` (or `quoteForLog`), which
- *   percent-encodes `%` and line breaks as @actions/core does for command data, and every other
- *   character that could break or disguise a line, and breaks up `##[`;
- * - no such value ever starts a line: each line the action writes starts with its own words or
- *   a marker (`✓`, `↻`, `↑`, `=`, `•`).
- *
- * The encoding is percent-encoded UTF-8, so `decodeURIComponent` reads any escaped value back.
- */
-/**
- * Written as their UTF-8 bytes in %XX form: `%` itself (so the encoding stays unambiguous),
- * the C0 and C1 controls (CR, LF, tab, ESC and its colour codes, NEL, …), DEL, the line and
- * paragraph separators, and the bidirectional controls that reorder what a reader sees.
+ * Text from outside the action (file names, the server's words, URLs, manifest entries) made
+ * safe for the log, an annotation or the job summary. The runner reads a line as a workflow
+ * command when it starts with `::` after white space, or holds `##[` anywhere; a file name may
+ * hold both, and a line break. So every such value goes through `escapeForLog`, which
+ * percent-encodes `%`, line breaks and every character that could break or disguise a line
+ * (C0 and C1 controls, DEL, the line and paragraph separators, the bidirectional controls) as
+ * UTF-8 bytes, and breaks up `##[`; and no such value ever starts a line. `decodeURIComponent`
+ * reads any escaped value back.
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
@@ -39171,8 +38405,629 @@ function log_safe_percentEncode(character) {
         .join('');
 }
 
+;// CONCATENATED MODULE: ./src/report/records.ts
+
+
+function assetRecordOf(upload) {
+    return {
+        path: upload.file.relativePath,
+        name: upload.recordedName,
+        id: upload.assetId,
+        storage_url: upload.storageUrl,
+        size: upload.file.size,
+        content_type: upload.contentType,
+        sha256: upload.sha256,
+        skipped: false,
+        possible_duplicate: upload.possibleDuplicate
+    };
+}
+function assetRecordOfUnchanged({ file, entry }) {
+    return {
+        path: file.relativePath,
+        name: entry.recorded_name ?? entry.name,
+        id: entry.id,
+        storage_url: entry.storage_url,
+        size: file.size,
+        content_type: entry.content_type,
+        sha256: entry.sha256,
+        skipped: true,
+        possible_duplicate: false
+    };
+}
+function failureRecordOf(failure) {
+    return {
+        path: failure.file.relativePath,
+        step: failure.step,
+        status: failure.status ?? null,
+        message: escapeForLog(failure.message)
+    };
+}
+function fileRecordOfFailure(failure) {
+    const { path, ...why } = failureRecordOf(failure);
+    return {
+        path,
+        name: failure.file.name,
+        id: null,
+        storage_url: null,
+        size: failure.file.size,
+        content_type: failure.file.contentType,
+        sha256: null,
+        skipped: false,
+        possible_duplicate: false,
+        failure: why
+    };
+}
+/** The assets Netiks holds for the matched files, in path order, made one at a time. */
+function* assetRecords(result) {
+    yield* mergeByPath(mapped(sortedByPath(result.confirmed), assetRecordOf), mapped(sortedByPath(result.unchanged ?? []), assetRecordOfUnchanged));
+}
+function* failureRecords(result) {
+    yield* mapped(sortedByPath(result.failed), failureRecordOf);
+}
+/** Every matched file's record, held or failed, in path order. */
+function* fileRecords(result) {
+    const held = mapped(assetRecords(result), (record) => ({ ...record, failure: null }));
+    yield* mergeByPath(held, mapped(sortedByPath(result.failed), fileRecordOfFailure));
+}
+/** Each item made into another, one at a time. */
+function* mapped(items, make) {
+    for (const item of items)
+        yield make(item);
+}
+/** Two path-sorted sequences as one. */
+function* mergeByPath(first, second) {
+    const a = first[Symbol.iterator]();
+    const b = second[Symbol.iterator]();
+    let left = a.next();
+    let right = b.next();
+    while (!left.done || !right.done) {
+        if (right.done || (!left.done && compareText(left.value.path, right.value.path) <= 0)) {
+            yield left.value;
+            left = a.next();
+        }
+        else {
+            yield right.value;
+            right = b.next();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/assets-file.ts
+
+
+
+
+
+/**
+ * Writes the run's complete record, whatever its size, to a folder of the run's own (so two
+ * steps of one job never share it): `assets.json`, one object per matched file in path order,
+ * and `checksums.sha256`, one `sha256sum` line per asset Netiks holds, with the file's
+ * workspace-relative path, so that `sha256sum -c` verifies it from the workspace.
+ */
+async function writeRecordFiles(result, dir) {
+    dir ??= await makeRunFolder();
+    const files = { assetsFile: external_node_path_default().join(dir, 'assets.json'), checksumsFile: external_node_path_default().join(dir, 'checksums.sha256') };
+    await writeText(files.assetsFile, jsonArrayLines(fileRecords(result)));
+    await writeText(files.checksumsFile, checksumLines(result));
+    return files;
+}
+/** A fresh folder of this run's own under RUNNER_TEMP (the runner empties it after the job). */
+async function makeRunFolder() {
+    return await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'netiks-upload-'));
+}
+/** A JSON array with one element per line, so that line tools and diffs work on it too. */
+function* jsonArrayLines(items) {
+    let first = true;
+    for (const item of items) {
+        yield `${first ? '[\n' : ',\n'}${JSON.stringify(item)}`;
+        first = false;
+    }
+    yield first ? '[]\n' : '\n]\n';
+}
+/**
+ * Lines as GNU `sha256sum` writes them: a name holding `\`, a line feed or a carriage return is
+ * escaped, and its line then starts with `\`, so that `sha256sum -c` reads the name back.
+ */
+function* checksumLines(result) {
+    for (const { sha256, path: name } of assetRecords(result)) {
+        if (!/[\\\n\r]/.test(name))
+            yield `${sha256}  ${name}\n`;
+        else
+            yield `\\${sha256}  ${name.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r')}\n`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/log.ts
+
+
+/** GitHub shows about 10 annotations of a kind per step: more would only bury the first ones. */
+const MAX_ANNOTATIONS = 10;
+/**
+ * One kind of per-file line ("✓ a.html … → asset 42"): the first `limit` go to the log, the
+ * rest only to the debug log (step debug logging sets RUNNER_DEBUG), and `close` says how many
+ * were left out.
+ */
+class PerFileLines {
+    what;
+    limit;
+    debug;
+    count = 0;
+    constructor(
+    /** What the lines are, for the closing line: "confirmed files", "retries". */
+    what, limit = 100, debug = isDebug()) {
+        this.what = what;
+        this.limit = limit;
+        this.debug = debug;
+    }
+    /** A line, or what makes it: made only when it is written (most are not, without debug). */
+    line(text) {
+        this.count++;
+        if (this.count <= this.limit)
+            info(typeof text === 'string' ? text : text());
+        else if (this.debug)
+            core_debug(typeof text === 'string' ? text : text());
+    }
+    /** Writes, once, how many lines were not shown; returns that number. */
+    close() {
+        const hidden = Math.max(0, this.count - this.limit);
+        if (hidden > 0 && !this.debug) {
+            info(`… and ${countOf(hidden, 'more line')} of ${this.what}, not shown: ` +
+                'enable step debug logging (re-run with debug logging, or set the ACTIONS_STEP_DEBUG secret) to see every one.');
+        }
+        this.count = Math.min(this.count, this.limit);
+        return hidden;
+    }
+}
+/**
+ * Warnings of one kind, one per file: the first few are annotations, the rest per-file log
+ * lines, and `close` adds one warning with the count.
+ */
+class CappedWarnings {
+    what;
+    limit;
+    count = 0;
+    overflow;
+    constructor(what, limit = MAX_ANNOTATIONS) {
+        this.what = what;
+        this.limit = limit;
+        this.overflow = new PerFileLines(what);
+    }
+    warn(text) {
+        this.count++;
+        if (this.count <= this.limit)
+            warning(text);
+        else
+            this.overflow.line(`Warning: ${text}`);
+    }
+    close() {
+        this.overflow.close();
+        if (this.count > this.limit) {
+            warning(`${countOf(this.count - this.limit, 'more warning')} of ${this.what}: see the log.`);
+        }
+        this.count = 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/found.ts
+
+
+
+
+
+/** "1 entry", "2 entries": for nouns that `countOf` cannot make plural. */
+function entries(count, one, many) {
+    return `${count} ${count === 1 ? one : many}`;
+}
+/**
+ * Says what the file search found and left out, each kind in one line: hidden names as a
+ * notice (a docs site may need them: the line says how to take them in), the rest as
+ * warnings. Returns the matched entries it could not look at, as failures: they were not uploaded.
+ */
+function reportSearch(found, workspace) {
+    const { outside, brokenLinks, hidden, linksOut, special, unreachable } = found;
+    if (outside.length > 0) {
+        warning(`${countOf(outside.length, 'matched file')} outside the workspace (${escapeForLog(workspace)}), reported with ` +
+            `${outside.length === 1 ? 'its' : 'their'} absolute path: ${listSome(outside.map(escapeForLog))}`);
+    }
+    if (brokenLinks.length > 0) {
+        warning(`Skipping ${countOf(brokenLinks.length, 'broken symbolic link')} ` +
+            `(the target does not exist): ${listSome(brokenLinks.map(escapeForLog))}`);
+    }
+    if (hidden.length > 0) {
+        notice(`Left out ${entries(hidden.length, 'hidden file or folder', 'hidden files and folders')} ` +
+            `(names starting with "."): ${listSome(hidden.map(escapeForLog), 5)}. To upload them, set ` +
+            `${Input.IncludeHiddenFiles}: true, or name them in 'path' without a wildcard ` +
+            `(such as ${escapeForLog(hidden[0].replace(/\/$/, ''))}).`);
+    }
+    if (linksOut.length > 0) {
+        const links = linksOut.map(link => `${escapeForLog(link.path)} → ${escapeForLog(link.target)}`);
+        warning(`Skipping ${countOf(linksOut.length, 'symbolic link')} inside the workspace that ` +
+            `${linksOut.length === 1 ? 'leads' : 'lead'} out of it: ${listSome(links, 10)}. Nothing reached through ` +
+            "them is uploaded. To upload a file outside the workspace on purpose, give its absolute path in 'path'.");
+    }
+    if (special.length > 0) {
+        const named = special.map(entry => `${escapeForLog(entry.path)} (${entry.kind})`);
+        warning(`Skipping ${entries(special.length, 'matched entry', 'matched entries')} that ` +
+            `${special.length === 1 ? 'is not a regular file' : 'are not regular files'}: ` +
+            `${listSome(named, 10)}. Only regular files are uploaded.`);
+    }
+    const leftOut = unreachable.filter(entry => entry.matched).map(leftOutFailure);
+    if (unreachable.length > 0) {
+        const named = unreachable.map(entry => `${escapeForLog(entry.path)} (${entry.reason})`);
+        const matched = leftOut.length;
+        warning(`Left out ${entries(unreachable.length, 'entry', 'entries')} that cannot be looked at: ${listSome(named, 10)}. ` +
+            "Rename or remove them, or exclude them with a ! line in 'path'" +
+            (matched > 0
+                ? `; the ${matched === 1 ? 'one' : matched} 'path' matched ${matched === 1 ? 'is' : 'are'} in the 'failed' output.`
+                : '.'));
+    }
+    return leftOut;
+}
+/** A matched entry the search could not look at, as a failure of the run. */
+function leftOutFailure(entry) {
+    const name = entry.path.slice(entry.path.lastIndexOf('/') + 1);
+    return {
+        file: { absolutePath: '', relativePath: entry.path, name, size: 0, contentType: 'application/octet-stream' },
+        step: 'not-started',
+        message: `Left out by the file search: ${entry.reason}. Rename or remove it, or exclude it with a ! line in 'path'.`
+    };
+}
+/** The names the files will have: names several files share, then each file (up to a cap), then the totals. */
+function reportNames(files, clashes) {
+    const clashWarnings = new CappedWarnings('names shared by several files');
+    for (const clash of clashes) {
+        clashWarnings.warn(`${listSome(clash.paths.map(escapeForLog), 10, ' and ')} would all be uploaded as ${quoteForLog(clash.name)}: ` +
+            `Netiks will hold ${clash.paths.length} assets of that name. Set asset-name: relative to keep their paths apart.`);
+    }
+    clashWarnings.close();
+    const listed = new PerFileLines('matched files');
+    for (const file of files) {
+        listed.line(() => `• ${escapeForLog(file.relativePath)} (${formatBytes(file.size)}, ${file.contentType}) as ${quoteForLog(file.name)}`);
+    }
+    listed.close();
+    if (files.length > 0)
+        info(`${countOf(files.length, 'file')}, ${formatBytes(totalSize(files))}.`);
+}
+/** Why no file will be uploaded: none matched, or those that did are not regular files. Not escaped yet. */
+function noFilesMessage(found, patterns) {
+    const notFiles = [
+        ...found.special.map(entry => `${entry.path} is ${entry.kind}`),
+        ...found.unreachable.map(entry => `${entry.path} cannot be looked at`),
+        ...found.linksOut.map(link => `${link.path} leads out of the workspace`),
+        ...found.hidden.map(entry => `${entry} is hidden`)
+    ];
+    const none = notFiles.length === 0
+        ? 'No files were found'
+        : `No regular file to upload was found (${listSome(notFiles, 5, '; ')})`;
+    return `${none} with the provided path: ${patterns.join(', ')}. No assets will be uploaded.`;
+}
+/** Why the step fails when a matched entry was left out: it is in 'failed', and was not uploaded. */
+function leftOutError(leftOut) {
+    if (leftOut.length === 0)
+        return undefined;
+    const paths = leftOut.map(failure => escapeForLog(failure.file.relativePath));
+    return (`${entries(leftOut.length, 'matched entry was', 'matched entries were')} left out by the file search and ` +
+        `not uploaded: ${listSome(paths, 10)} (see the warning above; listed in the 'failed' output).`);
+}
+/** What the manifest held, and how the matched files compare with it. */
+function reportManifest(inputs, loaded, split, before) {
+    describeLoaded(inputs, loaded);
+    const manifest = escapeForLog(inputs.manifest);
+    const ignored = loaded.ignored.length;
+    if (ignored > 0) {
+        warning(`The manifest ${manifest} has ${ignored} malformed ${ignored === 1 ? 'entry' : 'entries'}, ignored ` +
+            `(${ignored === 1 ? 'its file is' : 'their files are'} uploaded if matched): ${escapeForLog(listSome(loaded.ignored))}.`);
+    }
+    const lines = new PerFileLines('unchanged files');
+    for (const { file, entry } of split.unchanged) {
+        lines.line(() => `= ${escapeForLog(file.relativePath)} unchanged since ${escapeForLog(entry.uploaded_at)} ` +
+            `(asset ${escapeForLog(entry.id)}): skipped`);
+    }
+    lines.close();
+    info(`${split.unchanged.length} unchanged, ${split.upload.length} new or changed.`);
+    const legacy = loaded.manifest.legacy.size;
+    if (legacy > 0) {
+        const left = before.legacy.size;
+        info(`The manifest ${manifest} holds ${legacy} version 1 entries (by asset name): ` +
+            `${legacy - left} matched a file by name and sha256 and are now kept under its path; ` +
+            `${left} ${left === 1 ? 'is' : 'are'} kept under "v1-assets" until a file matches ${left === 1 ? 'it' : 'them'}.`);
+    }
+}
+/** What the log says of the manifest as it was found: none yet, none for this base-url, others' entries kept. */
+function describeLoaded(inputs, loaded) {
+    const manifest = escapeForLog(inputs.manifest);
+    const baseUrl = escapeForLog(inputs.baseUrl);
+    const others = loaded.manifest.others.sections.size;
+    const kept = others === 0
+        ? ''
+        : ` The entries it holds for ${countOf(others, 'other base-url')} are kept as they are: entries belong to the base-url they were made on.`;
+    if (!loaded.existed) {
+        info(`No manifest at ${manifest} yet: every file will be uploaded, and the manifest written after the run.`);
+    }
+    else if (!loaded.knewBaseUrl) {
+        info(`The manifest ${manifest} holds no entries made on ${baseUrl} yet: ` +
+            `every file will be uploaded, and its entries added after the run.${kept}`);
+    }
+    else if (others > 0) {
+        info(`The manifest ${manifest} is read for ${baseUrl}.${kept}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/transfer/expiry.ts
+
+/** Fresh URLs a file may be given when S3 refuses its URL as expired, apart from `retries`. */
+const MAX_URL_REFRESHES = 3;
+/** Clocks differ: a URL this close to its end is taken as expired when S3 refuses it. */
+const CLOCK_SKEW_MS = 60_000;
+/** When a SigV4 presigned URL stops being valid, from its X-Amz-Date and X-Amz-Expires; undefined if it does not say. */
+function urlExpiresAt(url) {
+    const params = URL.parse(url)?.searchParams;
+    const date = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(params?.get('X-Amz-Date') ?? '');
+    const expires = Number(params?.get('X-Amz-Expires') ?? NaN);
+    if (date === null || !Number.isFinite(expires))
+        return undefined;
+    const [, y, mo, d, h, mi, s] = date.map(Number);
+    return Date.UTC(y, mo - 1, d, h, mi, s) + expires * 1000;
+}
+/**
+ * A PUT refused with 403 because its URL expired. S3's words vary (AWS says "Request has expired",
+ * radosgw only AccessDenied), so the URL's own expiry decides, and the words only add to it.
+ */
+function isExpiredUrlRefusal(error, url, now = Date.now()) {
+    if (!(error instanceof HttpError) || error.step !== 'put' || error.status !== 403)
+        return false;
+    if (/expired/i.test(error.serverMessage) || /expired/i.test(error.s3Code ?? ''))
+        return true;
+    const expiresAt = urlExpiresAt(url);
+    return expiresAt !== undefined && now >= expiresAt - CLOCK_SKEW_MS;
+}
+
+;// CONCATENATED MODULE: ./src/report/progress.ts
+
+
+
+
+
+
+/**
+ * Reports long uploads in the log without a line per chunk: every `intervalMs`, one line for
+ * each transfer that has lasted at least that long (percent, speed, time left), and for a
+ * batch of several files one line of overall progress.
+ */
+class ProgressReporter {
+    files;
+    intervalMs;
+    log;
+    now;
+    active = new Map();
+    doneFiles = 0;
+    doneBytes = 0;
+    timer;
+    startedAt;
+    totalBytes;
+    constructor(files, intervalMs, log, now = Date.now) {
+        this.files = files;
+        this.intervalMs = intervalMs;
+        this.log = log;
+        this.now = now;
+    }
+    start() {
+        this.startedAt = this.now();
+        this.timer = setInterval(() => this.report(), this.intervalMs);
+        this.timer.unref();
+    }
+    stop() {
+        clearInterval(this.timer);
+    }
+    started(file) {
+        this.active.set(file, { startedAt: this.now(), bytes: 0 });
+    }
+    sent(file, bytes) {
+        const transfer = this.active.get(file);
+        if (transfer)
+            transfer.bytes += bytes;
+    }
+    finished(file) {
+        if (this.active.delete(file)) {
+            this.doneFiles++;
+            this.doneBytes += file.size;
+        }
+    }
+    report() {
+        const now = this.now();
+        for (const [file, transfer] of this.active) {
+            const elapsedMs = now - transfer.startedAt;
+            if (elapsedMs >= this.intervalMs)
+                this.log(describeTransfer(file, transfer.bytes, elapsedMs));
+        }
+        if (this.files.length > 1) {
+            const inFlight = [...this.active.values()].reduce((sum, transfer) => sum + transfer.bytes, 0);
+            this.log(describeProgress({
+                doneFiles: this.doneFiles,
+                totalFiles: this.files.length,
+                sentBytes: this.doneBytes + inFlight,
+                totalBytes: (this.totalBytes ??= totalSize(this.files)),
+                elapsedMs: now - (this.startedAt ?? now)
+            }));
+        }
+    }
+}
+/**
+ * "Progress: 3400 of 10000 files (34%), 12.5 MiB of 40.1 MiB, 680 files/s, 2.5 MiB/s, about
+ * 9.7 s left" — the time left is the longer of what the files and the bytes still need.
+ */
+function describeProgress(progress) {
+    const { doneFiles, totalFiles, sentBytes, totalBytes, elapsedMs } = progress;
+    const seconds = elapsedMs / 1000;
+    const percent = totalFiles === 0 ? 100 : Math.floor((doneFiles / totalFiles) * 100);
+    const filesPerSecond = seconds > 0 ? doneFiles / seconds : 0;
+    const bytesPerSecond = seconds > 0 ? sentBytes / seconds : 0;
+    const leftMs = Math.max(filesPerSecond > 0 ? ((totalFiles - doneFiles) / filesPerSecond) * 1000 : Infinity, bytesPerSecond > 0 ? ((totalBytes - sentBytes) / bytesPerSecond) * 1000 : totalBytes > sentBytes ? Infinity : 0);
+    const left = Number.isFinite(leftMs) ? `about ${formatSeconds(leftMs)} left` : 'time left unknown yet';
+    const answers = totalFiles - doneFiles;
+    // Every byte sent: what is left is the server's answers, whose time the byte rate cannot tell.
+    const end = sentBytes >= totalBytes && answers > 0
+        ? `every byte sent, waiting for the answers of ${countOf(answers, 'file')}`
+        : left;
+    return (`Progress: ${doneFiles} of ${countOf(totalFiles, 'file')} (${percent}%), ${formatBytes(sentBytes)} of ` +
+        `${formatBytes(totalBytes)}, ${filesPerSecond.toFixed(filesPerSecond < 10 ? 1 : 0)} files/s, ` +
+        `${formatBytes(Math.round(bytesPerSecond))}/s, ${end}.`);
+}
+/**
+ * "dist/big.iso: 45% of 1.0 GiB, 85.3 MiB/s, about 6.4 s left"; once every byte is sent,
+ * "dist/big.iso: 100% of 1.0 GiB sent in 12.0 s, waiting for the server's answer": the time left
+ * would only be a rate that falls while the answer is awaited.
+ */
+function describeTransfer(file, bytesSent, elapsedMs) {
+    const path = escapeForLog(file.relativePath);
+    if (bytesSent >= file.size) {
+        return `↑ ${path}: 100% of ${formatBytes(file.size)} sent in ${formatSeconds(elapsedMs)}, waiting for the server's answer`;
+    }
+    const percent = Math.floor((bytesSent / file.size) * 100);
+    const bytesPerSecond = elapsedMs > 0 ? bytesSent / (elapsedMs / 1000) : 0;
+    const left = bytesPerSecond > 0 ? formatSeconds(((file.size - bytesSent) / bytesPerSecond) * 1000) : 'unknown';
+    return (`↑ ${path}: ${percent}% of ${formatBytes(file.size)}, ` +
+        `${(bytesPerSecond / (1024 * 1024)).toFixed(1)} MiB/s, about ${left} left`);
+}
+/** The transfer's per-file lines, as the run's hooks: shown up to a cap, then left to the progress lines. */
+function transferLines() {
+    const confirmed = new PerFileLines('confirmed files');
+    const retries = new PerFileLines('retries');
+    const changed = new CappedWarnings('files that changed while they waited');
+    return {
+        onConfirmed: upload => confirmed.line(() => `✓ ${escapeForLog(upload.file.relativePath)} (${formatBytes(upload.file.size)}) → asset ${escapeForLog(upload.assetId)}`),
+        onRetry: (file, _step, retry, delayMs, error) => retries.line(() => `↻ ${escapeForLog(file.relativePath)}: ${escapeForLog(withStop(errorMessage(error)))} Retry ${retry} in ${formatSeconds(delayMs)}.`),
+        onUrlRefresh: ({ file, refresh }) => retries.line(() => `↻ ${escapeForLog(file.relativePath)}: S3 refused its presigned URL as expired; generating a fresh one ` +
+            `(${refresh} of ${MAX_URL_REFRESHES}).`),
+        onFileChanged: (before, now) => changed.warn(`File changed while it waited to be uploaded: ${escapeForLog(before.relativePath)} ` +
+            `(${before.size} → ${now.size} bytes); sending it again as it is now.`),
+        close: () => {
+            confirmed.close();
+            retries.close();
+            changed.close();
+        }
+    };
+}
+function sayCancelling(signal) {
+    warning(`Received ${signal}: cancelling. Nothing new starts and bodies still being sent are aborted; ` +
+        'requests already sent are given until the runner’s deadline to be answered.');
+}
+function transferTitle(inputs, files, plan) {
+    return (`Upload ${countOf(files.length, 'file')} (${formatBytes(totalSize(files))}) to ${escapeForLog(inputs.baseUrl)} ` +
+        `in ${plan.strategy} mode (${plan.reason}), ${inputs.concurrency} at a time`);
+}
+
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/manifest/write.ts
+
+
+
+
+
+
+
+
+/** Writes the manifest with the assets confirmed in this run, atomically; returns how many assets this base-url has. */
+async function writeManifest(file, before, confirmed = [], options = {}) {
+    const uploadedAt = (options.now ?? new Date()).toISOString();
+    const entries = confirmed.map(({ file, recordedName, sha256, assetId, storageUrl, contentType }) => ({
+        file,
+        entry: {
+            name: file.name,
+            ...(recordedName !== file.name ? { recorded_name: recordedName } : {}),
+            sha256,
+            size: file.size,
+            id: assetId,
+            storage_url: storageUrl,
+            content_type: contentType,
+            uploaded_at: uploadedAt
+        }
+    }));
+    const after = entries.length > 0 ? withEntries(before, entries, options.rules ?? paths_HOST_PATHS) : before;
+    await replaceAtomically(file, manifestText(after), options);
+    return after.assets.size;
+}
+/** An object's members in the order written: in a JavaScript object, integer-like keys would come first. */
+class Members {
+    members;
+    constructor(members) {
+        this.members = members;
+    }
+}
+/**
+ * The text, piece by piece, as `JSON.stringify(…, null, 2)` writes it: at the top the base-url
+ * the file named there (this run's, for a new file), the others under `other-base-urls`; for
+ * each, `assets` and, while it holds any, `v1-assets`, by key, as this action always wrote them.
+ */
+function* manifestText(manifest) {
+    const sections = new Map(manifest.others.sections);
+    const top = manifest.others.top ?? manifest['base-url'];
+    // Under other-base-urls, a base-url without entries is not written.
+    if (top === manifest['base-url'] || manifest.assets.size + manifest.legacy.size > 0) {
+        sections.set(manifest['base-url'], manifest);
+    }
+    const below = [...sections.keys()].filter(url => url !== top).sort(compareText);
+    const others = below.map((url) => [url, new Members(sectionMembers(sections.get(url)))]);
+    const members = [
+        ['version', MANIFEST_VERSION],
+        ['base-url', top]
+    ];
+    members.push(...sectionMembers(sections.get(top)));
+    if (others.length > 0)
+        members.push(['other-base-urls', new Members(others)]);
+    yield* jsonPieces(new Members(members), 0);
+    yield '\n';
+}
+function sectionMembers(section) {
+    const members = [['assets', new Members(byKey(section.assets))]];
+    if (section.legacy.size > 0)
+        members.push(['v1-assets', new Members(byKey(section.legacy))]);
+    return members;
+}
+function* byKey(map) {
+    for (const key of [...map.keys()].sort(compareText))
+        yield [key, map.get(key)];
+}
+/** A JSON value at `level`, as JSON.stringify(…, null, 2) writes it. */
+function* jsonPieces(value, level) {
+    const indent = '\n' + '  '.repeat(level);
+    if (!(value instanceof Members))
+        return yield JSON.stringify(value, null, 2).replaceAll('\n', indent);
+    let first = true;
+    for (const [key, member] of value.members) {
+        yield `${first ? '{' : ','}${indent}  ${JSON.stringify(key)}: `;
+        yield* jsonPieces(member, level + 1);
+        first = false;
+    }
+    yield first ? '{}' : `${indent}}`;
+}
+/** Windows refuses a rename while another process (an antivirus, an indexer) holds the file open. */
+const RENAME_RETRY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
+const RENAME_RETRY_DELAYS_MS = [25, 50, 100, 200, 400, 800];
+/** Writes the pieces to a temporary file, then puts it in the file's place. */
+async function replaceAtomically(file, pieces, options) {
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    try {
+        await writeText(temp, pieces);
+        for (const delay of [...(options.retryDelaysMs ?? RENAME_RETRY_DELAYS_MS), undefined]) {
+            try {
+                return await (options.rename ?? promises_namespaceObject.rename)(temp, file);
+            }
+            catch (error) {
+                if (delay === undefined || !RENAME_RETRY_CODES.has(error.code ?? ''))
+                    throw error;
+                await (0,external_node_timers_promises_namespaceObject.setTimeout)(delay);
+            }
+        }
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temp, { force: true });
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/transfer/retry.ts
 
 
@@ -39352,6 +39207,75 @@ function transientCause(error) {
     if (error instanceof HttpError)
         return isTransientStatus(error.status) ? `HTTP ${error.status}` : undefined;
     return error instanceof NetworkError ? error.code : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/transfer/plan.ts
+
+
+
+/** Files a plan cannot send, each with why: the run is refused before any request. */
+class RefusedFilesError extends InputError {
+    /** Why each file is refused, by relative path. */
+    refused;
+    constructor(message, files, reasonOf) {
+        super(message);
+        this.name = 'RefusedFilesError';
+        this.refused = new Map(files.map(file => [file.relativePath, reasonOf(file)]));
+    }
+    /** Every file of the run as not uploaded: each refused one with why, the others as not started. */
+    failures(files) {
+        const notStarted = `not uploaded: the run was refused before any request, for ${countOf(this.refused.size, 'other file')} it could not send (step 'refused')`;
+        return files.map(file => {
+            const reason = this.refused.get(file.relativePath);
+            return reason === undefined
+                ? { file, step: 'not-started', message: notStarted }
+                : { file, step: 'refused', message: reason };
+        });
+    }
+}
+/**
+ * `auto` sends exactly one file under 10 MiB as a single multipart upload, and everything
+ * else through presigned URLs. Throws when bulk mode would have to PUT a file larger than
+ * S3 takes in one PUT, or single mode would lose a name's folders.
+ */
+function choosePlan(requested, files) {
+    const plan = pickStrategy(requested, files);
+    const tooLarge = plan.strategy === UploadMode.Bulk ? files.filter(file => file.size > MAX_PUT_BYTES) : [];
+    if (tooLarge.length > 0) {
+        throw new RefusedFilesError(`${tooLarge.map(file => `${file.relativePath} (${file.size} bytes)`).join(', ')} ` +
+            `${tooLarge.length === 1 ? 'is' : 'are'} larger than 5 GiB, the most one presigned ` +
+            'S3 PUT accepts. Upload such files with mode: single, or split them before uploading.', tooLarge, file => `${file.size} bytes, more than the 5 GiB one presigned S3 PUT accepts: upload it with mode: single, ` +
+            'or split it before uploading.');
+    }
+    return plan;
+}
+function pickStrategy(requested, files) {
+    // Netiks reads a single upload's file name with Django's multipart parser, which keeps only
+    // what follows the last `/` or `\`: such a name cannot survive single mode.
+    const folded = files.filter(file => /[/\\]/.test(file.name));
+    if (requested === UploadMode.Single) {
+        if (folded.length > 0) {
+            throw new RefusedFilesError(`mode: single cannot keep the name "${folded[0].name}"` +
+                (folded.length > 1 ? ` (nor ${folded.length - 1} more)` : '') +
+                ": the Netiks API reads a single upload's file name with a multipart parser that keeps only the part " +
+                'after the last / or \\. Use mode: bulk or auto (the presigned flow keeps the whole name), or ' +
+                'asset-name: basename.', folded, file => `mode: single cannot keep the name "${file.name}": the Netiks API keeps only the part after its last ` +
+                '/ or \\. Use mode: bulk or auto, or asset-name: basename.');
+        }
+        return { strategy: UploadMode.Single, reason: 'mode: single' };
+    }
+    if (requested === UploadMode.Bulk)
+        return { strategy: UploadMode.Bulk, reason: 'mode: bulk' };
+    if (files.length === 1 && files[0].size < AUTO_SINGLE_MAX_BYTES) {
+        if (folded.length > 0) {
+            return { strategy: UploadMode.Bulk, reason: 'mode: auto, a name with a folder, which only bulk mode keeps' };
+        }
+        return { strategy: UploadMode.Single, reason: 'mode: auto, one file under 10 MiB' };
+    }
+    return {
+        strategy: UploadMode.Bulk,
+        reason: files.length === 1 ? 'mode: auto, one file of 10 MiB or more' : `mode: auto, ${files.length} files`
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/transfer/outcome.ts
@@ -39630,35 +39554,6 @@ async function uploadEach(items, recorder, options, how) {
     await runPool(items, options.concurrency, worker, () => recorder.shouldStop());
 }
 
-;// CONCATENATED MODULE: ./src/transfer/expiry.ts
-
-/** Fresh URLs a file may be given when S3 refuses its URL as expired, apart from `retries`. */
-const MAX_URL_REFRESHES = 3;
-/** Clocks differ: a URL this close to its end is taken as expired when S3 refuses it. */
-const CLOCK_SKEW_MS = 60_000;
-/** When a SigV4 presigned URL stops being valid, from its X-Amz-Date and X-Amz-Expires; undefined if it does not say. */
-function urlExpiresAt(url) {
-    const params = URL.parse(url)?.searchParams;
-    const date = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(params?.get('X-Amz-Date') ?? '');
-    const expires = Number(params?.get('X-Amz-Expires') ?? NaN);
-    if (date === null || !Number.isFinite(expires))
-        return undefined;
-    const [, y, mo, d, h, mi, s] = date.map(Number);
-    return Date.UTC(y, mo - 1, d, h, mi, s) + expires * 1000;
-}
-/**
- * A PUT refused with 403 because its URL expired. S3's words vary (AWS says "Request has expired",
- * radosgw only AccessDenied), so the URL's own expiry decides, and the words only add to it.
- */
-function isExpiredUrlRefusal(error, url, now = Date.now()) {
-    if (!(error instanceof HttpError) || error.step !== 'put' || error.status !== 403)
-        return false;
-    if (/expired/i.test(error.serverMessage) || /expired/i.test(error.s3Code ?? ''))
-        return true;
-    const expiresAt = urlExpiresAt(url);
-    return expiresAt !== undefined && now >= expiresAt - CLOCK_SKEW_MS;
-}
-
 ;// CONCATENATED MODULE: ./src/transfer/file-state.ts
 
 
@@ -39839,35 +39734,25 @@ function pairEntries(files, entries) {
 
 
 
-/** Names listed in one warning before "and N more". */
-const NAMED_IN_WARNING = 10;
-/** The server recorded some names differently from how they were sent: one warning says which. */
-function warnAboutRecordedNames(confirmed) {
+/** Names the server recorded differently from how they were sent, and files that may be registered twice. */
+function warnAboutConfirmed(confirmed) {
     const renamed = confirmed.filter(upload => upload.recordedName !== upload.file.name);
-    if (renamed.length === 0)
-        return;
-    const shown = renamed.slice(0, NAMED_IN_WARNING);
-    const more = renamed.length > shown.length ? `, and ${renamed.length - shown.length} more` : '';
-    warning(`Netiks recorded ${countOf(renamed.length, 'asset')} under another name than was sent: ` +
-        `${shown.map(upload => `${quoteForLog(upload.file.name)} as ${quoteForLog(upload.recordedName)}`).join(', ')}${more}. ` +
-        "The outputs give the names Netiks recorded ('name' in 'assets').");
-}
-/** Files that may be registered twice: one warning names them, and the outputs mark them. */
-function warnAboutPossibleDuplicates(confirmed) {
+    if (renamed.length > 0) {
+        const names = renamed.map(upload => `${quoteForLog(upload.file.name)} as ${quoteForLog(upload.recordedName)}`);
+        warning(`Netiks recorded ${countOf(renamed.length, 'asset')} under another name than was sent: ${listSome(names, 10)}. ` +
+            "The outputs give the names Netiks recorded ('name' in 'assets').");
+    }
     const doubtful = confirmed.filter(upload => upload.possibleDuplicate);
-    if (doubtful.length === 0)
-        return;
-    const shown = doubtful.slice(0, NAMED_IN_WARNING);
-    const more = doubtful.length > shown.length ? `, and ${doubtful.length - shown.length} more` : '';
-    warning(`${countOf(doubtful.length, 'file')} may be registered twice on Netiks: an attempt's answer was lost after ` +
-        `the request was sent, and the retry may have registered it again: ` +
-        `${shown.map(upload => escapeForLog(upload.file.relativePath)).join(', ')}${more}. ` +
-        'They are marked "possible_duplicate": true in the \'assets\' output; the asset ids given are the ones confirmed.');
+    if (doubtful.length > 0) {
+        const paths = doubtful.map(upload => escapeForLog(upload.file.relativePath));
+        warning(`${countOf(doubtful.length, 'file')} may be registered twice on Netiks: an attempt's answer was lost after ` +
+            `the request was sent, and the retry may have registered it again: ${listSome(paths, 10)}. ` +
+            'They are marked "possible_duplicate": true in the \'assets\' output; the asset ids given are the ones confirmed.');
+    }
 }
 /**
  * One `::error::` per failed file, naming the file, the step and the reason, for the first
- * MAX_ANNOTATIONS files (GitHub shows about that many); returns how many failed files were
- * not annotated, for the step's closing error to count.
+ * MAX_ANNOTATIONS files; returns how many failed files were not annotated.
  */
 function annotateFailures(failed) {
     const worth = failed.filter(failure => failure.step !== 'not-started');
@@ -39904,9 +39789,8 @@ function closingError(outcome, total, place, notAnnotated = 0, reportProblem) {
     if (reportProblem === undefined)
         return verdict;
     const uploaded = outcome.confirmed.length;
-    return ((verdict ??
-        `${countOfTotal(uploaded, total, 'file')} uploaded and confirmed, and ${uploaded === 1 ? 'is' : 'are'} ` +
-            `${place.confirmed}.`) + ` ${reportProblem}`);
+    const allConfirmed = `${countOfTotal(uploaded, total, 'file')} uploaded and confirmed, and ${uploaded === 1 ? 'is' : 'are'} ${place.confirmed}.`;
+    return `${verdict ?? allConfirmed} ${reportProblem}`;
 }
 function runVerdict(outcome, total, place, notAnnotated) {
     const { stoppedBy, confirmed, failed } = outcome;
@@ -39942,8 +39826,7 @@ function describeResult(outcome, total, durationMs, unchanged = 0) {
         `${formatSeconds(durationMs)} (${formatRate(bytes, durationMs)})${skipped}.`);
 }
 /** The dry-run plan, in the log: each file (up to a cap), the mode and why, and the generate batches. */
-function printPlan(files, plan, inputs, unchanged = []) {
-    const bytes = totalSize(files);
+function printPlan(files, plan, inputs, unchanged) {
     info('Dry run: nothing will be uploaded.');
     if (unchanged.length > 0) {
         info(`Would skip ${countOf(unchanged.length, 'file')} the manifest holds unchanged:`);
@@ -39958,7 +39841,7 @@ function printPlan(files, plan, inputs, unchanged = []) {
         return;
     }
     info(`Mode: ${plan.strategy} (${plan.reason}); ${countOf(inputs.concurrency, 'file')} at a time; base-url ${inputs.baseUrl}.`);
-    info(`Would upload ${countOf(files.length, 'file')}, ${formatBytes(bytes)}:`);
+    info(`Would upload ${countOf(files.length, 'file')}, ${formatBytes(totalSize(files))}:`);
     const lines = new PerFileLines('files to upload');
     for (const file of files) {
         lines.line(() => `  • ${escapeForLog(file.relativePath)}  ${formatBytes(file.size)}  ${file.contentType}  as ${quoteForLog(file.name)}`);
@@ -39973,158 +39856,10 @@ function printPlan(files, plan, inputs, unchanged = []) {
     const batchLines = new PerFileLines('generate batches');
     let first = 1;
     for (const [index, batch] of batches.entries()) {
-        const batchBytes = totalSize(batch);
-        batchLines.line(`  batch ${index + 1}: files ${first}–${first + batch.length - 1} (${formatBytes(batchBytes)})`);
+        batchLines.line(`  batch ${index + 1}: files ${first}–${first + batch.length - 1} (${formatBytes(totalSize(batch))})`);
         first += batch.length;
     }
     batchLines.close();
-}
-
-;// CONCATENATED MODULE: ./src/report/records.ts
-
-
-function assetRecordOf(upload) {
-    return {
-        path: upload.file.relativePath,
-        name: upload.recordedName,
-        id: upload.assetId,
-        storage_url: upload.storageUrl,
-        size: upload.file.size,
-        content_type: upload.contentType,
-        sha256: upload.sha256,
-        skipped: false,
-        possible_duplicate: upload.possibleDuplicate
-    };
-}
-function assetRecordOfUnchanged({ file, entry }) {
-    return {
-        path: file.relativePath,
-        name: entry.recorded_name ?? entry.name,
-        id: entry.id,
-        storage_url: entry.storage_url,
-        size: file.size,
-        content_type: entry.content_type,
-        sha256: entry.sha256,
-        skipped: true,
-        possible_duplicate: false
-    };
-}
-function failureRecordOf(failure) {
-    return {
-        path: failure.file.relativePath,
-        step: failure.step,
-        status: failure.status ?? null,
-        message: escapeForLog(failure.message)
-    };
-}
-function fileRecordOfFailure(failure) {
-    return {
-        path: failure.file.relativePath,
-        name: failure.file.name,
-        id: null,
-        storage_url: null,
-        size: failure.file.size,
-        content_type: failure.file.contentType,
-        sha256: null,
-        skipped: false,
-        possible_duplicate: false,
-        failure: { step: failure.step, status: failure.status ?? null, message: escapeForLog(failure.message) }
-    };
-}
-/** How many assets Netiks holds for the matched files: confirmed now, or left unchanged. */
-function heldCount(result) {
-    return result.confirmed.length + (result.unchanged?.length ?? 0);
-}
-/**
- * The assets Netiks holds for the matched files, in path order, made one at a time: a run of
- * 100,000 files never holds all of its records at once.
- */
-function* assetRecords(result) {
-    yield* mergeByPath(mapped(sortedByPath(result.confirmed), assetRecordOf), mapped(sortedByPath(result.unchanged ?? []), assetRecordOfUnchanged));
-}
-function* failureRecords(result) {
-    yield* mapped(sortedByPath(result.failed), failureRecordOf);
-}
-/** Every matched file's record, held or failed, in path order. */
-function* fileRecords(result) {
-    const held = mapped(assetRecords(result), (record) => ({ ...record, failure: null }));
-    yield* mergeByPath(held, mapped(sortedByPath(result.failed), fileRecordOfFailure));
-}
-function* mapped(items, make) {
-    for (const item of items)
-        yield make(item);
-}
-/** Two path-sorted sequences as one. */
-function* mergeByPath(first, second) {
-    const a = first[Symbol.iterator]();
-    const b = second[Symbol.iterator]();
-    let left = a.next();
-    let right = b.next();
-    while (!left.done || !right.done) {
-        if (right.done || (!left.done && compareText(left.value.path, right.value.path) <= 0)) {
-            yield left.value;
-            left = a.next();
-        }
-        else {
-            yield right.value;
-            right = b.next();
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/assets-file.ts
-
-
-
-
-
-/**
- * Writes the run's complete record, whatever its size, to a fresh folder under RUNNER_TEMP
- * (so two steps of one job never share it): `assets.json`, one object per matched file in
- * path order (see FileRecord), and `checksums.sha256`, one `sha256sum` line per asset Netiks
- * holds, with the file's workspace-relative path, so that `sha256sum -c` verifies it from the
- * workspace. Both are written in chunks from records made one at a time.
- */
-async function writeRecordFiles(result, dir) {
-    dir ??= await makeRunFolder();
-    const files = {
-        assetsFile: external_node_path_default().join(dir, 'assets.json'),
-        checksumsFile: external_node_path_default().join(dir, 'checksums.sha256')
-    };
-    await writeText(files.assetsFile, jsonArrayLines(fileRecords(result)));
-    await writeText(files.checksumsFile, checksumLines(result));
-    return files;
-}
-/** A fresh folder of this run's own under RUNNER_TEMP (the runner empties it after the job). */
-async function makeRunFolder(env = process.env) {
-    return await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(runnerTemp(env), 'netiks-upload-'));
-}
-/** The runner's folder for temporary files (the system's outside a runner). */
-function runnerTemp(env = process.env) {
-    return env.RUNNER_TEMP || external_node_os_default().tmpdir();
-}
-/** A JSON array with one element per line, so that line tools and diffs work on it too. */
-function* jsonArrayLines(items) {
-    let first = true;
-    for (const item of items) {
-        yield `${first ? '[\n' : ',\n'}${JSON.stringify(item)}`;
-        first = false;
-    }
-    yield first ? '[]\n' : '\n]\n';
-}
-function* checksumLines(result) {
-    for (const record of assetRecords(result))
-        yield checksumLine(record.sha256, record.path);
-}
-/**
- * One line as GNU `sha256sum` writes it: a name holding `\`, a line feed or a carriage return
- * is escaped, and the line then starts with `\`, so that `sha256sum -c` reads the name back.
- */
-function checksumLine(sha256, name) {
-    if (!/[\\\n\r]/.test(name))
-        return `${sha256}  ${name}\n`;
-    const escaped = name.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-    return `\\${sha256}  ${escaped}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
@@ -40138,13 +39873,10 @@ function checksumLine(sha256, name) {
 const KiB = 1024;
 /**
  * The most each list output may take, in bytes. GitHub keeps at most 1 MB of outputs per job,
- * for every step together, and drops the job's outputs beyond it: these three stay at half of
- * that, so other steps keep room for theirs. A list that would not fit is cut at a whole
- * element; the assets file always holds everything.
- *
- * `asset-ids` and `failed` stay 1 KiB under 128 KiB: Linux refuses to start a program with an
- * environment string (`NAME=value`) longer than 128 KiB ("Argument list too long"), and the
- * README passes these two through `env:`, so a full one must still fit beside its name.
+ * for every step together: these three stay at half of that, so other steps keep room for
+ * theirs. `asset-ids` and `failed` stay 1 KiB under 128 KiB: Linux refuses to start a program
+ * with an environment string (`NAME=value`) longer than that, and the README passes these two
+ * through `env:`.
  */
 const OUTPUT_BUDGET = {
     [Output.AssetIds]: 127 * KiB,
@@ -40152,46 +39884,24 @@ const OUTPUT_BUDGET = {
     [Output.Failed]: 127 * KiB
 };
 /**
- * Some of the step's outputs could not be written. Thrown once every output was tried, so that
- * the caller can still save the manifest and write the summary; names each file that could not
- * be written, and why. `assetsFile` is the run's complete record when it was written, else ''.
- */
-class OutputsNotWrittenError extends Error {
-    assetsFile;
-    outputsSet;
-    constructor(message, assetsFile, 
-    /** Whether GITHUB_OUTPUT took the outputs (only the record files are missing). */
-    outputsSet) {
-        super(message);
-        this.assetsFile = assetsFile;
-        this.outputsSet = outputsSet;
-        this.name = 'OutputsNotWrittenError';
-    }
-}
-/**
- * Sets every output: the assets Netiks holds for the matched files — confirmed in this run or
- * left unchanged — in path order, the counts, what failed, and the files with the complete
- * record. Lists that would not fit GitHub's budget for outputs are cut, `outputs-truncated`
- * says so, and one warning points to the assets file. Throws OutputsNotWrittenError, after
- * trying everything, when the record files or GITHUB_OUTPUT could not be written.
+ * Sets every output: the assets Netiks holds for the matched files (confirmed in this run or
+ * left unchanged) in path order, the counts, what failed, and the files with the complete
+ * record. A list that would not fit its budget is cut at a whole element, `outputs-truncated`
+ * says so, and one warning points to the assets file. Every output is tried even when the
+ * record files could not be written.
  */
 async function writeOutputs(result, runFolder) {
     const problems = [];
     const files = await recordFilesOrNone(result, runFolder, problems);
-    const held = heldCount(result);
-    const ids = jsonArrayWithin((function* () {
-        for (const record of assetRecords(result))
-            yield record.id;
-    })(), OUTPUT_BUDGET[Output.AssetIds]);
+    const held = result.confirmed.length + (result.unchanged?.length ?? 0);
+    const ids = jsonArrayWithin(mapped(assetRecords(result), record => record.id), OUTPUT_BUDGET[Output.AssetIds]);
     const assets = jsonArrayWithin(assetRecords(result), OUTPUT_BUDGET[Output.Assets]);
     const failed = jsonArrayWithin(failureRecords(result), OUTPUT_BUDGET[Output.Failed]);
-    const written = {
-        assets: { shown: assets.count, total: held },
-        assetIds: { shown: ids.count, total: held },
-        failed: { shown: failed.count, total: result.failed.length },
-        truncated: assets.count < held || ids.count < held || failed.count < result.failed.length,
-        ...files
-    };
+    const cut = [
+        { output: Output.AssetIds, shown: ids.count, total: held },
+        { output: Output.Assets, shown: assets.count, total: held },
+        { output: Output.Failed, shown: failed.count, total: result.failed.length }
+    ].filter(list => list.shown < list.total);
     const outputsSet = setOutputsOrSay([
         [Output.AssetIds, ids.json],
         [Output.Assets, assets.json],
@@ -40199,23 +39909,21 @@ async function writeOutputs(result, runFolder) {
         [Output.UploadedCount, String(result.confirmed.length)],
         [Output.SkippedCount, String(result.unchanged?.length ?? 0)],
         [Output.Failed, failed.json],
-        [Output.OutputsTruncated, String(written.truncated)],
+        [Output.OutputsTruncated, String(cut.length > 0)],
         [Output.AssetsFile, files.assetsFile],
         [Output.ChecksumsFile, files.checksumsFile]
     ], problems);
-    if (outputsSet && written.truncated)
-        warnTruncated(written);
+    if (outputsSet && cut.length > 0)
+        warnTruncated(cut, files.assetsFile, held + result.failed.length);
     if (outputsSet && files.assetsFile === '') {
         problems.push('The other outputs are set (cut if they would not fit GitHub’s limit of 1 MB per job).');
     }
-    if (problems.length > 0)
-        throw new OutputsNotWrittenError(problems.join(' '), files.assetsFile, outputsSet);
-    return written;
+    return { outputsSet, assetsFile: files.assetsFile, problem: problems.length > 0 ? problems.join(' ') : undefined };
 }
 /**
  * Sets the outputs in order, stopping at the first the runner's file does not take (a missing
  * folder, a full disk): the rest would fail alike, and a later step is better off with no
- * outputs than with a count beside no list. Says which file and why in `problems`.
+ * outputs than with a count beside no list.
  */
 function setOutputsOrSay(outputs, problems) {
     for (const [index, [name, value]] of outputs.entries()) {
@@ -40223,9 +39931,8 @@ function setOutputsOrSay(outputs, problems) {
             setOutput(name, value);
         }
         catch (error) {
-            const file = process.env.GITHUB_OUTPUT ?? '';
             const got = index === 0 ? 'none of them' : `only those before '${name}'`;
-            problems.push(`Could not write the step's outputs to GITHUB_OUTPUT (${escapeForLog(file)}): ` +
+            problems.push(`Could not write the step's outputs to GITHUB_OUTPUT (${escapeForLog(process.env.GITHUB_OUTPUT ?? '')}): ` +
                 `${escapeForLog(withStop(codeOrMessage(error)))} Later steps get ${got}.`);
             return false;
         }
@@ -40234,8 +39941,8 @@ function setOutputsOrSay(outputs, problems) {
 }
 /**
  * The record files, or empty paths when they cannot be written (RUNNER_TEMP full or not
- * writable): the outputs are still set and the step goes on to save the manifest, since what
- * was confirmed must not be forgotten; the step fails, since the complete record is missing.
+ * writable): the outputs are still set and the manifest saved, since what was confirmed must
+ * not be forgotten; the step fails, since the complete record is missing.
  */
 async function recordFilesOrNone(result, runFolder, problems) {
     try {
@@ -40247,24 +39954,13 @@ async function recordFilesOrNone(result, runFolder, problems) {
         return { assetsFile: '', checksumsFile: '' };
     }
 }
-function warnTruncated(written) {
-    const cut = [
-        written.assetIds.shown < written.assetIds.total
-            ? `'${Output.AssetIds}' the first ${written.assetIds.shown} of ${written.assetIds.total}`
-            : undefined,
-        written.assets.shown < written.assets.total
-            ? `'${Output.Assets}' the first ${written.assets.shown} of ${written.assets.total}`
-            : undefined,
-        written.failed.shown < written.failed.total
-            ? `'${Output.Failed}' the first ${written.failed.shown} of ${written.failed.total}`
-            : undefined
-    ].filter(part => part !== undefined);
-    const whereTheRestIs = written.assetsFile === ''
+function warnTruncated(cut, assetsFile, records) {
+    const whereTheRestIs = assetsFile === ''
         ? `The rest could not be written to the '${Output.AssetsFile}' either (see the error).`
         : `Every file's record is in the file named by the '${Output.AssetsFile}' output ` +
-            `(${countOf(written.assets.total + written.failed.total, 'record')}); read it with jq rather than ` +
-            'passing lists this long through outputs or env.';
-    warning(`The outputs are cut to fit GitHub's limit of 1 MB of outputs per job: ${cut.join('; ')} ` +
+            `(${countOf(records, 'record')}); read it with jq rather than passing lists this long through outputs or env.`;
+    warning(`The outputs are cut to fit GitHub's limit of 1 MB of outputs per job: ` +
+        `${cut.map(list => `'${list.output}' the first ${list.shown} of ${list.total}`).join('; ')} ` +
         `(outputs-truncated is true). ${whereTheRestIs}`);
 }
 /** A JSON array of as many leading items as fit in `budget` bytes, cut at a whole element. */
@@ -40282,110 +39978,6 @@ function jsonArrayWithin(items, budget) {
     return { json: `[${parts.join(',')}]`, count: parts.length };
 }
 
-;// CONCATENATED MODULE: ./src/report/progress.ts
-
-
-/**
- * Reports long uploads in the log without a line per chunk: every `intervalMs`, one line for
- * each transfer that has lasted at least that long (percent, speed, time left), and for a
- * batch of several files one line of overall progress.
- */
-class ProgressReporter {
-    files;
-    intervalMs;
-    log;
-    now;
-    active = new Map();
-    doneFiles = 0;
-    doneBytes = 0;
-    timer;
-    startedAt;
-    totalBytes;
-    constructor(files, intervalMs, log, now = Date.now) {
-        this.files = files;
-        this.intervalMs = intervalMs;
-        this.log = log;
-        this.now = now;
-    }
-    start() {
-        this.startedAt = this.now();
-        this.timer = setInterval(() => this.report(), this.intervalMs);
-        this.timer.unref();
-    }
-    stop() {
-        clearInterval(this.timer);
-    }
-    started(file) {
-        this.active.set(file, { startedAt: this.now(), bytes: 0 });
-    }
-    sent(file, bytes) {
-        const transfer = this.active.get(file);
-        if (transfer)
-            transfer.bytes += bytes;
-    }
-    finished(file) {
-        if (this.active.delete(file)) {
-            this.doneFiles++;
-            this.doneBytes += file.size;
-        }
-    }
-    report() {
-        const now = this.now();
-        for (const [file, transfer] of this.active) {
-            const elapsedMs = now - transfer.startedAt;
-            if (elapsedMs >= this.intervalMs)
-                this.log(describeTransfer(file, transfer.bytes, elapsedMs));
-        }
-        if (this.files.length > 1) {
-            const inFlight = [...this.active.values()].reduce((sum, transfer) => sum + transfer.bytes, 0);
-            this.log(describeProgress({
-                doneFiles: this.doneFiles,
-                totalFiles: this.files.length,
-                sentBytes: this.doneBytes + inFlight,
-                totalBytes: (this.totalBytes ??= totalSize(this.files)),
-                elapsedMs: now - (this.startedAt ?? now)
-            }));
-        }
-    }
-}
-/**
- * "Progress: 3400 of 10000 files (34%), 12.5 MiB of 40.1 MiB, 680 files/s, 2.5 MiB/s, about
- * 9.7 s left" — the time left is the longer of what the files and the bytes still need.
- */
-function describeProgress(progress) {
-    const { doneFiles, totalFiles, sentBytes, totalBytes, elapsedMs } = progress;
-    const seconds = elapsedMs / 1000;
-    const percent = totalFiles === 0 ? 100 : Math.floor((doneFiles / totalFiles) * 100);
-    const filesPerSecond = seconds > 0 ? doneFiles / seconds : 0;
-    const bytesPerSecond = seconds > 0 ? sentBytes / seconds : 0;
-    const leftMs = Math.max(filesPerSecond > 0 ? ((totalFiles - doneFiles) / filesPerSecond) * 1000 : Infinity, bytesPerSecond > 0 ? ((totalBytes - sentBytes) / bytesPerSecond) * 1000 : totalBytes > sentBytes ? Infinity : 0);
-    const left = Number.isFinite(leftMs) ? `about ${formatSeconds(leftMs)} left` : 'time left unknown yet';
-    const answers = totalFiles - doneFiles;
-    // Every byte sent: what is left is the server's answers, whose time the byte rate cannot tell.
-    const end = sentBytes >= totalBytes && answers > 0
-        ? `every byte sent, waiting for the answers of ${countOf(answers, 'file')}`
-        : left;
-    return (`Progress: ${doneFiles} of ${countOf(totalFiles, 'file')} (${percent}%), ${formatBytes(sentBytes)} of ` +
-        `${formatBytes(totalBytes)}, ${filesPerSecond.toFixed(filesPerSecond < 10 ? 1 : 0)} files/s, ` +
-        `${formatBytes(Math.round(bytesPerSecond))}/s, ${end}.`);
-}
-/**
- * "dist/big.iso: 45% of 1.0 GiB, 85.3 MiB/s, about 6.4 s left"; once every byte is sent,
- * "dist/big.iso: 100% of 1.0 GiB sent in 12.0 s, waiting for the server's answer": the time left
- * would only be a rate that falls while the answer is awaited.
- */
-function describeTransfer(file, bytesSent, elapsedMs) {
-    const path = escapeForLog(file.relativePath);
-    if (bytesSent >= file.size) {
-        return `↑ ${path}: 100% of ${formatBytes(file.size)} sent in ${formatSeconds(elapsedMs)}, waiting for the server's answer`;
-    }
-    const percent = Math.floor((bytesSent / file.size) * 100);
-    const bytesPerSecond = elapsedMs > 0 ? bytesSent / (elapsedMs / 1000) : 0;
-    const left = bytesPerSecond > 0 ? formatSeconds(((file.size - bytesSent) / bytesPerSecond) * 1000) : 'unknown';
-    return (`↑ ${path}: ${percent}% of ${formatBytes(file.size)}, ` +
-        `${(bytesPerSecond / (1024 * 1024)).toFixed(1)} MiB/s, about ${left} left`);
-}
-
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
 
@@ -40395,28 +39987,21 @@ function describeTransfer(file, bytesSent, elapsedMs) {
 
 const summary_KiB = 1024;
 /**
- * GitHub drops a step's whole summary above 1 MiB ("upload aborted"). Each table stops at a
- * number of rows and of bytes, and the whole is checked against SUMMARY_MAX_BYTES before it
- * is written, so that the summary always arrives, whatever the number of files.
+ * GitHub drops a step's whole summary above 1 MiB. Each table stops at a number of rows and of
+ * bytes, and the whole is checked before it is written, so that the summary always arrives.
  */
 const SUMMARY_MAX_BYTES = 1024 * summary_KiB;
-const SUMMARY_TABLE_ROWS = 250;
-const SUMMARY_TABLE_BYTES = 200 * summary_KiB;
-/** Failure causes listed, and files named for each. */
-const SUMMARY_FAILURE_GROUPS = 20;
-const SUMMARY_FILES_PER_GROUP = 5;
-/**
- * Characters of a reason, a path or the base URL shown in the summary's short lists before
- * they are cut with "…" (the assets file has them whole). Escaped, a character may take up to
- * 9 bytes, so without this 20 causes of long reasons and paths alone could pass 1 MiB.
- */
-const SUMMARY_TEXT_CHARS = 1000;
+const TABLE_ROWS = 250;
+const TABLE_BYTES = 200 * summary_KiB;
+const FAILURE_GROUPS = 20;
+const FILES_PER_GROUP = 5;
+/** An escaped character may take 9 bytes: long reasons and paths are cut, or 20 causes could pass 1 MiB. */
+const TEXT_CHARS = 1000;
 const RECORD_FILES = `every file's record is in the <code>${Output.AssetsFile}</code> output's file, and its checksum in ` +
     `<code>${Output.ChecksumsFile}</code>'s`;
 /**
- * The job summary, whatever the outcome: totals first, then the assets (up to a number of
- * rows, then how many more and where they are), files skipped as unchanged, and what was not
- * uploaded grouped by cause.
+ * The job summary, whatever the outcome: totals first, then files that may be registered twice,
+ * what was not uploaded grouped by cause, and the assets (skipped ones included).
  */
 async function writeSummary(outcome, run) {
     if (!process.env.GITHUB_STEP_SUMMARY)
@@ -40424,8 +40009,8 @@ async function writeSummary(outcome, run) {
     const unchanged = outcome.unchanged ?? [];
     const addTotals = () => {
         const bytes = totalSize(outcome.confirmed.map(upload => upload.file));
-        summary_summary.addHeading('Netiks upload', 2);
-        summary_summary.addTable([
+        summary.addHeading('Netiks upload', 2);
+        summary.addTable([
             headerRow(['Uploaded', 'Skipped (unchanged)', 'Not uploaded', 'Bytes', 'Duration', 'Throughput', 'Base URL']),
             [
                 String(outcome.confirmed.length),
@@ -40438,91 +40023,64 @@ async function writeSummary(outcome, run) {
             ]
         ]);
         if (run.problem)
-            summary_summary.addRaw(`<p><strong>The step failed:</strong> ${shortText(run.problem)}</p>`, true);
+            summary.addRaw(`<p><strong>The step failed:</strong> ${shortText(run.problem)}</p>`, true);
     };
     addTotals();
-    const summary = summary_summary;
     const doubtful = outcome.confirmed.filter(upload => upload.possibleDuplicate);
     if (doubtful.length > 0) {
+        const named = doubtful
+            .slice(0, FILES_PER_GROUP * 2)
+            .map(upload => `<code>${shortText(upload.file.relativePath)}</code>`);
         summary.addRaw(`<p>${countOf(doubtful.length, 'asset')} may be registered twice (an answer was lost after the request ` +
-            `was sent): ${doubtful
-                .slice(0, SUMMARY_FILES_PER_GROUP * 2)
-                .map(upload => `<code>${shortText(upload.file.relativePath)}</code>`)
-                .join(', ')}${doubtful.length > SUMMARY_FILES_PER_GROUP * 2 ? ', …' : ''}.</p>`, true);
+            `was sent): ${named.join(', ')}${doubtful.length > named.length ? ', …' : ''}.</p>`, true);
     }
     if (outcome.failed.length > 0)
         addFailureGroups(outcome.failed);
     const held = outcome.confirmed.length + unchanged.length;
     if (held > 0) {
         summary.addHeading('Assets', 3);
-        addCappedTable(['File', 'Size', 'Asset id', 'Mode'], (function* () {
-            for (const asset of assetRecords(outcome)) {
-                yield [
-                    escapeForSummary(asset.path),
-                    formatBytes(asset.size),
-                    linkTo(asset.storage_url, asset.id),
-                    asset.skipped ? 'unchanged' : run.strategy
-                ];
-            }
-        })(), held);
+        const rows = mapped(assetRecords(outcome), asset => [
+            escapeForSummary(asset.path),
+            formatBytes(asset.size),
+            linkTo(asset.storage_url, asset.id),
+            asset.skipped ? 'unchanged' : run.strategy
+        ]);
+        addCappedTable(['File', 'Size', 'Asset id', 'Mode'], rows, held);
     }
-    await writeWithin(summary, addTotals);
+    await writeWithin(addTotals);
 }
 /** Failures grouped by what went wrong: a count and the first few files of each cause. */
 function addFailureGroups(failed) {
     const groups = new Map();
     for (const failure of failed) {
-        const status = failure.status === undefined ? '–' : String(failure.status);
-        const cause = causeOf(failure);
-        const key = `${failure.step}\u0000${status}\u0000${cause}`;
-        let group = groups.get(key);
-        if (group === undefined) {
-            group = { step: failure.step, status, message: cause, files: [], count: 0 };
-            groups.set(key, group);
-        }
+        const cells = [failure.step, failure.status === undefined ? '–' : String(failure.status), causeOf(failure)];
+        const key = cells.join('\u0000');
+        const group = groups.get(key) ?? { cells, files: [], count: 0 };
+        groups.set(key, group);
         group.count++;
-        if (group.files.length < SUMMARY_FILES_PER_GROUP)
+        if (group.files.length < FILES_PER_GROUP)
             group.files.push(failure.file.relativePath);
     }
     const ordered = [...groups.values()].sort((a, b) => b.count - a.count);
-    summary_summary.addHeading(`Not uploaded: ${countOf(failed.length, 'file')}`, 3);
-    const rows = [];
-    let bytes = 0;
-    for (const group of ordered) {
-        const row = [
-            String(group.count),
-            group.step,
-            group.status,
-            group.message === '' ? '–' : shortText(group.message),
-            group.files.map(file => `<code>${shortText(file)}</code>`).join('<br>') +
-                (group.count > group.files.length ? `<br>and ${group.count - group.files.length} more` : '')
-        ];
-        const size = rowBytes(row);
-        if (rows.length >= SUMMARY_FAILURE_GROUPS || (rows.length > 0 && bytes + size > SUMMARY_TABLE_BYTES))
-            break;
-        rows.push(row);
-        bytes += size;
-    }
-    summary_summary.addTable([headerRow(['Files', 'Step', 'Status', 'Reason', 'First files']), ...rows]);
-    const more = ordered.length - rows.length;
-    if (more > 0) {
-        summary_summary.addRaw(`<p>and ${countOf(more, 'more cause')} (${countOf(ordered.slice(rows.length).reduce((sum, group) => sum + group.count, 0), 'file')}): every failed file and why is in the <code>${Output.Failed}</code> output and the ` +
-            `<code>${Output.AssetsFile}</code>.</p>`, true);
+    summary.addHeading(`Not uploaded: ${countOf(failed.length, 'file')}`, 3);
+    const rows = mapped(ordered, ({ cells: [step, status, cause], files, count }) => [
+        String(count),
+        step,
+        status,
+        cause === '' ? '–' : shortText(cause),
+        files.map(file => `<code>${shortText(file)}</code>`).join('<br>') +
+            (count > files.length ? `<br>and ${count - files.length} more` : '')
+    ]);
+    const shown = takeRows(rows, FAILURE_GROUPS);
+    summary.addTable([headerRow(['Files', 'Step', 'Status', 'Reason', 'First files']), ...shown]);
+    const more = ordered.slice(shown.length);
+    if (more.length > 0) {
+        const files = more.reduce((sum, group) => sum + group.count, 0);
+        summary.addRaw(`<p>and ${countOf(more.length, 'more cause')} (${countOf(files, 'file')}): every failed file and why is in ` +
+            `the <code>${Output.Failed}</code> output and the <code>${Output.AssetsFile}</code>.</p>`, true);
     }
 }
-/** Text from outside for the summary's short lists: cut at SUMMARY_TEXT_CHARS, then escaped. */
-function shortText(text) {
-    const chars = [...text];
-    return escapeForSummary(chars.length > SUMMARY_TEXT_CHARS ? `${chars.slice(0, SUMMARY_TEXT_CHARS).join('')}…` : text);
-}
-/** Bytes a table row takes: its cells and their tags. */
-function rowBytes(row) {
-    return row.reduce((sum, cell) => sum + Buffer.byteLength(cell) + 9, 9);
-}
-/**
- * What went wrong, in words that do not depend on the file: its URL and its name are left out,
- * so that 3,000 files refused alike make one group.
- */
+/** What went wrong, without the file's URL and name, so that 3,000 files refused alike make one group. */
 function causeOf(failure) {
     let text = failure.message.replace(/\bhttps?:\/\/[^\s"'<>]+/g, '‹url›');
     for (const own of [failure.file.relativePath, failure.file.name]) {
@@ -40531,27 +40089,36 @@ function causeOf(failure) {
     }
     return text;
 }
-/** A table of at most SUMMARY_TABLE_ROWS rows and SUMMARY_TABLE_BYTES, then how many more. */
-function addCappedTable(header, rows, total, whereTheRestIs = RECORD_FILES) {
+/** Text from outside for the summary's short lists: cut at TEXT_CHARS, then escaped. */
+function shortText(text) {
+    const chars = [...text];
+    return escapeForSummary(chars.length > TEXT_CHARS ? `${chars.slice(0, TEXT_CHARS).join('')}…` : text);
+}
+/** The leading rows within `maxRows` and TABLE_BYTES (the first row always). */
+function takeRows(rows, maxRows) {
     const shown = [];
     let bytes = 0;
     for (const row of rows) {
-        const size = rowBytes(row);
-        if (shown.length >= SUMMARY_TABLE_ROWS || bytes + size > SUMMARY_TABLE_BYTES)
+        const size = row.reduce((sum, cell) => sum + Buffer.byteLength(cell) + 9, 9);
+        if (shown.length >= maxRows || (shown.length > 0 && bytes + size > TABLE_BYTES))
             break;
         shown.push(row);
         bytes += size;
     }
-    summary_summary.addTable([headerRow(header), ...shown]);
-    if (total > shown.length) {
-        summary_summary.addRaw(`<p>and ${total - shown.length} more: ${whereTheRestIs}.</p>`, true);
-    }
+    return shown;
+}
+/** A table of at most TABLE_ROWS rows and TABLE_BYTES, then how many more. */
+function addCappedTable(header, rows, total, whereTheRestIs = RECORD_FILES) {
+    const shown = takeRows(rows, TABLE_ROWS);
+    summary.addTable([headerRow(header), ...shown]);
+    if (total > shown.length)
+        summary.addRaw(`<p>and ${total - shown.length} more: ${whereTheRestIs}.</p>`, true);
 }
 /**
  * Writes the summary, or, should it still exceed GitHub's limit, a short one that does not:
  * the totals (when `addTotals` is given) and where the complete record is.
  */
-async function writeWithin(summary, addTotals) {
+async function writeWithin(addTotals) {
     if (Buffer.byteLength(summary.stringify()) > SUMMARY_MAX_BYTES - 4 * summary_KiB) {
         summary.emptyBuffer();
         if (addTotals)
@@ -40561,13 +40128,10 @@ async function writeWithin(summary, addTotals) {
         summary.addRaw(`<p>The summary was too large for GitHub's limit of 1 MiB per step; the complete record is in the ` +
             `<code>${Output.AssetsFile}</code> output's file.</p>`, true);
     }
-    await writeOrWarn(summary);
+    await writeOrWarn();
 }
-/**
- * The summary is a courtesy: a file the runner provides that cannot be written (a runner or a
- * local tool that set GITHUB_STEP_SUMMARY to a missing folder) is one warning, never a crash.
- */
-async function writeOrWarn(summary) {
+/** The summary is a courtesy: a file that cannot be written is one warning, never a crash. */
+async function writeOrWarn() {
     try {
         await summary.write();
     }
@@ -40581,29 +40145,27 @@ async function writeFailureSummary(message) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     const text = message.length > 16 * summary_KiB ? `${message.slice(0, 16 * summary_KiB)}…` : message;
-    await writeOrWarn(summary_summary.addHeading('Netiks upload', 2).addRaw(`<p>Nothing was uploaded: ${escapeForSummary(text)}</p>`, true));
+    summary.addHeading('Netiks upload', 2).addRaw(`<p>Nothing was uploaded: ${escapeForSummary(text)}</p>`, true);
+    await writeOrWarn();
 }
 /** The dry run's plan: the mode, the totals, and the files that would be sent. */
 async function writePlanSummary(files, plan) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     const mode = plan ? ` Mode: ${plan.strategy} (${escapeForSummary(plan.reason)}).` : '';
-    summary_summary
+    summary
         .addHeading('Netiks upload (dry run)', 2)
         .addRaw(`<p>Nothing was uploaded. Would upload ${countOf(files.length, 'file')}, ${formatBytes(totalSize(files))}.${mode}</p>`, true);
     if (files.length > 0) {
-        addCappedTable(['File', 'Size', 'Content type', 'Name'], (function* () {
-            for (const file of files) {
-                yield [
-                    escapeForSummary(file.relativePath),
-                    formatBytes(file.size),
-                    escapeForSummary(file.contentType),
-                    escapeForSummary(file.name)
-                ];
-            }
-        })(), files.length, 'the log lists every file with step debug logging');
+        const rows = mapped(files, file => [
+            escapeForSummary(file.relativePath),
+            formatBytes(file.size),
+            escapeForSummary(file.contentType),
+            escapeForSummary(file.name)
+        ]);
+        addCappedTable(['File', 'Size', 'Content type', 'Name'], rows, files.length, 'the log lists every file with step debug logging');
     }
-    await writeWithin(summary_summary);
+    await writeWithin();
 }
 function headerRow(titles) {
     return titles.map(data => ({ data, header: true }));
@@ -40612,6 +40174,153 @@ function headerRow(titles) {
 function linkTo(url, id) {
     const href = url ? summaryHref(url) : undefined;
     return href ? `<a href="${href}">${escapeForSummary(id)}</a>` : escapeForSummary(id);
+}
+
+;// CONCATENATED MODULE: ./src/report/report.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The run's report, however it ended: the one place that writes the outputs and saves the
+ * manifest, then the summary and the closing lines. Each is written even when one before it
+ * could not be. Returns the step's closing error in parts (undefined where all is well).
+ */
+async function report(ending) {
+    return await reportEnding(ending).catch((error) => [
+        `The run's report could not be finished (${escapeForLog(errorMessage(error))}): files may have been ` +
+            'uploaded; the log above lists every file confirmed.'
+    ]);
+}
+async function reportEnding(ending) {
+    const durationMs = ending.kind === 'uploaded' ? Date.now() - ending.startedAt : 0;
+    if (ending.kind === 'dry-run')
+        printPlan(ending.work.upload, ending.plan, ending.inputs, ending.work.unchanged);
+    const result = resultOf(ending);
+    const written = result && (await writeOutputs(result, ending.kind === 'uploaded' ? ending.runFolder : undefined));
+    const saves = (ending.kind === 'unchanged' || ending.kind === 'uploaded') && ending.work.manifest;
+    const manifestProblem = saves ? await saveManifest(ending.inputs.manifest, saves, result.confirmed) : undefined;
+    const problem = [written?.problem, manifestProblem].filter(part => part !== undefined).join(' ') || undefined;
+    switch (ending.kind) {
+        case 'refused':
+            await writeFailureSummary(errorMessage(ending.error));
+            return [
+                refusalError(escapeForLog(errorMessage(ending.error)), written?.problem),
+                leftOutError(ending.work?.leftOut ?? [])
+            ];
+        case 'no-files':
+            if (ending.refusal === undefined) {
+                if (problem !== undefined)
+                    await writeFailureSummary(problem);
+                return [problem, leftOutError(ending.leftOut)];
+            }
+            await writeFailureSummary(ending.refusal);
+            return [refusalError(escapeForLog(ending.refusal), written?.problem)];
+        case 'dry-run':
+            await writePlanSummary(ending.work.upload, ending.plan);
+            sayDryRun(ending.work, ending.plan);
+            return [problem, leftOutError(ending.work.leftOut)];
+        case 'unchanged':
+            await writeSummary(result, {
+                strategy: 'none',
+                baseUrl: ending.inputs.baseUrl,
+                durationMs,
+                problem: written.problem
+            });
+            sayNothingToUpload(ending.work.unchanged.length);
+            return [problem, leftOutError(ending.work.leftOut)];
+        case 'uploaded': {
+            const summary = {
+                strategy: ending.plan.strategy,
+                baseUrl: ending.inputs.baseUrl,
+                durationMs,
+                problem: written.problem
+            };
+            await writeSummary(result, summary);
+            const place = recordPlace({
+                ...written,
+                manifest: saves && !manifestProblem ? ending.inputs.manifest : undefined
+            });
+            return [...sayUploaded(ending, durationMs, place, problem), leftOutError(ending.work.leftOut)];
+        }
+    }
+}
+/** The warnings about what was confirmed, the result line, the failures annotated, and the step's closing error. */
+function sayUploaded({ outcome, work, unexpected }, durationMs, place, problem) {
+    warnAboutConfirmed(outcome.confirmed);
+    const line = describeResult(outcome, work.upload.length, durationMs, work.unchanged.length);
+    info(line);
+    notice(line, { title: 'Netiks upload' });
+    const { stoppedBy } = outcome;
+    const perFile = outcome.failed.length > 0 && !isSystemic(stoppedBy) && !(stoppedBy instanceof CancelledError);
+    const notAnnotated = perFile ? annotateFailures(outcome.failed) : 0;
+    return [
+        unexpected === undefined
+            ? undefined
+            : `The upload stopped on an unexpected error: ${escapeForLog(withStop(errorMessage(unexpected)))}`,
+        closingError(outcome, work.upload.length, place, notAnnotated, problem)
+    ];
+}
+function sayNothingToUpload(unchanged) {
+    // No file at all only when a shard took none of the matched files.
+    const why = unchanged === 0
+        ? 'none of the matched files is in this shard.'
+        : `all ${unchanged} matched file${unchanged === 1 ? ' is' : 's are'} unchanged since the manifest recorded them.`;
+    notice(`Nothing to upload: ${why}`, { title: 'Netiks upload' });
+}
+/** What the outputs hold, or undefined where a run writes none. */
+function resultOf(ending) {
+    switch (ending.kind) {
+        case 'refused': {
+            const { error, work } = ending;
+            if (!(error instanceof RefusedFilesError) || work === undefined)
+                return undefined;
+            return { confirmed: [], failed: [...work.leftOut, ...error.failures(work.upload)], unchanged: work.unchanged };
+        }
+        case 'no-files':
+            return ending.refusal !== undefined && ending.leftOut.length === 0
+                ? undefined
+                : { confirmed: [], failed: ending.leftOut };
+        case 'dry-run':
+            return { confirmed: [], failed: ending.work.leftOut };
+        case 'unchanged':
+            return { confirmed: [], failed: ending.work.leftOut, unchanged: ending.work.unchanged };
+        case 'uploaded': {
+            const { outcome, work } = ending;
+            return { ...outcome, failed: [...work.leftOut, ...outcome.failed], unchanged: work.unchanged };
+        }
+    }
+}
+/** A refusal's error (escaped), and what of the outputs could not be written. */
+function refusalError(message, outputsProblem) {
+    return outputsProblem === undefined ? message : `${withStop(message)} ${outputsProblem}`;
+}
+/**
+ * Writes the manifest; returns why it could not be, which fails the step (the next run would
+ * upload everything again) as part of the step's one closing error.
+ */
+async function saveManifest(shown, manifest, confirmed) {
+    try {
+        const assets = await writeManifest(manifest.file, manifest.before, confirmed);
+        info(`Manifest ${escapeForLog(shown)} written: ${countOf(assets, 'asset')}.`);
+        return undefined;
+    }
+    catch (error) {
+        return (`Could not write the manifest ${escapeForLog(shown)} (${escapeForLog(codeOrMessage(error))}): ` +
+            'the next run will upload every file of this one again.');
+    }
+}
+function sayDryRun(work, plan) {
+    const skipped = work.unchanged.length > 0 ? ` (${work.unchanged.length} unchanged would be skipped)` : '';
+    notice(`Dry run: ${countOf(work.upload.length, 'file')} (${formatBytes(totalSize(work.upload))}) would be uploaded ` +
+        `to Netiks${plan ? ` in ${plan.strategy} mode` : ''}${skipped}. Nothing was uploaded.`);
 }
 
 ;// CONCATENATED MODULE: ./src/transfer/cancel.ts
@@ -40732,111 +40441,6 @@ function cancellableUntilSent(multipart, runSignal, onSent) {
     return { body, signal: controller.signal, dispose: () => runSignal?.removeEventListener('abort', onCancel) };
 }
 
-;// CONCATENATED MODULE: ./src/sync.ts
-
-
-
-
-
-
-
-
-/**
- * Reads the manifest and splits the matched files into new or changed (to upload) and
- * unchanged. Before anything is sent: a manifest that cannot be read or replaced as it is
- * stops the run here (a ManifestError, said as the step's error), in a dry run too.
- */
-async function compareWithManifest(inputs, files, manifestFile) {
-    let loaded;
-    try {
-        loaded = await loadManifest(manifestFile, inputs.baseUrl);
-    }
-    catch (error) {
-        if (!(error instanceof ManifestError))
-            throw error;
-        // The step's error is escaped where it is written (main.ts).
-        throw new InputError(`The manifest ${inputs.manifest} ${error.problem}. ${error.advice}`);
-    }
-    return await splitByManifest(inputs, files, manifestFile, loaded);
-}
-/** What the log says of the manifest as it was found: none yet, none for this base-url, others' entries kept. */
-function describeLoaded(inputs, loaded) {
-    const others = loaded.manifest.others.sections.size;
-    const kept = others === 0
-        ? ''
-        : ` The entries it holds for ${countOf(others, 'other base-url')} are kept as they are: entries belong to the base-url they were made on.`;
-    if (!loaded.existed) {
-        info(`No manifest at ${escapeForLog(inputs.manifest)} yet: every file will be uploaded, and the manifest written after the run.`);
-    }
-    else if (!loaded.knewBaseUrl) {
-        info(`The manifest ${escapeForLog(inputs.manifest)} holds no entries made on ${escapeForLog(inputs.baseUrl)} yet: ` +
-            `every file will be uploaded, and its entries added after the run.${kept}`);
-    }
-    else if (others > 0) {
-        info(`The manifest ${escapeForLog(inputs.manifest)} is read for ${escapeForLog(inputs.baseUrl)}.${kept}`);
-    }
-}
-async function splitByManifest(inputs, files, manifestFile, loaded) {
-    describeLoaded(inputs, loaded);
-    if (loaded.ignored.length > 0) {
-        const count = loaded.ignored.length;
-        warning(`The manifest ${escapeForLog(inputs.manifest)} has ${count} malformed ${count === 1 ? 'entry' : 'entries'}, ignored ` +
-            `(${count === 1 ? 'its file is' : 'their files are'} uploaded if matched): ${escapeForLog(listSome(loaded.ignored))}.`);
-    }
-    const { upload, unchanged } = await findUnchanged(files, loaded.manifest, inputs.concurrency);
-    const lines = new PerFileLines('unchanged files');
-    for (const { file, entry } of unchanged) {
-        lines.line(() => `= ${escapeForLog(file.relativePath)} unchanged since ${escapeForLog(entry.uploaded_at)} ` +
-            `(asset ${escapeForLog(entry.id)}): skipped`);
-    }
-    lines.close();
-    info(`${unchanged.length} unchanged, ${upload.length} new or changed.`);
-    const before = recordUnchanged(loaded.manifest, unchanged);
-    if (loaded.manifest.legacy.size > 0) {
-        const claimed = loaded.manifest.legacy.size - before.legacy.size;
-        info(`The manifest ${escapeForLog(inputs.manifest)} holds ${loaded.manifest.legacy.size} version 1 entries (by asset name): ` +
-            `${claimed} matched a file by name and sha256 and are now kept under its path; ` +
-            `${before.legacy.size} ${before.legacy.size === 1 ? 'is' : 'are'} kept under "v1-assets" until a file matches ${before.legacy.size === 1 ? 'it' : 'them'}.`);
-    }
-    return { upload, unchanged, manifest: { file: manifestFile, before } };
-}
-/** Nothing new to send: every matched file is in the manifest with the same bytes. */
-async function reportAllUnchanged(inputs, work) {
-    const result = { confirmed: [], failed: work.leftOut ?? [], unchanged: work.unchanged };
-    await writeOutputs(result);
-    let problem;
-    if (work.manifest) {
-        const { file, before } = work.manifest;
-        problem = await saveManifest(inputs, async () => {
-            await writeManifest(file, before);
-            return before.assets.size;
-        });
-    }
-    await writeSummary(result, { strategy: 'none', baseUrl: inputs.baseUrl, durationMs: 0 });
-    // No file at all only when a shard took none of the matched files.
-    const why = work.unchanged.length === 0
-        ? 'none of the matched files is in this shard.'
-        : `all ${work.unchanged.length} matched file${work.unchanged.length === 1 ? ' is' : 's are'} ` +
-            'unchanged since the manifest recorded them.';
-    notice(`Nothing to upload: ${why}`, { title: 'Netiks upload' });
-    return problem;
-}
-/**
- * Writes the manifest; returns why it could not be, which fails the step (the next run would
- * upload everything again) as part of the step's one closing error.
- */
-async function saveManifest(inputs, write) {
-    try {
-        const assets = await write();
-        info(`Manifest ${escapeForLog(inputs.manifest)} written: ${countOf(assets, 'asset')}.`);
-        return undefined;
-    }
-    catch (error) {
-        return (`Could not write the manifest ${escapeForLog(inputs.manifest)} (${escapeForLog(codeOrMessage(error))}): ` +
-            'the next run will upload every file of this one again.');
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -40861,47 +40465,25 @@ async function saveManifest(inputs, write) {
 
 
 
-
-
-
-
-/** inputs → files → manifest → plan → upload → report. The one place that fails the step. */
+/** inputs → files → manifest → plan → transfer → report. */
 async function run() {
-    const startedAt = Date.now();
-    let work;
+    // Reported once: at the end, or at the cancellation deadline if that comes first.
+    let reported;
+    const finish = async (ending) => {
+        reported ??= report(ending).then(closing => failStep(...closing));
+        await reported;
+    };
+    const state = { startedAt: Date.now(), finish };
+    let ending;
     try {
-        maskApiKey();
-        const inputs = getInputs();
-        // Globs, the manifest and every reported path start here, whatever the current directory.
-        const workspace = external_node_path_default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
-        const manifestFile = inputs.manifest ? external_node_path_default().resolve(workspace, inputs.manifest) : undefined;
-        const { files: matched, leftOut } = await group('Resolve files', async () => await resolveFiles(inputs, workspace, manifestFile));
-        if (matched.length === 0)
-            return failStep(leftOutError(leftOut));
-        // Named before the split, so a file's name does not depend on which shard sends it.
-        const { files, line: shardLine } = takeShard(matched, inputs.shard);
-        if (shardLine)
-            info(shardLine);
-        work = manifestFile
-            ? await group('Compare with the manifest', async () => await compareWithManifest(inputs, files, manifestFile))
-            : { upload: files, unchanged: [] };
-        work.leftOut = leftOut;
-        const plan = work.upload.length > 0 ? choosePlan(inputs.mode, work.upload) : undefined;
-        let closing;
-        if (inputs.dryRun)
-            await dryRun(inputs, work, plan);
-        else if (plan === undefined)
-            closing = await reportAllUnchanged(inputs, work);
-        else
-            closing = await upload(inputs, work, plan, startedAt);
-        failStep(closing, leftOutError(leftOut));
+        ending = await stages(state);
     }
     catch (error) {
-        // Only what happens before the first request gets here: upload() reports what it sent.
-        // Entries the search left out are in 'failed' here too: the one error names them as well.
-        failStep(await reportRefusal(error, work), leftOutError(work?.leftOut ?? []));
-        await writeFailureSummary(errorMessage(error));
+        ending = { kind: 'refused', error, work: state.work };
     }
+    await finish(ending);
+    // The signal handlers stay until the report is written, so that a signal cannot cut it short.
+    state.cancellation?.dispose();
 }
 /** The one way the step fails: one error, written after every output and record the run has. */
 function failStep(...messages) {
@@ -40909,24 +40491,30 @@ function failStep(...messages) {
     if (said.length > 0)
         setFailed(said.join(' '));
 }
-/**
- * The error of a run refused before any request. When files were refused (too large for bulk
- * mode, a name single mode cannot keep), the outputs say so: no asset, every refused file in
- * `failed` with why, the others as not started, and the assets file with their records.
- */
-async function reportRefusal(error, work) {
-    // Its own message is escaped already, part by part.
-    const message = error instanceof OutputsNotWrittenError ? error.message : escapeForLog(errorMessage(error));
-    if (!(error instanceof RefusedFilesError) || work === undefined)
-        return message;
-    try {
-        const failed = [...(work.leftOut ?? []), ...error.failures(work.upload)];
-        await writeOutputs({ confirmed: [], failed, unchanged: work.unchanged });
-        return message;
-    }
-    catch (outputsError) {
-        return `${withStop(message)} ${errorMessage(outputsError)}`;
-    }
+/** Every stage up to the report; throws only before the first request. */
+async function stages(state) {
+    maskApiKey();
+    const inputs = getInputs();
+    // Globs, the manifest and every reported path start here, whatever the current directory.
+    const workspace = external_node_path_default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+    const manifestFile = inputs.manifest ? external_node_path_default().resolve(workspace, inputs.manifest) : undefined;
+    const { files: matched, leftOut, none } = await group('Resolve files', async () => await resolveFiles(inputs, workspace, manifestFile));
+    if (none)
+        return none;
+    // Named before the split, so a file's name does not depend on which shard sends it.
+    const { files, line: shardLine } = takeShard(matched, inputs.shard);
+    if (shardLine)
+        info(shardLine);
+    const split = manifestFile
+        ? await group('Compare with the manifest', async () => await compareWithManifest(inputs, files, manifestFile))
+        : { upload: files, unchanged: [] };
+    const work = (state.work = { ...split, leftOut });
+    const plan = work.upload.length > 0 ? choosePlan(inputs.mode, work.upload) : undefined;
+    if (inputs.dryRun)
+        return { kind: 'dry-run', inputs, work, plan };
+    if (plan === undefined)
+        return { kind: 'unchanged', inputs, work };
+    return await upload(inputs, work, plan, state);
 }
 /** Masks the key before anything can print it, even when it is otherwise invalid. */
 function maskApiKey() {
@@ -40934,196 +40522,89 @@ function maskApiKey() {
     if (raw.trim() !== '')
         core_setSecret(raw.trim());
 }
-/** What the search found, and the matched entries it had to leave out, as failures to report. */
+/** What the search found and named, and the matched entries it had to leave out, as failures to report. */
 async function resolveFiles(inputs, workspace, manifestFile) {
     const found = await findFiles(inputs.patterns, workspace, undefined, { includeHidden: inputs.includeHiddenFiles });
-    const isManifest = (file) => manifestFile !== undefined && samePath(file.absolutePath, manifestFile);
-    // A manifest is often hidden (.netiks.json, .netiks/manifest.json): it is named as the
-    // manifest; a hidden folder holding it stays in the hidden line, as it may hold more.
-    const isHiddenManifest = (shown) => manifestFile !== undefined && samePath(external_node_path_default().resolve(workspace, shown), manifestFile);
-    const holdsManifest = (shown) => manifestFile !== undefined &&
-        shown.endsWith('/') &&
-        pathInside(external_node_path_default().resolve(workspace, shown), manifestFile) !== undefined;
-    if (found.files.some(isManifest) || found.hidden.some(shown => isHiddenManifest(shown) || holdsManifest(shown))) {
-        info(`Leaving out the manifest itself (${escapeForLog(inputs.manifest)}): it changes on every run.`);
-        found.files = found.files.filter(file => !isManifest(file));
-        found.hidden = found.hidden.filter(shown => !isHiddenManifest(shown));
-    }
-    if (found.outside.length > 0) {
-        warning(`${countOf(found.outside.length, 'matched file')} outside the workspace (${escapeForLog(workspace)}), reported with ` +
-            `${found.outside.length === 1 ? 'its' : 'their'} absolute path: ${listSome(found.outside.map(escapeForLog))}`);
-    }
-    if (found.brokenLinks.length > 0) {
-        warning(`Skipping ${countOf(found.brokenLinks.length, 'broken symbolic link')} ` +
-            `(the target does not exist): ${listSome(found.brokenLinks.map(escapeForLog))}`);
-    }
-    sayWhatWasLeftOut(found);
-    const leftOut = found.unreachable.filter(entry => entry.matched).map(leftOutFailure);
+    if (manifestFile !== undefined)
+        leaveOutManifest(found, workspace, manifestFile, inputs.manifest);
+    const leftOut = reportSearch(found, workspace);
     const { files, clashes } = nameAssets(found.files, inputs.assetName, found.root);
-    const clashWarnings = new CappedWarnings('names shared by several files');
-    for (const clash of clashes) {
-        clashWarnings.warn(`${listSome(clash.paths.map(escapeForLog), 10, ' and ')} would all be uploaded as ${quoteForLog(clash.name)}: ` +
-            `Netiks will hold ${clash.paths.length} assets of that name. Set asset-name: relative to keep their paths apart.`);
-    }
-    clashWarnings.close();
-    const listed = new PerFileLines('matched files');
-    for (const file of files) {
-        listed.line(() => `• ${escapeForLog(file.relativePath)} (${formatBytes(file.size)}, ${file.contentType}) as ${quoteForLog(file.name)}`);
-    }
-    listed.close();
-    if (files.length > 0) {
-        const bytes = totalSize(files);
-        info(`${countOf(files.length, 'file')}, ${formatBytes(bytes)}.`);
-        return { files, leftOut };
-    }
-    const message = `${noFilesFound(found)} with the provided path: ${inputs.patterns.join(', ')}. No assets will be uploaded.`;
-    if (inputs.ifNoFilesFound === NoFileOption.Error) {
-        // The warning above points to the 'failed' output for the matched entries left out: it is
-        // written before the refusal, which stays the step's one error.
-        if (leftOut.length > 0) {
-            await writeOutputs({ confirmed: [], failed: leftOut }).catch((error) => warning(errorMessage(error)));
-        }
-        throw new InputError(message);
-    }
+    reportNames(files, clashes);
+    return { files, leftOut, none: files.length === 0 ? noFiles(inputs, found, leftOut) : undefined };
+}
+/**
+ * The manifest changes on every run: it is not uploaded. A manifest is often hidden
+ * (.netiks.json): it is named as the manifest; a hidden folder holding it stays in the hidden
+ * line, as it may hold more.
+ */
+function leaveOutManifest(found, workspace, manifestFile, shown) {
+    const isManifest = (file) => samePath(file, manifestFile);
+    const holdsManifest = (hidden) => hidden.endsWith('/') && pathInside(external_node_path_default().resolve(workspace, hidden), manifestFile) !== undefined;
+    const hiddenManifest = (hidden) => isManifest(external_node_path_default().resolve(workspace, hidden));
+    const seen = found.files.some(file => isManifest(file.absolutePath)) ||
+        found.hidden.some(h => hiddenManifest(h) || holdsManifest(h));
+    if (!seen)
+        return;
+    info(`Leaving out the manifest itself (${escapeForLog(shown)}): it changes on every run.`);
+    found.files = found.files.filter(file => !isManifest(file.absolutePath));
+    found.hidden = found.hidden.filter(hidden => !hiddenManifest(hidden));
+}
+/** No file to upload: a refusal, a warning or a line, as if-no-files-found says. */
+function noFiles(inputs, found, leftOut) {
+    const message = noFilesMessage(found, inputs.patterns);
+    if (inputs.ifNoFilesFound === NoFileOption.Error)
+        return { kind: 'no-files', leftOut, refusal: message };
     if (inputs.ifNoFilesFound === NoFileOption.Warn)
         warning(escapeForLog(message));
     else
         info(escapeForLog(message));
-    await writeOutputs({ confirmed: [], failed: leftOut });
-    return { files, leftOut };
+    return { kind: 'no-files', leftOut };
 }
 /**
- * What the search left out, each kind in one line: hidden names as a notice (a docs site may
- * need them: the line says how to take them in), the rest as warnings.
+ * Splits the matched files by the manifest into new or changed, and unchanged. A manifest that
+ * cannot be read or replaced as it is stops the run here, before anything is sent.
  */
-function sayWhatWasLeftOut(found) {
-    const { hidden, linksOut, special, unreachable } = found;
-    if (hidden.length > 0) {
-        notice(`Left out ${entries(hidden.length, 'hidden file or folder', 'hidden files and folders')} ` +
-            `(names starting with "."): ${listSome(hidden.map(escapeForLog), 5)}. To upload them, set ` +
-            `${Input.IncludeHiddenFiles}: true, or name them in 'path' without a wildcard ` +
-            `(such as ${escapeForLog(hidden[0].replace(/\/$/, ''))}).`);
-    }
-    if (linksOut.length > 0) {
-        warning(`Skipping ${countOf(linksOut.length, 'symbolic link')} inside the workspace that ` +
-            `${linksOut.length === 1 ? 'leads' : 'lead'} out of it: ` +
-            `${listSome(linksOut.map(link => `${escapeForLog(link.path)} → ${escapeForLog(link.target)}`), 10)}. ` +
-            "Nothing reached through them is uploaded. To upload a file outside the workspace on purpose, give its absolute path in 'path'.");
-    }
-    if (special.length > 0) {
-        warning(`Skipping ${entries(special.length, 'matched entry', 'matched entries')} that ` +
-            `${special.length === 1 ? 'is not a regular file' : 'are not regular files'}: ` +
-            `${listSome(special.map(entry => `${escapeForLog(entry.path)} (${entry.kind})`), 10)}. Only regular files are uploaded.`);
-    }
-    if (unreachable.length > 0) {
-        const matched = unreachable.filter(entry => entry.matched).length;
-        warning(`Left out ${entries(unreachable.length, 'entry', 'entries')} that cannot be looked at: ` +
-            `${listSome(unreachable.map(entry => `${escapeForLog(entry.path)} (${entry.reason})`), 10)}. ` +
-            "Rename or remove them, or exclude them with a ! line in 'path'" +
-            (matched > 0
-                ? `; the ${matched === 1 ? 'one' : matched} 'path' matched ${matched === 1 ? 'is' : 'are'} in the 'failed' output.`
-                : '.'));
-    }
+async function compareWithManifest(inputs, files, manifestFile) {
+    const loaded = await loadManifest(manifestFile, inputs.baseUrl).catch((error) => {
+        if (!(error instanceof ManifestError))
+            throw error;
+        throw new InputError(`The manifest ${inputs.manifest} ${error.problem}. ${error.advice}`);
+    });
+    const split = await findUnchanged(files, loaded.manifest, inputs.concurrency);
+    const before = recordUnchanged(loaded.manifest, split.unchanged);
+    reportManifest(inputs, loaded, split, before);
+    return { ...split, manifest: { file: manifestFile, before } };
 }
-function entries(count, one, many) {
-    return `${count} ${count === 1 ? one : many}`;
-}
-/** A matched entry the search could not look at, as a failure of the run: it was not uploaded. */
-function leftOutFailure(entry) {
-    const name = entry.path.slice(entry.path.lastIndexOf('/') + 1);
-    return {
-        file: { absolutePath: '', relativePath: entry.path, name, size: 0, contentType: 'application/octet-stream' },
-        step: 'not-started',
-        message: `Left out by the file search: ${entry.reason}. Rename or remove it, or exclude it with a ! line in 'path'.`
-    };
-}
-/** Why no file will be uploaded: none matched, or those that did are not regular files. */
-function noFilesFound(found) {
-    // Not escaped here: the message is escaped once, as a whole, wherever it is written.
-    const notFiles = [
-        ...found.special.map(entry => `${entry.path} is ${entry.kind}`),
-        ...found.unreachable.map(entry => `${entry.path} cannot be looked at`),
-        ...found.linksOut.map(link => `${link.path} leads out of the workspace`),
-        ...found.hidden.map(entry => `${entry} is hidden`)
-    ];
-    return notFiles.length === 0
-        ? 'No files were found'
-        : `No regular file to upload was found (${listSome(notFiles, 5, '; ')})`;
-}
-/** Why the step fails when a matched entry was left out: it is in 'failed', and was not uploaded. */
-function leftOutError(leftOut) {
-    if (leftOut.length === 0)
-        return undefined;
-    return (`${entries(leftOut.length, 'matched entry was', 'matched entries were')} left out by the file search and ` +
-        `not uploaded: ${listSome(leftOut.map(failure => escapeForLog(failure.file.relativePath)), 10)} ` +
-        "(see the warning above; listed in the 'failed' output).");
-}
-async function dryRun(inputs, work, plan) {
-    const files = work.upload;
-    printPlan(files, plan, inputs, work.unchanged);
-    await writeOutputs({ confirmed: [], failed: work.leftOut ?? [] });
-    await writePlanSummary(files, plan);
-    const bytes = totalSize(files);
-    const skipped = work.unchanged.length > 0 ? ` (${work.unchanged.length} unchanged would be skipped)` : '';
-    notice(`Dry run: ${countOf(files.length, 'file')} (${formatBytes(bytes)}) would be uploaded ` +
-        `to Netiks${plan ? ` in ${plan.strategy} mode` : ''}${skipped}. Nothing was uploaded.`);
-}
-/** Sends the files and reports them; returns the step's closing error, if it fails. Throws only before the first request. */
-async function upload(inputs, work, plan, startedAt) {
-    const files = work.upload;
-    // Before anything is sent: where the report's files go.
+/** Sends the files; returns how it ended. Throws only before the first request. */
+async function upload(inputs, work, plan, state) {
     const tuning = getTuning();
     const runFolder = await openRunFolder();
-    const progress = new ProgressReporter(files, tuning.progressIntervalMs, line => info(line));
-    const lines = runLines();
-    const options = {
-        baseUrl: inputs.baseUrl,
-        concurrency: inputs.concurrency,
-        retry: defaultRetryPolicy(inputs.retries, tuning.retryBaseMs),
-        failFast: inputs.failFast,
-        progress,
-        onConfirmed: upload => lines.confirmed.line(() => `✓ ${escapeForLog(upload.file.relativePath)} (${formatBytes(upload.file.size)}) → ` +
-            `asset ${escapeForLog(upload.assetId)}`),
-        onRetry: (file, _step, retry, delayMs, error) => lines.retries.line(() => `↻ ${escapeForLog(file.relativePath)}: ${escapeForLog(withStop(errorMessage(error)))} Retry ${retry} in ${formatSeconds(delayMs)}.`),
-        onUrlRefresh: ({ file, refresh }) => lines.retries.line(() => `↻ ${escapeForLog(file.relativePath)}: S3 refused its presigned URL as expired; generating a fresh one ` +
-            `(${refresh} of ${MAX_URL_REFRESHES}).`),
-        onFileChanged: (before, now) => lines.changed.warn(`File changed while it waited to be uploaded: ${escapeForLog(before.relativePath)} ` +
-            `(${before.size} → ${now.size} bytes); sending it again as it is now.`)
+    const progress = new ProgressReporter(work.upload, tuning.progressIntervalMs, line => info(line));
+    const { close: closeLines, ...lines } = transferLines();
+    const retry = defaultRetryPolicy(inputs.retries, tuning.retryBaseMs);
+    const ending = (unexpected) => {
+        progress.stop();
+        closeLines();
+        const outcome = recorder.result();
+        return { kind: 'uploaded', inputs, work, plan, outcome, startedAt: state.startedAt, runFolder, unexpected };
     };
-    // Written once, by whichever comes first: the end of the run or the cancellation deadline.
-    let reporting;
-    const report = async () => {
-        reporting ??= reportRun(inputs, work, plan, recorder.result(), startedAt, runFolder, () => {
-            progress.stop();
-            lines.close();
-        });
-        return await reporting;
-    };
-    const cancellation = new Cancellation({
-        onCancel: signal => warning(`Received ${signal}: cancelling. Nothing new starts and bodies still being sent are aborted; ` +
-            'requests already sent are given until the runner’s deadline to be answered.'),
-        onDeadline: () => {
-            void report()
-                .then(failStep, (error) => failStep(reportFailure(error)))
-                .finally(() => process.exit(1));
-        }
-    });
-    options.signal = cancellation.signal;
-    const recorder = new OutcomeRecorder(files, options);
+    const cancellation = (state.cancellation = new Cancellation({
+        onCancel: sayCancelling,
+        onDeadline: () => void state.finish(ending()).finally(() => process.exit(1))
+    }));
+    const { baseUrl, concurrency, failFast, apiKey } = inputs;
+    const options = { baseUrl, concurrency, failFast, retry, progress, ...lines, signal: cancellation.signal };
+    const recorder = new OutcomeRecorder(work.upload, options);
     const client = new NetiksClient({
-        baseUrl: inputs.baseUrl,
-        apiKey: inputs.apiKey,
-        concurrency: inputs.concurrency,
+        baseUrl,
+        apiKey,
+        concurrency,
         userAgent: ACTION_USER_AGENT,
         stallTimeoutMs: tuning.stallTimeoutMs
     });
-    const bytes = totalSize(files);
-    const title = `Upload ${countOf(files.length, 'file')} (${formatBytes(bytes)}) to ${escapeForLog(inputs.baseUrl)} ` +
-        `in ${plan.strategy} mode (${plan.reason}), ${inputs.concurrency} at a time`;
-    let unexpected;
     try {
         progress.start();
-        await group(title, async () => {
+        await group(transferTitle(inputs, work.upload, plan), async () => {
             if (plan.strategy === UploadMode.Single)
                 await uploadSingleFiles(client, recorder, options);
             else
@@ -41131,32 +40612,13 @@ async function upload(inputs, work, plan, startedAt) {
         });
     }
     catch (error) {
-        unexpected = error;
+        // Reported all the same: what was confirmed must reach the outputs and the manifest.
+        return ending(error);
     }
     finally {
         client.close();
     }
-    // Reported even after an unexpected error: what was confirmed must reach the outputs and the
-    // manifest. The signal handlers stay until it is written, so a signal cannot cut it short.
-    let failure;
-    try {
-        failure = await report();
-    }
-    catch (error) {
-        failure = reportFailure(error);
-    }
-    finally {
-        cancellation.dispose();
-    }
-    if (unexpected === undefined)
-        return failure;
-    const cause = `The upload stopped on an unexpected error: ${escapeForLog(withStop(errorMessage(unexpected)))}`;
-    return failure === undefined ? cause : `${cause} ${failure}`;
-}
-/** A report that could not be finished: the step fails, and never says that nothing was uploaded. */
-function reportFailure(error) {
-    return (`The run's report could not be finished (${escapeForLog(errorMessage(error))}): files may have been ` +
-        'uploaded; the log above lists every file confirmed.');
+    return ending();
 }
 /** A folder of the run's own under RUNNER_TEMP, for the assets and checksums files. */
 async function openRunFolder() {
@@ -41167,70 +40629,6 @@ async function openRunFolder() {
         throw new InputError(`Cannot write under RUNNER_TEMP (${escapeForLog(process.env.RUNNER_TEMP ?? '')}), where the run writes its ` +
             `assets and checksums files (${codeOrMessage(error)}); nothing was uploaded. Check the runner's temp folder.`);
     }
-}
-/**
- * Outputs, manifest, summary and the result line, for whatever the run achieved; returns the
- * step's closing error. Each is written even when one before it could not be: a GITHUB_OUTPUT
- * the runner cannot take still leaves the manifest, the summary and the log telling what was
- * uploaded, and the error names the file that could not be written.
- */
-async function reportRun(inputs, work, plan, outcome, startedAt, runFolder, endLiveLog) {
-    endLiveLog();
-    const durationMs = Date.now() - startedAt;
-    const result = { ...outcome, failed: [...(work.leftOut ?? []), ...outcome.failed], unchanged: work.unchanged };
-    let written;
-    try {
-        written = { outputsSet: true, assetsFile: (await writeOutputs(result, runFolder)).assetsFile };
-    }
-    catch (error) {
-        written =
-            error instanceof OutputsNotWrittenError
-                ? { outputsSet: error.outputsSet, assetsFile: error.assetsFile, problem: error.message }
-                : { outputsSet: false, assetsFile: '', problem: escapeForLog(errorMessage(error)) };
-    }
-    let manifestProblem;
-    if (work.manifest) {
-        const { file, before } = work.manifest;
-        manifestProblem = await saveManifest(inputs, async () => await writeManifestWithUploads(file, before, outcome.confirmed));
-    }
-    const manifestSaved = work.manifest !== undefined && manifestProblem === undefined;
-    await writeSummary(result, {
-        strategy: plan.strategy,
-        baseUrl: inputs.baseUrl,
-        durationMs,
-        problem: written.problem
-    });
-    warnAboutRecordedNames(outcome.confirmed);
-    warnAboutPossibleDuplicates(outcome.confirmed);
-    const place = recordPlace({ ...written, manifest: manifestSaved ? inputs.manifest : undefined });
-    // One closing error for the step: what could not be written of the report is part of it.
-    const problems = [written.problem, manifestProblem].filter(problem => problem !== undefined);
-    const problem = problems.length > 0 ? problems.join(' ') : undefined;
-    return finish(outcome, work.upload.length, durationMs, work.unchanged.length, place, problem);
-}
-/** The run's per-file lines: shown up to a cap, then left to the progress lines (and the debug log). */
-function runLines() {
-    const lines = {
-        confirmed: new PerFileLines('confirmed files'),
-        retries: new PerFileLines('retries'),
-        changed: new CappedWarnings('files that changed while they waited'),
-        close: () => {
-            lines.confirmed.close();
-            lines.retries.close();
-            lines.changed.close();
-        }
-    };
-    return lines;
-}
-/** The result line, and the step's closing error if it fails (with the failed files annotated). */
-function finish(outcome, total, durationMs, unchanged, place, reportProblem) {
-    const result = describeResult(outcome, total, durationMs, unchanged);
-    info(result);
-    notice(result, { title: 'Netiks upload' });
-    const { stoppedBy } = outcome;
-    const perFile = outcome.failed.length > 0 && !isSystemic(stoppedBy) && !(stoppedBy instanceof CancelledError);
-    const notAnnotated = perFile ? annotateFailures(outcome.failed) : 0;
-    return closingError(outcome, total, place, notAnnotated, reportProblem);
 }
 
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import { CancelledError } from '../../src/model.js'
 import { HttpError, NetworkError } from '../../src/netiks/errors.js'
 import { parseRetryAfter } from '../../src/netiks/retry-after.js'
