@@ -28675,7 +28675,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9949);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(323);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28684,7 +28684,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9949:
+/***/ 323:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36356,6 +36356,10 @@ function isPlainAssetId(value) {
 function isInertText(value) {
     return !LINE_BREAKING.test(value) && !/^\s*::/.test(value) && !value.includes('##[');
 }
+/** Text as its UTF-8 bytes in %XX form. */
+function percentEncode(text) {
+    return Array.from(Buffer.from(text, 'utf8'), byte => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+}
 
 ;// CONCATENATED MODULE: ./src/manifest/json-syntax.ts
 /**
@@ -36937,184 +36941,7 @@ const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(imp
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
-;// CONCATENATED MODULE: ./src/netiks/watch.ts
-/**
- * A watched request's place in the watch, and what the watch last saw of it. Kept in an array
- * by index, not in a Map keyed by request: with a fresh key for every request, a Map cost more
- * CPU the more files a run had (about 80 µs a file more at 30,000 files, bench/cpu-study.ts).
- */
-class WatchEntry {
-    request;
-    index;
-    /** Bytes the socket had read and written when they last changed. */
-    progress = -1;
-    /** When the request last moved (or was last waiting for a socket, or connecting). */
-    movedAt = performance.now();
-    /** When its socket was first seen connecting. */
-    connectingSince = undefined;
-    /** When the whole request was handed to the socket, or the answer began, if either has. */
-    answerSince = undefined;
-    constructor(request, 
-    /** Where it is in the watch's array; -1 once stopped. */
-    index) {
-        this.request = request;
-        this.index = index;
-    }
-}
-/** How often the watch looks, as a share of the stall timeout, within these bounds (ms). */
-const LOOKS_PER_TIMEOUT = 10;
-const MIN_LOOK_MS = 10;
-const MAX_LOOK_MS = 1000;
-/**
- * Fails a request whose socket takes none of it for `stallMs` once connected, whose answer is
- * not complete `stallMs` after the request was sent whole (or after the answer began, for one
- * given early), or whose socket is not connected within `connectMs` (nor its proxy's tunnel
- * made). A request that may be waiting for a free socket (the agent's queue) is none of these:
- * the clock starts when a socket is handed to it, as with a socket timeout. A request is
- * failed between the timeout and the timeout plus two looks (a look every `stallMs / 10`, at
- * most every second).
- *
- * Why a deadline for the answer rather than a stall: a server that trickles its answer (a byte
- * a second) always moves, and would hold the request for ever. Once it has the whole request,
- * a server that is not done answering within the stall timeout is treated as one that stalled:
- * an answer is small, and a gateway in front of the API gives up at about that time too. For the same reason, what the server sends while the request is still going out does not
- * count as the request moving.
- */
-class StallWatch {
-    stallMs;
-    connectMs;
-    entries = [];
-    timer;
-    lookMs;
-    constructor(stallMs, connectMs) {
-        this.stallMs = stallMs;
-        this.connectMs = connectMs;
-        this.lookMs = Math.min(MAX_LOOK_MS, Math.max(MIN_LOOK_MS, Math.floor(Math.min(stallMs, connectMs) / LOOKS_PER_TIMEOUT)));
-    }
-    /** Watches the request until `stop` is called with what this returns (it settled, however). */
-    start(request) {
-        const entry = new WatchEntry(request, this.entries.length);
-        this.entries.push(entry);
-        // Unref'd: a request in flight holds the process open through its socket, not through this.
-        this.timer ??= setInterval(() => this.look(), this.lookMs).unref();
-        return entry;
-    }
-    /** The whole request is out, or the answer began: from now on its answer has `stallMs` to come whole. */
-    answering(entry) {
-        entry.answerSince ??= performance.now();
-    }
-    stop(entry) {
-        if (!removeIndexed(this.entries, entry))
-            return;
-        if (this.entries.length === 0 && this.timer !== undefined) {
-            clearInterval(this.timer);
-            this.timer = undefined;
-        }
-    }
-    look() {
-        const now = performance.now();
-        const due = [];
-        for (const state of this.entries) {
-            const request = state.request;
-            const socket = request.req.socket;
-            if (!socket && request.mayBeQueued()) {
-                // Queued for a socket: not the connection's fault.
-                state.movedAt = now;
-                state.connectingSince = undefined;
-                continue;
-            }
-            if (!socket || socket.connecting) {
-                state.connectingSince ??= now;
-                state.movedAt = now;
-                if (now - state.connectingSince >= this.connectMs)
-                    due.push(() => request.onConnectTimeout());
-                continue;
-            }
-            if (state.answerSince !== undefined) {
-                if (now - state.answerSince >= this.stallMs)
-                    due.push(() => request.onAnswerLate());
-                continue;
-            }
-            // Bytes the kernel took: bytesWritten counts a write once dispatched, and libuv may hold it
-            // (writeQueueSize) long after, draining as a slow peer reads (net.Socket's timeout checks
-            // the same).
-            const queued = socket._handle?.writeQueueSize ?? 0;
-            const progress = (socket.bytesWritten ?? 0) - queued;
-            if (progress !== state.progress) {
-                state.progress = progress;
-                state.movedAt = now;
-            }
-            else if (now - state.movedAt >= this.stallMs) {
-                due.push(() => request.onStall());
-            }
-        }
-        // Failing a request stops watching it: not while the array is being walked.
-        for (const fail of due)
-            fail();
-    }
-}
-/**
- * Calls back every request sharing an AbortSignal when it aborts, with one listener on the
- * signal for as long as any request uses it (an EventTarget listener is costly to add and to
- * take off). A signal no request uses any more is let go, so per-file signals do not pile up.
- */
-class AbortFanOut {
-    bySignal = new Map();
-    /**
-     * Calls `onAbort` when the signal aborts (at once if it already has), until the returned
-     * function is called.
-     */
-    watch(signal, onAbort) {
-        if (signal.aborted) {
-            onAbort();
-            return noop;
-        }
-        const watchers = this.bySignal.get(signal) ?? this.listenTo(signal);
-        // In an array by index, as the stall watch keeps its requests (see WatchEntry).
-        const watcher = { abort: onAbort, index: watchers.list.length };
-        watchers.list.push(watcher);
-        return () => {
-            if (!removeIndexed(watchers.list, watcher))
-                return;
-            if (watchers.list.length === 0 && this.bySignal.get(signal) === watchers) {
-                this.bySignal.delete(signal);
-                signal.removeEventListener('abort', watchers.listener);
-            }
-        };
-    }
-    listenTo(signal) {
-        const watchers = {
-            list: [],
-            listener: () => {
-                this.bySignal.delete(signal);
-                for (const { abort } of [...watchers.list])
-                    abort();
-            }
-        };
-        this.bySignal.set(signal, watchers);
-        signal.addEventListener('abort', watchers.listener, { once: true });
-        return watchers;
-    }
-}
-/**
- * Takes `item` out of `list`, where each item knows its index, by moving the last item into
- * its place: false if it was taken out before.
- */
-function removeIndexed(list, item) {
-    if (item.index < 0)
-        return false;
-    const last = list.pop();
-    if (last !== item) {
-        list[item.index] = last;
-        last.index = item.index;
-    }
-    item.index = -1;
-    return true;
-}
-const noop = () => undefined;
-
 ;// CONCATENATED MODULE: ./src/netiks/http.ts
-
 
 
 
@@ -37125,13 +36952,12 @@ const noop = () => undefined;
 class TransportError extends Error {
     code;
     requestSent;
+    /** The proxy's origin, when the failure was the proxy's: it could not be reached, or refused the tunnel. */
+    proxy;
     constructor(
     /** An errno-style code: ECONNREFUSED, ECONNRESET, EPIPE, ETIMEDOUT, … */
     code, message, 
-    /**
-     * Whether the whole request (headers and body) had been handed to the socket when it
-     * failed. If not, the server cannot have acted on it; if so, it may have.
-     */
+    /** Whether the whole request was handed to the socket: if not, the server cannot have acted on it. */
     requestSent, options) {
         super(message, options);
         this.code = code;
@@ -37139,25 +36965,12 @@ class TransportError extends Error {
         this.name = 'TransportError';
         this.proxy = options?.proxy;
     }
-    /** The proxy's origin, when the failure was the proxy's: it could not be reached, or refused the tunnel. */
-    proxy;
 }
-/** Raised for a request that made no progress for `stallTimeoutMs`. */
-class StallError extends TransportError {
-    constructor(ms, requestSent, message = `no progress for ${seconds(ms)}`) {
-        super('ETIMEDOUT', message, requestSent);
-        this.name = 'StallError';
-    }
-}
-/**
- * Raised for an answer not complete `stallTimeoutMs` after the request went out whole: a
- * server that answers nothing, or one that trickles its answer and would otherwise hold the
- * request for ever.
- */
-class AnswerTimeoutError extends StallError {
-    constructor(ms, requestSent) {
-        super(ms, requestSent, `no complete answer within ${seconds(ms)}`);
-        this.name = 'AnswerTimeoutError';
+/** The transport gave up waiting (a stall, a late answer, no connection): its message says for what. */
+class TimeoutError extends TransportError {
+    constructor(code, message, requestSent) {
+        super(code, message, requestSent);
+        this.name = 'TimeoutError';
     }
 }
 function seconds(ms) {
@@ -37165,263 +36978,257 @@ function seconds(ms) {
 }
 /** Of an error answer, only the start is kept: the server's words, not a whole HTML page. */
 const MAX_KEPT_BODY_BYTES = 64 * 1024;
-/**
- * A success is read whole, up to this: a generate answer lists a presigned URL per file, and
- * URLs signed with temporary credentials carry a session token of a kilobyte or two each.
- */
+/** A success is read whole, up to this: a generate answer lists a long presigned URL per file. */
 const MAX_KEPT_SUCCESS_BYTES = 16 * 1024 * 1024;
-/**
- * A connection not made within this long is given up (`ECONNTIMEOUT`): the stall timer only
- * starts once a socket is connected, and a host that drops packets would otherwise hold each
- * attempt for the operating system's limit (about 2 minutes on Linux).
- */
+/** A host that drops packets would otherwise hold each attempt for the system's limit (minutes). */
 const CONNECT_TIMEOUT_MS = 15_000;
-/**
- * The longest wait for `100 Continue` before the body is sent anyway (curl waits 1 s too).
- * Never more than half the stall timeout, so the stall timer cannot fire during the wait.
- */
+/** The longest wait for `100 Continue` (curl's too), and never more than half the stall timeout. */
 const CONTINUE_WAIT_MS = 1000;
-/**
- * A URL's scheme and authority, when they settle its origin, else undefined: an empty authority
- * (`http:///h/`, which WHATWG parsing reads past to the next name), `@` or `\` in it, or a
- * space or control character (which parsing drops or trims: `http://\t/h/` is `http:///h/`)
- * mean they may not. Two URLs with the same settled origin have the same scheme, host, port
- * and credentials, whatever follows.
- */
-function settledOrigin(url) {
-    return ORIGIN.exec(url)?.[0];
-}
-// eslint-disable-next-line no-control-regex -- the control characters are what it must refuse
-const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^\x00-\x20/?#\\@]+(?=[/?#]|$)/i;
 /** Failures that happen before a connection exists: nothing can have been sent. */
 const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 /**
  * Sends requests over keep-alive connections. The agents come from @actions/http-client, so
  * the runner's proxy settings (https_proxy, http_proxy, no_proxy) apply exactly as in the
- * official actions; the request itself is driven here because streaming a file needs what
- * HttpClient.request does not give: abort, error propagation from the body, a stall timer,
- * 100-continue, and reading an answer the server gives before it has the whole body.
+ * official actions; the request itself is driven here (see Exchange) because streaming a file
+ * needs what HttpClient.request does not give: abort, error propagation from the body, a stall
+ * timer, 100-continue, and reading an answer the server gives before it has the whole body.
  */
 class HttpTransport {
     options;
     // HttpClient caches one agent per instance, built for the first URL's scheme: keep one per scheme.
     agentSources = new Map();
-    // Which agent an origin uses (direct or through the proxy) is decided once per origin.
-    routes = new Map();
-    connectMs;
-    stalls;
-    aborts = new AbortFanOut();
     /** Requests in flight per agent: beyond its sockets, some wait in its queue. */
     inFlight = new Map();
     constructor(options) {
         this.options = options;
-        this.connectMs = Math.min(CONNECT_TIMEOUT_MS, options.stallTimeoutMs);
-        this.stalls = new StallWatch(options.stallTimeoutMs, this.connectMs);
     }
     /**
      * Resolves with the server's answer whenever one arrived, even one given while the body was
-     * still being sent (a refusal: the body then stops, and the write error that follows is not
-     * reported). Rejects with a TransportError (StallError for a stall) when no answer arrived,
-     * or with the body's own error (FileReadError, FileChangedError) when the file could not be
-     * sent as it was found.
+     * still being sent (a refusal). Rejects with a TransportError when none did, or with the
+     * body's own error (FileReadError, FileChangedError) when the file could not be sent as found.
      */
     async send(request) {
-        const body = request.body;
-        // Read before the request exists: a file that cannot be read whole, or changed, fails
-        // here with nothing sent (as a streamed body fails before its first byte).
-        const whole = isBodyWriter(body) && request.expectContinue !== true ? body.readWhole?.() : undefined;
-        if (whole === undefined)
-            return await this.sendNow(request);
-        const writer = body;
-        return await this.sendNow({ ...request, body: whole }, () => writer.sentWhole?.());
-    }
-    /** `onFinish` is told once the whole request has been handed to the socket. */
-    sendNow(request, onFinish) {
-        const { module, host, port, agent, proxy } = this.routeFor(request.url);
-        const body = request.body;
-        const expectContinue = request.expectContinue === true && isBodyWriter(body);
-        const { stallTimeoutMs } = this.options;
-        return new Promise((resolve, reject) => {
-            let settled = false;
-            /** Every byte of the request handed to the socket: the server may have acted on it. */
-            let requestSent = false;
-            let answered = false;
-            let continueTimer;
-            // Set once the request is watched; an abort may settle it before (an aborted signal).
-            let stopWatchingAbort;
-            const settle = () => {
-                settled = true;
-                clearTimeout(continueTimer);
-                this.inFlight.set(agent, (this.inFlight.get(agent) ?? 1) - 1);
-                this.stalls.stop(watchEntry);
-                stopWatchingAbort?.();
-                gate?.stop();
-            };
-            const fail = (error) => {
-                if (settled)
-                    return;
-                settle();
-                req.destroy();
-                reject(error);
-            };
-            /**
-             * The connection failed. An answer that arrived before that wins: reading it decides.
-             * (Node hands over what it read before it reports the failure, and closes the socket with
-             * it, so waiting longer could not bring an answer: measured in transport.test.ts.)
-             */
-            const connectionFailed = (error) => {
-                if (!answered || request.signal?.aborted)
-                    fail(transportError(error, requestSent || allHanded(), proxy));
-            };
-            const req = module.request({
-                method: request.method,
-                host,
-                port,
-                path: rawPathAndQuery(request.url),
-                headers: {
-                    ...request.headers,
-                    ...(expectContinue ? { expect: '100-continue' } : {}),
-                    'user-agent': this.options.userAgent
-                },
-                agent
-            });
-            const gate = isBodyWriter(body) ? new BodyGate(req, expectContinue) : undefined;
-            const declaredLength = Number(request.headers['content-length'] ?? request.headers['Content-Length'] ?? Infinity);
-            // Once the last byte of the body is handed to Node (before end(), even), the server may
-            // have it all: in doubt, the request counts as sent. Not before it has a connected
-            // socket, though: until then Node holds everything.
-            const allHanded = () => requestSent ||
-                (req.socket != null &&
-                    !req.socket.connecting &&
-                    (req.writableEnded || (gate !== undefined && gate.handed >= declaredLength)));
-            const watched = {
-                req,
-                mayBeQueued: () => (this.inFlight.get(agent) ?? 0) > this.options.maxSockets,
-                onStall: () => fail(new StallError(stallTimeoutMs, allHanded())),
-                onAnswerLate: () => fail(new AnswerTimeoutError(stallTimeoutMs, requestSent || allHanded())),
-                onConnectTimeout: () => {
-                    const through = proxy === undefined ? '' : ` through the proxy ${proxy}`;
-                    fail(new TransportError('ECONNTIMEOUT', `no connection within ${seconds(this.connectMs)}${through}`, false));
-                }
-            };
-            this.inFlight.set(agent, (this.inFlight.get(agent) ?? 0) + 1);
-            const watchEntry = this.stalls.start(watched);
-            // Cancelled as http.request's `signal` option does it, the request destroyed with an
-            // AbortError, but through the transport's one listener per signal (see watch.ts): the
-            // option adds a listener to every request and has stream.finished() watch the request to
-            // take it off (transport.test.ts checks the two behave alike). Failed at once, too: a
-            // request still waiting for a free socket hears of its destruction only when one frees.
-            const signal = request.signal;
-            if (signal !== undefined) {
-                stopWatchingAbort = this.aborts.watch(signal, () => {
-                    const error = abortError(signal.reason);
-                    req.destroy(error);
-                    connectionFailed(error);
-                });
-            }
-            req.on('error', connectionFailed);
-            req.on('finish', () => {
-                requestSent = true;
-                this.stalls.answering(watchEntry);
-                onFinish?.();
-            });
-            req.on('response', response => {
-                answered = true;
-                this.stalls.answering(watchEntry);
-                const early = !requestSent;
-                // The server has answered: whatever is left of the body would only be refused.
-                gate?.stop();
-                const status = response.statusCode ?? 0;
-                const limit = status >= 200 && status <= 299 ? MAX_KEPT_SUCCESS_BYTES : MAX_KEPT_BODY_BYTES;
-                readLimited(response, limit, (text, complete) => {
-                    if (settled)
-                        return;
-                    if (!complete && !early) {
-                        return fail(new TransportError('ECONNRESET', 'the answer was cut off', requestSent));
-                    }
-                    settle();
-                    // A request that was not sent whole leaves the connection unusable.
-                    if (!requestSent || !complete)
-                        req.destroy();
-                    resolve({ status, headers: response.headers, body: text });
-                });
-            });
-            if (gate === undefined || !isBodyWriter(body)) {
-                req.end(body);
-                return;
-            }
-            if (expectContinue) {
-                const open = () => {
-                    clearTimeout(continueTimer);
-                    gate.open();
-                };
-                const startWaiting = () => {
-                    clearTimeout(continueTimer);
-                    continueTimer = setTimeout(open, Math.min(CONTINUE_WAIT_MS, stallTimeoutMs / 2));
-                };
-                req.once('continue', open);
-                req.once('socket', socket => {
-                    // The wait starts when the headers can leave: once the connection is up.
-                    if (!socket.connecting)
-                        return startWaiting();
-                    socket.once(socket instanceof external_node_tls_.TLSSocket ? 'secureConnect' : 'connect', startWaiting);
-                });
-                req.flushHeaders();
-            }
-            body.writeTo(gate).then(() => {
-                if (!settled && !gate.stopped)
-                    req.end();
-            }, (error) => {
-                if (error instanceof FileReadError && !answered)
-                    fail(error);
-                else
-                    connectionFailed(error);
-            });
+        if (request.signal?.aborted)
+            throw abortError(request.signal, false);
+        const url = new URL(request.url);
+        const secure = url.protocol === 'https:';
+        const proxy = lib_getProxyUrl(url.href);
+        const agent = this.agentSourceFor(url.protocol).getAgent(url.href);
+        const req = (secure ? (external_node_https_default()) : (external_node_http_default())).request({
+            method: request.method,
+            host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+            port: url.port || (secure ? 443 : 80),
+            path: rawPathAndQuery(request.url),
+            headers: {
+                ...request.headers,
+                ...(request.expectContinue === true && isBodyWriter(request.body) ? { expect: '100-continue' } : {}),
+                'user-agent': this.options.userAgent
+            },
+            agent
         });
+        this.inFlight.set(agent, (this.inFlight.get(agent) ?? 0) + 1);
+        const on = {
+            // The origin only: a proxy URL may carry user:password.
+            proxy: proxy === '' ? undefined : new URL(proxy).origin,
+            stallMs: this.options.stallTimeoutMs,
+            mayBeQueued: () => this.inFlight.get(agent) > this.options.maxSockets
+        };
+        try {
+            return await new Promise((resolve, reject) => new Exchange(req, request, on, resolve, reject));
+        }
+        finally {
+            this.inFlight.set(agent, this.inFlight.get(agent) - 1);
+        }
     }
     /** Frees every pooled connection so the process can exit. */
     close() {
         for (const source of this.agentSources.values())
             source.dispose();
         this.agentSources.clear();
-        this.routes.clear();
     }
-    /**
-     * Where a URL's requests go, worked out once per origin: a presigned URL is long to parse. A
-     * URL whose start does not settle its origin (see settledOrigin) is parsed every time.
-     */
-    routeFor(url) {
-        const origin = settledOrigin(url);
-        let route = origin === undefined ? undefined : this.routes.get(origin);
-        if (route === undefined) {
-            const parsed = new URL(url);
-            const secure = parsed.protocol === 'https:';
-            const proxy = lib_getProxyUrl(parsed.href);
-            route = {
-                module: secure ? (external_node_https_default()) : (external_node_http_default()),
-                host: parsed.hostname.replace(/^\[(.*)\]$/, '$1'),
-                port: parsed.port || (secure ? 443 : 80),
-                agent: this.agentSourceFor(parsed).getAgent(parsed.href),
-                // The origin only: a proxy URL may carry user:password.
-                proxy: proxy === '' ? undefined : new URL(proxy).origin
-            };
-            if (origin !== undefined)
-                this.routes.set(origin, route);
-        }
-        return route;
-    }
-    agentSourceFor(url) {
-        let source = this.agentSources.get(url.protocol);
+    agentSourceFor(protocol) {
+        let source = this.agentSources.get(protocol);
         if (source === undefined) {
-            source = new lib_HttpClient(this.options.userAgent, [], {
+            const { userAgent, maxSockets } = this.options;
+            source = new lib_HttpClient(userAgent, [], {
                 keepAlive: true,
-                maxSockets: this.options.maxSockets,
+                maxSockets,
                 allowRedirects: false,
                 allowRetries: false
             });
-            this.agentSources.set(url.protocol, source);
+            this.agentSources.set(protocol, source);
         }
         return source;
+    }
+}
+/**
+ * One request and its answer, on one clock: the connection must come up within the connect
+ * timeout once there is a socket to wait for (waiting for a free one is nobody's fault); then
+ * the socket must take some of the body every stall timeout; and once the request is out whole
+ * (or the server answered early), the answer must be complete within one stall timeout. Bytes
+ * that trickle in do not extend that: a server sending a byte a second would otherwise hold the
+ * request for ever, and a gateway in front of the API gives up at about that time too. For the
+ * same reason, what the server sends while the body is going out does not count as moving.
+ */
+class Exchange {
+    req;
+    request;
+    context;
+    resolve;
+    reject;
+    gate;
+    connectMs;
+    timer;
+    continueTimer;
+    settled = false;
+    /** The whole request was handed to the socket ('finish'). */
+    sent = false;
+    answered = false;
+    answering = false;
+    connectedAt = 0;
+    constructor(req, request, context, resolve, reject) {
+        this.req = req;
+        this.request = request;
+        this.context = context;
+        this.resolve = resolve;
+        this.reject = reject;
+        this.connectMs = Math.min(CONNECT_TIMEOUT_MS, context.stallMs);
+        this.arm(this.connectMs);
+        if (request.signal !== undefined) {
+            // The run's signal has a listener per request in flight: as many as its concurrency, no leak.
+            (0,external_node_events_.setMaxListeners)(0, request.signal);
+            request.signal.addEventListener('abort', this.onAbort, { once: true });
+        }
+        req.on('error', this.onError);
+        req.once('socket', socket => this.onSocket(socket));
+        req.on('finish', () => {
+            this.sent = true;
+            this.startAnswerClock();
+        });
+        req.on('response', response => this.onResponse(response));
+        if (isBodyWriter(request.body)) {
+            this.gate = new BodyGate(req, request.expectContinue === true);
+            this.sendBody(request.body, this.gate);
+        }
+        else {
+            req.end(request.body);
+        }
+    }
+    sendBody(body, gate) {
+        if (this.request.expectContinue === true) {
+            this.req.once('continue', gate.open);
+            this.req.flushHeaders();
+        }
+        body.writeTo(gate).then(() => {
+            if (!this.settled && !gate.stopped)
+                this.req.end();
+        }, (error) => (error instanceof FileReadError && !this.answered ? this.fail(error) : this.onError(error)));
+    }
+    onSocket(socket) {
+        if (this.settled)
+            return;
+        if (!socket.connecting)
+            return this.connected();
+        this.arm(this.connectMs);
+        // A TLS connection is up once its handshake is done: the headers can leave then.
+        socket.once(socket instanceof external_node_tls_.TLSSocket ? 'secureConnect' : 'connect', () => this.connected());
+    }
+    connected() {
+        if (this.settled)
+            return;
+        this.connectedAt = performance.now();
+        if (!this.answering)
+            this.arm(this.context.stallMs);
+        if (this.gate !== undefined && this.request.expectContinue === true) {
+            this.continueTimer = setTimeout(this.gate.open, Math.min(CONTINUE_WAIT_MS, this.context.stallMs / 2));
+        }
+    }
+    startAnswerClock() {
+        if (this.answering)
+            return;
+        this.answering = true;
+        this.arm(this.context.stallMs);
+    }
+    arm(ms) {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.onTimeout(), ms);
+    }
+    onTimeout() {
+        const { stallMs, proxy } = this.context;
+        const socket = this.req.socket;
+        const sent = this.wasSent();
+        if (this.answering)
+            return this.fail(new TimeoutError('ETIMEDOUT', `no complete answer within ${seconds(stallMs)}`, sent));
+        if (socket == null && this.context.mayBeQueued())
+            return this.arm(this.connectMs);
+        if (socket == null || socket.connecting) {
+            const through = proxy === undefined ? '' : ` through the proxy ${proxy}`;
+            return this.fail(new TimeoutError('ECONNTIMEOUT', `no connection within ${seconds(this.connectMs)}${through}`, false));
+        }
+        const idleMs = performance.now() - Math.max(this.connectedAt, this.gate?.takenAt ?? 0);
+        if (idleMs < stallMs)
+            return this.arm(stallMs - idleMs);
+        this.fail(new TimeoutError('ETIMEDOUT', `no progress for ${seconds(stallMs)}`, sent));
+    }
+    onResponse(response) {
+        this.answered = true;
+        this.startAnswerClock();
+        // Before the server had the whole body (a refusal): the rest of the body would only be
+        // refused, and what arrives of the answer is what it said.
+        const early = !this.wasSent();
+        if (early)
+            this.gate?.stop();
+        const status = response.statusCode ?? 0;
+        const limit = status >= 200 && status <= 299 ? MAX_KEPT_SUCCESS_BYTES : MAX_KEPT_BODY_BYTES;
+        readLimited(response, limit, (text, complete) => {
+            if (this.settled)
+                return;
+            if (!complete && !early)
+                return this.fail(new TransportError('ECONNRESET', 'the answer was cut off', true));
+            this.settle();
+            // A request that was not sent whole leaves the connection unusable.
+            if (!this.sent || !complete)
+                this.req.destroy();
+            this.resolve({ status, headers: response.headers, body: text });
+        });
+    }
+    /**
+     * The connection failed. An answer that arrived before that wins: reading it decides. (Node
+     * hands over what it read before it reports the failure, and closes the socket with it, so
+     * waiting longer could not bring an answer.)
+     */
+    onError = (error) => {
+        if (!this.answered)
+            this.fail(transportError(error, this.wasSent(), this.context.proxy));
+    };
+    onAbort = () => this.fail(abortError(this.request.signal, this.wasSent()));
+    /**
+     * Whether the server may have the whole request. Once the last byte of the body is handed to
+     * Node (before end(), even), it may: in doubt, the request counts as sent. Not before it has
+     * a connected socket, though: until then Node holds everything.
+     */
+    wasSent() {
+        if (this.sent)
+            return true;
+        const socket = this.req.socket;
+        if (socket == null || socket.connecting)
+            return false;
+        const length = Number(this.request.headers['content-length'] ?? Infinity);
+        return this.req.writableEnded || (this.gate !== undefined && this.gate.handed >= length);
+    }
+    fail(error) {
+        if (this.settled)
+            return;
+        this.settle();
+        this.req.destroy();
+        this.reject(error);
+    }
+    settle() {
+        this.settled = true;
+        clearTimeout(this.timer);
+        clearTimeout(this.continueTimer);
+        this.request.signal?.removeEventListener('abort', this.onAbort);
+        this.gate?.stop();
     }
 }
 /**
@@ -37432,66 +37239,66 @@ class HttpTransport {
  * Why the poll: a server that refuses a body it is receiving answers and closes; its kernel
  * resets the connection. A write that meets the reset fails at once, and Node then closes the
  * socket with the answer still unread in it: no wait afterwards can bring it back. Reading the
- * socket before each write narrows that race; only Expect: 100-continue removes it. Measured
- * with a 64 MiB body and a server in another process that answers 403 after the headers and
- * resets: the answer was read in 5 to 12 tries of 30 before, 18 to 25 with the poll, 30 with
- * Expect (transport.test.ts holds the cases).
+ * socket before each write narrows that race; only Expect: 100-continue removes it.
  */
 class BodyGate extends external_node_events_.EventEmitter {
     req;
+    headersSent;
     stopped = false;
     /** Body bytes handed to the request so far. */
     handed = 0;
-    release;
-    queue;
+    /** When the socket last took a chunk of the body. */
+    takenAt = 0;
+    /** The server said to go on, or did not answer the Expect in time. */
+    open = () => undefined;
+    opened;
+    /** The callback of the write under way. */
+    pending;
+    constructor(req, 
     /** Whether the headers have left: from then on the server can answer before a write. */
-    headersSent;
-    pending = new Set();
-    constructor(req, held) {
+    headersSent) {
         super();
         this.req = req;
-        this.queue = new Promise(resolve => (this.release = resolve));
-        // A held body's headers were flushed on their own; otherwise they go with the first write.
-        this.headersSent = held;
-        if (!held)
-            this.release();
+        this.headersSent = headersSent;
+        // A held body's headers are flushed on their own; otherwise they go with the first write.
+        this.opened = headersSent ? new Promise(resolve => (this.open = resolve)) : Promise.resolve();
     }
     get destroyed() {
         return this.stopped;
-    }
-    /** The server said to go on, or did not answer the Expect in time. */
-    open() {
-        this.release();
     }
     write(chunk, callback) {
         if (this.stopped) {
             process.nextTick(callback, stoppedError());
             return false;
         }
-        const done = (error) => {
-            if (this.pending.delete(done))
-                callback(error);
-        };
-        this.pending.add(done);
+        this.pending = callback;
         const poll = this.headersSent ? afterPoll : noWait;
         this.headersSent = true;
-        this.queue = this.queue.then(poll).then(() => {
+        void this.opened.then(poll).then(() => {
             if (this.stopped)
                 return;
             this.handed += chunk.length;
-            this.req.write(chunk, done);
+            this.req.write(chunk, error => {
+                if (!error)
+                    this.takenAt = performance.now();
+                this.done(error);
+            });
         });
         return true;
     }
-    /** No more body: the server answered, or the request is over. Pending writes fail now. */
+    /** No more body: the server answered, or the request is over. A pending write fails now. */
     stop() {
         if (this.stopped)
             return;
         this.stopped = true;
-        this.release();
-        for (const done of [...this.pending])
-            done(stoppedError());
+        this.open();
+        this.done(stoppedError());
         this.emit('close');
+    }
+    done(error) {
+        const callback = this.pending;
+        this.pending = undefined;
+        callback?.(error);
     }
 }
 /** Resolves after the event loop's next poll phase (setImmediate runs right after it). */
@@ -37501,16 +37308,10 @@ const stoppedError = () => new Error('the request ended before its body was sent
 function isBodyWriter(body) {
     return body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body);
 }
-/** The error Node's own AbortSignal handling destroys a request with. */
-function abortError(reason) {
-    return Object.assign(new Error('The operation was aborted', { cause: reason }), {
-        name: 'AbortError',
-        code: 'ABORT_ERR'
-    });
+function abortError(signal, requestSent) {
+    return new TransportError('ABORT_ERR', 'The operation was aborted', requestSent, { cause: signal.reason });
 }
 function transportError(error, requestSent, proxy) {
-    if (error instanceof TransportError)
-        return error;
     const tunnel = proxy === undefined ? undefined : tunnelError(error, proxy);
     if (tunnel !== undefined)
         return tunnel;
@@ -37539,352 +37340,32 @@ function tunnelError(error, proxy) {
 function readLimited(response, limit, done) {
     const chunks = [];
     let kept = 0;
-    let finished = false;
-    // Once: 'close' follows every 'end', and the text is made only for whichever comes first.
-    const finish = (complete) => {
-        if (finished)
-            return;
-        finished = true;
-        const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-        done(bytes.subarray(0, limit).toString('utf8'), complete);
-    };
     response.on('data', (chunk) => {
         if (kept >= limit)
             return;
         chunks.push(chunk);
         kept += chunk.length;
     });
-    response.once('end', () => finish(true));
-    // Node destroys an answer cut off mid-body ("aborted"); 'close' then tells what arrived.
+    // Node destroys an answer cut off mid-body ("aborted"); 'close', which follows 'end' too, tells what arrived.
     response.on('error', () => undefined);
-    response.once('close', () => finish(response.complete));
+    response.once('close', () => done(Buffer.concat(chunks).subarray(0, limit).toString('utf8'), response.complete));
 }
 /**
  * The path and query exactly as written in the URL. WHATWG URL parsing may re-encode a path,
  * and a presigned URL's signature covers the path byte for byte.
  */
 function rawPathAndQuery(url) {
-    const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^#]*)/i.exec(url);
-    const rest = match?.[1] ?? '';
+    const rest = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^#]*)/i.exec(url)?.[1] ?? '';
     if (rest === '')
         return '/';
     return rest.startsWith('?') ? `/${rest}` : rest;
 }
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/netiks/body.ts
+;// CONCATENATED MODULE: ./src/netiks/django-names.ts
 
-
-
-
-/** Bytes read (and written) at a time. Large slices keep a single upload near the wire's speed. */
-const SLICE_BYTES = 1024 * 1024;
-/** Slices per body: some being read while others are being written (4 measured best). */
-const SLICES_IN_FLIGHT = 4;
 /**
- * The file's first `size` bytes (its size when it was found), hashed as they go. Memory stays
- * flat whatever the file's size: a fixed set of buffers is reused, and a buffer is refilled
- * only after the socket has taken its previous contents.
- *
- * A file that changed since it was found is never sent whole: its size and mtime are checked
- * when it is opened (before any byte is written) and again once its bytes have been read but
- * before the last of them is written, so the server sees an incomplete request and keeps nothing.
- * A file of one slice is written in one go once read, so the check after the read does for both.
- */
-class FileBody {
-    file;
-    onSent;
-    head;
-    tail;
-    length;
-    hash = (0,external_node_crypto_.createHash)('sha256');
-    /** Set once the whole file went through `hash`: the digest, taken once. */
-    digest;
-    constructor(file, onSent = () => undefined, head = Buffer.alloc(0), tail = Buffer.alloc(0)) {
-        this.file = file;
-        this.onSent = onSent;
-        this.head = head;
-        this.tail = tail;
-        this.length = head.length + file.size + tail.length;
-    }
-    sha256() {
-        // Before the body is written whole (an answer that came early), what was hashed so far.
-        return this.digest ?? this.hash.copy().digest('hex');
-    }
-    readWhole() {
-        return this.file.size <= SLICE_BYTES ? this.readWholeFile() : undefined;
-    }
-    sentWhole() {
-        if (this.file.size > 0)
-            this.onSent(this.file.size);
-    }
-    async writeTo(sink) {
-        if (this.file.size <= SLICE_BYTES) {
-            const whole = this.readWholeFile();
-            if (whole.length === 0)
-                return;
-            await writeChunk(sink, whole);
-            return this.sentWhole();
-        }
-        const file = await this.openFile();
-        try {
-            await this.checkUnchanged(file, 'nothing');
-            if (this.head.length > 0)
-                await writeChunk(sink, this.head);
-            await this.writeSlices(sink, file);
-            this.digest = this.hash.digest('hex');
-            if (this.tail.length > 0)
-                await writeChunk(sink, this.tail);
-        }
-        finally {
-            await file.close();
-        }
-    }
-    /** A file of more than one slice, read asynchronously so that the other uploads keep moving. */
-    async openFile() {
-        const fail = (error) => {
-            throw this.readError(error);
-        };
-        const fd = await openAsync(this.file.absolutePath, OPEN_FOR_READING).catch(fail);
-        return {
-            read: async (buffer, length, position) => (await readAsync(fd, buffer, 0, length, position).catch(fail)).bytesRead,
-            stat: async () => await fstatAsync(fd).catch(fail),
-            hasBytesPastItsSize: async () => {
-                try {
-                    return hasBytesPastItsSize(fd);
-                }
-                catch (error) {
-                    return fail(error);
-                }
-            },
-            close: async () => await closeAsync(fd)
-        };
-    }
-    async writeSlices(sink, file) {
-        const slices = Math.min(SLICES_IN_FLIGHT, Math.ceil(this.file.size / SLICE_BYTES));
-        const free = Array.from({ length: slices }, () => Buffer.allocUnsafe(SLICE_BYTES));
-        const writing = new Set();
-        let offset = 0;
-        try {
-            while (offset < this.file.size) {
-                if (free.length === 0)
-                    await Promise.race(writing);
-                const buffer = free.pop();
-                const bytesRead = await file.read(buffer, Math.min(buffer.length, this.file.size - offset), offset);
-                if (bytesRead === 0)
-                    return await this.endedEarly(file, offset, 'all but the last slice');
-                const slice = buffer.subarray(0, bytesRead);
-                this.hash.update(slice);
-                offset += bytesRead;
-                // The last slice leaves only if the file is still the one that was found.
-                if (offset === this.file.size)
-                    await this.checkUnchanged(file, 'all but the last slice');
-                const write = writeChunk(sink, slice).then(() => {
-                    writing.delete(write);
-                    free.push(buffer);
-                    this.onSent(slice.length);
-                });
-                // Observed later (race, allSettled); marked handled now so a failure is never "unhandled".
-                write.catch(() => undefined);
-                writing.add(write);
-            }
-        }
-        finally {
-            // Let the writes already handed to the socket settle before the buffers and file go.
-            await Promise.allSettled(writing);
-        }
-        await Promise.all(writing);
-    }
-    /**
-     * The common case of many small files, kept free of the pipelining bookkeeping: head, file and
-     * tail in one buffer, for one write that the socket takes at once. Nothing is written before
-     * the file is read whole and checked, so one stat after the read is the only check, and the
-     * read asks for one byte more than the file had: a byte there means it grew (the probe of the
-     * last slice, without a read of its own). Synchronous: a few microseconds a call, where a
-     * round trip through the thread pool costs tens, which adds up over many small files.
-     */
-    readWholeFile() {
-        const fd = this.fileCall(() => (0,external_node_fs_namespaceObject.openSync)(this.file.absolutePath, OPEN_FOR_READING));
-        try {
-            return this.readChecked(fd);
-        }
-        finally {
-            // A FileReadError, like any other error of the file's: a bare errno would read as the network's.
-            this.fileCall(() => (0,external_node_fs_namespaceObject.closeSync)(fd));
-        }
-    }
-    readChecked(fd) {
-        const size = this.file.size;
-        // Room for the probed byte: where the tail goes, or one byte past the body.
-        const whole = Buffer.allocUnsafe(this.length + (this.tail.length > 0 ? 0 : 1));
-        this.head.copy(whole);
-        const bytes = whole.subarray(this.head.length, this.head.length + size + 1);
-        let read = 0;
-        try {
-            do {
-                const bytesRead = (0,external_node_fs_namespaceObject.readSync)(fd, bytes, read, size + 1 - read, read);
-                if (bytesRead === 0)
-                    break;
-                read += bytesRead;
-            } while (read < size);
-        }
-        catch (error) {
-            // A folder or a FIFO in the file's place fails its read (EISDIR, ESPIPE): say what it is.
-            if (!this.fileCall(() => (0,external_node_fs_namespaceObject.fstatSync)(fd)).isFile())
-                throw this.notAFileError();
-            throw this.readError(error);
-        }
-        const now = this.fileCall(() => (0,external_node_fs_namespaceObject.fstatSync)(fd));
-        // Before any change: a device or a /proc file in the file's place is no file to send again.
-        if (!now.isFile() || (read > now.size && this.fileCall(() => hasBytesPastItsSize(fd))))
-            throw this.notAFileError();
-        const change = this.describeChange(now.size, now.mtimeMs) ??
-            (read < size ? this.endedAfter(read) : read > size ? this.grewPast() : undefined);
-        if (change !== undefined)
-            throw this.changedError(change, 'nothing');
-        this.hash.update(bytes.subarray(0, size));
-        this.digest = this.hash.digest('hex');
-        this.tail.copy(whole, this.head.length + size);
-        return whole.subarray(0, this.length);
-    }
-    /**
-     * Compares the open file with the stat it was found with: size, mtime (when known) and, once
-     * all but the last slice is sent, whether bytes follow where the file was expected to end
-     * (metadata can lag).
-     */
-    async checkUnchanged(file, sent) {
-        const now = await file.stat();
-        if (!now.isFile() || (await file.hasBytesPastItsSize()))
-            throw this.notAFileError();
-        let change = this.describeChange(now.size, now.mtimeMs);
-        if (change === undefined && sent !== 'nothing') {
-            const probe = Buffer.allocUnsafe(1);
-            if ((await file.read(probe, 1, this.file.size)) > 0)
-                change = this.grewPast();
-        }
-        if (change !== undefined)
-            throw this.changedError(change, sent);
-    }
-    describeChange(size, mtimeMs) {
-        if (size > this.file.size)
-            return `it grew from ${this.file.size} to ${size} bytes`;
-        if (size < this.file.size)
-            return `it shrank from ${this.file.size} to ${size} bytes`;
-        if (this.file.mtimeMs !== undefined && mtimeMs !== this.file.mtimeMs) {
-            return 'it was modified (same size, new modification time)';
-        }
-        return undefined;
-    }
-    /** The file ended before the size it was found with. */
-    async endedEarly(file, read, sent) {
-        const { size, mtimeMs } = await file.stat();
-        throw this.changedError(this.describeChange(size, mtimeMs) ?? this.endedAfter(read), sent);
-    }
-    endedAfter(read) {
-        return `it ended after ${read} of the ${this.file.size} bytes it had when it was found`;
-    }
-    /** Bytes follow where the file was expected to end, though its stat has not caught up. */
-    grewPast() {
-        return `it has more than the ${this.file.size} bytes it had when it was found`;
-    }
-    /** A synchronous file system call, its error as a FileReadError. */
-    fileCall(call) {
-        try {
-            return call();
-        }
-        catch (error) {
-            throw this.readError(error);
-        }
-    }
-    /** Something other than a file (a folder, a FIFO, a device) took the file's name since it was found. */
-    notAFileError() {
-        return new FileReadError(`Could not read ${this.file.relativePath}: it is no longer a regular file (something else took its name ` +
-            'after it was found). Nothing was sent or registered for it.');
-    }
-    readError(error) {
-        return new FileReadError(`Could not read ${this.file.relativePath}: ${error.code ?? error.message}.`);
-    }
-    changedError(change, sent) {
-        const name = this.file.relativePath;
-        // No advice here: the file is sent again as it is now; the run advises once it gives up.
-        return new FileChangedError(sent === 'nothing'
-            ? `${name} changed after it was found: ${change}. Nothing was sent or registered for it.`
-            : `${name} changed while it was being uploaded: ${change}. The upload was stopped before its ` +
-                'last bytes, so the server kept nothing and nothing was registered for it.');
-    }
-}
-/**
- * Read-only, and without waiting where the platform allows it (not Windows): a FIFO that took a
- * found file's name would otherwise block its open until something writes to it. No effect on
- * a regular file.
- */
-const OPEN_FOR_READING = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
-/**
- * Whether the open file reads bytes past the size its stat gives, and that size has not grown
- * meanwhile: a regular file never does (a write grows the size before its bytes can be read),
- * but a /proc or /sys file does (it says 0 bytes and makes its text up on each read).
- * Synchronous: one byte, only when a check already found something odd or at a large file's open.
- */
-function hasBytesPastItsSize(fd) {
-    const { size } = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-    const bytesRead = (0,external_node_fs_namespaceObject.readSync)(fd, Buffer.alloc(1), 0, 1, size);
-    return bytesRead > 0 && (0,external_node_fs_namespaceObject.fstatSync)(fd).size <= size;
-}
-const openAsync = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.open);
-const readAsync = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.read);
-const fstatAsync = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.fstat);
-const closeAsync = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.close);
-/** Writes one chunk and waits until the sink has taken it (or has closed). */
-function writeChunk(sink, chunk) {
-    return new Promise((resolve, reject) => {
-        if (sink.destroyed) {
-            reject(new Error('the request closed before its body was sent'));
-            return;
-        }
-        const onClose = () => reject(new Error('the request closed before its body was sent'));
-        sink.once('close', onClose);
-        sink.write(chunk, error => {
-            sink.off('close', onClose);
-            if (error)
-                reject(error);
-            else
-                resolve();
-        });
-    });
-}
-/** `onSent` is told each time the socket has taken a slice of the file's bytes. */
-function openFileBody(file, onSent) {
-    return new FileBody(file, onSent);
-}
-/**
- * Django reads a part's headers with one 1024-byte read that starts at the CRLF ending the
- * boundary line; a part whose headers do not fit is not taken as a file at all.
- */
-const DJANGO_PART_HEADER_BYTES = 1024 - 2;
-/** A multipart/form-data body with one file field, with an exact length. */
-function openMultipartBody(file, fieldName, onSent) {
-    const boundary = `----NetiksUpload${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
-    const partHeaders = (filename) => `Content-Disposition: form-data; name="${fieldName}"; ${filename}\r\nContent-Type: ${file.contentType}\r\n\r\n`;
-    let headers = partHeaders(formDataFilename(file.name));
-    if (Buffer.byteLength(headers) > DJANGO_PART_HEADER_BYTES) {
-        // With a name the file system allows (255 bytes at most), only one that also carries
-        // filename* gets here; the fallback is what Django ignores, so it goes.
-        headers = partHeaders(formDataFilename(file.name, { fallback: false }));
-    }
-    const head = Buffer.from(`--${boundary}\r\n${headers}`, 'utf8');
-    const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
-    const body = new FileBody(file, onSent, head, tail);
-    return {
-        length: body.length,
-        writeTo: async (sink) => await body.writeTo(sink),
-        sha256: () => body.sha256(),
-        contentType: `multipart/form-data; boundary=${boundary}`
-    };
-}
-/**
- * The Content-Disposition filename parameter(s) for `name`, written so that the Netiks backend
- * (Django's multipart parser, which DRF uses) records exactly `name`. Checked against Django
+ * What the Netiks backend's multipart parser (Django's, which DRF uses) does to a file name, and
+ * how to write a part's headers so that it records exactly the name sent. Checked against Django
  * itself (__tests__/django-names.test.ts). Django:
  * - reads `filename="…"` as raw UTF-8 with `\\` and `\"` unescaped, but splits parameters at a
  *   `;` that follows an odd number of `"` characters, escaped or not, which loses the file;
@@ -37892,13 +37373,30 @@ function openMultipartBody(file, fieldName, onSent) {
  * - reads RFC 5987 `filename*=UTF-8''…` (only with exactly two `'`), and when both are given
  *   keeps whichever comes last; busboy always prefers `filename*`;
  * - reads a part's headers from 1024 bytes, so sending both for every non-ASCII name would lose
- *   long names (60 emoji: 244 bytes raw, 732 percent-encoded) that raw UTF-8 alone carries;
+ *   long names that raw UTF-8 alone carries;
  * - then html-unescapes the name (`&amp;` → `&`, `&copy2024` → `©2024`) and keeps what follows
  *   the last `/` or `\` (no encoding can save a name with a `\`).
- * So: raw UTF-8 in a quoted `filename` (what RFC 7578 and browsers send, and every server
- * reads); and for a name with `"` or a control character, which that cannot carry, the HTML
- * form encoding as a fallback and the exact name in a `filename*` after it, which RFC 7578
- * forbids but Django, busboy and Go's mime package read.
+ */
+/**
+ * Django reads a part's headers with one 1024-byte read that starts at the CRLF ending the
+ * boundary line; a part whose headers do not fit is not taken as a file at all.
+ */
+const DJANGO_PART_HEADER_BYTES = 1024 - 2;
+/** The headers of a multipart part carrying a file named `name`, within what Django reads. */
+function filePartHeaders(fieldName, name, contentType) {
+    const headers = (filename) => `Content-Disposition: form-data; name="${fieldName}"; ${filename}\r\nContent-Type: ${contentType}\r\n\r\n`;
+    const withFallback = headers(formDataFilename(name));
+    if (Buffer.byteLength(withFallback) <= DJANGO_PART_HEADER_BYTES)
+        return withFallback;
+    // With a name the file system allows (255 bytes at most), only one that also carries
+    // filename* gets here; the fallback is what Django ignores, so it goes.
+    return headers(formDataFilename(name, { fallback: false }));
+}
+/**
+ * The Content-Disposition filename parameter(s) for `name`: raw UTF-8 in a quoted `filename`
+ * (what RFC 7578 and browsers send, and every server reads); and for a name with `"` or a
+ * control character, which that cannot carry, the HTML form encoding as a fallback and the exact
+ * name in a `filename*` after it, which RFC 7578 forbids but Django, busboy and Go's mime package read.
  */
 function formDataFilename(name, options = {}) {
     const sent = escapeHtmlReferences(name);
@@ -37920,9 +37418,6 @@ function quotedPairs(text) {
 /** RFC 5987 attr-char stays as it is; everything else is percent-encoded UTF-8. */
 function encodeExtendedValue(text) {
     return text.replace(/[^A-Za-z0-9!#$&+\-.^_`|~]/gu, percentEncode);
-}
-function percentEncode(text) {
-    return Array.from(Buffer.from(text, 'utf8'), byte => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
 }
 /**
  * The HTML entities Python's html.unescape decodes even without a closing `;` (and as the start
@@ -37946,6 +37441,183 @@ function escapeHtmlReferences(name) {
     return name.replace(DECODED_AMPERSAND, '&amp;');
 }
 
+;// CONCATENATED MODULE: ./src/netiks/body.ts
+
+
+
+
+
+/** Bytes read (and written) at a time. Large slices keep a single upload near the wire's speed. */
+const SLICE_BYTES = 1024 * 1024;
+/**
+ * Read-only, and without waiting where the platform allows it (not Windows): a FIFO that took a
+ * found file's name would otherwise block its open until something writes to it. No effect on
+ * a regular file.
+ */
+const OPEN_FOR_READING = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+/**
+ * The file's first `size` bytes (its size when it was found), between a head and a tail, hashed
+ * as they go. One buffer is reused, refilled only once the sink has taken its contents, so
+ * memory stays flat whatever the file's size.
+ *
+ * A file that changed since it was found is never sent whole: it is checked against the stat it
+ * was found with when it is opened (before any byte is written) and again once its last slice is
+ * read but before that slice is written, so the server sees an incomplete request and keeps nothing.
+ */
+class FileBody {
+    file;
+    onSent;
+    head;
+    tail;
+    length;
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    /** Set once the whole file went through `hash`: the digest, taken once. */
+    digest;
+    /** Body bytes the sink has taken so far. */
+    written = 0;
+    constructor(file, onSent = () => undefined, head = Buffer.alloc(0), tail = Buffer.alloc(0)) {
+        this.file = file;
+        this.onSent = onSent;
+        this.head = head;
+        this.tail = tail;
+        this.length = head.length + file.size + tail.length;
+    }
+    sha256() {
+        // Before the body is written whole (an answer that came early), what was hashed so far.
+        return this.digest ?? this.hash.copy().digest('hex');
+    }
+    async writeTo(sink) {
+        const handle = await this.io((0,promises_namespaceObject.open)(this.file.absolutePath, OPEN_FOR_READING));
+        try {
+            await this.checkUnchanged(handle);
+            await this.write(sink, this.head);
+            await this.writeFile(sink, handle);
+            this.digest = this.hash.digest('hex');
+            await this.write(sink, this.tail);
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    async writeFile(sink, handle) {
+        const size = this.file.size;
+        // The last read asks for one byte more than the file had: a byte there means it grew.
+        const buffer = Buffer.allocUnsafe(Math.min(SLICE_BYTES, size) + 1);
+        let offset = 0;
+        do {
+            const wanted = Math.min(SLICE_BYTES, size - offset);
+            const last = offset + wanted === size;
+            const { bytesRead } = await this.io(handle.read(buffer, 0, last ? wanted + 1 : wanted, offset));
+            const slice = buffer.subarray(0, Math.min(bytesRead, wanted));
+            this.hash.update(slice);
+            offset += slice.length;
+            const found = `the ${size} bytes it had when it was found`;
+            if (bytesRead > wanted)
+                await this.checkUnchanged(handle, `it has more than ${found}`);
+            else if (bytesRead < wanted)
+                await this.checkUnchanged(handle, `it ended after ${offset} of ${found}`);
+            // The last slice leaves only if the file is still the one that was found.
+            else if (last)
+                await this.checkUnchanged(handle);
+            await this.write(sink, slice);
+            if (slice.length > 0)
+                this.onSent(slice.length);
+        } while (offset < size);
+    }
+    /**
+     * Compares the open file with the stat it was found with (size, and mtime when known), or
+     * takes what a read found (`readChange`), and throws if it is not the same regular file.
+     */
+    async checkUnchanged(handle, readChange) {
+        const now = await this.io(handle.stat());
+        if (!now.isFile())
+            throw this.notAFileError();
+        const change = this.describeChange(now.size, now.mtimeMs) ?? readChange;
+        if (change === undefined)
+            return;
+        // Before any change: a /proc or /sys file in the file's place is no file to send again.
+        if (await this.io(hasBytesPastItsSize(handle)))
+            throw this.notAFileError();
+        const name = this.file.relativePath;
+        // No advice here: the file is sent again as it is now; the run advises once it gives up.
+        throw new FileChangedError(this.written === 0
+            ? `${name} changed after it was found: ${change}. Nothing was sent or registered for it.`
+            : `${name} changed while it was being uploaded: ${change}. The upload was stopped before its ` +
+                'last bytes, so the server kept nothing and nothing was registered for it.');
+    }
+    describeChange(size, mtimeMs) {
+        if (size > this.file.size)
+            return `it grew from ${this.file.size} to ${size} bytes`;
+        if (size < this.file.size)
+            return `it shrank from ${this.file.size} to ${size} bytes`;
+        if (this.file.mtimeMs !== undefined && mtimeMs !== this.file.mtimeMs) {
+            return 'it was modified (same size, new modification time)';
+        }
+        return undefined;
+    }
+    /** Writes one chunk and waits until the sink has taken it (or has closed). */
+    async write(sink, chunk) {
+        if (chunk.length === 0)
+            return;
+        await new Promise((resolve, reject) => {
+            const onClose = () => reject(new Error('the request closed before its body was sent'));
+            if (sink.destroyed)
+                return onClose();
+            sink.once('close', onClose);
+            sink.write(chunk, error => {
+                sink.off('close', onClose);
+                if (error)
+                    reject(error);
+                else
+                    resolve();
+            });
+        });
+        this.written += chunk.length;
+    }
+    /** A file system call, its error as a FileReadError: a bare errno would read as the network's. */
+    async io(call) {
+        try {
+            return await call;
+        }
+        catch (error) {
+            const { code, message } = error;
+            throw new FileReadError(`Could not read ${this.file.relativePath}: ${code ?? message}.`);
+        }
+    }
+    /** Something other than a file (a folder, a FIFO, a device) took the file's name since it was found. */
+    notAFileError() {
+        return new FileReadError(`Could not read ${this.file.relativePath}: it is no longer a regular file (something else took its name ` +
+            'after it was found). Nothing was sent or registered for it.');
+    }
+}
+/**
+ * Whether the open file reads bytes past the size its stat gives, and that size has not grown
+ * meanwhile: a regular file never does (a write grows the size before its bytes can be read),
+ * but a /proc or /sys file does (it says 0 bytes and makes its text up on each read).
+ */
+async function hasBytesPastItsSize(handle) {
+    const { size } = await handle.stat();
+    const { bytesRead } = await handle.read(Buffer.alloc(1), 0, 1, size);
+    return bytesRead > 0 && (await handle.stat()).size <= size;
+}
+/** `onSent` is told each time the socket has taken a slice of the file's bytes. */
+function openFileBody(file, onSent) {
+    return new FileBody(file, onSent);
+}
+/** A multipart/form-data body with one file field, with an exact length. */
+function openMultipartBody(file, fieldName, onSent) {
+    const boundary = `----NetiksUpload${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+    const head = Buffer.from(`--${boundary}\r\n${filePartHeaders(fieldName, file.name, file.contentType)}`, 'utf8');
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
+    const body = new FileBody(file, onSent, head, tail);
+    return {
+        length: body.length,
+        writeTo: async (sink) => await body.writeTo(sink),
+        sha256: () => body.sha256(),
+        contentType: `multipart/form-data; boundary=${boundary}`
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/netiks/client.ts
 
 
@@ -37958,14 +37630,11 @@ const SERVER_WORDS_MAX_CHARS = 300;
 /**
  * PUT bodies larger than this are sent with `Expect: 100-continue`, as curl (from 1 MiB too)
  * and the AWS SDKs do for large bodies, so S3 refuses (expired, bad signature, too large)
- * before the body goes. A body of one slice goes in one write with the headers; what the
- * socket does not take at once libuv writes after reading the socket, so a refusal is read all
- * but always without the extra round trip per small file (30 of 30 on an idle machine; when a
- * reset wins on a busy one, the PUT fails as ECONNRESET with requestSent false, safe to retry).
+ * before the body goes. A smaller body goes in one write with the headers, and the transport
+ * reads a refusal that comes with it all but always, without a round trip more per small file;
+ * when a reset wins, the PUT fails as ECONNRESET, and is retried.
  */
 const EXPECT_CONTINUE_ABOVE_BYTES = SLICE_BYTES;
-/** Presigned URLs point at one storage host or a few: a bound, not a tuning. */
-const MAX_SAFE_ORIGINS = 32;
 /**
  * The Netiks Uploads API, one method per call of the contract. Quiet and reusable: it logs
  * nothing and throws typed errors whose messages never carry the api key or a presigned
@@ -37975,35 +37644,19 @@ class NetiksClient {
     options;
     api;
     storage;
-    /** Settled origins (scheme and authority) of presigned URLs found safe. */
-    safeOrigins = new Set();
     constructor(options) {
         this.options = options;
-        const transport = {
-            userAgent: options.userAgent,
-            maxSockets: options.concurrency,
-            stallTimeoutMs: options.stallTimeoutMs
-        };
-        this.api = new HttpTransport(transport);
-        this.storage = new HttpTransport(transport);
+        const { userAgent, concurrency, stallTimeoutMs } = options;
+        this.api = new HttpTransport({ userAgent, maxSockets: concurrency, stallTimeoutMs });
+        this.storage = new HttpTransport({ userAgent, maxSockets: concurrency, stallTimeoutMs });
     }
     get baseUrl() {
         return this.options.baseUrl;
     }
     /** Mode 1: POST a multipart body; the server stores the file and returns the asset. */
     async uploadMultipart(body, options = {}) {
-        const response = await this.callApi('upload', {
-            method: 'POST',
-            url: this.options.baseUrl + UPLOAD_FILE_PATH,
-            headers: {
-                'content-type': body.contentType,
-                'content-length': body.length,
-                ...idempotencyHeader(options.idempotencyKey)
-            },
-            body,
-            signal: options.signal
-        });
-        return assetReplyFrom('upload', response);
+        const headers = { 'content-type': body.contentType, 'content-length': body.length };
+        return await this.createAsset('upload', UPLOAD_FILE_PATH, headers, body, options);
     }
     /** Mode 2, step 1: one presigned PUT URL per file, in the order asked. */
     async generatePresignedUrls(files, signal) {
@@ -38014,13 +37667,12 @@ class NetiksClient {
             body: JSON.stringify({ files }),
             signal
         });
-        const parsed = parseJson('generate', response);
-        if (!Array.isArray(parsed.presigned_urls)) {
+        const entries = parseJson('generate', response).presigned_urls;
+        if (!Array.isArray(entries))
             throw new ProtocolError('generate', 'generate answered without a presigned_urls list.');
-        }
-        for (const entry of parsed.presigned_urls)
+        for (const entry of entries)
             this.checkPresignedUrl('generate', entry);
-        return parsed.presigned_urls;
+        return entries;
     }
     /**
      * Mode 2, step 2: PUT the bytes to the presigned URL exactly as the server wrote it, with
@@ -38029,43 +37681,45 @@ class NetiksClient {
     async putObject(entry, body, signal) {
         // Checked at generate already; checked again here so that no caller can send bytes to one.
         this.checkPresignedUrl('put', entry);
+        const url = entry.presigned_url;
         const response = await this.send(this.storage, 'put', {
             method: 'PUT',
-            url: entry.presigned_url,
+            url,
             headers: { 'content-type': entry.content_type, 'content-length': body.length },
             body,
             expectContinue: body.length > EXPECT_CONTINUE_ABOVE_BYTES,
             signal
         });
-        if (response.status < 200 || response.status > 299) {
-            throwIfRedirect('put', entry.presigned_url, response);
-            const words = this.serverWords(response);
-            throw new HttpError('put', response.status, words, `put to ${redactUrl(entry.presigned_url)} failed with HTTP ${response.status}: ${words}`, parseRetryAfter(response.headers['retry-after']), s3ErrorCode(response.body));
-        }
-        return String(response.headers.etag ?? '');
+        if (response.status >= 200 && response.status <= 299)
+            return String(response.headers.etag ?? '');
+        const words = this.serverWords(response);
+        const message = `put to ${redactUrl(url)} failed with HTTP ${response.status}: ${words}`;
+        throw httpError('put', url, response, words, message, s3ErrorCode(response.body));
     }
     /** Mode 2, step 3: register the uploaded object as an asset. */
     async confirmUpload(entry, fileSize, options = {}) {
-        const confirm = {
-            is_presigned: true,
-            file_name: entry.file_name,
-            storage_url: entry.storage_url,
-            s3_path: entry.s3_path,
-            content_type: entry.content_type,
-            file_size: fileSize
-        };
-        const response = await this.callApi('confirm', {
-            method: 'POST',
-            url: this.options.baseUrl + UPLOAD_FILE_PATH,
-            headers: { 'content-type': 'application/json', ...idempotencyHeader(options.idempotencyKey) },
-            body: JSON.stringify(confirm),
-            signal: options.signal
-        });
-        return assetReplyFrom('confirm', response);
+        const { file_name, storage_url, s3_path, content_type } = entry;
+        const confirm = { is_presigned: true, file_name, storage_url, s3_path, content_type, file_size: fileSize };
+        const headers = { 'content-type': 'application/json' };
+        return await this.createAsset('confirm', UPLOAD_FILE_PATH, headers, JSON.stringify(confirm), options);
     }
     close() {
         this.api.close();
         this.storage.close();
+    }
+    async createAsset(step, path, headers, body, options) {
+        // The IETF httpapi draft's header: the same key on every retry of one call lets a server that
+        // supports it answer a repeat with the first result instead of registering a second asset.
+        if (options.idempotencyKey)
+            headers['idempotency-key'] = `"${options.idempotencyKey}"`;
+        const url = this.options.baseUrl + path;
+        const response = await this.callApi(step, { method: 'POST', url, headers, body, signal: options.signal });
+        const asset = parseJson(step, response)?.asset;
+        if (asset === undefined || asset === null || typeof asset.id !== 'string' || asset.id === '') {
+            throw new ProtocolError(step, `${step} answered without an asset id, so the upload is not confirmed.`);
+        }
+        const replayed = String(response.headers['idempotent-replayed'] ?? '').toLowerCase() === 'true';
+        return { asset, replayed };
     }
     async callApi(step, request) {
         request.headers['x-api-key'] = this.options.apiKey;
@@ -38073,12 +37727,11 @@ class NetiksClient {
         const response = await this.send(this.api, step, request);
         if (response.status >= 200 && response.status <= 299)
             return response;
-        throwIfRedirect(step, request.url, response);
         const words = this.serverWords(response);
         if (response.status === 401 || response.status === 403) {
             throw new AuthError(step, response.status, words, this.options.baseUrl);
         }
-        throw new HttpError(step, response.status, words, `${step} failed with HTTP ${response.status}: ${words}`, parseRetryAfter(response.headers['retry-after']));
+        throw httpError(step, request.url, response, words, `${step} failed with HTTP ${response.status}: ${words}`);
     }
     async send(transport, step, request) {
         try {
@@ -38097,88 +37750,60 @@ class NetiksClient {
     checkPresignedUrl(step, entry) {
         if (typeof entry?.presigned_url !== 'string')
             return; // pairEntries names an incomplete entry
-        // Parsing never fails on what follows a settled origin, nor changes the scheme, host or
-        // credentials: a URL starting with one found safe is safe (two parses of a long URL per file).
-        const origin = settledOrigin(entry.presigned_url);
-        if (origin !== undefined && this.safeOrigins.has(origin))
-            return;
         const problem = presignedUrlProblem(entry.presigned_url, this.options.baseUrl);
-        if (problem === undefined) {
-            if (origin !== undefined && this.safeOrigins.size < MAX_SAFE_ORIGINS)
-                this.safeOrigins.add(origin);
+        if (problem === undefined)
             return;
-        }
         throw new InsecureUrlError(step, `generate answered a presigned URL for "${entry.file_name}" that ${problem}: ` +
             `${redactUrl(entry.presigned_url)} (query left out). Nothing was sent to it, and no other file was started. ` +
             'Check that base-url is the Netiks API itself and that nothing between rewrites its answers.');
     }
     /** The server's own words, short and with anything secret taken out. */
     serverWords(response) {
-        return redactSecrets(describeServerError(response), this.options.apiKey);
+        return redactSecrets(describeServerError(response.body), this.options.apiKey);
     }
 }
-/** Errors whose own message says what happened better than their code alone. */
-const SELF_DESCRIBED = new Set(['StallError', 'AnswerTimeoutError']);
 function describeFailure(step, request, error) {
     if (request.signal?.aborted)
         return new CancelledError();
+    // Body errors (the file changed or vanished) keep their own message.
+    if (!(error instanceof TransportError))
+        return error;
     const url = request.url;
-    const code = errnoCode(error);
-    if (code === 'EPROTO' && /wrong version number/i.test(error.message)) {
+    if (error.code === 'EPROTO' && /wrong version number/i.test(error.message)) {
         return new WrongSchemeError(step, `${step} failed: ${safeOrigin(url)} does not speak TLS (EPROTO, "wrong version number"): most likely ` +
             `a port that speaks plain http was given an https URL. ${step === 'put' ? WRONG_SCHEME_PUT : WRONG_SCHEME_API}`);
     }
-    const proxy = error.proxy;
-    if (code !== undefined && typeof proxy === 'string') {
-        return new NetworkError(step, code, `${step} failed: ${error.message}, on the way to ${safeOrigin(url)}. Check that the proxy is up ` +
-            `and that the runner's ${url.startsWith('https:') ? 'https_proxy' : 'http_proxy'} (and no_proxy) setting is right.`, false, proxy);
+    if (error.proxy !== undefined) {
+        return new NetworkError(step, error.code, `${step} failed: ${error.message}, on the way to ${safeOrigin(url)}. Check that the proxy is up ` +
+            `and that the runner's ${url.startsWith('https:') ? 'https_proxy' : 'http_proxy'} (and no_proxy) setting is right.`, false, error.proxy);
     }
-    if (code !== undefined) {
-        const described = SELF_DESCRIBED.has(error.name) || code === 'ECONNTIMEOUT';
-        const reason = described ? `${error.message}, aborted` : code;
-        return new NetworkError(step, code, `${step} failed: network error (${reason}) talking to ${safeOrigin(url)}.`, requestSent(error));
-    }
-    // Body errors (the file changed or vanished) keep their own message.
-    if (isError(error))
-        return error;
-    return new NetworkError(step, 'UNKNOWN', `${step} failed: ${String(error)}`);
+    const reason = error instanceof TimeoutError ? `${error.message}, aborted` : error.code;
+    return new NetworkError(step, error.code, `${step} failed: network error (${reason}) talking to ${safeOrigin(url)}.`, error.requestSent);
 }
 const WRONG_SCHEME_API = 'Check base-url: use http:// for a plain-http server on this machine, or the port that serves https.';
 const WRONG_SCHEME_PUT = 'The API hands out https presigned URLs to a port that speaks plain http: check its storage settings.';
 /** Redirect statuses: the answer names a Location, which is not followed. */
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /**
- * A redirect is not followed: the api key and the file go only where base-url (or the API, for a
- * presigned URL) says. The error names where it pointed, without its query (which may carry a
- * signature), as URL parsing writes it (no raw control character).
+ * The error of an answer that is not a success. A redirect is not followed: the api key and
+ * the file go only where base-url (or the API, for a presigned URL) says. Its error names where
+ * it pointed, without its query (which may carry a signature), as URL parsing writes it.
  */
-function throwIfRedirect(step, url, response) {
-    if (!REDIRECTS.has(response.status))
-        return;
-    const location = response.headers.location;
-    let where = 'nowhere (no Location header)';
-    if (typeof location === 'string' && location !== '') {
-        try {
-            const target = new URL(location, url);
-            where = `"${truncate(`${target.origin}${target.pathname}`)}"${target.search ? ' (query left out)' : ''}`;
-        }
-        catch {
-            where = 'a Location that is not a URL';
-        }
-    }
+function httpError(step, url, response, words, message, s3Code) {
+    const { status, headers } = response;
+    if (!REDIRECTS.has(status))
+        return new HttpError(step, status, words, message, parseRetryAfter(headers['retry-after']), s3Code);
+    const target = typeof headers.location === 'string' && headers.location !== '' ? parseUrl(headers.location, url) : null;
+    const where = target === null
+        ? 'nowhere (no Location header)'
+        : target === undefined
+            ? 'a Location that is not a URL'
+            : `"${truncate(`${target.origin}${target.pathname}`)}"${target.search ? ' (query left out)' : ''}`;
     const advice = step === 'put'
         ? 'The storage the API hands out presigned URLs for redirected the upload: a bucket in another region answers so.'
         : 'If the API has moved (or serves only https), set base-url to where it is now.';
-    throw new RedirectError(step, response.status, `${step} was answered HTTP ${response.status}, a redirect to ${where}: redirects are not followed, so that ` +
+    return new RedirectError(step, status, `${step} was answered HTTP ${status}, a redirect to ${where}: redirects are not followed, so that ` +
         `the api key and the files go only where ${step === 'put' ? 'the API said' : 'base-url says'}. ${advice}`);
-}
-/**
- * Whether the whole request had been written (the transport says); when it cannot say, assume
- * it had: the server may have acted on it.
- */
-function requestSent(error) {
-    const sent = error.requestSent;
-    return typeof sent === 'boolean' ? sent : true;
 }
 function parseJson(step, response) {
     try {
@@ -38189,31 +37814,12 @@ function parseJson(step, response) {
             truncate(redactSecrets(response.body.trim(), '')));
     }
 }
-function assetReplyFrom(step, response) {
-    const asset = assetFrom(step, parseJson(step, response));
-    const replayed = String(response.headers['idempotent-replayed'] ?? '').toLowerCase() === 'true';
-    return { asset, replayed };
-}
-/**
- * The IETF httpapi draft's header: the same key on every retry of one call lets a server that
- * supports it answer a repeat with the first result instead of registering a second asset.
- */
-function idempotencyHeader(key) {
-    return key ? { 'idempotency-key': `"${key}"` } : {};
-}
-function assetFrom(step, response) {
-    const asset = response?.asset;
-    if (asset === undefined || asset === null || typeof asset.id !== 'string' || asset.id === '') {
-        throw new ProtocolError(step, `${step} answered without an asset id, so the upload is not confirmed.`);
-    }
-    return asset;
-}
 /**
  * Reads the error formats the API and S3 use: DRF `{"detail": …}`, DRF field errors
  * `{"file": ["…"]}`, and S3's XML `<Error><Code>…</Code><Message>…</Message></Error>`.
  */
-function describeServerError(response) {
-    const text = response.body.trim();
+function describeServerError(body) {
+    const text = body.trim();
     if (text === '')
         return '(no response body)';
     const xmlCode = s3ErrorCode(text);
@@ -38263,57 +37869,36 @@ function redactSecrets(text, apiKey) {
  * an https API's bytes never go over plain http, and no URL carries `user:password@`.
  */
 function presignedUrlProblem(url, baseUrl) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
+    const parsed = parseUrl(url);
+    if (parsed === undefined)
         return 'is not a URL';
-    }
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
         return `is not an http or https URL (${parsed.protocol})`;
     }
     if (parsed.username !== '' || parsed.password !== '') {
         return 'carries credentials in its authority (user:password@host)';
     }
-    if (parsed.protocol === 'http:' && client_isHttps(baseUrl)) {
+    if (parsed.protocol === 'http:' && parseUrl(baseUrl)?.protocol === 'https:') {
         return "is plain http while base-url is https, so the file's bytes would travel unencrypted";
     }
     return undefined;
 }
-function client_isHttps(url) {
-    try {
-        return new URL(url).protocol === 'https:';
-    }
-    catch {
-        return false;
-    }
-}
 /** A URL with its query string (the presigned signature) removed. */
 function redactUrl(url) {
-    try {
-        const parsed = new URL(url);
-        return `${parsed.origin}${parsed.pathname}`;
-    }
-    catch {
-        return '(an unparseable URL)';
-    }
+    const parsed = parseUrl(url);
+    return parsed === undefined ? UNPARSEABLE : `${parsed.origin}${parsed.pathname}`;
 }
 function safeOrigin(url) {
+    return parseUrl(url)?.origin ?? UNPARSEABLE;
+}
+const UNPARSEABLE = '(an unparseable URL)';
+function parseUrl(url, base) {
     try {
-        return new URL(url).origin;
+        return new URL(url, base);
     }
     catch {
-        return '(an unparseable URL)';
+        return undefined;
     }
-}
-/** Errors from Node's core can come from another realm (as under jest), so no instanceof. */
-function isError(error) {
-    return typeof error === 'object' && error !== null && typeof error.message === 'string';
-}
-function errnoCode(error) {
-    const code = isError(error) ? error.code : undefined;
-    return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/text-file.ts
@@ -38364,11 +37949,12 @@ async function writeAll(handle, text) {
  * UTF-8 bytes, and breaks up `##[`; and no such value ever starts a line. `decodeURIComponent`
  * reads any escaped value back.
  */
+
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 /** A value from outside, made safe to write anywhere on a log line (but never first on it). */
 function escapeForLog(value) {
-    return String(value).replace(UNSAFE, log_safe_percentEncode).replace(/##\[/g, '##%5B');
+    return String(value).replace(UNSAFE, percentEncode).replace(/##\[/g, '##%5B');
 }
 /** A name in double quotes, as the log shows names: `"a.zip"`; a `"` inside is written %22. */
 function quoteForLog(value) {
@@ -38398,11 +37984,6 @@ function summaryHref(url) {
 /** HTML text and double-quoted attribute values (the summary uses no single-quoted ones). */
 function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-function log_safe_percentEncode(character) {
-    return [...Buffer.from(character, 'utf8')]
-        .map(byte => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
-        .join('');
 }
 
 ;// CONCATENATED MODULE: ./src/report/records.ts

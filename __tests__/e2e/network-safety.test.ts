@@ -14,6 +14,7 @@ import { parse } from 'yaml'
 import { startConnectProxy } from '../../harness/connect-proxy.js'
 import { REPO_ROOT, runAction, type ActionRun, type RunActionOptions } from '../../harness/run-action.js'
 import { startTrickleProxy, type TrickleProxy } from '../../harness/trickle-proxy.js'
+import type { BodySink } from '../../src/netiks/body.js'
 import { RedirectError } from '../../src/netiks/errors.js'
 import { NetiksClient } from '../../src/netiks/client.js'
 import { WrongBaseUrlError } from '../../src/transfer/breaker.js'
@@ -231,7 +232,10 @@ describe('13: network errors say what is likely wrong', () => {
       s3_path: 'a.txt',
       content_type: 'text/plain'
     }
-    const body = { length: 1, readWhole: () => Buffer.from('x'), writeTo: async () => undefined }
+    const body = {
+      length: 1,
+      writeTo: async (sink: BodySink) => await new Promise(resolve => sink.write(Buffer.from('x'), resolve))
+    }
     const error = await client.putObject(entry, body as never).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(RedirectError)
     expect((error as Error).message).toBe(

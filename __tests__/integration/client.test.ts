@@ -229,3 +229,64 @@ describe('NetiksClient against the emulator', () => {
     server.close()
   })
 })
+
+describe("the server's words in an error", () => {
+  /** A PUT to a server that answers 400 with the body the URL's query names. */
+  async function wordsOf(answer: string, apiKey = 'ne-unused'): Promise<HttpError> {
+    const http = await import('node:http')
+    const server = http.createServer((req, res) => {
+      req.resume()
+      res.writeHead(400).end(new URL(req.url!, 'http://x').searchParams.get('answer'))
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as { port: number }
+    const client = new NetiksClient({
+      baseUrl: `http://127.0.0.1:${port}`,
+      apiKey,
+      concurrency: 1,
+      userAgent: 'test',
+      stallTimeoutMs: 10_000
+    })
+    const file = await localFile('words.txt', 'x')
+    const entry = {
+      file_name: 'words.txt',
+      presigned_url: `http://127.0.0.1:${port}/bucket/a%20b.txt?answer=${encodeURIComponent(answer)}&X-Amz-Signature=abc`,
+      storage_url: '',
+      s3_path: 'words.txt',
+      content_type: 'text/plain'
+    }
+    const error = (await client.putObject(entry, openFileBody(file)).catch((e: unknown) => e)) as HttpError
+    client.close()
+    server.close()
+    expect(error).toBeInstanceOf(HttpError)
+    expect(error.message).toBe(
+      `put to http://127.0.0.1:${port}/bucket/a%20b.txt failed with HTTP 400: ${error.serverMessage}`
+    )
+    return error
+  }
+
+  it.each([
+    ['{"detail": "Invalid API key."}', 'Invalid API key.'],
+    ['{"file": ["No file was submitted."]}', 'file: No file was submitted.'],
+    ['{"files": [{}, {"size": ["A valid integer is required."]}]}', 'files: ; size: A valid integer is required.'],
+    [
+      '<?xml version="1.0"?><Error><Code>BadDigest</Code><Message>The Content-MD5 you specified did not match.</Message></Error>',
+      'BadDigest: The Content-MD5 you specified did not match.'
+    ],
+    ['<Error><Code>AccessDenied</Code><RequestId>tx1</RequestId></Error>', 'AccessDenied (no message)'],
+    ['<Error><Code>AccessDenied</Code><Message></Message></Error>', 'AccessDenied (no message)'],
+    ['<html>\n<h1>502 Bad Gateway</h1>\n</html>', '<html> <h1>502 Bad Gateway</h1> </html>'],
+    ['', '(no response body)']
+  ])('reads %s', async (body, words) => {
+    expect((await wordsOf(body)).serverMessage).toBe(words)
+  })
+
+  it('trims long bodies to a few hundred characters', async () => {
+    expect((await wordsOf('x'.repeat(5000))).serverMessage.length).toBeLessThanOrEqual(301)
+  })
+
+  it('removes the api key and signatures, and the query of the URL it names', async () => {
+    const error = await wordsOf('bad key ne-abc in X-Amz-Signature=abcdef&X-Amz-Credential=AKIA%2F', 'ne-abc')
+    expect(error.serverMessage).toBe('bad key *** in X-Amz-Signature=***&X-Amz-Credential=***')
+  })
+})

@@ -108,7 +108,7 @@ describe('requestSent when the connection fails before end()', () => {
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/up`
     const error = await sendAndFail(url, lingeringBody(length, 16 * 1024, 1500), length, 300)
-    expect(error.name).toBe('StallError')
+    expect(error.name).toBe('TimeoutError')
     expect(received).toEqual([length])
     // The server holds the whole request: this must count as sent.
     expect(error.requestSent).toBe(true)

@@ -1,8 +1,10 @@
 /** Which presigned URLs the client follows: only as safely as the API was reached. */
 import { describe, expect, it } from '@jest/globals'
-import { presignedUrlProblem } from '../../src/netiks/client.js'
+import { CancelledError } from '../../src/model.js'
+import { InsecureUrlError } from '../../src/netiks/errors.js'
+import { NetiksClient } from '../../src/netiks/client.js'
 
-describe('presignedUrlProblem', () => {
+describe('which presigned URLs are followed', () => {
   const HTTPS_API = 'https://prod.backend.netikscloud.com'
   const HTTP_API = 'http://127.0.0.1:8787'
   it.each([
@@ -19,9 +21,24 @@ describe('presignedUrlProblem', () => {
     [HTTPS_API, 'file:///etc/passwd', /is not an http or https URL \(file:\)/],
     [HTTPS_API, 'javascript:alert(1)', /is not an http or https URL/],
     [HTTPS_API, '/relative/path', /is not a URL/]
-  ])('from %s, %s: %p', (baseUrl, url, problem) => {
-    const found = presignedUrlProblem(url, baseUrl)
-    if (problem === undefined) expect(found).toBeUndefined()
-    else expect(found).toMatch(problem)
+  ])('from %s, %s: %p', async (baseUrl, url, problem) => {
+    // A run already cancelled: a URL that is followed gets as far as the transport, which
+    // sends nothing; one that is not is refused before that, for what it is.
+    const client = new NetiksClient({
+      baseUrl,
+      apiKey: 'ne-unused',
+      concurrency: 1,
+      userAgent: 'test',
+      stallTimeoutMs: 5000
+    })
+    const entry = { file_name: 'k', presigned_url: url, storage_url: '', s3_path: 'k', content_type: 'text/plain' }
+    const body = { length: 0, writeTo: async () => undefined, sha256: () => '' }
+    const error = await client.putObject(entry, body, AbortSignal.abort()).catch((caught: unknown) => caught)
+    client.close()
+    if (problem === undefined) expect(error).toBeInstanceOf(CancelledError)
+    else {
+      expect(error).toBeInstanceOf(InsecureUrlError)
+      expect((error as Error).message).toMatch(problem)
+    }
   })
 })

@@ -18,17 +18,6 @@ export interface AssetReply {
   replayed: boolean
 }
 
-export interface UploadFileResponse {
-  message?: string
-  asset: NetiksAsset
-}
-
-export interface PresignRequestFile {
-  name: string
-  type: string
-  size: number
-}
-
 /** One entry of `presigned_urls` from developer-generate-presigned-url. */
 export interface PresignedEntry {
   file_name: string
@@ -36,18 +25,4 @@ export interface PresignedEntry {
   storage_url: string
   s3_path: string
   content_type: string
-}
-
-export interface GeneratePresignedResponse {
-  presigned_urls: PresignedEntry[]
-}
-
-/** The confirm body: the generate entry's storage details, the size, and the presigned flag. */
-export interface ConfirmRequest {
-  is_presigned: true
-  file_name: string
-  storage_url: string
-  s3_path: string
-  content_type: string
-  file_size: number
 }

@@ -23,3 +23,8 @@ export function isPlainAssetId(value: unknown): value is string {
 export function isInertText(value: string): boolean {
   return !LINE_BREAKING.test(value) && !/^\s*::/.test(value) && !value.includes('##[')
 }
+
+/** Text as its UTF-8 bytes in %XX form. */
+export function percentEncode(text: string): string {
+  return Array.from(Buffer.from(text, 'utf8'), byte => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('')
+}

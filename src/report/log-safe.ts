@@ -8,6 +8,7 @@
  * UTF-8 bytes, and breaks up `##[`; and no such value ever starts a line. `decodeURIComponent`
  * reads any escaped value back.
  */
+import { percentEncode } from '../netiks/values.js'
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[%\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu
 
@@ -46,10 +47,4 @@ export function summaryHref(url: string): string | undefined {
 /** HTML text and double-quoted attribute values (the summary uses no single-quoted ones). */
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-}
-
-function percentEncode(character: string): string {
-  return [...Buffer.from(character, 'utf8')]
-    .map(byte => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
-    .join('')
 }

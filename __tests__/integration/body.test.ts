@@ -1,18 +1,25 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import busboy from 'busboy'
-import { appendFileSync, statSync, symlinkSync, truncateSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
-import { truncate, utimes } from 'node:fs/promises'
+import { execFileSync, spawn } from 'node:child_process'
+import {
+  appendFileSync,
+  mkdirSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync
+} from 'node:fs'
+import { stat, truncate, utimes } from 'node:fs/promises'
 import path from 'node:path'
 import { Writable, type Readable } from 'node:stream'
 import { FileChangedError, FileReadError } from '../../src/model.js'
 import { describeFile } from '../../src/files/find.js'
-import {
-  SLICE_BYTES,
-  formDataFilename,
-  openFileBody,
-  openMultipartBody,
-  type StreamedBody
-} from '../../src/netiks/body.js'
+import type { LocalFile } from '../../src/model.js'
+import { restat } from '../../src/transfer/file-state.js'
+import { SLICE_BYTES, openFileBody, openMultipartBody, type StreamedBody } from '../../src/netiks/body.js'
+import { filePartHeaders } from '../../src/netiks/django-names.js'
 import { Cleanups, posixOnly, sha256, writeWorkspaceFile } from '../support/helpers.js'
 
 const cleanups = new Cleanups()
@@ -95,40 +102,129 @@ describe('openFileBody', () => {
     }
   )
 
-  it.each([0, 5, SLICE_BYTES])(
-    'offers a file of %i bytes whole, with its sha256, and says when it was sent',
-    async size => {
-      const ws = await cleanups.workspace()
-      const content = Buffer.alloc(size, 9)
-      const target = await writeWorkspaceFile(ws, 'whole.bin', content)
-      const sent: number[] = []
-      const body = openFileBody(describeFile(target, size, ws, statSync(target).mtimeMs), bytes => sent.push(bytes))
-      const whole = body.readWhole()
-      expect(whole?.equals(content)).toBe(true)
-      expect(body.sha256()).toBe(sha256(content))
-      expect(sent).toEqual([])
-      body.sentWhole()
-      expect(sent).toEqual(size > 0 ? [size] : [])
-    }
-  )
-
-  it('offers no whole body past one slice: that one is streamed', async () => {
+  it.each([
+    [0, []],
+    [5, [5]],
+    [SLICE_BYTES, [SLICE_BYTES]],
+    [SLICE_BYTES + 1, [SLICE_BYTES, 1]]
+  ])('tells of a file of %i bytes each slice the sink took, %j', async (size, slices) => {
     const ws = await cleanups.workspace()
-    const target = await writeWorkspaceFile(ws, 'big.bin', Buffer.alloc(SLICE_BYTES + 1))
-    expect(openFileBody(describeFile(target, SLICE_BYTES + 1, ws)).readWhole()).toBeUndefined()
+    const content = Buffer.alloc(size, 9)
+    const target = await writeWorkspaceFile(ws, 'whole.bin', content)
+    const sent: number[] = []
+    const body = openFileBody(describeFile(target, size, ws, statSync(target).mtimeMs), bytes => sent.push(bytes))
+    expect((await drain(body)).equals(content)).toBe(true)
+    expect(body.sha256()).toBe(sha256(content))
+    expect(sent).toEqual(slices)
   })
 
-  it('refuses to offer a file that grew, shrank or vanished since it was found, as writeTo does', async () => {
+  it('refuses a file that grew, shrank or vanished since it was found, before writing anything', async () => {
     const ws = await cleanups.workspace({ 'grew.txt': 'hello', 'shrank.txt': 'hello' })
     const grew = describeFile(path.join(ws, 'grew.txt'), 5, ws)
     const shrank = describeFile(path.join(ws, 'shrank.txt'), 5, ws)
     appendFileSync(grew.absolutePath, '!')
     truncateSync(shrank.absolutePath, 2)
-    expect(() => openFileBody(grew).readWhole()).toThrow(FileChangedError)
-    expect(() => openFileBody(shrank).readWhole()).toThrow(/it shrank from 5 to 2 bytes/)
-    expect(() => openFileBody(describeFile(path.join(ws, 'gone.txt'), 3, ws)).readWhole()).toThrow(
-      /Could not read gone.txt: ENOENT/
+    for (const [file, error] of [
+      [
+        grew,
+        new FileChangedError(
+          'grew.txt changed after it was found: it grew from 5 to 6 bytes. Nothing was sent or registered for it.'
+        )
+      ],
+      [shrank, /it shrank from 5 to 2 bytes/],
+      [describeFile(path.join(ws, 'gone.txt'), 3, ws), /Could not read gone.txt: ENOENT/]
+    ] as const) {
+      const { sink, received } = memorySink()
+      await expect(openFileBody(file).writeTo(sink)).rejects.toThrow(error)
+      expect(received().length).toBe(0)
+    }
+  })
+
+  describe('a found file whose name something else took since', () => {
+    /**
+     * Replaces the found file with a FIFO. A writer opens it (ten times) from 5 s on whatever
+     * happens, so that an open that waits for one (the fault this guards against) fails the test
+     * instead of hanging it, and frees the thread it held.
+     */
+    async function fifoInPlaceOf(size: number) {
+      const ws = await cleanups.workspace()
+      const target = await writeWorkspaceFile(ws, 'found.bin', Buffer.alloc(size, 3))
+      const file = describeFile(target, size, ws, statSync(target).mtimeMs)
+      unlinkSync(target)
+      execFileSync('mkfifo', [target])
+      const writer = spawn(
+        'sh',
+        ['-c', 'sleep 5; for i in 1 2 3 4 5 6 7 8 9 10; do : > "$0"; sleep 0.2; done', target],
+        {
+          stdio: 'ignore'
+        }
+      )
+      cleanups.defer(() => {
+        writer.kill()
+      })
+      return file
+    }
+
+    /**
+     * Refused as no file at all, at once or (a streamed body, which compares sizes first) once
+     * the strategies send the file as it is now after finding it changed. Never waits for a
+     * writer.
+     */
+    async function refusedAtOnce(file: LocalFile, send: (file: LocalFile) => Promise<unknown>): Promise<void> {
+      const started = Date.now()
+      let now = file
+      let error: unknown
+      for (let attempt = 0; attempt < 2; attempt++) {
+        error = await send(now).then(
+          () => undefined,
+          (failure: unknown) => failure
+        )
+        if (!(error instanceof FileChangedError)) break
+        now = restat(now, error)
+      }
+      expect(error).toBeInstanceOf(FileReadError)
+      expect((error as Error).message).toMatch(/found.bin: it is no longer a regular file/)
+      expect(Date.now() - started).toBeLessThan(2000)
+    }
+
+    posixOnly(it, 'no FIFOs')(
+      'refuses a FIFO without waiting for a writer: a small file, PUT or multipart',
+      async () => {
+        const file = await fifoInPlaceOf(5)
+        await refusedAtOnce(file, async now => await drain(openFileBody(now)))
+        await refusedAtOnce(file, async now => await drain(openMultipartBody(now, 'file')))
+      }
     )
+
+    posixOnly(it, 'no FIFOs')(
+      'refuses a FIFO without waiting for a writer: a streamed file, leaving no thread of the pool waiting',
+      async () => {
+        const file = await fifoInPlaceOf(SLICE_BYTES + 1)
+        // More attempts than the pool has threads: a waiting open would hold one each.
+        for (let attempt = 0; attempt < 5; attempt++) {
+          await refusedAtOnce(file, async now => await drain(openFileBody(now)))
+        }
+        await stat(file.absolutePath)
+      }
+    )
+
+    it('names a folder that took the name for what it is, small or streamed', async () => {
+      const ws = await cleanups.workspace()
+      for (const size of [5, SLICE_BYTES + 1]) {
+        const target = await writeWorkspaceFile(ws, `was-${size}.bin`, Buffer.alloc(size))
+        const file = describeFile(target, size, ws, statSync(target).mtimeMs)
+        unlinkSync(target)
+        mkdirSync(target)
+        await expect(drain(openFileBody(file))).rejects.toThrow(/no longer a regular file/)
+        // Nor is it sent again from a fresh stat, as a file that changed would be.
+        expect(() => restat(file, new FileChangedError('found changed'))).toThrow(
+          new FileReadError(
+            `Could not read was-${size}.bin: it is no longer a regular file (something else took its name after it ` +
+              'was found). Nothing was sent or registered for it.'
+          )
+        )
+      }
+    })
   })
 
   it('stops with an error when the sink closes mid-body, releasing the file', async () => {
@@ -194,7 +290,9 @@ describe('openMultipartBody', () => {
     ['R&D.txt', 'filename="R&D.txt"'],
     ['a&amp;b &notes &#34; &x;.txt', 'filename="a&amp;amp;b &amp;notes &amp;#34; &amp;x;.txt"']
   ])('writes the filename of %j as %s', (name, parameters) => {
-    expect(formDataFilename(name)).toBe(parameters)
+    expect(filePartHeaders('file', name, 'text/plain')).toBe(
+      `Content-Disposition: form-data; name="file"; ${parameters}\r\nContent-Type: text/plain\r\n\r\n`
+    )
   })
 
   it("keeps a part's headers within the 1024 bytes Django reads them from, dropping the fallback if need be", async () => {
