@@ -242,6 +242,28 @@ if (found.setup === undefined) {
       await expectHeldAsReported(run, folders, ['build/app.exe', 'build/sub dir/notes ü.txt'])
     })
 
+    it('a pattern in another case (BUILD\\A\\*) reports the disk spelling: paths, names, files and manifest keys', async () => {
+      const folders = await runnerFolders(drive)
+      await writeWorkspaceFile(folders.workspace, 'build/a/README.txt', 'readme')
+      await writeWorkspaceFile(folders.workspace, 'build/a/Notes ü.md', 'notes')
+      const onDisk = ['build/a/Notes ü.md', 'build/a/README.txt']
+      const inputs = { path: 'BUILD\\A\\*', mode: 'bulk', 'asset-name': 'relative', manifest: '.netiks.json' }
+      const first = await runBundle(folders, inputs)
+      expectSucceeded(first)
+      expect(first.outputs).toMatchObject({ count: '2', 'uploaded-count': '2' })
+      expect(assetsOf(first).map(asset => asset.name)).toEqual(['Notes ü.md', 'README.txt'])
+      await expectHeldAsReported(first, folders, onDisk)
+      const manifest = await readFile(path.join(folders.workspace, '.netiks.json'), 'utf8')
+      expect(Object.keys((JSON.parse(manifest) as { assets: object }).assets)).toEqual(onDisk)
+
+      const again = await runBundle(folders, { ...inputs, path: 'build\\a\\*' })
+      expectSucceeded(again)
+      expect(again.outputs).toMatchObject({ count: '2', 'uploaded-count': '0', 'skipped-count': '2' })
+      expect(assetsOf(again).map(asset => [asset.path, asset.name, asset.id])).toEqual(
+        assetsOf(first).map(asset => [asset.path, asset.name, asset.id])
+      )
+    })
+
     it('base names that differ only in case clash on Windows: both uploaded, with a warning', async () => {
       const folders = await runnerFolders(drive)
       await writeWorkspaceFile(folders.workspace, 'a/README.txt', 'first')

@@ -10,11 +10,14 @@ import {
   anchorPatterns,
   commonAncestor,
   nameBelow,
+  pathInside,
   pathKey,
   reportedPath,
+  samePath,
+  splitPath,
   type PathRules
 } from './paths.js'
-import { walkSearchPaths, type SearchResult } from './walk.js'
+import { spelledOnDisk, walkSearchPaths, type SearchResult } from './walk.js'
 
 /** The files found, and what the search left out (see SearchResult), each sorted by path. */
 export interface FoundFiles extends Omit<SearchResult, 'matches'> {
@@ -52,16 +55,16 @@ export async function findFiles(
   options: { includeHidden?: boolean } = {}
 ): Promise<FoundFiles> {
   const pattern = anchorPatterns(patterns, workspace, rules).join('\n')
-  const searchPaths = (await glob.create(pattern, GLOB_OPTIONS)).getSearchPaths()
-  const spelled = { given: workspace, real: realWorkspace(workspace) }
-  const report = reporter(spelled, rules)
+  const searchPaths = spelledOnDisk((await glob.create(pattern, GLOB_OPTIONS)).getSearchPaths(), rules)
+  const spellings = workspaceSpellings(workspace, searchPaths, rules)
+  const report = reporter(spellings, rules)
   let found: SearchResult
   try {
     const includeHidden = options.includeHidden ?? false
     const shown = (absolutePath: string): string => report(absolutePath).path
     found = walkSearchPaths(searchPaths, new GlobRules(pattern, rules), rules, {
       includeHidden,
-      workspace: spelled,
+      workspace: spellings,
       shown
     })
   } catch (error) {
@@ -100,26 +103,43 @@ export async function findFiles(
   }
 }
 
-/** The workspace's real path: a self-hosted runner's work folder is often reached through a link. */
-function realWorkspace(workspace: string): string {
+/**
+ * The workspace's spellings: as given, as its real path (a self-hosted runner's work folder is
+ * often reached through a link), and as a search path outside both reaches it through a link
+ * above it (macOS's /var/folders/… for a workspace given as /private/var/folders/…).
+ */
+function workspaceSpellings(given: string, searchPaths: string[], rules: PathRules): string[] {
+  const real = realPathOr(given)
+  const spellings = [...new Set([given, real])]
+  for (const searchPath of searchPaths) {
+    if (spellings.some(spelling => pathInside(spelling, searchPath, rules) !== undefined)) continue
+    const below = pathInside(real, realPathOr(searchPath), rules)
+    if (below === undefined) continue
+    const { root, segments } = splitPath(searchPath, rules)
+    const depth = segments.length - below.split('/').filter(Boolean).length
+    const candidate = root + segments.slice(0, depth).join(rules.path.sep)
+    if (samePath(realPathOr(candidate), real, rules)) spellings.push(candidate)
+  }
+  return spellings
+}
+
+/** The real path, or the path as it is when it cannot be resolved (it is then only ever spelled one way). */
+function realPathOr(somePath: string): string {
   try {
-    return realpathSync(workspace)
+    return realpathSync(somePath)
   } catch {
-    // A workspace that cannot be resolved is only ever spelled one way.
-    return workspace
+    return somePath
   }
 }
 
-/** How a path is reported: below the workspace as given, or as its real path spells it. */
-function reporter(
-  workspace: { given: string; real: string },
-  rules: PathRules
-): (absolutePath: string) => { path: string; outside: boolean } {
+/** How a path is reported: below the first spelling of the workspace that holds it, or absolute. */
+function reporter(spellings: string[], rules: PathRules): (absolutePath: string) => { path: string; outside: boolean } {
   return absolutePath => {
-    const given = reportedPath(workspace.given, absolutePath, rules)
-    if (!given.outside || workspace.real === workspace.given) return given
-    const real = reportedPath(workspace.real, absolutePath, rules)
-    return real.outside ? given : real
+    for (const spelling of spellings) {
+      const where = reportedPath(spelling, absolutePath, rules)
+      if (!where.outside) return where
+    }
+    return reportedPath(spellings[0], absolutePath, rules)
   }
 }
 

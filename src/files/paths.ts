@@ -47,7 +47,7 @@ interface SplitPath {
   segments: string[]
 }
 
-function split(absolutePath: string, rules: PathRules): SplitPath {
+export function splitPath(absolutePath: string, rules: PathRules): SplitPath {
   const normalized = rules.path.normalize(absolutePath)
   const root = rules.path.parse(normalized).root
   return { root, segments: normalized.slice(root.length).split(rules.path.sep).filter(Boolean) }
@@ -67,8 +67,8 @@ function sharedDepth(outer: SplitPath, inner: SplitPath, rules: PathRules): numb
  * undefined when it is not inside. Segment by segment, so `..foo` is inside and `C:` is not `D:`.
  */
 export function pathInside(folder: string, absolutePath: string, rules = HOST_PATHS): string | undefined {
-  const outer = split(folder, rules)
-  const inner = split(absolutePath, rules)
+  const outer = splitPath(folder, rules)
+  const inner = splitPath(absolutePath, rules)
   if (sharedDepth(outer, inner, rules) !== outer.segments.length) return undefined
   return inner.segments.slice(outer.segments.length).join('/')
 }
@@ -100,10 +100,10 @@ export function reportedPath(
  */
 export function commonAncestor(paths: string[], rules = HOST_PATHS): string | undefined {
   if (paths.length === 0) return undefined
-  const first = split(paths[0], rules)
+  const first = splitPath(paths[0], rules)
   let depth = first.segments.length
   for (const other of paths.slice(1)) {
-    const shared = sharedDepth(first, split(other, rules), rules)
+    const shared = sharedDepth(first, splitPath(other, rules), rules)
     if (shared < 0) return undefined
     depth = Math.min(depth, shared)
   }
@@ -120,7 +120,7 @@ export function nameBelow(root: string | undefined, absolutePath: string, rules 
     const inside = pathInside(root, absolutePath, rules)
     if (inside !== undefined && inside !== '') return inside
   }
-  const { root: drive, segments } = split(absolutePath, rules)
+  const { root: drive, segments } = splitPath(absolutePath, rules)
   const driveParts = drive.split(/[\\/:]+/).filter(Boolean)
   return [...driveParts, ...segments].join('/')
 }

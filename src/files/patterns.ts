@@ -1,6 +1,6 @@
 import { GLOBSTAR, Minimatch } from 'minimatch'
 import os from 'node:os'
-import { globEscape, isWindows, type PathRules } from './paths.js'
+import { globEscape, isWindows, pathKey, type PathRules } from './paths.js'
 
 /**
  * The lines of `path` as @actions/glob reads them (implicit descendants, no directories),
@@ -76,7 +76,8 @@ export class GlobRules {
   }
 
   private split(itemPath: string): string[] {
-    return isWindows(this.rules) ? itemPath.split(/[\\/]+/) : itemPath.split(/\/+/)
+    const key = pathKey(itemPath, this.rules)
+    return isWindows(this.rules) ? key.split(/[\\/]+/) : key.split(/\/+/)
   }
 }
 
@@ -99,15 +100,24 @@ function parseLine(raw: string, rules: PathRules): Line {
   const root = rules.path.parse(line.replace(/[*?[].*$/s, '')).root
   const foldersOnly = line.length > root.length && line.endsWith(rules.path.sep)
   if (foldersOnly) line = line.slice(0, -1)
+  if (rules.caseInsensitive) line = line.normalize('NFC')
   const matcher = new Minimatch(windows ? line.replace(/\\/g, '/') : line, {
     dot: true,
     nobrace: true,
-    nocase: rules.caseInsensitive && windows,
     nocomment: true,
     noext: true,
     nonegate: true
   })
-  return { negate, segments: matcher.set[0] as Segment[], foldersOnly }
+  return { negate, segments: (matcher.set[0] as Segment[]).map(segment => keyed(segment, rules)), foldersOnly }
+}
+
+/**
+ * Where the file system ignores case, a segment is matched against pathKey's form of a name: a
+ * written-out one by its key (so it stays written out, for namesHidden), a wildcard without case.
+ */
+function keyed(segment: Segment, rules: PathRules): Segment {
+  if (!rules.caseInsensitive || segment === GLOBSTAR) return segment
+  return typeof segment === 'string' ? pathKey(segment, rules) : new RegExp(segment.source, `${segment.flags}i`)
 }
 
 interface MatchMode {

@@ -6,7 +6,7 @@
 // glob() lists where nothing is to be left out.
 import { isUtf8 } from 'node:buffer'
 import { type Dirent, lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs'
-import { pathInside, withSlashes, type PathRules } from './paths.js'
+import { pathInside, pathKey, splitPath, withSlashes, type PathRules } from './paths.js'
 import type { GlobRules } from './patterns.js'
 
 /** What the walk found; what it left out is named as reported (see SearchOptions.shown). */
@@ -31,10 +31,10 @@ export interface SearchResult {
 export interface SearchOptions {
   includeHidden: boolean
   /**
-   * The workspace as given and as its real path: a file found below it must not lead out of it
+   * The workspace's spellings (as given first): a file found below it must not lead out of it
    * through a symbolic link. A search path outside it (an absolute line) is outside on purpose.
    */
-  workspace: { given: string; real: string }
+  workspace: string[]
   /** How a path is reported: relative to the workspace with `/`, or absolute. */
   shown: (absolutePath: string) => string
 }
@@ -78,13 +78,46 @@ export function walkSearchPaths(
     special: [],
     unreachable: []
   }
-  const { given, real } = options.workspace
   const inside = (itemPath: string): boolean =>
-    pathInside(given, itemPath, rules) !== undefined || pathInside(real, itemPath, rules) !== undefined
+    options.workspace.some(spelling => pathInside(spelling, itemPath, rules) !== undefined)
   const walk: Walk = { ...options, search, rules, inside, found }
   const existing = searchPaths.filter(searchPath => lstatOrMissing(searchPath) !== undefined)
   for (const path of existing) walkEntry({ path, viaLink: false, isLink: true, hidden: false }, [], walk)
   return found
+}
+
+/**
+ * The search paths as the disk spells them where names are compared without case (and Unicode
+ * normalization): each segment, from the root down, as its folder lists it, so that a pattern's
+ * `BUILD/A` finds `build/a/README.txt` under that name, and names and manifest keys do not follow
+ * a pattern's spelling. A drive letter is written in upper case, as Windows writes it. A segment
+ * its folder does not list (missing, or in a folder that may not be read) stays as written. The
+ * spelling as written wins where a folder that tells case apart lists several.
+ */
+export function spelledOnDisk(searchPaths: string[], rules: PathRules): string[] {
+  if (!rules.caseInsensitive) return searchPaths
+  const listings = new Map<string, string[]>()
+  const listed = (folder: string, segment: string): string | undefined => {
+    if (!listings.has(folder)) listings.set(folder, namesIn(folder))
+    const names = listings.get(folder)!
+    const key = pathKey(segment, rules)
+    return names.includes(segment) ? segment : names.find(name => pathKey(name, rules) === key)
+  }
+  return searchPaths.map(searchPath => {
+    const { root, segments } = splitPath(searchPath, rules)
+    let spelled = root.replace(/^[a-z]:/, drive => drive.toUpperCase())
+    for (const segment of segments) spelled = rules.path.join(spelled, listed(spelled, segment) ?? segment)
+    return spelled
+  })
+}
+
+function namesIn(folder: string): string[] {
+  try {
+    return readdirSync(folder)
+  } catch {
+    // Not there, or not to be read: the walk meets it, and says so, if it matters.
+    return []
+  }
 }
 
 /** Looks at the entry and, for a folder to go into, at everything below it; `chain` holds the real paths above. */
