@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { ConfirmedUpload, LocalFile } from '../../src/model.js'
 import { ProgressReporter, describeTransfer } from '../../src/report/progress.js'
-import { describeResult } from '../../src/report/messages.js'
+import { describeResult } from '../../src/report/report.js'
 
 const MiB = 1024 * 1024
 const file = (relativePath: string, size = 10): LocalFile => ({

@@ -15,7 +15,7 @@ import { HttpError } from '../../src/netiks/errors.js'
 import { countOfTotal, withStop } from '../../src/format.js'
 import type { ConfirmedUpload, LocalFile } from '../../src/model.js'
 import type { NetiksAsset } from '../../src/netiks/types.js'
-import { closingError, recordPlace } from '../../src/report/messages.js'
+import { closingError, recordPlace } from '../../src/report/report.js'
 import { describeProgress, describeTransfer } from '../../src/report/progress.js'
 import { MaybeRegisteredError } from '../../src/transfer/asset-call.js'
 import {

@@ -11,10 +11,8 @@ export interface RecordFiles {
 }
 
 /**
- * Writes the run's complete record, whatever its size, to a folder of the run's own (so two
- * steps of one job never share it): `assets.json`, one object per matched file in path order,
- * and `checksums.sha256`, one `sha256sum` line per asset Netiks holds, with the file's
- * workspace-relative path, so that `sha256sum -c` verifies it from the workspace.
+ * The run's complete record, in a folder of its own (two steps of one job never share it):
+ * `assets.json`, every matched file in path order, and `checksums.sha256` for `sha256sum -c` from the workspace.
  */
 export async function writeRecordFiles(result: RunResult, dir?: string): Promise<RecordFiles> {
   dir ??= await makeRunFolder()
@@ -39,10 +37,7 @@ function* jsonArrayLines(items: Iterable<unknown>): Generator<string> {
   yield first ? '[]\n' : '\n]\n'
 }
 
-/**
- * Lines as GNU `sha256sum` writes them: a name holding `\`, a line feed or a carriage return is
- * escaped, and its line then starts with `\`, so that `sha256sum -c` reads the name back.
- */
+/** Lines as GNU `sha256sum` writes them: a name holding `\`, LF or CR is escaped, and its line starts with `\`. */
 function* checksumLines(result: RunResult): Generator<string> {
   for (const { sha256, path: name } of assetRecords(result)) {
     if (!/[\\\n\r]/.test(name)) yield `${sha256}  ${name}\n`

@@ -1,12 +1,14 @@
 import * as core from '@actions/core'
-import { Input } from '../config/constants.js'
+import { Input, UploadMode } from '../config/constants.js'
 import type { Inputs } from '../config/inputs.js'
+import type { UploadPlan } from '../transfer/plan.js'
+import { planBatches } from '../transfer/presigned.js'
 import type { FoundFiles } from '../files/find.js'
 import { countOf, formatBytes, listSome, totalSize } from '../format.js'
 import type { Manifest, UnchangedFile } from '../manifest/manifest.js'
 import type { LoadedManifest } from '../manifest/read.js'
 import type { FailedUpload, LocalFile } from '../model.js'
-import { CappedWarnings, PerFileLines } from './log.js'
+import { CappedWarnings, lineEach, PerFileLines } from './log.js'
 import { escapeForLog, quoteForLog } from './log-safe.js'
 
 /** "1 entry", "2 entries": for nouns that `countOf` cannot make plural. */
@@ -15,9 +17,8 @@ function entries(count: number, one: string, many: string): string {
 }
 
 /**
- * Says what the file search found and left out, each kind in one line: hidden names as a
- * notice (a docs site may need them: the line says how to take them in), the rest as
- * warnings. Returns the matched entries it could not look at, as failures: they were not uploaded.
+ * Says what the file search found and left out, each kind in one line (hidden names as a notice:
+ * a docs site may need them). Returns the matched entries it could not look at, as failures.
  */
 export function reportSearch(found: FoundFiles, workspace: string): FailedUpload[] {
   const { outside, brokenLinks, hidden, linksOut, special, unreachable } = found
@@ -92,14 +93,12 @@ export function reportNames(files: LocalFile[], clashes: Array<{ name: string; p
     )
   }
   clashWarnings.close()
-  const listed = new PerFileLines('matched files')
-  for (const file of files) {
-    listed.line(
-      () =>
-        `• ${escapeForLog(file.relativePath)} (${formatBytes(file.size)}, ${file.contentType}) as ${quoteForLog(file.name)}`
-    )
-  }
-  listed.close()
+  lineEach(
+    'matched files',
+    files,
+    file =>
+      `• ${escapeForLog(file.relativePath)} (${formatBytes(file.size)}, ${file.contentType}) as ${quoteForLog(file.name)}`
+  )
   if (files.length > 0) core.info(`${countOf(files.length, 'file')}, ${formatBytes(totalSize(files))}.`)
 }
 
@@ -144,15 +143,13 @@ export function reportManifest(
         `(${ignored === 1 ? 'its file is' : 'their files are'} uploaded if matched): ${escapeForLog(listSome(loaded.ignored))}.`
     )
   }
-  const lines = new PerFileLines('unchanged files')
-  for (const { file, entry } of split.unchanged) {
-    lines.line(
-      () =>
-        `= ${escapeForLog(file.relativePath)} unchanged since ${escapeForLog(entry.uploaded_at)} ` +
-        `(asset ${escapeForLog(entry.id)}): skipped`
-    )
-  }
-  lines.close()
+  lineEach(
+    'unchanged files',
+    split.unchanged,
+    ({ file, entry }) =>
+      `= ${escapeForLog(file.relativePath)} unchanged since ${escapeForLog(entry.uploaded_at)} ` +
+      `(asset ${escapeForLog(entry.id)}): skipped`
+  )
   core.info(`${split.unchanged.length} unchanged, ${split.upload.length} new or changed.`)
   const legacy = loaded.manifest.legacy.size
   if (legacy > 0) {
@@ -184,4 +181,60 @@ function describeLoaded(inputs: Inputs, loaded: LoadedManifest): void {
   } else if (others > 0) {
     core.info(`The manifest ${manifest} is read for ${baseUrl}.${kept}`)
   }
+}
+
+/** The dry-run plan, in the log: each file (up to a cap), the mode and why, and the generate batches. */
+export function printPlan(
+  files: LocalFile[],
+  plan: UploadPlan | undefined,
+  inputs: Inputs,
+  unchanged: UnchangedFile[]
+): void {
+  core.info('Dry run: nothing will be uploaded.')
+  if (unchanged.length > 0) {
+    core.info(`Would skip ${countOf(unchanged.length, 'file')} the manifest holds unchanged:`)
+    lineEach(
+      'files to skip',
+      unchanged,
+      ({ file, entry }) => `  • ${escapeForLog(file.relativePath)}  (asset ${escapeForLog(entry.id)})`
+    )
+  }
+  if (files.length === 0 || plan === undefined) {
+    core.info('Would upload: nothing.')
+    return
+  }
+  core.info(
+    `Mode: ${plan.strategy} (${plan.reason}); ${countOf(inputs.concurrency, 'file')} at a time; base-url ${inputs.baseUrl}.`
+  )
+  core.info(`Would upload ${countOf(files.length, 'file')}, ${formatBytes(totalSize(files))}:`)
+  lineEach(
+    'files to upload',
+    files,
+    file =>
+      `  • ${escapeForLog(file.relativePath)}  ${formatBytes(file.size)}  ${file.contentType}  as ${quoteForLog(file.name)}`
+  )
+  if (plan.strategy === UploadMode.Single) {
+    core.info(`Requests: ${countOf(files.length, 'multipart upload')}, one per file.`)
+    return
+  }
+  const batches = planBatches(files)
+  core.info(`Requests: ${countOf(batches.length, 'generate call')}, then one PUT and one confirm per file:`)
+  const batchLines = new PerFileLines('generate batches')
+  let first = 1
+  for (const [index, batch] of batches.entries()) {
+    batchLines.line(
+      `  batch ${index + 1}: files ${first}–${first + batch.length - 1} (${formatBytes(totalSize(batch))})`
+    )
+    first += batch.length
+  }
+  batchLines.close()
+}
+
+/** The dry run's notice: what would be uploaded, and how. */
+export function sayDryRun(files: LocalFile[], plan: UploadPlan | undefined, unchanged: number): void {
+  const skipped = unchanged > 0 ? ` (${unchanged} unchanged would be skipped)` : ''
+  core.notice(
+    `Dry run: ${countOf(files.length, 'file')} (${formatBytes(totalSize(files))}) would be uploaded ` +
+      `to Netiks${plan ? ` in ${plan.strategy} mode` : ''}${skipped}. Nothing was uploaded.`
+  )
 }

@@ -1,12 +1,8 @@
 /**
- * Text from outside the action (file names, the server's words, URLs, manifest entries) made
- * safe for the log, an annotation or the job summary. The runner reads a line as a workflow
- * command when it starts with `::` after white space, or holds `##[` anywhere; a file name may
- * hold both, and a line break. So every such value goes through `escapeForLog`, which
- * percent-encodes `%`, line breaks and every character that could break or disguise a line
- * (C0 and C1 controls, DEL, the line and paragraph separators, the bidirectional controls) as
- * UTF-8 bytes, and breaks up `##[`; and no such value ever starts a line. `decodeURIComponent`
- * reads any escaped value back.
+ * The runner reads a line as a workflow command when it starts with `::` or holds `##[`, and a
+ * file name may hold both and a line break: so text from outside is percent-encoded wherever it
+ * could break or disguise a line (`%`, controls, line separators, bidi controls), `##[` is broken
+ * up, and such text never starts a line. `decodeURIComponent` reads it back.
  */
 import { percentEncode } from '../netiks/values.js'
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -22,19 +18,12 @@ export function quoteForLog(value: unknown): string {
   return `"${escapeForLog(value).replace(/"/g, '%22')}"`
 }
 
-/**
- * A value from outside, made safe for the job summary: escaped as in the log (so no line
- * break can end the HTML block and let the rest be read as Markdown), then as HTML text.
- */
+/** Escaped as in the log (no line break may end the HTML block and start Markdown), then as HTML text. */
 export function escapeForSummary(value: unknown): string {
   return escapeHtml(escapeForLog(value))
 }
 
-/**
- * A URL from outside as the summary may link to it: http(s) only (a server cannot plant a
- * `javascript:` link), as the URL parser writes it (no raw white space or line break),
- * escaped for an HTML attribute. Undefined for anything else.
- */
+/** An http(s) URL as the parser writes it, escaped for an attribute; undefined for anything else (`javascript:`). */
 export function summaryHref(url: string): string | undefined {
   try {
     const parsed = new URL(url)

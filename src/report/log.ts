@@ -5,9 +5,8 @@ import { countOf } from '../format.js'
 export const MAX_ANNOTATIONS = 10
 
 /**
- * One kind of per-file line ("✓ a.html … → asset 42"): the first `limit` go to the log, the
- * rest only to the debug log (step debug logging sets RUNNER_DEBUG), and `close` says how many
- * were left out.
+ * One kind of per-file line: the first `limit` go to the log, the rest only to the debug log
+ * (step debug logging sets RUNNER_DEBUG), and `close` says how many were left out.
  */
 export class PerFileLines {
   private count = 0
@@ -40,10 +39,14 @@ export class PerFileLines {
   }
 }
 
-/**
- * Warnings of one kind, one per file: the first few are annotations, the rest per-file log
- * lines, and `close` adds one warning with the count.
- */
+/** Each item's line, up to PerFileLines' cap. */
+export function lineEach<T>(what: string, items: Iterable<T>, lineOf: (item: T) => string): void {
+  const lines = new PerFileLines(what)
+  for (const item of items) lines.line(() => lineOf(item))
+  lines.close()
+}
+
+/** Warnings of one kind: the first few are annotations, the rest per-file log lines, then one warning with the count. */
 export class CappedWarnings {
   private count = 0
   private readonly overflow: PerFileLines

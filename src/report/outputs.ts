@@ -4,16 +4,13 @@ import { countOf, withStop } from '../format.js'
 import { codeOrMessage } from '../model.js'
 import { writeRecordFiles, type RecordFiles } from './assets-file.js'
 import { escapeForLog } from './log-safe.js'
-import { assetRecords, failureRecords, mapped, type RunResult } from './records.js'
+import { assetRecords, failureRecords, leading, mapped, type RunResult } from './records.js'
 
 const KiB = 1024
 
 /**
- * The most each list output may take, in bytes. GitHub keeps at most 1 MB of outputs per job,
- * for every step together: these three stay at half of that, so other steps keep room for
- * theirs. `asset-ids` and `failed` stay 1 KiB under 128 KiB: Linux refuses to start a program
- * with an environment string (`NAME=value`) longer than that, and the README passes these two
- * through `env:`.
+ * The bytes each list output may take: half of GitHub's 1 MB of outputs per job, so other steps
+ * keep room; `asset-ids` and `failed` under Linux's 128 KiB for one `env:` string, as the README passes them.
  */
 export const OUTPUT_BUDGET = {
   [Output.AssetIds]: 127 * KiB,
@@ -21,21 +18,16 @@ export const OUTPUT_BUDGET = {
   [Output.Failed]: 127 * KiB
 } as const
 
-/** What of the outputs was written: `problem` names each file that could not be, and why. */
+/** What of the outputs was written: `assetsFile` is '' when it could not be, and `problem` says why. */
 interface WrittenOutputs {
-  /** Whether GITHUB_OUTPUT took the outputs. */
   outputsSet: boolean
-  /** The run's complete record, or '' when it could not be written. */
   assetsFile: string
   problem?: string
 }
 
 /**
- * Sets every output: the assets Netiks holds for the matched files (confirmed in this run or
- * left unchanged) in path order, the counts, what failed, and the files with the complete
- * record. A list that would not fit its budget is cut at a whole element, `outputs-truncated`
- * says so, and one warning points to the assets file. Every output is tried even when the
- * record files could not be written.
+ * Sets every output, even when the record files could not be written. A list over its budget is
+ * cut at a whole element, `outputs-truncated` says so, and one warning points to the assets file.
  */
 export async function writeOutputs(result: RunResult, runFolder?: string): Promise<WrittenOutputs> {
   const problems: string[] = []
@@ -73,11 +65,7 @@ export async function writeOutputs(result: RunResult, runFolder?: string): Promi
   return { outputsSet, assetsFile: files.assetsFile, problem: problems.length > 0 ? problems.join(' ') : undefined }
 }
 
-/**
- * Sets the outputs in order, stopping at the first the runner's file does not take (a missing
- * folder, a full disk): the rest would fail alike, and a later step is better off with no
- * outputs than with a count beside no list.
- */
+/** Sets the outputs in order up to the first GITHUB_OUTPUT refuses: the rest would fail alike. */
 function setOutputsOrSay(outputs: Array<[Output, string]>, problems: string[]): boolean {
   for (const [index, [name, value]] of outputs.entries()) {
     try {
@@ -94,11 +82,7 @@ function setOutputsOrSay(outputs: Array<[Output, string]>, problems: string[]): 
   return true
 }
 
-/**
- * The record files, or empty paths when they cannot be written (RUNNER_TEMP full or not
- * writable): the outputs are still set and the manifest saved, since what was confirmed must
- * not be forgotten; the step fails, since the complete record is missing.
- */
+/** The record files, or empty paths when they cannot be written: the outputs are still set, and the step fails. */
 async function recordFilesOrNone(
   result: RunResult,
   runFolder: string | undefined,
@@ -134,14 +118,10 @@ function warnTruncated(
 
 /** A JSON array of as many leading items as fit in `budget` bytes, cut at a whole element. */
 function jsonArrayWithin(items: Iterable<unknown>, budget: number): { json: string; count: number } {
-  const parts: string[] = []
-  let bytes = 2
-  for (const item of items) {
-    const part = JSON.stringify(item)
-    const size = Buffer.byteLength(part) + (parts.length > 0 ? 1 : 0)
-    if (bytes + size > budget) break
-    parts.push(part)
-    bytes += size
-  }
+  const parts = leading(
+    mapped(items, item => JSON.stringify(item)),
+    budget - 1,
+    part => Buffer.byteLength(part) + 1
+  )
   return { json: `[${parts.join(',')}]`, count: parts.length }
 }

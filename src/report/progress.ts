@@ -8,11 +8,7 @@ import type { UploadPlan } from '../transfer/plan.js'
 import { CappedWarnings, PerFileLines } from './log.js'
 import { escapeForLog } from './log-safe.js'
 
-/**
- * Reports long uploads in the log without a line per chunk: every `intervalMs`, one line for
- * each transfer that has lasted at least that long (percent, speed, time left), and for a
- * batch of several files one line of overall progress.
- */
+/** Every `intervalMs`, a line for each transfer older than that, and for several files one of overall progress. */
 export class ProgressReporter implements TransferTracker {
   private readonly active = new Map<LocalFile, { startedAt: number; bytes: number }>()
   private doneFiles = 0
@@ -75,19 +71,10 @@ export class ProgressReporter implements TransferTracker {
   }
 }
 
-interface RunProgress {
-  doneFiles: number
-  totalFiles: number
-  sentBytes: number
-  totalBytes: number
-  elapsedMs: number
-}
-
-/**
- * "Progress: 3400 of 10000 files (34%), 12.5 MiB of 40.1 MiB, 680 files/s, 2.5 MiB/s, about
- * 9.7 s left" — the time left is the longer of what the files and the bytes still need.
- */
-export function describeProgress(progress: RunProgress): string {
+/** "Progress: 3400 of 10000 files (34%), …, about 9.7 s left": the longer of what the files and the bytes need. */
+export function describeProgress(
+  progress: Record<'doneFiles' | 'totalFiles' | 'sentBytes' | 'totalBytes' | 'elapsedMs', number>
+): string {
   const { doneFiles, totalFiles, sentBytes, totalBytes, elapsedMs } = progress
   const seconds = elapsedMs / 1000
   const percent = totalFiles === 0 ? 100 : Math.floor((doneFiles / totalFiles) * 100)
@@ -111,11 +98,7 @@ export function describeProgress(progress: RunProgress): string {
   )
 }
 
-/**
- * "dist/big.iso: 45% of 1.0 GiB, 85.3 MiB/s, about 6.4 s left"; once every byte is sent,
- * "dist/big.iso: 100% of 1.0 GiB sent in 12.0 s, waiting for the server's answer": the time left
- * would only be a rate that falls while the answer is awaited.
- */
+/** "dist/big.iso: 45% of 1.0 GiB, 85.3 MiB/s, about 6.4 s left"; once all is sent, no time left: only the answer is awaited. */
 export function describeTransfer(file: LocalFile, bytesSent: number, elapsedMs: number): string {
   const path = escapeForLog(file.relativePath)
   if (bytesSent >= file.size) {

@@ -1,4 +1,4 @@
-import { compareText, sortedByPath } from '../format.js'
+import { sortedByPath } from '../format.js'
 import type { UnchangedFile } from '../manifest/manifest.js'
 import type { ConfirmedUpload, FailedUpload } from '../model.js'
 import { escapeForLog } from './log-safe.js'
@@ -19,25 +19,21 @@ export interface AssetRecord {
   size: number
   content_type: string
   sha256: string
-  /** True when the file was not sent because the manifest holds it unchanged. */
+  /** True when the manifest holds the file unchanged, so it was not sent. */
   skipped: boolean
   /** True when an earlier attempt's answer was lost, so Netiks may hold a second asset for this file. */
   possible_duplicate: boolean
 }
 
-/** One element of the `failed` output. */
+/** One element of the `failed` output; `message` escaped as in the log, since a later step may print it. */
 export interface FailureRecord {
   path: string
   step: FailedUpload['step']
   status: number | null
-  /** Escaped as in the log: a later step may print it raw or put it in a script. */
   message: string
 }
 
-/**
- * One element of the assets file: every matched file of the run, in path order. A file that
- * was not uploaded has null in place of what it has not got, and says why in `failure`.
- */
+/** One element of the assets file: a failed file has null for what it has not got, and says why in `failure`. */
 export type FileRecord =
   | (AssetRecord & { failure: null })
   | (Omit<AssetRecord, 'id' | 'storage_url' | 'sha256'> & {
@@ -47,17 +43,18 @@ export type FileRecord =
       failure: Omit<FailureRecord, 'path'>
     })
 
-function assetRecordOf(upload: ConfirmedUpload): AssetRecord {
+function assetRecordOf(held: ConfirmedUpload | UnchangedFile): AssetRecord {
+  if ('entry' in held) return assetRecordOfUnchanged(held)
   return {
-    path: upload.file.relativePath,
-    name: upload.recordedName,
-    id: upload.assetId,
-    storage_url: upload.storageUrl,
-    size: upload.file.size,
-    content_type: upload.contentType,
-    sha256: upload.sha256,
+    path: held.file.relativePath,
+    name: held.recordedName,
+    id: held.assetId,
+    storage_url: held.storageUrl,
+    size: held.file.size,
+    content_type: held.contentType,
+    sha256: held.sha256,
     skipped: false,
-    possible_duplicate: upload.possibleDuplicate
+    possible_duplicate: held.possibleDuplicate
   }
 }
 
@@ -75,47 +72,30 @@ function assetRecordOfUnchanged({ file, entry }: UnchangedFile): AssetRecord {
   }
 }
 
-function failureRecordOf(failure: FailedUpload): FailureRecord {
-  return {
-    path: failure.file.relativePath,
-    step: failure.step,
-    status: failure.status ?? null,
-    message: escapeForLog(failure.message)
-  }
+function failureRecordOf({ file, step, status, message }: FailedUpload): FailureRecord {
+  return { path: file.relativePath, step, status: status ?? null, message: escapeForLog(message) }
 }
 
-function fileRecordOfFailure(failure: FailedUpload): FileRecord {
-  const { path, ...why } = failureRecordOf(failure)
-  return {
-    path,
-    name: failure.file.name,
-    id: null,
-    storage_url: null,
-    size: failure.file.size,
-    content_type: failure.file.contentType,
-    sha256: null,
-    skipped: false,
-    possible_duplicate: false,
-    failure: why
-  }
+function fileRecordOf(item: ConfirmedUpload | UnchangedFile | FailedUpload): FileRecord {
+  if (!('step' in item)) return { ...assetRecordOf(item), failure: null }
+  const { path, ...failure } = failureRecordOf(item)
+  const { name, size, contentType: content_type } = item.file
+  const nothing = { id: null, storage_url: null, size, content_type, sha256: null, skipped: false }
+  return { path, name, ...nothing, possible_duplicate: false, failure }
 }
 
 /** The assets Netiks holds for the matched files, in path order, made one at a time. */
-export function* assetRecords(result: RunResult): Generator<AssetRecord> {
-  yield* mergeByPath(
-    mapped(sortedByPath(result.confirmed), assetRecordOf),
-    mapped(sortedByPath(result.unchanged ?? []), assetRecordOfUnchanged)
-  )
+export function assetRecords(result: RunResult): Generator<AssetRecord> {
+  return mapped(sortedByPath([...result.confirmed, ...(result.unchanged ?? [])]), assetRecordOf)
 }
 
-export function* failureRecords(result: RunResult): Generator<FailureRecord> {
-  yield* mapped(sortedByPath(result.failed), failureRecordOf)
+export function failureRecords(result: RunResult): Generator<FailureRecord> {
+  return mapped(sortedByPath(result.failed), failureRecordOf)
 }
 
 /** Every matched file's record, held or failed, in path order. */
-export function* fileRecords(result: RunResult): Generator<FileRecord> {
-  const held = mapped(assetRecords(result), (record): FileRecord => ({ ...record, failure: null }))
-  yield* mergeByPath(held, mapped(sortedByPath(result.failed), fileRecordOfFailure))
+export function fileRecords(result: RunResult): Generator<FileRecord> {
+  return mapped(sortedByPath([...result.confirmed, ...(result.unchanged ?? []), ...result.failed]), fileRecordOf)
 }
 
 /** Each item made into another, one at a time. */
@@ -123,19 +103,19 @@ export function* mapped<S, T>(items: Iterable<S>, make: (item: S) => T): Generat
   for (const item of items) yield make(item)
 }
 
-/** Two path-sorted sequences as one. */
-function* mergeByPath<T extends { path: string }>(first: Iterable<T>, second: Iterable<T>): Generator<T> {
-  const a = first[Symbol.iterator]()
-  const b = second[Symbol.iterator]()
-  let left = a.next()
-  let right = b.next()
-  while (!left.done || !right.done) {
-    if (right.done || (!left.done && compareText(left.value.path, right.value.path) <= 0)) {
-      yield left.value as T
-      left = a.next()
-    } else {
-      yield right.value
-      right = b.next()
-    }
+/** The leading items within `maxBytes` (each as `bytesOf` counts it) and `maxItems`: the one cap of every list. */
+export function leading<T>(
+  items: Iterable<T>,
+  maxBytes: number,
+  bytesOf: (item: T) => number,
+  maxItems = Infinity
+): T[] {
+  const shown: T[] = []
+  let bytes = 0
+  for (const item of items) {
+    bytes += bytesOf(item)
+    if (shown.length >= maxItems || bytes > maxBytes) break
+    shown.push(item)
   }
+  return shown
 }

@@ -1,6 +1,16 @@
 import * as core from '@actions/core'
+import { Output } from '../config/constants.js'
 import type { Inputs } from '../config/inputs.js'
-import { countOf, formatBytes, totalSize, withStop } from '../format.js'
+import {
+  countOf,
+  countOfTotal,
+  formatBytes,
+  formatRate,
+  formatSeconds,
+  listSome,
+  totalSize,
+  withStop
+} from '../format.js'
 import type { Manifest, UnchangedFile } from '../manifest/manifest.js'
 import { writeManifest } from '../manifest/write.js'
 import {
@@ -13,23 +23,16 @@ import {
   type UploadOutcome
 } from '../model.js'
 import { isSystemic } from '../transfer/breaker.js'
+import { FailFastError } from '../transfer/outcome.js'
 import { RefusedFilesError, type UploadPlan } from '../transfer/plan.js'
-import { leftOutError } from './found.js'
-import { escapeForLog } from './log-safe.js'
-import {
-  annotateFailures,
-  closingError,
-  describeResult,
-  printPlan,
-  recordPlace,
-  warnAboutConfirmed,
-  type RecordPlace
-} from './messages.js'
+import { leftOutError, printPlan, sayDryRun } from './found.js'
+import { MAX_ANNOTATIONS } from './log.js'
+import { escapeForLog, quoteForLog } from './log-safe.js'
 import { writeOutputs } from './outputs.js'
 import type { RunResult } from './records.js'
 import { writeFailureSummary, writePlanSummary, writeSummary } from './summary.js'
 
-/** Where the manifest is saved, and what it held before this run (the unchanged files' entries under their paths). */
+/** Where the manifest is saved, and what it held before this run. */
 export interface ManifestToSave {
   file: string
   before: Manifest
@@ -64,8 +67,8 @@ export type Ending =
 
 /**
  * The run's report, however it ended: the one place that writes the outputs and saves the
- * manifest, then the summary and the closing lines. Each is written even when one before it
- * could not be. Returns the step's closing error in parts (undefined where all is well).
+ * manifest, then the summary and the closing lines, each even when one before it failed.
+ * Returns the step's closing error in parts (undefined where all is well).
  */
 export async function report(ending: Ending): Promise<Array<string | undefined>> {
   return await reportEnding(ending).catch((error: unknown) => [
@@ -75,55 +78,39 @@ export async function report(ending: Ending): Promise<Array<string | undefined>>
 }
 
 async function reportEnding(ending: Ending): Promise<Array<string | undefined>> {
-  const durationMs = ending.kind === 'uploaded' ? Date.now() - ending.startedAt : 0
   if (ending.kind === 'dry-run') printPlan(ending.work.upload, ending.plan, ending.inputs, ending.work.unchanged)
   const result = resultOf(ending)
   const written = result && (await writeOutputs(result, ending.kind === 'uploaded' ? ending.runFolder : undefined))
+  if (ending.kind === 'refused' || (ending.kind === 'no-files' && ending.refusal !== undefined)) {
+    const refusal = ending.kind === 'refused' ? errorMessage(ending.error) : ending.refusal!
+    await writeFailureSummary(refusal)
+    const message = escapeForLog(refusal)
+    const leftOut = ending.kind === 'refused' ? leftOutError(ending.work?.leftOut ?? []) : undefined
+    return [written?.problem === undefined ? message : `${withStop(message)} ${written.problem}`, leftOut]
+  }
   const saves = (ending.kind === 'unchanged' || ending.kind === 'uploaded') && ending.work.manifest
   const manifestProblem = saves ? await saveManifest(ending.inputs.manifest, saves, result!.confirmed) : undefined
   const problem = [written?.problem, manifestProblem].filter(part => part !== undefined).join(' ') || undefined
-  switch (ending.kind) {
-    case 'refused':
-      await writeFailureSummary(errorMessage(ending.error))
-      return [
-        refusalError(escapeForLog(errorMessage(ending.error)), written?.problem),
-        leftOutError(ending.work?.leftOut ?? [])
-      ]
-    case 'no-files':
-      if (ending.refusal === undefined) {
-        if (problem !== undefined) await writeFailureSummary(problem)
-        return [problem, leftOutError(ending.leftOut)]
-      }
-      await writeFailureSummary(ending.refusal)
-      return [refusalError(escapeForLog(ending.refusal), written?.problem)]
-    case 'dry-run':
-      await writePlanSummary(ending.work.upload, ending.plan)
-      sayDryRun(ending.work, ending.plan)
-      return [problem, leftOutError(ending.work.leftOut)]
-    case 'unchanged':
-      await writeSummary(result!, {
-        strategy: 'none',
-        baseUrl: ending.inputs.baseUrl,
-        durationMs,
-        problem: written!.problem
-      })
-      sayNothingToUpload(ending.work.unchanged.length)
-      return [problem, leftOutError(ending.work.leftOut)]
-    case 'uploaded': {
-      const summary = {
-        strategy: ending.plan.strategy,
-        baseUrl: ending.inputs.baseUrl,
-        durationMs,
-        problem: written!.problem
-      }
-      await writeSummary(result!, summary)
+  const leftOut = leftOutError(ending.kind === 'no-files' ? ending.leftOut : ending.work.leftOut)
+  if (ending.kind === 'no-files') {
+    if (problem !== undefined) await writeFailureSummary(problem)
+  } else if (ending.kind === 'dry-run') {
+    await writePlanSummary(ending.work.upload, ending.plan)
+    sayDryRun(ending.work.upload, ending.plan, ending.work.unchanged.length)
+  } else {
+    const durationMs = ending.kind === 'uploaded' ? Date.now() - ending.startedAt : 0
+    const strategy = ending.kind === 'uploaded' ? ending.plan.strategy : 'none'
+    await writeSummary(result!, { strategy, baseUrl: ending.inputs.baseUrl, durationMs, problem: written!.problem })
+    if (ending.kind === 'unchanged') sayNothingToUpload(ending.work.unchanged.length)
+    else {
       const place = recordPlace({
         ...written!,
         manifest: saves && !manifestProblem ? ending.inputs.manifest : undefined
       })
-      return [...sayUploaded(ending, durationMs, place, problem), leftOutError(ending.work.leftOut)]
+      return [...sayUploaded(ending, durationMs, place, problem), leftOut]
     }
   }
+  return [problem, leftOut]
 }
 
 /** The warnings about what was confirmed, the result line, the failures annotated, and the step's closing error. */
@@ -159,36 +146,28 @@ function sayNothingToUpload(unchanged: number): void {
 
 /** What the outputs hold, or undefined where a run writes none. */
 function resultOf(ending: Ending): RunResult | undefined {
-  switch (ending.kind) {
-    case 'refused': {
-      const { error, work } = ending
-      if (!(error instanceof RefusedFilesError) || work === undefined) return undefined
-      return { confirmed: [], failed: [...work.leftOut, ...error.failures(work.upload)], unchanged: work.unchanged }
-    }
-    case 'no-files':
-      return ending.refusal !== undefined && ending.leftOut.length === 0
-        ? undefined
-        : { confirmed: [], failed: ending.leftOut }
-    case 'dry-run':
-      return { confirmed: [], failed: ending.work.leftOut }
-    case 'unchanged':
-      return { confirmed: [], failed: ending.work.leftOut, unchanged: ending.work.unchanged }
-    case 'uploaded': {
-      const { outcome, work } = ending
-      return { ...outcome, failed: [...work.leftOut, ...outcome.failed], unchanged: work.unchanged }
-    }
+  if (ending.kind === 'uploaded') {
+    const { outcome, work } = ending
+    return { ...outcome, failed: [...work.leftOut, ...outcome.failed], unchanged: work.unchanged }
+  }
+  if (ending.kind === 'refused') {
+    const { error, work } = ending
+    if (!(error instanceof RefusedFilesError) || work === undefined) return undefined
+    return { confirmed: [], failed: [...work.leftOut, ...error.failures(work.upload)], unchanged: work.unchanged }
+  }
+  if (ending.kind === 'no-files') {
+    return ending.refusal !== undefined && ending.leftOut.length === 0
+      ? undefined
+      : { confirmed: [], failed: ending.leftOut }
+  }
+  return {
+    confirmed: [],
+    failed: ending.work.leftOut,
+    unchanged: ending.kind === 'unchanged' ? ending.work.unchanged : []
   }
 }
 
-/** A refusal's error (escaped), and what of the outputs could not be written. */
-function refusalError(message: string, outputsProblem: string | undefined): string {
-  return outputsProblem === undefined ? message : `${withStop(message)} ${outputsProblem}`
-}
-
-/**
- * Writes the manifest; returns why it could not be, which fails the step (the next run would
- * upload everything again) as part of the step's one closing error.
- */
+/** Writes the manifest; returns why it could not be, which fails the step: the next run would upload everything again. */
 async function saveManifest(
   shown: string,
   manifest: ManifestToSave,
@@ -206,10 +185,117 @@ async function saveManifest(
   }
 }
 
-function sayDryRun(work: Work, plan: UploadPlan | undefined): void {
-  const skipped = work.unchanged.length > 0 ? ` (${work.unchanged.length} unchanged would be skipped)` : ''
-  core.notice(
-    `Dry run: ${countOf(work.upload.length, 'file')} (${formatBytes(totalSize(work.upload))}) would be uploaded ` +
-      `to Netiks${plan ? ` in ${plan.strategy} mode` : ''}${skipped}. Nothing was uploaded.`
+/** Names the server recorded differently from how they were sent, and files that may be registered twice. */
+function warnAboutConfirmed(confirmed: ConfirmedUpload[]): void {
+  const renamed = confirmed.filter(upload => upload.recordedName !== upload.file.name)
+  if (renamed.length > 0) {
+    const names = renamed.map(upload => `${quoteForLog(upload.file.name)} as ${quoteForLog(upload.recordedName)}`)
+    core.warning(
+      `Netiks recorded ${countOf(renamed.length, 'asset')} under another name than was sent: ${listSome(names, 10)}. ` +
+        "The outputs give the names Netiks recorded ('name' in 'assets')."
+    )
+  }
+  const doubtful = confirmed.filter(upload => upload.possibleDuplicate)
+  if (doubtful.length > 0) {
+    const paths = doubtful.map(upload => escapeForLog(upload.file.relativePath))
+    core.warning(
+      `${countOf(doubtful.length, 'file')} may be registered twice on Netiks: an attempt's answer was lost after ` +
+        `the request was sent, and the retry may have registered it again: ${listSome(paths, 10)}. ` +
+        'They are marked "possible_duplicate": true in the \'assets\' output; the asset ids given are the ones confirmed.'
+    )
+  }
+}
+
+/** One `::error::` per failed file up to MAX_ANNOTATIONS; returns how many were not annotated. */
+function annotateFailures(failed: FailedUpload[]): number {
+  const worth = failed.filter(failure => failure.step !== 'not-started')
+  for (const failure of worth.slice(0, MAX_ANNOTATIONS)) {
+    core.error(`${escapeForLog(failure.file.relativePath)}: ${escapeForLog(failure.message)}`, {
+      title: `Netiks ${failure.step} failed`
+    })
+  }
+  return Math.max(0, worth.length - MAX_ANNOTATIONS)
+}
+
+/** Where the confirmed assets, and every failed file and why, can be read: for the closing error. */
+export interface RecordPlace {
+  confirmed: string
+  failed: string
+}
+
+/** Where the record is: the outputs, or, when GITHUB_OUTPUT could not take them, the files that still hold it. */
+export function recordPlace(report: { outputsSet: boolean; assetsFile: string; manifest?: string }): RecordPlace {
+  const assetsFile = report.assetsFile === '' ? undefined : `the assets file ${escapeForLog(report.assetsFile)}`
+  if (report.outputsSet) {
+    return {
+      confirmed: 'in the outputs',
+      failed: `in the '${Output.Failed}' output${assetsFile ? ` and the '${Output.AssetsFile}'` : ''}`
+    }
+  }
+  const manifest = report.manifest ? `the manifest ${escapeForLog(report.manifest)}` : undefined
+  const files = [assetsFile, manifest].filter(file => file !== undefined)
+  return {
+    confirmed: files.length > 0 ? `in ${files.join(' and ')}` : 'in this log and the job summary',
+    failed: assetsFile ? `in ${assetsFile}` : 'in the job summary'
+  }
+}
+
+/** The step's closing error (undefined on success): what stopped the run or failed, what was confirmed and where. */
+export function closingError(
+  outcome: UploadOutcome,
+  total: number,
+  place: RecordPlace,
+  notAnnotated = 0,
+  reportProblem?: string
+): string | undefined {
+  const verdict = runVerdict(outcome, total, place, notAnnotated)
+  if (reportProblem === undefined) return verdict
+  const uploaded = outcome.confirmed.length
+  const allConfirmed = `${countOfTotal(uploaded, total, 'file')} uploaded and confirmed, and ${uploaded === 1 ? 'is' : 'are'} ${place.confirmed}.`
+  return `${verdict ?? allConfirmed} ${reportProblem}`
+}
+
+function runVerdict(
+  outcome: UploadOutcome,
+  total: number,
+  place: RecordPlace,
+  notAnnotated: number
+): string | undefined {
+  const { stoppedBy, confirmed, failed } = outcome
+  const confirmedOf = `${countOfTotal(confirmed.length, total, 'file')} confirmed and ${confirmed.length === 1 ? 'is' : 'are'} ${place.confirmed}`
+  if (isSystemic(stoppedBy)) {
+    // One error that names the cause, not one per file: every file failed for the same reason.
+    return `${withStop(escapeForLog(stoppedBy!.message))} ${confirmedOf}.`
+  }
+  if (stoppedBy instanceof CancelledError) {
+    const unknown = failed.filter(failure => failure.step.endsWith('-unknown')).length
+    const mayExist = unknown > 0 ? `, of which ${unknown} may exist on Netiks (sent, never answered)` : ''
+    const notUploaded =
+      failed.length > 0
+        ? `; ${failed.length} ${failed.length === 1 ? 'was' : 'were'} not uploaded${mayExist} (listed ${place.failed})`
+        : ''
+    return `The run was cancelled: ${confirmedOf}${notUploaded}.`
+  }
+  if (failed.length === 0) return undefined
+  const failFast =
+    stoppedBy instanceof FailFastError
+      ? ` Stopped by fail-fast after ${escapeForLog(stoppedBy.file.relativePath)} failed: no other file was started.`
+      : ''
+  const more = notAnnotated > 0 ? ` ${countOf(notAnnotated, 'more failed file')} not annotated above.` : ''
+  return (
+    `${countOfTotal(failed.length, total, 'file')} not uploaded; ${confirmed.length} ` +
+    `${confirmed.length === 1 ? 'was confirmed and is' : 'were confirmed and are'} ${place.confirmed}.${failFast}${more} ` +
+    `Every failed file and why is ${place.failed}, and the job summary groups them by cause.`
+  )
+}
+
+/** The one-line result: "12 assets uploaded to Netiks, 48.2 MiB in 3.1 s (15.5 MiB/s)". */
+export function describeResult(outcome: UploadOutcome, total: number, durationMs: number, unchanged = 0): string {
+  const bytes = totalSize(outcome.confirmed.map(upload => upload.file))
+  const count = outcome.confirmed.length === total ? `${total}` : `${outcome.confirmed.length} of ${total}`
+  const skipped = unchanged > 0 ? `; ${countOf(unchanged, 'unchanged file')} skipped` : ''
+  return (
+    `${count} asset${total === 1 ? '' : 's'} uploaded to Netiks, ${formatBytes(bytes)} in ` +
+    `${formatSeconds(durationMs)} (${formatRate(bytes, durationMs)})${skipped}.`
   )
 }
