@@ -39736,14 +39736,10 @@ async function writeOutputs(result, runFolder) {
     const problems = [];
     const files = await recordFilesOrNone(result, runFolder, problems);
     const held = result.confirmed.length + (result.unchanged?.length ?? 0);
-    const ids = jsonArrayWithin(mapped(assetRecords(result), record => record.id), OUTPUT_BUDGET[Output.AssetIds]);
-    const assets = jsonArrayWithin(assetRecords(result), OUTPUT_BUDGET[Output.Assets]);
-    const failed = jsonArrayWithin(failureRecords(result), OUTPUT_BUDGET[Output.Failed]);
-    const cut = [
-        { output: Output.AssetIds, shown: ids.count, total: held },
-        { output: Output.Assets, shown: assets.count, total: held },
-        { output: Output.Failed, shown: failed.count, total: result.failed.length }
-    ].filter(list => list.shown < list.total);
+    const ids = listWithin(Output.AssetIds, mapped(assetRecords(result), record => record.id), held);
+    const assets = listWithin(Output.Assets, assetRecords(result), held);
+    const failed = listWithin(Output.Failed, failureRecords(result), result.failed.length);
+    const cut = [ids, assets, failed].filter(list => list.shown < list.total);
     const outputsSet = setOutputsOrSay([
         [Output.AssetIds, ids.json],
         [Output.Assets, assets.json],
@@ -39755,8 +39751,15 @@ async function writeOutputs(result, runFolder) {
         [Output.AssetsFile, files.assetsFile],
         [Output.ChecksumsFile, files.checksumsFile]
     ], problems);
-    if (outputsSet && cut.length > 0)
-        warnTruncated(cut, files.assetsFile, held + result.failed.length);
+    if (outputsSet && cut.length > 0) {
+        const whereTheRestIs = files.assetsFile === ''
+            ? `The rest could not be written to the '${Output.AssetsFile}' either (see the error).`
+            : `Every file's record is in the file named by the '${Output.AssetsFile}' output ` +
+                `(${countOf(held + result.failed.length, 'record')}); read it with jq rather than passing lists this long through outputs or env.`;
+        warning(`The outputs are cut to fit GitHub's limit of 1 MB of outputs per job: ` +
+            `${cut.map(list => `'${list.output}' the first ${list.shown} of ${list.total}`).join('; ')} ` +
+            `(outputs-truncated is true). ${whereTheRestIs}`);
+    }
     if (outputsSet && files.assetsFile === '') {
         problems.push('The other outputs are set (cut if they would not fit GitHub’s limit of 1 MB per job).');
     }
@@ -39788,19 +39791,11 @@ async function recordFilesOrNone(result, runFolder, problems) {
         return { assetsFile: '', checksumsFile: '' };
     }
 }
-function warnTruncated(cut, assetsFile, records) {
-    const whereTheRestIs = assetsFile === ''
-        ? `The rest could not be written to the '${Output.AssetsFile}' either (see the error).`
-        : `Every file's record is in the file named by the '${Output.AssetsFile}' output ` +
-            `(${countOf(records, 'record')}); read it with jq rather than passing lists this long through outputs or env.`;
-    warning(`The outputs are cut to fit GitHub's limit of 1 MB of outputs per job: ` +
-        `${cut.map(list => `'${list.output}' the first ${list.shown} of ${list.total}`).join('; ')} ` +
-        `(outputs-truncated is true). ${whereTheRestIs}`);
-}
-/** A JSON array of as many leading items as fit in `budget` bytes, cut at a whole element. */
-function jsonArrayWithin(items, budget) {
-    const parts = leading(mapped(items, item => JSON.stringify(item)), budget - 1, part => Buffer.byteLength(part) + 1);
-    return { json: `[${parts.join(',')}]`, count: parts.length };
+/** A list output: a JSON array of as many leading items as fit its budget, cut at a whole element. */
+function listWithin(output, items, total) {
+    const budget = OUTPUT_BUDGET[output] - 1;
+    const parts = leading(mapped(items, item => JSON.stringify(item)), budget, part => Buffer.byteLength(part) + 1);
+    return { output, total, shown: parts.length, json: `[${parts.join(',')}]` };
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts

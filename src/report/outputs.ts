@@ -33,17 +33,14 @@ export async function writeOutputs(result: RunResult, runFolder?: string): Promi
   const problems: string[] = []
   const files = await recordFilesOrNone(result, runFolder, problems)
   const held = result.confirmed.length + (result.unchanged?.length ?? 0)
-  const ids = jsonArrayWithin(
+  const ids = listWithin(
+    Output.AssetIds,
     mapped(assetRecords(result), record => record.id),
-    OUTPUT_BUDGET[Output.AssetIds]
+    held
   )
-  const assets = jsonArrayWithin(assetRecords(result), OUTPUT_BUDGET[Output.Assets])
-  const failed = jsonArrayWithin(failureRecords(result), OUTPUT_BUDGET[Output.Failed])
-  const cut = [
-    { output: Output.AssetIds, shown: ids.count, total: held },
-    { output: Output.Assets, shown: assets.count, total: held },
-    { output: Output.Failed, shown: failed.count, total: result.failed.length }
-  ].filter(list => list.shown < list.total)
+  const assets = listWithin(Output.Assets, assetRecords(result), held)
+  const failed = listWithin(Output.Failed, failureRecords(result), result.failed.length)
+  const cut = [ids, assets, failed].filter(list => list.shown < list.total)
   const outputsSet = setOutputsOrSay(
     [
       [Output.AssetIds, ids.json],
@@ -58,7 +55,18 @@ export async function writeOutputs(result: RunResult, runFolder?: string): Promi
     ],
     problems
   )
-  if (outputsSet && cut.length > 0) warnTruncated(cut, files.assetsFile, held + result.failed.length)
+  if (outputsSet && cut.length > 0) {
+    const whereTheRestIs =
+      files.assetsFile === ''
+        ? `The rest could not be written to the '${Output.AssetsFile}' either (see the error).`
+        : `Every file's record is in the file named by the '${Output.AssetsFile}' output ` +
+          `(${countOf(held + result.failed.length, 'record')}); read it with jq rather than passing lists this long through outputs or env.`
+    core.warning(
+      `The outputs are cut to fit GitHub's limit of 1 MB of outputs per job: ` +
+        `${cut.map(list => `'${list.output}' the first ${list.shown} of ${list.total}`).join('; ')} ` +
+        `(outputs-truncated is true). ${whereTheRestIs}`
+    )
+  }
   if (outputsSet && files.assetsFile === '') {
     problems.push('The other outputs are set (cut if they would not fit GitHub’s limit of 1 MB per job).')
   }
@@ -99,29 +107,13 @@ async function recordFilesOrNone(
   }
 }
 
-function warnTruncated(
-  cut: Array<{ output: Output; shown: number; total: number }>,
-  assetsFile: string,
-  records: number
-): void {
-  const whereTheRestIs =
-    assetsFile === ''
-      ? `The rest could not be written to the '${Output.AssetsFile}' either (see the error).`
-      : `Every file's record is in the file named by the '${Output.AssetsFile}' output ` +
-        `(${countOf(records, 'record')}); read it with jq rather than passing lists this long through outputs or env.`
-  core.warning(
-    `The outputs are cut to fit GitHub's limit of 1 MB of outputs per job: ` +
-      `${cut.map(list => `'${list.output}' the first ${list.shown} of ${list.total}`).join('; ')} ` +
-      `(outputs-truncated is true). ${whereTheRestIs}`
-  )
-}
-
-/** A JSON array of as many leading items as fit in `budget` bytes, cut at a whole element. */
-function jsonArrayWithin(items: Iterable<unknown>, budget: number): { json: string; count: number } {
+/** A list output: a JSON array of as many leading items as fit its budget, cut at a whole element. */
+function listWithin(output: keyof typeof OUTPUT_BUDGET, items: Iterable<unknown>, total: number) {
+  const budget = OUTPUT_BUDGET[output] - 1
   const parts = leading(
     mapped(items, item => JSON.stringify(item)),
-    budget - 1,
+    budget,
     part => Buffer.byteLength(part) + 1
   )
-  return { json: `[${parts.join(',')}]`, count: parts.length }
+  return { output, total, shown: parts.length, json: `[${parts.join(',')}]` }
 }
