@@ -36941,10 +36941,7 @@ class NetworkError extends Error {
     requestSent;
     proxy;
     constructor(step, code, message, 
-    /**
-     * Whether the whole request had been written when it failed. If not, the server cannot
-     * have acted on it; if so, it may have (the answer was lost, not the request).
-     */
+    /** If not, the server cannot have acted on it; if so, it may have (the answer was lost, not the request). */
     requestSent = true, 
     /** The proxy the request went through (its origin), when the failure was the proxy's. */
     proxy) {
@@ -37055,11 +37052,9 @@ const CONTINUE_WAIT_MS = 1000;
 /** Failures that happen before a connection exists: nothing can have been sent. */
 const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 /**
- * Sends requests over keep-alive connections. The agents come from @actions/http-client, so
- * the runner's proxy settings (https_proxy, http_proxy, no_proxy) apply exactly as in the
- * official actions; the request itself is driven here (see Exchange) because streaming a file
- * needs what HttpClient.request does not give: abort, error propagation from the body, a stall
- * timer, 100-continue, and reading an answer the server gives before it has the whole body.
+ * The agents come from @actions/http-client so the runner's proxy settings apply as in the
+ * official actions; the request is driven here because HttpClient.request gives no abort, body
+ * errors, stall timer, 100-continue, or early answer.
  */
 class HttpTransport {
     options;
@@ -37071,9 +37066,8 @@ class HttpTransport {
         this.options = options;
     }
     /**
-     * Resolves with the server's answer whenever one arrived, even one given while the body was
-     * still being sent (a refusal). Rejects with a TransportError when none did, or with the
-     * body's own error (FileReadError, FileChangedError) when the file could not be sent as found.
+     * Resolves with any answer, even one given mid-body (a refusal). Rejects with a TransportError
+     * when none came, or the body's own error when the file could not be sent as found.
      */
     async send(request) {
         if (request.signal?.aborted)
@@ -37130,13 +37124,9 @@ class HttpTransport {
     }
 }
 /**
- * One request and its answer, on one clock: the connection must come up within the connect
- * timeout once there is a socket to wait for (waiting for a free one is nobody's fault); then
- * the socket must take some of the body every stall timeout; and once the request is out whole
- * (or the server answered early), the answer must be complete within one stall timeout. Bytes
- * that trickle in do not extend that: a server sending a byte a second would otherwise hold the
- * request for ever, and a gateway in front of the API gives up at about that time too. For the
- * same reason, what the server sends while the body is going out does not count as moving.
+ * One request on one clock: connect within the connect timeout once a socket is assigned (waiting
+ * for a free one is nobody's fault), the body must move every stall timeout, then the whole answer
+ * within one stall timeout. Trickling bytes do not extend it: they could hold a request for ever.
  */
 class Exchange {
     req;
@@ -37261,9 +37251,8 @@ class Exchange {
         });
     }
     /**
-     * The connection failed. An answer that arrived before that wins: reading it decides. (Node
-     * hands over what it read before it reports the failure, and closes the socket with it, so
-     * waiting longer could not bring an answer.)
+     * An answer that arrived before the failure wins. Node hands over what it read before it reports
+     * the failure and closes the socket with it, so waiting longer could not bring an answer.
      */
     onError = (error) => {
         if (!this.answered)
@@ -37271,9 +37260,8 @@ class Exchange {
     };
     onAbort = () => this.fail(abortError(this.request.signal, this.wasSent()));
     /**
-     * Whether the server may have the whole request. Once the last byte of the body is handed to
-     * Node (before end(), even), it may: in doubt, the request counts as sent. Not before it has
-     * a connected socket, though: until then Node holds everything.
+     * Once the last body byte is handed to Node (even before end()) the server may have it all: in
+     * doubt, sent. Never before a connected socket: until then Node holds everything.
      */
     wasSent() {
         if (this.sent)
@@ -37300,27 +37288,20 @@ class Exchange {
     }
 }
 /**
- * Stands between a body writer and the request: holds the body while the server may still
- * refuse it (Expect: 100-continue), stops it the moment the server answers, and lets the event
- * loop poll the socket before each write the server could answer first.
- *
- * Why the poll: a server that refuses a body it is receiving answers and closes; its kernel
- * resets the connection. A write that meets the reset fails at once, and Node then closes the
- * socket with the answer still unread in it: no wait afterwards can bring it back. Reading the
- * socket before each write narrows that race; only Expect: 100-continue removes it.
+ * Holds the body for 100-continue, stops it when the server answers, and polls the socket before
+ * each write: a write that meets a refusing server's reset makes Node close the socket with the
+ * answer unread. The poll narrows that race; only Expect: 100-continue removes it.
  */
 class BodyGate extends external_node_events_.EventEmitter {
     req;
     headersSent;
     stopped = false;
-    /** Body bytes handed to the request so far. */
     handed = 0;
     /** When the socket last took a chunk of the body. */
     takenAt = 0;
     /** The server said to go on, or did not answer the Expect in time. */
     open = () => undefined;
     opened;
-    /** The callback of the write under way. */
     pending;
     constructor(req, 
     /** Whether the headers have left: from then on the server can answer before a write. */
@@ -37401,10 +37382,7 @@ function tunnelError(error, proxy) {
     const code = /\b(E[A-Z]+)\b/.exec(cause ?? '')?.[1] ?? 'ECONNRESET';
     return new TransportError(code, `the proxy ${proxy} ${what}`, false, { cause: error, proxy });
 }
-/**
- * Reads a response body, keeping at most `limit` bytes of it and draining the rest.
- * `complete` is false when the connection closed before the body ended.
- */
+/** Keeps at most `limit` bytes and drains the rest; `complete` is false when the body was cut off. */
 function readLimited(response, limit, done) {
     const chunks = [];
     let kept = 0;
@@ -37450,7 +37428,6 @@ function rawPathAndQuery(url) {
  * boundary line; a part whose headers do not fit is not taken as a file at all.
  */
 const DJANGO_PART_HEADER_BYTES = 1024 - 2;
-/** The headers of a multipart part carrying a file named `name`, within what Django reads. */
 function filePartHeaders(fieldName, name, contentType) {
     const headers = (filename) => `Content-Disposition: form-data; name="${fieldName}"; ${filename}\r\nContent-Type: ${contentType}\r\n\r\n`;
     const withFallback = headers(formDataFilename(name));
@@ -37517,20 +37494,12 @@ function escapeHtmlReferences(name) {
 
 /** Bytes read (and written) at a time. Large slices keep a single upload near the wire's speed. */
 const SLICE_BYTES = 1024 * 1024;
-/**
- * Read-only, and without waiting where the platform allows it (not Windows): a FIFO that took a
- * found file's name would otherwise block its open until something writes to it. No effect on
- * a regular file.
- */
+/** Non-blocking where the platform allows (not Windows): a FIFO that took a found file's name would block the open. */
 const OPEN_FOR_READING = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
 /**
- * The file's first `size` bytes (its size when it was found), between a head and a tail, hashed
- * as they go. One buffer is reused, refilled only once the sink has taken its contents, so
- * memory stays flat whatever the file's size.
- *
- * A file that changed since it was found is never sent whole: it is checked against the stat it
- * was found with when it is opened (before any byte is written) and again once its last slice is
- * read but before that slice is written, so the server sees an incomplete request and keeps nothing.
+ * One buffer, refilled only once the sink has taken it, so memory stays flat. A file that changed
+ * since it was found is never sent whole: it is checked on open and again before its last slice
+ * is written, so the server sees an incomplete request and keeps nothing.
  */
 class FileBody {
     file;
@@ -37541,7 +37510,6 @@ class FileBody {
     hash = (0,external_node_crypto_.createHash)('sha256');
     /** Set once the whole file went through `hash`: the digest, taken once. */
     digest;
-    /** Body bytes the sink has taken so far. */
     written = 0;
     constructor(file, onSent = () => undefined, head = Buffer.alloc(0), tail = Buffer.alloc(0)) {
         this.file = file;
@@ -37592,10 +37560,6 @@ class FileBody {
                 this.onSent(slice.length);
         } while (offset < size);
     }
-    /**
-     * Compares the open file with the stat it was found with (size, and mtime when known), or
-     * takes what a read found (`readChange`), and throws if it is not the same regular file.
-     */
     async checkUnchanged(handle, readChange) {
         const now = await this.io(handle.stat());
         if (!now.isFile())
@@ -37623,7 +37587,6 @@ class FileBody {
         }
         return undefined;
     }
-    /** Writes one chunk and waits until the sink has taken it (or has closed). */
     async write(sink, chunk) {
         if (chunk.length === 0)
             return;
@@ -37672,7 +37635,6 @@ async function hasBytesPastItsSize(handle) {
 function openFileBody(file, onSent) {
     return new FileBody(file, onSent);
 }
-/** A multipart/form-data body with one file field, with an exact length. */
 function openMultipartBody(file, fieldName, onSent) {
     const boundary = `----NetiksUpload${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
     const head = Buffer.from(`--${boundary}\r\n${filePartHeaders(fieldName, file.name, file.contentType)}`, 'utf8');
@@ -37696,16 +37658,12 @@ const UPLOAD_FILE_PATH = '/api/v1/assets/developer-upload-file/';
 const GENERATE_PRESIGNED_PATH = '/api/v1/assets/developer-generate-presigned-url/';
 const SERVER_WORDS_MAX_CHARS = 300;
 /**
- * PUT bodies larger than this are sent with `Expect: 100-continue`, as curl (from 1 MiB too)
- * and the AWS SDKs do for large bodies, so S3 refuses (expired, bad signature, too large)
- * before the body goes. A smaller body goes in one write with the headers, and the transport
- * reads a refusal that comes with it all but always, without a round trip more per small file;
- * when a reset wins, the PUT fails as ECONNRESET, and is retried.
+ * Larger PUT bodies wait for `100 Continue`, as curl and the AWS SDKs do, so S3 refuses before the
+ * body goes. A small body goes with its headers, saving a round trip; a refusal lost to a reset is retried.
  */
 const EXPECT_CONTINUE_ABOVE_BYTES = SLICE_BYTES;
 /**
- * The Netiks Uploads API, one method per call of the contract. Quiet and reusable: it logs
- * nothing and throws typed errors whose messages never carry the api key or a presigned
+ * Quiet and reusable: logs nothing, and its typed errors never carry the api key or a presigned
  * URL's query string.
  */
 class NetiksClient {
@@ -37742,10 +37700,7 @@ class NetiksClient {
             this.checkPresignedUrl('generate', entry);
         return entries;
     }
-    /**
-     * Mode 2, step 2: PUT the bytes to the presigned URL exactly as the server wrote it, with
-     * exactly the content type it signed. Returns the ETag.
-     */
+    /** Mode 2, step 2: the URL exactly as the server wrote it, with exactly the content type it signed. */
     async putObject(entry, body, signal) {
         // Checked at generate already; checked again here so that no caller can send bytes to one.
         this.checkPresignedUrl('put', entry);
@@ -37850,7 +37805,6 @@ function describeFailure(step, request, error) {
 }
 const WRONG_SCHEME_API = 'Check base-url: use http:// for a plain-http server on this machine, or the port that serves https.';
 const WRONG_SCHEME_PUT = 'The API hands out https presigned URLs to a port that speaks plain http: check its storage settings.';
-/** Redirect statuses: the answer names a Location, which is not followed. */
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /**
  * The error of an answer that is not a success. A redirect is not followed: the api key and
@@ -37903,7 +37857,6 @@ function describeServerError(body) {
         return truncate(text.replace(/\s+/g, ' '));
     }
 }
-/** S3's error code (`AccessDenied`, …) from an XML error body, if it is one. */
 function s3ErrorCode(body) {
     const code = /<Error>[\s\S]*?<Code>([^<]*)<\/Code>/.exec(body)?.[1]?.trim();
     return code ? code : undefined;

@@ -31,28 +31,19 @@ export interface StreamedBody {
 /** Bytes read (and written) at a time. Large slices keep a single upload near the wire's speed. */
 export const SLICE_BYTES = 1024 * 1024
 
-/**
- * Read-only, and without waiting where the platform allows it (not Windows): a FIFO that took a
- * found file's name would otherwise block its open until something writes to it. No effect on
- * a regular file.
- */
+/** Non-blocking where the platform allows (not Windows): a FIFO that took a found file's name would block the open. */
 const OPEN_FOR_READING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
 
 /**
- * The file's first `size` bytes (its size when it was found), between a head and a tail, hashed
- * as they go. One buffer is reused, refilled only once the sink has taken its contents, so
- * memory stays flat whatever the file's size.
- *
- * A file that changed since it was found is never sent whole: it is checked against the stat it
- * was found with when it is opened (before any byte is written) and again once its last slice is
- * read but before that slice is written, so the server sees an incomplete request and keeps nothing.
+ * One buffer, refilled only once the sink has taken it, so memory stays flat. A file that changed
+ * since it was found is never sent whole: it is checked on open and again before its last slice
+ * is written, so the server sees an incomplete request and keeps nothing.
  */
 class FileBody implements StreamedBody {
   readonly length: number
   private readonly hash = createHash('sha256')
   /** Set once the whole file went through `hash`: the digest, taken once. */
   private digest: string | undefined
-  /** Body bytes the sink has taken so far. */
   private written = 0
 
   constructor(
@@ -104,10 +95,6 @@ class FileBody implements StreamedBody {
     } while (offset < size)
   }
 
-  /**
-   * Compares the open file with the stat it was found with (size, and mtime when known), or
-   * takes what a read found (`readChange`), and throws if it is not the same regular file.
-   */
   private async checkUnchanged(handle: FileHandle, readChange?: string): Promise<void> {
     const now = await this.io(handle.stat())
     if (!now.isFile()) throw this.notAFileError()
@@ -134,7 +121,6 @@ class FileBody implements StreamedBody {
     return undefined
   }
 
-  /** Writes one chunk and waits until the sink has taken it (or has closed). */
   private async write(sink: BodySink, chunk: Buffer): Promise<void> {
     if (chunk.length === 0) return
     await new Promise<void>((resolve, reject) => {
@@ -185,7 +171,6 @@ export function openFileBody(file: LocalFile, onSent?: (bytes: number) => void):
   return new FileBody(file, onSent)
 }
 
-/** A multipart/form-data body with one file field, with an exact length. */
 export function openMultipartBody(
   file: LocalFile,
   fieldName: string,

@@ -16,7 +16,6 @@ import type { AssetReply, NetiksAsset, PresignedEntry } from './types.js'
 const UPLOAD_FILE_PATH = '/api/v1/assets/developer-upload-file/'
 const GENERATE_PRESIGNED_PATH = '/api/v1/assets/developer-generate-presigned-url/'
 
-/** Per-call options of the asset-creating calls. */
 export interface AssetCallOptions {
   signal?: AbortSignal
   /** Sent as the Idempotency-Key header: one key per file and step, the same on every retry. */
@@ -36,17 +35,13 @@ export interface NetiksClientOptions {
 const SERVER_WORDS_MAX_CHARS = 300
 
 /**
- * PUT bodies larger than this are sent with `Expect: 100-continue`, as curl (from 1 MiB too)
- * and the AWS SDKs do for large bodies, so S3 refuses (expired, bad signature, too large)
- * before the body goes. A smaller body goes in one write with the headers, and the transport
- * reads a refusal that comes with it all but always, without a round trip more per small file;
- * when a reset wins, the PUT fails as ECONNRESET, and is retried.
+ * Larger PUT bodies wait for `100 Continue`, as curl and the AWS SDKs do, so S3 refuses before the
+ * body goes. A small body goes with its headers, saving a round trip; a refusal lost to a reset is retried.
  */
 const EXPECT_CONTINUE_ABOVE_BYTES = SLICE_BYTES
 
 /**
- * The Netiks Uploads API, one method per call of the contract. Quiet and reusable: it logs
- * nothing and throws typed errors whose messages never carry the api key or a presigned
+ * Quiet and reusable: logs nothing, and its typed errors never carry the api key or a presigned
  * URL's query string.
  */
 export class NetiksClient {
@@ -90,10 +85,7 @@ export class NetiksClient {
     return entries
   }
 
-  /**
-   * Mode 2, step 2: PUT the bytes to the presigned URL exactly as the server wrote it, with
-   * exactly the content type it signed. Returns the ETag.
-   */
+  /** Mode 2, step 2: the URL exactly as the server wrote it, with exactly the content type it signed. */
   async putObject(entry: PresignedEntry, body: StreamedBody, signal?: AbortSignal): Promise<string> {
     // Checked at generate already; checked again here so that no caller can send bytes to one.
     this.checkPresignedUrl('put', entry)
@@ -225,7 +217,6 @@ const WRONG_SCHEME_API =
 const WRONG_SCHEME_PUT =
   'The API hands out https presigned URLs to a port that speaks plain http: check its storage settings.'
 
-/** Redirect statuses: the answer names a Location, which is not followed. */
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
 
 /**
@@ -296,7 +287,6 @@ function describeServerError(body: string): string {
   }
 }
 
-/** S3's error code (`AccessDenied`, …) from an XML error body, if it is one. */
 function s3ErrorCode(body: string): string | undefined {
   const code = /<Error>[\s\S]*?<Code>([^<]*)<\/Code>/.exec(body)?.[1]?.trim()
   return code ? code : undefined

@@ -21,7 +21,6 @@ import { percentEncode } from './values.js'
  */
 const DJANGO_PART_HEADER_BYTES = 1024 - 2
 
-/** The headers of a multipart part carrying a file named `name`, within what Django reads. */
 export function filePartHeaders(fieldName: string, name: string, contentType: string): string {
   const headers = (filename: string): string =>
     `Content-Disposition: form-data; name="${fieldName}"; ${filename}\r\nContent-Type: ${contentType}\r\n\r\n`

@@ -45,10 +45,7 @@ export class NetworkError extends Error {
     readonly step: UploadStep,
     readonly code: string,
     message: string,
-    /**
-     * Whether the whole request had been written when it failed. If not, the server cannot
-     * have acted on it; if so, it may have (the answer was lost, not the request).
-     */
+    /** If not, the server cannot have acted on it; if so, it may have (the answer was lost, not the request). */
     readonly requestSent = true,
     /** The proxy the request went through (its origin), when the failure was the proxy's. */
     readonly proxy?: string

@@ -11,12 +11,10 @@ export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT'
   url: string
   headers: Record<string, string | number>
-  /** A string or buffer is sent as is; a body writer writes itself, one write at a time. */
   body?: string | Buffer | BodyWriter
   /**
-   * Send `Expect: 100-continue` and hold a body writer's body until the server answers
-   * `100 Continue`, so that a server that will refuse the request (S3: expired, bad signature,
-   * too large) says so before the body is sent. One that ignores Expect gets it after a wait.
+   * Hold the body until `100 Continue`, so a server that will refuse the request (S3: expired,
+   * bad signature, too large) says so before the body is sent.
    */
   expectContinue?: boolean
   signal?: AbortSignal
@@ -84,11 +82,9 @@ const CONTINUE_WAIT_MS = 1000
 const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])
 
 /**
- * Sends requests over keep-alive connections. The agents come from @actions/http-client, so
- * the runner's proxy settings (https_proxy, http_proxy, no_proxy) apply exactly as in the
- * official actions; the request itself is driven here (see Exchange) because streaming a file
- * needs what HttpClient.request does not give: abort, error propagation from the body, a stall
- * timer, 100-continue, and reading an answer the server gives before it has the whole body.
+ * The agents come from @actions/http-client so the runner's proxy settings apply as in the
+ * official actions; the request is driven here because HttpClient.request gives no abort, body
+ * errors, stall timer, 100-continue, or early answer.
  */
 export class HttpTransport {
   // HttpClient caches one agent per instance, built for the first URL's scheme: keep one per scheme.
@@ -99,9 +95,8 @@ export class HttpTransport {
   constructor(private readonly options: HttpTransportOptions) {}
 
   /**
-   * Resolves with the server's answer whenever one arrived, even one given while the body was
-   * still being sent (a refusal). Rejects with a TransportError when none did, or with the
-   * body's own error (FileReadError, FileChangedError) when the file could not be sent as found.
+   * Resolves with any answer, even one given mid-body (a refusal). Rejects with a TransportError
+   * when none came, or the body's own error when the file could not be sent as found.
    */
   async send(request: HttpRequest): Promise<HttpResponse> {
     if (request.signal?.aborted) throw abortError(request.signal, false)
@@ -165,13 +160,9 @@ interface ExchangeContext {
 }
 
 /**
- * One request and its answer, on one clock: the connection must come up within the connect
- * timeout once there is a socket to wait for (waiting for a free one is nobody's fault); then
- * the socket must take some of the body every stall timeout; and once the request is out whole
- * (or the server answered early), the answer must be complete within one stall timeout. Bytes
- * that trickle in do not extend that: a server sending a byte a second would otherwise hold the
- * request for ever, and a gateway in front of the API gives up at about that time too. For the
- * same reason, what the server sends while the body is going out does not count as moving.
+ * One request on one clock: connect within the connect timeout once a socket is assigned (waiting
+ * for a free one is nobody's fault), the body must move every stall timeout, then the whole answer
+ * within one stall timeout. Trickling bytes do not extend it: they could hold a request for ever.
  */
 class Exchange {
   private readonly gate?: BodyGate
@@ -293,9 +284,8 @@ class Exchange {
   }
 
   /**
-   * The connection failed. An answer that arrived before that wins: reading it decides. (Node
-   * hands over what it read before it reports the failure, and closes the socket with it, so
-   * waiting longer could not bring an answer.)
+   * An answer that arrived before the failure wins. Node hands over what it read before it reports
+   * the failure and closes the socket with it, so waiting longer could not bring an answer.
    */
   private readonly onError = (error: Error): void => {
     if (!this.answered) this.fail(transportError(error, this.wasSent(), this.context.proxy))
@@ -304,9 +294,8 @@ class Exchange {
   private readonly onAbort = (): void => this.fail(abortError(this.request.signal!, this.wasSent()))
 
   /**
-   * Whether the server may have the whole request. Once the last byte of the body is handed to
-   * Node (before end(), even), it may: in doubt, the request counts as sent. Not before it has
-   * a connected socket, though: until then Node holds everything.
+   * Once the last body byte is handed to Node (even before end()) the server may have it all: in
+   * doubt, sent. Never before a connected socket: until then Node holds everything.
    */
   private wasSent(): boolean {
     if (this.sent) return true
@@ -333,25 +322,18 @@ class Exchange {
 }
 
 /**
- * Stands between a body writer and the request: holds the body while the server may still
- * refuse it (Expect: 100-continue), stops it the moment the server answers, and lets the event
- * loop poll the socket before each write the server could answer first.
- *
- * Why the poll: a server that refuses a body it is receiving answers and closes; its kernel
- * resets the connection. A write that meets the reset fails at once, and Node then closes the
- * socket with the answer still unread in it: no wait afterwards can bring it back. Reading the
- * socket before each write narrows that race; only Expect: 100-continue removes it.
+ * Holds the body for 100-continue, stops it when the server answers, and polls the socket before
+ * each write: a write that meets a refusing server's reset makes Node close the socket with the
+ * answer unread. The poll narrows that race; only Expect: 100-continue removes it.
  */
 class BodyGate extends EventEmitter implements BodySink {
   stopped = false
-  /** Body bytes handed to the request so far. */
   handed = 0
   /** When the socket last took a chunk of the body. */
   takenAt = 0
   /** The server said to go on, or did not answer the Expect in time. */
   open: () => void = () => undefined
   private readonly opened: Promise<void>
-  /** The callback of the write under way. */
   private pending?: (error?: Error | null) => void
 
   constructor(
@@ -439,10 +421,7 @@ function tunnelError(error: Error, proxy: string): TransportError | undefined {
   return new TransportError(code, `the proxy ${proxy} ${what}`, false, { cause: error, proxy })
 }
 
-/**
- * Reads a response body, keeping at most `limit` bytes of it and draining the rest.
- * `complete` is false when the connection closed before the body ended.
- */
+/** Keeps at most `limit` bytes and drains the rest; `complete` is false when the body was cut off. */
 function readLimited(
   response: http.IncomingMessage,
   limit: number,

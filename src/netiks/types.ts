@@ -8,13 +8,9 @@ export interface NetiksAsset {
   [field: string]: unknown
 }
 
-/** An asset-creating call's answer. */
 export interface AssetReply {
   asset: NetiksAsset
-  /**
-   * The server said this answers an earlier request with the same Idempotency-Key
-   * (`Idempotent-Replayed: true`): the asset was created once, by that earlier request.
-   */
+  /** `Idempotent-Replayed: true`: the asset was created once, by an earlier request with the same key. */
   replayed: boolean
 }
 
