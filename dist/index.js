@@ -35813,11 +35813,8 @@ function nameBelow(root, absolutePath, rules = paths_HOST_PATHS) {
     return [...driveParts, ...segments].join('/');
 }
 /**
- * Makes each relative line of `path` absolute under the workspace, as @actions/glob would
- * under the current directory: `!` exclusions and `#` comments kept, the workspace escaped
- * so that its own `*`, `?` or `[` match only themselves. Absolute lines and `~` lines are
- * left to @actions/glob; on Windows, `\x` is taken on the workspace's drive and `C:x` in the
- * workspace when it is on C:, as they would be with the workspace as the current directory.
+ * Relative lines made absolute under the workspace, as @actions/glob does under the current
+ * directory; the workspace is escaped so that its own `*`, `?` or `[` match only themselves.
  */
 function anchorPatterns(patterns, workspace, rules = paths_HOST_PATHS) {
     const folder = rules.path.normalize(workspace);
@@ -35874,7 +35871,6 @@ function globEscape(literal, rules = paths_HOST_PATHS) {
 
 
 
-/** How the walk decides, for the lines of `path`. */
 class GlobRules {
     rules;
     lines;
@@ -36010,21 +36006,15 @@ function globstarTakes(name, mode) {
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./src/files/walk.ts
-// Why a walk of our own and not @actions/glob's glob(): with our options, @actions/glob 0.7.0
-// throws on the first link that loops (ELOOP), even one a ! line excludes, failing the whole
-// search; and it drops a name that is not valid UTF-8 as if it were a broken link, without a
-// word. Issue 23.11 wants both left out and named, and every other file uploaded.
-// __tests__/literal-search.test.ts checks both facts, and that this walk takes in exactly what
-// glob() lists where nothing is to be left out.
+// A walk of our own, not @actions/glob's glob(): that throws on the first link that loops (ELOOP),
+// even an excluded one, and silently drops a name that is not valid UTF-8; both must be named and
+// left out while every other file goes. __tests__/literal-search.test.ts checks both facts.
 
 
 
 /**
- * Walks the search paths depth first, as @actions/glob's globber does (following links, a
- * folder matched with all below it, no folders listed): a missing search path is skipped; a
- * folder whose real path is already on the chain above it (a link back up) is not entered
- * again; an entry gone by the time it is stat'ed is skipped. Any other error (a folder it may
- * not read) is thrown: the set of files could not be complete. Synchronous: nothing else runs yet.
+ * Depth first, as @actions/glob's globber walks (following links, no folders listed); a link back
+ * up the chain is not entered again. An unreadable folder throws: the set of files could not be complete.
  */
 function walkSearchPaths(searchPaths, search, rules, options) {
     const found = {
@@ -36043,12 +36033,8 @@ function walkSearchPaths(searchPaths, search, rules, options) {
     return found;
 }
 /**
- * The search paths as the disk spells them where names are compared without case (and Unicode
- * normalization): each segment, from the root down, as its folder lists it, so that a pattern's
- * `BUILD/A` finds `build/a/README.txt` under that name, and names and manifest keys do not follow
- * a pattern's spelling. A drive letter is written in upper case, as Windows writes it. A segment
- * its folder does not list (missing, or in a folder that may not be read) stays as written. The
- * spelling as written wins where a folder that tells case apart lists several.
+ * Where names are compared without case, each segment as its folder lists it, so that names and
+ * manifest keys do not follow a pattern's spelling (`BUILD/A` finds `build/a/README.txt` as such).
  */
 function spelledOnDisk(searchPaths, rules) {
     if (!rules.caseInsensitive)
@@ -36180,7 +36166,6 @@ function escapeNameBytes(bytes) {
     }
     return text;
 }
-/** What an entry that is neither a file nor a folder is, for a message. */
 function kindOf(info) {
     if (info.isFIFO())
         return 'a FIFO';
@@ -36221,11 +36206,8 @@ const GLOB_OPTIONS = {
     omitBrokenSymbolicLinks: true
 };
 /**
- * Resolves newline-separated globs (with `!` exclusions) into regular files: relative patterns
- * start at the workspace, whatever the current directory; directories stand for every file
- * beneath them and duplicates collapse. Throws an InputError naming every matched file that
- * cannot be read, so that nothing is uploaded from a set that cannot be complete.
- * `includeHidden` is include-hidden-files.
+ * Relative patterns start at the workspace, whatever the current directory. Throws an InputError
+ * naming every matched file that cannot be read: nothing is uploaded from an incomplete set.
  */
 async function findFiles(patterns, workspace, rules = paths_HOST_PATHS, options = {}) {
     const pattern = anchorPatterns(patterns, workspace, rules).join('\n');
@@ -36331,7 +36313,6 @@ function namingRoot(searchPaths, rules) {
     });
     return commonAncestor(folders, rules);
 }
-/** A file system error met while searching, as an InputError; anything else as it is. */
 function searchError(error) {
     const { code, path: where } = error;
     if (code === undefined)

@@ -42,11 +42,8 @@ const GLOB_OPTIONS = {
 }
 
 /**
- * Resolves newline-separated globs (with `!` exclusions) into regular files: relative patterns
- * start at the workspace, whatever the current directory; directories stand for every file
- * beneath them and duplicates collapse. Throws an InputError naming every matched file that
- * cannot be read, so that nothing is uploaded from a set that cannot be complete.
- * `includeHidden` is include-hidden-files.
+ * Relative patterns start at the workspace, whatever the current directory. Throws an InputError
+ * naming every matched file that cannot be read: nothing is uploaded from an incomplete set.
  */
 export async function findFiles(
   patterns: string[],
@@ -155,7 +152,6 @@ function namingRoot(searchPaths: string[], rules: PathRules): string | undefined
   return commonAncestor(folders, rules)
 }
 
-/** A file system error met while searching, as an InputError; anything else as it is. */
 function searchError(error: unknown): unknown {
   const { code, path: where } = error as NodeJS.ErrnoException
   if (code === undefined) return error

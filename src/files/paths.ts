@@ -126,11 +126,8 @@ export function nameBelow(root: string | undefined, absolutePath: string, rules 
 }
 
 /**
- * Makes each relative line of `path` absolute under the workspace, as @actions/glob would
- * under the current directory: `!` exclusions and `#` comments kept, the workspace escaped
- * so that its own `*`, `?` or `[` match only themselves. Absolute lines and `~` lines are
- * left to @actions/glob; on Windows, `\x` is taken on the workspace's drive and `C:x` in the
- * workspace when it is on C:, as they would be with the workspace as the current directory.
+ * Relative lines made absolute under the workspace, as @actions/glob does under the current
+ * directory; the workspace is escaped so that its own `*`, `?` or `[` match only themselves.
  */
 export function anchorPatterns(patterns: string[], workspace: string, rules = HOST_PATHS): string[] {
   const folder = rules.path.normalize(workspace)

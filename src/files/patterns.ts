@@ -20,7 +20,6 @@ interface Line {
   foldersOnly: boolean
 }
 
-/** How the walk decides, for the lines of `path`. */
 export class GlobRules {
   private readonly lines: Line[]
   private readonly includes: Line[]

@@ -1,9 +1,6 @@
-// Why a walk of our own and not @actions/glob's glob(): with our options, @actions/glob 0.7.0
-// throws on the first link that loops (ELOOP), even one a ! line excludes, failing the whole
-// search; and it drops a name that is not valid UTF-8 as if it were a broken link, without a
-// word. Issue 23.11 wants both left out and named, and every other file uploaded.
-// __tests__/literal-search.test.ts checks both facts, and that this walk takes in exactly what
-// glob() lists where nothing is to be left out.
+// A walk of our own, not @actions/glob's glob(): that throws on the first link that loops (ELOOP),
+// even an excluded one, and silently drops a name that is not valid UTF-8; both must be named and
+// left out while every other file goes. __tests__/literal-search.test.ts checks both facts.
 import { isUtf8 } from 'node:buffer'
 import { type Dirent, lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs'
 import { pathInside, pathKey, splitPath, withSlashes, type PathRules } from './paths.js'
@@ -39,7 +36,6 @@ export interface SearchOptions {
   shown: (absolutePath: string) => string
 }
 
-/** An entry to look at, and what the way to it says about it. */
 interface Entry {
   path: string
   /** Reached through a linked folder: a walk that does not follow links never gets here. */
@@ -58,11 +54,8 @@ interface Walk extends SearchOptions {
 }
 
 /**
- * Walks the search paths depth first, as @actions/glob's globber does (following links, a
- * folder matched with all below it, no folders listed): a missing search path is skipped; a
- * folder whose real path is already on the chain above it (a link back up) is not entered
- * again; an entry gone by the time it is stat'ed is skipped. Any other error (a folder it may
- * not read) is thrown: the set of files could not be complete. Synchronous: nothing else runs yet.
+ * Depth first, as @actions/glob's globber walks (following links, no folders listed); a link back
+ * up the chain is not entered again. An unreadable folder throws: the set of files could not be complete.
  */
 export function walkSearchPaths(
   searchPaths: string[],
@@ -87,12 +80,8 @@ export function walkSearchPaths(
 }
 
 /**
- * The search paths as the disk spells them where names are compared without case (and Unicode
- * normalization): each segment, from the root down, as its folder lists it, so that a pattern's
- * `BUILD/A` finds `build/a/README.txt` under that name, and names and manifest keys do not follow
- * a pattern's spelling. A drive letter is written in upper case, as Windows writes it. A segment
- * its folder does not list (missing, or in a folder that may not be read) stays as written. The
- * spelling as written wins where a folder that tells case apart lists several.
+ * Where names are compared without case, each segment as its folder lists it, so that names and
+ * manifest keys do not follow a pattern's spelling (`BUILD/A` finds `build/a/README.txt` as such).
  */
 export function spelledOnDisk(searchPaths: string[], rules: PathRules): string[] {
   if (!rules.caseInsensitive) return searchPaths
@@ -215,7 +204,6 @@ function escapeNameBytes(bytes: Buffer): string {
   return text
 }
 
-/** What an entry that is neither a file nor a folder is, for a message. */
 function kindOf(info: Stats): string {
   if (info.isFIFO()) return 'a FIFO'
   if (info.isSocket()) return 'a socket'
