@@ -36443,11 +36443,8 @@ function faultOf(text) {
     }
 }
 /**
- * Where JSON.parse met an unexpected token, for which it names no position: the end of the
- * longest start of the text that is JSON or the start of it. JSON.parse quotes up to ten
- * characters either side of the token; where they are found are the likely places, tried
- * first (one is the place when the text up to it starts JSON and up to the next byte does
- * not), then every place.
+ * JSON.parse names no position for an unexpected token: the end of the longest start of the text
+ * that is JSON. The places of the context it quotes around the token are tried first, then every place.
  */
 function unexpectedTokenAt(text, message) {
     const [, before, context, after] = /^Unexpected token '.', (\.{3})?"(.*)"(\.{3})? is not valid JSON$/s.exec(message) ?? [];
@@ -36516,7 +36513,7 @@ function emptyManifest(baseUrl) {
 
 
 
-/** 100,000 entries take some 40 MB: a larger file is not a manifest (a disk image, a log), and is not read. */
+/** A larger file is not a manifest (a disk image, a log), and is not read. */
 const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
 const START_AFRESH = 'Fix it, or delete it to start a new manifest (every matched file is then uploaded again once).';
 const NOT_REACHED = 'Check that the path and each folder on it exist as folders the job can read, or give another path.';
@@ -36769,7 +36766,7 @@ function pickLegacy(entry) {
 function pickEntry(entry) {
     const recorded = entry.recorded_name !== undefined && entry.recorded_name !== entry.name;
     const fields = `name,${recorded ? 'recorded_name,' : ''}sha256,size,id,storage_url,content_type,uploaded_at`;
-    // Kept as parsed when it is as this action writes it: a copy of each of 100,000 would double the peak.
+    // Kept as parsed when it is as this action writes it: a copy of every entry would double the peak memory.
     if (Object.keys(entry).join() === fields && entry.sha256 === entry.sha256.toLowerCase())
         return entry;
     return { name: entry.name, ...(recorded ? { recorded_name: entry.recorded_name } : {}), ...pickLegacy(entry) };
@@ -36812,7 +36809,7 @@ async function findUnchanged(files, manifest, concurrency, rules = paths_HOST_PA
     }
     return { upload, unchanged };
 }
-/** The entry of a path. Where paths compare byte for byte (Linux), the manifest's own map answers, with no copy. */
+/** Where paths compare byte for byte (Linux), the manifest's own map answers, with no copy. */
 function entriesByPathKey(manifest, rules) {
     if (!rules.caseInsensitive)
         return relativePath => manifest.assets.get(relativePath);
@@ -36854,9 +36851,8 @@ function withEntries(manifest, entries, rules) {
 const READ_WHOLE_BYTES = 1024 * 1024;
 let smallFileBytes;
 /**
- * The SHA-256 of the file's bytes now. A small file is read as the upload reads it: a stream per
- * file would cost a buffer and several trips through the thread pool, which for many small files
- * is most of the work. Up to `size` + 1 bytes are read: a file that grew cannot match.
+ * A small file is read synchronously: a stream per file costs a buffer and thread-pool trips, most
+ * of the work for many small files. Up to `size` + 1 bytes are read: a file that grew cannot match.
  */
 async function sha256Of(file) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
@@ -39201,7 +39197,6 @@ function* jsonPieces(value, level) {
 /** Windows refuses a rename while another process (an antivirus, an indexer) holds the file open. */
 const RENAME_RETRY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
 const RENAME_RETRY_DELAYS_MS = [25, 50, 100, 200, 400, 800];
-/** Writes the pieces to a temporary file, then puts it in the file's place. */
 async function replaceAtomically(file, pieces, options) {
     await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;

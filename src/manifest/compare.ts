@@ -39,7 +39,7 @@ export async function findUnchanged(
   return { upload, unchanged }
 }
 
-/** The entry of a path. Where paths compare byte for byte (Linux), the manifest's own map answers, with no copy. */
+/** Where paths compare byte for byte (Linux), the manifest's own map answers, with no copy. */
 function entriesByPathKey(manifest: Manifest, rules: PathRules): (relativePath: string) => ManifestEntry | undefined {
   if (!rules.caseInsensitive) return relativePath => manifest.assets.get(relativePath)
   const byKey = new Map<string, ManifestEntry>()
@@ -82,9 +82,8 @@ const READ_WHOLE_BYTES = 1024 * 1024
 let smallFileBytes: Buffer | undefined
 
 /**
- * The SHA-256 of the file's bytes now. A small file is read as the upload reads it: a stream per
- * file would cost a buffer and several trips through the thread pool, which for many small files
- * is most of the work. Up to `size` + 1 bytes are read: a file that grew cannot match.
+ * A small file is read synchronously: a stream per file costs a buffer and thread-pool trips, most
+ * of the work for many small files. Up to `size` + 1 bytes are read: a file that grew cannot match.
  */
 async function sha256Of(file: LocalFile): Promise<string> {
   const hash = createHash('sha256')

@@ -35,11 +35,8 @@ function faultOf(text: string): { message: string; position?: number } | undefin
 }
 
 /**
- * Where JSON.parse met an unexpected token, for which it names no position: the end of the
- * longest start of the text that is JSON or the start of it. JSON.parse quotes up to ten
- * characters either side of the token; where they are found are the likely places, tried
- * first (one is the place when the text up to it starts JSON and up to the next byte does
- * not), then every place.
+ * JSON.parse names no position for an unexpected token: the end of the longest start of the text
+ * that is JSON. The places of the context it quotes around the token are tried first, then every place.
  */
 function unexpectedTokenAt(text: string, message: string): number {
   const [, before, context, after] =

@@ -24,7 +24,7 @@ export interface LoadedManifest {
   knewBaseUrl: boolean
 }
 
-/** 100,000 entries take some 40 MB: a larger file is not a manifest (a disk image, a log), and is not read. */
+/** A larger file is not a manifest (a disk image, a log), and is not read. */
 const MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 const START_AFRESH = 'Fix it, or delete it to start a new manifest (every matched file is then uploaded again once).'
 const NOT_REACHED = 'Check that the path and each folder on it exist as folders the job can read, or give another path.'
@@ -275,7 +275,7 @@ function pickLegacy(entry: LegacyEntry): LegacyEntry {
 function pickEntry(entry: ManifestEntry): ManifestEntry {
   const recorded = entry.recorded_name !== undefined && entry.recorded_name !== entry.name
   const fields = `name,${recorded ? 'recorded_name,' : ''}sha256,size,id,storage_url,content_type,uploaded_at`
-  // Kept as parsed when it is as this action writes it: a copy of each of 100,000 would double the peak.
+  // Kept as parsed when it is as this action writes it: a copy of every entry would double the peak memory.
   if (Object.keys(entry).join() === fields && entry.sha256 === entry.sha256.toLowerCase()) return entry
   return { name: entry.name, ...(recorded ? { recorded_name: entry.recorded_name } : {}), ...pickLegacy(entry) }
 }

@@ -97,7 +97,6 @@ function* jsonPieces(value: unknown, level: number): Generator<string> {
 const RENAME_RETRY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES'])
 const RENAME_RETRY_DELAYS_MS = [25, 50, 100, 200, 400, 800]
 
-/** Writes the pieces to a temporary file, then puts it in the file's place. */
 async function replaceAtomically(file: string, pieces: Iterable<string>, options: WriteManifestOptions): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true })
   const temp = `${file}.${process.pid}.tmp`
