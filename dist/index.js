@@ -38477,13 +38477,10 @@ class MaybeRegisteredError extends Error {
     }
 }
 /**
- * Runs an asset-creating call with retries, exactly once where the server allows it and
- * honestly where it does not. Every attempt carries the same Idempotency-Key. A failure that
- * proves the request had no effect is simply retried; an ambiguous one (the request was sent,
- * its answer never came or was a 500/502/504) is retried too, since a missing asset is worse
- * than a duplicate, but the result is then marked as a possible duplicate. The recorder is
- * told while the request is out, so that a run ending early reports the file as possibly
- * registered rather than not uploaded.
+ * Every attempt carries the same Idempotency-Key. An ambiguous failure (sent, then no answer or
+ * 500/502/504) is retried too, since a missing asset is worse than a duplicate, but marked as a
+ * possible duplicate. The recorder is told while the request is out, so a run ending early reports
+ * the file as possibly registered rather than not uploaded.
  */
 async function callCreatingAsset(request, file, context, attempt) {
     const { recorder, options } = context;
@@ -38519,10 +38516,7 @@ async function callCreatingAsset(request, file, context, attempt) {
         possibleDuplicate: ambiguous && !replayed
     });
 }
-/**
- * Sends each item's file with `send`, `concurrency` at a time, and records what each became:
- * a failure under the step its error names, else `step`.
- */
+/** A failure is recorded under the step its error names, else `step`. */
 async function uploadEach(items, recorder, options, how) {
     const worker = async (item) => {
         const file = how.fileOf(item);
@@ -39244,9 +39238,8 @@ class RefusedFilesError extends InputError {
     }
 }
 /**
- * `auto` sends exactly one file under 10 MiB as a single multipart upload, and everything
- * else through presigned URLs. Throws when bulk mode would have to PUT a file larger than
- * S3 takes in one PUT, or single mode would lose a name's folders.
+ * `auto` sends one small file as a single multipart upload, everything else through presigned
+ * URLs. Throws when bulk would PUT more than S3 takes at once, or single would lose a name's folders.
  */
 function choosePlan(requested, files) {
     const plan = pickStrategy(requested, files);
@@ -39747,16 +39740,11 @@ function describeResult(outcome, total, durationMs, unchanged = 0) {
 
 ;// CONCATENATED MODULE: ./src/transfer/cancel.ts
 /**
- * How a GitHub runner cancels a step: SIGINT, then SIGTERM 7.5 s later, then a kill of the
- * whole process tree 2.5 s after that. The report must be written before the kill: by these
- * times after a SIGINT, and after a SIGTERM (or a second signal).
+ * A GitHub runner cancels a step with SIGINT, then SIGTERM, then a kill of the process tree: the
+ * report must be written before the kill, by these times after a SIGINT and after a SIGTERM.
  */
 const RUNNER_CANCEL = { reportAfterInterruptMs: 9000, reportAfterTerminateMs: 1500 };
-/**
- * SIGBREAK is Ctrl-Break on Windows (Node maps Ctrl-C to SIGINT there): the Windows runner sends
- * Ctrl-C, then Ctrl-Break 7.5 s later, so as the second signal it hurries the report. Elsewhere
- * it is never sent, and listening for it is harmless.
- */
+/** The Windows runner sends Ctrl-C (SIGINT), then Ctrl-Break (SIGBREAK); elsewhere SIGBREAK never comes. */
 const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGBREAK'];
 /**
  * On the first signal nothing new starts, and uploads whose bytes are still being sent are
@@ -39818,10 +39806,7 @@ async function uploadSingleFiles(client, recorder, options) {
         send: async (file) => await uploadSingle(client, file, recorder, options)
     });
 }
-/**
- * Mode 1 for one file: a streamed multipart POST whose answer is the confirmed asset. Each
- * attempt re-opens the file and streams it from the start.
- */
+/** Each attempt re-opens the file and streams it from the start. */
 async function uploadSingle(client, file, recorder, options) {
     let current = file;
     const context = { recorder, options, signal: options.signal };

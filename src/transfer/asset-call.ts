@@ -29,13 +29,10 @@ interface AssetAttempt {
 }
 
 /**
- * Runs an asset-creating call with retries, exactly once where the server allows it and
- * honestly where it does not. Every attempt carries the same Idempotency-Key. A failure that
- * proves the request had no effect is simply retried; an ambiguous one (the request was sent,
- * its answer never came or was a 500/502/504) is retried too, since a missing asset is worse
- * than a duplicate, but the result is then marked as a possible duplicate. The recorder is
- * told while the request is out, so that a run ending early reports the file as possibly
- * registered rather than not uploaded.
+ * Every attempt carries the same Idempotency-Key. An ambiguous failure (sent, then no answer or
+ * 500/502/504) is retried too, since a missing asset is worse than a duplicate, but marked as a
+ * possible duplicate. The recorder is told while the request is out, so a run ending early reports
+ * the file as possibly registered rather than not uploaded.
  */
 export async function callCreatingAsset(
   request: AssetRequest,
@@ -77,10 +74,7 @@ export async function callCreatingAsset(
   })
 }
 
-/**
- * Sends each item's file with `send`, `concurrency` at a time, and records what each became:
- * a failure under the step its error names, else `step`.
- */
+/** A failure is recorded under the step its error names, else `step`. */
 export async function uploadEach<T>(
   items: Iterable<T> | AsyncIterable<T>,
   recorder: OutcomeRecorder,

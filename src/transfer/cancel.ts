@@ -1,15 +1,10 @@
 /**
- * How a GitHub runner cancels a step: SIGINT, then SIGTERM 7.5 s later, then a kill of the
- * whole process tree 2.5 s after that. The report must be written before the kill: by these
- * times after a SIGINT, and after a SIGTERM (or a second signal).
+ * A GitHub runner cancels a step with SIGINT, then SIGTERM, then a kill of the process tree: the
+ * report must be written before the kill, by these times after a SIGINT and after a SIGTERM.
  */
 const RUNNER_CANCEL = { reportAfterInterruptMs: 9000, reportAfterTerminateMs: 1500 }
 
-/**
- * SIGBREAK is Ctrl-Break on Windows (Node maps Ctrl-C to SIGINT there): the Windows runner sends
- * Ctrl-C, then Ctrl-Break 7.5 s later, so as the second signal it hurries the report. Elsewhere
- * it is never sent, and listening for it is harmless.
- */
+/** The Windows runner sends Ctrl-C (SIGINT), then Ctrl-Break (SIGBREAK); elsewhere SIGBREAK never comes. */
 const CANCEL_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGBREAK']
 
 /**

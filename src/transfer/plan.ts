@@ -33,9 +33,8 @@ export class RefusedFilesError extends InputError {
 }
 
 /**
- * `auto` sends exactly one file under 10 MiB as a single multipart upload, and everything
- * else through presigned URLs. Throws when bulk mode would have to PUT a file larger than
- * S3 takes in one PUT, or single mode would lose a name's folders.
+ * `auto` sends one small file as a single multipart upload, everything else through presigned
+ * URLs. Throws when bulk would PUT more than S3 takes at once, or single would lose a name's folders.
  */
 export function choosePlan(requested: UploadMode, files: LocalFile[]): UploadPlan {
   const plan = pickStrategy(requested, files)

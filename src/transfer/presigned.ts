@@ -10,7 +10,6 @@ import { fileForAttempt } from './file-state.js'
 import type { OutcomeRecorder, UploadOptions } from './outcome.js'
 import { withRetries, type RetryHooks } from './retry.js'
 
-/** A file paired with the presigned URL generated for it. */
 interface PresignedTicket {
   file: LocalFile
   entry: PresignedEntry

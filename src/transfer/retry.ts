@@ -2,7 +2,6 @@ import { setTimeout as wait } from 'node:timers/promises'
 import { CancelledError, FileChangedError } from '../model.js'
 import { HttpError, NetworkError } from '../netiks/errors.js'
 
-/** How failed requests are retried: the one policy every request follows. */
 export interface RetryPolicy {
   /** Extra attempts after the first, for failures other than throttling. */
   retries: number

@@ -19,10 +19,7 @@ export async function uploadSingleFiles(
   })
 }
 
-/**
- * Mode 1 for one file: a streamed multipart POST whose answer is the confirmed asset. Each
- * attempt re-opens the file and streams it from the start.
- */
+/** Each attempt re-opens the file and streams it from the start. */
 async function uploadSingle(
   client: NetiksClient,
   file: LocalFile,
