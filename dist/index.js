@@ -31697,7 +31697,6 @@ const DEFAULT_BASE_URL = 'https://prod.backend.netikscloud.com';
 const MAX_SHARDS = 256;
 /** `auto` picks single mode for exactly one file smaller than this. */
 const AUTO_SINGLE_MAX_BYTES = 10 * 1024 * 1024;
-/** Files per generate-presigned-url call. */
 const PRESIGN_BATCH_SIZE = 50;
 /** S3 accepts at most this many bytes in one PUT. */
 const MAX_PUT_BYTES = 5 * 1024 * 1024 * 1024;
@@ -35667,7 +35666,6 @@ function listSome(items, shown = 20, separator = ', ') {
     const more = items.length > shown ? ` and ${items.length - shown} more` : '';
     return `${items.slice(0, shown).join(separator)}${more}`;
 }
-/** The bytes of all the files together. */
 function totalSize(files) {
     return files.reduce((sum, file) => sum + file.size, 0);
 }
@@ -36358,9 +36356,8 @@ function nameAssets(files, naming, root, rules = paths_HOST_PATHS) {
 
 ;// CONCATENATED MODULE: ./src/pool.ts
 /**
- * Runs `worker` over the items with at most `concurrency` of them in flight. Workers pull
- * from one shared iterator, so a slow item never holds up the others, and an async source
- * is asked for its next item only when a worker is free.
+ * Workers pull from one shared iterator, so a slow item never holds up the others, and an async
+ * source is asked for its next item only when a worker is free.
  */
 async function runPool(items, concurrency, worker, shouldStop = () => false) {
     if (!Number.isInteger(concurrency) || concurrency < 1) {
@@ -37902,7 +37899,7 @@ function parseUrl(url, base) {
 ;// CONCATENATED MODULE: ./src/text-file.ts
 
 const CHUNK_CHARS = 64 * 1024;
-/** Writes the pieces to `file` in chunks of about 64 KiB: never the whole text at once. */
+/** In chunks: never the whole text at once. */
 async function writeText(file, pieces) {
     const handle = await (0,promises_namespaceObject.open)(file, 'w');
     try {
@@ -38026,7 +38023,6 @@ function failureRecords(result) {
 function fileRecords(result) {
     return mapped(sortedByPath([...result.confirmed, ...(result.unchanged ?? []), ...result.failed]), fileRecordOf);
 }
-/** Each item made into another, one at a time. */
 function* mapped(items, make) {
     for (const item of items)
         yield make(item);

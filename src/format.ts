@@ -30,7 +30,6 @@ export function listSome(items: string[], shown = 20, separator = ', '): string 
   return `${items.slice(0, shown).join(separator)}${more}`
 }
 
-/** The bytes of all the files together. */
 export function totalSize(files: ReadonlyArray<{ size: number }>): number {
   return files.reduce((sum, file) => sum + file.size, 0)
 }

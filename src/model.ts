@@ -28,7 +28,7 @@ export interface LocalFile {
 export interface ConfirmedUpload {
   /** The file as it was sent (a fresh stat when it changed after it was found). */
   file: LocalFile
-  /** The asset's id. Only what the outputs need is kept: a run may hold 100,000 of these. */
+  /** Only what the outputs need is kept: a run may hold very many of these. */
   assetId: string
   /** The name the server recorded (`asset_name` in its answer), else the name sent. */
   recordedName: string
@@ -36,9 +36,8 @@ export interface ConfirmedUpload {
   contentType: string
   sha256: string
   /**
-   * An earlier attempt of the asset-creating call may have been registered too: it failed in
-   * a way that does not prove it had no effect (reply lost or stalled, 500, 502, 504), and
-   * the server did not say that this answer replays it.
+   * An earlier attempt may have been registered too: it failed without proof of no effect (reply
+   * lost, 500, 502, 504), and the server did not say this answer replays it.
    */
   possibleDuplicate: boolean
 }
@@ -52,7 +51,6 @@ export interface ConfirmedUpload {
 export type FailedStep =
   'upload' | 'generate' | 'put' | 'confirm' | 'upload-unknown' | 'confirm-unknown' | 'not-started' | 'refused'
 
-/** A file that was not uploaded, and why. */
 export interface FailedUpload {
   file: LocalFile
   step: FailedStep

@@ -1,7 +1,6 @@
 /**
- * Runs `worker` over the items with at most `concurrency` of them in flight. Workers pull
- * from one shared iterator, so a slow item never holds up the others, and an async source
- * is asked for its next item only when a worker is free.
+ * Workers pull from one shared iterator, so a slow item never holds up the others, and an async
+ * source is asked for its next item only when a worker is free.
  */
 export async function runPool<T>(
   items: Iterable<T> | AsyncIterable<T>,

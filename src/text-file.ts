@@ -2,7 +2,7 @@ import { open, type FileHandle } from 'node:fs/promises'
 
 const CHUNK_CHARS = 64 * 1024
 
-/** Writes the pieces to `file` in chunks of about 64 KiB: never the whole text at once. */
+/** In chunks: never the whole text at once. */
 export async function writeText(file: string, pieces: Iterable<string>): Promise<void> {
   const handle = await open(file, 'w')
   try {

@@ -51,7 +51,6 @@ export const DEFAULT_BASE_URL = 'https://prod.backend.netikscloud.com'
 export const MAX_SHARDS = 256
 /** `auto` picks single mode for exactly one file smaller than this. */
 export const AUTO_SINGLE_MAX_BYTES = 10 * 1024 * 1024
-/** Files per generate-presigned-url call. */
 export const PRESIGN_BATCH_SIZE = 50
 /** S3 accepts at most this many bytes in one PUT. */
 export const MAX_PUT_BYTES = 5 * 1024 * 1024 * 1024

@@ -98,7 +98,6 @@ export function fileRecords(result: RunResult): Generator<FileRecord> {
   return mapped(sortedByPath([...result.confirmed, ...(result.unchanged ?? []), ...result.failed]), fileRecordOf)
 }
 
-/** Each item made into another, one at a time. */
 export function* mapped<S, T>(items: Iterable<S>, make: (item: S) => T): Generator<T> {
   for (const item of items) yield make(item)
 }

@@ -31369,7 +31369,6 @@ function listSome(items, shown = 20, separator = ', ') {
     const more = items.length > shown ? ` and ${items.length - shown} more` : '';
     return `${items.slice(0, shown).join(separator)}${more}`;
 }
-/** The bytes of all the files together. */
 function totalSize(files) {
     return files.reduce((sum, file) => sum + file.size, 0);
 }
