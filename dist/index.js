@@ -31785,11 +31785,7 @@ function shardOf(relativePath, total) {
     const digest = (0,external_node_crypto_.createHash)('sha256').update(relativePath.normalize('NFC'), 'utf8').digest();
     return digest.readUInt32BE(0) % total;
 }
-/**
- * The files of this shard, in their order, and the line that says so in the log; every file
- * and no line without sharding. The files come named: names (and clashes) are decided over
- * every matched file, so a file's name does not depend on which shard sends it.
- */
+/** The files come named over every matched file, so a file's name does not depend on which shard sends it. */
 function takeShard(files, shard) {
     if (shard === undefined)
         return { files };
@@ -36110,11 +36106,7 @@ function visit(item, walk) {
         found.matches.set(item.path, { size: info.size, mtimeMs: info.mtimeMs });
     return isFolder && entered;
 }
-/**
- * The entry's stat through links, or undefined when there is nothing to take: a broken link
- * (named when a walk that does not follow links would see it), an entry gone since its folder
- * was read, or a link that loops, which is named and left out.
- */
+/** Undefined for a broken link, an entry gone since its folder was read, or a looping link (named and left out). */
 function statOrLeftOut(item, taken, { shown, found }) {
     try {
         return (0,external_node_fs_namespaceObject.statSync)(item.path);
@@ -36133,9 +36125,8 @@ function statOrLeftOut(item, taken, { shown, found }) {
     }
 }
 /**
- * The entries of a folder. A name that is not valid UTF-8 comes back from readdir with U+FFFD
- * in place of its bad bytes, which names no file: it is left out and named with its bytes
- * escaped (the folder is read again, as bytes, only then).
+ * readdir gives a name that is not valid UTF-8 with U+FFFD for its bad bytes, which names no file:
+ * it is left out and named with its bytes escaped.
  */
 function readFolder(folder, { rules, search, shown, found }) {
     const entries = (0,external_node_fs_namespaceObject.readdirSync)(folder, { withFileTypes: true });
@@ -36326,11 +36317,7 @@ function fileAt(absolutePath, relativePath, size, mtimeMs, rules) {
     const name = rules.path.basename(absolutePath);
     return { absolutePath, relativePath, name, size, mtimeMs, contentType: contentTypeFor(name) };
 }
-/**
- * Sets the name each file is sent under: its base name, or its path below `root` (see
- * FoundFiles.root), always `/`-separated. Reports names that clash, compared as the file
- * system compares names, since Netiks would then hold several assets of one name.
- */
+/** Clashes are compared as the file system compares names: Netiks would hold several assets of one name. */
 function nameAssets(files, naming, root, rules = paths_HOST_PATHS) {
     const named = naming === AssetNaming.Relative
         ? files.map(file => ({ ...file, name: nameBelow(root, file.absolutePath, rules) }))
@@ -36775,11 +36762,7 @@ function pickEntry(entry) {
 
 
 
-/**
- * Splits the files into those to upload and those unchanged: the entry of the file's path (or,
- * without one, the version 1 entry of its name) has the name it is sent under now, its size
- * and its sha256. Only a file whose entry has its size is read, to hash it.
- */
+/** Unchanged: its entry (by path, else the version 1 entry of its name) has its name, size and sha256. */
 async function findUnchanged(files, manifest, concurrency, rules = paths_HOST_PATHS) {
     const entryOfPath = entriesByPathKey(manifest, rules);
     // By the file's index, its entry while it may be unchanged.
@@ -36821,11 +36804,7 @@ function recordUnchanged(manifest, unchanged, rules = paths_HOST_PATHS) {
     const inPlace = ({ file, entry }) => manifest.assets.get(file.relativePath) === entry;
     return manifest.legacy.size === 0 && unchanged.every(inPlace) ? manifest : withEntries(manifest, unchanged, rules);
 }
-/**
- * The manifest with each entry under its file's path, in place of the same file spelled in
- * another case where case is ignored. The version 1 entry of its name goes: it described an
- * earlier upload of that name.
- */
+/** An entry replaces the same file spelled in another case where case is ignored, and its name's version 1 entry. */
 function withEntries(manifest, entries, rules) {
     const assets = new Map(manifest.assets);
     const legacy = new Map(manifest.legacy);
@@ -36946,11 +36925,7 @@ class ProtocolError extends Error {
         this.name = 'ProtocolError';
     }
 }
-/**
- * The API answered a presigned URL the action will not follow: plain http behind an https
- * base-url, credentials in its authority, or not an http(s) URL at all. Nothing is sent to it,
- * and the run stops: every other URL from the same API would be the same.
- */
+/** A presigned URL the action will not follow: the run stops, as every other URL from the same API would be the same. */
 class InsecureUrlError extends ProtocolError {
     constructor(step, message) {
         super(step, message);
@@ -37918,11 +37893,7 @@ async function writeText(file, pieces) {
         await handle.close();
     }
 }
-/**
- * Writes all of the text. A write may take only part of it — a full disk takes what fits and
- * fails only the next write — so the rest is written again until it is all taken or the file
- * system says why not: a file cut short is never left as if it were whole.
- */
+/** A full disk takes what fits and fails only the next write: the rest is written again until it fails or is all taken. */
 async function writeAll(handle, text) {
     let bytes = Buffer.from(text, 'utf8');
     while (bytes.length > 0) {
@@ -38142,11 +38113,7 @@ function retryDelayMs(retry, error, policy) {
     const window = Math.min(MAX_DELAY_MS, policy.baseDelayMs * 2 ** (retry - 1));
     return Math.floor(policy.random() * window);
 }
-/**
- * Runs `attempt` until it succeeds, fails for good, or its budgets run out: `retries` for
- * failures, `throttleRetries` more for throttling answers. Each attempt is a fresh call, told
- * how the one before it failed, so a body is re-opened and streamed again from its start.
- */
+/** Each attempt is a fresh call, told how the one before failed, so a body is re-opened and streamed again. */
 async function withRetries(attempt, policy, hooks = {}) {
     let failures = 0;
     let throttled = 0;
@@ -38279,10 +38246,8 @@ class FailFastError extends Error {
     }
 }
 /**
- * What each file became while a run goes on. It decides when the run must stop early — the
- * breaker trips, a cancelled run starts nothing, fail-fast stops after the first failure — and
- * can report at any moment, even mid-run: a file whose asset-creating request is out and
- * unanswered is then reported as possibly existing.
+ * Decides when the run stops early, and can report at any moment: a file whose asset-creating
+ * request is out and unanswered is then reported as possibly existing.
  */
 class OutcomeRecorder {
     files;
@@ -38410,11 +38375,7 @@ function checkedAnswer(request, asset, upload) {
         throw new UntrustedAnswerError(request, problem);
     return upload;
 }
-/**
- * What is wrong with a server's answer, or undefined when it can be trusted into the outputs:
- * every value the record takes from it is inert text (a recorded name may hold what the name
- * sent held), and its `file_size` is the bytes sent.
- */
+/** Trusted into the outputs: every value taken from it is inert text, and its `file_size` is the bytes sent. */
 function answerProblem(asset, upload) {
     const { file, assetId, recordedName, storageUrl, contentType } = upload;
     if (!isPlainAssetId(assetId)) {
@@ -38617,11 +38578,7 @@ async function uploadPresigned(client, recorder, options) {
         send: async (ticket) => await putAndConfirm(client, ticket, recorder, options)
     });
 }
-/**
- * The files with their presigned URLs, in file order. URLs are generated a batch at a time,
- * only as they are about to be used: the next batch is asked for when fewer than `lookahead`
- * tickets are ready, so a long queue never holds URLs that could expire before their turn.
- */
+/** URLs are generated a batch at a time as they are about to be used, so none expires waiting its turn. */
 async function* presignedTickets(recorder, lookahead, generateBatch) {
     const batches = planBatches(recorder.files);
     const ready = [];
@@ -39541,9 +39498,8 @@ function linkTo(url, id) {
 
 
 /**
- * The run's report, however it ended: the one place that writes the outputs and saves the
- * manifest, then the summary and the closing lines, each even when one before it failed.
- * Returns the step's closing error in parts (undefined where all is well).
+ * The one place that writes the outputs and saves the manifest; each part is written even when one
+ * before it failed. Returns the step's closing error in parts (undefined where all is well).
  */
 async function report(ending) {
     return await reportEnding(ending).catch((error) => [
@@ -39935,11 +39891,7 @@ async function resolveFiles(inputs, workspace, manifestFile) {
     reportNames(files, clashes);
     return { files, leftOut, none: files.length === 0 ? noFiles(inputs, found, leftOut) : undefined };
 }
-/**
- * The manifest changes on every run: it is not uploaded. A manifest is often hidden
- * (.netiks.json): it is named as the manifest; a hidden folder holding it stays in the hidden
- * line, as it may hold more.
- */
+/** The manifest changes on every run: it is not uploaded. A hidden folder holding it may hold more: it stays listed. */
 function leaveOutManifest(found, workspace, manifestFile, shown) {
     const isManifest = (file) => samePath(file, manifestFile);
     const holdsManifest = (hidden) => hidden.endsWith('/') && pathInside(external_node_path_default().resolve(workspace, hidden), manifestFile) !== undefined;

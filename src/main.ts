@@ -102,11 +102,7 @@ async function resolveFiles(
   return { files, leftOut, none: files.length === 0 ? noFiles(inputs, found, leftOut) : undefined }
 }
 
-/**
- * The manifest changes on every run: it is not uploaded. A manifest is often hidden
- * (.netiks.json): it is named as the manifest; a hidden folder holding it stays in the hidden
- * line, as it may hold more.
- */
+/** The manifest changes on every run: it is not uploaded. A hidden folder holding it may hold more: it stays listed. */
 function leaveOutManifest(found: FoundFiles, workspace: string, manifestFile: string, shown: string): void {
   const isManifest = (file: string): boolean => samePath(file, manifestFile)
   const holdsManifest = (hidden: string): boolean =>

@@ -20,11 +20,7 @@ export async function writeText(file: string, pieces: Iterable<string>): Promise
   }
 }
 
-/**
- * Writes all of the text. A write may take only part of it — a full disk takes what fits and
- * fails only the next write — so the rest is written again until it is all taken or the file
- * system says why not: a file cut short is never left as if it were whole.
- */
+/** A full disk takes what fits and fails only the next write: the rest is written again until it fails or is all taken. */
 async function writeAll(handle: FileHandle, text: string): Promise<void> {
   let bytes = Buffer.from(text, 'utf8')
   while (bytes.length > 0) {

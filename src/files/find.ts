@@ -189,11 +189,7 @@ export interface NameClash {
   paths: string[]
 }
 
-/**
- * Sets the name each file is sent under: its base name, or its path below `root` (see
- * FoundFiles.root), always `/`-separated. Reports names that clash, compared as the file
- * system compares names, since Netiks would then hold several assets of one name.
- */
+/** Clashes are compared as the file system compares names: Netiks would hold several assets of one name. */
 export function nameAssets(
   files: LocalFile[],
   naming: AssetNaming,

@@ -46,11 +46,7 @@ export function shardOf(relativePath: string, total: number): number {
   return digest.readUInt32BE(0) % total
 }
 
-/**
- * The files of this shard, in their order, and the line that says so in the log; every file
- * and no line without sharding. The files come named: names (and clashes) are decided over
- * every matched file, so a file's name does not depend on which shard sends it.
- */
+/** The files come named over every matched file, so a file's name does not depend on which shard sends it. */
 export function takeShard<T extends { relativePath: string }>(
   files: T[],
   shard: Shard | undefined

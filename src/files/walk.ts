@@ -151,11 +151,7 @@ function visit(item: Entry, walk: Walk): boolean {
   return isFolder && entered
 }
 
-/**
- * The entry's stat through links, or undefined when there is nothing to take: a broken link
- * (named when a walk that does not follow links would see it), an entry gone since its folder
- * was read, or a link that loops, which is named and left out.
- */
+/** Undefined for a broken link, an entry gone since its folder was read, or a looping link (named and left out). */
 function statOrLeftOut(item: Entry, taken: boolean, { shown, found }: Walk): Stats | undefined {
   try {
     return statSync(item.path)
@@ -172,9 +168,8 @@ function statOrLeftOut(item: Entry, taken: boolean, { shown, found }: Walk): Sta
 }
 
 /**
- * The entries of a folder. A name that is not valid UTF-8 comes back from readdir with U+FFFD
- * in place of its bad bytes, which names no file: it is left out and named with its bytes
- * escaped (the folder is read again, as bytes, only then).
+ * readdir gives a name that is not valid UTF-8 with U+FFFD for its bad bytes, which names no file:
+ * it is left out and named with its bytes escaped.
  */
 function readFolder(folder: string, { rules, search, shown, found }: Walk): Dirent[] {
   const entries = readdirSync(folder, { withFileTypes: true })

@@ -6,11 +6,7 @@ import { runPool } from '../pool.js'
 import type { Manifest, ManifestEntry, UnchangedFile } from './manifest.js'
 import { readUpTo } from './read.js'
 
-/**
- * Splits the files into those to upload and those unchanged: the entry of the file's path (or,
- * without one, the version 1 entry of its name) has the name it is sent under now, its size
- * and its sha256. Only a file whose entry has its size is read, to hash it.
- */
+/** Unchanged: its entry (by path, else the version 1 entry of its name) has its name, size and sha256. */
 export async function findUnchanged(
   files: LocalFile[],
   manifest: Manifest,
@@ -54,11 +50,7 @@ export function recordUnchanged(manifest: Manifest, unchanged: UnchangedFile[], 
   return manifest.legacy.size === 0 && unchanged.every(inPlace) ? manifest : withEntries(manifest, unchanged, rules)
 }
 
-/**
- * The manifest with each entry under its file's path, in place of the same file spelled in
- * another case where case is ignored. The version 1 entry of its name goes: it described an
- * earlier upload of that name.
- */
+/** An entry replaces the same file spelled in another case where case is ignored, and its name's version 1 entry. */
 export function withEntries(manifest: Manifest, entries: UnchangedFile[], rules: PathRules): Manifest {
   const assets = new Map(manifest.assets)
   const legacy = new Map(manifest.legacy)

@@ -77,11 +77,7 @@ export class ProtocolError extends Error {
   }
 }
 
-/**
- * The API answered a presigned URL the action will not follow: plain http behind an https
- * base-url, credentials in its authority, or not an http(s) URL at all. Nothing is sent to it,
- * and the run stops: every other URL from the same API would be the same.
- */
+/** A presigned URL the action will not follow: the run stops, as every other URL from the same API would be the same. */
 export class InsecureUrlError extends ProtocolError {
   constructor(step: UploadStep, message: string) {
     super(step, message)

@@ -66,9 +66,8 @@ export type Ending =
     }
 
 /**
- * The run's report, however it ended: the one place that writes the outputs and saves the
- * manifest, then the summary and the closing lines, each even when one before it failed.
- * Returns the step's closing error in parts (undefined where all is well).
+ * The one place that writes the outputs and saves the manifest; each part is written even when one
+ * before it failed. Returns the step's closing error in parts (undefined where all is well).
  */
 export async function report(ending: Ending): Promise<Array<string | undefined>> {
   return await reportEnding(ending).catch((error: unknown) => [

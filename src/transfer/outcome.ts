@@ -52,10 +52,8 @@ export class FailFastError extends Error {
 export type AssetRequest = 'upload' | 'confirm'
 
 /**
- * What each file became while a run goes on. It decides when the run must stop early — the
- * breaker trips, a cancelled run starts nothing, fail-fast stops after the first failure — and
- * can report at any moment, even mid-run: a file whose asset-creating request is out and
- * unanswered is then reported as possibly existing.
+ * Decides when the run stops early, and can report at any moment: a file whose asset-creating
+ * request is out and unanswered is then reported as possibly existing.
  */
 export class OutcomeRecorder {
   private readonly confirmed: ConfirmedUpload[] = []
@@ -187,11 +185,7 @@ export function checkedAnswer(request: AssetRequest, asset: NetiksAsset, upload:
   return upload
 }
 
-/**
- * What is wrong with a server's answer, or undefined when it can be trusted into the outputs:
- * every value the record takes from it is inert text (a recorded name may hold what the name
- * sent held), and its `file_size` is the bytes sent.
- */
+/** Trusted into the outputs: every value taken from it is inert text, and its `file_size` is the bytes sent. */
 export function answerProblem(asset: NetiksAsset, upload: ConfirmedUpload): string | undefined {
   const { file, assetId, recordedName, storageUrl, contentType } = upload
   if (!isPlainAssetId(assetId)) {

@@ -32,11 +32,7 @@ export async function uploadPresigned(
   })
 }
 
-/**
- * The files with their presigned URLs, in file order. URLs are generated a batch at a time,
- * only as they are about to be used: the next batch is asked for when fewer than `lookahead`
- * tickets are ready, so a long queue never holds URLs that could expire before their turn.
- */
+/** URLs are generated a batch at a time as they are about to be used, so none expires waiting its turn. */
 async function* presignedTickets(
   recorder: OutcomeRecorder,
   lookahead: number,

@@ -89,11 +89,7 @@ export interface RetryHooks {
   onFailure?: (kind: FailureKind, error: unknown) => void
 }
 
-/**
- * Runs `attempt` until it succeeds, fails for good, or its budgets run out: `retries` for
- * failures, `throttleRetries` more for throttling answers. Each attempt is a fresh call, told
- * how the one before it failed, so a body is re-opened and streamed again from its start.
- */
+/** Each attempt is a fresh call, told how the one before failed, so a body is re-opened and streamed again. */
 export async function withRetries<T>(
   attempt: (lastError: unknown) => Promise<T>,
   policy: RetryPolicy,
