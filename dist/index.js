@@ -35673,10 +35673,7 @@ function compareText(a, b) {
 function sortedByPath(items) {
     return [...items].sort((a, b) => compareText(a.file.relativePath, b.file.relativePath));
 }
-/**
- * Text that ends a sentence, so that another can follow it: a stop is added unless it already
- * ends with one (or with "…", where the server's words were cut).
- */
+/** A stop is added unless the text ends with one (or with "…", where the server's words were cut). */
 function withStop(text) {
     const trimmed = text.trimEnd();
     return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
@@ -36925,7 +36922,7 @@ class ProtocolError extends Error {
         this.name = 'ProtocolError';
     }
 }
-/** A presigned URL the action will not follow: the run stops, as every other URL from the same API would be the same. */
+/** A presigned URL the action will not follow: the run stops, as every other URL from the API would be alike. */
 class InsecureUrlError extends ProtocolError {
     constructor(step, message) {
         super(step, message);
@@ -37893,7 +37890,7 @@ async function writeText(file, pieces) {
         await handle.close();
     }
 }
-/** A full disk takes what fits and fails only the next write: the rest is written again until it fails or is all taken. */
+/** A full disk takes what fits and fails only the next write: the rest is written again until taken or refused. */
 async function writeAll(handle, text) {
     let bytes = Buffer.from(text, 'utf8');
     while (bytes.length > 0) {
@@ -38547,10 +38544,7 @@ function restat(file, error) {
     }
     return { ...file, size: info.size, mtimeMs: info.mtimeMs };
 }
-/**
- * The file for the next attempt at sending `found`: `current`, or after a body found it changed,
- * as it is now (the caller is told). Its progress count starts over.
- */
+/** After a body found it changed, the file as it is now (the caller is told); its progress count starts over. */
 function fileForAttempt(found, current, lastError, options) {
     const now = restat(current, lastError);
     if (now !== current)
@@ -39915,10 +39909,7 @@ function noFiles(inputs, found, leftOut) {
         info(escapeForLog(message));
     return { kind: 'no-files', leftOut };
 }
-/**
- * Splits the matched files by the manifest into new or changed, and unchanged. A manifest that
- * cannot be read or replaced as it is stops the run here, before anything is sent.
- */
+/** A manifest that cannot be read or replaced as it is stops the run here, before anything is sent. */
 async function compareWithManifest(inputs, files, manifestFile) {
     const loaded = await loadManifest(manifestFile, inputs.baseUrl).catch((error) => {
         if (!(error instanceof ManifestError))

@@ -44,10 +44,7 @@ export function sortedByPath<T extends { file: { relativePath: string } }>(items
   return [...items].sort((a, b) => compareText(a.file.relativePath, b.file.relativePath))
 }
 
-/**
- * Text that ends a sentence, so that another can follow it: a stop is added unless it already
- * ends with one (or with "…", where the server's words were cut).
- */
+/** A stop is added unless the text ends with one (or with "…", where the server's words were cut). */
 export function withStop(text: string): string {
   const trimmed = text.trimEnd()
   return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`

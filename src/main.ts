@@ -126,10 +126,7 @@ function noFiles(inputs: Inputs, found: FoundFiles, leftOut: FailedUpload[]): En
   return { kind: 'no-files', leftOut }
 }
 
-/**
- * Splits the matched files by the manifest into new or changed, and unchanged. A manifest that
- * cannot be read or replaced as it is stops the run here, before anything is sent.
- */
+/** A manifest that cannot be read or replaced as it is stops the run here, before anything is sent. */
 async function compareWithManifest(
   inputs: Inputs,
   files: LocalFile[],

@@ -20,7 +20,7 @@ export async function writeText(file: string, pieces: Iterable<string>): Promise
   }
 }
 
-/** A full disk takes what fits and fails only the next write: the rest is written again until it fails or is all taken. */
+/** A full disk takes what fits and fails only the next write: the rest is written again until taken or refused. */
 async function writeAll(handle: FileHandle, text: string): Promise<void> {
   let bytes = Buffer.from(text, 'utf8')
   while (bytes.length > 0) {

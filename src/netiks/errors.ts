@@ -77,7 +77,7 @@ export class ProtocolError extends Error {
   }
 }
 
-/** A presigned URL the action will not follow: the run stops, as every other URL from the same API would be the same. */
+/** A presigned URL the action will not follow: the run stops, as every other URL from the API would be alike. */
 export class InsecureUrlError extends ProtocolError {
   constructor(step: UploadStep, message: string) {
     super(step, message)

@@ -25,10 +25,7 @@ export function restat(file: LocalFile, error: unknown): LocalFile {
   return { ...file, size: info.size, mtimeMs: info.mtimeMs }
 }
 
-/**
- * The file for the next attempt at sending `found`: `current`, or after a body found it changed,
- * as it is now (the caller is told). Its progress count starts over.
- */
+/** After a body found it changed, the file as it is now (the caller is told); its progress count starts over. */
 export function fileForAttempt(
   found: LocalFile,
   current: LocalFile,

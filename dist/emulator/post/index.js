@@ -31380,10 +31380,7 @@ function compareText(a, b) {
 function sortedByPath(items) {
     return [...items].sort((a, b) => compareText(a.file.relativePath, b.file.relativePath));
 }
-/**
- * Text that ends a sentence, so that another can follow it: a stop is added unless it already
- * ends with one (or with "…", where the server's words were cut).
- */
+/** A stop is added unless the text ends with one (or with "…", where the server's words were cut). */
 function withStop(text) {
     const trimmed = text.trimEnd();
     return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
