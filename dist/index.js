@@ -35669,7 +35669,6 @@ function totalSize(files) {
 function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
-/** Items in the order of their files' paths, as a sorted copy. */
 function sortedByPath(items) {
     return [...items].sort((a, b) => compareText(a.file.relativePath, b.file.relativePath));
 }
@@ -36548,7 +36547,6 @@ async function checkManifestPlace(file) {
     });
     return info !== undefined;
 }
-/** Whether the path is a folder, false when it does not exist; throws when it is something else or cannot be looked at. */
 async function isFolder(at) {
     const info = await (0,promises_namespaceObject.stat)(at).catch((error) => {
         if (error.code === 'ENOENT' && external_node_path_default().dirname(at) !== at)
@@ -39921,7 +39919,7 @@ async function compareWithManifest(inputs, files, manifestFile) {
     reportManifest(inputs, loaded, split, before);
     return { ...split, manifest: { file: manifestFile, before } };
 }
-/** Sends the files; returns how it ended. Throws only before the first request. */
+/** Throws only before the first request. */
 async function upload(inputs, work, plan, state) {
     const tuning = getTuning();
     const runFolder = await openRunFolder();

@@ -39,7 +39,6 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-/** Items in the order of their files' paths, as a sorted copy. */
 export function sortedByPath<T extends { file: { relativePath: string } }>(items: T[]): T[] {
   return [...items].sort((a, b) => compareText(a.file.relativePath, b.file.relativePath))
 }

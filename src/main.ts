@@ -142,7 +142,7 @@ async function compareWithManifest(
   return { ...split, manifest: { file: manifestFile, before } }
 }
 
-/** Sends the files; returns how it ended. Throws only before the first request. */
+/** Throws only before the first request. */
 async function upload(inputs: UploadInputs, work: Work, plan: UploadPlan, state: RunState): Promise<Ending> {
   const tuning = getTuning()
   const runFolder = await openRunFolder()

@@ -76,7 +76,6 @@ async function checkManifestPlace(file: string): Promise<boolean> {
   return info !== undefined
 }
 
-/** Whether the path is a folder, false when it does not exist; throws when it is something else or cannot be looked at. */
 async function isFolder(at: string): Promise<boolean> {
   const info = await stat(at).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' && path.dirname(at) !== at) return undefined

@@ -48,7 +48,6 @@ export class FailFastError extends Error {
   }
 }
 
-/** A request that registers an asset: a single upload, or a confirm. */
 export type AssetRequest = 'upload' | 'confirm'
 
 /**

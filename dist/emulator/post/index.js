@@ -31376,7 +31376,6 @@ function totalSize(files) {
 function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
-/** Items in the order of their files' paths, as a sorted copy. */
 function sortedByPath(items) {
     return [...items].sort((a, b) => compareText(a.file.relativePath, b.file.relativePath));
 }
