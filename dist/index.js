@@ -37285,7 +37285,9 @@ class BodyGate extends external_node_events_.EventEmitter {
             return;
         this.stopped = true;
         this.open();
-        this.done(stoppedError());
+        // An Error only for a write still waiting: building one (its stack) on every request costs.
+        if (this.pending !== undefined)
+            this.done(stoppedError());
         this.emit('close');
     }
     done(error) {
@@ -37435,8 +37437,12 @@ function escapeHtmlReferences(name) {
 
 
 
-
-/** Bytes read (and written) at a time. Large slices keep a single upload near the wire's speed. */
+/**
+ * Bytes read (and written) at a time. Large slices keep a single upload near the wire's speed.
+ * The file calls are synchronous: the thread pool's round trip cost more CPU per small file than
+ * the read itself, and the body waits for the sink between slices, so one slice is the most the
+ * event loop is held for.
+ */
 const SLICE_BYTES = 1024 * 1024;
 /** Non-blocking where the platform allows (not Windows): a FIFO that took a found file's name would block the open. */
 const OPEN_FOR_READING = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
@@ -37467,19 +37473,19 @@ class FileBody {
         return this.digest ?? this.hash.copy().digest('hex');
     }
     async writeTo(sink) {
-        const handle = await this.io((0,promises_namespaceObject.open)(this.file.absolutePath, OPEN_FOR_READING));
+        const fd = this.io(() => (0,external_node_fs_namespaceObject.openSync)(this.file.absolutePath, OPEN_FOR_READING));
         try {
-            await this.checkUnchanged(handle);
+            this.checkUnchanged(fd);
             await this.write(sink, this.head);
-            await this.writeFile(sink, handle);
+            await this.writeFile(sink, fd);
             this.digest = this.hash.digest('hex');
             await this.write(sink, this.tail);
         }
         finally {
-            await handle.close();
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
         }
     }
-    async writeFile(sink, handle) {
+    async writeFile(sink, fd) {
         const size = this.file.size;
         // The last read asks for one byte more than the file had: a byte there means it grew.
         const buffer = Buffer.allocUnsafe(Math.min(SLICE_BYTES, size) + 1);
@@ -37487,32 +37493,32 @@ class FileBody {
         do {
             const wanted = Math.min(SLICE_BYTES, size - offset);
             const last = offset + wanted === size;
-            const { bytesRead } = await this.io(handle.read(buffer, 0, last ? wanted + 1 : wanted, offset));
+            const bytesRead = this.io(() => (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, last ? wanted + 1 : wanted, offset));
             const slice = buffer.subarray(0, Math.min(bytesRead, wanted));
             this.hash.update(slice);
             offset += slice.length;
             const found = `the ${size} bytes it had when it was found`;
             if (bytesRead > wanted)
-                await this.checkUnchanged(handle, `it has more than ${found}`);
+                this.checkUnchanged(fd, `it has more than ${found}`);
             else if (bytesRead < wanted)
-                await this.checkUnchanged(handle, `it ended after ${offset} of ${found}`);
+                this.checkUnchanged(fd, `it ended after ${offset} of ${found}`);
             // The last slice leaves only if the file is still the one that was found.
             else if (last)
-                await this.checkUnchanged(handle);
+                this.checkUnchanged(fd);
             await this.write(sink, slice);
             if (slice.length > 0)
                 this.onSent(slice.length);
         } while (offset < size);
     }
-    async checkUnchanged(handle, readChange) {
-        const now = await this.io(handle.stat());
+    checkUnchanged(fd, readChange) {
+        const now = this.io(() => (0,external_node_fs_namespaceObject.fstatSync)(fd));
         if (!now.isFile())
             throw this.notAFileError();
         const change = this.describeChange(now.size, now.mtimeMs) ?? readChange;
         if (change === undefined)
             return;
         // Before any change: a /proc or /sys file in the file's place is no file to send again.
-        if (await this.io(hasBytesPastItsSize(handle)))
+        if (this.io(() => hasBytesPastItsSize(fd)))
             throw this.notAFileError();
         const name = this.file.relativePath;
         // No advice here: the file is sent again as it is now; the run advises once it gives up.
@@ -37550,9 +37556,9 @@ class FileBody {
         this.written += chunk.length;
     }
     /** A file system call, its error as a FileReadError: a bare errno would read as the network's. */
-    async io(call) {
+    io(call) {
         try {
-            return await call;
+            return call();
         }
         catch (error) {
             const { code, message } = error;
@@ -37570,10 +37576,9 @@ class FileBody {
  * meanwhile: a regular file never does (a write grows the size before its bytes can be read),
  * but a /proc or /sys file does (it says 0 bytes and makes its text up on each read).
  */
-async function hasBytesPastItsSize(handle) {
-    const { size } = await handle.stat();
-    const { bytesRead } = await handle.read(Buffer.alloc(1), 0, 1, size);
-    return bytesRead > 0 && (await handle.stat()).size <= size;
+function hasBytesPastItsSize(fd) {
+    const { size } = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+    return (0,external_node_fs_namespaceObject.readSync)(fd, Buffer.alloc(1), 0, 1, size) > 0 && (0,external_node_fs_namespaceObject.fstatSync)(fd).size <= size;
 }
 /** `onSent` is told each time the socket has taken a slice of the file's bytes. */
 function openFileBody(file, onSent) {

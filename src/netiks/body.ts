@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { constants } from 'node:fs'
-import { open, type FileHandle } from 'node:fs/promises'
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
 import { FileChangedError, FileReadError, type LocalFile } from '../model.js'
 import { filePartHeaders } from './django-names.js'
 
@@ -28,7 +27,12 @@ export interface StreamedBody {
   sha256(): string
 }
 
-/** Bytes read (and written) at a time. Large slices keep a single upload near the wire's speed. */
+/**
+ * Bytes read (and written) at a time. Large slices keep a single upload near the wire's speed.
+ * The file calls are synchronous: the thread pool's round trip cost more CPU per small file than
+ * the read itself, and the body waits for the sink between slices, so one slice is the most the
+ * event loop is held for.
+ */
 export const SLICE_BYTES = 1024 * 1024
 
 /** Non-blocking where the platform allows (not Windows): a FIFO that took a found file's name would block the open. */
@@ -61,19 +65,19 @@ class FileBody implements StreamedBody {
   }
 
   async writeTo(sink: BodySink): Promise<void> {
-    const handle = await this.io(open(this.file.absolutePath, OPEN_FOR_READING))
+    const fd = this.io(() => openSync(this.file.absolutePath, OPEN_FOR_READING))
     try {
-      await this.checkUnchanged(handle)
+      this.checkUnchanged(fd)
       await this.write(sink, this.head)
-      await this.writeFile(sink, handle)
+      await this.writeFile(sink, fd)
       this.digest = this.hash.digest('hex')
       await this.write(sink, this.tail)
     } finally {
-      await handle.close()
+      closeSync(fd)
     }
   }
 
-  private async writeFile(sink: BodySink, handle: FileHandle): Promise<void> {
+  private async writeFile(sink: BodySink, fd: number): Promise<void> {
     const size = this.file.size
     // The last read asks for one byte more than the file had: a byte there means it grew.
     const buffer = Buffer.allocUnsafe(Math.min(SLICE_BYTES, size) + 1)
@@ -81,27 +85,27 @@ class FileBody implements StreamedBody {
     do {
       const wanted = Math.min(SLICE_BYTES, size - offset)
       const last = offset + wanted === size
-      const { bytesRead } = await this.io(handle.read(buffer, 0, last ? wanted + 1 : wanted, offset))
+      const bytesRead = this.io(() => readSync(fd, buffer, 0, last ? wanted + 1 : wanted, offset))
       const slice = buffer.subarray(0, Math.min(bytesRead, wanted))
       this.hash.update(slice)
       offset += slice.length
       const found = `the ${size} bytes it had when it was found`
-      if (bytesRead > wanted) await this.checkUnchanged(handle, `it has more than ${found}`)
-      else if (bytesRead < wanted) await this.checkUnchanged(handle, `it ended after ${offset} of ${found}`)
+      if (bytesRead > wanted) this.checkUnchanged(fd, `it has more than ${found}`)
+      else if (bytesRead < wanted) this.checkUnchanged(fd, `it ended after ${offset} of ${found}`)
       // The last slice leaves only if the file is still the one that was found.
-      else if (last) await this.checkUnchanged(handle)
+      else if (last) this.checkUnchanged(fd)
       await this.write(sink, slice)
       if (slice.length > 0) this.onSent(slice.length)
     } while (offset < size)
   }
 
-  private async checkUnchanged(handle: FileHandle, readChange?: string): Promise<void> {
-    const now = await this.io(handle.stat())
+  private checkUnchanged(fd: number, readChange?: string): void {
+    const now = this.io(() => fstatSync(fd))
     if (!now.isFile()) throw this.notAFileError()
     const change = this.describeChange(now.size, now.mtimeMs) ?? readChange
     if (change === undefined) return
     // Before any change: a /proc or /sys file in the file's place is no file to send again.
-    if (await this.io(hasBytesPastItsSize(handle))) throw this.notAFileError()
+    if (this.io(() => hasBytesPastItsSize(fd))) throw this.notAFileError()
     const name = this.file.relativePath
     // No advice here: the file is sent again as it is now; the run advises once it gives up.
     throw new FileChangedError(
@@ -137,9 +141,9 @@ class FileBody implements StreamedBody {
   }
 
   /** A file system call, its error as a FileReadError: a bare errno would read as the network's. */
-  private async io<T>(call: Promise<T>): Promise<T> {
+  private io<T>(call: () => T): T {
     try {
-      return await call
+      return call()
     } catch (error) {
       const { code, message } = error as NodeJS.ErrnoException
       throw new FileReadError(`Could not read ${this.file.relativePath}: ${code ?? message}.`)
@@ -160,10 +164,9 @@ class FileBody implements StreamedBody {
  * meanwhile: a regular file never does (a write grows the size before its bytes can be read),
  * but a /proc or /sys file does (it says 0 bytes and makes its text up on each read).
  */
-async function hasBytesPastItsSize(handle: FileHandle): Promise<boolean> {
-  const { size } = await handle.stat()
-  const { bytesRead } = await handle.read(Buffer.alloc(1), 0, 1, size)
-  return bytesRead > 0 && (await handle.stat()).size <= size
+function hasBytesPastItsSize(fd: number): boolean {
+  const { size } = fstatSync(fd)
+  return readSync(fd, Buffer.alloc(1), 0, 1, size) > 0 && fstatSync(fd).size <= size
 }
 
 /** `onSent` is told each time the socket has taken a slice of the file's bytes. */

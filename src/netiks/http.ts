@@ -374,7 +374,8 @@ class BodyGate extends EventEmitter implements BodySink {
     if (this.stopped) return
     this.stopped = true
     this.open()
-    this.done(stoppedError())
+    // An Error only for a write still waiting: building one (its stack) on every request costs.
+    if (this.pending !== undefined) this.done(stoppedError())
     this.emit('close')
   }
 
