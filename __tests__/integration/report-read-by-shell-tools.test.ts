@@ -4,27 +4,20 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseOutputFile } from '../../harness/run-action.js'
 import { writeRecordFiles } from '../../src/report/assets-file.js'
 import { OUTPUT_BUDGET, writeOutputs } from '../../src/report/outputs.js'
 import type { RunResult } from '../../src/report/records.js'
 import type { ConfirmedUpload } from '../../src/model.js'
-import { posixOnly, removeDir, sha256 } from '../support/helpers.js'
+import { Cleanups, posixOnly, sha256 } from '../support/helpers.js'
 import { confirmed, failed } from '../support/records.js'
 
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!()
-})
+const cleanups = new Cleanups()
+afterEach(async () => await cleanups.run())
 
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'netiks-report-'))
-  cleanups.push(() => removeDir(dir))
-  return dir
-}
+const tempDir = async (): Promise<string> => await cleanups.tempDir('netiks-report-')
 
 describe('the checksums file', () => {
   const names = [

@@ -6,7 +6,7 @@
  * reads the checksums file with `sha256sum -c` and a full list output through one `env:` value.)
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import * as core from '@actions/core'
@@ -30,19 +30,13 @@ import { makeRunFolder, writeRecordFiles } from '../../src/report/assets-file.js
 import { writeOutputs } from '../../src/report/outputs.js'
 import { assetRecords, failureRecords, fileRecords, type FileRecord, type RunResult } from '../../src/report/records.js'
 import { writeSummary } from '../../src/report/summary.js'
-import { removeDir, sha256 } from '../support/helpers.js'
+import { Cleanups, removeDir, sha256 } from '../support/helpers.js'
 import { confirmed, failed, localFile, unchanged } from '../support/records.js'
 
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!()
-})
+const cleanups = new Cleanups()
+afterEach(async () => await cleanups.run())
 
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'netiks-report-'))
-  cleanups.push(() => removeDir(dir))
-  return dir
-}
+const tempDir = async (): Promise<string> => await cleanups.tempDir('netiks-report-')
 
 describe('the records: every matched file exactly once, in path order', () => {
   // Each list is in file order, as the recorder gives it; the three kinds interleave by path.
@@ -88,7 +82,7 @@ describe('the records: every matched file exactly once, in path order', () => {
     const runnerTemp = await tempDir()
     const saved = process.env.RUNNER_TEMP
     process.env.RUNNER_TEMP = runnerTemp
-    cleanups.push(async () => {
+    cleanups.defer(async () => {
       process.env.RUNNER_TEMP = saved
     })
     const files = await writeRecordFiles(result, await makeRunFolder())
