@@ -35711,12 +35711,12 @@ function pathRulesFor(platform) {
         caseInsensitive: platform === 'win32' || platform === 'darwin'
     };
 }
-const paths_HOST_PATHS = pathRulesFor(process.platform);
+const HOST_PATHS = pathRulesFor(process.platform);
 /**
  * What two path strings are compared by. Case is folded one character to one character, as
  * NTFS's upcase table does ('ß' stays 'ß'); macOS also finds é and e + ◌́ to be one name.
  */
-function pathKey(text, rules = paths_HOST_PATHS) {
+function pathKey(text, rules = HOST_PATHS) {
     if (!rules.caseInsensitive)
         return text;
     const normalized = text.normalize('NFC');
@@ -35749,22 +35749,22 @@ function sharedDepth(outer, inner, rules) {
  * The path of `absolutePath` below `folder`, `/`-separated ('' for the folder itself), or
  * undefined when it is not inside. Segment by segment, so `..foo` is inside and `C:` is not `D:`.
  */
-function pathInside(folder, absolutePath, rules = paths_HOST_PATHS) {
+function pathInside(folder, absolutePath, rules = HOST_PATHS) {
     const outer = splitPath(folder, rules);
     const inner = splitPath(absolutePath, rules);
     if (sharedDepth(outer, inner, rules) !== outer.segments.length)
         return undefined;
     return inner.segments.slice(outer.segments.length).join('/');
 }
-function samePath(a, b, rules = paths_HOST_PATHS) {
+function samePath(a, b, rules = HOST_PATHS) {
     return pathKey(rules.path.normalize(a), rules) === pathKey(rules.path.normalize(b), rules);
 }
 /** An absolute path with `/` separators: `C:/out/a.zip`, `//server/share/a.zip`, `/tmp/a.zip`. */
-function withSlashes(absolutePath, rules = paths_HOST_PATHS) {
+function withSlashes(absolutePath, rules = HOST_PATHS) {
     return rules.path.normalize(absolutePath).split(rules.path.sep).join('/');
 }
 /** How a file is shown in outputs, logs and the manifest: relative to the workspace, or absolute. */
-function paths_reportedPath(workspace, absolutePath, rules = paths_HOST_PATHS) {
+function reportedPath(workspace, absolutePath, rules = HOST_PATHS) {
     const inside = pathInside(workspace, absolutePath, rules);
     return inside === undefined || inside === ''
         ? { path: withSlashes(absolutePath, rules), outside: true }
@@ -35774,7 +35774,7 @@ function paths_reportedPath(workspace, absolutePath, rules = paths_HOST_PATHS) {
  * The deepest folder that holds every one of the paths, or undefined when they are on
  * different drives or shares (Windows): then names start at the drive (see nameBelow).
  */
-function commonAncestor(paths, rules = paths_HOST_PATHS) {
+function commonAncestor(paths, rules = HOST_PATHS) {
     if (paths.length === 0)
         return undefined;
     const first = splitPath(paths[0], rules);
@@ -35792,7 +35792,7 @@ function commonAncestor(paths, rules = paths_HOST_PATHS) {
  * drives) the drive or share is the first part: `E:\out\a.zip` → `E/out/a.zip`,
  * `\\server\share\a.zip` → `server/share/a.zip`, as if one folder held every drive.
  */
-function nameBelow(root, absolutePath, rules = paths_HOST_PATHS) {
+function nameBelow(root, absolutePath, rules = HOST_PATHS) {
     if (root !== undefined) {
         const inside = pathInside(root, absolutePath, rules);
         if (inside !== undefined && inside !== '')
@@ -35806,7 +35806,7 @@ function nameBelow(root, absolutePath, rules = paths_HOST_PATHS) {
  * Relative lines made absolute under the workspace, as @actions/glob does under the current
  * directory; the workspace is escaped so that its own `*`, `?` or `[` match only themselves.
  */
-function anchorPatterns(patterns, workspace, rules = paths_HOST_PATHS) {
+function anchorPatterns(patterns, workspace, rules = HOST_PATHS) {
     const folder = rules.path.normalize(workspace);
     return patterns.map(line => anchorPattern(line, folder, rules));
 }
@@ -35852,7 +35852,7 @@ function paths_isWindows(rules) {
     return rules.path.sep === '\\';
 }
 /** As @actions/glob escapes a literal path: `*`, `?` and `[` match only themselves. */
-function globEscape(literal, rules = paths_HOST_PATHS) {
+function globEscape(literal, rules = HOST_PATHS) {
     const escaped = paths_isWindows(rules) ? literal : literal.replace(/\\/g, '\\\\');
     return escaped.replace(/\[/g, '[[]').replace(/\?/g, '[?]').replace(/\*/g, '[*]');
 }
@@ -36151,7 +36151,10 @@ function escapeNameBytes(bytes) {
     }
     return text;
 }
+/** What an entry that is not a regular file is, for a message. */
 function kindOf(info) {
+    if (info.isDirectory())
+        return 'a directory';
     if (info.isFIFO())
         return 'a FIFO';
     if (info.isSocket())
@@ -36194,7 +36197,7 @@ const GLOB_OPTIONS = {
  * Relative patterns start at the workspace, whatever the current directory. Throws an InputError
  * naming every matched file that cannot be read: nothing is uploaded from an incomplete set.
  */
-async function findFiles(patterns, workspace, rules = paths_HOST_PATHS, options = {}) {
+async function findFiles(patterns, workspace, rules = HOST_PATHS, options = {}) {
     const pattern = anchorPatterns(patterns, workspace, rules).join('\n');
     const searchPaths = spelledOnDisk((await create(pattern, GLOB_OPTIONS)).getSearchPaths(), rules);
     const spellings = workspaceSpellings(workspace, searchPaths, rules);
@@ -36279,11 +36282,11 @@ function realPathOr(somePath) {
 function reporter(spellings, rules) {
     return absolutePath => {
         for (const spelling of spellings) {
-            const where = paths_reportedPath(spelling, absolutePath, rules);
+            const where = reportedPath(spelling, absolutePath, rules);
             if (!where.outside)
                 return where;
         }
-        return paths_reportedPath(spellings[0], absolutePath, rules);
+        return reportedPath(spellings[0], absolutePath, rules);
     };
 }
 /** The least common ancestor of the search paths; one that names a file stands for its folder. */
@@ -36306,15 +36309,12 @@ function searchError(error) {
         "or leave it out with a ! line in 'path': every folder a pattern can reach (all below a " +
         'folder it names, or below a **) is searched unless a ! line excludes it.');
 }
-function describeFile(absolutePath, size, workspace, mtimeMs, rules = HOST_PATHS) {
-    return fileAt(absolutePath, reportedPath(workspace, absolutePath, rules).path, size, mtimeMs, rules);
-}
 function fileAt(absolutePath, relativePath, size, mtimeMs, rules) {
     const name = rules.path.basename(absolutePath);
     return { absolutePath, relativePath, name, size, mtimeMs, contentType: contentTypeFor(name) };
 }
 /** Clashes are compared as the file system compares names: Netiks would hold several assets of one name. */
-function nameAssets(files, naming, root, rules = paths_HOST_PATHS) {
+function nameAssets(files, naming, root, rules = HOST_PATHS) {
     const named = naming === AssetNaming.Relative
         ? files.map(file => ({ ...file, name: nameBelow(root, file.absolutePath, rules) }))
         : files;
@@ -36493,6 +36493,7 @@ function emptyManifest(baseUrl) {
 
 
 
+
 /** A larger file is not a manifest (a disk image, a log), and is not read. */
 const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
 const START_AFRESH = 'Fix it, or delete it to start a new manifest (every matched file is then uploaded again once).';
@@ -36562,16 +36563,7 @@ function tooLarge(bytes) {
         '100,000 entries take some 40 MB): it was not read', "Check that 'manifest' names the action's own manifest, not another file. " + START_AFRESH);
 }
 function notRegularFile(info) {
-    let type = 'not a regular file';
-    if (info.isDirectory())
-        type = 'a directory';
-    else if (info.isFIFO())
-        type = 'a FIFO (named pipe)';
-    else if (info.isSocket())
-        type = 'a socket';
-    else if (info.isCharacterDevice() || info.isBlockDevice())
-        type = 'a device';
-    return new ManifestError(`is ${type}, not a regular file: it was not read`, 'Give the path of a JSON file the action may replace, such as .netiks/manifest.json.');
+    return new ManifestError(`is ${kindOf(info)}, not a regular file: it was not read`, 'Give the path of a JSON file the action may replace, such as .netiks/manifest.json.');
 }
 /** The manifest's JSON value, or undefined when it is gone. A text that is not JSON is placed, never quoted. */
 function readManifestJson(file) {
@@ -36758,7 +36750,7 @@ function pickEntry(entry) {
 
 
 /** Unchanged: its entry (by path, else the version 1 entry of its name) has its name, size and sha256. */
-async function findUnchanged(files, manifest, concurrency, rules = paths_HOST_PATHS) {
+async function findUnchanged(files, manifest, concurrency, rules = HOST_PATHS) {
     const entryOfPath = entriesByPathKey(manifest, rules);
     // By the file's index, its entry while it may be unchanged.
     const entries = files.map(file => {
@@ -36794,7 +36786,7 @@ function entriesByPathKey(manifest, rules) {
     return relativePath => byKey.get(pathKey(relativePath, rules));
 }
 /** The manifest with each unchanged file's entry under its path as spelled now: a version 1 entry becomes a version 2 one. */
-function recordUnchanged(manifest, unchanged, rules = paths_HOST_PATHS) {
+function recordUnchanged(manifest, unchanged, rules = HOST_PATHS) {
     // The usual case, every entry already under its path: the manifest as it is, not copied.
     const inPlace = ({ file, entry }) => manifest.assets.get(file.relativePath) === entry;
     return manifest.legacy.size === 0 && unchanged.every(inPlace) ? manifest : withEntries(manifest, unchanged, rules);
@@ -39080,7 +39072,7 @@ async function writeManifest(file, before, confirmed = [], options = {}) {
             uploaded_at: uploadedAt
         }
     }));
-    const after = entries.length > 0 ? withEntries(before, entries, options.rules ?? paths_HOST_PATHS) : before;
+    const after = entries.length > 0 ? withEntries(before, entries, options.rules ?? HOST_PATHS) : before;
     await replaceAtomically(file, manifestText(after), options);
     return after.assets.size;
 }

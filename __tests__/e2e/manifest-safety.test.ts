@@ -160,7 +160,7 @@ describe('a manifest that cannot be read or replaced is refused before any reque
     for (const dryRun of ['false', 'true']) {
       const run = await runGuarded(ws, inputs(emulator, { 'dry-run': dryRun }))
       expect(refusal(run, emulator)).toBe(
-        '::error::The manifest .netiks/manifest.json is a FIFO (named pipe), not a regular file: it was not read. ' +
+        '::error::The manifest .netiks/manifest.json is a FIFO, not a regular file: it was not read. ' +
           'Give the path of a JSON file the action may replace, such as .netiks/manifest.json.'
       )
       expect((await lstat(path.join(ws, MANIFEST))).isFIFO()).toBe(true)
@@ -174,7 +174,7 @@ describe('a manifest that cannot be read or replaced is refused before any reque
     await symlink('/dev/zero', path.join(ws, MANIFEST))
     const run = await runGuarded(ws, inputs(emulator))
     expect(refusal(run, emulator)).toMatch(
-      /^::error::The manifest \.netiks\/manifest\.json is a device, not a regular file/
+      /^::error::The manifest \.netiks\/manifest\.json is a character device, not a regular file/
     )
   })
 

@@ -15,12 +15,11 @@ import { stat, truncate, utimes } from 'node:fs/promises'
 import path from 'node:path'
 import { Writable, type Readable } from 'node:stream'
 import { FileChangedError, FileReadError } from '../../src/model.js'
-import { describeFile } from '../../src/files/find.js'
 import type { LocalFile } from '../../src/model.js'
 import { restat } from '../../src/transfer/file-state.js'
 import { SLICE_BYTES, openFileBody, openMultipartBody, type StreamedBody } from '../../src/netiks/body.js'
 import { filePartHeaders } from '../../src/netiks/django-names.js'
-import { Cleanups, posixOnly, sha256, writeWorkspaceFile } from '../support/helpers.js'
+import { Cleanups, describeFile, posixOnly, sha256, writeWorkspaceFile } from '../support/helpers.js'
 
 const cleanups = new Cleanups()
 afterEach(async () => await cleanups.run())

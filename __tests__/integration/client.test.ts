@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readFile } from 'node:fs/promises'
 import { AuthError, HttpError, NetworkError, ProtocolError } from '../../src/netiks/errors.js'
-import { describeFile } from '../../src/files/find.js'
 import { openFileBody, openMultipartBody } from '../../src/netiks/body.js'
 import { NetiksClient } from '../../src/netiks/client.js'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { makeWorkspace, removeDir, sha256, writeWorkspaceFile } from '../support/helpers.js'
+import { describeFile, makeWorkspace, removeDir, sha256, writeWorkspaceFile } from '../support/helpers.js'
 
 let emulator: Emulator
 let ws: string

@@ -5,11 +5,10 @@
 import { describe, expect, it } from '@jest/globals'
 import http from 'node:http'
 import net from 'node:net'
-import { describeFile } from '../../src/files/find.js'
 import { openFileBody } from '../../src/netiks/body.js'
 import { NetiksClient } from '../../src/netiks/client.js'
 import { InsecureUrlError } from '../../src/netiks/errors.js'
-import { makeWorkspace, removeDir, writeWorkspaceFile } from '../support/helpers.js'
+import { describeFile, makeWorkspace, removeDir, writeWorkspaceFile } from '../support/helpers.js'
 
 describe('NetiksClient.putObject', () => {
   it('sends nothing to a URL it would not follow, even when a caller hands it one', async () => {

@@ -9,12 +9,11 @@ import path from 'node:path'
 import { startConnectProxy } from '../../harness/connect-proxy.js'
 import { FileChangedError } from '../../src/model.js'
 import { HttpError, NetworkError } from '../../src/netiks/errors.js'
-import { describeFile } from '../../src/files/find.js'
 import { openFileBody } from '../../src/netiks/body.js'
 import { NetiksClient } from '../../src/netiks/client.js'
 import { HttpTransport, TimeoutError, TransportError, type HttpResponse } from '../../src/netiks/http.js'
 import type { LocalFile } from '../../src/model.js'
-import { makeWorkspace, removeDir } from '../support/helpers.js'
+import { describeFile, makeWorkspace, removeDir } from '../support/helpers.js'
 
 const MiB = 1024 * 1024
 const S3_EXPIRED =

@@ -8,9 +8,19 @@ import path from 'node:path'
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/server.js'
 import { inputEnvName, type ActionRun } from '../../harness/run-action.js'
 import { makeWorkspace, removeDir } from '../../harness/workspace.js'
+import { contentTypeFor } from '../../src/files/content-type.js'
+import { reportedPath } from '../../src/files/paths.js'
+import type { LocalFile } from '../../src/model.js'
 import type { AssetRecord as AssetOutput, FailureRecord as FailureOutput } from '../../src/report/records.js'
 
 export { makeWorkspace, removeDir, sha256OfFile, writeRandomFile, writeWorkspaceFile } from '../../harness/workspace.js'
+
+/** A file as the search describes one: named by its base name, typed by its extension, shown below the workspace. */
+export function describeFile(absolutePath: string, size: number, workspace: string, mtimeMs?: number): LocalFile {
+  const name = path.basename(absolutePath)
+  const relativePath = reportedPath(workspace, absolutePath).path
+  return { absolutePath, relativePath, name, size, mtimeMs, contentType: contentTypeFor(name) }
+}
 
 export function sha256(content: string | Buffer): string {
   return createHash('sha256').update(content).digest('hex')

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { mkdir, open, readFile, readdir, rm, stat, writeFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
-import { describeFile } from '../../src/files/find.js'
 import { findUnchanged, recordUnchanged } from '../../src/manifest/compare.js'
 import type { Place } from '../../src/manifest/json-syntax.js'
 import { ManifestError, type LegacyEntry, type Manifest, type ManifestEntry } from '../../src/manifest/manifest.js'
@@ -9,7 +8,7 @@ import { loadManifest } from '../../src/manifest/read.js'
 import { writeManifest } from '../../src/manifest/write.js'
 import type { ConfirmedUpload, LocalFile } from '../../src/model.js'
 import { pathRulesFor } from '../../src/files/paths.js'
-import { Cleanups, sha256 } from '../support/helpers.js'
+import { Cleanups, describeFile, sha256 } from '../support/helpers.js'
 
 const cleanups = new Cleanups()
 afterEach(async () => await cleanups.run())

@@ -162,16 +162,6 @@ function searchError(error: unknown): unknown {
   )
 }
 
-export function describeFile(
-  absolutePath: string,
-  size: number,
-  workspace: string,
-  mtimeMs?: number,
-  rules = HOST_PATHS
-): LocalFile {
-  return fileAt(absolutePath, reportedPath(workspace, absolutePath, rules).path, size, mtimeMs, rules)
-}
-
 function fileAt(
   absolutePath: string,
   relativePath: string,

@@ -199,7 +199,9 @@ function escapeNameBytes(bytes: Buffer): string {
   return text
 }
 
-function kindOf(info: Stats): string {
+/** What an entry that is not a regular file is, for a message. */
+export function kindOf(info: Stats): string {
+  if (info.isDirectory()) return 'a directory'
   if (info.isFIFO()) return 'a FIFO'
   if (info.isSocket()) return 'a socket'
   if (info.isCharacterDevice()) return 'a character device'

@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs'
 import { access, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { kindOf } from '../files/walk.js'
 import { formatBytes } from '../format.js'
 import { isInertText, isPlainAssetId } from '../netiks/values.js'
 import { whereJsonDeparts, type Place } from './json-syntax.js'
@@ -94,13 +95,8 @@ function tooLarge(bytes: number): ManifestError {
 }
 
 function notRegularFile(info: Stats): ManifestError {
-  let type = 'not a regular file'
-  if (info.isDirectory()) type = 'a directory'
-  else if (info.isFIFO()) type = 'a FIFO (named pipe)'
-  else if (info.isSocket()) type = 'a socket'
-  else if (info.isCharacterDevice() || info.isBlockDevice()) type = 'a device'
   return new ManifestError(
-    `is ${type}, not a regular file: it was not read`,
+    `is ${kindOf(info)}, not a regular file: it was not read`,
     'Give the path of a JSON file the action may replace, such as .netiks/manifest.json.'
   )
 }
