@@ -11,6 +11,13 @@ import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { REPO_ROOT, WineSession, findWine } from './run.js'
 
+/**
+ * The unit and integration projects: the integration suites drive the transport and the file
+ * walk through node.exe's own sockets and file system, where Windows bugs live. The e2e project
+ * runs the Linux bundle; the Windows bundle is __tests__/windows/, part (a) of the tier.
+ */
+const DEFAULT_PROJECTS = ['--selectProjects', 'unit', 'integration']
+
 export const KNOWN_FAILURES = path.join(REPO_ROOT, 'tools', 'windows', 'known-failures.json')
 
 export interface KnownFailure {
@@ -92,7 +99,7 @@ async function main(jestArgs: string[]): Promise<number> {
         '--ci',
         // Under Wine jest waits for ever after the run: a handle some failing suite left open.
         '--forceExit',
-        ...jestArgs,
+        ...(jestArgs.length === 0 ? DEFAULT_PROJECTS : jestArgs),
         // Last: an array option takes the paths after it as reporters.
         '--reporters=default',
         `--reporters=${session.windowsPath(reporter)}`
