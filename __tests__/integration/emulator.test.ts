@@ -28,6 +28,7 @@ import {
   type PresignedEntry,
   type Reply
 } from '../support/emulator-http.js'
+import { dataBeforeResetIsKept } from '../support/helpers.js'
 
 let emulator: Emulator
 
@@ -306,6 +307,19 @@ async function putWhileReading(
   })
 }
 
+/**
+ * Whether the client read the server's 403 before the connection went away. Where a reset drops
+ * what was not yet read (Windows), it may not have: then it saw the reset, and nothing else.
+ */
+async function refusalRead(seen: { answer: string; error?: string }): Promise<boolean> {
+  if (seen.answer === '' && !(await dataBeforeResetIsKept())) {
+    expect(seen.error).toBe('ECONNRESET')
+    return false
+  }
+  expect(seen.answer).toMatch(/^HTTP\/1\.1 403 Forbidden\r\n/)
+  return true
+}
+
 /** What a naive client sees: it pipes the whole body in, and only then looks at the answer. */
 async function putNaively(url: string, size: number): Promise<{ error?: string; status?: number }> {
   const target = new URL(url)
@@ -373,9 +387,10 @@ describe('emulator: S3 refuses early (s3EarlyAnswer)', () => {
     const [server, entry] = await expiredUrlOn({ s3EarlyAnswer: true })
     const seen = await putWhileReading(entry.presigned_url, BIG)
     // A client that reads while it writes gets the refusal, with Connection: close ...
-    expect(seen.answer).toMatch(/^HTTP\/1\.1 403 Forbidden\r\n/)
-    expect(seen.answer).toMatch(/\r\nConnection: close\r\n/i)
-    expect(seen.answer).toContain('<Code>AccessDenied</Code><Message>Request has expired</Message>')
+    if (await refusalRead(seen)) {
+      expect(seen.answer).toMatch(/\r\nConnection: close\r\n/i)
+      expect(seen.answer).toContain('<Code>AccessDenied</Code><Message>Request has expired</Message>')
+    }
     // ... and could not send its body: the connection went away under it.
     expect(seen.written).toBeLessThan(BIG)
     expect([undefined, 'EPIPE', 'ECONNRESET']).toContain(seen.error)
@@ -398,15 +413,14 @@ describe('emulator: S3 refuses early (s3EarlyAnswer)', () => {
     })
     const entry = await generateOn(server, 'big.bin', 'application/octet-stream', BIG)
     const faulted = await putWhileReading(entry.presigned_url, BIG)
-    expect(faulted.answer).toMatch(/^HTTP\/1\.1 403 Forbidden\r\n/)
+    await refusalRead(faulted)
     expect(faulted.written).toBeLessThan(BIG)
     const [clean] = await expiredUrlOn({ s3EarlyAnswer: true, expiredBatches: 0 })
     const good = await generateOn(clean, 'big.bin', 'application/octet-stream', BIG)
     const signed = new URL(good.presigned_url)
     signed.searchParams.set('X-Amz-Signature', '0'.repeat(64))
     const badSignature = await putWhileReading(signed.toString(), BIG)
-    expect(badSignature.answer).toMatch(/^HTTP\/1\.1 403 Forbidden\r\n/)
-    expect(badSignature.answer).toContain('<Code>SignatureDoesNotMatch</Code>')
+    if (await refusalRead(badSignature)) expect(badSignature.answer).toContain('<Code>SignatureDoesNotMatch</Code>')
     expect(badSignature.written).toBeLessThan(BIG)
     expect(putEntry(clean).every(served => served.bytesRead < MIB)).toBe(true)
     expect(putEntry(server).every(served => served.bytesRead < MIB)).toBe(true)

@@ -13,7 +13,7 @@ import { openFileBody } from '../../src/netiks/body.js'
 import { NetiksClient } from '../../src/netiks/client.js'
 import { HttpTransport, TimeoutError, TransportError, type HttpResponse } from '../../src/netiks/http.js'
 import type { LocalFile } from '../../src/model.js'
-import { describeFile, makeWorkspace, removeDir } from '../support/helpers.js'
+import { dataBeforeResetIsKept, describeFile, makeWorkspace, removeDir } from '../support/helpers.js'
 
 const MiB = 1024 * 1024
 const S3_EXPIRED =
@@ -182,7 +182,14 @@ describe('an answer given before the body was sent (S3 refusing a PUT)', () => {
       for (let i = 0; i < 30; i++) errors.push(await client.putObject(entry, openFileBody(big)).catch(e => e))
       client.close()
       server.close()
+      // Where a reset drops what was not yet read (Windows), the answer can be lost: then the
+      // reset, which must say that nothing was sent.
+      const lossy = then === 'reset' && !(await dataBeforeResetIsKept())
       for (const error of errors) {
+        if (lossy && error instanceof NetworkError) {
+          expect(error).toMatchObject({ step: 'put', code: 'ECONNRESET', requestSent: false })
+          continue
+        }
         expect(error).toBeInstanceOf(HttpError)
         expect(error).toMatchObject({
           step: 'put',
@@ -248,7 +255,8 @@ describe('an answer given before the body was sent (S3 refusing a PUT)', () => {
       expect(result).toBeInstanceOf(TransportError)
       expect(result).toMatchObject({ code: 'ECONNRESET' })
     }
-    expect(results.filter(isExpiredAnswer).length).toBeGreaterThan(15)
+    // Where a reset drops what was not yet read (Windows), the reset wins that race more often.
+    if (await dataBeforeResetIsKept()) expect(results.filter(isExpiredAnswer).length).toBeGreaterThan(15)
   })
 
   it('reads an answer given mid-body with the connection half-closed, through Expect ignored by the server', async () => {

@@ -3,7 +3,7 @@ import { realpathSync } from 'node:fs'
 import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { findFiles, type FoundFiles } from '../../src/files/find.js'
-import { makeWorkspace, removeDir } from '../support/helpers.js'
+import { makeWorkspace, removeDir, withSymlinks } from '../support/helpers.js'
 
 let ws: string
 const rel = (found: FoundFiles): string[] => found.files.map(file => file.relativePath)
@@ -100,18 +100,21 @@ describe('findFiles', () => {
     }
   })
 
-  it('a workspace reached through a symbolic link: a path spelled through its target is inside it', async () => {
-    const link = `${ws}-link`
-    // A directory junction on Windows, which needs no privilege.
-    await symlink(ws, link, 'junction')
-    try {
-      const found = await findFiles([`${ws}/docs/index.html`, 'README.md'], link)
-      expect(rel(found)).toEqual(['README.md', 'docs/index.html'])
-      expect(found.outside).toEqual([])
-    } finally {
-      await removeDir(link)
+  withSymlinks(it, 'junction')(
+    'a workspace reached through a symbolic link: a path spelled through its target is inside it',
+    async () => {
+      const link = `${ws}-link`
+      // A directory junction on Windows, which needs no privilege.
+      await symlink(ws, link, 'junction')
+      try {
+        const found = await findFiles([`${ws}/docs/index.html`, 'README.md'], link)
+        expect(rel(found)).toEqual(['README.md', 'docs/index.html'])
+        expect(found.outside).toEqual([])
+      } finally {
+        await removeDir(link)
+      }
     }
-  })
+  )
 
   it.each([
     [['dist/**/*.zip'], 'dist'],
@@ -123,12 +126,12 @@ describe('findFiles', () => {
     expect((await findFiles(patterns, ws)).root).toBe(path.join(ws, root))
   })
 
-  it('follows symbolic links to files', async () => {
+  withSymlinks(it)('follows symbolic links to files', async () => {
     await symlink(path.join(ws, 'README.md'), path.join(ws, 'docs-link.md'))
     expect(rel(await findFiles([`${ws}/docs-link.md`], ws))).toEqual(['docs-link.md'])
   })
 
-  it('skips broken symbolic links and names them', async () => {
+  withSymlinks(it)('skips broken symbolic links and names them', async () => {
     const dir = await makeWorkspace({ 'out/good.txt': 'good' })
     await symlink(path.join(dir, 'out/missing-target'), path.join(dir, 'out/broken.txt'))
     await symlink(path.join(dir, 'out/good.txt'), path.join(dir, 'out/alias.txt'))
@@ -152,7 +155,7 @@ describe('findFiles', () => {
   })
 })
 
-describe('links that lead out of the workspace', () => {
+withSymlinks(describe)('links that lead out of the workspace', () => {
   let tree: string
   let elsewhere: string
 

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals'
+import { EOL } from 'node:os'
 import { PerFileLines } from '../../src/report/log.js'
+
+// @actions/core ends each line with os.EOL: \r\n on Windows, which the runner reads as well.
 
 afterEach(() => {
   jest.restoreAllMocks()
@@ -29,7 +32,9 @@ describe('PerFileLines', () => {
     lines.line('a plain line')
     expect(lines.close()).toBe(4)
     expect(made).toEqual([1, 2])
-    expect(written.join('')).toMatch(/^✓ file 1\n✓ file 2\n… and 4 more lines of confirmed files, not shown: /)
+    expect(written.join('')).toMatch(
+      new RegExp(`^✓ file 1${EOL}✓ file 2${EOL}… and 4 more lines of confirmed files, not shown: `)
+    )
     expect(written.join('')).not.toContain('a plain line')
   })
 
@@ -40,6 +45,6 @@ describe('PerFileLines', () => {
     lines.line(() => '= b')
     lines.line('= c')
     expect(lines.close()).toBe(2)
-    expect(written).toEqual(['= a\n', '::debug::= b\n', '::debug::= c\n'])
+    expect(written).toEqual([`= a${EOL}`, `::debug::= b${EOL}`, `::debug::= c${EOL}`])
   })
 })

@@ -116,12 +116,14 @@ describe('with RUNNER_TEMP unwritable', () => {
     await writeFile(process.env.GITHUB_OUTPUT, '')
     const written = await writeOutputs({ confirmed: [confirmed('a.txt')], failed: [failed('b.txt')] })
     expect(written).toMatchObject({ assetsFile: '', outputsSet: true })
+    // A path through a file: ENOTDIR on Linux and macOS, ENOENT on Windows.
     expect(written.problem).toMatch(
-      /^Could not write the 'assets-file' and 'checksums-file' files under RUNNER_TEMP \(ENOTDIR\): both outputs are empty\. The other outputs are set/
+      /^Could not write the 'assets-file' and 'checksums-file' files under RUNNER_TEMP \((ENOTDIR|ENOENT)\): both outputs are empty\. The other outputs are set/
     )
     const output = await readFile(process.env.GITHUB_OUTPUT, 'utf8')
     expect(output).toContain('["id-a.txt"]')
-    expect(output).toMatch(/^assets-file<<.*\n\n/m)
+    // @actions/core ends each line with os.EOL (\r\n on Windows).
+    expect(output).toMatch(/^assets-file<<.*\r?\n\r?\n/m)
   })
 })
 
