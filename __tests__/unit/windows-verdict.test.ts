@@ -1,60 +1,35 @@
 /**
- * The Windows tier's list of unit tests known to fail under node.exe (tools/windows/
- * known-failures.json), and how a run is judged against it: the list itself is checked here,
- * on every platform, so that it cannot name a test that does not exist or give no reason.
+ * How the Windows tier judges the jest run under node.exe (tools/windows/unit-suites.ts): every
+ * failure fails it, read from Windows paths, and so does a run that says nothing.
  */
 import { describe, expect, it } from '@jest/globals'
-import { existsSync, readFileSync } from 'node:fs'
-import path from 'node:path'
-import { KNOWN_FAILURES, failuresIn, judge, type KnownFailure } from '../../tools/windows/unit-suites.js'
-import { REPO_ROOT } from '../../harness/run-action.js'
+import { failuresIn, tierExit, type JestResults } from '../../tools/windows/unit-suites.js'
 
-const known = JSON.parse(readFileSync(KNOWN_FAILURES, 'utf8')) as KnownFailure[]
-
-describe('the known failures under node.exe', () => {
-  it('name each test once, in a suite that exists, with the reason', () => {
-    expect(new Set(known.map(entry => entry.test)).size).toBe(known.length)
-    for (const entry of known) {
-      const [suite, name] = entry.test.split(' › ')
-      expect({ test: entry.test, suite: existsSync(path.join(REPO_ROOT, suite)) }).toEqual({
-        test: entry.test,
-        suite: true
-      })
-      expect(name.length).toBeGreaterThan(0)
-      expect(entry.reason.length).toBeGreaterThan(40)
-    }
-  })
+const run = (tests: Array<{ fullName: string; status: string }>, error: string | null = null): JestResults => ({
+  summary: {
+    total: tests.length,
+    passed: tests.filter(test => test.status === 'passed').length,
+    failed: tests.filter(test => test.status === 'failed').length,
+    pending: tests.filter(test => test.status === 'pending').length
+  },
+  suites: [{ path: 'Z:\\work\\repo\\__tests__\\unit\\a.test.ts', error, tests }]
 })
 
-describe('judge', () => {
-  const list: KnownFailure[] = [
-    { test: '__tests__/a.test.ts › fails on Windows', reason: 'r' },
-    { test: '__tests__/a.test.ts › resets in flight', reason: 'r', intermittent: true },
-    { test: '__tests__/b.test.ts › fails too', reason: 'r' }
-  ]
-
-  it('fails a run on a failure not listed, and lists the known ones it saw', () => {
-    const verdict = judge(
-      ['__tests__/a.test.ts › fails on Windows', '__tests__/b.test.ts › fails too', '__tests__/c.test.ts › new'],
-      list
-    )
-    expect(verdict.unexpected).toEqual(['__tests__/c.test.ts › new'])
-    expect(verdict.known.map(entry => entry.test)).toEqual([
-      '__tests__/a.test.ts › fails on Windows',
-      '__tests__/b.test.ts › fails too'
+describe('tierExit', () => {
+  it('passes a run with tests that all passed or were skipped, and jest exiting 0', () => {
+    const results = run([
+      { fullName: 'x passes', status: 'passed' },
+      { fullName: 'x skipped by a probe', status: 'pending' }
     ])
-    expect(verdict.fixed).toEqual([])
+    expect(tierExit(results, 0)).toBe(0)
   })
 
-  it('fails a run in which a listed test passes, unless it is intermittent', () => {
-    const verdict = judge(['__tests__/b.test.ts › fails too'], list)
-    expect(verdict.unexpected).toEqual([])
-    expect(verdict.fixed.map(entry => entry.test)).toEqual(['__tests__/a.test.ts › fails on Windows'])
-  })
-
-  it('judges only the entries of the suites a partial run ran', () => {
-    const verdict = judge([], list, new Set(['__tests__/b.test.ts']))
-    expect(verdict.fixed.map(entry => entry.test)).toEqual(['__tests__/b.test.ts › fails too'])
+  it('fails on one failed test, a suite that failed to run, a non-zero exit, or no test at all', () => {
+    expect(tierExit(run([{ fullName: 'x fails', status: 'failed' }]), 1)).toBe(1)
+    expect(tierExit(run([{ fullName: 'x fails', status: 'failed' }]), 0)).toBe(1)
+    expect(tierExit(run([], 'Cannot find module'), 1)).toBe(1)
+    expect(tierExit(run([{ fullName: 'x passes', status: 'passed' }]), 1)).toBe(1)
+    expect(tierExit(run([]), 0)).toBe(1)
   })
 })
 

@@ -2,7 +2,7 @@
 # `npm run test:windows`: the Windows tier. Sets up (or reuses) Wine 10 and node.exe, then runs
 #   (a) the committed bundle under node.exe against the emulator, with Windows runner paths
 #       (__tests__/windows/, by jest on Linux: the emulator and the checks run here);
-#   (b) every unit suite by jest's own CLI under node.exe (tools/windows/unit-suites.ts).
+#   (b) the unit and integration suites by jest's own CLI under node.exe (tools/windows/unit-suites.ts).
 # Without root, or when the setup fails, the tier is skipped with a line saying why; with
 # NETIKS_REQUIRE_WINDOWS=1 (CI as root) it fails instead, naming why.
 set -uo pipefail
@@ -38,6 +38,6 @@ echo "windows: (a) the bundle under node.exe: exit $bundle in $((SECONDS - start
 started=$SECONDS
 node_modules/.bin/tsx tools/windows/unit-suites.ts
 units=$?
-echo "windows: (b) the unit suites under node.exe: exit $units in $((SECONDS - started)) s" >&2
+echo "windows: (b) the unit and integration suites under node.exe: exit $units in $((SECONDS - started)) s" >&2
 
 [ $bundle -eq 0 ] && [ $units -eq 0 ]

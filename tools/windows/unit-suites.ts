@@ -1,11 +1,9 @@
 /**
- * Every jest suite of `npm test`, run by jest's own CLI under node.exe (Wine 10), with the
- * verdict checked against tools/windows/known-failures.json: the tests known to fail under
- * Windows or Wine, each with the reason. The run fails on a failure not listed there, and on a
- * listed test that now passes or no longer exists (so the list only ever shrinks, and a fixed
- * test is taken off it in the same change that fixes it); an entry marked intermittent may pass.
+ * The unit and integration suites, run by jest's own CLI under node.exe (Wine 10). Every test
+ * passes there, or is skipped by a capability probe that prints why (no symbolic links under
+ * Wine, no python3 on its PATH): any failure, or a run that reports none, fails the tier.
  *
- *   tsx tools/windows/unit-suites.ts [jest arguments, e.g. suite paths]
+ *   tsx tools/windows/unit-suites.ts [jest arguments, e.g. suite paths; default: the two projects]
  */
 import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
@@ -18,26 +16,10 @@ import { REPO_ROOT, WineSession, findWine } from './run.js'
  */
 const DEFAULT_PROJECTS = ['--selectProjects', 'unit', 'integration']
 
-export const KNOWN_FAILURES = path.join(REPO_ROOT, 'tools', 'windows', 'known-failures.json')
-
-export interface KnownFailure {
-  /** `<suite path> › <full test name>`, as `testId` writes it. */
-  test: string
-  reason: string
-  /** Fails only sometimes (timing): not taken for fixed when it passes. */
-  intermittent?: boolean
-}
-
 /** What tools/windows/results-reporter.js writes. */
 export interface JestResults {
   summary: { total: number; passed: number; failed: number; pending: number }
   suites: Array<{ path: string; error: string | null; tests: Array<{ fullName: string; status: string }> }>
-}
-
-export interface Verdict {
-  unexpected: string[]
-  fixed: KnownFailure[]
-  known: KnownFailure[]
 }
 
 function testId(suite: string, fullName: string): string {
@@ -63,20 +45,9 @@ export function failuresIn(results: JestResults): string[] {
   return failed
 }
 
-/**
- * The run's failures against the list. `suites`: the suites a run of only some ran, whose
- * entries alone are judged; undefined for a run of all, where an entry of a suite that is gone
- * is stale too.
- */
-export function judge(failed: string[], known: KnownFailure[], suites?: Set<string>): Verdict {
-  const knownIds = new Set(known.map(entry => entry.test))
-  const failedIds = new Set(failed)
-  const judged = suites === undefined ? known : known.filter(entry => suites.has(entry.test.split(' › ')[0]))
-  return {
-    unexpected: failed.filter(id => !knownIds.has(id)),
-    fixed: judged.filter(entry => !failedIds.has(entry.test) && entry.intermittent !== true),
-    known: judged.filter(entry => failedIds.has(entry.test))
-  }
+/** The tier passes when jest ran tests, none failed, and it exited 0 (nothing else went wrong). */
+export function tierExit(results: JestResults, jestExit: number): 0 | 1 {
+  return failuresIn(results).length === 0 && jestExit === 0 && results.summary.total > 0 ? 0 : 1
 }
 
 async function main(jestArgs: string[]): Promise<number> {
@@ -85,7 +56,6 @@ async function main(jestArgs: string[]): Promise<number> {
     console.error(`windows: the unit suites cannot run under node.exe: ${found.reason}`)
     return 3
   }
-  const known = JSON.parse(await readFile(KNOWN_FAILURES, 'utf8')) as KnownFailure[]
   const session = await WineSession.open(found.setup)
   const dir = await session.tempDir('netiks-wine-jest-')
   try {
@@ -113,32 +83,21 @@ async function main(jestArgs: string[]): Promise<number> {
       console.error(`windows: jest under node.exe wrote no results (exit ${run.exitCode})`)
       return 1
     }
-    const suites = jestArgs.length === 0 ? undefined : new Set(results.suites.map(suite => suitePath(suite.path)))
-    const verdict = judge(failuresIn(results), known, suites)
-    report(results, verdict)
-    return verdict.unexpected.length === 0 && verdict.fixed.length === 0 ? 0 : 1
+    report(results, run.exitCode)
+    return tierExit(results, run.exitCode)
   } finally {
     await rm(dir, { recursive: true, force: true })
     await session.close()
   }
 }
 
-function report(results: JestResults, verdict: Verdict): void {
+function report(results: JestResults, jestExit: number): void {
   const { summary } = results
   const lines = [
     `windows: under node.exe ${summary.passed} passed, ${summary.failed} failed, ${summary.pending} skipped ` +
-      `of ${summary.total} tests in ${results.suites.length} suites`
+      `of ${summary.total} tests in ${results.suites.length} suites; jest exited ${jestExit}`
   ]
-  if (verdict.known.length > 0) {
-    lines.push(`windows: ${verdict.known.length} known to fail (${path.relative(REPO_ROOT, KNOWN_FAILURES)}):`)
-    for (const entry of verdict.known) lines.push(`  KNOWN  ${entry.test}\n         ${entry.reason}`)
-  }
-  for (const id of verdict.unexpected) lines.push(`  FAILED ${id}`)
-  for (const entry of verdict.fixed) {
-    lines.push(
-      `  FIXED  ${entry.test}: it passes (or is gone) now; take it off ${path.relative(REPO_ROOT, KNOWN_FAILURES)}`
-    )
-  }
+  for (const id of failuresIn(results)) lines.push(`  FAILED ${id}`)
   console.log(lines.join('\n'))
 }
 
