@@ -3,6 +3,7 @@ import busboy from 'busboy'
 import { execFileSync, spawn } from 'node:child_process'
 import {
   appendFileSync,
+  existsSync,
   mkdirSync,
   statSync,
   symlinkSync,
@@ -19,7 +20,15 @@ import type { LocalFile } from '../../src/model.js'
 import { restat } from '../../src/transfer/file-state.js'
 import { SLICE_BYTES, openFileBody, openMultipartBody, type StreamedBody } from '../../src/netiks/body.js'
 import { filePartHeaders } from '../../src/netiks/django-names.js'
-import { Cleanups, describeFile, posixOnly, sha256, writeWorkspaceFile } from '../support/helpers.js'
+import {
+  Cleanups,
+  canMakeFifos,
+  canMakeSymlinks,
+  describeFile,
+  sha256,
+  withCapability,
+  writeWorkspaceFile
+} from '../support/helpers.js'
 
 const cleanups = new Cleanups()
 afterEach(async () => await cleanups.run())
@@ -64,6 +73,8 @@ async function parseMultipart(body: Buffer, contentType: string) {
     parser.end(body)
   })
 }
+
+const NO_FIFOS = 'this file system makes no FIFOs (mkfifo is missing or refused)'
 
 describe('openFileBody', () => {
   it('streams the exact bytes and their sha256, across several reused slices', async () => {
@@ -186,16 +197,21 @@ describe('openFileBody', () => {
       expect(Date.now() - started).toBeLessThan(2000)
     }
 
-    posixOnly(it, 'no FIFOs')(
-      'refuses a FIFO without waiting for a writer: a small file, PUT or multipart',
-      async () => {
-        const file = await fifoInPlaceOf(5)
-        await refusedAtOnce(file, async now => await drain(openFileBody(now)))
-        await refusedAtOnce(file, async now => await drain(openMultipartBody(now, 'file')))
-      }
-    )
+    withCapability(
+      it,
+      canMakeFifos(),
+      NO_FIFOS
+    )('refuses a FIFO without waiting for a writer: a small file, PUT or multipart', async () => {
+      const file = await fifoInPlaceOf(5)
+      await refusedAtOnce(file, async now => await drain(openFileBody(now)))
+      await refusedAtOnce(file, async now => await drain(openMultipartBody(now, 'file')))
+    })
 
-    posixOnly(it, 'no FIFOs')(
+    withCapability(
+      it,
+      canMakeFifos(),
+      NO_FIFOS
+    )(
       'refuses a FIFO without waiting for a writer: a streamed file, leaving no thread of the pool waiting',
       async () => {
         const file = await fifoInPlaceOf(SLICE_BYTES + 1)
@@ -356,7 +372,11 @@ describe('a file that changes while it is uploaded', () => {
     expect(received().length).toBe(0)
   })
 
-  posixOnly(it, 'no /dev/zero or /proc')(
+  withCapability(
+    it,
+    canMakeSymlinks() && existsSync('/dev/zero') && existsSync('/proc/self/status'),
+    'this machine has no /dev/zero or /proc/self/status to link to (or makes no symbolic links)'
+  )(
     'is refused at once as no regular file, with nothing written, when a device or a /proc file took its name',
     async () => {
       const ws = await cleanups.workspace()

@@ -10,7 +10,7 @@ import { mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { findFiles, type FoundFiles } from '../../src/files/find.js'
 import { HOST_PATHS, anchorPatterns, withSlashes } from '../../src/files/paths.js'
-import { canMakeSymlinks, canRun, makeWorkspace, removeDir, withSymlinks } from '../support/helpers.js'
+import { canMakeFifos, canMakeSymlinks, makeWorkspace, removeDir, withSymlinks } from '../support/helpers.js'
 
 let ws: string
 let outside: string
@@ -70,7 +70,7 @@ beforeAll(async () => {
     symlinkSync(path.join(ws, 'site/link-to-file.txt'), path.join(ws, 'site/chain.txt'))
   }
   // Not a file, so not an asset, either way.
-  withFifo = canRun('mkfifo')
+  withFifo = canMakeFifos()
   if (withFifo) execFileSync('mkfifo', [path.join(ws, 'site/a/fifo')])
 })
 

@@ -102,17 +102,42 @@ export function canMakeSymlinks(kind: 'file' | 'junction' = 'file'): boolean {
 }
 
 /**
- * `it` or `describe` as given where symbolic links (or, with `junction`, directory junctions)
- * can be made; elsewhere skipped with the reason printed, never passed silently.
+ * `it` or `describe` as given where the machine `has` what the test needs; elsewhere skipped with
+ * `why` printed, never passed silently. `has` comes from a probe that tries the thing, never
+ * from the platform's name.
  */
-export function withSymlinks<T extends typeof it | typeof describe>(run: T, kind: 'file' | 'junction' = 'file'): T {
-  if (canMakeSymlinks(kind)) return run
-  const what = kind === 'file' ? 'symbolic links' : 'directory junctions'
-  console.warn(
-    `SKIPPED: this platform makes no ${what} (${process.platform}: a link made here is refused, ` +
-      'or reported made and absent, as under Wine), so a test of how links are followed cannot run'
-  )
+export function withCapability<T extends typeof it | typeof describe>(run: T, has: boolean, why: string): T {
+  if (has) return run
+  console.warn(`SKIPPED: ${why}`)
   return run.skip as unknown as T
+}
+
+/** `it` or `describe` where symbolic links (or, with `junction`, directory junctions) can be made. */
+export function withSymlinks<T extends typeof it | typeof describe>(run: T, kind: 'file' | 'junction' = 'file'): T {
+  const what = kind === 'file' ? 'symbolic links' : 'directory junctions'
+  return withCapability(
+    run,
+    canMakeSymlinks(kind),
+    `this platform makes no ${what} (${process.platform}: a link made here is refused, or reported made ` +
+      'and absent, as under Wine), so a test of how links are followed cannot run'
+  )
+}
+
+let fifosWork: boolean | undefined
+
+/** Whether this file system holds FIFOs, found by making one with mkfifo. */
+export function canMakeFifos(): boolean {
+  if (fifosWork !== undefined) return fifosWork
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'netiks-fifo-probe-'))
+  try {
+    const made = spawnSync('mkfifo', [path.join(dir, 'fifo')], { stdio: 'ignore', timeout: 30_000 })
+    fifosWork = made.status === 0 && lstatSync(path.join(dir, 'fifo')).isFIFO()
+  } catch {
+    fifosWork = false
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  return fifosWork
 }
 
 const programsFound = new Map<string, boolean>()
@@ -127,14 +152,13 @@ export function canRun(program: string): boolean {
   return found
 }
 
-/**
- * `it` or `describe` as given where `program` runs; elsewhere skipped with the reason printed
- * (Wine's Windows PATH has no python3, openssl or git, which windows-latest has).
- */
+/** `it` or `describe` where `program` runs (Wine's PATH has no python3, sha256sum or git, which windows-latest has). */
 export function withProgram<T extends typeof it | typeof describe>(run: T, program: string, why: string): T {
-  if (canRun(program)) return run
-  console.warn(`SKIPPED: ${program} is not on this machine's PATH (${process.platform}), and ${why}`)
-  return run.skip as unknown as T
+  return withCapability(
+    run,
+    canRun(program),
+    `${program} is not on this machine's PATH (${process.platform}), and ${why}`
+  )
 }
 
 let keptBeforeReset: Promise<boolean> | undefined
