@@ -232,7 +232,8 @@ describe('an answer given before the body was sent (S3 refusing a PUT)', () => {
         expect(result).toMatchObject({ requestSent: false })
         expect(['ECONNRESET', 'EPIPE']).toContain((result as TransportError).code)
       }
-      expect(results.filter(isExpiredAnswer).length).toBeGreaterThan(0)
+      // Where a reset drops what was not yet read (Windows), the reset may win every time.
+      if (await dataBeforeResetIsKept()) expect(results.filter(isExpiredAnswer).length).toBeGreaterThan(0)
     }
   )
 
