@@ -31707,31 +31707,20 @@ const ACTION_USER_AGENT = `netiks-upload-action/${ACTION_VERSION}`;
 /** The domain types and errors shared by every stage: inputs, files, manifest, transfer, report. */
 /** A problem with the workflow's inputs or files, found before anything is uploaded. */
 class InputError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InputError';
-    }
+    name = 'InputError';
 }
 /** The local file changed or could not be read while it was being sent. */
 class FileReadError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'FileReadError';
-    }
+    name = 'FileReadError';
 }
 /** The file's size or modification time changed between its stat and the end of its read. */
 class FileChangedError extends FileReadError {
-    constructor(message) {
-        super(message);
-        this.name = 'FileChangedError';
-    }
+    name = 'FileChangedError';
 }
 /** The run was cancelled before this work finished. */
 class CancelledError extends Error {
-    constructor() {
-        super('cancelled before it finished');
-        this.name = 'CancelledError';
-    }
+    name = 'CancelledError';
+    message = 'cancelled before it finished';
 }
 /** An I/O failure in a few words: its code (ENOSPC, EACCES, …) when it has one, else its message. */
 function codeOrMessage(error) {
@@ -35653,9 +35642,9 @@ function formatSeconds(ms) {
 function formatRate(bytes, durationMs) {
     return durationMs > 0 ? `${formatBytes(Math.round(bytes / (durationMs / 1000)))}/s` : 'n/a';
 }
-/** countOf(1, 'file') → "1 file"; countOf(3, 'file') → "3 files". */
-function countOf(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+/** countOf(1, 'file') → "1 file"; countOf(3, 'file') → "3 files"; countOf(2, 'entry', 'entries') → "2 entries". */
+function countOf(count, noun, plural = `${noun}s`) {
+    return `${count} ${count === 1 ? noun : plural}`;
 }
 /** The first few items and how many more: a message must stay readable with thousands of files. */
 function listSome(items, shown = 20, separator = ', ') {
@@ -37937,31 +37926,23 @@ function escapeHtml(text) {
 
 
 function assetRecordOf(held) {
-    if ('entry' in held)
-        return assetRecordOfUnchanged(held);
+    const { relativePath: path, size } = held.file;
+    if ('entry' in held) {
+        const { id, storage_url, content_type, sha256 } = held.entry;
+        const name = held.entry.recorded_name ?? held.entry.name;
+        return { path, name, id, storage_url, size, content_type, sha256, skipped: true, possible_duplicate: false };
+    }
+    const { recordedName: name, assetId: id, storageUrl: storage_url, contentType: content_type, sha256 } = held;
     return {
-        path: held.file.relativePath,
-        name: held.recordedName,
-        id: held.assetId,
-        storage_url: held.storageUrl,
-        size: held.file.size,
-        content_type: held.contentType,
-        sha256: held.sha256,
+        path,
+        name,
+        id,
+        storage_url,
+        size,
+        content_type,
+        sha256,
         skipped: false,
         possible_duplicate: held.possibleDuplicate
-    };
-}
-function assetRecordOfUnchanged({ file, entry }) {
-    return {
-        path: file.relativePath,
-        name: entry.recorded_name ?? entry.name,
-        id: entry.id,
-        storage_url: entry.storage_url,
-        size: file.size,
-        content_type: entry.content_type,
-        sha256: entry.sha256,
-        skipped: true,
-        possible_duplicate: false
     };
 }
 function failureRecordOf({ file, step, status, message }) {
@@ -38728,25 +38709,23 @@ function lineEach(what, items, lineOf) {
 /** Warnings of one kind: the first few are annotations, the rest per-file log lines, then one warning with the count. */
 class CappedWarnings {
     what;
-    limit;
     count = 0;
     overflow;
-    constructor(what, limit = MAX_ANNOTATIONS) {
+    constructor(what) {
         this.what = what;
-        this.limit = limit;
         this.overflow = new PerFileLines(what);
     }
     warn(text) {
         this.count++;
-        if (this.count <= this.limit)
+        if (this.count <= MAX_ANNOTATIONS)
             warning(text);
         else
             this.overflow.line(`Warning: ${text}`);
     }
     close() {
         this.overflow.close();
-        if (this.count > this.limit) {
-            warning(`${countOf(this.count - this.limit, 'more warning')} of ${this.what}: see the log.`);
+        if (this.count > MAX_ANNOTATIONS) {
+            warning(`${countOf(this.count - MAX_ANNOTATIONS, 'more warning')} of ${this.what}: see the log.`);
         }
         this.count = 0;
     }
@@ -38759,10 +38738,6 @@ class CappedWarnings {
 
 
 
-/** "1 entry", "2 entries": for nouns that `countOf` cannot make plural. */
-function entries(count, one, many) {
-    return `${count} ${count === 1 ? one : many}`;
-}
 /**
  * Says what the file search found and left out, each kind in one line (hidden names as a notice:
  * a docs site may need them). Returns the matched entries it could not look at, as failures.
@@ -38778,7 +38753,7 @@ function reportSearch(found, workspace) {
             `(the target does not exist): ${listSome(brokenLinks.map(escapeForLog))}`);
     }
     if (hidden.length > 0) {
-        notice(`Left out ${entries(hidden.length, 'hidden file or folder', 'hidden files and folders')} ` +
+        notice(`Left out ${countOf(hidden.length, 'hidden file or folder', 'hidden files and folders')} ` +
             `(names starting with "."): ${listSome(hidden.map(escapeForLog), 5)}. To upload them, set ` +
             `${Input.IncludeHiddenFiles}: true, or name them in 'path' without a wildcard ` +
             `(such as ${escapeForLog(hidden[0].replace(/\/$/, ''))}).`);
@@ -38791,7 +38766,7 @@ function reportSearch(found, workspace) {
     }
     if (special.length > 0) {
         const named = special.map(entry => `${escapeForLog(entry.path)} (${entry.kind})`);
-        warning(`Skipping ${entries(special.length, 'matched entry', 'matched entries')} that ` +
+        warning(`Skipping ${countOf(special.length, 'matched entry', 'matched entries')} that ` +
             `${special.length === 1 ? 'is not a regular file' : 'are not regular files'}: ` +
             `${listSome(named, 10)}. Only regular files are uploaded.`);
     }
@@ -38799,7 +38774,7 @@ function reportSearch(found, workspace) {
     if (unreachable.length > 0) {
         const named = unreachable.map(entry => `${escapeForLog(entry.path)} (${entry.reason})`);
         const matched = leftOut.length;
-        warning(`Left out ${entries(unreachable.length, 'entry', 'entries')} that cannot be looked at: ${listSome(named, 10)}. ` +
+        warning(`Left out ${countOf(unreachable.length, 'entry', 'entries')} that cannot be looked at: ${listSome(named, 10)}. ` +
             "Rename or remove them, or exclude them with a ! line in 'path'" +
             (matched > 0
                 ? `; the ${matched === 1 ? 'one' : matched} 'path' matched ${matched === 1 ? 'is' : 'are'} in the 'failed' output.`
@@ -38846,7 +38821,7 @@ function leftOutError(leftOut) {
     if (leftOut.length === 0)
         return undefined;
     const paths = leftOut.map(failure => escapeForLog(failure.file.relativePath));
-    return (`${entries(leftOut.length, 'matched entry was', 'matched entries were')} left out by the file search and ` +
+    return (`${countOf(leftOut.length, 'matched entry was', 'matched entries were')} left out by the file search and ` +
         `not uploaded: ${listSome(paths, 10)} (see the warning above; listed in the 'failed' output).`);
 }
 /** What the manifest held, and how the matched files compare with it. */
@@ -38855,7 +38830,7 @@ function reportManifest(inputs, loaded, split, before) {
     const manifest = escapeForLog(inputs.manifest);
     const ignored = loaded.ignored.length;
     if (ignored > 0) {
-        warning(`The manifest ${manifest} has ${ignored} malformed ${ignored === 1 ? 'entry' : 'entries'}, ignored ` +
+        warning(`The manifest ${manifest} has ${countOf(ignored, 'malformed entry', 'malformed entries')}, ignored ` +
             `(${ignored === 1 ? 'its file is' : 'their files are'} uploaded if matched): ${escapeForLog(listSome(loaded.ignored))}.`);
     }
     lineEach('unchanged files', split.unchanged, ({ file, entry }) => `= ${escapeForLog(file.relativePath)} unchanged since ${escapeForLog(entry.uploaded_at)} ` +
@@ -38908,13 +38883,13 @@ function printPlan(files, plan, inputs, unchanged) {
     }
     const batches = planBatches(files);
     info(`Requests: ${countOf(batches.length, 'generate call')}, then one PUT and one confirm per file:`);
-    const batchLines = new PerFileLines('generate batches');
-    let first = 1;
-    for (const [index, batch] of batches.entries()) {
-        batchLines.line(`  batch ${index + 1}: files ${first}–${first + batch.length - 1} (${formatBytes(totalSize(batch))})`);
-        first += batch.length;
-    }
-    batchLines.close();
+    let last = 0;
+    const lines = batches.map((batch, index) => {
+        const first = last + 1;
+        last += batch.length;
+        return `  batch ${index + 1}: files ${first}–${last} (${formatBytes(totalSize(batch))})`;
+    });
+    lineEach('generate batches', lines, line => line);
 }
 /** The dry run's notice: what would be uploaded, and how. */
 function sayDryRun(files, plan, unchanged) {
@@ -38977,35 +38952,29 @@ class ProgressReporter {
             if (elapsedMs >= this.intervalMs)
                 this.log(describeTransfer(file, transfer.bytes, elapsedMs));
         }
-        if (this.files.length > 1) {
-            const inFlight = [...this.active.values()].reduce((sum, transfer) => sum + transfer.bytes, 0);
-            this.log(describeProgress({
-                doneFiles: this.doneFiles,
-                totalFiles: this.files.length,
-                sentBytes: this.doneBytes + inFlight,
-                totalBytes: (this.totalBytes ??= totalSize(this.files)),
-                elapsedMs: now - (this.startedAt ?? now)
-            }));
-        }
+        if (this.files.length > 1)
+            this.log(this.describeProgress(now - (this.startedAt ?? now)));
     }
-}
-/** "Progress: 3400 of 10000 files (34%), …, about 9.7 s left": the longer of what the files and the bytes need. */
-function describeProgress(progress) {
-    const { doneFiles, totalFiles, sentBytes, totalBytes, elapsedMs } = progress;
-    const seconds = elapsedMs / 1000;
-    const percent = totalFiles === 0 ? 100 : Math.floor((doneFiles / totalFiles) * 100);
-    const filesPerSecond = seconds > 0 ? doneFiles / seconds : 0;
-    const bytesPerSecond = seconds > 0 ? sentBytes / seconds : 0;
-    const leftMs = Math.max(filesPerSecond > 0 ? ((totalFiles - doneFiles) / filesPerSecond) * 1000 : Infinity, bytesPerSecond > 0 ? ((totalBytes - sentBytes) / bytesPerSecond) * 1000 : totalBytes > sentBytes ? Infinity : 0);
-    const left = Number.isFinite(leftMs) ? `about ${formatSeconds(leftMs)} left` : 'time left unknown yet';
-    const answers = totalFiles - doneFiles;
-    // Every byte sent: what is left is the server's answers, whose time the byte rate cannot tell.
-    const end = sentBytes >= totalBytes && answers > 0
-        ? `every byte sent, waiting for the answers of ${countOf(answers, 'file')}`
-        : left;
-    return (`Progress: ${doneFiles} of ${countOf(totalFiles, 'file')} (${percent}%), ${formatBytes(sentBytes)} of ` +
-        `${formatBytes(totalBytes)}, ${filesPerSecond.toFixed(filesPerSecond < 10 ? 1 : 0)} files/s, ` +
-        `${formatBytes(Math.round(bytesPerSecond))}/s, ${end}.`);
+    /** "Progress: 3400 of 10000 files (34%), …, about 9.7 s left": the longer of what the files and the bytes need. */
+    describeProgress(elapsedMs) {
+        const [doneFiles, totalFiles] = [this.doneFiles, this.files.length];
+        const sentBytes = [...this.active.values()].reduce((sum, transfer) => sum + transfer.bytes, this.doneBytes);
+        const totalBytes = (this.totalBytes ??= totalSize(this.files));
+        const seconds = elapsedMs / 1000;
+        const percent = totalFiles === 0 ? 100 : Math.floor((doneFiles / totalFiles) * 100);
+        const filesPerSecond = seconds > 0 ? doneFiles / seconds : 0;
+        const bytesPerSecond = seconds > 0 ? sentBytes / seconds : 0;
+        const leftMs = Math.max(filesPerSecond > 0 ? ((totalFiles - doneFiles) / filesPerSecond) * 1000 : Infinity, bytesPerSecond > 0 ? ((totalBytes - sentBytes) / bytesPerSecond) * 1000 : totalBytes > sentBytes ? Infinity : 0);
+        const left = Number.isFinite(leftMs) ? `about ${formatSeconds(leftMs)} left` : 'time left unknown yet';
+        const answers = totalFiles - doneFiles;
+        // Every byte sent: what is left is the server's answers, whose time the byte rate cannot tell.
+        const end = sentBytes >= totalBytes && answers > 0
+            ? `every byte sent, waiting for the answers of ${countOf(answers, 'file')}`
+            : left;
+        return (`Progress: ${doneFiles} of ${countOf(totalFiles, 'file')} (${percent}%), ${formatBytes(sentBytes)} of ` +
+            `${formatBytes(totalBytes)}, ${filesPerSecond.toFixed(filesPerSecond < 10 ? 1 : 0)} files/s, ` +
+            `${formatBytes(Math.round(bytesPerSecond))}/s, ${end}.`);
+    }
 }
 /** "dist/big.iso: 45% of 1.0 GiB, 85.3 MiB/s, about 6.4 s left"; once all is sent, no time left: only the answer is awaited. */
 function describeTransfer(file, bytesSent, elapsedMs) {
@@ -39247,7 +39216,12 @@ const OUTPUT_BUDGET = {
  */
 async function writeOutputs(result, runFolder) {
     const problems = [];
-    const files = await recordFilesOrNone(result, runFolder, problems);
+    // Without them the outputs are still set, with empty paths, and the step fails.
+    const files = await writeRecordFiles(result, runFolder).catch((error) => {
+        problems.push(`Could not write the '${Output.AssetsFile}' and '${Output.ChecksumsFile}' files under RUNNER_TEMP ` +
+            `(${escapeForLog(codeOrMessage(error))}): both outputs are empty.`);
+        return { assetsFile: '', checksumsFile: '' };
+    });
     const held = result.confirmed.length + (result.unchanged?.length ?? 0);
     const ids = listWithin(Output.AssetIds, mapped(assetRecords(result), record => record.id), held);
     const assets = listWithin(Output.Assets, assetRecords(result), held);
@@ -39292,17 +39266,6 @@ function setOutputsOrSay(outputs, problems) {
         }
     }
     return true;
-}
-/** The record files, or empty paths when they cannot be written: the outputs are still set, and the step fails. */
-async function recordFilesOrNone(result, runFolder, problems) {
-    try {
-        return await writeRecordFiles(result, runFolder);
-    }
-    catch (error) {
-        problems.push(`Could not write the '${Output.AssetsFile}' and '${Output.ChecksumsFile}' files under RUNNER_TEMP ` +
-            `(${escapeForLog(codeOrMessage(error))}): both outputs are empty.`);
-        return { assetsFile: '', checksumsFile: '' };
-    }
 }
 /** A list output: a JSON array of as many leading items as fit its budget, cut at a whole element. */
 function listWithin(output, items, total) {
@@ -39488,13 +39451,16 @@ function linkTo(url, id) {
 
 /**
  * The one place that writes the outputs and saves the manifest; each part is written even when one
- * before it failed. Returns the step's closing error in parts (undefined where all is well).
+ * before it failed. Returns the step's closing error, or undefined when all is well.
  */
 async function report(ending) {
-    return await reportEnding(ending).catch((error) => [
-        `The run's report could not be finished (${escapeForLog(errorMessage(error))}): files may have been ` +
-            'uploaded; the log above lists every file confirmed.'
-    ]);
+    return await reportEnding(ending).then(parts => joined(...parts), (error) => `The run's report could not be finished (${escapeForLog(errorMessage(error))}): files may have been ` +
+        'uploaded; the log above lists every file confirmed.');
+}
+/** The parts said, as one text; undefined when none is. */
+function joined(...parts) {
+    const said = parts.filter(part => part !== undefined);
+    return said.length > 0 ? said.join(' ') : undefined;
 }
 async function reportEnding(ending) {
     if (ending.kind === 'dry-run')
@@ -39510,7 +39476,7 @@ async function reportEnding(ending) {
     }
     const saves = (ending.kind === 'unchanged' || ending.kind === 'uploaded') && ending.work.manifest;
     const manifestProblem = saves ? await saveManifest(ending.inputs.manifest, saves, result.confirmed) : undefined;
-    const problem = [written?.problem, manifestProblem].filter(part => part !== undefined).join(' ') || undefined;
+    const problem = joined(written?.problem, manifestProblem);
     const leftOut = leftOutError(ending.kind === 'no-files' ? ending.leftOut : ending.work.leftOut);
     if (ending.kind === 'no-files') {
         if (problem !== undefined)
@@ -39818,57 +39784,45 @@ async function run() {
     // Reported once: at the end, or at the cancellation deadline if that comes first.
     let reported;
     const finish = async (ending) => {
-        reported ??= report(ending).then(closing => failStep(...closing));
+        // The one way the step fails: one error, written after every output and record the run has.
+        reported ??= report(ending).then(failure => {
+            if (failure !== undefined)
+                setFailed(failure);
+        });
         await reported;
     };
     const state = { startedAt: Date.now(), finish };
-    let ending;
-    try {
-        ending = await stages(state);
-    }
-    catch (error) {
-        ending = { kind: 'refused', error, work: state.work };
-    }
-    await finish(ending);
+    await finish(await stages(state).catch((error) => ({ kind: 'refused', error, work: state.work })));
     // The signal handlers stay until the report is written, so that a signal cannot cut it short.
     state.cancellation?.dispose();
 }
-/** The one way the step fails: one error, written after every output and record the run has. */
-function failStep(...messages) {
-    const said = messages.filter(message => message !== undefined);
-    if (said.length > 0)
-        setFailed(said.join(' '));
-}
 /** Every stage up to the report; throws only before the first request. */
 async function stages(state) {
-    maskApiKey();
+    // The key is masked before anything can print it, even when it is otherwise invalid.
+    const rawKey = getInput(Input.ApiKey).trim();
+    if (rawKey !== '')
+        core_setSecret(rawKey);
     const inputs = getInputs();
     // Globs, the manifest and every reported path start here, whatever the current directory.
     const workspace = external_node_path_default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
     const manifestFile = inputs.manifest ? external_node_path_default().resolve(workspace, inputs.manifest) : undefined;
-    const { files: matched, leftOut, none } = await group('Resolve files', async () => await resolveFiles(inputs, workspace, manifestFile));
-    if (none)
-        return none;
+    const found = await group('Resolve files', async () => await resolveFiles(inputs, workspace, manifestFile));
+    if (found.none)
+        return found.none;
     // Named before the split, so a file's name does not depend on which shard sends it.
-    const { files, line: shardLine } = takeShard(matched, inputs.shard);
+    const { files, line: shardLine } = takeShard(found.files, inputs.shard);
     if (shardLine)
         info(shardLine);
     const split = manifestFile
         ? await group('Compare with the manifest', async () => await compareWithManifest(inputs, files, manifestFile))
         : { upload: files, unchanged: [] };
-    const work = (state.work = { ...split, leftOut });
+    const work = (state.work = { ...split, leftOut: found.leftOut });
     const plan = work.upload.length > 0 ? choosePlan(inputs.mode, work.upload) : undefined;
     if (inputs.dryRun)
         return { kind: 'dry-run', inputs, work, plan };
     if (plan === undefined)
         return { kind: 'unchanged', inputs, work };
     return await upload(inputs, work, plan, state);
-}
-/** Masks the key before anything can print it, even when it is otherwise invalid. */
-function maskApiKey() {
-    const raw = getInput(Input.ApiKey);
-    if (raw.trim() !== '')
-        core_setSecret(raw.trim());
 }
 /** What the search found and named, and the matched entries it had to leave out, as failures to report. */
 async function resolveFiles(inputs, workspace, manifestFile) {
@@ -39936,13 +39890,8 @@ async function upload(inputs, work, plan, state) {
     const { baseUrl, concurrency, failFast, apiKey } = inputs;
     const options = { baseUrl, concurrency, failFast, retry, progress, ...lines, signal: cancellation.signal };
     const recorder = new OutcomeRecorder(work.upload, options);
-    const client = new NetiksClient({
-        baseUrl,
-        apiKey,
-        concurrency,
-        userAgent: ACTION_USER_AGENT,
-        stallTimeoutMs: tuning.stallTimeoutMs
-    });
+    const { stallTimeoutMs } = tuning;
+    const client = new NetiksClient({ baseUrl, apiKey, concurrency, userAgent: ACTION_USER_AGENT, stallTimeoutMs });
     try {
         progress.start();
         await group(transferTitle(inputs, work.upload, plan), async () => {

@@ -19,9 +19,9 @@ export function formatRate(bytes: number, durationMs: number): string {
   return durationMs > 0 ? `${formatBytes(Math.round(bytes / (durationMs / 1000)))}/s` : 'n/a'
 }
 
-/** countOf(1, 'file') → "1 file"; countOf(3, 'file') → "3 files". */
-export function countOf(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`
+/** countOf(1, 'file') → "1 file"; countOf(3, 'file') → "3 files"; countOf(2, 'entry', 'entries') → "2 entries". */
+export function countOf(count: number, noun: string, plural = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : plural}`
 }
 
 /** The first few items and how many more: a message must stay readable with thousands of files. */

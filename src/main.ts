@@ -27,17 +27,14 @@ export async function run(): Promise<void> {
   // Reported once: at the end, or at the cancellation deadline if that comes first.
   let reported: Promise<void> | undefined
   const finish = async (ending: Ending): Promise<void> => {
-    reported ??= report(ending).then(closing => failStep(...closing))
+    // The one way the step fails: one error, written after every output and record the run has.
+    reported ??= report(ending).then(failure => {
+      if (failure !== undefined) core.setFailed(failure)
+    })
     await reported
   }
   const state: RunState = { startedAt: Date.now(), finish }
-  let ending: Ending
-  try {
-    ending = await stages(state)
-  } catch (error) {
-    ending = { kind: 'refused', error, work: state.work }
-  }
-  await finish(ending)
+  await finish(await stages(state).catch((error: unknown): Ending => ({ kind: 'refused', error, work: state.work })))
   // The signal handlers stay until the report is written, so that a signal cannot cut it short.
   state.cancellation?.dispose()
 }
@@ -50,42 +47,28 @@ interface RunState {
   cancellation?: Cancellation
 }
 
-/** The one way the step fails: one error, written after every output and record the run has. */
-function failStep(...messages: (string | undefined)[]): void {
-  const said = messages.filter(message => message !== undefined)
-  if (said.length > 0) core.setFailed(said.join(' '))
-}
-
 /** Every stage up to the report; throws only before the first request. */
 async function stages(state: RunState): Promise<Ending> {
-  maskApiKey()
+  // The key is masked before anything can print it, even when it is otherwise invalid.
+  const rawKey = core.getInput(Input.ApiKey).trim()
+  if (rawKey !== '') core.setSecret(rawKey)
   const inputs = getInputs()
   // Globs, the manifest and every reported path start here, whatever the current directory.
   const workspace = path.resolve(process.env.GITHUB_WORKSPACE || process.cwd())
   const manifestFile = inputs.manifest ? path.resolve(workspace, inputs.manifest) : undefined
-  const {
-    files: matched,
-    leftOut,
-    none
-  } = await core.group('Resolve files', async () => await resolveFiles(inputs, workspace, manifestFile))
-  if (none) return none
+  const found = await core.group('Resolve files', async () => await resolveFiles(inputs, workspace, manifestFile))
+  if (found.none) return found.none
   // Named before the split, so a file's name does not depend on which shard sends it.
-  const { files, line: shardLine } = takeShard(matched, inputs.shard)
+  const { files, line: shardLine } = takeShard(found.files, inputs.shard)
   if (shardLine) core.info(shardLine)
   const split = manifestFile
     ? await core.group('Compare with the manifest', async () => await compareWithManifest(inputs, files, manifestFile))
     : { upload: files, unchanged: [] }
-  const work: Work = (state.work = { ...split, leftOut })
+  const work: Work = (state.work = { ...split, leftOut: found.leftOut })
   const plan = work.upload.length > 0 ? choosePlan(inputs.mode, work.upload) : undefined
   if (inputs.dryRun) return { kind: 'dry-run', inputs, work, plan }
   if (plan === undefined) return { kind: 'unchanged', inputs, work }
   return await upload(inputs, work, plan, state)
-}
-
-/** Masks the key before anything can print it, even when it is otherwise invalid. */
-function maskApiKey(): void {
-  const raw = core.getInput(Input.ApiKey)
-  if (raw.trim() !== '') core.setSecret(raw.trim())
 }
 
 /** What the search found and named, and the matched entries it had to leave out, as failures to report. */
@@ -162,13 +145,8 @@ async function upload(inputs: UploadInputs, work: Work, plan: UploadPlan, state:
   const { baseUrl, concurrency, failFast, apiKey } = inputs
   const options = { baseUrl, concurrency, failFast, retry, progress, ...lines, signal: cancellation.signal }
   const recorder = new OutcomeRecorder(work.upload, options)
-  const client = new NetiksClient({
-    baseUrl,
-    apiKey,
-    concurrency,
-    userAgent: ACTION_USER_AGENT,
-    stallTimeoutMs: tuning.stallTimeoutMs
-  })
+  const { stallTimeoutMs } = tuning
+  const client = new NetiksClient({ baseUrl, apiKey, concurrency, userAgent: ACTION_USER_AGENT, stallTimeoutMs })
   try {
     progress.start()
     await core.group(transferTitle(inputs, work.upload, plan), async () => {

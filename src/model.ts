@@ -5,10 +5,7 @@ export type UploadStep = 'upload' | 'generate' | 'put' | 'confirm'
 
 /** A problem with the workflow's inputs or files, found before anything is uploaded. */
 export class InputError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'InputError'
-  }
+  override name = 'InputError'
 }
 
 /** One local file to upload, described once from a single stat. */
@@ -68,26 +65,18 @@ export interface UploadOutcome {
 
 /** The local file changed or could not be read while it was being sent. */
 export class FileReadError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'FileReadError'
-  }
+  override name = 'FileReadError'
 }
 
 /** The file's size or modification time changed between its stat and the end of its read. */
 export class FileChangedError extends FileReadError {
-  constructor(message: string) {
-    super(message)
-    this.name = 'FileChangedError'
-  }
+  override name = 'FileChangedError'
 }
 
 /** The run was cancelled before this work finished. */
 export class CancelledError extends Error {
-  constructor() {
-    super('cancelled before it finished')
-    this.name = 'CancelledError'
-  }
+  override name = 'CancelledError'
+  override message = 'cancelled before it finished'
 }
 
 /** An I/O failure in a few words: its code (ENOSPC, EACCES, …) when it has one, else its message. */

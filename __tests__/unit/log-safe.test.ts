@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { workflowCommandsIn } from '../../harness/workflow-commands.js'
-import { describeTransfer } from '../../src/report/progress.js'
+import { ProgressReporter } from '../../src/report/progress.js'
 import { escapeForLog, escapeForSummary, quoteForLog, summaryHref } from '../../src/report/log-safe.js'
 import { isInertText } from '../../src/netiks/values.js'
 
@@ -106,7 +106,20 @@ describe('progress lines', () => {
       size: 100,
       contentType: 'text/plain'
     }
-    const line = describeTransfer(file, 50, 1000)
+    let now = 0
+    const lines: string[] = []
+    const reporter = new ProgressReporter(
+      [file],
+      1000,
+      written => lines.push(written),
+      () => now
+    )
+    reporter.started(file)
+    reporter.sent(file, 50)
+    now = 1000
+    reporter.report()
+    const [line] = lines
+    expect(lines).toHaveLength(1)
     expect(line).toMatch(/^↑ docs\/nl%0A::error::pwned: 50% of 100 B/)
     expect(workflowCommandsIn(line)).toEqual([])
   })

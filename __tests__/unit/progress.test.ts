@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { ConfirmedUpload, LocalFile } from '../../src/model.js'
-import { ProgressReporter, describeTransfer } from '../../src/report/progress.js'
+import { ProgressReporter } from '../../src/report/progress.js'
 import { describeResult } from '../../src/report/report.js'
 
 const MiB = 1024 * 1024
@@ -14,9 +14,20 @@ const file = (relativePath: string, size = 10): LocalFile => ({
 
 describe('progress', () => {
   it('describes a transfer: percent, speed, time left', () => {
-    expect(describeTransfer(file('dist/big.iso', 100 * MiB), 25 * MiB, 10_000)).toBe(
-      '↑ dist/big.iso: 25% of 100.0 MiB, 2.5 MiB/s, about 30.0 s left'
+    let now = 0
+    const lines: string[] = []
+    const big = file('dist/big.iso', 100 * MiB)
+    const reporter = new ProgressReporter(
+      [big],
+      10_000,
+      line => lines.push(line),
+      () => now
     )
+    reporter.started(big)
+    reporter.sent(big, 25 * MiB)
+    now = 10_000
+    reporter.report()
+    expect(lines).toEqual(['↑ dist/big.iso: 25% of 100.0 MiB, 2.5 MiB/s, about 30.0 s left'])
   })
 
   it('reports only transfers older than the interval, plus overall progress for a batch', () => {

@@ -16,7 +16,7 @@ import { countOfTotal, withStop } from '../../src/format.js'
 import type { ConfirmedUpload, LocalFile } from '../../src/model.js'
 import type { NetiksAsset } from '../../src/netiks/types.js'
 import { closingError, recordPlace } from '../../src/report/report.js'
-import { describeProgress, describeTransfer } from '../../src/report/progress.js'
+import { ProgressReporter } from '../../src/report/progress.js'
 import { MaybeRegisteredError } from '../../src/transfer/asset-call.js'
 import {
   FailFastError,
@@ -414,25 +414,57 @@ describe('the closing error', () => {
 })
 
 describe('progress lines once every byte is sent', () => {
+  /** What a reporter of `files` writes at `elapsedMs`, every byte of each file sent and all but the last answered. */
+  function linesAt(files: LocalFile[], elapsedMs: number, intervalMs: number): string[] {
+    let now = 0
+    const lines: string[] = []
+    const reporter = new ProgressReporter(
+      files,
+      intervalMs,
+      line => lines.push(line),
+      () => now
+    )
+    reporter.start()
+    reporter.stop()
+    for (const file of files) {
+      reporter.started(file)
+      reporter.sent(file, file.size)
+    }
+    for (const file of files.slice(0, -1)) reporter.finished(file)
+    now = elapsedMs
+    reporter.report()
+    return lines
+  }
+
   it('a transfer at 100% waits for the answer: no time left that grows', () => {
     const big = localFile('big.iso', 100 * 1024 * 1024)
-    const lines = [10_000, 60_000].map(elapsed => describeTransfer(big, big.size, elapsed))
-    expect(lines).toEqual([
+    expect([10_000, 60_000].flatMap(elapsed => linesAt([big], elapsed, 1000))).toEqual([
       "↑ big.iso: 100% of 100.0 MiB sent in 10.0 s, waiting for the server's answer",
       "↑ big.iso: 100% of 100.0 MiB sent in 60.0 s, waiting for the server's answer"
     ])
   })
 
   it('the run waits for answers: it says so instead of a time left that grows', () => {
-    const at = (elapsedMs: number) =>
-      describeProgress({ doneFiles: 3, totalFiles: 4, sentBytes: 40, totalBytes: 40, elapsedMs })
-    expect(at(10_000)).toBe(
+    const files = ['a', 'b', 'c', 'd'].map(name => localFile(name, 10))
+    expect(linesAt(files, 10_000, 20_000)).toEqual([
       'Progress: 3 of 4 files (75%), 40 B of 40 B, 0.3 files/s, 4 B/s, every byte sent, waiting for the answers of 1 file.'
+    ])
+    expect(linesAt(files, 60_000, 120_000)).toEqual([expect.stringMatching(/waiting for the answers of 1 file\.$/)])
+  })
+
+  it('says the time left is unknown before any time has passed', () => {
+    const now = 0
+    const lines: string[] = []
+    const reporter = new ProgressReporter(
+      [localFile('a', 10), localFile('b', 10)],
+      1000,
+      line => lines.push(line),
+      () => now
     )
-    expect(at(60_000)).toMatch(/waiting for the answers of 1 file\.$/)
-    expect(describeProgress({ doneFiles: 0, totalFiles: 1, sentBytes: 0, totalBytes: 10, elapsedMs: 0 })).toMatch(
-      /^Progress: 0 of 1 file \(0%\)/
-    )
+    reporter.start()
+    reporter.stop()
+    reporter.report()
+    expect(lines).toEqual(['Progress: 0 of 2 files (0%), 0 B of 20 B, 0.0 files/s, 0 B/s, time left unknown yet.'])
   })
 })
 

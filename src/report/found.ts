@@ -8,13 +8,8 @@ import { countOf, formatBytes, listSome, totalSize } from '../format.js'
 import type { Manifest, UnchangedFile } from '../manifest/manifest.js'
 import type { LoadedManifest } from '../manifest/read.js'
 import type { FailedUpload, LocalFile } from '../model.js'
-import { CappedWarnings, lineEach, PerFileLines } from './log.js'
+import { CappedWarnings, lineEach } from './log.js'
 import { escapeForLog, quoteForLog } from './log-safe.js'
-
-/** "1 entry", "2 entries": for nouns that `countOf` cannot make plural. */
-function entries(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`
-}
 
 /**
  * Says what the file search found and left out, each kind in one line (hidden names as a notice:
@@ -36,7 +31,7 @@ export function reportSearch(found: FoundFiles, workspace: string): FailedUpload
   }
   if (hidden.length > 0) {
     core.notice(
-      `Left out ${entries(hidden.length, 'hidden file or folder', 'hidden files and folders')} ` +
+      `Left out ${countOf(hidden.length, 'hidden file or folder', 'hidden files and folders')} ` +
         `(names starting with "."): ${listSome(hidden.map(escapeForLog), 5)}. To upload them, set ` +
         `${Input.IncludeHiddenFiles}: true, or name them in 'path' without a wildcard ` +
         `(such as ${escapeForLog(hidden[0].replace(/\/$/, ''))}).`
@@ -53,7 +48,7 @@ export function reportSearch(found: FoundFiles, workspace: string): FailedUpload
   if (special.length > 0) {
     const named = special.map(entry => `${escapeForLog(entry.path)} (${entry.kind})`)
     core.warning(
-      `Skipping ${entries(special.length, 'matched entry', 'matched entries')} that ` +
+      `Skipping ${countOf(special.length, 'matched entry', 'matched entries')} that ` +
         `${special.length === 1 ? 'is not a regular file' : 'are not regular files'}: ` +
         `${listSome(named, 10)}. Only regular files are uploaded.`
     )
@@ -63,7 +58,7 @@ export function reportSearch(found: FoundFiles, workspace: string): FailedUpload
     const named = unreachable.map(entry => `${escapeForLog(entry.path)} (${entry.reason})`)
     const matched = leftOut.length
     core.warning(
-      `Left out ${entries(unreachable.length, 'entry', 'entries')} that cannot be looked at: ${listSome(named, 10)}. ` +
+      `Left out ${countOf(unreachable.length, 'entry', 'entries')} that cannot be looked at: ${listSome(named, 10)}. ` +
         "Rename or remove them, or exclude them with a ! line in 'path'" +
         (matched > 0
           ? `; the ${matched === 1 ? 'one' : matched} 'path' matched ${matched === 1 ? 'is' : 'are'} in the 'failed' output.`
@@ -122,7 +117,7 @@ export function leftOutError(leftOut: FailedUpload[]): string | undefined {
   if (leftOut.length === 0) return undefined
   const paths = leftOut.map(failure => escapeForLog(failure.file.relativePath))
   return (
-    `${entries(leftOut.length, 'matched entry was', 'matched entries were')} left out by the file search and ` +
+    `${countOf(leftOut.length, 'matched entry was', 'matched entries were')} left out by the file search and ` +
     `not uploaded: ${listSome(paths, 10)} (see the warning above; listed in the 'failed' output).`
   )
 }
@@ -139,7 +134,7 @@ export function reportManifest(
   const ignored = loaded.ignored.length
   if (ignored > 0) {
     core.warning(
-      `The manifest ${manifest} has ${ignored} malformed ${ignored === 1 ? 'entry' : 'entries'}, ignored ` +
+      `The manifest ${manifest} has ${countOf(ignored, 'malformed entry', 'malformed entries')}, ignored ` +
         `(${ignored === 1 ? 'its file is' : 'their files are'} uploaded if matched): ${escapeForLog(listSome(loaded.ignored))}.`
     )
   }
@@ -219,15 +214,13 @@ export function printPlan(
   }
   const batches = planBatches(files)
   core.info(`Requests: ${countOf(batches.length, 'generate call')}, then one PUT and one confirm per file:`)
-  const batchLines = new PerFileLines('generate batches')
-  let first = 1
-  for (const [index, batch] of batches.entries()) {
-    batchLines.line(
-      `  batch ${index + 1}: files ${first}–${first + batch.length - 1} (${formatBytes(totalSize(batch))})`
-    )
-    first += batch.length
-  }
-  batchLines.close()
+  let last = 0
+  const lines = batches.map((batch, index) => {
+    const first = last + 1
+    last += batch.length
+    return `  batch ${index + 1}: files ${first}–${last} (${formatBytes(totalSize(batch))})`
+  })
+  lineEach('generate batches', lines, line => line)
 }
 
 /** The dry run's notice: what would be uploaded, and how. */

@@ -51,23 +51,20 @@ export class CappedWarnings {
   private count = 0
   private readonly overflow: PerFileLines
 
-  constructor(
-    private readonly what: string,
-    private readonly limit = MAX_ANNOTATIONS
-  ) {
+  constructor(private readonly what: string) {
     this.overflow = new PerFileLines(what)
   }
 
   warn(text: string): void {
     this.count++
-    if (this.count <= this.limit) core.warning(text)
+    if (this.count <= MAX_ANNOTATIONS) core.warning(text)
     else this.overflow.line(`Warning: ${text}`)
   }
 
   close(): void {
     this.overflow.close()
-    if (this.count > this.limit) {
-      core.warning(`${countOf(this.count - this.limit, 'more warning')} of ${this.what}: see the log.`)
+    if (this.count > MAX_ANNOTATIONS) {
+      core.warning(`${countOf(this.count - MAX_ANNOTATIONS, 'more warning')} of ${this.what}: see the log.`)
     }
     this.count = 0
   }

@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { Output } from '../config/constants.js'
 import { countOf, withStop } from '../format.js'
 import { codeOrMessage } from '../model.js'
-import { writeRecordFiles, type RecordFiles } from './assets-file.js'
+import { writeRecordFiles } from './assets-file.js'
 import { escapeForLog } from './log-safe.js'
 import { assetRecords, failureRecords, leading, mapped, type RunResult } from './records.js'
 
@@ -31,7 +31,14 @@ interface WrittenOutputs {
  */
 export async function writeOutputs(result: RunResult, runFolder?: string): Promise<WrittenOutputs> {
   const problems: string[] = []
-  const files = await recordFilesOrNone(result, runFolder, problems)
+  // Without them the outputs are still set, with empty paths, and the step fails.
+  const files = await writeRecordFiles(result, runFolder).catch((error: unknown) => {
+    problems.push(
+      `Could not write the '${Output.AssetsFile}' and '${Output.ChecksumsFile}' files under RUNNER_TEMP ` +
+        `(${escapeForLog(codeOrMessage(error))}): both outputs are empty.`
+    )
+    return { assetsFile: '', checksumsFile: '' }
+  })
   const held = result.confirmed.length + (result.unchanged?.length ?? 0)
   const ids = listWithin(
     Output.AssetIds,
@@ -88,23 +95,6 @@ function setOutputsOrSay(outputs: Array<[Output, string]>, problems: string[]): 
     }
   }
   return true
-}
-
-/** The record files, or empty paths when they cannot be written: the outputs are still set, and the step fails. */
-async function recordFilesOrNone(
-  result: RunResult,
-  runFolder: string | undefined,
-  problems: string[]
-): Promise<RecordFiles> {
-  try {
-    return await writeRecordFiles(result, runFolder)
-  } catch (error) {
-    problems.push(
-      `Could not write the '${Output.AssetsFile}' and '${Output.ChecksumsFile}' files under RUNNER_TEMP ` +
-        `(${escapeForLog(codeOrMessage(error))}): both outputs are empty.`
-    )
-    return { assetsFile: '', checksumsFile: '' }
-  }
 }
 
 /** A list output: a JSON array of as many leading items as fit its budget, cut at a whole element. */

@@ -56,50 +56,39 @@ export class ProgressReporter implements TransferTracker {
       const elapsedMs = now - transfer.startedAt
       if (elapsedMs >= this.intervalMs) this.log(describeTransfer(file, transfer.bytes, elapsedMs))
     }
-    if (this.files.length > 1) {
-      const inFlight = [...this.active.values()].reduce((sum, transfer) => sum + transfer.bytes, 0)
-      this.log(
-        describeProgress({
-          doneFiles: this.doneFiles,
-          totalFiles: this.files.length,
-          sentBytes: this.doneBytes + inFlight,
-          totalBytes: (this.totalBytes ??= totalSize(this.files)),
-          elapsedMs: now - (this.startedAt ?? now)
-        })
-      )
-    }
+    if (this.files.length > 1) this.log(this.describeProgress(now - (this.startedAt ?? now)))
+  }
+
+  /** "Progress: 3400 of 10000 files (34%), …, about 9.7 s left": the longer of what the files and the bytes need. */
+  private describeProgress(elapsedMs: number): string {
+    const [doneFiles, totalFiles] = [this.doneFiles, this.files.length]
+    const sentBytes = [...this.active.values()].reduce((sum, transfer) => sum + transfer.bytes, this.doneBytes)
+    const totalBytes = (this.totalBytes ??= totalSize(this.files))
+    const seconds = elapsedMs / 1000
+    const percent = totalFiles === 0 ? 100 : Math.floor((doneFiles / totalFiles) * 100)
+    const filesPerSecond = seconds > 0 ? doneFiles / seconds : 0
+    const bytesPerSecond = seconds > 0 ? sentBytes / seconds : 0
+    const leftMs = Math.max(
+      filesPerSecond > 0 ? ((totalFiles - doneFiles) / filesPerSecond) * 1000 : Infinity,
+      bytesPerSecond > 0 ? ((totalBytes - sentBytes) / bytesPerSecond) * 1000 : totalBytes > sentBytes ? Infinity : 0
+    )
+    const left = Number.isFinite(leftMs) ? `about ${formatSeconds(leftMs)} left` : 'time left unknown yet'
+    const answers = totalFiles - doneFiles
+    // Every byte sent: what is left is the server's answers, whose time the byte rate cannot tell.
+    const end =
+      sentBytes >= totalBytes && answers > 0
+        ? `every byte sent, waiting for the answers of ${countOf(answers, 'file')}`
+        : left
+    return (
+      `Progress: ${doneFiles} of ${countOf(totalFiles, 'file')} (${percent}%), ${formatBytes(sentBytes)} of ` +
+      `${formatBytes(totalBytes)}, ${filesPerSecond.toFixed(filesPerSecond < 10 ? 1 : 0)} files/s, ` +
+      `${formatBytes(Math.round(bytesPerSecond))}/s, ${end}.`
+    )
   }
 }
 
-/** "Progress: 3400 of 10000 files (34%), …, about 9.7 s left": the longer of what the files and the bytes need. */
-export function describeProgress(
-  progress: Record<'doneFiles' | 'totalFiles' | 'sentBytes' | 'totalBytes' | 'elapsedMs', number>
-): string {
-  const { doneFiles, totalFiles, sentBytes, totalBytes, elapsedMs } = progress
-  const seconds = elapsedMs / 1000
-  const percent = totalFiles === 0 ? 100 : Math.floor((doneFiles / totalFiles) * 100)
-  const filesPerSecond = seconds > 0 ? doneFiles / seconds : 0
-  const bytesPerSecond = seconds > 0 ? sentBytes / seconds : 0
-  const leftMs = Math.max(
-    filesPerSecond > 0 ? ((totalFiles - doneFiles) / filesPerSecond) * 1000 : Infinity,
-    bytesPerSecond > 0 ? ((totalBytes - sentBytes) / bytesPerSecond) * 1000 : totalBytes > sentBytes ? Infinity : 0
-  )
-  const left = Number.isFinite(leftMs) ? `about ${formatSeconds(leftMs)} left` : 'time left unknown yet'
-  const answers = totalFiles - doneFiles
-  // Every byte sent: what is left is the server's answers, whose time the byte rate cannot tell.
-  const end =
-    sentBytes >= totalBytes && answers > 0
-      ? `every byte sent, waiting for the answers of ${countOf(answers, 'file')}`
-      : left
-  return (
-    `Progress: ${doneFiles} of ${countOf(totalFiles, 'file')} (${percent}%), ${formatBytes(sentBytes)} of ` +
-    `${formatBytes(totalBytes)}, ${filesPerSecond.toFixed(filesPerSecond < 10 ? 1 : 0)} files/s, ` +
-    `${formatBytes(Math.round(bytesPerSecond))}/s, ${end}.`
-  )
-}
-
 /** "dist/big.iso: 45% of 1.0 GiB, 85.3 MiB/s, about 6.4 s left"; once all is sent, no time left: only the answer is awaited. */
-export function describeTransfer(file: LocalFile, bytesSent: number, elapsedMs: number): string {
+function describeTransfer(file: LocalFile, bytesSent: number, elapsedMs: number): string {
   const path = escapeForLog(file.relativePath)
   if (bytesSent >= file.size) {
     return `↑ ${path}: 100% of ${formatBytes(file.size)} sent in ${formatSeconds(elapsedMs)}, waiting for the server's answer`

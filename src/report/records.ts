@@ -44,31 +44,23 @@ export type FileRecord =
     })
 
 function assetRecordOf(held: ConfirmedUpload | UnchangedFile): AssetRecord {
-  if ('entry' in held) return assetRecordOfUnchanged(held)
+  const { relativePath: path, size } = held.file
+  if ('entry' in held) {
+    const { id, storage_url, content_type, sha256 } = held.entry
+    const name = held.entry.recorded_name ?? held.entry.name
+    return { path, name, id, storage_url, size, content_type, sha256, skipped: true, possible_duplicate: false }
+  }
+  const { recordedName: name, assetId: id, storageUrl: storage_url, contentType: content_type, sha256 } = held
   return {
-    path: held.file.relativePath,
-    name: held.recordedName,
-    id: held.assetId,
-    storage_url: held.storageUrl,
-    size: held.file.size,
-    content_type: held.contentType,
-    sha256: held.sha256,
+    path,
+    name,
+    id,
+    storage_url,
+    size,
+    content_type,
+    sha256,
     skipped: false,
     possible_duplicate: held.possibleDuplicate
-  }
-}
-
-function assetRecordOfUnchanged({ file, entry }: UnchangedFile): AssetRecord {
-  return {
-    path: file.relativePath,
-    name: entry.recorded_name ?? entry.name,
-    id: entry.id,
-    storage_url: entry.storage_url,
-    size: file.size,
-    content_type: entry.content_type,
-    sha256: entry.sha256,
-    skipped: true,
-    possible_duplicate: false
   }
 }
 

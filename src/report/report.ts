@@ -32,18 +32,13 @@ import { writeOutputs } from './outputs.js'
 import type { RunResult } from './records.js'
 import { writeFailureSummary, writePlanSummary, writeSummary } from './summary.js'
 
-/** Where the manifest is saved, and what it held before this run. */
-export interface ManifestToSave {
-  file: string
-  before: Manifest
-}
-
 /** What the run found to do: the files to send, those the manifest holds unchanged, and the entries the search left out. */
 export interface Work {
   upload: LocalFile[]
   unchanged: UnchangedFile[]
   leftOut: FailedUpload[]
-  manifest?: ManifestToSave
+  /** Where the manifest is saved, and what it held before this run. */
+  manifest?: { file: string; before: Manifest }
 }
 
 /** How the run ended, which decides what its report says. */
@@ -67,13 +62,21 @@ export type Ending =
 
 /**
  * The one place that writes the outputs and saves the manifest; each part is written even when one
- * before it failed. Returns the step's closing error in parts (undefined where all is well).
+ * before it failed. Returns the step's closing error, or undefined when all is well.
  */
-export async function report(ending: Ending): Promise<Array<string | undefined>> {
-  return await reportEnding(ending).catch((error: unknown) => [
-    `The run's report could not be finished (${escapeForLog(errorMessage(error))}): files may have been ` +
+export async function report(ending: Ending): Promise<string | undefined> {
+  return await reportEnding(ending).then(
+    parts => joined(...parts),
+    (error: unknown) =>
+      `The run's report could not be finished (${escapeForLog(errorMessage(error))}): files may have been ` +
       'uploaded; the log above lists every file confirmed.'
-  ])
+  )
+}
+
+/** The parts said, as one text; undefined when none is. */
+function joined(...parts: Array<string | undefined>): string | undefined {
+  const said = parts.filter(part => part !== undefined)
+  return said.length > 0 ? said.join(' ') : undefined
 }
 
 async function reportEnding(ending: Ending): Promise<Array<string | undefined>> {
@@ -89,7 +92,7 @@ async function reportEnding(ending: Ending): Promise<Array<string | undefined>> 
   }
   const saves = (ending.kind === 'unchanged' || ending.kind === 'uploaded') && ending.work.manifest
   const manifestProblem = saves ? await saveManifest(ending.inputs.manifest, saves, result!.confirmed) : undefined
-  const problem = [written?.problem, manifestProblem].filter(part => part !== undefined).join(' ') || undefined
+  const problem = joined(written?.problem, manifestProblem)
   const leftOut = leftOutError(ending.kind === 'no-files' ? ending.leftOut : ending.work.leftOut)
   if (ending.kind === 'no-files') {
     if (problem !== undefined) await writeFailureSummary(problem)
@@ -169,7 +172,7 @@ function resultOf(ending: Ending): RunResult | undefined {
 /** Writes the manifest; returns why it could not be, which fails the step: the next run would upload everything again. */
 async function saveManifest(
   shown: string,
-  manifest: ManifestToSave,
+  manifest: NonNullable<Work['manifest']>,
   confirmed: ConfirmedUpload[]
 ): Promise<string | undefined> {
   try {

@@ -31360,9 +31360,9 @@ function formatSeconds(ms) {
 function formatRate(bytes, durationMs) {
     return durationMs > 0 ? `${formatBytes(Math.round(bytes / (durationMs / 1000)))}/s` : 'n/a';
 }
-/** countOf(1, 'file') → "1 file"; countOf(3, 'file') → "3 files". */
-function countOf(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+/** countOf(1, 'file') → "1 file"; countOf(3, 'file') → "3 files"; countOf(2, 'entry', 'entries') → "2 entries". */
+function countOf(count, noun, plural = `${noun}s`) {
+    return `${count} ${count === 1 ? noun : plural}`;
 }
 /** The first few items and how many more: a message must stay readable with thousands of files. */
 function listSome(items, shown = 20, separator = ', ') {
