@@ -38803,8 +38803,11 @@ function reportNames(files, clashes) {
     if (files.length > 0)
         info(`${countOf(files.length, 'file')}, ${formatBytes(totalSize(files))}.`);
 }
-/** Why no file will be uploaded: none matched, or those that did are not regular files. Not escaped yet. */
-function noFilesMessage(found, patterns) {
+/**
+ * Says why no file will be uploaded (none matched, or none is a regular file), as if-no-files-found
+ * asks; returns it, not escaped yet, when that refuses the run.
+ */
+function sayNoFiles(found, inputs) {
     const notFiles = [
         ...found.special.map(entry => `${entry.path} is ${entry.kind}`),
         ...found.unreachable.map(entry => `${entry.path} cannot be looked at`),
@@ -38814,7 +38817,14 @@ function noFilesMessage(found, patterns) {
     const none = notFiles.length === 0
         ? 'No files were found'
         : `No regular file to upload was found (${listSome(notFiles, 5, '; ')})`;
-    return `${none} with the provided path: ${patterns.join(', ')}. No assets will be uploaded.`;
+    const message = `${none} with the provided path: ${inputs.patterns.join(', ')}. No assets will be uploaded.`;
+    if (inputs.ifNoFilesFound === NoFileOption.Error)
+        return message;
+    if (inputs.ifNoFilesFound === NoFileOption.Warn)
+        warning(escapeForLog(message));
+    else
+        info(escapeForLog(message));
+    return undefined;
 }
 /** Why the step fails when a matched entry was left out: it is in 'failed', and was not uploaded. */
 function leftOutError(leftOut) {
@@ -39832,7 +39842,8 @@ async function resolveFiles(inputs, workspace, manifestFile) {
     const leftOut = reportSearch(found, workspace);
     const { files, clashes } = nameAssets(found.files, inputs.assetName, found.root);
     reportNames(files, clashes);
-    return { files, leftOut, none: files.length === 0 ? noFiles(inputs, found, leftOut) : undefined };
+    const none = files.length === 0 ? { kind: 'no-files', leftOut, refusal: sayNoFiles(found, inputs) } : undefined;
+    return { files, leftOut, none };
 }
 /** The manifest changes on every run: it is not uploaded. A hidden folder holding it may hold more: it stays listed. */
 function leaveOutManifest(found, workspace, manifestFile, shown) {
@@ -39846,17 +39857,6 @@ function leaveOutManifest(found, workspace, manifestFile, shown) {
     info(`Leaving out the manifest itself (${escapeForLog(shown)}): it changes on every run.`);
     found.files = found.files.filter(file => !isManifest(file.absolutePath));
     found.hidden = found.hidden.filter(hidden => !hiddenManifest(hidden));
-}
-/** No file to upload: a refusal, a warning or a line, as if-no-files-found says. */
-function noFiles(inputs, found, leftOut) {
-    const message = noFilesMessage(found, inputs.patterns);
-    if (inputs.ifNoFilesFound === NoFileOption.Error)
-        return { kind: 'no-files', leftOut, refusal: message };
-    if (inputs.ifNoFilesFound === NoFileOption.Warn)
-        warning(escapeForLog(message));
-    else
-        info(escapeForLog(message));
-    return { kind: 'no-files', leftOut };
 }
 /** A manifest that cannot be read or replaced as it is stops the run here, before anything is sent. */
 async function compareWithManifest(inputs, files, manifestFile) {
@@ -39873,7 +39873,11 @@ async function compareWithManifest(inputs, files, manifestFile) {
 /** Throws only before the first request. */
 async function upload(inputs, work, plan, state) {
     const tuning = getTuning();
-    const runFolder = await openRunFolder();
+    // The run's own folder for the assets and checksums files: one that cannot be made stops the run before any upload.
+    const runFolder = await makeRunFolder().catch((error) => {
+        throw new InputError(`Cannot write under RUNNER_TEMP (${escapeForLog(process.env.RUNNER_TEMP ?? '')}), where the run writes its ` +
+            `assets and checksums files (${codeOrMessage(error)}); nothing was uploaded. Check the runner's temp folder.`);
+    });
     const progress = new ProgressReporter(work.upload, tuning.progressIntervalMs, line => info(line));
     const { close: closeLines, ...lines } = transferLines();
     const retry = defaultRetryPolicy(inputs.retries, tuning.retryBaseMs);
@@ -39909,16 +39913,6 @@ async function upload(inputs, work, plan, state) {
         client.close();
     }
     return ending();
-}
-/** A folder of the run's own under RUNNER_TEMP, for the assets and checksums files. */
-async function openRunFolder() {
-    try {
-        return await makeRunFolder();
-    }
-    catch (error) {
-        throw new InputError(`Cannot write under RUNNER_TEMP (${escapeForLog(process.env.RUNNER_TEMP ?? '')}), where the run writes its ` +
-            `assets and checksums files (${codeOrMessage(error)}); nothing was uploaded. Check the runner's temp folder.`);
-    }
 }
 
 

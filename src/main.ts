@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import path from 'node:path'
-import { ACTION_USER_AGENT, Input, NoFileOption, UploadMode } from './config/constants.js'
+import { ACTION_USER_AGENT, Input, UploadMode } from './config/constants.js'
 import { getInputs, getTuning, type Inputs, type UploadInputs } from './config/inputs.js'
 import { findFiles, nameAssets, type FoundFiles } from './files/find.js'
 import { pathInside, samePath } from './files/paths.js'
@@ -11,7 +11,7 @@ import { loadManifest } from './manifest/read.js'
 import { InputError, codeOrMessage, type FailedUpload, type LocalFile } from './model.js'
 import { NetiksClient } from './netiks/client.js'
 import { makeRunFolder } from './report/assets-file.js'
-import { noFilesMessage, reportManifest, reportNames, reportSearch } from './report/found.js'
+import { reportManifest, reportNames, reportSearch, sayNoFiles } from './report/found.js'
 import { escapeForLog } from './report/log-safe.js'
 import { ProgressReporter, sayCancelling, transferLines, transferTitle } from './report/progress.js'
 import { report, type Ending, type Work } from './report/report.js'
@@ -82,7 +82,9 @@ async function resolveFiles(
   const leftOut = reportSearch(found, workspace)
   const { files, clashes } = nameAssets(found.files, inputs.assetName, found.root)
   reportNames(files, clashes)
-  return { files, leftOut, none: files.length === 0 ? noFiles(inputs, found, leftOut) : undefined }
+  const none: Ending | undefined =
+    files.length === 0 ? { kind: 'no-files', leftOut, refusal: sayNoFiles(found, inputs) } : undefined
+  return { files, leftOut, none }
 }
 
 /** The manifest changes on every run: it is not uploaded. A hidden folder holding it may hold more: it stays listed. */
@@ -98,15 +100,6 @@ function leaveOutManifest(found: FoundFiles, workspace: string, manifestFile: st
   core.info(`Leaving out the manifest itself (${escapeForLog(shown)}): it changes on every run.`)
   found.files = found.files.filter(file => !isManifest(file.absolutePath))
   found.hidden = found.hidden.filter(hidden => !hiddenManifest(hidden))
-}
-
-/** No file to upload: a refusal, a warning or a line, as if-no-files-found says. */
-function noFiles(inputs: Inputs, found: FoundFiles, leftOut: FailedUpload[]): Ending {
-  const message = noFilesMessage(found, inputs.patterns)
-  if (inputs.ifNoFilesFound === NoFileOption.Error) return { kind: 'no-files', leftOut, refusal: message }
-  if (inputs.ifNoFilesFound === NoFileOption.Warn) core.warning(escapeForLog(message))
-  else core.info(escapeForLog(message))
-  return { kind: 'no-files', leftOut }
 }
 
 /** A manifest that cannot be read or replaced as it is stops the run here, before anything is sent. */
@@ -128,7 +121,13 @@ async function compareWithManifest(
 /** Throws only before the first request. */
 async function upload(inputs: UploadInputs, work: Work, plan: UploadPlan, state: RunState): Promise<Ending> {
   const tuning = getTuning()
-  const runFolder = await openRunFolder()
+  // The run's own folder for the assets and checksums files: one that cannot be made stops the run before any upload.
+  const runFolder = await makeRunFolder().catch((error: unknown) => {
+    throw new InputError(
+      `Cannot write under RUNNER_TEMP (${escapeForLog(process.env.RUNNER_TEMP ?? '')}), where the run writes its ` +
+        `assets and checksums files (${codeOrMessage(error)}); nothing was uploaded. Check the runner's temp folder.`
+    )
+  })
   const progress = new ProgressReporter(work.upload, tuning.progressIntervalMs, line => core.info(line))
   const { close: closeLines, ...lines } = transferLines()
   const retry = defaultRetryPolicy(inputs.retries, tuning.retryBaseMs)
@@ -160,16 +159,4 @@ async function upload(inputs: UploadInputs, work: Work, plan: UploadPlan, state:
     client.close()
   }
   return ending()
-}
-
-/** A folder of the run's own under RUNNER_TEMP, for the assets and checksums files. */
-async function openRunFolder(): Promise<string> {
-  try {
-    return await makeRunFolder()
-  } catch (error) {
-    throw new InputError(
-      `Cannot write under RUNNER_TEMP (${escapeForLog(process.env.RUNNER_TEMP ?? '')}), where the run writes its ` +
-        `assets and checksums files (${codeOrMessage(error)}); nothing was uploaded. Check the runner's temp folder.`
-    )
-  }
 }

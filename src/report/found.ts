@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { Input, UploadMode } from '../config/constants.js'
+import { Input, NoFileOption, UploadMode } from '../config/constants.js'
 import type { Inputs } from '../config/inputs.js'
 import type { UploadPlan } from '../transfer/plan.js'
 import { planBatches } from '../transfer/presigned.js'
@@ -97,8 +97,11 @@ export function reportNames(files: LocalFile[], clashes: Array<{ name: string; p
   if (files.length > 0) core.info(`${countOf(files.length, 'file')}, ${formatBytes(totalSize(files))}.`)
 }
 
-/** Why no file will be uploaded: none matched, or those that did are not regular files. Not escaped yet. */
-export function noFilesMessage(found: FoundFiles, patterns: string[]): string {
+/**
+ * Says why no file will be uploaded (none matched, or none is a regular file), as if-no-files-found
+ * asks; returns it, not escaped yet, when that refuses the run.
+ */
+export function sayNoFiles(found: FoundFiles, inputs: Inputs): string | undefined {
   const notFiles = [
     ...found.special.map(entry => `${entry.path} is ${entry.kind}`),
     ...found.unreachable.map(entry => `${entry.path} cannot be looked at`),
@@ -109,7 +112,11 @@ export function noFilesMessage(found: FoundFiles, patterns: string[]): string {
     notFiles.length === 0
       ? 'No files were found'
       : `No regular file to upload was found (${listSome(notFiles, 5, '; ')})`
-  return `${none} with the provided path: ${patterns.join(', ')}. No assets will be uploaded.`
+  const message = `${none} with the provided path: ${inputs.patterns.join(', ')}. No assets will be uploaded.`
+  if (inputs.ifNoFilesFound === NoFileOption.Error) return message
+  if (inputs.ifNoFilesFound === NoFileOption.Warn) core.warning(escapeForLog(message))
+  else core.info(escapeForLog(message))
+  return undefined
 }
 
 /** Why the step fails when a matched entry was left out: it is in 'failed', and was not uploaded. */

@@ -102,12 +102,10 @@ function describeTransfer(file: LocalFile, bytesSent: number, elapsedMs: number)
   )
 }
 
+type LineHooks = Required<Pick<UploadOptions, 'onConfirmed' | 'onRetry' | 'onUrlRefresh' | 'onFileChanged'>>
+
 /** The transfer's per-file lines, as the run's hooks: shown up to a cap, then left to the progress lines. */
-export function transferLines(): Required<
-  Pick<UploadOptions, 'onConfirmed' | 'onRetry' | 'onUrlRefresh' | 'onFileChanged'>
-> & {
-  close: () => void
-} {
+export function transferLines(): LineHooks & { close: () => void } {
   const confirmed = new PerFileLines('confirmed files')
   const retries = new PerFileLines('retries')
   const changed = new CappedWarnings('files that changed while they waited')
