@@ -39292,8 +39292,10 @@ function listWithin(output, items, total) {
 
 
 const summary_KiB = 1024;
-/** GitHub drops a step's whole summary above 1 MiB: each table is capped, and the whole checked before it is written. */
-const SUMMARY_MAX_BYTES = 1024 * summary_KiB;
+/**
+ * GitHub drops a step's whole summary above 1 MiB: the caps keep it well under that, with two
+ * tables of TABLE_BYTES, ten paths and two texts of TEXT_CHARS, and a failure message cut at 16 KiB.
+ */
 const TABLE_ROWS = 250;
 const TABLE_BYTES = 200 * summary_KiB;
 const FAILURE_GROUPS = 20;
@@ -39307,17 +39309,14 @@ async function writeSummary(outcome, run) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     const unchanged = outcome.unchanged ?? [];
-    const addTotals = () => {
-        const bytes = totalSize(outcome.confirmed.map(upload => upload.file));
-        summary.addHeading('Netiks upload', 2);
-        const counts = [outcome.confirmed.length, unchanged.length, outcome.failed.length].map(String);
-        const rates = [formatBytes(bytes), formatSeconds(run.durationMs), formatRate(bytes, run.durationMs)];
-        const header = ['Uploaded', 'Skipped (unchanged)', 'Not uploaded', 'Bytes', 'Duration', 'Throughput', 'Base URL'];
-        addTable(header, [[...counts, ...rates, shortText(run.baseUrl)]]);
-        if (run.problem)
-            addParagraph(`<strong>The step failed:</strong> ${shortText(run.problem)}`);
-    };
-    addTotals();
+    const bytes = totalSize(outcome.confirmed.map(upload => upload.file));
+    summary.addHeading('Netiks upload', 2);
+    const counts = [outcome.confirmed.length, unchanged.length, outcome.failed.length].map(String);
+    const rates = [formatBytes(bytes), formatSeconds(run.durationMs), formatRate(bytes, run.durationMs)];
+    const header = ['Uploaded', 'Skipped (unchanged)', 'Not uploaded', 'Bytes', 'Duration', 'Throughput', 'Base URL'];
+    addTable(header, [[...counts, ...rates, shortText(run.baseUrl)]]);
+    if (run.problem)
+        addParagraph(`<strong>The step failed:</strong> ${shortText(run.problem)}`);
     const doubtful = outcome.confirmed.filter(upload => upload.possibleDuplicate);
     if (doubtful.length > 0) {
         const named = doubtful.slice(0, FILES_PER_GROUP * 2).map(upload => code(upload.file.relativePath));
@@ -39337,7 +39336,7 @@ async function writeSummary(outcome, run) {
         ]);
         addTable(['File', 'Size', 'Asset id', 'Mode'], rows, held);
     }
-    await writeWithin(addTotals);
+    await writeOrWarn();
 }
 /** Failures grouped by what went wrong: a count and the first few files of each cause. */
 function addFailureGroups(failed) {
@@ -39399,19 +39398,12 @@ function addTable(header, rows, total = 0, maxRows = TABLE_ROWS, whereTheRestIs 
         addParagraph(`and ${total - shown.length} more: ${whereTheRestIs}.`);
     return shown.length;
 }
-/** Writes the summary, or, should it exceed GitHub's limit, a short one: the totals and where the complete record is. */
-async function writeWithin(addTotals = () => summary.addHeading('Netiks upload', 2)) {
-    if (Buffer.byteLength(summary.stringify()) > SUMMARY_MAX_BYTES - 4 * summary_KiB) {
-        summary.emptyBuffer();
-        addTotals();
-        addParagraph(`The summary was too large for GitHub's limit of 1 MiB per step; the complete record is in the ` +
-            `<code>${Output.AssetsFile}</code> output's file.`);
-    }
+/** The summary is a courtesy: a file that cannot be written is one warning, never a crash. */
+async function writeOrWarn() {
     try {
         await summary.write();
     }
     catch (error) {
-        // The summary is a courtesy: a file that cannot be written is one warning, never a crash.
         summary.emptyBuffer();
         warning(`Could not write the job summary: ${escapeForLog(errorMessage(error))}`);
     }
@@ -39423,7 +39415,7 @@ async function writeFailureSummary(message) {
     const text = message.length > 16 * summary_KiB ? `${message.slice(0, 16 * summary_KiB)}…` : message;
     summary.addHeading('Netiks upload', 2);
     addParagraph(`Nothing was uploaded: ${escapeForSummary(text)}`);
-    await writeWithin();
+    await writeOrWarn();
 }
 /** The dry run's plan: the mode, the totals, and the files that would be sent. */
 async function writePlanSummary(files, plan) {
@@ -39437,7 +39429,7 @@ async function writePlanSummary(files, plan) {
         const rest = 'the log lists every file with step debug logging';
         addTable(['File', 'Size', 'Content type', 'Name'], rows, files.length, TABLE_ROWS, rest);
     }
-    await writeWithin();
+    await writeOrWarn();
 }
 /** An asset id, linked to its storage URL when the server gave an http(s) one. */
 function linkTo(url, id) {

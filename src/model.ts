@@ -45,8 +45,7 @@ export interface ConfirmedUpload {
  * `confirm-unknown`: the asset-creating request was sent but no answer settled it, or its
  * answer could not be trusted (it contradicted what was sent), so the asset may exist on Netiks.
  */
-export type FailedStep =
-  'upload' | 'generate' | 'put' | 'confirm' | 'upload-unknown' | 'confirm-unknown' | 'not-started' | 'refused'
+export type FailedStep = UploadStep | 'upload-unknown' | 'confirm-unknown' | 'not-started' | 'refused'
 
 export interface FailedUpload {
   file: LocalFile

@@ -1,14 +1,10 @@
 import { sortedByPath } from '../format.js'
 import type { UnchangedFile } from '../manifest/manifest.js'
-import type { ConfirmedUpload, FailedUpload } from '../model.js'
+import type { ConfirmedUpload, FailedUpload, UploadOutcome } from '../model.js'
 import { escapeForLog } from './log-safe.js'
 
 /** What a run reports: uploaded, left unchanged, and not uploaded. */
-export interface RunResult {
-  confirmed: ConfirmedUpload[]
-  failed: FailedUpload[]
-  unchanged?: UnchangedFile[]
-}
+export type RunResult = UploadOutcome & { unchanged?: UnchangedFile[] }
 
 /** One element of the `assets` output: an asset Netiks holds for a matched file. */
 export interface AssetRecord {

@@ -7,8 +7,10 @@ import { escapeForLog, escapeForSummary, summaryHref } from './log-safe.js'
 import { assetRecords, leading, mapped, type RunResult } from './records.js'
 
 const KiB = 1024
-/** GitHub drops a step's whole summary above 1 MiB: each table is capped, and the whole checked before it is written. */
-const SUMMARY_MAX_BYTES = 1024 * KiB
+/**
+ * GitHub drops a step's whole summary above 1 MiB: the caps keep it well under that, with two
+ * tables of TABLE_BYTES, ten paths and two texts of TEXT_CHARS, and a failure message cut at 16 KiB.
+ */
 const TABLE_ROWS = 250
 const TABLE_BYTES = 200 * KiB
 const FAILURE_GROUPS = 20
@@ -27,16 +29,13 @@ export async function writeSummary(
 ): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   const unchanged = outcome.unchanged ?? []
-  const addTotals = (): void => {
-    const bytes = totalSize(outcome.confirmed.map(upload => upload.file))
-    core.summary.addHeading('Netiks upload', 2)
-    const counts = [outcome.confirmed.length, unchanged.length, outcome.failed.length].map(String)
-    const rates = [formatBytes(bytes), formatSeconds(run.durationMs), formatRate(bytes, run.durationMs)]
-    const header = ['Uploaded', 'Skipped (unchanged)', 'Not uploaded', 'Bytes', 'Duration', 'Throughput', 'Base URL']
-    addTable(header, [[...counts, ...rates, shortText(run.baseUrl)]])
-    if (run.problem) addParagraph(`<strong>The step failed:</strong> ${shortText(run.problem)}`)
-  }
-  addTotals()
+  const bytes = totalSize(outcome.confirmed.map(upload => upload.file))
+  core.summary.addHeading('Netiks upload', 2)
+  const counts = [outcome.confirmed.length, unchanged.length, outcome.failed.length].map(String)
+  const rates = [formatBytes(bytes), formatSeconds(run.durationMs), formatRate(bytes, run.durationMs)]
+  const header = ['Uploaded', 'Skipped (unchanged)', 'Not uploaded', 'Bytes', 'Duration', 'Throughput', 'Base URL']
+  addTable(header, [[...counts, ...rates, shortText(run.baseUrl)]])
+  if (run.problem) addParagraph(`<strong>The step failed:</strong> ${shortText(run.problem)}`)
   const doubtful = outcome.confirmed.filter(upload => upload.possibleDuplicate)
   if (doubtful.length > 0) {
     const named = doubtful.slice(0, FILES_PER_GROUP * 2).map(upload => code(upload.file.relativePath))
@@ -57,7 +56,7 @@ export async function writeSummary(
     ])
     addTable(['File', 'Size', 'Asset id', 'Mode'], rows, held)
   }
-  await writeWithin(addTotals)
+  await writeOrWarn()
 }
 
 /** Failures grouped by what went wrong: a count and the first few files of each cause. */
@@ -131,20 +130,11 @@ function addTable(
   return shown.length
 }
 
-/** Writes the summary, or, should it exceed GitHub's limit, a short one: the totals and where the complete record is. */
-async function writeWithin(addTotals = (): unknown => core.summary.addHeading('Netiks upload', 2)): Promise<void> {
-  if (Buffer.byteLength(core.summary.stringify()) > SUMMARY_MAX_BYTES - 4 * KiB) {
-    core.summary.emptyBuffer()
-    addTotals()
-    addParagraph(
-      `The summary was too large for GitHub's limit of 1 MiB per step; the complete record is in the ` +
-        `<code>${Output.AssetsFile}</code> output's file.`
-    )
-  }
+/** The summary is a courtesy: a file that cannot be written is one warning, never a crash. */
+async function writeOrWarn(): Promise<void> {
   try {
     await core.summary.write()
   } catch (error) {
-    // The summary is a courtesy: a file that cannot be written is one warning, never a crash.
     core.summary.emptyBuffer()
     core.warning(`Could not write the job summary: ${escapeForLog(errorMessage(error))}`)
   }
@@ -156,7 +146,7 @@ export async function writeFailureSummary(message: string): Promise<void> {
   const text = message.length > 16 * KiB ? `${message.slice(0, 16 * KiB)}…` : message
   core.summary.addHeading('Netiks upload', 2)
   addParagraph(`Nothing was uploaded: ${escapeForSummary(text)}`)
-  await writeWithin()
+  await writeOrWarn()
 }
 
 /** The dry run's plan: the mode, the totals, and the files that would be sent. */
@@ -174,7 +164,7 @@ export async function writePlanSummary(files: LocalFile[], plan: UploadPlan | un
     const rest = 'the log lists every file with step debug logging'
     addTable(['File', 'Size', 'Content type', 'Name'], rows, files.length, TABLE_ROWS, rest)
   }
-  await writeWithin()
+  await writeOrWarn()
 }
 
 /** An asset id, linked to its storage URL when the server gave an http(s) one. */
