@@ -39606,19 +39606,12 @@ function recordPlace(report) {
 }
 /** The step's closing error (undefined on success): what stopped the run or failed, what was confirmed and where. */
 function closingError(outcome, total, place, notAnnotated = 0, reportProblem) {
-    const verdict = runVerdict(outcome, total, place, notAnnotated);
-    if (reportProblem === undefined)
-        return verdict;
-    const uploaded = outcome.confirmed.length;
-    const allConfirmed = `${countOfTotal(uploaded, total, 'file')} uploaded and confirmed, and ${uploaded === 1 ? 'is' : 'are'} ${place.confirmed}.`;
-    return `${verdict ?? allConfirmed} ${reportProblem}`;
-}
-function runVerdict(outcome, total, place, notAnnotated) {
     const { stoppedBy, confirmed, failed } = outcome;
-    const confirmedOf = `${countOfTotal(confirmed.length, total, 'file')} confirmed and ${confirmed.length === 1 ? 'is' : 'are'} ${place.confirmed}`;
+    const isWhere = `${confirmed.length === 1 ? 'is' : 'are'} ${place.confirmed}`;
+    const confirmedOf = `${countOfTotal(confirmed.length, total, 'file')} confirmed and ${isWhere}`;
     if (isSystemic(stoppedBy)) {
         // One error that names the cause, not one per file: every file failed for the same reason.
-        return `${withStop(escapeForLog(stoppedBy.message))} ${confirmedOf}.`;
+        return joined(`${withStop(escapeForLog(stoppedBy.message))} ${confirmedOf}.`, reportProblem);
     }
     if (stoppedBy instanceof CancelledError) {
         const unknown = failed.filter(failure => failure.step.endsWith('-unknown')).length;
@@ -39626,17 +39619,20 @@ function runVerdict(outcome, total, place, notAnnotated) {
         const notUploaded = failed.length > 0
             ? `; ${failed.length} ${failed.length === 1 ? 'was' : 'were'} not uploaded${mayExist} (listed ${place.failed})`
             : '';
-        return `The run was cancelled: ${confirmedOf}${notUploaded}.`;
+        return joined(`The run was cancelled: ${confirmedOf}${notUploaded}.`, reportProblem);
     }
-    if (failed.length === 0)
-        return undefined;
+    if (failed.length === 0) {
+        const allConfirmed = `${countOfTotal(confirmed.length, total, 'file')} uploaded and confirmed, and ${isWhere}.`;
+        return reportProblem === undefined ? undefined : `${allConfirmed} ${reportProblem}`;
+    }
     const failFast = stoppedBy instanceof FailFastError
         ? ` Stopped by fail-fast after ${escapeForLog(stoppedBy.file.relativePath)} failed: no other file was started.`
         : '';
     const more = notAnnotated > 0 ? ` ${countOf(notAnnotated, 'more failed file')} not annotated above.` : '';
-    return (`${countOfTotal(failed.length, total, 'file')} not uploaded; ${confirmed.length} ` +
+    const verdict = `${countOfTotal(failed.length, total, 'file')} not uploaded; ${confirmed.length} ` +
         `${confirmed.length === 1 ? 'was confirmed and is' : 'were confirmed and are'} ${place.confirmed}.${failFast}${more} ` +
-        `Every failed file and why is ${place.failed}, and the job summary groups them by cause.`);
+        `Every failed file and why is ${place.failed}, and the job summary groups them by cause.`;
+    return joined(verdict, reportProblem);
 }
 /** The one-line result: "12 assets uploaded to Netiks, 48.2 MiB in 3.1 s (15.5 MiB/s)". */
 function describeResult(outcome, total, durationMs, unchanged = 0) {

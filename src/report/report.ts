@@ -250,24 +250,12 @@ export function closingError(
   notAnnotated = 0,
   reportProblem?: string
 ): string | undefined {
-  const verdict = runVerdict(outcome, total, place, notAnnotated)
-  if (reportProblem === undefined) return verdict
-  const uploaded = outcome.confirmed.length
-  const allConfirmed = `${countOfTotal(uploaded, total, 'file')} uploaded and confirmed, and ${uploaded === 1 ? 'is' : 'are'} ${place.confirmed}.`
-  return `${verdict ?? allConfirmed} ${reportProblem}`
-}
-
-function runVerdict(
-  outcome: UploadOutcome,
-  total: number,
-  place: RecordPlace,
-  notAnnotated: number
-): string | undefined {
   const { stoppedBy, confirmed, failed } = outcome
-  const confirmedOf = `${countOfTotal(confirmed.length, total, 'file')} confirmed and ${confirmed.length === 1 ? 'is' : 'are'} ${place.confirmed}`
+  const isWhere = `${confirmed.length === 1 ? 'is' : 'are'} ${place.confirmed}`
+  const confirmedOf = `${countOfTotal(confirmed.length, total, 'file')} confirmed and ${isWhere}`
   if (isSystemic(stoppedBy)) {
     // One error that names the cause, not one per file: every file failed for the same reason.
-    return `${withStop(escapeForLog(stoppedBy!.message))} ${confirmedOf}.`
+    return joined(`${withStop(escapeForLog(stoppedBy!.message))} ${confirmedOf}.`, reportProblem)
   }
   if (stoppedBy instanceof CancelledError) {
     const unknown = failed.filter(failure => failure.step.endsWith('-unknown')).length
@@ -276,19 +264,22 @@ function runVerdict(
       failed.length > 0
         ? `; ${failed.length} ${failed.length === 1 ? 'was' : 'were'} not uploaded${mayExist} (listed ${place.failed})`
         : ''
-    return `The run was cancelled: ${confirmedOf}${notUploaded}.`
+    return joined(`The run was cancelled: ${confirmedOf}${notUploaded}.`, reportProblem)
   }
-  if (failed.length === 0) return undefined
+  if (failed.length === 0) {
+    const allConfirmed = `${countOfTotal(confirmed.length, total, 'file')} uploaded and confirmed, and ${isWhere}.`
+    return reportProblem === undefined ? undefined : `${allConfirmed} ${reportProblem}`
+  }
   const failFast =
     stoppedBy instanceof FailFastError
       ? ` Stopped by fail-fast after ${escapeForLog(stoppedBy.file.relativePath)} failed: no other file was started.`
       : ''
   const more = notAnnotated > 0 ? ` ${countOf(notAnnotated, 'more failed file')} not annotated above.` : ''
-  return (
+  const verdict =
     `${countOfTotal(failed.length, total, 'file')} not uploaded; ${confirmed.length} ` +
     `${confirmed.length === 1 ? 'was confirmed and is' : 'were confirmed and are'} ${place.confirmed}.${failFast}${more} ` +
     `Every failed file and why is ${place.failed}, and the job summary groups them by cause.`
-  )
+  return joined(verdict, reportProblem)
 }
 
 /** The one-line result: "12 assets uploaded to Netiks, 48.2 MiB in 3.1 s (15.5 MiB/s)". */
