@@ -36175,6 +36175,7 @@ function lstatOrMissing(itemPath) {
 
 
 
+
 /** @actions/glob's options, for its checks of the patterns and its search paths (it walks nothing here). */
 const GLOB_OPTIONS = {
     implicitDescendants: true,
@@ -36324,6 +36325,19 @@ function nameAssets(files, naming, root, rules = HOST_PATHS) {
         if ('paths' in entry)
             clashes.push(entry);
     return { files: named, clashes };
+}
+/**
+ * Takes `file` out of what was found, as a file or as a hidden entry; true if it was there. A hidden
+ * folder holding it may hold more: it stays listed.
+ */
+function leaveOut(found, workspace, file) {
+    const isFile = (at) => samePath(at, file);
+    const hiddenFile = (hidden) => isFile(external_node_path_default().resolve(workspace, hidden));
+    const holdsFile = (hidden) => hidden.endsWith('/') && pathInside(external_node_path_default().resolve(workspace, hidden), file) !== undefined;
+    const seen = found.files.some(at => isFile(at.absolutePath)) || found.hidden.some(h => hiddenFile(h) || holdsFile(h));
+    found.files = found.files.filter(at => !isFile(at.absolutePath));
+    found.hidden = found.hidden.filter(hidden => !hiddenFile(hidden));
+    return seen;
 }
 
 ;// CONCATENATED MODULE: ./src/pool.ts
@@ -39776,7 +39790,6 @@ function cancellableUntilSent(multipart, runSignal, onSent) {
 
 
 
-
 /** inputs → files → manifest → plan → transfer → report. */
 async function run() {
     // Reported once: at the end, or at the cancellation deadline if that comes first.
@@ -39825,26 +39838,15 @@ async function stages(state) {
 /** What the search found and named, and the matched entries it had to leave out, as failures to report. */
 async function resolveFiles(inputs, workspace, manifestFile) {
     const found = await findFiles(inputs.patterns, workspace, undefined, { includeHidden: inputs.includeHiddenFiles });
-    if (manifestFile !== undefined)
-        leaveOutManifest(found, workspace, manifestFile, inputs.manifest);
+    // The manifest changes on every run: it is not uploaded.
+    if (manifestFile !== undefined && leaveOut(found, workspace, manifestFile)) {
+        info(`Leaving out the manifest itself (${escapeForLog(inputs.manifest)}): it changes on every run.`);
+    }
     const leftOut = reportSearch(found, workspace);
     const { files, clashes } = nameAssets(found.files, inputs.assetName, found.root);
     reportNames(files, clashes);
     const none = files.length === 0 ? { kind: 'no-files', leftOut, refusal: sayNoFiles(found, inputs) } : undefined;
     return { files, leftOut, none };
-}
-/** The manifest changes on every run: it is not uploaded. A hidden folder holding it may hold more: it stays listed. */
-function leaveOutManifest(found, workspace, manifestFile, shown) {
-    const isManifest = (file) => samePath(file, manifestFile);
-    const holdsManifest = (hidden) => hidden.endsWith('/') && pathInside(external_node_path_default().resolve(workspace, hidden), manifestFile) !== undefined;
-    const hiddenManifest = (hidden) => isManifest(external_node_path_default().resolve(workspace, hidden));
-    const seen = found.files.some(file => isManifest(file.absolutePath)) ||
-        found.hidden.some(h => hiddenManifest(h) || holdsManifest(h));
-    if (!seen)
-        return;
-    info(`Leaving out the manifest itself (${escapeForLog(shown)}): it changes on every run.`);
-    found.files = found.files.filter(file => !isManifest(file.absolutePath));
-    found.hidden = found.hidden.filter(hidden => !hiddenManifest(hidden));
 }
 /** A manifest that cannot be read or replaced as it is stops the run here, before anything is sent. */
 async function compareWithManifest(inputs, files, manifestFile) {

@@ -2,8 +2,7 @@ import * as core from '@actions/core'
 import path from 'node:path'
 import { ACTION_USER_AGENT, Input, UploadMode } from './config/constants.js'
 import { getInputs, getTuning, type Inputs, type UploadInputs } from './config/inputs.js'
-import { findFiles, nameAssets, type FoundFiles } from './files/find.js'
-import { pathInside, samePath } from './files/paths.js'
+import { findFiles, leaveOut, nameAssets } from './files/find.js'
 import { takeShard } from './files/shard.js'
 import { findUnchanged, recordUnchanged } from './manifest/compare.js'
 import { ManifestError } from './manifest/manifest.js'
@@ -78,28 +77,16 @@ async function resolveFiles(
   manifestFile?: string
 ): Promise<{ files: LocalFile[]; leftOut: FailedUpload[]; none?: Ending }> {
   const found = await findFiles(inputs.patterns, workspace, undefined, { includeHidden: inputs.includeHiddenFiles })
-  if (manifestFile !== undefined) leaveOutManifest(found, workspace, manifestFile, inputs.manifest)
+  // The manifest changes on every run: it is not uploaded.
+  if (manifestFile !== undefined && leaveOut(found, workspace, manifestFile)) {
+    core.info(`Leaving out the manifest itself (${escapeForLog(inputs.manifest)}): it changes on every run.`)
+  }
   const leftOut = reportSearch(found, workspace)
   const { files, clashes } = nameAssets(found.files, inputs.assetName, found.root)
   reportNames(files, clashes)
   const none: Ending | undefined =
     files.length === 0 ? { kind: 'no-files', leftOut, refusal: sayNoFiles(found, inputs) } : undefined
   return { files, leftOut, none }
-}
-
-/** The manifest changes on every run: it is not uploaded. A hidden folder holding it may hold more: it stays listed. */
-function leaveOutManifest(found: FoundFiles, workspace: string, manifestFile: string, shown: string): void {
-  const isManifest = (file: string): boolean => samePath(file, manifestFile)
-  const holdsManifest = (hidden: string): boolean =>
-    hidden.endsWith('/') && pathInside(path.resolve(workspace, hidden), manifestFile) !== undefined
-  const hiddenManifest = (hidden: string): boolean => isManifest(path.resolve(workspace, hidden))
-  const seen =
-    found.files.some(file => isManifest(file.absolutePath)) ||
-    found.hidden.some(h => hiddenManifest(h) || holdsManifest(h))
-  if (!seen) return
-  core.info(`Leaving out the manifest itself (${escapeForLog(shown)}): it changes on every run.`)
-  found.files = found.files.filter(file => !isManifest(file.absolutePath))
-  found.hidden = found.hidden.filter(hidden => !hiddenManifest(hidden))
 }
 
 /** A manifest that cannot be read or replaced as it is stops the run here, before anything is sent. */

@@ -1,5 +1,6 @@
 import * as glob from '@actions/glob'
 import { accessSync, constants, realpathSync, statSync } from 'node:fs'
+import path from 'node:path'
 import { AssetNaming } from '../config/constants.js'
 import { countOf, compareText, listSome } from '../format.js'
 import { InputError, type LocalFile } from '../model.js'
@@ -202,4 +203,19 @@ export function nameAssets(
   const clashes: NameClash[] = []
   for (const entry of byName.values()) if ('paths' in entry) clashes.push(entry)
   return { files: named, clashes }
+}
+
+/**
+ * Takes `file` out of what was found, as a file or as a hidden entry; true if it was there. A hidden
+ * folder holding it may hold more: it stays listed.
+ */
+export function leaveOut(found: FoundFiles, workspace: string, file: string): boolean {
+  const isFile = (at: string): boolean => samePath(at, file)
+  const hiddenFile = (hidden: string): boolean => isFile(path.resolve(workspace, hidden))
+  const holdsFile = (hidden: string): boolean =>
+    hidden.endsWith('/') && pathInside(path.resolve(workspace, hidden), file) !== undefined
+  const seen = found.files.some(at => isFile(at.absolutePath)) || found.hidden.some(h => hiddenFile(h) || holdsFile(h))
+  found.files = found.files.filter(at => !isFile(at.absolutePath))
+  found.hidden = found.hidden.filter(hidden => !hiddenFile(hidden))
+  return seen
 }
