@@ -28675,7 +28675,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6451);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3070);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28684,7 +28684,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6451:
+/***/ 3070:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37468,7 +37468,7 @@ class FileBody {
         return this.digest ?? this.hash.copy().digest('hex');
     }
     async writeTo(sink) {
-        const fd = this.io(() => (0,external_node_fs_namespaceObject.openSync)(this.file.absolutePath, OPEN_FOR_READING));
+        const fd = io(this.file, () => (0,external_node_fs_namespaceObject.openSync)(this.file.absolutePath, OPEN_FOR_READING));
         try {
             this.checkUnchanged(fd);
             await this.write(sink, this.head);
@@ -37488,7 +37488,7 @@ class FileBody {
         do {
             const wanted = Math.min(SLICE_BYTES, size - offset);
             const last = offset + wanted === size;
-            const bytesRead = this.io(() => (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, last ? wanted + 1 : wanted, offset));
+            const bytesRead = io(this.file, () => (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, last ? wanted + 1 : wanted, offset));
             const slice = buffer.subarray(0, Math.min(bytesRead, wanted));
             this.hash.update(slice);
             offset += slice.length;
@@ -37506,15 +37506,15 @@ class FileBody {
         } while (offset < size);
     }
     checkUnchanged(fd, readChange) {
-        const now = this.io(() => (0,external_node_fs_namespaceObject.fstatSync)(fd));
+        const now = io(this.file, () => (0,external_node_fs_namespaceObject.fstatSync)(fd));
         if (!now.isFile())
-            throw this.notAFileError();
+            throw notAFileError(this.file);
         const change = this.describeChange(now.size, now.mtimeMs) ?? readChange;
         if (change === undefined)
             return;
         // Before any change: a /proc or /sys file in the file's place is no file to send again.
-        if (this.io(() => hasBytesPastItsSize(fd)))
-            throw this.notAFileError();
+        if (io(this.file, () => hasBytesPastItsSize(fd)))
+            throw notAFileError(this.file);
         const name = this.file.relativePath;
         // No advice here: the file is sent again as it is now; the run advises once it gives up.
         throw new FileChangedError(this.written === 0
@@ -37550,21 +37550,6 @@ class FileBody {
         });
         this.written += chunk.length;
     }
-    /** A file system call, its error as a FileReadError: a bare errno would read as the network's. */
-    io(call) {
-        try {
-            return call();
-        }
-        catch (error) {
-            const { code, message } = error;
-            throw new FileReadError(`Could not read ${this.file.relativePath}: ${code ?? message}.`);
-        }
-    }
-    /** Something other than a file (a folder, a FIFO, a device) took the file's name since it was found. */
-    notAFileError() {
-        return new FileReadError(`Could not read ${this.file.relativePath}: it is no longer a regular file (something else took its name ` +
-            'after it was found). Nothing was sent or registered for it.');
-    }
 }
 /**
  * Whether the open file reads bytes past the size its stat gives, and that size has not grown
@@ -37574,6 +37559,31 @@ class FileBody {
 function hasBytesPastItsSize(fd) {
     const { size } = (0,external_node_fs_namespaceObject.fstatSync)(fd);
     return (0,external_node_fs_namespaceObject.readSync)(fd, Buffer.alloc(1), 0, 1, size) > 0 && (0,external_node_fs_namespaceObject.fstatSync)(fd).size <= size;
+}
+/** A file system call, its error as a FileReadError: a bare errno would read as the network's. */
+function io(file, call) {
+    try {
+        return call();
+    }
+    catch (error) {
+        const { code, message } = error;
+        throw new FileReadError(`Could not read ${file.relativePath}: ${code ?? message}.`);
+    }
+}
+/** Something other than a file (a folder, a FIFO, a device) took the file's name since it was found. */
+function notAFileError(file) {
+    return new FileReadError(`Could not read ${file.relativePath}: it is no longer a regular file (something else took its name ` +
+        'after it was found). Nothing was sent or registered for it.');
+}
+/**
+ * The file as it is now, to send again after a body found it changed: never a device or a folder
+ * that took its name, whatever size its stat gives.
+ */
+function restat(file) {
+    const now = io(file, () => (0,external_node_fs_namespaceObject.statSync)(file.absolutePath));
+    if (!now.isFile())
+        throw notAFileError(file);
+    return { ...file, size: now.size, mtimeMs: now.mtimeMs };
 }
 /** `onSent` is told each time the socket has taken a slice of the file's bytes. */
 function openFileBody(file, onSent) {
@@ -38130,294 +38140,28 @@ async function withRetries(attempt, policy, hooks = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/transfer/breaker.ts
-
-
-
-/** Every request goes to one API: a 404 from a documented endpoint means base-url is wrong. */
-class WrongBaseUrlError extends Error {
-    constructor(baseUrl, error) {
-        super(`The Netiks API at ${baseUrl} answered HTTP 404 to ${error.step} (${error.serverMessage}): ` +
-            "base-url is probably wrong. Give the URL the API's /api/v1/ paths follow, without /api/v1: its origin, " +
-            'such as https://prod.backend.netikscloud.com, or the path a reverse proxy serves it under, such as ' +
-            'https://proxy.example/netiks. No other file was started.');
-        this.name = 'WrongBaseUrlError';
-    }
-}
-/** No connection could be made even after the retries: every other file would fail alike. */
-class UnreachableError extends Error {
-    constructor(error) {
-        const check = error.proxy === undefined
-            ? ' Check base-url, that the server is up, and the runner’s proxy settings (https_proxy, no_proxy).'
-            : '';
-        super(`${error.message} No connection could be made after every retry, so no other file was started.${check}`);
-        this.name = 'UnreachableError';
-    }
-}
-/** Several files in a row failed the same transient way, after every retry, with none uploaded between. */
-class RepeatedFailureError extends Error {
-    constructor(files, last) {
-        super(`The last ${files} files failed the same way after every retry, with none uploaded in between ` +
-            `(${errorMessage(last)}): the server is failing or throttling every request. No other file was ` +
-            'started; try again later, or lower concurrency.');
-        this.name = 'RepeatedFailureError';
-    }
-}
-/**
- * The wire's errors that every request of the run would meet: the key is refused, an https port
- * speaks plain http, a redirect, the API hands out presigned URLs that are not followed.
- */
-const RUN_WIDE_ERRORS = [AuthError, InsecureUrlError, RedirectError, WrongSchemeError];
-/** Stops a run at once, with one error that names the cause instead of one per file. */
-function isSystemic(error) {
-    const types = [...RUN_WIDE_ERRORS, WrongBaseUrlError, UnreachableError, RepeatedFailureError];
-    return types.some(type => error instanceof type);
-}
-/**
- * Trips on a failure that says the whole run cannot succeed: one of RUN_WIDE_ERRORS, a 404 from
- * an API endpoint (base-url is wrong), no connection at all, or a streak of files failing from
- * one transient cause after every retry with none confirmed between — at least a full pool of
- * them, since files sent together fail together.
- */
-class Breaker {
-    baseUrl;
-    concurrency;
-    streak;
-    constructor(baseUrl, concurrency) {
-        this.baseUrl = baseUrl;
-        this.concurrency = concurrency;
-    }
-    confirmed() {
-        this.streak = undefined;
-    }
-    /** The error that stops the run, if this file's failure trips the breaker; a cancelled run's failures start no streak. */
-    failed(error, cancelled) {
-        if (RUN_WIDE_ERRORS.some(type => error instanceof type))
-            return error;
-        if (error instanceof HttpError && error.status === 404 && error.step !== 'put') {
-            return new WrongBaseUrlError(this.baseUrl, error);
-        }
-        if (isUnreachable(error))
-            return new UnreachableError(error);
-        const cause = transientCause(error);
-        if (cause === undefined || cancelled) {
-            this.streak = undefined;
-            return undefined;
-        }
-        this.streak = { cause, files: this.streak?.cause === cause ? this.streak.files + 1 : 1 };
-        if (this.streak.files < Math.max(this.concurrency, 5))
-            return undefined;
-        return new RepeatedFailureError(this.streak.files, error);
-    }
-}
-/** The cause of a transient failure, to tell a streak of the same one; undefined for a file's own. */
-function transientCause(error) {
-    if (error instanceof HttpError)
-        return isTransientStatus(error.status) ? `HTTP ${error.status}` : undefined;
-    return error instanceof NetworkError ? error.code : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/transfer/outcome.ts
-
-
-
-
-
-/** Raised into `stoppedBy` when fail-fast ends a run. */
-class FailFastError extends Error {
-    file;
-    constructor(file) {
-        super(`fail-fast: stopped starting new files after ${file.relativePath} failed`);
-        this.file = file;
-        this.name = 'FailFastError';
-    }
-}
-/**
- * Decides when the run stops early, and can report at any moment: a file whose asset-creating
- * request is out and unanswered is then reported as possibly existing.
- */
-class OutcomeRecorder {
-    files;
-    options;
-    confirmed = [];
-    failed = [];
-    /** Keyed by relative path: a file that changed is sent as a fresh copy of its record. */
-    settled = new Set();
-    awaitingAnswer = new Map();
-    breaker;
-    stoppedBy;
-    constructor(files, options) {
-        this.files = files;
-        this.options = options;
-        this.breaker = new Breaker(options.baseUrl, options.concurrency);
-    }
-    shouldStop() {
-        if (this.options.signal?.aborted)
-            this.stoppedBy ??= new CancelledError();
-        return this.stoppedBy !== undefined;
-    }
-    /** The file's asset-creating request is out (or no longer): if the run ends now, it may exist. */
-    awaiting(file, request) {
-        if (request === undefined)
-            this.awaitingAnswer.delete(file.relativePath);
-        else
-            this.awaitingAnswer.set(file.relativePath, request);
-    }
-    confirm(upload) {
-        if (this.settled.has(upload.file.relativePath))
-            return;
-        this.settled.add(upload.file.relativePath);
-        this.awaitingAnswer.delete(upload.file.relativePath);
-        this.breaker.confirmed();
-        this.confirmed.push(upload);
-        this.options.onConfirmed?.(upload);
-    }
-    /** `note` adds to the error's message, e.g. that an earlier attempt may have been registered. */
-    fail(file, step, error, note = '') {
-        if (this.settled.has(file.relativePath))
-            return;
-        this.settled.add(file.relativePath);
-        this.awaitingAnswer.delete(file.relativePath);
-        const cancelled = error instanceof CancelledError || this.options.signal?.aborted === true;
-        const tripped = this.breaker.failed(error, cancelled);
-        if (tripped)
-            this.stoppedBy ??= tripped;
-        if (cancelled)
-            this.stoppedBy ??= new CancelledError();
-        if (this.options.failFast)
-            this.stoppedBy ??= new FailFastError(file);
-        const status = error instanceof HttpError ? error.status : undefined;
-        const message = [errorMessage(error), note, advice(error)].filter(Boolean).map(withStop).join(' ');
-        this.failed.push({ file, step, status, message });
-    }
-    /** The outcome so far, in file order (which is path order); files not settled are unknown or not started. */
-    result() {
-        // A run cancelled after its last file had started (its confirms were waited for) was still cancelled.
-        this.shouldStop();
-        const byFileOrder = (a, b) => compareText(a.file.relativePath, b.file.relativePath);
-        const reason = notStartedReason(this.stoppedBy);
-        const unsettled = this.files
-            .filter(file => !this.settled.has(file.relativePath))
-            .map(file => {
-            const request = this.awaitingAnswer.get(file.relativePath);
-            if (request === undefined)
-                return { file, step: 'not-started', message: reason };
-            return { file, step: `${request}-unknown`, message: unansweredMessage(request) };
-        });
-        return {
-            confirmed: [...this.confirmed].sort(byFileOrder),
-            failed: [...this.failed, ...unsettled].sort(byFileOrder),
-            stoppedBy: this.stoppedBy
-        };
-    }
-}
-/** What to do about a file that failed for good, where the error itself cannot say it (it is also retried). */
-function advice(error) {
-    return error instanceof FileChangedError
-        ? 'It was still changing on the last attempt: upload it again once it is complete.'
-        : '';
-}
-function unansweredMessage(request) {
-    return (`the ${request} request was sent, but the run ended before Netiks answered it: the asset may exist ` +
-        'on Netiks. Check before uploading this file again.');
-}
-function notStartedReason(stoppedBy) {
-    if (stoppedBy instanceof CancelledError)
-        return 'not uploaded: the run was cancelled first';
-    if (stoppedBy instanceof AuthError)
-        return 'not uploaded: the api-key was rejected';
-    if (stoppedBy instanceof FailFastError)
-        return `not uploaded: ${stoppedBy.message}`;
-    if (stoppedBy !== undefined)
-        return `not uploaded: the run stopped first (${stoppedBy.name})`;
-    return 'not uploaded: the run ended before this file finished';
-}
-/** The step an error names, else the step the strategy was in. */
-function stepOf(error, fallback) {
-    if (error instanceof UntrustedAnswerError)
-        return `${error.request}-unknown`;
-    if (error instanceof HttpError || error instanceof NetworkError || error instanceof ProtocolError) {
-        return error.step;
-    }
-    return fallback;
-}
-/**
- * An asset-creating call succeeded, but its answer cannot be trusted (see answerProblem): the
- * asset may exist, yet nothing of the answer reaches the outputs or the manifest. Not retried:
- * a repeat could register the file a second time.
- */
-class UntrustedAnswerError extends ProtocolError {
-    request;
-    constructor(request, problem) {
-        super(request, `Netiks answered the ${request} with ${problem}, so the upload is not confirmed. The asset may exist on ` +
-            'Netiks: check before uploading this file again.');
-        this.request = request;
-        this.name = 'UntrustedAnswerError';
-    }
-}
-/** The confirmed upload, once nothing in the server's answer is untrusted; else UntrustedAnswerError. */
-function checkedAnswer(request, asset, upload) {
-    const problem = answerProblem(asset, upload);
-    if (problem !== undefined)
-        throw new UntrustedAnswerError(request, problem);
-    return upload;
-}
-/** Trusted into the outputs: every value taken from it is inert text, and its `file_size` is the bytes sent. */
-function answerProblem(asset, upload) {
-    const { file, assetId, recordedName, storageUrl, contentType } = upload;
-    if (!isPlainAssetId(assetId)) {
-        return `an asset id that is not a plain id (letters and digits, then . _ ~ : + = / -, at most 256): ${shown(assetId)}`;
-    }
-    if (asset.asset_name !== undefined && asset.asset_name !== null && typeof asset.asset_name !== 'string') {
-        return `asset ${assetId} with an asset_name that is not text (${shown(asset.asset_name)})`;
-    }
-    const size = asset.file_size;
-    if (size !== undefined && size !== null && size !== file.size) {
-        return `asset ${assetId} of file_size ${shown(size)}, but ${countOf(file.size, 'byte')} ${file.size === 1 ? 'was' : 'were'} sent`;
-    }
-    if (typeof recordedName !== 'string' || !(isNameSent(recordedName, file.name) || isInertText(recordedName))) {
-        return (`asset ${assetId} recorded under the name ${shown(recordedName)}, which holds what could pass for a line ` +
-            `or a workflow command of its own, and the name sent (${shown(file.name)}) did not`);
-    }
-    if (typeof storageUrl !== 'string' || !isInertText(storageUrl)) {
-        return `asset ${assetId} with a storage_url that is not inert text (${shown(storageUrl)})`;
-    }
-    if (typeof contentType !== 'string' || !isInertText(contentType)) {
-        return `asset ${assetId} with a content type that is not inert text (${shown(contentType)})`;
-    }
-    return undefined;
-}
-/** The name sent, or what Django keeps of it: the part after its last `/` or `\`. */
-function isNameSent(recorded, sent) {
-    return recorded === sent || sent.endsWith(`/${recorded}`) || sent.endsWith(`\\${recorded}`);
-}
-/** A value from the server in a message: JSON (so its type shows), cut short. Escaped where it is written. */
-function shown(value) {
-    const text = JSON.stringify(value) ?? String(value);
-    return text.length > 100 ? `${text.slice(0, 100)}…` : text;
-}
-/** The name the server says it recorded, else the name that was sent (the same string when they agree). */
-function recordedNameOf(file, asset) {
-    return typeof asset.asset_name === 'string' && asset.asset_name !== '' && asset.asset_name !== file.name
-        ? asset.asset_name
-        : file.name;
-}
-
 ;// CONCATENATED MODULE: ./src/transfer/asset-call.ts
 
 
 
 
 
-/** The asset call failed for good after an attempt that may have registered the asset. */
-class MaybeRegisteredError extends Error {
+
+
+
+/**
+ * The asset call ended without an answer to trust, after an attempt that may have registered the
+ * asset: the file is reported as `${request}-unknown`, with `last`'s message and then this one's.
+ * Not retried: a repeat could register the file a second time.
+ */
+class UnknownOutcomeError extends Error {
     request;
     last;
-    constructor(request, last) {
-        super(`An earlier ${request} attempt may have registered the asset on Netiks: check before uploading again.`);
+    constructor(request, last, message) {
+        super(message);
         this.request = request;
         this.last = last;
-        this.name = 'MaybeRegisteredError';
+        this.name = 'UnknownOutcomeError';
     }
 }
 /**
@@ -38445,12 +38189,13 @@ async function callCreatingAsset(request, file, context, attempt) {
     }
     catch (error) {
         // A 2xx the client cannot read was still a success on the server's side.
-        if (ambiguous || error instanceof ProtocolError)
-            throw new MaybeRegisteredError(request, error);
-        throw error;
+        if (!ambiguous && !(error instanceof ProtocolError))
+            throw error;
+        const note = `An earlier ${request} attempt may have registered the asset on Netiks: check before uploading again.`;
+        throw new UnknownOutcomeError(request, error, note);
     }
     const { asset, replayed } = sent.reply;
-    return checkedAnswer(request, asset, {
+    const upload = {
         file: sent.file,
         assetId: asset.id,
         recordedName: recordedNameOf(sent.file, asset),
@@ -38458,7 +38203,13 @@ async function callCreatingAsset(request, file, context, attempt) {
         contentType: sent.contentType,
         sha256: sent.sha256,
         possibleDuplicate: ambiguous && !replayed
-    });
+    };
+    const problem = answerProblem(asset, upload);
+    if (problem === undefined)
+        return upload;
+    // Nothing of an answer that cannot be trusted reaches the outputs or the manifest.
+    const untrusted = new Error(`Netiks answered the ${request} with ${problem}, so the upload is not confirmed`);
+    throw new UnknownOutcomeError(request, untrusted, 'The asset may exist on Netiks: check before uploading this file again.');
 }
 /** A failure is recorded under the step its error names, else `step`. */
 async function uploadEach(items, recorder, options, how) {
@@ -38468,7 +38219,7 @@ async function uploadEach(items, recorder, options, how) {
             recorder.confirm(await how.send(item));
         }
         catch (error) {
-            if (error instanceof MaybeRegisteredError) {
+            if (error instanceof UnknownOutcomeError) {
                 recorder.fail(file, `${error.request}-unknown`, error.last, error.message);
             }
             else
@@ -38479,6 +38230,59 @@ async function uploadEach(items, recorder, options, how) {
         }
     };
     await runPool(items, options.concurrency, worker, () => recorder.shouldStop());
+}
+/** After a body found it changed, the file as it is now (the caller is told); its progress count starts over. */
+function fileForAttempt(found, current, lastError, options) {
+    const now = lastError instanceof FileChangedError ? restat(current) : current;
+    if (now !== current)
+        options.onFileChanged?.(current, now);
+    options.progress?.started(found);
+    return now;
+}
+/** The step an error names, else the step the strategy was in. */
+function stepOf(error, fallback) {
+    const named = error instanceof HttpError || error instanceof NetworkError || error instanceof ProtocolError;
+    return named ? error.step : fallback;
+}
+/** Trusted into the outputs: every value taken from it is inert text, and its `file_size` is the bytes sent. */
+function answerProblem(asset, upload) {
+    const { file, assetId, recordedName, storageUrl, contentType } = upload;
+    if (!isPlainAssetId(assetId)) {
+        return `an asset id that is not a plain id (letters and digits, then . _ ~ : + = / -, at most 256): ${shown(assetId)}`;
+    }
+    if (asset.asset_name !== undefined && asset.asset_name !== null && typeof asset.asset_name !== 'string') {
+        return `asset ${assetId} with an asset_name that is not text (${shown(asset.asset_name)})`;
+    }
+    const size = asset.file_size;
+    if (size !== undefined && size !== null && size !== file.size) {
+        return `asset ${assetId} of file_size ${shown(size)}, but ${countOf(file.size, 'byte')} ${file.size === 1 ? 'was' : 'were'} sent`;
+    }
+    if (!isNameSent(recordedName, file.name) && !isInertText(recordedName)) {
+        return (`asset ${assetId} recorded under the name ${shown(recordedName)}, which holds what could pass for a line ` +
+            `or a workflow command of its own, and the name sent (${shown(file.name)}) did not`);
+    }
+    if (typeof storageUrl !== 'string' || !isInertText(storageUrl)) {
+        return `asset ${assetId} with a storage_url that is not inert text (${shown(storageUrl)})`;
+    }
+    if (typeof contentType !== 'string' || !isInertText(contentType)) {
+        return `asset ${assetId} with a content type that is not inert text (${shown(contentType)})`;
+    }
+    return undefined;
+}
+/** The name sent, or what Django keeps of it: the part after its last `/` or `\`. */
+function isNameSent(recorded, sent) {
+    return recorded === sent || sent.endsWith(`/${recorded}`) || sent.endsWith(`\\${recorded}`);
+}
+/** A value from the server in a message: JSON (so its type shows), cut short. Escaped where it is written. */
+function shown(value) {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 100 ? `${text.slice(0, 100)}…` : text;
+}
+/** The name the server says it recorded, else the name that was sent (the same string when they agree). */
+function recordedNameOf(file, asset) {
+    return typeof asset.asset_name === 'string' && asset.asset_name !== '' && asset.asset_name !== file.name
+        ? asset.asset_name
+        : file.name;
 }
 
 ;// CONCATENATED MODULE: ./src/transfer/expiry.ts
@@ -38510,41 +38314,7 @@ function isExpiredUrlRefusal(error, url, now = Date.now()) {
     return expiresAt !== undefined && now >= expiresAt - CLOCK_SKEW_MS;
 }
 
-;// CONCATENATED MODULE: ./src/transfer/file-state.ts
-
-
-/**
- * The file as it is now, after a body found it changed since it was found: sent again from a
- * fresh stat, so that what is uploaded is always whole and what is reported is what was sent.
- */
-function restat(file, error) {
-    if (!(error instanceof FileChangedError))
-        return file;
-    let info;
-    try {
-        info = (0,external_node_fs_namespaceObject.statSync)(file.absolutePath);
-    }
-    catch (cause) {
-        throw new FileReadError(`Could not read ${file.relativePath}: ${cause.code ?? 'gone'}.`);
-    }
-    // Never sent again as "changed (0 → 0 bytes)": a device is no file, whatever its size says.
-    if (!info.isFile()) {
-        throw new FileReadError(`Could not read ${file.relativePath}: it is no longer a regular file (something else took its name after it ` +
-            'was found). Nothing was sent or registered for it.');
-    }
-    return { ...file, size: info.size, mtimeMs: info.mtimeMs };
-}
-/** After a body found it changed, the file as it is now (the caller is told); its progress count starts over. */
-function fileForAttempt(found, current, lastError, options) {
-    const now = restat(current, lastError);
-    if (now !== current)
-        options.onFileChanged?.(current, now);
-    options.progress?.started(found);
-    return now;
-}
-
 ;// CONCATENATED MODULE: ./src/transfer/presigned.ts
-
 
 
 
@@ -39148,6 +38918,208 @@ async function replaceAtomically(file, pieces, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/transfer/breaker.ts
+
+
+
+/** Every request goes to one API: a 404 from a documented endpoint means base-url is wrong. */
+class WrongBaseUrlError extends Error {
+    constructor(baseUrl, error) {
+        super(`The Netiks API at ${baseUrl} answered HTTP 404 to ${error.step} (${error.serverMessage}): ` +
+            "base-url is probably wrong. Give the URL the API's /api/v1/ paths follow, without /api/v1: its origin, " +
+            'such as https://prod.backend.netikscloud.com, or the path a reverse proxy serves it under, such as ' +
+            'https://proxy.example/netiks. No other file was started.');
+        this.name = 'WrongBaseUrlError';
+    }
+}
+/** No connection could be made even after the retries: every other file would fail alike. */
+class UnreachableError extends Error {
+    constructor(error) {
+        const check = error.proxy === undefined
+            ? ' Check base-url, that the server is up, and the runner’s proxy settings (https_proxy, no_proxy).'
+            : '';
+        super(`${error.message} No connection could be made after every retry, so no other file was started.${check}`);
+        this.name = 'UnreachableError';
+    }
+}
+/** Several files in a row failed the same transient way, after every retry, with none uploaded between. */
+class RepeatedFailureError extends Error {
+    constructor(files, last) {
+        super(`The last ${files} files failed the same way after every retry, with none uploaded in between ` +
+            `(${errorMessage(last)}): the server is failing or throttling every request. No other file was ` +
+            'started; try again later, or lower concurrency.');
+        this.name = 'RepeatedFailureError';
+    }
+}
+/**
+ * The wire's errors that every request of the run would meet: the key is refused, an https port
+ * speaks plain http, a redirect, the API hands out presigned URLs that are not followed.
+ */
+const RUN_WIDE_ERRORS = [AuthError, InsecureUrlError, RedirectError, WrongSchemeError];
+/** Stops a run at once, with one error that names the cause instead of one per file. */
+function isSystemic(error) {
+    const types = [...RUN_WIDE_ERRORS, WrongBaseUrlError, UnreachableError, RepeatedFailureError];
+    return types.some(type => error instanceof type);
+}
+/**
+ * Trips on a failure that says the whole run cannot succeed: one of RUN_WIDE_ERRORS, a 404 from
+ * an API endpoint (base-url is wrong), no connection at all, or a streak of files failing from
+ * one transient cause after every retry with none confirmed between — at least a full pool of
+ * them, since files sent together fail together.
+ */
+class Breaker {
+    baseUrl;
+    concurrency;
+    streak;
+    constructor(baseUrl, concurrency) {
+        this.baseUrl = baseUrl;
+        this.concurrency = concurrency;
+    }
+    confirmed() {
+        this.streak = undefined;
+    }
+    /** The error that stops the run, if this file's failure trips the breaker; a cancelled run's failures start no streak. */
+    failed(error, cancelled) {
+        if (RUN_WIDE_ERRORS.some(type => error instanceof type))
+            return error;
+        if (error instanceof HttpError && error.status === 404 && error.step !== 'put') {
+            return new WrongBaseUrlError(this.baseUrl, error);
+        }
+        if (isUnreachable(error))
+            return new UnreachableError(error);
+        const cause = transientCause(error);
+        if (cause === undefined || cancelled) {
+            this.streak = undefined;
+            return undefined;
+        }
+        this.streak = { cause, files: this.streak?.cause === cause ? this.streak.files + 1 : 1 };
+        if (this.streak.files < Math.max(this.concurrency, 5))
+            return undefined;
+        return new RepeatedFailureError(this.streak.files, error);
+    }
+}
+/** The cause of a transient failure, to tell a streak of the same one; undefined for a file's own. */
+function transientCause(error) {
+    if (error instanceof HttpError)
+        return isTransientStatus(error.status) ? `HTTP ${error.status}` : undefined;
+    return error instanceof NetworkError ? error.code : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/transfer/outcome.ts
+
+
+
+
+/** Raised into `stoppedBy` when fail-fast ends a run. */
+class FailFastError extends Error {
+    file;
+    constructor(file) {
+        super(`fail-fast: stopped starting new files after ${file.relativePath} failed`);
+        this.file = file;
+        this.name = 'FailFastError';
+    }
+}
+/**
+ * Decides when the run stops early, and can report at any moment: a file whose asset-creating
+ * request is out and unanswered is then reported as possibly existing.
+ */
+class OutcomeRecorder {
+    files;
+    options;
+    confirmed = [];
+    failed = [];
+    /** Keyed by relative path: a file that changed is sent as a fresh copy of its record. */
+    settled = new Set();
+    awaitingAnswer = new Map();
+    breaker;
+    stoppedBy;
+    constructor(files, options) {
+        this.files = files;
+        this.options = options;
+        this.breaker = new Breaker(options.baseUrl, options.concurrency);
+    }
+    shouldStop() {
+        if (this.options.signal?.aborted)
+            this.stoppedBy ??= new CancelledError();
+        return this.stoppedBy !== undefined;
+    }
+    /** The file's asset-creating request is out (or no longer): if the run ends now, it may exist. */
+    awaiting(file, request) {
+        if (request === undefined)
+            this.awaitingAnswer.delete(file.relativePath);
+        else
+            this.awaitingAnswer.set(file.relativePath, request);
+    }
+    confirm(upload) {
+        if (this.settled.has(upload.file.relativePath))
+            return;
+        this.settled.add(upload.file.relativePath);
+        this.awaitingAnswer.delete(upload.file.relativePath);
+        this.breaker.confirmed();
+        this.confirmed.push(upload);
+        this.options.onConfirmed?.(upload);
+    }
+    /** `note` adds to the error's message, e.g. that an earlier attempt may have been registered. */
+    fail(file, step, error, note = '') {
+        if (this.settled.has(file.relativePath))
+            return;
+        this.settled.add(file.relativePath);
+        this.awaitingAnswer.delete(file.relativePath);
+        const cancelled = error instanceof CancelledError || this.options.signal?.aborted === true;
+        const tripped = this.breaker.failed(error, cancelled);
+        if (tripped)
+            this.stoppedBy ??= tripped;
+        if (cancelled)
+            this.stoppedBy ??= new CancelledError();
+        if (this.options.failFast)
+            this.stoppedBy ??= new FailFastError(file);
+        const status = error instanceof HttpError ? error.status : undefined;
+        const message = [errorMessage(error), note, advice(error)].filter(Boolean).map(withStop).join(' ');
+        this.failed.push({ file, step, status, message });
+    }
+    /** The outcome so far, in file order (which is path order); files not settled are unknown or not started. */
+    result() {
+        // A run cancelled after its last file had started (its confirms were waited for) was still cancelled.
+        this.shouldStop();
+        const byFileOrder = (a, b) => compareText(a.file.relativePath, b.file.relativePath);
+        const reason = notStartedReason(this.stoppedBy);
+        const unsettled = this.files
+            .filter(file => !this.settled.has(file.relativePath))
+            .map(file => {
+            const request = this.awaitingAnswer.get(file.relativePath);
+            if (request === undefined)
+                return { file, step: 'not-started', message: reason };
+            return { file, step: `${request}-unknown`, message: unansweredMessage(request) };
+        });
+        return {
+            confirmed: [...this.confirmed].sort(byFileOrder),
+            failed: [...this.failed, ...unsettled].sort(byFileOrder),
+            stoppedBy: this.stoppedBy
+        };
+    }
+}
+/** What to do about a file that failed for good, where the error itself cannot say it (it is also retried). */
+function advice(error) {
+    return error instanceof FileChangedError
+        ? 'It was still changing on the last attempt: upload it again once it is complete.'
+        : '';
+}
+function unansweredMessage(request) {
+    return (`the ${request} request was sent, but the run ended before Netiks answered it: the asset may exist ` +
+        'on Netiks. Check before uploading this file again.');
+}
+function notStartedReason(stoppedBy) {
+    if (stoppedBy instanceof CancelledError)
+        return 'not uploaded: the run was cancelled first';
+    if (stoppedBy instanceof AuthError)
+        return 'not uploaded: the api-key was rejected';
+    if (stoppedBy instanceof FailFastError)
+        return `not uploaded: ${stoppedBy.message}`;
+    if (stoppedBy !== undefined)
+        return `not uploaded: the run stopped first (${stoppedBy.name})`;
+    return 'not uploaded: the run ended before this file finished';
+}
+
 ;// CONCATENATED MODULE: ./src/transfer/plan.ts
 
 
@@ -39714,7 +39686,6 @@ class Cancellation {
 }
 
 ;// CONCATENATED MODULE: ./src/transfer/single.ts
-
 
 
 /** Mode 1 for many files: one multipart POST per file, `concurrency` at a time. */

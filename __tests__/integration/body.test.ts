@@ -17,7 +17,7 @@ import path from 'node:path'
 import { Writable, type Readable } from 'node:stream'
 import { FileChangedError, FileReadError } from '../../src/model.js'
 import type { LocalFile } from '../../src/model.js'
-import { restat } from '../../src/transfer/file-state.js'
+import { fileForAttempt } from '../../src/transfer/asset-call.js'
 import { SLICE_BYTES, openFileBody, openMultipartBody, type StreamedBody } from '../../src/netiks/body.js'
 import { filePartHeaders } from '../../src/netiks/django-names.js'
 import {
@@ -190,7 +190,7 @@ describe('openFileBody', () => {
           (failure: unknown) => failure
         )
         if (!(error instanceof FileChangedError)) break
-        now = restat(now, error)
+        now = fileForAttempt(file, now, error, {})
       }
       expect(error).toBeInstanceOf(FileReadError)
       expect((error as Error).message).toMatch(/found.bin: it is no longer a regular file/)
@@ -232,7 +232,7 @@ describe('openFileBody', () => {
         mkdirSync(target)
         await expect(drain(openFileBody(file))).rejects.toThrow(/no longer a regular file/)
         // Nor is it sent again from a fresh stat, as a file that changed would be.
-        expect(() => restat(file, new FileChangedError('found changed'))).toThrow(
+        expect(() => fileForAttempt(file, file, new FileChangedError('found changed'), {})).toThrow(
           new FileReadError(
             `Could not read was-${size}.bin: it is no longer a regular file (something else took its name after it ` +
               'was found). Nothing was sent or registered for it.'

@@ -16,16 +16,10 @@ import { countOfTotal, withStop } from '../../src/format.js'
 import type { ConfirmedUpload, LocalFile } from '../../src/model.js'
 import type { NetiksAsset } from '../../src/netiks/types.js'
 import { closingError, recordPlace } from '../../src/report/report.js'
-import { ProgressReporter } from '../../src/report/progress.js'
-import { MaybeRegisteredError } from '../../src/transfer/asset-call.js'
-import {
-  FailFastError,
-  OutcomeRecorder,
-  UntrustedAnswerError,
-  answerProblem,
-  checkedAnswer,
-  stepOf
-} from '../../src/transfer/outcome.js'
+import { describeProgress, describeTransfer } from '../../src/report/progress.js'
+import { callCreatingAsset, uploadEach } from '../../src/transfer/asset-call.js'
+import { FailFastError, OutcomeRecorder } from '../../src/transfer/outcome.js'
+import { defaultRetryPolicy } from '../../src/transfer/retry.js'
 import { makeRunFolder, writeRecordFiles } from '../../src/report/assets-file.js'
 import { writeOutputs } from '../../src/report/outputs.js'
 import { assetRecords, failureRecords, fileRecords, type FileRecord, type RunResult } from '../../src/report/records.js'
@@ -226,25 +220,55 @@ describe('failure messages in the failed output and the assets file', () => {
   })
 })
 
-describe('answerProblem: what of a server answer may reach the outputs', () => {
-  function upload(overrides: Partial<ConfirmedUpload> = {}): ConfirmedUpload {
-    const file = { ...localFile('docs/a.txt', 3), name: 'docs/a.txt' }
-    return {
+describe('a server answer: what of it may reach the outputs', () => {
+  const sentFile = { ...localFile('docs/a.txt', 3), name: 'docs/a.txt' }
+  const ID = '4f1c2a9e-0b7d-4c51-9d43-2f0e8b6a1c3d'
+  const UNTRUSTED =
+    /^Netiks answered the confirm with ([\s\S]*), so the upload is not confirmed\. The asset may exist on Netiks: check before uploading this file again\.$/
+
+  /** A confirm answered with `fields`, as the run records it: confirmed, or failed as confirm-unknown. */
+  async function answered(fields: Record<string, unknown>, sent: { file?: LocalFile; contentType?: string } = {}) {
+    const file = sent.file ?? sentFile
+    const recorder = new OutcomeRecorder([file], { baseUrl: 'https://netiks.example', concurrency: 1, failFast: false })
+    const asset = { id: ID, file_size: file.size, ...fields } as NetiksAsset
+    const attempt = {
+      reply: { asset, replayed: false },
       file,
-      assetId: '4f1c2a9e-0b7d-4c51-9d43-2f0e8b6a1c3d',
-      recordedName: file.name,
-      storageUrl: 'https://cdn.example/a.txt',
-      contentType: 'text/plain',
       sha256: sha256('a'),
-      possibleDuplicate: false,
-      ...overrides
+      storageUrl: 'https://cdn.example/a.txt'
     }
+    const context = { recorder, options: { retry: defaultRetryPolicy(0) } }
+    await uploadEach(
+      [file],
+      recorder,
+      { concurrency: 1 },
+      {
+        fileOf: item => item,
+        step: 'put',
+        send: async item =>
+          await callCreatingAsset('confirm', item, context, async () => ({
+            ...attempt,
+            contentType: sent.contentType ?? 'text/plain'
+          }))
+      }
+    )
+    return recorder.result()
   }
-  const asset = (fields: Record<string, unknown> = {}): NetiksAsset => ({ id: 'x', file_size: 3, ...fields })
+
+  /** Undefined when the answer is trusted, else the problem the failure names. */
+  async function problemOf(
+    fields: Record<string, unknown> = {},
+    sent: { file?: LocalFile; contentType?: string } = {}
+  ) {
+    const { confirmed, failed } = await answered(fields, sent)
+    if (confirmed.length === 1) return undefined
+    expect(failed[0].step).toBe('confirm-unknown')
+    return UNTRUSTED.exec(failed[0].message)?.[1] ?? failed[0].message
+  }
 
   it.each(['4f1c2a9e-0b7d-4c51-9d43-2f0e8b6a1c3d', '42', 'asset_01HZX.v2', 'urn:netiks:7', 'QmFzZTY0+/='])(
     'takes the id %s',
-    id => expect(answerProblem(asset(), upload({ assetId: id }))).toBeUndefined()
+    async id => expect(await problemOf({ id })).toBeUndefined()
   )
 
   it.each([
@@ -257,55 +281,49 @@ describe('answerProblem: what of a server answer may reach the outputs', () => {
     ['DEL', 'a\u007fb'],
     ['nothing', ''],
     ['257 characters', 'a'.repeat(257)]
-  ])('refuses an id with %s', (_label, id) => {
-    expect(answerProblem(asset(), upload({ assetId: id }))).toMatch(/^an asset id that is not a plain id/)
+  ])('refuses an id with %s', async (_label, id) => {
+    expect(await problemOf({ id })).toMatch(/^an asset id that is not a plain id/)
   })
 
-  it('refuses a file_size other than the bytes sent, of any type', () => {
-    expect(answerProblem(asset({ file_size: 4 }), upload())).toMatch(/of file_size 4, but 3 bytes were sent$/)
-    expect(answerProblem(asset({ file_size: '3' }), upload())).toMatch(/of file_size "3", but 3 bytes were sent$/)
-    expect(answerProblem(asset({ file_size: 2 }), upload({ file: localFile('one', 1) }))).toMatch(
-      /but 1 byte was sent$/
-    )
-    expect(answerProblem(asset({ file_size: undefined }), upload())).toBeUndefined()
-    expect(answerProblem(asset({ file_size: null }), upload())).toBeUndefined()
+  it('refuses a file_size other than the bytes sent, of any type', async () => {
+    expect(await problemOf({ file_size: 4 })).toMatch(/of file_size 4, but 3 bytes were sent$/)
+    expect(await problemOf({ file_size: '3' })).toMatch(/of file_size "3", but 3 bytes were sent$/)
+    expect(await problemOf({ file_size: 2 }, { file: localFile('one', 1) })).toMatch(/but 1 byte was sent$/)
+    expect(await problemOf({ file_size: undefined })).toBeUndefined()
+    expect(await problemOf({ file_size: null })).toBeUndefined()
   })
 
-  it('takes a recorded name that is the name sent, what Django keeps of it, or inert text', () => {
+  it('takes a recorded name that is the name sent, what Django keeps of it, or inert text', async () => {
     const hostile = { ...localFile('x'), name: 'dir/::warning::mine\n.txt' }
-    expect(answerProblem(asset({ file_size: 10 }), upload({ file: hostile, recordedName: hostile.name }))).toBe(
-      undefined
-    )
-    expect(
-      answerProblem(asset({ file_size: 10 }), upload({ file: hostile, recordedName: '::warning::mine\n.txt' }))
-    ).toBeUndefined()
-    expect(answerProblem(asset(), upload({ recordedName: 'a_renamed.txt' }))).toBeUndefined()
+    expect(await problemOf({ asset_name: hostile.name }, { file: hostile })).toBeUndefined()
+    expect(await problemOf({ asset_name: '::warning::mine\n.txt' }, { file: hostile })).toBeUndefined()
+    expect(await problemOf({ asset_name: 'a_renamed.txt' })).toBeUndefined()
     for (const forged of ['a.txt\n::error::x', '::error::x', 'a\u202etxt.exe']) {
-      expect(answerProblem(asset(), upload({ recordedName: forged }))).toMatch(/recorded under the name/)
+      expect(await problemOf({ asset_name: forged })).toMatch(/recorded under the name/)
     }
-    expect(answerProblem(asset({ asset_name: 7 }), upload())).toMatch(/an asset_name that is not text \(7\)/)
+    expect(await problemOf({ asset_name: 7 })).toMatch(/an asset_name that is not text \(7\)/)
   })
 
-  it('refuses a storage URL or content type that is not inert text', () => {
-    expect(answerProblem(asset(), upload({ storageUrl: 'https://x/a\n::error::y' }))).toMatch(/storage_url/)
-    expect(answerProblem(asset(), upload({ storageUrl: 7 as unknown as string }))).toMatch(/storage_url .*\(7\)/)
-    expect(answerProblem(asset(), upload({ contentType: 'text/plain\r\n::error::y' }))).toMatch(/content type/)
-    expect(answerProblem(asset(), upload({ storageUrl: '' }))).toBeUndefined()
+  it('refuses a storage URL or content type that is not inert text', async () => {
+    expect(await problemOf({ storage_url: 'https://x/a\n::error::y' })).toMatch(/storage_url/)
+    expect(await problemOf({ storage_url: 7 })).toMatch(/storage_url .*\(7\)/)
+    expect(await problemOf({}, { contentType: 'text/plain\r\n::error::y' })).toMatch(/content type/)
+    expect(await problemOf({ storage_url: '' })).toBeUndefined()
   })
 
-  it('checkedAnswer throws an UntrustedAnswerError, reported as the request unknown', () => {
-    const error = (() => {
-      try {
-        checkedAnswer('confirm', asset({ file_size: 9 }), upload())
-      } catch (e) {
-        return e
+  it('reports an untrusted answer as the request unknown, with nothing of it confirmed', async () => {
+    const { confirmed, failed } = await answered({ file_size: 9 })
+    expect(confirmed).toEqual([])
+    expect(failed).toEqual([
+      {
+        file: sentFile,
+        step: 'confirm-unknown',
+        status: undefined,
+        message:
+          `Netiks answered the confirm with asset ${ID} of file_size 9, but 3 bytes were sent, so the upload is not ` +
+          'confirmed. The asset may exist on Netiks: check before uploading this file again.'
       }
-    })()
-    expect(error).toBeInstanceOf(UntrustedAnswerError)
-    expect(stepOf(error, 'put')).toBe('confirm-unknown')
-    expect((error as Error).message).toMatch(
-      /^Netiks answered the confirm with asset 4f1c.* of file_size 9, but 3 bytes were sent, so the upload is not confirmed\. The asset may exist on Netiks: check before uploading this file again\.$/
-    )
+    ])
   })
 })
 
@@ -332,7 +350,7 @@ describe('the recorder', () => {
       localFile('a.txt'),
       'upload-unknown',
       new HttpError('upload', 500, '(no response body)', 'upload failed with HTTP 500: (no response body)'),
-      new MaybeRegisteredError('upload', undefined).message
+      'An earlier upload attempt may have registered the asset on Netiks: check before uploading again.'
     )
     recorder.fail(localFile('b.txt'), 'put', new FileChangedError('b.txt changed while it was being uploaded.'))
     expect(recorder.result().failed.map(failure => failure.message)).toEqual([

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs'
 import { FileChangedError, FileReadError, type LocalFile } from '../model.js'
 import { filePartHeaders } from './django-names.js'
 
@@ -65,7 +65,7 @@ class FileBody implements StreamedBody {
   }
 
   async writeTo(sink: BodySink): Promise<void> {
-    const fd = this.io(() => openSync(this.file.absolutePath, OPEN_FOR_READING))
+    const fd = io(this.file, () => openSync(this.file.absolutePath, OPEN_FOR_READING))
     try {
       this.checkUnchanged(fd)
       await this.write(sink, this.head)
@@ -85,7 +85,7 @@ class FileBody implements StreamedBody {
     do {
       const wanted = Math.min(SLICE_BYTES, size - offset)
       const last = offset + wanted === size
-      const bytesRead = this.io(() => readSync(fd, buffer, 0, last ? wanted + 1 : wanted, offset))
+      const bytesRead = io(this.file, () => readSync(fd, buffer, 0, last ? wanted + 1 : wanted, offset))
       const slice = buffer.subarray(0, Math.min(bytesRead, wanted))
       this.hash.update(slice)
       offset += slice.length
@@ -100,12 +100,12 @@ class FileBody implements StreamedBody {
   }
 
   private checkUnchanged(fd: number, readChange?: string): void {
-    const now = this.io(() => fstatSync(fd))
-    if (!now.isFile()) throw this.notAFileError()
+    const now = io(this.file, () => fstatSync(fd))
+    if (!now.isFile()) throw notAFileError(this.file)
     const change = this.describeChange(now.size, now.mtimeMs) ?? readChange
     if (change === undefined) return
     // Before any change: a /proc or /sys file in the file's place is no file to send again.
-    if (this.io(() => hasBytesPastItsSize(fd))) throw this.notAFileError()
+    if (io(this.file, () => hasBytesPastItsSize(fd))) throw notAFileError(this.file)
     const name = this.file.relativePath
     // No advice here: the file is sent again as it is now; the run advises once it gives up.
     throw new FileChangedError(
@@ -139,24 +139,6 @@ class FileBody implements StreamedBody {
     })
     this.written += chunk.length
   }
-
-  /** A file system call, its error as a FileReadError: a bare errno would read as the network's. */
-  private io<T>(call: () => T): T {
-    try {
-      return call()
-    } catch (error) {
-      const { code, message } = error as NodeJS.ErrnoException
-      throw new FileReadError(`Could not read ${this.file.relativePath}: ${code ?? message}.`)
-    }
-  }
-
-  /** Something other than a file (a folder, a FIFO, a device) took the file's name since it was found. */
-  private notAFileError(): FileReadError {
-    return new FileReadError(
-      `Could not read ${this.file.relativePath}: it is no longer a regular file (something else took its name ` +
-        'after it was found). Nothing was sent or registered for it.'
-    )
-  }
 }
 
 /**
@@ -167,6 +149,34 @@ class FileBody implements StreamedBody {
 function hasBytesPastItsSize(fd: number): boolean {
   const { size } = fstatSync(fd)
   return readSync(fd, Buffer.alloc(1), 0, 1, size) > 0 && fstatSync(fd).size <= size
+}
+
+/** A file system call, its error as a FileReadError: a bare errno would read as the network's. */
+function io<T>(file: LocalFile, call: () => T): T {
+  try {
+    return call()
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException
+    throw new FileReadError(`Could not read ${file.relativePath}: ${code ?? message}.`)
+  }
+}
+
+/** Something other than a file (a folder, a FIFO, a device) took the file's name since it was found. */
+function notAFileError(file: LocalFile): FileReadError {
+  return new FileReadError(
+    `Could not read ${file.relativePath}: it is no longer a regular file (something else took its name ` +
+      'after it was found). Nothing was sent or registered for it.'
+  )
+}
+
+/**
+ * The file as it is now, to send again after a body found it changed: never a device or a folder
+ * that took its name, whatever size its stat gives.
+ */
+export function restat(file: LocalFile): LocalFile {
+  const now = io(file, () => statSync(file.absolutePath))
+  if (!now.isFile()) throw notAFileError(file)
+  return { ...file, size: now.size, mtimeMs: now.mtimeMs }
 }
 
 /** `onSent` is told each time the socket has taken a slice of the file's bytes. */

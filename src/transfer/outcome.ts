@@ -1,11 +1,9 @@
-import { compareText, countOf, withStop } from '../format.js'
-import { AuthError, HttpError, NetworkError, ProtocolError } from '../netiks/errors.js'
+import { compareText, withStop } from '../format.js'
+import { AuthError, HttpError } from '../netiks/errors.js'
 import { CancelledError, FileChangedError, errorMessage } from '../model.js'
 import type { ConfirmedUpload, FailedStep, FailedUpload, LocalFile, UploadOutcome } from '../model.js'
-import type { NetiksAsset } from '../netiks/types.js'
 import { Breaker } from './breaker.js'
 import type { RetryPolicy } from './retry.js'
-import { isInertText, isPlainAssetId } from '../netiks/values.js'
 
 /** Told how far each file's bytes have gone, so the caller can report long transfers. */
 export interface TransferTracker {
@@ -147,85 +145,4 @@ function notStartedReason(stoppedBy: Error | undefined): string {
   if (stoppedBy instanceof FailFastError) return `not uploaded: ${stoppedBy.message}`
   if (stoppedBy !== undefined) return `not uploaded: the run stopped first (${stoppedBy.name})`
   return 'not uploaded: the run ended before this file finished'
-}
-
-/** The step an error names, else the step the strategy was in. */
-export function stepOf(error: unknown, fallback: FailedStep): FailedStep {
-  if (error instanceof UntrustedAnswerError) return `${error.request}-unknown`
-  if (error instanceof HttpError || error instanceof NetworkError || error instanceof ProtocolError) {
-    return error.step
-  }
-  return fallback
-}
-
-/**
- * An asset-creating call succeeded, but its answer cannot be trusted (see answerProblem): the
- * asset may exist, yet nothing of the answer reaches the outputs or the manifest. Not retried:
- * a repeat could register the file a second time.
- */
-export class UntrustedAnswerError extends ProtocolError {
-  constructor(
-    readonly request: AssetRequest,
-    problem: string
-  ) {
-    super(
-      request,
-      `Netiks answered the ${request} with ${problem}, so the upload is not confirmed. The asset may exist on ` +
-        'Netiks: check before uploading this file again.'
-    )
-    this.name = 'UntrustedAnswerError'
-  }
-}
-
-/** The confirmed upload, once nothing in the server's answer is untrusted; else UntrustedAnswerError. */
-export function checkedAnswer(request: AssetRequest, asset: NetiksAsset, upload: ConfirmedUpload): ConfirmedUpload {
-  const problem = answerProblem(asset, upload)
-  if (problem !== undefined) throw new UntrustedAnswerError(request, problem)
-  return upload
-}
-
-/** Trusted into the outputs: every value taken from it is inert text, and its `file_size` is the bytes sent. */
-export function answerProblem(asset: NetiksAsset, upload: ConfirmedUpload): string | undefined {
-  const { file, assetId, recordedName, storageUrl, contentType } = upload
-  if (!isPlainAssetId(assetId)) {
-    return `an asset id that is not a plain id (letters and digits, then . _ ~ : + = / -, at most 256): ${shown(assetId)}`
-  }
-  if (asset.asset_name !== undefined && asset.asset_name !== null && typeof asset.asset_name !== 'string') {
-    return `asset ${assetId} with an asset_name that is not text (${shown(asset.asset_name)})`
-  }
-  const size = asset.file_size
-  if (size !== undefined && size !== null && size !== file.size) {
-    return `asset ${assetId} of file_size ${shown(size)}, but ${countOf(file.size, 'byte')} ${file.size === 1 ? 'was' : 'were'} sent`
-  }
-  if (typeof recordedName !== 'string' || !(isNameSent(recordedName, file.name) || isInertText(recordedName))) {
-    return (
-      `asset ${assetId} recorded under the name ${shown(recordedName)}, which holds what could pass for a line ` +
-      `or a workflow command of its own, and the name sent (${shown(file.name)}) did not`
-    )
-  }
-  if (typeof storageUrl !== 'string' || !isInertText(storageUrl)) {
-    return `asset ${assetId} with a storage_url that is not inert text (${shown(storageUrl)})`
-  }
-  if (typeof contentType !== 'string' || !isInertText(contentType)) {
-    return `asset ${assetId} with a content type that is not inert text (${shown(contentType)})`
-  }
-  return undefined
-}
-
-/** The name sent, or what Django keeps of it: the part after its last `/` or `\`. */
-function isNameSent(recorded: string, sent: string): boolean {
-  return recorded === sent || sent.endsWith(`/${recorded}`) || sent.endsWith(`\\${recorded}`)
-}
-
-/** A value from the server in a message: JSON (so its type shows), cut short. Escaped where it is written. */
-function shown(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value)
-  return text.length > 100 ? `${text.slice(0, 100)}…` : text
-}
-
-/** The name the server says it recorded, else the name that was sent (the same string when they agree). */
-export function recordedNameOf(file: LocalFile, asset: NetiksAsset): string {
-  return typeof asset.asset_name === 'string' && asset.asset_name !== '' && asset.asset_name !== file.name
-    ? asset.asset_name
-    : file.name
 }

@@ -2,8 +2,7 @@ import type { Writable } from 'node:stream'
 import { openMultipartBody, type StreamedBody } from '../netiks/body.js'
 import type { NetiksClient } from '../netiks/client.js'
 import type { ConfirmedUpload, LocalFile } from '../model.js'
-import { callCreatingAsset, uploadEach } from './asset-call.js'
-import { fileForAttempt } from './file-state.js'
+import { callCreatingAsset, fileForAttempt, uploadEach } from './asset-call.js'
 import type { OutcomeRecorder, UploadOptions } from './outcome.js'
 
 /** Mode 1 for many files: one multipart POST per file, `concurrency` at a time. */
