@@ -37091,11 +37091,7 @@ class Exchange {
         this.reject = reject;
         this.connectMs = Math.min(CONNECT_TIMEOUT_MS, context.stallMs);
         this.arm(this.connectMs);
-        if (request.signal !== undefined) {
-            // The run's signal has a listener per request in flight: as many as its concurrency, no leak.
-            (0,external_node_events_.setMaxListeners)(0, request.signal);
-            request.signal.addEventListener('abort', this.onAbort, { once: true });
-        }
+        request.signal?.addEventListener('abort', this.onAbort, { once: true });
         req.on('error', this.onError);
         req.once('socket', socket => this.onSocket(socket));
         req.on('finish', () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { getMaxListeners } from 'node:events'
 import { Cancellation } from '../../src/transfer/cancel.js'
 
 const TIMING = { reportAfterInterruptMs: 200, reportAfterTerminateMs: 20 }
@@ -48,6 +49,12 @@ describe('Cancellation', () => {
     deliver('SIGBREAK')
     expect(cancelled).toEqual(['SIGINT'])
     expectDeadlineAfter(deadline, TIMING.reportAfterTerminateMs)
+  })
+
+  it("takes a listener per request, retry wait and upload in flight on its signal without Node's leak warning", () => {
+    watch()
+    // Node 24's AbortSignal has no listener limit (0), so nothing raises it; Node 20's warned past 10.
+    expect(getMaxListeners(open!.signal)).toBe(0)
   })
 
   it('stops listening once disposed', () => {

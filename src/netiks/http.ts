@@ -1,5 +1,5 @@
 import { HttpClient, getProxyUrl } from '@actions/http-client'
-import { EventEmitter, setMaxListeners } from 'node:events'
+import { EventEmitter } from 'node:events'
 import http from 'node:http'
 import https from 'node:https'
 import type { Socket } from 'node:net'
@@ -185,11 +185,7 @@ class Exchange {
   ) {
     this.connectMs = Math.min(CONNECT_TIMEOUT_MS, context.stallMs)
     this.arm(this.connectMs)
-    if (request.signal !== undefined) {
-      // The run's signal has a listener per request in flight: as many as its concurrency, no leak.
-      setMaxListeners(0, request.signal)
-      request.signal.addEventListener('abort', this.onAbort, { once: true })
-    }
+    request.signal?.addEventListener('abort', this.onAbort, { once: true })
     req.on('error', this.onError)
     req.once('socket', socket => this.onSocket(socket))
     req.on('finish', () => {
