@@ -38918,33 +38918,11 @@ async function replaceAtomically(file, pieces, options) {
 
 
 
-/** Every request goes to one API: a 404 from a documented endpoint means base-url is wrong. */
-class WrongBaseUrlError extends Error {
-    constructor(baseUrl, error) {
-        super(`The Netiks API at ${baseUrl} answered HTTP 404 to ${error.step} (${error.serverMessage}): ` +
-            "base-url is probably wrong. Give the URL the API's /api/v1/ paths follow, without /api/v1: its origin, " +
-            'such as https://prod.backend.netikscloud.com, or the path a reverse proxy serves it under, such as ' +
-            'https://proxy.example/netiks. No other file was started.');
-        this.name = 'WrongBaseUrlError';
-    }
-}
-/** No connection could be made even after the retries: every other file would fail alike. */
-class UnreachableError extends Error {
-    constructor(error) {
-        const check = error.proxy === undefined
-            ? ' Check base-url, that the server is up, and the runner’s proxy settings (https_proxy, no_proxy).'
-            : '';
-        super(`${error.message} No connection could be made after every retry, so no other file was started.${check}`);
-        this.name = 'UnreachableError';
-    }
-}
-/** Several files in a row failed the same transient way, after every retry, with none uploaded between. */
-class RepeatedFailureError extends Error {
-    constructor(files, last) {
-        super(`The last ${files} files failed the same way after every retry, with none uploaded in between ` +
-            `(${errorMessage(last)}): the server is failing or throttling every request. No other file was ` +
-            'started; try again later, or lower concurrency.');
-        this.name = 'RepeatedFailureError';
+/** A failure every other file would meet too: the run stops with it, named by `name` in each file not started. */
+class SystemicError extends Error {
+    constructor(name, message) {
+        super(message);
+        this.name = name;
     }
 }
 /**
@@ -38954,8 +38932,7 @@ class RepeatedFailureError extends Error {
 const RUN_WIDE_ERRORS = [AuthError, InsecureUrlError, RedirectError, WrongSchemeError];
 /** Stops a run at once, with one error that names the cause instead of one per file. */
 function isSystemic(error) {
-    const types = [...RUN_WIDE_ERRORS, WrongBaseUrlError, UnreachableError, RepeatedFailureError];
-    return types.some(type => error instanceof type);
+    return [...RUN_WIDE_ERRORS, SystemicError].some(type => error instanceof type);
 }
 /**
  * Trips on a failure that says the whole run cannot succeed: one of RUN_WIDE_ERRORS, a 404 from
@@ -38978,11 +38955,20 @@ class Breaker {
     failed(error, cancelled) {
         if (RUN_WIDE_ERRORS.some(type => error instanceof type))
             return error;
+        // Every request goes to one API: a 404 from a documented endpoint means base-url is wrong.
         if (error instanceof HttpError && error.status === 404 && error.step !== 'put') {
-            return new WrongBaseUrlError(this.baseUrl, error);
+            return new SystemicError('WrongBaseUrlError', `The Netiks API at ${this.baseUrl} answered HTTP 404 to ${error.step} (${error.serverMessage}): ` +
+                "base-url is probably wrong. Give the URL the API's /api/v1/ paths follow, without /api/v1: its origin, " +
+                'such as https://prod.backend.netikscloud.com, or the path a reverse proxy serves it under, such as ' +
+                'https://proxy.example/netiks. No other file was started.');
         }
-        if (isUnreachable(error))
-            return new UnreachableError(error);
+        if (isUnreachable(error)) {
+            const check = error.proxy === undefined
+                ? ' Check base-url, that the server is up, and the runner’s proxy settings (https_proxy, no_proxy).'
+                : '';
+            const message = `${error.message} No connection could be made after every retry, so no other file was started.`;
+            return new SystemicError('UnreachableError', message + check);
+        }
         const cause = transientCause(error);
         if (cause === undefined || cancelled) {
             this.streak = undefined;
@@ -38991,7 +38977,9 @@ class Breaker {
         this.streak = { cause, files: this.streak?.cause === cause ? this.streak.files + 1 : 1 };
         if (this.streak.files < Math.max(this.concurrency, 5))
             return undefined;
-        return new RepeatedFailureError(this.streak.files, error);
+        return new SystemicError('RepeatedFailureError', `The last ${this.streak.files} files failed the same way after every retry, with none uploaded in between ` +
+            `(${errorMessage(error)}): the server is failing or throttling every request. No other file was ` +
+            'started; try again later, or lower concurrency.');
     }
 }
 /** The cause of a transient failure, to tell a streak of the same one; undefined for a file's own. */

@@ -15,9 +15,9 @@ import { startConnectProxy } from '../../harness/connect-proxy.js'
 import { REPO_ROOT, runAction, type ActionRun, type RunActionOptions } from '../../harness/run-action.js'
 import { startTrickleProxy, type TrickleProxy } from '../../harness/trickle-proxy.js'
 import type { BodySink } from '../../src/netiks/body.js'
-import { RedirectError } from '../../src/netiks/errors.js'
+import { HttpError, RedirectError } from '../../src/netiks/errors.js'
 import { NetiksClient } from '../../src/netiks/client.js'
-import { WrongBaseUrlError } from '../../src/transfer/breaker.js'
+import { Breaker } from '../../src/transfer/breaker.js'
 import { Cleanups, failedOf, freePort } from '../support/helpers.js'
 
 const cleanups = new Cleanups()
@@ -272,8 +272,8 @@ describe('14: the base-url advice agrees with itself and with the code', () => {
     const action = parse(await readFile(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as {
       inputs: Record<string, { description: string }>
     }
-    const notFound = new WrongBaseUrlError('https://h', { step: 'generate', serverMessage: 'Not Found' } as never)
-    return { description: action.inputs['base-url'].description, notFound: notFound.message }
+    const notFound = new Breaker('https://h', 1).failed(new HttpError('generate', 404, 'Not Found', 'HTTP 404'), false)
+    return { description: action.inputs['base-url'].description, notFound: notFound!.message }
   }
 
   it('both say: without /api/v1, the origin or the path a reverse proxy serves the API under', async () => {

@@ -9,40 +9,11 @@ import {
 import { errorMessage } from '../model.js'
 import { isTransientStatus, isUnreachable } from './retry.js'
 
-/** Every request goes to one API: a 404 from a documented endpoint means base-url is wrong. */
-export class WrongBaseUrlError extends Error {
-  constructor(baseUrl: string, error: HttpError) {
-    super(
-      `The Netiks API at ${baseUrl} answered HTTP 404 to ${error.step} (${error.serverMessage}): ` +
-        "base-url is probably wrong. Give the URL the API's /api/v1/ paths follow, without /api/v1: its origin, " +
-        'such as https://prod.backend.netikscloud.com, or the path a reverse proxy serves it under, such as ' +
-        'https://proxy.example/netiks. No other file was started.'
-    )
-    this.name = 'WrongBaseUrlError'
-  }
-}
-
-/** No connection could be made even after the retries: every other file would fail alike. */
-export class UnreachableError extends Error {
-  constructor(error: NetworkError) {
-    const check =
-      error.proxy === undefined
-        ? ' Check base-url, that the server is up, and the runner’s proxy settings (https_proxy, no_proxy).'
-        : ''
-    super(`${error.message} No connection could be made after every retry, so no other file was started.${check}`)
-    this.name = 'UnreachableError'
-  }
-}
-
-/** Several files in a row failed the same transient way, after every retry, with none uploaded between. */
-class RepeatedFailureError extends Error {
-  constructor(files: number, last: unknown) {
-    super(
-      `The last ${files} files failed the same way after every retry, with none uploaded in between ` +
-        `(${errorMessage(last)}): the server is failing or throttling every request. No other file was ` +
-        'started; try again later, or lower concurrency.'
-    )
-    this.name = 'RepeatedFailureError'
+/** A failure every other file would meet too: the run stops with it, named by `name` in each file not started. */
+class SystemicError extends Error {
+  constructor(name: string, message: string) {
+    super(message)
+    this.name = name
   }
 }
 
@@ -54,8 +25,7 @@ const RUN_WIDE_ERRORS = [AuthError, InsecureUrlError, RedirectError, WrongScheme
 
 /** Stops a run at once, with one error that names the cause instead of one per file. */
 export function isSystemic(error: unknown): boolean {
-  const types = [...RUN_WIDE_ERRORS, WrongBaseUrlError, UnreachableError, RepeatedFailureError]
-  return types.some(type => error instanceof type)
+  return [...RUN_WIDE_ERRORS, SystemicError].some(type => error instanceof type)
 }
 
 /**
@@ -79,10 +49,24 @@ export class Breaker {
   /** The error that stops the run, if this file's failure trips the breaker; a cancelled run's failures start no streak. */
   failed(error: unknown, cancelled: boolean): Error | undefined {
     if (RUN_WIDE_ERRORS.some(type => error instanceof type)) return error as Error
+    // Every request goes to one API: a 404 from a documented endpoint means base-url is wrong.
     if (error instanceof HttpError && error.status === 404 && error.step !== 'put') {
-      return new WrongBaseUrlError(this.baseUrl, error)
+      return new SystemicError(
+        'WrongBaseUrlError',
+        `The Netiks API at ${this.baseUrl} answered HTTP 404 to ${error.step} (${error.serverMessage}): ` +
+          "base-url is probably wrong. Give the URL the API's /api/v1/ paths follow, without /api/v1: its origin, " +
+          'such as https://prod.backend.netikscloud.com, or the path a reverse proxy serves it under, such as ' +
+          'https://proxy.example/netiks. No other file was started.'
+      )
     }
-    if (isUnreachable(error)) return new UnreachableError(error)
+    if (isUnreachable(error)) {
+      const check =
+        error.proxy === undefined
+          ? ' Check base-url, that the server is up, and the runner’s proxy settings (https_proxy, no_proxy).'
+          : ''
+      const message = `${error.message} No connection could be made after every retry, so no other file was started.`
+      return new SystemicError('UnreachableError', message + check)
+    }
     const cause = transientCause(error)
     if (cause === undefined || cancelled) {
       this.streak = undefined
@@ -90,7 +74,12 @@ export class Breaker {
     }
     this.streak = { cause, files: this.streak?.cause === cause ? this.streak.files + 1 : 1 }
     if (this.streak.files < Math.max(this.concurrency, 5)) return undefined
-    return new RepeatedFailureError(this.streak.files, error)
+    return new SystemicError(
+      'RepeatedFailureError',
+      `The last ${this.streak.files} files failed the same way after every retry, with none uploaded in between ` +
+        `(${errorMessage(error)}): the server is failing or throttling every request. No other file was ` +
+        'started; try again later, or lower concurrency.'
+    )
   }
 }
 
