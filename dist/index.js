@@ -36997,12 +36997,19 @@ const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
  */
 class HttpTransport {
     options;
-    // HttpClient caches one agent per instance, built for the first URL's scheme: keep one per scheme.
-    agentSources = new Map();
+    // HttpClient caches one agent per instance, built for the first URL's scheme: one per scheme.
+    agentSources;
     /** Requests in flight per agent: beyond its sockets, some wait in its queue. */
     inFlight = new Map();
     constructor(options) {
         this.options = options;
+        const agentSource = () => new lib_HttpClient(options.userAgent, [], {
+            keepAlive: true,
+            maxSockets: options.maxSockets,
+            allowRedirects: false,
+            allowRetries: false
+        });
+        this.agentSources = { 'http:': agentSource(), 'https:': agentSource() };
     }
     /**
      * Resolves with any answer, even one given mid-body (a refusal). Rejects with a TransportError
@@ -37014,7 +37021,7 @@ class HttpTransport {
         const url = new URL(request.url);
         const secure = url.protocol === 'https:';
         const proxy = lib_getProxyUrl(url.href);
-        const agent = this.agentSourceFor(url.protocol).getAgent(url.href);
+        const agent = this.agentSources[url.protocol].getAgent(url.href);
         const req = (secure ? (external_node_https_default()) : (external_node_http_default())).request({
             method: request.method,
             host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
@@ -37043,23 +37050,8 @@ class HttpTransport {
     }
     /** Frees every pooled connection so the process can exit. */
     close() {
-        for (const source of this.agentSources.values())
+        for (const source of Object.values(this.agentSources))
             source.dispose();
-        this.agentSources.clear();
-    }
-    agentSourceFor(protocol) {
-        let source = this.agentSources.get(protocol);
-        if (source === undefined) {
-            const { userAgent, maxSockets } = this.options;
-            source = new lib_HttpClient(userAgent, [], {
-                keepAlive: true,
-                maxSockets,
-                allowRedirects: false,
-                allowRetries: false
-            });
-            this.agentSources.set(protocol, source);
-        }
-        return source;
     }
 }
 /**
@@ -37626,9 +37618,6 @@ class NetiksClient {
         this.api = new HttpTransport({ userAgent, maxSockets: concurrency, stallTimeoutMs });
         this.storage = new HttpTransport({ userAgent, maxSockets: concurrency, stallTimeoutMs });
     }
-    get baseUrl() {
-        return this.options.baseUrl;
-    }
     /** Mode 1: POST a multipart body; the server stores the file and returns the asset. */
     async uploadMultipart(body, options = {}) {
         const headers = { 'content-type': body.contentType, 'content-length': body.length };
@@ -37665,9 +37654,7 @@ class NetiksClient {
         });
         if (response.status >= 200 && response.status <= 299)
             return String(response.headers.etag ?? '');
-        const words = this.serverWords(response);
-        const message = `put to ${redactUrl(url)} failed with HTTP ${response.status}: ${words}`;
-        throw httpError('put', url, response, words, message, s3ErrorCode(response.body));
+        throw this.answerError('put', url, response);
     }
     /** Mode 2, step 3: register the uploaded object as an asset. */
     async confirmUpload(entry, fileSize, options = {}) {
@@ -37700,11 +37687,7 @@ class NetiksClient {
         const response = await this.send(this.api, step, request);
         if (response.status >= 200 && response.status <= 299)
             return response;
-        const words = this.serverWords(response);
-        if (response.status === 401 || response.status === 403) {
-            throw new AuthError(step, response.status, words, this.options.baseUrl);
-        }
-        throw httpError(step, request.url, response, words, `${step} failed with HTTP ${response.status}: ${words}`);
+        throw this.answerError(step, request.url, response);
     }
     async send(transport, step, request) {
         try {
@@ -37730,9 +37713,23 @@ class NetiksClient {
             `${redactUrl(entry.presigned_url)} (query left out). Nothing was sent to it, and no other file was started. ` +
             'Check that base-url is the Netiks API itself and that nothing between rewrites its answers.');
     }
-    /** The server's own words, short and with anything secret taken out. */
-    serverWords(response) {
-        return redactSecrets(describeServerError(response.body), this.options.apiKey);
+    /**
+     * The error of an answer that is not a success, with the server's own words, short and with
+     * anything secret taken out. A redirect is not followed: the api key and the file go only where
+     * base-url (or the API, for a presigned URL) says.
+     */
+    answerError(step, url, response) {
+        const { status, headers } = response;
+        const words = redactSecrets(describeServerError(response.body), this.options.apiKey);
+        if (step !== 'put' && (status === 401 || status === 403)) {
+            return new AuthError(step, status, words, this.options.baseUrl);
+        }
+        if (REDIRECTS.has(status))
+            return redirectError(step, status, headers.location, url);
+        const to = step === 'put' ? ` to ${redactUrl(url)}` : '';
+        const s3Code = step === 'put' ? s3ErrorCode(response.body) : undefined;
+        const message = `${step}${to} failed with HTTP ${status}: ${words}`;
+        return new HttpError(step, status, words, message, parseRetryAfter(headers['retry-after']), s3Code);
     }
 }
 function describeFailure(step, request, error) {
@@ -37756,19 +37753,12 @@ function describeFailure(step, request, error) {
 const WRONG_SCHEME_API = 'Check base-url: use http:// for a plain-http server on this machine, or the port that serves https.';
 const WRONG_SCHEME_PUT = 'The API hands out https presigned URLs to a port that speaks plain http: check its storage settings.';
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-/**
- * The error of an answer that is not a success. A redirect is not followed: the api key and
- * the file go only where base-url (or the API, for a presigned URL) says. Its error names where
- * it pointed, without its query (which may carry a signature), as URL parsing writes it.
- */
-function httpError(step, url, response, words, message, s3Code) {
-    const { status, headers } = response;
-    if (!REDIRECTS.has(status))
-        return new HttpError(step, status, words, message, parseRetryAfter(headers['retry-after']), s3Code);
-    const target = typeof headers.location === 'string' && headers.location !== '' ? parseUrl(headers.location, url) : null;
-    const where = target === null
+/** Names where a redirect pointed, without its query (which may carry a signature), as URL parsing writes it. */
+function redirectError(step, status, location, url) {
+    const target = location ? URL.parse(location, url) : undefined;
+    const where = target === undefined
         ? 'nowhere (no Location header)'
-        : target === undefined
+        : target === null
             ? 'a Location that is not a URL'
             : `"${truncate(`${target.origin}${target.pathname}`)}"${target.search ? ' (query left out)' : ''}`;
     const advice = step === 'put'
@@ -37840,8 +37830,8 @@ function redactSecrets(text, apiKey) {
  * an https API's bytes never go over plain http, and no URL carries `user:password@`.
  */
 function presignedUrlProblem(url, baseUrl) {
-    const parsed = parseUrl(url);
-    if (parsed === undefined)
+    const parsed = URL.parse(url);
+    if (parsed === null)
         return 'is not a URL';
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
         return `is not an http or https URL (${parsed.protocol})`;
@@ -37849,28 +37839,20 @@ function presignedUrlProblem(url, baseUrl) {
     if (parsed.username !== '' || parsed.password !== '') {
         return 'carries credentials in its authority (user:password@host)';
     }
-    if (parsed.protocol === 'http:' && parseUrl(baseUrl)?.protocol === 'https:') {
+    if (parsed.protocol === 'http:' && URL.parse(baseUrl)?.protocol === 'https:') {
         return "is plain http while base-url is https, so the file's bytes would travel unencrypted";
     }
     return undefined;
 }
 /** A URL with its query string (the presigned signature) removed. */
 function redactUrl(url) {
-    const parsed = parseUrl(url);
-    return parsed === undefined ? UNPARSEABLE : `${parsed.origin}${parsed.pathname}`;
+    const parsed = URL.parse(url);
+    return parsed === null ? UNPARSEABLE : `${parsed.origin}${parsed.pathname}`;
 }
 function safeOrigin(url) {
-    return parseUrl(url)?.origin ?? UNPARSEABLE;
+    return URL.parse(url)?.origin ?? UNPARSEABLE;
 }
 const UNPARSEABLE = '(an unparseable URL)';
-function parseUrl(url, base) {
-    try {
-        return new URL(url, base);
-    }
-    catch {
-        return undefined;
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/text-file.ts
 

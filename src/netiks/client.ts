@@ -54,10 +54,6 @@ export class NetiksClient {
     this.storage = new HttpTransport({ userAgent, maxSockets: concurrency, stallTimeoutMs })
   }
 
-  get baseUrl(): string {
-    return this.options.baseUrl
-  }
-
   /** Mode 1: POST a multipart body; the server stores the file and returns the asset. */
   async uploadMultipart(
     body: StreamedBody & { contentType: string },
@@ -99,9 +95,7 @@ export class NetiksClient {
       signal
     })
     if (response.status >= 200 && response.status <= 299) return String(response.headers.etag ?? '')
-    const words = this.serverWords(response)
-    const message = `put to ${redactUrl(url)} failed with HTTP ${response.status}: ${words}`
-    throw httpError('put', url, response, words, message, s3ErrorCode(response.body))
+    throw this.answerError('put', url, response)
   }
 
   /** Mode 2, step 3: register the uploaded object as an asset. */
@@ -142,11 +136,7 @@ export class NetiksClient {
     request.headers.accept = 'application/json'
     const response = await this.send(this.api, step, request)
     if (response.status >= 200 && response.status <= 299) return response
-    const words = this.serverWords(response)
-    if (response.status === 401 || response.status === 403) {
-      throw new AuthError(step, response.status, words, this.options.baseUrl)
-    }
-    throw httpError(step, request.url, response, words, `${step} failed with HTTP ${response.status}: ${words}`)
+    throw this.answerError(step, request.url, response)
   }
 
   private async send(transport: HttpTransport, step: UploadStep, request: HttpRequest): Promise<HttpResponse> {
@@ -175,9 +165,22 @@ export class NetiksClient {
     )
   }
 
-  /** The server's own words, short and with anything secret taken out. */
-  private serverWords(response: HttpResponse): string {
-    return redactSecrets(describeServerError(response.body), this.options.apiKey)
+  /**
+   * The error of an answer that is not a success, with the server's own words, short and with
+   * anything secret taken out. A redirect is not followed: the api key and the file go only where
+   * base-url (or the API, for a presigned URL) says.
+   */
+  private answerError(step: UploadStep, url: string, response: HttpResponse): HttpError {
+    const { status, headers } = response
+    const words = redactSecrets(describeServerError(response.body), this.options.apiKey)
+    if (step !== 'put' && (status === 401 || status === 403)) {
+      return new AuthError(step, status, words, this.options.baseUrl)
+    }
+    if (REDIRECTS.has(status)) return redirectError(step, status, headers.location, url)
+    const to = step === 'put' ? ` to ${redactUrl(url)}` : ''
+    const s3Code = step === 'put' ? s3ErrorCode(response.body) : undefined
+    const message = `${step}${to} failed with HTTP ${status}: ${words}`
+    return new HttpError(step, status, words, message, parseRetryAfter(headers['retry-after']), s3Code)
   }
 }
 
@@ -219,28 +222,13 @@ const WRONG_SCHEME_PUT =
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
 
-/**
- * The error of an answer that is not a success. A redirect is not followed: the api key and
- * the file go only where base-url (or the API, for a presigned URL) says. Its error names where
- * it pointed, without its query (which may carry a signature), as URL parsing writes it.
- */
-function httpError(
-  step: UploadStep,
-  url: string,
-  response: HttpResponse,
-  words: string,
-  message: string,
-  s3Code?: string
-): HttpError {
-  const { status, headers } = response
-  if (!REDIRECTS.has(status))
-    return new HttpError(step, status, words, message, parseRetryAfter(headers['retry-after']), s3Code)
-  const target =
-    typeof headers.location === 'string' && headers.location !== '' ? parseUrl(headers.location, url) : null
+/** Names where a redirect pointed, without its query (which may carry a signature), as URL parsing writes it. */
+function redirectError(step: UploadStep, status: number, location: string | undefined, url: string): RedirectError {
+  const target = location ? URL.parse(location, url) : undefined
   const where =
-    target === null
+    target === undefined
       ? 'nowhere (no Location header)'
-      : target === undefined
+      : target === null
         ? 'a Location that is not a URL'
         : `"${truncate(`${target.origin}${target.pathname}`)}"${target.search ? ' (query left out)' : ''}`
   const advice =
@@ -320,15 +308,15 @@ function redactSecrets(text: string, apiKey: string): string {
  * an https API's bytes never go over plain http, and no URL carries `user:password@`.
  */
 function presignedUrlProblem(url: string, baseUrl: string): string | undefined {
-  const parsed = parseUrl(url)
-  if (parsed === undefined) return 'is not a URL'
+  const parsed = URL.parse(url)
+  if (parsed === null) return 'is not a URL'
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
     return `is not an http or https URL (${parsed.protocol})`
   }
   if (parsed.username !== '' || parsed.password !== '') {
     return 'carries credentials in its authority (user:password@host)'
   }
-  if (parsed.protocol === 'http:' && parseUrl(baseUrl)?.protocol === 'https:') {
+  if (parsed.protocol === 'http:' && URL.parse(baseUrl)?.protocol === 'https:') {
     return "is plain http while base-url is https, so the file's bytes would travel unencrypted"
   }
   return undefined
@@ -336,20 +324,12 @@ function presignedUrlProblem(url: string, baseUrl: string): string | undefined {
 
 /** A URL with its query string (the presigned signature) removed. */
 function redactUrl(url: string): string {
-  const parsed = parseUrl(url)
-  return parsed === undefined ? UNPARSEABLE : `${parsed.origin}${parsed.pathname}`
+  const parsed = URL.parse(url)
+  return parsed === null ? UNPARSEABLE : `${parsed.origin}${parsed.pathname}`
 }
 
 function safeOrigin(url: string): string {
-  return parseUrl(url)?.origin ?? UNPARSEABLE
+  return URL.parse(url)?.origin ?? UNPARSEABLE
 }
 
 const UNPARSEABLE = '(an unparseable URL)'
-
-function parseUrl(url: string, base?: string): URL | undefined {
-  try {
-    return new URL(url, base)
-  } catch {
-    return undefined
-  }
-}

@@ -37,7 +37,7 @@ export function filePartHeaders(fieldName: string, name: string, contentType: st
  * control character, which that cannot carry, the HTML form encoding as a fallback and the exact
  * name in a `filename*` after it, which RFC 7578 forbids but Django, busboy and Go's mime package read.
  */
-export function formDataFilename(name: string, options: { fallback?: boolean } = {}): string {
+function formDataFilename(name: string, options: { fallback?: boolean } = {}): string {
   const sent = escapeHtmlReferences(name)
   if (!Array.from(name).some(isUnquotable)) return `filename="${quotedPairs(sent)}"`
   const extended = `filename*=UTF-8''${encodeExtendedValue(sent)}`

@@ -5,7 +5,7 @@ import https from 'node:https'
 import type { Socket } from 'node:net'
 import { TLSSocket } from 'node:tls'
 import { FileReadError } from '../model.js'
-import type { BodySink } from './body.js'
+import type { BodySink, StreamedBody } from './body.js'
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT'
@@ -20,9 +20,7 @@ export interface HttpRequest {
   signal?: AbortSignal
 }
 
-export interface BodyWriter {
-  writeTo(sink: BodySink): Promise<void>
-}
+export type BodyWriter = Pick<StreamedBody, 'writeTo'>
 
 export interface HttpResponse {
   status: number
@@ -87,12 +85,21 @@ const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])
  * errors, stall timer, 100-continue, or early answer.
  */
 export class HttpTransport {
-  // HttpClient caches one agent per instance, built for the first URL's scheme: keep one per scheme.
-  private readonly agentSources = new Map<string, HttpClient>()
+  // HttpClient caches one agent per instance, built for the first URL's scheme: one per scheme.
+  private readonly agentSources: Record<string, HttpClient>
   /** Requests in flight per agent: beyond its sockets, some wait in its queue. */
   private readonly inFlight = new Map<http.Agent, number>()
 
-  constructor(private readonly options: HttpTransportOptions) {}
+  constructor(private readonly options: HttpTransportOptions) {
+    const agentSource = (): HttpClient =>
+      new HttpClient(options.userAgent, [], {
+        keepAlive: true,
+        maxSockets: options.maxSockets,
+        allowRedirects: false,
+        allowRetries: false
+      })
+    this.agentSources = { 'http:': agentSource(), 'https:': agentSource() }
+  }
 
   /**
    * Resolves with any answer, even one given mid-body (a refusal). Rejects with a TransportError
@@ -103,7 +110,7 @@ export class HttpTransport {
     const url = new URL(request.url)
     const secure = url.protocol === 'https:'
     const proxy = getProxyUrl(url.href)
-    const agent = this.agentSourceFor(url.protocol).getAgent(url.href)
+    const agent = this.agentSources[url.protocol].getAgent(url.href)
     const req = (secure ? https : http).request({
       method: request.method,
       host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
@@ -132,23 +139,7 @@ export class HttpTransport {
 
   /** Frees every pooled connection so the process can exit. */
   close(): void {
-    for (const source of this.agentSources.values()) source.dispose()
-    this.agentSources.clear()
-  }
-
-  private agentSourceFor(protocol: string): HttpClient {
-    let source = this.agentSources.get(protocol)
-    if (source === undefined) {
-      const { userAgent, maxSockets } = this.options
-      source = new HttpClient(userAgent, [], {
-        keepAlive: true,
-        maxSockets,
-        allowRedirects: false,
-        allowRetries: false
-      })
-      this.agentSources.set(protocol, source)
-    }
-    return source
+    for (const source of Object.values(this.agentSources)) source.dispose()
   }
 }
 

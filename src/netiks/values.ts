@@ -7,7 +7,7 @@
 
 /** Characters that could break or disguise a line: C0 and C1 controls, DEL, line and paragraph separators, bidi controls. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-export const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/u
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/u
 
 /** An asset id as an API gives them (a UUID, a number, a slug): letters and digits first, then a few marks. */
 const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._~:+=/-]{0,255}$/
