@@ -38148,14 +38148,13 @@ class UnknownOutcomeError extends Error {
  * possible duplicate. The recorder is told while the request is out, so a run ending early reports
  * the file as possibly registered rather than not uploaded.
  */
-async function callCreatingAsset(request, file, context, attempt) {
-    const { recorder, options } = context;
+async function callCreatingAsset({ recorder, options }, request, file, attempt, signal) {
     const idempotencyKey = (0,external_node_crypto_.randomUUID)();
     let ambiguous = false;
     let sent;
     try {
         sent = await withRetries(async (lastError) => await attempt(idempotencyKey, () => recorder.awaiting(file, request), lastError), options.retry, {
-            signal: context.signal,
+            signal,
             onFailure: kind => {
                 if (kind === 'ambiguous')
                     ambiguous = true;
@@ -38190,7 +38189,7 @@ async function callCreatingAsset(request, file, context, attempt) {
     throw new UnknownOutcomeError(request, untrusted, 'The asset may exist on Netiks: check before uploading this file again.');
 }
 /** A failure is recorded under the step its error names, else `step`. */
-async function uploadEach(items, recorder, options, how) {
+async function uploadEach({ recorder, options }, items, how) {
     const worker = async (item) => {
         const file = how.fileOf(item);
         try {
@@ -38302,16 +38301,16 @@ function isExpiredUrlRefusal(error, url, now = Date.now()) {
 /** Bytes per generate call beyond the first file: bounds how long a batch's URLs wait. */
 const BATCH_MAX_BYTES = 1024 * 1024 * 1024;
 /** Mode 2 for many files: generate → PUT → confirm, `concurrency` files at a time. */
-async function uploadPresigned(client, recorder, options) {
-    const tickets = presignedTickets(recorder, options.concurrency, async (batch) => await generate(client, batch, options));
-    await uploadEach(tickets, recorder, options, {
+async function uploadPresigned(run) {
+    await uploadEach(run, presignedTickets(run), {
         fileOf: ticket => ticket.file,
         step: 'put',
-        send: async (ticket) => await putAndConfirm(client, ticket, recorder, options)
+        send: async (ticket) => await putAndConfirm(run, ticket)
     });
 }
 /** URLs are generated a batch at a time as they are about to be used, so none expires waiting its turn. */
-async function* presignedTickets(recorder, lookahead, generateBatch) {
+async function* presignedTickets(run) {
+    const { recorder, options } = run;
     const batches = planBatches(recorder.files);
     const ready = [];
     let next = 0;
@@ -38319,9 +38318,9 @@ async function* presignedTickets(recorder, lookahead, generateBatch) {
     for (;;) {
         if (recorder.shouldStop())
             return;
-        if (generating === undefined && ready.length <= lookahead && next < batches.length) {
+        if (generating === undefined && ready.length <= options.concurrency && next < batches.length) {
             const batch = batches[next++];
-            generating = generateBatch(batch)
+            generating = generate(run, batch)
                 .then(tickets => void ready.push(...tickets), (error) => batch.forEach(file => recorder.fail(file, 'generate', error)))
                 .finally(() => {
                 generating = undefined;
@@ -38341,11 +38340,11 @@ async function* presignedTickets(recorder, lookahead, generateBatch) {
  * the URL that PUT went to. Cancelling does not stop a confirm: the bytes are stored, and the
  * run's deadline decides how long it may take.
  */
-async function putAndConfirm(client, ticket, recorder, options) {
-    const put = await putWithFreshUrls(client, ticket, options);
-    return await callCreatingAsset('confirm', ticket.file, { recorder, options }, async (idempotencyKey, markSent) => {
+async function putAndConfirm(run, ticket) {
+    const put = await putWithFreshUrls(run, ticket);
+    return await callCreatingAsset(run, 'confirm', ticket.file, async (idempotencyKey, markSent) => {
         markSent();
-        const reply = await client.confirmUpload(put.entry, put.file.size, { idempotencyKey });
+        const reply = await run.client.confirmUpload(put.entry, put.file.size, { idempotencyKey });
         return { ...put, reply, storageUrl: put.entry.storage_url, contentType: put.entry.content_type };
     });
 }
@@ -38353,7 +38352,8 @@ async function putAndConfirm(client, ticket, recorder, options) {
  * PUTs the file, re-opening it for every attempt. A URL that S3 refuses as expired is
  * replaced by a freshly generated one (at most MAX_URL_REFRESHES times, whatever `retries`).
  */
-async function putWithFreshUrls(client, ticket, options) {
+async function putWithFreshUrls(run, ticket) {
+    const { client, options } = run;
     let { file, entry } = ticket;
     for (let refresh = 1;; refresh++) {
         try {
@@ -38369,11 +38369,11 @@ async function putWithFreshUrls(client, ticket, options) {
             if (!isExpiredUrlRefusal(error, entry.presigned_url) || refresh > MAX_URL_REFRESHES)
                 throw error;
             options.onUrlRefresh?.({ file: ticket.file, refresh, error });
-            [{ entry }] = await generate(client, [file], options);
+            [{ entry }] = await generate(run, [file]);
         }
     }
 }
-async function generate(client, batch, options) {
+async function generate({ client, options }, batch) {
     const entries = await withRetries(async () => await client.generatePresignedUrls(batch.map(file => ({ name: file.name, type: file.contentType, size: file.size })), options.signal), options.retry, retryHooks(batch[0], 'generate', options));
     return pairEntries(batch, entries);
 }
@@ -39655,18 +39655,18 @@ class Cancellation {
 
 
 /** Mode 1 for many files: one multipart POST per file, `concurrency` at a time. */
-async function uploadSingleFiles(client, recorder, options) {
-    await uploadEach(recorder.files, recorder, options, {
+async function uploadSingleFiles(run) {
+    await uploadEach(run, run.recorder.files, {
         fileOf: file => file,
         step: 'upload',
-        send: async (file) => await uploadSingle(client, file, recorder, options)
+        send: async (file) => await uploadSingle(run, file)
     });
 }
 /** Each attempt re-opens the file and streams it from the start. */
-async function uploadSingle(client, file, recorder, options) {
+async function uploadSingle(run, file) {
+    const { client, options } = run;
     let current = file;
-    const context = { recorder, options, signal: options.signal };
-    return await callCreatingAsset('upload', file, context, async (idempotencyKey, markSent, lastError) => {
+    const attempt = async (idempotencyKey, markSent, lastError) => {
         current = fileForAttempt(file, current, lastError, options);
         const multipart = openMultipartBody(current, 'file', bytes => options.progress?.sent(file, bytes));
         const sending = cancellableUntilSent(multipart, options.signal, markSent);
@@ -39677,7 +39677,8 @@ async function uploadSingle(client, file, recorder, options) {
         finally {
             sending.dispose();
         }
-    });
+    };
+    return await callCreatingAsset(run, 'upload', file, attempt, options.signal);
 }
 /**
  * A cancelled run aborts a body still being sent — the server cannot register half a body —
@@ -39827,9 +39828,9 @@ async function upload(inputs, work, plan, state) {
         progress.start();
         await group(transferTitle(inputs, work.upload, plan), async () => {
             if (plan.strategy === UploadMode.Single)
-                await uploadSingleFiles(client, recorder, options);
+                await uploadSingleFiles({ client, recorder, options });
             else
-                await uploadPresigned(client, recorder, options);
+                await uploadPresigned({ client, recorder, options });
         });
     }
     catch (error) {

@@ -136,8 +136,8 @@ async function upload(inputs: UploadInputs, work: Work, plan: UploadPlan, state:
   try {
     progress.start()
     await core.group(transferTitle(inputs, work.upload, plan), async () => {
-      if (plan.strategy === UploadMode.Single) await uploadSingleFiles(client, recorder, options)
-      else await uploadPresigned(client, recorder, options)
+      if (plan.strategy === UploadMode.Single) await uploadSingleFiles({ client, recorder, options })
+      else await uploadPresigned({ client, recorder, options })
     })
   } catch (error) {
     // Reported all the same: what was confirmed must reach the outputs and the manifest.

@@ -229,30 +229,22 @@ describe('a server answer: what of it may reach the outputs', () => {
   /** A confirm answered with `fields`, as the run records it: confirmed, or failed as confirm-unknown. */
   async function answered(fields: Record<string, unknown>, sent: { file?: LocalFile; contentType?: string } = {}) {
     const file = sent.file ?? sentFile
-    const recorder = new OutcomeRecorder([file], { baseUrl: 'https://netiks.example', concurrency: 1, failFast: false })
+    const options = { baseUrl: 'https://netiks.example', concurrency: 1, failFast: false, retry: defaultRetryPolicy(0) }
+    const run = { recorder: new OutcomeRecorder([file], options), options }
     const asset = { id: ID, file_size: file.size, ...fields } as NetiksAsset
     const attempt = {
       reply: { asset, replayed: false },
       file,
       sha256: sha256('a'),
-      storageUrl: 'https://cdn.example/a.txt'
+      storageUrl: 'https://cdn.example/a.txt',
+      contentType: sent.contentType ?? 'text/plain'
     }
-    const context = { recorder, options: { retry: defaultRetryPolicy(0) } }
-    await uploadEach(
-      [file],
-      recorder,
-      { concurrency: 1 },
-      {
-        fileOf: item => item,
-        step: 'put',
-        send: async item =>
-          await callCreatingAsset('confirm', item, context, async () => ({
-            ...attempt,
-            contentType: sent.contentType ?? 'text/plain'
-          }))
-      }
-    )
-    return recorder.result()
+    await uploadEach(run, [file], {
+      fileOf: item => item,
+      step: 'put',
+      send: async item => await callCreatingAsset(run, 'confirm', item, async () => attempt)
+    })
+    return run.recorder.result()
   }
 
   /** Undefined when the answer is trusted, else the problem the failure names. */

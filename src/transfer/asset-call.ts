@@ -6,7 +6,7 @@ import { isInertText, isPlainAssetId } from '../netiks/values.js'
 import { FileChangedError, type ConfirmedUpload, type FailedStep, type LocalFile } from '../model.js'
 import { restat } from '../netiks/body.js'
 import { runPool } from '../pool.js'
-import type { AssetRequest, OutcomeRecorder, UploadOptions } from './outcome.js'
+import type { AssetRequest, Transfer, UploadOptions } from './outcome.js'
 import { withRetries } from './retry.js'
 
 /**
@@ -42,12 +42,12 @@ interface AssetAttempt {
  * the file as possibly registered rather than not uploaded.
  */
 export async function callCreatingAsset(
+  { recorder, options }: Pick<Transfer, 'recorder' | 'options'>,
   request: AssetRequest,
   file: LocalFile,
-  context: { recorder: OutcomeRecorder; options: Pick<UploadOptions, 'retry' | 'onRetry'>; signal?: AbortSignal },
-  attempt: (idempotencyKey: string, markSent: () => void, lastError: unknown) => Promise<AssetAttempt>
+  attempt: (idempotencyKey: string, markSent: () => void, lastError: unknown) => Promise<AssetAttempt>,
+  signal?: AbortSignal
 ): Promise<ConfirmedUpload> {
-  const { recorder, options } = context
   const idempotencyKey = randomUUID()
   let ambiguous = false
   let sent: AssetAttempt
@@ -56,7 +56,7 @@ export async function callCreatingAsset(
       async lastError => await attempt(idempotencyKey, () => recorder.awaiting(file, request), lastError),
       options.retry,
       {
-        signal: context.signal,
+        signal,
         onFailure: kind => {
           if (kind === 'ambiguous') ambiguous = true
           if (!ambiguous) recorder.awaiting(file, undefined)
@@ -93,9 +93,8 @@ export async function callCreatingAsset(
 
 /** A failure is recorded under the step its error names, else `step`. */
 export async function uploadEach<T>(
+  { recorder, options }: Pick<Transfer, 'recorder' | 'options'>,
   items: Iterable<T> | AsyncIterable<T>,
-  recorder: OutcomeRecorder,
-  options: Pick<UploadOptions, 'concurrency' | 'progress'>,
   how: { fileOf: (item: T) => LocalFile; step: FailedStep; send: (item: T) => Promise<ConfirmedUpload> }
 ): Promise<void> {
   const worker = async (item: T): Promise<void> => {

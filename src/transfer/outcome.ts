@@ -4,6 +4,7 @@ import { CancelledError, FileChangedError, errorMessage } from '../model.js'
 import type { ConfirmedUpload, FailedStep, FailedUpload, LocalFile, UploadOutcome } from '../model.js'
 import { Breaker } from './breaker.js'
 import type { RetryPolicy } from './retry.js'
+import type { NetiksClient } from '../netiks/client.js'
 
 /** Told how far each file's bytes have gone, so the caller can report long transfers. */
 export interface TransferTracker {
@@ -36,6 +37,13 @@ export interface UploadOptions {
   /** The file changed after it was found; it is sent as it is now. */
   onFileChanged?: (before: LocalFile, now: LocalFile) => void
   progress?: TransferTracker
+}
+
+/** What every step of a transfer works with. */
+export interface Transfer {
+  client: NetiksClient
+  recorder: OutcomeRecorder
+  options: UploadOptions
 }
 
 /** Raised into `stoppedBy` when fail-fast ends a run. */

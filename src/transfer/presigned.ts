@@ -1,12 +1,11 @@
 import { PRESIGN_BATCH_SIZE } from '../config/constants.js'
 import { ProtocolError } from '../netiks/errors.js'
 import { openFileBody } from '../netiks/body.js'
-import type { NetiksClient } from '../netiks/client.js'
 import type { ConfirmedUpload, FailedStep, LocalFile } from '../model.js'
 import type { PresignedEntry } from '../netiks/types.js'
 import { callCreatingAsset, fileForAttempt, uploadEach } from './asset-call.js'
 import { MAX_URL_REFRESHES, isExpiredUrlRefusal } from './expiry.js'
-import type { OutcomeRecorder, UploadOptions } from './outcome.js'
+import type { Transfer, UploadOptions } from './outcome.js'
 import { withRetries, type RetryHooks } from './retry.js'
 
 interface PresignedTicket {
@@ -18,34 +17,26 @@ interface PresignedTicket {
 const BATCH_MAX_BYTES = 1024 * 1024 * 1024
 
 /** Mode 2 for many files: generate → PUT → confirm, `concurrency` files at a time. */
-export async function uploadPresigned(
-  client: NetiksClient,
-  recorder: OutcomeRecorder,
-  options: UploadOptions
-): Promise<void> {
-  const tickets = presignedTickets(recorder, options.concurrency, async batch => await generate(client, batch, options))
-  await uploadEach(tickets, recorder, options, {
+export async function uploadPresigned(run: Transfer): Promise<void> {
+  await uploadEach(run, presignedTickets(run), {
     fileOf: ticket => ticket.file,
     step: 'put',
-    send: async ticket => await putAndConfirm(client, ticket, recorder, options)
+    send: async ticket => await putAndConfirm(run, ticket)
   })
 }
 
 /** URLs are generated a batch at a time as they are about to be used, so none expires waiting its turn. */
-async function* presignedTickets(
-  recorder: OutcomeRecorder,
-  lookahead: number,
-  generateBatch: (batch: LocalFile[]) => Promise<PresignedTicket[]>
-): AsyncGenerator<PresignedTicket> {
+async function* presignedTickets(run: Transfer): AsyncGenerator<PresignedTicket> {
+  const { recorder, options } = run
   const batches = planBatches(recorder.files)
   const ready: PresignedTicket[] = []
   let next = 0
   let generating: Promise<void> | undefined
   for (;;) {
     if (recorder.shouldStop()) return
-    if (generating === undefined && ready.length <= lookahead && next < batches.length) {
+    if (generating === undefined && ready.length <= options.concurrency && next < batches.length) {
       const batch = batches[next++]
-      generating = generateBatch(batch)
+      generating = generate(run, batch)
         .then(
           tickets => void ready.push(...tickets),
           (error: unknown) => batch.forEach(file => recorder.fail(file, 'generate', error))
@@ -66,16 +57,11 @@ async function* presignedTickets(
  * the URL that PUT went to. Cancelling does not stop a confirm: the bytes are stored, and the
  * run's deadline decides how long it may take.
  */
-async function putAndConfirm(
-  client: NetiksClient,
-  ticket: PresignedTicket,
-  recorder: OutcomeRecorder,
-  options: UploadOptions
-): Promise<ConfirmedUpload> {
-  const put = await putWithFreshUrls(client, ticket, options)
-  return await callCreatingAsset('confirm', ticket.file, { recorder, options }, async (idempotencyKey, markSent) => {
+async function putAndConfirm(run: Transfer, ticket: PresignedTicket): Promise<ConfirmedUpload> {
+  const put = await putWithFreshUrls(run, ticket)
+  return await callCreatingAsset(run, 'confirm', ticket.file, async (idempotencyKey, markSent) => {
     markSent()
-    const reply = await client.confirmUpload(put.entry, put.file.size, { idempotencyKey })
+    const reply = await run.client.confirmUpload(put.entry, put.file.size, { idempotencyKey })
     return { ...put, reply, storageUrl: put.entry.storage_url, contentType: put.entry.content_type }
   })
 }
@@ -85,10 +71,10 @@ async function putAndConfirm(
  * replaced by a freshly generated one (at most MAX_URL_REFRESHES times, whatever `retries`).
  */
 async function putWithFreshUrls(
-  client: NetiksClient,
-  ticket: PresignedTicket,
-  options: UploadOptions
+  run: Transfer,
+  ticket: PresignedTicket
 ): Promise<{ entry: PresignedEntry; sha256: string; file: LocalFile }> {
+  const { client, options } = run
   let { file, entry } = ticket
   for (let refresh = 1; ; refresh++) {
     try {
@@ -106,16 +92,12 @@ async function putWithFreshUrls(
     } catch (error) {
       if (!isExpiredUrlRefusal(error, entry.presigned_url) || refresh > MAX_URL_REFRESHES) throw error
       options.onUrlRefresh?.({ file: ticket.file, refresh, error })
-      ;[{ entry }] = await generate(client, [file], options)
+      ;[{ entry }] = await generate(run, [file])
     }
   }
 }
 
-async function generate(
-  client: NetiksClient,
-  batch: LocalFile[],
-  options: Pick<UploadOptions, 'retry' | 'signal' | 'onRetry'>
-): Promise<PresignedTicket[]> {
+async function generate({ client, options }: Transfer, batch: LocalFile[]): Promise<PresignedTicket[]> {
   const entries = await withRetries(
     async () =>
       await client.generatePresignedUrls(

@@ -1,33 +1,23 @@
 import type { Writable } from 'node:stream'
 import { openMultipartBody, type StreamedBody } from '../netiks/body.js'
-import type { NetiksClient } from '../netiks/client.js'
 import type { ConfirmedUpload, LocalFile } from '../model.js'
 import { callCreatingAsset, fileForAttempt, uploadEach } from './asset-call.js'
-import type { OutcomeRecorder, UploadOptions } from './outcome.js'
+import type { Transfer } from './outcome.js'
 
 /** Mode 1 for many files: one multipart POST per file, `concurrency` at a time. */
-export async function uploadSingleFiles(
-  client: NetiksClient,
-  recorder: OutcomeRecorder,
-  options: UploadOptions
-): Promise<void> {
-  await uploadEach(recorder.files, recorder, options, {
+export async function uploadSingleFiles(run: Transfer): Promise<void> {
+  await uploadEach(run, run.recorder.files, {
     fileOf: file => file,
     step: 'upload',
-    send: async file => await uploadSingle(client, file, recorder, options)
+    send: async file => await uploadSingle(run, file)
   })
 }
 
 /** Each attempt re-opens the file and streams it from the start. */
-async function uploadSingle(
-  client: NetiksClient,
-  file: LocalFile,
-  recorder: OutcomeRecorder,
-  options: UploadOptions
-): Promise<ConfirmedUpload> {
+async function uploadSingle(run: Transfer, file: LocalFile): Promise<ConfirmedUpload> {
+  const { client, options } = run
   let current = file
-  const context = { recorder, options, signal: options.signal }
-  return await callCreatingAsset('upload', file, context, async (idempotencyKey, markSent, lastError) => {
+  const attempt = async (idempotencyKey: string, markSent: () => void, lastError: unknown) => {
     current = fileForAttempt(file, current, lastError, options)
     const multipart = openMultipartBody(current, 'file', bytes => options.progress?.sent(file, bytes))
     const sending = cancellableUntilSent(multipart, options.signal, markSent)
@@ -37,7 +27,8 @@ async function uploadSingle(
     } finally {
       sending.dispose()
     }
-  })
+  }
+  return await callCreatingAsset(run, 'upload', file, attempt, options.signal)
 }
 
 /**
