@@ -36956,18 +36956,19 @@ var external_node_tls_ = __nccwpck_require__(1692);
 class TransportError extends Error {
     code;
     requestSent;
-    /** The proxy's origin, when the failure was the proxy's: it could not be reached, or refused the tunnel. */
     proxy;
     constructor(
     /** An errno-style code: ECONNREFUSED, ECONNRESET, EPIPE, ETIMEDOUT, … */
     code, message, 
     /** Whether the whole request was handed to the socket: if not, the server cannot have acted on it. */
-    requestSent, options) {
-        super(message, options);
+    requestSent, cause, 
+    /** The proxy's origin, when the failure was the proxy's: it could not be reached, or refused the tunnel. */
+    proxy) {
+        super(message, { cause });
         this.code = code;
         this.requestSent = requestSent;
+        this.proxy = proxy;
         this.name = 'TransportError';
-        this.proxy = options?.proxy;
     }
 }
 /** The transport gave up waiting (a stall, a late answer, no connection): its message says for what. */
@@ -37105,7 +37106,7 @@ class Exchange {
             this.req.flushHeaders();
         }
         body.writeTo(gate).then(() => {
-            if (!this.settled && !gate.stopped)
+            if (!this.settled && !gate.destroyed)
                 this.req.end();
         }, (error) => (error instanceof FileReadError && !this.answered ? this.fail(error) : this.onError(error)));
     }
@@ -37222,7 +37223,7 @@ class Exchange {
 class BodyGate extends external_node_events_.EventEmitter {
     req;
     headersSent;
-    stopped = false;
+    destroyed = false;
     handed = 0;
     /** When the socket last took a chunk of the body. */
     takenAt = 0;
@@ -37239,11 +37240,8 @@ class BodyGate extends external_node_events_.EventEmitter {
         // A held body's headers are flushed on their own; otherwise they go with the first write.
         this.opened = headersSent ? new Promise(resolve => (this.open = resolve)) : Promise.resolve();
     }
-    get destroyed() {
-        return this.stopped;
-    }
     write(chunk, callback) {
-        if (this.stopped) {
+        if (this.destroyed) {
             process.nextTick(callback, stoppedError());
             return false;
         }
@@ -37251,7 +37249,7 @@ class BodyGate extends external_node_events_.EventEmitter {
         const poll = this.headersSent ? afterPoll : noWait;
         this.headersSent = true;
         void this.opened.then(poll).then(() => {
-            if (this.stopped)
+            if (this.destroyed)
                 return;
             this.handed += chunk.length;
             this.req.write(chunk, error => {
@@ -37264,9 +37262,9 @@ class BodyGate extends external_node_events_.EventEmitter {
     }
     /** No more body: the server answered, or the request is over. A pending write fails now. */
     stop() {
-        if (this.stopped)
+        if (this.destroyed)
             return;
-        this.stopped = true;
+        this.destroyed = true;
         this.open();
         // An Error only for a write still waiting: building one (its stack) on every request costs.
         if (this.pending !== undefined)
@@ -37287,7 +37285,7 @@ function isBodyWriter(body) {
     return body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body);
 }
 function abortError(signal, requestSent) {
-    return new TransportError('ABORT_ERR', 'The operation was aborted', requestSent, { cause: signal.reason });
+    return new TransportError('ABORT_ERR', 'The operation was aborted', requestSent, signal.reason);
 }
 function transportError(error, requestSent, proxy) {
     const tunnel = proxy === undefined ? undefined : tunnelError(error, proxy);
@@ -37295,7 +37293,7 @@ function transportError(error, requestSent, proxy) {
         return tunnel;
     const errno = error.code;
     const code = typeof errno === 'string' ? errno : 'ECONNRESET';
-    return new TransportError(code, error.message, requestSent && !NOT_CONNECTED.has(code), { cause: error });
+    return new TransportError(code, error.message, requestSent && !NOT_CONNECTED.has(code), error);
 }
 /**
  * A tunnel through the proxy that could not be made: the proxy's failure, not the target's.
@@ -37309,7 +37307,7 @@ function tunnelError(error, proxy) {
     const [, cause, status] = tunnel;
     const what = status !== undefined ? `refused to open a tunnel (HTTP ${status})` : `could not be reached (${cause.trim()})`;
     const code = /\b(E[A-Z]+)\b/.exec(cause ?? '')?.[1] ?? 'ECONNRESET';
-    return new TransportError(code, `the proxy ${proxy} ${what}`, false, { cause: error, proxy });
+    return new TransportError(code, `the proxy ${proxy} ${what}`, false, error, proxy);
 }
 /** Keeps at most `limit` bytes and drains the rest; `complete` is false when the body was cut off. */
 function readLimited(response, limit, done) {
@@ -39662,47 +39660,40 @@ async function uploadSingleFiles(run) {
         send: async (file) => await uploadSingle(run, file)
     });
 }
-/** Each attempt re-opens the file and streams it from the start. */
+/**
+ * Each attempt re-opens the file and streams it from the start. A cancelled run aborts a body
+ * still being sent — the server cannot register half a body — but not one sent whole, which the
+ * server may be registering: that one is left to be answered.
+ */
 async function uploadSingle(run, file) {
     const { client, options } = run;
+    const runSignal = options.signal;
     let current = file;
     const attempt = async (idempotencyKey, markSent, lastError) => {
         current = fileForAttempt(file, current, lastError, options);
         const multipart = openMultipartBody(current, 'file', bytes => options.progress?.sent(file, bytes));
-        const sending = cancellableUntilSent(multipart, options.signal, markSent);
+        const untilSent = new AbortController();
+        const abort = () => untilSent.abort();
+        runSignal?.addEventListener('abort', abort, { once: true });
+        if (runSignal?.aborted)
+            abort();
+        const body = {
+            ...multipart,
+            writeTo: async (sink) => {
+                await multipart.writeTo(sink);
+                runSignal?.removeEventListener('abort', abort);
+                markSent();
+            }
+        };
         try {
-            const reply = await client.uploadMultipart(sending.body, { signal: sending.signal, idempotencyKey });
+            const reply = await client.uploadMultipart(body, { signal: untilSent.signal, idempotencyKey });
             return { reply, file: current, sha256: multipart.sha256(), storageUrl: '', contentType: current.contentType };
         }
         finally {
-            sending.dispose();
+            runSignal?.removeEventListener('abort', abort);
         }
     };
-    return await callCreatingAsset(run, 'upload', file, attempt, options.signal);
-}
-/**
- * A cancelled run aborts a body still being sent — the server cannot register half a body —
- * but not one sent whole, which the server may be registering: that one is left to be answered.
- */
-function cancellableUntilSent(multipart, runSignal, onSent) {
-    let sent = false;
-    const controller = new AbortController();
-    const onCancel = () => {
-        if (!sent)
-            controller.abort();
-    };
-    runSignal?.addEventListener('abort', onCancel, { once: true });
-    if (runSignal?.aborted)
-        onCancel();
-    const body = {
-        ...multipart,
-        writeTo: async (sink) => {
-            await multipart.writeTo(sink);
-            sent = true;
-            onSent();
-        }
-    };
-    return { body, signal: controller.signal, dispose: () => runSignal?.removeEventListener('abort', onCancel) };
+    return await callCreatingAsset(run, 'upload', file, attempt, runSignal);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts

@@ -39,20 +39,18 @@ export interface HttpTransportOptions {
 
 /** A request that got no (complete) answer: the connection failed, was reset, or stalled. */
 export class TransportError extends Error {
-  /** The proxy's origin, when the failure was the proxy's: it could not be reached, or refused the tunnel. */
-  readonly proxy?: string
-
   constructor(
     /** An errno-style code: ECONNREFUSED, ECONNRESET, EPIPE, ETIMEDOUT, … */
     readonly code: string,
     message: string,
     /** Whether the whole request was handed to the socket: if not, the server cannot have acted on it. */
     readonly requestSent: boolean,
-    options?: ErrorOptions & { proxy?: string }
+    cause?: unknown,
+    /** The proxy's origin, when the failure was the proxy's: it could not be reached, or refused the tunnel. */
+    readonly proxy?: string
   ) {
-    super(message, options)
+    super(message, { cause })
     this.name = 'TransportError'
-    this.proxy = options?.proxy
   }
 }
 
@@ -199,7 +197,7 @@ class Exchange {
     }
     body.writeTo(gate).then(
       () => {
-        if (!this.settled && !gate.stopped) this.req.end()
+        if (!this.settled && !gate.destroyed) this.req.end()
       },
       (error: Error) => (error instanceof FileReadError && !this.answered ? this.fail(error) : this.onError(error))
     )
@@ -314,7 +312,7 @@ class Exchange {
  * answer unread. The poll narrows that race; only Expect: 100-continue removes it.
  */
 class BodyGate extends EventEmitter implements BodySink {
-  stopped = false
+  destroyed = false
   handed = 0
   /** When the socket last took a chunk of the body. */
   takenAt = 0
@@ -333,12 +331,8 @@ class BodyGate extends EventEmitter implements BodySink {
     this.opened = headersSent ? new Promise(resolve => (this.open = resolve)) : Promise.resolve()
   }
 
-  get destroyed(): boolean {
-    return this.stopped
-  }
-
   write(chunk: Buffer, callback: (error?: Error | null) => void): boolean {
-    if (this.stopped) {
+    if (this.destroyed) {
       process.nextTick(callback, stoppedError())
       return false
     }
@@ -346,7 +340,7 @@ class BodyGate extends EventEmitter implements BodySink {
     const poll = this.headersSent ? afterPoll : noWait
     this.headersSent = true
     void this.opened.then(poll).then(() => {
-      if (this.stopped) return
+      if (this.destroyed) return
       this.handed += chunk.length
       this.req.write(chunk, error => {
         if (!error) this.takenAt = performance.now()
@@ -358,8 +352,8 @@ class BodyGate extends EventEmitter implements BodySink {
 
   /** No more body: the server answered, or the request is over. A pending write fails now. */
   stop(): void {
-    if (this.stopped) return
-    this.stopped = true
+    if (this.destroyed) return
+    this.destroyed = true
     this.open()
     // An Error only for a write still waiting: building one (its stack) on every request costs.
     if (this.pending !== undefined) this.done(stoppedError())
@@ -383,7 +377,7 @@ function isBodyWriter(body: HttpRequest['body']): body is BodyWriter {
 }
 
 function abortError(signal: AbortSignal, requestSent: boolean): TransportError {
-  return new TransportError('ABORT_ERR', 'The operation was aborted', requestSent, { cause: signal.reason })
+  return new TransportError('ABORT_ERR', 'The operation was aborted', requestSent, signal.reason)
 }
 
 function transportError(error: Error, requestSent: boolean, proxy: string | undefined): TransportError {
@@ -391,7 +385,7 @@ function transportError(error: Error, requestSent: boolean, proxy: string | unde
   if (tunnel !== undefined) return tunnel
   const errno = (error as NodeJS.ErrnoException).code
   const code = typeof errno === 'string' ? errno : 'ECONNRESET'
-  return new TransportError(code, error.message, requestSent && !NOT_CONNECTED.has(code), { cause: error })
+  return new TransportError(code, error.message, requestSent && !NOT_CONNECTED.has(code), error)
 }
 
 /**
@@ -406,7 +400,7 @@ function tunnelError(error: Error, proxy: string): TransportError | undefined {
   const what =
     status !== undefined ? `refused to open a tunnel (HTTP ${status})` : `could not be reached (${cause.trim()})`
   const code = /\b(E[A-Z]+)\b/.exec(cause ?? '')?.[1] ?? 'ECONNRESET'
-  return new TransportError(code, `the proxy ${proxy} ${what}`, false, { cause: error, proxy })
+  return new TransportError(code, `the proxy ${proxy} ${what}`, false, error, proxy)
 }
 
 /** Keeps at most `limit` bytes and drains the rest; `complete` is false when the body was cut off. */

@@ -1,5 +1,4 @@
-import type { Writable } from 'node:stream'
-import { openMultipartBody, type StreamedBody } from '../netiks/body.js'
+import { openMultipartBody, type BodySink } from '../netiks/body.js'
 import type { ConfirmedUpload, LocalFile } from '../model.js'
 import { callCreatingAsset, fileForAttempt, uploadEach } from './asset-call.js'
 import type { Transfer } from './outcome.js'
@@ -13,47 +12,36 @@ export async function uploadSingleFiles(run: Transfer): Promise<void> {
   })
 }
 
-/** Each attempt re-opens the file and streams it from the start. */
+/**
+ * Each attempt re-opens the file and streams it from the start. A cancelled run aborts a body
+ * still being sent — the server cannot register half a body — but not one sent whole, which the
+ * server may be registering: that one is left to be answered.
+ */
 async function uploadSingle(run: Transfer, file: LocalFile): Promise<ConfirmedUpload> {
   const { client, options } = run
+  const runSignal = options.signal
   let current = file
   const attempt = async (idempotencyKey: string, markSent: () => void, lastError: unknown) => {
     current = fileForAttempt(file, current, lastError, options)
     const multipart = openMultipartBody(current, 'file', bytes => options.progress?.sent(file, bytes))
-    const sending = cancellableUntilSent(multipart, options.signal, markSent)
+    const untilSent = new AbortController()
+    const abort = (): void => untilSent.abort()
+    runSignal?.addEventListener('abort', abort, { once: true })
+    if (runSignal?.aborted) abort()
+    const body = {
+      ...multipart,
+      writeTo: async (sink: BodySink): Promise<void> => {
+        await multipart.writeTo(sink)
+        runSignal?.removeEventListener('abort', abort)
+        markSent()
+      }
+    }
     try {
-      const reply = await client.uploadMultipart(sending.body, { signal: sending.signal, idempotencyKey })
+      const reply = await client.uploadMultipart(body, { signal: untilSent.signal, idempotencyKey })
       return { reply, file: current, sha256: multipart.sha256(), storageUrl: '', contentType: current.contentType }
     } finally {
-      sending.dispose()
+      runSignal?.removeEventListener('abort', abort)
     }
   }
-  return await callCreatingAsset(run, 'upload', file, attempt, options.signal)
-}
-
-/**
- * A cancelled run aborts a body still being sent — the server cannot register half a body —
- * but not one sent whole, which the server may be registering: that one is left to be answered.
- */
-function cancellableUntilSent(
-  multipart: StreamedBody & { contentType: string },
-  runSignal: AbortSignal | undefined,
-  onSent: () => void
-): { body: StreamedBody & { contentType: string }; signal: AbortSignal; dispose: () => void } {
-  let sent = false
-  const controller = new AbortController()
-  const onCancel = (): void => {
-    if (!sent) controller.abort()
-  }
-  runSignal?.addEventListener('abort', onCancel, { once: true })
-  if (runSignal?.aborted) onCancel()
-  const body = {
-    ...multipart,
-    writeTo: async (sink: Writable): Promise<void> => {
-      await multipart.writeTo(sink)
-      sent = true
-      onSent()
-    }
-  }
-  return { body, signal: controller.signal, dispose: () => runSignal?.removeEventListener('abort', onCancel) }
+  return await callCreatingAsset(run, 'upload', file, attempt, runSignal)
 }
