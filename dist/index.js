@@ -37575,17 +37575,14 @@ function restat(file) {
 function openFileBody(file, onSent) {
     return new FileBody(file, onSent);
 }
-function openMultipartBody(file, fieldName, onSent) {
+/** A multipart/form-data body with the file as the `file` field, which the upload endpoint reads. */
+function openMultipartBody(file, onSent) {
     const boundary = `----NetiksUpload${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
-    const head = Buffer.from(`--${boundary}\r\n${filePartHeaders(fieldName, file.name, file.contentType)}`, 'utf8');
+    const head = Buffer.from(`--${boundary}\r\n${filePartHeaders('file', file.name, file.contentType)}`, 'utf8');
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
-    const body = new FileBody(file, onSent, head, tail);
-    return {
-        length: body.length,
-        writeTo: async (sink) => await body.writeTo(sink),
-        sha256: () => body.sha256(),
+    return Object.assign(new FileBody(file, onSent, head, tail), {
         contentType: `multipart/form-data; boundary=${boundary}`
-    };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/netiks/client.ts
@@ -39671,14 +39668,15 @@ async function uploadSingle(run, file) {
     let current = file;
     const attempt = async (idempotencyKey, markSent, lastError) => {
         current = fileForAttempt(file, current, lastError, options);
-        const multipart = openMultipartBody(current, 'file', bytes => options.progress?.sent(file, bytes));
+        const multipart = openMultipartBody(current, bytes => options.progress?.sent(file, bytes));
         const untilSent = new AbortController();
         const abort = () => untilSent.abort();
         runSignal?.addEventListener('abort', abort, { once: true });
         if (runSignal?.aborted)
             abort();
         const body = {
-            ...multipart,
+            length: multipart.length,
+            contentType: multipart.contentType,
             writeTo: async (sink) => {
                 await multipart.writeTo(sink);
                 runSignal?.removeEventListener('abort', abort);

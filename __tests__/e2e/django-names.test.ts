@@ -145,7 +145,7 @@ async function multipartFor(name: string, index: number) {
     size: content.length,
     contentType: 'text/plain'
   }
-  const body = openMultipartBody(file, 'file')
+  const body = openMultipartBody(file)
   const chunks: Buffer[] = []
   await body.writeTo(
     new Writable({

@@ -37,7 +37,7 @@ describe('NetiksClient against the emulator', () => {
   it('uploads a file in single mode and the server holds its bytes', async () => {
     const client = clientFor()
     const file = await localFile('single.txt', 'single mode bytes')
-    const { asset } = await client.uploadMultipart(openMultipartBody(file, 'file'))
+    const { asset } = await client.uploadMultipart(openMultipartBody(file))
     client.close()
     expect(asset).toMatchObject({ asset_name: 'single.txt', file_size: 17 })
     const held = emulator.state().assets.find(a => a.id === asset.id)
@@ -167,10 +167,8 @@ describe('NetiksClient against the emulator', () => {
 
   it("keeps a name with quotes exactly, as the server records it (the emulator's parser reads filename*)", async () => {
     const client = clientFor()
-    // The name the client sends is the record's, not read from the disk: a file with a legal name
-    // on every platform carries it (Windows refuses " in a file name).
-    const file = { ...(await localFile('quoted.txt', 'quoted')), name: 'say "hello" it\'s.txt' }
-    const { asset } = await client.uploadMultipart(openMultipartBody(file, 'file'))
+    const file = await localFile('say "hello" it\'s.txt', 'quoted')
+    const { asset } = await client.uploadMultipart(openMultipartBody(file))
     client.close()
     expect(asset.asset_name).toBe('say "hello" it\'s.txt')
   })
@@ -225,7 +223,7 @@ describe('NetiksClient against the emulator', () => {
     const { port } = server.address() as { port: number }
     const client = clientFor({ baseUrl: `http://127.0.0.1:${port}` })
     const file = await localFile('noid.txt', 'x')
-    await expect(client.uploadMultipart(openMultipartBody(file, 'file'))).rejects.toThrow(ProtocolError)
+    await expect(client.uploadMultipart(openMultipartBody(file))).rejects.toThrow(ProtocolError)
     client.close()
     server.close()
   })

@@ -27,6 +27,8 @@ export interface StreamedBody {
   sha256(): string
 }
 
+export type MultipartBody = StreamedBody & { contentType: string }
+
 /**
  * Bytes read (and written) at a time. Large slices keep a single upload near the wire's speed.
  * The file calls are synchronous: the thread pool's round trip cost more CPU per small file than
@@ -184,19 +186,12 @@ export function openFileBody(file: LocalFile, onSent?: (bytes: number) => void):
   return new FileBody(file, onSent)
 }
 
-export function openMultipartBody(
-  file: LocalFile,
-  fieldName: string,
-  onSent?: (bytes: number) => void
-): StreamedBody & { contentType: string } {
+/** A multipart/form-data body with the file as the `file` field, which the upload endpoint reads. */
+export function openMultipartBody(file: LocalFile, onSent?: (bytes: number) => void): MultipartBody {
   const boundary = `----NetiksUpload${randomBytes(16).toString('hex')}`
-  const head = Buffer.from(`--${boundary}\r\n${filePartHeaders(fieldName, file.name, file.contentType)}`, 'utf8')
+  const head = Buffer.from(`--${boundary}\r\n${filePartHeaders('file', file.name, file.contentType)}`, 'utf8')
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')
-  const body = new FileBody(file, onSent, head, tail)
-  return {
-    length: body.length,
-    writeTo: async sink => await body.writeTo(sink),
-    sha256: () => body.sha256(),
+  return Object.assign(new FileBody(file, onSent, head, tail), {
     contentType: `multipart/form-data; boundary=${boundary}`
-  }
+  })
 }

@@ -10,7 +10,7 @@ import {
 import { CancelledError, type UploadStep } from '../model.js'
 import { parseRetryAfter } from './retry-after.js'
 import { HttpTransport, TimeoutError, TransportError, type HttpRequest, type HttpResponse } from './http.js'
-import { SLICE_BYTES, type StreamedBody } from './body.js'
+import { SLICE_BYTES, type MultipartBody, type StreamedBody } from './body.js'
 import type { AssetReply, NetiksAsset, PresignedEntry } from './types.js'
 
 const UPLOAD_FILE_PATH = '/api/v1/assets/developer-upload-file/'
@@ -55,10 +55,7 @@ export class NetiksClient {
   }
 
   /** Mode 1: POST a multipart body; the server stores the file and returns the asset. */
-  async uploadMultipart(
-    body: StreamedBody & { contentType: string },
-    options: AssetCallOptions = {}
-  ): Promise<AssetReply> {
+  async uploadMultipart(body: Omit<MultipartBody, 'sha256'>, options: AssetCallOptions = {}): Promise<AssetReply> {
     const headers = { 'content-type': body.contentType, 'content-length': body.length }
     return await this.createAsset('upload', UPLOAD_FILE_PATH, headers, body, options)
   }

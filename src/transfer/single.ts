@@ -23,13 +23,14 @@ async function uploadSingle(run: Transfer, file: LocalFile): Promise<ConfirmedUp
   let current = file
   const attempt = async (idempotencyKey: string, markSent: () => void, lastError: unknown) => {
     current = fileForAttempt(file, current, lastError, options)
-    const multipart = openMultipartBody(current, 'file', bytes => options.progress?.sent(file, bytes))
+    const multipart = openMultipartBody(current, bytes => options.progress?.sent(file, bytes))
     const untilSent = new AbortController()
     const abort = (): void => untilSent.abort()
     runSignal?.addEventListener('abort', abort, { once: true })
     if (runSignal?.aborted) abort()
     const body = {
-      ...multipart,
+      length: multipart.length,
+      contentType: multipart.contentType,
       writeTo: async (sink: BodySink): Promise<void> => {
         await multipart.writeTo(sink)
         runSignal?.removeEventListener('abort', abort)
