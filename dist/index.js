@@ -37092,22 +37092,18 @@ class Exchange {
             this.startAnswerClock();
         });
         req.on('response', response => this.onResponse(response));
-        if (isBodyWriter(request.body)) {
-            this.gate = new BodyGate(req, request.expectContinue === true);
-            this.sendBody(request.body, this.gate);
-        }
-        else {
+        if (!isBodyWriter(request.body)) {
             req.end(request.body);
+            return;
         }
-    }
-    sendBody(body, gate) {
-        if (this.request.expectContinue === true) {
-            this.req.once('continue', gate.open);
-            this.req.flushHeaders();
+        const gate = (this.gate = new BodyGate(req, request.expectContinue === true));
+        if (request.expectContinue === true) {
+            req.once('continue', gate.open);
+            req.flushHeaders();
         }
-        body.writeTo(gate).then(() => {
+        request.body.writeTo(gate).then(() => {
             if (!this.settled && !gate.destroyed)
-                this.req.end();
+                req.end();
         }, (error) => (error instanceof FileReadError && !this.answered ? this.fail(error) : this.onError(error)));
     }
     onSocket(socket) {
@@ -37362,7 +37358,7 @@ function filePartHeaders(fieldName, name, contentType) {
         return withFallback;
     // With a name the file system allows (255 bytes at most), only one that also carries
     // filename* gets here; the fallback is what Django ignores, so it goes.
-    return headers(formDataFilename(name, { fallback: false }));
+    return headers(formDataFilename(name, false));
 }
 /**
  * The Content-Disposition filename parameter(s) for `name`: raw UTF-8 in a quoted `filename`
@@ -37370,12 +37366,12 @@ function filePartHeaders(fieldName, name, contentType) {
  * control character, which that cannot carry, the HTML form encoding as a fallback and the exact
  * name in a `filename*` after it, which RFC 7578 forbids but Django, busboy and Go's mime package read.
  */
-function formDataFilename(name, options = {}) {
+function formDataFilename(name, fallback = true) {
     const sent = escapeHtmlReferences(name);
     if (!Array.from(name).some(isUnquotable))
         return `filename="${quotedPairs(sent)}"`;
     const extended = `filename*=UTF-8''${encodeExtendedValue(sent)}`;
-    if (options.fallback === false)
+    if (!fallback)
         return extended;
     const htmlFormEncoded = Array.from(sent, char => (isUnquotable(char) ? percentEncode(char) : char)).join('');
     return `filename="${quotedPairs(htmlFormEncoded)}"; ${extended}`;
@@ -37616,7 +37612,7 @@ class NetiksClient {
     /** Mode 1: POST a multipart body; the server stores the file and returns the asset. */
     async uploadMultipart(body, options = {}) {
         const headers = { 'content-type': body.contentType, 'content-length': body.length };
-        return await this.createAsset('upload', UPLOAD_FILE_PATH, headers, body, options);
+        return await this.createAsset('upload', headers, body, options);
     }
     /** Mode 2, step 1: one presigned PUT URL per file, in the order asked. */
     async generatePresignedUrls(files, signal) {
@@ -37656,18 +37652,18 @@ class NetiksClient {
         const { file_name, storage_url, s3_path, content_type } = entry;
         const confirm = { is_presigned: true, file_name, storage_url, s3_path, content_type, file_size: fileSize };
         const headers = { 'content-type': 'application/json' };
-        return await this.createAsset('confirm', UPLOAD_FILE_PATH, headers, JSON.stringify(confirm), options);
+        return await this.createAsset('confirm', headers, JSON.stringify(confirm), options);
     }
     close() {
         this.api.close();
         this.storage.close();
     }
-    async createAsset(step, path, headers, body, options) {
+    async createAsset(step, headers, body, options) {
         // The IETF httpapi draft's header: the same key on every retry of one call lets a server that
         // supports it answer a repeat with the first result instead of registering a second asset.
         if (options.idempotencyKey)
             headers['idempotency-key'] = `"${options.idempotencyKey}"`;
-        const url = this.options.baseUrl + path;
+        const url = this.options.baseUrl + UPLOAD_FILE_PATH;
         const response = await this.callApi(step, { method: 'POST', url, headers, body, signal: options.signal });
         const asset = parseJson(step, response)?.asset;
         if (asset === undefined || asset === null || typeof asset.id !== 'string' || asset.id === '') {
@@ -38051,9 +38047,6 @@ const RETRYABLE_CODES = [...UNREACHABLE_CODES, ...BROKEN_CODES, ...CUT_OFF_CODES
 function isTransientStatus(status) {
     return NOT_APPLIED_STATUSES.includes(status) || AMBIGUOUS_STATUSES.includes(status);
 }
-function isThrottled(error) {
-    return error instanceof HttpError && THROTTLE_STATUSES.includes(error.status);
-}
 /** No connection could be made: the host or port is wrong, or nothing is listening. */
 function isUnreachable(error) {
     return error instanceof NetworkError && UNREACHABLE_CODES.includes(error.code);
@@ -38099,7 +38092,7 @@ async function withRetries(attempt, policy, hooks = {}) {
                 hooks.onFailure?.(kind, error);
             if (kind === 'final' || hooks.signal?.aborted)
                 throw error;
-            const throttle = isThrottled(error) && throttled < policy.throttleRetries;
+            const throttle = error instanceof HttpError && THROTTLE_STATUSES.includes(error.status) && throttled < policy.throttleRetries;
             if (throttle)
                 throttled++;
             else if (failures++ >= policy.retries)

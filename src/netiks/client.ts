@@ -57,7 +57,7 @@ export class NetiksClient {
   /** Mode 1: POST a multipart body; the server stores the file and returns the asset. */
   async uploadMultipart(body: Omit<MultipartBody, 'sha256'>, options: AssetCallOptions = {}): Promise<AssetReply> {
     const headers = { 'content-type': body.contentType, 'content-length': body.length }
-    return await this.createAsset('upload', UPLOAD_FILE_PATH, headers, body, options)
+    return await this.createAsset('upload', headers, body, options)
   }
 
   /** Mode 2, step 1: one presigned PUT URL per file, in the order asked. */
@@ -100,7 +100,7 @@ export class NetiksClient {
     const { file_name, storage_url, s3_path, content_type } = entry
     const confirm = { is_presigned: true, file_name, storage_url, s3_path, content_type, file_size: fileSize }
     const headers = { 'content-type': 'application/json' }
-    return await this.createAsset('confirm', UPLOAD_FILE_PATH, headers, JSON.stringify(confirm), options)
+    return await this.createAsset('confirm', headers, JSON.stringify(confirm), options)
   }
 
   close(): void {
@@ -110,7 +110,6 @@ export class NetiksClient {
 
   private async createAsset(
     step: UploadStep,
-    path: string,
     headers: Record<string, string | number>,
     body: HttpRequest['body'],
     options: AssetCallOptions
@@ -118,7 +117,7 @@ export class NetiksClient {
     // The IETF httpapi draft's header: the same key on every retry of one call lets a server that
     // supports it answer a repeat with the first result instead of registering a second asset.
     if (options.idempotencyKey) headers['idempotency-key'] = `"${options.idempotencyKey}"`
-    const url = this.options.baseUrl + path
+    const url = this.options.baseUrl + UPLOAD_FILE_PATH
     const response = await this.callApi(step, { method: 'POST', url, headers, body, signal: options.signal })
     const asset = parseJson<{ asset?: NetiksAsset } | null>(step, response)?.asset
     if (asset === undefined || asset === null || typeof asset.id !== 'string' || asset.id === '') {

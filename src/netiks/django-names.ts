@@ -28,7 +28,7 @@ export function filePartHeaders(fieldName: string, name: string, contentType: st
   if (Buffer.byteLength(withFallback) <= DJANGO_PART_HEADER_BYTES) return withFallback
   // With a name the file system allows (255 bytes at most), only one that also carries
   // filename* gets here; the fallback is what Django ignores, so it goes.
-  return headers(formDataFilename(name, { fallback: false }))
+  return headers(formDataFilename(name, false))
 }
 
 /**
@@ -37,11 +37,11 @@ export function filePartHeaders(fieldName: string, name: string, contentType: st
  * control character, which that cannot carry, the HTML form encoding as a fallback and the exact
  * name in a `filename*` after it, which RFC 7578 forbids but Django, busboy and Go's mime package read.
  */
-function formDataFilename(name: string, options: { fallback?: boolean } = {}): string {
+function formDataFilename(name: string, fallback = true): string {
   const sent = escapeHtmlReferences(name)
   if (!Array.from(name).some(isUnquotable)) return `filename="${quotedPairs(sent)}"`
   const extended = `filename*=UTF-8''${encodeExtendedValue(sent)}`
-  if (options.fallback === false) return extended
+  if (!fallback) return extended
   const htmlFormEncoded = Array.from(sent, char => (isUnquotable(char) ? percentEncode(char) : char)).join('')
   return `filename="${quotedPairs(htmlFormEncoded)}"; ${extended}`
 }

@@ -182,22 +182,18 @@ class Exchange {
       this.startAnswerClock()
     })
     req.on('response', response => this.onResponse(response))
-    if (isBodyWriter(request.body)) {
-      this.gate = new BodyGate(req, request.expectContinue === true)
-      this.sendBody(request.body, this.gate)
-    } else {
+    if (!isBodyWriter(request.body)) {
       req.end(request.body)
+      return
     }
-  }
-
-  private sendBody(body: BodyWriter, gate: BodyGate): void {
-    if (this.request.expectContinue === true) {
-      this.req.once('continue', gate.open)
-      this.req.flushHeaders()
+    const gate = (this.gate = new BodyGate(req, request.expectContinue === true))
+    if (request.expectContinue === true) {
+      req.once('continue', gate.open)
+      req.flushHeaders()
     }
-    body.writeTo(gate).then(
+    request.body.writeTo(gate).then(
       () => {
-        if (!this.settled && !gate.destroyed) this.req.end()
+        if (!this.settled && !gate.destroyed) req.end()
       },
       (error: Error) => (error instanceof FileReadError && !this.answered ? this.fail(error) : this.onError(error))
     )

@@ -15,13 +15,6 @@ export interface TransferTracker {
   finished(file: LocalFile): void
 }
 
-/** A presigned URL replaced by a fresh one (the file's `refresh`th, from 1), because S3 refused it as expired. */
-export interface UrlRefresh {
-  file: LocalFile
-  refresh: number
-  error: unknown
-}
-
 export interface UploadOptions {
   /** The API's base URL, to name it when it turns out to be wrong. */
   baseUrl: string
@@ -33,7 +26,8 @@ export interface UploadOptions {
   signal?: AbortSignal
   onConfirmed?: (upload: ConfirmedUpload) => void
   onRetry?: (file: LocalFile, step: FailedStep, retry: number, delayMs: number, error: unknown) => void
-  onUrlRefresh?: (refresh: UrlRefresh) => void
+  /** A presigned URL replaced by a fresh one (the file's `refresh`th, from 1), because S3 refused it as expired. */
+  onUrlRefresh?: (refresh: { file: LocalFile; refresh: number; error: unknown }) => void
   /** The file changed after it was found; it is sent as it is now. */
   onFileChanged?: (before: LocalFile, now: LocalFile) => void
   progress?: TransferTracker

@@ -41,10 +41,6 @@ export function isTransientStatus(status: number): boolean {
   return NOT_APPLIED_STATUSES.includes(status) || AMBIGUOUS_STATUSES.includes(status)
 }
 
-function isThrottled(error: unknown): boolean {
-  return error instanceof HttpError && THROTTLE_STATUSES.includes(error.status)
-}
-
 /** No connection could be made: the host or port is wrong, or nothing is listening. */
 export function isUnreachable(error: unknown): error is NetworkError {
   return error instanceof NetworkError && UNREACHABLE_CODES.includes(error.code)
@@ -106,7 +102,8 @@ export async function withRetries<T>(
       const kind = classifyFailure(error)
       if (!(error instanceof CancelledError)) hooks.onFailure?.(kind, error)
       if (kind === 'final' || hooks.signal?.aborted) throw error
-      const throttle = isThrottled(error) && throttled < policy.throttleRetries
+      const throttle =
+        error instanceof HttpError && THROTTLE_STATUSES.includes(error.status) && throttled < policy.throttleRetries
       if (throttle) throttled++
       else if (failures++ >= policy.retries) throw error
       const delay = retryDelayMs(throttle ? throttled : failures, error, policy)
