@@ -37006,7 +37006,7 @@ class HttpTransport {
         this.options = options;
         const agentSource = () => new lib_HttpClient(options.userAgent, [], {
             keepAlive: true,
-            maxSockets: options.maxSockets,
+            maxSockets: options.concurrency,
             allowRedirects: false,
             allowRetries: false
         });
@@ -37040,7 +37040,7 @@ class HttpTransport {
             // The origin only: a proxy URL may carry user:password.
             proxy: proxy === '' ? undefined : new URL(proxy).origin,
             stallMs: this.options.stallTimeoutMs,
-            mayBeQueued: () => this.inFlight.get(agent) > this.options.maxSockets
+            mayBeQueued: () => this.inFlight.get(agent) > this.options.concurrency
         };
         try {
             return await new Promise((resolve, reject) => new Exchange(req, request, on, resolve, reject));
@@ -37605,9 +37605,8 @@ class NetiksClient {
     storage;
     constructor(options) {
         this.options = options;
-        const { userAgent, concurrency, stallTimeoutMs } = options;
-        this.api = new HttpTransport({ userAgent, maxSockets: concurrency, stallTimeoutMs });
-        this.storage = new HttpTransport({ userAgent, maxSockets: concurrency, stallTimeoutMs });
+        this.api = new HttpTransport(options);
+        this.storage = new HttpTransport(options);
     }
     /** Mode 1: POST a multipart body; the server stores the file and returns the asset. */
     async uploadMultipart(body, options = {}) {

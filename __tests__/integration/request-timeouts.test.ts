@@ -24,8 +24,8 @@ async function serve(handler: http.RequestListener): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 }
 
-function transport(stallTimeoutMs: number, maxSockets = 4): HttpTransport {
-  const t = new HttpTransport({ userAgent: 'test', maxSockets, stallTimeoutMs })
+function transport(stallTimeoutMs: number, concurrency = 4): HttpTransport {
+  const t = new HttpTransport({ userAgent: 'test', concurrency, stallTimeoutMs })
   cleanups.defer(() => t.close())
   return t
 }

@@ -59,7 +59,7 @@ async function sendAndFail(
   length: number,
   stallTimeoutMs = 5000
 ): Promise<TransportError> {
-  const transport = new HttpTransport({ userAgent: 'review', maxSockets: 2, stallTimeoutMs })
+  const transport = new HttpTransport({ userAgent: 'review', concurrency: 2, stallTimeoutMs })
   try {
     await transport.send({ method: 'POST', url, headers: { 'content-length': length }, body })
     throw new Error('expected the request to fail')

@@ -129,7 +129,7 @@ afterAll(async () => {
 })
 
 function transport(stallTimeoutMs = 10_000): HttpTransport {
-  return new HttpTransport({ userAgent: 'test', maxSockets: 4, stallTimeoutMs })
+  return new HttpTransport({ userAgent: 'test', concurrency: 4, stallTimeoutMs })
 }
 
 async function put(

@@ -9,7 +9,8 @@ import {
 } from './errors.js'
 import { CancelledError, type UploadStep } from '../model.js'
 import { parseRetryAfter } from './retry-after.js'
-import { HttpTransport, TimeoutError, TransportError, type HttpRequest, type HttpResponse } from './http.js'
+import { HttpTransport, TimeoutError, TransportError } from './http.js'
+import type { HttpRequest, HttpResponse, HttpTransportOptions } from './http.js'
 import { SLICE_BYTES, type MultipartBody, type StreamedBody } from './body.js'
 import type { AssetReply, NetiksAsset, PresignedEntry } from './types.js'
 
@@ -22,14 +23,9 @@ export interface AssetCallOptions {
   idempotencyKey?: string
 }
 
-export interface NetiksClientOptions {
+export interface NetiksClientOptions extends HttpTransportOptions {
   baseUrl: string
   apiKey: string
-  /** Requests in flight at once, per host. */
-  concurrency: number
-  userAgent: string
-  /** A request making no progress for this long is aborted. */
-  stallTimeoutMs: number
 }
 
 const SERVER_WORDS_MAX_CHARS = 300
@@ -49,9 +45,8 @@ export class NetiksClient {
   private readonly storage: HttpTransport
 
   constructor(private readonly options: NetiksClientOptions) {
-    const { userAgent, concurrency, stallTimeoutMs } = options
-    this.api = new HttpTransport({ userAgent, maxSockets: concurrency, stallTimeoutMs })
-    this.storage = new HttpTransport({ userAgent, maxSockets: concurrency, stallTimeoutMs })
+    this.api = new HttpTransport(options)
+    this.storage = new HttpTransport(options)
   }
 
   /** Mode 1: POST a multipart body; the server stores the file and returns the asset. */

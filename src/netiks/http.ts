@@ -31,8 +31,8 @@ export interface HttpResponse {
 
 export interface HttpTransportOptions {
   userAgent: string
-  /** Sockets per origin: the number of requests that may be in flight at once. */
-  maxSockets: number
+  /** Requests in flight at once, per origin: the sockets each agent keeps. */
+  concurrency: number
   /** How long a request's body may not move, and its whole answer may take once it is sent. */
   stallTimeoutMs: number
 }
@@ -92,7 +92,7 @@ export class HttpTransport {
     const agentSource = (): HttpClient =>
       new HttpClient(options.userAgent, [], {
         keepAlive: true,
-        maxSockets: options.maxSockets,
+        maxSockets: options.concurrency,
         allowRedirects: false,
         allowRetries: false
       })
@@ -126,7 +126,7 @@ export class HttpTransport {
       // The origin only: a proxy URL may carry user:password.
       proxy: proxy === '' ? undefined : new URL(proxy).origin,
       stallMs: this.options.stallTimeoutMs,
-      mayBeQueued: () => this.inFlight.get(agent)! > this.options.maxSockets
+      mayBeQueued: () => this.inFlight.get(agent)! > this.options.concurrency
     }
     try {
       return await new Promise<HttpResponse>((resolve, reject) => new Exchange(req, request, on, resolve, reject))
