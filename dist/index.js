@@ -37074,7 +37074,6 @@ class Exchange {
     /** The whole request was handed to the socket ('finish'). */
     sent = false;
     answered = false;
-    answering = false;
     connectedAt = 0;
     constructor(req, request, context, resolve, reject) {
         this.req = req;
@@ -37088,8 +37087,9 @@ class Exchange {
         req.on('error', this.onError);
         req.once('socket', socket => this.onSocket(socket));
         req.on('finish', () => {
+            if (!this.answering)
+                this.arm(context.stallMs);
             this.sent = true;
-            this.startAnswerClock();
         });
         req.on('response', response => this.onResponse(response));
         if (!isBodyWriter(request.body)) {
@@ -37125,11 +37125,9 @@ class Exchange {
             this.continueTimer = setTimeout(this.gate.open, Math.min(CONTINUE_WAIT_MS, this.context.stallMs / 2));
         }
     }
-    startAnswerClock() {
-        if (this.answering)
-            return;
-        this.answering = true;
-        this.arm(this.context.stallMs);
+    /** Once the request is sent or answered, the whole answer has one stall timeout to arrive. */
+    get answering() {
+        return this.sent || this.answered;
     }
     arm(ms) {
         clearTimeout(this.timer);
@@ -37153,8 +37151,9 @@ class Exchange {
         this.fail(new TimeoutError('ETIMEDOUT', `no progress for ${seconds(stallMs)}`, sent));
     }
     onResponse(response) {
+        if (!this.answering)
+            this.arm(this.context.stallMs);
         this.answered = true;
-        this.startAnswerClock();
         // Before the server had the whole body (a refusal): the rest of the body would only be
         // refused, and what arrives of the answer is what it said.
         const early = !this.wasSent();
@@ -38173,7 +38172,8 @@ async function callCreatingAsset({ recorder, options }, request, file, attempt, 
         return upload;
     // Nothing of an answer that cannot be trusted reaches the outputs or the manifest.
     const untrusted = new Error(`Netiks answered the ${request} with ${problem}, so the upload is not confirmed`);
-    throw new UnknownOutcomeError(request, untrusted, 'The asset may exist on Netiks: check before uploading this file again.');
+    const note = 'The asset may exist on Netiks: check before uploading this file again.';
+    throw new UnknownOutcomeError(request, untrusted, note);
 }
 /** A failure is recorded under the step its error names, else `step`. */
 async function uploadEach({ recorder, options }, items, how) {

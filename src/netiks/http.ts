@@ -162,7 +162,6 @@ class Exchange {
   /** The whole request was handed to the socket ('finish'). */
   private sent = false
   private answered = false
-  private answering = false
   private connectedAt = 0
 
   constructor(
@@ -178,8 +177,8 @@ class Exchange {
     req.on('error', this.onError)
     req.once('socket', socket => this.onSocket(socket))
     req.on('finish', () => {
+      if (!this.answering) this.arm(context.stallMs)
       this.sent = true
-      this.startAnswerClock()
     })
     req.on('response', response => this.onResponse(response))
     if (!isBodyWriter(request.body)) {
@@ -216,10 +215,9 @@ class Exchange {
     }
   }
 
-  private startAnswerClock(): void {
-    if (this.answering) return
-    this.answering = true
-    this.arm(this.context.stallMs)
+  /** Once the request is sent or answered, the whole answer has one stall timeout to arrive. */
+  private get answering(): boolean {
+    return this.sent || this.answered
   }
 
   private arm(ms: number): void {
@@ -246,8 +244,8 @@ class Exchange {
   }
 
   private onResponse(response: http.IncomingMessage): void {
+    if (!this.answering) this.arm(this.context.stallMs)
     this.answered = true
-    this.startAnswerClock()
     // Before the server had the whole body (a refusal): the rest of the body would only be
     // refused, and what arrives of the answer is what it said.
     const early = !this.wasSent()

@@ -84,11 +84,8 @@ export async function callCreatingAsset(
   if (problem === undefined) return upload
   // Nothing of an answer that cannot be trusted reaches the outputs or the manifest.
   const untrusted = new Error(`Netiks answered the ${request} with ${problem}, so the upload is not confirmed`)
-  throw new UnknownOutcomeError(
-    request,
-    untrusted,
-    'The asset may exist on Netiks: check before uploading this file again.'
-  )
+  const note = 'The asset may exist on Netiks: check before uploading this file again.'
+  throw new UnknownOutcomeError(request, untrusted, note)
 }
 
 /** A failure is recorded under the step its error names, else `step`. */
