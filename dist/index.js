@@ -35797,16 +35797,14 @@ function nameBelow(root, absolutePath, rules = HOST_PATHS) {
  */
 function anchorPatterns(patterns, workspace, rules = HOST_PATHS) {
     const folder = rules.path.normalize(workspace);
-    return patterns.map(line => anchorPattern(line, folder, rules));
-}
-function anchorPattern(line, workspace, rules) {
-    const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('#'))
-        return line;
-    const bangs = /^(?:!\s*)*/.exec(trimmed)[0];
-    const pattern = trimmed.slice(bangs.length);
-    const anchored = paths_anchor(pattern, workspace, rules);
-    return anchored === undefined ? line : `${bangs.replace(/\s/g, '')}${anchored}`;
+    return patterns.map(line => {
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return line;
+        const bangs = /^(?:!\s*)*/.exec(trimmed)[0];
+        const anchored = paths_anchor(trimmed.slice(bangs.length), folder, rules);
+        return anchored === undefined ? line : `${bangs.replace(/\s/g, '')}${anchored}`;
+    });
 }
 /** The pattern made absolute, or undefined to leave it as it is. */
 function paths_anchor(pattern, workspace, rules) {
@@ -35995,7 +35993,7 @@ var external_node_buffer_ = __nccwpck_require__(4573);
  * Depth first, as @actions/glob's globber walks (following links, no folders listed); a link back
  * up the chain is not entered again. An unreadable folder throws: the set of files could not be complete.
  */
-function walkSearchPaths(searchPaths, search, rules, options) {
+function walkSearchPaths(searchPaths, options) {
     const found = {
         matches: new Map(),
         brokenLinks: [],
@@ -36004,8 +36002,8 @@ function walkSearchPaths(searchPaths, search, rules, options) {
         special: [],
         unreachable: []
     };
-    const inside = (itemPath) => options.workspace.some(spelling => pathInside(spelling, itemPath, rules) !== undefined);
-    const walk = { ...options, search, rules, inside, found };
+    const inside = (itemPath) => options.workspace.some(spelling => pathInside(spelling, itemPath, options.rules) !== undefined);
+    const walk = { ...options, inside, found };
     const existing = searchPaths.filter(searchPath => lstatOrMissing(searchPath) !== undefined);
     for (const path of existing)
         walkEntry({ path, viaLink: false, isLink: true, hidden: false }, [], walk);
@@ -36176,31 +36174,21 @@ function lstatOrMissing(itemPath) {
 
 
 
-/** @actions/glob's options, for its checks of the patterns and its search paths (it walks nothing here). */
-const GLOB_OPTIONS = {
-    implicitDescendants: true,
-    matchDirectories: false,
-    followSymbolicLinks: true,
-    omitBrokenSymbolicLinks: true
-};
 /**
  * Relative patterns start at the workspace, whatever the current directory. Throws an InputError
  * naming every matched file that cannot be read: nothing is uploaded from an incomplete set.
  */
-async function findFiles(patterns, workspace, rules = HOST_PATHS, options = {}) {
+async function findFiles(patterns, workspace, rules = HOST_PATHS, { includeHidden = false } = {}) {
     const pattern = anchorPatterns(patterns, workspace, rules).join('\n');
-    const searchPaths = spelledOnDisk((await create(pattern, GLOB_OPTIONS)).getSearchPaths(), rules);
+    // @actions/glob only reads the lines here, for its checks and its search paths: it walks nothing, so no options.
+    const searchPaths = spelledOnDisk((await create(pattern)).getSearchPaths(), rules);
     const spellings = workspaceSpellings(workspace, searchPaths, rules);
     const report = reporter(spellings, rules);
+    const shown = (absolutePath) => report(absolutePath).path;
+    const search = new GlobRules(pattern, rules);
     let found;
     try {
-        const includeHidden = options.includeHidden ?? false;
-        const shown = (absolutePath) => report(absolutePath).path;
-        found = walkSearchPaths(searchPaths, new GlobRules(pattern, rules), rules, {
-            includeHidden,
-            workspace: spellings,
-            shown
-        });
+        found = walkSearchPaths(searchPaths, { search, rules, includeHidden, workspace: spellings, shown });
     }
     catch (error) {
         throw searchError(error);
@@ -36208,7 +36196,7 @@ async function findFiles(patterns, workspace, rules = HOST_PATHS, options = {}) 
     const files = [];
     const outside = [];
     const unreadable = [];
-    for (const [absolutePath, info] of found.matches) {
+    for (const [absolutePath, { size, mtimeMs }] of found.matches) {
         const where = report(absolutePath);
         try {
             (0,external_node_fs_namespaceObject.accessSync)(absolutePath, external_node_fs_namespaceObject.constants.R_OK);
@@ -36217,7 +36205,8 @@ async function findFiles(patterns, workspace, rules = HOST_PATHS, options = {}) 
             unreadable.push(`${where.path} (${error.code ?? 'unreadable'})`);
             continue;
         }
-        files.push(fileAt(absolutePath, where.path, info.size, info.mtimeMs, rules));
+        const name = rules.path.basename(absolutePath);
+        files.push({ absolutePath, relativePath: where.path, name, size, mtimeMs, contentType: contentTypeFor(name) });
         if (where.outside)
             outside.push(where.path);
     }
@@ -36298,10 +36287,6 @@ function searchError(error) {
     return new InputError(`Cannot search ${where ?? 'a matched directory'} for files (${code}). Fix its permissions, ` +
         "or leave it out with a ! line in 'path': every folder a pattern can reach (all below a " +
         'folder it names, or below a **) is searched unless a ! line excludes it.');
-}
-function fileAt(absolutePath, relativePath, size, mtimeMs, rules) {
-    const name = rules.path.basename(absolutePath);
-    return { absolutePath, relativePath, name, size, mtimeMs, contentType: contentTypeFor(name) };
 }
 /** Clashes are compared as the file system compares names: Netiks would hold several assets of one name. */
 function nameAssets(files, naming, root, rules = HOST_PATHS) {

@@ -34,14 +34,6 @@ export interface FoundFiles extends Omit<SearchResult, 'matches'> {
   root?: string
 }
 
-/** @actions/glob's options, for its checks of the patterns and its search paths (it walks nothing here). */
-const GLOB_OPTIONS = {
-  implicitDescendants: true,
-  matchDirectories: false,
-  followSymbolicLinks: true,
-  omitBrokenSymbolicLinks: true
-}
-
 /**
  * Relative patterns start at the workspace, whatever the current directory. Throws an InputError
  * naming every matched file that cannot be read: nothing is uploaded from an incomplete set.
@@ -50,28 +42,25 @@ export async function findFiles(
   patterns: string[],
   workspace: string,
   rules = HOST_PATHS,
-  options: { includeHidden?: boolean } = {}
+  { includeHidden = false }: { includeHidden?: boolean } = {}
 ): Promise<FoundFiles> {
   const pattern = anchorPatterns(patterns, workspace, rules).join('\n')
-  const searchPaths = spelledOnDisk((await glob.create(pattern, GLOB_OPTIONS)).getSearchPaths(), rules)
+  // @actions/glob only reads the lines here, for its checks and its search paths: it walks nothing, so no options.
+  const searchPaths = spelledOnDisk((await glob.create(pattern)).getSearchPaths(), rules)
   const spellings = workspaceSpellings(workspace, searchPaths, rules)
   const report = reporter(spellings, rules)
+  const shown = (absolutePath: string): string => report(absolutePath).path
+  const search = new GlobRules(pattern, rules)
   let found: SearchResult
   try {
-    const includeHidden = options.includeHidden ?? false
-    const shown = (absolutePath: string): string => report(absolutePath).path
-    found = walkSearchPaths(searchPaths, new GlobRules(pattern, rules), rules, {
-      includeHidden,
-      workspace: spellings,
-      shown
-    })
+    found = walkSearchPaths(searchPaths, { search, rules, includeHidden, workspace: spellings, shown })
   } catch (error) {
     throw searchError(error)
   }
   const files: LocalFile[] = []
   const outside: string[] = []
   const unreadable: string[] = []
-  for (const [absolutePath, info] of found.matches) {
+  for (const [absolutePath, { size, mtimeMs }] of found.matches) {
     const where = report(absolutePath)
     try {
       accessSync(absolutePath, constants.R_OK)
@@ -79,7 +68,8 @@ export async function findFiles(
       unreadable.push(`${where.path} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`)
       continue
     }
-    files.push(fileAt(absolutePath, where.path, info.size, info.mtimeMs, rules))
+    const name = rules.path.basename(absolutePath)
+    files.push({ absolutePath, relativePath: where.path, name, size, mtimeMs, contentType: contentTypeFor(name) })
     if (where.outside) outside.push(where.path)
   }
   if (unreadable.length > 0) {
@@ -161,17 +151,6 @@ function searchError(error: unknown): unknown {
       "or leave it out with a ! line in 'path': every folder a pattern can reach (all below a " +
       'folder it names, or below a **) is searched unless a ! line excludes it.'
   )
-}
-
-function fileAt(
-  absolutePath: string,
-  relativePath: string,
-  size: number,
-  mtimeMs: number | undefined,
-  rules: PathRules
-): LocalFile {
-  const name = rules.path.basename(absolutePath)
-  return { absolutePath, relativePath, name, size, mtimeMs, contentType: contentTypeFor(name) }
 }
 
 /** Two or more matched files that would be sent under one name. */

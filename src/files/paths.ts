@@ -131,16 +131,13 @@ export function nameBelow(root: string | undefined, absolutePath: string, rules 
  */
 export function anchorPatterns(patterns: string[], workspace: string, rules = HOST_PATHS): string[] {
   const folder = rules.path.normalize(workspace)
-  return patterns.map(line => anchorPattern(line, folder, rules))
-}
-
-function anchorPattern(line: string, workspace: string, rules: PathRules): string {
-  const trimmed = line.trim()
-  if (trimmed === '' || trimmed.startsWith('#')) return line
-  const bangs = /^(?:!\s*)*/.exec(trimmed)![0]
-  const pattern = trimmed.slice(bangs.length)
-  const anchored = anchor(pattern, workspace, rules)
-  return anchored === undefined ? line : `${bangs.replace(/\s/g, '')}${anchored}`
+  return patterns.map(line => {
+    const trimmed = line.trim()
+    if (trimmed === '' || trimmed.startsWith('#')) return line
+    const bangs = /^(?:!\s*)*/.exec(trimmed)![0]
+    const anchored = anchor(trimmed.slice(bangs.length), folder, rules)
+    return anchored === undefined ? line : `${bangs.replace(/\s/g, '')}${anchored}`
+  })
 }
 
 /** The pattern made absolute, or undefined to leave it as it is. */

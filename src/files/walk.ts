@@ -26,6 +26,8 @@ export interface SearchResult {
 }
 
 export interface SearchOptions {
+  search: GlobRules
+  rules: PathRules
   includeHidden: boolean
   /**
    * The workspace's spellings (as given first): a file found below it must not lead out of it
@@ -47,8 +49,6 @@ interface Entry {
 }
 
 interface Walk extends SearchOptions {
-  search: GlobRules
-  rules: PathRules
   inside: (itemPath: string) => boolean
   found: SearchResult
 }
@@ -57,12 +57,7 @@ interface Walk extends SearchOptions {
  * Depth first, as @actions/glob's globber walks (following links, no folders listed); a link back
  * up the chain is not entered again. An unreadable folder throws: the set of files could not be complete.
  */
-export function walkSearchPaths(
-  searchPaths: string[],
-  search: GlobRules,
-  rules: PathRules,
-  options: SearchOptions
-): SearchResult {
+export function walkSearchPaths(searchPaths: string[], options: SearchOptions): SearchResult {
   const found: SearchResult = {
     matches: new Map(),
     brokenLinks: [],
@@ -72,8 +67,8 @@ export function walkSearchPaths(
     unreachable: []
   }
   const inside = (itemPath: string): boolean =>
-    options.workspace.some(spelling => pathInside(spelling, itemPath, rules) !== undefined)
-  const walk: Walk = { ...options, search, rules, inside, found }
+    options.workspace.some(spelling => pathInside(spelling, itemPath, options.rules) !== undefined)
+  const walk: Walk = { ...options, inside, found }
   const existing = searchPaths.filter(searchPath => lstatOrMissing(searchPath) !== undefined)
   for (const path of existing) walkEntry({ path, viaLink: false, isLink: true, hidden: false }, [], walk)
   return found
