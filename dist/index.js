@@ -35985,7 +35985,7 @@ var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./src/files/walk.ts
 // A walk of our own, not @actions/glob's glob(): that throws on the first link that loops (ELOOP),
 // even an excluded one, and silently drops a name that is not valid UTF-8; both must be named and
-// left out while every other file goes. __tests__/literal-search.test.ts checks both facts.
+// left out while every other file goes. __tests__/integration/literal-search.test.ts checks both facts.
 
 
 

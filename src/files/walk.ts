@@ -1,6 +1,6 @@
 // A walk of our own, not @actions/glob's glob(): that throws on the first link that loops (ELOOP),
 // even an excluded one, and silently drops a name that is not valid UTF-8; both must be named and
-// left out while every other file goes. __tests__/literal-search.test.ts checks both facts.
+// left out while every other file goes. __tests__/integration/literal-search.test.ts checks both facts.
 import { isUtf8 } from 'node:buffer'
 import { type Dirent, lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs'
 import { pathInside, pathKey, splitPath, withSlashes, type PathRules } from './paths.js'
