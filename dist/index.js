@@ -35752,12 +35752,17 @@ function samePath(a, b, rules = HOST_PATHS) {
 function withSlashes(absolutePath, rules = HOST_PATHS) {
     return rules.path.normalize(absolutePath).split(rules.path.sep).join('/');
 }
-/** How a file is shown in outputs, logs and the manifest: relative to the workspace, or absolute. */
+/**
+ * How a file is shown in outputs, logs and the manifest: relative to the workspace (the first of its
+ * spellings that holds it), or absolute.
+ */
 function reportedPath(workspace, absolutePath, rules = HOST_PATHS) {
-    const inside = pathInside(workspace, absolutePath, rules);
-    return inside === undefined || inside === ''
-        ? { path: withSlashes(absolutePath, rules), outside: true }
-        : { path: inside, outside: false };
+    for (const spelling of typeof workspace === 'string' ? [workspace] : workspace) {
+        const inside = pathInside(spelling, absolutePath, rules);
+        if (inside !== undefined && inside !== '')
+            return { path: inside, outside: false };
+    }
+    return { path: withSlashes(absolutePath, rules), outside: true };
 }
 /**
  * The deepest folder that holds every one of the paths, or undefined when they are on
@@ -36183,7 +36188,7 @@ async function findFiles(patterns, workspace, rules = HOST_PATHS, { includeHidde
     // @actions/glob only reads the lines here, for its checks and its search paths: it walks nothing, so no options.
     const searchPaths = spelledOnDisk((await create(pattern)).getSearchPaths(), rules);
     const spellings = workspaceSpellings(workspace, searchPaths, rules);
-    const report = reporter(spellings, rules);
+    const report = (absolutePath) => reportedPath(spellings, absolutePath, rules);
     const shown = (absolutePath) => report(absolutePath).path;
     const search = new GlobRules(pattern, rules);
     let found;
@@ -36256,17 +36261,6 @@ function realPathOr(somePath) {
     catch {
         return somePath;
     }
-}
-/** How a path is reported: below the first spelling of the workspace that holds it, or absolute. */
-function reporter(spellings, rules) {
-    return absolutePath => {
-        for (const spelling of spellings) {
-            const where = reportedPath(spelling, absolutePath, rules);
-            if (!where.outside)
-                return where;
-        }
-        return reportedPath(spellings[0], absolutePath, rules);
-    };
 }
 /** The least common ancestor of the search paths; one that names a file stands for its folder. */
 function namingRoot(searchPaths, rules) {

@@ -48,7 +48,7 @@ export async function findFiles(
   // @actions/glob only reads the lines here, for its checks and its search paths: it walks nothing, so no options.
   const searchPaths = spelledOnDisk((await glob.create(pattern)).getSearchPaths(), rules)
   const spellings = workspaceSpellings(workspace, searchPaths, rules)
-  const report = reporter(spellings, rules)
+  const report = (absolutePath: string) => reportedPath(spellings, absolutePath, rules)
   const shown = (absolutePath: string): string => report(absolutePath).path
   const search = new GlobRules(pattern, rules)
   let found: SearchResult
@@ -117,17 +117,6 @@ function realPathOr(somePath: string): string {
     return realpathSync(somePath)
   } catch {
     return somePath
-  }
-}
-
-/** How a path is reported: below the first spelling of the workspace that holds it, or absolute. */
-function reporter(spellings: string[], rules: PathRules): (absolutePath: string) => { path: string; outside: boolean } {
-  return absolutePath => {
-    for (const spelling of spellings) {
-      const where = reportedPath(spelling, absolutePath, rules)
-      if (!where.outside) return where
-    }
-    return reportedPath(spellings[0], absolutePath, rules)
   }
 }
 

@@ -82,16 +82,20 @@ export function withSlashes(absolutePath: string, rules = HOST_PATHS): string {
   return rules.path.normalize(absolutePath).split(rules.path.sep).join('/')
 }
 
-/** How a file is shown in outputs, logs and the manifest: relative to the workspace, or absolute. */
+/**
+ * How a file is shown in outputs, logs and the manifest: relative to the workspace (the first of its
+ * spellings that holds it), or absolute.
+ */
 export function reportedPath(
-  workspace: string,
+  workspace: string | string[],
   absolutePath: string,
   rules = HOST_PATHS
 ): { path: string; outside: boolean } {
-  const inside = pathInside(workspace, absolutePath, rules)
-  return inside === undefined || inside === ''
-    ? { path: withSlashes(absolutePath, rules), outside: true }
-    : { path: inside, outside: false }
+  for (const spelling of typeof workspace === 'string' ? [workspace] : workspace) {
+    const inside = pathInside(spelling, absolutePath, rules)
+    if (inside !== undefined && inside !== '') return { path: inside, outside: false }
+  }
+  return { path: withSlashes(absolutePath, rules), outside: true }
 }
 
 /**
