@@ -36457,15 +36457,6 @@ class ManifestError extends InputError {
         this.name = 'ManifestError';
     }
 }
-function emptyManifest(baseUrl) {
-    return {
-        version: MANIFEST_VERSION,
-        'base-url': baseUrl,
-        assets: new Map(),
-        legacy: new Map(),
-        others: { sections: new Map() }
-    };
-}
 
 ;// CONCATENATED MODULE: ./src/manifest/read.ts
 
@@ -36483,7 +36474,13 @@ const NOT_REACHED = 'Check that the path and each folder on it exist as folders 
 /** Reads the manifest (version 2 or 1); one this action cannot read whole, or could not replace, throws a ManifestError. */
 async function loadManifest(file, baseUrl) {
     const json = (await checkManifestPlace(file)) ? readManifestJson(file) : undefined;
-    const manifest = emptyManifest(baseUrl);
+    const manifest = {
+        version: MANIFEST_VERSION,
+        'base-url': baseUrl,
+        assets: new Map(),
+        legacy: new Map(),
+        others: { sections: new Map() }
+    };
     if (json === undefined)
         return { manifest, existed: false, knewBaseUrl: false, ignored: [] };
     if (!isJsonObject(json))
@@ -36576,20 +36573,13 @@ function readManifestBytes(file) {
     try {
         // Without waiting: a FIFO put in the file's place since it was checked would wait for a writer.
         fd = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0));
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw cannotRead(error);
-    }
-    try {
         // Checked again: another file may have taken the path since checkManifestPlace.
         const info = (0,external_node_fs_namespaceObject.fstatSync)(fd);
         if (!info.isFile())
             throw notRegularFile(info);
         let bytes = Buffer.allocUnsafeSlow(Math.min(info.size, MAX_MANIFEST_BYTES) + 1);
         let length = readUpTo(fd, bytes);
-        // Filled: the file grew as it was read. It is read on, but no further than any manifest.
+        // Filled: it grew as it was read, or said no true size (as /proc does). Read on, no further than any manifest.
         while (length === bytes.length) {
             if (length > MAX_MANIFEST_BYTES)
                 throw tooLarge(length);
@@ -36601,10 +36591,13 @@ function readManifestBytes(file) {
         return bytes.subarray(0, length);
     }
     catch (error) {
+        if (fd === undefined && error.code === 'ENOENT')
+            return undefined;
         throw error instanceof ManifestError ? error : cannotRead(error);
     }
     finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        if (fd !== undefined)
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
 /** Reads the file into `bytes` from `start` until they are full or the file ends; returns how far they are filled. */

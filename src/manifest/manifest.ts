@@ -60,13 +60,3 @@ export class ManifestError extends InputError {
     this.name = 'ManifestError'
   }
 }
-
-export function emptyManifest(baseUrl: string): Manifest {
-  return {
-    version: MANIFEST_VERSION,
-    'base-url': baseUrl,
-    assets: new Map(),
-    legacy: new Map(),
-    others: { sections: new Map() }
-  }
-}

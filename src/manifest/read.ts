@@ -6,7 +6,6 @@ import { formatBytes } from '../format.js'
 import { isInertText, isPlainAssetId } from '../netiks/values.js'
 import { whereJsonDeparts, type Place } from './json-syntax.js'
 import {
-  emptyManifest,
   MANIFEST_VERSION,
   ManifestError,
   type KeptSection,
@@ -33,7 +32,13 @@ const NOT_REACHED = 'Check that the path and each folder on it exist as folders 
 /** Reads the manifest (version 2 or 1); one this action cannot read whole, or could not replace, throws a ManifestError. */
 export async function loadManifest(file: string, baseUrl: string): Promise<LoadedManifest> {
   const json = (await checkManifestPlace(file)) ? readManifestJson(file) : undefined
-  const manifest = emptyManifest(baseUrl)
+  const manifest: Manifest = {
+    version: MANIFEST_VERSION,
+    'base-url': baseUrl,
+    assets: new Map(),
+    legacy: new Map(),
+    others: { sections: new Map() }
+  }
   if (json === undefined) return { manifest, existed: false, knewBaseUrl: false, ignored: [] }
   if (!isJsonObject(json)) throw shapeError('is JSON, but not an object')
   const version = json.version
@@ -128,21 +133,16 @@ function readManifestJson(file: string): unknown {
 
 /** The manifest's bytes, in memory of their own (see readManifestJson), or undefined when it is gone. */
 function readManifestBytes(file: string): Buffer | undefined {
-  let fd: number
+  let fd: number | undefined
   try {
     // Without waiting: a FIFO put in the file's place since it was checked would wait for a writer.
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw cannotRead(error)
-  }
-  try {
     // Checked again: another file may have taken the path since checkManifestPlace.
     const info = fstatSync(fd)
     if (!info.isFile()) throw notRegularFile(info)
     let bytes = Buffer.allocUnsafeSlow(Math.min(info.size, MAX_MANIFEST_BYTES) + 1)
     let length = readUpTo(fd, bytes)
-    // Filled: the file grew as it was read. It is read on, but no further than any manifest.
+    // Filled: it grew as it was read, or said no true size (as /proc does). Read on, no further than any manifest.
     while (length === bytes.length) {
       if (length > MAX_MANIFEST_BYTES) throw tooLarge(length)
       const grown = Buffer.allocUnsafeSlow(Math.min(2 * length, MAX_MANIFEST_BYTES + 1))
@@ -152,9 +152,10 @@ function readManifestBytes(file: string): Buffer | undefined {
     }
     return bytes.subarray(0, length)
   } catch (error) {
+    if (fd === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw error instanceof ManifestError ? error : cannotRead(error)
   } finally {
-    closeSync(fd)
+    if (fd !== undefined) closeSync(fd)
   }
 }
 
