@@ -36591,9 +36591,10 @@ function readManifestBytes(file) {
         return bytes.subarray(0, length);
     }
     catch (error) {
-        if (fd === undefined && error.code === 'ENOENT')
+        const code = error.code;
+        if (fd === undefined && code === 'ENOENT')
             return undefined;
-        throw error instanceof ManifestError ? error : cannotRead(error);
+        throw error instanceof ManifestError ? error : new ManifestError(`cannot be read (${code ?? 'error'})`, NOT_REACHED);
     }
     finally {
         if (fd !== undefined)
@@ -36607,9 +36608,6 @@ function readUpTo(fd, bytes, start = 0) {
         read = (0,external_node_fs_namespaceObject.readSync)(fd, bytes, length, bytes.length - length, length);
     }
     return length;
-}
-function cannotRead(error) {
-    return new ManifestError(`cannot be read (${error.code ?? 'error'})`, NOT_REACHED);
 }
 function isJsonObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -152,8 +152,9 @@ function readManifestBytes(file: string): Buffer | undefined {
     }
     return bytes.subarray(0, length)
   } catch (error) {
-    if (fd === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw error instanceof ManifestError ? error : cannotRead(error)
+    const code = (error as NodeJS.ErrnoException).code
+    if (fd === undefined && code === 'ENOENT') return undefined
+    throw error instanceof ManifestError ? error : new ManifestError(`cannot be read (${code ?? 'error'})`, NOT_REACHED)
   } finally {
     if (fd !== undefined) closeSync(fd)
   }
@@ -166,10 +167,6 @@ export function readUpTo(fd: number, bytes: Buffer, start = 0): number {
     read = readSync(fd, bytes, length, bytes.length - length, length)
   }
   return length
-}
-
-function cannotRead(error: unknown): ManifestError {
-  return new ManifestError(`cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, NOT_REACHED)
 }
 
 function isJsonObject(value: unknown): value is Record<string, unknown> {
