@@ -67,6 +67,17 @@ describe('reportedPath: workspace-relative with /, or absolute when outside', ()
   ])('%s', (_case, rules, workspace, file, expected, outside) => {
     expect(reportedPath(workspace, file, rules)).toEqual({ path: expected, outside })
   })
+
+  it("takes the first of the workspace's spellings that holds the file, and is absolute below none", () => {
+    const spellings = ['/home/runner/work/r', '/mnt/disk/work/r']
+    expect(reportedPath(spellings, '/mnt/disk/work/r/dist/a.zip', LINUX)).toEqual({
+      path: 'dist/a.zip',
+      outside: false
+    })
+    expect(reportedPath(spellings, '/home/runner/work/r/a.zip', LINUX)).toEqual({ path: 'a.zip', outside: false })
+    expect(reportedPath(spellings, '/mnt/disk/work/r', LINUX)).toEqual({ path: '/mnt/disk/work/r', outside: true })
+    expect(reportedPath(spellings, '/tmp/a.zip', LINUX)).toEqual({ path: '/tmp/a.zip', outside: true })
+  })
 })
 
 describe('pathInside and samePath', () => {
