@@ -36179,20 +36179,14 @@ function lstatOrMissing(itemPath) {
 
 
 
-/** @actions/glob's options, for its checks of the patterns and its search paths (it walks nothing here). */
-const GLOB_OPTIONS = {
-    implicitDescendants: true,
-    matchDirectories: false,
-    followSymbolicLinks: true,
-    omitBrokenSymbolicLinks: true
-};
 /**
  * Relative patterns start at the workspace, whatever the current directory. Throws an InputError
  * naming every matched file that cannot be read: nothing is uploaded from an incomplete set.
  */
 async function findFiles(patterns, workspace, rules = HOST_PATHS, { includeHidden = false } = {}) {
     const pattern = anchorPatterns(patterns, workspace, rules).join('\n');
-    const searchPaths = spelledOnDisk((await create(pattern, GLOB_OPTIONS)).getSearchPaths(), rules);
+    // @actions/glob only reads the lines and gives where each starts: walk.ts walks (see why there).
+    const searchPaths = spelledOnDisk((await create(pattern)).getSearchPaths(), rules);
     const spellings = workspaceSpellings(workspace, searchPaths, rules);
     const report = (absolutePath) => reportedPath(spellings, absolutePath, rules);
     const shown = (absolutePath) => report(absolutePath).path;

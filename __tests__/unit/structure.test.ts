@@ -120,7 +120,7 @@ const MAX_FUNCTION_LINES = 60
 // Issue 24 is bringing these within the limit; the list may only shrink.
 const STILL_LONG: string[] = []
 // Issue 24's budget is 4,500 lines; this ceiling comes down to it as the issue's work lands.
-const SRC_LINES_CEILING = 5359
+const SRC_LINES_CEILING = 5352
 const codeFolders = ['src', 'emulator', 'harness', 'demo', 'bench', 'tools', 'script']
 
 /** Every function, method and arrow function longer than the limit, as `file name`. */

@@ -34,14 +34,6 @@ export interface FoundFiles extends Omit<SearchResult, 'matches'> {
   root?: string
 }
 
-/** @actions/glob's options, for its checks of the patterns and its search paths (it walks nothing here). */
-const GLOB_OPTIONS = {
-  implicitDescendants: true,
-  matchDirectories: false,
-  followSymbolicLinks: true,
-  omitBrokenSymbolicLinks: true
-}
-
 /**
  * Relative patterns start at the workspace, whatever the current directory. Throws an InputError
  * naming every matched file that cannot be read: nothing is uploaded from an incomplete set.
@@ -53,7 +45,8 @@ export async function findFiles(
   { includeHidden = false }: { includeHidden?: boolean } = {}
 ): Promise<FoundFiles> {
   const pattern = anchorPatterns(patterns, workspace, rules).join('\n')
-  const searchPaths = spelledOnDisk((await glob.create(pattern, GLOB_OPTIONS)).getSearchPaths(), rules)
+  // @actions/glob only reads the lines and gives where each starts: walk.ts walks (see why there).
+  const searchPaths = spelledOnDisk((await glob.create(pattern)).getSearchPaths(), rules)
   const spellings = workspaceSpellings(workspace, searchPaths, rules)
   const report = (absolutePath: string) => reportedPath(spellings, absolutePath, rules)
   const shown = (absolutePath: string): string => report(absolutePath).path
