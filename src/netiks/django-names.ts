@@ -3,7 +3,7 @@ import { percentEncode } from './values.js'
 /**
  * What the Netiks backend's multipart parser (Django's, which DRF uses) does to a file name, and
  * how to write a part's headers so that it records exactly the name sent. Checked against Django
- * itself (__tests__/django-names.test.ts). Django:
+ * itself (__tests__/e2e/django-names.test.ts). Django:
  * - reads `filename="…"` as raw UTF-8 with `\\` and `\"` unescaped, but splits parameters at a
  *   `;` that follows an odd number of `"` characters, escaped or not, which loses the file;
  * - does not decode `%22` (the HTML form encoding of `"`, which RFC 7578 points to);
