@@ -140,7 +140,9 @@ describe('NetiksClient against the emulator', () => {
   })
 
   it('PUTs a file of several slices with Expect: 100-continue, and reads the refusal of an expired URL', async () => {
-    const shortLived = await startEmulator({ urlTtlSeconds: 1 })
+    // X-Amz-Date counts whole seconds, so a URL can live a second less than its TTL: 3 leaves the
+    // first PUT at least 2 s, under load or Wine too.
+    const shortLived = await startEmulator({ urlTtlSeconds: 3 })
     const client = clientFor({ baseUrl: shortLived.url })
     const content = Buffer.alloc(3 * 1024 * 1024 + 5, 9)
     const file = await localFile('large.bin', content)
@@ -150,7 +152,7 @@ describe('NetiksClient against the emulator', () => {
     ])
     await client.putObject(fresh, openFileBody(file))
     await client.confirmUpload(fresh, file.size)
-    await new Promise(resolve => setTimeout(resolve, 2100))
+    await new Promise(resolve => setTimeout(resolve, 4100))
     const error = (await client.putObject(stale, openFileBody(file)).catch((e: unknown) => e)) as HttpError
     client.close()
     const held = shortLived.state().assets.find(a => a.storage_url === fresh.storage_url)
