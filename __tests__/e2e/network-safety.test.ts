@@ -8,7 +8,6 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import type { ChildProcess } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { startConnectProxy } from '../../harness/connect-proxy.js'
@@ -57,17 +56,6 @@ async function runWithin(budgetMs: number, options: RunActionOptions): Promise<A
   } finally {
     clearTimeout(timer)
   }
-}
-
-/** A loopback server that answers every request with `handler`; closed after the test. */
-async function serve(handler: http.RequestListener): Promise<string> {
-  const server = http.createServer(handler)
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  cleanups.defer(async () => {
-    server.closeAllConnections()
-    await new Promise(resolve => server.close(resolve))
-  })
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 }
 
 describe('3: an http base-url to another host is refused before any request', () => {
@@ -185,7 +173,7 @@ describe('13: network errors say what is likely wrong', () => {
 
   it('a redirect: names its Location (escaped, query left out), says it is not followed, once per run', async () => {
     const location = '/moved/\u009b31m::error::x/api?X-Amz-Signature=s3cr3t'
-    const api = await serve((req, res) => {
+    const api = await cleanups.server((req, res) => {
       req.resume()
       req.on('end', () => res.writeHead(301, { location }).end())
     })
@@ -213,7 +201,7 @@ describe('13: network errors say what is likely wrong', () => {
   }, 30_000)
 
   it('an S3 redirect is named as the storage’s, not base-url’s', async () => {
-    const storage = await serve((req, res) => {
+    const storage = await cleanups.server((req, res) => {
       req.resume()
       req.on('end', () => res.writeHead(307, { location: 'https://bucket.s3.eu-west-3.amazonaws.com/k' }).end())
     })
@@ -289,7 +277,7 @@ describe('14: the base-url advice agrees with itself and with the code', () => {
   it('which the code does: a base-url with a path works behind a reverse proxy that serves the API there', async () => {
     const emulator = await cleanups.emulator()
     const target = new URL(emulator.url)
-    const front = await serve((req, res) => {
+    const front = await cleanups.server((req, res) => {
       if (!(req.url ?? '').startsWith('/netiks/')) return void res.writeHead(404).end()
       const upstream = http.request(
         {

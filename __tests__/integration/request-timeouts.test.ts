@@ -13,17 +13,6 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 const cleanups = new Cleanups()
 afterEach(async () => await cleanups.run())
 
-/** An in-process server whose handler decides each answer's timing; closed after the test. */
-async function serve(handler: http.RequestListener): Promise<string> {
-  const server = http.createServer(handler)
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  cleanups.defer(async () => {
-    server.closeAllConnections()
-    await new Promise(resolve => server.close(resolve))
-  })
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-}
-
 function transport(stallTimeoutMs: number, concurrency = 4): HttpTransport {
   const t = new HttpTransport({ userAgent: 'test', concurrency, stallTimeoutMs })
   cleanups.defer(() => t.close())
@@ -52,7 +41,7 @@ const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(r
 
 describe('the stall timeout of a request', () => {
   it('fails a request that gets no byte back for the stall timeout', async () => {
-    const url = await serve(() => undefined)
+    const url = await cleanups.server(() => undefined)
     const started = performance.now()
     const error = await outcome(get(transport(400), url))
     const elapsed = performance.now() - started
@@ -64,13 +53,13 @@ describe('the stall timeout of a request', () => {
   })
 
   it('takes an answer that comes whole within the stall timeout of the request, moving or not', async () => {
-    const url = await serve((_req, res) => drip(res, 'x', 3))
+    const url = await cleanups.server((_req, res) => drip(res, 'x', 3))
     expect(await get(transport(2000), url)).toMatchObject({ status: 200, body: 'xxx' })
   })
 
   it('fails an answer that keeps moving but is not whole within the stall timeout (a trickle), as sent', async () => {
     // A byte every 100 ms keeps a stall timer of 300 ms quiet for ever; the answer's deadline does not.
-    const url = await serve((_req, res) => drip(res, 'x', 1000))
+    const url = await cleanups.server((_req, res) => drip(res, 'x', 1000))
     const error = await outcome(get(transport(300), url))
     expect(error).toBeInstanceOf(TimeoutError)
     expect(error).toMatchObject({ code: 'ETIMEDOUT', requestSent: true, message: 'no complete answer within 0.3 s' })
@@ -112,7 +101,7 @@ describe('the stall timeout of a request', () => {
   })
 
   it('does not count the wait for a free socket: the clock starts when the request has one', async () => {
-    const url = await serve((req, res) => {
+    const url = await cleanups.server((req, res) => {
       if (req.url !== '/slow') return void res.end('fast')
       // Holds the only socket for two thirds of the stall timeout, moving all the while.
       drip(res, 's', 4)
@@ -128,7 +117,7 @@ describe('the stall timeout of a request', () => {
   it('keeps a request whose body moves slowly but steadily alive past the stall timeout', async () => {
     // A chunk every 100 ms for 1.5 s: five stall timeouts in all, and never one without progress.
     const received: number[] = []
-    const url = await serve((req, res) => {
+    const url = await cleanups.server((req, res) => {
       let got = 0
       req.on('data', (chunk: Buffer) => (got += chunk.length))
       req.on('end', () => {
@@ -237,7 +226,7 @@ describe('through a proxy', () => {
 describe('cancellation through the run’s signal', () => {
   it('shared by many requests in flight: no listener left once they are answered', async () => {
     const waiting: http.ServerResponse[] = []
-    const url = await serve((_req, res) => void waiting.push(res))
+    const url = await cleanups.server((_req, res) => void waiting.push(res))
     const t = transport(10_000, 16)
     const controller = new AbortController()
     const sending = Array.from({ length: 16 }, (_, i) => get(t, `${url}/${i}`, controller.signal))
@@ -249,7 +238,7 @@ describe('cancellation through the run’s signal', () => {
 
   it('aborts every request in flight when it fires', async () => {
     const waiting: http.ServerResponse[] = []
-    const url = await serve((_req, res) => void waiting.push(res))
+    const url = await cleanups.server((_req, res) => void waiting.push(res))
     const t = transport(10_000, 8)
     const controller = new AbortController()
     const sending = Array.from({ length: 8 }, (_, i) => outcome(get(t, `${url}/${i}`, controller.signal)))
@@ -263,7 +252,7 @@ describe('cancellation through the run’s signal', () => {
 
 describe('cancellation of a request still waiting for a free socket', () => {
   it('fails it at once as ABORT_ERR, not sent, rather than when a socket frees', async () => {
-    const url = await serve(() => undefined)
+    const url = await cleanups.server(() => undefined)
     const t = transport(10_000, 1)
     const holding = outcome(get(t, `${url}/holds-the-only-socket`))
     const controller = new AbortController()

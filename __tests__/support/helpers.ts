@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { spawnSync } from 'node:child_process'
 import { lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
+import http from 'node:http'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -221,6 +222,17 @@ export class Cleanups {
     const emulator = await startEmulator(options)
     this.defer(() => emulator.close())
     return emulator
+  }
+
+  /** A plain http server on 127.0.0.1, closed (its connections too) after the test; its URL. */
+  async server(handler: http.RequestListener): Promise<string> {
+    const server = http.createServer(handler)
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    this.defer(async () => {
+      server.closeAllConnections()
+      await new Promise(resolve => server.close(resolve))
+    })
+    return `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`
   }
 
   async workspace(files: Record<string, string | Buffer> = {}): Promise<string> {
